@@ -1,0 +1,35 @@
+/**
+ * The slice of sodium-native Hearth uses, typed for Uint8Array (the native binding accepts any
+ * typed array; its community typings insist on Buffer). Loaded with require because the package
+ * is CommonJS with a native addon. Everything here is byte-identical to tweetnacl where both exist;
+ * test/unit/crypto proves it.
+ */
+import { createRequire } from 'node:module'
+
+type Bytes = Uint8Array
+
+export interface Sodium {
+  crypto_pwhash_ALG_ARGON2ID13: number
+  crypto_pwhash(out: Bytes, passwd: Bytes, salt: Bytes, opslimit: number, memlimit: number, alg: number): void
+  crypto_pwhash_async(
+    out: Bytes, passwd: Bytes, salt: Bytes, opslimit: number, memlimit: number, alg: number,
+    cb: (err: Error | null) => void,
+  ): void
+  crypto_generichash(out: Bytes, input: Bytes, key?: Bytes): void
+  crypto_sign_verify_detached(sig: Bytes, m: Bytes, pk: Bytes): boolean
+  crypto_sign_detached(sig: Bytes, m: Bytes, sk: Bytes): void
+  crypto_sign_seed_keypair(pk: Bytes, sk: Bytes, seed: Bytes): void
+  crypto_secretbox_easy(c: Bytes, m: Bytes, n: Bytes, k: Bytes): void
+  crypto_secretbox_open_easy(m: Bytes, c: Bytes, n: Bytes, k: Bytes): boolean
+  crypto_box_seed_keypair(pk: Bytes, sk: Bytes, seed: Bytes): void
+  crypto_box_easy(c: Bytes, m: Bytes, n: Bytes, pk: Bytes, sk: Bytes): void
+  crypto_box_open_easy(m: Bytes, c: Bytes, n: Bytes, pk: Bytes, sk: Bytes): boolean
+  crypto_box_seal(c: Bytes, m: Bytes, pk: Bytes): void
+  crypto_box_seal_open(m: Bytes, c: Bytes, pk: Bytes, sk: Bytes): boolean
+  crypto_scalarmult_base(q: Bytes, n: Bytes): void
+  sodium_memcmp(a: Bytes, b: Bytes): boolean
+  sodium_memzero(b: Bytes): void
+  randombytes_buf(b: Bytes): void
+}
+
+export const sodium = createRequire(import.meta.url)('sodium-native') as Sodium

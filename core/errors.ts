@@ -1,0 +1,54 @@
+/**
+ * Coded errors. One factory per code, so a code is always raised with the same plain words
+ * and tests can match on the code alone. Inside core, errors are thrown as HearthError; the
+ * service turns them into `{ ok: false, error }` values at the API boundary.
+ */
+import type { ApiError, ErrorCode } from './api.ts'
+
+export class HearthError extends Error {
+  readonly code: ErrorCode
+  readonly retryAfterMs: number | undefined
+
+  constructor(code: ErrorCode, message: string, opts: { cause?: unknown; retryAfterMs?: number } = {}) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause })
+    this.name = 'HearthError'
+    this.code = code
+    this.retryAfterMs = opts.retryAfterMs
+  }
+
+  toApiError(): ApiError {
+    const e: ApiError = { code: this.code, message: this.message }
+    if (this.retryAfterMs !== undefined) e.retryAfterMs = this.retryAfterMs
+    return e
+  }
+}
+
+type Factory = (detail?: string, opts?: { cause?: unknown; retryAfterMs?: number }) => HearthError
+
+function factory(code: ErrorCode, text: string): Factory {
+  return (detail, opts) => new HearthError(code, detail ? `${text}: ${detail}` : text, opts)
+}
+
+/** The `satisfies` clause makes a missing code a compile error. */
+export const errors = {
+  INVALID_INPUT: factory('INVALID_INPUT', 'The request was not valid'),
+  UNKNOWN_METHOD: factory('UNKNOWN_METHOD', 'There is no such action'),
+  INTERNAL: factory('INTERNAL', 'Something went wrong inside Hearth; nothing was changed'),
+  PROFILE_EXISTS: factory('PROFILE_EXISTS', 'A profile already exists in this folder'),
+  PROFILE_NOT_FOUND: factory('PROFILE_NOT_FOUND', 'There is no profile in this folder yet'),
+  PROFILE_LOCKED: factory('PROFILE_LOCKED', 'The profile is locked; unlock it with your passphrase first'),
+  PROFILE_BUSY: factory('PROFILE_BUSY', 'The profile is busy with another change; try again in a moment'),
+  WRONG_PASSPHRASE: factory('WRONG_PASSPHRASE', 'That passphrase is not right'),
+  TOO_MANY_ATTEMPTS: factory('TOO_MANY_ATTEMPTS', 'Too many wrong passphrases; please wait before trying again'),
+  WEAK_PASSPHRASE: factory('WEAK_PASSPHRASE', 'That passphrase is too short'),
+  VAULT_CORRUPT: factory('VAULT_CORRUPT', 'The profile file is damaged and cannot be read; it was left untouched'),
+  VAULT_TRUNCATED: factory('VAULT_TRUNCATED', 'The profile file is cut short and cannot be read; it was left untouched'),
+  VAULT_VERSION: factory('VAULT_VERSION', 'The profile file was written by a newer version of Hearth'),
+  CRYPTO_OPEN_FAILED: factory('CRYPTO_OPEN_FAILED', 'The data could not be decrypted or was altered'),
+  CRYPTO_BAD_KEY: factory('CRYPTO_BAD_KEY', 'A key was malformed or unsafe'),
+  CRYPTO_BAD_SIGNATURE: factory('CRYPTO_BAD_SIGNATURE', 'A signature did not verify'),
+} satisfies Record<ErrorCode, Factory>
+
+export function isHearthError(e: unknown): e is HearthError {
+  return e instanceof HearthError
+}
