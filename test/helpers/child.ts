@@ -1,0 +1,62 @@
+/**
+ * Runs a TypeScript file as a separate Node process (through tsx's loader, in the same process —
+ * not the tsx CLI, which would put a second process between us and a SIGKILL).
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createRequire } from 'node:module'
+
+const tsxLoader = createRequire(import.meta.url).resolve('tsx')
+
+export interface Child {
+  proc: ChildProcess
+  /** Every stdout line so far. */
+  lines: string[]
+  /** Resolves with the first line that satisfies `match` (rejects on exit or timeout). */
+  waitForLine(match: (line: string) => boolean, timeoutMs?: number): Promise<string>
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
+  stderr(): string
+}
+
+export function spawnTs(file: string, args: string[], env: NodeJS.ProcessEnv = {}): Child {
+  const proc = spawn(process.execPath, ['--import', tsxLoader, file, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const lines: string[] = []
+  let err = ''
+  let partial = ''
+  const waiters = new Set<() => void>()
+  proc.stdout?.on('data', (d: Buffer) => {
+    partial += d.toString('utf8')
+    const parts = partial.split('\n')
+    partial = parts.pop() ?? ''
+    lines.push(...parts)
+    for (const w of waiters) w()
+  })
+  proc.stderr?.on('data', (d: Buffer) => (err += d.toString('utf8')))
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    proc.on('exit', (code, signal) => {
+      for (const w of waiters) w()
+      resolve({ code, signal })
+    }),
+  )
+  function waitForLine(match: (line: string) => boolean, timeoutMs = 20_000): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => done(new Error(`timed out waiting for a line; stderr: ${err}`)), timeoutMs)
+      const check = (): void => {
+        const hit = lines.find(match)
+        if (hit !== undefined) done(null, hit)
+        else if (proc.exitCode !== null || proc.signalCode !== null) done(new Error(`child exited; stderr: ${err}`))
+      }
+      function done(e: Error | null, line?: string): void {
+        clearTimeout(timer)
+        waiters.delete(check)
+        if (e) reject(e)
+        else resolve(line as string)
+      }
+      waiters.add(check)
+      check()
+    })
+  }
+  return { proc, lines, waitForLine, exited, stderr: () => err }
+}
