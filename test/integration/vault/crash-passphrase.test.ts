@@ -52,7 +52,7 @@ describe('vault passphrase change under SIGKILL', () => {
       const acks = child.lines.filter((l) => l.startsWith('now '))
       acknowledged += acks.length
       const lastAcked: 'A' | 'B' = (acks.at(-1)?.slice(4) as 'A' | 'B' | undefined) ?? current
-      const inFlight = lastAcked === 'A' ? 'B' : 'A'
+      const inFlight: 'A' | 'B' = lastAcked === 'A' ? 'B' : 'A'
       let opened: 'A' | 'B' = lastAcked
       let v = await opensWith(dir, lastAcked)
       if (!v) {
