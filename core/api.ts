@@ -31,6 +31,13 @@ export type ErrorCode =
   | 'CRYPTO_OPEN_FAILED'
   | 'CRYPTO_BAD_KEY'
   | 'CRYPTO_BAD_SIGNATURE'
+  // device logs and blocks
+  | 'BLOCK_MALFORMED'
+  | 'BLOCK_TOO_LARGE'
+  | 'BLOCK_VERSION'
+  | 'BLOCK_EPOCH_UNKNOWN'
+  | 'LOG_CORRUPT'
+  | 'STORE_UNAVAILABLE'
 
 export interface ApiError {
   code: ErrorCode

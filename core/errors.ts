@@ -47,6 +47,12 @@ export const errors = {
   CRYPTO_OPEN_FAILED: factory('CRYPTO_OPEN_FAILED', 'The data could not be decrypted or was altered'),
   CRYPTO_BAD_KEY: factory('CRYPTO_BAD_KEY', 'A key was malformed or unsafe'),
   CRYPTO_BAD_SIGNATURE: factory('CRYPTO_BAD_SIGNATURE', 'A signature did not verify'),
+  BLOCK_MALFORMED: factory('BLOCK_MALFORMED', 'A block of group data is malformed and was ignored'),
+  BLOCK_TOO_LARGE: factory('BLOCK_TOO_LARGE', 'A block of group data is too large and was ignored'),
+  BLOCK_VERSION: factory('BLOCK_VERSION', 'A block was written by a newer version of Hearth'),
+  BLOCK_EPOCH_UNKNOWN: factory('BLOCK_EPOCH_UNKNOWN', 'A block is sealed under a key this device does not hold'),
+  LOG_CORRUPT: factory('LOG_CORRUPT', 'A stored group log is damaged; it was left untouched'),
+  STORE_UNAVAILABLE: factory('STORE_UNAVAILABLE', 'The group store could not be opened'),
 } satisfies Record<ErrorCode, Factory>
 
 export function isHearthError(e: unknown): e is HearthError {
