@@ -1,0 +1,68 @@
+/**
+ * `hearth`: the headless node's command line. Every command takes --profile DIR (default: the
+ * same folder the desktop app uses), prints plain text or, with --json, one JSON document, and on
+ * failure exits 1 with a coded error ({"ok":false,"error":{"code","message"}} under --json).
+ */
+import { parseArgs } from 'node:util'
+import type { ApiError } from '../core/api.ts'
+import { errors, isHearthError } from '../core/errors.ts'
+import { createService } from '../core/service.ts'
+import { defaultProfileDir } from '../core/store/profile-dir.ts'
+import { commands } from './cli/commands.ts'
+
+const OPTIONS = {
+  profile: { type: 'string' },
+  json: { type: 'boolean' },
+  'passphrase-file': { type: 'string' },
+  'new-passphrase-file': { type: 'string' },
+  yes: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const
+
+function helpText(): string {
+  const rows = Object.values(commands).map((c) => `  ${c.usage.padEnd(48)} ${c.summary}`)
+  return [
+    'Usage: hearth <command> [--profile DIR] [--json] [--passphrase-file FILE]',
+    '',
+    'Commands:',
+    ...rows,
+    '',
+    'The passphrase comes from HEARTH_PASSPHRASE, --passphrase-file, or a prompt.',
+  ].join('\n')
+}
+
+function fail(error: ApiError, json: boolean): never {
+  if (json) process.stdout.write(JSON.stringify({ ok: false, error }) + '\n')
+  else process.stderr.write(`hearth: ${error.message} [${error.code}]\n`)
+  process.exit(1)
+}
+
+async function main(argv: string[]): Promise<void> {
+  const json = argv.includes('--json')
+  let parsed
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
+  } catch (e) {
+    fail(errors.INVALID_INPUT((e as Error).message).toApiError(), json)
+  }
+  const [name, ...positionals] = parsed.positionals
+  if (parsed.values.help || !name) {
+    process.stdout.write(helpText() + '\n')
+    if (!name && !parsed.values.help) process.exit(1)
+    return
+  }
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined
+  if (!command) fail(errors.UNKNOWN_METHOD(`no command "${name}"; see hearth --help`).toApiError(), json)
+
+  const service = createService({ profileDir: parsed.values.profile ?? defaultProfileDir() })
+  try {
+    const value = await command.run({ service, options: parsed.values, positionals })
+    process.stdout.write((json ? JSON.stringify(value) : command.human(value)) + '\n')
+  } catch (e) {
+    fail(isHearthError(e) ? e.toApiError() : errors.INTERNAL().toApiError(), json)
+  } finally {
+    await service.close()
+  }
+}
+
+await main(process.argv.slice(2))
