@@ -1,0 +1,119 @@
+/**
+ * One device log: this profile's signed, append-only Hypercore for one group membership
+ * (DESIGN.md §3.1). It stores encoded blocks (./block-codec.ts) and nothing else; it never sees a
+ * plaintext or an epoch key.
+ *
+ * The signing key pair lives only in memory. The core is opened from its manifest (public key
+ * only), and the key pair is handed to each append, so Hypercore never writes the secret key into
+ * its auth record. close() wipes it.
+ *
+ * Durability: append() resolves after RocksDB has written the block to its write-ahead log, in
+ * the kernel's hands. That survives `kill -9` of the app; it is not an fsync, so it does not
+ * promise to survive power loss or a kernel crash (log-store.ts says why and what would).
+ */
+import { errors, HearthError } from '../errors.ts'
+import { wipe } from '../crypto/wipe.ts'
+import { peekBlockHeader } from './block-codec.ts'
+import type { HypercoreSession, KeyPair } from './holepunch.ts'
+
+export interface LogEntry {
+  index: number
+  block: Uint8Array
+}
+
+export class DeviceLog {
+  readonly name: string
+  private readonly core: HypercoreSession
+  private readonly keyPair: KeyPair
+  private readonly onClose: () => void
+  private closing: Promise<void> | null = null
+  /** Appends not yet acknowledged: close waits for them, since they sign with the key it wipes. */
+  private readonly inFlight = new Set<Promise<unknown>>()
+
+  /** Use LogStore.openDeviceLog; the core must be ready. */
+  constructor(name: string, core: HypercoreSession, keyPair: KeyPair, onClose: () => void) {
+    this.name = name
+    this.core = core
+    this.keyPair = keyPair
+    this.onClose = onClose
+  }
+
+  /** The log's key: the hash of its manifest, which the identity signs into the membership (§3.1). */
+  get key(): Uint8Array {
+    return this.core.key as Uint8Array
+  }
+
+  get discoveryKey(): Uint8Array {
+    return this.core.discoveryKey as Uint8Array
+  }
+
+  get length(): number {
+    return this.core.length
+  }
+
+  get closed(): boolean {
+    return this.closing !== null
+  }
+
+  /** Appends one encoded block; resolves with its index once the write is acknowledged. */
+  async append(block: Uint8Array): Promise<number> {
+    this.requireOpen()
+    peekBlockHeader(block)
+    const write = this.core.append(block, { keyPair: this.keyPair })
+    this.inFlight.add(write)
+    try {
+      const { length } = await write
+      return length - 1
+    } catch (e) {
+      throw storeError(e, 'append')
+    } finally {
+      this.inFlight.delete(write)
+    }
+  }
+
+  /** The block at `index`. Every block of our own log is local, so a missing one is damage. */
+  async get(index: number): Promise<Uint8Array> {
+    this.requireOpen()
+    if (!Number.isInteger(index) || index < 0 || index >= this.core.length) {
+      throw errors.INVALID_INPUT(`no block ${index} in a log of length ${this.core.length}`)
+    }
+    let block: Uint8Array | null
+    try {
+      block = await this.core.get(index, { wait: false })
+    } catch (e) {
+      throw storeError(e, `read block ${index}`)
+    }
+    if (block === null) throw errors.LOG_CORRUPT(`block ${index} of ${this.core.length} is missing`)
+    return block
+  }
+
+  /** Blocks from `from` up to the length at the time of the call. */
+  async *read(from = 0): AsyncGenerator<LogEntry> {
+    const end = this.core.length
+    for (let index = Math.max(0, from); index < end; index++) yield { index, block: await this.get(index) }
+  }
+
+  close(): Promise<void> {
+    if (!this.closing) {
+      this.onClose()
+      this.closing = (async () => {
+        await Promise.allSettled(this.inFlight)
+        await this.core.close().catch(() => undefined)
+        wipe(this.keyPair.secretKey)
+      })()
+    }
+    return this.closing
+  }
+
+  private requireOpen(): void {
+    if (this.closing) throw errors.STORE_UNAVAILABLE('this group log is closed')
+  }
+}
+
+/** Maps a Corestore, Hypercore or RocksDB failure to our codes: damage is LOG_CORRUPT. */
+export function storeError(e: unknown, what: string): HearthError {
+  if (e instanceof HearthError) return e
+  const message = e instanceof Error ? e.message : String(e)
+  if (/corrupt|checksum/i.test(message)) return errors.LOG_CORRUPT(what, { cause: e })
+  return errors.STORE_UNAVAILABLE(what, { cause: e })
+}

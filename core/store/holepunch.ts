@@ -1,0 +1,47 @@
+/**
+ * The slice of Corestore 7 / Hypercore 11 that Hearth uses, typed (the packages are CommonJS and
+ * ship no types). Loaded with require, as ../crypto/sodium.ts loads sodium-native. Listing
+ * exactly what we call keeps an upgrade's blast radius visible: anything not here is unused.
+ *
+ * What Hearth deliberately does NOT use: Corestore's `primaryKey` option and `get({ name })`.
+ * Corestore writes its primary key ("seed") into its RocksDB head record in plaintext, and a core
+ * opened with a key pair stores the pair's secret key in its auth record. See log-store.ts.
+ */
+import { createRequire } from 'node:module'
+
+export interface KeyPair {
+  publicKey: Uint8Array
+  secretKey: Uint8Array
+}
+
+/** A single-signer Hypercore manifest; its hash is the log's key. */
+export interface Manifest {
+  version: 1
+  signers: { publicKey: Uint8Array }[]
+}
+
+export interface HypercoreSession {
+  readonly key: Uint8Array | null
+  readonly discoveryKey: Uint8Array | null
+  readonly length: number
+  readonly closed: boolean
+  ready(): Promise<void>
+  /** Resolves once the batch is written to the store's write-ahead log (see log-store.ts). */
+  append(block: Uint8Array, opts: { keyPair: KeyPair }): Promise<{ length: number; byteLength: number }>
+  /** With `wait: false`, resolves null instead of asking peers for a block we do not hold. */
+  get(index: number, opts: { wait: false }): Promise<Uint8Array | null>
+  close(): Promise<void>
+}
+
+export interface CorestoreInstance {
+  ready(): Promise<void>
+  get(opts: { manifest: Manifest }): HypercoreSession
+  close(): Promise<void>
+}
+
+type CorestoreCtor = new (dir: string) => CorestoreInstance
+
+const require = createRequire(import.meta.url)
+export const Corestore = require('corestore') as CorestoreCtor
+/** `key(manifest)`: the log's public identifier, a hash of its manifest (not the signer's key). */
+export const Hypercore = require('hypercore') as { key(manifest: Manifest): Uint8Array }

@@ -1,0 +1,128 @@
+/**
+ * The profile's log store: one Corestore in `<profile>/logs` holding this profile's device logs
+ * (DESIGN.md §3.1, §5). Nothing else may live in that folder: on first open hypercore-storage
+ * moves unknown files in it into its `db/` folder.
+ *
+ * Key material. Corestore 7.12.5 cannot keep its primary key off disk: `_open()` calls
+ * `storage.setSeed(primaryKey || randomBytes(32))`, which writes the 32 bytes into the RocksDB
+ * head record (the write-ahead log first, later SST files). A core opened by `name` (or with a
+ * `keyPair`) also stores the ed25519 secret key in its auth record. Both would break §5 (every
+ * byte in the profile is ciphertext or public), so Hearth uses neither:
+ *   - each device log's key pair is derived here, in memory, from the vault subkey the caller
+ *     passes (`vault.subkey(LOG_STORE_KEY_PURPOSE)`): seed = BLAKE2b keyed by it over
+ *     "hearth/device-log/v1/<name>", then ed25519 from that seed;
+ *   - the core is opened from its manifest (public key only), and the pair is given per append.
+ * Corestore still writes a random seed of its own. It derives nothing Hearth uses, but it is a
+ * plaintext secret-shaped value on disk; the fix belongs upstream (an option not to persist it).
+ *
+ * Durability. hypercore-storage writes each append as one RocksDB batch with default write
+ * options (no `sync`), so an acknowledged append is in the write-ahead log via write(2): safe
+ * against the app being killed, not against power loss. rocksdb-native exposes no sync option.
+ *
+ * Names. A log is opened by a caller-chosen name, and the name alone fixes its key. Use one name
+ * per membership, never per group: a member removed and later re-admitted needs a fresh log,
+ * because everyone rejects the old log's blocks past its cut-off (§3.3).
+ */
+import { mkdir } from 'node:fs/promises'
+import path from 'node:path'
+import { errors } from '../errors.ts'
+import { keyedHash } from '../crypto/hash.ts'
+import { sodium } from '../crypto/sodium.ts'
+import { wipe } from '../crypto/wipe.ts'
+import { DeviceLog, storeError } from './device-log.ts'
+import { Corestore, Hypercore, type CorestoreInstance, type KeyPair, type Manifest } from './holepunch.ts'
+
+export const LOG_STORE_DIR = 'logs'
+export const LOG_STORE_KEY_PURPOSE = 'device-logs'
+const NAME_RE = /^[a-zA-Z0-9_.:-]{1,128}$/
+
+export class LogStore {
+  readonly dir: string
+  private readonly store: CorestoreInstance
+  private readonly logSecret: Uint8Array
+  private readonly logs = new Map<string, Promise<DeviceLog>>()
+  private closing: Promise<void> | null = null
+
+  private constructor(dir: string, store: CorestoreInstance, logSecret: Uint8Array) {
+    this.dir = dir
+    this.store = store
+    this.logSecret = logSecret
+  }
+
+  /**
+   * Opens (or creates) `<profileDir>/logs`. `logSecret` is `vault.subkey(LOG_STORE_KEY_PURPOSE)`;
+   * the store keeps its own copy and wipes it on close.
+   */
+  static async open(profileDir: string, logSecret: Uint8Array): Promise<LogStore> {
+    if (!(logSecret instanceof Uint8Array) || logSecret.length !== 32) throw errors.INTERNAL('the log secret must be 32 bytes')
+    const dir = path.join(profileDir, LOG_STORE_DIR)
+    let store: CorestoreInstance | null = null
+    try {
+      await mkdir(dir, { recursive: true, mode: 0o700 })
+      store = new Corestore(dir)
+      await store.ready()
+    } catch (e) {
+      await store?.close().catch(() => undefined)
+      throw storeError(e, 'open the group store (is Hearth already running?)')
+    }
+    return new LogStore(dir, store, logSecret.slice())
+  }
+
+  /** The key (public identifier) the log `name` has, without opening it. */
+  keyFor(name: string): Uint8Array {
+    const kp = this.keyPairFor(name)
+    wipe(kp.secretKey)
+    return Hypercore.key(manifestFor(kp.publicKey))
+  }
+
+  /** Opens this profile's writable device log `name`; the same name gives the same open log. */
+  openDeviceLog(name: string): Promise<DeviceLog> {
+    if (this.closing) return Promise.reject(errors.STORE_UNAVAILABLE('the group store is closed'))
+    const open = this.logs.get(name)
+    if (open) return open
+    const opening = this.openLog(name)
+    this.logs.set(name, opening)
+    opening.catch(() => this.logs.delete(name))
+    return opening
+  }
+
+  close(): Promise<void> {
+    if (!this.closing) {
+      this.closing = (async () => {
+        const logs = await Promise.allSettled(this.logs.values())
+        for (const l of logs) if (l.status === 'fulfilled') await l.value.close()
+        await this.store.close().catch(() => undefined)
+        wipe(this.logSecret)
+      })()
+    }
+    return this.closing
+  }
+
+  private async openLog(name: string): Promise<DeviceLog> {
+    const keyPair = this.keyPairFor(name)
+    const core = this.store.get({ manifest: manifestFor(keyPair.publicKey) })
+    try {
+      await core.ready()
+    } catch (e) {
+      wipe(keyPair.secretKey)
+      await core.close().catch(() => undefined)
+      throw storeError(e, 'open a group log')
+    }
+    return new DeviceLog(name, core, keyPair, () => this.logs.delete(name))
+  }
+
+  private keyPairFor(name: string): KeyPair {
+    if (typeof name !== 'string' || !NAME_RE.test(name)) throw errors.INVALID_INPUT('a log name is 1–128 of [A-Za-z0-9_.:-]')
+    if (this.closing) throw errors.STORE_UNAVAILABLE('the group store is closed')
+    const seed = keyedHash(this.logSecret, new TextEncoder().encode(`hearth/device-log/v1/${name}`))
+    const keyPair = { publicKey: new Uint8Array(32), secretKey: new Uint8Array(64) }
+    sodium.crypto_sign_seed_keypair(keyPair.publicKey, keyPair.secretKey, seed)
+    wipe(seed)
+    return keyPair
+  }
+}
+
+/** Pinned: a log's key is the hash of this manifest, so changing it would orphan every log. */
+function manifestFor(publicKey: Uint8Array): Manifest {
+  return { version: 1, signers: [{ publicKey }] }
+}
