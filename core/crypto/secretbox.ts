@@ -1,5 +1,5 @@
 /**
- * Symmetric sealing: XSalsa20-Poly1305 (tweetnacl secretbox).
+ * Symmetric sealing: XSalsa20-Poly1305 (NaCl secretbox; tweetnacl unless a provider is passed).
  *
  * Sealed layout (v1, no version byte here: callers put their own format header around it):
  *   nonce (24 bytes, random) || box (plaintext length + 16 bytes)
@@ -11,6 +11,8 @@
  */
 import nacl from 'tweetnacl'
 import { errors } from '../errors.ts'
+import { referenceProvider } from './provider-tweetnacl.ts'
+import type { CryptoProvider } from './provider.ts'
 import { randomBytes } from './random.ts'
 
 export const SECRETBOX_KEY_BYTES = nacl.secretbox.keyLength // 32
@@ -18,13 +20,14 @@ export const SECRETBOX_NONCE_BYTES = nacl.secretbox.nonceLength // 24
 export const SECRETBOX_OVERHEAD = nacl.secretbox.overheadLength // 16
 
 function checkKey(key: Uint8Array): void {
-  if (key.length !== SECRETBOX_KEY_BYTES) throw errors.CRYPTO_BAD_KEY(`secretbox key must be ${SECRETBOX_KEY_BYTES} bytes`)
+  if (!(key instanceof Uint8Array) || key.length !== SECRETBOX_KEY_BYTES) throw errors.CRYPTO_BAD_KEY(`secretbox key must be ${SECRETBOX_KEY_BYTES} bytes`)
 }
 
-export function sealSecret(key: Uint8Array, plaintext: Uint8Array): Uint8Array {
+/** `provider` only changes speed: both give the same bytes (bulk paths pass fastProvider). */
+export function sealSecret(key: Uint8Array, plaintext: Uint8Array, provider: CryptoProvider = referenceProvider): Uint8Array {
   checkKey(key)
   const nonce = randomBytes(SECRETBOX_NONCE_BYTES)
-  const box = nacl.secretbox(plaintext, nonce, key)
+  const box = provider.secretboxSeal(plaintext, nonce, key)
   const out = new Uint8Array(SECRETBOX_NONCE_BYTES + box.length)
   out.set(nonce, 0)
   out.set(box, SECRETBOX_NONCE_BYTES)
@@ -32,12 +35,14 @@ export function sealSecret(key: Uint8Array, plaintext: Uint8Array): Uint8Array {
 }
 
 /** Throws CRYPTO_OPEN_FAILED when the data was altered, truncated, or sealed under another key. */
-export function openSecret(key: Uint8Array, sealed: Uint8Array): Uint8Array {
+export function openSecret(key: Uint8Array, sealed: Uint8Array, provider: CryptoProvider = referenceProvider): Uint8Array {
   checkKey(key)
-  if (sealed.length < SECRETBOX_NONCE_BYTES + SECRETBOX_OVERHEAD) throw errors.CRYPTO_OPEN_FAILED('sealed data is too short')
+  if (!(sealed instanceof Uint8Array) || sealed.length < SECRETBOX_NONCE_BYTES + SECRETBOX_OVERHEAD) {
+    throw errors.CRYPTO_OPEN_FAILED('sealed data is too short')
+  }
   const nonce = sealed.subarray(0, SECRETBOX_NONCE_BYTES)
   const box = sealed.subarray(SECRETBOX_NONCE_BYTES)
-  const plain = nacl.secretbox.open(box, nonce, key)
+  const plain = provider.secretboxOpen(box, nonce, key)
   if (!plain) throw errors.CRYPTO_OPEN_FAILED()
   return plain
 }

@@ -27,6 +27,9 @@ export interface Sodium {
   crypto_box_seal(c: Bytes, m: Bytes, pk: Bytes): void
   crypto_box_seal_open(m: Bytes, c: Bytes, pk: Bytes, sk: Bytes): boolean
   crypto_scalarmult_base(q: Bytes, n: Bytes): void
+  crypto_hash_sha512(out: Bytes, input: Bytes): void
+  /** canonical, on the curve, in the prime-order subgroup and not of small order */
+  crypto_core_ed25519_is_valid_point(p: Bytes): boolean
   sodium_memcmp(a: Bytes, b: Bytes): boolean
   sodium_memzero(b: Bytes): void
   randombytes_buf(b: Bytes): void
