@@ -1,0 +1,45 @@
+/**
+ * Hardening that applies to every web contents and to the session, not to one window: if a
+ * second window or a frame ever appears (by a bug or a future feature), it inherits the same
+ * refusals. Items #5, #7 and #8 of the
+ * team's Electron hardening checklist.
+ */
+import { app, type Session, type WebContents } from 'electron'
+import { isRendererAsset } from './paths.ts'
+
+/** No navigation away from the packaged page, no new windows, no <webview>. */
+export function hardenContents(contents: WebContents): void {
+  contents.on('will-navigate', (event) => event.preventDefault())
+  contents.on('will-frame-navigate', (event) => event.preventDefault())
+  contents.on('will-redirect', (event) => event.preventDefault())
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+}
+
+/**
+ * Camera, microphone, notifications, geolocation, clipboard, HID…: all refused until a feature
+ * needs one, and then only that one, scoped to our own page.
+ */
+export function denyAllPermissions(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.setPermissionCheckHandler(() => false)
+  session.setDevicePermissionHandler(() => false)
+}
+
+/**
+ * The renderer never talks to the network: networking lives in main. The CSP already says so;
+ * this is the second lock, enforced outside the page where a renderer bug cannot reach it.
+ */
+export function restrictRequests(session: Session, rendererDir: string): void {
+  session.webRequest.onBeforeRequest((details, callback) => {
+    const allowed = isRendererAsset(details.url, rendererDir) || details.url.startsWith('data:') ||
+      (!app.isPackaged && details.url.startsWith('devtools:'))
+    callback({ cancel: !allowed })
+  })
+}
+
+export function installGuards(session: Session, rendererDir: string): void {
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents))
+  denyAllPermissions(session)
+  restrictRequests(session, rendererDir)
+}

@@ -1,0 +1,83 @@
+/**
+ * The contract (core/api.ts) on ipcMain. Each method gets one channel, `hearth:<method>`; the
+ * `satisfies` table below makes a contract method without a channel a compile error. A call is
+ * answered only if it comes from the main frame of our own window showing our own packaged page;
+ * anything else gets a coded refusal and never reaches the service. The service then validates
+ * the payload against its schema, so a compromised page still cannot send a malformed call.
+ */
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron'
+import type { ApiEvents, EventName, MethodName, Result } from '../core/api.ts'
+import { errors } from '../core/errors.ts'
+import { METHOD_NAMES } from '../core/schemas.ts'
+import type { HearthService } from '../core/service.ts'
+
+export const EVENT_CHANNEL = 'hearth:event'
+
+export const CHANNELS = {
+  profileStatus: 'hearth:profileStatus',
+  createProfile: 'hearth:createProfile',
+  unlock: 'hearth:unlock',
+  lock: 'hearth:lock',
+  changePassphrase: 'hearth:changePassphrase',
+  destroyProfile: 'hearth:destroyProfile',
+} as const satisfies { [M in MethodName]: `hearth:${M}` }
+
+const EVENTS = { locked: true, unlocked: true } as const satisfies Record<EventName, true>
+
+export interface EventMessage<E extends EventName = EventName> {
+  event: E
+  payload: ApiEvents[E]
+}
+
+export interface IpcOptions {
+  service: Pick<HearthService, 'call' | 'on'>
+  /** The window allowed to call; null while it does not exist. */
+  target: () => WebContents | null
+  isAppUrl: (url: string) => boolean
+  /** Runs before the lock when the page asks for a quick exit, so hiding never waits on it. */
+  onQuickExit?: () => void
+}
+
+const refusal = (): Result<never> => ({
+  ok: false,
+  error: errors.INVALID_INPUT("the request did not come from Hearth's own window").toApiError(),
+})
+
+function isQuickExit(input: unknown): boolean {
+  return typeof input === 'object' && input !== null && (input as { reason?: unknown }).reason === 'quick-exit'
+}
+
+/** Registers every channel and forwards service events; returns a function that undoes both. */
+export function registerIpc(opts: IpcOptions): () => void {
+  const trusted = (event: IpcMainInvokeEvent): boolean => {
+    const frame = event.senderFrame
+    const target = opts.target()
+    return target !== null && event.sender === target && frame !== null && frame.parent === null && opts.isAppUrl(frame.url)
+  }
+
+  for (const method of METHOD_NAMES) {
+    // Only reachable when the contract grew and this file was not compiled against it.
+    if (!Object.hasOwn(CHANNELS, method)) throw new Error(`electron/ipc.ts has no channel for ${method}; add it to CHANNELS and to electron/preload.cts`)
+    ipcMain.handle(CHANNELS[method], async (event, input: unknown): Promise<Result<unknown>> => {
+      if (!trusted(event)) return refusal()
+      if (method === 'lock' && isQuickExit(input)) opts.onQuickExit?.()
+      try {
+        return await opts.service.call(method, input)
+      } catch {
+        return { ok: false, error: errors.INTERNAL().toApiError() }
+      }
+    })
+  }
+
+  const unsubscribe = (Object.keys(EVENTS) as EventName[]).map((name) =>
+    opts.service.on(name, (payload) => {
+      const target = opts.target()
+      if (target && !target.isDestroyed()) target.send(EVENT_CHANNEL, { event: name, payload } satisfies EventMessage)
+    }),
+  )
+
+  return () => {
+    for (const method of METHOD_NAMES) ipcMain.removeHandler(CHANNELS[method])
+    for (const off of unsubscribe) off()
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * Electron entry: wiring only. Ready → service on the profile folder → IPC → window, plus the
+ * quick-exit hotkey and locking when the computer sleeps or its screen locks.
+ */
+import path from 'node:path'
+import { app, globalShortcut, powerMonitor, session, type BrowserWindow } from 'electron'
+import { createService } from '../core/service.ts'
+import { installGuards } from './guards.ts'
+import { registerIpc } from './ipc.ts'
+import { INDEX_FILE, isAppUrl, PRELOAD_FILE, RENDERER_DIR } from './paths.ts'
+import { hideEverything, QUICK_EXIT_ACCELERATOR, registerQuickExit, showAgain } from './quick-exit.ts'
+import { createMainWindow } from './window.ts'
+
+app.enableSandbox()
+
+async function start(): Promise<void> {
+  await app.whenReady()
+  installGuards(session.defaultSession, RENDERER_DIR)
+
+  const service = createService({
+    profileDir: path.join(app.getPath('userData'), 'profile'),
+    // Only the kind of fault: messages and stacks may carry paths or user data.
+    onInternalError: (e) => console.error('hearth: internal fault', e instanceof Error ? e.name : typeof e),
+  })
+  let win: BrowserWindow | null = null
+
+  registerIpc({ service, target: () => win?.webContents ?? null, isAppUrl, onQuickExit: hideEverything })
+  win = createMainWindow({ indexFile: INDEX_FILE, preloadFile: PRELOAD_FILE })
+  win.on('closed', () => (win = null))
+
+  registerQuickExit(QUICK_EXIT_ACCELERATOR, () => {
+    hideEverything()
+    void service.lock({ reason: 'quick-exit' })
+  })
+  powerMonitor.on('suspend', () => void service.lock({ reason: 'idle' }))
+  powerMonitor.on('lock-screen', () => void service.lock({ reason: 'idle' }))
+
+  // Starting Hearth again, or clicking its dock icon, brings back the (now locked) window.
+  app.on('second-instance', () => showAgain(win))
+  app.on('activate', () => showAgain(win))
+  app.on('window-all-closed', () => app.quit())
+  app.on('will-quit', () => {
+    globalShortcut.unregisterAll()
+    void service.close()
+  })
+}
+
+// One instance per profile folder: a second one would race the first for the vault file.
+if (app.requestSingleInstanceLock()) void start()
+else app.quit()

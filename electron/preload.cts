@@ -1,0 +1,35 @@
+/**
+ * Sandboxed preload: exposes `window.hearth` as named functions over IPC and nothing else, never
+ * ipcRenderer itself. A sandboxed preload can require only 'electron', so the method and event
+ * names are spelled out here; the Record types make one missing from the contract a compile error.
+ */
+import electron = require('electron')
+import type { EventName, HearthApi, MethodName } from '../core/api.ts'
+
+const METHODS: Record<MethodName, true> = {
+  profileStatus: true,
+  createProfile: true,
+  unlock: true,
+  lock: true,
+  changePassphrase: true,
+  destroyProfile: true,
+}
+const EVENTS: Record<EventName, true> = { locked: true, unlocked: true }
+const EVENT_CHANNEL = 'hearth:event'
+
+const api: Record<string, unknown> = {}
+for (const method of Object.keys(METHODS)) {
+  api[method] = (input: unknown) => electron.ipcRenderer.invoke(`hearth:${method}`, input)
+}
+api.on = (event: unknown, handler: unknown): (() => void) => {
+  if (typeof event !== 'string' || !Object.hasOwn(EVENTS, event) || typeof handler !== 'function') return () => undefined
+  const listener = (_e: unknown, message: { event?: unknown; payload?: unknown } | undefined) => {
+    if (message?.event === event) handler(message.payload)
+  }
+  electron.ipcRenderer.on(EVENT_CHANNEL, listener)
+  return () => {
+    electron.ipcRenderer.removeListener(EVENT_CHANNEL, listener)
+  }
+}
+
+electron.contextBridge.exposeInMainWorld('hearth', Object.freeze(api) as HearthApi)

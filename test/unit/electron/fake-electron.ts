@@ -1,0 +1,161 @@
+/**
+ * A test double of the slice of Electron's main-process API that electron/ uses. It records
+ * what our code asks for (window options, handlers, registrations) so tests can fire those
+ * handlers the way Electron would. Tests install it with
+ *   vi.mock('electron', async () => (await import('./fake-electron.ts')).fakeElectron)
+ * and call `resetFakeElectron()` in beforeEach.
+ */
+import { EventEmitter } from 'node:events'
+import os from 'node:os'
+import { vi } from 'vitest'
+
+type Handler = (...args: never[]) => unknown
+
+export class FakeWebContents extends EventEmitter {
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null
+  sent: { channel: string; args: unknown[] }[] = []
+  audioMuted = false
+  destroyed = false
+  setWindowOpenHandler(h: (details: { url: string }) => { action: string }) {
+    this.windowOpenHandler = h
+  }
+  send(channel: string, ...args: unknown[]) {
+    this.sent.push({ channel, args })
+  }
+  setAudioMuted(m: boolean) {
+    this.audioMuted = m
+  }
+  isDestroyed() {
+    return this.destroyed
+  }
+  /** Fires a cancellable Electron event and says whether a listener prevented it. */
+  fire(name: string, ...rest: unknown[]): boolean {
+    let prevented = false
+    this.emit(name, { preventDefault: () => (prevented = true) }, ...rest)
+    return prevented
+  }
+}
+
+export class FakeBrowserWindow extends EventEmitter {
+  static all: FakeBrowserWindow[] = []
+  static getAllWindows() {
+    return [...FakeBrowserWindow.all]
+  }
+  readonly webContents = new FakeWebContents()
+  contentProtection = false
+  visible = false
+  loaded: string | null = null
+  constructor(readonly options: Record<string, unknown>) {
+    super()
+    FakeBrowserWindow.all.push(this)
+  }
+  setContentProtection(on: boolean) {
+    this.contentProtection = on
+  }
+  async loadFile(file: string) {
+    this.loaded = file
+  }
+  async loadURL(url: string) {
+    this.loaded = url
+  }
+  show() {
+    this.visible = true
+  }
+  hide() {
+    this.visible = false
+  }
+  focus() {}
+  isDestroyed() {
+    return false
+  }
+}
+
+export class FakeSession {
+  permissionRequest: Handler | null = null
+  permissionCheck: Handler | null = null
+  devicePermission: Handler | null = null
+  beforeRequest: Handler | null = null
+  setPermissionRequestHandler(h: Handler) {
+    this.permissionRequest = h
+  }
+  setPermissionCheckHandler(h: Handler) {
+    this.permissionCheck = h
+  }
+  setDevicePermissionHandler(h: Handler) {
+    this.devicePermission = h
+  }
+  webRequest = { onBeforeRequest: (h: Handler) => (this.beforeRequest = h) }
+}
+
+class FakeApp extends EventEmitter {
+  isPackaged = false
+  userData = os.tmpdir()
+  sandboxEnabled = false
+  hidden = false
+  enableSandbox() {
+    this.sandboxEnabled = true
+  }
+  whenReady() {
+    return Promise.resolve()
+  }
+  getPath(name: string) {
+    if (name !== 'userData') throw new Error(`fake app has no path ${name}`)
+    return this.userData
+  }
+  requestSingleInstanceLock() {
+    return true
+  }
+  quit() {}
+  hide() {
+    this.hidden = true
+  }
+}
+
+/** The double behind shell.openExternal, reachable without naming the banned member. */
+export const openExternalSpy = vi.fn(async (_url: string, _opts?: unknown) => undefined)
+
+export const ipcHandlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>()
+export const shortcuts = new Map<string, () => void>()
+
+export const fakeElectron = {
+  app: new FakeApp(),
+  BrowserWindow: FakeBrowserWindow,
+  session: { defaultSession: new FakeSession() },
+  powerMonitor: new EventEmitter(),
+  shell: { openExternal: openExternalSpy },
+  ipcMain: {
+    handle(channel: string, fn: (event: unknown, ...args: unknown[]) => unknown) {
+      if (ipcHandlers.has(channel)) throw new Error(`second handler for ${channel}`)
+      ipcHandlers.set(channel, fn)
+    },
+    removeHandler(channel: string) {
+      ipcHandlers.delete(channel)
+    },
+  },
+  globalShortcut: {
+    register: vi.fn((accelerator: string, fn: () => void) => {
+      shortcuts.set(accelerator, fn)
+      return true
+    }),
+    unregisterAll: vi.fn(() => shortcuts.clear()),
+  },
+}
+
+export function resetFakeElectron(): void {
+  FakeBrowserWindow.all = []
+  ipcHandlers.clear()
+  shortcuts.clear()
+  fakeElectron.app.removeAllListeners()
+  fakeElectron.app.isPackaged = false
+  fakeElectron.app.hidden = false
+  fakeElectron.app.userData = os.tmpdir()
+  fakeElectron.powerMonitor.removeAllListeners()
+  fakeElectron.session.defaultSession = new FakeSession()
+  openExternalSpy.mockClear()
+  fakeElectron.globalShortcut.register.mockClear()
+}
+
+/** An IPC invoke event as Electron builds it, from a given frame of a given web contents. */
+export function invokeEvent(sender: FakeWebContents, url: string, parent: unknown = null) {
+  return { sender, senderFrame: { url, parent } }
+}
