@@ -115,5 +115,6 @@ export function storeError(e: unknown, what: string): HearthError {
   if (e instanceof HearthError) return e
   const message = e instanceof Error ? e.message : String(e)
   if (/corrupt|checksum/i.test(message)) return errors.LOG_CORRUPT(what, { cause: e })
+  if (/could not be locked/i.test(message)) return errors.STORE_UNAVAILABLE(`${what}: another Hearth is using this profile`, { cause: e })
   return errors.STORE_UNAVAILABLE(what, { cause: e })
 }

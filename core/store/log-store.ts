@@ -63,7 +63,7 @@ export class LogStore {
       await store.ready()
     } catch (e) {
       await store?.close().catch(() => undefined)
-      throw storeError(e, 'open the group store (is Hearth already running?)')
+      throw storeError(e, 'open the group store')
     }
     return new LogStore(dir, store, logSecret.slice())
   }

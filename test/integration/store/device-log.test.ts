@@ -3,7 +3,7 @@
  * material on disk (DESIGN.md §5); and a replica that verifies our signatures.
  */
 import { createRequire } from 'node:module'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { HearthError } from '../../../core/errors.ts'
@@ -95,6 +95,20 @@ describe('device log', () => {
     expect(await codeOf(log.append(block('late')))).toBe('STORE_UNAVAILABLE')
     await store.close()
     expect(await codeOf(store.openDeviceLog('g'))).toBe('STORE_UNAVAILABLE')
+  })
+
+  it('reports a damaged store as LOG_CORRUPT and leaves it as it was', async () => {
+    const profile = tempDir()
+    const logSecret = randomBytes(32)
+    const store = await LogStore.open(profile, logSecret)
+    await (await store.openDeviceLog('g')).append(block('x'))
+    await store.close()
+    const db = path.join(profile, LOG_STORE_DIR, 'db')
+    const manifest = path.join(db, readdirSync(db).find((f) => f.startsWith('MANIFEST-')) as string)
+    const damaged = Buffer.alloc(200, 9)
+    writeFileSync(manifest, damaged)
+    expect(await codeOf(LogStore.open(profile, logSecret))).toBe('LOG_CORRUPT')
+    expect(readFileSync(manifest).equals(damaged)).toBe(true)
   })
 
   it('keeps the log key and every signing key off disk', async () => {
