@@ -19,6 +19,11 @@
  * options (no `sync`), so an acknowledged append is in the write-ahead log via write(2): safe
  * against the app being killed, not against power loss. rocksdb-native exposes no sync option.
  *
+ * Damage. A damaged MANIFEST or CURRENT file is LOG_CORRUPT, and the store is left as it was.
+ * Damage inside the write-ahead log is NOT detected here: RocksDB's point-in-time recovery keeps
+ * the records before it and silently drops the rest, and a deleted `db/` opens empty. Catching
+ * that needs each log's acknowledged length recorded outside the store, by the caller.
+ *
  * Names. A log is opened by a caller-chosen name, and the name alone fixes its key. Use one name
  * per membership, never per group: a member removed and later re-admitted needs a fresh log,
  * because everyone rejects the old log's blocks past its cut-off (§3.3).
