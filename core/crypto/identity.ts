@@ -12,7 +12,8 @@
  *
  * Key lifetime: the seed is the only secret that must be stored (the vault keeps it); everything
  * else can be re-derived. Call wipeIdentity when the identity is dropped (lock, leave, panic
- * wipe). tweetnacl makes internal copies we cannot reach, which docs/decisions.md accepts.
+ * wipe). tweetnacl and the JS engine may keep copies we cannot reach; docs/decisions.md ("What
+ * lock can and cannot do") says what that means.
  */
 import { keyedHash } from './hash.ts'
 import { referenceProvider } from './provider-tweetnacl.ts'
