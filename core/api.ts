@@ -38,6 +38,11 @@ export type ErrorCode =
   | 'BLOCK_EPOCH_UNKNOWN'
   | 'LOG_CORRUPT'
   | 'STORE_UNAVAILABLE'
+  // groups and content
+  | 'GROUP_NOT_FOUND'
+  | 'NOT_FOUND'
+  | 'NOT_ALLOWED'
+  | 'RULES_NOT_ACCEPTED'
 
 export interface ApiError {
   code: ErrorCode
@@ -61,6 +66,92 @@ export interface ProfileStatus {
 /** Why the profile was locked. `quick-exit` comes from the quick-exit button or hotkey. */
 export type LockReason = 'user' | 'idle' | 'quick-exit' | 'destroyed'
 
+export type GroupMode = 'survivor-led' | 'facilitated'
+export type Role = 'facilitator' | 'member'
+export type MemberStatus = 'active' | 'stepping-back' | 'away'
+
+export interface GroupSummary {
+  id: string
+  name: string
+  role: Role
+  mode: GroupMode
+}
+
+export interface Labelled {
+  id: string
+  label: string
+}
+
+export interface RulesView {
+  version: number
+  text: string
+  at: number
+  by: string
+  byName: string
+  acceptedByMe: boolean
+}
+
+export interface GroupInfo extends GroupSummary {
+  /** My member id in this group (my per-group public key, hex). */
+  me: string
+  topics: Labelled[]
+  reactions: Labelled[]
+  rules: RulesView | null
+  /** True while current rules exist that I have not accepted: posting waits for it. */
+  mustAcceptRules: boolean
+}
+
+export interface FeedReply {
+  /** "<authorId>:<itemId>" */
+  id: string
+  author: string
+  authorName: string
+  text: string
+  createdAt: number
+  editedAt: number | null
+  /** A deleted reply stays as a placeholder only while it has replies of its own. */
+  deleted: boolean
+  /** reaction kind → how many members chose it */
+  reactions: Record<string, number>
+  /** the reaction kinds I chose */
+  mine: string[]
+  replies: FeedReply[]
+}
+
+export interface FeedPost {
+  id: string
+  author: string
+  authorName: string
+  topic: string
+  text: string
+  /** Content warning: when set, front ends keep the text collapsed until the reader opens it. */
+  cw: string | null
+  createdAt: number
+  editedAt: number | null
+  replyCount: number
+  reactions: Record<string, number>
+  mine: string[]
+  replies: FeedReply[]
+}
+
+export interface FeedPage {
+  posts: FeedPost[]
+  /** Pass as `before` for the next (older) page; null on the last page. */
+  next: string | null
+}
+
+export interface MemberView {
+  id: string
+  pseudonym: string
+  role: Role
+  status: MemberStatus
+  me: boolean
+  /** The current rules version if this member accepted it, else null. */
+  acceptedRules: number | null
+}
+
+type G = { groupId: string }
+
 /**
  * Method name → input and output. Adding a method here forces a schema in core/schemas.ts,
  * an implementation in core/service.ts and (through the schema table) an IPC channel.
@@ -73,6 +164,23 @@ export interface ApiMethods {
   changePassphrase: { input: { current: string; next: string }; output: ProfileStatus }
   /** Panic wipe: destroys the keys and the profile folder. Works while locked, on purpose. */
   destroyProfile: { input: { confirm: true }; output: ProfileStatus }
+
+  listGroups: { input: Record<string, never>; output: GroupSummary[] }
+  createGroup: { input: { name: string; pseudonym: string; mode?: GroupMode }; output: GroupSummary }
+  groupInfo: { input: G; output: GroupInfo }
+  feed: { input: G & { topic?: string; before?: string; limit?: number }; output: FeedPage }
+  members: { input: G; output: MemberView[] }
+  post: { input: G & { text: string; cw?: string; topic?: string }; output: { id: string } }
+  reply: { input: G & { to: string; text: string }; output: { id: string } }
+  edit: { input: G & { id: string; text?: string; cw?: string | null }; output: { id: string } }
+  remove: { input: G & { id: string }; output: { id: string } }
+  react: { input: G & { to: string; kind: string; on?: boolean }; output: { id: string } }
+  setProfile: { input: G & { pseudonym?: string; status?: MemberStatus }; output: MemberView }
+  setRules: { input: G & { text: string }; output: RulesView }
+  acceptRules: { input: G & { version: number }; output: RulesView }
+  /** Personal, device-only notes (never replicated): the base for safety plan, journal, drafts. */
+  readPersonal: { input: { name: string }; output: { text: string | null } }
+  writePersonal: { input: { name: string; text: string }; output: { name: string } }
 }
 
 export type MethodName = keyof ApiMethods
@@ -83,9 +191,16 @@ export type MethodOutput<M extends MethodName> = ApiMethods[M]['output']
 export interface ApiEvents {
   locked: { reason: LockReason }
   unlocked: Record<string, never>
+  /** The list of groups changed (created, joined, left). */
+  groupsChanged: Record<string, never>
+  /** Something in a group changed: re-read the views you show. */
+  groupChanged: { groupId: string }
 }
 
 export type EventName = keyof ApiEvents
+
+/** What the service implements per method: plain values in and out, coded HearthErrors thrown. */
+export type MethodHandlers = { [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>> }
 
 export type HearthApi = {
   [M in MethodName]: (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>

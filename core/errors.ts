@@ -53,6 +53,10 @@ export const errors = {
   BLOCK_EPOCH_UNKNOWN: factory('BLOCK_EPOCH_UNKNOWN', 'A block is sealed under a key this device does not hold'),
   LOG_CORRUPT: factory('LOG_CORRUPT', 'A stored group log is damaged; it was left untouched'),
   STORE_UNAVAILABLE: factory('STORE_UNAVAILABLE', 'The group store could not be opened'),
+  GROUP_NOT_FOUND: factory('GROUP_NOT_FOUND', 'There is no such group in this profile'),
+  NOT_FOUND: factory('NOT_FOUND', 'That item does not exist'),
+  NOT_ALLOWED: factory('NOT_ALLOWED', 'Your role in this group does not allow that'),
+  RULES_NOT_ACCEPTED: factory('RULES_NOT_ACCEPTED', "Please read and accept the group's ground rules first"),
 } satisfies Record<ErrorCode, Factory>
 
 export function isHearthError(e: unknown): e is HearthError {

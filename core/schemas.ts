@@ -5,10 +5,18 @@
  */
 import { z } from 'zod'
 import type { MethodInput, MethodName } from './api.ts'
+import { LIMITS, MEMBER_STATUSES, REACTION_KINDS, TOPIC_ID, type ReactionKind } from './model/vocabulary.ts'
+
+const personalName = z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/, 'not a personal document name')
 
 const passphrase = z.string().min(1).max(4096)
 const lockReason = z.enum(['user', 'idle', 'quick-exit', 'destroyed'])
 const empty = z.object({}).strict() as unknown as z.ZodType<Record<string, never>>
+const groupId = z.string().regex(/^[0-9a-f]{32}$/, 'not a group id')
+const ref = z.string().regex(/^[0-9a-f]{64}:[0-9a-f]{16}$/, 'not a post or reply id')
+const text = z.string().min(1).max(LIMITS.postText)
+const pseudonym = z.string().trim().min(1).max(LIMITS.pseudonym)
+const g = { groupId }
 
 export const inputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> } = {
   profileStatus: empty,
@@ -17,6 +25,22 @@ export const inputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> } = {
   lock: z.object({ reason: lockReason.optional() }).strict(),
   changePassphrase: z.object({ current: passphrase, next: passphrase }).strict(),
   destroyProfile: z.object({ confirm: z.literal(true) }).strict(),
+
+  listGroups: empty,
+  createGroup: z.object({ name: z.string().trim().min(1).max(LIMITS.groupName), pseudonym, mode: z.enum(['survivor-led', 'facilitated']).optional() }).strict(),
+  groupInfo: z.object(g).strict(),
+  feed: z.object({ ...g, topic: z.string().regex(TOPIC_ID).optional(), before: z.string().max(200).optional(), limit: z.number().int().min(1).max(100).optional() }).strict(),
+  members: z.object(g).strict(),
+  post: z.object({ ...g, text, cw: z.string().min(1).max(LIMITS.contentWarning).optional(), topic: z.string().regex(TOPIC_ID).optional() }).strict(),
+  reply: z.object({ ...g, to: ref, text }).strict(),
+  edit: z.object({ ...g, id: ref, text: text.optional(), cw: z.string().min(1).max(LIMITS.contentWarning).nullable().optional() }).strict(),
+  remove: z.object({ ...g, id: ref }).strict(),
+  react: z.object({ ...g, to: ref, kind: z.enum(REACTION_KINDS as [ReactionKind, ...ReactionKind[]]), on: z.boolean().optional() }).strict(),
+  setProfile: z.object({ ...g, pseudonym: pseudonym.optional(), status: z.enum(MEMBER_STATUSES).optional() }).strict(),
+  setRules: z.object({ ...g, text: z.string().min(1).max(LIMITS.rulesText) }).strict(),
+  acceptRules: z.object({ ...g, version: z.number().int().min(1) }).strict(),
+  readPersonal: z.object({ name: personalName }).strict(),
+  writePersonal: z.object({ name: personalName, text: z.string().max(LIMITS.personalText) }).strict(),
 }
 
 export const METHOD_NAMES = Object.keys(inputSchemas) as MethodName[]

@@ -3,9 +3,11 @@
  * front end talks to (Electron IPC, the CLI, the web host). Each call is validated against its
  * schema, runs, and returns a Result; no exception crosses this boundary.
  */
-import type { ApiEvents, EventName, HearthApi, LockReason, MethodInput, MethodName, MethodOutput, ProfileStatus, Result } from './api.ts'
+import type { ApiEvents, EventName, HearthApi, LockReason, MethodHandlers, ProfileStatus, Result } from './api.ts'
 import { errors, isHearthError } from './errors.ts'
 import type { KdfParams } from './crypto/kdf.ts'
+import { groupHandlers } from './group/group-handlers.ts'
+import { GroupRegistry } from './group/group-registry.ts'
 import { describeIssues, inputSchemas, isMethodName, METHOD_NAMES } from './schemas.ts'
 import { Vault } from './store/vault.ts'
 
@@ -18,7 +20,6 @@ export interface ServiceOptions {
   onInternalError?: (e: unknown) => void
 }
 
-type Handlers = { [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>> }
 type Listener = (payload: never) => void
 
 export interface HearthService extends HearthApi {
@@ -31,6 +32,10 @@ export function createService(opts: ServiceOptions): HearthService {
   const vaultOpts = { ...(opts.now ? { now: opts.now } : {}), ...(opts.kdf ? { kdf: opts.kdf } : {}) }
   const vault = new Vault(opts.profileDir, vaultOpts)
   const listeners = new Map<EventName, Set<Listener>>()
+  const now = opts.now ?? Date.now
+  let registry: GroupRegistry | null = null
+  /** The previous registry still closing its files; the next one waits for it. */
+  let closing: Promise<void> = Promise.resolve()
 
   function emit<E extends EventName>(event: E, payload: ApiEvents[E]): void {
     for (const l of listeners.get(event) ?? []) {
@@ -47,23 +52,47 @@ export function createService(opts: ServiceOptions): HearthService {
     return { exists, unlocked: vault.unlocked, retryAfterMs: exists && !vault.unlocked ? await vault.retryAfterMs() : 0 }
   }
 
+  /** After the vault opens: opens the group store. If that fails the vault locks again. */
+  async function openRegistry(): Promise<void> {
+    await closing
+    try {
+      registry = await GroupRegistry.open(vault, (groupId) => emit('groupChanged', { groupId }), now)
+    } catch (e) {
+      vault.lock()
+      throw e
+    }
+  }
+
+  /** Synchronous: every key is wiped before this returns; files finish closing in the background. */
   function lockNow(reason: LockReason): void {
     const was = vault.unlocked
+    if (registry) {
+      const r = registry
+      registry = null
+      closing = closing.then(() => r.lockNow()).catch((e: unknown) => opts.onInternalError?.(e))
+    }
     vault.lock()
     if (was) emit('locked', { reason })
   }
 
-  const handlers: Handlers = {
+  function requireRegistry(): GroupRegistry {
+    if (!registry) throw errors.PROFILE_LOCKED()
+    return registry
+  }
+
+  const handlers: MethodHandlers = {
     profileStatus: () => status(),
     async createProfile({ passphrase }) {
       await vault.create(passphrase)
+      await openRegistry()
       emit('unlocked', {})
       return status()
     },
     async unlock({ passphrase }) {
-      const was = vault.unlocked
+      if (vault.unlocked) return status()
       await vault.unlock(passphrase)
-      if (!was) emit('unlocked', {})
+      await openRegistry()
+      emit('unlocked', {})
       return status()
     },
     async lock({ reason }) {
@@ -75,11 +104,16 @@ export function createService(opts: ServiceOptions): HearthService {
       return status()
     },
     async destroyProfile() {
-      const was = vault.unlocked
+      lockNow('destroyed')
+      await closing
       await vault.destroy()
-      if (was) emit('locked', { reason: 'destroyed' })
       return status()
     },
+    ...groupHandlers({
+      registry: requireRegistry,
+      now,
+      groupsChanged: () => emit('groupsChanged', {}),
+    }),
   }
 
   async function call(method: unknown, input: unknown): Promise<Result<unknown>> {
@@ -111,6 +145,7 @@ export function createService(opts: ServiceOptions): HearthService {
     async close() {
       lockNow('user')
       listeners.clear()
+      await closing
     },
   })
 }

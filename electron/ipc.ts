@@ -1,6 +1,7 @@
 /**
- * The contract (core/api.ts) on ipcMain. Each method gets one channel, `hearth:<method>`; the
- * `satisfies` table below makes a contract method without a channel a compile error. A call is
+ * The contract (core/api.ts) on ipcMain. Each method gets one channel, `hearth:<method>`, made
+ * from the schema table (core/schemas.ts), which the compiler already holds to the contract; the
+ * preload's own table is the compile-time check on the renderer side. A call is
  * answered only if it comes from the main frame of our own window showing our own packaged page;
  * anything else gets a coded refusal and never reaches the service. The service then validates
  * the payload against its schema, so a compromised page still cannot send a malformed call.
@@ -13,16 +14,11 @@ import type { HearthService } from '../core/service.ts'
 
 export const EVENT_CHANNEL = 'hearth:event'
 
-export const CHANNELS = {
-  profileStatus: 'hearth:profileStatus',
-  createProfile: 'hearth:createProfile',
-  unlock: 'hearth:unlock',
-  lock: 'hearth:lock',
-  changePassphrase: 'hearth:changePassphrase',
-  destroyProfile: 'hearth:destroyProfile',
-} as const satisfies { [M in MethodName]: `hearth:${M}` }
+export function channelOf<M extends MethodName>(method: M): `hearth:${M}` {
+  return `hearth:${method}`
+}
 
-const EVENTS = { locked: true, unlocked: true } as const satisfies Record<EventName, true>
+const EVENTS = { locked: true, unlocked: true, groupsChanged: true, groupChanged: true } as const satisfies Record<EventName, true>
 
 export interface EventMessage<E extends EventName = EventName> {
   event: E
@@ -56,9 +52,7 @@ export function registerIpc(opts: IpcOptions): () => void {
   }
 
   for (const method of METHOD_NAMES) {
-    // Only reachable when the contract grew and this file was not compiled against it.
-    if (!Object.hasOwn(CHANNELS, method)) throw new Error(`electron/ipc.ts has no channel for ${method}; add it to CHANNELS and to electron/preload.cts`)
-    ipcMain.handle(CHANNELS[method], async (event, input: unknown): Promise<Result<unknown>> => {
+    ipcMain.handle(channelOf(method), async (event, input: unknown): Promise<Result<unknown>> => {
       if (!trusted(event)) return refusal()
       if (method === 'lock' && isQuickExit(input)) opts.onQuickExit?.()
       try {
@@ -77,7 +71,7 @@ export function registerIpc(opts: IpcOptions): () => void {
   )
 
   return () => {
-    for (const method of METHOD_NAMES) ipcMain.removeHandler(CHANNELS[method])
+    for (const method of METHOD_NAMES) ipcMain.removeHandler(channelOf(method))
     for (const off of unsubscribe) off()
   }
 }

@@ -13,8 +13,23 @@ const METHODS: Record<MethodName, true> = {
   lock: true,
   changePassphrase: true,
   destroyProfile: true,
+  listGroups: true,
+  createGroup: true,
+  groupInfo: true,
+  feed: true,
+  members: true,
+  post: true,
+  reply: true,
+  edit: true,
+  remove: true,
+  react: true,
+  setProfile: true,
+  setRules: true,
+  acceptRules: true,
+  readPersonal: true,
+  writePersonal: true,
 }
-const EVENTS: Record<EventName, true> = { locked: true, unlocked: true }
+const EVENTS: Record<EventName, true> = { locked: true, unlocked: true, groupsChanged: true, groupChanged: true }
 const EVENT_CHANNEL = 'hearth:event'
 
 const api: Record<string, unknown> = {}

@@ -148,6 +148,16 @@ export class Vault {
     })
   }
 
+  /** Stores several entries in one durable write: all of them land, or none. */
+  setMany(entries: [string, Uint8Array][]): Promise<void> {
+    return this.mutate((map) => {
+      for (const [name, value] of entries) {
+        wipe(map.get(name))
+        map.set(name, value.slice())
+      }
+    })
+  }
+
   delete(name: string): Promise<void> {
     return this.mutate((entries) => {
       wipe(entries.get(name))

@@ -1,0 +1,111 @@
+/**
+ * The Y.Docs of one group and the only door into them: `applyBlock` checks the write rule
+ * (core/model/write-rule.ts) before an update touches a doc, and blocks from logs that
+ * governance does not know yet wait in `pending` until it does (an admission may arrive after
+ * the newcomer's first words). Nothing rejected is ever applied, so it can never show in a view.
+ */
+import * as Y from 'yjs'
+import { isMemberId, memberDocId, sharedDocId } from '../model/doc-id.ts'
+import { MemberDoc } from '../model/member-doc.ts'
+import { RulesDoc } from '../model/rules-doc.ts'
+import { checkWrite, type WriteAuthority } from '../model/write-rule.ts'
+
+export const REMOTE = Symbol('remote')
+
+export interface Rejection {
+  logKey: string
+  index: number
+  docId: string
+  reason: string
+}
+
+export class DocSet {
+  private readonly docs = new Map<string, Y.Doc>()
+  private readonly pending = new Map<string, { index: number; docId: string; update: Uint8Array }[]>()
+  readonly rejected: Rejection[] = []
+
+  /** The doc for an id, created empty on first use. */
+  doc(docId: string): Y.Doc {
+    let d = this.docs.get(docId)
+    if (!d) {
+      d = new Y.Doc({ gc: true })
+      this.docs.set(docId, d)
+    }
+    return d
+  }
+
+  memberDoc(memberId: string): MemberDoc {
+    return new MemberDoc(this.doc(memberDocId(memberId)), memberId)
+  }
+
+  rules(): RulesDoc {
+    return new RulesDoc(this.doc(sharedDocId('rules')))
+  }
+
+  /** Member docs present, keyed by member id. */
+  memberDocs(): Map<string, MemberDoc> {
+    const out = new Map<string, MemberDoc>()
+    for (const id of this.docs.keys()) {
+      const m = id.slice('member/'.length)
+      if (id.startsWith('member/') && isMemberId(m)) out.set(m, this.memberDoc(m))
+    }
+    return out
+  }
+
+  /**
+   * Applies one decoded update block if the rule allows it. Returns the doc id it changed, or null.
+   * A block from a log governance does not know yet is held back, not refused.
+   */
+  applyBlock(auth: WriteAuthority, logKey: string, index: number, docId: string, update: Uint8Array): string | null {
+    const check = checkWrite(auth, logKey, index, docId)
+    if (!check.ok) {
+      if (!auth.knowsLog(logKey)) {
+        const list = this.pending.get(logKey) ?? []
+        list.push({ index, docId, update })
+        this.pending.set(logKey, list)
+      } else {
+        this.rejected.push({ logKey, index, docId, reason: check.reason })
+      }
+      return null
+    }
+    try {
+      Y.applyUpdate(this.doc(docId), update, REMOTE)
+    } catch {
+      this.rejected.push({ logKey, index, docId, reason: 'not a valid update' })
+      return null
+    }
+    return docId
+  }
+
+  /** After governance changed: applies what was waiting and is now allowed. Returns changed doc ids. */
+  retryPending(auth: WriteAuthority): string[] {
+    const changed = new Set<string>()
+    const waiting = [...this.pending]
+    this.pending.clear()
+    for (const [logKey, list] of waiting) {
+      for (const b of list) {
+        const id = this.applyBlock(auth, logKey, b.index, b.docId, b.update)
+        if (id) changed.add(id)
+      }
+    }
+    return [...changed]
+  }
+
+  /** Full state of every doc, for checkpoints. */
+  snapshot(): Map<string, Uint8Array> {
+    const out = new Map<string, Uint8Array>()
+    for (const [id, d] of this.docs) out.set(id, Y.encodeStateAsUpdate(d))
+    return out
+  }
+
+  /** Loads a checkpoint's doc states. Only for states this device checked and sealed itself. */
+  restore(states: ReadonlyMap<string, Uint8Array>): void {
+    for (const [id, state] of states) Y.applyUpdate(this.doc(id), state, REMOTE)
+  }
+
+  destroy(): void {
+    for (const d of this.docs.values()) d.destroy()
+    this.docs.clear()
+    this.pending.clear()
+  }
+}

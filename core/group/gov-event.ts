@@ -1,0 +1,113 @@
+/**
+ * Governance events (DESIGN.md §3.3), record version 1. A governance event travels as the
+ * payload of a kind-2 block (core/store/block-codec.ts), sealed under the epoch key like any
+ * other block, and is also signed by its author's member identity so that it is attributable
+ * whichever log carries it.
+ *
+ * Payload: canonical JSON (core/group/canonical-json.ts) of
+ *   { v: 1, kind, group, author, at, seen, body, sig }
+ *     kind    event kind (this version: "genesis")
+ *     group   the group id; "" in genesis, which defines it
+ *     author  member id: the author's ed25519 public key, lowercase hex
+ *     at      the author's clock, ms (informational: order comes from `seen`, never from clocks)
+ *     seen    causal context: device log key (hex) → that log's length as the author saw it
+ *     body    the kind's fields
+ *     sig     ed25519 over "hearth/gov/v1\n" || canonical JSON of every field but sig, hex
+ *
+ * The event id is BLAKE2b-256 of those signed bytes: events are deduplicated by content, never by
+ * signature bytes (a signature is not unique to its message under every implementation).
+ * A group's id is the first 16 bytes of its genesis event id, in hex.
+ */
+import { z } from 'zod'
+import { errors } from '../errors.ts'
+import { hash } from '../crypto/hash.ts'
+import { sign, verifySignature, admitPublicKey } from '../crypto/sign.ts'
+import { canonicalBytes } from './canonical-json.ts'
+import { LIMITS, TOPIC_ID } from '../model/vocabulary.ts'
+
+const DOMAIN = new TextEncoder().encode('hearth/gov/v1\n')
+const hex32 = z.string().regex(/^[0-9a-f]{64}$/)
+const role = z.enum(['facilitator', 'member'])
+
+export const settingsSchema = z.object({
+  topics: z.array(z.object({ id: z.string().regex(TOPIC_ID), label: z.string().min(1).max(LIMITS.topicLabel) }).strict()).min(1).max(LIMITS.topics),
+  rulesWriters: z.array(role).min(1),
+  inviters: z.array(role).min(1),
+  flagThreshold: z.number().int().min(1).max(50),
+}).strict()
+export type GroupSettings = z.infer<typeof settingsSchema>
+
+const genesisBody = z.object({
+  name: z.string().min(1).max(LIMITS.groupName),
+  mode: z.enum(['survivor-led', 'facilitated']),
+  settings: settingsSchema,
+  creator: z.object({ pseudonym: z.string().min(1).max(LIMITS.pseudonym), boxKey: hex32, device: hex32 }).strict(),
+}).strict()
+export type GenesisBody = z.infer<typeof genesisBody>
+
+const envelope = {
+  v: z.literal(1),
+  group: z.string().regex(/^([0-9a-f]{32})?$/),
+  author: hex32,
+  at: z.number().int().min(0),
+  seen: z.record(hex32, z.number().int().min(0)),
+  sig: z.string().regex(/^[0-9a-f]{128}$/),
+}
+const eventSchema = z.discriminatedUnion('kind', [
+  z.object({ ...envelope, kind: z.literal('genesis'), body: genesisBody }).strict(),
+])
+
+export type SignedEvent = z.infer<typeof eventSchema>
+export type UnsignedEvent = Omit<SignedEvent, 'sig'>
+
+function signedBytes(e: UnsignedEvent): Uint8Array {
+  const body = canonicalBytes(e)
+  const out = new Uint8Array(DOMAIN.length + body.length)
+  out.set(DOMAIN, 0)
+  out.set(body, DOMAIN.length)
+  return out
+}
+
+const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
+
+export function eventId(e: UnsignedEvent): string {
+  return hex(hash(signedBytes(e)))
+}
+
+export function groupIdOf(genesis: SignedEvent): string {
+  return eventId(stripSig(genesis)).slice(0, 32)
+}
+
+function stripSig(e: SignedEvent): UnsignedEvent {
+  const { sig: _sig, ...rest } = e
+  return rest
+}
+
+export function signEvent(e: UnsignedEvent, secretKey: Uint8Array): { event: SignedEvent; payload: Uint8Array } {
+  const event = { ...e, sig: hex(sign(signedBytes(e), secretKey)) } as SignedEvent
+  return { event, payload: canonicalBytes(event) }
+}
+
+/** Parses and verifies a governance payload from any log. Throws BLOCK_MALFORMED or CRYPTO_BAD_SIGNATURE. */
+export function openEvent(payload: Uint8Array): { event: SignedEvent; id: string } {
+  let raw: unknown
+  try {
+    raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(payload))
+  } catch {
+    throw errors.BLOCK_MALFORMED('governance event is not JSON')
+  }
+  const parsed = eventSchema.safeParse(raw)
+  if (!parsed.success) throw errors.BLOCK_MALFORMED('governance event has the wrong shape')
+  const event = parsed.data
+  const author = Buffer.from(event.author, 'hex')
+  try {
+    admitPublicKey(author)
+  } catch {
+    throw errors.CRYPTO_BAD_SIGNATURE('governance event author key is not acceptable')
+  }
+  const unsigned = stripSig(event)
+  if (!verifySignature(Buffer.from(event.sig, 'hex'), signedBytes(unsigned), author)) {
+    throw errors.CRYPTO_BAD_SIGNATURE('governance event signature does not verify')
+  }
+  return { event, id: eventId(unsigned) }
+}

@@ -1,0 +1,79 @@
+/**
+ * Governance state: who is in the group, with which role, speaking through which device logs,
+ * under which settings. It is computed from governance events alone, so every peer that holds
+ * the same events computes the same state (DESIGN.md §3.3).
+ *
+ * This version knows the genesis event: the creator, their first device log, and the settings.
+ * Later kinds (invites, admission, removal with cut-offs, roles, epoch rotation) extend `apply`;
+ * the write rule already asks per block index, so cut-offs slot in without changing callers.
+ */
+import { errors } from '../errors.ts'
+import type { SharedDocName } from '../model/doc-id.ts'
+import type { MemberInfo } from '../model/views.ts'
+import type { Role, WriteAuthority } from '../model/write-rule.ts'
+import type { GroupSettings, SignedEvent } from './gov-event.ts'
+import { groupIdOf } from './gov-event.ts'
+
+export type GroupMode = 'survivor-led' | 'facilitated'
+
+export interface MemberRecord extends MemberInfo {
+  boxKey: string
+  /** device log key (hex) → first block index it speaks for this member */
+  devices: Map<string, number>
+}
+
+export class Governance implements WriteAuthority {
+  readonly groupId: string
+  name: string
+  mode: GroupMode
+  settings: GroupSettings
+  readonly members = new Map<string, MemberRecord>()
+  private readonly deviceOwner = new Map<string, string>()
+
+  private constructor(genesis: SignedEvent) {
+    this.groupId = groupIdOf(genesis)
+    this.name = genesis.body.name
+    this.mode = genesis.body.mode
+    this.settings = genesis.body.settings
+    const c = genesis.body.creator
+    this.members.set(genesis.author, {
+      id: genesis.author, role: 'facilitator', pseudonym: c.pseudonym, boxKey: c.boxKey, devices: new Map([[c.device, 0]]),
+    })
+    this.deviceOwner.set(c.device, genesis.author)
+  }
+
+  /** Genesis must be the first block of its creator's own device log, or it defines nothing. */
+  static fromGenesis(genesis: SignedEvent, carriedBy: { logKey: string; index: number }): Governance {
+    if (genesis.kind !== 'genesis' || genesis.group !== '') throw errors.BLOCK_MALFORMED('not a genesis event')
+    if (carriedBy.index !== 0 || carriedBy.logKey !== genesis.body.creator.device) {
+      throw errors.BLOCK_MALFORMED('genesis must open its creator’s device log')
+    }
+    return new Governance(genesis)
+  }
+
+  knowsLog(logKey: string): boolean {
+    return this.deviceOwner.has(logKey)
+  }
+
+  memberForBlock(logKey: string, index: number): string | undefined {
+    const id = this.deviceOwner.get(logKey)
+    const from = id === undefined ? undefined : this.members.get(id)?.devices.get(logKey)
+    return from !== undefined && index >= from ? id : undefined
+  }
+
+  roleForBlock(logKey: string, index: number): Role | undefined {
+    const id = this.memberForBlock(logKey, index)
+    return id === undefined ? undefined : this.members.get(id)?.role
+  }
+
+  writersOf(doc: SharedDocName): readonly Role[] {
+    switch (doc) {
+      case 'rules':
+        return this.settings.rulesWriters
+    }
+  }
+
+  deviceLogs(): string[] {
+    return [...this.deviceOwner.keys()]
+  }
+}

@@ -1,0 +1,169 @@
+/**
+ * The group half of the service: API methods on groups, content, rules and personal docs, each a
+ * thin step from a validated input to a GroupSpace change or a view. Permission and existence
+ * checks live here so every front end gets the same coded answer.
+ */
+import type { GroupInfo, GroupSummary, MemberView, MethodHandlers, RulesView } from '../api.ts'
+import { errors } from '../errors.ts'
+import { memberDocId, sharedDocId } from '../model/doc-id.ts'
+import { MemberDoc, parseRef, type Ref } from '../model/member-doc.ts'
+import { RulesDoc } from '../model/rules-doc.ts'
+import { feed, members, type ViewSource } from '../model/views.ts'
+import { REACTIONS, type ReactionKind } from '../model/vocabulary.ts'
+import type { GroupRegistry } from './group-registry.ts'
+import type { GroupSpace } from './group-space.ts'
+
+type GroupMethods =
+  | 'listGroups' | 'createGroup' | 'groupInfo' | 'feed' | 'members' | 'post' | 'reply' | 'edit' | 'remove'
+  | 'react' | 'setProfile' | 'setRules' | 'acceptRules' | 'readPersonal' | 'writePersonal'
+
+export interface GroupContext {
+  registry(): GroupRegistry
+  now(): number
+  groupsChanged(): void
+}
+
+function source(space: GroupSpace): ViewSource {
+  return { me: space.me, members: space.governance.members, docs: space.docs.memberDocs(), rules: space.docs.rules().current() }
+}
+
+function summary(space: GroupSpace): GroupSummary {
+  const gov = space.governance
+  return { id: gov.groupId, name: gov.name, mode: gov.mode, role: gov.members.get(space.me)?.role ?? 'member' }
+}
+
+function rulesView(space: GroupSpace): RulesView | null {
+  const r = space.docs.rules().current()
+  if (!r) return null
+  const byName = space.governance.members.get(r.by)?.pseudonym ?? 'former member'
+  return { ...r, byName, acceptedByMe: space.docs.memberDoc(space.me).accepted.has(String(r.version)) }
+}
+
+function mine(space: GroupSpace): MemberDoc {
+  return space.docs.memberDoc(space.me)
+}
+
+/** Runs a change to my own member doc as one durable block; returns what `fn` returned. */
+async function changeMine<T>(space: GroupSpace, fn: (doc: MemberDoc) => T): Promise<T> {
+  let out: T | undefined
+  await space.change(memberDocId(space.me), (doc) => {
+    out = fn(new MemberDoc(doc, space.me))
+  })
+  return out as T
+}
+
+/** A post or reply anywhere in the group, by ref. NOT_FOUND when it does not exist or was deleted. */
+function findItem(space: GroupSpace, ref: Ref): { kind: 'post' | 'reply'; post: Ref } {
+  const p = parseRef(ref)
+  const found = p && space.governance.members.has(p.authorId) ? space.docs.memberDoc(p.authorId).item(p.itemId) : undefined
+  if (!found || found.map.get('deleted') === true) throw errors.NOT_FOUND('no such post or reply')
+  if (found.kind === 'post') return { kind: 'post', post: ref }
+  const post = found.map.get('post')
+  if (typeof post !== 'string') throw errors.NOT_FOUND('that reply is damaged')
+  return { kind: 'reply', post }
+}
+
+function requireRulesAccepted(space: GroupSpace): void {
+  const r = rulesView(space)
+  if (r && !r.acceptedByMe) throw errors.RULES_NOT_ACCEPTED()
+}
+
+function me(space: GroupSpace): MemberView {
+  const view = members(source(space)).find((m) => m.me)
+  if (!view) throw errors.INTERNAL('my membership is missing')
+  return view
+}
+
+export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMethods> {
+  const space = (groupId: string): Promise<GroupSpace> => ctx.registry().space(groupId)
+  return {
+    async listGroups() {
+      const reg = ctx.registry()
+      const out: GroupSummary[] = []
+      for (const id of reg.groupIds()) out.push(summary(await reg.space(id)))
+      return out.sort((a, b) => a.name.localeCompare(b.name))
+    },
+    async createGroup({ name, pseudonym, mode }) {
+      const s = await ctx.registry().create({ name, pseudonym, mode: mode ?? 'survivor-led' })
+      ctx.groupsChanged()
+      return summary(s)
+    },
+    async groupInfo({ groupId }) {
+      const s = await space(groupId)
+      const rules = rulesView(s)
+      const info: GroupInfo = {
+        ...summary(s), me: s.me, topics: s.governance.settings.topics,
+        reactions: Object.entries(REACTIONS).map(([id, label]) => ({ id, label })),
+        rules, mustAcceptRules: rules !== null && !rules.acceptedByMe,
+      }
+      return info
+    },
+    async feed({ groupId, topic, before, limit }) {
+      const s = await space(groupId)
+      return feed(source(s), { ...(topic ? { topic } : {}), ...(before ? { before } : {}), limit: limit ?? 20 })
+    },
+    async members({ groupId }) {
+      return members(source(await space(groupId)))
+    },
+    async post({ groupId, text, cw, topic }) {
+      const s = await space(groupId)
+      requireRulesAccepted(s)
+      const topics = s.governance.settings.topics
+      const chosen = topic ?? (topics[0] as { id: string }).id
+      if (!topics.some((t) => t.id === chosen)) throw errors.INVALID_INPUT(`this group has no topic "${chosen}"`)
+      const id = await changeMine(s, (d) => d.addPost({ topic: chosen, text, cw: cw ?? null }, ctx.now()))
+      return { id }
+    },
+    async reply({ groupId, to, text }) {
+      const s = await space(groupId)
+      requireRulesAccepted(s)
+      const target = findItem(s, to)
+      const id = await changeMine(s, (d) => d.addReply({ post: target.post, parent: to, text }, ctx.now()))
+      return { id }
+    },
+    async edit({ groupId, id, text, cw }) {
+      const s = await space(groupId)
+      await changeMine(s, (d) => d.edit(id, { ...(text !== undefined ? { text } : {}), ...(cw !== undefined ? { cw } : {}) }, ctx.now()))
+      return { id }
+    },
+    async remove({ groupId, id }) {
+      const s = await space(groupId)
+      await changeMine(s, (d) => d.remove(id, ctx.now()))
+      return { id }
+    },
+    async react({ groupId, to, kind, on }) {
+      const s = await space(groupId)
+      findItem(s, to)
+      await changeMine(s, (d) => d.react(to, kind as ReactionKind, on ?? true, ctx.now()))
+      return { id: to }
+    },
+    async setProfile({ groupId, pseudonym, status }) {
+      const s = await space(groupId)
+      await changeMine(s, (d) => d.setProfile({ ...(pseudonym ? { pseudonym } : {}), ...(status ? { status } : {}) }, ctx.now()))
+      return me(s)
+    },
+    async setRules({ groupId, text }) {
+      const s = await space(groupId)
+      let version = 0
+      await s.change(sharedDocId('rules'), (doc) => {
+        version = new RulesDoc(doc).set(text, s.me, ctx.now())
+      })
+      await changeMine(s, (d) => d.acceptRules(version, ctx.now()))
+      return rulesView(s) as RulesView
+    },
+    async acceptRules({ groupId, version }) {
+      const s = await space(groupId)
+      const current = rulesView(s)
+      if (!current || current.version !== version) throw errors.INVALID_INPUT('those are not the current rules; read them again')
+      await changeMine(s, (d) => d.acceptRules(version, ctx.now()))
+      return rulesView(s) as RulesView
+    },
+    async readPersonal({ name }) {
+      return { text: ctx.registry().personal.read(name) }
+    },
+    async writePersonal({ name, text }) {
+      await ctx.registry().personal.write(name, text, ctx.now())
+      return { name }
+    },
+  }
+}

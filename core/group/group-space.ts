@@ -1,0 +1,230 @@
+/**
+ * One group, open on this device: its governance, its docs, and the device logs they come from.
+ *
+ * Reading: every block of every known log passes through `ingest`, in log order: decrypted under
+ * its epoch key, then a governance event updates governance, and a Yjs update goes through the
+ * write rule (DocSet) before it may touch a doc. `next` remembers how far each log was read, so a
+ * checkpoint can resume from there.
+ *
+ * Writing: a local change runs in one Yjs transaction, becomes one block in our own device log,
+ * and resolves only once that block is durable. Quick successive edits of one doc made with
+ * `changeSoon` (typing) are merged into one block per COALESCE_MS window.
+ */
+import * as Y from 'yjs'
+import { errors, HearthError } from '../errors.ts'
+import { wipeIdentity, type Identity } from '../crypto/identity.ts'
+import { wipe } from '../crypto/wipe.ts'
+import { BlockKind, decodeBlock, encodeBlock } from '../store/block-codec.ts'
+import type { Checkpoint } from '../store/checkpoint-file.ts'
+import { checkWrite } from '../model/write-rule.ts'
+import { DocSet } from './doc-set.ts'
+import { openEvent, signEvent, type UnsignedEvent } from './gov-event.ts'
+import { Governance } from './governance.ts'
+
+export const GOVERNANCE_DOC = 'governance'
+export const COALESCE_MS = 300
+const LOCAL = Symbol('local')
+
+/** What a group space needs from a device log (core/store/device-log.ts provides it). */
+export interface AppendLog {
+  /** public key, lowercase hex */
+  readonly key: string
+  readonly length: number
+  /** Resolves with the block's index once it is durable. */
+  append(block: Uint8Array): Promise<number>
+  get(index: number): Promise<Uint8Array>
+}
+
+export interface GroupKeys {
+  identity: Identity
+  /** epoch number → 32-byte key */
+  epochs: Map<number, Uint8Array>
+  current: number
+}
+
+export interface GovRecord {
+  logKey: string
+  index: number
+  payload: Uint8Array
+}
+
+export class GroupSpace {
+  readonly docs = new DocSet()
+  /** log key → index of the next block to read */
+  readonly next = new Map<string, number>()
+  readonly govRecords: GovRecord[] = []
+  private gov: Governance | null = null
+  private keys: GroupKeys | null
+  private readonly queued = new Map<string, { update: Uint8Array; timer: NodeJS.Timeout }>()
+  private writing: Promise<unknown> = Promise.resolve()
+
+  constructor(
+    readonly own: AppendLog,
+    keys: GroupKeys,
+    private readonly onChange: (docIds: string[]) => void = () => undefined,
+  ) {
+    this.keys = keys
+  }
+
+  get me(): string {
+    return Buffer.from(this.requireKeys().identity.signPublicKey).toString('hex')
+  }
+
+  /** The group id, once genesis has been read. */
+  get groupId(): string | null {
+    return this.gov?.groupId ?? null
+  }
+
+  get governance(): Governance {
+    if (!this.gov) throw errors.LOG_CORRUPT('the group has no genesis event')
+    return this.gov
+  }
+
+  /** Loads a checkpoint this device wrote: governance first, then doc states, then where to resume. */
+  restore(c: Checkpoint): void {
+    for (const g of c.gov) this.applyGovernance(g.logKey, g.index, g.payload)
+    this.docs.restore(c.docs)
+    for (const [k, n] of c.next) this.next.set(k, n)
+  }
+
+  /** What a checkpoint of this space holds now. */
+  checkpoint(): Checkpoint {
+    this.requireKeys()
+    return { next: new Map(this.next), gov: [...this.govRecords], docs: this.docs.snapshot() }
+  }
+
+  /** Reads every block of `log` not read yet. Bad blocks are skipped with their reason recorded. */
+  async catchUp(log: AppendLog): Promise<void> {
+    const changed = new Set<string>()
+    for (let i = this.next.get(log.key) ?? 0; i < log.length; i++) {
+      for (const id of this.ingest(log.key, i, await log.get(i))) changed.add(id)
+    }
+    if (changed.size) this.onChange([...changed])
+  }
+
+  /** One block from any log. Returns the doc ids it changed. Never throws on bad data. */
+  ingest(logKey: string, index: number, bytes: Uint8Array): string[] {
+    const expected = this.next.get(logKey) ?? 0
+    if (index < expected) return []
+    this.next.set(logKey, index + 1)
+    let block
+    try {
+      block = decodeBlock(bytes, (e) => this.requireKeys().epochs.get(e))
+    } catch (e) {
+      if (!(e instanceof HearthError)) throw e
+      this.docs.rejected.push({ logKey, index, docId: '', reason: e.code })
+      return []
+    }
+    if (block.kind === BlockKind.Governance) return this.applyGovernance(logKey, index, block.payload)
+    if (block.kind !== BlockKind.YjsUpdate || !this.gov) {
+      this.docs.rejected.push({ logKey, index, docId: block.docId, reason: 'unexpected block' })
+      return []
+    }
+    const id = this.docs.applyBlock(this.gov, logKey, index, block.docId, block.payload)
+    return id ? [id] : []
+  }
+
+  private applyGovernance(logKey: string, index: number, payload: Uint8Array): string[] {
+    try {
+      const { event } = openEvent(payload)
+      if (this.gov) return [] // later kinds arrive with the sync issue; genesis happens once
+      this.gov = Governance.fromGenesis(event, { logKey, index })
+      this.govRecords.push({ logKey, index, payload })
+      return [GOVERNANCE_DOC, ...this.docs.retryPending(this.gov)]
+    } catch (e) {
+      if (!(e instanceof HearthError)) throw e
+      this.docs.rejected.push({ logKey, index, docId: GOVERNANCE_DOC, reason: e.code })
+      return []
+    }
+  }
+
+  /** Signs and appends a governance event to our own log, then applies it like any other. */
+  async writeGovernance(event: UnsignedEvent): Promise<void> {
+    const { payload } = signEvent(event, this.requireKeys().identity.signSecretKey)
+    const index = await this.appendBlock(BlockKind.Governance, GOVERNANCE_DOC, payload)
+    const changed = this.applyGovernance(this.own.key, index, payload)
+    this.next.set(this.own.key, index + 1)
+    if (changed.length) this.onChange(changed)
+  }
+
+  /** A local change: one transaction, one block, resolved once durable. */
+  async change(docId: string, fn: (doc: Y.Doc) => void): Promise<void> {
+    this.changeSoon(docId, fn)
+    await this.flush(docId)
+  }
+
+  /** Applies a change now and writes it within COALESCE_MS, merged with others to the same doc. */
+  changeSoon(docId: string, fn: (doc: Y.Doc) => void): void {
+    const check = checkWrite(this.governance, this.own.key, this.own.length, docId)
+    if (!check.ok) throw errors.NOT_ALLOWED(check.reason)
+    const doc = this.docs.doc(docId)
+    const updates: Uint8Array[] = []
+    const capture = (u: Uint8Array, origin: unknown): void => {
+      if (origin === LOCAL) updates.push(u)
+    }
+    doc.on('update', capture)
+    try {
+      doc.transact(() => fn(doc), LOCAL)
+    } finally {
+      doc.off('update', capture)
+    }
+    if (!updates.length) return
+    const prior = this.queued.get(docId)
+    if (prior) clearTimeout(prior.timer)
+    const update = Y.mergeUpdates(prior ? [prior.update, ...updates] : updates)
+    const timer = setTimeout(() => void this.flush(docId).catch(() => undefined), COALESCE_MS)
+    this.queued.set(docId, { update, timer })
+    this.onChange([docId])
+  }
+
+  /** Writes the queued change of one doc (or all docs) now. */
+  async flush(docId?: string): Promise<void> {
+    const ids = docId === undefined ? [...this.queued.keys()] : [docId]
+    for (const id of ids) {
+      const q = this.queued.get(id)
+      if (!q) continue
+      clearTimeout(q.timer)
+      this.queued.delete(id)
+      const index = await this.appendBlock(BlockKind.YjsUpdate, id, q.update)
+      this.next.set(this.own.key, Math.max(this.next.get(this.own.key) ?? 0, index + 1))
+    }
+  }
+
+  private appendBlock(kind: BlockKind, docId: string, payload: Uint8Array): Promise<number> {
+    const keys = this.requireKeys()
+    const key = keys.epochs.get(keys.current)
+    if (!key) throw errors.BLOCK_EPOCH_UNKNOWN(`epoch ${keys.current}`)
+    const block = encodeBlock({ epoch: keys.current, kind, docId, payload }, key)
+    const run = this.writing.then(() => this.own.append(block))
+    this.writing = run.catch(() => undefined)
+    return run
+  }
+
+  /** Resolves once every block handed to the log so far is durable (or failed). */
+  idle(): Promise<unknown> {
+    return this.writing
+  }
+
+  /**
+   * Drops and wipes every key this space holds (lock, quick exit). Synchronous on purpose. Typing
+   * still waiting for its coalescing window is sealed first, so locking never loses it.
+   */
+  dropKeys(): void {
+    if (!this.keys) return
+    for (const [id, q] of this.queued) {
+      clearTimeout(q.timer)
+      void this.appendBlock(BlockKind.YjsUpdate, id, q.update).catch(() => undefined)
+    }
+    this.queued.clear()
+    const k = this.keys
+    this.keys = null
+    wipeIdentity(k.identity)
+    for (const key of k.epochs.values()) wipe(key)
+    this.docs.destroy()
+  }
+
+  private requireKeys(): GroupKeys {
+    if (!this.keys) throw errors.PROFILE_LOCKED()
+    return this.keys
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * Document ids and their classes (DESIGN.md §3.2). The class decides who may write a doc and
+ * whether it ever leaves this device:
+ *
+ *   member/<memberId>   one member's words: posts, replies, reactions, profile, acceptances.
+ *                       Only that member's devices write it.
+ *   shared/<name>       the group's common docs (ground rules, …). Only the roles that the group
+ *                       settings name for <name> write it.
+ *   personal/<name>     safety plan, journal, drafts: never replicated, sealed under a key only
+ *                       this profile holds.
+ *
+ * memberId is the member's per-group signing public key in lowercase hex (64 characters).
+ */
+import { errors } from '../errors.ts'
+
+export type DocClass = 'member' | 'shared' | 'personal'
+
+export interface DocRef {
+  id: string
+  cls: DocClass
+  /** memberId for member docs, the doc's name otherwise */
+  name: string
+}
+
+export const SHARED_DOCS = ['rules'] as const
+export type SharedDocName = (typeof SHARED_DOCS)[number]
+
+const MEMBER_ID = /^[0-9a-f]{64}$/
+const NAME = /^[a-z0-9][a-z0-9_.-]{0,63}$/
+
+export function isMemberId(s: string): boolean {
+  return MEMBER_ID.test(s)
+}
+
+export function memberDocId(memberId: string): string {
+  if (!isMemberId(memberId)) throw errors.INVALID_INPUT('not a member id')
+  return `member/${memberId}`
+}
+
+export function sharedDocId(name: SharedDocName): string {
+  return `shared/${name}`
+}
+
+export function personalDocId(name: string): string {
+  if (!NAME.test(name)) throw errors.INVALID_INPUT('not a personal document name')
+  return `personal/${name}`
+}
+
+/** Parses a doc id from anywhere (including a peer's block); null when it is not one of ours. */
+export function parseDocId(id: string): DocRef | null {
+  const slash = id.indexOf('/')
+  if (slash < 0) return null
+  const cls = id.slice(0, slash)
+  const name = id.slice(slash + 1)
+  if (cls === 'member' && isMemberId(name)) return { id, cls, name }
+  if (cls === 'shared' && (SHARED_DOCS as readonly string[]).includes(name)) return { id, cls, name }
+  if (cls === 'personal' && NAME.test(name)) return { id, cls, name }
+  return null
+}

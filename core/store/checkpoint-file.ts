@@ -1,0 +1,96 @@
+/**
+ * Local checkpoints: `<profile>/checkpoints/<groupId>.ckpt`, format version 1. A checkpoint is a
+ * full snapshot of one group's docs as this device accepted them, plus how far each device log
+ * was read, so opening a large group loads one file and reads only the tail of each log.
+ *
+ * File:
+ *   0   8   magic "HEARTHCK"
+ *   8   1   version (1)
+ *   9   …   secretbox(plaintext) under the profile subkey "checkpoint/<groupId>" (nonce 24 || box)
+ *
+ * Plaintext:
+ *   u32 L, then L × { log key 32, u32 next index }
+ *   u32 G, then G × { log key 32, u32 index, u32 length, governance payload }
+ *   u32 D, then D × { u8 id length, doc id (ASCII), u32 length, Yjs state update }
+ *
+ * It is never replicated: it holds what this device already checked, sealed under a key only this
+ * profile has, so loading it skips the write-rule checks safely. A damaged or unreadable
+ * checkpoint is ignored and the group is read from its logs (slower, never wrong).
+ * Nonce rule: random per write (fast provider's secretbox, byte-identical to tweetnacl's).
+ */
+import { mkdir } from 'node:fs/promises'
+import path from 'node:path'
+import { errors } from '../errors.ts'
+import { fastProvider } from '../crypto/provider-sodium.ts'
+import { randomBytes } from '../crypto/random.ts'
+import { readFileOrNull, writeFileAtomic } from './atomic-file.ts'
+import { ByteReader, ByteWriter } from './bytes.ts'
+
+const MAGIC = new TextEncoder().encode('HEARTHCK')
+const VERSION = 1
+const NONCE = 24
+
+export interface Checkpoint {
+  next: Map<string, number>
+  gov: { logKey: string; index: number; payload: Uint8Array }[]
+  docs: Map<string, Uint8Array>
+}
+
+export function checkpointPath(profileDir: string, groupId: string): string {
+  return path.join(profileDir, 'checkpoints', `${groupId}.ckpt`)
+}
+
+export function encodeCheckpoint(c: Checkpoint, key: Uint8Array): Uint8Array {
+  const w = new ByteWriter()
+  w.u32(c.next.size)
+  for (const [k, n] of c.next) w.hex32(k).u32(n)
+  w.u32(c.gov.length)
+  for (const g of c.gov) w.hex32(g.logKey).u32(g.index).bytes32(g.payload)
+  w.u32(c.docs.size)
+  for (const [id, state] of c.docs) w.ascii8(id).bytes32(state)
+  const plain = w.done()
+  const nonce = randomBytes(NONCE)
+  const box = fastProvider.secretboxSeal(plain, nonce, key)
+  plain.fill(0)
+  const out = new Uint8Array(MAGIC.length + 1 + NONCE + box.length)
+  out.set(MAGIC, 0)
+  out[MAGIC.length] = VERSION
+  out.set(nonce, MAGIC.length + 1)
+  out.set(box, MAGIC.length + 1 + NONCE)
+  return out
+}
+
+/** Throws LOG_CORRUPT for anything but a checkpoint this key sealed. */
+export function decodeCheckpoint(bytes: Uint8Array, key: Uint8Array): Checkpoint {
+  const head = MAGIC.length + 1 + NONCE
+  if (bytes.length < head || !MAGIC.every((b, i) => bytes[i] === b) || bytes[MAGIC.length] !== VERSION) {
+    throw errors.LOG_CORRUPT('not a readable checkpoint')
+  }
+  const plain = fastProvider.secretboxOpen(bytes.subarray(head), bytes.subarray(MAGIC.length + 1, head), key)
+  if (!plain) throw errors.LOG_CORRUPT('checkpoint does not open')
+  const r = new ByteReader(plain, () => errors.LOG_CORRUPT('checkpoint is malformed'))
+  const next = new Map<string, number>()
+  for (let i = r.u32(); i > 0; i--) next.set(r.hex32(), r.u32())
+  const gov: Checkpoint['gov'] = []
+  for (let i = r.u32(); i > 0; i--) gov.push({ logKey: r.hex32(), index: r.u32(), payload: r.bytes32() })
+  const docs = new Map<string, Uint8Array>()
+  for (let i = r.u32(); i > 0; i--) docs.set(r.ascii8(), r.bytes32())
+  r.end()
+  return { next, gov, docs }
+}
+
+export async function writeCheckpoint(file: string, c: Checkpoint, key: Uint8Array): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 })
+  await writeFileAtomic(file, encodeCheckpoint(c, key))
+}
+
+/** The checkpoint, or null when there is none or it cannot be used. */
+export async function readCheckpoint(file: string, key: Uint8Array): Promise<Checkpoint | null> {
+  const bytes = await readFileOrNull(file)
+  if (!bytes) return null
+  try {
+    return decodeCheckpoint(bytes, key)
+  } catch {
+    return null
+  }
+}
