@@ -158,7 +158,8 @@ type G = { groupId: string }
  */
 export interface ApiMethods {
   profileStatus: { input: Record<string, never>; output: ProfileStatus }
-  createProfile: { input: { passphrase: string }; output: ProfileStatus }
+  /** `name`: the pseudonym offered by default when creating or joining a group. */
+  createProfile: { input: { passphrase: string; name?: string }; output: ProfileStatus }
   unlock: { input: { passphrase: string }; output: ProfileStatus }
   lock: { input: { reason?: LockReason }; output: ProfileStatus }
   changePassphrase: { input: { current: string; next: string }; output: ProfileStatus }
@@ -166,7 +167,8 @@ export interface ApiMethods {
   destroyProfile: { input: { confirm: true }; output: ProfileStatus }
 
   listGroups: { input: Record<string, never>; output: GroupSummary[] }
-  createGroup: { input: { name: string; pseudonym: string; mode?: GroupMode }; output: GroupSummary }
+  /** `pseudonym` defaults to the profile's name. */
+  createGroup: { input: { name: string; pseudonym?: string; mode?: GroupMode }; output: GroupSummary }
   groupInfo: { input: G; output: GroupInfo }
   feed: { input: G & { topic?: string; before?: string; limit?: number }; output: FeedPage }
   members: { input: G; output: MemberView[] }

@@ -20,14 +20,14 @@ const g = { groupId }
 
 export const inputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> } = {
   profileStatus: empty,
-  createProfile: z.object({ passphrase }).strict(),
+  createProfile: z.object({ passphrase, name: z.string().trim().min(1).max(LIMITS.pseudonym).optional() }).strict(),
   unlock: z.object({ passphrase }).strict(),
   lock: z.object({ reason: lockReason.optional() }).strict(),
   changePassphrase: z.object({ current: passphrase, next: passphrase }).strict(),
   destroyProfile: z.object({ confirm: z.literal(true) }).strict(),
 
   listGroups: empty,
-  createGroup: z.object({ name: z.string().trim().min(1).max(LIMITS.groupName), pseudonym, mode: z.enum(['survivor-led', 'facilitated']).optional() }).strict(),
+  createGroup: z.object({ name: z.string().trim().min(1).max(LIMITS.groupName), pseudonym: pseudonym.optional(), mode: z.enum(['survivor-led', 'facilitated']).optional() }).strict(),
   groupInfo: z.object(g).strict(),
   feed: z.object({ ...g, topic: z.string().regex(TOPIC_ID).optional(), before: z.string().max(200).optional(), limit: z.number().int().min(1).max(100).optional() }).strict(),
   members: z.object(g).strict(),

@@ -11,6 +11,9 @@ import { GroupRegistry } from './group/group-registry.ts'
 import { describeIssues, inputSchemas, isMethodName, METHOD_NAMES } from './schemas.ts'
 import { Vault } from './store/vault.ts'
 
+/** Vault entry holding the pseudonym offered by default for new groups. */
+const PROFILE_NAME = 'profile/name'
+
 export interface ServiceOptions {
   profileDir: string
   now?: () => number
@@ -82,8 +85,9 @@ export function createService(opts: ServiceOptions): HearthService {
 
   const handlers: MethodHandlers = {
     profileStatus: () => status(),
-    async createProfile({ passphrase }) {
+    async createProfile({ passphrase, name }) {
       await vault.create(passphrase)
+      if (name) await vault.set(PROFILE_NAME, new TextEncoder().encode(name))
       await openRegistry()
       emit('unlocked', {})
       return status()
@@ -112,6 +116,10 @@ export function createService(opts: ServiceOptions): HearthService {
     ...groupHandlers({
       registry: requireRegistry,
       now,
+      defaultName: () => {
+        const n = vault.get(PROFILE_NAME)
+        return n ? new TextDecoder().decode(n) : null
+      },
       groupsChanged: () => emit('groupsChanged', {}),
     }),
   }

@@ -8,7 +8,10 @@ import type { ApiError } from '../core/api.ts'
 import { errors, isHearthError } from '../core/errors.ts'
 import { createService } from '../core/service.ts'
 import { defaultProfileDir } from '../core/store/profile-dir.ts'
-import { commands } from './cli/commands.ts'
+import { commands as profileCommands } from './cli/commands.ts'
+import { groupCommands } from './cli/group-commands.ts'
+
+const commands = { ...profileCommands, ...groupCommands }
 
 const OPTIONS = {
   profile: { type: 'string' },
@@ -16,6 +19,19 @@ const OPTIONS = {
   'passphrase-file': { type: 'string' },
   'new-passphrase-file': { type: 'string' },
   yes: { type: 'boolean' },
+  name: { type: 'string' },
+  mode: { type: 'string' },
+  pseudonym: { type: 'string' },
+  group: { type: 'string' },
+  text: { type: 'string' },
+  cw: { type: 'string' },
+  topic: { type: 'string' },
+  to: { type: 'string' },
+  kind: { type: 'string' },
+  off: { type: 'boolean' },
+  id: { type: 'string' },
+  limit: { type: 'string' },
+  before: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const
 
@@ -45,13 +61,17 @@ async function main(argv: string[]): Promise<void> {
   } catch (e) {
     fail(errors.INVALID_INPUT((e as Error).message).toApiError(), json)
   }
-  const [name, ...positionals] = parsed.positionals
+  const [first, second, ...rest] = parsed.positionals
+  // Two-word commands ("group create", "rules show") take precedence over one-word ones.
+  const two = first && second ? `${first} ${second}` : undefined
+  const name = two && Object.hasOwn(commands, two) ? two : first
+  const positionals = name === two ? rest : [second, ...rest].filter((x): x is string => x !== undefined)
   if (parsed.values.help || !name) {
     process.stdout.write(helpText() + '\n')
     if (!name && !parsed.values.help) process.exit(1)
     return
   }
-  const command = Object.hasOwn(commands, name) ? commands[name] : undefined
+  const command = Object.hasOwn(commands, name) ? (commands as Record<string, (typeof commands)[keyof typeof commands]>)[name] : undefined
   if (!command) fail(errors.UNKNOWN_METHOD(`no command "${name}"; see hearth --help`).toApiError(), json)
 
   const service = createService({ profileDir: parsed.values.profile ?? defaultProfileDir() })

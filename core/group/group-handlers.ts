@@ -21,6 +21,8 @@ export interface GroupContext {
   registry(): GroupRegistry
   now(): number
   groupsChanged(): void
+  /** The profile's default pseudonym, if one was set. */
+  defaultName(): string | null
 }
 
 function source(space: GroupSpace): ViewSource {
@@ -84,7 +86,9 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
       return out.sort((a, b) => a.name.localeCompare(b.name))
     },
     async createGroup({ name, pseudonym, mode }) {
-      const s = await ctx.registry().create({ name, pseudonym, mode: mode ?? 'survivor-led' })
+      const chosen = pseudonym ?? ctx.defaultName()
+      if (!chosen) throw errors.INVALID_INPUT('choose a pseudonym for this group')
+      const s = await ctx.registry().create({ name, pseudonym: chosen, mode: mode ?? 'survivor-led' })
       ctx.groupsChanged()
       return summary(s)
     },

@@ -49,11 +49,12 @@ const statusText = (v: unknown): string => {
 
 export const commands: Record<string, Command> = {
   init: {
-    usage: 'hearth init',
+    usage: 'hearth init [--name PSEUDONYM]',
     summary: 'create a profile, protected by a passphrase (there is no recovery if you lose it)',
     async run(ctx) {
       const passphrase = await currentPassphrase(ctx)
-      return expectOk(ctx.service.createProfile({ passphrase }))
+      const name = typeof ctx.options.name === 'string' ? ctx.options.name : undefined
+      return expectOk(ctx.service.createProfile({ passphrase, ...(name ? { name } : {}) }))
     },
     human: () => 'Profile created. Keep your passphrase safe: nobody can recover it for you.',
   },

@@ -1,0 +1,175 @@
+/**
+ * CLI commands for groups, posts and rules. Each unlocks the profile in-process, makes one
+ * service call, and prints the result: --json gives the value as the API returns it.
+ */
+import type { FeedPage, FeedPost, FeedReply, GroupSummary, RulesView } from '../../core/api.ts'
+import { HearthError } from '../../core/errors.ts'
+import { expectOk, unlocked, type Command, type CommandContext } from './commands.ts'
+
+function opt(ctx: CommandContext, name: string): string | undefined {
+  const v = ctx.options[name]
+  return typeof v === 'string' ? v : undefined
+}
+
+function need(ctx: CommandContext, name: string): string {
+  const v = opt(ctx, name)
+  if (v === undefined || v === '') throw new HearthError('INVALID_INPUT', `--${name} is required`)
+  return v
+}
+
+const when = (ms: number): string => new Date(ms).toISOString().replace('T', ' ').slice(0, 16)
+
+function replyLines(rs: FeedReply[], depth: number): string[] {
+  return rs.flatMap((r) => [
+    `${'  '.repeat(depth)}↳ ${r.deleted ? '(deleted)' : `${r.authorName}: ${r.text}`}  [${r.id}]`,
+    ...replyLines(r.replies, depth + 1),
+  ])
+}
+
+function postText(p: FeedPost): string {
+  const reactions = Object.entries(p.reactions).map(([k, n]) => `${k} ${n}`).join(', ')
+  return [
+    `— ${p.authorName} · ${p.topic} · ${when(p.createdAt)}${p.editedAt ? ' (edited)' : ''}  [${p.id}]`,
+    p.cw ? `  Content warning: ${p.cw} (text hidden; use --json to read it)` : `  ${p.text}`,
+    ...(reactions ? [`  ${reactions}`] : []),
+    ...replyLines(p.replies, 1),
+  ].join('\n')
+}
+
+const idOnly = (v: unknown): string => (v as { id: string }).id
+const rulesText = (v: unknown): string => {
+  const r = v as RulesView | null
+  if (!r) return 'This group has no ground rules yet.'
+  return `Ground rules, version ${r.version} (by ${r.byName}, ${when(r.at)})${r.acceptedByMe ? ', accepted by you' : ', not yet accepted by you'}:\n\n${r.text}`
+}
+
+export const groupCommands: Record<string, Command> = {
+  'group create': {
+    usage: 'hearth group create --name NAME [--mode survivor-led|facilitated] [--pseudonym P]',
+    summary: 'create a group with you as its first facilitator',
+    async run(ctx) {
+      await unlocked(ctx)
+      const mode = opt(ctx, 'mode') as 'survivor-led' | 'facilitated' | undefined
+      const pseudonym = opt(ctx, 'pseudonym')
+      return expectOk(ctx.service.createGroup({ name: need(ctx, 'name'), ...(mode ? { mode } : {}), ...(pseudonym ? { pseudonym } : {}) }))
+    },
+    human: (v) => `Created group "${(v as GroupSummary).name}" (${idOnly(v)}).`,
+  },
+  'group list': {
+    usage: 'hearth group list',
+    summary: 'list your groups',
+    async run(ctx) {
+      await unlocked(ctx)
+      return expectOk(ctx.service.listGroups({}))
+    },
+    human: (v) => {
+      const gs = v as GroupSummary[]
+      return gs.length ? gs.map((g) => `${g.id}  ${g.name}  (${g.role})`).join('\n') : 'You are in no groups yet.'
+    },
+  },
+  post: {
+    usage: 'hearth post --group ID --text TEXT [--cw TEXT] [--topic T]',
+    summary: 'post to a group, optionally behind a content warning',
+    async run(ctx) {
+      await unlocked(ctx)
+      const cw = opt(ctx, 'cw')
+      const topic = opt(ctx, 'topic')
+      return expectOk(ctx.service.post({ groupId: need(ctx, 'group'), text: need(ctx, 'text'), ...(cw ? { cw } : {}), ...(topic ? { topic } : {}) }))
+    },
+    human: (v) => `Posted (${idOnly(v)}).`,
+  },
+  reply: {
+    usage: 'hearth reply --group ID --to POST_OR_REPLY_ID --text TEXT',
+    summary: 'reply to a post or to a reply',
+    async run(ctx) {
+      await unlocked(ctx)
+      return expectOk(ctx.service.reply({ groupId: need(ctx, 'group'), to: need(ctx, 'to'), text: need(ctx, 'text') }))
+    },
+    human: (v) => `Replied (${idOnly(v)}).`,
+  },
+  react: {
+    usage: 'hearth react --group ID --to ID --kind believe|not-alone|strength|thanks [--off]',
+    summary: 'add (or with --off remove) a supportive reaction',
+    async run(ctx) {
+      await unlocked(ctx)
+      return expectOk(ctx.service.react({ groupId: need(ctx, 'group'), to: need(ctx, 'to'), kind: need(ctx, 'kind'), on: ctx.options.off !== true }))
+    },
+    human: () => 'Done.',
+  },
+  edit: {
+    usage: 'hearth edit --group ID --id ID --text TEXT',
+    summary: 'edit one of your posts or replies',
+    async run(ctx) {
+      await unlocked(ctx)
+      return expectOk(ctx.service.edit({ groupId: need(ctx, 'group'), id: need(ctx, 'id'), text: need(ctx, 'text') }))
+    },
+    human: () => 'Edited.',
+  },
+  delete: {
+    usage: 'hearth delete --group ID --id ID',
+    summary: 'delete one of your posts or replies',
+    async run(ctx) {
+      await unlocked(ctx)
+      return expectOk(ctx.service.remove({ groupId: need(ctx, 'group'), id: need(ctx, 'id') }))
+    },
+    human: () => 'Deleted.',
+  },
+  feed: {
+    usage: 'hearth feed --group ID [--topic T] [--limit N] [--before CURSOR]',
+    summary: 'read the newest posts with their replies and reactions',
+    async run(ctx) {
+      await unlocked(ctx)
+      const limit = opt(ctx, 'limit')
+      const topic = opt(ctx, 'topic')
+      const before = opt(ctx, 'before')
+      const page: FeedPage = await expectOk(ctx.service.feed({
+        groupId: need(ctx, 'group'), ...(topic ? { topic } : {}), ...(before ? { before } : {}), ...(limit ? { limit: Number(limit) } : {}),
+      }))
+      return page.posts
+    },
+    human: (v) => {
+      const posts = v as FeedPost[]
+      return posts.length ? posts.map(postText).join('\n\n') : 'No posts yet.'
+    },
+  },
+  members: {
+    usage: 'hearth members --group ID',
+    summary: 'list the members of a group with their roles',
+    async run(ctx) {
+      await unlocked(ctx)
+      return expectOk(ctx.service.members({ groupId: need(ctx, 'group') }))
+    },
+    human: (v) => (v as { pseudonym: string; role: string; status: string; me: boolean }[])
+      .map((m) => `${m.pseudonym}${m.me ? ' (you)' : ''}: ${m.role}, ${m.status}`).join('\n'),
+  },
+  'rules show': {
+    usage: 'hearth rules show --group ID',
+    summary: "read the group's ground rules",
+    async run(ctx) {
+      await unlocked(ctx)
+      return (await expectOk(ctx.service.groupInfo({ groupId: need(ctx, 'group') }))).rules
+    },
+    human: rulesText,
+  },
+  'rules set': {
+    usage: 'hearth rules set --group ID --text TEXT',
+    summary: 'write a new version of the ground rules (facilitators)',
+    async run(ctx) {
+      await unlocked(ctx)
+      return expectOk(ctx.service.setRules({ groupId: need(ctx, 'group'), text: need(ctx, 'text') }))
+    },
+    human: (v) => `Ground rules are now version ${(v as RulesView).version}.`,
+  },
+  'rules accept': {
+    usage: 'hearth rules accept --group ID',
+    summary: 'accept the current ground rules (needed before posting)',
+    async run(ctx) {
+      await unlocked(ctx)
+      const groupId = need(ctx, 'group')
+      const info = await expectOk(ctx.service.groupInfo({ groupId }))
+      if (!info.rules) throw new HearthError('NOT_FOUND', 'this group has no ground rules yet')
+      return expectOk(ctx.service.acceptRules({ groupId, version: info.rules.version }))
+    },
+    human: (v) => `You accepted version ${(v as RulesView).version} of the ground rules.`,
+  },
+}
