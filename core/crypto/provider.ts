@@ -4,9 +4,10 @@
  * and sealed boxes.
  *
  *   referenceProvider (provider-tweetnacl.ts): tweetnacl, small audited pure JS. The default.
- *   fastProvider      (provider-sodium.ts):    libsodium via sodium-native, 100–250× faster on
- *                                              curve operations. Bulk paths pass it explicitly;
- *                                              signature verification defaults to it.
+ *   fastProvider      (provider-sodium.ts):    libsodium via sodium-native, 20–200× faster on
+ *                                              curve operations (docs/benchmarks.md). Bulk paths
+ *                                              pass it explicitly; signature verification
+ *                                              defaults to it.
  *
  * Contract, identical for both:
  *   - a key, seed or nonce of the wrong length (or not a Uint8Array) throws CRYPTO_BAD_KEY,

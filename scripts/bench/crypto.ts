@@ -4,7 +4,7 @@
  * markdown table to paste into docs/benchmarks.md.
  *
  * Every row runs for a fixed time slice rather than a fixed count, so the whole run stays near
- * 20 s on any machine (tweetnacl verifies ~100 signatures a second; sodium ~20,000).
+ * 15 s on any machine (tweetnacl verifies ~200 signatures a second; sodium ~20,000).
  *
  * Run: npx tsx scripts/bench/crypto.ts
  */

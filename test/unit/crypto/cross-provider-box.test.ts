@@ -13,6 +13,8 @@ import { seededRandom, testSeed } from '../../helpers/seeded-random.ts'
 import { toHex } from './support.ts'
 
 const CASES = 500
+/** each test takes 1–2 s on a quiet machine; leave room for a loaded CI box. */
+const TIMEOUT_MS = 60_000
 const ref = referenceProvider
 const fast = fastProvider
 
@@ -31,7 +33,7 @@ describe(`tweetnacl ≡ sodium over ${CASES} seeds`, () => {
       const sealed = sealSecret(key, plain, i % 2 ? ref : fast)
       expect(toHex(openSecret(key, sealed, i % 2 ? fast : ref)), where).toBe(toHex(plain))
     }
-  })
+  }, TIMEOUT_MS)
 
   it('box with an explicit nonce: same bytes, and each opens the other', () => {
     const r = seededRandom(testSeed() + 1)
@@ -50,7 +52,7 @@ describe(`tweetnacl ≡ sodium over ${CASES} seeds`, () => {
         expect(toHex(openBox(framed, alice.publicKey, bob.secretKey, ref)), where).toBe(toHex(plain))
       }
     }
-  })
+  }, TIMEOUT_MS)
 
   it('sealed boxes: tweetnacl-sealed opens with libsodium crypto_box_seal_open and vice versa', () => {
     const r = seededRandom(testSeed() + 2)
@@ -68,7 +70,7 @@ describe(`tweetnacl ≡ sodium over ${CASES} seeds`, () => {
         expect(toHex(openSealed(sealTo(plain, to.publicKey), to.publicKey, to.secretKey, fast)), where).toBe(toHex(plain))
       }
     }
-  })
+  }, TIMEOUT_MS)
 
   it('two sealed boxes of the same plaintext differ (fresh ephemeral key each time)', () => {
     const to = fast.boxKeyPairFromSeed(new Uint8Array(32).fill(3))
@@ -78,7 +80,7 @@ describe(`tweetnacl ≡ sodium over ${CASES} seeds`, () => {
       const b = pr.sealedBoxSeal(plain, to.publicKey)
       expect(toHex(a.subarray(0, 32))).not.toBe(toHex(b.subarray(0, 32)))
     }
-  })
+  }, TIMEOUT_MS)
 
   it('SHA-512 is identical', () => {
     const r = seededRandom(testSeed() + 3)
@@ -86,7 +88,7 @@ describe(`tweetnacl ≡ sodium over ${CASES} seeds`, () => {
       const data = r.bytes(r.int(0, 400))
       expect(toHex(ref.sha512(data)), `seed ${r.seed}, case ${i}`).toBe(toHex(fast.sha512(data)))
     }
-  })
+  }, TIMEOUT_MS)
 
   it('inputs that are views into larger buffers give the same results', () => {
     const r = seededRandom(testSeed() + 4)
@@ -98,5 +100,5 @@ describe(`tweetnacl ≡ sodium over ${CASES} seeds`, () => {
     expect(toHex(fast.secretboxSeal(plain, nonce, key))).toBe(toHex(a))
     const boxed = Uint8Array.from([9, 9, 9, ...a]).subarray(3)
     expect(toHex(fast.secretboxOpen(boxed, nonce, key)!)).toBe(toHex(plain))
-  })
+  }, TIMEOUT_MS)
 })

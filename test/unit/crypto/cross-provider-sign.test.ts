@@ -1,7 +1,7 @@
 /**
  * Byte equality between tweetnacl and sodium-native for Ed25519 and X25519 key derivation and for
  * signatures, over 500 seeded cases (HEARTH_TEST_SEED replays a failure). Every signature is
- * verified by the fast provider; tweetnacl verifies every tenth, because it runs at ~100/s.
+ * verified by the fast provider; tweetnacl verifies every tenth, because it runs at ~200/s.
  */
 import { describe, expect, it } from 'vitest'
 import { identityFromSeed } from '../../../core/crypto/identity.ts'
@@ -11,6 +11,8 @@ import { seededRandom, testSeed } from '../../helpers/seeded-random.ts'
 import { toHex } from './support.ts'
 
 const CASES = 500
+/** ~5 s of tweetnacl curve work on a quiet machine; leave room for a loaded CI box. */
+const TIMEOUT_MS = 60_000
 
 describe(`tweetnacl ≡ sodium over ${CASES} seeds`, () => {
   it('sign and box keypairs from seed, and detached signatures, are byte-identical', () => {
@@ -34,7 +36,7 @@ describe(`tweetnacl ≡ sodium over ${CASES} seeds`, () => {
       expect(fastProvider.verify(refSig, msg, refSign.publicKey), where).toBe(true)
       if (i % 10 === 0) expect(referenceProvider.verify(refSig, msg, refSign.publicKey), where).toBe(true)
     }
-  })
+  }, TIMEOUT_MS)
 
   it('identities derived from the same seed are identical with either provider', () => {
     const r = seededRandom(testSeed() + 1)
@@ -46,5 +48,5 @@ describe(`tweetnacl ≡ sodium over ${CASES} seeds`, () => {
         expect(toHex(a[k]), `seed ${r.seed}, case ${i}, ${k}`).toBe(toHex(b[k]))
       }
     }
-  })
+  }, TIMEOUT_MS)
 })

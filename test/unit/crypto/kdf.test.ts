@@ -79,7 +79,7 @@ describe('kdf.ts', () => {
     expect(a.length).toBe(32)
     expect(toHex(a)).toBe(toHex(b))
     expect(toHex(other)).not.toBe(toHex(a))
-  })
+  }, 30_000)
 
   it('refuses out-of-range parameters and wrong salt lengths with CRYPTO_BAD_KEY', () => {
     for (const p of [{ opslimit: 0, memlimit: 8 << 20 }, { opslimit: 3, memlimit: 1 << 20 }, { opslimit: 3, memlimit: 2 ** 31 }, { opslimit: 1.5, memlimit: 8 << 20 }]) {

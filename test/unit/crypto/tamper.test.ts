@@ -18,6 +18,8 @@ import { seededRandom, testSeed } from '../../helpers/seeded-random.ts'
 import { bitPositions, concat, expectCode, flipBit } from './support.ts'
 
 const SAMPLE = 200
+/** the tweetnacl signature flips alone take ~1 s on a quiet machine */
+const TIMEOUT_MS = 60_000
 const r = seededRandom(testSeed())
 const plain = r.bytes(200)
 const alice = identityFromSeed(r.bytes(32), fastProvider)
@@ -50,7 +52,7 @@ describe('tampered ciphertexts', () => {
           expectCode(() => f.open(sealed.subarray(0, n), pr), 'CRYPTO_OPEN_FAILED')
         }
         expectCode(() => f.open(concat(sealed, new Uint8Array(1)), pr), 'CRYPTO_OPEN_FAILED')
-      })
+      }, TIMEOUT_MS)
     }
   }
 
@@ -77,7 +79,7 @@ describe('tampered signatures', () => {
         const [s, m, k] = split(flipBit(all, bit))
         expect(verifySignature(s, m, k, pr), `bit ${bit}`).toBe(false)
       }
-    })
+    }, TIMEOUT_MS)
   }
 
   it('assertValidSignature throws coded errors for the same flips', () => {
