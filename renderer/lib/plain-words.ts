@@ -1,0 +1,30 @@
+/**
+ * What to say when a call fails. Core already writes its messages in plain words; the few codes
+ * below get wording that fits the screen they appear on. Never shows a stack or a raw code alone.
+ */
+import type { ApiError, ErrorCode } from '../../core/api.ts'
+
+const WORDS: Partial<Record<ErrorCode, string>> = {
+  WRONG_PASSPHRASE: 'That passphrase did not open your profile. Check for caps lock and try again.',
+  TOO_MANY_ATTEMPTS: 'Too many tries in a row. Hearth is pausing before the next one, to slow down guessing.',
+  WEAK_PASSPHRASE: 'That passphrase is too short. Use at least 8 characters; a few unrelated words work well.',
+  PROFILE_EXISTS: 'There is already a profile on this computer. Unlock it instead.',
+  PROFILE_NOT_FOUND: 'There is no profile on this computer yet.',
+  PROFILE_BUSY: 'Hearth is still finishing the last step. Please try again in a moment.',
+  VAULT_CORRUPT: 'Your profile file is damaged and cannot be opened. Hearth has not changed it.',
+  VAULT_TRUNCATED: 'Your profile file is incomplete and cannot be opened. Hearth has not changed it.',
+  VAULT_VERSION: 'This profile was made by a newer version of Hearth. Please update Hearth to open it.',
+  INTERNAL: 'Something went wrong inside Hearth. Nothing was changed; you can try again.',
+}
+
+export function plainWords(error: ApiError): string {
+  return WORDS[error.code] ?? error.message
+}
+
+/** "about 2 minutes", "12 seconds": a wait spoken the way a person would say it. */
+export function waitWords(ms: number): string {
+  const seconds = Math.max(1, Math.ceil(ms / 1000))
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`
+  const minutes = Math.ceil(seconds / 60)
+  return `about ${minutes} minute${minutes === 1 ? '' : 's'}`
+}
