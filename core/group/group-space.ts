@@ -53,6 +53,8 @@ export class GroupSpace {
   /** log key → index of the next block to read */
   readonly next = new Map<string, number>()
   readonly govRecords: GovRecord[] = []
+  /** Blocks read from logs since this space was made (a checkpoint keeps this small). */
+  blocksRead = 0
   private gov: Governance | null = null
   private keys: GroupKeys | null
   private readonly queued = new Map<string, { update: Uint8Array; timer: NodeJS.Timeout }>()
@@ -97,6 +99,7 @@ export class GroupSpace {
   async catchUp(log: AppendLog): Promise<void> {
     const changed = new Set<string>()
     for (let i = this.next.get(log.key) ?? 0; i < log.length; i++) {
+      this.blocksRead++
       for (const id of this.ingest(log.key, i, await log.get(i))) changed.add(id)
     }
     if (changed.size) this.onChange([...changed])
