@@ -6,7 +6,7 @@
  *
  * Payload: canonical JSON (core/group/canonical-json.ts) of
  *   { v: 1, kind, group, author, at, seen, body, sig }
- *     kind    event kind (this version: "genesis")
+ *     kind    event kind: "genesis", "member.admit"
  *     group   the group id; "" in genesis, which defines it
  *     author  member id: the author's ed25519 public key, lowercase hex
  *     at      the author's clock, ms (informational: order comes from `seen`, never from clocks)
@@ -45,6 +45,13 @@ const genesisBody = z.object({
 }).strict()
 export type GenesisBody = z.infer<typeof genesisBody>
 
+/** A newcomer: their member id, box key, first device log and pseudonym, and the role given. */
+const admitBody = z.object({
+  member: z.object({ id: hex32, boxKey: hex32, device: hex32, pseudonym: z.string().min(1).max(LIMITS.pseudonym) }).strict(),
+  role,
+}).strict()
+export type AdmitBody = z.infer<typeof admitBody>
+
 const envelope = {
   v: z.literal(1),
   group: z.string().regex(/^([0-9a-f]{32})?$/),
@@ -55,6 +62,7 @@ const envelope = {
 }
 const eventSchema = z.discriminatedUnion('kind', [
   z.object({ ...envelope, kind: z.literal('genesis'), body: genesisBody }).strict(),
+  z.object({ ...envelope, kind: z.literal('member.admit'), body: admitBody }).strict(),
 ])
 
 export type SignedEvent = z.infer<typeof eventSchema>

@@ -3,9 +3,10 @@
  * under which settings. It is computed from governance events alone, so every peer that holds
  * the same events computes the same state (DESIGN.md §3.3).
  *
- * This version knows the genesis event: the creator, their first device log, and the settings.
- * Later kinds (invites, admission, removal with cut-offs, roles, epoch rotation) extend `apply`;
- * the write rule already asks per block index, so cut-offs slot in without changing callers.
+ * This version knows genesis (the creator, their first device log, the settings) and
+ * `member.admit` by a facilitator. Events are applied in the order given; the deterministic
+ * causal order across logs, invites, removal with cut-offs, roles and epoch rotation extend
+ * `apply`. The write rule already asks per block index, so cut-offs slot in without changing callers.
  */
 import { errors } from '../errors.ts'
 import type { SharedDocName } from '../model/doc-id.ts'
@@ -15,6 +16,7 @@ import type { GroupSettings, SignedEvent } from './gov-event.ts'
 import { groupIdOf } from './gov-event.ts'
 
 export type GroupMode = 'survivor-led' | 'facilitated'
+type GenesisEvent = Extract<SignedEvent, { kind: 'genesis' }>
 
 export interface MemberRecord extends MemberInfo {
   boxKey: string
@@ -30,7 +32,7 @@ export class Governance implements WriteAuthority {
   readonly members = new Map<string, MemberRecord>()
   private readonly deviceOwner = new Map<string, string>()
 
-  private constructor(genesis: SignedEvent) {
+  private constructor(genesis: GenesisEvent) {
     this.groupId = groupIdOf(genesis)
     this.name = genesis.body.name
     this.mode = genesis.body.mode
@@ -48,11 +50,35 @@ export class Governance implements WriteAuthority {
     if (carriedBy.index !== 0 || carriedBy.logKey !== genesis.body.creator.device) {
       throw errors.BLOCK_MALFORMED('genesis must open its creator’s device log')
     }
-    return new Governance(genesis)
+    return new Governance(genesis as GenesisEvent)
   }
 
   knowsLog(logKey: string): boolean {
     return this.deviceOwner.has(logKey)
+  }
+
+  /**
+   * Applies a non-genesis event carried at `carriedBy`. Throws NOT_ALLOWED when its author had
+   * no right to it at that point, BLOCK_MALFORMED when it contradicts the state; either way the
+   * state is unchanged.
+   */
+  apply(event: SignedEvent, carriedBy: { logKey: string; index: number }): void {
+    if (event.group !== this.groupId) throw errors.BLOCK_MALFORMED('event of another group')
+    if (this.memberForBlock(carriedBy.logKey, carriedBy.index) !== event.author) {
+      throw errors.NOT_ALLOWED('event not carried by a device of its author')
+    }
+    switch (event.kind) {
+      case 'genesis':
+        throw errors.BLOCK_MALFORMED('a group has one genesis')
+      case 'member.admit': {
+        if (this.members.get(event.author)?.role !== 'facilitator') throw errors.NOT_ALLOWED('only facilitators admit')
+        const m = event.body.member
+        if (this.members.has(m.id) || this.deviceOwner.has(m.device)) throw errors.BLOCK_MALFORMED('already a member')
+        this.members.set(m.id, { id: m.id, role: event.body.role, pseudonym: m.pseudonym, boxKey: m.boxKey, devices: new Map([[m.device, 0]]) })
+        this.deviceOwner.set(m.device, m.id)
+        return
+      }
+    }
   }
 
   memberForBlock(logKey: string, index: number): string | undefined {

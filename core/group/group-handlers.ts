@@ -41,10 +41,6 @@ function rulesView(space: GroupSpace): RulesView | null {
   return { ...r, byName, acceptedByMe: space.docs.memberDoc(space.me).accepted.has(String(r.version)) }
 }
 
-function mine(space: GroupSpace): MemberDoc {
-  return space.docs.memberDoc(space.me)
-}
-
 /** Runs a change to my own member doc as one durable block; returns what `fn` returned. */
 async function changeMine<T>(space: GroupSpace, fn: (doc: MemberDoc) => T): Promise<T> {
   let out: T | undefined

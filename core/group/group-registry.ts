@@ -130,15 +130,29 @@ export class GroupRegistry {
     const space = this.newSpace(log, { identity: identityFromSeed(seed), epochs, current: Math.max(...epochs.keys()) })
     const ckpt = await readCheckpoint(checkpointPath(this.vault.dir, groupId), this.checkpointKey(groupId))
     if (ckpt) space.restore(ckpt)
-    const before = space.next.get(log.key) ?? 0
+    const before = space.blocksRead
     await space.catchUp(log)
+    await this.catchUpMembers(space)
     if (this.locked) {
       space.dropKeys()
       throw errors.PROFILE_LOCKED()
     }
     this.open.set(groupId, space)
-    if (log.length - before >= CHECKPOINT_EVERY) await this.checkpoint(groupId, space)
+    if (space.blocksRead - before >= CHECKPOINT_EVERY) await this.checkpoint(groupId, space)
     return space
+  }
+
+  /** Reads the logs of every member device governance knows, until no new device turns up. */
+  private async catchUpMembers(space: GroupSpace): Promise<void> {
+    const done = new Set([space.own.key])
+    for (let round = 0; round < 1000; round++) {
+      const todo = space.governance.deviceLogs().filter((k) => !done.has(k))
+      if (!todo.length) return
+      for (const key of todo) {
+        done.add(key)
+        await space.catchUp(await this.store.openPeerLog(Buffer.from(key, 'hex')))
+      }
+    }
   }
 
   private newSpace(log: AppendLog, keys: ConstructorParameters<typeof GroupSpace>[1]): GroupSpace {

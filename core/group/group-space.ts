@@ -25,14 +25,18 @@ export const GOVERNANCE_DOC = 'governance'
 export const COALESCE_MS = 300
 const LOCAL = Symbol('local')
 
-/** What a group space needs from a device log (core/store/device-log.ts provides it). */
-export interface AppendLog {
-  /** public key, lowercase hex */
+/** Any device log as a group space reads it. A block not held yet reads as null. */
+export interface ReadLog {
+  /** the log's key, lowercase hex */
   readonly key: string
   readonly length: number
+  get(index: number): Promise<Uint8Array | null>
+}
+
+/** Our own device log (core/store/device-log.ts provides it). */
+export interface AppendLog extends ReadLog {
   /** Resolves with the block's index once it is durable. */
   append(block: Uint8Array): Promise<number>
-  get(index: number): Promise<Uint8Array>
 }
 
 export interface GroupKeys {
@@ -95,12 +99,17 @@ export class GroupSpace {
     return { next: new Map(this.next), gov: [...this.govRecords], docs: this.docs.snapshot() }
   }
 
-  /** Reads every block of `log` not read yet. Bad blocks are skipped with their reason recorded. */
-  async catchUp(log: AppendLog): Promise<void> {
+  /**
+   * Reads every block of `log` not read yet, up to the first one not held locally. Bad blocks are
+   * skipped with their reason recorded.
+   */
+  async catchUp(log: ReadLog): Promise<void> {
     const changed = new Set<string>()
     for (let i = this.next.get(log.key) ?? 0; i < log.length; i++) {
+      const block = await log.get(i)
+      if (block === null) break
       this.blocksRead++
-      for (const id of this.ingest(log.key, i, await log.get(i))) changed.add(id)
+      for (const id of this.ingest(log.key, i, block)) changed.add(id)
     }
     if (changed.size) this.onChange([...changed])
   }
@@ -130,8 +139,8 @@ export class GroupSpace {
   private applyGovernance(logKey: string, index: number, payload: Uint8Array): string[] {
     try {
       const { event } = openEvent(payload)
-      if (this.gov) return [] // later kinds arrive with the sync issue; genesis happens once
-      this.gov = Governance.fromGenesis(event, { logKey, index })
+      if (this.gov) this.gov.apply(event, { logKey, index })
+      else this.gov = Governance.fromGenesis(event, { logKey, index })
       this.govRecords.push({ logKey, index, payload })
       return [GOVERNANCE_DOC, ...this.docs.retryPending(this.gov)]
     } catch (e) {

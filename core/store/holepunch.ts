@@ -35,7 +35,7 @@ export interface HypercoreSession {
 
 export interface CorestoreInstance {
   ready(): Promise<void>
-  get(opts: { manifest: Manifest }): HypercoreSession
+  get(opts: { manifest: Manifest } | { key: Uint8Array }): HypercoreSession
   close(): Promise<void>
 }
 

@@ -35,7 +35,7 @@ import { keyedHash } from '../crypto/hash.ts'
 import { sodium } from '../crypto/sodium.ts'
 import { wipe } from '../crypto/wipe.ts'
 import { DeviceLog, storeError } from './device-log.ts'
-import { Corestore, Hypercore, type CorestoreInstance, type KeyPair, type Manifest } from './holepunch.ts'
+import { Corestore, Hypercore, type CorestoreInstance, type HypercoreSession, type KeyPair, type Manifest } from './holepunch.ts'
 
 export const LOG_STORE_DIR = 'logs'
 export const LOG_STORE_KEY_PURPOSE = 'device-logs'
@@ -46,6 +46,7 @@ export class LogStore {
   private readonly store: CorestoreInstance
   private readonly logSecret: Uint8Array
   private readonly logs = new Map<string, Promise<DeviceLog>>()
+  private readonly peers = new Set<HypercoreSession>()
   private closing: Promise<void> | null = null
 
   private constructor(dir: string, store: CorestoreInstance, logSecret: Uint8Array) {
@@ -91,9 +92,40 @@ export class LogStore {
     return opening
   }
 
+  /**
+   * Opens another device's log by its key, read-only: the copy this store holds of a fellow
+   * member's log. A block not held yet reads as null (replication fills it in).
+   */
+  async openPeerLog(key: Uint8Array): Promise<PeerLog> {
+    if (this.closing) throw errors.STORE_UNAVAILABLE('the group store is closed')
+    if (!(key instanceof Uint8Array) || key.length !== 32) throw errors.INVALID_INPUT('a log key is 32 bytes')
+    const core = this.store.get({ key })
+    try {
+      await core.ready()
+    } catch (e) {
+      await core.close().catch(() => undefined)
+      throw storeError(e, 'open a member log')
+    }
+    this.peers.add(core)
+    return {
+      key: Buffer.from(key).toString('hex'),
+      get length() {
+        return core.length
+      },
+      get: async (index) => {
+        try {
+          return await core.get(index, { wait: false })
+        } catch (e) {
+          throw storeError(e, `read block ${index}`)
+        }
+      },
+    }
+  }
+
   close(): Promise<void> {
     if (!this.closing) {
       this.closing = (async () => {
+        for (const core of this.peers) await core.close().catch(() => undefined)
         const logs = await Promise.allSettled(this.logs.values())
         for (const l of logs) if (l.status === 'fulfilled') await l.value.close()
         await this.store.close().catch(() => undefined)
@@ -125,6 +157,14 @@ export class LogStore {
     wipe(seed)
     return keyPair
   }
+}
+
+/** A fellow member's log as this store holds it: read-only, possibly not complete. */
+export interface PeerLog {
+  /** hex */
+  readonly key: string
+  readonly length: number
+  get(index: number): Promise<Uint8Array | null>
 }
 
 /** Pinned: a log's key is the hash of this manifest, so changing it would orphan every log. */

@@ -61,19 +61,37 @@ describe('write rule with a real second log', () => {
       [memberDocId(space.me), craft((d) => new MemberDoc(d, space.me).addPost({ topic: 'story', text: 'FORGED in your name', cw: null }, 2))],
       [sharedDocId('rules'), craft((d) => new RulesDoc(d).set('FORGED rules', intruderId, 3))],
       [personalDocId('safety-plan'), craft((d) => d.getMap('content').set('text', 'FORGED plan'))],
-      [memberDocId(intruderId), craft((d) => new MemberDoc(d, intruderId).addPost({ topic: 'story', text: 'FORGED newcomer', cw: null }, 4))],
+      [memberDocId(intruderId), craft((d) => new MemberDoc(d, intruderId).addPost({ topic: 'story', text: 'words of their own', cw: null }, 4))],
     ]
     for (const [docId, update] of forged) await logB.append(encodeBlock({ epoch: 0, kind: BlockKind.YjsUpdate, docId, payload: update }, epochKey))
     await logB.append(Uint8Array.from([1, 0, 0, 0, 0, ...randomBytes(60)]))
-    await space.catchUp({ key: hex(logB.key), length: logB.length, append: () => Promise.reject(new Error('read only')), get: (i) => logB.get(i) })
+    await space.catchUp({ key: hex(logB.key), length: logB.length, get: (i) => logB.get(i) })
 
     expect(feed(view(space), { limit: 50 })).toEqual(before)
     expect(space.docs.rules().current()).toBeNull()
-    expect(JSON.stringify(space.docs.snapshot().get(memberDocId(space.me)) ?? [])).not.toContain('FORGED')
+    // Garbage is refused outright; the rest waits, because an unknown log may be a newcomer
+    // whose admission has not arrived yet.
+    expect(space.governance.knowsLog(hex(logB.key))).toBe(false)
     expect(space.docs.rejected.filter((r) => r.logKey === hex(logB.key))).toHaveLength(1)
-    // An unknown log is held back rather than judged: it may be a newcomer whose admission is late.
-    const known = space.governance.knowsLog(hex(logB.key))
-    expect(known).toBe(false)
+
+    // Admitted as a plain member, only their own doc is accepted: forging stays refused.
+    await space.writeGovernance({
+      v: 1, kind: 'member.admit', group: groupId, author: space.me, at: 5, seen: {},
+      body: { member: { id: intruderId, boxKey: hex(intruder.boxPublicKey), device: hex(logB.key), pseudonym: 'Newcomer' }, role: 'member' },
+    })
+    const after = feed(view(space), { limit: 50 })
+    expect(after.posts.map((p) => p.text).sort()).toEqual(['mine', 'words of their own'])
+    expect(after.posts.find((p) => p.text === 'mine')).toEqual(before.posts[0])
+    expect(space.docs.rules().current()).toBeNull()
+    const reasons = space.docs.rejected.filter((r) => r.logKey === hex(logB.key)).map((r) => `${r.docId}: ${r.reason}`)
+    expect(reasons).toEqual([
+      ': BLOCK_MALFORMED',
+      `${memberDocId(space.me)}: another member's document`,
+      `${sharedDocId('rules')}: role may not write this document`,
+      `${personalDocId('safety-plan')}: personal documents are never replicated`,
+    ])
+    const mineState = Y.decodeUpdate(space.docs.snapshot().get(memberDocId(space.me)) as Uint8Array)
+    expect(JSON.stringify(mineState)).not.toContain('FORGED')
 
     await storeB.close()
     await reg.lockNow()
