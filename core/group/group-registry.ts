@@ -14,7 +14,8 @@ import { randomBytes } from '../crypto/random.ts'
 import type { Vault } from '../store/vault.ts'
 import { LogStore, LOG_STORE_KEY_PURPOSE } from '../store/log-store.ts'
 import type { DeviceLog } from '../store/device-log.ts'
-import { checkpointPath, readCheckpoint, writeCheckpoint } from '../store/checkpoint-file.ts'
+import { checkpointPath, encodeCheckpoint, readCheckpoint, writeCheckpoint } from '../store/checkpoint-file.ts'
+import { wipe } from '../crypto/wipe.ts'
 import { PersonalDocs, PERSONAL_KEY_PURPOSE, PERSONAL_LOG } from '../store/personal-docs.ts'
 import { memberDocId } from '../model/doc-id.ts'
 import { DEFAULT_TOPICS } from '../model/vocabulary.ts'
@@ -45,11 +46,13 @@ export class GroupRegistry {
   private readonly open = new Map<string, GroupSpace>()
   private readonly opening = new Map<string, Promise<GroupSpace>>()
   private readonly sinceCheckpoint = new Map<string, number>()
+  private readonly writes = new Set<Promise<void>>()
   private locked = false
 
   private constructor(
     private readonly vault: Vault,
-    private readonly store: LogStore,
+    /** This profile's log store (benchmarks and tests write fellow members' logs through it). */
+    readonly store: LogStore,
     readonly personal: PersonalDocs,
     private readonly onChange: (groupId: string) => void,
     private readonly now: () => number,
@@ -128,7 +131,9 @@ export class GroupRegistry {
     }
     const log = asAppendLog(await this.store.openDeviceLog(meta.log))
     const space = this.newSpace(log, { identity: identityFromSeed(seed), epochs, current: Math.max(...epochs.keys()) })
-    const ckpt = await readCheckpoint(checkpointPath(this.vault.dir, groupId), this.checkpointKey(groupId))
+    const ckptKey = this.checkpointKey(groupId)
+    const ckpt = await readCheckpoint(checkpointPath(this.vault.dir, groupId), ckptKey)
+    wipe(ckptKey)
     if (ckpt) space.restore(ckpt)
     const before = space.blocksRead
     await space.catchUp(log)
@@ -138,7 +143,7 @@ export class GroupRegistry {
       throw errors.PROFILE_LOCKED()
     }
     this.open.set(groupId, space)
-    if (space.blocksRead - before >= CHECKPOINT_EVERY) await this.checkpoint(groupId, space)
+    if (space.blocksRead - before >= CHECKPOINT_EVERY) void this.checkpoint(groupId, space)
     return space
   }
 
@@ -173,14 +178,25 @@ export class GroupRegistry {
     return this.vault.subkey(`checkpoint/${groupId}`)
   }
 
-  /** Seals and writes a checkpoint of a group as it is now. A failure costs open speed only. */
-  async checkpoint(groupId: string, space: GroupSpace): Promise<void> {
+  /**
+   * Seals a checkpoint of a group as it is now (synchronously, so a lock right after cannot catch
+   * it half-made) and writes it in the background. A failure costs open speed only.
+   */
+  checkpoint(groupId: string, space: GroupSpace): Promise<void> {
     this.sinceCheckpoint.set(groupId, 0)
+    let sealed: Uint8Array
     try {
-      await writeCheckpoint(checkpointPath(this.vault.dir, groupId), space.checkpoint(), this.checkpointKey(groupId))
+      const key = this.checkpointKey(groupId)
+      sealed = encodeCheckpoint(space.checkpoint(), key)
+      wipe(key)
     } catch {
-      // locked meanwhile, or the disk refused: the logs still hold everything
+      return Promise.resolve() // locked meanwhile: the logs still hold everything
     }
+    const write = writeCheckpoint(checkpointPath(this.vault.dir, groupId), sealed)
+      .catch(() => undefined) // the disk refused: the logs still hold everything
+      .finally(() => this.writes.delete(write))
+    this.writes.add(write)
+    return write
   }
 
   /** Lock: wipes every key now, synchronously; the promise resolves once files are closed. */
@@ -194,6 +210,7 @@ export class GroupRegistry {
     return (async () => {
       await Promise.allSettled(opening)
       await Promise.allSettled(spaces.map((s) => s.idle()))
+      await Promise.allSettled(this.writes)
       await this.store.close()
     })()
   }

@@ -79,9 +79,10 @@ export function decodeCheckpoint(bytes: Uint8Array, key: Uint8Array): Checkpoint
   return { next, gov, docs }
 }
 
-export async function writeCheckpoint(file: string, c: Checkpoint, key: Uint8Array): Promise<void> {
+/** Writes an already sealed checkpoint (encodeCheckpoint) durably. */
+export async function writeCheckpoint(file: string, sealed: Uint8Array): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true, mode: 0o700 })
-  await writeFileAtomic(file, encodeCheckpoint(c, key))
+  await writeFileAtomic(file, sealed)
 }
 
 /** The checkpoint, or null when there is none or it cannot be used. */
