@@ -132,6 +132,14 @@ const BRIDGE_ONLY = {
   message: 'Reach the API only through renderer/lib/bridge.ts.',
 }
 
+const CRYPTO_ONLY = {
+  paths: [
+    { name: 'tweetnacl', message: 'Use core/crypto/: it applies one strict rule to keys and signatures.' },
+    { name: 'sodium-native', message: 'Use core/crypto/: it applies one strict rule to keys and signatures.' },
+  ],
+  patterns: [{ group: ['**/crypto/sodium.ts'], message: 'Use the providers in core/crypto/, not the raw binding.' }],
+}
+
 const boundary = (/** @type {Record<string, unknown>} */ opts) => ({ 'hearth/layer-imports': ['error', opts] })
 
 export default defineConfig(
@@ -157,8 +165,11 @@ export default defineConfig(
       ...boundary({ layer: 'core', mayReach: ['core'], denyPackages: ['electron', 'svelte'] }),
       'no-restricted-globals': ['error', ...DOM_GLOBALS.map(why('core/ runs outside the browser: no DOM globals.'))],
       'no-restricted-syntax': ['error', ...OPEN_EXTERNAL, DOM_VIA_GLOBALTHIS],
+      'no-restricted-imports': ['error', CRYPTO_ONLY],
     },
   },
+  // core/crypto is the one place the NaCl libraries are used raw: everyone else gets the strict rules.
+  { files: ['core/crypto/**'], rules: { 'no-restricted-imports': 'off' } },
   {
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
@@ -187,6 +198,11 @@ export default defineConfig(
     files: ['scripts/**'],
     languageOptions: { globals: { ...globals.node } },
     rules: boundary({ layer: 'scripts', mayReach: ['scripts', 'core'], denyPackages: ['electron'] }),
+  },
+  {
+    // Benchmarks are development tools: they may reuse the tests' seeded random source.
+    files: ['scripts/bench/**'],
+    rules: boundary({ layer: 'scripts', mayReach: ['scripts', 'core', 'test/helpers'], denyPackages: ['electron'] }),
   },
   { files: ['test/**', '*.config.ts', '*.config.js'], languageOptions: { globals: { ...globals.node } } },
 )

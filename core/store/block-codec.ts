@@ -32,7 +32,7 @@
  * Versioning: a reader refuses any version it does not know (BLOCK_VERSION). A new kind or
  * plaintext field means a new version. Fixtures in test/fixtures/blocks pin version 1.
  */
-import nacl from 'tweetnacl'
+import { referenceProvider } from '../crypto/provider-tweetnacl.ts'
 import { errors, HearthError } from '../errors.ts'
 import { openSecret, sealSecret, SECRETBOX_KEY_BYTES, SECRETBOX_NONCE_BYTES, SECRETBOX_OVERHEAD } from '../crypto/secretbox.ts'
 import { wipe } from '../crypto/wipe.ts'
@@ -85,7 +85,7 @@ export function encodeBlock(block: Block, key: Uint8Array): Uint8Array {
 export function encodeBlockWithFixedNonceForFixtures(block: Block, key: Uint8Array, nonce: Uint8Array): Uint8Array {
   if (key.length !== SECRETBOX_KEY_BYTES || nonce.length !== SECRETBOX_NONCE_BYTES) throw errors.INTERNAL('fixture key or nonce size')
   const plain = encodePlaintext(block)
-  const box = nacl.secretbox(plain, nonce, key)
+  const box = referenceProvider.secretboxSeal(plain, nonce, key)
   wipe(plain)
   const sealed = new Uint8Array(SECRETBOX_NONCE_BYTES + box.length)
   sealed.set(nonce, 0)

@@ -32,7 +32,7 @@ import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { errors } from '../errors.ts'
 import { keyedHash } from '../crypto/hash.ts'
-import { sodium } from '../crypto/sodium.ts'
+import { fastProvider } from '../crypto/provider-sodium.ts'
 import { wipe } from '../crypto/wipe.ts'
 import { DeviceLog, storeError } from './device-log.ts'
 import { Corestore, Hypercore, type CorestoreInstance, type HypercoreSession, type KeyPair, type Manifest } from './holepunch.ts'
@@ -152,8 +152,7 @@ export class LogStore {
     if (typeof name !== 'string' || !NAME_RE.test(name)) throw errors.INVALID_INPUT('a log name is 1–128 of [A-Za-z0-9_.:-]')
     if (this.closing) throw errors.STORE_UNAVAILABLE('the group store is closed')
     const seed = keyedHash(this.logSecret, new TextEncoder().encode(`hearth/device-log/v1/${name}`))
-    const keyPair = { publicKey: new Uint8Array(32), secretKey: new Uint8Array(64) }
-    sodium.crypto_sign_seed_keypair(keyPair.publicKey, keyPair.secretKey, seed)
+    const keyPair = fastProvider.signKeyPairFromSeed(seed)
     wipe(seed)
     return keyPair
   }
