@@ -15,6 +15,7 @@ export type ErrorCode =
   // input and contract
   | 'INVALID_INPUT'
   | 'UNKNOWN_METHOD'
+  | 'UNTRUSTED_SENDER'
   | 'INTERNAL'
   // profile vault
   | 'PROFILE_EXISTS'
@@ -63,8 +64,11 @@ export interface ProfileStatus {
   retryAfterMs: number
 }
 
-/** Why the profile was locked. `quick-exit` comes from the quick-exit button or hotkey. */
-export type LockReason = 'user' | 'idle' | 'quick-exit' | 'destroyed'
+/**
+ * Why the profile was locked. `quick-exit` comes from the quick-exit button or hotkey, `system`
+ * from the computer going to sleep or its screen locking.
+ */
+export type LockReason = 'user' | 'idle' | 'system' | 'quick-exit' | 'destroyed'
 
 export type GroupMode = 'survivor-led' | 'facilitated'
 export type Role = 'facilitator' | 'member'

@@ -33,6 +33,7 @@ function factory(code: ErrorCode, text: string): Factory {
 export const errors = {
   INVALID_INPUT: factory('INVALID_INPUT', 'The request was not valid'),
   UNKNOWN_METHOD: factory('UNKNOWN_METHOD', 'There is no such action'),
+  UNTRUSTED_SENDER: factory('UNTRUSTED_SENDER', "The request did not come from Hearth's own window"),
   INTERNAL: factory('INTERNAL', 'Something went wrong inside Hearth; nothing was changed'),
   PROFILE_EXISTS: factory('PROFILE_EXISTS', 'A profile already exists in this folder'),
   PROFILE_NOT_FOUND: factory('PROFILE_NOT_FOUND', 'There is no profile in this folder yet'),

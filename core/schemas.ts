@@ -10,7 +10,7 @@ import { LIMITS, MEMBER_STATUSES, REACTION_KINDS, TOPIC_ID, type ReactionKind } 
 const personalName = z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/, 'not a personal document name')
 
 const passphrase = z.string().min(1).max(4096)
-const lockReason = z.enum(['user', 'idle', 'quick-exit', 'destroyed'])
+const lockReason = z.enum(['user', 'idle', 'system', 'quick-exit', 'destroyed'])
 const empty = z.object({}).strict() as unknown as z.ZodType<Record<string, never>>
 const groupId = z.string().regex(/^[0-9a-f]{32}$/, 'not a group id')
 const ref = z.string().regex(/^[0-9a-f]{64}:[0-9a-f]{16}$/, 'not a post or reply id')

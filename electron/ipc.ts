@@ -36,7 +36,7 @@ export interface IpcOptions {
 
 const refusal = (): Result<never> => ({
   ok: false,
-  error: errors.INVALID_INPUT("the request did not come from Hearth's own window").toApiError(),
+  error: errors.UNTRUSTED_SENDER().toApiError(),
 })
 
 function isQuickExit(input: unknown): boolean {

@@ -32,8 +32,8 @@ async function start(): Promise<void> {
     hideEverything()
     void service.lock({ reason: 'quick-exit' })
   })
-  powerMonitor.on('suspend', () => void service.lock({ reason: 'idle' }))
-  powerMonitor.on('lock-screen', () => void service.lock({ reason: 'idle' }))
+  powerMonitor.on('suspend', () => void service.lock({ reason: 'system' }))
+  powerMonitor.on('lock-screen', () => void service.lock({ reason: 'system' }))
 
   // Starting Hearth again, or clicking its dock icon, brings back the (now locked) window.
   app.on('second-instance', () => showAgain(win))

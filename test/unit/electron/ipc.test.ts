@@ -76,7 +76,7 @@ describe('IPC wiring', () => {
     for (const event of foreign) {
       const r = await invoke('createProfile', { passphrase: PASS }, event as never)
       expect(r.ok, JSON.stringify(event.senderFrame)).toBe(false)
-      if (!r.ok) expect(r.error.code).toBe('INVALID_INPUT')
+      if (!r.ok) expect(r.error.code).toBe('UNTRUSTED_SENDER')
     }
     expect(spy).not.toHaveBeenCalled()
     expect(await invoke('profileStatus', {})).toMatchObject({ ok: true, value: { exists: false } })
