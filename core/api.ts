@@ -44,6 +44,17 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'NOT_ALLOWED'
   | 'RULES_NOT_ACCEPTED'
+  // invites, joining and the network
+  | 'INVITE_MALFORMED'
+  | 'INVITE_CHECKSUM'
+  | 'INVITE_VERSION'
+  | 'INVITE_EXPIRED'
+  | 'INVITE_REVOKED'
+  | 'INVITE_USED_UP'
+  | 'INVITE_DECLINED'
+  | 'NO_MEMBER_REACHABLE'
+  | 'PEER_REJECTED'
+  | 'NETWORK_UNAVAILABLE'
 
 export interface ApiError {
   code: ErrorCode

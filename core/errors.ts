@@ -58,6 +58,16 @@ export const errors = {
   NOT_FOUND: factory('NOT_FOUND', 'That item does not exist'),
   NOT_ALLOWED: factory('NOT_ALLOWED', 'Your role in this group does not allow that'),
   RULES_NOT_ACCEPTED: factory('RULES_NOT_ACCEPTED', "Please read and accept the group's ground rules first"),
+  INVITE_MALFORMED: factory('INVITE_MALFORMED', 'That is not an invite code; check it was copied whole'),
+  INVITE_CHECKSUM: factory('INVITE_CHECKSUM', 'That invite code has a typo: one or more characters are wrong'),
+  INVITE_VERSION: factory('INVITE_VERSION', 'That invite code was made by a newer version of Hearth'),
+  INVITE_EXPIRED: factory('INVITE_EXPIRED', 'That invite has expired; ask for a new one'),
+  INVITE_REVOKED: factory('INVITE_REVOKED', 'That invite was withdrawn; ask for a new one'),
+  INVITE_USED_UP: factory('INVITE_USED_UP', 'That invite has already been used; ask for a new one'),
+  INVITE_DECLINED: factory('INVITE_DECLINED', 'A facilitator declined this request to join'),
+  NO_MEMBER_REACHABLE: factory('NO_MEMBER_REACHABLE', 'No member of the group is online yet; still trying'),
+  PEER_REJECTED: factory('PEER_REJECTED', 'A connection was refused because it could not prove group membership'),
+  NETWORK_UNAVAILABLE: factory('NETWORK_UNAVAILABLE', 'The network could not be started'),
 } satisfies Record<ErrorCode, Factory>
 
 export function isHearthError(e: unknown): e is HearthError {
