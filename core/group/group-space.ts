@@ -14,6 +14,7 @@ import * as Y from 'yjs'
 import { errors, HearthError } from '../errors.ts'
 import { wipeIdentity, type Identity } from '../crypto/identity.ts'
 import { wipe } from '../crypto/wipe.ts'
+import { fastProvider } from '../crypto/provider-sodium.ts'
 import { BlockKind, decodeBlock, encodeBlock } from '../store/block-codec.ts'
 import type { Checkpoint } from '../store/checkpoint-file.ts'
 import { checkWrite } from '../model/write-rule.ts'
@@ -105,12 +106,14 @@ export class GroupSpace {
    */
   async catchUp(log: ReadLog): Promise<void> {
     const changed = new Set<string>()
-    for (let i = this.next.get(log.key) ?? 0; i < log.length; i++) {
-      const block = await log.get(i)
-      if (block === null) break
-      this.blocksRead++
-      for (const id of this.ingest(log.key, i, block)) changed.add(id)
-    }
+    await this.docs.batch(async () => {
+      for (let i = this.next.get(log.key) ?? 0; i < log.length; i++) {
+        const block = await log.get(i)
+        if (block === null) break
+        this.blocksRead++
+        for (const id of this.ingest(log.key, i, block)) changed.add(id)
+      }
+    })
     if (changed.size) this.onChange([...changed])
   }
 
@@ -121,7 +124,7 @@ export class GroupSpace {
     this.next.set(logKey, index + 1)
     let block
     try {
-      block = decodeBlock(bytes, (e) => this.requireKeys().epochs.get(e))
+      block = decodeBlock(bytes, (e) => this.requireKeys().epochs.get(e), fastProvider)
     } catch (e) {
       if (!(e instanceof HearthError)) throw e
       this.docs.rejected.push({ logKey, index, docId: '', reason: e.code })

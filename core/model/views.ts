@@ -9,7 +9,7 @@ import type { FeedPage, FeedPost, FeedReply, MemberView } from '../api.ts'
 import type { MemberDoc, Ref } from './member-doc.ts'
 import { makeRef, parseRef } from './member-doc.ts'
 import type { RulesVersion } from './rules-doc.ts'
-import { LIMITS, MEMBER_STATUSES, REACTION_KINDS, type MemberStatus } from './vocabulary.ts'
+import { LIMITS, MEMBER_STATUSES, REACTION_KINDS, TOPIC_ID, type MemberStatus } from './vocabulary.ts'
 import type { Role } from './write-rule.ts'
 
 export interface MemberInfo {
@@ -75,61 +75,96 @@ function collectReactions(src: ViewSource): Map<Ref, { counts: Record<string, nu
 }
 
 export function feed(src: ViewSource, opts: { topic?: string; before?: string; limit: number }): FeedPage {
-  const reactions = collectReactions(src)
-  const children = new Map<Ref, FeedReply[]>()
-  const replyToPost = new Map<Ref, Ref>()
+  // Posts are read and sorted first; replies are only grouped by thread here and read in full
+  // for the posts on the page, so a first page costs little more in a group of 100,000 updates.
+  const threads = new Map<Ref, { author: string; id: string; m: unknown }[]>()
   for (const [author, doc] of src.docs) {
     if (!src.members.has(author)) continue
     for (const [id, m] of doc.replies) {
-      const it = readItem(author, id, m)
-      const post = it?.raw.get('post')
-      const parent = it?.raw.get('parent')
-      if (!it || typeof post !== 'string' || typeof parent !== 'string' || !parseRef(post) || !parseRef(parent)) continue
-      const r = reactions.get(it.ref)
-      const reply: FeedReply = {
-        id: it.ref, author, authorName: nameOf(src, author), text: it.text, createdAt: it.createdAt,
-        editedAt: it.editedAt, deleted: it.deleted, reactions: r?.counts ?? {}, mine: r?.mine ?? [], replies: [],
-      }
-      replyToPost.set(it.ref, post)
-      children.set(parent, [...(children.get(parent) ?? []), reply])
+      const post = m instanceof Y.Map ? m.get('post') : undefined
+      if (typeof post !== 'string') continue
+      const list = threads.get(post)
+      if (list) list.push({ author, id, m })
+      else threads.set(post, [{ author, id, m }])
     }
   }
-  // A reply only counts where its thread claims it: parent must be in the same post's thread.
-  const build = (parent: Ref, post: Ref, depth: number): FeedReply[] => {
-    if (depth > 50) return []
-    const list = (children.get(parent) ?? []).filter((r) => replyToPost.get(r.id) === post)
-    list.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
-    for (const r of list) r.replies = build(r.id, post, depth + 1)
-    return list.filter((r) => !r.deleted || r.replies.length > 0)
-  }
-  const count = (rs: FeedReply[]): number => rs.reduce((n, r) => n + (r.deleted ? 0 : 1) + count(r.replies), 0)
 
-  const posts: FeedPost[] = []
+  const candidates: { it: Item & { raw: Y.Map<unknown> }; topic: string; cw: string | null }[] = []
   for (const [author, doc] of src.docs) {
     if (!src.members.has(author)) continue
     for (const [id, m] of doc.posts) {
       const it = readItem(author, id, m)
       if (!it || it.deleted) continue
       const topic = it.raw.get('topic')
-      const cw = it.raw.get('cw')
-      if (typeof topic !== 'string' || (opts.topic !== undefined && topic !== opts.topic)) continue
-      const r = reactions.get(it.ref)
-      const replies = build(it.ref, it.ref, 0)
-      posts.push({
-        id: it.ref, author, authorName: nameOf(src, author), topic, text: it.text,
-        cw: isText(cw, LIMITS.contentWarning) && cw.trim() ? cw : null,
-        createdAt: it.createdAt, editedAt: it.editedAt, replyCount: count(replies),
-        reactions: r?.counts ?? {}, mine: r?.mine ?? [], replies,
-      })
+      if (typeof topic !== 'string' || !TOPIC_ID.test(topic) || (opts.topic !== undefined && topic !== opts.topic)) continue
+      // A warning that cannot be read must not turn into "no warning": leave the post out.
+      const cw = it.raw.get('cw') ?? null
+      if (cw !== null && !isText(cw, LIMITS.contentWarning)) continue
+      candidates.push({ it, topic, cw: cw !== null && cw.trim() ? cw : null })
     }
   }
-  posts.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1))
-  const cursor = (p: FeedPost): string => `${p.createdAt}~${p.id}`
-  const start = opts.before === undefined ? 0 : posts.findIndex((p) => cursor(p) === opts.before) + 1
-  if (opts.before !== undefined && start === 0) return { posts: [], next: null }
-  const page = posts.slice(start, start + opts.limit)
+  const newerFirst = (a: { createdAt: number; ref: string }, b: { createdAt: number; ref: string }): number =>
+    b.createdAt - a.createdAt || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0)
+  candidates.sort((a, b) => newerFirst(a.it, b.it))
+  const cursor = (c: { it: Item }): string => `${c.it.createdAt}~${c.it.ref}`
+  // The cursor is a position, not an item: paging resumes correctly even if that post was
+  // deleted or new posts arrived meanwhile.
+  const after = opts.before === undefined ? null : parseCursor(opts.before)
+  if (opts.before !== undefined && after === null) return { posts: [], next: null }
+  const start = after === null ? 0 : candidates.findIndex((c) => newerFirst(after, c.it) < 0)
+  const page = start < 0 ? [] : candidates.slice(start, start + opts.limit)
+
+  const reactions = collectReactions(src)
+  const posts = page.map(({ it, topic, cw }): FeedPost => {
+    const replies = thread(src, it.ref, threads.get(it.ref) ?? [], reactions)
+    const r = reactions.get(it.ref)
+    return {
+      id: it.ref, author: it.author, authorName: nameOf(src, it.author), topic, text: it.text,
+      cw,
+      createdAt: it.createdAt, editedAt: it.editedAt, replyCount: countReplies(replies),
+      reactions: r?.counts ?? {}, mine: r?.mine ?? [], replies,
+    }
+  })
   const last = page.at(-1)
-  return { posts: page, next: last && start + opts.limit < posts.length ? cursor(last) : null }
+  return { posts, next: last && start + opts.limit < candidates.length ? cursor(last) : null }
+}
+
+function parseCursor(c: string): { createdAt: number; ref: string } | null {
+  const m = /^(\d{1,16})~([0-9a-f]{64}:[0-9a-f]{16})$/.exec(c)
+  return m ? { createdAt: Number(m[1]), ref: m[2] as string } : null
+}
+
+const countReplies = (rs: FeedReply[]): number => rs.reduce((n, r) => n + (r.deleted ? 0 : 1) + countReplies(r.replies), 0)
+
+/**
+ * The reply tree of one post, from the replies that name it as their post. A reply whose parent
+ * is not reachable from this post (it claims a thread it is not part of) is never reached.
+ */
+function thread(
+  src: ViewSource, post: Ref, raw: { author: string; id: string; m: unknown }[],
+  reactions: Map<Ref, { counts: Record<string, number>; mine: string[] }>,
+): FeedReply[] {
+  const children = new Map<Ref, FeedReply[]>()
+  for (const { author, id, m } of raw) {
+    const it = readItem(author, id, m)
+    const parent = it?.raw.get('parent')
+    if (!it || typeof parent !== 'string' || !parseRef(parent)) continue
+    const r = reactions.get(it.ref)
+    const reply: FeedReply = {
+      // A deleted reply kept as a placeholder shows no words, whatever an edit left in it.
+      id: it.ref, author, authorName: nameOf(src, author), text: it.deleted ? '' : it.text, createdAt: it.createdAt,
+      editedAt: it.editedAt, deleted: it.deleted, reactions: r?.counts ?? {}, mine: r?.mine ?? [], replies: [],
+    }
+    children.set(parent, [...(children.get(parent) ?? []), reply])
+  }
+  const build = (parent: Ref, depth: number): FeedReply[] => {
+    if (depth > 50) return []
+    const list = children.get(parent) ?? []
+    list.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
+    for (const r of list) r.replies = build(r.id, depth + 1)
+    return list.filter((r) => !r.deleted || r.replies.length > 0)
+  }
+  return build(post, 0)
 }
 
 export function members(src: ViewSource): MemberView[] {

@@ -33,6 +33,7 @@
  * plaintext field means a new version. Fixtures in test/fixtures/blocks pin version 1.
  */
 import { referenceProvider } from '../crypto/provider-tweetnacl.ts'
+import type { CryptoProvider } from '../crypto/provider.ts'
 import { errors, HearthError } from '../errors.ts'
 import { openSecret, sealSecret, SECRETBOX_KEY_BYTES, SECRETBOX_NONCE_BYTES, SECRETBOX_OVERHEAD } from '../crypto/secretbox.ts'
 import { wipe } from '../crypto/wipe.ts'
@@ -105,7 +106,8 @@ export function peekBlockHeader(bytes: Uint8Array): BlockHeader {
   return { version, epoch }
 }
 
-export function decodeBlock(bytes: Uint8Array, keyForEpoch: EpochKeyLookup): Block {
+/** `provider`: bulk readers (catching up a log) pass the fast provider; the bytes are identical. */
+export function decodeBlock(bytes: Uint8Array, keyForEpoch: EpochKeyLookup, provider?: CryptoProvider): Block {
   const { epoch } = peekBlockHeader(bytes)
   let key: Uint8Array | undefined
   try {
@@ -117,7 +119,7 @@ export function decodeBlock(bytes: Uint8Array, keyForEpoch: EpochKeyLookup): Blo
   if (key === undefined) throw errors.BLOCK_EPOCH_UNKNOWN(`epoch ${epoch}`)
   let plain: Uint8Array
   try {
-    plain = openSecret(key, bytes.subarray(1 + 4))
+    plain = openSecret(key, bytes.subarray(1 + 4), provider)
   } catch (e) {
     if (e instanceof HearthError && e.code === 'CRYPTO_OPEN_FAILED') {
       throw errors.BLOCK_MALFORMED(`does not open under the key for epoch ${epoch}`)
