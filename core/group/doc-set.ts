@@ -80,9 +80,9 @@ export class DocSet {
   }
 
   /**
-   * Runs `fn` with accepted updates queued, then applies each doc's queue as one merged update.
-   * Reading a long log this way is several times faster than one Yjs transaction per block, and
-   * the result is the same: the write rule was already checked per block, and updates commute.
+   * Runs `fn` with accepted updates queued, then applies each doc's queue in one transaction.
+   * Reading a long log this way is several times faster than one transaction per block, and the
+   * result is the same: the write rule was already checked per block, and updates commute.
    */
   async batch(fn: () => Promise<void>): Promise<void> {
     if (this.queued) return fn()
@@ -96,26 +96,23 @@ export class DocSet {
     }
   }
 
-  /** Applies updates to a doc; a bad one is found and refused alone. Returns whether any applied. */
+  /**
+   * Applies updates to a doc in one Yjs transaction (several times faster than one each; merging
+   * them first is slower still). A bad update is refused alone. Returns whether any applied.
+   */
   private apply(docId: string, list: { logKey: string; index: number; update: Uint8Array }[]): boolean {
     const doc = this.doc(docId)
-    if (list.length > 1) {
-      try {
-        Y.applyUpdate(doc, Y.mergeUpdates(list.map((u) => u.update)), REMOTE)
-        return true
-      } catch {
-        // fall through: apply one by one to find the bad one
-      }
-    }
     let applied = false
-    for (const u of list) {
-      try {
-        Y.applyUpdate(doc, u.update, REMOTE)
-        applied = true
-      } catch {
-        this.rejected.push({ logKey: u.logKey, index: u.index, docId, reason: 'not a valid update' })
+    doc.transact(() => {
+      for (const u of list) {
+        try {
+          Y.applyUpdate(doc, u.update, REMOTE)
+          applied = true
+        } catch {
+          this.rejected.push({ logKey: u.logKey, index: u.index, docId, reason: 'not a valid update' })
+        }
       }
-    }
+    }, REMOTE)
     return applied
   }
 
