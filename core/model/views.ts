@@ -35,11 +35,14 @@ interface Item {
   deleted: boolean
 }
 
-const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0
+// Whole milliseconds only: every shown post must print as a cursor that parses back, or a
+// single odd post at a page boundary would end everyone's paging there.
+const isTime = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0
+const ITEM_ID = /^[0-9a-f]{16}$/
 const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max
 
 function readItem(author: string, id: string, m: unknown): (Item & { raw: Y.Map<unknown> }) | null {
-  if (!(m instanceof Y.Map)) return null
+  if (!(m instanceof Y.Map) || !ITEM_ID.test(id)) return null
   const text = m.get('text')
   const createdAt = m.get('createdAt')
   const editedAt = m.get('editedAt')
