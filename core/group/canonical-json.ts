@@ -16,6 +16,7 @@ function write(v: unknown, out: string[], depth: number): void {
     if (!Number.isSafeInteger(v) || Object.is(v, -0)) throw errors.INVALID_INPUT('records hold integers only')
     out.push(String(v))
   } else if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (!(i in v)) throw errors.INVALID_INPUT('records hold no arrays with holes')
     out.push('[')
     v.forEach((x, i) => {
       if (i) out.push(',')

@@ -62,9 +62,7 @@ export class DocSet {
     const check = checkWrite(auth, logKey, index, docId)
     if (!check.ok) {
       if (!auth.knowsLog(logKey)) {
-        const list = this.pending.get(logKey) ?? []
-        list.push({ index, docId, update })
-        this.pending.set(logKey, list)
+        this.hold(logKey, index, docId, update)
       } else {
         this.rejected.push({ logKey, index, docId, reason: check.reason })
       }
@@ -106,6 +104,9 @@ export class DocSet {
     doc.transact(() => {
       for (const u of list) {
         try {
+          // Decoding first refuses a damaged update whole: Yjs would otherwise integrate its
+          // structs before failing on a cut-short delete set, leaving half of it in the doc.
+          Y.decodeUpdate(u.update)
           Y.applyUpdate(doc, u.update, REMOTE)
           applied = true
         } catch {
@@ -114,6 +115,19 @@ export class DocSet {
       }
     }, REMOTE)
     return applied
+  }
+
+  /** Keeps a block until governance can judge it (its log is unknown, or there is no genesis yet). */
+  hold(logKey: string, index: number, docId: string, update: Uint8Array): void {
+    const list = this.pending.get(logKey) ?? []
+    list.push({ index, docId, update })
+    this.pending.set(logKey, list)
+  }
+
+  /** The lowest index held back from a log, if any: a checkpoint must resume there. */
+  firstPending(logKey: string): number | undefined {
+    const list = this.pending.get(logKey)
+    return list?.length ? Math.min(...list.map((b) => b.index)) : undefined
   }
 
   /** After governance changed: applies what was waiting and is now allowed. Returns changed doc ids. */

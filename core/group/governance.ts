@@ -99,6 +99,24 @@ export class Governance implements WriteAuthority {
     }
   }
 
+  /**
+   * Who may write through which log, as comparable strings: `log → member|role|from`. When a
+   * replay takes away or changes an entry, docs built under the old state must be rebuilt.
+   */
+  grants(): Map<string, string> {
+    const out = new Map<string, string>()
+    for (const [log, id] of this.deviceOwner) {
+      const m = this.members.get(id)
+      if (m) out.set(log, `${id}|${m.role}|${m.devices.get(log)}`)
+    }
+    return out
+  }
+
+  /** Everything a replay decides, as one comparable string: unchanged means nothing to tell. */
+  fingerprint(): string {
+    return JSON.stringify([this.name, this.mode, this.settings, [...this.grants()].sort()])
+  }
+
   deviceLogs(): string[] {
     return [...this.deviceOwner.keys()]
   }

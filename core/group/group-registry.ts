@@ -78,7 +78,7 @@ export class GroupRegistry {
     const logName = `m-${hex(randomBytes(12))}`
     const log = asAppendLog(await this.store.openDeviceLog(logName))
     const epoch0 = randomBytes(32)
-    const space = this.newSpace(log, { identity, epochs: new Map([[0, epoch0]]), current: 0 })
+    const space = this.newSpace(log, { identity, epochs: new Map([[0, epoch0]]), current: 0 }, null)
     const me = space.me
     await space.writeGovernance({
       v: 1, kind: 'genesis', group: '', author: me, at: this.now(), seen: {},
@@ -130,7 +130,7 @@ export class GroupRegistry {
       if (m && name.startsWith(`group/${groupId}/`)) epochs.set(Number(m[1]), (this.vault.get(name) as Uint8Array).slice())
     }
     const log = asAppendLog(await this.store.openDeviceLog(meta.log))
-    const space = this.newSpace(log, { identity: identityFromSeed(seed), epochs, current: Math.max(...epochs.keys()) })
+    const space = this.newSpace(log, { identity: identityFromSeed(seed), epochs, current: Math.max(...epochs.keys()) }, groupId)
     const ckptKey = this.checkpointKey(groupId)
     const ckpt = await readCheckpoint(checkpointPath(this.vault.dir, groupId), ckptKey)
     wipe(ckptKey)
@@ -160,8 +160,8 @@ export class GroupRegistry {
     }
   }
 
-  private newSpace(log: AppendLog, keys: ConstructorParameters<typeof GroupSpace>[1]): GroupSpace {
-    const space: GroupSpace = new GroupSpace(log, keys, (docIds) => this.changed(space, docIds.length))
+  private newSpace(log: AppendLog, keys: ConstructorParameters<typeof GroupSpace>[1], groupId: string | null): GroupSpace {
+    const space: GroupSpace = new GroupSpace(log, keys, { groupId, onChange: (docIds) => this.changed(space, docIds.length) })
     return space
   }
 

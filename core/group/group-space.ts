@@ -19,8 +19,9 @@ import { BlockKind, decodeBlock, encodeBlock } from '../store/block-codec.ts'
 import type { Checkpoint } from '../store/checkpoint-file.ts'
 import { checkWrite } from '../model/write-rule.ts'
 import { DocSet } from './doc-set.ts'
-import { openEvent, signEvent, type UnsignedEvent } from './gov-event.ts'
-import { Governance } from './governance.ts'
+import { signEvent, type UnsignedEvent } from './gov-event.ts'
+import type { Governance } from './governance.ts'
+import { GovernanceLog } from './governance-log.ts'
 
 export const GOVERNANCE_DOC = 'governance'
 export const COALESCE_MS = 300
@@ -47,30 +48,39 @@ export interface GroupKeys {
   current: number
 }
 
-export interface GovRecord {
-  logKey: string
-  index: number
-  payload: Uint8Array
+export interface SpaceOptions {
+  /** The group this space must be (from the vault); null only while creating the group. */
+  groupId?: string | null
+  onChange?: (docIds: string[]) => void
 }
 
 export class GroupSpace {
-  readonly docs = new DocSet()
+  docs = new DocSet()
   /** log key → index of the next block to read */
   readonly next = new Map<string, number>()
-  readonly govRecords: GovRecord[] = []
   /** Blocks read from logs since this space was made (a checkpoint keeps this small). */
   blocksRead = 0
   private gov: Governance | null = null
+  private readonly govLog: GovernanceLog
+  /** Governance events arrived during a batch: replay once at its end. */
+  private govDirty = false
+  /** A replay took rights away: docs built under the old state must be rebuilt from the logs. */
+  private rebuildNeeded = false
+  private readonly logs = new Map<string, ReadLog>()
   private keys: GroupKeys | null
   private readonly queued = new Map<string, { update: Uint8Array; timer: NodeJS.Timeout }>()
   private writing: Promise<unknown> = Promise.resolve()
+  private readonly onChange: (docIds: string[]) => void
 
   constructor(
     readonly own: AppendLog,
     keys: GroupKeys,
-    private readonly onChange: (docIds: string[]) => void = () => undefined,
+    opts: SpaceOptions = {},
   ) {
     this.keys = keys
+    this.govLog = new GovernanceLog(opts.groupId ?? null)
+    this.onChange = opts.onChange ?? (() => undefined)
+    this.logs.set(own.key, own)
   }
 
   get me(): string {
@@ -89,36 +99,51 @@ export class GroupSpace {
 
   /** Loads a checkpoint this device wrote: governance first, then doc states, then where to resume. */
   restore(c: Checkpoint): void {
-    for (const g of c.gov) this.applyGovernance(g.logKey, g.index, g.payload)
+    for (const g of c.gov) {
+      try {
+        this.govLog.add(g.logKey, g.index, g.payload)
+      } catch {
+        // a checkpoint only holds events that verified when it was written
+      }
+    }
+    this.gov = this.govLog.replay()
     this.docs.restore(c.docs)
     for (const [k, n] of c.next) this.next.set(k, n)
   }
 
-  /** What a checkpoint of this space holds now. */
+  /** What a checkpoint of this space holds now. Blocks still held back are read again after a restore. */
   checkpoint(): Checkpoint {
     this.requireKeys()
-    return { next: new Map(this.next), gov: [...this.govRecords], docs: this.docs.snapshot() }
+    const next = new Map(this.next)
+    for (const [k, n] of next) next.set(k, Math.min(n, this.docs.firstPending(k) ?? n))
+    return { next, gov: this.govLog.records(), docs: this.docs.snapshot() }
   }
 
   /**
    * Reads every block of `log` not read yet, up to the first one not held locally. Bad blocks are
-   * skipped with their reason recorded.
+   * skipped with their reason recorded. Governance events read here are replayed once, at the end.
    */
   async catchUp(log: ReadLog): Promise<void> {
+    this.logs.set(log.key, log)
     const changed = new Set<string>()
     await this.docs.batch(async () => {
       for (let i = this.next.get(log.key) ?? 0; i < log.length; i++) {
         const block = await log.get(i)
         if (block === null) break
         this.blocksRead++
-        for (const id of this.ingest(log.key, i, block)) changed.add(id)
+        for (const id of this.ingest(log.key, i, block, true)) changed.add(id)
       }
+      if (this.govDirty) for (const id of this.replayGovernance()) changed.add(id)
     })
+    if (this.rebuildNeeded) {
+      await this.rebuild()
+      changed.add(GOVERNANCE_DOC)
+    }
     if (changed.size) this.onChange([...changed])
   }
 
   /** One block from any log. Returns the doc ids it changed. Never throws on bad data. */
-  ingest(logKey: string, index: number, bytes: Uint8Array): string[] {
+  ingest(logKey: string, index: number, bytes: Uint8Array, deferGovernance = false): string[] {
     const expected = this.next.get(logKey) ?? 0
     if (index < expected) return []
     this.next.set(logKey, index + 1)
@@ -130,35 +155,66 @@ export class GroupSpace {
       this.docs.rejected.push({ logKey, index, docId: '', reason: e.code })
       return []
     }
-    if (block.kind === BlockKind.Governance) return this.applyGovernance(logKey, index, block.payload)
-    if (block.kind !== BlockKind.YjsUpdate || !this.gov) {
+    if (block.kind === BlockKind.Governance) return this.addGovernance(logKey, index, block.payload, deferGovernance)
+    if (block.kind !== BlockKind.YjsUpdate) {
       this.docs.rejected.push({ logKey, index, docId: block.docId, reason: 'unexpected block' })
+      return []
+    }
+    if (!this.gov) {
+      this.docs.hold(logKey, index, block.docId, block.payload)
       return []
     }
     const id = this.docs.applyBlock(this.gov, logKey, index, block.docId, block.payload)
     return id ? [id] : []
   }
 
-  private applyGovernance(logKey: string, index: number, payload: Uint8Array): string[] {
+  private addGovernance(logKey: string, index: number, payload: Uint8Array, defer: boolean): string[] {
     try {
-      const { event } = openEvent(payload)
-      if (this.gov) this.gov.apply(event, { logKey, index })
-      else this.gov = Governance.fromGenesis(event, { logKey, index })
-      this.govRecords.push({ logKey, index, payload })
-      return [GOVERNANCE_DOC, ...this.docs.retryPending(this.gov)]
+      if (!this.govLog.add(logKey, index, payload)) return []
     } catch (e) {
       if (!(e instanceof HearthError)) throw e
       this.docs.rejected.push({ logKey, index, docId: GOVERNANCE_DOC, reason: e.code })
       return []
     }
+    if (defer) {
+      this.govDirty = true
+      return []
+    }
+    return this.replayGovernance()
+  }
+
+  /** Recomputes governance from every event; applies what was waiting and is now allowed. */
+  private replayGovernance(): string[] {
+    this.govDirty = false
+    const before = this.gov
+    this.gov = this.govLog.replay()
+    if (!this.gov) return []
+    const after = this.gov.grants()
+    if (before && [...before.grants()].some(([log, grant]) => after.get(log) !== grant)) this.rebuildNeeded = true
+    const applied = this.docs.retryPending(this.gov)
+    const same = before !== null && before.fingerprint() === this.gov.fingerprint()
+    return same && applied.length === 0 ? [] : [GOVERNANCE_DOC, ...applied]
+  }
+
+  /**
+   * Yjs cannot take an update back, so when a late event takes rights away (DESIGN.md §3.3),
+   * the docs are rebuilt from every known log under the final governance.
+   */
+  private async rebuild(): Promise<void> {
+    this.rebuildNeeded = false
+    this.docs.destroy()
+    this.docs = new DocSet()
+    this.next.clear()
+    for (const log of this.logs.values()) await this.catchUp(log)
   }
 
   /** Signs and appends a governance event to our own log, then applies it like any other. */
   async writeGovernance(event: UnsignedEvent): Promise<void> {
     const { payload } = signEvent(event, this.requireKeys().identity.signSecretKey)
     const index = await this.appendBlock(BlockKind.Governance, GOVERNANCE_DOC, payload)
-    const changed = this.applyGovernance(this.own.key, index, payload)
-    this.next.set(this.own.key, index + 1)
+    this.next.set(this.own.key, Math.max(this.next.get(this.own.key) ?? 0, index + 1))
+    const changed = this.addGovernance(this.own.key, index, payload, false)
+    if (this.rebuildNeeded) await this.rebuild()
     if (changed.length) this.onChange(changed)
   }
 
@@ -170,6 +226,7 @@ export class GroupSpace {
 
   /** Applies a change now and writes it within COALESCE_MS, merged with others to the same doc. */
   changeSoon(docId: string, fn: (doc: Y.Doc) => void): void {
+    this.requireKeys()
     const check = checkWrite(this.governance, this.own.key, this.own.length, docId)
     if (!check.ok) throw errors.NOT_ALLOWED(check.reason)
     const doc = this.docs.doc(docId)
@@ -184,10 +241,11 @@ export class GroupSpace {
       doc.off('update', capture)
     }
     if (!updates.length) return
+    // The window opens with the first change and is not pushed back by later ones, so steady
+    // typing is still written every COALESCE_MS.
     const prior = this.queued.get(docId)
-    if (prior) clearTimeout(prior.timer)
     const update = Y.mergeUpdates(prior ? [prior.update, ...updates] : updates)
-    const timer = setTimeout(() => void this.flush(docId).catch(() => undefined), COALESCE_MS)
+    const timer = prior?.timer ?? setTimeout(() => void this.flush(docId).catch(() => undefined), COALESCE_MS)
     this.queued.set(docId, { update, timer })
     this.onChange([docId])
   }
@@ -200,7 +258,18 @@ export class GroupSpace {
       if (!q) continue
       clearTimeout(q.timer)
       this.queued.delete(id)
-      const index = await this.appendBlock(BlockKind.YjsUpdate, id, q.update)
+      let index: number
+      try {
+        index = await this.appendBlock(BlockKind.YjsUpdate, id, q.update)
+      } catch (e) {
+        // The change is in memory but not on disk: rebuild from the logs so nothing shows that
+        // was not stored. Other queued typing would fail the same way; it is dropped with it.
+        for (const other of this.queued.values()) clearTimeout(other.timer)
+        this.queued.clear()
+        await this.rebuild()
+        this.onChange([id])
+        throw e
+      }
       this.next.set(this.own.key, Math.max(this.next.get(this.own.key) ?? 0, index + 1))
     }
   }

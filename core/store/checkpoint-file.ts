@@ -87,11 +87,10 @@ export async function writeCheckpoint(file: string, sealed: Uint8Array): Promise
 
 /** The checkpoint, or null when there is none or it cannot be used. */
 export async function readCheckpoint(file: string, key: Uint8Array): Promise<Checkpoint | null> {
-  const bytes = await readFileOrNull(file)
-  if (!bytes) return null
   try {
-    return decodeCheckpoint(bytes, key)
+    const bytes = await readFileOrNull(file)
+    return bytes ? decodeCheckpoint(bytes, key) : null
   } catch {
-    return null
+    return null // unreadable or damaged: the logs still hold everything
   }
 }

@@ -182,7 +182,7 @@ describe('a second device replaying the creator’s log', () => {
     })
     const bob = identity(rnd)
     const peerChanged: string[][] = []
-    const peer = new GroupSpace(new MemLog(hex(rnd.bytes(32))), { identity: bob, epochs: new Map([[0, g.epochKey.slice()]]), current: 0 }, (ids) => peerChanged.push(ids))
+    const peer = new GroupSpace(new MemLog(hex(rnd.bytes(32))), { identity: bob, epochs: new Map([[0, g.epochKey.slice()]]), current: 0 }, { onChange: (ids) => peerChanged.push(ids) })
     await peer.catchUp(g.log)
     expect(peer.groupId).toBe(g.space.groupId)
     expect(peer.docs.rejected).toEqual([])

@@ -94,7 +94,7 @@ export async function foundGroup(rnd: SeededRandom, settings: Partial<GenesisSet
   const log = new MemLog(hex(rnd.bytes(32)))
   const epochKey = rnd.bytes(32)
   const changed: string[][] = []
-  const space = new GroupSpace(log, { identity: creator, epochs: new Map([[0, epochKey.slice()]]), current: 0 }, (ids) => changed.push(ids))
+  const space = new GroupSpace(log, { identity: creator, epochs: new Map([[0, epochKey.slice()]]), current: 0 }, { onChange: (ids) => changed.push(ids) })
   await space.writeGovernance(genesisEvent(creator, log.key, { settings }))
   return { space, log, creator, me: idOf(creator), epochKey, changed }
 }

@@ -1,0 +1,70 @@
+/**
+ * Every governance event a group space has seen, and the state they add up to. The state is
+ * always recomputed from all of them in the deterministic order (gov-order.ts), so an event that
+ * arrives late — from a log read later, or after a partition — lands where it belongs and every
+ * peer ends with the same state (DESIGN.md §3.3). Events are deduplicated by content id.
+ *
+ * Genesis: the group is defined by the genesis event whose id matches the group id this device
+ * expects (known from the vault, or from the first genesis when creating the group). Any other
+ * genesis is ignored. Events before or without a valid genesis wait.
+ */
+import { HearthError } from '../errors.ts'
+import { openEvent, groupIdOf, type SignedEvent } from './gov-event.ts'
+import { governanceOrder } from './gov-order.ts'
+import { Governance } from './governance.ts'
+
+export interface GovRecord {
+  logKey: string
+  index: number
+  payload: Uint8Array
+}
+
+interface Entry extends GovRecord {
+  id: string
+  event: SignedEvent
+  seen: Record<string, number>
+}
+
+export class GovernanceLog {
+  private readonly entries = new Map<string, Entry>()
+  /** Events that were in order but not valid at their point (author lacked the right, …). */
+  invalid: { id: string; reason: string }[] = []
+
+  constructor(private expectedGroupId: string | null) {}
+
+  /** Verifies and records an event. False when it was already known. Throws coded errors for bad events. */
+  add(logKey: string, index: number, payload: Uint8Array): boolean {
+    const { event, id } = openEvent(payload)
+    if (this.entries.has(id)) return false
+    this.entries.set(id, { logKey, index, payload, id, event, seen: event.seen })
+    return true
+  }
+
+  records(): GovRecord[] {
+    return [...this.entries.values()].map(({ logKey, index, payload }) => ({ logKey, index, payload }))
+  }
+
+  /** The state from every event so far, or null while no acceptable genesis is known. */
+  replay(): Governance | null {
+    const ordered = governanceOrder([...this.entries.values()])
+    const genesis = ordered.find((e) => e.event.kind === 'genesis' && (this.expectedGroupId === null || groupIdOf(e.event) === this.expectedGroupId) && this.opensItsLog(e))
+    if (!genesis) return null
+    const gov = Governance.fromGenesis(genesis.event, genesis)
+    this.expectedGroupId = gov.groupId
+    this.invalid = []
+    for (const e of ordered) {
+      if (e === genesis) continue
+      try {
+        gov.apply(e.event, e)
+      } catch (err) {
+        if (!(err instanceof HearthError)) throw err
+        this.invalid.push({ id: e.id, reason: err.code })
+      }
+    }
+    return gov
+  }
+
+  private opensItsLog(e: Entry): boolean {
+    return e.event.kind === 'genesis' && e.index === 0 && e.logKey === e.event.body.creator.device
+  }
+}
