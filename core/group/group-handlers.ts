@@ -7,7 +7,7 @@ import type { GroupInfo, GroupSummary, MemberView, MethodHandlers, RulesView } f
 import { errors } from '../errors.ts'
 import { memberDocId, sharedDocId } from '../model/doc-id.ts'
 import { MemberDoc, parseRef, type Ref } from '../model/member-doc.ts'
-import { RulesDoc } from '../model/rules-doc.ts'
+import { RulesDoc, rulesHash } from '../model/rules-doc.ts'
 import { feed, members, type ViewSource } from '../model/views.ts'
 import { REACTIONS, type ReactionKind } from '../model/vocabulary.ts'
 import type { GroupRegistry } from './group-registry.ts'
@@ -38,7 +38,8 @@ function rulesView(space: GroupSpace): RulesView | null {
   const r = space.docs.rules().current()
   if (!r) return null
   const byName = space.governance.members.get(r.by)?.pseudonym ?? 'former member'
-  return { ...r, byName, acceptedByMe: space.docs.memberDoc(space.me).accepted.has(String(r.version)) }
+  const { hash: _hash, ...shown } = r
+  return { ...shown, byName, acceptedByMe: space.docs.memberDoc(space.me).accepted.has(r.hash) }
 }
 
 /** Runs a change to my own member doc as one durable block; returns what `fn` returned. */
@@ -144,18 +145,17 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
     },
     async setRules({ groupId, text }) {
       const s = await space(groupId)
-      let version = 0
       await s.change(sharedDocId('rules'), (doc) => {
-        version = new RulesDoc(doc).set(text, s.me, ctx.now())
+        new RulesDoc(doc).set(text, s.me, ctx.now())
       })
-      await changeMine(s, (d) => d.acceptRules(version, ctx.now()))
+      await changeMine(s, (d) => d.acceptRules(rulesHash(text), ctx.now()))
       return rulesView(s) as RulesView
     },
     async acceptRules({ groupId, version }) {
       const s = await space(groupId)
-      const current = rulesView(s)
+      const current = s.docs.rules().current()
       if (!current || current.version !== version) throw errors.INVALID_INPUT('those are not the current rules; read them again')
-      await changeMine(s, (d) => d.acceptRules(version, ctx.now()))
+      await changeMine(s, (d) => d.acceptRules(current.hash, ctx.now()))
       return rulesView(s) as RulesView
     },
     async readPersonal({ name }) {

@@ -6,7 +6,8 @@
  *   posts      Y.Map   <postId> → Y.Map { topic, text, cw (string|null), createdAt, editedAt?, deleted? }
  *   replies    Y.Map   <replyId> → Y.Map { post: PostRef, parent: Ref, text, createdAt, editedAt?, deleted? }
  *   reactions  Y.Map   "<Ref>|<kind>" → createdAt       (a key present = the reaction is on)
- *   accepted   Y.Map   "<rules version>" → acceptedAt
+ *   accepted   Y.Map   "<rules hash>" → acceptedAt   (rules-doc.ts rulesHash: the words accepted,
+ *                      not a version number a rules writer could renumber)
  *
  * A Ref names an item anywhere in the group: "<authorId>:<itemId>". Items are nested maps so two
  * devices of one member editing different fields merge cleanly. Deleting clears the text and
@@ -122,8 +123,8 @@ export class MemberDoc {
     })
   }
 
-  acceptRules(version: number, now: number): void {
-    this.doc.transact(() => this.accepted.set(String(version), now))
+  acceptRules(rulesHash: string, now: number): void {
+    this.doc.transact(() => this.accepted.set(rulesHash, now))
   }
 
   /** A post or reply of this member by item id, or undefined. */

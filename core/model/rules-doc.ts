@@ -9,6 +9,7 @@
  */
 import type * as Y from 'yjs'
 import { errors } from '../errors.ts'
+import { hash } from '../crypto/hash.ts'
 import { LIMITS } from './vocabulary.ts'
 
 export interface RulesVersion {
@@ -16,6 +17,17 @@ export interface RulesVersion {
   text: string
   at: number
   by: string
+  /** rulesHash(text): what an acceptance names */
+  hash: string
+}
+
+/**
+ * What a member's acceptance records: a hash of the exact words. Version numbers are positions
+ * in a shared array, which a rules writer could shift by deleting an entry; a hash cannot be
+ * made to cover words the member never saw.
+ */
+export function rulesHash(text: string): string {
+  return Buffer.from(hash(new TextEncoder().encode(text), 16)).toString('hex')
 }
 
 function valid(e: unknown): e is Omit<RulesVersion, 'version'> {
@@ -38,7 +50,7 @@ export class RulesDoc {
     const all = this.versions.toArray()
     for (let i = all.length - 1; i >= 0; i--) {
       const e = all[i]
-      if (valid(e)) return { version: i + 1, text: e.text, at: e.at, by: e.by }
+      if (valid(e)) return { version: i + 1, text: e.text, at: e.at, by: e.by, hash: rulesHash(e.text) }
     }
     return null
   }

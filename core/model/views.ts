@@ -175,7 +175,7 @@ export function members(src: ViewSource): MemberView[] {
   for (const info of src.members.values()) {
     const doc = src.docs.get(info.id)
     const status = doc?.profile.get('status')
-    const accepted = src.rules && doc?.accepted.has(String(src.rules.version)) ? src.rules.version : null
+    const accepted = src.rules && doc?.accepted.has(src.rules.hash) ? src.rules.version : null
     out.push({
       id: info.id, pseudonym: nameOf(src, info.id), role: info.role, me: info.id === src.me,
       status: (MEMBER_STATUSES as readonly string[]).includes(status as string) ? (status as MemberStatus) : 'active',

@@ -12,7 +12,7 @@ import { decodeCheckpoint, encodeCheckpoint } from '../../../core/store/checkpoi
 import { BlockKind, decodeBlock } from '../../../core/store/block-codec.ts'
 import { memberDocId } from '../../../core/model/doc-id.ts'
 import { MemberDoc } from '../../../core/model/member-doc.ts'
-import { RulesDoc } from '../../../core/model/rules-doc.ts'
+import { RulesDoc, rulesHash } from '../../../core/model/rules-doc.ts'
 import { feed, members, type ViewSource } from '../../../core/model/views.ts'
 import { seededRandom, testSeed } from '../../helpers/seeded-random.ts'
 import { codeOf } from '../model/support.ts'
@@ -187,7 +187,7 @@ describe('checkpoint and restore', () => {
       m.setProfile({ pseudonym: 'Fay', status: 'away' }, 8)
     }))
     await g.space.change('shared/rules', (d) => new RulesDoc(d).set('Be kind.', g.me, 9))
-    await g.space.change(memberDocId(g.me), mine(g, (m) => m.acceptRules(1, 10)))
+    await g.space.change(memberDocId(g.me), mine(g, (m) => m.acceptRules(rulesHash('Be kind.'), 10)))
     const fileKey = rnd.bytes(32)
     const ckpt = decodeCheckpoint(encodeCheckpoint(g.space.checkpoint(), fileKey), fileKey)
 

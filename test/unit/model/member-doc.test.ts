@@ -171,11 +171,11 @@ describe('reactions, acceptances, profile', () => {
     expect([...d.reactions.keys()]).toEqual([`${target}|strength`])
   })
 
-  it('records which rules version was accepted and when', () => {
+  it('records which rules were accepted (by the hash of their words) and when', () => {
     const d = mine()
-    d.acceptRules(1, 10)
-    d.acceptRules(3, 30)
-    expect(d.accepted.toJSON()).toEqual({ 1: 10, 3: 30 })
+    d.acceptRules('a'.repeat(32), 10)
+    d.acceptRules('b'.repeat(32), 30)
+    expect(d.accepted.toJSON()).toEqual({ ['a'.repeat(32)]: 10, ['b'.repeat(32)]: 30 })
   })
 
   it('sets pseudonym and status separately, trimming the pseudonym', () => {

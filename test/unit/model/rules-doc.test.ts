@@ -4,7 +4,7 @@
  */
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { RulesDoc } from '../../../core/model/rules-doc.ts'
+import { RulesDoc, rulesHash } from '../../../core/model/rules-doc.ts'
 import { LIMITS } from '../../../core/model/vocabulary.ts'
 import { seededRandom, testSeed } from '../../helpers/seeded-random.ts'
 import { codeOf, memberIds } from './support.ts'
@@ -28,7 +28,7 @@ describe('RulesDoc', () => {
     const r = new RulesDoc(new Y.Doc())
     expect(r.set('Be kind.', fay, 10)).toBe(1)
     expect(r.set('Be kind. Keep it here.', gus, 20)).toBe(2)
-    expect(r.current()).toEqual({ version: 2, text: 'Be kind. Keep it here.', at: 20, by: gus })
+    expect(r.current()).toEqual({ version: 2, text: 'Be kind. Keep it here.', at: 20, by: gus, hash: rulesHash('Be kind. Keep it here.') })
     expect(r.versions.toArray()).toEqual([{ text: 'Be kind.', at: 10, by: fay }, { text: 'Be kind. Keep it here.', at: 20, by: gus }])
   })
 
@@ -55,7 +55,7 @@ describe('RulesDoc', () => {
     ]
     for (const b of bad) {
       r.versions.push([b])
-      expect(r.current()).toEqual({ version: 1, text: 'Version one.', at: 1, by: fay })
+      expect(r.current()).toEqual({ version: 1, text: 'Version one.', at: 1, by: fay, hash: rulesHash('Version one.') })
     }
     r.versions.push([{ text: 'Version after the junk.', at: 3, by: fay }])
     expect(r.current()?.version).toBe(bad.length + 2)
@@ -80,5 +80,18 @@ describe('RulesDoc', () => {
       expect(a.current()?.version).toBe(3)
       expect(a.versions.toJSON()).toEqual(b.versions.toJSON())
     }
+  })
+})
+
+describe('acceptance names the words, not the number', () => {
+  it('a writer who deletes and re-adds cannot make an old acceptance cover new text', () => {
+    const r = new RulesDoc(new Y.Doc())
+    r.set('Original rules the member read.', 'a'.repeat(64), 1)
+    const accepted = r.current()?.hash
+    r.versions.delete(0, 1)
+    r.set('Different rules nobody accepted.', 'b'.repeat(64), 2)
+    expect(r.current()?.version).toBe(1)
+    expect(r.current()?.hash).not.toBe(accepted)
+    expect(rulesHash('Original rules the member read.')).toBe(accepted)
   })
 })

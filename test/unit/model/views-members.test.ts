@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { MemberDoc } from '../../../core/model/member-doc.ts'
 import { members, type MemberInfo } from '../../../core/model/views.ts'
+import { rulesHash } from '../../../core/model/rules-doc.ts'
 import { LIMITS } from '../../../core/model/vocabulary.ts'
 import { seededRandom, testSeed } from '../../helpers/seeded-random.ts'
 import { memberIds, viewSource } from './support.ts'
@@ -14,7 +15,7 @@ const roster: MemberInfo[] = [
   { id: fay, role: 'facilitator', pseudonym: 'Fay' },
   { id: gus, role: 'facilitator', pseudonym: 'Gus' },
 ]
-const rules = { version: 2, text: 'Be kind.', at: 1, by: fay }
+const rules = { version: 2, text: 'Be kind.', at: 1, by: fay, hash: rulesHash('Be kind.') }
 const docOf = (id: string): MemberDoc => new MemberDoc(new Y.Doc(), id)
 
 describe('members view', () => {
@@ -48,8 +49,8 @@ describe('members view', () => {
 
   it('reports acceptance of the current rules version only', () => {
     const [a, b, f] = [alice, bob, fay].map(docOf) as [MemberDoc, MemberDoc, MemberDoc]
-    a.acceptRules(2, 5)
-    b.acceptRules(1, 5)
+    a.acceptRules(rulesHash('Be kind.'), 5)
+    b.acceptRules(rulesHash('Earlier, different rules.'), 5)
     const view = members(viewSource({ me: alice, members: roster, docs: [a, b, f], rules }))
     const accepted = Object.fromEntries(view.map((m) => [m.id, m.acceptedRules]))
     expect(accepted).toEqual({ [alice]: 2, [bob]: null, [fay]: null, [gus]: null })
