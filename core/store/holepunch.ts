@@ -31,6 +31,14 @@ export interface HypercoreSession {
   /** With `wait: false`, resolves null instead of asking peers for a block we do not hold. */
   get(index: number, opts: { wait: false }): Promise<Uint8Array | null>
   close(): Promise<void>
+  /**
+   * Attaches this core, and only this core, to a connection's Protomux (core/net/group-swarm.ts
+   * says why Hearth never replicates a whole Corestore).
+   */
+  replicate(stream: object): unknown
+  /** Fetches blocks from peers as they are offered; `end: -1` keeps following the log as it grows. */
+  download(range: { start: number; end: number }): { destroy(): void }
+  on(event: 'download', listener: (index: number, byteLength: number) => void): unknown
 }
 
 export interface CorestoreInstance {

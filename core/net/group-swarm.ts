@@ -1,0 +1,224 @@
+/**
+ * One group membership on the network: its own HyperDHT node and Hyperswarm (swarm-keys.ts says
+ * why one per membership), announcing and looking up the group topic (topic.ts), running
+ * member-auth.ts on every connection, and only then replicating the group's logs.
+ *
+ * Per-group isolation. Corestore's `store.replicate(stream)` is NOT used: it answers a remote's
+ * request for ANY discovery key the store holds (Corestore 7.12.5 `_attachMaybe`), and sessions
+ * or namespaces share the root's storage, so a member of group A who learned a log key of group B
+ * (or the `personal` log) could pull it over an A connection. Instead each log the caller hands
+ * over is attached to each authenticated connection one by one (`core.replicate(conn)` on the
+ * connection's own Protomux). Channels for any other discovery key find no local handler, and
+ * Protomux rejects them. Nothing else may attach cores to these connections.
+ *
+ * Before authentication a connection carries the member-auth channel only: no core is attached,
+ * so a stock Hyperswarm peer or a non-member gets no block, not even ciphertext.
+ *
+ * Presence is the set of authenticated connections (peers()); a member with two devices online
+ * shows twice. A refused peer's noise key is banned for rejectCooldownMs, so a stranger cannot
+ * keep the member-auth path busy; the ban lifts because a refused newcomer may be admitted by a
+ * governance event that has not reached us yet.
+ */
+import { EventEmitter } from 'node:events'
+import type { Identity } from '../crypto/identity.ts'
+import { wipe } from '../crypto/wipe.ts'
+import { errors } from '../errors.ts'
+import { memberAuthKey } from './auth-message.ts'
+import { HyperDHT, Hyperswarm, type DhtNodeAddress, type DiscoverySession, type HyperswarmInstance, type NoiseStream, type PeerInfo } from './holepunch-net.ts'
+import { authenticatePeer, type RejectReason } from './member-auth.ts'
+import { swarmKeyPair, swarmSalt } from './swarm-keys.ts'
+import { groupTopic } from './topic.ts'
+
+export const REJECT_COOLDOWN_MS = 30_000
+/** How long close() waits to unannounce politely before it drops the DHT node regardless. */
+const CLOSE_GRACE_MS = 2_000
+
+/** A log the group replicates: Hypercore sessions fit (core/store/holepunch.ts). */
+export interface ReplicableLog {
+  readonly key: Uint8Array | null
+  replicate(stream: NoiseStream): unknown
+  /** If present, called once with a live range so a peer's log is fetched as it grows. */
+  download?(range: { start: number; end: number }): unknown
+}
+
+export interface AuthenticatedPeer {
+  /** hex Ed25519 public key of the member's per-group identity */
+  readonly memberId: string
+  /** ms since the epoch */
+  readonly since: number
+}
+
+/** What is logged: codes only, never peer bytes or member ids of refused peers. */
+export type NetLogEntry = { code: 'PEER_REJECTED'; reason: RejectReason }
+
+export interface GroupSwarmOptions {
+  /** 32 bytes, shared by the members; the topic and the member-auth seal come from it. */
+  groupSecret: Uint8Array
+  groupId: Uint8Array
+  /** This membership's identity: it signs our proof, and its seed keys the swarm key pair. */
+  identity: Pick<Identity, 'seed' | 'signPublicKey' | 'signSecretKey'>
+  isMember(memberId: string): boolean
+  logs?: Iterable<ReplicableLog>
+  /** DHT bootstrap nodes; leave undefined for the public DHT. Never `false` (that is also public). */
+  bootstrap?: DhtNodeAddress[]
+  /** Address the DHT socket binds to; tests use 127.0.0.1. */
+  host?: string
+  /** Fixed swarm-key salt (a keeper, tests); by default a fresh one per open. */
+  swarmSalt?: Uint8Array
+  authTimeoutMs?: number
+  rejectCooldownMs?: number
+  log?(entry: NetLogEntry): void
+}
+
+interface Connection {
+  conn: NoiseStream
+  peer: AuthenticatedPeer | null
+}
+
+export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; 'peer-down': [AuthenticatedPeer] }> {
+  readonly topic: Uint8Array
+  private readonly opts: GroupSwarmOptions
+  private readonly authKey: Uint8Array
+  private readonly swarm: HyperswarmInstance
+  private readonly discovery: DiscoverySession
+  private readonly logs = new Map<string, ReplicableLog>()
+  private readonly connections = new Set<Connection>()
+  private readonly bans = new Set<ReturnType<typeof setTimeout>>()
+  private closing: Promise<void> | null = null
+
+  static async open(opts: GroupSwarmOptions): Promise<GroupSwarm> {
+    const topic = groupTopic(opts.groupSecret)
+    if (!(opts.groupId instanceof Uint8Array) || opts.groupId.length === 0 || opts.groupId.length > 64) {
+      throw errors.INVALID_INPUT('a group id is 1–64 bytes')
+    }
+    const keyPair = swarmKeyPair(opts.identity.seed, opts.groupId, opts.swarmSalt ?? swarmSalt())
+    let dht: InstanceType<typeof HyperDHT> | null = null
+    try {
+      dht = new HyperDHT({ bootstrap: opts.bootstrap, host: opts.host })
+      await dht.ready()
+    } catch (e) {
+      await dht?.destroy({ force: true }).catch(() => undefined)
+      throw errors.NETWORK_UNAVAILABLE('the DHT node could not start', { cause: e })
+    }
+    let self: GroupSwarm | null = null
+    const swarm = new Hyperswarm({ keyPair, dht, firewall: () => self === null || self.closing !== null })
+    self = new GroupSwarm(opts, topic, swarm)
+    return self
+  }
+
+  private constructor(opts: GroupSwarmOptions, topic: Uint8Array, swarm: HyperswarmInstance) {
+    super()
+    this.opts = opts
+    this.topic = topic
+    this.authKey = memberAuthKey(opts.groupSecret)
+    this.swarm = swarm
+    for (const log of opts.logs ?? []) this.addLog(log)
+    swarm.on('connection', (conn, info) => this.onConnection(conn, info))
+    this.discovery = swarm.join(topic, { server: true, client: true })
+  }
+
+  /** Resolves once the first announce and lookup have finished (false if they failed). */
+  flushed(): Promise<boolean> {
+    return this.discovery.flushed()
+  }
+
+  /** The members connected now, one entry per authenticated connection. */
+  peers(): AuthenticatedPeer[] {
+    const out: AuthenticatedPeer[] = []
+    for (const c of this.connections) if (c.peer) out.push(c.peer)
+    return out
+  }
+
+  /** Adds a log of this group; it starts replicating with every authenticated peer at once. */
+  addLog(log: ReplicableLog): void {
+    if (!log.key) throw errors.INVALID_INPUT('a log must be ready before it can replicate')
+    const id = Buffer.from(log.key).toString('hex')
+    if (this.logs.has(id) || this.closing) return
+    this.logs.set(id, log)
+    log.download?.({ start: 0, end: -1 })
+    for (const c of this.connections) if (c.peer) this.replicateTo(c.conn, [log])
+  }
+
+  /**
+   * Asks isMember again about every connected peer and drops those it now refuses. Call it when
+   * governance changes (a removal): membership is otherwise checked once, at connect.
+   */
+  recheckMembers(): void {
+    for (const c of this.connections) {
+      if (!c.peer) continue
+      let member = false
+      try {
+        member = this.opts.isMember(c.peer.memberId) === true
+      } catch {
+        // treated as "no": refusing a member costs a reconnect, serving a removed one costs more
+      }
+      if (!member) c.conn.destroy()
+    }
+  }
+
+  /** Leaves the topic and destroys every connection, the swarm and its DHT node. */
+  close(): Promise<void> {
+    if (!this.closing) {
+      this.closing = (async () => {
+        for (const t of this.bans) clearTimeout(t)
+        this.bans.clear()
+        for (const c of this.connections) c.conn.destroy()
+        const polite = this.swarm.destroy().then(() => true, () => true)
+        const done = await Promise.race([polite, delay(CLOSE_GRACE_MS).then(() => false)])
+        if (!done) await this.swarm.destroy({ force: true }).catch(() => undefined)
+        wipe(this.authKey)
+      })()
+    }
+    return this.closing
+  }
+
+  private onConnection(conn: NoiseStream, info: PeerInfo): void {
+    // Every stream error also ends in 'close', which is where we clean up.
+    conn.on('error', () => undefined)
+    if (this.closing) return conn.destroy()
+    const c: Connection = { conn, peer: null }
+    this.connections.add(c)
+    conn.once('close', () => {
+      this.connections.delete(c)
+      if (c.peer) this.emit('peer-down', c.peer)
+    })
+    const { identity, groupId, isMember, authTimeoutMs } = this.opts
+    void authenticatePeer(conn, { authKey: this.authKey, groupId, member: identity, isMember, timeoutMs: authTimeoutMs })
+      .then((outcome) => {
+        if (!outcome.ok) return this.reject(info, outcome.reason)
+        if (this.closing) return conn.destroy()
+        c.peer = { memberId: outcome.memberId, since: Date.now() }
+        this.replicateTo(conn, this.logs.values())
+        if (this.connections.has(c)) this.emit('peer-up', c.peer)
+      })
+      .catch(() => conn.destroy())
+  }
+
+  private replicateTo(conn: NoiseStream, logs: Iterable<ReplicableLog>): void {
+    try {
+      for (const log of logs) log.replicate(conn)
+    } catch {
+      conn.destroy()
+    }
+  }
+
+  private reject(info: PeerInfo, reason: RejectReason): void {
+    try {
+      this.opts.log?.({ code: 'PEER_REJECTED', reason })
+    } catch {
+      // a failing logger must not take the network down with it
+    }
+    if (reason === 'closed' || reason === 'internal' || this.closing) return
+    info.ban(true)
+    const timer = setTimeout(() => {
+      this.bans.delete(timer)
+      info.ban(false)
+    }, this.opts.rejectCooldownMs ?? REJECT_COOLDOWN_MS)
+    timer.unref?.()
+    this.bans.add(timer)
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref?.())
+}

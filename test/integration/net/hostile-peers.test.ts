@@ -1,0 +1,125 @@
+/**
+ * Threat model line 1 (DESIGN.md §1) on a loopback testnet, one OS process per peer: whoever
+ * reaches Alice's group topic without proving membership on that very connection gets no block,
+ * not even ciphertext, and is disconnected with a coded reason in Alice's log. Alice survives all
+ * of it and still serves a real member afterwards.
+ *
+ * Every hostile process also asks for Alice's log key the moment it connects.
+ */
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Child } from '../../helpers/child.ts'
+import { testSeed } from '../../helpers/seeded-random.ts'
+import { useTempDirs } from '../../helpers/temp-dir.ts'
+import { groupTopic } from '../../../core/net/topic.ts'
+import type { AttackerConfig, AttackMode } from './attacker.child.ts'
+import { ALICE, BOB, GROUP_ID, GROUP_SECRET, MALLORY, memberConfig } from './group-fixture.ts'
+import { hex } from './net-fixture.ts'
+import { events, rejections, sleep, startChild, startTestnet, stopChild, useChildren, waitForEvent, waitUntil, type Testnet } from './net-harness.ts'
+
+const MEMBER = fileURLToPath(new URL('./member-peer.child.ts', import.meta.url))
+const STOCK = fileURLToPath(new URL('./stock-peer.child.ts', import.meta.url))
+const ATTACKER = fileURLToPath(new URL('./attacker.child.ts', import.meta.url))
+const AUTH_TIMEOUT_MS = 2_500
+/** After a refusal: long enough for a leaked block to have crossed loopback many times over. */
+const LEAK_WINDOW_MS = 500
+
+const tempDir = useTempDirs()
+const spawn = useChildren()
+
+let testnet: Testnet
+let alice: Child
+beforeAll(async () => {
+  testnet = await startTestnet()
+  alice = startChild(MEMBER, memberConfig(ALICE, testnet.bootstrap, tempDir(), { append: ['a0'], authTimeoutMs: AUTH_TIMEOUT_MS }))
+  await waitForEvent(alice, (e) => e.ev === 'ready')
+})
+afterAll(async () => {
+  if (alice) await stopChild(alice)
+  await testnet?.destroy()
+})
+
+/** Waits for `count` new refusals in Alice's log and returns their reasons. */
+async function refusals(from: number, count: number): Promise<string[]> {
+  await waitUntil(() => rejections(alice).length >= from + count, `${count} refusals by Alice`, AUTH_TIMEOUT_MS + 10_000)
+  return rejections(alice).slice(from)
+}
+
+function blocks(child: Child): unknown[] {
+  return events(child).filter((e) => e.ev === 'block')
+}
+
+function attack(modes: AttackMode[]): Child {
+  const config: AttackerConfig = {
+    bootstrap: testnet.bootstrap, dir: tempDir(), groupSecret: hex(GROUP_SECRET), groupId: hex(GROUP_ID),
+    modes, memberSeed: hex(BOB.identitySeed), keys: [ALICE.logKey], seed: testSeed(),
+  }
+  return spawn(ATTACKER, config)
+}
+
+describe('peers who are not members get nothing', () => {
+  it('a stock Hyperswarm peer on the topic gets no block and is disconnected', async () => {
+    const from = rejections(alice).length
+    const stock = spawn(STOCK, { bootstrap: testnet.bootstrap, dir: tempDir(), topic: hex(groupTopic(GROUP_SECRET)), keys: [ALICE.logKey] })
+    await waitForEvent(stock, (e) => e.ev === 'closed')
+    const reasons = await refusals(from, 1)
+    expect(new Set(reasons)).toEqual(new Set(['refused']))
+    await sleep(LEAK_WINDOW_MS)
+    expect(blocks(stock)).toEqual([])
+  })
+
+  it('a valid identity that governance does not list is refused (PEER_REJECTED not-member) and gets no data', async () => {
+    const from = rejections(alice).length
+    const mallory = spawn(MEMBER, memberConfig(MALLORY, testnet.bootstrap, tempDir(), {
+      members: [ALICE.memberId, MALLORY.memberId], peerLogs: [ALICE.logKey],
+    }))
+    expect(await refusals(from, 1)).toEqual(['not-member'])
+    await sleep(LEAK_WINDOW_MS)
+    expect(blocks(mallory)).toEqual([])
+  })
+
+  it('a member signature over another handshake hash is refused', async () => {
+    const from = rejections(alice).length
+    const attacker = attack(['wrong-hh'])
+    expect(await refusals(from, 1)).toEqual(['bad-signature'])
+    await sleep(LEAK_WINDOW_MS)
+    expect(blocks(attacker)).toEqual([])
+  })
+
+  it('a proof relayed from another connection, or reflected back to its maker, is refused', async () => {
+    const from = rejections(alice).length
+    const attacker = attack(['reflect', 'relay'])
+    await waitUntil(() => events(attacker).filter((e) => e.ev === 'sent').length >= 3, 'three forged proofs sent')
+    expect(await refusals(from, 3)).toEqual(['bad-signature', 'bad-signature', 'bad-signature'])
+    await sleep(LEAK_WINDOW_MS)
+    expect(blocks(attacker)).toEqual([])
+  })
+
+  // The ordering test: this peer holds the connection open for the whole auth window, asking
+  // for Alice's log all along. (Replicating before auth fails here, whereas peers refused at
+  // once may be gone before a block could travel.)
+  it('nothing replicates while auth is pending: a silent peer gets no block and is dropped at the timeout', async () => {
+    const from = rejections(alice).length
+    const attacker = attack(['silent'])
+    await waitForEvent(attacker, (e) => e.ev === 'connection')
+    expect(await refusals(from, 1)).toEqual(['timeout'])
+    expect(blocks(attacker)).toEqual([])
+  })
+
+  it('garbage, oversized, empty and unsealed auth messages are refused without a crash; a member still syncs after', async () => {
+    const from = rejections(alice).length
+    const modes: AttackMode[] = ['garbage', 'oversize', 'empty', 'wrong-group', 'frame-garbage']
+    const attacker = attack(modes)
+    const reasons = await refusals(from, modes.length)
+    expect(reasons).toHaveLength(modes.length)
+    for (const r of ['oversize', 'malformed', 'wrong-group']) expect(reasons).toContain(r)
+    for (const r of reasons) expect(['oversize', 'malformed', 'version', 'wrong-group', 'timeout', 'closed']).toContain(r)
+    await sleep(LEAK_WINDOW_MS)
+    expect(blocks(attacker)).toEqual([])
+
+    expect(alice.proc.exitCode).toBeNull()
+    const bob = spawn(MEMBER, memberConfig(BOB, testnet.bootstrap, tempDir(), { peerLogs: [ALICE.logKey] }))
+    await waitForEvent(bob, (e) => e.ev === 'block' && e.text === 'a0')
+    expect(alice.stderr()).toBe('')
+  })
+})

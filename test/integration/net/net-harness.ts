@@ -1,0 +1,88 @@
+/**
+ * The parent side of the net integration tests: a loopback testnet, children that are always
+ * stopped after each test, and the children's JSON lines.
+ */
+import { createRequire } from 'node:module'
+import { afterEach } from 'vitest'
+import type { DhtNodeAddress } from '../../../core/net/holepunch-net.ts'
+import { spawnTs, type Child } from '../../helpers/child.ts'
+import type { Line } from './net-fixture.ts'
+
+export interface Testnet {
+  bootstrap: DhtNodeAddress[]
+  destroy(): Promise<void>
+}
+
+/** A three-node DHT on 127.0.0.1 (DESIGN.md §4: never `bootstrap: false`, which is the public DHT). */
+export async function startTestnet(): Promise<Testnet> {
+  const createTestnet = createRequire(import.meta.url)('hyperdht/testnet') as (size: number, opts: { host: string }) => Promise<Testnet>
+  return createTestnet(3, { host: '127.0.0.1' })
+}
+
+/** Parses a child's lines; non-JSON lines are ignored. */
+export function events(child: Child): Line[] {
+  const out: Line[] = []
+  for (const l of child.lines) {
+    try {
+      const v = JSON.parse(l) as Line
+      if (v && typeof v.ev === 'string') out.push(v)
+    } catch {
+      // not ours
+    }
+  }
+  return out
+}
+
+export function waitForEvent(child: Child, match: (e: Line) => boolean, timeoutMs = 15_000): Promise<Line> {
+  return child.waitForLine((l) => {
+    try {
+      const v = JSON.parse(l) as Line
+      return typeof v.ev === 'string' && match(v)
+    } catch {
+      return false
+    }
+  }, timeoutMs).then((l) => JSON.parse(l) as Line)
+}
+
+/** Spawns children that are stopped (SIGTERM, then SIGKILL) after each test. */
+export function useChildren(): (file: string, config: unknown) => Child {
+  const running: Child[] = []
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map(stopChild))
+  })
+  return (file, config) => {
+    const child = startChild(file, config)
+    running.push(child)
+    return child
+  }
+}
+
+export function startChild(file: string, config: unknown): Child {
+  return spawnTs(file, [JSON.stringify(config)])
+}
+
+export async function stopChild(child: Child): Promise<void> {
+  if (child.proc.exitCode !== null || child.proc.signalCode !== null) return
+  child.proc.kill('SIGTERM')
+  const killer = setTimeout(() => child.proc.kill('SIGKILL'), 3_000)
+  await child.exited
+  clearTimeout(killer)
+}
+
+/** Polls `condition` every 25 ms; rejects with `what` after `timeoutMs`. */
+export async function waitUntil(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  const end = Date.now() + timeoutMs
+  while (!condition()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
+    await sleep(25)
+  }
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+/** The reasons a member child has logged for refusing peers, oldest first. */
+export function rejections(child: Child): string[] {
+  return events(child).filter((e) => e.ev === 'log' && e.code === 'PEER_REJECTED').map((e) => String(e.reason))
+}
