@@ -6,7 +6,7 @@
  *
  * Payload: canonical JSON (core/group/canonical-json.ts) of
  *   { v: 1, kind, group, author, at, seen, body, sig }
- *     kind    event kind: "genesis", "member.admit"
+ *     kind    event kind: "genesis", "invite.create", "invite.revoke", "member.admit"
  *     group   the group id; "" in genesis, which defines it
  *     author  member id: the author's ed25519 public key, lowercase hex
  *     at      the author's clock, ms (informational: order comes from `seen`, never from clocks)
@@ -45,10 +45,32 @@ const genesisBody = z.object({
 }).strict()
 export type GenesisBody = z.infer<typeof genesisBody>
 
-/** A newcomer: their member id, box key, first device log and pseudonym, and the role given. */
+const hex16 = z.string().regex(/^[0-9a-f]{32}$/)
+
+/**
+ * An invite (DESIGN.md §3.4): its public key (derived from the code's secret, core/group/
+ * invite-keys.ts) and id, when it expires, how many may join with it, the role it gives, and
+ * whether a facilitator must approve each request.
+ */
+const inviteCreateBody = z.object({
+  invite: z.object({
+    id: hex16, publicKey: hex32, expiresAt: z.number().int().min(0),
+    uses: z.number().int().min(1).max(100), role, approval: z.boolean(),
+  }).strict(),
+}).strict()
+export type InviteRecord = z.infer<typeof inviteCreateBody>['invite']
+
+const inviteRevokeBody = z.object({ inviteId: hex16 }).strict()
+
+/**
+ * A newcomer: their member id, box key, first device log and pseudonym, and the role given. With
+ * `invite`, the joiner's proof (core/group/join-proof.ts) travels inside, so every peer can check
+ * the admission itself; without it, only a facilitator may admit (a direct admission).
+ */
 const admitBody = z.object({
   member: z.object({ id: hex32, boxKey: hex32, device: hex32, pseudonym: z.string().min(1).max(LIMITS.pseudonym) }).strict(),
   role,
+  invite: z.object({ id: hex16, proof: z.record(z.string(), z.unknown()) }).strict().optional(),
 }).strict()
 export type AdmitBody = z.infer<typeof admitBody>
 
@@ -63,6 +85,8 @@ const envelope = {
 const eventSchema = z.discriminatedUnion('kind', [
   z.object({ ...envelope, kind: z.literal('genesis'), body: genesisBody }).strict(),
   z.object({ ...envelope, kind: z.literal('member.admit'), body: admitBody }).strict(),
+  z.object({ ...envelope, kind: z.literal('invite.create'), body: inviteCreateBody }).strict(),
+  z.object({ ...envelope, kind: z.literal('invite.revoke'), body: inviteRevokeBody }).strict(),
 ])
 
 export type SignedEvent = z.infer<typeof eventSchema>

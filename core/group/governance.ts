@@ -3,20 +3,32 @@
  * under which settings. It is computed from governance events alone, so every peer that holds
  * the same events computes the same state (DESIGN.md §3.3).
  *
- * This version knows genesis (the creator, their first device log, the settings) and
- * `member.admit` by a facilitator. Events are applied in the order given; the deterministic
- * causal order across logs, invites, removal with cut-offs, roles and epoch rotation extend
- * `apply`. The write rule already asks per block index, so cut-offs slot in without changing callers.
+ * This version knows genesis (the creator, their first device log, the settings), invites
+ * (create, revoke) and admission — by a facilitator directly, or by any member with a joiner's
+ * proof for a live invite. Events come in the deterministic order (governance-log.ts); each is
+ * valid only if its author had the right at that point. Over-use of an invite therefore resolves
+ * the same way everywhere: the admissions past its uses are invalid on every peer. Removal with
+ * cut-offs, roles and epoch rotation extend `apply`; the write rule already asks per block index.
  */
 import { errors } from '../errors.ts'
 import type { SharedDocName } from '../model/doc-id.ts'
 import type { MemberInfo } from '../model/views.ts'
 import type { Role, WriteAuthority } from '../model/write-rule.ts'
-import type { GroupSettings, SignedEvent } from './gov-event.ts'
+import type { GroupSettings, InviteRecord, SignedEvent } from './gov-event.ts'
+import { inviteId } from './invite-keys.ts'
+import { verifyJoinProof } from './join-proof.ts'
 import { groupIdOf } from './gov-event.ts'
 
 export type GroupMode = 'survivor-led' | 'facilitated'
 type GenesisEvent = Extract<SignedEvent, { kind: 'genesis' }>
+
+export interface InviteState extends InviteRecord {
+  /** member id of the inviter */
+  by: string
+  /** valid admissions so far, in replay order */
+  used: number
+  revoked: boolean
+}
 
 export interface MemberRecord extends MemberInfo {
   boxKey: string
@@ -30,6 +42,7 @@ export class Governance implements WriteAuthority {
   mode: GroupMode
   settings: GroupSettings
   readonly members = new Map<string, MemberRecord>()
+  readonly invites = new Map<string, InviteState>()
   private readonly deviceOwner = new Map<string, string>()
 
   private constructor(genesis: GenesisEvent) {
@@ -70,15 +83,53 @@ export class Governance implements WriteAuthority {
     switch (event.kind) {
       case 'genesis':
         throw errors.BLOCK_MALFORMED('a group has one genesis')
-      case 'member.admit': {
-        if (this.members.get(event.author)?.role !== 'facilitator') throw errors.NOT_ALLOWED('only facilitators admit')
-        const m = event.body.member
-        if (this.members.has(m.id) || this.deviceOwner.has(m.device)) throw errors.BLOCK_MALFORMED('already a member')
-        this.members.set(m.id, { id: m.id, role: event.body.role, pseudonym: m.pseudonym, boxKey: m.boxKey, devices: new Map([[m.device, 0]]) })
-        this.deviceOwner.set(m.device, m.id)
+      case 'invite.create': {
+        const inv = event.body.invite
+        const role = this.members.get(event.author)?.role
+        if (!role || !this.settings.inviters.includes(role)) throw errors.NOT_ALLOWED('this role may not invite')
+        if (inv.role === 'facilitator' && role !== 'facilitator') throw errors.NOT_ALLOWED('only facilitators invite facilitators')
+        if (inv.id !== inviteId(Buffer.from(inv.publicKey, 'hex')) || this.invites.has(inv.id)) throw errors.BLOCK_MALFORMED('invite id')
+        this.invites.set(inv.id, { ...inv, by: event.author, used: 0, revoked: false })
         return
       }
+      case 'invite.revoke': {
+        const inv = this.invites.get(event.body.inviteId)
+        if (!inv) throw errors.INVITE_MALFORMED('no such invite')
+        if (inv.by !== event.author && this.members.get(event.author)?.role !== 'facilitator') throw errors.NOT_ALLOWED('not your invite')
+        inv.revoked = true
+        return
+      }
+      case 'member.admit':
+        this.admit(event)
+        return
     }
+  }
+
+  private admit(event: Extract<SignedEvent, { kind: 'member.admit' }>): void {
+    const m = event.body.member
+    const authorRole = this.members.get(event.author)?.role
+    if (this.members.has(m.id) || this.deviceOwner.has(m.device)) throw errors.BLOCK_MALFORMED('already a member')
+    const ref = event.body.invite
+    let invite: InviteState | undefined
+    if (!ref) {
+      if (authorRole !== 'facilitator') throw errors.NOT_ALLOWED('only facilitators admit without an invite')
+    } else {
+      invite = this.invites.get(ref.id)
+      if (!invite) throw errors.INVITE_MALFORMED('no such invite')
+      if (invite.revoked) throw errors.INVITE_REVOKED()
+      if (event.at > invite.expiresAt) throw errors.INVITE_EXPIRED()
+      if (invite.used >= invite.uses) throw errors.INVITE_USED_UP()
+      if (invite.approval && authorRole !== 'facilitator') throw errors.NOT_ALLOWED('this invite needs a facilitator to approve')
+      if (event.body.role !== invite.role) throw errors.NOT_ALLOWED('the role is not the invite’s')
+      const challenge = typeof ref.proof.challenge === 'string' ? ref.proof.challenge : ''
+      const joiner = verifyJoinProof(ref.proof, { groupId: this.groupId, invitePublicKey: invite.publicKey, challenge })
+      if (joiner.id !== m.id || joiner.boxKey !== m.boxKey || joiner.device !== m.device || joiner.pseudonym !== m.pseudonym) {
+        throw errors.CRYPTO_BAD_SIGNATURE('the admission does not match the proof')
+      }
+    }
+    if (invite) invite.used++
+    this.members.set(m.id, { id: m.id, role: event.body.role, pseudonym: m.pseudonym, boxKey: m.boxKey, devices: new Map([[m.device, 0]]) })
+    this.deviceOwner.set(m.device, m.id)
   }
 
   memberForBlock(logKey: string, index: number): string | undefined {
@@ -114,7 +165,7 @@ export class Governance implements WriteAuthority {
 
   /** Everything a replay decides, as one comparable string: unchanged means nothing to tell. */
   fingerprint(): string {
-    return JSON.stringify([this.name, this.mode, this.settings, [...this.grants()].sort()])
+    return JSON.stringify([this.name, this.mode, this.settings, [...this.grants()].sort(), [...this.invites].sort()])
   }
 
   deviceLogs(): string[] {
