@@ -1,0 +1,64 @@
+/**
+ * `npm run web -- [--profile DIR] [--port P] [--renderer DIR]`: the Hearth node plus the renderer
+ * in any browser, for development and the browser tests. It never ships (DESIGN.md §2).
+ *
+ * Without --renderer it builds the renderer into dist/renderer first, so what is served matches
+ * the source; tests build once and pass the folder. When ready it prints exactly one line,
+ * `Hearth web host: http://127.0.0.1:PORT/#token=…`, on stdout; anything else goes to stderr.
+ */
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { createService } from '../core/service.ts'
+import { defaultProfileDir } from '../core/store/profile-dir.ts'
+import { buildRenderer, buildShim } from './web/build.ts'
+import { startWebHost } from './web/server.ts'
+
+const ROOT = path.resolve(import.meta.dirname, '..')
+
+function fail(message: string): never {
+  process.stderr.write(`hearth web host: ${message}\n`)
+  process.exit(1)
+}
+
+async function main(): Promise<void> {
+  let values
+  try {
+    ;({ values } = parseArgs({
+      options: { profile: { type: 'string' }, port: { type: 'string' }, renderer: { type: 'string' } },
+      strict: true,
+    }))
+  } catch (e) {
+    fail(e instanceof Error ? e.message : 'bad arguments')
+  }
+  const port = values.port === undefined ? 0 : Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail('--port must be a number from 0 to 65535')
+
+  let rendererDir = values.renderer ? path.resolve(values.renderer) : path.join(ROOT, 'dist', 'renderer')
+  if (!values.renderer) await buildRenderer(rendererDir)
+  if (!existsSync(path.join(rendererDir, 'index.html'))) fail(`no index.html in ${rendererDir}`)
+  rendererDir = path.resolve(rendererDir)
+
+  const service = createService({
+    profileDir: path.resolve(values.profile ?? defaultProfileDir()),
+    // A bug's details stay out of the log: only its kind, never user data.
+    onInternalError: (e) => process.stderr.write(`hearth web host: internal error (${e instanceof Error ? e.name : typeof e})\n`),
+  })
+  const host = await startWebHost({ service, rendererDir, shimCode: await buildShim(), port })
+
+  let stopping = false
+  const stop = (): void => {
+    if (stopping) return
+    stopping = true
+    void host.close().then(() => service.close()).then(
+      () => process.exit(0),
+      () => process.exit(1),
+    )
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+
+  process.stdout.write(`Hearth web host: ${host.url}\n`)
+}
+
+main().catch((e: unknown) => fail(e instanceof Error ? e.message : 'could not start'))
