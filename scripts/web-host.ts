@@ -9,10 +9,11 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { METHOD_NAMES } from '../core/schemas.ts'
 import { createService } from '../core/service.ts'
 import { defaultProfileDir } from '../core/store/profile-dir.ts'
 import { buildRenderer, buildShim } from './web/build.ts'
-import { startWebHost } from './web/server.ts'
+import { EVENT_NAMES, startWebHost } from './web/server.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
     // A bug's details stay out of the log: only its kind, never user data.
     onInternalError: (e) => process.stderr.write(`hearth web host: internal error (${e instanceof Error ? e.name : typeof e})\n`),
   })
-  const host = await startWebHost({ service, rendererDir, shimCode: await buildShim(), port })
+  const host = await startWebHost({ service, rendererDir, shimCode: await buildShim({ methods: METHOD_NAMES, events: EVENT_NAMES }), port })
 
   let stopping = false
   const stop = (): void => {

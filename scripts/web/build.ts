@@ -5,6 +5,7 @@
  */
 import path from 'node:path'
 import { build, type Rolldown } from 'vite'
+import type { Names } from './shim.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..')
 
@@ -26,12 +27,13 @@ export async function buildRenderer(outDir: string): Promise<void> {
   )
 }
 
-export async function buildShim(): Promise<string> {
+export async function buildShim(names: Names): Promise<string> {
   const result = await asProduction(() =>
     build({
       configFile: false,
       logLevel: 'error',
       root: ROOT,
+      define: { HEARTH_NAMES: JSON.stringify(names) },
       build: {
         write: false,
         minify: false,

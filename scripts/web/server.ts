@@ -17,7 +17,9 @@ import { answer, type EventFrame } from './bridge.ts'
 import { contentType, readAsset, resolveAsset, rewriteIndex, SHIM_PATH } from './page.ts'
 
 const HOST = '127.0.0.1'
+/** Every contract event: one missing here is a compile error. */
 const EVENTS: Record<EventName, true> = { locked: true, unlocked: true, groupsChanged: true, groupChanged: true }
+export const EVENT_NAMES = Object.keys(EVENTS) as EventName[]
 /** Larger than any valid call (the biggest is a 200,000-character personal doc). */
 const MAX_FRAME_BYTES = 4 * 1024 * 1024
 
@@ -121,7 +123,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     })
   }
 
-  const unsubscribe = (Object.keys(EVENTS) as EventName[]).map((event) =>
+  const unsubscribe = EVENT_NAMES.map((event) =>
     opts.service.on(event, (payload) => {
       const frame = JSON.stringify({ event, payload } satisfies EventFrame)
       for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(frame)

@@ -11,7 +11,7 @@
  * This file runs in the browser but is type-checked with the Node side (no DOM lib), so it names
  * the few browser objects it uses through the small interfaces below.
  */
-import type { ApiError, EventName, HearthApi, MethodName, Result } from '../../core/api.ts'
+import type { ApiError, HearthApi, Result } from '../../core/api.ts'
 
 interface BrowserSocket {
   readonly readyState: number
@@ -25,19 +25,20 @@ interface BrowserGlobal {
   WebSocket: new (url: string) => BrowserSocket
 }
 
-// One entry per contract method: a method missing here is a compile error, as in the preload.
-const METHODS: Record<MethodName, true> = {
-  profileStatus: true, createProfile: true, unlock: true, lock: true, changePassphrase: true, destroyProfile: true,
-  listGroups: true, createGroup: true, groupInfo: true, feed: true, members: true, post: true, reply: true,
-  edit: true, remove: true, react: true, setProfile: true, setRules: true, acceptRules: true,
-  readPersonal: true, writePersonal: true,
+/**
+ * The method and event names come from the host when it builds this script (build.ts): the
+ * method list is core's schema table, so the shim never falls behind the contract the way a
+ * hand-kept list could. The preload keeps its own list only because it cannot import core.
+ */
+export interface Names {
+  methods: readonly string[]
+  events: readonly string[]
 }
-const EVENTS: Record<EventName, true> = { locked: true, unlocked: true, groupsChanged: true, groupChanged: true }
 
 const OPEN = 1
 const LOST: ApiError = { code: 'INTERNAL', message: "Hearth lost its connection to its background process. Restart the web host and reload." }
 
-export function createBridge(g: BrowserGlobal): HearthApi {
+export function createBridge(g: BrowserGlobal, names: Names): HearthApi {
   const token = new URLSearchParams(g.location.hash.replace(/^#/, '')).get('token') ?? ''
   const socket = new g.WebSocket(`ws://${g.location.host}/bridge?token=${encodeURIComponent(token)}`)
   const pending = new Map<number, (r: Result<unknown>) => void>()
@@ -71,7 +72,7 @@ export function createBridge(g: BrowserGlobal): HearthApi {
     }
   })
 
-  function call(method: MethodName, input: unknown): Promise<Result<unknown>> {
+  function call(method: string, input: unknown): Promise<Result<unknown>> {
     if (closed) return Promise.resolve({ ok: false, error: LOST })
     const id = nextId++
     const frame = JSON.stringify({ id, method, input })
@@ -83,9 +84,9 @@ export function createBridge(g: BrowserGlobal): HearthApi {
   }
 
   const api: Record<string, unknown> = {}
-  for (const method of Object.keys(METHODS) as MethodName[]) api[method] = (input: unknown) => call(method, input)
+  for (const method of names.methods) api[method] = (input: unknown) => call(method, input)
   api.on = (event: unknown, handler: unknown): (() => void) => {
-    if (typeof event !== 'string' || !Object.hasOwn(EVENTS, event) || typeof handler !== 'function') return () => undefined
+    if (typeof event !== 'string' || !names.events.includes(event) || typeof handler !== 'function') return () => undefined
     let set = handlers.get(event)
     if (!set) handlers.set(event, (set = new Set()))
     const h = handler as (payload: unknown) => void
@@ -96,6 +97,6 @@ export function createBridge(g: BrowserGlobal): HearthApi {
 }
 
 /** Entry point of the served script. */
-export function install(g: object): void {
-  Object.defineProperty(g, 'hearth', { value: createBridge(g as BrowserGlobal), writable: false, configurable: false, enumerable: false })
+export function install(g: object, names: Names): void {
+  Object.defineProperty(g, 'hearth', { value: createBridge(g as BrowserGlobal, names), writable: false, configurable: false, enumerable: false })
 }
