@@ -1,7 +1,9 @@
 import { mount } from 'svelte'
 import App from './App.svelte'
 import { getApi } from './lib/bridge.ts'
+import { GroupsController } from './lib/groups.svelte.ts'
 import { ProfileController } from './lib/profile.svelte.ts'
 
+const api = getApi()
 const target = document.getElementById('app')
-if (target) mount(App, { target, props: { profile: new ProfileController(getApi()) } })
+if (target) mount(App, { target, props: { profile: new ProfileController(api), groups: new GroupsController(api) } })

@@ -15,6 +15,12 @@ const WORDS: Partial<Record<ErrorCode, string>> = {
   VAULT_TRUNCATED: 'Your profile file is incomplete and cannot be opened. Hearth has not changed it.',
   VAULT_VERSION: 'This profile was made by a newer version of Hearth. Please update Hearth to open it.',
   INTERNAL: 'Something went wrong inside Hearth. Nothing was changed; you can try again.',
+  PROFILE_LOCKED: 'Hearth is locked. Unlock it with your passphrase to go on.',
+  GROUP_NOT_FOUND: 'That group is not in this profile any more.',
+  NOT_FOUND: 'That post or reply is no longer there. It may have been deleted.',
+  NOT_ALLOWED: 'Your role in this group does not allow that.',
+  RULES_NOT_ACCEPTED: "Please read and accept this group's ground rules before you post or reply.",
+  INVALID_INPUT: 'Hearth could not accept that as written. Check what you entered and try again.',
 }
 
 export function plainWords(error: ApiError): string {

@@ -1,0 +1,173 @@
+/**
+ * One open group: its info, the feed (paged with `next`, filtered by topic), the members, and
+ * every action on them. Each action resolves with the coded error for its own form to show, or
+ * null, and re-reads the views once it lands, so what is shown is what core holds. A change
+ * reported by core (`groupChanged`) re-reads the same way, coalesced so a burst of changes costs
+ * one read after the one in flight.
+ */
+import type { ApiError, FeedPost, GroupInfo, HearthApi, MemberView, Result } from '../../core/api.ts'
+import { settle } from './call.ts'
+
+export type Section = 'feed' | 'rules' | 'members'
+
+export const PAGE_SIZE = 20
+/** The most one feed call returns (core's limit). */
+const MAX_PAGE = 100
+
+export interface NewPost {
+  text: string
+  topic: string
+  cw?: string
+}
+
+export class GroupSpaceController {
+  readonly groupId: string
+  info: GroupInfo | null = $state.raw(null)
+  posts: FeedPost[] = $state.raw([])
+  next: string | null = $state(null)
+  topic: string | null = $state(null)
+  members: MemberView[] = $state.raw([])
+  section: Section = $state('feed')
+  loadError: ApiError | null = $state(null)
+  loadingMore = $state(false)
+
+  readonly #api: HearthApi
+  #refreshing: Promise<void> | null = null
+  #again = false
+  /** Bumped when the topic changes, so a read that started before it is thrown away. */
+  #generation = 0
+
+  constructor(api: HearthApi, groupId: string) {
+    this.#api = api
+    this.groupId = groupId
+  }
+
+  get isFacilitator(): boolean {
+    return this.info?.role === 'facilitator'
+  }
+
+  topicLabel(id: string): string {
+    return this.info?.topics.find((t) => t.id === id)?.label ?? id
+  }
+
+  load(): Promise<void> {
+    return this.refresh()
+  }
+
+  /** Re-reads info, members and as many feed posts as are shown now. */
+  refresh(): Promise<void> {
+    if (this.#refreshing) {
+      this.#again = true
+      return this.#refreshing
+    }
+    this.#refreshing = (async () => {
+      do {
+        this.#again = false
+        await this.#reread()
+      } while (this.#again)
+    })().finally(() => (this.#refreshing = null))
+    return this.#refreshing
+  }
+
+  async setTopic(topic: string | null): Promise<void> {
+    if (topic === this.topic) return
+    this.topic = topic
+    this.posts = []
+    this.next = null
+    this.#generation++
+    await this.refresh()
+  }
+
+  async loadMore(): Promise<void> {
+    if (!this.next || this.loadingMore) return
+    const generation = this.#generation
+    this.loadingMore = true
+    try {
+      const r = await settle(this.#api.feed({ groupId: this.groupId, before: this.next, limit: PAGE_SIZE, ...this.#topicInput() }))
+      if (generation !== this.#generation) return
+      if (!r.ok) {
+        this.loadError = r.error
+        return
+      }
+      // A post written while paging shifts the pages; never show one twice.
+      const shown = this.posts
+      this.posts = [...shown, ...r.value.posts.filter((p) => !shown.some((q) => q.id === p.id))]
+      this.next = r.value.next
+    } finally {
+      this.loadingMore = false
+    }
+  }
+
+  post(p: NewPost): Promise<ApiError | null> {
+    return this.#act(this.#api.post({ groupId: this.groupId, text: p.text, topic: p.topic, ...(p.cw ? { cw: p.cw } : {}) }))
+  }
+
+  reply(to: string, text: string): Promise<ApiError | null> {
+    return this.#act(this.#api.reply({ groupId: this.groupId, to, text }))
+  }
+
+  /** `cw` undefined leaves the warning as it is; null takes it off. */
+  edit(id: string, text: string, cw?: string | null): Promise<ApiError | null> {
+    return this.#act(this.#api.edit({ groupId: this.groupId, id, text, ...(cw !== undefined ? { cw } : {}) }))
+  }
+
+  remove(id: string): Promise<ApiError | null> {
+    return this.#act(this.#api.remove({ groupId: this.groupId, id }))
+  }
+
+  react(to: string, kind: string, on: boolean): Promise<ApiError | null> {
+    return this.#act(this.#api.react({ groupId: this.groupId, to, kind, on }))
+  }
+
+  setRules(text: string): Promise<ApiError | null> {
+    return this.#act(this.#api.setRules({ groupId: this.groupId, text }))
+  }
+
+  acceptRules(version: number): Promise<ApiError | null> {
+    return this.#act(this.#api.acceptRules({ groupId: this.groupId, version }))
+  }
+
+  #topicInput(): { topic?: string } {
+    return this.topic ? { topic: this.topic } : {}
+  }
+
+  async #act(call: Promise<Result<unknown>>): Promise<ApiError | null> {
+    const r = await settle(call)
+    if (!r.ok) return r.error
+    await this.refresh()
+    return null
+  }
+
+  async #reread(): Promise<void> {
+    const generation = this.#generation
+    const groupId = this.groupId
+    const [info, members, feed] = await Promise.all([
+      settle(this.#api.groupInfo({ groupId })),
+      settle(this.#api.members({ groupId })),
+      this.#readFeed(Math.max(PAGE_SIZE, this.posts.length)),
+    ])
+    if (generation !== this.#generation) return
+    const failed = [info, members, feed].find((r) => !r.ok)
+    this.loadError = failed && !failed.ok ? failed.error : null
+    if (info.ok) this.info = info.value
+    if (members.ok) this.members = members.value
+    if (feed.ok) {
+      this.posts = feed.value.posts
+      this.next = feed.value.next
+    }
+  }
+
+  /** The newest `want` posts (or all there are), following `next` across pages. */
+  async #readFeed(want: number): Promise<Result<{ posts: FeedPost[]; next: string | null }>> {
+    const posts: FeedPost[] = []
+    let before: string | undefined
+    for (;;) {
+      const limit = Math.min(MAX_PAGE, want - posts.length)
+      const r = await settle(this.#api.feed({ groupId: this.groupId, limit, ...this.#topicInput(), ...(before ? { before } : {}) }))
+      if (!r.ok) return r
+      posts.push(...r.value.posts)
+      if (!r.value.next || posts.length >= want) return { ok: true, value: { posts, next: r.value.next } }
+      before = r.value.next
+    }
+  }
+}

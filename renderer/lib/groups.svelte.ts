@@ -1,0 +1,99 @@
+/**
+ * The unlocked part of the app: the list of groups, the create-group form, and which group is
+ * open. Only this controller and the open group's controller talk to the API for group data.
+ * Locking drops everything they hold, so nothing read while unlocked outlives the lock.
+ */
+import type { ApiError, GroupMode, GroupSummary, HearthApi } from '../../core/api.ts'
+import { settle } from './call.ts'
+import { GroupSpaceController } from './group-space.svelte.ts'
+
+export type Place = { kind: 'list' } | { kind: 'create' } | { kind: 'group'; groupId: string }
+
+export interface NewGroup {
+  name: string
+  mode: GroupMode
+  pseudonym: string
+}
+
+export class GroupsController {
+  groups: GroupSummary[] = $state.raw([])
+  loaded = $state(false)
+  loadError: ApiError | null = $state(null)
+  busy = $state(false)
+  place: Place = $state({ kind: 'list' })
+  space: GroupSpaceController | null = $state.raw(null)
+
+  readonly #api: HearthApi | null
+  #unsubscribe: (() => void)[] = []
+
+  constructor(api: HearthApi | null) {
+    this.#api = api
+  }
+
+  start(): void {
+    const api = this.#api
+    if (!api || this.#unsubscribe.length) return
+    this.#unsubscribe.push(
+      api.on('groupsChanged', () => void this.load()),
+      api.on('groupChanged', ({ groupId }) => {
+        if (this.space?.groupId === groupId) void this.space.refresh()
+      }),
+      api.on('locked', () => this.reset()),
+    )
+  }
+
+  stop(): void {
+    for (const off of this.#unsubscribe.splice(0)) off()
+  }
+
+  async load(): Promise<void> {
+    if (!this.#api) return
+    const r = await settle(this.#api.listGroups({}))
+    if (r.ok) {
+      this.groups = r.value
+      this.loadError = null
+    } else this.loadError = r.error
+    this.loaded = true
+  }
+
+  showCreate(): void {
+    this.place = { kind: 'create' }
+  }
+
+  showList(): void {
+    this.space = null
+    this.place = { kind: 'list' }
+    void this.load()
+  }
+
+  /** Creates the group and opens it; the error, if any, is for the form to show. */
+  async create(group: NewGroup): Promise<ApiError | null> {
+    if (!this.#api) return null
+    this.busy = true
+    try {
+      const r = await settle(this.#api.createGroup(group))
+      if (!r.ok) return r.error
+      await this.load()
+      this.open(r.value.id)
+      return null
+    } finally {
+      this.busy = false
+    }
+  }
+
+  open(groupId: string): void {
+    if (!this.#api) return
+    this.space = new GroupSpaceController(this.#api, groupId)
+    this.place = { kind: 'group', groupId }
+    void this.space.load()
+  }
+
+  /** Forget every group and post read so far: called when the profile locks. */
+  reset(): void {
+    this.space = null
+    this.groups = []
+    this.loaded = false
+    this.loadError = null
+    this.place = { kind: 'list' }
+  }
+}
