@@ -165,6 +165,26 @@ export interface MemberView {
   acceptedRules: number | null
 }
 
+export interface InviteView {
+  id: string
+  expiresAt: number
+  uses: number
+  used: number
+  role: Role
+  approval: boolean
+  revoked: boolean
+  /** Not revoked, not expired, uses left. */
+  live: boolean
+  byName: string
+}
+
+export interface GroupStatus {
+  /** This node is announcing the group on the network. */
+  online: boolean
+  /** Members connected now, one entry per connection. */
+  peers: { memberId: string; name: string; since: number }[]
+}
+
 type G = { groupId: string }
 
 /**
@@ -195,6 +215,13 @@ export interface ApiMethods {
   setProfile: { input: G & { pseudonym?: string; status?: MemberStatus }; output: MemberView }
   setRules: { input: G & { text: string }; output: RulesView }
   acceptRules: { input: G & { version: number }; output: RulesView }
+  /** `expiresInMs` defaults to 24 h, `uses` to 1. The code is shown once; keep it to pass on. */
+  createInvite: { input: G & { uses?: number; expiresInMs?: number; role?: Role; approval?: boolean }; output: { id: string; code: string; expiresAt: number } }
+  listInvites: { input: G; output: InviteView[] }
+  revokeInvite: { input: G & { id: string }; output: { id: string } }
+  /** Joins by invite code; `waitMs` bounds the search for a member (default 60 s). */
+  joinGroup: { input: { code: string; pseudonym?: string; waitMs?: number }; output: { group: string; status: 'admitted' | 'pending' } }
+  groupStatus: { input: G; output: GroupStatus }
   /** Personal, device-only notes (never replicated): the base for safety plan, journal, drafts. */
   readPersonal: { input: { name: string }; output: { text: string | null } }
   writePersonal: { input: { name: string; text: string }; output: { name: string } }

@@ -39,6 +39,14 @@ export const inputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> } = {
   setProfile: z.object({ ...g, pseudonym: pseudonym.optional(), status: z.enum(MEMBER_STATUSES).optional() }).strict(),
   setRules: z.object({ ...g, text: z.string().min(1).max(LIMITS.rulesText) }).strict(),
   acceptRules: z.object({ ...g, version: z.number().int().min(1) }).strict(),
+  createInvite: z.object({
+    ...g, uses: z.number().int().min(1).max(100).optional(), expiresInMs: z.number().int().min(60_000).max(30 * 24 * 3_600_000).optional(),
+    role: z.enum(['member', 'facilitator']).optional(), approval: z.boolean().optional(),
+  }).strict(),
+  listInvites: z.object(g).strict(),
+  revokeInvite: z.object({ ...g, id: z.string().regex(/^[0-9a-f]{32}$/, 'not an invite id') }).strict(),
+  joinGroup: z.object({ code: z.string().min(1).max(200), pseudonym: pseudonym.optional(), waitMs: z.number().int().min(1_000).max(600_000).optional() }).strict(),
+  groupStatus: z.object(g).strict(),
   readPersonal: z.object({ name: personalName }).strict(),
   writePersonal: z.object({ name: personalName, text: z.string().max(LIMITS.personalText) }).strict(),
 }

@@ -8,6 +8,7 @@ import { errors, isHearthError } from './errors.ts'
 import type { KdfParams } from './crypto/kdf.ts'
 import { groupHandlers } from './group/group-handlers.ts'
 import { GroupRegistry } from './group/group-registry.ts'
+import type { NetworkOptions } from './group/group-online.ts'
 import { describeIssues, inputSchemas, isMethodName, METHOD_NAMES } from './schemas.ts'
 import { Vault } from './store/vault.ts'
 
@@ -19,6 +20,11 @@ export interface ServiceOptions {
   now?: () => number
   /** Tests only: a cheaper argon2id for profiles they create. */
   kdf?: KdfParams
+  /**
+   * Where groups sync: DHT bootstrap nodes and the address to bind. Omit to keep this node off
+   * the network (the CLI's in-process commands, unit tests).
+   */
+  network?: NetworkOptions
   /** Called with faults that were not coded errors (bugs). Receives no user data. */
   onInternalError?: (e: unknown) => void
 }
@@ -59,11 +65,13 @@ export function createService(opts: ServiceOptions): HearthService {
   async function openRegistry(): Promise<void> {
     await closing
     try {
-      registry = await GroupRegistry.open(vault, (groupId) => emit('groupChanged', { groupId }), now)
+      registry = await GroupRegistry.open(vault, (groupId) => emit('groupChanged', { groupId }), now, opts.network ?? null)
     } catch (e) {
       vault.lock()
       throw e
     }
+    // Going online may wait on the DHT; unlocking must not.
+    void registry.goOnlineAll().catch((e: unknown) => opts.onInternalError?.(e))
   }
 
   /** Synchronous: every key is wiped before this returns; files finish closing in the background. */

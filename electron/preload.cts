@@ -26,6 +26,11 @@ const METHODS: Record<MethodName, true> = {
   setProfile: true,
   setRules: true,
   acceptRules: true,
+  createInvite: true,
+  listInvites: true,
+  revokeInvite: true,
+  joinGroup: true,
+  groupStatus: true,
   readPersonal: true,
   writePersonal: true,
 }

@@ -12,10 +12,12 @@ import { feed, members, type ViewSource } from '../model/views.ts'
 import { REACTIONS, type ReactionKind } from '../model/vocabulary.ts'
 import type { GroupRegistry } from './group-registry.ts'
 import type { GroupSpace } from './group-space.ts'
+import { isLive } from './join.ts'
 
 type GroupMethods =
   | 'listGroups' | 'createGroup' | 'groupInfo' | 'feed' | 'members' | 'post' | 'reply' | 'edit' | 'remove'
   | 'react' | 'setProfile' | 'setRules' | 'acceptRules' | 'readPersonal' | 'writePersonal'
+  | 'createInvite' | 'listInvites' | 'revokeInvite' | 'joinGroup' | 'groupStatus'
 
 export interface GroupContext {
   registry(): GroupRegistry
@@ -85,7 +87,9 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
     async createGroup({ name, pseudonym, mode }) {
       const chosen = pseudonym ?? ctx.defaultName()
       if (!chosen) throw errors.INVALID_INPUT('choose a pseudonym for this group')
-      const s = await ctx.registry().create({ name, pseudonym: chosen, mode: mode ?? 'survivor-led' })
+      const reg = ctx.registry()
+      const s = await reg.create({ name, pseudonym: chosen, mode: mode ?? 'survivor-led' })
+      void reg.goOnline(s.governance.groupId).catch(() => undefined)
       ctx.groupsChanged()
       return summary(s)
     },
@@ -157,6 +161,40 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
       if (!current || current.version !== version) throw errors.INVALID_INPUT('those are not the current rules; read them again')
       await changeMine(s, (d) => d.acceptRules(current.hash, ctx.now()))
       return rulesView(s) as RulesView
+    },
+    async createInvite({ groupId, uses, expiresInMs, role, approval }) {
+      return ctx.registry().createInvite(groupId, {
+        uses: uses ?? 1, expiresAt: ctx.now() + (expiresInMs ?? 24 * 3_600_000), role: role ?? 'member', approval: approval ?? false,
+      })
+    },
+    async listInvites({ groupId }) {
+      const s = await space(groupId)
+      const now = ctx.now()
+      return [...s.governance.invites.values()].map((i) => ({
+        id: i.id, expiresAt: i.expiresAt, uses: i.uses, used: i.used, role: i.role, approval: i.approval, revoked: i.revoked,
+        live: isLive(i, now) === null, byName: s.governance.members.get(i.by)?.pseudonym ?? 'former member',
+      }))
+    },
+    async revokeInvite({ groupId, id }) {
+      await ctx.registry().revokeInvite(groupId, id)
+      return { id }
+    },
+    async joinGroup({ code, pseudonym, waitMs }) {
+      const chosen = pseudonym ?? ctx.defaultName()
+      if (!chosen) throw errors.INVALID_INPUT('choose a pseudonym for this group')
+      const r = await ctx.registry().join(code, chosen, waitMs ?? 60_000)
+      ctx.groupsChanged()
+      return { group: r.groupId, status: r.status }
+    },
+    async groupStatus({ groupId }) {
+      const reg = ctx.registry()
+      const s = await reg.space(groupId)
+      const online = await reg.onlineOf(groupId)
+      const names = s.groupId ? s.governance.members : new Map<string, { pseudonym: string }>()
+      return {
+        online: online !== null,
+        peers: (online?.peers() ?? []).map((p) => ({ memberId: p.memberId, name: names.get(p.memberId)?.pseudonym ?? 'member', since: p.since })),
+      }
     },
     async readPersonal({ name }) {
       return { text: ctx.registry().personal.read(name) }

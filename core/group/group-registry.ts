@@ -21,7 +21,13 @@ import { memberDocId } from '../model/doc-id.ts'
 import { DEFAULT_TOPICS } from '../model/vocabulary.ts'
 import { MemberDoc } from '../model/member-doc.ts'
 import type { GroupMode } from './governance.ts'
-import { GroupSpace, type AppendLog } from './group-space.ts'
+import { GOVERNANCE_DOC, GroupSpace, type AppendLog } from './group-space.ts'
+import { GroupOnline, type NetworkOptions } from './group-online.ts'
+import { encodeInviteCode, generateInviteSecret, parseInviteCode } from './invite-code.ts'
+import { inviteId, inviteKeyPair, inviteTopic } from './invite-keys.ts'
+import { decideJoin, openWelcome, refusalError } from './join.ts'
+import { encodeJoinProof, makeJoinProof } from './join-proof.ts'
+import { joinViaInvite } from '../net/invite-swarm.ts'
 
 /** Write a checkpoint once this many blocks were read or written since the last one. */
 export const CHECKPOINT_EVERY = 1000
@@ -31,6 +37,8 @@ interface GroupMeta {
   id: string
   log: string
   createdAt: number
+  /** The name the welcome gave, shown until this device has read governance. */
+  name?: string
 }
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
@@ -47,6 +55,7 @@ export class GroupRegistry {
   private readonly opening = new Map<string, Promise<GroupSpace>>()
   private readonly sinceCheckpoint = new Map<string, number>()
   private readonly writes = new Set<Promise<void>>()
+  private readonly online = new Map<string, Promise<GroupOnline>>()
   private locked = false
 
   private constructor(
@@ -56,13 +65,15 @@ export class GroupRegistry {
     readonly personal: PersonalDocs,
     private readonly onChange: (groupId: string) => void,
     private readonly now: () => number,
+    /** Where groups go online; null keeps this profile off the network (tests, offline use). */
+    private readonly network: NetworkOptions | null,
   ) {}
 
-  static async open(vault: Vault, onChange: (groupId: string) => void, now: () => number): Promise<GroupRegistry> {
+  static async open(vault: Vault, onChange: (groupId: string) => void, now: () => number, network: NetworkOptions | null = null): Promise<GroupRegistry> {
     const store = await LogStore.open(vault.dir, vault.subkey(LOG_STORE_KEY_PURPOSE))
     try {
       const personal = await PersonalDocs.open(await store.openDeviceLog(PERSONAL_LOG), vault.subkey(PERSONAL_KEY_PURPOSE))
-      return new GroupRegistry(vault, store, personal, onChange, now)
+      return new GroupRegistry(vault, store, personal, onChange, now, network)
     } catch (e) {
       await store.close()
       throw e
@@ -106,6 +117,124 @@ export class GroupRegistry {
     return space
   }
 
+  /**
+   * Puts a group on the network (once; later calls return the same). `trust` is for a newcomer
+   * whose governance has not arrived yet (group-online.ts). Resolves null when this profile runs
+   * without a network.
+   */
+  goOnline(groupId: string, trust?: { members: string[]; logs: string[] }): Promise<GroupOnline | null> {
+    const network = this.network
+    if (!network || this.locked) return Promise.resolve(null)
+    let o = this.online.get(groupId)
+    if (!o) {
+      o = (async () => {
+        const space = await this.space(groupId)
+        const secret = this.vault.get(`group/${groupId}/secret`)
+        if (!secret) throw errors.VAULT_CORRUPT('a group secret is missing')
+        const admit = { now: this.now, decide: (proof: Uint8Array, challenge: string) => decideJoin({ space, now: this.now, secrets: () => this.secrets(groupId) }, proof, challenge) }
+        return GroupOnline.start(space, this.store, { ...network, groupId, groupSecret: secret.slice(), identity: space.identity, admit, ...(trust ? { trust } : {}) })
+      })()
+      this.online.set(groupId, o)
+      o.catch(() => this.online.delete(groupId))
+    }
+    return o
+  }
+
+  /** Every group of this profile on the network. Failures are per group and do not stop the rest. */
+  async goOnlineAll(): Promise<void> {
+    await Promise.allSettled(this.groupIds().map((id) => this.goOnline(id)))
+  }
+
+  private secrets(groupId: string): { secret: Uint8Array; epochs: [number, Uint8Array][] } {
+    const secret = this.vault.get(`group/${groupId}/secret`)
+    if (!secret) throw errors.VAULT_CORRUPT('a group secret is missing')
+    return { secret, epochs: this.epochKeys(groupId) }
+  }
+
+  private epochKeys(groupId: string): [number, Uint8Array][] {
+    const out: [number, Uint8Array][] = []
+    for (const name of this.vault.names()) {
+      const m = /^group\/[0-9a-f]{32}\/epoch\/(\d+)$/.exec(name)
+      if (m && name.startsWith(`group/${groupId}/`)) out.push([Number(m[1]), this.vault.get(name) as Uint8Array])
+    }
+    return out
+  }
+
+  meta(groupId: string): GroupMeta {
+    const raw = this.vault.get(`group/${groupId}`)
+    if (!raw) throw errors.GROUP_NOT_FOUND()
+    return JSON.parse(new TextDecoder().decode(raw)) as GroupMeta
+  }
+
+  /**
+   * A new invite: a fresh secret whose code is returned (and kept in the vault, so the inviter can
+   * show it again), and `invite.create` in governance.
+   */
+  async createInvite(groupId: string, o: { uses: number; expiresAt: number; role: 'member' | 'facilitator'; approval: boolean }): Promise<{ id: string; code: string; expiresAt: number }> {
+    const space = await this.space(groupId)
+    const secret = generateInviteSecret()
+    const kp = inviteKeyPair(secret)
+    const id = inviteId(kp.publicKey)
+    wipe(kp.secretKey)
+    await this.vault.set(`group/${groupId}/invite/${id}`, secret)
+    await space.writeGovernance({
+      v: 1, kind: 'invite.create', group: groupId, author: space.me, at: this.now(), seen: space.seen(),
+      body: { invite: { id, publicKey: Buffer.from(kp.publicKey).toString('hex'), expiresAt: o.expiresAt, uses: o.uses, role: o.role, approval: o.approval } },
+    })
+    if (!space.governance.invites.has(id)) throw errors.NOT_ALLOWED('your role may not invite in this group')
+    await (await this.onlineOf(groupId))?.refresh()
+    return { id, code: encodeInviteCode(secret), expiresAt: o.expiresAt }
+  }
+
+  async revokeInvite(groupId: string, id: string): Promise<void> {
+    const space = await this.space(groupId)
+    if (!space.governance.invites.has(id)) throw errors.NOT_FOUND('no such invite')
+    await space.writeGovernance({ v: 1, kind: 'invite.revoke', group: groupId, author: space.me, at: this.now(), seen: space.seen(), body: { inviteId: id } })
+    if (!space.governance.invites.get(id)?.revoked) throw errors.NOT_ALLOWED('only the inviter or a facilitator may withdraw an invite')
+    await (await this.onlineOf(groupId))?.refresh()
+  }
+
+  /**
+   * Joins a group by invite code: finds a member on the invite topic, proves the code, and on
+   * admission stores the group's keys and goes online. Resolves once governance has arrived or
+   * `waitMs` passed (the group then finishes syncing in the background).
+   */
+  async join(code: string, pseudonym: string, waitMs: number, onProgress?: (p: string) => void): Promise<{ groupId: string; status: 'admitted' | 'pending' }> {
+    const network = this.network
+    if (!network) throw errors.NETWORK_UNAVAILABLE('this node runs without a network')
+    const { secret } = parseInviteCode(code)
+    const topic = inviteTopic(inviteKeyPair(secret).publicKey)
+    const identity = generateIdentity()
+    const logName = `m-${hex(randomBytes(12))}`
+    const device = this.store.keyFor(logName)
+    const outcome = await joinViaInvite(network, {
+      topic, timeoutMs: waitMs, onProgress: (p) => onProgress?.(p),
+      proofFor: (groupId, challenge) => encodeJoinProof(makeJoinProof({ groupId, inviteSecret: secret, identity, device, pseudonym, challenge })),
+    })
+    if (outcome.answer.status === 'refused') throw refusalError(outcome.answer.code)
+    if (outcome.answer.status === 'pending') return { groupId: outcome.groupId, status: 'pending' }
+    const w = openWelcome(outcome.answer.sealed, identity.boxPublicKey, identity.boxSecretKey, outcome.groupId)
+    const meta: GroupMeta = { v: 1, id: w.groupId, log: logName, createdAt: this.now(), name: w.name }
+    await this.vault.setMany([
+      [`group/${w.groupId}/identity`, identity.seed],
+      [`group/${w.groupId}/secret`, Buffer.from(w.secret, 'hex')],
+      ...w.epochs.map(([n, k]): [string, Uint8Array] => [`group/${w.groupId}/epoch/${n}`, Buffer.from(k, 'hex')]),
+      [`group/${w.groupId}`, json(meta)],
+    ])
+    onProgress?.('admitted')
+    await this.goOnline(w.groupId, { members: w.members, logs: w.logs })
+    const space = await this.space(w.groupId)
+    const deadline = Date.now() + waitMs
+    while (!space.groupId && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
+    if (space.groupId) await space.change(memberDocId(space.me), (doc) => new MemberDoc(doc, space.me).setProfile({ pseudonym, status: 'active' }, this.now()))
+    return { groupId: w.groupId, status: 'admitted' }
+  }
+
+  /** The group's network presence, or null when it is not online. */
+  async onlineOf(groupId: string): Promise<GroupOnline | null> {
+    return (await this.online.get(groupId)?.catch(() => null)) ?? null
+  }
+
   /** The open space of a group, opened on first use. */
   space(groupId: string): Promise<GroupSpace> {
     const ready = this.open.get(groupId)
@@ -124,11 +253,7 @@ export class GroupRegistry {
     const meta = JSON.parse(new TextDecoder().decode(raw)) as GroupMeta
     const seed = this.vault.get(`group/${groupId}/identity`)
     if (!seed) throw errors.VAULT_CORRUPT('a group identity is missing')
-    const epochs = new Map<number, Uint8Array>()
-    for (const name of this.vault.names()) {
-      const m = /^group\/[0-9a-f]{32}\/epoch\/(\d+)$/.exec(name)
-      if (m && name.startsWith(`group/${groupId}/`)) epochs.set(Number(m[1]), (this.vault.get(name) as Uint8Array).slice())
-    }
+    const epochs = new Map(this.epochKeys(groupId).map(([n, k]): [number, Uint8Array] => [n, k.slice()]))
     const log = asAppendLog(await this.store.openDeviceLog(meta.log))
     const space = this.newSpace(log, { identity: identityFromSeed(seed), epochs, current: Math.max(...epochs.keys()) }, groupId)
     const ckptKey = this.checkpointKey(groupId)
@@ -137,7 +262,7 @@ export class GroupRegistry {
     if (ckpt) space.restore(ckpt)
     const before = space.blocksRead
     await space.catchUp(log)
-    await this.catchUpMembers(space)
+    if (space.groupId) await this.catchUpMembers(space)
     if (this.locked) {
       space.dropKeys()
       throw errors.PROFILE_LOCKED()
@@ -161,14 +286,16 @@ export class GroupRegistry {
   }
 
   private newSpace(log: AppendLog, keys: ConstructorParameters<typeof GroupSpace>[1], groupId: string | null): GroupSpace {
-    const space: GroupSpace = new GroupSpace(log, keys, { groupId, onChange: (docIds) => this.changed(space, docIds.length) })
+    const space: GroupSpace = new GroupSpace(log, keys, { groupId, onChange: (docIds) => this.changed(space, docIds) })
     return space
   }
 
-  private changed(space: GroupSpace, n: number): void {
+  private changed(space: GroupSpace, docIds: string[]): void {
     const groupId = space.groupId
     if (!groupId || !this.open.has(groupId)) return
-    const count = (this.sinceCheckpoint.get(groupId) ?? 0) + n
+    // A new member's device must start replicating, a removed one's stop.
+    if (docIds.includes(GOVERNANCE_DOC)) void this.onlineOf(groupId).then((o) => o?.refresh()).catch(() => undefined)
+    const count = (this.sinceCheckpoint.get(groupId) ?? 0) + docIds.length
     this.sinceCheckpoint.set(groupId, count)
     if (count >= CHECKPOINT_EVERY) void this.checkpoint(groupId, space)
     this.onChange(groupId)
@@ -207,7 +334,10 @@ export class GroupRegistry {
     for (const s of spaces) s.dropKeys()
     this.personal.dropKey()
     const opening = [...this.opening.values()]
+    const online = [...this.online.values()]
+    this.online.clear()
     return (async () => {
+      for (const o of await Promise.allSettled(online)) if (o.status === 'fulfilled') await o.value.close()
       await Promise.allSettled(opening)
       await Promise.allSettled(spaces.map((s) => s.idle()))
       await Promise.allSettled(this.writes)

@@ -83,6 +83,11 @@ export class GroupSpace {
     this.logs.set(own.key, own)
   }
 
+  /** This membership's identity (the network signs connection proofs with it). */
+  get identity(): Identity {
+    return this.requireKeys().identity
+  }
+
   get me(): string {
     return Buffer.from(this.requireKeys().identity.signPublicKey).toString('hex')
   }
@@ -206,6 +211,11 @@ export class GroupSpace {
     this.docs = new DocSet()
     this.next.clear()
     for (const log of this.logs.values()) await this.catchUp(log)
+  }
+
+  /** The causal context for a new event: every log's length as this device has read it. */
+  seen(): Record<string, number> {
+    return Object.fromEntries(this.next)
   }
 
   /** Signs and appends a governance event to our own log, then applies it like any other. */

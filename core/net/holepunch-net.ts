@@ -52,6 +52,13 @@ export interface PeerInfo {
   ban(banned: boolean): void
 }
 
+/** Where a node meets the network: DHT bootstrap nodes (undefined: the public DHT) and the address to bind. */
+export interface NetworkOptions {
+  bootstrap?: DhtNodeAddress[]
+  /** Address the DHT socket binds to (tests: 127.0.0.1). */
+  host?: string
+}
+
 export interface DiscoverySession {
   flushed(): Promise<boolean>
   destroy(): Promise<void>

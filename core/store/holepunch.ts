@@ -39,6 +39,8 @@ export interface HypercoreSession {
   /** Fetches blocks from peers as they are offered; `end: -1` keeps following the log as it grows. */
   download(range: { start: number; end: number }): { destroy(): void }
   on(event: 'download', listener: (index: number, byteLength: number) => void): unknown
+  on(event: 'append', listener: () => void): unknown
+  off(event: 'download' | 'append', listener: (...args: never[]) => void): unknown
 }
 
 export interface CorestoreInstance {

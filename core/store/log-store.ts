@@ -122,6 +122,25 @@ export class LogStore {
     }
   }
 
+  /**
+   * A Hypercore session on a log of this store (ours or a fellow member's) for replication: the
+   * network layer attaches it to authenticated connections one by one (core/net/group-swarm.ts).
+   * Closed with the store.
+   */
+  async replicationSession(key: Uint8Array): Promise<HypercoreSession> {
+    if (this.closing) throw errors.STORE_UNAVAILABLE('the group store is closed')
+    if (!(key instanceof Uint8Array) || key.length !== 32) throw errors.INVALID_INPUT('a log key is 32 bytes')
+    const core = this.store.get({ key })
+    try {
+      await core.ready()
+    } catch (e) {
+      await core.close().catch(() => undefined)
+      throw storeError(e, 'open a log for replication')
+    }
+    this.peers.add(core)
+    return core
+  }
+
   close(): Promise<void> {
     if (!this.closing) {
       this.closing = (async () => {

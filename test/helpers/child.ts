@@ -17,10 +17,10 @@ export interface Child {
   stderr(): string
 }
 
-export function spawnTs(file: string, args: string[], env: NodeJS.ProcessEnv = {}): Child {
+export function spawnTs(file: string, args: string[], env: NodeJS.ProcessEnv = {}, opts: { stdin?: boolean } = {}): Child {
   const proc = spawn(process.execPath, ['--import', tsxLoader, file, ...args], {
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [opts.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
   })
   const lines: string[] = []
   let err = ''

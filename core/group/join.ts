@@ -1,0 +1,96 @@
+/**
+ * Joining, both sides (DESIGN.md §3.4), above the wire exchange (core/net/join-exchange.ts).
+ *
+ * Member side (`decideJoin`): checks the invite is live in governance (not revoked, not expired,
+ * uses left), verifies the joiner's proof against this connection's challenge, writes
+ * `member.admit` carrying the proof (so every peer can check it), and answers with the welcome:
+ * what the newcomer needs to read the group, sealed to the box key the proof names.
+ *
+ * Welcome, version 1 (canonical JSON, sealed box):
+ *   { v: 1, groupId, name, secret, epochs: [[n, key]], members: [memberId], logs: [logKey] }
+ *   secret/keys hex; members and logs are who the admitting member knew, the newcomer's trust
+ *   seed until it has read governance itself (core/group/group-online.ts).
+ */
+import { z } from 'zod'
+import { errors, HearthError } from '../errors.ts'
+import { openSealed, sealTo } from '../crypto/sealedbox.ts'
+import type { JoinAnswer } from '../net/join-exchange.ts'
+import { canonicalBytes } from './canonical-json.ts'
+import type { GroupSpace } from './group-space.ts'
+import { decodeJoinProof, verifyJoinProof } from './join-proof.ts'
+import type { InviteState } from './governance.ts'
+
+const hex = (n: number) => z.string().regex(new RegExp(`^[0-9a-f]{${n}}$`))
+const welcomeSchema = z.object({
+  v: z.literal(1),
+  groupId: hex(32),
+  name: z.string().min(1).max(200),
+  secret: hex(64),
+  epochs: z.array(z.tuple([z.number().int().min(0), hex(64)])).min(1).max(10_000),
+  members: z.array(hex(64)).max(10_000),
+  logs: z.array(hex(64)).max(10_000),
+}).strict()
+export type Welcome = z.infer<typeof welcomeSchema>
+
+export function isLive(invite: InviteState, now: number): string | null {
+  if (invite.revoked) return 'INVITE_REVOKED'
+  if (now > invite.expiresAt) return 'INVITE_EXPIRED'
+  if (invite.used >= invite.uses) return 'INVITE_USED_UP'
+  return null
+}
+
+export interface JoinHostContext {
+  space: GroupSpace
+  now(): number
+  /** The welcome's secrets: the group secret and every epoch key this device holds. */
+  secrets(): { secret: Uint8Array; epochs: [number, Uint8Array][] }
+}
+
+/** Member side: never throws; every failure is a refusal with a code the joiner can show. */
+export async function decideJoin(ctx: JoinHostContext, proofBytes: Uint8Array, challenge: string): Promise<JoinAnswer> {
+  try {
+    const space = ctx.space
+    const gov = space.governance
+    const proof = decodeJoinProof(proofBytes)
+    const invite = [...gov.invites.values()].find((i) => i.publicKey === proof.invitePublicKey)
+    if (!invite) return { status: 'refused', code: 'INVITE_REVOKED' }
+    const dead = isLive(invite, ctx.now())
+    if (dead) return { status: 'refused', code: dead }
+    const joiner = verifyJoinProof(proof, { groupId: gov.groupId, invitePublicKey: invite.publicKey, challenge })
+    if (invite.approval && gov.members.get(space.me)?.role !== 'facilitator') return { status: 'pending' }
+    await space.writeGovernance({
+      v: 1, kind: 'member.admit', group: gov.groupId, author: space.me, at: ctx.now(), seen: space.seen(),
+      body: { member: joiner, role: invite.role, invite: { id: invite.id, proof: proof as unknown as Record<string, unknown> } },
+    })
+    if (!space.governance.members.has(joiner.id)) return { status: 'refused', code: 'INVITE_USED_UP' }
+    const { secret, epochs } = ctx.secrets()
+    const welcome: Welcome = {
+      v: 1, groupId: gov.groupId, name: space.governance.name, secret: Buffer.from(secret).toString('hex'),
+      epochs: epochs.map(([n, k]) => [n, Buffer.from(k).toString('hex')]),
+      members: [...space.governance.members.keys()], logs: space.governance.deviceLogs(),
+    }
+    return { status: 'admitted', sealed: sealTo(canonicalBytes(welcome), Buffer.from(joiner.boxKey, 'hex')) }
+  } catch (e) {
+    return { status: 'refused', code: e instanceof HearthError ? e.code : 'INTERNAL' }
+  }
+}
+
+/** Joiner side: opens and checks the welcome sealed to our box key. */
+export function openWelcome(sealed: Uint8Array, boxPublicKey: Uint8Array, boxSecretKey: Uint8Array, expectedGroupId: string): Welcome {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(openSealed(sealed, boxPublicKey, boxSecretKey)))
+  } catch {
+    throw errors.PEER_REJECTED('the welcome from the group could not be read')
+  }
+  const w = welcomeSchema.safeParse(parsed)
+  if (!w.success || w.data.groupId !== expectedGroupId) throw errors.PEER_REJECTED('the welcome from the group is malformed')
+  return w.data
+}
+
+/** A refusal code from a member, as the coded error the joiner sees. */
+export function refusalError(code: string): HearthError {
+  const known = ['INVITE_EXPIRED', 'INVITE_REVOKED', 'INVITE_USED_UP', 'INVITE_DECLINED'] as const
+  const k = known.find((c) => c === code)
+  return k ? errors[k]() : errors.PEER_REJECTED(`the member refused the request (${code})`)
+}

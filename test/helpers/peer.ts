@@ -1,0 +1,52 @@
+/** Drives a Hearth node in its own process (test/integration/sync/peer.child.ts) call by call. */
+import { fileURLToPath } from 'node:url'
+import type { MethodInput, MethodName, MethodOutput, Result } from '../../core/api.ts'
+import { spawnTs, type Child } from './child.ts'
+
+const CHILD = fileURLToPath(new URL('../integration/sync/peer.child.ts', import.meta.url))
+
+export interface Peer {
+  child: Child
+  call<M extends MethodName>(method: M, input: MethodInput<M>, timeoutMs?: number): Promise<Result<MethodOutput<M>>>
+  ok<M extends MethodName>(method: M, input: MethodInput<M>, timeoutMs?: number): Promise<MethodOutput<M>>
+  /** Polls `probe` until it returns true or the time is up. */
+  until(probe: () => Promise<boolean>, timeoutMs?: number): Promise<void>
+  stop(): Promise<void>
+}
+
+export async function startPeer(profileDir: string, bootstrap: string): Promise<Peer> {
+  const child = spawnTs(CHILD, [profileDir, bootstrap], {}, { stdin: true })
+  child.proc.stdin?.on('error', () => undefined)
+  await child.waitForLine((l) => l === 'ready')
+  let next = 1
+  const call = async <M extends MethodName>(method: M, input: MethodInput<M>, timeoutMs = 30_000): Promise<Result<MethodOutput<M>>> => {
+    const id = next++
+    child.proc.stdin?.write(JSON.stringify({ id, method, input }) + '\n')
+    const line = await child.waitForLine((l) => l.startsWith(`{"id":${id},`), timeoutMs)
+    return (JSON.parse(line) as { result: Result<MethodOutput<M>> }).result
+  }
+  const peer: Peer = {
+    child,
+    call,
+    async ok(method, input, timeoutMs) {
+      const r = await call(method, input, timeoutMs)
+      if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`)
+      return r.value
+    },
+    async until(probe, timeoutMs = 20_000) {
+      const deadline = Date.now() + timeoutMs
+      while (Date.now() < deadline) {
+        if (await probe()) return
+        await new Promise((r) => setTimeout(r, 100))
+      }
+      throw new Error('condition not met in time')
+    },
+    async stop() {
+      child.proc.stdin?.end()
+      const t = setTimeout(() => child.proc.kill('SIGKILL'), 10_000)
+      await child.exited
+      clearTimeout(t)
+    },
+  }
+  return peer
+}

@@ -1,0 +1,70 @@
+/**
+ * Joining and syncing across processes on a loopback testnet (sync issue, "Must show"): A creates
+ * a group and an invite; B, in another process with its own profile, joins by the code; posts,
+ * replies and reactions from each reach the other. A used-up code then reaches nobody: members stop
+ * announcing an invite once it is used, revoked or expired, so an old code cannot even locate them.
+ */
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { startPeer, type Peer } from '../../helpers/peer.ts'
+import { useTempDirs } from '../../helpers/temp-dir.ts'
+import { startTestnet, type Testnet } from '../net/net-harness.ts'
+
+const tempDir = useTempDirs()
+const PASS = 'correct horse battery staple'
+let testnet: Testnet | null = null
+const peers: Peer[] = []
+
+afterEach(async () => {
+  await Promise.all(peers.splice(0).map((p) => p.stop()))
+  await testnet?.destroy()
+  testnet = null
+})
+
+async function peer(name: string, bootstrap: string): Promise<Peer> {
+  const p = await startPeer(path.join(tempDir(), name), bootstrap)
+  peers.push(p)
+  await p.ok('createProfile', { passphrase: PASS, name })
+  return p
+}
+
+describe('join by invite code and sync', () => {
+  it('B joins A’s group by code; their words reach each other; the used code admits nobody else', async () => {
+    testnet = await startTestnet()
+    const boot = `${testnet.bootstrap[0]?.host}:${testnet.bootstrap[0]?.port}`
+    const a = await peer('Alder', boot)
+    const b = await peer('Birch', boot)
+    const { id: groupId } = await a.ok('createGroup', { name: 'Thursday circle' })
+    await a.ok('setRules', { groupId, text: 'Be gentle.' })
+    const first = await a.ok('post', { groupId, text: 'welcome, whoever comes' })
+    const invite = await a.ok('createInvite', { groupId })
+    expect(invite.code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$/)
+
+    const joined = await b.ok('joinGroup', { code: invite.code.toLowerCase(), waitMs: 30_000 }, 40_000)
+    expect(joined).toEqual({ group: groupId, status: 'admitted' })
+    await b.until(async () => (await b.ok('feed', { groupId })).posts.some((p) => p.id === first.id))
+
+    // Rules first: B must accept before posting.
+    expect(await b.call('post', { groupId, text: 'too early' })).toMatchObject({ ok: false, error: { code: 'RULES_NOT_ACCEPTED' } })
+    await b.ok('acceptRules', { groupId, version: 1 })
+    const bPost = await b.ok('post', { groupId, text: 'glad to be here' })
+    await b.ok('reply', { groupId, to: first.id, text: 'thank you' })
+    await b.ok('react', { groupId, to: first.id, kind: 'thanks' })
+
+    await a.until(async () => {
+      const feed = await a.ok('feed', { groupId })
+      const mine = feed.posts.find((p) => p.id === first.id)
+      return feed.posts.some((p) => p.id === bPost.id) && mine?.replyCount === 1 && mine.reactions.thanks === 1
+    })
+    await a.ok('reply', { groupId, to: bPost.id, text: 'glad you came' })
+    await b.until(async () => (await b.ok('feed', { groupId })).posts.find((p) => p.id === bPost.id)?.replyCount === 1)
+
+    const members = await a.ok('members', { groupId })
+    expect(members.map((m) => m.pseudonym).sort()).toEqual(['Alder', 'Birch'])
+    expect((await a.ok('groupStatus', { groupId })).peers.map((p) => p.name)).toContain('Birch')
+
+    const c = await peer('Cedar', boot)
+    expect(await c.call('joinGroup', { code: invite.code, waitMs: 4_000 }, 15_000)).toMatchObject({ ok: false, error: { code: 'NO_MEMBER_REACHABLE' } })
+    expect(await c.ok('listGroups', {})).toEqual([])
+  })
+})
