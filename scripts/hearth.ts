@@ -10,8 +10,9 @@ import { createService } from '../core/service.ts'
 import { defaultProfileDir } from '../core/store/profile-dir.ts'
 import { commands as profileCommands } from './cli/commands.ts'
 import { groupCommands } from './cli/group-commands.ts'
+import { netCommands, networkOptions } from './cli/net-commands.ts'
 
-const commands = { ...profileCommands, ...groupCommands }
+const commands = { ...profileCommands, ...groupCommands, ...netCommands }
 
 const OPTIONS = {
   profile: { type: 'string' },
@@ -32,6 +33,14 @@ const OPTIONS = {
   id: { type: 'string' },
   limit: { type: 'string' },
   before: { type: 'string' },
+  bootstrap: { type: 'string' },
+  port: { type: 'string' },
+  for: { type: 'string' },
+  uses: { type: 'string' },
+  expires: { type: 'string' },
+  approval: { type: 'boolean' },
+  role: { type: 'string' },
+  wait: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const
 
@@ -74,7 +83,14 @@ async function main(argv: string[]): Promise<void> {
   const command = Object.hasOwn(commands, name) ? (commands as Record<string, (typeof commands)[keyof typeof commands]>)[name] : undefined
   if (!command) fail(errors.UNKNOWN_METHOD(`no command "${name}"; see hearth --help`).toApiError(), json)
 
-  const service = createService({ profileDir: parsed.values.profile ?? defaultProfileDir() })
+  const meta = command as { network?: boolean; noProfile?: boolean }
+  let network
+  try {
+    network = meta.network ? networkOptions(parsed.values.bootstrap) : undefined
+  } catch (e) {
+    fail(isHearthError(e) ? e.toApiError() : errors.INTERNAL().toApiError(), json)
+  }
+  const service = createService({ profileDir: parsed.values.profile ?? defaultProfileDir(), ...(network ? { network } : {}) })
   try {
     const value = await command.run({ service, options: parsed.values, positionals })
     process.stdout.write((json ? JSON.stringify(value) : command.human(value)) + '\n')

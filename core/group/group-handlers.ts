@@ -81,7 +81,11 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
     async listGroups() {
       const reg = ctx.registry()
       const out: GroupSummary[] = []
-      for (const id of reg.groupIds()) out.push(summary(await reg.space(id)))
+      for (const id of reg.groupIds()) {
+        const s = await reg.space(id)
+        // A group just joined whose governance has not arrived yet is listed from what the welcome said.
+        out.push(s.groupId ? summary(s) : { id, name: reg.meta(id).name ?? 'New group', role: 'member', mode: 'survivor-led' })
+      }
       return out.sort((a, b) => a.name.localeCompare(b.name))
     },
     async createGroup({ name, pseudonym, mode }) {

@@ -39,6 +39,8 @@ interface GroupMeta {
   createdAt: number
   /** The name the welcome gave, shown until this device has read governance. */
   name?: string
+  /** The logs the welcome named: where a newcomer reads governance from before it knows it. */
+  seedLogs?: string[]
 }
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
@@ -214,7 +216,7 @@ export class GroupRegistry {
     if (outcome.answer.status === 'refused') throw refusalError(outcome.answer.code)
     if (outcome.answer.status === 'pending') return { groupId: outcome.groupId, status: 'pending' }
     const w = openWelcome(outcome.answer.sealed, identity.boxPublicKey, identity.boxSecretKey, outcome.groupId)
-    const meta: GroupMeta = { v: 1, id: w.groupId, log: logName, createdAt: this.now(), name: w.name }
+    const meta: GroupMeta = { v: 1, id: w.groupId, log: logName, createdAt: this.now(), name: w.name, seedLogs: w.logs }
     await this.vault.setMany([
       [`group/${w.groupId}/identity`, identity.seed],
       [`group/${w.groupId}/secret`, Buffer.from(w.secret, 'hex')],
@@ -262,6 +264,7 @@ export class GroupRegistry {
     if (ckpt) space.restore(ckpt)
     const before = space.blocksRead
     await space.catchUp(log)
+    for (const key of space.groupId ? [] : (meta.seedLogs ?? [])) await space.catchUp(await this.store.openPeerLog(Buffer.from(key, 'hex')))
     if (space.groupId) await this.catchUpMembers(space)
     if (this.locked) {
       space.dropKeys()

@@ -1,0 +1,152 @@
+/**
+ * CLI commands that meet the network: a local testnet for demos and tests, `serve` (stay online
+ * and sync), invites, joining, and a group's live status. `--bootstrap HOST:PORT[,…]` picks the
+ * DHT to meet on (default: the public DHT); a loopback bootstrap also binds to loopback only.
+ */
+import { createRequire } from 'node:module'
+import type { GroupStatus, InviteView } from '../../core/api.ts'
+import { HearthError } from '../../core/errors.ts'
+import type { DhtNodeAddress, NetworkOptions } from '../../core/net/holepunch-net.ts'
+import { expectOk, unlocked, type Command, type CommandContext } from './commands.ts'
+
+export function networkOptions(bootstrap: string | undefined): NetworkOptions {
+  if (!bootstrap) return {}
+  const nodes: DhtNodeAddress[] = bootstrap.split(',').map((hp) => {
+    const m = /^([0-9a-zA-Z.-]+):(\d{1,5})$/.exec(hp.trim())
+    if (!m || Number(m[2]) > 65535) throw new HearthError('INVALID_INPUT', `--bootstrap wants HOST:PORT, not "${hp}"`)
+    return { host: m[1] as string, port: Number(m[2]) }
+  })
+  const loopback = nodes.every((n) => n.host === 'localhost' || n.host.startsWith('127.'))
+  return { bootstrap: nodes, ...(loopback ? { host: '127.0.0.1' } : {}) }
+}
+
+const opt = (ctx: CommandContext, name: string): string | undefined => {
+  const v = ctx.options[name]
+  return typeof v === 'string' ? v : undefined
+}
+
+function need(ctx: CommandContext, name: string): string {
+  const v = opt(ctx, name)
+  if (!v) throw new HearthError('INVALID_INPUT', `--${name} is required`)
+  return v
+}
+
+/** "24h", "90m", "7d", "3600s" → milliseconds. */
+export function duration(text: string): number {
+  const m = /^(\d+)\s*([smhd])$/.exec(text.trim())
+  if (!m) throw new HearthError('INVALID_INPUT', `--expires wants a time like 24h, 90m or 7d, not "${text}"`)
+  return Number(m[1]) * { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as 's' | 'm' | 'h' | 'd']
+}
+
+function seconds(ctx: CommandContext, name: string, fallback: number): number {
+  const v = opt(ctx, name)
+  const n = v === undefined ? fallback : Number(v)
+  if (!Number.isFinite(n) || n <= 0) throw new HearthError('INVALID_INPUT', `--${name} wants a number of seconds`)
+  return n
+}
+
+export const netCommands: Record<string, Command & { network?: boolean; noProfile?: boolean }> = {
+  testnet: {
+    usage: 'hearth testnet [--port P] [--for SECONDS]',
+    summary: 'run a local DHT on 127.0.0.1 for demos and tests; prints HOST:PORT to pass as --bootstrap',
+    noProfile: true,
+    async run(ctx) {
+      const createTestnet = createRequire(import.meta.url)('hyperdht/testnet') as (n: number, o: { host: string; port?: number }) => Promise<{ bootstrap: DhtNodeAddress[]; destroy(): Promise<void> }>
+      const port = opt(ctx, 'port')
+      const net = await createTestnet(3, { host: '127.0.0.1', ...(port ? { port: Number(port) } : {}) })
+      const at = `${net.bootstrap[0]?.host}:${net.bootstrap[0]?.port}`
+      process.stdout.write(ctx.options.json ? JSON.stringify({ bootstrap: at }) + '\n' : `${at}\n`)
+      await stayUp(seconds(ctx, 'for', 24 * 3600))
+      await net.destroy()
+      return { bootstrap: at }
+    },
+    human: () => 'Testnet stopped.',
+  },
+  serve: {
+    usage: 'hearth serve [--for SECONDS] [--bootstrap HOST:PORT]',
+    summary: 'stay online, syncing every group, until Ctrl-C (or the time is up)',
+    network: true,
+    async run(ctx) {
+      await unlocked(ctx)
+      const groups = await expectOk(ctx.service.listGroups({}))
+      process.stdout.write(ctx.options.json ? JSON.stringify({ serving: groups.map((g) => g.id) }) + '\n' : `Online with ${groups.length} group(s). Ctrl-C to stop.\n`)
+      await stayUp(seconds(ctx, 'for', 365 * 24 * 3600))
+      return { stopped: true }
+    },
+    human: () => 'Stopped.',
+  },
+  'invite create': {
+    usage: 'hearth invite create --group ID [--uses N] [--expires 24h] [--approval] [--role member|facilitator]',
+    summary: 'make an invite code (shown once: pass it on privately)',
+    async run(ctx) {
+      await unlocked(ctx)
+      const uses = opt(ctx, 'uses')
+      const role = opt(ctx, 'role') as 'member' | 'facilitator' | undefined
+      return expectOk(ctx.service.createInvite({
+        groupId: need(ctx, 'group'), expiresInMs: duration(opt(ctx, 'expires') ?? '24h'),
+        ...(uses ? { uses: Number(uses) } : {}), ...(role ? { role } : {}), approval: ctx.options.approval === true,
+      }))
+    },
+    human: (v) => {
+      const i = v as { code: string; expiresAt: number }
+      return `Invite code (valid until ${new Date(i.expiresAt).toISOString().slice(0, 16).replace('T', ' ')}):\n\n    ${i.code}\n\nShare it privately; anyone holding it can ask to join until it is used, expires or is withdrawn.`
+    },
+  },
+  'invite list': {
+    usage: 'hearth invite list --group ID',
+    summary: "list the group's invites",
+    async run(ctx) {
+      await unlocked(ctx)
+      return expectOk(ctx.service.listInvites({ groupId: need(ctx, 'group') }))
+    },
+    human: (v) => (v as InviteView[]).map((i) => `${i.id}  ${i.live ? 'live' : i.revoked ? 'withdrawn' : 'used or expired'}  ${i.used}/${i.uses} used, by ${i.byName}`).join('\n') || 'No invites.',
+  },
+  'invite revoke': {
+    usage: 'hearth invite revoke --group ID --id INVITE_ID',
+    summary: 'withdraw an invite',
+    async run(ctx) {
+      await unlocked(ctx)
+      return expectOk(ctx.service.revokeInvite({ groupId: need(ctx, 'group'), id: need(ctx, 'id') }))
+    },
+    human: () => 'Invite withdrawn.',
+  },
+  join: {
+    usage: 'hearth join CODE [--name PSEUDONYM] [--wait SECONDS] [--bootstrap HOST:PORT]',
+    summary: 'join a group with an invite code',
+    network: true,
+    async run(ctx) {
+      const code = ctx.positionals.join('')
+      if (!code) throw new HearthError('INVALID_INPUT', 'give the invite code: hearth join CODE')
+      await unlocked(ctx)
+      const name = opt(ctx, 'name')
+      return expectOk(ctx.service.joinGroup({ code, waitMs: seconds(ctx, 'wait', 60) * 1000, ...(name ? { pseudonym: name } : {}) }))
+    },
+    human: (v) => ((v as { status: string }).status === 'admitted' ? `Joined (${(v as { group: string }).group}).` : 'Waiting for a facilitator to approve.'),
+  },
+  'group status': {
+    usage: 'hearth group status --group ID',
+    summary: 'who is connected now (only while this process is online, e.g. under serve)',
+    async run(ctx) {
+      await unlocked(ctx)
+      return expectOk(ctx.service.groupStatus({ groupId: need(ctx, 'group') }))
+    },
+    human: (v) => {
+      const s = v as GroupStatus
+      return s.online ? `Online; connected: ${s.peers.map((p) => p.name).join(', ') || 'nobody yet'}` : 'Not online in this process (run hearth serve).'
+    },
+  },
+}
+
+function stayUp(secondsUp: number): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(done, secondsUp * 1000)
+    process.once('SIGINT', done)
+    process.once('SIGTERM', done)
+    function done(): void {
+      clearTimeout(t)
+      process.off('SIGINT', done)
+      process.off('SIGTERM', done)
+      resolve()
+    }
+  })
+}
