@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config'
 
-// Three suites, one runner. `npm test` runs them all; each can run alone with --project.
+// Four suites, one runner. `npm test` runs them all; each can run alone with --project.
 export default defineConfig({
   test: {
     projects: [
@@ -17,6 +17,18 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        // Real Chromium against a real web host per test (test/e2e/support); every UI wait is
+        // bounded far below these, which only catch a hung process.
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/e2e/global-setup.ts'],
+          testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },

@@ -1,0 +1,117 @@
+/**
+ * The whole first path with the keyboard alone: no clicks, no filling fields from outside.
+ * Focus is moved only by Tab (and arrow keys inside a radio group), and every control reached
+ * must show a visible focus ring.
+ */
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { launch, openPage } from './support/browser.ts'
+import { expectNoPageErrors, heading, PASSPHRASE, postWith } from './support/flows.ts'
+import { startHost, type Host } from './support/host.ts'
+
+let browser: Browser
+let host: Host | null = null
+
+beforeAll(async () => {
+  browser = await launch()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+afterEach(async () => {
+  await host?.stop()
+  host = null
+})
+
+interface Focused {
+  name: string
+  tag: string
+  ring: boolean
+}
+
+/** What has focus: a control's label (or its own words), and whether a focus ring is drawn. */
+function focused(page: Page): Promise<Focused> {
+  return page.evaluate(() => {
+    type El = { tagName: string; textContent: string | null; labels?: { textContent: string | null }[] | null; getAttribute(n: string): string | null }
+    const g = globalThis as unknown as { document: { activeElement: El | null }; getComputedStyle(e: El): { outlineStyle: string; outlineWidth: string } }
+    const el = g.document.activeElement
+    if (!el) return { name: '', tag: '', ring: false }
+    const label = el.labels?.[0]?.textContent ?? el.getAttribute('aria-label') ?? el.textContent ?? ''
+    const style = g.getComputedStyle(el)
+    return { name: label.replace(/\s+/g, ' ').trim(), tag: el.tagName, ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 }
+  })
+}
+
+/** Presses Tab until the focused control's name starts with `name`; fails after `max` presses. */
+async function tabTo(page: Page, name: string, max = 30): Promise<void> {
+  const seen: string[] = []
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab')
+    const f = await focused(page)
+    seen.push(f.name)
+    if (f.name.startsWith(name)) {
+      expect(f.ring, `focus ring on "${f.name}"`).toBe(true)
+      return
+    }
+  }
+  throw new Error(`Tab never reached "${name}"; went through: ${seen.join(' | ')}`)
+}
+
+describe('keyboard only', () => {
+  it('goes from the safety notice to a posted, warned message and opens it, without a mouse', async () => {
+    host = await startHost()
+    const { context, page, errors } = await openPage(browser, host.url)
+    const kb = page.keyboard
+
+    await heading(page, 'Before you start')
+    await tabTo(page, 'I understand, continue')
+    await kb.press('Enter')
+
+    await heading(page, 'Choose a passphrase')
+    await tabTo(page, 'Passphrase')
+    await kb.type(PASSPHRASE)
+    await tabTo(page, 'Type it again')
+    await kb.type(PASSPHRASE)
+    await tabTo(page, 'Create my profile')
+    await kb.press('Enter')
+
+    await heading(page, 'Your groups')
+    await tabTo(page, 'Start a new group')
+    await kb.press('Enter')
+    // The form takes focus itself: the button that opened it is gone.
+    await expect.poll(async () => (await focused(page)).name, { timeout: 5000 }).toBe('Group name')
+    await kb.type('Keyboard circle')
+    await tabTo(page, 'Survivor-led')
+    await kb.press('ArrowDown')
+    expect((await focused(page)).name).toMatch(/^Facilitated/)
+    await tabTo(page, 'Your name in this group')
+    await kb.type('Fern')
+    await tabTo(page, 'Start the group')
+    await kb.press('Enter')
+
+    await heading(page, 'Keyboard circle')
+    await tabTo(page, 'Topic')
+    await kb.press('ArrowDown')
+    await tabTo(page, 'Your post')
+    await kb.type('Typed without a mouse.')
+    await tabTo(page, 'Content warning')
+    await kb.type('mentions a hospital visit')
+    await tabTo(page, 'Post')
+    await kb.press('Enter')
+
+    const post = postWith(page, 'mentions a hospital visit')
+    await post.waitFor()
+    expect(await post.textContent()).toContain('Story')
+    expect(await page.getByText('Typed without a mouse.').count()).toBe(0)
+
+    await tabTo(page, 'Show this post')
+    await kb.press('Enter')
+    await post.getByText('Typed without a mouse.').waitFor()
+    await tabTo(page, 'Sending strength')
+    await kb.press('Space')
+    await expect.poll(() => post.getByRole('button', { name: /^Sending strength/ }).getAttribute('aria-pressed'), { timeout: 5000 }).toBe('true')
+
+    expectNoPageErrors(errors)
+    await context.close()
+  })
+})

@@ -1,0 +1,69 @@
+/**
+ * Steps several tests share, done the way a person does them: by the labels and button names
+ * on screen. Checks that belong to a step (the next screen appeared) live here too.
+ */
+import type { Page } from 'playwright-core'
+import { expect } from 'vitest'
+import type { MethodName, MethodOutput, ProfileStatus, Result } from '../../../core/api.ts'
+
+export const PASSPHRASE = 'quiet river morning lantern'
+
+export async function heading(page: Page, name: string): Promise<void> {
+  await page.getByRole('heading', { level: 1, name }).waitFor()
+}
+
+/** Safety notice → create profile → the groups screen. */
+export async function onboard(page: Page, passphrase = PASSPHRASE): Promise<void> {
+  await heading(page, 'Before you start')
+  await page.getByRole('button', { name: 'I understand, continue' }).click()
+  await heading(page, 'Choose a passphrase')
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase)
+  await page.getByLabel('Type it again').fill(passphrase)
+  await page.getByRole('button', { name: 'Create my profile' }).click()
+  await heading(page, 'Your groups')
+}
+
+export async function createGroup(page: Page, name: string, pseudonym: string, mode: 'Survivor-led' | 'Facilitated' = 'Survivor-led'): Promise<void> {
+  await page.getByRole('button', { name: 'Start a new group' }).click()
+  await page.getByLabel('Group name').fill(name)
+  await page.getByRole('radio', { name: new RegExp(`^${mode}`) }).check()
+  await page.getByLabel('Your name in this group').fill(pseudonym)
+  await page.getByRole('button', { name: 'Start the group' }).click()
+  await heading(page, name)
+}
+
+export async function writePost(page: Page, text: string, opts: { cw?: string; topic?: string } = {}): Promise<void> {
+  if (opts.topic) await page.getByLabel('Topic').selectOption({ label: opts.topic })
+  await page.getByLabel('Your post').fill(text)
+  await page.getByLabel('Content warning (optional)').fill(opts.cw ?? '')
+  await page.getByRole('button', { name: 'Post', exact: true }).click()
+  await page.getByRole('status').filter({ hasText: 'Your post was shared with the group.' }).waitFor()
+}
+
+/** The post (an article) whose byline or warning names `text`; posts are articles labelled by their byline. */
+export function postWith(page: Page, text: string) {
+  return page.locator('article.post').filter({ hasText: text })
+}
+
+/** Calls the contract through the page's own `window.hearth`, exactly as the renderer does. */
+export async function callFromPage<M extends MethodName>(page: Page, method: M, input: unknown): Promise<Result<MethodOutput<M>>> {
+  return page.evaluate(
+    ([m, i]) => (globalThis as unknown as { hearth: Record<string, (x: unknown) => Promise<unknown>> }).hearth[m as string]!(i),
+    [method, input] as const,
+  ) as Promise<Result<MethodOutput<M>>>
+}
+
+export async function profileStatus(page: Page): Promise<ProfileStatus> {
+  const r = await callFromPage(page, 'profileStatus', {})
+  if (!r.ok) throw new Error(r.error.code)
+  return r.value
+}
+
+export function expectNoPageErrors(errors: string[]): void {
+  expect(errors, errors.join('\n')).toEqual([])
+}
+
+/** The text of whatever has keyboard focus, trimmed. */
+export function focusedText(page: Page): Promise<string | undefined> {
+  return page.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string | null } | null } }).document.activeElement?.textContent?.trim())
+}

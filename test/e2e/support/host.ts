@@ -1,0 +1,60 @@
+/**
+ * One web host per test, as its own OS process with its own temp profile folder. `stop()` ends
+ * it with SIGTERM (the clean path a developer's Ctrl+C takes), falls back to SIGKILL if it does
+ * not exit in time, and removes the profile folder.
+ */
+import { rmSync } from 'node:fs'
+import path from 'node:path'
+import { inject } from 'vitest'
+import { spawnTs, type Child } from '../../helpers/child.ts'
+import { makeTempDir } from '../../helpers/temp-dir.ts'
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..', '..')
+const READY = /^Hearth web host: (http:\/\/127\.0\.0\.1:(\d+)\/)#token=([0-9a-f]{64})$/
+
+export interface Host {
+  /** The full URL with the token, as printed. */
+  url: string
+  origin: string
+  port: number
+  token: string
+  profileDir: string
+  child: Child
+  /** Resolves with the exit code (null if it had to be killed). */
+  stop(): Promise<number | null>
+}
+
+export async function startHost(): Promise<Host> {
+  const profileDir = makeTempDir('hearth-e2e-profile-')
+  const child = spawnTs(path.join(ROOT, 'scripts', 'web-host.ts'), ['--profile', profileDir, '--renderer', inject('rendererDir')])
+  let line: string
+  try {
+    line = await child.waitForLine((l) => l.startsWith('Hearth web host: '), 30_000)
+  } catch (e) {
+    child.proc.kill('SIGKILL')
+    rmSync(profileDir, { recursive: true, force: true })
+    throw e
+  }
+  const m = READY.exec(line)
+  if (!m) throw new Error(`unexpected ready line: ${line}`)
+  let stopped: Promise<number | null> | null = null
+  return {
+    url: line.slice('Hearth web host: '.length),
+    origin: (m[1] as string).replace(/\/$/, ''),
+    port: Number(m[2]),
+    token: m[3] as string,
+    profileDir,
+    child,
+    stop() {
+      stopped ??= (async () => {
+        if (child.proc.exitCode === null && child.proc.signalCode === null) child.proc.kill('SIGTERM')
+        const timer = setTimeout(() => child.proc.kill('SIGKILL'), 10_000)
+        const { code } = await child.exited
+        clearTimeout(timer)
+        rmSync(profileDir, { recursive: true, force: true })
+        return code
+      })()
+      return stopped
+    },
+  }
+}
