@@ -41,6 +41,7 @@ export class GroupOnline {
   private readonly scheduled = new Set<string>()
   private work: Promise<unknown> = Promise.resolve()
   private closed = false
+  private knownMembers = 0
 
   private constructor(
     private readonly space: GroupSpace,
@@ -111,6 +112,10 @@ export class GroupOnline {
       this.schedule(log)
     }
     this.swarm.recheckMembers()
+    if (gov && gov.members.size !== this.knownMembers) {
+      this.knownMembers = gov.members.size
+      this.swarm.forgive()
+    }
     if (this.invites && gov && this.admit) {
       const now = this.admit.now()
       const live = [...gov.invites.values()].filter((i) => isLive(i, now) === null)

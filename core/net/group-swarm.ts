@@ -83,7 +83,7 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
   private readonly discovery: DiscoverySession
   private readonly logs = new Map<string, ReplicableLog>()
   private readonly connections = new Set<Connection>()
-  private readonly bans = new Set<ReturnType<typeof setTimeout>>()
+  private readonly bans = new Map<ReturnType<typeof setTimeout>, PeerInfo>()
   private closing: Promise<void> | null = null
 
   static async open(opts: GroupSwarmOptions): Promise<GroupSwarm> {
@@ -160,7 +160,7 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
   close(): Promise<void> {
     if (!this.closing) {
       this.closing = (async () => {
-        for (const t of this.bans) clearTimeout(t)
+        for (const t of this.bans.keys()) clearTimeout(t)
         this.bans.clear()
         for (const c of this.connections) c.conn.destroy()
         const polite = this.swarm.destroy().then(() => true, () => true)
@@ -215,7 +215,19 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
       info.ban(false)
     }, this.opts.rejectCooldownMs ?? REJECT_COOLDOWN_MS)
     timer.unref?.()
-    this.bans.add(timer)
+    this.bans.set(timer, info)
+  }
+
+  /**
+   * Lifts every cooldown at once. Call it when governance admitted someone: a peer refused a
+   * moment ago may be exactly that newcomer, and should not wait out the cooldown.
+   */
+  forgive(): void {
+    for (const [timer, info] of this.bans) {
+      clearTimeout(timer)
+      info.ban(false)
+    }
+    this.bans.clear()
   }
 }
 
