@@ -1,0 +1,70 @@
+/**
+ * Sync across processes on a loopback testnet: two Hearth nodes, each its own process and
+ * profile. Measures join time (code given → the group's first post in the newcomer's feed) and
+ * post → visible on the other peer, p50 / p99 over N posts. Prints a table.
+ *
+ *   npx tsx scripts/bench/sync.ts [--posts 200] [--runs 3]
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { startPeer, type Peer } from '../../test/helpers/peer.ts'
+
+const { values } = parseArgs({ options: { posts: { type: 'string' }, runs: { type: 'string' } } })
+const POSTS = Number(values.posts ?? 200)
+const RUNS = Number(values.runs ?? 3)
+const PASS = 'benchmark passphrase, not secret'
+
+async function until(probe: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (await probe()) return
+    await new Promise((r) => setTimeout(r, 2))
+  }
+  throw new Error('timed out')
+}
+
+const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] as number
+
+const createTestnet = createRequire(import.meta.url)('hyperdht/testnet') as (n: number, o: { host: string }) => Promise<{ bootstrap: { host: string; port: number }[]; destroy(): Promise<void> }>
+const joins: number[] = []
+const visible: number[] = []
+for (let run = 0; run < RUNS; run++) {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-sync-'))
+  const net = await createTestnet(3, { host: '127.0.0.1' })
+  const boot = `${net.bootstrap[0]?.host}:${net.bootstrap[0]?.port}`
+  const peers: Peer[] = []
+  try {
+    const a = await startPeer(path.join(root, 'a'), boot)
+    const b = await startPeer(path.join(root, 'b'), boot)
+    peers.push(a, b)
+    await a.ok('createProfile', { passphrase: PASS, name: 'Alder' })
+    await b.ok('createProfile', { passphrase: PASS, name: 'Birch' })
+    const { id: groupId } = await a.ok('createGroup', { name: 'Bench' })
+    const first = await a.ok('post', { groupId, text: 'first' })
+    const { code } = await a.ok('createInvite', { groupId })
+    await a.until(async () => (await a.ok('groupStatus', { groupId })).online)
+    const t0 = performance.now()
+    await b.ok('joinGroup', { code, waitMs: 30_000 }, 40_000)
+    await until(async () => (await b.ok('feed', { groupId, limit: 1 })).posts[0]?.id === first.id)
+    joins.push(performance.now() - t0)
+    for (let i = 0; i < POSTS / RUNS; i++) {
+      const t = performance.now()
+      const { id } = await a.ok('post', { groupId, text: `post ${i}` })
+      await until(async () => (await b.ok('feed', { groupId, limit: 1 })).posts[0]?.id === id)
+      visible.push(performance.now() - t)
+    }
+  } finally {
+    await Promise.all(peers.map((p) => p.stop()))
+    await net.destroy()
+    rmSync(root, { recursive: true, force: true })
+  }
+}
+
+console.log(`\nTwo processes on a loopback testnet, ${RUNS} runs, ${visible.length} posts\n`)
+console.log('| measure | p50 | p99 | max |')
+console.log('|---|---:|---:|---:|')
+console.log(`| join (code given → first feed) | ${pct(joins, 50).toFixed(0)} ms | ${pct(joins, 99).toFixed(0)} ms | ${Math.max(...joins).toFixed(0)} ms |`)
+console.log(`| post → visible on the other peer | ${pct(visible, 50).toFixed(1)} ms | ${pct(visible, 99).toFixed(1)} ms | ${Math.max(...visible).toFixed(1)} ms |`)
