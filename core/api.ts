@@ -183,6 +183,13 @@ export interface GroupStatus {
   online: boolean
   /** Members connected now, one entry per connection. */
   peers: { memberId: string; name: string; since: number }[]
+  /** Each member's last connection to this node while it was online (ms), if any. */
+  lastSeen: Record<string, number>
+  /**
+   * Whether a connected peer holds all of our own log. Never true just because nothing failed:
+   * false while offline or before any peer has confirmed our latest write.
+   */
+  writesHeld: boolean
 }
 
 type G = { groupId: string }

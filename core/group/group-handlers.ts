@@ -198,6 +198,8 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
       return {
         online: online !== null,
         peers: (online?.peers() ?? []).map((p) => ({ memberId: p.memberId, name: names.get(p.memberId)?.pseudonym ?? 'member', since: p.since })),
+        lastSeen: Object.fromEntries(online?.lastSeen() ?? []),
+        writesHeld: online?.writesHeld() ?? false,
       }
     },
     async readPersonal({ name }) {

@@ -42,6 +42,7 @@ export class GroupOnline {
   private work: Promise<unknown> = Promise.resolve()
   private closed = false
   private knownMembers = 0
+  private readonly seen = new Map<string, number>()
 
   private constructor(
     private readonly space: GroupSpace,
@@ -61,6 +62,7 @@ export class GroupOnline {
         ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}),
         ...(opts.host ? { host: opts.host } : {}),
       })
+      online.swarm.on('peer-down', (p) => online.seen.set(p.memberId, Date.now()))
       if (opts.admit) {
         const admit = opts.admit
         online.invites = await InviteHost.open(opts, { groupId: opts.groupId, newChallenge: newJoinChallenge, decide: (p, c) => admit.decide(p, c) })
@@ -76,6 +78,20 @@ export class GroupOnline {
   /** Members connected now (one entry per connection). */
   peers(): AuthenticatedPeer[] {
     return this.swarm?.peers() ?? []
+  }
+
+  /** Whether at least one connected peer holds every block of our own log: "our words are safe elsewhere". */
+  writesHeld(): boolean {
+    const own = this.sessions.get(this.space.own.key)
+    if (!own || own.length === 0) return true
+    return own.peers.some((p) => p.remoteLength >= own.length)
+  }
+
+  /** When each member was last connected (ms), while this node has been online. */
+  lastSeen(): Map<string, number> {
+    const out = new Map(this.seen)
+    for (const p of this.peers()) out.set(p.memberId, Date.now())
+    return out
   }
 
   /** Resolves once the first announce and lookup finished. */

@@ -36,6 +36,8 @@ export interface HypercoreSession {
    * says why Hearth never replicates a whole Corestore).
    */
   replicate(stream: object): unknown
+  /** Peers this core replicates with; `remoteLength` is how much of the log each says it holds. */
+  readonly peers: readonly { readonly remoteLength: number }[]
   /** Fetches blocks from peers as they are offered; `end: -1` keeps following the log as it grows. */
   download(range: { start: number; end: number }): { destroy(): void }
   on(event: 'download', listener: (index: number, byteLength: number) => void): unknown

@@ -132,7 +132,9 @@ export const netCommands: Record<string, Command & { network?: boolean; noProfil
     },
     human: (v) => {
       const s = v as GroupStatus
-      return s.online ? `Online; connected: ${s.peers.map((p) => p.name).join(', ') || 'nobody yet'}` : 'Not online in this process (run hearth serve).'
+      if (!s.online) return 'Not online in this process (run hearth serve).'
+      const held = s.writesHeld ? 'your latest words are held by another member' : 'your latest words are not yet held by anyone else'
+      return `Online; connected: ${s.peers.map((p) => p.name).join(', ') || 'nobody yet'}; ${held}.`
     },
   },
 }

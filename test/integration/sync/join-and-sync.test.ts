@@ -38,6 +38,9 @@ describe('join by invite code and sync', () => {
     await a.ok('setRules', { groupId, text: 'Be gentle.' })
     const first = await a.ok('post', { groupId, text: 'welcome, whoever comes' })
     const invite = await a.ok('createInvite', { groupId })
+    // Honest status: alone, A's words are held nowhere else yet.
+    await a.until(async () => (await a.ok('groupStatus', { groupId })).online)
+    expect(await a.ok('groupStatus', { groupId })).toMatchObject({ online: true, peers: [], writesHeld: false })
     expect(invite.code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$/)
 
     const joined = await b.ok('joinGroup', { code: invite.code.toLowerCase(), waitMs: 30_000 }, 40_000)
@@ -62,6 +65,9 @@ describe('join by invite code and sync', () => {
     const members = await a.ok('members', { groupId })
     expect(members.map((m) => m.pseudonym).sort()).toEqual(['Alder', 'Birch'])
     expect((await a.ok('groupStatus', { groupId })).peers.map((p) => p.name)).toContain('Birch')
+    await b.until(async () => (await b.ok('groupStatus', { groupId })).writesHeld)
+    const aId = members.find((m) => m.pseudonym === 'Alder')?.id as string
+    expect((await b.ok('groupStatus', { groupId })).lastSeen[aId]).toBeGreaterThan(0)
 
     const c = await peer('Cedar', boot)
     expect(await c.call('joinGroup', { code: invite.code, waitMs: 4_000 }, 15_000)).toMatchObject({ ok: false, error: { code: 'NO_MEMBER_REACHABLE' } })
