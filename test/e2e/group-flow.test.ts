@@ -92,4 +92,22 @@ describe('a group, from the first run to editing and deleting', () => {
     expectNoPageErrors(errors)
     await context.close()
   })
+
+  it('says in plain words when the node has gone, and the page stays usable', async () => {
+    host = await startHost()
+    const { context, page } = await openPage(browser, host.url)
+    await onboard(page)
+    await createGroup(page, 'Quiet corner', 'Moss')
+    await host.stop()
+
+    await page.getByLabel('Your post').fill('This cannot be sent.')
+    await page.getByRole('button', { name: 'Post', exact: true }).click()
+    const alert = page.getByRole('alert').filter({ hasText: 'Something went wrong inside Hearth. Nothing was changed' })
+    await alert.waitFor()
+    expect(await alert.textContent()).not.toMatch(/INTERNAL|Error:|at /)
+    // What was typed is kept, so nothing is lost when the node is back.
+    expect(await page.getByLabel('Your post').inputValue()).toBe('This cannot be sent.')
+    expect(await page.getByRole('button', { name: 'Quick exit' }).isVisible()).toBe(true)
+    await context.close()
+  })
 })
