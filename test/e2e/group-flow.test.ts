@@ -62,7 +62,7 @@ describe('a group, from the first run to editing and deleting', () => {
     const believe = plain.getByRole('group', { name: 'Supportive reactions' }).first().getByRole('button', { name: /^I believe you/ })
     await believe.click()
     await expect.poll(() => believe.getAttribute('aria-pressed'), { timeout: 5000 }).toBe('true')
-    expect((await believe.textContent())?.trim()).toBe('I believe you1')
+    expect((await believe.textContent())?.trim()).toBe('I believe you 1')
     await believe.click()
     await expect.poll(() => believe.getAttribute('aria-pressed'), { timeout: 5000 }).toBe('false')
     expect((await believe.textContent())?.trim()).toBe('I believe you')
