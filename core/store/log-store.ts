@@ -97,16 +97,7 @@ export class LogStore {
    * member's log. A block not held yet reads as null (replication fills it in).
    */
   async openPeerLog(key: Uint8Array): Promise<PeerLog> {
-    if (this.closing) throw errors.STORE_UNAVAILABLE('the group store is closed')
-    if (!(key instanceof Uint8Array) || key.length !== 32) throw errors.INVALID_INPUT('a log key is 32 bytes')
-    const core = this.store.get({ key })
-    try {
-      await core.ready()
-    } catch (e) {
-      await core.close().catch(() => undefined)
-      throw storeError(e, 'open a member log')
-    }
-    this.peers.add(core)
+    const core = await this.session(key, 'open a member log')
     return {
       key: Buffer.from(key).toString('hex'),
       get length() {
@@ -125,9 +116,13 @@ export class LogStore {
   /**
    * A Hypercore session on a log of this store (ours or a fellow member's) for replication: the
    * network layer attaches it to authenticated connections one by one (core/net/group-swarm.ts).
-   * Closed with the store.
    */
-  async replicationSession(key: Uint8Array): Promise<HypercoreSession> {
+  replicationSession(key: Uint8Array): Promise<HypercoreSession> {
+    return this.session(key, 'open a log for replication')
+  }
+
+  /** A session on the core with this key, closed with the store. */
+  private async session(key: Uint8Array, what: string): Promise<HypercoreSession> {
     if (this.closing) throw errors.STORE_UNAVAILABLE('the group store is closed')
     if (!(key instanceof Uint8Array) || key.length !== 32) throw errors.INVALID_INPUT('a log key is 32 bytes')
     const core = this.store.get({ key })
@@ -135,7 +130,7 @@ export class LogStore {
       await core.ready()
     } catch (e) {
       await core.close().catch(() => undefined)
-      throw storeError(e, 'open a log for replication')
+      throw storeError(e, what)
     }
     this.peers.add(core)
     return core

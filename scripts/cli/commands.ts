@@ -27,10 +27,20 @@ export async function expectOk<T>(r: Promise<Result<T>>): Promise<T> {
   throw new HearthError(res.error.code, res.error.message, res.error.retryAfterMs === undefined ? {} : { retryAfterMs: res.error.retryAfterMs })
 }
 
-function passphraseFile(ctx: CommandContext, key: string): string | undefined {
-  const v = ctx.options[key]
+/** A string option, or undefined. */
+export function opt(ctx: CommandContext, name: string): string | undefined {
+  const v = ctx.options[name]
   return typeof v === 'string' ? v : undefined
 }
+
+/** A string option that must be there. */
+export function need(ctx: CommandContext, name: string): string {
+  const v = opt(ctx, name)
+  if (v === undefined || v === '') throw new HearthError('INVALID_INPUT', `--${name} is required`)
+  return v
+}
+
+const passphraseFile = opt
 
 export function currentPassphrase(ctx: CommandContext): Promise<string> {
   return readPassphrase({ env: 'HEARTH_PASSPHRASE', file: passphraseFile(ctx, 'passphrase-file'), prompt: 'Passphrase: ' })

@@ -4,18 +4,9 @@
  */
 import type { FeedPage, FeedPost, FeedReply, GroupSummary, RulesView } from '../../core/api.ts'
 import { HearthError } from '../../core/errors.ts'
-import { expectOk, unlocked, type Command, type CommandContext } from './commands.ts'
+import { expectOk, need, opt, unlocked, type Command } from './commands.ts'
 
-function opt(ctx: CommandContext, name: string): string | undefined {
-  const v = ctx.options[name]
-  return typeof v === 'string' ? v : undefined
-}
 
-function need(ctx: CommandContext, name: string): string {
-  const v = opt(ctx, name)
-  if (v === undefined || v === '') throw new HearthError('INVALID_INPUT', `--${name} is required`)
-  return v
-}
 
 const when = (ms: number): string => new Date(ms).toISOString().replace('T', ' ').slice(0, 16)
 

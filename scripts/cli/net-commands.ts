@@ -7,7 +7,7 @@ import { createRequire } from 'node:module'
 import type { GroupStatus, InviteView } from '../../core/api.ts'
 import { HearthError } from '../../core/errors.ts'
 import type { DhtNodeAddress, NetworkOptions } from '../../core/net/holepunch-net.ts'
-import { expectOk, unlocked, type Command, type CommandContext } from './commands.ts'
+import { expectOk, need, opt, unlocked, type Command, type CommandContext } from './commands.ts'
 
 export function networkOptions(bootstrap: string | undefined): NetworkOptions {
   if (!bootstrap) return {}
@@ -20,16 +20,7 @@ export function networkOptions(bootstrap: string | undefined): NetworkOptions {
   return { bootstrap: nodes, ...(loopback ? { host: '127.0.0.1' } : {}) }
 }
 
-const opt = (ctx: CommandContext, name: string): string | undefined => {
-  const v = ctx.options[name]
-  return typeof v === 'string' ? v : undefined
-}
 
-function need(ctx: CommandContext, name: string): string {
-  const v = opt(ctx, name)
-  if (!v) throw new HearthError('INVALID_INPUT', `--${name} is required`)
-  return v
-}
 
 /** "24h", "90m", "7d", "3600s" → milliseconds. */
 export function duration(text: string): number {
