@@ -68,8 +68,6 @@ describe('ground rules and members', () => {
     await context.close()
   })
 
-  // Accepting rules that another member wrote needs a second member, which needs joining by invite
-  // (the network half of issue 5, not wired into the service yet).
 })
 
 async function groupId(page: import('playwright-core').Page): Promise<string> {
