@@ -67,7 +67,6 @@ describe('ground rules and members', () => {
     expectNoPageErrors(errors)
     await context.close()
   })
-
 })
 
 async function groupId(page: import('playwright-core').Page): Promise<string> {
