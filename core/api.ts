@@ -178,6 +178,16 @@ export interface InviteView {
   byName: string
 }
 
+export interface JoinRequestView {
+  /** The newcomer's member id: pass it to approve or decline. */
+  id: string
+  pseudonym: string
+  inviteId: string
+  /** Who put the request on record */
+  byName: string
+  status: 'pending' | 'admitted' | 'declined'
+}
+
 export interface GroupStatus {
   /** This node is announcing the group on the network. */
   online: boolean
@@ -229,6 +239,11 @@ export interface ApiMethods {
   /** Joins by invite code; `waitMs` bounds the search for a member (default 60 s). */
   joinGroup: { input: { code: string; pseudonym?: string; waitMs?: number }; output: { group: string; status: 'admitted' | 'pending' } }
   groupStatus: { input: G; output: GroupStatus }
+  /** Requests waiting on a facilitator (invites with approval). */
+  listRequests: { input: G; output: JoinRequestView[] }
+  /** Facilitators: admit a waiting newcomer (they are welcomed the next time they ask). */
+  approveRequest: { input: G & { id: string }; output: JoinRequestView }
+  declineRequest: { input: G & { id: string }; output: JoinRequestView }
   /** Personal, device-only notes (never replicated): the base for safety plan, journal, drafts. */
   readPersonal: { input: { name: string }; output: { text: string | null } }
   writePersonal: { input: { name: string; text: string }; output: { name: string } }

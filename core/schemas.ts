@@ -47,6 +47,9 @@ export const inputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> } = {
   revokeInvite: z.object({ ...g, id: z.string().regex(/^[0-9a-f]{32}$/, 'not an invite id') }).strict(),
   joinGroup: z.object({ code: z.string().min(1).max(200), pseudonym: pseudonym.optional(), waitMs: z.number().int().min(1_000).max(600_000).optional() }).strict(),
   groupStatus: z.object(g).strict(),
+  listRequests: z.object(g).strict(),
+  approveRequest: z.object({ ...g, id: z.string().regex(/^[0-9a-f]{64}$/, 'not a request id') }).strict(),
+  declineRequest: z.object({ ...g, id: z.string().regex(/^[0-9a-f]{64}$/, 'not a request id') }).strict(),
   readPersonal: z.object({ name: personalName }).strict(),
   writePersonal: z.object({ name: personalName, text: z.string().max(LIMITS.personalText) }).strict(),
 }

@@ -31,6 +31,9 @@ const METHODS: Record<MethodName, true> = {
   revokeInvite: true,
   joinGroup: true,
   groupStatus: true,
+  listRequests: true,
+  approveRequest: true,
+  declineRequest: true,
   readPersonal: true,
   writePersonal: true,
 }

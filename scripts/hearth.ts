@@ -41,6 +41,7 @@ const OPTIONS = {
   approval: { type: 'boolean' },
   role: { type: 'string' },
   wait: { type: 'string' },
+  request: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const
 

@@ -6,7 +6,8 @@
  *
  * Payload: canonical JSON (core/group/canonical-json.ts) of
  *   { v: 1, kind, group, author, at, seen, body, sig }
- *     kind    event kind: "genesis", "invite.create", "invite.revoke", "member.admit"
+ *     kind    event kind: "genesis", "invite.create", "invite.revoke", "member.admit",
+ *             "join.request", "join.decline"
  *     group   the group id; "" in genesis, which defines it
  *     author  member id: the author's ed25519 public key, lowercase hex
  *     at      the author's clock, ms (informational: order comes from `seen`, never from clocks)
@@ -63,6 +64,14 @@ export type InviteRecord = z.infer<typeof inviteCreateBody>['invite']
 const inviteRevokeBody = z.object({ inviteId: hex16 }).strict()
 
 /**
+ * A newcomer asked to join with an invite that needs a facilitator's approval, and a member
+ * (any) put the request on record, proof and all, so every facilitator can see and decide it.
+ */
+const joinRequestBody = z.object({ invite: z.object({ id: hex16, proof: z.record(z.string(), z.unknown()) }).strict() }).strict()
+/** A facilitator said no to a request (`joinerId` is the newcomer's member id). */
+const joinDeclineBody = z.object({ joinerId: hex32 }).strict()
+
+/**
  * A newcomer: their member id, box key, first device log and pseudonym, and the role given. With
  * `invite`, the joiner's proof (core/group/join-proof.ts) travels inside, so every peer can check
  * the admission itself; without it, only a facilitator may admit (a direct admission).
@@ -87,6 +96,8 @@ const eventSchema = z.discriminatedUnion('kind', [
   z.object({ ...envelope, kind: z.literal('member.admit'), body: admitBody }).strict(),
   z.object({ ...envelope, kind: z.literal('invite.create'), body: inviteCreateBody }).strict(),
   z.object({ ...envelope, kind: z.literal('invite.revoke'), body: inviteRevokeBody }).strict(),
+  z.object({ ...envelope, kind: z.literal('join.request'), body: joinRequestBody }).strict(),
+  z.object({ ...envelope, kind: z.literal('join.decline'), body: joinDeclineBody }).strict(),
 ])
 
 export type SignedEvent = z.infer<typeof eventSchema>

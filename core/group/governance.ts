@@ -22,6 +22,15 @@ import { groupIdOf } from './gov-event.ts'
 export type GroupMode = 'survivor-led' | 'facilitated'
 type GenesisEvent = Extract<SignedEvent, { kind: 'genesis' }>
 
+export interface JoinRequest {
+  joiner: { id: string; boxKey: string; device: string; pseudonym: string }
+  inviteId: string
+  proof: Record<string, unknown>
+  /** the member who put it on record */
+  by: string
+  status: 'pending' | 'admitted' | 'declined'
+}
+
 export interface InviteState extends InviteRecord {
   /** member id of the inviter */
   by: string
@@ -43,6 +52,8 @@ export class Governance implements WriteAuthority {
   settings: GroupSettings
   readonly members = new Map<string, MemberRecord>()
   readonly invites = new Map<string, InviteState>()
+  /** Requests to join with an approval invite, by the newcomer's member id. */
+  readonly requests = new Map<string, JoinRequest>()
   private readonly deviceOwner = new Map<string, string>()
 
   private constructor(genesis: GenesisEvent) {
@@ -102,6 +113,22 @@ export class Governance implements WriteAuthority {
       case 'member.admit':
         this.admit(event)
         return
+      case 'join.request': {
+        const invite = this.invites.get(event.body.invite.id)
+        if (!invite?.approval) throw errors.BLOCK_MALFORMED('not an invite that needs approval')
+        const challenge = typeof event.body.invite.proof.challenge === 'string' ? event.body.invite.proof.challenge : ''
+        const joiner = verifyJoinProof(event.body.invite.proof, { groupId: this.groupId, invitePublicKey: invite.publicKey, challenge })
+        if (this.members.has(joiner.id) || this.requests.has(joiner.id)) throw errors.BLOCK_MALFORMED('already asked')
+        this.requests.set(joiner.id, { joiner, inviteId: invite.id, proof: event.body.invite.proof, by: event.author, status: 'pending' })
+        return
+      }
+      case 'join.decline': {
+        if (this.members.get(event.author)?.role !== 'facilitator') throw errors.NOT_ALLOWED('only facilitators decide requests')
+        const r = this.requests.get(event.body.joinerId)
+        if (!r || r.status !== 'pending') throw errors.BLOCK_MALFORMED('no pending request')
+        r.status = 'declined'
+        return
+      }
     }
   }
 
@@ -127,6 +154,9 @@ export class Governance implements WriteAuthority {
         throw errors.CRYPTO_BAD_SIGNATURE('the admission does not match the proof')
       }
     }
+    const request = this.requests.get(m.id)
+    if (request?.status === 'declined') throw errors.INVITE_DECLINED()
+    if (request) request.status = 'admitted'
     if (invite) invite.used++
     this.members.set(m.id, { id: m.id, role: event.body.role, pseudonym: m.pseudonym, boxKey: m.boxKey, devices: new Map([[m.device, 0]]) })
     this.deviceOwner.set(m.device, m.id)
@@ -165,7 +195,7 @@ export class Governance implements WriteAuthority {
 
   /** Everything a replay decides, as one comparable string: unchanged means nothing to tell. */
   fingerprint(): string {
-    return JSON.stringify([this.name, this.mode, this.settings, [...this.grants()].sort(), [...this.invites].sort()])
+    return JSON.stringify([this.name, this.mode, this.settings, [...this.grants()].sort(), [...this.invites].sort(), [...this.requests].sort()])
   }
 
   deviceLogs(): string[] {

@@ -3,7 +3,7 @@
  * thin step from a validated input to a GroupSpace change or a view. Permission and existence
  * checks live here so every front end gets the same coded answer.
  */
-import type { GroupInfo, GroupSummary, MemberView, MethodHandlers, RulesView } from '../api.ts'
+import type { GroupInfo, GroupSummary, JoinRequestView, MemberView, MethodHandlers, RulesView } from '../api.ts'
 import { errors } from '../errors.ts'
 import { memberDocId, sharedDocId } from '../model/doc-id.ts'
 import { MemberDoc, parseRef, type Ref } from '../model/member-doc.ts'
@@ -18,6 +18,7 @@ type GroupMethods =
   | 'listGroups' | 'createGroup' | 'groupInfo' | 'feed' | 'members' | 'post' | 'reply' | 'edit' | 'remove'
   | 'react' | 'setProfile' | 'setRules' | 'acceptRules' | 'readPersonal' | 'writePersonal'
   | 'createInvite' | 'listInvites' | 'revokeInvite' | 'joinGroup' | 'groupStatus'
+  | 'listRequests' | 'approveRequest' | 'declineRequest'
 
 export interface GroupContext {
   registry(): GroupRegistry
@@ -67,6 +68,20 @@ function findItem(space: GroupSpace, ref: Ref): { kind: 'post' | 'reply'; post: 
 function requireRulesAccepted(space: GroupSpace): void {
   const r = rulesView(space)
   if (r && !r.acceptedByMe) throw errors.RULES_NOT_ACCEPTED()
+}
+
+function requestView(space: GroupSpace, id: string): JoinRequestView {
+  const r = space.governance.requests.get(id)
+  if (!r) throw errors.NOT_FOUND('no such request')
+  return { id, pseudonym: r.joiner.pseudonym, inviteId: r.inviteId, byName: space.governance.members.get(r.by)?.pseudonym ?? 'former member', status: r.status }
+}
+
+/** A request a facilitator may still decide. */
+function pendingRequest(space: GroupSpace, id: string) {
+  if (space.governance.members.get(space.me)?.role !== 'facilitator') throw errors.NOT_ALLOWED('only facilitators decide requests')
+  const r = space.governance.requests.get(id)
+  if (!r || r.status !== 'pending') throw errors.NOT_FOUND('no pending request from that newcomer')
+  return r
 }
 
 function me(space: GroupSpace): MemberView {
@@ -201,6 +216,26 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
         lastSeen: Object.fromEntries(online?.lastSeen() ?? []),
         writesHeld: online?.writesHeld() ?? false,
       }
+    },
+    async listRequests({ groupId }) {
+      const s = await space(groupId)
+      return [...s.governance.requests.keys()].map((id) => requestView(s, id))
+    },
+    async approveRequest({ groupId, id }) {
+      const s = await space(groupId)
+      const r = pendingRequest(s, id)
+      await s.writeGovernance({
+        v: 1, kind: 'member.admit', group: groupId, author: s.me, at: ctx.now(), seen: s.seen(),
+        body: { member: r.joiner, role: s.governance.invites.get(r.inviteId)?.role ?? 'member', invite: { id: r.inviteId, proof: r.proof } },
+      })
+      if (!s.governance.members.has(id)) throw errors.INVITE_USED_UP('the invite can admit nobody else')
+      return requestView(s, id)
+    },
+    async declineRequest({ groupId, id }) {
+      const s = await space(groupId)
+      pendingRequest(s, id)
+      await s.writeGovernance({ v: 1, kind: 'join.decline', group: groupId, author: s.me, at: ctx.now(), seen: s.seen(), body: { joinerId: id } })
+      return requestView(s, id)
     },
     async readPersonal({ name }) {
       return { text: ctx.registry().personal.read(name) }

@@ -205,16 +205,27 @@ export class GroupRegistry {
     const network = this.network
     if (!network) throw errors.NETWORK_UNAVAILABLE('this node runs without a network')
     const { secret } = parseInviteCode(code)
-    const topic = inviteTopic(inviteKeyPair(secret).publicKey)
-    const identity = generateIdentity()
-    const logName = `m-${hex(randomBytes(12))}`
+    const invitePk = inviteKeyPair(secret).publicKey
+    const topic = inviteTopic(invitePk)
+    // Asking again after "pending" must be the same newcomer: reuse the identity and log name.
+    const pendingName = `join/${inviteId(invitePk)}`
+    const pending = this.vault.get(pendingName)
+    const pendingSeed = this.vault.get(`${pendingName}/identity`)
+    const identity = pending && pendingSeed ? identityFromSeed(pendingSeed) : generateIdentity()
+    const logName = pending ? (JSON.parse(new TextDecoder().decode(pending)) as { log: string }).log : `m-${hex(randomBytes(12))}`
     const device = this.store.keyFor(logName)
     const outcome = await joinViaInvite(network, {
       topic, timeoutMs: waitMs, onProgress: (p) => onProgress?.(p),
       proofFor: (groupId, challenge) => encodeJoinProof(makeJoinProof({ groupId, inviteSecret: secret, identity, device, pseudonym, challenge })),
     })
-    if (outcome.answer.status === 'refused') throw refusalError(outcome.answer.code)
-    if (outcome.answer.status === 'pending') return { groupId: outcome.groupId, status: 'pending' }
+    if (outcome.answer.status === 'refused') {
+      if (pending) await this.vault.delete(pendingName)
+      throw refusalError(outcome.answer.code)
+    }
+    if (outcome.answer.status === 'pending') {
+      if (!pending) await this.vault.setMany([[`${pendingName}/identity`, identity.seed], [pendingName, json({ log: logName })]])
+      return { groupId: outcome.groupId, status: 'pending' }
+    }
     const w = openWelcome(outcome.answer.sealed, identity.boxPublicKey, identity.boxSecretKey, outcome.groupId)
     const meta: GroupMeta = { v: 1, id: w.groupId, log: logName, createdAt: this.now(), name: w.name, seedLogs: w.logs }
     await this.vault.setMany([
@@ -223,6 +234,10 @@ export class GroupRegistry {
       ...w.epochs.map(([n, k]): [string, Uint8Array] => [`group/${w.groupId}/epoch/${n}`, Buffer.from(k, 'hex')]),
       [`group/${w.groupId}`, json(meta)],
     ])
+    if (pending) {
+      await this.vault.delete(pendingName)
+      await this.vault.delete(`${pendingName}/identity`)
+    }
     onProgress?.('admitted')
     await this.goOnline(w.groupId, { members: w.members, logs: w.logs })
     const space = await this.space(w.groupId)

@@ -1,10 +1,13 @@
 /**
  * Joining, both sides (DESIGN.md §3.4), above the wire exchange (core/net/join-exchange.ts).
  *
- * Member side (`decideJoin`): checks the invite is live in governance (not revoked, not expired,
- * uses left), verifies the joiner's proof against this connection's challenge, writes
- * `member.admit` carrying the proof (so every peer can check it), and answers with the welcome:
- * what the newcomer needs to read the group, sealed to the box key the proof names.
+ * Member side (`decideJoin`): verifies the joiner's proof against this connection's challenge and
+ * checks the invite is live in governance (not revoked, not expired, uses left). Then it writes
+ * `member.admit` carrying the proof (so every peer can check it) and answers with the welcome:
+ * what the newcomer needs to read the group, sealed to the box key the proof names. With an
+ * invite that needs approval, a member who is not a facilitator puts the request on record
+ * (`join.request`) and answers "pending"; when the newcomer asks again after a facilitator
+ * admitted the request, any member hands over the welcome, and after a decline, the refusal.
  *
  * Welcome, version 1 (canonical JSON, sealed box):
  *   { v: 1, groupId, name, secret, epochs: [[n, key]], members: [memberId], logs: [logKey] }
@@ -54,25 +57,39 @@ export async function decideJoin(ctx: JoinHostContext, proofBytes: Uint8Array, c
     const proof = decodeJoinProof(proofBytes)
     const invite = [...gov.invites.values()].find((i) => i.publicKey === proof.invitePublicKey)
     if (!invite) return { status: 'refused', code: 'INVITE_REVOKED' }
+    const joiner = verifyJoinProof(proof, { groupId: gov.groupId, invitePublicKey: invite.publicKey, challenge })
+    const asked = gov.requests.get(joiner.id)
+    const ref = { id: invite.id, proof: proof as unknown as Record<string, unknown> }
+    // Approved meanwhile (a facilitator admitted the request): hand over the welcome.
+    if (gov.members.has(joiner.id) && gov.members.get(joiner.id)?.devices.has(joiner.device)) return welcomeFor(ctx, joiner.boxKey)
+    if (asked?.status === 'declined') return { status: 'refused', code: 'INVITE_DECLINED' }
     const dead = isLive(invite, ctx.now())
     if (dead) return { status: 'refused', code: dead }
-    const joiner = verifyJoinProof(proof, { groupId: gov.groupId, invitePublicKey: invite.publicKey, challenge })
-    if (invite.approval && gov.members.get(space.me)?.role !== 'facilitator') return { status: 'pending' }
+    if (invite.approval && gov.members.get(space.me)?.role !== 'facilitator') {
+      if (!asked) await space.writeGovernance({ v: 1, kind: 'join.request', group: gov.groupId, author: space.me, at: ctx.now(), seen: space.seen(), body: { invite: ref } })
+      return { status: 'pending' }
+    }
     await space.writeGovernance({
       v: 1, kind: 'member.admit', group: gov.groupId, author: space.me, at: ctx.now(), seen: space.seen(),
-      body: { member: joiner, role: invite.role, invite: { id: invite.id, proof: proof as unknown as Record<string, unknown> } },
+      body: { member: joiner, role: invite.role, invite: ref },
     })
     if (!space.governance.members.has(joiner.id)) return { status: 'refused', code: 'INVITE_USED_UP' }
-    const { secret, epochs } = ctx.secrets()
-    const welcome: Welcome = {
-      v: 1, groupId: gov.groupId, name: space.governance.name, secret: Buffer.from(secret).toString('hex'),
-      epochs: epochs.map(([n, k]) => [n, Buffer.from(k).toString('hex')]),
-      members: [...space.governance.members.keys()], logs: space.governance.deviceLogs(),
-    }
-    return { status: 'admitted', sealed: sealTo(canonicalBytes(welcome), Buffer.from(joiner.boxKey, 'hex')) }
+    return welcomeFor(ctx, joiner.boxKey)
   } catch (e) {
     return { status: 'refused', code: e instanceof HearthError ? e.code : 'INTERNAL' }
   }
+}
+
+/** The welcome for an admitted newcomer, sealed to the box key their proof named. */
+function welcomeFor(ctx: JoinHostContext, boxKey: string): JoinAnswer {
+  const gov = ctx.space.governance
+  const { secret, epochs } = ctx.secrets()
+  const welcome: Welcome = {
+    v: 1, groupId: gov.groupId, name: gov.name, secret: Buffer.from(secret).toString('hex'),
+    epochs: epochs.map(([n, k]) => [n, Buffer.from(k).toString('hex')]),
+    members: [...gov.members.keys()], logs: gov.deviceLogs(),
+  }
+  return { status: 'admitted', sealed: sealTo(canonicalBytes(welcome), Buffer.from(boxKey, 'hex')) }
 }
 
 /** Joiner side: opens and checks the welcome sealed to our box key. */

@@ -4,7 +4,7 @@
  * DHT to meet on (default: the public DHT); a loopback bootstrap also binds to loopback only.
  */
 import { createRequire } from 'node:module'
-import type { GroupStatus, InviteView } from '../../core/api.ts'
+import type { GroupStatus, InviteView, JoinRequestView } from '../../core/api.ts'
 import { HearthError } from '../../core/errors.ts'
 import type { DhtNodeAddress, NetworkOptions } from '../../core/net/holepunch-net.ts'
 import { expectOk, need, opt, unlocked, type Command, type CommandContext } from './commands.ts'
@@ -113,6 +113,33 @@ export const netCommands: Record<string, Command & { network?: boolean; noProfil
       return expectOk(ctx.service.joinGroup({ code, waitMs: seconds(ctx, 'wait', 60) * 1000, ...(name ? { pseudonym: name } : {}) }))
     },
     human: (v) => ((v as { status: string }).status === 'admitted' ? `Joined (${(v as { group: string }).group}).` : 'Waiting for a facilitator to approve.'),
+  },
+  requests: {
+    usage: 'hearth requests --group ID',
+    summary: 'requests to join that wait for a facilitator',
+    async run(ctx) {
+      await unlocked(ctx)
+      return expectOk(ctx.service.listRequests({ groupId: need(ctx, 'group') }))
+    },
+    human: (v) => (v as JoinRequestView[]).map((r) => `${r.id}  ${r.pseudonym}  ${r.status} (asked through ${r.byName})`).join('\n') || 'No requests.',
+  },
+  approve: {
+    usage: 'hearth approve --group ID --request ID',
+    summary: 'admit a newcomer who is waiting (facilitators)',
+    async run(ctx) {
+      await unlocked(ctx)
+      return expectOk(ctx.service.approveRequest({ groupId: need(ctx, 'group'), id: need(ctx, 'request') }))
+    },
+    human: (v) => `${(v as JoinRequestView).pseudonym} is admitted; they are welcomed the next time they ask.`,
+  },
+  decline: {
+    usage: 'hearth decline --group ID --request ID',
+    summary: 'decline a newcomer who is waiting (facilitators)',
+    async run(ctx) {
+      await unlocked(ctx)
+      return expectOk(ctx.service.declineRequest({ groupId: need(ctx, 'group'), id: need(ctx, 'request') }))
+    },
+    human: () => 'Declined.',
   },
   'group status': {
     usage: 'hearth group status --group ID',

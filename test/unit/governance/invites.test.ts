@@ -151,3 +151,29 @@ describe('invites in governance', () => {
     expect([...peer.governance.grants()].sort()).toEqual([...s.g.space.governance.grants()].sort())
   })
 })
+
+describe('join requests', () => {
+  it('are recorded only for approval invites, decided only by facilitators, and a decline stops the admission', async () => {
+    const s = await setup()
+    const plain = await createInvite(s)
+    const approval = await createInvite(s, { uses: 2, approval: true })
+    const a = joiner(s, plain, 'A')
+    const b = joiner(s, approval, 'B')
+    const seen = (): Record<string, number> => ({ [s.g.log.key]: s.g.log.length })
+    const request = (who: ReturnType<typeof joiner>, inv: { id: string }): UnsignedEvent => ({
+      v: 1, kind: 'join.request', group: s.groupId, author: idOf(s.member), at: 40, seen: seen(), body: { invite: { id: inv.id, proof: who.proof as unknown as Record<string, unknown> } },
+    })
+    s.memberLog.blocks.push(governanceBlock(s, request(a, plain), s.member))
+    s.memberLog.blocks.push(governanceBlock(s, request(b, approval), s.member))
+    s.memberLog.blocks.push(governanceBlock(s, { v: 1, kind: 'join.decline', group: s.groupId, author: idOf(s.member), at: 41, seen: seen(), body: { joinerId: b.member.id } }, s.member))
+    await s.g.space.catchUp(s.memberLog)
+    const gov = (): ReturnType<typeof s.g.space.governance.requests.get> => s.g.space.governance.requests.get(b.member.id)
+    expect(s.g.space.governance.requests.has(a.member.id)).toBe(false)
+    expect(gov()?.status).toBe('pending')
+
+    await s.g.space.writeGovernance({ v: 1, kind: 'join.decline', group: s.groupId, author: s.g.me, at: 42, seen: s.g.space.seen(), body: { joinerId: b.member.id } })
+    expect(gov()?.status).toBe('declined')
+    await s.g.space.writeGovernance(admitWith(s, s.g.me, b.member, { id: approval.id, proof: b.proof }, 43, s.g.space.seen()))
+    expect(isMember(s.g.space, b.member.id)).toBe(false)
+  })
+})
