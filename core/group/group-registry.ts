@@ -242,8 +242,11 @@ export class GroupRegistry {
     await this.goOnline(w.groupId, { members: w.members, logs: w.logs })
     const space = await this.space(w.groupId)
     const deadline = Date.now() + waitMs
-    while (!space.groupId && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
-    if (space.groupId) await space.change(memberDocId(space.me), (doc) => new MemberDoc(doc, space.me).setProfile({ pseudonym, status: 'active' }, this.now()))
+    // Ready once governance has arrived far enough to name our own device as a member's.
+    const ready = (): boolean => space.groupId !== null && space.governance.knowsLog(space.own.key)
+    while (!ready() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
+    // The admission already carries the pseudonym; the profile doc only adds the status.
+    if (ready()) await space.change(memberDocId(space.me), (doc) => new MemberDoc(doc, space.me).setProfile({ pseudonym, status: 'active' }, this.now()))
     return { groupId: w.groupId, status: 'admitted' }
   }
 

@@ -9,7 +9,7 @@ export interface Peer {
   child: Child
   call<M extends MethodName>(method: M, input: MethodInput<M>, timeoutMs?: number): Promise<Result<MethodOutput<M>>>
   ok<M extends MethodName>(method: M, input: MethodInput<M>, timeoutMs?: number): Promise<MethodOutput<M>>
-  /** Polls `probe` until it returns true or the time is up. */
+  /** Polls `probe` until it returns true or the time is up; a probe that throws is tried again. */
   until(probe: () => Promise<boolean>, timeoutMs?: number): Promise<void>
   stop(): Promise<void>
 }
@@ -35,11 +35,16 @@ export async function startPeer(profileDir: string, bootstrap: string): Promise<
     },
     async until(probe, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs
+      let last: unknown = null
       while (Date.now() < deadline) {
-        if (await probe()) return
+        try {
+          if (await probe()) return
+        } catch (e) {
+          last = e
+        }
         await new Promise((r) => setTimeout(r, 100))
       }
-      throw new Error('condition not met in time')
+      throw new Error(`condition not met in time${last ? `; last error: ${String(last)}` : ''}`)
     },
     async stop() {
       child.proc.stdin?.end()
