@@ -239,6 +239,11 @@ export interface ApiMethods {
   /** Joins by invite code; `waitMs` bounds the search for a member (default 60 s). */
   joinGroup: { input: { code: string; pseudonym?: string; waitMs?: number }; output: { group: string; status: 'admitted' | 'pending' } }
   groupStatus: { input: G; output: GroupStatus }
+  /** Facilitators: rename the group or change its settings (fields left out stay). */
+  updateSettings: {
+    input: G & { name?: string; topics?: Labelled[]; inviters?: Role[]; rulesWriters?: Role[]; flagThreshold?: number }
+    output: GroupInfo
+  }
   /** Requests waiting on a facilitator (invites with approval). */
   listRequests: { input: G; output: JoinRequestView[] }
   /** Facilitators: admit a waiting newcomer (they are welcomed the next time they ask). */

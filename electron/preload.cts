@@ -31,6 +31,7 @@ const METHODS: Record<MethodName, true> = {
   revokeInvite: true,
   joinGroup: true,
   groupStatus: true,
+  updateSettings: true,
   listRequests: true,
   approveRequest: true,
   declineRequest: true,

@@ -7,7 +7,7 @@
  * Payload: canonical JSON (core/group/canonical-json.ts) of
  *   { v: 1, kind, group, author, at, seen, body, sig }
  *     kind    event kind: "genesis", "invite.create", "invite.revoke", "member.admit",
- *             "join.request", "join.decline"
+ *             "join.request", "join.decline", "settings"
  *     group   the group id; "" in genesis, which defines it
  *     author  member id: the author's ed25519 public key, lowercase hex
  *     at      the author's clock, ms (informational: order comes from `seen`, never from clocks)
@@ -68,6 +68,12 @@ const inviteRevokeBody = z.object({ inviteId: hex16 }).strict()
  * (any) put the request on record, proof and all, so every facilitator can see and decide it.
  */
 const joinRequestBody = z.object({ invite: z.object({ id: hex16, proof: z.record(z.string(), z.unknown()) }).strict() }).strict()
+/** A facilitator changes the group's name or settings; fields left out stay as they were. */
+const settingsBody = z.object({
+  name: z.string().min(1).max(LIMITS.groupName).optional(),
+  settings: settingsSchema.partial().optional(),
+}).strict()
+
 /** A facilitator said no to a request (`joinerId` is the newcomer's member id). */
 const joinDeclineBody = z.object({ joinerId: hex32 }).strict()
 
@@ -98,6 +104,7 @@ const eventSchema = z.discriminatedUnion('kind', [
   z.object({ ...envelope, kind: z.literal('invite.revoke'), body: inviteRevokeBody }).strict(),
   z.object({ ...envelope, kind: z.literal('join.request'), body: joinRequestBody }).strict(),
   z.object({ ...envelope, kind: z.literal('join.decline'), body: joinDeclineBody }).strict(),
+  z.object({ ...envelope, kind: z.literal('settings'), body: settingsBody }).strict(),
 ])
 
 export type SignedEvent = z.infer<typeof eventSchema>

@@ -122,6 +122,12 @@ export class Governance implements WriteAuthority {
         this.requests.set(joiner.id, { joiner, inviteId: invite.id, proof: event.body.invite.proof, by: event.author, status: 'pending' })
         return
       }
+      case 'settings': {
+        if (this.members.get(event.author)?.role !== 'facilitator') throw errors.NOT_ALLOWED('only facilitators change settings')
+        if (event.body.name !== undefined) this.name = event.body.name
+        if (event.body.settings) this.settings = { ...this.settings, ...event.body.settings }
+        return
+      }
       case 'join.decline': {
         if (this.members.get(event.author)?.role !== 'facilitator') throw errors.NOT_ALLOWED('only facilitators decide requests')
         const r = this.requests.get(event.body.joinerId)

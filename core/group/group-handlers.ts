@@ -18,7 +18,7 @@ type GroupMethods =
   | 'listGroups' | 'createGroup' | 'groupInfo' | 'feed' | 'members' | 'post' | 'reply' | 'edit' | 'remove'
   | 'react' | 'setProfile' | 'setRules' | 'acceptRules' | 'readPersonal' | 'writePersonal'
   | 'createInvite' | 'listInvites' | 'revokeInvite' | 'joinGroup' | 'groupStatus'
-  | 'listRequests' | 'approveRequest' | 'declineRequest'
+  | 'listRequests' | 'approveRequest' | 'declineRequest' | 'updateSettings'
 
 export interface GroupContext {
   registry(): GroupRegistry
@@ -84,6 +84,15 @@ function pendingRequest(space: GroupSpace, id: string) {
   return r
 }
 
+function info(s: GroupSpace): GroupInfo {
+  const rules = rulesView(s)
+  return {
+    ...summary(s), me: s.me, topics: s.governance.settings.topics,
+    reactions: Object.entries(REACTIONS).map(([id, label]) => ({ id, label })),
+    rules, mustAcceptRules: rules !== null && !rules.acceptedByMe,
+  }
+}
+
 function me(space: GroupSpace): MemberView {
   const view = members(source(space)).find((m) => m.me)
   if (!view) throw errors.INTERNAL('my membership is missing')
@@ -112,15 +121,17 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
       ctx.groupsChanged()
       return summary(s)
     },
-    async groupInfo({ groupId }) {
+    async updateSettings({ groupId, name, ...settings }) {
       const s = await space(groupId)
-      const rules = rulesView(s)
-      const info: GroupInfo = {
-        ...summary(s), me: s.me, topics: s.governance.settings.topics,
-        reactions: Object.entries(REACTIONS).map(([id, label]) => ({ id, label })),
-        rules, mustAcceptRules: rules !== null && !rules.acceptedByMe,
-      }
-      return info
+      if (s.governance.members.get(s.me)?.role !== 'facilitator') throw errors.NOT_ALLOWED('only facilitators change settings')
+      await s.writeGovernance({
+        v: 1, kind: 'settings', group: groupId, author: s.me, at: ctx.now(), seen: s.seen(),
+        body: { ...(name ? { name } : {}), ...(Object.keys(settings).length ? { settings } : {}) },
+      })
+      return info(s)
+    },
+    async groupInfo({ groupId }) {
+      return info(await space(groupId))
     },
     async feed({ groupId, topic, before, limit }) {
       const s = await space(groupId)

@@ -177,3 +177,16 @@ describe('join requests', () => {
     expect(isMember(s.g.space, b.member.id)).toBe(false)
   })
 })
+
+describe('settings', () => {
+  it('only a facilitator renames the group or changes its settings', async () => {
+    const s = await setup()
+    s.memberLog.blocks.push(governanceBlock(s, { v: 1, kind: 'settings', group: s.groupId, author: idOf(s.member), at: 50, seen: { [s.g.log.key]: s.g.log.length }, body: { name: 'Taken over' } }, s.member))
+    await s.g.space.catchUp(s.memberLog)
+    expect(s.g.space.governance.name).not.toBe('Taken over')
+    await s.g.space.writeGovernance({ v: 1, kind: 'settings', group: s.groupId, author: s.g.me, at: 51, seen: s.g.space.seen(), body: { name: 'Thursday circle', settings: { flagThreshold: 5 } } })
+    expect(s.g.space.governance.name).toBe('Thursday circle')
+    expect(s.g.space.governance.settings.flagThreshold).toBe(5)
+    expect(s.g.space.governance.settings.topics.length).toBeGreaterThan(0)
+  })
+})

@@ -98,3 +98,18 @@ describe('profile through the service', () => {
     expect(internal).toHaveLength(1)
   })
 })
+
+describe('group settings through the service', () => {
+  it('renames the group and changes its topics; posts then use the new topics', async () => {
+    const { svc } = service()
+    await svc.createProfile({ passphrase: PASS, name: 'Wren' })
+    const g = await svc.createGroup({ name: 'Circle' })
+    if (!g.ok) throw new Error(g.error.code)
+    const groupId = g.value.id
+    const info = await svc.updateSettings({ groupId, name: 'Evening circle', topics: [{ id: 'check-in', label: 'Check-in' }, { id: 'poems', label: 'Poems' }] })
+    expect(info).toMatchObject({ ok: true, value: { name: 'Evening circle', topics: [{ id: 'check-in' }, { id: 'poems' }] } })
+    expect(await svc.post({ groupId, text: 'a poem', topic: 'poems' })).toMatchObject({ ok: true })
+    expect(await svc.post({ groupId, text: 'a story', topic: 'story' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    await svc.close()
+  })
+})
