@@ -128,10 +128,15 @@ export const groupCommands: Record<string, Command> = {
     summary: 'list the members of a group with their roles',
     async run(ctx) {
       await unlocked(ctx)
-      return expectOk(ctx.service.members({ groupId: need(ctx, 'group') }))
+      const groupId = need(ctx, 'group')
+      const members = await expectOk(ctx.service.members({ groupId }))
+      // Presence is only known to a node that is online (hearth serve); otherwise nobody shows online.
+      const status = await expectOk(ctx.service.groupStatus({ groupId }))
+      const online = new Set(status.peers.map((p) => p.memberId))
+      return members.map((m) => ({ ...m, name: m.pseudonym, online: online.has(m.id), lastSeen: status.lastSeen[m.id] ?? null }))
     },
-    human: (v) => (v as { pseudonym: string; role: string; status: string; me: boolean }[])
-      .map((m) => `${m.pseudonym}${m.me ? ' (you)' : ''}: ${m.role}, ${m.status}`).join('\n'),
+    human: (v) => (v as { pseudonym: string; role: string; status: string; me: boolean; online: boolean }[])
+      .map((m) => `${m.pseudonym}${m.me ? ' (you)' : ''}: ${m.role}, ${m.status}${m.online ? ', online now' : ''}`).join('\n'),
   },
   'rules show': {
     usage: 'hearth rules show --group ID',
