@@ -2,15 +2,20 @@
  * `hearth`: the headless node's command line. Every command takes --profile DIR (default: the
  * same folder the desktop app uses), prints plain text or, with --json, one JSON document, and on
  * failure exits 1 with a coded error ({"ok":false,"error":{"code","message"}} under --json).
+ *
+ * While `hearth serve` runs on a profile, the other commands on that profile send their service
+ * calls to it over its local socket (./cli/node-client.ts); otherwise they run the service here.
  */
+import path from 'node:path'
 import { parseArgs } from 'node:util'
 import type { ApiError } from '../core/api.ts'
-import { errors, isHearthError } from '../core/errors.ts'
+import { errors, HearthError, isHearthError } from '../core/errors.ts'
 import { createService } from '../core/service.ts'
 import { defaultProfileDir } from '../core/store/profile-dir.ts'
 import { commands as profileCommands } from './cli/commands.ts'
 import { groupCommands } from './cli/group-commands.ts'
 import { netCommands, networkOptions } from './cli/net-commands.ts'
+import { connectToNode } from './cli/node-client.ts'
 
 const commands = { ...profileCommands, ...groupCommands, ...netCommands }
 
@@ -84,16 +89,23 @@ async function main(argv: string[]): Promise<void> {
   const command = Object.hasOwn(commands, name) ? (commands as Record<string, (typeof commands)[keyof typeof commands]>)[name] : undefined
   if (!command) fail(errors.UNKNOWN_METHOD(`no command "${name}"; see hearth --help`).toApiError(), json)
 
-  const meta = command as { network?: boolean; noProfile?: boolean }
+  const meta = command as { network?: boolean; noProfile?: boolean; serves?: boolean }
+  const profileDir = path.resolve(parsed.values.profile ?? defaultProfileDir())
+  const node = meta.noProfile ? null : await connectToNode(profileDir)
+  if (node && meta.serves) {
+    await node.close()
+    fail(new HearthError('PROFILE_BUSY', 'A node is already serving this profile').toApiError(), json)
+  }
   let network
   try {
     network = meta.network ? networkOptions(parsed.values.bootstrap) : undefined
   } catch (e) {
     fail(isHearthError(e) ? e.toApiError() : errors.INTERNAL().toApiError(), json)
   }
-  const service = createService({ profileDir: parsed.values.profile ?? defaultProfileDir(), ...(network ? { network } : {}) })
+  // A running node keeps the network it was started with; --bootstrap only shapes an in-process one.
+  const service = node ?? createService({ profileDir, ...(network ? { network } : {}) })
   try {
-    const value = await command.run({ service, options: parsed.values, positionals })
+    const value = await command.run({ service, options: parsed.values, positionals, profileDir, served: node !== null })
     process.stdout.write((json ? JSON.stringify(value) : command.human(value)) + '\n')
   } catch (e) {
     fail(isHearthError(e) ? e.toApiError() : errors.INTERNAL().toApiError(), json)

@@ -8,9 +8,14 @@ import type { HearthService } from '../../core/service.ts'
 import { readPassphrase } from './passphrase.ts'
 
 export interface CommandContext {
+  /** The service in this process, or a client of the node already serving the profile. */
   service: HearthService
   options: Record<string, string | boolean | undefined>
   positionals: string[]
+  /** The profile folder, absolute. */
+  profileDir: string
+  /** True when `service` is a running node reached over its local socket. */
+  served: boolean
 }
 
 export interface Command {
@@ -51,10 +56,11 @@ export async function unlocked(ctx: CommandContext): Promise<void> {
 }
 
 const statusText = (v: unknown): string => {
-  const s = v as { exists: boolean; unlocked: boolean; retryAfterMs: number }
+  const s = v as { exists: boolean; unlocked: boolean; retryAfterMs: number; serving?: boolean }
   if (!s.exists) return 'No profile here yet. Create one with: hearth init'
   const wait = s.retryAfterMs > 0 ? ` Wait ${Math.ceil(s.retryAfterMs / 1000)} s before the next try.` : ''
-  return `Profile found (${s.unlocked ? 'unlocked' : 'locked'}).${wait}`
+  const node = s.serving ? ' A node (hearth serve) is running on it; commands go to that node.' : ''
+  return `Profile found (${s.unlocked ? 'unlocked' : 'locked'}).${node}${wait}`
 }
 
 export const commands: Record<string, Command> = {
@@ -70,8 +76,8 @@ export const commands: Record<string, Command> = {
   },
   status: {
     usage: 'hearth status',
-    summary: 'say whether a profile exists and whether unlocking must wait',
-    run: (ctx) => expectOk(ctx.service.profileStatus({})),
+    summary: 'say whether a profile exists, whether a node is serving it, and whether unlocking must wait',
+    run: async (ctx) => ({ ...(await expectOk(ctx.service.profileStatus({}))), serving: ctx.served }),
     human: statusText,
   },
   passwd: {

@@ -7,7 +7,10 @@ import { createRequire } from 'node:module'
 import type { GroupStatus, InviteView, JoinRequestView } from '../../core/api.ts'
 import { HearthError } from '../../core/errors.ts'
 import type { DhtNodeAddress, NetworkOptions } from '../../core/net/holepunch-net.ts'
+import type { HearthService } from '../../core/service.ts'
 import { expectOk, need, opt, unlocked, type Command, type CommandContext } from './commands.ts'
+import { listenOnProfile } from './node-socket.ts'
+import { passphraseCheck } from './passphrase-check.ts'
 
 export function networkOptions(bootstrap: string | undefined): NetworkOptions {
   if (!bootstrap) return {}
@@ -36,7 +39,8 @@ function seconds(ctx: CommandContext, name: string, fallback: number): number {
   return n
 }
 
-export const netCommands: Record<string, Command & { network?: boolean; noProfile?: boolean }> = {
+/** `network`: meets the DHT in-process; `noProfile`: needs no profile; `serves`: becomes the profile's node. */
+export const netCommands: Record<string, Command & { network?: boolean; noProfile?: boolean; serves?: boolean }> = {
   testnet: {
     usage: 'hearth testnet [--port P] [--for SECONDS]',
     summary: 'run a local DHT on 127.0.0.1 for demos and tests; prints HOST:PORT to pass as --bootstrap',
@@ -55,13 +59,24 @@ export const netCommands: Record<string, Command & { network?: boolean; noProfil
   },
   serve: {
     usage: 'hearth serve [--for SECONDS] [--bootstrap HOST:PORT]',
-    summary: 'stay online, syncing every group, until Ctrl-C (or the time is up)',
+    summary: 'stay online, syncing every group, until Ctrl-C (or the time is up); other commands reach it over <profile>/node.sock',
     network: true,
+    serves: true,
     async run(ctx) {
       await unlocked(ctx)
       const groups = await expectOk(ctx.service.listGroups({}))
-      process.stdout.write(ctx.options.json ? JSON.stringify({ serving: groups.map((g) => g.id) }) + '\n' : `Online with ${groups.length} group(s). Ctrl-C to stop.\n`)
-      await stayUp(seconds(ctx, 'for', 365 * 24 * 3600))
+      // Only now, holding the profile's store, can a socket file left here be known to be stale.
+      const listening = await listenOnProfile({ profileDir: ctx.profileDir, service: ctx.service, checkPassphrase: passphraseCheck(ctx.profileDir) })
+      const { socket } = listening
+      if (!listening.socket) process.stderr.write(`hearth: ${listening.why}, so other commands on this profile cannot reach this node\n`)
+      try {
+        process.stdout.write(ctx.options.json
+          ? JSON.stringify({ serving: groups.map((g) => g.id), socket: socket?.endpoint ?? null }) + '\n'
+          : `Online with ${groups.length} group(s). Ctrl-C to stop.\n`)
+        await stayUp(seconds(ctx, 'for', 365 * 24 * 3600), ctx.service)
+      } finally {
+        await socket?.close()
+      }
       return { stopped: true }
     },
     human: () => 'Stopped.',
@@ -143,27 +158,40 @@ export const netCommands: Record<string, Command & { network?: boolean; noProfil
   },
   'group status': {
     usage: 'hearth group status --group ID',
-    summary: 'who is connected now (only while this process is online, e.g. under serve)',
+    summary: 'who is connected now, as the node serving this profile sees it (see serve)',
     async run(ctx) {
       await unlocked(ctx)
       return expectOk(ctx.service.groupStatus({ groupId: need(ctx, 'group') }))
     },
     human: (v) => {
       const s = v as GroupStatus
-      if (!s.online) return 'Not online in this process (run hearth serve).'
+      if (!s.online) return 'Not online (it is online only while hearth serve runs on this profile, once the group is announced).'
       const held = s.writesHeld ? 'your latest words are held by another member' : 'your latest words are not yet held by anyone else'
       return `Online; connected: ${s.peers.map((p) => p.name).join(', ') || 'nobody yet'}; ${held}.`
     },
   },
 }
 
-function stayUp(secondsUp: number): Promise<void> {
+/** Node timers overflow past about 24.8 days and then fire at once, so long stays re-arm. */
+const MAX_TIMER_MS = 2 ** 31 - 1
+
+/** Until the time is up, SIGINT or SIGTERM, or the node locks (a panic wipe over the socket). */
+function stayUp(secondsUp: number, service?: HearthService): Promise<void> {
   return new Promise((resolve) => {
-    const t = setTimeout(done, secondsUp * 1000)
+    const deadline = Date.now() + secondsUp * 1000
+    let t: NodeJS.Timeout
+    const arm = (): void => {
+      const left = deadline - Date.now()
+      if (left <= 0) return done()
+      t = setTimeout(arm, Math.min(left, MAX_TIMER_MS))
+    }
+    const offLocked = service?.on('locked', done)
     process.once('SIGINT', done)
     process.once('SIGTERM', done)
+    arm()
     function done(): void {
       clearTimeout(t)
+      offLocked?.()
       process.off('SIGINT', done)
       process.off('SIGTERM', done)
       resolve()

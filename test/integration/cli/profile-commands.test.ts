@@ -11,7 +11,7 @@ describe('hearth CLI: profile commands', () => {
   it('creates, reports, changes the passphrase of and destroys a profile', async () => {
     const profile = path.join(tempDir(), 'p')
     const env = { HEARTH_PASSPHRASE: PASS }
-    expect((await runCli(['status', '--profile', profile, '--json'])).json).toEqual({ exists: false, unlocked: false, retryAfterMs: 0 })
+    expect((await runCli(['status', '--profile', profile, '--json'])).json).toEqual({ exists: false, unlocked: false, retryAfterMs: 0, serving: false })
 
     const init = await runCli(['init', '--profile', profile, '--json'], env)
     expect(init).toMatchObject({ code: 0, json: { exists: true, unlocked: true } })

@@ -1,0 +1,172 @@
+/**
+ * `hearth serve` and the other commands on the same profile, each in its own process, on a
+ * loopback testnet: while the node serves, post, feed and invite create go to it over the
+ * profile's socket (before the socket they failed with STORE_UNAVAILABLE on the store's lock);
+ * the socket still wants the passphrase, shrugs off garbage, is owner-only, and is gone after the
+ * node stops, when commands run in-process again. A stale socket is ignored and replaced.
+ */
+import { spawn } from 'node:child_process'
+import { existsSync, lstatSync, rmSync, statSync } from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { spawnTs, type Child } from '../../helpers/child.ts'
+import { runCli, type CliRun } from '../../helpers/cli.ts'
+import { makeTempDir } from '../../helpers/temp-dir.ts'
+import { startTestnet, stopChild, type Testnet } from '../net/net-harness.ts'
+
+const HEARTH = fileURLToPath(new URL('../../../scripts/hearth.ts', import.meta.url))
+const PASS = 'correct horse battery staple'
+const env = { HEARTH_PASSPHRASE: PASS }
+let testnet: Testnet
+let boot: string
+let root: string
+
+beforeAll(async () => {
+  testnet = await startTestnet()
+  boot = `${testnet.bootstrap[0]?.host}:${testnet.bootstrap[0]?.port}`
+  root = makeTempDir()
+})
+
+afterAll(async () => {
+  await testnet?.destroy()
+  rmSync(root, { recursive: true, force: true })
+})
+
+function hearth(args: string[], profile: string, more: NodeJS.ProcessEnv = env): Promise<CliRun> {
+  return runCli([...args, '--profile', profile, '--json'], more)
+}
+
+/** `hearth serve` in its own process, resolved once it says it is serving. */
+async function serve(profile: string, seconds: number): Promise<{ child: Child; socket: string }> {
+  const child = spawnTs(HEARTH, ['serve', '--profile', profile, '--bootstrap', boot, '--for', String(seconds), '--json'], env)
+  const line = await child.waitForLine((l) => l.startsWith('{"serving"'))
+  return { child, socket: (JSON.parse(line) as { socket: string }).socket }
+}
+
+/** A raw connection to the socket: any bytes out, the node's JSON lines in. */
+async function rawSocket(endpoint: string): Promise<{ send(text: string): void; reply(): Promise<unknown>; end(): void }> {
+  const sock = net.createConnection(endpoint)
+  await new Promise((resolve, reject) => sock.once('connect', resolve).once('error', reject))
+  const lines: string[] = []
+  let partial = ''
+  sock.on('data', (d: Buffer) => {
+    const parts = (partial + d.toString('utf8')).split('\n')
+    partial = parts.pop() ?? ''
+    lines.push(...parts)
+  })
+  return {
+    send: (text) => sock.write(text),
+    async reply() {
+      const end = Date.now() + 10_000
+      while (lines.length === 0) {
+        if (Date.now() > end) throw new Error('no reply from the node')
+        await new Promise((r) => setTimeout(r, 10))
+      }
+      return JSON.parse(lines.shift() as string)
+    },
+    end: () => sock.destroy(),
+  }
+}
+
+describe('hearth serve: commands on a served profile go to the running node', () => {
+  let profile: string
+  let groupId: string
+  let node: { child: Child; socket: string }
+
+  beforeAll(async () => {
+    profile = path.join(root, 'a')
+    expect((await hearth(['init', '--name', 'Alder'], profile)).code).toBe(0)
+    groupId = ((await hearth(['group', 'create', '--name', 'Circle'], profile)).json as { id: string }).id
+    node = await serve(profile, 60)
+  })
+
+  afterAll(async () => {
+    if (node) await stopChild(node.child)
+  })
+
+  it('post, feed and invite create succeed beside the node; status says a node serves; the socket is owner-only', async () => {
+    expect(node.socket).toBe(path.join(profile, 'node.sock'))
+    expect(statSync(node.socket).mode & 0o777).toBe(0o600)
+    const [status, posted, invite] = await Promise.all([
+      hearth(['status'], profile, {}),
+      hearth(['post', '--group', groupId, '--text', 'posted beside a running node'], profile),
+      hearth(['invite', 'create', '--group', groupId], profile),
+    ])
+    expect(status.json).toEqual({ exists: true, unlocked: true, retryAfterMs: 0, serving: true })
+    expect(posted).toMatchObject({ code: 0, json: { id: expect.any(String) } })
+    expect(invite).toMatchObject({ code: 0, json: { code: expect.stringMatching(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$/) } })
+    const feed = await hearth(['feed', '--group', groupId], profile)
+    expect(feed.code).toBe(0)
+    expect((feed.json as { id: string; text: string }[]).map((p) => [p.id, p.text])).toEqual([[(posted.json as { id: string }).id, 'posted beside a running node']])
+  })
+
+  it('refuses a wrong passphrase over the socket, and a second serve on the same profile', async () => {
+    const [wrong, second] = await Promise.all([
+      hearth(['feed', '--group', groupId], profile, { HEARTH_PASSPHRASE: 'not the passphrase at all' }),
+      hearth(['serve', '--for', '5'], profile),
+    ])
+    expect(wrong).toMatchObject({ code: 1, json: { ok: false, error: { code: 'WRONG_PASSPHRASE' } } })
+    expect(second).toMatchObject({ code: 1, json: { ok: false, error: { code: 'PROFILE_BUSY' } } })
+  })
+
+  it('answers garbage on the socket with coded errors and keeps serving', async () => {
+    const s = await rawSocket(node.socket)
+    s.send('\u0000\u0001garbage\n{"id":1,"method":"feed","input":{"groupId":"' + groupId + '"}}\n{"id":2,"method":"unlock","input":{"passphrase":1}}\n')
+    expect(await s.reply()).toMatchObject({ id: null, result: { ok: false, error: { code: 'INVALID_INPUT' } } })
+    expect(await s.reply()).toMatchObject({ id: 1, result: { ok: false, error: { code: 'PROFILE_LOCKED' } } })
+    expect(await s.reply()).toMatchObject({ id: 2, result: { ok: false, error: { code: 'INVALID_INPUT' } } })
+    s.send('{"id":3,"method":"unlock","input":{"passphrase":"' + PASS + '"}}\n{"id":4,"method":"feed","input":{"groupId":"' + groupId + '"}}\n')
+    expect(await s.reply()).toMatchObject({ id: 3, result: { ok: true, value: { unlocked: true } } })
+    expect(await s.reply()).toMatchObject({ id: 4, result: { ok: true, value: { posts: [{ text: 'posted beside a running node' }] } } })
+    s.send('{"id":5,"method":"__proto__"}\n')
+    expect(await s.reply()).toMatchObject({ id: 5, result: { ok: false, error: { code: 'UNKNOWN_METHOD' } } })
+    s.send('y'.repeat(1024 * 1024 + 10))
+    expect(await s.reply()).toMatchObject({ id: null, result: { ok: false, error: { code: 'INVALID_INPUT' } } })
+    s.end()
+    expect(node.child.proc.exitCode).toBeNull()
+    expect((await hearth(['status'], profile, {})).json).toMatchObject({ serving: true })
+  })
+
+  it('after SIGTERM the socket is gone and commands run in-process again', async () => {
+    await stopChild(node.child)
+    expect(await node.child.exited).toEqual({ code: 0, signal: null })
+    expect(existsSync(node.socket)).toBe(false)
+    const [status, feed] = await Promise.all([hearth(['status'], profile, {}), hearth(['feed', '--group', groupId], profile)])
+    expect(status.json).toEqual({ exists: true, unlocked: false, retryAfterMs: 0, serving: false })
+    expect((feed.json as { text: string }[]).map((p) => p.text)).toEqual(['posted beside a running node'])
+  })
+})
+
+describe('a stale socket', () => {
+  it('is ignored by commands and replaced by serve; a panic wipe through the node stops it', async () => {
+    const profile = path.join(root, 'b')
+    expect((await hearth(['init'], profile)).code).toBe(0)
+    const sock = path.join(profile, 'node.sock')
+    await staleSocket(sock)
+    expect(lstatSync(sock).isSocket()).toBe(true)
+    expect((await hearth(['status'], profile, {})).json).toMatchObject({ exists: true, serving: false })
+
+    const node = await serve(profile, 60)
+    try {
+      expect(statSync(sock).mode & 0o777).toBe(0o600)
+      const wiped = await hearth(['destroy', '--yes'], profile, {})
+      expect(wiped).toMatchObject({ code: 0, json: { exists: false } })
+      expect(await node.child.exited).toEqual({ code: 0, signal: null })
+      expect(existsSync(sock)).toBe(false)
+      expect(existsSync(profile)).toBe(false)
+    } finally {
+      await stopChild(node.child)
+    }
+  })
+})
+
+/** Leaves a socket file with nobody behind it, as a node killed with SIGKILL does. */
+async function staleSocket(file: string): Promise<void> {
+  const script = "require('node:net').createServer().listen(process.argv[1], () => console.log('up'))"
+  const proc = spawn(process.execPath, ['-e', script, file], { stdio: ['ignore', 'pipe', 'inherit'] })
+  await new Promise((resolve) => proc.stdout.once('data', resolve))
+  proc.kill('SIGKILL')
+  await new Promise((resolve) => proc.once('exit', resolve))
+}
