@@ -200,6 +200,8 @@ export interface GroupStatus {
    * false while offline or before any peer has confirmed our latest write.
    */
   writesHeld: boolean
+  /** Blocks of the group's logs this device has read so far (grows while a new member syncs). */
+  blocks: number
 }
 
 type G = { groupId: string }

@@ -80,7 +80,9 @@ export function createService(opts: ServiceOptions): HearthService {
     if (registry) {
       const r = registry
       registry = null
-      closing = closing.then(() => r.lockNow()).catch((e: unknown) => opts.onInternalError?.(e))
+      // The registry wipes its keys (and seals any due checkpoint) now, before the vault locks.
+      const closed = r.lockNow()
+      closing = closing.then(() => closed).catch((e: unknown) => opts.onInternalError?.(e))
     }
     vault.lock()
     if (was) emit('locked', { reason })

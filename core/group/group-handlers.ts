@@ -226,6 +226,7 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
         peers: (online?.peers() ?? []).map((p) => ({ memberId: p.memberId, name: names.get(p.memberId)?.pseudonym ?? 'member', since: p.since })),
         lastSeen: Object.fromEntries(online?.lastSeen() ?? []),
         writesHeld: online?.writesHeld() ?? false,
+        blocks: [...s.next.values()].reduce((a, b) => a + b, 0),
       }
     },
     async listRequests({ groupId }) {

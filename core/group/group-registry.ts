@@ -31,6 +31,13 @@ import { joinViaInvite } from '../net/invite-swarm.ts'
 
 /** Write a checkpoint once this many blocks were read or written since the last one. */
 export const CHECKPOINT_EVERY = 1000
+/**
+ * A due checkpoint waits for this long without changes (at most CHECKPOINT_MAX_WAIT_MS): each
+ * one seals every doc, so during a burst — a newcomer's initial sync — writing one per thousand
+ * blocks would cost more than the sync itself.
+ */
+export const CHECKPOINT_QUIET_MS = 2_000
+const CHECKPOINT_MAX_WAIT_MS = 30_000
 
 interface GroupMeta {
   v: 1
@@ -56,6 +63,7 @@ export class GroupRegistry {
   private readonly open = new Map<string, GroupSpace>()
   private readonly opening = new Map<string, Promise<GroupSpace>>()
   private readonly sinceCheckpoint = new Map<string, number>()
+  private readonly dueCheckpoints = new Map<string, { timer: NodeJS.Timeout; since: number }>()
   private readonly writes = new Set<Promise<void>>()
   private readonly online = new Map<string, Promise<GroupOnline>>()
   private locked = false
@@ -318,12 +326,25 @@ export class GroupRegistry {
     if (docIds.includes(GOVERNANCE_DOC)) void this.onlineOf(groupId).then((o) => o?.refresh()).catch(() => undefined)
     const count = (this.sinceCheckpoint.get(groupId) ?? 0) + docIds.length
     this.sinceCheckpoint.set(groupId, count)
-    if (count >= CHECKPOINT_EVERY) void this.checkpoint(groupId, space)
+    if (count >= CHECKPOINT_EVERY) this.checkpointWhenQuiet(groupId, space)
     this.onChange(groupId)
   }
 
   private checkpointKey(groupId: string): Uint8Array {
     return this.vault.subkey(`checkpoint/${groupId}`)
+  }
+
+  private checkpointWhenQuiet(groupId: string, space: GroupSpace): void {
+    const due = this.dueCheckpoints.get(groupId)
+    const since = due?.since ?? Date.now()
+    if (due) clearTimeout(due.timer)
+    const wait = Math.max(0, Math.min(CHECKPOINT_QUIET_MS, since + CHECKPOINT_MAX_WAIT_MS - Date.now()))
+    const timer = setTimeout(() => {
+      this.dueCheckpoints.delete(groupId)
+      if (this.open.get(groupId) === space) void this.checkpoint(groupId, space)
+    }, wait)
+    timer.unref?.()
+    this.dueCheckpoints.set(groupId, { timer, since })
   }
 
   /**
@@ -350,6 +371,13 @@ export class GroupRegistry {
   /** Lock: wipes every key now, synchronously; the promise resolves once files are closed. */
   lockNow(): Promise<void> {
     this.locked = true
+    // A due checkpoint is sealed now, before the keys go (the write finishes in the background).
+    for (const [groupId, d] of this.dueCheckpoints) {
+      clearTimeout(d.timer)
+      const space = this.open.get(groupId)
+      if (space) void this.checkpoint(groupId, space)
+    }
+    this.dueCheckpoints.clear()
     const spaces = [...this.open.values()]
     this.open.clear()
     for (const s of spaces) s.dropKeys()

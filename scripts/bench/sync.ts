@@ -3,7 +3,10 @@
  * profile. Measures join time (code given → the group's first post in the newcomer's feed) and
  * post → visible on the other peer, p50 / p99 over N posts. Prints a table.
  *
- *   npx tsx scripts/bench/sync.ts [--posts 200] [--runs 3]
+ * Then the initial sync of a large group (scripts/bench/big-group.ts) to a new member: from the
+ * join call until the newcomer has read every block the group's host has.
+ *
+ *   npx tsx scripts/bench/sync.ts [--posts 200] [--runs 3] [--initial 100000]
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -11,8 +14,10 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { startPeer, type Peer } from '../../test/helpers/peer.ts'
+import { buildBigGroup } from './big-group.ts'
 
-const { values } = parseArgs({ options: { posts: { type: 'string' }, runs: { type: 'string' } } })
+const { values } = parseArgs({ options: { posts: { type: 'string' }, runs: { type: 'string' }, initial: { type: 'string' } } })
+const INITIAL = Number(values.initial ?? 100_000)
 const POSTS = Number(values.posts ?? 200)
 const RUNS = Number(values.runs ?? 3)
 const PASS = 'benchmark passphrase, not secret'
@@ -63,8 +68,38 @@ for (let run = 0; run < RUNS; run++) {
   }
 }
 
+let initialMs = NaN
+let initialBlocks = 0
+if (INITIAL > 0) {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-initial-'))
+  const net = await createTestnet(3, { host: '127.0.0.1' })
+  const boot = `${net.bootstrap[0]?.host}:${net.bootstrap[0]?.port}`
+  const peers: Peer[] = []
+  try {
+    const { groupId } = await buildBigGroup(path.join(root, 'a'), PASS, INITIAL, 20)
+    const a = await startPeer(path.join(root, 'a'), boot)
+    peers.push(a)
+    await a.ok('unlock', { passphrase: PASS })
+    await a.until(async () => (await a.ok('groupStatus', { groupId })).online, 60_000)
+    const { code } = await a.ok('createInvite', { groupId })
+    initialBlocks = (await a.ok('groupStatus', { groupId })).blocks
+    const b = await startPeer(path.join(root, 'b'), boot)
+    peers.push(b)
+    await b.ok('createProfile', { passphrase: PASS, name: 'Newcomer' })
+    const t0 = performance.now()
+    await b.ok('joinGroup', { code, waitMs: 60_000 }, 90_000)
+    await until(async () => (await b.ok('groupStatus', { groupId })).blocks >= initialBlocks, 300_000)
+    initialMs = performance.now() - t0
+  } finally {
+    await Promise.all(peers.map((p) => p.stop()))
+    await net.destroy()
+    rmSync(root, { recursive: true, force: true })
+  }
+}
+
 console.log(`\nTwo processes on a loopback testnet, ${RUNS} runs, ${visible.length} posts\n`)
 console.log('| measure | p50 | p99 | max |')
 console.log('|---|---:|---:|---:|')
 console.log(`| join (code given → first feed) | ${pct(joins, 50).toFixed(0)} ms | ${pct(joins, 99).toFixed(0)} ms | ${Math.max(...joins).toFixed(0)} ms |`)
 console.log(`| post → visible on the other peer | ${pct(visible, 50).toFixed(1)} ms | ${pct(visible, 99).toFixed(1)} ms | ${Math.max(...visible).toFixed(1)} ms |`)
+if (INITIAL > 0) console.log(`\nInitial sync of a ${INITIAL.toLocaleString()}-update group (${initialBlocks.toLocaleString()} blocks) to a new member: ${(initialMs / 1000).toFixed(1)} s`)

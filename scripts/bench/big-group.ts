@@ -1,0 +1,66 @@
+/**
+ * A large group on disk for benchmarks: `membersCount` members, each writing to their own device
+ * log (as replication would leave them), `updates` Yjs updates in all — 60 % posts, 30 % replies,
+ * 10 % reactions — admitted by the creator through governance. Deterministic content (seed 7).
+ */
+import * as Y from 'yjs'
+import { generateIdentity } from '../../core/crypto/identity.ts'
+import { GroupRegistry } from '../../core/group/group-registry.ts'
+import { memberDocId } from '../../core/model/doc-id.ts'
+import { MemberDoc, type Ref } from '../../core/model/member-doc.ts'
+import { BlockKind, encodeBlock } from '../../core/store/block-codec.ts'
+import { Vault } from '../../core/store/vault.ts'
+import { seededRandom } from '../../test/helpers/seeded-random.ts'
+
+const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
+
+export async function buildBigGroup(dir: string, passphrase: string, updates: number, membersCount: number): Promise<{ groupId: string; bytes: number }> {
+  const vault = new Vault(dir)
+  await vault.create(passphrase)
+  const reg = await GroupRegistry.open(vault, () => undefined, Date.now)
+  const creator = await reg.create({ name: 'Bench group', mode: 'survivor-led', pseudonym: 'member-0' })
+  const groupId = creator.governance.groupId
+  const epochKey = (vault.get(`group/${groupId}/epoch/0`) as Uint8Array).slice()
+  const rnd = seededRandom(7)
+
+  // The other members each write to a log of their own in this store, as replication would leave them.
+  const members: { id: string; doc: Y.Doc; append: (b: Uint8Array) => Promise<number> }[] = [
+    { id: creator.me, doc: new Y.Doc(), append: (b) => creator.own.append(b) },
+  ]
+  for (let i = 1; i < membersCount; i++) {
+    const identity = generateIdentity()
+    const log = await reg.store.openDeviceLog(`m-bench-${i}`)
+    const id = hex(identity.signPublicKey)
+    await creator.writeGovernance({
+      v: 1, kind: 'member.admit', group: groupId, author: creator.me, at: Date.now(), seen: {},
+      body: { member: { id, boxKey: hex(identity.boxPublicKey), device: hex(log.key), pseudonym: `member-${i}` }, role: 'member' },
+    })
+    members.push({ id, doc: new Y.Doc(), append: (b) => log.append(b) })
+  }
+
+  const posts: Ref[] = []
+  let bytes = 0
+  const perMember = Math.ceil(updates / members.length)
+  const t0 = performance.now()
+  await Promise.all(members.map(async (m) => {
+    const md = new MemberDoc(m.doc, m.id)
+    for (let n = 0; n < perMember; n++) {
+      const updates: Uint8Array[] = []
+      const capture = (u: Uint8Array): void => void updates.push(u)
+      m.doc.on('update', capture)
+      const roll = rnd.next()
+      const at = 1_700_000_000_000 + n * 1000 + rnd.int(0, 999)
+      if (roll < 0.6 || posts.length < 10) posts.push(md.addPost({ topic: 'check-in', text: `post ${n} by ${m.id.slice(0, 6)}: ${'words '.repeat(rnd.int(5, 40))}`, cw: roll < 0.1 ? 'a hard day' : null }, at))
+      else if (roll < 0.9) { const to = rnd.pick(posts); md.addReply({ post: to, parent: to, text: `reply ${n}` }, at) }
+      else md.react(rnd.pick(posts), 'believe', true, at)
+      m.doc.off('update', capture)
+      const block = encodeBlock({ epoch: 0, kind: BlockKind.YjsUpdate, docId: memberDocId(m.id), payload: Y.mergeUpdates(updates) }, epochKey)
+      bytes += block.length
+      await m.append(block)
+    }
+  }))
+  console.log(`built ${perMember * members.length} updates by ${membersCount} members in ${((performance.now() - t0) / 1000).toFixed(1)} s (${(bytes / 1e6).toFixed(1)} MB of blocks)`)
+  await reg.lockNow()
+  vault.lock()
+  return { groupId, bytes }
+}
