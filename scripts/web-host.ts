@@ -1,6 +1,11 @@
 /**
- * `npm run web -- [--profile DIR] [--port P] [--renderer DIR]`: the Hearth node plus the renderer
- * in any browser, for development and the browser tests. It never ships (DESIGN.md §2).
+ * `npm run web -- [--profile DIR] [--port P] [--renderer DIR] [--bootstrap HOST:PORT[,…]]`: the
+ * Hearth node plus the renderer in any browser, for development and the browser tests. It never
+ * ships (DESIGN.md §2).
+ *
+ * Without --bootstrap the node stays off the network (nothing to join, nothing synced), which is
+ * what most tests want. With it, groups go online on that DHT; a loopback bootstrap (a local
+ * testnet) also binds to loopback, so a test's traffic never leaves the machine.
  *
  * Without --renderer it builds the renderer into dist/renderer first, so what is served matches
  * the source; tests build once and pass the folder. When ready it prints exactly one line,
@@ -10,8 +15,9 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { METHOD_NAMES } from '../core/schemas.ts'
-import { createService } from '../core/service.ts'
+import { createService, type ServiceOptions } from '../core/service.ts'
 import { defaultProfileDir } from '../core/store/profile-dir.ts'
+import { networkOptions } from './cli/net-commands.ts'
 import { buildRenderer, buildShim } from './web/build.ts'
 import { EVENT_NAMES, startWebHost } from './web/server.ts'
 
@@ -26,7 +32,7 @@ async function main(): Promise<void> {
   let values
   try {
     ;({ values } = parseArgs({
-      options: { profile: { type: 'string' }, port: { type: 'string' }, renderer: { type: 'string' } },
+      options: { profile: { type: 'string' }, port: { type: 'string' }, renderer: { type: 'string' }, bootstrap: { type: 'string' } },
       strict: true,
     }))
   } catch (e) {
@@ -35,6 +41,15 @@ async function main(): Promise<void> {
   const port = values.port === undefined ? 0 : Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail('--port must be a number from 0 to 65535')
 
+  let network: ServiceOptions['network']
+  try {
+    // An empty list would mean the public DHT to networkOptions; here it is a mistake.
+    if (values.bootstrap !== undefined && values.bootstrap.trim() === '') fail('--bootstrap wants HOST:PORT[,HOST:PORT]')
+    network = values.bootstrap === undefined ? undefined : networkOptions(values.bootstrap)
+  } catch (e) {
+    fail(e instanceof Error ? e.message : 'bad --bootstrap')
+  }
+
   let rendererDir = values.renderer ? path.resolve(values.renderer) : path.join(ROOT, 'dist', 'renderer')
   if (!values.renderer) await buildRenderer(rendererDir)
   if (!existsSync(path.join(rendererDir, 'index.html'))) fail(`no index.html in ${rendererDir}`)
@@ -42,6 +57,7 @@ async function main(): Promise<void> {
 
   const service = createService({
     profileDir: path.resolve(values.profile ?? defaultProfileDir()),
+    ...(network ? { network } : {}),
     // A bug's details stay out of the log: only its kind, never user data.
     onInternalError: (e) => process.stderr.write(`hearth web host: internal error (${e instanceof Error ? e.name : typeof e})\n`),
   })

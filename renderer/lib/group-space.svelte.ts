@@ -7,8 +7,10 @@
  */
 import type { ApiError, FeedPost, GroupInfo, HearthApi, MemberView, Result } from '../../core/api.ts'
 import { settle } from './call.ts'
+import { InvitesController } from './invites.svelte.ts'
+import { SyncStatusController } from './sync-status.svelte.ts'
 
-export type Section = 'feed' | 'rules' | 'members'
+export type Section = 'feed' | 'rules' | 'members' | 'invites'
 
 export const PAGE_SIZE = 20
 /** The most one feed call returns (core's limit). */
@@ -22,6 +24,8 @@ export interface NewPost {
 
 export class GroupSpaceController {
   readonly groupId: string
+  readonly sync: SyncStatusController
+  readonly invites: InvitesController
   info: GroupInfo | null = $state.raw(null)
   posts: FeedPost[] = $state.raw([])
   next: string | null = $state(null)
@@ -40,6 +44,15 @@ export class GroupSpaceController {
   constructor(api: HearthApi, groupId: string) {
     this.#api = api
     this.groupId = groupId
+    this.sync = new SyncStatusController(api, groupId)
+    this.invites = new InvitesController(api, groupId)
+  }
+
+  /** Core said something in the group changed: every view of it reads again. */
+  changed(): void {
+    void this.refresh()
+    void this.sync.refresh()
+    this.invites.refresh()
   }
 
   get isFacilitator(): boolean {

@@ -6,8 +6,9 @@
 import type { ApiError, GroupMode, GroupSummary, HearthApi } from '../../core/api.ts'
 import { settle } from './call.ts'
 import { GroupSpaceController } from './group-space.svelte.ts'
+import { JoinController } from './join.svelte.ts'
 
-export type Place = { kind: 'list' } | { kind: 'create' } | { kind: 'group'; groupId: string }
+export type Place = { kind: 'list' } | { kind: 'create' } | { kind: 'join' } | { kind: 'settings' } | { kind: 'group'; groupId: string }
 
 export interface NewGroup {
   name: string
@@ -22,6 +23,8 @@ export class GroupsController {
   busy = $state(false)
   place: Place = $state({ kind: 'list' })
   space: GroupSpaceController | null = $state.raw(null)
+  /** A fresh one each time the join screen opens, so an old error is not shown again. */
+  join: JoinController | null = $state.raw(null)
 
   readonly #api: HearthApi | null
   #unsubscribe: (() => void)[] = []
@@ -36,7 +39,7 @@ export class GroupsController {
     this.#unsubscribe.push(
       api.on('groupsChanged', () => void this.load()),
       api.on('groupChanged', ({ groupId }) => {
-        if (this.space?.groupId === groupId) void this.space.refresh()
+        if (this.space?.groupId === groupId) this.space.changed()
       }),
       api.on('locked', () => this.reset()),
     )
@@ -60,8 +63,19 @@ export class GroupsController {
     this.place = { kind: 'create' }
   }
 
+  showJoin(): void {
+    this.join = new JoinController(this.#api)
+    this.place = { kind: 'join' }
+  }
+
+  showSettings(): void {
+    this.space = null
+    this.place = { kind: 'settings' }
+  }
+
   showList(): void {
     this.space = null
+    this.join = null
     this.place = { kind: 'list' }
     void this.load()
   }
@@ -81,6 +95,12 @@ export class GroupsController {
     }
   }
 
+  /** After joining: the list is read again so the new group is there to come back to. */
+  async openJoined(groupId: string): Promise<void> {
+    await this.load()
+    this.open(groupId)
+  }
+
   open(groupId: string): void {
     if (!this.#api) return
     this.space = new GroupSpaceController(this.#api, groupId)
@@ -91,6 +111,7 @@ export class GroupsController {
   /** Forget every group and post read so far: called when the profile locks. */
   reset(): void {
     this.space = null
+    this.join = null
     this.groups = []
     this.loaded = false
     this.loadError = null

@@ -21,6 +21,17 @@ const WORDS: Partial<Record<ErrorCode, string>> = {
   NOT_ALLOWED: 'Your role in this group does not allow that.',
   RULES_NOT_ACCEPTED: "Please read and accept this group's ground rules before you post or reply.",
   INVALID_INPUT: 'Hearth could not accept that as written. Check what you entered and try again.',
+  // Joining with a code: what went wrong, and what the person can do next.
+  INVITE_MALFORMED: 'That does not look like an invite code. A code has 32 letters and numbers in groups of four; check that all of it was copied.',
+  INVITE_CHECKSUM: 'That code has a mistake in it: a letter or number is wrong, missing or out of place. Check it against the one you were given.',
+  INVITE_VERSION: 'That code was made by a newer version of Hearth. Update Hearth, then try again.',
+  INVITE_EXPIRED: 'That invite has expired. Ask the person who gave it to you for a new one.',
+  INVITE_REVOKED: 'That invite was withdrawn by the group. Ask the person who gave it to you for a new one.',
+  INVITE_USED_UP: 'That invite has already been used as many times as it allows. Ask for a new one.',
+  INVITE_DECLINED: 'A facilitator did not approve this request to join. If you think that is a mistake, talk to the person who invited you.',
+  NO_MEMBER_REACHABLE: 'No member of the group answered. They may all be offline just now, or the invite may no longer be in use. Try again later.',
+  PEER_REJECTED: 'A member was found, but the connection was refused. Try again, or ask for a new code.',
+  NETWORK_UNAVAILABLE: 'Hearth is not connected to the network here, so it cannot reach the group.',
 }
 
 export function plainWords(error: ApiError): string {

@@ -14,6 +14,8 @@ export class ProfileController {
   busy = $state(false)
   /** Epoch milliseconds before which an unlock attempt would be refused. */
   retryAt = $state(0)
+  /** Why the profile last locked while this page was open, for the unlock screen to explain. */
+  lockedBy: LockReason | null = $state(null)
 
   readonly #api: HearthApi | null
   #unsubscribe: (() => void)[] = []
@@ -60,13 +62,15 @@ export class ProfileController {
 
   async unlock(passphrase: string): Promise<boolean> {
     const r = await this.#run((api) => api.unlock({ passphrase }))
-    if (r?.ok) this.#show(r.value)
-    else if (r && r.error.retryAfterMs) this.retryAt = Date.now() + r.error.retryAfterMs
+    if (r?.ok) {
+      this.lockedBy = null
+      this.#show(r.value)
+    } else if (r && r.error.retryAfterMs) this.retryAt = Date.now() + r.error.retryAfterMs
     return r?.ok ?? false
   }
 
-  async lock(): Promise<void> {
-    const r = await this.#run((api) => api.lock({ reason: 'user' }))
+  async lock(reason: 'user' | 'idle' = 'user'): Promise<void> {
+    const r = await this.#run((api) => api.lock({ reason }))
     if (r?.ok) this.#show(r.value)
   }
 
@@ -88,6 +92,7 @@ export class ProfileController {
   }
 
   #onLocked(reason: LockReason): void {
+    this.lockedBy = reason
     if (reason === 'quick-exit') this.screen = 'blank'
     else if (this.screen !== 'blank') void this.refresh()
   }

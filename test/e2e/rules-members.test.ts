@@ -1,7 +1,7 @@
 /**
  * Ground rules and the member list, as the group's first facilitator sees them: writing the rules,
  * the acceptance core records for the writer, changing them to a new version, and the members
- * table with role, status and acceptance.
+ * table with role, status, acceptance and presence.
  */
 import type { Browser } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -62,7 +62,7 @@ describe('ground rules and members', () => {
     const table = page.getByRole('table', { name: 'Members of this group' })
     const row = table.getByRole('row', { name: /Sky \(you\)/ })
     await row.waitFor()
-    expect(await row.getByRole('cell').allTextContents()).toEqual(['Facilitator', 'Active', 'Accepted'])
+    expect(await row.getByRole('cell').allTextContents()).toEqual(['Facilitator', 'Active', 'Accepted', 'You, on this device'])
 
     expectNoPageErrors(errors)
     await context.close()

@@ -67,3 +67,28 @@ export function expectNoPageErrors(errors: string[]): void {
 export function focusedText(page: Page): Promise<string | undefined> {
   return page.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string | null } | null } }).document.activeElement?.textContent?.trim())
 }
+
+/** A facilitator writes the group's ground rules (which also counts as accepting them). */
+export async function writeRules(page: Page, text: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Group sections' }).getByRole('button', { name: /^Ground rules/ }).click()
+  await page.getByRole('button', { name: /^(Write|Change) the ground rules$/ }).click()
+  await page.getByLabel("The group's ground rules").fill(text)
+  await page.getByRole('button', { name: 'Save the ground rules' }).click()
+  await page.getByText('You have accepted these ground rules.').waitFor()
+}
+
+export async function section(page: Page, name: 'Conversations' | 'Ground rules' | 'Members' | 'Invites'): Promise<void> {
+  await page.getByRole('navigation', { name: 'Group sections' }).getByRole('button', { name: new RegExp(`^${name}`) }).click()
+}
+
+/** Makes an invite with the default options from the Invites section; resolves with the code as shown. */
+export async function makeInvite(page: Page): Promise<string> {
+  await section(page, 'Invites')
+  await page.getByRole('button', { name: 'Make an invite' }).click()
+  await page.getByRole('button', { name: 'Make the invite code' }).click()
+  await page.getByRole('heading', { name: 'Your new invite code' }).waitFor()
+  // The visible groups of four (the screen-reader copy spells it out instead).
+  const code = (await page.locator('.code > [aria-hidden="true"] .group').allTextContents()).join('-')
+  expect(code).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/)
+  return code
+}

@@ -24,9 +24,11 @@ export interface Host {
   stop(): Promise<number | null>
 }
 
-export async function startHost(): Promise<Host> {
+/** `bootstrap` (a loopback testnet, support/testnet.ts) puts the node online; without it, it stays off the network. */
+export async function startHost(opts: { bootstrap?: string } = {}): Promise<Host> {
   const profileDir = makeTempDir('hearth-e2e-profile-')
-  const child = spawnTs(path.join(ROOT, 'scripts', 'web-host.ts'), ['--profile', profileDir, '--renderer', inject('rendererDir')])
+  const args = ['--profile', profileDir, '--renderer', inject('rendererDir'), ...(opts.bootstrap ? ['--bootstrap', opts.bootstrap] : [])]
+  const child = spawnTs(path.join(ROOT, 'scripts', 'web-host.ts'), args)
   let line: string
   try {
     line = await child.waitForLine((l) => l.startsWith('Hearth web host: '), 30_000)

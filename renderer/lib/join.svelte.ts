@@ -1,0 +1,38 @@
+/**
+ * Joining a group with a code someone passed on. Core searches the network for a member who
+ * answers on the invite's topic, which can take a while; the phase says where it stands, and an
+ * error arrives as a code the view puts in plain words.
+ */
+import type { ApiError, HearthApi } from '../../core/api.ts'
+import { settle } from './call.ts'
+
+export type JoinPhase = 'idle' | 'looking' | 'pending' | 'admitted' | 'failed'
+
+/** How long to look for a member before saying nobody answered (core's own default). */
+export const JOIN_WAIT_MS = 60_000
+
+export class JoinController {
+  phase: JoinPhase = $state('idle')
+  error: ApiError | null = $state(null)
+
+  readonly #api: HearthApi | null
+
+  constructor(api: HearthApi | null) {
+    this.#api = api
+  }
+
+  /** Resolves with the group's id once admitted, else null (the phase and error say why). */
+  async join(code: string, pseudonym: string): Promise<string | null> {
+    if (!this.#api || this.phase === 'looking') return null
+    this.phase = 'looking'
+    this.error = null
+    const r = await settle(this.#api.joinGroup({ code, pseudonym, waitMs: JOIN_WAIT_MS }))
+    if (!r.ok) {
+      this.phase = 'failed'
+      this.error = r.error
+      return null
+    }
+    this.phase = r.value.status
+    return r.value.status === 'admitted' ? r.value.group : null
+  }
+}

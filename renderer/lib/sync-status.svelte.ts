@@ -1,0 +1,62 @@
+/**
+ * The honest sync state of one open group (DESIGN.md §4): read from core's `groupStatus` every few
+ * seconds and whenever core reports a change, so the header never claims more than core knows.
+ * Polling stops when the group closes; a failed read shows as unknown rather than as the last
+ * good answer, which could be stale.
+ */
+import type { GroupStatus, HearthApi } from '../../core/api.ts'
+import { settle } from './call.ts'
+
+export const POLL_MS = 3_000
+
+export type SyncState = 'offline' | 'local-only' | 'held'
+
+export class SyncStatusController {
+  status: GroupStatus | null = $state.raw(null)
+
+  readonly #api: HearthApi
+  readonly #groupId: string
+  #timer: ReturnType<typeof setInterval> | null = null
+  #reading = false
+
+  constructor(api: HearthApi, groupId: string) {
+    this.#api = api
+    this.#groupId = groupId
+  }
+
+  get state(): SyncState | null {
+    const s = this.status
+    if (!s) return null
+    if (!s.online) return 'offline'
+    return s.writesHeld ? 'held' : 'local-only'
+  }
+
+  /** Other members connected now, one entry per member however many connections they have. */
+  get connected(): { memberId: string; name: string }[] {
+    const peers = this.status?.peers ?? []
+    return peers.filter((p, i) => peers.findIndex((q) => q.memberId === p.memberId) === i).map(({ memberId, name }) => ({ memberId, name }))
+  }
+
+  start(): void {
+    if (this.#timer) return
+    void this.refresh()
+    this.#timer = setInterval(() => void this.refresh(), POLL_MS)
+  }
+
+  stop(): void {
+    if (this.#timer) clearInterval(this.#timer)
+    this.#timer = null
+  }
+
+  async refresh(): Promise<void> {
+    // A read still in flight will bring the news; piling up calls on a slow node helps nobody.
+    if (this.#reading) return
+    this.#reading = true
+    try {
+      const r = await settle(this.#api.groupStatus({ groupId: this.#groupId }))
+      this.status = r.ok ? r.value : null
+    } finally {
+      this.#reading = false
+    }
+  }
+}
