@@ -217,6 +217,8 @@ export interface ApiMethods {
   unlock: { input: { passphrase: string }; output: ProfileStatus }
   lock: { input: { reason?: LockReason }; output: ProfileStatus }
   changePassphrase: { input: { current: string; next: string }; output: ProfileStatus }
+  /** Checks a passphrase (with the unlock back-off) without locking or unlocking. */
+  checkPassphrase: { input: { passphrase: string }; output: { checked: true } }
   /** Panic wipe: destroys the keys and the profile folder. Works while locked, on purpose. */
   destroyProfile: { input: { confirm: true }; output: ProfileStatus }
 

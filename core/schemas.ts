@@ -24,6 +24,7 @@ export const inputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> } = {
   unlock: z.object({ passphrase }).strict(),
   lock: z.object({ reason: lockReason.optional() }).strict(),
   changePassphrase: z.object({ current: passphrase, next: passphrase }).strict(),
+  checkPassphrase: z.object({ passphrase }).strict(),
   destroyProfile: z.object({ confirm: z.literal(true) }).strict(),
 
   listGroups: empty,

@@ -113,6 +113,10 @@ export function createService(opts: ServiceOptions): HearthService {
       lockNow(reason ?? 'user')
       return status()
     },
+    async checkPassphrase({ passphrase }) {
+      await vault.verifyPassphrase(passphrase)
+      return { checked: true as const }
+    },
     async changePassphrase({ current, next }) {
       await vault.changePassphrase(current, next)
       return status()

@@ -12,6 +12,7 @@ const METHODS: Record<MethodName, true> = {
   unlock: true,
   lock: true,
   changePassphrase: true,
+  checkPassphrase: true,
   destroyProfile: true,
   listGroups: true,
   createGroup: true,

@@ -108,6 +108,16 @@ export class Vault {
     })
   }
 
+  /**
+   * Checks a passphrase against the file on disk, with the same back-off as unlock, without
+   * unlocking or locking anything: for a running node asked to prove a caller knows it.
+   */
+  verifyPassphrase(passphrase: string): Promise<void> {
+    return this.serial(async () => {
+      wipe(await this.checkPassphrase(await this.readFile(), passphrase))
+    })
+  }
+
   /** Synchronous on purpose: quick exit must not wait on disk or on a queued change. */
   lock(): void {
     const s = this.state

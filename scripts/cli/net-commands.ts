@@ -10,7 +10,6 @@ import type { DhtNodeAddress, NetworkOptions } from '../../core/net/holepunch-ne
 import type { HearthService } from '../../core/service.ts'
 import { expectOk, need, opt, unlocked, type Command, type CommandContext } from './commands.ts'
 import { listenOnProfile } from './node-socket.ts'
-import { passphraseCheck } from './passphrase-check.ts'
 
 export function networkOptions(bootstrap: string | undefined): NetworkOptions {
   if (!bootstrap) return {}
@@ -66,7 +65,8 @@ export const netCommands: Record<string, Command & { network?: boolean; noProfil
       await unlocked(ctx)
       const groups = await expectOk(ctx.service.listGroups({}))
       // Only now, holding the profile's store, can a socket file left here be known to be stale.
-      const listening = await listenOnProfile({ profileDir: ctx.profileDir, service: ctx.service, checkPassphrase: passphraseCheck(ctx.profileDir) })
+      const checkPassphrase = async (passphrase: string): Promise<void> => void (await expectOk(ctx.service.checkPassphrase({ passphrase })))
+      const listening = await listenOnProfile({ profileDir: ctx.profileDir, service: ctx.service, checkPassphrase })
       const { socket } = listening
       if (!listening.socket) process.stderr.write(`hearth: ${listening.why}, so other commands on this profile cannot reach this node\n`)
       try {

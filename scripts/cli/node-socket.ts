@@ -17,7 +17,8 @@ import { describeIssues, inputSchemas } from '../../core/schemas.ts'
 import type { HearthService } from '../../core/service.ts'
 import { connectToNode } from './node-client.ts'
 import { failure, isCall, LineReader, MAX_LINE_BYTES, nodeEndpoint, parseCall, tooLong, type CallFrame, type ReplyFrame } from './node-wire.ts'
-import type { PassphraseCheck } from './passphrase-check.ts'
+/** Resolves when `passphrase` opens the profile's vault; rejects with a coded HearthError. */
+export type PassphraseCheck = (passphrase: string) => Promise<void>
 
 export const MAX_CONNECTIONS = 16
 export const MAX_CALLS_PER_CONNECTION = 16

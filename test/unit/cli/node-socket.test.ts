@@ -12,7 +12,7 @@ import { createService, type HearthService } from '../../../core/service.ts'
 import { connectToNode, type NodeClient } from '../../../scripts/cli/node-client.ts'
 import { listenOnProfile, MAX_CONNECTIONS, type NodeSocket } from '../../../scripts/cli/node-socket.ts'
 import { MAX_LINE_BYTES } from '../../../scripts/cli/node-wire.ts'
-import { passphraseCheck } from '../../../scripts/cli/passphrase-check.ts'
+import { HearthError } from '../../../core/errors.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
 
 const tempDir = useTempDirs()
@@ -24,12 +24,20 @@ afterEach(async () => {
   for (const c of cleanup.splice(0).reverse()) await c()
 })
 
+/** The check a serving node runs: the service's own, with the vault's back-off. */
+function checkWith(service: HearthService) {
+  return async (passphrase: string): Promise<void> => {
+    const r = await service.checkPassphrase({ passphrase })
+    if (!r.ok) throw new HearthError(r.error.code, r.error.message)
+  }
+}
+
 async function node(): Promise<{ dir: string; service: HearthService; socket: NodeSocket }> {
   const dir = path.join(tempDir(), 'profile')
   const service = createService({ profileDir: dir, kdf: CHEAP_KDF })
   cleanup.push(() => service.close())
   expect(await service.createProfile({ passphrase: PASS, name: 'Alder' })).toMatchObject({ ok: true })
-  const { socket } = await listenOnProfile({ profileDir: dir, service, checkPassphrase: passphraseCheck(dir) })
+  const { socket } = await listenOnProfile({ profileDir: dir, service, checkPassphrase: checkWith(service) })
   if (!socket) throw new Error('no socket')
   cleanup.push(() => socket.close())
   return { dir, service, socket }
@@ -141,7 +149,7 @@ describe('node socket', () => {
 
   it('replaces a stale socket, refuses to start beside a live one, and trusts no socket others could write', async () => {
     const { dir, service, socket } = await node()
-    const listen = async (): Promise<NodeSocket | null> => (await listenOnProfile({ profileDir: dir, service, checkPassphrase: passphraseCheck(dir) })).socket
+    const listen = async (): Promise<NodeSocket | null> => (await listenOnProfile({ profileDir: dir, service, checkPassphrase: checkWith(service) })).socket
     await expect(listen()).rejects.toMatchObject({ code: 'PROFILE_BUSY' })
 
     chmodSync(socket.endpoint, 0o666)
@@ -165,12 +173,12 @@ describe('where no socket can be', () => {
     const long = path.join(tempDir(), 'x'.repeat(100))
     const service = createService({ profileDir: long, kdf: CHEAP_KDF })
     cleanup.push(() => service.close())
-    expect(await listenOnProfile({ profileDir: long, service, checkPassphrase: passphraseCheck(long) })).toEqual({ socket: null, why: expect.stringMatching(/too long/) })
+    expect(await listenOnProfile({ profileDir: long, service, checkPassphrase: checkWith(service) })).toEqual({ socket: null, why: expect.stringMatching(/too long/) })
     expect(await connectToNode(long)).toBeNull()
 
     const dir = tempDir()
     writeFileSync(path.join(dir, 'node.sock'), 'mine')
-    await expect(listenOnProfile({ profileDir: dir, service, checkPassphrase: passphraseCheck(dir) })).rejects.toMatchObject({ code: 'INVALID_INPUT' })
+    await expect(listenOnProfile({ profileDir: dir, service, checkPassphrase: checkWith(service) })).rejects.toMatchObject({ code: 'INVALID_INPUT' })
     expect(readFileSync(path.join(dir, 'node.sock'), 'utf8')).toBe('mine')
   })
 })

@@ -251,3 +251,17 @@ describe('nothing readable on disk', () => {
     expect(hits.map((h) => `${path.basename(h.file)}:${h.encoding}`).sort()).toEqual(['a:utf8', 'b:utf16le', 'c:base64+2'])
   })
 })
+
+describe('checking a passphrase without unlocking', () => {
+  it('answers right or wrong with the same back-off as unlock, and leaves the lock as it was', async () => {
+    const { dir, vault } = await newVault()
+    vault.lock()
+    const c = clock()
+    const v = new Vault(dir, { now: c.now })
+    await v.verifyPassphrase(PASS)
+    expect(v.unlocked).toBe(false)
+    for (let i = 0; i < 3; i++) expect(await codeOf(v.verifyPassphrase(OTHER))).toBe('WRONG_PASSPHRASE')
+    expect(await codeOf(v.verifyPassphrase(PASS))).toBe('TOO_MANY_ATTEMPTS')
+    expect(await codeOf(v.unlock(PASS))).toBe('TOO_MANY_ATTEMPTS')
+  })
+})
