@@ -18,33 +18,16 @@
  */
 import { createHash } from 'node:crypto'
 import path from 'node:path'
-import type { ApiError, ApiEvents, EventName, Result } from '../../core/api.ts'
-import { errors } from '../../core/errors.ts'
+import { refusal, type ReplyFrame } from '../call-frames.ts'
 
 export const SOCKET_NAME = 'node.sock'
 /** Calls are small (the largest input is a post); a megabyte is damage or abuse, not a call. */
 export const MAX_LINE_BYTES = 1024 * 1024
 /** sun_path is 104 bytes on macOS and 108 on Linux, NUL included. */
 const MAX_UNIX_PATH_BYTES = 103
-const MAX_ID_CHARS = 64
 
-export type CallId = number | string
-
-export interface CallFrame {
-  id: CallId
-  method: string
-  input: unknown
-}
-
-export interface ReplyFrame {
-  id: CallId | null
-  result: Result<unknown>
-}
-
-export interface EventFrame<E extends EventName = EventName> {
-  event: E
-  payload: ApiEvents[E]
-}
+export type { CallFrame, CallId, EventFrame, ReplyFrame } from '../call-frames.ts'
+export { failure, isCall, parseCall } from '../call-frames.ts'
 
 /** Where a profile's node listens, or null when a Unix socket path would be too long to bind. */
 export function nodeEndpoint(profileDir: string, platform: NodeJS.Platform = process.platform): string | null {
@@ -58,38 +41,8 @@ export function nodeEndpoint(profileDir: string, platform: NodeJS.Platform = pro
   return Buffer.byteLength(file) <= MAX_UNIX_PATH_BYTES ? file : null
 }
 
-export const failure = (error: ApiError): Result<never> => ({ ok: false, error })
-
-const refuse = (id: CallId | null, why: string): ReplyFrame => ({ id, result: failure(errors.INVALID_INPUT(why).toApiError()) })
-
-function readId(v: unknown): CallId | null {
-  if (typeof v === 'number' && Number.isSafeInteger(v)) return v
-  if (typeof v === 'string' && v.length > 0 && v.length <= MAX_ID_CHARS) return v
-  return null
-}
-
-/** A call to run, or the refusal to send back instead. */
-export function parseCall(line: string): CallFrame | ReplyFrame {
-  let value: unknown
-  try {
-    value = JSON.parse(line)
-  } catch {
-    return refuse(null, 'the frame is not JSON')
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return refuse(null, 'the frame is not an object')
-  const frame = value as Record<string, unknown>
-  const id = readId(frame.id)
-  if (id === null) return refuse(null, 'the frame has no usable id')
-  if (typeof frame.method !== 'string') return refuse(id, 'the frame names no method')
-  return { id, method: frame.method, input: frame.input }
-}
-
-export function isCall(frame: CallFrame | ReplyFrame): frame is CallFrame {
-  return 'method' in frame
-}
-
 export function tooLong(): ReplyFrame {
-  return refuse(null, `a frame is longer than ${MAX_LINE_BYTES} bytes`)
+  return refusal(null, `a frame is longer than ${MAX_LINE_BYTES} bytes`)
 }
 
 /**
