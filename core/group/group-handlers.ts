@@ -193,7 +193,7 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
       return rulesView(s) as RulesView
     },
     async createInvite({ groupId, uses, expiresInMs, role, approval }) {
-      return ctx.registry().createInvite(groupId, {
+      return ctx.registry().invitations.create(groupId, {
         uses: uses ?? 1, expiresAt: ctx.now() + (expiresInMs ?? 24 * 3_600_000), role: role ?? 'member', approval: approval ?? false,
       })
     },
@@ -206,13 +206,13 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
       }))
     },
     async revokeInvite({ groupId, id }) {
-      await ctx.registry().revokeInvite(groupId, id)
+      await ctx.registry().invitations.revoke(groupId, id)
       return { id }
     },
     async joinGroup({ code, pseudonym, waitMs }) {
       const chosen = pseudonym ?? ctx.defaultName()
       if (!chosen) throw errors.INVALID_INPUT('choose a pseudonym for this group')
-      const r = await ctx.registry().join(code, chosen, waitMs ?? 60_000)
+      const r = await ctx.registry().invitations.join(code, chosen, waitMs ?? 60_000)
       ctx.groupsChanged()
       return { group: r.groupId, status: r.status }
     },

@@ -22,12 +22,10 @@ import { DEFAULT_TOPICS } from '../model/vocabulary.ts'
 import { MemberDoc } from '../model/member-doc.ts'
 import type { GroupMode } from './governance.ts'
 import { GOVERNANCE_DOC, GroupSpace, type AppendLog } from './group-space.ts'
+import { json, type GroupMeta } from './group-meta.ts'
+import { Invitations } from './invitations.ts'
 import { GroupOnline, type NetworkOptions } from './group-online.ts'
-import { encodeInviteCode, generateInviteSecret, parseInviteCode } from './invite-code.ts'
-import { inviteId, inviteKeyPair, inviteTopic } from './invite-keys.ts'
-import { decideJoin, openWelcome, refusalError } from './join.ts'
-import { encodeJoinProof, makeJoinProof } from './join-proof.ts'
-import { joinViaInvite } from '../net/invite-swarm.ts'
+import { decideJoin } from './join.ts'
 
 /** Write a checkpoint once this many blocks were read or written since the last one. */
 export const CHECKPOINT_EVERY = 1000
@@ -39,19 +37,8 @@ export const CHECKPOINT_EVERY = 1000
 export const CHECKPOINT_QUIET_MS = 2_000
 const CHECKPOINT_MAX_WAIT_MS = 30_000
 
-interface GroupMeta {
-  v: 1
-  id: string
-  log: string
-  createdAt: number
-  /** The name the welcome gave, shown until this device has read governance. */
-  name?: string
-  /** The logs the welcome named: where a newcomer reads governance from before it knows it. */
-  seedLogs?: string[]
-}
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
-const json = (v: unknown): Uint8Array => new TextEncoder().encode(JSON.stringify(v))
 
 function asAppendLog(log: DeviceLog): AppendLog {
   const key = hex(log.key)
@@ -69,14 +56,14 @@ export class GroupRegistry {
   private locked = false
 
   private constructor(
-    private readonly vault: Vault,
+    readonly vault: Vault,
     /** This profile's log store (benchmarks and tests write fellow members' logs through it). */
     readonly store: LogStore,
     readonly personal: PersonalDocs,
     private readonly onChange: (groupId: string) => void,
-    private readonly now: () => number,
+    readonly now: () => number,
     /** Where groups go online; null keeps this profile off the network (tests, offline use). */
-    private readonly network: NetworkOptions | null,
+    readonly network: NetworkOptions | null,
   ) {}
 
   static async open(vault: Vault, onChange: (groupId: string) => void, now: () => number, network: NetworkOptions | null = null): Promise<GroupRegistry> {
@@ -176,87 +163,8 @@ export class GroupRegistry {
     return JSON.parse(new TextDecoder().decode(raw)) as GroupMeta
   }
 
-  /**
-   * A new invite: a fresh secret whose code is returned (and kept in the vault, so the inviter can
-   * show it again), and `invite.create` in governance.
-   */
-  async createInvite(groupId: string, o: { uses: number; expiresAt: number; role: 'member' | 'facilitator'; approval: boolean }): Promise<{ id: string; code: string; expiresAt: number }> {
-    const space = await this.space(groupId)
-    const secret = generateInviteSecret()
-    const kp = inviteKeyPair(secret)
-    const id = inviteId(kp.publicKey)
-    wipe(kp.secretKey)
-    await this.vault.set(`group/${groupId}/invite/${id}`, secret)
-    await space.writeGovernance({
-      v: 1, kind: 'invite.create', group: groupId, author: space.me, at: this.now(), seen: space.seen(),
-      body: { invite: { id, publicKey: Buffer.from(kp.publicKey).toString('hex'), expiresAt: o.expiresAt, uses: o.uses, role: o.role, approval: o.approval } },
-    })
-    if (!space.governance.invites.has(id)) throw errors.NOT_ALLOWED('your role may not invite in this group')
-    await (await this.onlineOf(groupId))?.refresh()
-    return { id, code: encodeInviteCode(secret), expiresAt: o.expiresAt }
-  }
-
-  async revokeInvite(groupId: string, id: string): Promise<void> {
-    const space = await this.space(groupId)
-    if (!space.governance.invites.has(id)) throw errors.NOT_FOUND('no such invite')
-    await space.writeGovernance({ v: 1, kind: 'invite.revoke', group: groupId, author: space.me, at: this.now(), seen: space.seen(), body: { inviteId: id } })
-    if (!space.governance.invites.get(id)?.revoked) throw errors.NOT_ALLOWED('only the inviter or a facilitator may withdraw an invite')
-    await (await this.onlineOf(groupId))?.refresh()
-  }
-
-  /**
-   * Joins a group by invite code: finds a member on the invite topic, proves the code, and on
-   * admission stores the group's keys and goes online. Resolves once governance has arrived or
-   * `waitMs` passed (the group then finishes syncing in the background).
-   */
-  async join(code: string, pseudonym: string, waitMs: number, onProgress?: (p: string) => void): Promise<{ groupId: string; status: 'admitted' | 'pending' }> {
-    const network = this.network
-    if (!network) throw errors.NETWORK_UNAVAILABLE('this node runs without a network')
-    const { secret } = parseInviteCode(code)
-    const invitePk = inviteKeyPair(secret).publicKey
-    const topic = inviteTopic(invitePk)
-    // Asking again after "pending" must be the same newcomer: reuse the identity and log name.
-    const pendingName = `join/${inviteId(invitePk)}`
-    const pending = this.vault.get(pendingName)
-    const pendingSeed = this.vault.get(`${pendingName}/identity`)
-    const identity = pending && pendingSeed ? identityFromSeed(pendingSeed) : generateIdentity()
-    const logName = pending ? (JSON.parse(new TextDecoder().decode(pending)) as { log: string }).log : `m-${hex(randomBytes(12))}`
-    const device = this.store.keyFor(logName)
-    const outcome = await joinViaInvite(network, {
-      topic, timeoutMs: waitMs, onProgress: (p) => onProgress?.(p),
-      proofFor: (groupId, challenge) => encodeJoinProof(makeJoinProof({ groupId, inviteSecret: secret, identity, device, pseudonym, challenge })),
-    })
-    if (outcome.answer.status === 'refused') {
-      if (pending) await this.vault.delete(pendingName)
-      throw refusalError(outcome.answer.code)
-    }
-    if (outcome.answer.status === 'pending') {
-      if (!pending) await this.vault.setMany([[`${pendingName}/identity`, identity.seed], [pendingName, json({ log: logName })]])
-      return { groupId: outcome.groupId, status: 'pending' }
-    }
-    const w = openWelcome(outcome.answer.sealed, identity.boxPublicKey, identity.boxSecretKey, outcome.groupId)
-    const meta: GroupMeta = { v: 1, id: w.groupId, log: logName, createdAt: this.now(), name: w.name, seedLogs: w.logs }
-    await this.vault.setMany([
-      [`group/${w.groupId}/identity`, identity.seed],
-      [`group/${w.groupId}/secret`, Buffer.from(w.secret, 'hex')],
-      ...w.epochs.map(([n, k]): [string, Uint8Array] => [`group/${w.groupId}/epoch/${n}`, Buffer.from(k, 'hex')]),
-      [`group/${w.groupId}`, json(meta)],
-    ])
-    if (pending) {
-      await this.vault.delete(pendingName)
-      await this.vault.delete(`${pendingName}/identity`)
-    }
-    onProgress?.('admitted')
-    await this.goOnline(w.groupId, { members: w.members, logs: w.logs })
-    const space = await this.space(w.groupId)
-    const deadline = Date.now() + waitMs
-    // Ready once governance has arrived far enough to name our own device as a member's.
-    const ready = (): boolean => space.groupId !== null && space.governance.knowsLog(space.own.key)
-    while (!ready() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
-    // The admission already carries the pseudonym; the profile doc only adds the status.
-    if (ready()) await space.change(memberDocId(space.me), (doc) => new MemberDoc(doc, space.me).setProfile({ pseudonym, status: 'active' }, this.now()))
-    return { groupId: w.groupId, status: 'admitted' }
-  }
+  /** Invites and joining for this profile's groups (core/group/invitations.ts). */
+  readonly invitations: Invitations = new Invitations(this)
 
   /** The group's network presence, or null when it is not online. */
   async onlineOf(groupId: string): Promise<GroupOnline | null> {

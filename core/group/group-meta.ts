@@ -1,0 +1,17 @@
+/**
+ * What the vault keeps about each group of a profile, entry `group/<id>` (JSON, version 1):
+ * the membership's device-log name, and for a newcomer what its welcome said until governance
+ * has arrived. The group's keys sit beside it in their own binary entries (group-registry.ts).
+ */
+export interface GroupMeta {
+  v: 1
+  id: string
+  log: string
+  createdAt: number
+  /** The name the welcome gave, shown until this device has read governance. */
+  name?: string
+  /** The logs the welcome named: where a newcomer reads governance from before it knows it. */
+  seedLogs?: string[]
+}
+
+export const json = (v: unknown): Uint8Array => new TextEncoder().encode(JSON.stringify(v))

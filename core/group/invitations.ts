@@ -1,0 +1,122 @@
+/**
+ * Invites and joining for one unlocked profile (DESIGN.md §3.4), above the registry: making and
+ * withdrawing invites (the code's secret kept in the vault so the inviter can show it again), and
+ * joining by code — finding a member on the invite topic, proving the code, and on admission
+ * storing the group's keys and going online. A newcomer told "pending" keeps its identity in the
+ * vault (`join/<invite id>`), so asking again is the same request.
+ */
+import { errors } from '../errors.ts'
+import { generateIdentity, identityFromSeed } from '../crypto/identity.ts'
+import { randomBytes } from '../crypto/random.ts'
+import { wipe } from '../crypto/wipe.ts'
+import { memberDocId } from '../model/doc-id.ts'
+import { MemberDoc } from '../model/member-doc.ts'
+import { joinViaInvite } from '../net/invite-swarm.ts'
+import type { NetworkOptions } from '../net/holepunch-net.ts'
+import type { LogStore } from '../store/log-store.ts'
+import type { Vault } from '../store/vault.ts'
+import { json, type GroupMeta } from './group-meta.ts'
+import type { GroupSpace } from './group-space.ts'
+import { encodeInviteCode, generateInviteSecret, parseInviteCode } from './invite-code.ts'
+import { inviteId, inviteKeyPair, inviteTopic } from './invite-keys.ts'
+import { openWelcome, refusalError } from './join.ts'
+import { encodeJoinProof, makeJoinProof } from './join-proof.ts'
+
+const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
+
+/** What invitations need of the registry (kept as an interface so the two do not import each other). */
+export interface InvitationContext {
+  readonly vault: Vault
+  readonly store: LogStore
+  readonly network: NetworkOptions | null
+  now(): number
+  space(groupId: string): Promise<GroupSpace>
+  goOnline(groupId: string, trust?: { members: string[]; logs: string[] }): Promise<unknown>
+  onlineOf(groupId: string): Promise<{ refresh(): Promise<void> } | null>
+}
+
+export class Invitations {
+  constructor(private readonly reg: InvitationContext) {}
+
+  /**
+   * A new invite: a fresh secret whose code is returned (and kept in the vault, so the inviter can
+   * show it again), and `invite.create` in governance.
+   */
+  async create(groupId: string, o: { uses: number; expiresAt: number; role: 'member' | 'facilitator'; approval: boolean }): Promise<{ id: string; code: string; expiresAt: number }> {
+    const space = await this.reg.space(groupId)
+    const secret = generateInviteSecret()
+    const kp = inviteKeyPair(secret)
+    const id = inviteId(kp.publicKey)
+    wipe(kp.secretKey)
+    await this.reg.vault.set(`group/${groupId}/invite/${id}`, secret)
+    await space.writeGovernance({
+      v: 1, kind: 'invite.create', group: groupId, author: space.me, at: this.reg.now(), seen: space.seen(),
+      body: { invite: { id, publicKey: Buffer.from(kp.publicKey).toString('hex'), expiresAt: o.expiresAt, uses: o.uses, role: o.role, approval: o.approval } },
+    })
+    if (!space.governance.invites.has(id)) throw errors.NOT_ALLOWED('your role may not invite in this group')
+    await (await this.reg.onlineOf(groupId))?.refresh()
+    return { id, code: encodeInviteCode(secret), expiresAt: o.expiresAt }
+  }
+
+  async revoke(groupId: string, id: string): Promise<void> {
+    const space = await this.reg.space(groupId)
+    if (!space.governance.invites.has(id)) throw errors.NOT_FOUND('no such invite')
+    await space.writeGovernance({ v: 1, kind: 'invite.revoke', group: groupId, author: space.me, at: this.reg.now(), seen: space.seen(), body: { inviteId: id } })
+    if (!space.governance.invites.get(id)?.revoked) throw errors.NOT_ALLOWED('only the inviter or a facilitator may withdraw an invite')
+    await (await this.reg.onlineOf(groupId))?.refresh()
+  }
+
+  /**
+   * Joins a group by invite code: finds a member on the invite topic, proves the code, and on
+   * admission stores the group's keys and goes online. Resolves once governance has arrived or
+   * `waitMs` passed (the group then finishes syncing in the background).
+   */
+  async join(code: string, pseudonym: string, waitMs: number, onProgress?: (p: string) => void): Promise<{ groupId: string; status: 'admitted' | 'pending' }> {
+    const network = this.reg.network
+    if (!network) throw errors.NETWORK_UNAVAILABLE('this node runs without a network')
+    const { secret } = parseInviteCode(code)
+    const invitePk = inviteKeyPair(secret).publicKey
+    const topic = inviteTopic(invitePk)
+    // Asking again after "pending" must be the same newcomer: reuse the identity and log name.
+    const pendingName = `join/${inviteId(invitePk)}`
+    const pending = this.reg.vault.get(pendingName)
+    const pendingSeed = this.reg.vault.get(`${pendingName}/identity`)
+    const identity = pending && pendingSeed ? identityFromSeed(pendingSeed) : generateIdentity()
+    const logName = pending ? (JSON.parse(new TextDecoder().decode(pending)) as { log: string }).log : `m-${hex(randomBytes(12))}`
+    const device = this.reg.store.keyFor(logName)
+    const outcome = await joinViaInvite(network, {
+      topic, timeoutMs: waitMs, onProgress: (p) => onProgress?.(p),
+      proofFor: (groupId, challenge) => encodeJoinProof(makeJoinProof({ groupId, inviteSecret: secret, identity, device, pseudonym, challenge })),
+    })
+    if (outcome.answer.status === 'refused') {
+      if (pending) await this.reg.vault.delete(pendingName)
+      throw refusalError(outcome.answer.code)
+    }
+    if (outcome.answer.status === 'pending') {
+      if (!pending) await this.reg.vault.setMany([[`${pendingName}/identity`, identity.seed], [pendingName, json({ log: logName })]])
+      return { groupId: outcome.groupId, status: 'pending' }
+    }
+    const w = openWelcome(outcome.answer.sealed, identity.boxPublicKey, identity.boxSecretKey, outcome.groupId)
+    const meta: GroupMeta = { v: 1, id: w.groupId, log: logName, createdAt: this.reg.now(), name: w.name, seedLogs: w.logs }
+    await this.reg.vault.setMany([
+      [`group/${w.groupId}/identity`, identity.seed],
+      [`group/${w.groupId}/secret`, Buffer.from(w.secret, 'hex')],
+      ...w.epochs.map(([n, k]): [string, Uint8Array] => [`group/${w.groupId}/epoch/${n}`, Buffer.from(k, 'hex')]),
+      [`group/${w.groupId}`, json(meta)],
+    ])
+    if (pending) {
+      await this.reg.vault.delete(pendingName)
+      await this.reg.vault.delete(`${pendingName}/identity`)
+    }
+    onProgress?.('admitted')
+    await this.reg.goOnline(w.groupId, { members: w.members, logs: w.logs })
+    const space = await this.reg.space(w.groupId)
+    const deadline = Date.now() + waitMs
+    // Ready once governance has arrived far enough to name our own device as a member's.
+    const ready = (): boolean => space.groupId !== null && space.governance.knowsLog(space.own.key)
+    while (!ready() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
+    // The admission already carries the pseudonym; the profile doc only adds the status.
+    if (ready()) await space.change(memberDocId(space.me), (doc) => new MemberDoc(doc, space.me).setProfile({ pseudonym, status: 'active' }, this.reg.now()))
+    return { groupId: w.groupId, status: 'admitted' }
+  }
+}
