@@ -1,17 +1,19 @@
 /**
  * `npx tsx scripts/screenshots.ts`: regenerates docs/screenshots/*.png, the pictures in the
- * README, by driving Debian's Chromium through the web host against a throwaway profile. Kept out
- * of the tests on purpose: pictures change with every style tweak, and a test that rewrote
- * tracked files would dirty the work tree on every run.
+ * README, by driving Debian's Chromium through two web hosts (two people) on a loopback DHT
+ * testnet, each against a throwaway profile. Kept out of the tests on purpose: pictures change
+ * with every style tweak, and a test that rewrote tracked files would dirty the work tree on every
+ * run.
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium, type Page } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 import { METHOD_NAMES } from '../core/schemas.ts'
-import { createService } from '../core/service.ts'
+import { createService, type HearthService } from '../core/service.ts'
 import { buildRenderer, buildShim } from './web/build.ts'
-import { EVENT_NAMES, startWebHost } from './web/server.ts'
+import { EVENT_NAMES, startWebHost, type WebHost } from './web/server.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 const OUT = path.join(ROOT, 'docs', 'screenshots')
@@ -20,6 +22,8 @@ const FLAGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
 ]
+const RULES =
+  '1. What is shared here stays here.\n2. Speak from your own experience; no advice unless it is asked for.\n3. Use a content warning before describing violence.\n4. Take a break whenever you need one. Quick exit is always at the top right.'
 
 async function shot(page: Page, name: string): Promise<void> {
   // Focus rings and the caret are real, but in a still picture they read as noise.
@@ -41,27 +45,54 @@ async function post(page: Page, text: string, topic: string, cw = ''): Promise<v
   await page.getByRole('status').filter({ hasText: 'Your post was shared' }).waitFor()
 }
 
+async function section(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Group sections' }).getByRole('button', { name: new RegExp(`^${name}`) }).click()
+}
+
+interface Person {
+  service: HearthService
+  host: WebHost
+  page: Page
+}
+
+async function person(browser: Browser, work: string, name: string, bootstrap: { host: string; port: number }[], renderer: string, shimCode: string): Promise<Person> {
+  const service = createService({ profileDir: path.join(work, name), network: { bootstrap, host: '127.0.0.1' } })
+  const host = await startWebHost({ service, rendererDir: renderer, shimCode })
+  const context = await browser.newContext({ viewport: { width: 1000, height: 760 }, colorScheme: 'light', reducedMotion: 'reduce' })
+  context.setDefaultTimeout(15_000)
+  const page = await context.newPage()
+  await page.goto(host.url)
+  return { service, host, page }
+}
+
+async function onboard(page: Page, shots: boolean): Promise<void> {
+  await page.getByRole('heading', { name: 'Before you start' }).waitFor()
+  if (shots) await shot(page, 'safety-notice')
+  await page.getByRole('button', { name: 'I understand, continue' }).click()
+  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE)
+  await page.getByLabel('Type it again').fill(PASSPHRASE)
+  if (shots) await shot(page, 'create-profile')
+  await page.getByRole('button', { name: 'Create my profile' }).click()
+  await page.getByRole('heading', { name: 'Your groups' }).waitFor()
+}
+
 async function main(): Promise<void> {
   const work = await mkdtemp(path.join(os.tmpdir(), 'hearth-screenshots-'))
-  const service = createService({ profileDir: path.join(work, 'profile') })
+  const createTestnet = createRequire(import.meta.url)('hyperdht/testnet') as (n: number, o: { host: string }) => Promise<{ bootstrap: { host: string; port: number }[]; destroy(): Promise<void> }>
+  const testnet = await createTestnet(3, { host: '127.0.0.1' })
   const browser = await chromium.launch({ executablePath: process.env.HEARTH_CHROMIUM ?? '/usr/bin/chromium', args: FLAGS, timeout: 30_000 })
+  const people: Person[] = []
   try {
-    await buildRenderer(path.join(work, 'renderer'))
-    const host = await startWebHost({ service, rendererDir: path.join(work, 'renderer'), shimCode: await buildShim({ methods: METHOD_NAMES, events: EVENT_NAMES }) })
+    const renderer = path.join(work, 'renderer')
+    await buildRenderer(renderer)
+    const shimCode = await buildShim({ methods: METHOD_NAMES, events: EVENT_NAMES })
     await mkdir(OUT, { recursive: true })
-    const context = await browser.newContext({ viewport: { width: 1000, height: 760 }, colorScheme: 'light', reducedMotion: 'reduce' })
-    context.setDefaultTimeout(15_000)
-    const page = await context.newPage()
-    await page.goto(host.url)
+    const wren = await person(browser, work, 'wren', testnet.bootstrap, renderer, shimCode)
+    const birch = await person(browser, work, 'birch', testnet.bootstrap, renderer, shimCode)
+    people.push(wren, birch)
+    const page = wren.page
 
-    await page.getByRole('heading', { name: 'Before you start' }).waitFor()
-    await shot(page, 'safety-notice')
-    await page.getByRole('button', { name: 'I understand, continue' }).click()
-    await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE)
-    await page.getByLabel('Type it again').fill(PASSPHRASE)
-    await shot(page, 'create-profile')
-    await page.getByRole('button', { name: 'Create my profile' }).click()
-
+    await onboard(page, true)
     await page.getByRole('button', { name: 'Start a new group' }).click()
     await page.getByLabel('Group name').fill('Thursday evening circle')
     await page.getByLabel('Your name in this group').fill('Wren')
@@ -69,47 +100,81 @@ async function main(): Promise<void> {
     await page.getByRole('button', { name: 'Start the group' }).click()
     await page.getByRole('heading', { level: 1, name: 'Thursday evening circle' }).waitFor()
 
-    await page.getByRole('button', { name: 'Ground rules' }).click()
+    await section(page, 'Ground rules')
     await page.getByRole('button', { name: 'Write the ground rules' }).click()
-    await page.getByLabel("The group's ground rules").fill(
-      '1. What is shared here stays here.\n2. Speak from your own experience; no advice unless it is asked for.\n3. Use a content warning before describing violence.\n4. Take a break whenever you need one. Quick exit is always at the top right.',
-    )
+    await page.getByLabel("The group's ground rules").fill(RULES)
     await page.getByRole('button', { name: 'Save the ground rules' }).click()
     await page.getByText('You have accepted these ground rules.').waitFor()
     await shot(page, 'ground-rules')
 
-    await page.getByRole('button', { name: 'Conversations' }).click()
+    await section(page, 'Conversations')
     await post(page, 'First week back at work after everything. Small steps, but I made it through.', 'Celebration')
     await post(page, 'Something from last month is still on my mind and I would like to talk it through.', 'Story', 'describes being followed')
-    const first = page.locator('article.post').filter({ hasText: 'First week back' })
+
+    await section(page, 'Invites')
+    await page.getByRole('button', { name: 'Make an invite' }).click()
+    await shot(page, 'invite-options')
+    await page.getByRole('button', { name: 'Make the invite code' }).click()
+    await page.getByRole('heading', { name: 'Your new invite code' }).waitFor()
+    const code = (await page.locator('.code > [aria-hidden="true"] .group').allTextContents()).join('-')
+    await shot(page, 'invite-code')
+    await page.getByRole('button', { name: 'Done, hide the code' }).click()
+
+    const b = birch.page
+    await onboard(b, false)
+    await b.getByRole('button', { name: 'Join a group with a code' }).click()
+    await b.getByLabel('Your name in this group').fill('Birch')
+    await b.getByLabel('Invite code').fill(code.slice(0, 6) + (code[6] === 'A' ? 'B' : 'A') + code.slice(7))
+    await b.getByRole('button', { name: 'Join the group' }).click()
+    await b.getByText('That code has a mistake in it').waitFor()
+    await shot(b, 'join-mistyped')
+    await b.getByLabel('Invite code').fill(code)
+    await b.getByRole('button', { name: 'Join the group' }).click()
+    await b.getByRole('heading', { level: 1, name: 'Thursday evening circle' }).waitFor()
+    await b.getByText('Before you post or reply').waitFor()
+    await shot(b, 'newcomer-rules-first')
+    await b.getByRole('button', { name: 'Read the ground rules' }).click()
+    await b.getByRole('button', { name: 'I accept these ground rules' }).click()
+    await section(b, 'Conversations')
+    const first = b.locator('article.post').filter({ hasText: 'First week back' })
     await first.getByRole('button', { name: 'Reply' }).click()
     await first.getByLabel('Your reply').fill('That is a big step. Well done.')
     await first.getByRole('button', { name: 'Send reply' }).click()
-    await first.getByText('That is a big step.').waitFor()
     await first.getByRole('button', { name: 'Sending strength' }).first().click()
-    await page.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded()
-    await shot(page, 'group-space')
 
-    await page.getByRole('button', { name: 'Members' }).click()
-    await page.getByRole('table').waitFor()
+    await section(page, 'Invites')
+    await page.getByRole('article', { name: /used$/ }).waitFor()
+    await shot(page, 'invites')
+    await section(page, 'Conversations')
+    await page.locator('article.post').filter({ hasText: 'First week back' }).getByText('That is a big step.').waitFor()
+    await page.getByText('Held by another member.').waitFor()
+    await shot(page, 'group-space')
+    await section(page, 'Members')
+    await page.getByRole('row', { name: /^Birch/ }).getByText('Connected now').waitFor()
     await shot(page, 'members')
+
+    await page.getByRole('button', { name: 'Back to your groups' }).click()
+    await page.getByRole('button', { name: 'Settings' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()
+    await shot(page, 'settings')
 
     const dark = await browser.newContext({ viewport: { width: 1000, height: 760 }, colorScheme: 'dark', reducedMotion: 'reduce' })
     const darkPage = await dark.newPage()
-    await darkPage.goto(host.url)
+    await darkPage.goto(wren.host.url)
     await darkPage.getByRole('heading', { name: 'Your groups' }).waitFor()
     await darkPage.getByRole('button', { name: /^Thursday evening circle/ }).click()
     await darkPage.locator('article.post').filter({ hasText: 'describes being followed' }).getByRole('button', { name: 'Show this post' }).click()
     await shot(darkPage, 'group-space-dark')
 
+    await page.getByRole('button', { name: 'Back to your groups' }).click()
     await page.getByRole('button', { name: 'Lock Hearth' }).click()
     await page.getByRole('heading', { name: 'Unlock Hearth' }).waitFor()
     await shot(page, 'unlock')
-
-    await host.close()
   } finally {
+    for (const p of people) await p.host.close()
     await browser.close()
-    await service.close()
+    for (const p of people) await p.service.close()
+    await testnet.destroy()
     await rm(work, { recursive: true, force: true })
   }
 }

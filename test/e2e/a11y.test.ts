@@ -2,7 +2,8 @@
  * An axe scan of every screen, in the light and the dark colour scheme: safety notice, create
  * profile, unlock, groups (empty, the create form, with a group), the group space with a warned
  * post (closed and open, with the reply form and the delete confirmation), ground rules (read
- * and edit), and members.
+ * and edit), members, invites (the options, a new code with its QR code, the list, withdrawing),
+ * joining with a code (with an error shown), and settings.
  */
 import type { Browser } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, it } from 'vitest'
@@ -80,6 +81,51 @@ describe('axe finds no WCAG 2 A or AA violation', () => {
       await page.getByRole('button', { name: 'Members' }).click()
       await page.getByRole('table', { name: 'Members of this group' }).waitFor()
       await scan('members')
+
+      await page.getByRole('navigation', { name: 'Group sections' }).getByRole('button', { name: 'Invites' }).click()
+      await page.getByText('No invites yet.').waitFor()
+      await scan('invites, none yet')
+      await page.getByRole('button', { name: 'Make an invite' }).click()
+      await scan('invites, the options')
+      await page.getByLabel('How many people can join with it').fill('0')
+      await page.getByRole('button', { name: 'Make the invite code' }).click()
+      await page.getByText('Choose a number from 1 to 100.').waitFor()
+      await scan('invites, the options with a problem shown')
+      await page.getByLabel('How many people can join with it').fill('2')
+      await page.getByRole('button', { name: 'Make the invite code' }).click()
+      await page.getByRole('img', { name: 'QR code of the invite' }).waitFor()
+      await scan('invites, a new code with its QR code')
+      await page.getByRole('button', { name: 'Done, hide the code' }).click()
+      await page.getByRole('button', { name: 'Withdraw…' }).click()
+      await scan('invites, withdraw confirmation')
+      await page.getByRole('button', { name: 'Withdraw the invite' }).click()
+      await page.getByRole('article', { name: /withdrawn$/ }).waitFor()
+      await scan('invites, one withdrawn')
+
+      await page.getByRole('button', { name: 'Back to your groups' }).click()
+      await page.getByRole('button', { name: 'Join a group with a code' }).click()
+      await heading(page, 'Join a group')
+      await scan('join')
+      await page.getByRole('button', { name: 'Join the group' }).click()
+      await page.getByText('Please paste or type the code first.').waitFor()
+      await scan('join with a problem shown')
+      await page.getByLabel('Invite code').fill('1HWX-5SM7-1P93-SC0Z')
+      await page.getByLabel('Your name in this group').fill('Rowan')
+      await page.getByRole('button', { name: 'Join the group' }).click()
+      // This host runs without a network, so core answers at once, in plain words.
+      await page.getByRole('alert').filter({ hasText: 'not connected to the network' }).waitFor()
+      await scan('join with an error shown')
+      await page.getByRole('button', { name: 'Back to your groups' }).click()
+
+      await page.getByRole('button', { name: 'Settings' }).click()
+      await heading(page, 'Settings')
+      await scan('settings')
+      await page.getByLabel('Lock Hearth after this many minutes without use').fill('')
+      await page.getByRole('button', { name: 'Save settings' }).click()
+      await page.getByText('Choose a whole number of minutes').waitFor()
+      await scan('settings with a problem shown')
+      await page.getByRole('button', { name: 'Back to your groups' }).click()
+      await heading(page, 'Your groups')
 
       await page.getByRole('button', { name: 'Lock Hearth' }).click()
       await heading(page, 'Unlock Hearth')

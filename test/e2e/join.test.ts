@@ -3,13 +3,15 @@
  * DHT testnet: a facilitator makes a group with ground rules and an invite; a newcomer types the
  * code (after two mistyped ones, each refused in plain words), must accept the rules before
  * posting, and then both write, reply and react, and each sees the other's words. The honest
- * sync line and the members' presence follow what core reports.
+ * sync line and the members' presence follow what core reports. Then the newcomer's whole path,
+ * from the groups screen to a post the other person reads, with the keyboard alone.
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { launch, openPage } from './support/browser.ts'
 import { createGroup, expectNoPageErrors, heading, makeInvite, onboard, postWith, section, writePost, writeRules } from './support/flows.ts'
 import { startHost, type Host } from './support/host.ts'
+import { tabTo } from './support/keyboard.ts'
 import { startTestnet, type Testnet } from './support/testnet.ts'
 
 let browser: Browser
@@ -125,6 +127,47 @@ describe('joining by code, across two nodes', () => {
     await section(a, 'Invites')
     await a.getByRole('article', { name: /^Invite made by Alder, used/ }).waitFor()
 
+    expectNoPageErrors(alder.errors)
+    expectNoPageErrors(birch.errors)
+  })
+
+  it('a newcomer joins, accepts the rules and posts with the keyboard alone', async () => {
+    const [alder, birch] = await Promise.all([person(), person()])
+    const a = alder.page
+    const b = birch.page
+    await Promise.all([onboard(a), onboard(b)])
+    await createGroup(a, 'Keyboard circle', 'Alder')
+    await writeRules(a, RULES)
+    const code = await makeInvite(a)
+    await section(a, 'Conversations')
+
+    const kb = b.keyboard
+    await tabTo(b, 'Join a group with a code')
+    await kb.press('Enter')
+    await heading(b, 'Join a group')
+    await tabTo(b, 'Invite code')
+    await kb.type(code)
+    await tabTo(b, 'Your name in this group')
+    await kb.type('Birch')
+    await tabTo(b, 'Join the group')
+    await kb.press('Enter')
+
+    await heading(b, 'Keyboard circle')
+    await tabTo(b, 'Read the ground rules')
+    await kb.press('Enter')
+    await tabTo(b, 'I accept these ground rules')
+    await kb.press('Enter')
+    await b.getByText('You have accepted these ground rules.').waitFor()
+    await tabTo(b, 'Go to the conversations')
+    await kb.press('Enter')
+    await tabTo(b, 'Your post')
+    await kb.type('Joined and posted without a mouse.')
+    await tabTo(b, 'Post')
+    await kb.press('Enter')
+
+    const post = postWith(a, 'Joined and posted without a mouse.')
+    await post.waitFor()
+    expect(await post.textContent()).toContain('Birch')
     expectNoPageErrors(alder.errors)
     expectNoPageErrors(birch.errors)
   })

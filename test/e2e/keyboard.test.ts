@@ -3,11 +3,12 @@
  * Focus is moved only by Tab (and arrow keys inside a radio group), and every control reached
  * must show a visible focus ring.
  */
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { launch, openPage } from './support/browser.ts'
 import { expectNoPageErrors, heading, PASSPHRASE, postWith } from './support/flows.ts'
 import { startHost, type Host } from './support/host.ts'
+import { focused, tabTo } from './support/keyboard.ts'
 
 let browser: Browser
 let host: Host | null = null
@@ -22,40 +23,6 @@ afterEach(async () => {
   await host?.stop()
   host = null
 })
-
-interface Focused {
-  name: string
-  tag: string
-  ring: boolean
-}
-
-/** What has focus: a control's label (or its own words), and whether a focus ring is drawn. */
-function focused(page: Page): Promise<Focused> {
-  return page.evaluate(() => {
-    type El = { tagName: string; textContent: string | null; labels?: { textContent: string | null }[] | null; getAttribute(n: string): string | null }
-    const g = globalThis as unknown as { document: { activeElement: El | null }; getComputedStyle(e: El): { outlineStyle: string; outlineWidth: string } }
-    const el = g.document.activeElement
-    if (!el) return { name: '', tag: '', ring: false }
-    const label = el.labels?.[0]?.textContent ?? el.getAttribute('aria-label') ?? el.textContent ?? ''
-    const style = g.getComputedStyle(el)
-    return { name: label.replace(/\s+/g, ' ').trim(), tag: el.tagName, ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 }
-  })
-}
-
-/** Presses Tab until the focused control's name starts with `name`; fails after `max` presses. */
-async function tabTo(page: Page, name: string, max = 30): Promise<void> {
-  const seen: string[] = []
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab')
-    const f = await focused(page)
-    seen.push(f.name)
-    if (f.name.startsWith(name)) {
-      expect(f.ring, `focus ring on "${f.name}"`).toBe(true)
-      return
-    }
-  }
-  throw new Error(`Tab never reached "${name}"; went through: ${seen.join(' | ')}`)
-}
 
 describe('keyboard only', () => {
   it('goes from the safety notice to a posted, warned message and opens it, without a mouse', async () => {

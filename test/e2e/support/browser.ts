@@ -21,7 +21,8 @@ export function launch(): Promise<Browser> {
 export async function openPage(
   browser: Browser,
   url: string,
-  opts: { colorScheme?: 'light' | 'dark' } = {},
+  /** `clock`: the page gets Playwright's fake clock, installed before it loads, so a test can move time forward. */
+  opts: { colorScheme?: 'light' | 'dark'; clock?: boolean } = {},
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, colorScheme: opts.colorScheme ?? 'light', reducedMotion: 'reduce' })
   context.setDefaultTimeout(UI_TIMEOUT_MS)
@@ -33,6 +34,7 @@ export async function openPage(
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text())
   })
+  if (opts.clock) await page.clock.install()
   await page.goto(url)
   return { context, page, errors }
 }
