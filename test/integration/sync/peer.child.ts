@@ -2,7 +2,8 @@
  * One Hearth node in its own process for multi-peer tests: a real service on a real profile,
  * on the loopback testnet given as `host:port`. It reads one JSON call per stdin line,
  * `{ "id", "method", "input" }`, and answers with one JSON line `{ "id", "result" }`. Events are
- * printed as `{ "event", "payload" }`. Ends on stdin close or after 300 s.
+ * not printed: a syncing node raises thousands, and tests poll the views they care about. Ends on
+ * stdin close or after 300 s.
  */
 import readline from 'node:readline'
 import { createService } from '../../../core/service.ts'
@@ -10,7 +11,6 @@ import { createService } from '../../../core/service.ts'
 const [profileDir, bootstrap] = process.argv.slice(2) as [string, string]
 const [host, port] = bootstrap.split(':') as [string, string]
 const service = createService({ profileDir, network: { bootstrap: [{ host, port: Number(port) }], host: '127.0.0.1' } })
-service.on('groupChanged', (payload) => process.stdout.write(JSON.stringify({ event: 'groupChanged', payload }) + '\n'))
 const lines = readline.createInterface({ input: process.stdin })
 const stop = setTimeout(() => void finish(), 300_000)
 
