@@ -9,7 +9,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { launch, openPage } from './support/browser.ts'
-import { createGroup, expectNoPageErrors, heading, makeInvite, onboard, postWith, section, writePost, writeRules } from './support/flows.ts'
+import { createGroup, expectNoPageErrors, heading, makeInvite, onboard, postWith, recordStatuses, section, writePost, writeRules } from './support/flows.ts'
 import { startHost, type Host } from './support/host.ts'
 import { tabTo } from './support/keyboard.ts'
 import { startTestnet, type Testnet } from './support/testnet.ts'
@@ -77,8 +77,10 @@ describe('joining by code, across two nodes', () => {
     // Typed as a person would read it aloud: small letters and spaces are fine.
     await codeBox.fill('')
     await codeBox.pressSequentially(code.toLowerCase().replaceAll('-', ' '))
+    const statuses = await recordStatuses(b)
     await b.getByRole('button', { name: 'Join the group' }).click()
     await heading(b, 'Tuesday circle')
+    expect(await statuses()).toContain('Looking for a member of the group… This can take up to a minute.')
 
     // Rules first: the compose area says so and leads to them.
     await b.getByText("Before you post or reply, please read this group's ground rules and accept them.").waitFor()

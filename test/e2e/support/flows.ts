@@ -92,3 +92,25 @@ export async function makeInvite(page: Page): Promise<string> {
   expect(code).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/)
   return code
 }
+
+/**
+ * Starts recording every text the page's live status regions show, so a test can check a
+ * message that was on screen only for a moment (a join that found a member in 200 ms).
+ */
+export async function recordStatuses(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const g = globalThis as unknown as {
+      __statuses: string[]
+      document: { querySelectorAll(s: string): Iterable<{ textContent: string | null }> }
+      MutationObserver: new (f: () => void) => { observe(n: unknown, o: object): void }
+    }
+    g.__statuses = []
+    new g.MutationObserver(() => {
+      for (const el of g.document.querySelectorAll('[role="status"]')) {
+        const t = el.textContent?.trim()
+        if (t && !g.__statuses.includes(t)) g.__statuses.push(t)
+      }
+    }).observe(g.document, { childList: true, subtree: true, characterData: true })
+  })
+  return () => page.evaluate(() => (globalThis as unknown as { __statuses: string[] }).__statuses)
+}
