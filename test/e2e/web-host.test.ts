@@ -2,10 +2,13 @@
  * The web host as an attacker on the same machine would meet it: the bridge refuses a missing
  * or wrong token, a foreign or missing Origin and a foreign Host before any WebSocket exists;
  * garbage on an accepted connection gets coded errors and the host keeps serving; the served
- * page's CSP names exactly this host's socket; SIGTERM stops it cleanly.
+ * page's CSP names exactly this host's socket; SIGTERM stops it cleanly; a bad --bootstrap is
+ * refused before anything starts, never taken to mean the public DHT.
  */
+import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
+import { spawnTs } from '../helpers/child.ts'
 import { startHost, type Host } from './support/host.ts'
 
 let host: Host | null = null
@@ -135,5 +138,15 @@ describe('web host', () => {
     host = null
     expect(await h.stop()).toBe(0)
     expect(h.child.stderr()).not.toMatch(/Error|internal error/)
+  })
+
+  it('refuses a --bootstrap that is empty or not HOST:PORT, and exits before serving anything', async () => {
+    for (const bad of ['', 'nowhere', '127.0.0.1:99999']) {
+      const child = spawnTs(path.resolve(import.meta.dirname, '..', '..', 'scripts', 'web-host.ts'), ['--bootstrap', bad, '--renderer', '/nonexistent'])
+      const { code } = await child.exited
+      expect(code, bad).toBe(1)
+      expect(child.stderr(), bad).toMatch(/--bootstrap wants HOST:PORT/)
+      expect(child.lines.join('\n')).not.toContain('Hearth web host:')
+    }
   })
 })
