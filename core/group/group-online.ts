@@ -18,7 +18,7 @@ import { InviteHost } from '../net/invite-swarm.ts'
 import type { JoinAnswer } from '../net/join-exchange.ts'
 import { inviteTopic } from './invite-keys.ts'
 import { newJoinChallenge } from './join-proof.ts'
-import { isLive } from './join.ts'
+import { shouldAnnounce } from './join.ts'
 
 export type { NetworkOptions }
 
@@ -134,7 +134,7 @@ export class GroupOnline {
     }
     if (this.invites && gov && this.admit) {
       const now = this.admit.now()
-      const live = [...gov.invites.values()].filter((i) => isLive(i, now) === null)
+      const live = [...gov.invites.values()].filter((i) => shouldAnnounce(i, gov.requests.values(), now))
       await this.invites.setTopics(live.map((i) => Buffer.from(inviteTopic(Buffer.from(i.publicKey, 'hex'))).toString('hex')))
     }
   }

@@ -37,7 +37,8 @@ describe('approval', () => {
     let a = await start(dirA, boot, 'Alder')
     const { id: groupId } = await a.ok('createGroup', { name: 'Circle' })
     const forC = await a.ok('createInvite', { groupId })
-    const needsApproval = await a.ok('createInvite', { groupId, uses: 2, approval: true })
+    // One use: approving Xan takes it, and members must still answer her when she comes back.
+    const needsApproval = await a.ok('createInvite', { groupId, uses: 1, approval: true })
     const c = await start(path.join(tempDir(), 'c'), boot, 'Cedar')
     await c.ok('joinGroup', { code: forC.code, waitMs: 30_000 }, 40_000)
     await c.until(async () => (await c.ok('listInvites', { groupId })).some((i) => i.approval && i.live))
