@@ -5,32 +5,19 @@
  * and edit), members, invites (the options, a new code with its QR code, the list, withdrawing),
  * joining with a code (with an error shown), and settings.
  */
-import type { Browser } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, it } from 'vitest'
+import { describe, it } from 'vitest'
 import { expectAccessible } from './support/axe.ts'
-import { launch, openPage } from './support/browser.ts'
+import { openPage } from './support/browser.ts'
 import { createGroup, expectNoPageErrors, heading, PASSPHRASE, postWith, writePost } from './support/flows.ts'
-import { startHost, type Host } from './support/host.ts'
+import { useBrowser } from './support/session.ts'
 
-let browser: Browser
-let host: Host | null = null
-
-beforeAll(async () => {
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-afterEach(async () => {
-  await host?.stop()
-  host = null
-})
+const e2e = useBrowser()
 
 describe('axe finds no WCAG 2 A or AA violation', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`on every screen, ${colorScheme} scheme`, async () => {
-      host = await startHost()
-      const { context, page, errors } = await openPage(browser, host.url, { colorScheme })
+      const host = await e2e.host()
+      const { context, page, errors } = await openPage(e2e.browser(), host.url, { colorScheme })
       const scan = (screen: string) => expectAccessible(page, `${screen} (${colorScheme})`)
 
       await heading(page, 'Before you start')

@@ -3,30 +3,17 @@
  * filter, and words written elsewhere (another window on the same node) appearing without any
  * click, because the page re-reads when core reports `groupChanged`.
  */
-import type { Browser } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { launch, openPage } from './support/browser.ts'
+import { describe, expect, it } from 'vitest'
+import { openPage } from './support/browser.ts'
 import { callFromPage, createGroup, expectNoPageErrors, heading, onboard } from './support/flows.ts'
-import { startHost, type Host } from './support/host.ts'
+import { useBrowser } from './support/session.ts'
 
-let browser: Browser
-let host: Host | null = null
-
-beforeAll(async () => {
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-afterEach(async () => {
-  await host?.stop()
-  host = null
-})
+const e2e = useBrowser()
 
 describe('feed paging, topics and live changes', () => {
   it('shows 20 posts, loads older ones on request, filters by topic, and shows a post written in another window', async () => {
-    host = await startHost()
-    const { context, page, errors } = await openPage(browser, host.url)
+    const host = await e2e.host()
+    const { context, page, errors } = await openPage(e2e.browser(), host.url)
     await onboard(page)
     await createGroup(page, 'Paging circle', 'Linden')
     const groups = await callFromPage(page, 'listGroups', {})

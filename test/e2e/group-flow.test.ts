@@ -3,30 +3,17 @@
  * posts with and without a content warning, opening a warning, replying, reacting, editing and
  * deleting one's own words.
  */
-import type { Browser } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { launch, openPage } from './support/browser.ts'
+import { describe, expect, it } from 'vitest'
+import { openPage } from './support/browser.ts'
 import { createGroup, expectNoPageErrors, focusedText, onboard, postWith, writePost } from './support/flows.ts'
-import { startHost, type Host } from './support/host.ts'
+import { useBrowser } from './support/session.ts'
 
-let browser: Browser
-let host: Host | null = null
-
-beforeAll(async () => {
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-afterEach(async () => {
-  await host?.stop()
-  host = null
-})
+const e2e = useBrowser()
 
 describe('a group, from the first run to editing and deleting', () => {
   it('creates a group, posts, keeps a warned post closed until asked, replies, reacts, edits and deletes', async () => {
-    host = await startHost()
-    const { context, page, errors } = await openPage(browser, host.url)
+    const host = await e2e.host()
+    const { context, page, errors } = await openPage(e2e.browser(), host.url)
 
     await onboard(page)
     await createGroup(page, 'Thursday evening circle', 'Wren')
@@ -94,8 +81,8 @@ describe('a group, from the first run to editing and deleting', () => {
   })
 
   it('says in plain words when the node has gone, and the page stays usable', async () => {
-    host = await startHost()
-    const { context, page } = await openPage(browser, host.url)
+    const host = await e2e.host()
+    const { context, page } = await openPage(e2e.browser(), host.url)
     await onboard(page)
     await createGroup(page, 'Quiet corner', 'Moss')
     await host.stop()

@@ -4,30 +4,17 @@
  * none locks it in core. The page runs on Playwright's fake clock, so a minute passes in an
  * instant instead of the test sleeping through it.
  */
-import type { Browser } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { launch, openPage } from './support/browser.ts'
+import { describe, expect, it } from 'vitest'
+import { openPage } from './support/browser.ts'
 import { callFromPage, expectNoPageErrors, heading, onboard, PASSPHRASE, profileStatus } from './support/flows.ts'
-import { startHost, type Host } from './support/host.ts'
+import { useBrowser } from './support/session.ts'
 
-let browser: Browser
-let host: Host | null = null
-
-beforeAll(async () => {
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-afterEach(async () => {
-  await host?.stop()
-  host = null
-})
+const e2e = useBrowser()
 
 describe('settings and the idle lock', () => {
   it('saves a one-minute lock, stays open while used, locks in core after a minute without input, and keeps the choice', async () => {
-    host = await startHost()
-    const { context, page, errors } = await openPage(browser, host.url, { clock: true })
+    const host = await e2e.host()
+    const { context, page, errors } = await openPage(e2e.browser(), host.url, { clock: true })
     await onboard(page)
 
     await page.getByRole('button', { name: 'Settings' }).click()

@@ -3,31 +3,18 @@
  * Focus is moved only by Tab (and arrow keys inside a radio group), and every control reached
  * must show a visible focus ring.
  */
-import type { Browser } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { launch, openPage } from './support/browser.ts'
+import { describe, expect, it } from 'vitest'
+import { openPage } from './support/browser.ts'
 import { expectNoPageErrors, heading, PASSPHRASE, postWith } from './support/flows.ts'
-import { startHost, type Host } from './support/host.ts'
+import { useBrowser } from './support/session.ts'
 import { focused, tabTo } from './support/keyboard.ts'
 
-let browser: Browser
-let host: Host | null = null
-
-beforeAll(async () => {
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-afterEach(async () => {
-  await host?.stop()
-  host = null
-})
+const e2e = useBrowser()
 
 describe('keyboard only', () => {
   it('goes from the safety notice to a posted, warned message and opens it, without a mouse', async () => {
-    host = await startHost()
-    const { context, page, errors } = await openPage(browser, host.url)
+    const host = await e2e.host()
+    const { context, page, errors } = await openPage(e2e.browser(), host.url)
     const kb = page.keyboard
 
     await heading(page, 'Before you start')

@@ -3,31 +3,19 @@
  * button and from Escape pressed three times. Quick exit must blank the page before the next
  * frame is painted and leave the profile locked in core, not just hidden.
  */
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { launch, openPage } from './support/browser.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { openPage } from './support/browser.ts'
 import { createGroup, expectNoPageErrors, heading, onboard, PASSPHRASE, postWith, profileStatus, writePost } from './support/flows.ts'
-import { startHost, type Host } from './support/host.ts'
+import { useBrowser } from './support/session.ts'
 
-let browser: Browser
-let host: Host | null = null
-
-beforeAll(async () => {
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-afterEach(async () => {
-  await host?.stop()
-  host = null
-})
+const e2e = useBrowser()
 
 const SECRET = 'Only the group should ever read this line.'
 
 async function groupWithPost(): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-  host = await startHost()
-  const { context, page, errors } = await openPage(browser, host.url)
+  const host = await e2e.host()
+  const { context, page, errors } = await openPage(e2e.browser(), host.url)
   await onboard(page)
   await createGroup(page, 'Morning group', 'Ash')
   await writePost(page, SECRET)

@@ -3,30 +3,17 @@
  * the acceptance core records for the writer, changing them to a new version, and the members
  * table with role, status, acceptance and presence.
  */
-import type { Browser } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { launch, openPage } from './support/browser.ts'
+import { describe, expect, it } from 'vitest'
+import { openPage } from './support/browser.ts'
 import { callFromPage, createGroup, expectNoPageErrors, onboard, writePost } from './support/flows.ts'
-import { startHost, type Host } from './support/host.ts'
+import { useBrowser } from './support/session.ts'
 
-let browser: Browser
-let host: Host | null = null
-
-beforeAll(async () => {
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-afterEach(async () => {
-  await host?.stop()
-  host = null
-})
+const e2e = useBrowser()
 
 describe('ground rules and members', () => {
   it('a facilitator writes and changes the rules; core records each version as accepted; members show roles and status', async () => {
-    host = await startHost()
-    const { context, page, errors } = await openPage(browser, host.url)
+    const host = await e2e.host()
+    const { context, page, errors } = await openPage(e2e.browser(), host.url)
     await onboard(page)
     await createGroup(page, 'Weekend circle', 'Sky', 'Facilitated')
     expect(await page.getByText('Facilitated group · you are a facilitator').count()).toBe(1)
