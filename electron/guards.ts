@@ -17,12 +17,21 @@ export function hardenContents(contents: WebContents): void {
 }
 
 /**
- * Camera, microphone, notifications, geolocation, clipboard, HID…: all refused until a feature
- * needs one, and then only that one, scoped to our own page.
+ * Permissions our own page may use. Writing to the clipboard lets "Copy" put an invite code there
+ * (reading it is never allowed: the clipboard may hold anything the person copied elsewhere).
  */
-export function denyAllPermissions(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-  session.setPermissionCheckHandler(() => false)
+export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write'])
+
+/**
+ * Camera, microphone, notifications, geolocation, clipboard reading, HID…: all refused. Only the
+ * permissions named above are granted, and only to the packaged renderer files.
+ */
+export function denyAllPermissions(session: Session, rendererDir: string): void {
+  const allowed = (permission: string, url: string | undefined): boolean =>
+    ALLOWED_PERMISSIONS.has(permission) && url !== undefined && isRendererAsset(url, rendererDir)
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => callback(allowed(permission, details.requestingUrl)))
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    allowed(permission, details.requestingUrl ?? requestingOrigin))
   session.setDevicePermissionHandler(() => false)
 }
 
@@ -40,6 +49,6 @@ export function restrictRequests(session: Session, rendererDir: string): void {
 
 export function installGuards(session: Session, rendererDir: string): void {
   app.on('web-contents-created', (_event, contents) => hardenContents(contents))
-  denyAllPermissions(session)
+  denyAllPermissions(session, rendererDir)
   restrictRequests(session, rendererDir)
 }

@@ -1,10 +1,11 @@
 /**
  * Electron entry: wiring only. Ready → service on the profile folder → IPC → window, plus the
- * quick-exit hotkey and locking when the computer sleeps or its screen locks.
+ * quick-exit hotkey, locking when the computer sleeps or its screen locks, and the idle backstop.
  */
 import path from 'node:path'
 import { app, globalShortcut, powerMonitor, session, type BrowserWindow } from 'electron'
 import { createService } from '../core/service.ts'
+import { startIdleBackstop } from './idle-backstop.ts'
 import { installGuards } from './guards.ts'
 import { registerIpc } from './ipc.ts'
 import { INDEX_FILE, isAppUrl, PRELOAD_FILE, RENDERER_DIR } from './paths.ts'
@@ -34,6 +35,7 @@ async function start(): Promise<void> {
   })
   powerMonitor.on('suspend', () => void service.lock({ reason: 'system' }))
   powerMonitor.on('lock-screen', () => void service.lock({ reason: 'system' }))
+  const stopIdleBackstop = startIdleBackstop(service, () => powerMonitor.getSystemIdleTime())
 
   // Starting Hearth again, or clicking its dock icon, brings back the (now locked) window.
   app.on('second-instance', () => showAgain(win))
@@ -41,6 +43,7 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => app.quit())
   app.on('will-quit', () => {
     globalShortcut.unregisterAll()
+    stopIdleBackstop()
     void service.close()
   })
 }

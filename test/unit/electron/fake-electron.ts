@@ -121,7 +121,7 @@ export const fakeElectron = {
   app: new FakeApp(),
   BrowserWindow: FakeBrowserWindow,
   session: { defaultSession: new FakeSession() },
-  powerMonitor: new EventEmitter(),
+  powerMonitor: Object.assign(new EventEmitter(), { idleSeconds: 0, getSystemIdleTime(this: { idleSeconds: number }) { return this.idleSeconds } }),
   shell: { openExternal: openExternalSpy },
   ipcMain: {
     handle(channel: string, fn: (event: unknown, ...args: unknown[]) => unknown) {
@@ -150,6 +150,7 @@ export function resetFakeElectron(): void {
   fakeElectron.app.hidden = false
   fakeElectron.app.userData = os.tmpdir()
   fakeElectron.powerMonitor.removeAllListeners()
+  fakeElectron.powerMonitor.idleSeconds = 0
   fakeElectron.session.defaultSession = new FakeSession()
   openExternalSpy.mockClear()
   fakeElectron.globalShortcut.register.mockClear()

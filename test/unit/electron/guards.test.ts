@@ -26,13 +26,25 @@ function request(url: string): boolean {
 describe('session and web-contents guards', () => {
   beforeEach(resetFakeElectron)
 
-  it('denies every permission request and check by default', () => {
+  it('denies every permission request and check, but clipboard writing from our own page', () => {
     const s = install()
-    for (const permission of PERMISSIONS) {
+    const ours = pathToFileURL(path.join(RENDERER, 'index.html')).href
+    const ask = (permission: string, url: string) => {
       const callback = vi.fn()
-      ;(s.permissionRequest as unknown as (...a: unknown[]) => void)({}, permission, callback, { requestingUrl: 'file:///x' })
-      expect(callback, permission).toHaveBeenCalledExactlyOnceWith(false)
-      expect((s.permissionCheck as unknown as (...a: unknown[]) => unknown)({}, permission, 'file://', {}), permission).toBe(false)
+      ;(s.permissionRequest as unknown as (...a: unknown[]) => void)({}, permission, callback, { requestingUrl: url })
+      expect(callback, permission).toHaveBeenCalledOnce()
+      return callback.mock.calls[0]?.[0] as boolean
+    }
+    const check = (permission: string, url: string) =>
+      (s.permissionCheck as unknown as (...a: unknown[]) => unknown)({}, permission, 'file://', { requestingUrl: url })
+    for (const permission of PERMISSIONS) {
+      const expected = permission === 'clipboard-sanitized-write'
+      expect(ask(permission, ours), permission).toBe(expected)
+      expect(check(permission, ours), permission).toBe(expected)
+      for (const stranger of ['file:///x', 'https://example.com/', pathToFileURL(RENDERER + '-evil/index.html').href]) {
+        expect(ask(permission, stranger), `${permission} from ${stranger}`).toBe(false)
+        expect(check(permission, stranger), `${permission} from ${stranger}`).toBe(false)
+      }
     }
     expect((s.devicePermission as unknown as (...a: unknown[]) => unknown)({ deviceType: 'usb' })).toBe(false)
   })
