@@ -21,7 +21,7 @@ export interface Rejection {
 
 export class DocSet {
   private readonly docs = new Map<string, Y.Doc>()
-  private readonly pending = new Map<string, { index: number; docId: string; update: Uint8Array }[]>()
+  private readonly pending = new Map<string, { index: number; docId: string; update: Uint8Array; also?: readonly number[] }[]>()
   /** Accepted updates not applied yet, per doc (see `batch`). */
   private queued: Map<string, { logKey: string; index: number; update: Uint8Array }[]> | null = null
   readonly rejected: Rejection[] = []
@@ -56,13 +56,15 @@ export class DocSet {
 
   /**
    * Applies one decoded update block if the rule allows it. Returns the doc id it changed, or null.
-   * A block from a log governance does not know yet is held back, not refused.
+   * A block from a log governance does not know yet is held back, not refused. `also`: other
+   * indexes of the same log the rule must allow too (a shared checkpoint stands for a range).
    */
-  applyBlock(auth: WriteAuthority, logKey: string, index: number, docId: string, update: Uint8Array): string | null {
-    const check = checkWrite(auth, logKey, index, docId)
+  applyBlock(auth: WriteAuthority, logKey: string, index: number, docId: string, update: Uint8Array, also?: readonly number[]): string | null {
+    let check = checkWrite(auth, logKey, index, docId)
+    for (const i of also ?? []) if (check.ok) check = checkWrite(auth, logKey, i, docId)
     if (!check.ok) {
       if (!auth.knowsLog(logKey)) {
-        this.hold(logKey, index, docId, update)
+        this.hold(logKey, index, docId, update, also)
       } else {
         this.rejected.push({ logKey, index, docId, reason: check.reason })
       }
@@ -118,9 +120,9 @@ export class DocSet {
   }
 
   /** Keeps a block until governance can judge it (its log is unknown, or there is no genesis yet). */
-  hold(logKey: string, index: number, docId: string, update: Uint8Array): void {
+  hold(logKey: string, index: number, docId: string, update: Uint8Array, also?: readonly number[]): void {
     const list = this.pending.get(logKey) ?? []
-    list.push({ index, docId, update })
+    list.push(also === undefined ? { index, docId, update } : { index, docId, update, also })
     this.pending.set(logKey, list)
   }
 
@@ -137,7 +139,7 @@ export class DocSet {
     this.pending.clear()
     for (const [logKey, list] of waiting) {
       for (const b of list) {
-        const id = this.applyBlock(auth, logKey, b.index, b.docId, b.update)
+        const id = this.applyBlock(auth, logKey, b.index, b.docId, b.update, b.also)
         if (id) changed.add(id)
       }
     }

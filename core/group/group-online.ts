@@ -7,6 +7,11 @@
  * Before this device has read the group's governance (a newcomer just admitted), `trust` — the
  * member ids the admitting member listed — stands in for it, so the newcomer can fetch the logs
  * that hold governance in the first place. Once governance is known it alone decides.
+ *
+ * A log the space plans to read from a shared checkpoint (GroupSpace.planOf) is fetched sparsely:
+ * the checkpoint's first block, then the blocks it lists and its other parts, then everything
+ * after it as the log grows. A log whose checkpoint was refused, or could not be read, is
+ * fetched whole.
  */
 import type { Identity } from '../crypto/identity.ts'
 import type { NetworkOptions } from '../net/holepunch-net.ts'
@@ -43,6 +48,10 @@ export class GroupOnline {
   private closed = false
   private knownMembers = 0
   private readonly seen = new Map<string, number>()
+  /** Logs fetched whole (the default); a planned log joins once it needs to. */
+  private readonly whole = new Set<string>()
+  /** Planned logs whose checkpoint blocks are all here: read again whenever governance may have moved. */
+  private readonly fetched = new Map<string, PeerLog>()
 
   private constructor(
     private readonly space: GroupSpace,
@@ -119,14 +128,18 @@ export class GroupOnline {
       if (this.sessions.has(key)) continue
       const session = await this.store.replicationSession(bytes(key))
       this.sessions.set(key, session)
-      this.swarm.addLog(session)
+      const start = this.space.planOf(key)
+      if (start === undefined) this.whole.add(key)
+      this.swarm.addLog(start === undefined ? session : { key: session.key, replicate: (s) => session.replicate(s) })
       if (key === this.space.own.key) continue
       const log = await this.store.openPeerLog(bytes(key))
       const grew = (): void => this.schedule(log)
       session.on('append', grew)
       session.on('download', grew)
+      if (start !== undefined) void this.fetchFromCheckpoint(key, session, start, log)
       this.schedule(log)
     }
+    for (const key of this.space.needsFull) this.fetchWhole(key)
     this.swarm.recheckMembers()
     if (gov && gov.members.size !== this.knownMembers) {
       this.knownMembers = gov.members.size
@@ -139,6 +152,29 @@ export class GroupOnline {
     }
   }
 
+  /** A planned log: the checkpoint's first block, then what it names, then the rest as it grows. */
+  private async fetchFromCheckpoint(key: string, session: HypercoreSession, start: number, log: PeerLog): Promise<void> {
+    try {
+      await session.download({ start, end: start + 1 }).done()
+      const first = await log.get(start)
+      const need = first && this.space.checkpointNeeds(start, first)
+      if (!need) return this.fetchWhole(key)
+      await session.download({ blocks: need.blocks }).done()
+      session.download({ start: need.end, end: -1 })
+      this.fetched.set(key, log)
+      this.schedule(log)
+    } catch {
+      if (!this.closed) this.fetchWhole(key)
+    }
+  }
+
+  private fetchWhole(key: string): void {
+    const session = this.sessions.get(key)
+    if (this.closed || this.whole.has(key) || !session) return
+    this.whole.add(key)
+    session.download({ start: 0, end: -1 })
+  }
+
   /** Catches the space up with a log once, however many blocks arrived meanwhile. */
   private schedule(log: PeerLog): void {
     if (this.closed || this.scheduled.has(log.key)) return
@@ -146,7 +182,13 @@ export class GroupOnline {
     this.work = this.work.then(async () => {
       this.scheduled.delete(log.key)
       if (this.closed) return
+      const before = this.space.governanceChanges
       await this.space.catchUp(log)
+      // A planned log may have waited for governance this read brought.
+      if (this.space.governanceChanges !== before) for (const [k, other] of this.fetched) {
+        if (this.space.planOf(k) === undefined) this.fetched.delete(k)
+        else if (k !== log.key) this.schedule(other)
+      }
       await this.addLogs()
     }).catch(() => undefined)
   }

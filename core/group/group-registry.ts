@@ -196,6 +196,8 @@ export class GroupRegistry {
     const ckpt = await readCheckpoint(checkpointPath(this.vault.dir, groupId), ckptKey)
     wipe(ckptKey)
     if (ckpt) space.restore(ckpt)
+    // A newcomer reads the logs its welcome named from their latest shared checkpoints.
+    for (const [key, start] of meta.seedCheckpoints ?? []) space.planCheckpoint(key, start)
     const before = space.blocksRead
     await space.catchUp(log)
     for (const key of space.groupId ? [] : (meta.seedLogs ?? [])) await space.catchUp(await this.store.openPeerLog(Buffer.from(key, 'hex')))
