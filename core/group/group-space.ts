@@ -260,7 +260,9 @@ export class GroupSpace {
   /** Applies a whole checkpoint under the write rule at both ends of what it stands for. */
   private applyCheckpoint(logKey: string, start: number, last: number, docId: string, state: Uint8Array): boolean {
     if (!this.gov) {
+      // Judged once governance is known; remembered now, as a refusal then costs only time.
       this.docs.hold(logKey, start, docId, state, [0, last])
+      this.sharedCheckpoints.set(logKey, start)
       return false
     }
     const id = this.docs.applyBlock(this.gov, logKey, start, docId, state, [0, last])
@@ -291,18 +293,6 @@ export class GroupSpace {
       if (!(e instanceof HearthError)) throw e
       return refuse()
     }
-    const assembly = new CheckpointAssembly(first.part)
-    for (let i = start + 1; i <= assembly.lastIndex; i++) {
-      const more = await log.get(i)
-      if (more === null) return false
-      try {
-        const b = decodeBlock(more, (e) => this.requireKeys().epochs.get(e), fastProvider)
-        if (b.kind !== BlockKind.Checkpoint || b.docId !== first.docId || !assembly.add(decodeCheckpointPart(b.payload, i))) return refuse()
-      } catch (e) {
-        if (!(e instanceof HearthError)) throw e
-        return refuse()
-      }
-    }
     if (!this.uncoveredRead.has(log.key)) {
       const blocks: Uint8Array[] = []
       for (const u of first.part.uncovered) {
@@ -318,6 +308,18 @@ export class GroupSpace {
       if (this.govDirty) for (const id of this.replayGovernance()) changed.add(id)
     }
     if (!this.gov?.knowsLog(log.key)) return false
+    const assembly = new CheckpointAssembly(first.part)
+    for (let i = start + 1; i <= assembly.lastIndex; i++) {
+      const more = await log.get(i)
+      if (more === null) return false
+      try {
+        const b = decodeBlock(more, (e) => this.requireKeys().epochs.get(e), fastProvider)
+        if (b.kind !== BlockKind.Checkpoint || b.docId !== first.docId || !assembly.add(decodeCheckpointPart(b.payload, i))) return refuse()
+      } catch (e) {
+        if (!(e instanceof HearthError)) throw e
+        return refuse()
+      }
+    }
     if (!this.applyCheckpoint(log.key, start, assembly.lastIndex, first.docId, assembly.done() as Uint8Array)) return refuse()
     changed.add(first.docId)
     this.plans.delete(log.key)
