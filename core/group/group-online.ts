@@ -24,6 +24,7 @@ import type { JoinAnswer } from '../net/join-exchange.ts'
 import { inviteTopic } from './invite-keys.ts'
 import { newJoinChallenge } from './join-proof.ts'
 import { shouldAnnounce } from './join.ts'
+import type { LastSeenStore } from './last-seen.ts'
 
 export type { NetworkOptions }
 
@@ -35,6 +36,8 @@ export interface OnlineOptions extends NetworkOptions {
   trust?: { members: string[]; logs: string[] }
   /** Answers newcomers on the topics of the group's live invites (core/group/join.ts). */
   admit?: { now(): number; decide(proof: Uint8Array, challenge: string): Promise<JoinAnswer> }
+  /** Where members' last-seen times are kept across restarts (last-seen.ts). */
+  lastSeen?: LastSeenStore
 }
 
 const bytes = (hex: string): Uint8Array => Uint8Array.from(Buffer.from(hex, 'hex'))
@@ -58,10 +61,13 @@ export class GroupOnline {
     private readonly store: LogStore,
     private readonly trust: { members: Set<string>; logs: string[] },
     private readonly admit: OnlineOptions['admit'] | null,
-  ) {}
+    private readonly seenStore: LastSeenStore | null,
+  ) {
+    for (const [id, at] of seenStore?.load() ?? []) this.seen.set(id, at)
+  }
 
   static async start(space: GroupSpace, store: LogStore, opts: OnlineOptions): Promise<GroupOnline> {
-    const online = new GroupOnline(space, store, { members: new Set(opts.trust?.members ?? []), logs: opts.trust?.logs ?? [] }, opts.admit ?? null)
+    const online = new GroupOnline(space, store, { members: new Set(opts.trust?.members ?? []), logs: opts.trust?.logs ?? [] }, opts.admit ?? null, opts.lastSeen ?? null)
     try {
       online.swarm = await GroupSwarm.open({
         groupSecret: opts.groupSecret,
@@ -71,7 +77,11 @@ export class GroupOnline {
         ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}),
         ...(opts.host ? { host: opts.host } : {}),
       })
-      online.swarm.on('peer-down', (p) => online.seen.set(p.memberId, Date.now()))
+      online.swarm.on('peer-down', (p) => {
+        online.seen.set(p.memberId, Date.now())
+        online.seenStore?.soon(online.lastSeen())
+      })
+      online.swarm.on('peer-up', () => online.seenStore?.soon(online.lastSeen()))
       if (opts.admit) {
         const admit = opts.admit
         online.invites = await InviteHost.open(opts, { groupId: opts.groupId, newChallenge: newJoinChallenge, decide: (p, c) => admit.decide(p, c) })
@@ -96,7 +106,12 @@ export class GroupOnline {
     return own.peers.some((p) => p.remoteLength >= own.length)
   }
 
-  /** When each member was last connected (ms), while this node has been online. */
+  /** Keeps the last-seen times now (members connected at this moment count as seen now). */
+  saveLastSeen(): Promise<void> {
+    return this.seenStore?.saveNow(this.lastSeen()) ?? Promise.resolve()
+  }
+
+  /** When each member was last connected (ms), kept across restarts when a store was given. */
   lastSeen(): Map<string, number> {
     const out = new Map(this.seen)
     for (const p of this.peers()) out.set(p.memberId, Date.now())
@@ -196,7 +211,9 @@ export class GroupOnline {
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
+    const saved = this.saveLastSeen()
     await this.work.catch(() => undefined)
+    await saved
     await this.invites?.close()
     await this.swarm?.close().catch(() => undefined)
   }
