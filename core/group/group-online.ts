@@ -23,7 +23,7 @@ import { InviteHost } from '../net/invite-swarm.ts'
 import type { JoinAnswer } from '../net/join-exchange.ts'
 import { inviteTopic } from './invite-keys.ts'
 import { newJoinChallenge } from './join-proof.ts'
-import { shouldAnnounce } from './join.ts'
+import { nextAnnounceChange, shouldAnnounce } from './invite-announce.ts'
 import type { LastSeenStore } from './last-seen.ts'
 
 export type { NetworkOptions }
@@ -49,6 +49,7 @@ export class GroupOnline {
   private readonly scheduled = new Set<string>()
   private work: Promise<unknown> = Promise.resolve()
   private closed = false
+  private announceTimer: NodeJS.Timeout | null = null
   private knownMembers = 0
   private readonly seen = new Map<string, number>()
   /** Logs fetched whole (the default); a planned log joins once it needs to. */
@@ -164,6 +165,11 @@ export class GroupOnline {
       const now = this.admit.now()
       const live = [...gov.invites.values()].filter((i) => shouldAnnounce(i, gov.requests.values(), now))
       await this.invites.setTopics(live.map((i) => Buffer.from(inviteTopic(Buffer.from(i.publicKey, 'hex'))).toString('hex')))
+      // An invite expiring, or its grace ending, changes what to announce with no event to say so.
+      const next = nextAnnounceChange(gov.invites.values(), now)
+      if (this.announceTimer) clearTimeout(this.announceTimer)
+      this.announceTimer = next === null ? null : setTimeout(() => void this.refresh().catch(() => undefined), Math.min(next - now, 2 ** 31 - 1))
+      this.announceTimer?.unref?.()
     }
   }
 
@@ -211,6 +217,7 @@ export class GroupOnline {
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
+    if (this.announceTimer) clearTimeout(this.announceTimer)
     const saved = this.saveLastSeen()
     await this.work.catch(() => undefined)
     await saved

@@ -47,18 +47,6 @@ export function isLive(invite: InviteState, now: number): string | null {
   return null
 }
 
-/**
- * Whether members announce an invite's topic: while it is live, and also — until it expires or
- * is withdrawn — while a newcomer it brought was approved and may still come back for the welcome
- * (approving can take an invite's last use).
- */
-export function shouldAnnounce(invite: InviteState, requests: Iterable<{ inviteId: string; status: string }>, now: number): boolean {
-  if (isLive(invite, now) === null) return true
-  if (invite.revoked || now > invite.expiresAt) return false
-  for (const r of requests) if (r.inviteId === invite.id && r.status === 'admitted') return true
-  return false
-}
-
 export interface JoinHostContext {
   space: GroupSpace
   now(): number
