@@ -209,6 +209,26 @@ describe('a reader', () => {
     expect(idOf(bob)).not.toBe(g.me)
   })
 
+  it('content only a checkpoint carries reaches whole-log readers and newcomers alike', async () => {
+    const { g, bob } = await groupWithCheckpoint()
+    // Fay's device writes a second checkpoint by hand holding a post no update carries.
+    const extra = new Y.Doc()
+    Y.applyUpdate(extra, Y.encodeStateAsUpdate(g.space.docs.doc(memberDocId(g.me))))
+    new MemberDoc(extra, g.me).addPost({ topic: 'check-in', text: 'only in the checkpoint', cw: null }, 50_000)
+    const start = g.log.length
+    const uncovered = decodeCheckpointPart(decodeBlock(g.log.blocks[g.space.sharedCheckpoints.get(g.log.key) as number] as Uint8Array, () => g.epochKey).payload, g.space.sharedCheckpoints.get(g.log.key) as number).uncovered
+    for (const payload of encodeCheckpointParts(memberDocId(g.me), start, uncovered, Y.encodeStateAsUpdate(extra))) {
+      await g.log.append(encodeBlock({ epoch: 0, kind: BlockKind.Checkpoint, docId: memberDocId(g.me), payload }, g.epochKey))
+    }
+    const whole = reader(g, bob)
+    await whole.catchUp(g.log)
+    const newcomer = reader(g, bob)
+    newcomer.planCheckpoint(g.log.key, start)
+    await newcomer.catchUp(sparse(g.log, (i) => i >= start || uncovered.includes(i)))
+    expect(view(whole)).toContain('only in the checkpoint')
+    expect(view(newcomer)).toBe(view(whole))
+  })
+
   it('reads a log whole when the planned block is not a checkpoint', async () => {
     const { g, bob } = await groupWithCheckpoint()
     const r = reader(g, bob)
