@@ -12,6 +12,11 @@
  * If governance refuses the checkpoint, the log is read from block 0 like any other (`needsFull`
  * tells the network layer to fetch it all). Read in full, a checkpoint is applied like an update.
  *
+ * Why this file is over 400 lines: reading a log — in order or from a checkpoint — must share
+ * one batch, one `next` and one deferred governance replay; split across modules, each would need
+ * the others' private state. The format and the log I/O live in shared-checkpoint.ts and
+ * checkpoint-log.ts.
+ *
  * Writing: a local change runs in one Yjs transaction, becomes one block in our own device log,
  * and resolves only once that block is durable. Quick successive edits of one doc made with
  * `changeSoon` (typing) are merged into one block per COALESCE_MS window.
@@ -30,6 +35,7 @@ import type { Governance } from './governance.ts'
 import { GovernanceLog } from './governance-log.ts'
 import { memberDocId } from '../model/doc-id.ts'
 import { CheckpointAssembly, decodeCheckpointPart, encodeCheckpointParts, sharedCheckpointDue } from './shared-checkpoint.ts'
+import { checkpointNeeds, firstPart, readCheckpoint, uncoveredBlocks } from './checkpoint-log.ts'
 
 export const GOVERNANCE_DOC = 'governance'
 export const COALESCE_MS = 300
@@ -149,17 +155,8 @@ export class GroupSpace {
    * block is not a readable checkpoint part 0 (the log is then read whole).
    */
   checkpointNeeds(start: number, first: Uint8Array): { blocks: number[]; end: number } | null {
-    try {
-      const b = decodeBlock(first, (e) => this.requireKeys().epochs.get(e), fastProvider)
-      if (b.kind !== BlockKind.Checkpoint) return null
-      const p = decodeCheckpointPart(b.payload, start)
-      if (p.part !== 0) return null
-      const parts = Array.from({ length: p.parts - 1 }, (_, i) => start + 1 + i)
-      return { blocks: [...p.uncovered, ...parts], end: start + p.parts }
-    } catch (e) {
-      if (!(e instanceof HearthError)) throw e
-      return null
-    }
+    const part = firstPart(first, start, this.open)
+    return part && checkpointNeeds(part)
   }
 
   /** The checkpoint start a log is planned to be read from, if any. */
@@ -284,15 +281,8 @@ export class GroupSpace {
     }
     const raw = await log.get(start)
     if (raw === null) return false
-    let first
-    try {
-      const b = decodeBlock(raw, (e) => this.requireKeys().epochs.get(e), fastProvider)
-      if (b.kind !== BlockKind.Checkpoint) return refuse()
-      first = { docId: b.docId, part: decodeCheckpointPart(b.payload, start) }
-    } catch (e) {
-      if (!(e instanceof HearthError)) throw e
-      return refuse()
-    }
+    const first = firstPart(raw, start, this.open)
+    if (!first) return refuse()
     if (!this.uncoveredRead.has(log.key)) {
       const blocks: Uint8Array[] = []
       for (const u of first.part.uncovered) {
@@ -308,23 +298,14 @@ export class GroupSpace {
       if (this.govDirty) for (const id of this.replayGovernance()) changed.add(id)
     }
     if (!this.gov?.knowsLog(log.key)) return false
-    const assembly = new CheckpointAssembly(first.part)
-    for (let i = start + 1; i <= assembly.lastIndex; i++) {
-      const more = await log.get(i)
-      if (more === null) return false
-      try {
-        const b = decodeBlock(more, (e) => this.requireKeys().epochs.get(e), fastProvider)
-        if (b.kind !== BlockKind.Checkpoint || b.docId !== first.docId || !assembly.add(decodeCheckpointPart(b.payload, i))) return refuse()
-      } catch (e) {
-        if (!(e instanceof HearthError)) throw e
-        return refuse()
-      }
-    }
-    if (!this.applyCheckpoint(log.key, start, assembly.lastIndex, first.docId, assembly.done() as Uint8Array)) return refuse()
+    const state = await readCheckpoint(log, first, this.open)
+    if (state === 'missing') return false
+    const last = start + first.part.parts - 1
+    if (state === 'refused' || !this.applyCheckpoint(log.key, start, last, first.docId, state)) return refuse()
     changed.add(first.docId)
     this.plans.delete(log.key)
     this.blocksRead += first.part.parts
-    this.next.set(log.key, assembly.lastIndex + 1)
+    this.next.set(log.key, last + 1)
     return true
   }
 
@@ -463,18 +444,7 @@ export class GroupSpace {
     const keys = this.requireKeys()
     const start = this.own.length
     const docId = memberDocId(this.me)
-    const uncovered: number[] = []
-    for (let i = 0; i < start; i++) {
-      const raw = await this.own.get(i)
-      let covered = false
-      try {
-        const b = raw && decodeBlock(raw, (e) => keys.epochs.get(e), fastProvider)
-        covered = !!b && b.docId === docId && (b.kind === BlockKind.YjsUpdate || b.kind === BlockKind.Checkpoint)
-      } catch {
-        // a block we cannot read ourselves is left for every reader to judge
-      }
-      if (!covered) uncovered.push(i)
-    }
+    const uncovered = await uncoveredBlocks(this.own, start, docId, this.open)
     const key = keys.epochs.get(keys.current)
     if (!key) throw errors.BLOCK_EPOCH_UNKNOWN(`epoch ${keys.current}`)
     const parts = encodeCheckpointParts(docId, start, uncovered, Y.encodeStateAsUpdate(this.docs.doc(docId)))
@@ -517,6 +487,9 @@ export class GroupSpace {
     for (const key of k.epochs.values()) wipe(key)
     this.docs.destroy()
   }
+
+  /** Opens a block of this group with the epoch keys we hold (bulk path: the fast provider). */
+  private readonly open = (raw: Uint8Array): ReturnType<typeof decodeBlock> => decodeBlock(raw, (e) => this.requireKeys().epochs.get(e), fastProvider)
 
   private requireKeys(): GroupKeys {
     if (!this.keys) throw errors.PROFILE_LOCKED()
