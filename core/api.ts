@@ -193,7 +193,7 @@ export interface GroupStatus {
   online: boolean
   /** Members connected now, one entry per connection. */
   peers: { memberId: string; name: string; since: number }[]
-  /** Each member's last connection to this node while it was online (ms), if any. */
+  /** Each member's last connection to this node (ms), if any; kept across restarts (core/group/last-seen.ts). */
   lastSeen: Record<string, number>
   /**
    * Whether a connected peer holds all of our own log. Never true just because nothing failed:

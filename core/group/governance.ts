@@ -37,6 +37,8 @@ export interface InviteState extends InviteRecord {
   /** valid admissions so far, in replay order */
   used: number
   revoked: boolean
+  /** When (the admitting event's time) the last use was taken, once it was. */
+  usedUpAt?: number
 }
 
 export interface MemberRecord extends MemberInfo {
@@ -163,7 +165,7 @@ export class Governance implements WriteAuthority {
     const request = this.requests.get(m.id)
     if (request?.status === 'declined') throw errors.INVITE_DECLINED()
     if (request) request.status = 'admitted'
-    if (invite) invite.used++
+    if (invite && ++invite.used >= invite.uses) invite.usedUpAt = event.at
     this.members.set(m.id, { id: m.id, role: event.body.role, pseudonym: m.pseudonym, boxKey: m.boxKey, devices: new Map([[m.device, 0]]) })
     this.deviceOwner.set(m.device, m.id)
   }

@@ -224,7 +224,7 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
       return {
         online: online !== null,
         peers: (online?.peers() ?? []).map((p) => ({ memberId: p.memberId, name: names.get(p.memberId)?.pseudonym ?? 'member', since: p.since })),
-        lastSeen: Object.fromEntries(online?.lastSeen() ?? []),
+        lastSeen: Object.fromEntries(online?.lastSeen() ?? reg.storedLastSeen(groupId)),
         writesHeld: online?.writesHeld() ?? false,
         blocks: [...s.next.values()].reduce((a, b) => a + b, 0),
       }

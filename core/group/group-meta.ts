@@ -12,6 +12,8 @@ export interface GroupMeta {
   name?: string
   /** The logs the welcome named: where a newcomer reads governance from before it knows it. */
   seedLogs?: string[]
+  /** Where the welcome said each log's latest shared checkpoint starts: [log key, index]. */
+  seedCheckpoints?: [string, number][]
 }
 
 export const json = (v: unknown): Uint8Array => new TextEncoder().encode(JSON.stringify(v))

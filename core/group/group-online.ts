@@ -7,6 +7,11 @@
  * Before this device has read the group's governance (a newcomer just admitted), `trust` — the
  * member ids the admitting member listed — stands in for it, so the newcomer can fetch the logs
  * that hold governance in the first place. Once governance is known it alone decides.
+ *
+ * A log the space plans to read from a shared checkpoint (GroupSpace.planOf) is fetched sparsely:
+ * the checkpoint's first block, then the blocks it lists and its other parts, then everything
+ * after it as the log grows. A log whose checkpoint was refused, or could not be read, is
+ * fetched whole.
  */
 import type { Identity } from '../crypto/identity.ts'
 import type { NetworkOptions } from '../net/holepunch-net.ts'
@@ -18,7 +23,8 @@ import { InviteHost } from '../net/invite-swarm.ts'
 import type { JoinAnswer } from '../net/join-exchange.ts'
 import { inviteTopic } from './invite-keys.ts'
 import { newJoinChallenge } from './join-proof.ts'
-import { shouldAnnounce } from './join.ts'
+import { nextAnnounceChange, shouldAnnounce } from './invite-announce.ts'
+import type { LastSeenStore } from './last-seen.ts'
 
 export type { NetworkOptions }
 
@@ -30,6 +36,8 @@ export interface OnlineOptions extends NetworkOptions {
   trust?: { members: string[]; logs: string[] }
   /** Answers newcomers on the topics of the group's live invites (core/group/join.ts). */
   admit?: { now(): number; decide(proof: Uint8Array, challenge: string): Promise<JoinAnswer> }
+  /** Where members' last-seen times are kept across restarts (last-seen.ts). */
+  lastSeen?: LastSeenStore
 }
 
 const bytes = (hex: string): Uint8Array => Uint8Array.from(Buffer.from(hex, 'hex'))
@@ -41,18 +49,26 @@ export class GroupOnline {
   private readonly scheduled = new Set<string>()
   private work: Promise<unknown> = Promise.resolve()
   private closed = false
+  private announceTimer: NodeJS.Timeout | null = null
   private knownMembers = 0
   private readonly seen = new Map<string, number>()
+  /** Logs fetched whole (the default); a planned log joins once it needs to. */
+  private readonly whole = new Set<string>()
+  /** Planned logs whose checkpoint blocks are all here: read again whenever governance may have moved. */
+  private readonly fetched = new Map<string, PeerLog>()
 
   private constructor(
     private readonly space: GroupSpace,
     private readonly store: LogStore,
     private readonly trust: { members: Set<string>; logs: string[] },
     private readonly admit: OnlineOptions['admit'] | null,
-  ) {}
+    private readonly seenStore: LastSeenStore | null,
+  ) {
+    for (const [id, at] of seenStore?.load() ?? []) this.seen.set(id, at)
+  }
 
   static async start(space: GroupSpace, store: LogStore, opts: OnlineOptions): Promise<GroupOnline> {
-    const online = new GroupOnline(space, store, { members: new Set(opts.trust?.members ?? []), logs: opts.trust?.logs ?? [] }, opts.admit ?? null)
+    const online = new GroupOnline(space, store, { members: new Set(opts.trust?.members ?? []), logs: opts.trust?.logs ?? [] }, opts.admit ?? null, opts.lastSeen ?? null)
     try {
       online.swarm = await GroupSwarm.open({
         groupSecret: opts.groupSecret,
@@ -62,7 +78,11 @@ export class GroupOnline {
         ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}),
         ...(opts.host ? { host: opts.host } : {}),
       })
-      online.swarm.on('peer-down', (p) => online.seen.set(p.memberId, Date.now()))
+      online.swarm.on('peer-down', (p) => {
+        online.seen.set(p.memberId, Date.now())
+        online.seenStore?.soon(online.lastSeen())
+      })
+      online.swarm.on('peer-up', () => online.seenStore?.soon(online.lastSeen()))
       if (opts.admit) {
         const admit = opts.admit
         online.invites = await InviteHost.open(opts, { groupId: opts.groupId, newChallenge: newJoinChallenge, decide: (p, c) => admit.decide(p, c) })
@@ -87,7 +107,12 @@ export class GroupOnline {
     return own.peers.some((p) => p.remoteLength >= own.length)
   }
 
-  /** When each member was last connected (ms), while this node has been online. */
+  /** Keeps the last-seen times now (members connected at this moment count as seen now). */
+  saveLastSeen(): Promise<void> {
+    return this.seenStore?.saveNow(this.lastSeen()) ?? Promise.resolve()
+  }
+
+  /** When each member was last connected (ms), kept across restarts when a store was given. */
   lastSeen(): Map<string, number> {
     const out = new Map(this.seen)
     for (const p of this.peers()) out.set(p.memberId, Date.now())
@@ -119,14 +144,18 @@ export class GroupOnline {
       if (this.sessions.has(key)) continue
       const session = await this.store.replicationSession(bytes(key))
       this.sessions.set(key, session)
-      this.swarm.addLog(session)
+      const start = this.space.planOf(key)
+      if (start === undefined) this.whole.add(key)
+      this.swarm.addLog(start === undefined ? session : { key: session.key, replicate: (s) => session.replicate(s) })
       if (key === this.space.own.key) continue
       const log = await this.store.openPeerLog(bytes(key))
       const grew = (): void => this.schedule(log)
       session.on('append', grew)
       session.on('download', grew)
+      if (start !== undefined) void this.fetchFromCheckpoint(key, session, start, log)
       this.schedule(log)
     }
+    for (const key of this.space.needsFull) this.fetchWhole(key)
     this.swarm.recheckMembers()
     if (gov && gov.members.size !== this.knownMembers) {
       this.knownMembers = gov.members.size
@@ -136,7 +165,35 @@ export class GroupOnline {
       const now = this.admit.now()
       const live = [...gov.invites.values()].filter((i) => shouldAnnounce(i, gov.requests.values(), now))
       await this.invites.setTopics(live.map((i) => Buffer.from(inviteTopic(Buffer.from(i.publicKey, 'hex'))).toString('hex')))
+      // An invite expiring, or its grace ending, changes what to announce with no event to say so.
+      const next = nextAnnounceChange(gov.invites.values(), now)
+      if (this.announceTimer) clearTimeout(this.announceTimer)
+      this.announceTimer = next === null ? null : setTimeout(() => void this.refresh().catch(() => undefined), Math.min(next - now, 2 ** 31 - 1))
+      this.announceTimer?.unref?.()
     }
+  }
+
+  /** A planned log: the checkpoint's first block, then what it names, then the rest as it grows. */
+  private async fetchFromCheckpoint(key: string, session: HypercoreSession, start: number, log: PeerLog): Promise<void> {
+    try {
+      await session.download({ start, end: start + 1 }).done()
+      const first = await log.get(start)
+      const need = first && this.space.checkpointNeeds(start, first)
+      if (!need) return this.fetchWhole(key)
+      await session.download({ blocks: need.blocks }).done()
+      session.download({ start: need.end, end: -1 })
+      this.fetched.set(key, log)
+      this.schedule(log)
+    } catch {
+      if (!this.closed) this.fetchWhole(key)
+    }
+  }
+
+  private fetchWhole(key: string): void {
+    const session = this.sessions.get(key)
+    if (this.closed || this.whole.has(key) || !session) return
+    this.whole.add(key)
+    session.download({ start: 0, end: -1 })
   }
 
   /** Catches the space up with a log once, however many blocks arrived meanwhile. */
@@ -146,7 +203,13 @@ export class GroupOnline {
     this.work = this.work.then(async () => {
       this.scheduled.delete(log.key)
       if (this.closed) return
+      const before = this.space.governanceChanges
       await this.space.catchUp(log)
+      // A planned log may have waited for governance this read brought.
+      if (this.space.governanceChanges !== before) for (const [k, other] of this.fetched) {
+        if (this.space.planOf(k) === undefined) this.fetched.delete(k)
+        else if (k !== log.key) this.schedule(other)
+      }
       await this.addLogs()
     }).catch(() => undefined)
   }
@@ -154,7 +217,10 @@ export class GroupOnline {
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
+    if (this.announceTimer) clearTimeout(this.announceTimer)
+    const saved = this.saveLastSeen()
     await this.work.catch(() => undefined)
+    await saved
     await this.invites?.close()
     await this.swarm?.close().catch(() => undefined)
   }

@@ -26,6 +26,7 @@ import { json, type GroupMeta } from './group-meta.ts'
 import { Invitations } from './invitations.ts'
 import { GroupOnline, type NetworkOptions } from './group-online.ts'
 import { decideJoin } from './join.ts'
+import { LastSeenStore } from './last-seen.ts'
 
 /** Write a checkpoint once this many blocks were read or written since the last one. */
 export const CHECKPOINT_EVERY = 1000
@@ -53,6 +54,8 @@ export class GroupRegistry {
   private readonly dueCheckpoints = new Map<string, { timer: NodeJS.Timeout; since: number }>()
   private readonly writes = new Set<Promise<void>>()
   private readonly online = new Map<string, Promise<GroupOnline>>()
+  /** The same, once started: lock saves their last-seen times synchronously, before the keys go. */
+  private readonly onlineReady = new Map<string, GroupOnline>()
   private locked = false
 
   private constructor(
@@ -129,7 +132,10 @@ export class GroupRegistry {
         const secret = this.vault.get(`group/${groupId}/secret`)
         if (!secret) throw errors.VAULT_CORRUPT('a group secret is missing')
         const admit = { now: this.now, decide: (proof: Uint8Array, challenge: string) => decideJoin({ space, now: this.now, secrets: () => this.secrets(groupId) }, proof, challenge) }
-        return GroupOnline.start(space, this.store, { ...network, groupId, groupSecret: secret.slice(), identity: space.identity, admit, ...(trust ? { trust } : {}) })
+        const lastSeen = new LastSeenStore(this.personal, groupId, this.now)
+        const online = await GroupOnline.start(space, this.store, { ...network, groupId, groupSecret: secret.slice(), identity: space.identity, admit, lastSeen, ...(trust ? { trust } : {}) })
+        this.onlineReady.set(groupId, online)
+        return online
       })()
       this.online.set(groupId, o)
       o.catch(() => this.online.delete(groupId))
@@ -166,6 +172,11 @@ export class GroupRegistry {
   /** Invites and joining for this profile's groups (core/group/invitations.ts). */
   readonly invitations: Invitations = new Invitations(this)
 
+  /** Members' last-seen times as last kept, for when the group is not online. */
+  storedLastSeen(groupId: string): Map<string, number> {
+    return new LastSeenStore(this.personal, groupId, this.now).load()
+  }
+
   /** The group's network presence, or null when it is not online. */
   async onlineOf(groupId: string): Promise<GroupOnline | null> {
     return (await this.online.get(groupId)?.catch(() => null)) ?? null
@@ -196,6 +207,8 @@ export class GroupRegistry {
     const ckpt = await readCheckpoint(checkpointPath(this.vault.dir, groupId), ckptKey)
     wipe(ckptKey)
     if (ckpt) space.restore(ckpt)
+    // A newcomer reads the logs its welcome named from their latest shared checkpoints.
+    for (const [key, start] of meta.seedCheckpoints ?? []) space.planCheckpoint(key, start)
     const before = space.blocksRead
     await space.catchUp(log)
     for (const key of space.groupId ? [] : (meta.seedLogs ?? [])) await space.catchUp(await this.store.openPeerLog(Buffer.from(key, 'hex')))
@@ -289,6 +302,8 @@ export class GroupRegistry {
     const spaces = [...this.open.values()]
     this.open.clear()
     for (const s of spaces) s.dropKeys()
+    for (const o of this.onlineReady.values()) void o.saveLastSeen()
+    this.onlineReady.clear()
     this.personal.dropKey()
     const opening = [...this.opening.values()]
     const online = [...this.online.values()]

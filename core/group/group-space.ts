@@ -6,6 +6,17 @@
  * write rule (DocSet) before it may touch a doc. `next` remembers how far each log was read, so a
  * checkpoint can resume from there.
  *
+ * Shared checkpoints (shared-checkpoint.ts): a log with a plan — the start S of a checkpoint a
+ * welcome or an earlier read named — is read sparsely: the blocks before S the checkpoint lists as
+ * uncovered, then the checkpoint itself (once governance knows the log), then on from its end.
+ * If governance refuses the checkpoint, the log is read from block 0 like any other (`needsFull`
+ * tells the network layer to fetch it all). Read in full, a checkpoint is applied like an update.
+ *
+ * Why this file is over 400 lines: reading a log — in order or from a checkpoint — must share
+ * one batch, one `next` and one deferred governance replay; split across modules, each would need
+ * the others' private state. The format and the log I/O live in shared-checkpoint.ts and
+ * checkpoint-log.ts.
+ *
  * Writing: a local change runs in one Yjs transaction, becomes one block in our own device log,
  * and resolves only once that block is durable. Quick successive edits of one doc made with
  * `changeSoon` (typing) are merged into one block per COALESCE_MS window.
@@ -22,6 +33,9 @@ import { DocSet } from './doc-set.ts'
 import { signEvent, type UnsignedEvent } from './gov-event.ts'
 import type { Governance } from './governance.ts'
 import { GovernanceLog } from './governance-log.ts'
+import { memberDocId } from '../model/doc-id.ts'
+import { CheckpointAssembly, decodeCheckpointPart, encodeCheckpointParts, sharedCheckpointDue } from './shared-checkpoint.ts'
+import { checkpointNeeds, firstPart, readCheckpoint, uncoveredBlocks } from './checkpoint-log.ts'
 
 export const GOVERNANCE_DOC = 'governance'
 export const COALESCE_MS = 300
@@ -60,6 +74,8 @@ export class GroupSpace {
   readonly next = new Map<string, number>()
   /** Blocks read from logs since this space was made (a checkpoint keeps this small). */
   blocksRead = 0
+  /** Counts replays that changed governance (the network layer retries waiting logs then). */
+  governanceChanges = 0
   private gov: Governance | null = null
   private readonly govLog: GovernanceLog
   /** Governance events arrived during a batch: replay once at its end. */
@@ -70,7 +86,18 @@ export class GroupSpace {
   private keys: GroupKeys | null
   private readonly queued = new Map<string, { update: Uint8Array; timer: NodeJS.Timeout }>()
   private writing: Promise<unknown> = Promise.resolve()
+  private sharing = false
   private readonly onChange: (docIds: string[]) => void
+  /** log key → start of the latest shared checkpoint accepted from it (welcomes pass these on). */
+  readonly sharedCheckpoints = new Map<string, number>()
+  /** log key → start of the checkpoint to read it from, while not read yet. */
+  private readonly plans = new Map<string, number>()
+  /** Logs whose checkpoint's uncovered blocks were read already. */
+  private readonly uncoveredRead = new Set<string>()
+  /** Logs whose checkpoint was refused: they must be fetched and read from block 0. */
+  readonly needsFull = new Set<string>()
+  /** A checkpoint read in full, part by part, per log. */
+  private readonly assembling = new Map<string, CheckpointAssembly>()
 
   constructor(
     readonly own: AppendLog,
@@ -114,14 +141,35 @@ export class GroupSpace {
     this.gov = this.govLog.replay()
     this.docs.restore(c.docs)
     for (const [k, n] of c.next) this.next.set(k, n)
+    for (const [k, s] of c.shared ?? []) this.sharedCheckpoints.set(k, s)
+  }
+
+  /** Reads `logKey` from the shared checkpoint starting at `start`, if it was not read at all yet. */
+  planCheckpoint(logKey: string, start: number): void {
+    if ((this.next.get(logKey) ?? 0) === 0 && !this.needsFull.has(logKey)) this.plans.set(logKey, start)
+  }
+
+  /**
+   * What to fetch for a planned log once the checkpoint's first block is here: the blocks it
+   * lists as uncovered and its other parts, and where the log goes on after it. Null when that
+   * block is not a readable checkpoint part 0 (the log is then read whole).
+   */
+  checkpointNeeds(start: number, first: Uint8Array): { blocks: number[]; end: number } | null {
+    const part = firstPart(first, start, this.open)
+    return part && checkpointNeeds(part)
+  }
+
+  /** The checkpoint start a log is planned to be read from, if any. */
+  planOf(logKey: string): number | undefined {
+    return this.plans.get(logKey)
   }
 
   /** What a checkpoint of this space holds now. Blocks still held back are read again after a restore. */
   checkpoint(): Checkpoint {
     this.requireKeys()
     const next = new Map(this.next)
-    for (const [k, n] of next) next.set(k, Math.min(n, this.docs.firstPending(k) ?? n))
-    return { next, gov: this.govLog.records(), docs: this.docs.snapshot() }
+    for (const [k, n] of next) next.set(k, Math.min(n, this.docs.firstPending(k) ?? n, this.assembling.get(k)?.first.start ?? n))
+    return { next, gov: this.govLog.records(), docs: this.docs.snapshot(), shared: new Map(this.sharedCheckpoints) }
   }
 
   /**
@@ -132,6 +180,9 @@ export class GroupSpace {
     this.logs.set(log.key, log)
     const changed = new Set<string>()
     await this.docs.batch(async () => {
+      if (this.plans.has(log.key)) {
+        if (!(await this.fromCheckpoint(log, changed))) return
+      }
       for (let i = this.next.get(log.key) ?? 0; i < log.length; i++) {
         const block = await log.get(i)
         if (block === null) break
@@ -152,6 +203,11 @@ export class GroupSpace {
     const expected = this.next.get(logKey) ?? 0
     if (index < expected) return []
     this.next.set(logKey, index + 1)
+    return this.judge(logKey, index, bytes, deferGovernance, false)
+  }
+
+  /** Decodes and applies one block wherever it sits. `sparse`: an older checkpoint is skipped, its state is in the newer one. */
+  private judge(logKey: string, index: number, bytes: Uint8Array, deferGovernance: boolean, sparse: boolean): string[] {
     let block
     try {
       block = decodeBlock(bytes, (e) => this.requireKeys().epochs.get(e), fastProvider)
@@ -161,6 +217,7 @@ export class GroupSpace {
       return []
     }
     if (block.kind === BlockKind.Governance) return this.addGovernance(logKey, index, block.payload, deferGovernance)
+    if (block.kind === BlockKind.Checkpoint) return sparse ? [] : this.checkpointPart(logKey, index, block.docId, block.payload)
     if (block.kind !== BlockKind.YjsUpdate) {
       this.docs.rejected.push({ logKey, index, docId: block.docId, reason: 'unexpected block' })
       return []
@@ -171,6 +228,85 @@ export class GroupSpace {
     }
     const id = this.docs.applyBlock(this.gov, logKey, index, block.docId, block.payload)
     return id ? [id] : []
+  }
+
+  /** A part of a shared checkpoint met while reading a log in order; the last part applies it. */
+  private checkpointPart(logKey: string, index: number, docId: string, payload: Uint8Array): string[] {
+    let part
+    try {
+      part = decodeCheckpointPart(payload, index)
+    } catch (e) {
+      if (!(e instanceof HearthError)) throw e
+      this.assembling.delete(logKey)
+      this.docs.rejected.push({ logKey, index, docId, reason: e.code })
+      return []
+    }
+    const a = part.part === 0 ? new CheckpointAssembly(part) : this.assembling.get(logKey)
+    if (part.part === 0) this.assembling.set(logKey, a as CheckpointAssembly)
+    else if (!a?.add(part)) {
+      this.assembling.delete(logKey)
+      this.docs.rejected.push({ logKey, index, docId, reason: 'checkpoint part out of order' })
+      return []
+    }
+    const state = (a as CheckpointAssembly).done()
+    if (!state) return []
+    this.assembling.delete(logKey)
+    return this.applyCheckpoint(logKey, part.start, index, docId, state) ? [docId] : []
+  }
+
+  /** Applies a whole checkpoint under the write rule at both ends of what it stands for. */
+  private applyCheckpoint(logKey: string, start: number, last: number, docId: string, state: Uint8Array): boolean {
+    if (!this.gov) {
+      // Judged once governance is known; remembered now, as a refusal then costs only time.
+      this.docs.hold(logKey, start, docId, state, [0, last])
+      this.sharedCheckpoints.set(logKey, start)
+      return false
+    }
+    const id = this.docs.applyBlock(this.gov, logKey, start, docId, state, [0, last])
+    if (id) this.sharedCheckpoints.set(logKey, start)
+    return id !== null
+  }
+
+  /**
+   * The sparse read of a planned log: its checkpoint's uncovered blocks, then the checkpoint.
+   * False while a block is missing or governance cannot judge yet (the plan stays); true once
+   * the log should be read on in order (from the checkpoint's end, or from 0 if it was refused).
+   */
+  private async fromCheckpoint(log: ReadLog, changed: Set<string>): Promise<boolean> {
+    const start = this.plans.get(log.key) as number
+    const refuse = (): true => {
+      this.plans.delete(log.key)
+      this.needsFull.add(log.key)
+      return true
+    }
+    const raw = await log.get(start)
+    if (raw === null) return false
+    const first = firstPart(raw, start, this.open)
+    if (!first) return refuse()
+    if (!this.uncoveredRead.has(log.key)) {
+      const blocks: Uint8Array[] = []
+      for (const u of first.part.uncovered) {
+        const b = await log.get(u)
+        if (b === null) return false
+        blocks.push(b)
+      }
+      first.part.uncovered.forEach((u, i) => {
+        this.blocksRead++
+        for (const id of this.judge(log.key, u, blocks[i] as Uint8Array, true, true)) changed.add(id)
+      })
+      this.uncoveredRead.add(log.key)
+      if (this.govDirty) for (const id of this.replayGovernance()) changed.add(id)
+    }
+    if (!this.gov?.knowsLog(log.key)) return false
+    const state = await readCheckpoint(log, first, this.open)
+    if (state === 'missing') return false
+    const last = start + first.part.parts - 1
+    if (state === 'refused' || !this.applyCheckpoint(log.key, start, last, first.docId, state)) return refuse()
+    changed.add(first.docId)
+    this.plans.delete(log.key)
+    this.blocksRead += first.part.parts
+    this.next.set(log.key, last + 1)
+    return true
   }
 
   private addGovernance(logKey: string, index: number, payload: Uint8Array, defer: boolean): string[] {
@@ -198,6 +334,7 @@ export class GroupSpace {
     if (before && [...before.grants()].some(([log, grant]) => after.get(log) !== grant)) this.rebuildNeeded = true
     const applied = this.docs.retryPending(this.gov)
     const same = before !== null && before.fingerprint() === this.gov.fingerprint()
+    if (!same) this.governanceChanges++
     return same && applied.length === 0 ? [] : [GOVERNANCE_DOC, ...applied]
   }
 
@@ -210,6 +347,12 @@ export class GroupSpace {
     this.docs.destroy()
     this.docs = new DocSet()
     this.next.clear()
+    this.assembling.clear()
+    this.uncoveredRead.clear()
+    // Logs read from a checkpoint are read from it again; if the new governance refuses it,
+    // they are fetched whole (needsFull).
+    for (const [k, s] of this.sharedCheckpoints) if (!this.needsFull.has(k)) this.plans.set(k, s)
+    this.sharedCheckpoints.clear()
     for (const log of this.logs.values()) await this.catchUp(log)
   }
 
@@ -282,6 +425,34 @@ export class GroupSpace {
       }
       this.next.set(this.own.key, Math.max(this.next.get(this.own.key) ?? 0, index + 1))
     }
+    this.shareCheckpointIfDue()
+  }
+
+  /**
+   * When our log is due one (sharedCheckpointDue), appends a shared checkpoint of our member doc
+   * after the writes queued so far, its parts in consecutive blocks. A failure costs newcomers
+   * speed only, so it is dropped.
+   */
+  private shareCheckpointIfDue(): void {
+    if (this.sharing || !this.gov || !sharedCheckpointDue(this.own.length, this.sharedCheckpoints.get(this.own.key) ?? null)) return
+    this.sharing = true
+    const run = this.writing.then(() => this.writeSharedCheckpoint()).finally(() => (this.sharing = false))
+    this.writing = run.catch(() => undefined)
+  }
+
+  private async writeSharedCheckpoint(): Promise<void> {
+    const keys = this.requireKeys()
+    const start = this.own.length
+    const docId = memberDocId(this.me)
+    const uncovered = await uncoveredBlocks(this.own, start, docId, this.open)
+    const key = keys.epochs.get(keys.current)
+    if (!key) throw errors.BLOCK_EPOCH_UNKNOWN(`epoch ${keys.current}`)
+    const parts = encodeCheckpointParts(docId, start, uncovered, Y.encodeStateAsUpdate(this.docs.doc(docId)))
+    let index = start
+    for (const payload of parts) index = await this.own.append(encodeBlock({ epoch: keys.current, kind: BlockKind.Checkpoint, docId, payload }, key))
+    if (index !== start + parts.length - 1) throw errors.INTERNAL('checkpoint parts are not consecutive')
+    this.next.set(this.own.key, Math.max(this.next.get(this.own.key) ?? 0, index + 1))
+    this.sharedCheckpoints.set(this.own.key, start)
   }
 
   private appendBlock(kind: BlockKind, docId: string, payload: Uint8Array): Promise<number> {
@@ -316,6 +487,9 @@ export class GroupSpace {
     for (const key of k.epochs.values()) wipe(key)
     this.docs.destroy()
   }
+
+  /** Opens a block of this group with the epoch keys we hold (bulk path: the fast provider). */
+  private readonly open = (raw: Uint8Array): ReturnType<typeof decodeBlock> => decodeBlock(raw, (e) => this.requireKeys().epochs.get(e), fastProvider)
 
   private requireKeys(): GroupKeys {
     if (!this.keys) throw errors.PROFILE_LOCKED()

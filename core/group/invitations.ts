@@ -97,7 +97,7 @@ export class Invitations {
       return { groupId: outcome.groupId, status: 'pending' }
     }
     const w = openWelcome(outcome.answer.sealed, identity.boxPublicKey, identity.boxSecretKey, outcome.groupId)
-    const meta: GroupMeta = { v: 1, id: w.groupId, log: logName, createdAt: this.reg.now(), name: w.name, seedLogs: w.logs }
+    const meta: GroupMeta = { v: 1, id: w.groupId, log: logName, createdAt: this.reg.now(), name: w.name, seedLogs: w.logs, ...(w.checkpoints?.length ? { seedCheckpoints: w.checkpoints } : {}) }
     await this.reg.vault.setMany([
       [`group/${w.groupId}/identity`, identity.seed],
       [`group/${w.groupId}/secret`, Buffer.from(w.secret, 'hex')],

@@ -9,10 +9,14 @@
  * (`join.request`) and answers "pending"; when the newcomer asks again after a facilitator
  * admitted the request, any member hands over the welcome, and after a decline, the refusal.
  *
- * Welcome, version 1 (canonical JSON, sealed box):
- *   { v: 1, groupId, name, secret, epochs: [[n, key]], members: [memberId], logs: [logKey] }
+ * Welcome, version 2 (canonical JSON, sealed box; version 1 is still read):
+ *   { v: 2, groupId, name, secret, epochs: [[n, key]], members: [memberId], logs: [logKey],
+ *     checkpoints: [[logKey, start]] }
  *   secret/keys hex; members and logs are who the admitting member knew, the newcomer's trust
- *   seed until it has read governance itself (core/group/group-online.ts).
+ *   seed until it has read governance itself (core/group/group-online.ts). `checkpoints` (new in
+ *   version 2) names, per log, where the latest shared checkpoint the member accepted starts
+ *   (shared-checkpoint.ts): the newcomer reads those logs from there. A wrong start costs only
+ *   time: the block there is judged like any other, and the log is read whole if it fails.
  */
 import { z } from 'zod'
 import { errors, HearthError } from '../errors.ts'
@@ -25,33 +29,24 @@ import type { InviteState } from './governance.ts'
 
 const hex = (n: number) => z.string().regex(new RegExp(`^[0-9a-f]{${n}}$`))
 const welcomeSchema = z.object({
-  v: z.literal(1),
+  v: z.union([z.literal(1), z.literal(2)]),
   groupId: hex(32),
   name: z.string().min(1).max(200),
   secret: hex(64),
   epochs: z.array(z.tuple([z.number().int().min(0), hex(64)])).min(1).max(10_000),
   members: z.array(hex(64)).max(10_000),
   logs: z.array(hex(64)).max(10_000),
+  checkpoints: z.array(z.tuple([hex(64), z.number().int().min(0).max(0xffff_ffff)])).max(10_000).optional(),
 }).strict()
 export type Welcome = z.infer<typeof welcomeSchema>
+/** Plaintext room for a welcome inside a join answer's 64 KiB, after the sealed box's overhead and framing. */
+const WELCOME_ROOM = 60_000
 
 export function isLive(invite: InviteState, now: number): string | null {
   if (invite.revoked) return 'INVITE_REVOKED'
   if (now > invite.expiresAt) return 'INVITE_EXPIRED'
   if (invite.used >= invite.uses) return 'INVITE_USED_UP'
   return null
-}
-
-/**
- * Whether members announce an invite's topic: while it is live, and also — until it expires or
- * is withdrawn — while a newcomer it brought was approved and may still come back for the welcome
- * (approving can take an invite's last use).
- */
-export function shouldAnnounce(invite: InviteState, requests: Iterable<{ inviteId: string; status: string }>, now: number): boolean {
-  if (isLive(invite, now) === null) return true
-  if (invite.revoked || now > invite.expiresAt) return false
-  for (const r of requests) if (r.inviteId === invite.id && r.status === 'admitted') return true
-  return false
 }
 
 export interface JoinHostContext {
@@ -97,11 +92,14 @@ function welcomeFor(ctx: JoinHostContext, boxKey: string): JoinAnswer {
   const gov = ctx.space.governance
   const { secret, epochs } = ctx.secrets()
   const welcome: Welcome = {
-    v: 1, groupId: gov.groupId, name: gov.name, secret: Buffer.from(secret).toString('hex'),
+    v: 2, groupId: gov.groupId, name: gov.name, secret: Buffer.from(secret).toString('hex'),
     epochs: epochs.map(([n, k]) => [n, Buffer.from(k).toString('hex')]),
-    members: [...gov.members.keys()], logs: gov.deviceLogs(),
+    members: [...gov.members.keys()], logs: gov.deviceLogs(), checkpoints: [...ctx.space.sharedCheckpoints],
   }
-  return { status: 'admitted', sealed: sealTo(canonicalBytes(welcome), Buffer.from(boxKey, 'hex')) }
+  let bytes = canonicalBytes(welcome)
+  // The answer carries at most 64 KiB (join-exchange.ts); without checkpoints the newcomer only reads more.
+  if (bytes.length > WELCOME_ROOM) bytes = canonicalBytes({ ...welcome, checkpoints: [] })
+  return { status: 'admitted', sealed: sealTo(bytes, Buffer.from(boxKey, 'hex')) }
 }
 
 /** Joiner side: opens and checks the welcome sealed to our box key. */
@@ -113,7 +111,7 @@ export function openWelcome(sealed: Uint8Array, boxPublicKey: Uint8Array, boxSec
     throw errors.PEER_REJECTED('the welcome from the group could not be read')
   }
   const w = welcomeSchema.safeParse(parsed)
-  if (!w.success || w.data.groupId !== expectedGroupId) throw errors.PEER_REJECTED('the welcome from the group is malformed')
+  if (!w.success || w.data.groupId !== expectedGroupId || (w.data.v === 1) !== (w.data.checkpoints === undefined)) throw errors.PEER_REJECTED('the welcome from the group is malformed')
   return w.data
 }
 

@@ -1,17 +1,20 @@
 /**
- * Local checkpoints: `<profile>/checkpoints/<groupId>.ckpt`, format version 1. A checkpoint is a
+ * Local checkpoints: `<profile>/checkpoints/<groupId>.ckpt`, format version 2 (reads 1 and 2). A checkpoint is a
  * full snapshot of one group's docs as this device accepted them, plus how far each device log
  * was read, so opening a large group loads one file and reads only the tail of each log.
  *
  * File:
  *   0   8   magic "HEARTHCK"
- *   8   1   version (1)
+ *   8   1   version (2; 1 is still read)
  *   9   …   secretbox(plaintext) under the profile subkey "checkpoint/<groupId>" (nonce 24 || box)
  *
  * Plaintext:
  *   u32 L, then L × { log key 32, u32 next index }
  *   u32 G, then G × { log key 32, u32 index, u32 length, governance payload }
  *   u32 D, then D × { u8 id length, doc id (ASCII), u32 length, Yjs state update }
+ *   version 2 only: u32 S, then S × { log key 32, u32 start } — the latest shared checkpoint
+ *   (core/group/shared-checkpoint.ts) read from each log, so a log read sparsely from one can be
+ *   read the same way again (a rebuild) and newcomers can be told where to start
  *
  * It is never replicated: it holds what this device already checked, sealed under a key only this
  * profile has, so loading it skips the write-rule checks safely. A damaged or unreadable
@@ -27,13 +30,15 @@ import { readFileOrNull, writeFileAtomic } from './atomic-file.ts'
 import { ByteReader, ByteWriter } from './bytes.ts'
 
 const MAGIC = new TextEncoder().encode('HEARTHCK')
-const VERSION = 1
+const VERSION = 2
 const NONCE = 24
 
 export interface Checkpoint {
   next: Map<string, number>
   gov: { logKey: string; index: number; payload: Uint8Array }[]
   docs: Map<string, Uint8Array>
+  /** Version 2: log key → start of the latest shared checkpoint read from it. */
+  shared?: Map<string, number>
 }
 
 export function checkpointPath(profileDir: string, groupId: string): string {
@@ -48,6 +53,9 @@ export function encodeCheckpoint(c: Checkpoint, key: Uint8Array): Uint8Array {
   for (const g of c.gov) w.hex32(g.logKey).u32(g.index).bytes32(g.payload)
   w.u32(c.docs.size)
   for (const [id, state] of c.docs) w.ascii8(id).bytes32(state)
+  const shared = c.shared ?? new Map<string, number>()
+  w.u32(shared.size)
+  for (const [k, s] of shared) w.hex32(k).u32(s)
   const plain = w.done()
   const nonce = randomBytes(NONCE)
   const box = fastProvider.secretboxSeal(plain, nonce, key)
@@ -63,7 +71,8 @@ export function encodeCheckpoint(c: Checkpoint, key: Uint8Array): Uint8Array {
 /** Throws LOG_CORRUPT for anything but a checkpoint this key sealed. */
 export function decodeCheckpoint(bytes: Uint8Array, key: Uint8Array): Checkpoint {
   const head = MAGIC.length + 1 + NONCE
-  if (bytes.length < head || !MAGIC.every((b, i) => bytes[i] === b) || bytes[MAGIC.length] !== VERSION) {
+  const version = bytes[MAGIC.length]
+  if (bytes.length < head || !MAGIC.every((b, i) => bytes[i] === b) || (version !== 1 && version !== VERSION)) {
     throw errors.LOG_CORRUPT('not a readable checkpoint')
   }
   const plain = fastProvider.secretboxOpen(bytes.subarray(head), bytes.subarray(MAGIC.length + 1, head), key)
@@ -75,8 +84,10 @@ export function decodeCheckpoint(bytes: Uint8Array, key: Uint8Array): Checkpoint
   for (let i = r.u32(); i > 0; i--) gov.push({ logKey: r.hex32(), index: r.u32(), payload: r.bytes32() })
   const docs = new Map<string, Uint8Array>()
   for (let i = r.u32(); i > 0; i--) docs.set(r.ascii8(), r.bytes32())
+  const shared = new Map<string, number>()
+  if (version === VERSION) for (let i = r.u32(); i > 0; i--) shared.set(r.hex32(), r.u32())
   r.end()
-  return { next, gov, docs }
+  return { next, gov, docs, shared }
 }
 
 /** Writes an already sealed checkpoint (encodeCheckpoint) durably. */

@@ -38,8 +38,11 @@ export interface HypercoreSession {
   replicate(stream: object): unknown
   /** Peers this core replicates with; `remoteLength` is how much of the log each says it holds. */
   readonly peers: readonly { readonly remoteLength: number }[]
-  /** Fetches blocks from peers as they are offered; `end: -1` keeps following the log as it grows. */
-  download(range: { start: number; end: number }): { destroy(): void }
+  /**
+   * Fetches blocks from peers as they are offered; `end: -1` keeps following the log as it grows.
+   * With `blocks`, fetches just those indexes; `done()` resolves once they are all held.
+   */
+  download(range: { start: number; end: number } | { blocks: number[] }): { destroy(): void; done(): Promise<void> }
   on(event: 'download', listener: (index: number, byteLength: number) => void): unknown
   on(event: 'append', listener: () => void): unknown
   off(event: 'download' | 'append', listener: (...args: never[]) => void): unknown

@@ -2,13 +2,16 @@
  * A large group on disk for benchmarks: `membersCount` members, each writing to their own device
  * log (as replication would leave them), `updates` Yjs updates in all — 60 % posts, 30 % replies,
  * 10 % reactions — admitted by the creator through governance. Deterministic content (seed 7).
+ * Each member also writes shared checkpoints of their member doc when the app would
+ * (core/group/shared-checkpoint.ts), so a newcomer can sync the group as it would in use.
  */
 import * as Y from 'yjs'
 import { generateIdentity } from '../../core/crypto/identity.ts'
 import { GroupRegistry } from '../../core/group/group-registry.ts'
 import { memberDocId } from '../../core/model/doc-id.ts'
 import { MemberDoc, type Ref } from '../../core/model/member-doc.ts'
-import { BlockKind, encodeBlock } from '../../core/store/block-codec.ts'
+import { BlockKind, decodeBlock, encodeBlock } from '../../core/store/block-codec.ts'
+import { encodeCheckpointParts, sharedCheckpointDue } from '../../core/group/shared-checkpoint.ts'
 import { Vault } from '../../core/store/vault.ts'
 import { seededRandom } from '../../test/helpers/seeded-random.ts'
 
@@ -24,8 +27,8 @@ export async function buildBigGroup(dir: string, passphrase: string, updates: nu
   const rnd = seededRandom(7)
 
   // The other members each write to a log of their own in this store, as replication would leave them.
-  const members: { id: string; doc: Y.Doc; append: (b: Uint8Array) => Promise<number> }[] = [
-    { id: creator.me, doc: new Y.Doc(), append: (b) => creator.own.append(b) },
+  const members: { id: string; doc: Y.Doc; append: (b: Uint8Array) => Promise<number>; uncovered: number[]; last?: number }[] = [
+    { id: creator.me, doc: new Y.Doc(), append: (b) => creator.own.append(b), uncovered: [] },
   ]
   for (let i = 1; i < membersCount; i++) {
     const identity = generateIdentity()
@@ -35,11 +38,19 @@ export async function buildBigGroup(dir: string, passphrase: string, updates: nu
       v: 1, kind: 'member.admit', group: groupId, author: creator.me, at: Date.now(), seen: {},
       body: { member: { id, boxKey: hex(identity.boxPublicKey), device: hex(log.key), pseudonym: `member-${i}` }, role: 'member' },
     })
-    members.push({ id, doc: new Y.Doc(), append: (b) => log.append(b) })
+    members.push({ id, doc: new Y.Doc(), append: (b) => log.append(b), uncovered: [] })
+  }
+  // The creator's log so far: genesis, its profile and the admissions; only the profile is its member doc.
+  const creatorDoc = memberDocId(creator.me)
+  for (let i = 0; i < creator.own.length; i++) {
+    const b = decodeBlock(await creator.own.get(i) as Uint8Array, () => epochKey)
+    if (b.docId === creatorDoc) Y.applyUpdate((members[0] as { doc: Y.Doc }).doc, b.payload)
+    else members[0]?.uncovered.push(i)
   }
 
   const posts: Ref[] = []
   let bytes = 0
+  let checkpoints = 0
   const perMember = Math.ceil(updates / members.length)
   const t0 = performance.now()
   await Promise.all(members.map(async (m) => {
@@ -56,10 +67,21 @@ export async function buildBigGroup(dir: string, passphrase: string, updates: nu
       m.doc.off('update', capture)
       const block = encodeBlock({ epoch: 0, kind: BlockKind.YjsUpdate, docId: memberDocId(m.id), payload: Y.mergeUpdates(updates) }, epochKey)
       bytes += block.length
-      await m.append(block)
+      let length = (await m.append(block)) + 1
+      if (sharedCheckpointDue(length, m.last ?? null)) {
+        const docId = memberDocId(m.id)
+        const start = length
+        for (const payload of encodeCheckpointParts(docId, start, m.uncovered, Y.encodeStateAsUpdate(m.doc))) {
+          const part = encodeBlock({ epoch: 0, kind: BlockKind.Checkpoint, docId, payload }, epochKey)
+          bytes += part.length
+          length = (await m.append(part)) + 1
+        }
+        m.last = start
+        checkpoints++
+      }
     }
   }))
-  console.log(`built ${perMember * members.length} updates by ${membersCount} members in ${((performance.now() - t0) / 1000).toFixed(1)} s (${(bytes / 1e6).toFixed(1)} MB of blocks)`)
+  console.log(`built ${perMember * members.length} updates by ${membersCount} members in ${((performance.now() - t0) / 1000).toFixed(1)} s (${(bytes / 1e6).toFixed(1)} MB of blocks, ${checkpoints} shared checkpoints)`)
   await reg.lockNow()
   vault.lock()
   return { groupId, bytes }

@@ -70,6 +70,7 @@ for (let run = 0; run < RUNS; run++) {
 
 let initialMs = NaN
 let initialBlocks = 0
+let feedsMatch = false
 if (INITIAL > 0) {
   const root = mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-initial-'))
   const net = await createTestnet(3, { host: '127.0.0.1' })
@@ -90,6 +91,17 @@ if (INITIAL > 0) {
     await b.ok('joinGroup', { code, waitMs: 60_000 }, 90_000)
     await until(async () => (await b.ok('groupStatus', { groupId })).blocks >= initialBlocks, 300_000)
     initialMs = performance.now() - t0
+    // The same group on both sides, not just as many blocks: the newest posts with their threads
+    // and reactions, and two older pages (posts the shared checkpoints stand for, when present).
+    // `mine` is left out: it is the viewer's own reactions, and host and newcomer are different people.
+    const page = async (p: Peer, before?: string): Promise<string> =>
+      JSON.stringify((await p.ok('feed', { groupId, limit: 100, ...(before ? { before } : {}) })).posts, (k, v: unknown) => (k === 'mine' ? undefined : v))
+    for (const at of [undefined, 1_700_000_200_000, 1_700_002_000_000]) {
+      const before = at === undefined ? undefined : `${at}~${'f'.repeat(64)}:${'f'.repeat(16)}`
+      const [pa, pb] = [await page(a, before), await page(b, before)]
+      if (pa !== pb) throw new Error(`the newcomer’s feed differs from the host’s (before ${at ?? 'now'})`)
+    }
+    feedsMatch = true
   } finally {
     await Promise.all(peers.map((p) => p.stop()))
     await net.destroy()
@@ -102,4 +114,4 @@ console.log('| measure | p50 | p99 | max |')
 console.log('|---|---:|---:|---:|')
 console.log(`| join (code given → first feed) | ${pct(joins, 50).toFixed(0)} ms | ${pct(joins, 99).toFixed(0)} ms | ${Math.max(...joins).toFixed(0)} ms |`)
 console.log(`| post → visible on the other peer | ${pct(visible, 50).toFixed(1)} ms | ${pct(visible, 99).toFixed(1)} ms | ${Math.max(...visible).toFixed(1)} ms |`)
-if (INITIAL > 0) console.log(`\nInitial sync of a ${INITIAL.toLocaleString()}-update group (${initialBlocks.toLocaleString()} blocks) to a new member: ${(initialMs / 1000).toFixed(1)} s`)
+if (INITIAL > 0) console.log(`\nInitial sync of a ${INITIAL.toLocaleString()}-update group (${initialBlocks.toLocaleString()} blocks) to a new member: ${(initialMs / 1000).toFixed(1)} s; feeds match: ${feedsMatch}`)

@@ -1,11 +1,14 @@
 /**
  * Child process for the canary test: writes the given canary strings through every write path
  * the service has (profile name, group name, pseudonym, post, content warning, reply, edit, rules,
- * profile status change, personal doc), then locks and exits. Run with TMPDIR pointing at a
+ * profile status change, personal doc), then enough posts that the group's log gets a shared
+ * checkpoint (core/group/shared-checkpoint.ts: the member doc, canaries included, written again
+ * as one sealed block), then locks and exits. It prints the group id for the test to look there. Run with TMPDIR pointing at a
  * folder the test scans too.
  */
 import { createService } from '../../../core/service.ts'
 import type { Result } from '../../../core/api.ts'
+import { SHARED_CHECKPOINT_MIN } from '../../../core/group/shared-checkpoint.ts'
 
 const [dir, passphrase, json] = process.argv.slice(2) as [string, string, string]
 const c = JSON.parse(json) as Record<string, string>
@@ -25,5 +28,7 @@ await ok(svc.react({ groupId, to: post.id, kind: 'strength' }))
 await ok(svc.setRules({ groupId, text: c.rules as string }))
 await ok(svc.setProfile({ groupId, pseudonym: c.newPseudonym as string }))
 await ok(svc.writePersonal({ name: 'safety-plan', text: c.personal as string }))
+for (let i = 0; i < SHARED_CHECKPOINT_MIN; i++) await ok(svc.post({ groupId, text: `filler ${i}` }))
+process.stdout.write(`group ${groupId}\n`)
 await svc.close()
 process.stdout.write('done\n')

@@ -10,6 +10,10 @@ import { describe, expect, it } from 'vitest'
 import { spawnTs } from '../../helpers/child.ts'
 import { listFiles, makeCanary, scanForCanaries } from '../../helpers/canary.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
+import type { GroupMeta } from '../../../core/group/group-meta.ts'
+import { BlockKind, decodeBlock } from '../../../core/store/block-codec.ts'
+import { LogStore, LOG_STORE_KEY_PURPOSE } from '../../../core/store/log-store.ts'
+import { Vault } from '../../../core/store/vault.ts'
 
 const tempDir = useTempDirs()
 const CHILD = fileURLToPath(new URL('./canary-writer.child.ts', import.meta.url))
@@ -30,5 +34,22 @@ describe('no plaintext at rest', () => {
 
     expect(listFiles(profile).length).toBeGreaterThan(3)
     expect(scanForCanaries([profile, tmp], [...Object.values(canaries), PASS])).toEqual([])
-  })
+
+    // The scan covered a shared checkpoint (a second copy of the member doc's words): one is there.
+    const groupId = (child.lines.find((l) => l.startsWith('group '))?.slice(6)) as string
+    const vault = new Vault(profile)
+    await vault.unlock(PASS)
+    const store = await LogStore.open(profile, vault.subkey(LOG_STORE_KEY_PURPOSE))
+    try {
+      const meta = JSON.parse(new TextDecoder().decode(vault.get(`group/${groupId}`))) as GroupMeta
+      const log = await store.openPeerLog(store.keyFor(meta.log))
+      const key = vault.get(`group/${groupId}/epoch/0`) as Uint8Array
+      let checkpoints = 0
+      for (let i = 0; i < log.length; i++) if (decodeBlock((await log.get(i)) as Uint8Array, () => key).kind === BlockKind.Checkpoint) checkpoints++
+      expect(checkpoints).toBeGreaterThan(0)
+    } finally {
+      await store.close()
+      vault.lock()
+    }
+  }, 90_000)
 })

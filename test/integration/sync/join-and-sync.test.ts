@@ -1,8 +1,9 @@
 /**
  * Joining and syncing across processes on a loopback testnet (sync issue, "Must show"): A creates
  * a group and an invite; B, in another process with its own profile, joins by the code; posts,
- * replies and reactions from each reach the other. A used-up code then reaches nobody: members stop
- * announcing an invite once it is used, revoked or expired, so an old code cannot even locate them.
+ * replies and reactions from each reach the other. A used-up code then gets its own refusal
+ * (members go on announcing it for a grace period, core/group/invite-announce.ts), while a withdrawn
+ * code reaches nobody: members stop announcing it at once, so it cannot even locate them.
  */
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -29,7 +30,7 @@ async function peer(name: string, bootstrap: string): Promise<Peer> {
 }
 
 describe('join by invite code and sync', () => {
-  it('B joins A’s group by code; their words reach each other; the used code admits nobody else', async () => {
+  it('B joins A’s group by code; their words reach each other; the used code is refused as used up, a withdrawn one finds nobody', async () => {
     testnet = await startTestnet()
     const boot = `${testnet.bootstrap[0]?.host}:${testnet.bootstrap[0]?.port}`
     const a = await peer('Alder', boot)
@@ -70,7 +71,12 @@ describe('join by invite code and sync', () => {
     expect((await b.ok('groupStatus', { groupId })).lastSeen[aId]).toBeGreaterThan(0)
 
     const c = await peer('Cedar', boot)
-    expect(await c.call('joinGroup', { code: invite.code, waitMs: 4_000 }, 15_000)).toMatchObject({ ok: false, error: { code: 'NO_MEMBER_REACHABLE' } })
+    expect(await c.call('joinGroup', { code: invite.code, waitMs: 15_000 }, 25_000)).toMatchObject({ ok: false, error: { code: 'INVITE_USED_UP' } })
+    const withdrawn = await a.ok('createInvite', { groupId })
+    await a.ok('revokeInvite', { groupId, id: withdrawn.id })
+    // B must have read the withdrawal too: a member that has not yet heard of it still admits.
+    await b.until(async () => (await b.ok('listInvites', { groupId })).some((i) => i.id === withdrawn.id && !i.live))
+    expect(await c.call('joinGroup', { code: withdrawn.code, waitMs: 4_000 }, 15_000)).toMatchObject({ ok: false, error: { code: 'NO_MEMBER_REACHABLE' } })
     expect(await c.ok('listGroups', {})).toEqual([])
   })
 })

@@ -133,7 +133,8 @@ describe('garbage and keys we do not hold', () => {
       ['the wrong key for epoch 0', updateBlock(wrongKey, memberDocId(g.me), good), 'BLOCK_MALFORMED'],
       ['an epoch we do not hold', updateBlock(wrongKey, memberDocId(g.me), good, 3), 'BLOCK_EPOCH_UNKNOWN'],
       ['a flipped ciphertext byte', (() => { const b = updateBlock(g.epochKey, memberDocId(g.me), good); b[40] = (b[40] as number) ^ 1; return b })(), 'BLOCK_MALFORMED'],
-      ['a checkpoint block', encodeBlock({ epoch: 0, kind: BlockKind.Checkpoint, docId: memberDocId(g.me), payload: good }, g.epochKey), 'unexpected block'],
+      ['a checkpoint part of a newer version', encodeBlock({ epoch: 0, kind: BlockKind.Checkpoint, docId: memberDocId(g.me), payload: Uint8Array.of(9, ...good) }, g.epochKey), 'BLOCK_VERSION'],
+      ['a checkpoint part cut short', encodeBlock({ epoch: 0, kind: BlockKind.Checkpoint, docId: memberDocId(g.me), payload: Uint8Array.of(1, 0, 0) }, g.epochKey), 'BLOCK_MALFORMED'],
       ['a governance block that is not JSON', encodeBlock({ epoch: 0, kind: BlockKind.Governance, docId: GOVERNANCE_DOC, payload: rnd.bytes(40) }, g.epochKey), 'BLOCK_MALFORMED'],
     ]
     const before = everything(g.space)

@@ -27,16 +27,17 @@ function sample(): Checkpoint {
     next: new Map([[a, 12], [b, 0xffff_ffff]]),
     gov: [{ logKey: a, index: 0, payload: rnd.bytes(300) }, { logKey: b, index: 7, payload: Uint8Array.of(1) }],
     docs: new Map([[`member/${a}`, rnd.bytes(1000)], ['shared/rules', rnd.bytes(5)], ['x', new Uint8Array(0)]]),
+    shared: new Map([[b, 4000], [a, 0]]),
   }
 }
 
 /** Seals arbitrary plaintext the way encodeCheckpoint does, to reach the parser with the right key. */
-function sealPlain(plain: Uint8Array): Uint8Array {
+function sealPlain(plain: Uint8Array, version = 1): Uint8Array {
   const nonce = rnd.bytes(24)
   const box = fastProvider.secretboxSeal(plain, nonce, key)
   const out = new Uint8Array(HEAD + box.length)
   out.set(new TextEncoder().encode('HEARTHCK'), 0)
-  out[8] = 1
+  out[8] = version
   out.set(nonce, 9)
   out.set(box, HEAD)
   return out
@@ -49,7 +50,7 @@ describe('encode and decode', () => {
   })
 
   it('round-trips an empty checkpoint', () => {
-    const empty: Checkpoint = { next: new Map(), gov: [], docs: new Map() }
+    const empty: Checkpoint = { next: new Map(), gov: [], docs: new Map(), shared: new Map() }
     expect(decodeCheckpoint(encodeCheckpoint(empty, key), key)).toEqual(empty)
   })
 
@@ -58,7 +59,7 @@ describe('encode and decode', () => {
     const one = encodeCheckpoint(c, key)
     const two = encodeCheckpoint(c, key)
     expect(new TextDecoder().decode(one.subarray(0, 8))).toBe('HEARTHCK')
-    expect(one[8]).toBe(1)
+    expect(one[8]).toBe(2)
     expect(hex(one.subarray(9, HEAD))).not.toBe(hex(two.subarray(9, HEAD)))
   })
 
@@ -98,7 +99,7 @@ describe('damage', () => {
     const magic = good.slice()
     magic.set(new TextEncoder().encode('HEARTHCX'), 0)
     expect(codeOf(() => decodeCheckpoint(magic, key))).toBe('LOG_CORRUPT')
-    for (const v of [0, 2, 255]) {
+    for (const v of [0, 3, 255]) {
       const bad = good.slice()
       bad[8] = v
       expect(codeOf(() => decodeCheckpoint(bad, key))).toBe('LOG_CORRUPT')
@@ -118,7 +119,17 @@ describe('damage', () => {
     for (const [what, plain] of plains) {
       expect(codeOf(() => decodeCheckpoint(sealPlain(plain), key)), what).toBe('LOG_CORRUPT')
     }
-    expect(decodeCheckpoint(sealPlain(new ByteWriter().u32(0).u32(0).u32(0).done()), key)).toEqual({ next: new Map(), gov: [], docs: new Map() })
+    expect(decodeCheckpoint(sealPlain(new ByteWriter().u32(0).u32(0).u32(0).done()), key)).toEqual({ next: new Map(), gov: [], docs: new Map(), shared: new Map() })
+    expect(codeOf(() => decodeCheckpoint(sealPlain(new ByteWriter().u32(0).u32(0).u32(0).done(), 2), key)), 'v2 without its shared list').toBe('LOG_CORRUPT')
+    expect(codeOf(() => decodeCheckpoint(sealPlain(new ByteWriter().u32(0).u32(0).u32(0).u32(1).raw(rnd.bytes(32)).done(), 2), key)), 'a shared entry cut short').toBe('LOG_CORRUPT')
+  })
+
+  it('still reads version 1 (no shared checkpoints) and reads version 2 with them', () => {
+    const log = hex(rnd.bytes(32))
+    const v1 = sealPlain(new ByteWriter().u32(1).hex32(log).u32(5).u32(0).u32(0).done(), 1)
+    expect(decodeCheckpoint(v1, key)).toEqual({ next: new Map([[log, 5]]), gov: [], docs: new Map(), shared: new Map() })
+    const v2 = sealPlain(new ByteWriter().u32(0).u32(0).u32(0).u32(1).hex32(log).u32(1500).done(), 2)
+    expect(decodeCheckpoint(v2, key).shared).toEqual(new Map([[log, 1500]]))
   })
 
   it('answers random bytes with LOG_CORRUPT, never another error', () => {
@@ -138,7 +149,7 @@ describe('files', () => {
     await writeCheckpoint(file, encodeCheckpoint(c, key))
     expect(await readCheckpoint(file, key)).toEqual(c)
     expect(statSync(path.dirname(file)).mode & 0o777).toBe(0o700)
-    await writeCheckpoint(file, encodeCheckpoint({ next: new Map(), gov: [], docs: new Map() }, key))
+    await writeCheckpoint(file, encodeCheckpoint({ next: new Map(), gov: [], docs: new Map(), shared: new Map() }, key))
     expect((await readCheckpoint(file, key))?.docs.size).toBe(0)
   })
 
@@ -154,7 +165,7 @@ describe('files', () => {
       good.subarray(0, good.length - 1),
       good.subarray(0, 5),
       new Uint8Array(0),
-      Uint8Array.of(...new TextEncoder().encode('HEARTHCK'), 2, ...good.subarray(9)),
+      Uint8Array.of(...new TextEncoder().encode('HEARTHCK'), 3, ...good.subarray(9)),
       new TextEncoder().encode('{"not":"a checkpoint"}'),
     ]
     for (const bytes of damaged) {

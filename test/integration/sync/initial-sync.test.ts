@@ -1,0 +1,91 @@
+/**
+ * Initial sync from shared checkpoints, across processes on a loopback testnet (issue 4): A hosts
+ * a group whose members' logs hold shared checkpoints (built as scripts/bench/big-group.ts builds
+ * the benchmark's group); B joins by code in its own process and ends with the same feed — the
+ * newest posts and older ones the checkpoints stand for — while its store holds, below each
+ * checkpoint, only the blocks the checkpoint lists (governance), never the updates it covers.
+ */
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { GroupMeta } from '../../../core/group/group-meta.ts'
+import { decodeCheckpointPart } from '../../../core/group/shared-checkpoint.ts'
+import { decodeBlock } from '../../../core/store/block-codec.ts'
+import { LogStore, LOG_STORE_KEY_PURPOSE } from '../../../core/store/log-store.ts'
+import { Vault } from '../../../core/store/vault.ts'
+import { buildBigGroup } from '../../../scripts/bench/big-group.ts'
+import { startPeer, type Peer } from '../../helpers/peer.ts'
+import { useTempDirs } from '../../helpers/temp-dir.ts'
+import { startTestnet, type Testnet } from '../net/net-harness.ts'
+
+const tempDir = useTempDirs()
+const PASS = 'correct horse battery staple'
+let testnet: Testnet | null = null
+const peers: Peer[] = []
+
+afterEach(async () => {
+  await Promise.all(peers.splice(0).map((p) => p.stop()))
+  await testnet?.destroy()
+  testnet = null
+})
+
+describe('initial sync of a group with shared checkpoints', () => {
+  it('a newcomer reads each log from its checkpoint, fetching none of the updates it covers, and sees the same group', async () => {
+    testnet = await startTestnet()
+    const boot = `${testnet.bootstrap[0]?.host}:${testnet.bootstrap[0]?.port}`
+    const root = tempDir()
+    // 3 members × 1,200 updates: each log gets a checkpoint at block ~1,000 and a tail after it.
+    const { groupId } = await buildBigGroup(path.join(root, 'a'), PASS, 3_600, 3)
+    const a = await startPeer(path.join(root, 'a'), boot)
+    peers.push(a)
+    await a.ok('unlock', { passphrase: PASS })
+    await a.until(async () => (await a.ok('groupStatus', { groupId })).online, 30_000)
+    const { code } = await a.ok('createInvite', { groupId })
+    const total = (await a.ok('groupStatus', { groupId })).blocks
+
+    const bDir = path.join(root, 'b')
+    const b = await startPeer(bDir, boot)
+    peers.push(b)
+    await b.ok('createProfile', { passphrase: PASS, name: 'Newcomer' })
+    expect(await b.ok('joinGroup', { code, waitMs: 30_000 }, 40_000)).toEqual({ group: groupId, status: 'admitted' })
+    await b.until(async () => (await b.ok('groupStatus', { groupId })).blocks >= total, 30_000)
+
+    // The same posts, threads and reactions (`mine` differs between two people, so it is left out).
+    const page = async (p: Peer, before?: string): Promise<string> =>
+      JSON.stringify((await p.ok('feed', { groupId, limit: 100, ...(before ? { before } : {}) })).posts, (k, v: unknown) => (k === 'mine' ? undefined : v))
+    for (const at of [undefined, 1_700_000_100_000, 1_700_000_600_000]) {
+      const before = at === undefined ? undefined : `${at}~${'f'.repeat(64)}:${'f'.repeat(16)}`
+      const theirs = await page(a, before)
+      expect(JSON.parse(theirs).length).toBe(100)
+      expect(await page(b, before)).toBe(theirs)
+    }
+    expect((await b.ok('members', { groupId })).length).toBe(4)
+    await b.stop()
+    peers.splice(peers.indexOf(b), 1)
+
+    // What B's store holds: below each checkpoint, exactly the blocks it lists.
+    const vault = new Vault(bDir)
+    await vault.unlock(PASS)
+    const meta = JSON.parse(new TextDecoder().decode(vault.get(`group/${groupId}`))) as GroupMeta
+    const epochKey = vault.get(`group/${groupId}/epoch/0`) as Uint8Array
+    const store = await LogStore.open(bDir, vault.subkey(LOG_STORE_KEY_PURPOSE))
+    try {
+      expect(meta.seedCheckpoints?.length).toBe(3)
+      let skipped = 0
+      for (const [key, start] of meta.seedCheckpoints ?? []) {
+        const log = await store.openPeerLog(Buffer.from(key, 'hex'))
+        const first = await log.get(start)
+        expect(first).not.toBeNull()
+        const listed = decodeCheckpointPart(decodeBlock(first as Uint8Array, () => epochKey).payload, start).uncovered
+        const held: number[] = []
+        for (let i = 0; i < start; i++) if ((await log.get(i)) !== null) held.push(i)
+        expect(held).toEqual(listed)
+        for (let i = start; i < log.length; i++) expect(await log.get(i), `block ${i} of the tail`).not.toBeNull()
+        skipped += start - listed.length
+      }
+      expect(skipped).toBeGreaterThan(2_900)
+    } finally {
+      await store.close()
+      vault.lock()
+    }
+  }, 120_000)
+})

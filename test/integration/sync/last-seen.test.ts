@@ -1,0 +1,61 @@
+/**
+ * Last seen survives a restart (sync status, DESIGN.md §4): A sees B connect and leave; A's
+ * process stops and starts again on the same profile, and still says when B was last seen —
+ * from the sealed personal doc, the same value, while B stays away.
+ */
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { startPeer, type Peer } from '../../helpers/peer.ts'
+import { useTempDirs } from '../../helpers/temp-dir.ts'
+import { startTestnet, type Testnet } from '../net/net-harness.ts'
+
+const tempDir = useTempDirs()
+const PASS = 'correct horse battery staple'
+let testnet: Testnet | null = null
+const peers: Peer[] = []
+
+afterEach(async () => {
+  await Promise.all(peers.splice(0).map((p) => p.stop()))
+  await testnet?.destroy()
+  testnet = null
+})
+
+async function start(dir: string, boot: string): Promise<Peer> {
+  const p = await startPeer(dir, boot)
+  peers.push(p)
+  return p
+}
+async function stop(p: Peer): Promise<void> {
+  await p.stop()
+  peers.splice(peers.indexOf(p), 1)
+}
+
+describe('last seen', () => {
+  it('is kept across a restart', async () => {
+    testnet = await startTestnet()
+    const boot = `${testnet.bootstrap[0]?.host}:${testnet.bootstrap[0]?.port}`
+    const aDir = path.join(tempDir(), 'a')
+    let a = await start(aDir, boot)
+    const b = await start(path.join(tempDir(), 'b'), boot)
+    await a.ok('createProfile', { passphrase: PASS, name: 'Alder' })
+    await b.ok('createProfile', { passphrase: PASS, name: 'Birch' })
+    const { id: groupId } = await a.ok('createGroup', { name: 'Circle' })
+    const { code } = await a.ok('createInvite', { groupId })
+    await a.until(async () => (await a.ok('groupStatus', { groupId })).online)
+    await b.ok('joinGroup', { code, waitMs: 30_000 }, 40_000)
+    await a.until(async () => (await a.ok('groupStatus', { groupId })).peers.length > 0)
+    const birch = (await a.ok('members', { groupId })).find((m) => m.pseudonym === 'Birch')?.id as string
+
+    await stop(b)
+    await a.until(async () => (await a.ok('groupStatus', { groupId })).peers.length === 0)
+    const seen = (await a.ok('groupStatus', { groupId })).lastSeen[birch] as number
+    expect(seen).toBeGreaterThan(Date.now() - 60_000)
+
+    await stop(a)
+    a = await start(aDir, boot)
+    await a.ok('unlock', { passphrase: PASS })
+    expect((await a.ok('groupStatus', { groupId })).lastSeen[birch]).toBe(seen)
+    await a.until(async () => (await a.ok('groupStatus', { groupId })).online)
+    expect((await a.ok('groupStatus', { groupId })).lastSeen[birch]).toBe(seen)
+  }, 90_000)
+})
