@@ -240,7 +240,7 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
       const r = pendingRequest(s, id)
       await s.writeGovernance({
         v: 1, kind: 'member.admit', group: groupId, author: s.me, at: ctx.now(), seen: s.seen(),
-        body: { member: r.joiner, role: s.governance.invites.get(r.inviteId)?.role ?? 'member', invite: { id: r.inviteId, proof: r.proof } },
+        body: { member: r.joiner, role: s.governance.invites.get(r.inviteId)?.role ?? 'member', invite: { id: r.inviteId, proof: r.proof }, epochs: s.heldEpochs() },
       })
       if (!s.governance.members.has(id)) throw errors.INVITE_USED_UP('the invite can admit nobody else')
       return requestView(s, id)

@@ -125,6 +125,8 @@ export class GroupSpace {
       }
     }
     this.gov = this.govLog.replay()
+    this.learnKeys()
+    this.chooseEpoch()
     this.docs.restore(c.docs)
     for (const [k, n] of c.next) this.next.set(k, n)
   }
