@@ -10,10 +10,8 @@
  * and resolves only once that block is durable. Quick successive edits of one doc made with
  * `changeSoon` (typing) are merged into one block per COALESCE_MS window.
  *
- * Epoch keys: after every replay, lockboxes sealed to us (in any rotation or share, valid or
- * not) are opened and kept, for reading; the key we write under is the last valid rotation in
- * replay order whose key we hold (core/group/epoch-ledger.ts). A block sealed under a key we do
- * not hold yet is remembered, and once a new key arrives the docs are rebuilt from the logs.
+ * Epoch keys: after every replay, lockboxes sealed to us are opened and kept (epoch-keys.ts). A
+ * block sealed under a key we lack is remembered; once a new key arrives the docs are rebuilt.
  */
 import * as Y from 'yjs'
 import { errors, HearthError } from '../errors.ts'
@@ -25,7 +23,7 @@ import type { Checkpoint } from '../store/checkpoint-file.ts'
 import { checkWrite } from '../model/write-rule.ts'
 import { DocSet } from './doc-set.ts'
 import { signEvent, type UnsignedEvent } from './gov-event.ts'
-import { openLockbox } from './epoch-lockbox.ts'
+import { lockboxRecipients, openNewLockboxes, writableEpoch } from './epoch-keys.ts'
 import type { Governance } from './governance.ts'
 import { GovernanceLog } from './governance-log.ts'
 
@@ -221,41 +219,18 @@ export class GroupSpace {
 
   /** Opens every lockbox sealed to us whose key we lack. Returns whether any key was new. */
   private learnKeys(): boolean {
-    const keys = this.keys
-    if (!keys) return false
-    const me = this.me
-    const added: [number, Uint8Array][] = []
-    for (const e of this.govLog.epochEvents()) {
-      const box = e.body.lockboxes[me]
-      if (box === undefined || keys.epochs.has(e.body.epoch)) continue
-      try {
-        const key = openLockbox(box, e.body.check, keys.identity.boxPublicKey, keys.identity.boxSecretKey)
-        keys.epochs.set(e.body.epoch, key)
-        added.push([e.body.epoch, key.slice()])
-      } catch (err) {
-        if (!(err instanceof HearthError)) throw err
-        // a lockbox that does not open or does not match its check is ignored
-      }
-    }
+    if (!this.keys) return false
+    const added = openNewLockboxes(this.keys.epochs, this.me, this.keys.identity, this.govLog.epochEvents())
     if (added.length) this.onKeys(added)
     return added.length > 0
   }
 
-  /** Writes go under the last valid rotation whose key we hold. */
   private chooseEpoch(): void {
-    const keys = this.keys
-    if (!keys || !this.gov) return
-    const chain = this.gov.epochs.chain
-    for (let i = chain.length - 1; i >= 0; i--) {
-      const e = chain[i] as number
-      if (keys.epochs.has(e)) {
-        keys.current = e
-        return
-      }
-    }
+    const e = this.keys && this.gov ? writableEpoch(this.keys.epochs, this.gov.epochs.chain) : undefined
+    if (this.keys && e !== undefined) this.keys.current = e
   }
 
-  /** The epoch new blocks are sealed under, and whether we hold a key. */
+  /** The epoch new blocks are sealed under. */
   get currentEpoch(): number {
     return this.requireKeys().current
   }
@@ -267,26 +242,15 @@ export class GroupSpace {
     return key.slice()
   }
 
-  /**
-   * Who got a lockbox of which epoch, from every rotation and share this device has read, valid
-   * or not (a key from a rotation later found invalid still opens blocks written under it).
-   */
+  /** Who got a lockbox of which epoch, from every rotation and share read (valid or not). */
   lockboxes(): Map<number, { check: string; recipients: Set<string> }> {
-    const out = new Map<number, { check: string; recipients: Set<string> }>()
-    for (const e of this.govLog.epochEvents()) {
-      const entry = out.get(e.body.epoch) ?? { check: e.body.check, recipients: new Set<string>() }
-      if (entry.check !== e.body.check) continue
-      for (const id of Object.keys(e.body.lockboxes)) entry.recipients.add(id)
-      out.set(e.body.epoch, entry)
-    }
-    return out
+    return lockboxRecipients(this.govLog.epochEvents())
   }
 
   /** Every epoch id whose key this device holds. */
   heldEpochs(): number[] {
     return [...this.requireKeys().epochs.keys()]
   }
-
   holdsEpoch(epoch: number): boolean {
     return this.requireKeys().epochs.has(epoch)
   }
