@@ -36,6 +36,9 @@ const METHODS: Record<MethodName, true> = {
   listRequests: true,
   approveRequest: true,
   declineRequest: true,
+  removeMember: true,
+  leaveGroup: true,
+  setRole: true,
   readPersonal: true,
   writePersonal: true,
 }

@@ -29,7 +29,8 @@ export interface GroupContext {
 }
 
 function source(space: GroupSpace): ViewSource {
-  return { me: space.me, members: space.governance.members, docs: space.docs.memberDocs(), rules: space.docs.rules().current() }
+  const gov = space.governance
+  return { me: space.me, members: gov.members, docs: space.docs.memberDocs(), rules: space.docs.rules().current(), authors: new Set([...gov.members.keys(), ...gov.former.keys()]) }
 }
 
 function summary(space: GroupSpace): GroupSummary {
@@ -57,7 +58,8 @@ async function changeMine<T>(space: GroupSpace, fn: (doc: MemberDoc) => T): Prom
 /** A post or reply anywhere in the group, by ref. NOT_FOUND when it does not exist or was deleted. */
 function findItem(space: GroupSpace, ref: Ref): { kind: 'post' | 'reply'; post: Ref } {
   const p = parseRef(ref)
-  const found = p && space.governance.members.has(p.authorId) ? space.docs.memberDoc(p.authorId).item(p.itemId) : undefined
+  const gov = space.governance
+  const found = p && (gov.members.has(p.authorId) || gov.former.has(p.authorId)) ? space.docs.memberDoc(p.authorId).item(p.itemId) : undefined
   if (!found || found.map.get('deleted') === true) throw errors.NOT_FOUND('no such post or reply')
   if (found.kind === 'post') return { kind: 'post', post: ref }
   const post = found.map.get('post')
@@ -90,6 +92,7 @@ function info(s: GroupSpace): GroupInfo {
     ...summary(s), me: s.me, topics: s.governance.settings.topics,
     reactions: Object.entries(REACTIONS).map(([id, label]) => ({ id, label })),
     rules, mustAcceptRules: rules !== null && !rules.acceptedByMe,
+    membership: s.membership, removalNeedsSecond: s.governance.settings.removalNeedsSecond ?? false,
   }
 }
 
@@ -138,7 +141,9 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
       return feed(source(s), { ...(topic ? { topic } : {}), ...(before ? { before } : {}), limit: limit ?? 20 })
     },
     async members({ groupId }) {
-      return members(source(await space(groupId)))
+      const s = await space(groupId)
+      const pending = s.governance.pendingRemovals
+      return members(source(s)).map((m) => (pending.has(m.id) ? { ...m, removalPending: true } : m))
     },
     async post({ groupId, text, cw, topic }) {
       const s = await space(groupId)
@@ -238,7 +243,7 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
       const r = pendingRequest(s, id)
       await s.writeGovernance({
         v: 1, kind: 'member.admit', group: groupId, author: s.me, at: ctx.now(), seen: s.seen(),
-        body: { member: r.joiner, role: s.governance.invites.get(r.inviteId)?.role ?? 'member', invite: { id: r.inviteId, proof: r.proof } },
+        body: { member: r.joiner, role: s.governance.invites.get(r.inviteId)?.role ?? 'member', invite: { id: r.inviteId, proof: r.proof }, epochs: s.heldEpochs() },
       })
       if (!s.governance.members.has(id)) throw errors.INVITE_USED_UP('the invite can admit nobody else')
       return requestView(s, id)

@@ -40,6 +40,8 @@ export interface OnlineOptions extends NetworkOptions {
   lastSeen?: LastSeenStore
 }
 
+export const REMOVAL_GRACE_MS = 5_000
+
 const bytes = (hex: string): Uint8Array => Uint8Array.from(Buffer.from(hex, 'hex'))
 
 export class GroupOnline {
@@ -56,6 +58,9 @@ export class GroupOnline {
   private readonly whole = new Set<string>()
   /** Planned logs whose checkpoint blocks are all here: read again whenever governance may have moved. */
   private readonly fetched = new Map<string, PeerLog>()
+  private formerNoted = false
+  /** former member id → when this device learned it (0: already known when it came online) */
+  private readonly formerSince = new Map<string, number>()
 
   private constructor(
     private readonly space: GroupSpace,
@@ -126,7 +131,26 @@ export class GroupOnline {
 
   private isMember(id: string): boolean {
     const gov = this.space.groupId ? this.space.governance : null
-    return gov ? gov.members.has(id) : this.trust.members.has(id)
+    if (!gov) return this.trust.members.has(id)
+    if (gov.members.has(id)) return true
+    const since = this.formerSince.get(id)
+    return since !== undefined && since > 0 && Date.now() - since < REMOVAL_GRACE_MS
+  }
+
+  /** Notes members whose membership ended since the last look, and drops them after the grace. */
+  private noteFormer(gov: { former: ReadonlyMap<string, unknown> }): void {
+    const first = this.formerSince.size === 0 && !this.formerNoted
+    this.formerNoted = true
+    let fresh = false
+    for (const id of gov.former.keys()) {
+      if (this.formerSince.has(id)) continue
+      this.formerSince.set(id, first ? 0 : Date.now())
+      fresh = !first
+    }
+    if (fresh) {
+      const t = setTimeout(() => void this.refresh().catch(() => undefined), REMOVAL_GRACE_MS + 50)
+      t.unref?.()
+    }
   }
 
   /** Starts replicating every log governance (or the trust seed) names that is not yet replicating. */
@@ -156,6 +180,7 @@ export class GroupOnline {
       this.schedule(log)
     }
     for (const key of this.space.needsFull) this.fetchWhole(key)
+    if (gov) this.noteFormer(gov)
     this.swarm.recheckMembers()
     if (gov && gov.members.size !== this.knownMembers) {
       this.knownMembers = gov.members.size

@@ -20,6 +20,9 @@
  * Writing: a local change runs in one Yjs transaction, becomes one block in our own device log,
  * and resolves only once that block is durable. Quick successive edits of one doc made with
  * `changeSoon` (typing) are merged into one block per COALESCE_MS window.
+ *
+ * Epoch keys: after every replay, lockboxes sealed to us are opened and kept (epoch-keys.ts). A
+ * block sealed under a key we lack is remembered; once a new key arrives the docs are rebuilt.
  */
 import * as Y from 'yjs'
 import { errors, HearthError } from '../errors.ts'
@@ -31,6 +34,7 @@ import type { Checkpoint } from '../store/checkpoint-file.ts'
 import { checkWrite } from '../model/write-rule.ts'
 import { DocSet } from './doc-set.ts'
 import { signEvent, type UnsignedEvent } from './gov-event.ts'
+import { lockboxRecipients, openNewLockboxes, writableEpoch } from './epoch-keys.ts'
 import type { Governance } from './governance.ts'
 import { GovernanceLog } from './governance-log.ts'
 import { memberDocId } from '../model/doc-id.ts'
@@ -57,8 +61,9 @@ export interface AppendLog extends ReadLog {
 
 export interface GroupKeys {
   identity: Identity
-  /** epoch number → 32-byte key */
+  /** epoch id → 32-byte key */
   epochs: Map<number, Uint8Array>
+  /** the epoch new blocks are sealed under */
   current: number
 }
 
@@ -66,6 +71,8 @@ export interface SpaceOptions {
   /** The group this space must be (from the vault); null only while creating the group. */
   groupId?: string | null
   onChange?: (docIds: string[]) => void
+  /** Epoch keys opened from lockboxes, to keep (the registry stores them in the vault). */
+  onKeys?: (keys: [number, Uint8Array][]) => void
 }
 
 export class GroupSpace {
@@ -98,6 +105,9 @@ export class GroupSpace {
   readonly needsFull = new Set<string>()
   /** A checkpoint read in full, part by part, per log. */
   private readonly assembling = new Map<string, CheckpointAssembly>()
+  private readonly onKeys: (keys: [number, Uint8Array][]) => void
+  /** log key → lowest index sealed under an epoch key we lacked when reading it */
+  private readonly unreadable = new Map<string, number>()
 
   constructor(
     readonly own: AppendLog,
@@ -107,6 +117,7 @@ export class GroupSpace {
     this.keys = keys
     this.govLog = new GovernanceLog(opts.groupId ?? null)
     this.onChange = opts.onChange ?? (() => undefined)
+    this.onKeys = opts.onKeys ?? (() => undefined)
     this.logs.set(own.key, own)
   }
 
@@ -139,6 +150,8 @@ export class GroupSpace {
       }
     }
     this.gov = this.govLog.replay()
+    this.learnKeys()
+    this.chooseEpoch()
     this.docs.restore(c.docs)
     for (const [k, n] of c.next) this.next.set(k, n)
     for (const [k, s] of c.shared ?? []) this.sharedCheckpoints.set(k, s)
@@ -168,7 +181,7 @@ export class GroupSpace {
   checkpoint(): Checkpoint {
     this.requireKeys()
     const next = new Map(this.next)
-    for (const [k, n] of next) next.set(k, Math.min(n, this.docs.firstPending(k) ?? n, this.assembling.get(k)?.first.start ?? n))
+    for (const [k, n] of next) next.set(k, Math.min(n, this.docs.firstPending(k) ?? n, this.assembling.get(k)?.first.start ?? n, this.unreadable.get(k) ?? n))
     return { next, gov: this.govLog.records(), docs: this.docs.snapshot(), shared: new Map(this.sharedCheckpoints) }
   }
 
@@ -213,6 +226,7 @@ export class GroupSpace {
       block = decodeBlock(bytes, (e) => this.requireKeys().epochs.get(e), fastProvider)
     } catch (e) {
       if (!(e instanceof HearthError)) throw e
+      if (e.code === 'BLOCK_EPOCH_UNKNOWN') this.unreadable.set(logKey, Math.min(index, this.unreadable.get(logKey) ?? index))
       this.docs.rejected.push({ logKey, index, docId: '', reason: e.code })
       return []
     }
@@ -332,10 +346,62 @@ export class GroupSpace {
     if (!this.gov) return []
     const after = this.gov.grants()
     if (before && [...before.grants()].some(([log, grant]) => after.get(log) !== grant)) this.rebuildNeeded = true
+    if (this.learnKeys() && this.unreadable.size) this.rebuildNeeded = true
+    this.chooseEpoch()
     const applied = this.docs.retryPending(this.gov)
     const same = before !== null && before.fingerprint() === this.gov.fingerprint()
     if (!same) this.governanceChanges++
     return same && applied.length === 0 ? [] : [GOVERNANCE_DOC, ...applied]
+  }
+
+  /** Opens every lockbox sealed to us whose key we lack. Returns whether any key was new. */
+  private learnKeys(): boolean {
+    if (!this.keys) return false
+    const added = openNewLockboxes(this.keys.epochs, this.me, this.keys.identity, this.govLog.epochEvents())
+    if (added.length) this.onKeys(added)
+    return added.length > 0
+  }
+
+  private chooseEpoch(): void {
+    const e = this.keys && this.gov ? writableEpoch(this.keys.epochs, this.gov.epochs.chain) : undefined
+    if (this.keys && e !== undefined) this.keys.current = e
+  }
+
+  /** The epoch new blocks are sealed under. */
+  get currentEpoch(): number {
+    return this.requireKeys().current
+  }
+
+  /** A copy of an epoch key we hold (for sealing lockboxes). Throws BLOCK_EPOCH_UNKNOWN. */
+  epochKey(epoch: number): Uint8Array {
+    const key = this.requireKeys().epochs.get(epoch)
+    if (!key) throw errors.BLOCK_EPOCH_UNKNOWN(`epoch ${epoch}`)
+    return key.slice()
+  }
+
+  /** Who got a lockbox of which epoch, from every rotation and share read (valid or not). */
+  lockboxes(): Map<number, { check: string; recipients: Set<string> }> {
+    return lockboxRecipients(this.govLog.epochEvents())
+  }
+
+  /** Every epoch id whose key this device holds. */
+  heldEpochs(): number[] {
+    return [...this.requireKeys().epochs.keys()]
+  }
+  holdsEpoch(epoch: number): boolean {
+    return this.requireKeys().epochs.has(epoch)
+  }
+
+  /** Keeps a key we made ourselves (a rotation) before the event announcing it is written. */
+  addEpochKey(epoch: number, key: Uint8Array): void {
+    this.requireKeys().epochs.set(epoch, key.slice())
+    this.onKeys([[epoch, key.slice()]])
+  }
+
+  /** Whether this device's member is still in the group, and if not, how it ended. */
+  get membership(): 'member' | 'removed' | 'left' {
+    const m = this.gov?.membershipOf(this.me)
+    return m === 'removed' || m === 'left' ? m : 'member'
   }
 
   /**
@@ -353,18 +419,25 @@ export class GroupSpace {
     // they are fetched whole (needsFull).
     for (const [k, s] of this.sharedCheckpoints) if (!this.needsFull.has(k)) this.plans.set(k, s)
     this.sharedCheckpoints.clear()
+    this.unreadable.clear()
     for (const log of this.logs.values()) await this.catchUp(log)
   }
 
   /** The causal context for a new event: every log's length as this device has read it. */
   seen(): Record<string, number> {
-    return Object.fromEntries(this.next)
+    // Our own log always counts in full: a leave's cut-off must keep everything we wrote before it.
+    const own = Math.max(this.next.get(this.own.key) ?? 0, this.own.length)
+    return { ...Object.fromEntries(this.next), [this.own.key]: own }
   }
 
-  /** Signs and appends a governance event to our own log, then applies it like any other. */
-  async writeGovernance(event: UnsignedEvent): Promise<void> {
+  /**
+   * Signs and appends a governance event to our own log, then applies it like any other.
+   * `sealEpoch` seals it under another epoch key than the current one: a rotation travels under
+   * a key its recipients already hold.
+   */
+  async writeGovernance(event: UnsignedEvent, sealEpoch?: number): Promise<void> {
     const { payload } = signEvent(event, this.requireKeys().identity.signSecretKey)
-    const index = await this.appendBlock(BlockKind.Governance, GOVERNANCE_DOC, payload)
+    const index = await this.appendBlock(BlockKind.Governance, GOVERNANCE_DOC, payload, sealEpoch)
     this.next.set(this.own.key, Math.max(this.next.get(this.own.key) ?? 0, index + 1))
     const changed = this.addGovernance(this.own.key, index, payload, false)
     if (this.rebuildNeeded) await this.rebuild()
@@ -380,6 +453,7 @@ export class GroupSpace {
   /** Applies a change now and writes it within COALESCE_MS, merged with others to the same doc. */
   changeSoon(docId: string, fn: (doc: Y.Doc) => void): void {
     this.requireKeys()
+    if (this.membership !== 'member') throw errors.NOT_ALLOWED('you are no longer a member of this group')
     const check = checkWrite(this.governance, this.own.key, this.own.length, docId)
     if (!check.ok) throw errors.NOT_ALLOWED(check.reason)
     const doc = this.docs.doc(docId)
@@ -455,11 +529,12 @@ export class GroupSpace {
     this.sharedCheckpoints.set(this.own.key, start)
   }
 
-  private appendBlock(kind: BlockKind, docId: string, payload: Uint8Array): Promise<number> {
+  private appendBlock(kind: BlockKind, docId: string, payload: Uint8Array, sealEpoch?: number): Promise<number> {
     const keys = this.requireKeys()
-    const key = keys.epochs.get(keys.current)
-    if (!key) throw errors.BLOCK_EPOCH_UNKNOWN(`epoch ${keys.current}`)
-    const block = encodeBlock({ epoch: keys.current, kind, docId, payload }, key)
+    const epoch = sealEpoch ?? keys.current
+    const key = keys.epochs.get(epoch)
+    if (!key) throw errors.BLOCK_EPOCH_UNKNOWN(`epoch ${epoch}`)
+    const block = encodeBlock({ epoch, kind, docId, payload }, key)
     const run = this.writing.then(() => this.own.append(block))
     this.writing = run.catch(() => undefined)
     return run

@@ -26,7 +26,7 @@ describe('no plaintext at rest', () => {
     const tmp = path.join(root, 'tmp')
     mkdirSync(tmp)
     const canaries = Object.fromEntries(
-      ['profileName', 'groupName', 'pseudonym', 'post', 'cw', 'reply', 'edit', 'rules', 'newPseudonym', 'personal'].map((k) => [k, makeCanary(k)]),
+      ['profileName', 'groupName', 'pseudonym', 'post', 'cw', 'reply', 'edit', 'rules', 'newPseudonym', 'personal', 'leftGroupName', 'removedName', 'roleName', 'afterRotation'].map((k) => [k, makeCanary(k)]),
     )
     const child = spawnTs(CHILD, [profile, PASS, JSON.stringify(canaries)], { TMPDIR: tmp, TMP: tmp, TEMP: tmp })
     await child.waitForLine((l) => l === 'done', 60_000)
