@@ -6,6 +6,7 @@
 import type { ApiEvents, EventName, HearthApi, LockReason, MethodHandlers, ProfileStatus, Result } from './api.ts'
 import { errors, isHearthError } from './errors.ts'
 import type { KdfParams } from './crypto/kdf.ts'
+import { archiveHandlers } from './archive/archive-handlers.ts'
 import { groupHandlers } from './group/group-handlers.ts'
 import { GroupRegistry } from './group/group-registry.ts'
 import type { NetworkOptions } from './group/group-online.ts'
@@ -135,6 +136,13 @@ export function createService(opts: ServiceOptions): HearthService {
         return n ? new TextDecoder().decode(n) : null
       },
       groupsChanged: () => emit('groupsChanged', {}),
+    }),
+    ...archiveHandlers({
+      registry: requireRegistry,
+      now,
+      progress: (p) => emit('exportProgress', p),
+      groupsChanged: () => emit('groupsChanged', {}),
+      ...(opts.kdf ? { kdf: opts.kdf } : {}),
     }),
   }
 

@@ -38,6 +38,9 @@ const METHODS: Record<MethodName, true> = {
   declineRequest: true,
   readPersonal: true,
   writePersonal: true,
+  exportGroup: true,
+  cancelExport: true,
+  restoreArchive: true,
 }
 const EVENTS: Record<EventName, true> = { locked: true, unlocked: true, groupsChanged: true, groupChanged: true }
 const EVENT_CHANNEL = 'hearth:event'

@@ -7,7 +7,7 @@
  * Payload: canonical JSON (core/group/canonical-json.ts) of
  *   { v: 1, kind, group, author, at, seen, body, sig }
  *     kind    event kind: "genesis", "invite.create", "invite.revoke", "member.admit",
- *             "join.request", "join.decline", "settings"
+ *             "join.request", "join.decline", "settings", "device.add"
  *     group   the group id; "" in genesis, which defines it
  *     author  member id: the author's ed25519 public key, lowercase hex
  *     at      the author's clock, ms (informational: order comes from `seen`, never from clocks)
@@ -89,6 +89,13 @@ const admitBody = z.object({
 }).strict()
 export type AdmitBody = z.infer<typeof admitBody>
 
+/**
+ * A member speaks through a further device log (a restore from an archive, core/archive/): the
+ * event is signed by the member identity and must be block 0 of the log it names, so the log
+ * attests itself and no other log can hand a device to someone.
+ */
+const deviceAddBody = z.object({ device: hex32 }).strict()
+
 const envelope = {
   v: z.literal(1),
   group: z.string().regex(/^([0-9a-f]{32})?$/),
@@ -105,6 +112,7 @@ const eventSchema = z.discriminatedUnion('kind', [
   z.object({ ...envelope, kind: z.literal('join.request'), body: joinRequestBody }).strict(),
   z.object({ ...envelope, kind: z.literal('join.decline'), body: joinDeclineBody }).strict(),
   z.object({ ...envelope, kind: z.literal('settings'), body: settingsBody }).strict(),
+  z.object({ ...envelope, kind: z.literal('device.add'), body: deviceAddBody }).strict(),
 ])
 
 export type SignedEvent = z.infer<typeof eventSchema>
