@@ -12,8 +12,9 @@
  *   20  salt       16  random
  *   36  fileId     16  random: the first 16 bytes of every chunk nonce
  *   52  chunkSize  u32 LE   plaintext data bytes per chunk (4 KiB – 1 MiB)
- *   56  headerSum  16  BLAKE2b-128 of bytes 0–55 (damage to the header, told apart from a wrong passphrase)
- *   72  keyCheck   16  BLAKE2b-128 keyed by the archive key over "hearth/archive/v1/key-check" || bytes 0–71
+ *   56  keyCheck   16  BLAKE2b-128 keyed by the archive key over "hearth/archive/v1/key-check" || bytes 0–55
+ *   72  headerSum  16  BLAKE2b-128 of bytes 0–71: damage anywhere in the header is told apart
+ *                      from a wrong passphrase (an intact header whose keyCheck fails)
  *
  * archiveKey = argon2id(passphrase NFC, salt, opslimit, memlimit), 32 bytes
  * chunkKey   = BLAKE2b-256 keyed by archiveKey over "hearth/archive/v1/chunks" || bytes 0–87
@@ -66,12 +67,11 @@ function headerBytes(h: ArchiveHeader): Uint8Array {
   b.set(h.salt, 20)
   b.set(h.fileId, 36)
   dv.setUint32(52, h.chunkSize, true)
-  b.set(hash(b.subarray(0, 56), 16), 56)
   return b
 }
 
 function keyCheck(key: Uint8Array, header: Uint8Array): Uint8Array {
-  return keyedHash(key, concat(ENC.encode('hearth/archive/v1/key-check'), header.subarray(0, 72)), 16)
+  return keyedHash(key, concat(ENC.encode('hearth/archive/v1/key-check'), header.subarray(0, 56)), 16)
 }
 
 function chunkKey(key: Uint8Array, header: Uint8Array): Uint8Array {
@@ -91,7 +91,7 @@ export function parseHeader(b: Uint8Array): ArchiveHeader {
   if (!equalBytes(b.subarray(0, 8), ARCHIVE_MAGIC)) throw errors.ARCHIVE_CORRUPT('this is not a Hearth archive')
   if (b[8] !== ARCHIVE_VERSION) throw errors.ARCHIVE_VERSION()
   if (b.length < ARCHIVE_HEADER_BYTES) throw errors.ARCHIVE_TRUNCATED('the header is cut short')
-  if (!equalBytes(hash(b.subarray(0, 56), 16), b.subarray(56, 72))) throw errors.ARCHIVE_CORRUPT('the header is damaged')
+  if (!equalBytes(hash(b.subarray(0, 72), 16), b.subarray(72, 88))) throw errors.ARCHIVE_CORRUPT('the header is damaged')
   const dv = new DataView(b.buffer, b.byteOffset, b.byteLength)
   const kdf = { opslimit: dv.getUint32(12, true), memlimit: dv.getUint32(16, true) }
   const chunkSize = dv.getUint32(52, true)
@@ -116,7 +116,8 @@ export class ContainerWriter {
     const h: ArchiveHeader = { kdf: opts.kdf ?? KDF_DEFAULTS, salt: randomBytes(16), fileId: randomBytes(16), chunkSize: opts.chunkSize ?? DEFAULT_CHUNK_SIZE }
     const key = await deriveKey(passphrase, h.salt, h.kdf)
     const header = headerBytes(h)
-    header.set(keyCheck(key, header), 72)
+    header.set(keyCheck(key, header), 56)
+    header.set(hash(header.subarray(0, 72), 16), 72)
     const ck = chunkKey(key, header)
     wipe(key)
     const w = new ContainerWriter(fh, ck, h)
@@ -175,7 +176,7 @@ export async function* readContainer(fh: FileHandle, passphrase: string): AsyncG
   await fh.read(head, 0, head.length, 0)
   const h = parseHeader(head)
   const key = await deriveKey(passphrase, h.salt, h.kdf)
-  const right = equalBytes(keyCheck(key, head), head.subarray(72, 88))
+  const right = equalBytes(keyCheck(key, head), head.subarray(56, 72))
   const ck = chunkKey(key, head)
   wipe(key)
   if (!right) {
