@@ -32,6 +32,7 @@ export interface OnlineOptions extends NetworkOptions {
   admit?: { now(): number; decide(proof: Uint8Array, challenge: string): Promise<JoinAnswer> }
 }
 
+const MAX_CANDIDATES = 8
 const bytes = (hex: string): Uint8Array => Uint8Array.from(Buffer.from(hex, 'hex'))
 
 export class GroupOnline {
@@ -43,6 +44,7 @@ export class GroupOnline {
   private closed = false
   private knownMembers = 0
   private readonly seen = new Map<string, number>()
+  private readonly candidates = new Set<string>()
 
   private constructor(
     private readonly space: GroupSpace,
@@ -59,6 +61,8 @@ export class GroupOnline {
         groupId: bytes(opts.groupId),
         identity: opts.identity,
         isMember: (id) => online.isMember(id),
+        ownDevice: bytes(space.own.key),
+        onDevice: (memberId, key) => online.candidate(memberId, Buffer.from(key).toString('hex')),
         ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}),
         ...(opts.host ? { host: opts.host } : {}),
       })
@@ -104,6 +108,21 @@ export class GroupOnline {
     return gov ? gov.members.has(id) : this.trust.members.has(id)
   }
 
+  /**
+   * A connected member named a device log governance does not know yet: a member restored from an
+   * archive writes through a new log whose block 0 (device.add) is what attests it. Fetch it and
+   * let governance decide. At most MAX_CANDIDATES such logs, so a member cannot make us store
+   * unbounded junk logs.
+   */
+  candidate(memberId: string, key: string): void {
+    if (this.closed || this.sessions.has(key) || this.candidates.size >= MAX_CANDIDATES || !this.isMember(memberId)) return
+    const gov = this.space.groupId ? this.space.governance : null
+    if (gov?.knowsLog(key)) return
+    this.candidates.add(key)
+    const run = this.work.then(() => this.follow(key))
+    this.work = run.catch(() => undefined)
+  }
+
   /** Starts replicating every log governance (or the trust seed) names that is not yet replicating. */
   refresh(): Promise<void> {
     const run = this.work.then(() => this.addLogs())
@@ -115,18 +134,7 @@ export class GroupOnline {
     if (this.closed || !this.swarm) return
     const gov = this.space.groupId ? this.space.governance : null
     const keys = new Set([this.space.own.key, ...(gov?.deviceLogs() ?? this.trust.logs)])
-    for (const key of keys) {
-      if (this.sessions.has(key)) continue
-      const session = await this.store.replicationSession(bytes(key))
-      this.sessions.set(key, session)
-      this.swarm.addLog(session)
-      if (key === this.space.own.key) continue
-      const log = await this.store.openPeerLog(bytes(key))
-      const grew = (): void => this.schedule(log)
-      session.on('append', grew)
-      session.on('download', grew)
-      this.schedule(log)
-    }
+    for (const key of keys) await this.follow(key)
     this.swarm.recheckMembers()
     if (gov && gov.members.size !== this.knownMembers) {
       this.knownMembers = gov.members.size
@@ -137,6 +145,20 @@ export class GroupOnline {
       const live = [...gov.invites.values()].filter((i) => shouldAnnounce(i, gov.requests.values(), now))
       await this.invites.setTopics(live.map((i) => Buffer.from(inviteTopic(Buffer.from(i.publicKey, 'hex'))).toString('hex')))
     }
+  }
+
+  /** Replicates one log with every peer and keeps the space caught up with it. */
+  private async follow(key: string): Promise<void> {
+    if (this.closed || !this.swarm || this.sessions.has(key)) return
+    const session = await this.store.replicationSession(bytes(key))
+    this.sessions.set(key, session)
+    this.swarm.addLog(session)
+    if (key === this.space.own.key) return
+    const log = await this.store.openPeerLog(bytes(key))
+    const grew = (): void => this.schedule(log)
+    session.on('append', grew)
+    session.on('download', grew)
+    this.schedule(log)
   }
 
   /** Catches the space up with a log once, however many blocks arrived meanwhile. */
