@@ -12,12 +12,13 @@ import type { ApiError } from '../core/api.ts'
 import { errors, HearthError, isHearthError } from '../core/errors.ts'
 import { createService } from '../core/service.ts'
 import { defaultProfileDir } from '../core/store/profile-dir.ts'
+import { archiveCommands } from './cli/archive-commands.ts'
 import { commands as profileCommands } from './cli/commands.ts'
 import { groupCommands } from './cli/group-commands.ts'
 import { netCommands, networkOptions } from './cli/net-commands.ts'
 import { connectToNode } from './cli/node-client.ts'
 
-const commands = { ...profileCommands, ...groupCommands, ...netCommands }
+const commands = { ...profileCommands, ...groupCommands, ...netCommands, ...archiveCommands }
 
 const OPTIONS = {
   profile: { type: 'string' },
@@ -47,6 +48,10 @@ const OPTIONS = {
   role: { type: 'string' },
   wait: { type: 'string' },
   request: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  from: { type: 'string' },
+  'archive-passphrase-file': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const
 
