@@ -3,7 +3,8 @@
  * in a meta tag so even a browser that opens it from disk runs nothing; every text from the group
  * is escaped. Content warnings use a closed <details>: collapsed until the reader opens it, which
  * works from the keyboard and in screen readers without any script. Styles print cleanly and
- * follow the reader's light or dark preference with colours that pass WCAG AA contrast.
+ * follow the reader's light or dark preference with colours that pass WCAG AA contrast. Printing prints
+ * what is shown: a warned post the reader has not opened prints as its warning only.
  */
 import { REACTIONS } from '../model/vocabulary.ts'
 import type { ExportPost, ExportReply } from './export-json-schema.ts'
@@ -18,7 +19,7 @@ article{border-top:1px solid #767676;padding:.75rem 0}h2{font-size:1rem;margin:0
 ul{list-style:none;padding-left:1rem;border-left:2px solid #d0d0d0}li{margin:.4rem 0}
 summary{cursor:pointer;font-weight:600}.note{background:#fff4d6;color:#1b1b1b;padding:.5rem;border-radius:4px}
 @media (prefers-color-scheme:dark){body{color:#eee;background:#161616}.meta{color:#c4c4c4}.note{background:#3d3000;color:#fff}ul{border-color:#555}}
-@media print{details>*{display:block}summary{display:none}article{break-inside:avoid}}`
+@media print{body{max-width:none}article{break-inside:avoid}}`
 
 function time(ms: number): string {
   const iso = new Date(ms).toISOString()
