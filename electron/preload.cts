@@ -42,7 +42,7 @@ const METHODS: Record<MethodName, true> = {
   cancelExport: true,
   restoreArchive: true,
 }
-const EVENTS: Record<EventName, true> = { locked: true, unlocked: true, groupsChanged: true, groupChanged: true }
+const EVENTS: Record<EventName, true> = { locked: true, unlocked: true, groupsChanged: true, groupChanged: true, exportProgress: true }
 const EVENT_CHANNEL = 'hearth:event'
 
 const api: Record<string, unknown> = {}
