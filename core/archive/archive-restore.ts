@@ -35,6 +35,8 @@ export interface RestoreContext {
 }
 
 const GOVERNANCE_DOC = 'governance'
+/** Block proofs applied together (and held in memory at once): about 1 KB each. */
+const WINDOW = 512
 
 async function fileHandle(file: string): ReturnType<typeof open> {
   try {
@@ -65,11 +67,22 @@ async function importLogs(fh: Parameters<typeof readEntries>[0], passphrase: str
   let i = 0
   let done = 0
   let current: HypercoreSession | null = null
+  // Block proofs each carry every node up to their root, so they do not depend on each other:
+  // applied WINDOW at a time, Hypercore verifies them together and writes them in one batch.
+  let window: Promise<void>[] = []
+  const drain = async (): Promise<void> => {
+    const w = window
+    window = []
+    const results = await Promise.allSettled(w)
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')
+    if (failed) throw failed.reason
+  }
   try {
     for await (const e of readEntries(fh, passphrase)) {
       if (e.type === EntryType.Manifest) break
       if (!Buffer.from(e.hash).equals(Buffer.from(v.hashes[i++] ?? []))) throw errors.ARCHIVE_CORRUPT('the file changed while it was read')
       if (e.type === EntryType.Log) {
+        await drain()
         const key = e.body.subarray(0, 32)
         current = await ctx.store.importSession(e.body.slice(32, 64), key)
         sessions.push(current)
@@ -78,11 +91,14 @@ async function importLogs(fh: Parameters<typeof readEntries>[0], passphrase: str
         lengths[Buffer.from(key).toString('hex')] = new DataView(e.body.buffer, e.body.byteOffset + 64).getUint32(0, true)
       } else if (e.type === EntryType.Block && current) {
         const proof = decodeBlock(e.body.subarray(4))
-        if (current.contiguousLength <= proof.block.index) await applyProof(current, proof)
+        if (current.contiguousLength <= proof.block.index) window.push(applyProof(current, proof))
+        if (window.length >= WINDOW) await drain()
         if (++done % 250 === 0) ctx.onProgress?.(done, total)
       }
     }
+    await drain()
   } finally {
+    await Promise.allSettled(window)
     for (const s of sessions) await s.close().catch(() => undefined)
   }
   return lengths
