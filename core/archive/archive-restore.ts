@@ -70,12 +70,16 @@ async function importLogs(fh: Parameters<typeof readEntries>[0], passphrase: str
   // Block proofs each carry every node up to their root, so they do not depend on each other:
   // applied WINDOW at a time, Hypercore verifies them together and writes them in one batch.
   let window: Promise<void>[] = []
+  let failure: unknown = null
+  const apply = (session: HypercoreSession, proof: Parameters<typeof applyProof>[1]): Promise<void> =>
+    applyProof(session, proof).catch((e: unknown) => {
+      failure ??= e
+    })
   const drain = async (): Promise<void> => {
     const w = window
     window = []
-    const results = await Promise.allSettled(w)
-    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')
-    if (failed) throw failed.reason
+    await Promise.all(w)
+    if (failure) throw failure
   }
   try {
     for await (const e of readEntries(fh, passphrase)) {
@@ -91,14 +95,14 @@ async function importLogs(fh: Parameters<typeof readEntries>[0], passphrase: str
         lengths[Buffer.from(key).toString('hex')] = new DataView(e.body.buffer, e.body.byteOffset + 64).getUint32(0, true)
       } else if (e.type === EntryType.Block && current) {
         const proof = decodeBlock(e.body.subarray(4))
-        if (current.contiguousLength <= proof.block.index) window.push(applyProof(current, proof))
+        if (current.contiguousLength <= proof.block.index) window.push(apply(current, proof))
         if (window.length >= WINDOW) await drain()
         if (++done % 250 === 0) ctx.onProgress?.(done, total)
       }
     }
     await drain()
   } finally {
-    await Promise.allSettled(window)
+    await Promise.all(window)
     for (const s of sessions) await s.close().catch(() => undefined)
   }
   return lengths
