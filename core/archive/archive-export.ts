@@ -17,8 +17,8 @@ import { ByteWriter } from '../store/bytes.ts'
 import { ContainerWriter } from './archive-container.ts'
 import { encodeKeys, EntryType, EntryWriter, metaBytes, type ArchiveKeys, type ArchiveMeta } from './archive-entries.ts'
 
-/** Block proofs read at once. */
-const WINDOW = 256
+/** Block proofs read at once (16 measured fastest: more parallel reads cost more than they save). */
+const WINDOW = 16
 
 export interface ArchiveSource {
   groupId: string

@@ -105,10 +105,15 @@ export function archiveHandlers(ctx: ArchiveContext): Pick<MethodHandlers, Archi
     restoreArchive: (input) => exclusive(async () => {
       const reg = ctx.registry()
       if (!path.isAbsolute(input.path)) throw errors.INVALID_INPUT('the path must be absolute')
-      const { groupId } = await restoreArchive(input.path, input.archivePassphrase, {
+      const built = await restoreArchive(input.path, input.archivePassphrase, {
         vault: reg.vault, store: reg.store, now: ctx.now,
         onProgress: (done, total) => ctx.progress({ groupId: '', done, total }),
       })
+      const groupId = built.groupId
+      // The state built while importing, sealed as this profile's checkpoint: the group opens from it.
+      await reg.checkpoint(groupId, built.space)
+      await built.space.idle()
+      built.space.dropKeys()
       const space = await reg.space(groupId)
       void reg.goOnline(groupId).catch(() => undefined)
       ctx.groupsChanged()

@@ -10,20 +10,25 @@
  * governance learns that the log speaks for that member (governance.ts). The old log stays a
  * read-only copy; writing to it from two computers would fork it.
  *
+ * While importing, each log's blocks (as the archive holds them, one log at a time) go through a
+ * GroupSpace exactly as on opening a group — decrypted, governance replayed, the write rule
+ * applied — and the caller seals a checkpoint of the result, so the group then opens without
+ * reading every block back from the store.
+ *
  * The vault learns of the group last, in one write, so a failure anywhere leaves no group behind
- * (log copies already filled stay in the store as unreferenced ciphertext).
+ * (log copies already filled, and the new empty log, stay in the store as unreferenced ciphertext).
  */
 import { open } from 'node:fs/promises'
 import { errors } from '../errors.ts'
-import { identityFromSeed, wipeIdentity } from '../crypto/identity.ts'
+import { identityFromSeed } from '../crypto/identity.ts'
 import { randomBytes } from '../crypto/random.ts'
 import { wipe } from '../crypto/wipe.ts'
-import { BlockKind, encodeBlock } from '../store/block-codec.ts'
+import type { DeviceLog } from '../store/device-log.ts'
 import type { LogStore } from '../store/log-store.ts'
 import { applyProof, decodeBlock, decodeUpgrade } from '../store/log-proofs.ts'
 import type { HypercoreSession } from '../store/holepunch.ts'
 import type { Vault } from '../store/vault.ts'
-import { signEvent } from '../group/gov-event.ts'
+import { GroupSpace, type AppendLog, type ReadLog } from '../group/group-space.ts'
 import { json, type GroupMeta } from '../group/group-meta.ts'
 import { EntryType, readEntries, verifyArchive, type VerifiedArchive } from './archive-entries.ts'
 
@@ -34,9 +39,8 @@ export interface RestoreContext {
   onProgress?(done: number, total: number): void
 }
 
-const GOVERNANCE_DOC = 'governance'
 /** Block proofs applied together (and held in memory at once): about 1 KB each. */
-const WINDOW = 512
+const WINDOW = 128
 
 async function fileHandle(file: string): ReturnType<typeof open> {
   try {
@@ -46,27 +50,53 @@ async function fileHandle(file: string): ReturnType<typeof open> {
   }
 }
 
-export async function restoreArchive(file: string, passphrase: string, ctx: RestoreContext): Promise<{ groupId: string }> {
+export async function restoreArchive(file: string, passphrase: string, ctx: RestoreContext): Promise<{ groupId: string; space: GroupSpace }> {
   const fh = await fileHandle(file)
+  let space: GroupSpace | null = null
   try {
     const v = await verifyArchive(fh, passphrase)
     const groupId = v.meta.groupId
     if (ctx.vault.get(`group/${groupId}`)) throw errors.ARCHIVE_GROUP_EXISTS()
-    const lengths = await importLogs(fh, passphrase, v, ctx)
-    await addDevice(v, lengths, ctx)
-    return { groupId }
+    const logName = `m-${Buffer.from(randomBytes(12)).toString('hex')}`
+    const own = await ctx.store.openDeviceLog(logName)
+    const epochs = new Map(v.keys.epochs.map(([n, k]): [number, Uint8Array] => [n, k.slice()]))
+    const s = new GroupSpace(appendLog(own), { identity: identityFromSeed(v.keys.seed), epochs, current: Math.max(...epochs.keys()) }, { groupId })
+    space = s
+    const keys = await importLogs(fh, passphrase, v, ctx, (log) => s.catchUp(log))
+    // The copies in the store replace the blocks held in memory while importing.
+    for (const key of keys) await s.catchUp(await ctx.store.openPeerLog(Buffer.from(key, 'hex')))
+    await addDevice(s, v, logName, keys, ctx)
+    return { groupId, space: s }
+  } catch (e) {
+    space?.dropKeys()
+    throw e
   } finally {
     await fh.close()
   }
 }
 
-async function importLogs(fh: Parameters<typeof readEntries>[0], passphrase: string, v: VerifiedArchive, ctx: RestoreContext): Promise<Record<string, number>> {
+/** One log's blocks, from the archive, as a group space reads a log. */
+function memoryLog(key: string, blocks: Uint8Array[]): ReadLog {
+  return { key, length: blocks.length, get: async (i) => blocks[i] ?? null }
+}
+
+function appendLog(log: DeviceLog): AppendLog {
+  const key = Buffer.from(log.key).toString('hex')
+  return { key, get length() { return log.length }, append: (b) => log.append(b), get: (i) => log.get(i) }
+}
+
+/**
+ * The second pass: fills the store's copies of the logs from their proofs and hands each log's
+ * blocks (as read from the archive) to `read` once the log is complete. Returns the log keys.
+ */
+async function importLogs(fh: Parameters<typeof readEntries>[0], passphrase: string, v: VerifiedArchive, ctx: RestoreContext, read: (log: ReadLog) => Promise<void>): Promise<string[]> {
   const sessions: HypercoreSession[] = []
-  const lengths: Record<string, number> = {}
+  const keys: string[] = []
   const total = v.meta.blocks
   let i = 0
   let done = 0
   let current: HypercoreSession | null = null
+  let blocks: Uint8Array[] = []
   // Block proofs each carry every node up to their root, so they do not depend on each other:
   // applied WINDOW at a time, Hypercore verifies them together and writes them in one batch.
   let window: Promise<void>[] = []
@@ -81,45 +111,53 @@ async function importLogs(fh: Parameters<typeof readEntries>[0], passphrase: str
     await Promise.all(w)
     if (failure) throw failure
   }
+  const finishLog = async (): Promise<void> => {
+    await drain()
+    const key = keys.at(-1)
+    if (key !== undefined) await read(memoryLog(key, blocks))
+    blocks = []
+  }
   try {
     for await (const e of readEntries(fh, passphrase)) {
       if (e.type === EntryType.Manifest) break
       if (!Buffer.from(e.hash).equals(Buffer.from(v.hashes[i++] ?? []))) throw errors.ARCHIVE_CORRUPT('the file changed while it was read')
       if (e.type === EntryType.Log) {
-        await drain()
+        await finishLog()
         const key = e.body.subarray(0, 32)
         current = await ctx.store.importSession(e.body.slice(32, 64), key)
         sessions.push(current)
         const upgrade = decodeUpgrade(e.body.subarray(68))
         if (current.length < (upgrade.upgrade?.length ?? 0)) await applyProof(current, upgrade)
-        lengths[Buffer.from(key).toString('hex')] = new DataView(e.body.buffer, e.body.byteOffset + 64).getUint32(0, true)
+        keys.push(Buffer.from(key).toString('hex'))
       } else if (e.type === EntryType.Block && current) {
         const proof = decodeBlock(e.body.subarray(4))
+        blocks.push(proof.block.value ?? new Uint8Array(0))
         if (current.contiguousLength <= proof.block.index) window.push(apply(current, proof))
         if (window.length >= WINDOW) await drain()
         if (++done % 250 === 0) ctx.onProgress?.(done, total)
       }
     }
-    await drain()
+    await finishLog()
   } finally {
     await Promise.all(window)
     for (const s of sessions) await s.close().catch(() => undefined)
   }
-  return lengths
+  return keys
 }
 
-/** A new device log for this profile, opened by `device.add`; then the vault entries, in one write. */
-async function addDevice(v: VerifiedArchive, lengths: Record<string, number>, ctx: RestoreContext): Promise<void> {
+/**
+ * The new device log speaks for the member from its block 0 (`device.add`); a member governance
+ * no longer lists cannot come back this way. Then the vault entries, in one write.
+ */
+async function addDevice(space: GroupSpace, v: VerifiedArchive, logName: string, logs: string[], ctx: RestoreContext): Promise<void> {
   const { meta, keys } = v
-  const identity = identityFromSeed(keys.seed)
   try {
-    const logName = `m-${Buffer.from(randomBytes(12)).toString('hex')}`
-    const log = await ctx.store.openDeviceLog(logName)
-    const device = Buffer.from(log.key).toString('hex')
-    const [epoch, epochKey] = keys.epochs.reduce((a, b) => (b[0] > a[0] ? b : a))
-    const { payload } = signEvent({ v: 1, kind: 'device.add', group: meta.groupId, author: meta.member, at: ctx.now(), seen: lengths, body: { device } }, identity.signSecretKey)
-    if (log.length === 0) await log.append(encodeBlock({ epoch, kind: BlockKind.Governance, docId: GOVERNANCE_DOC, payload }, epochKey))
-    const groupMeta: GroupMeta = { v: 1, id: meta.groupId, log: logName, createdAt: ctx.now(), name: meta.name, seedLogs: Object.keys(lengths) }
+    if (space.own.length === 0) {
+      await space.writeGovernance({ v: 1, kind: 'device.add', group: meta.groupId, author: meta.member, at: ctx.now(), seen: space.seen(), body: { device: space.own.key } })
+    }
+    if (!space.groupId || !space.governance.knowsLog(space.own.key)) throw errors.NOT_ALLOWED('this member is no longer in the group')
+    // seedLogs: where governance is read from if the checkpoint is ever lost (the new log holds none).
+    const groupMeta: GroupMeta = { v: 1, id: meta.groupId, log: logName, createdAt: ctx.now(), name: meta.name, seedLogs: logs }
     await ctx.vault.setMany([
       [`group/${meta.groupId}/identity`, keys.seed],
       [`group/${meta.groupId}/secret`, keys.secret],
@@ -127,7 +165,7 @@ async function addDevice(v: VerifiedArchive, lengths: Record<string, number>, ct
       [`group/${meta.groupId}`, json(groupMeta)],
     ])
   } finally {
-    wipeIdentity(identity)
+    wipe(keys.seed)
     wipe(keys.secret)
     for (const [, k] of keys.epochs) wipe(k)
   }

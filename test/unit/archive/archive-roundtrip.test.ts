@@ -3,6 +3,7 @@
  * folders, the real service. The cross-process round trip with a live peer is
  * test/integration/archive/.
  */
+import { readdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createService } from '../../../core/service.ts'
@@ -46,8 +47,11 @@ describe('archive export and restore', () => {
     const again = await b.restoreArchive({ path: file, archivePassphrase: ARCHIVE_PASS })
     expect(again.ok ? null : again.error.code).toBe('ARCHIVE_GROUP_EXISTS')
     await b.close()
+    expect(readdirSync(path.join(root, 'b', 'checkpoints')).length).toBe(1)
 
-    // Reopened, the restored profile still has everything (no checkpoint needed).
+    // Reopened without the checkpoint the restore wrote, the profile still has everything: the
+    // blocks themselves are in its store.
+    rmSync(path.join(root, 'b', 'checkpoints'), { recursive: true, force: true })
     const b2 = createService({ profileDir: path.join(root, 'b'), kdf })
     await ok(b2.unlock({ passphrase: 'another passphrase' }))
     const feedB = await wholeFeed(b2, g.id)
