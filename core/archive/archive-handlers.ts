@@ -39,11 +39,11 @@ async function target(file: string, profileDir: string): Promise<string> {
 }
 
 export function archiveHandlers(ctx: ArchiveContext): Pick<MethodHandlers, ArchiveMethods> {
-  let running: { cancelled: boolean } | null = null
+  let running: { cancelled: boolean; kind: 'export' | 'restore' } | null = null
 
-  async function exclusive<T>(fn: (run: { cancelled: boolean }) => Promise<T>): Promise<T> {
+  async function exclusive<T>(kind: 'export' | 'restore', fn: (run: { cancelled: boolean }) => Promise<T>): Promise<T> {
     if (running) throw errors.PROFILE_BUSY('an export or restore is already running')
-    const run = { cancelled: false }
+    const run = { cancelled: false, kind }
     running = run
     try {
       return await fn(run)
@@ -53,10 +53,12 @@ export function archiveHandlers(ctx: ArchiveContext): Pick<MethodHandlers, Archi
   }
 
   return {
-    exportGroup: (input) => exclusive(async (run) => {
+    exportGroup: (input) => exclusive('export', async (run) => {
       const reg = ctx.registry()
       const file = await target(input.path, reg.vault.dir)
       const space = await reg.space(input.groupId)
+      // Typing still in its coalescing window belongs in the export too.
+      await space.flush()
       const gid = input.groupId
       const onProgress = (done: number, total: number): void => ctx.progress({ groupId: gid, done, total })
       const cancelled = (): boolean => run.cancelled
@@ -97,12 +99,13 @@ export function archiveHandlers(ctx: ArchiveContext): Pick<MethodHandlers, Archi
     }),
 
     async cancelExport() {
-      if (!running) return { cancelled: false }
+      // A restore is not stopped halfway: it imports nothing until the archive is verified, then finishes.
+      if (running?.kind !== 'export') return { cancelled: false }
       running.cancelled = true
       return { cancelled: true }
     },
 
-    restoreArchive: (input) => exclusive(async () => {
+    restoreArchive: (input) => exclusive('restore', async () => {
       const reg = ctx.registry()
       if (!path.isAbsolute(input.path)) throw errors.INVALID_INPUT('the path must be absolute')
       const built = await restoreArchive(input.path, input.archivePassphrase, {
