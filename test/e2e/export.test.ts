@@ -2,7 +2,7 @@
  * Export and restore in real Chromium over the web host: the Export section (an axe scan of both
  * kinds of export, light and dark), a readable web page saved to a typed path, that page opened
  * from disk in Chromium (posts shown, the warned post folded until opened, no script run, axe in
- * light and dark), an archive saved with its passphrase, and a second person's fresh profile
+ * light and dark), an archive saved with its passphrase from the keyboard alone, and a second person's fresh profile
  * restoring it from the groups screen (a wrong passphrase refused in plain words first).
  */
 import { existsSync, rmSync } from 'node:fs'
@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { expectAccessible } from './support/axe.ts'
 import { openPage } from './support/browser.ts'
 import { createGroup, expectNoPageErrors, heading, onboard, writePost } from './support/flows.ts'
+import { tabTo } from './support/keyboard.ts'
 import { useBrowser } from './support/session.ts'
 import { makeTempDir } from '../helpers/temp-dir.ts'
 
@@ -50,12 +51,21 @@ describe('export and restore in the app', () => {
     await page.getByRole('button', { name: 'Save the readable file' }).click()
     await page.getByRole('status').filter({ hasText: `Saved ${html}.` }).waitFor()
 
-    await page.getByRole('radio', { name: /^Archive/ }).check()
-    await page.getByLabel('Archive passphrase', { exact: true }).fill(ARCHIVE_PASS)
-    await page.getByLabel('Type the archive passphrase again').fill(ARCHIVE_PASS)
+    // The archive, from the keyboard alone: every control reached by Tab shows its focus ring.
+    await page.getByRole('heading', { name: 'Export this group' }).click()
+    await tabTo(page, 'Web page')
+    await page.keyboard.press('ArrowUp')
+    expect(await page.getByRole('radio', { name: /^Archive/ }).isChecked()).toBe(true)
+    await tabTo(page, 'Archive passphrase')
+    await page.keyboard.type(ARCHIVE_PASS)
+    await tabTo(page, 'Type the archive passphrase again')
+    await page.keyboard.type(ARCHIVE_PASS)
     const archive = path.join(out, 'evening.hearth')
-    await page.getByLabel('Save to (the full path of the new file)').fill(archive)
-    await page.getByRole('button', { name: 'Save the archive' }).click()
+    await tabTo(page, 'Save to')
+    await page.keyboard.press('ControlOrMeta+A')
+    await page.keyboard.type(archive)
+    await tabTo(page, 'Save the archive')
+    await page.keyboard.press('Enter')
     await page.getByRole('status').filter({ hasText: `Saved ${archive}.` }).waitFor()
     expect(existsSync(archive)).toBe(true)
     expectNoPageErrors(errors)
