@@ -12,13 +12,13 @@ import { errors } from '../errors.ts'
 import type { Identity } from '../crypto/identity.ts'
 import type { KdfParams } from '../crypto/kdf.ts'
 import type { LogStore } from '../store/log-store.ts'
-import { blockProof, upgradeProof } from '../store/log-proofs.ts'
+import { blockProof, PROOF_WINDOW, ProofPlanner, upgradeProof } from '../store/log-proofs.ts'
 import { ByteWriter } from '../store/bytes.ts'
 import { ContainerWriter } from './archive-container.ts'
 import { encodeKeys, EntryType, EntryWriter, metaBytes, type ArchiveKeys, type ArchiveMeta } from './archive-entries.ts'
 
 /** Block proofs read at once (16 measured fastest: more parallel reads cost more than they save). */
-const WINDOW = 16
+const READS = 16
 
 export interface ArchiveSource {
   groupId: string
@@ -66,14 +66,19 @@ export async function writeArchive(fh: FileHandle, passphrase: string, src: Arch
       for (const [n, log] of logs.entries()) {
         const head = new ByteWriter().hex32(log.key).raw(log.signer).u32(log.count).raw(await upgradeProof(log.session, log.length)).done()
         await out.entry(EntryType.Log, head)
-        // Proofs are read WINDOW at a time (Hypercore batches the reads), written in order.
-        for (let start = 0; start < log.count; start += WINDOW) {
-          if (run.cancelled?.()) throw errors.EXPORT_CANCELLED()
-          const indexes = Array.from({ length: Math.min(WINDOW, log.count - start) }, (_, k) => start + k)
-          const proofs = await Promise.all(indexes.map((i) => blockProof(log.session, i, log.length)))
-          for (const proof of proofs) {
-            await out.entry(EntryType.Block, new ByteWriter().u32(n).raw(proof).done())
-            if (++done % 250 === 0) run.onProgress?.(done, total)
+        // Each proof carries only the nodes a restore applying PROOF_WINDOW at a time will lack
+        // (log-proofs.ts); proofs are read READS at a time (Hypercore batches the reads).
+        const planner = new ProofPlanner(log.length)
+        for (let start = 0; start < log.count; start += PROOF_WINDOW) {
+          const indexes = Array.from({ length: Math.min(PROOF_WINDOW, log.count - start) }, (_, k) => start + k)
+          const nodes = planner.window(indexes)
+          for (let r = 0; r < indexes.length; r += READS) {
+            if (run.cancelled?.()) throw errors.EXPORT_CANCELLED()
+            const proofs = await Promise.all(indexes.slice(r, r + READS).map((i, k) => blockProof(log.session, i, log.length, nodes[r + k])))
+            for (const proof of proofs) {
+              await out.entry(EntryType.Block, new ByteWriter().u32(n).raw(proof).done())
+              if (++done % 250 === 0) run.onProgress?.(done, total)
+            }
           }
         }
       }

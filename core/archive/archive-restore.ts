@@ -25,7 +25,7 @@ import { randomBytes } from '../crypto/random.ts'
 import { wipe } from '../crypto/wipe.ts'
 import type { DeviceLog } from '../store/device-log.ts'
 import type { LogStore } from '../store/log-store.ts'
-import { applyProof, decodeBlock, decodeUpgrade } from '../store/log-proofs.ts'
+import { applyProof, decodeBlock, decodeUpgrade, PROOF_WINDOW } from '../store/log-proofs.ts'
 import type { HypercoreSession } from '../store/holepunch.ts'
 import type { Vault } from '../store/vault.ts'
 import { GroupSpace, type AppendLog, type ReadLog } from '../group/group-space.ts'
@@ -39,8 +39,6 @@ export interface RestoreContext {
   onProgress?(done: number, total: number): void
 }
 
-/** Block proofs applied together (and held in memory at once): about 1 KB each. */
-const WINDOW = 128
 
 async function fileHandle(file: string): ReturnType<typeof open> {
   try {
@@ -97,8 +95,9 @@ async function importLogs(fh: Parameters<typeof readEntries>[0], passphrase: str
   let done = 0
   let current: HypercoreSession | null = null
   let blocks: Uint8Array[] = []
-  // Block proofs each carry every node up to their root, so they do not depend on each other:
-  // applied WINDOW at a time, Hypercore verifies them together and writes them in one batch.
+  // Block proofs are applied PROOF_WINDOW at a time, windows aligned at block 0, each once the one
+  // before is stored: that is what the exporter planned their nodes for (log-proofs.ts), and
+  // Hypercore verifies a window's proofs together and writes them in one batch.
   let window: Promise<void>[] = []
   let failure: unknown = null
   const apply = (session: HypercoreSession, proof: Parameters<typeof applyProof>[1]): Promise<void> =>
@@ -133,7 +132,7 @@ async function importLogs(fh: Parameters<typeof readEntries>[0], passphrase: str
         const proof = decodeBlock(e.body.subarray(4))
         blocks.push(proof.block.value ?? new Uint8Array(0))
         if (current.contiguousLength <= proof.block.index) window.push(apply(current, proof))
-        if (window.length >= WINDOW) await drain()
+        if ((proof.block.index + 1) % PROOF_WINDOW === 0) await drain()
         if (++done % 250 === 0) ctx.onProgress?.(done, total)
       }
     }

@@ -39,6 +39,57 @@ function readNodes(r: ByteReader): ProofNode[] {
   return out
 }
 
+/**
+ * Block proofs are applied PROOF_WINDOW at a time, windows aligned at block 0, each window only
+ * once the one before it is stored (and after the upgrade proof): a proof need only climb to a
+ * node stored by then. ProofPlanner counts, for each block, how many nodes its proof must carry,
+ * assuming no more is stored than the tree's roots and what earlier windows' proofs brought, so
+ * it never asks too few (a proof with more nodes than needed verifies just the same).
+ */
+export const PROOF_WINDOW = 128
+
+export class ProofPlanner {
+  private readonly stored = new Set<number>()
+  private readonly head: number
+
+  constructor(length: number) {
+    this.head = 2 * length
+    // The roots of a tree of `length` leaves: one full subtree per set bit, left to right.
+    let offset = 0
+    for (let size = 2 ** Math.floor(Math.log2(Math.max(length, 1))); size >= 1; size /= 2) {
+      if (length - offset >= size) {
+        this.stored.add(2 * offset + size - 1)
+        offset += size
+      }
+    }
+  }
+
+  /** Node counts for the blocks of one window, in order; then what they store counts as stored. */
+  window(indexes: number[]): number[] {
+    const adds: number[] = []
+    const counts = indexes.map((i) => {
+      let n = 2 * i
+      let c = 0
+      while (!this.stored.has(n)) {
+        if (contains(n, this.head) && c > 0) throw new RangeError('proof planning climbed past a root')
+        adds.push(n, sibling(n))
+        n = parent(n)
+        c++
+      }
+      return c
+    })
+    for (const n of adds) this.stored.add(n)
+    for (const n of adds) this.stored.add(parent(n))
+    return counts
+  }
+}
+
+function sibling(n: number): number {
+  const d = depthOf(n)
+  const offset = Math.floor(n / 2 ** (d + 1))
+  return (1 + 2 * (offset % 2 === 0 ? offset + 1 : offset - 1)) * 2 ** d - 1
+}
+
 /** How many tree nodes lie between block `index`'s leaf and its root in a log of `length`. */
 export function nodesToRoot(index: number, length: number): number {
   const head = 2 * length
@@ -77,8 +128,9 @@ export async function upgradeProof(core: HypercoreSession, length: number): Prom
   return w.bytes32(u.signature).done()
 }
 
-export async function blockProof(core: HypercoreSession, index: number, length: number): Promise<Uint8Array> {
-  const p = await core.proof({ block: { index, nodes: nodesToRoot(index, length) } })
+/** `nodes`: how many tree nodes to carry (ProofPlanner), by default all of them up to the root. */
+export async function blockProof(core: HypercoreSession, index: number, length: number, nodes = nodesToRoot(index, length)): Promise<Uint8Array> {
+  const p = await core.proof({ block: { index, nodes } })
   const b = p.block
   if (!b || !b.value) throw errors.INTERNAL(`the log gave no proof for block ${index}`)
   const w = new ByteWriter().u32(p.fork).u32(b.index).bytes32(b.value)
