@@ -55,6 +55,13 @@ export type ErrorCode =
   | 'NO_MEMBER_REACHABLE'
   | 'PEER_REJECTED'
   | 'NETWORK_UNAVAILABLE'
+  // archives and exports
+  | 'ARCHIVE_CORRUPT'
+  | 'ARCHIVE_TRUNCATED'
+  | 'ARCHIVE_VERSION'
+  | 'ARCHIVE_PASSPHRASE'
+  | 'ARCHIVE_GROUP_EXISTS'
+  | 'EXPORT_CANCELLED'
 
 export interface ApiError {
   code: ErrorCode
@@ -218,6 +225,31 @@ export interface GroupStatus {
 
 type G = { groupId: string }
 
+/** What an export writes: a sealed archive, or a readable file (anyone who opens it can read it). */
+export type ExportFormat = 'archive' | 'html' | 'md' | 'json'
+
+export interface ExportInput extends G {
+  format: ExportFormat
+  /** Where to write, chosen by the person (a save dialog in Electron, typed in the web host). */
+  path: string
+  /** Required for 'archive': the archive is sealed under a key derived from it. */
+  archivePassphrase?: string
+  /** Readable exports only: posts from this time (ms) ... */
+  from?: number
+  /** ... up to this time (ms). */
+  to?: number
+  topic?: string
+  /** Readable exports only: include posts hidden by moderation (left out by default). */
+  includeHidden?: boolean
+}
+
+export interface ExportResult {
+  path: string
+  bytes: number
+  /** Posts written (readable exports) or log blocks sealed (archives). */
+  items: number
+}
+
 /**
  * Method name → input and output. Adding a method here forces a schema in core/schemas.ts,
  * an implementation in core/service.ts and (through the schema table) an IPC channel.
@@ -278,6 +310,15 @@ export interface ApiMethods {
   /** Personal, device-only notes (never replicated): the base for safety plan, journal, drafts. */
   readPersonal: { input: { name: string }; output: { text: string | null } }
   writePersonal: { input: { name: string; text: string }; output: { name: string } }
+  /** Exports a group to a file; progress comes as `exportProgress` events; one export at a time. */
+  exportGroup: { input: ExportInput; output: ExportResult }
+  /** Stops the running export; its file is not written. */
+  cancelExport: { input: Record<string, never>; output: { cancelled: boolean } }
+  /**
+   * Restores a group from an archive this member exported, into this (unlocked) profile: the same
+   * member, continuing from a new device log of this profile.
+   */
+  restoreArchive: { input: { path: string; archivePassphrase: string }; output: GroupSummary }
 }
 
 export type MethodName = keyof ApiMethods
@@ -292,6 +333,8 @@ export interface ApiEvents {
   groupsChanged: Record<string, never>
   /** Something in a group changed: re-read the views you show. */
   groupChanged: { groupId: string }
+  /** An export or restore is under way: `done` of `total` steps. */
+  exportProgress: { groupId: string; done: number; total: number }
 }
 
 export type EventName = keyof ApiEvents

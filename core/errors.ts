@@ -68,6 +68,12 @@ export const errors = {
   NO_MEMBER_REACHABLE: factory('NO_MEMBER_REACHABLE', 'No member of the group is online yet; still trying'),
   PEER_REJECTED: factory('PEER_REJECTED', 'A connection was refused because it could not prove group membership'),
   NETWORK_UNAVAILABLE: factory('NETWORK_UNAVAILABLE', 'The network could not be started'),
+  ARCHIVE_CORRUPT: factory('ARCHIVE_CORRUPT', 'The archive is damaged or was changed; nothing was imported'),
+  ARCHIVE_TRUNCATED: factory('ARCHIVE_TRUNCATED', 'The archive is cut short; nothing was imported'),
+  ARCHIVE_VERSION: factory('ARCHIVE_VERSION', 'The archive was made by a newer version of Hearth; nothing was imported'),
+  ARCHIVE_PASSPHRASE: factory('ARCHIVE_PASSPHRASE', 'That archive passphrase is not right; nothing was imported'),
+  ARCHIVE_GROUP_EXISTS: factory('ARCHIVE_GROUP_EXISTS', 'This profile already holds that group; nothing was imported'),
+  EXPORT_CANCELLED: factory('EXPORT_CANCELLED', 'The export was stopped; no file was written'),
 } satisfies Record<ErrorCode, Factory>
 
 export function isHearthError(e: unknown): e is HearthError {

@@ -18,6 +18,8 @@ const text = z.string().min(1).max(LIMITS.postText)
 const pseudonym = z.string().trim().min(1).max(LIMITS.pseudonym)
 const g = { groupId }
 const memberId = z.string().regex(/^[0-9a-f]{64}$/, 'not a member id')
+/** A file the person chose; it must be absolute (checked again where it is used). */
+const filePath = z.string().min(1).max(4096).refine((p) => !p.includes('\0'), 'not a path')
 
 export const inputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> } = {
   profileStatus: empty,
@@ -65,6 +67,13 @@ export const inputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> } = {
   setRole: z.object({ ...g, member: memberId, role: z.enum(['facilitator', 'member']), badge: z.enum(['counsellor', 'advocate']).optional() }).strict(),
   readPersonal: z.object({ name: personalName }).strict(),
   writePersonal: z.object({ name: personalName, text: z.string().max(LIMITS.personalText) }).strict(),
+  exportGroup: z.object({
+    ...g, format: z.enum(['archive', 'html', 'md', 'json']), path: filePath, archivePassphrase: passphrase.optional(),
+    from: z.number().int().min(0).optional(), to: z.number().int().min(0).optional(), topic: z.string().regex(TOPIC_ID).optional(),
+    includeHidden: z.boolean().optional(),
+  }).strict(),
+  cancelExport: empty,
+  restoreArchive: z.object({ path: filePath, archivePassphrase: passphrase }).strict(),
 }
 
 export const METHOD_NAMES = Object.keys(inputSchemas) as MethodName[]

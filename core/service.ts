@@ -6,6 +6,7 @@
 import type { ApiEvents, EventName, HearthApi, LockReason, MethodHandlers, ProfileStatus, Result } from './api.ts'
 import { errors, isHearthError } from './errors.ts'
 import type { KdfParams } from './crypto/kdf.ts'
+import { archiveHandlers } from './archive/archive-handlers.ts'
 import { groupHandlers, type GroupContext } from './group/group-handlers.ts'
 import { membershipHandlers } from './group/membership-handlers.ts'
 import { GroupRegistry } from './group/group-registry.ts'
@@ -140,6 +141,13 @@ export function createService(opts: ServiceOptions): HearthService {
     },
     ...groupHandlers(groupContext),
     ...membershipHandlers(groupContext),
+    ...archiveHandlers({
+      registry: requireRegistry,
+      now,
+      progress: (p) => emit('exportProgress', p),
+      groupsChanged: () => emit('groupsChanged', {}),
+      ...(opts.kdf ? { kdf: opts.kdf } : {}),
+    }),
   }
 
   async function call(method: unknown, input: unknown): Promise<Result<unknown>> {

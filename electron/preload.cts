@@ -41,8 +41,11 @@ const METHODS: Record<MethodName, true> = {
   setRole: true,
   readPersonal: true,
   writePersonal: true,
+  exportGroup: true,
+  cancelExport: true,
+  restoreArchive: true,
 }
-const EVENTS: Record<EventName, true> = { locked: true, unlocked: true, groupsChanged: true, groupChanged: true }
+const EVENTS: Record<EventName, true> = { locked: true, unlocked: true, groupsChanged: true, groupChanged: true, exportProgress: true }
 const EVENT_CHANNEL = 'hearth:event'
 
 const api: Record<string, unknown> = {}

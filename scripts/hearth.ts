@@ -12,13 +12,14 @@ import type { ApiError } from '../core/api.ts'
 import { errors, HearthError, isHearthError } from '../core/errors.ts'
 import { createService } from '../core/service.ts'
 import { defaultProfileDir } from '../core/store/profile-dir.ts'
+import { archiveCommands } from './cli/archive-commands.ts'
 import { commands as profileCommands } from './cli/commands.ts'
 import { groupCommands } from './cli/group-commands.ts'
 import { memberCommands } from './cli/member-commands.ts'
 import { netCommands, networkOptions } from './cli/net-commands.ts'
 import { connectToNode } from './cli/node-client.ts'
 
-const commands = { ...profileCommands, ...groupCommands, ...memberCommands, ...netCommands }
+const commands = { ...profileCommands, ...groupCommands, ...memberCommands, ...netCommands, ...archiveCommands }
 
 const OPTIONS = {
   profile: { type: 'string' },
@@ -51,6 +52,10 @@ const OPTIONS = {
   member: { type: 'string' },
   set: { type: 'string' },
   badge: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  from: { type: 'string' },
+  'archive-passphrase-file': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const
 

@@ -8,7 +8,7 @@
  *   { v: 1, kind, group, author, at, seen, body, sig }
  *     kind    event kind: "genesis", "invite.create", "invite.revoke", "member.admit",
  *             "join.request", "join.decline", "settings", "member.remove", "member.leave",
- *             "role.change", "epoch.rotate", "epoch.share"
+ *             "role.change", "epoch.rotate", "epoch.share", "device.add"
  *     group   the group id; "" in genesis, which defines it
  *     author  member id: the author's ed25519 public key, lowercase hex
  *     at      the author's clock, ms (informational: order comes from `seen`, never from clocks)
@@ -125,6 +125,12 @@ const epochBody = z.object({
   check: hex32,
   lockboxes: z.record(hex32, z.string().regex(/^[0-9a-f]{160}$/)),
 }).strict()
+/**
+ * A member speaks through a further device log (a restore from an archive, core/archive/): the
+ * event is signed by the member identity and must be block 0 of the log it names, so the log
+ * attests itself and no other log can hand a device to someone.
+ */
+const deviceAddBody = z.object({ device: hex32 }).strict()
 
 const envelope = {
   v: z.literal(1),
@@ -147,6 +153,7 @@ const eventSchema = z.discriminatedUnion('kind', [
   z.object({ ...envelope, kind: z.literal('role.change'), body: roleChangeBody }).strict(),
   z.object({ ...envelope, kind: z.literal('epoch.rotate'), body: epochBody }).strict(),
   z.object({ ...envelope, kind: z.literal('epoch.share'), body: epochBody }).strict(),
+  z.object({ ...envelope, kind: z.literal('device.add'), body: deviceAddBody }).strict(),
 ])
 
 export type SignedEvent = z.infer<typeof eventSchema>

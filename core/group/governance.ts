@@ -121,6 +121,7 @@ export class Governance implements WriteAuthority {
    */
   apply(event: SignedEvent, carriedBy: { logKey: string; index: number }): void {
     if (event.group !== this.groupId) throw errors.BLOCK_MALFORMED('event of another group')
+    if (event.kind === 'device.add') return this.addDevice(event, carriedBy)
     if (this.memberForBlock(carriedBy.logKey, carriedBy.index) !== event.author) {
       throw errors.NOT_ALLOWED('event not carried by a device of its author')
     }
@@ -249,6 +250,19 @@ export class Governance implements WriteAuthority {
     m.role = body.role
     if (body.badge) m.badge = body.badge
     else delete m.badge
+  }
+
+  /** A member's further device log (device.add): it must open the very log it names. */
+  private addDevice(event: Extract<SignedEvent, { kind: 'device.add' }>, carriedBy: { logKey: string; index: number }): void {
+    const member = this.members.get(event.author)
+    if (!member) throw errors.NOT_ALLOWED('only a member adds a device')
+    const device = event.body.device
+    if (carriedBy.logKey !== device || carriedBy.index !== 0) throw errors.BLOCK_MALFORMED('device.add must open the log it names')
+    if (this.deviceOwner.has(device)) throw errors.BLOCK_MALFORMED('that log already speaks for someone')
+    member.devices.set(device, 0)
+    this.deviceOwner.set(device, event.author)
+    // The new log speaks with the member's role as it stands now; later changes cut it like any other.
+    this.terms.set(device, { roles: [{ from: 0, role: member.role }] })
   }
 
   private admit(event: Extract<SignedEvent, { kind: 'member.admit' }>, authorRole: Role | undefined): void {

@@ -42,6 +42,7 @@ export interface OnlineOptions extends NetworkOptions {
 
 export const REMOVAL_GRACE_MS = 5_000
 
+const MAX_CANDIDATES = 8
 const bytes = (hex: string): Uint8Array => Uint8Array.from(Buffer.from(hex, 'hex'))
 
 export class GroupOnline {
@@ -61,6 +62,7 @@ export class GroupOnline {
   private formerNoted = false
   /** former member id → when this device learned it (0: already known when it came online) */
   private readonly formerSince = new Map<string, number>()
+  private readonly candidates = new Set<string>()
 
   private constructor(
     private readonly space: GroupSpace,
@@ -80,6 +82,8 @@ export class GroupOnline {
         groupId: bytes(opts.groupId),
         identity: opts.identity,
         isMember: (id) => online.isMember(id),
+        ownDevice: bytes(space.own.key),
+        onDevice: (memberId, key) => online.candidate(memberId, Buffer.from(key).toString('hex')),
         ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}),
         ...(opts.host ? { host: opts.host } : {}),
       })
@@ -153,6 +157,21 @@ export class GroupOnline {
     }
   }
 
+  /**
+   * A connected member named a device log governance does not know yet: a member restored from an
+   * archive writes through a new log whose block 0 (device.add) is what attests it. Fetch it and
+   * let governance decide. At most MAX_CANDIDATES such logs, so a member cannot make us store
+   * unbounded junk logs.
+   */
+  candidate(memberId: string, key: string): void {
+    if (this.closed || this.sessions.has(key) || this.candidates.size >= MAX_CANDIDATES || !this.isMember(memberId)) return
+    const gov = this.space.groupId ? this.space.governance : null
+    if (gov?.knowsLog(key)) return
+    this.candidates.add(key)
+    const run = this.work.then(() => this.follow(key))
+    this.work = run.catch(() => undefined)
+  }
+
   /** Starts replicating every log governance (or the trust seed) names that is not yet replicating. */
   refresh(): Promise<void> {
     const run = this.work.then(() => this.addLogs())
@@ -164,21 +183,7 @@ export class GroupOnline {
     if (this.closed || !this.swarm) return
     const gov = this.space.groupId ? this.space.governance : null
     const keys = new Set([this.space.own.key, ...(gov?.deviceLogs() ?? this.trust.logs)])
-    for (const key of keys) {
-      if (this.sessions.has(key)) continue
-      const session = await this.store.replicationSession(bytes(key))
-      this.sessions.set(key, session)
-      const start = this.space.planOf(key)
-      if (start === undefined) this.whole.add(key)
-      this.swarm.addLog(start === undefined ? session : { key: session.key, replicate: (s) => session.replicate(s) })
-      if (key === this.space.own.key) continue
-      const log = await this.store.openPeerLog(bytes(key))
-      const grew = (): void => this.schedule(log)
-      session.on('append', grew)
-      session.on('download', grew)
-      if (start !== undefined) void this.fetchFromCheckpoint(key, session, start, log)
-      this.schedule(log)
-    }
+    for (const key of keys) await this.follow(key)
     for (const key of this.space.needsFull) this.fetchWhole(key)
     if (gov) this.noteFormer(gov)
     this.swarm.recheckMembers()
@@ -196,6 +201,24 @@ export class GroupOnline {
       this.announceTimer = next === null ? null : setTimeout(() => void this.refresh().catch(() => undefined), Math.min(next - now, 2 ** 31 - 1))
       this.announceTimer?.unref?.()
     }
+  }
+
+  /** Replicates one log with every peer and keeps the space caught up with it. */
+  private async follow(key: string): Promise<void> {
+    if (this.closed || !this.swarm || this.sessions.has(key)) return
+    const session = await this.store.replicationSession(bytes(key))
+    this.sessions.set(key, session)
+    const start = this.space.planOf(key)
+    if (start === undefined) this.whole.add(key)
+    // A planned log is not downloaded whole: only its checkpoint, what it names, and the tail.
+    this.swarm.addLog(start === undefined ? session : { key: session.key, replicate: (s) => session.replicate(s) })
+    if (key === this.space.own.key) return
+    const log = await this.store.openPeerLog(bytes(key))
+    const grew = (): void => this.schedule(log)
+    session.on('append', grew)
+    session.on('download', grew)
+    if (start !== undefined) void this.fetchFromCheckpoint(key, session, start, log)
+    this.schedule(log)
   }
 
   /** A planned log: the checkpoint's first block, then what it names, then the rest as it grows. */

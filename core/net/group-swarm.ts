@@ -25,6 +25,7 @@ import { wipe } from '../crypto/wipe.ts'
 import { errors } from '../errors.ts'
 import { memberAuthKey } from './auth-message.ts'
 import { HyperDHT, Hyperswarm, type DhtNodeAddress, type DiscoverySession, type HyperswarmInstance, type NoiseStream, type PeerInfo } from './holepunch-net.ts'
+import { announceDevice, listenForDevice } from './device-announce.ts'
 import { authenticatePeer, type RejectReason } from './member-auth.ts'
 import { swarmKeyPair, swarmSalt } from './swarm-keys.ts'
 import { groupTopic } from './topic.ts'
@@ -67,6 +68,10 @@ export interface GroupSwarmOptions {
   swarmSalt?: Uint8Array
   authTimeoutMs?: number
   rejectCooldownMs?: number
+  /** Our device log key, told to each authenticated peer (device-announce.ts). */
+  ownDevice?: Uint8Array
+  /** An authenticated member named the device log it writes through. */
+  onDevice?(memberId: string, key: Uint8Array): void
   log?(entry: NetLogEntry): void
 }
 
@@ -182,13 +187,19 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
       this.connections.delete(c)
       if (c.peer) this.emit('peer-down', c.peer)
     })
-    const { identity, groupId, isMember, authTimeoutMs } = this.opts
-    void authenticatePeer(conn, { authKey: this.authKey, groupId, member: identity, isMember, timeoutMs: authTimeoutMs })
+    const { identity, groupId, isMember, authTimeoutMs, ownDevice, onDevice } = this.opts
+    const auth = authenticatePeer(conn, { authKey: this.authKey, groupId, member: identity, isMember, timeoutMs: authTimeoutMs })
+    const device = (key: Uint8Array): void => {
+      if (c.peer) onDevice?.(c.peer.memberId, key)
+    }
+    if (ownDevice) listenForDevice(conn, auth.then((o) => o.ok && !this.closing), ownDevice, device)
+    void auth
       .then((outcome) => {
         if (!outcome.ok) return this.reject(info, outcome.reason)
         if (this.closing) return conn.destroy()
         c.peer = { memberId: outcome.memberId, since: Date.now() }
         this.replicateTo(conn, this.logs.values())
+        if (ownDevice) announceDevice(conn, ownDevice, device)
         if (this.connections.has(c)) this.emit('peer-up', c.peer)
       })
       .catch(() => conn.destroy())

@@ -107,6 +107,8 @@ export interface ProtomuxInstance {
     onopen?(): void
     onclose?(isRemote: boolean): void
   }): ProtomuxChannel | null
+  /** Called when the remote opens a channel of `protocol` we have not made yet; the open waits for the promise. */
+  pair(opts: { protocol: string; id?: Uint8Array | null }, notify: (id: Uint8Array | null) => Promise<void> | void): void
 }
 
 type HyperswarmCtor = new (opts: {

@@ -64,3 +64,29 @@ export async function readFileOrNull(file: string): Promise<Uint8Array | null> {
     throw e
   }
 }
+
+/**
+ * Streams a file into place atomically: `write` fills a temp file beside the target (in the same
+ * folder, never the system temp folder), which is fsynced and renamed over the target. If `write`
+ * throws, the temp file is removed and the target is untouched.
+ */
+export async function writeFileAtomicWith(file: string, write: (fh: fs.FileHandle) => Promise<void>): Promise<void> {
+  const tmp = `${file}${TMP_MARK}${hex(randomBytes(6))}`
+  const fh = await fs.open(tmp, 'wx', 0o600)
+  try {
+    await write(fh)
+    await fh.sync()
+  } catch (e) {
+    await fh.close().catch(() => undefined)
+    await fs.rm(tmp, { force: true })
+    throw e
+  }
+  await fh.close()
+  try {
+    await fs.rename(tmp, file)
+  } catch (e) {
+    await fs.rm(tmp, { force: true })
+    throw e
+  }
+  await syncDir(path.dirname(file))
+}

@@ -20,6 +20,23 @@ export interface Manifest {
   signers: { publicKey: Uint8Array }[]
 }
 
+/** A Merkle tree node in a Hypercore proof. */
+export interface ProofNode {
+  index: number
+  size: number
+  hash: Uint8Array
+}
+
+/** Hypercore's proof object (its replication message), as proof() gives and applyProof() takes. */
+export interface TreeProof {
+  fork: number
+  block: { index: number; value: Uint8Array | null; nodes: ProofNode[] } | null
+  hash: null
+  seek: null
+  upgrade: { start: number; length: number; nodes: ProofNode[]; additionalNodes: ProofNode[]; signature: Uint8Array } | null
+  manifest: null
+}
+
 export interface HypercoreSession {
   readonly key: Uint8Array | null
   readonly discoveryKey: Uint8Array | null
@@ -31,6 +48,13 @@ export interface HypercoreSession {
   /** With `wait: false`, resolves null instead of asking peers for a block we do not hold. */
   get(index: number, opts: { wait: false }): Promise<Uint8Array | null>
   close(): Promise<void>
+  /** Blocks held from index 0 without a gap. */
+  readonly contiguousLength: number
+  /** The manifest the log's key is the hash of (its signer's public key). */
+  readonly manifest: { signers: { publicKey: Uint8Array }[] } | null
+  /** A proof of blocks or of the signed length (core/store/log-proofs.ts); never storage access. */
+  proof(opts: { upgrade: { start: number; length: number } } | { block: { index: number; nodes: number } }): Promise<TreeProof>
+  applyProof(proof: TreeProof): Promise<boolean>
   /**
    * Attaches this core, and only this core, to a connection's Protomux (core/net/group-swarm.ts
    * says why Hearth never replicates a whole Corestore).

@@ -121,6 +121,25 @@ export class LogStore {
     return this.session(key, 'open a log for replication')
   }
 
+  /**
+   * A fellow member's log to be filled from an archive (core/store/log-proofs.ts): opened from its
+   * signer's public key, which must hash to `key`. ARCHIVE_CORRUPT when it does not.
+   */
+  async importSession(signer: Uint8Array, key: Uint8Array): Promise<HypercoreSession> {
+    if (this.closing) throw errors.STORE_UNAVAILABLE('the group store is closed')
+    const manifest = manifestFor(signer)
+    if (!Buffer.from(Hypercore.key(manifest)).equals(Buffer.from(key))) throw errors.ARCHIVE_CORRUPT('a log does not match its signer')
+    const core = this.store.get({ manifest })
+    try {
+      await core.ready()
+    } catch (e) {
+      await core.close().catch(() => undefined)
+      throw storeError(e, 'open a member log')
+    }
+    this.peers.add(core)
+    return core
+  }
+
   /** A session on the core with this key, closed with the store. */
   private async session(key: Uint8Array, what: string): Promise<HypercoreSession> {
     if (this.closing) throw errors.STORE_UNAVAILABLE('the group store is closed')

@@ -7,10 +7,11 @@
  */
 import type { ApiError, FeedPost, GroupInfo, HearthApi, MemberView, Result, Role } from '../../core/api.ts'
 import { settle } from './call.ts'
+import { ExportController } from './export.svelte.ts'
 import { InvitesController } from './invites.svelte.ts'
 import { SyncStatusController } from './sync-status.svelte.ts'
 
-export type Section = 'feed' | 'rules' | 'members' | 'invites'
+export type Section = 'feed' | 'rules' | 'members' | 'invites' | 'export'
 
 export const PAGE_SIZE = 20
 /** The most one feed call returns (core's limit). */
@@ -26,6 +27,8 @@ export class GroupSpaceController {
   readonly groupId: string
   readonly sync: SyncStatusController
   readonly invites: InvitesController
+  /** Lives as long as the group is open, so an export keeps running while other sections show. */
+  readonly exporter: ExportController
   info: GroupInfo | null = $state.raw(null)
   posts: FeedPost[] = $state.raw([])
   next: string | null = $state(null)
@@ -46,6 +49,7 @@ export class GroupSpaceController {
     this.groupId = groupId
     this.sync = new SyncStatusController(api, groupId)
     this.invites = new InvitesController(api, groupId)
+    this.exporter = new ExportController(api, groupId)
   }
 
   /** Core said something in the group changed: every view of it reads again. */

@@ -5,10 +5,11 @@
  */
 import type { ApiError, GroupMode, GroupSummary, HearthApi } from '../../core/api.ts'
 import { settle } from './call.ts'
+import { RestoreController } from './export.svelte.ts'
 import { GroupSpaceController } from './group-space.svelte.ts'
 import { JoinController } from './join.svelte.ts'
 
-export type Place = { kind: 'list' } | { kind: 'create' } | { kind: 'join' } | { kind: 'settings' } | { kind: 'group'; groupId: string }
+export type Place = { kind: 'list' } | { kind: 'create' } | { kind: 'join' } | { kind: 'settings' } | { kind: 'restore' } | { kind: 'group'; groupId: string }
 
 export interface NewGroup {
   name: string
@@ -25,6 +26,8 @@ export class GroupsController {
   space: GroupSpaceController | null = $state.raw(null)
   /** A fresh one each time the join screen opens, so an old error is not shown again. */
   join: JoinController | null = $state.raw(null)
+  /** A fresh one each time the restore form opens. */
+  restore: RestoreController | null = $state.raw(null)
 
   readonly #api: HearthApi | null
   #unsubscribe: (() => void)[] = []
@@ -68,6 +71,12 @@ export class GroupsController {
     this.place = { kind: 'join' }
   }
 
+  showRestore(): void {
+    if (!this.#api) return
+    this.restore = new RestoreController(this.#api)
+    this.place = { kind: 'restore' }
+  }
+
   showSettings(): void {
     this.space = null
     this.place = { kind: 'settings' }
@@ -76,6 +85,7 @@ export class GroupsController {
   showList(): void {
     this.space = null
     this.join = null
+    this.restore = null
     this.place = { kind: 'list' }
     void this.load()
   }
@@ -112,6 +122,7 @@ export class GroupsController {
   reset(): void {
     this.space = null
     this.join = null
+    this.restore = null
     this.groups = []
     this.loaded = false
     this.loadError = null

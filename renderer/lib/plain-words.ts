@@ -32,6 +32,13 @@ const WORDS: Partial<Record<ErrorCode, string>> = {
   NO_MEMBER_REACHABLE: 'No member of the group answered. They may all be offline just now, or the invite may no longer be in use. Try again later.',
   PEER_REJECTED: 'A member was found, but the connection was refused. Try again, or ask for a new code.',
   NETWORK_UNAVAILABLE: 'Hearth is not connected to the network here, so it cannot reach the group.',
+  // Archives and exports.
+  ARCHIVE_CORRUPT: 'That archive is damaged or was changed, so Hearth did not use any of it. Try another copy.',
+  ARCHIVE_TRUNCATED: 'That archive is incomplete: the file was cut short. Nothing was restored. Try another copy.',
+  ARCHIVE_VERSION: 'That archive was made by a newer version of Hearth. Update Hearth, then try again.',
+  ARCHIVE_PASSPHRASE: 'That archive passphrase did not open the archive. It is the one chosen when the archive was saved, not your profile passphrase.',
+  ARCHIVE_GROUP_EXISTS: 'This profile already has that group, so nothing was restored.',
+  EXPORT_CANCELLED: 'The export was stopped. No file was written.',
 }
 
 export function plainWords(error: ApiError): string {

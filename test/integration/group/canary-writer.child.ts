@@ -3,7 +3,8 @@
  * the service has (profile name, group name, pseudonym, post, content warning, reply, edit, rules,
  * profile status change, personal doc, leaving a group), then enough posts that the group's log
  * gets a shared checkpoint (core/group/shared-checkpoint.ts: the member doc, canaries included,
- * written again as one sealed block), then — through the registry, since one offline profile has
+ * written again as one sealed block), an archive export and a readable export, a restore into a
+ * second profile and a post from it, then — through the registry, since one offline profile has
  * nobody to remove — a removal with its epoch rotation (a new key in the vault), a role change and
  * a post under the new epoch; then locks and exits. It prints the group id for the test to look
  * there. Run with TMPDIR pointing at a folder the test scans too.
@@ -19,7 +20,7 @@ import { changeRole, removeMember } from '../../../core/group/membership.ts'
 import { memberDocId } from '../../../core/model/doc-id.ts'
 import { MemberDoc } from '../../../core/model/member-doc.ts'
 
-const [dir, passphrase, json] = process.argv.slice(2) as [string, string, string]
+const [dir, passphrase, json, exportsDir, restoreDir] = process.argv.slice(2) as [string, string, string, string, string]
 const c = JSON.parse(json) as Record<string, string>
 async function ok<T>(r: Promise<Result<T>>): Promise<T> {
   const res = await r
@@ -42,7 +43,16 @@ await ok(svc.updateSettings({ groupId: leftGroup, removalNeedsSecond: true }))
 await ok(svc.leaveGroup({ groupId: leftGroup }))
 for (let i = 0; i < SHARED_CHECKPOINT_MIN; i++) await ok(svc.post({ groupId, text: `filler ${i}` }))
 process.stdout.write(`group ${groupId}\n`)
+// Export: an archive (sealed: no canary may show in it) and a readable file the person asked for.
+await ok(svc.exportGroup({ groupId, format: 'archive', path: `${exportsDir}/group.hearth`, archivePassphrase: c.archivePassphrase as string }))
+await ok(svc.exportGroup({ groupId, format: 'html', path: `${exportsDir}/group.html` }))
 await svc.close()
+// Restore: the archive into a second profile, which then writes too.
+const other = createService({ profileDir: restoreDir })
+await ok(other.createProfile({ passphrase }))
+await ok(other.restoreArchive({ path: `${exportsDir}/group.hearth`, archivePassphrase: c.archivePassphrase as string }))
+await ok(other.post({ groupId, text: c.afterRestore as string }))
+await other.close()
 
 const vault = new Vault(dir)
 await vault.unlock(passphrase)

@@ -3,7 +3,7 @@
  * separate process must appear nowhere on disk — not in the profile folder, not in the temp
  * folder that process used — in any encoding the scanner knows.
  */
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
@@ -24,16 +24,20 @@ describe('no plaintext at rest', () => {
     const root = tempDir()
     const profile = path.join(root, 'profile')
     const tmp = path.join(root, 'tmp')
+    const exportsDir = path.join(root, 'exports')
+    const restored = path.join(root, 'restored')
     mkdirSync(tmp)
+    mkdirSync(exportsDir)
     const canaries = Object.fromEntries(
-      ['profileName', 'groupName', 'pseudonym', 'post', 'cw', 'reply', 'edit', 'rules', 'newPseudonym', 'personal', 'leftGroupName', 'removedName', 'roleName', 'afterRotation'].map((k) => [k, makeCanary(k)]),
+      ['profileName', 'groupName', 'pseudonym', 'post', 'cw', 'reply', 'edit', 'rules', 'newPseudonym', 'personal', 'leftGroupName', 'removedName', 'roleName', 'afterRotation', 'archivePassphrase', 'afterRestore'].map((k) => [k, makeCanary(k)]),
     )
-    const child = spawnTs(CHILD, [profile, PASS, JSON.stringify(canaries)], { TMPDIR: tmp, TMP: tmp, TEMP: tmp })
+    const child = spawnTs(CHILD, [profile, PASS, JSON.stringify(canaries), exportsDir, restored], { TMPDIR: tmp, TMP: tmp, TEMP: tmp })
     await child.waitForLine((l) => l === 'done', 60_000)
     expect((await child.exited).code, child.stderr()).toBe(0)
 
     expect(listFiles(profile).length).toBeGreaterThan(3)
-    expect(scanForCanaries([profile, tmp], [...Object.values(canaries), PASS])).toEqual([])
+    expect(listFiles(restored).length).toBeGreaterThan(3)
+    expect(scanForCanaries([profile, restored, tmp], [...Object.values(canaries), PASS])).toEqual([])
 
     // The scan covered a shared checkpoint (a second copy of the member doc's words): one is there.
     const groupId = (child.lines.find((l) => l.startsWith('group '))?.slice(6)) as string
@@ -51,5 +55,13 @@ describe('no plaintext at rest', () => {
       await store.close()
       vault.lock()
     }
+
+    // Export: exactly the two files the person named, no temp file left beside them; the archive
+    // holds no canary, and the readable file holds the group's words (it is meant to).
+    expect(readdirSync(exportsDir).sort()).toEqual(['group.hearth', 'group.html'])
+    const hits = scanForCanaries([exportsDir], [...Object.values(canaries), PASS])
+    expect(hits.filter((h) => path.basename(h.file) !== 'group.html')).toEqual([])
+    const inReadable = new Set(hits.map((h) => h.canary))
+    expect(inReadable).toEqual(new Set([canaries.groupName, canaries.post, canaries.cw, canaries.edit, canaries.newPseudonym]))
   }, 90_000)
 })

@@ -1,0 +1,103 @@
+/**
+ * Readable exports of a group (HTML, Markdown, JSON): built from the same feed view the app shows,
+ * so they show what a member sees. Anyone who opens such a file can read it; the app says so
+ * before writing one, and it is written only to the path the person chose.
+ *
+ * - HTML: one self-contained file (no scripts, no remote content, inline style that prints well);
+ *   a post behind a content warning sits in a closed <details>, so it stays collapsed until opened.
+ * - Markdown: the warning is written first and the text follows in a quote, under the warning.
+ * - JSON: the schema in export-json-schema.ts (docs/export-schema.json).
+ * Filters: a date range (createdAt, ms) and a topic. Hidden posts (moderation, not built yet) are
+ * to be left out unless `includeHidden`; today nothing is hidden, so every post in range is written.
+ */
+import type { FileHandle } from 'node:fs/promises'
+import type { ExportInput, FeedPost, FeedReply } from '../api.ts'
+import { errors } from '../errors.ts'
+import { feed, type ViewSource } from '../model/views.ts'
+import type { GroupSpace } from '../group/group-space.ts'
+import type { ExportDocument, ExportPost, ExportReply } from './export-json-schema.ts'
+import { htmlDocument, htmlPost } from './readable-html.ts'
+
+interface Run {
+  onProgress?(done: number, total: number): void
+  cancelled?(): boolean
+  now(): number
+}
+
+function source(space: GroupSpace): ViewSource {
+  return { me: space.me, members: space.governance.members, docs: space.docs.memberDocs(), rules: space.docs.rules().current() }
+}
+
+const reply = (r: FeedReply): ExportReply => ({
+  id: r.id, author: r.author, authorName: r.authorName, text: r.text, createdAt: r.createdAt, editedAt: r.editedAt,
+  deleted: r.deleted, reactions: r.reactions, replies: r.replies.map(reply),
+})
+
+/** Every post that passes the filters, newest first. */
+export function selectPosts(space: GroupSpace, f: Pick<ExportInput, 'from' | 'to' | 'topic'>): ExportPost[] {
+  const src = source(space)
+  const out: ExportPost[] = []
+  let before: string | undefined
+  for (;;) {
+    const page = feed(src, { limit: 100, ...(f.topic ? { topic: f.topic } : {}), ...(before ? { before } : {}) })
+    for (const p of page.posts) if (inRange(p, f)) out.push(post(p))
+    if (!page.next) return out
+    before = page.next
+  }
+}
+
+const inRange = (p: FeedPost, f: Pick<ExportInput, 'from' | 'to'>): boolean => (f.from === undefined || p.createdAt >= f.from) && (f.to === undefined || p.createdAt <= f.to)
+
+const post = (p: FeedPost): ExportPost => ({
+  id: p.id, author: p.author, authorName: p.authorName, topic: p.topic, text: p.text, cw: p.cw,
+  createdAt: p.createdAt, editedAt: p.editedAt, reactions: p.reactions, replies: p.replies.map(reply),
+})
+
+export async function writeReadable(fh: FileHandle, space: GroupSpace, input: ExportInput, run: Run): Promise<{ items: number; bytes: number }> {
+  const gov = space.governance
+  const posts = selectPosts(space, input)
+  const enc = new TextEncoder()
+  let bytes = 0
+  const write = async (s: string): Promise<void> => {
+    const b = enc.encode(s)
+    bytes += b.length
+    await fh.write(b)
+  }
+  const doc: Omit<ExportDocument, 'posts'> = {
+    format: 'hearth-export', v: 1, group: { id: gov.groupId, name: gov.name }, exportedAt: run.now(),
+    filter: { from: input.from ?? null, to: input.to ?? null, topic: input.topic ?? null },
+  }
+  const topics = new Map(gov.settings.topics.map((t) => [t.id, t.label]))
+  const parts = input.format === 'json'
+    ? { head: JSON.stringify(doc).slice(0, -1) + ',"posts":[', item: (p: ExportPost, i: number) => (i ? ',' : '') + JSON.stringify(p), tail: ']}\n' }
+    : input.format === 'md'
+      ? { head: `# ${mdLine(gov.name)}\n\nExported from Hearth on ${new Date(doc.exportedAt).toISOString()}. Anyone who opens this file can read it.\n\n`, item: (p: ExportPost) => mdPost(p, topics), tail: '' }
+      : { ...htmlDocument(gov.name, doc.exportedAt), item: (p: ExportPost) => htmlPost(p, topics) }
+  await write(parts.head)
+  for (const [i, p] of posts.entries()) {
+    if (run.cancelled?.()) throw errors.EXPORT_CANCELLED()
+    await write(parts.item(p, i))
+    if ((i + 1) % 250 === 0) run.onProgress?.(i + 1, posts.length)
+  }
+  await write(parts.tail)
+  run.onProgress?.(posts.length, posts.length)
+  return { items: posts.length, bytes }
+}
+
+const mdLine = (s: string): string => s.replace(/[\r\n]+/g, ' ').replace(/([\\`*_[\]#<>])/g, '\\$1')
+const mdQuote = (s: string): string => s.split(/\r?\n/).map((l) => `> ${l.replace(/([\\`*_[\]#<>])/g, '\\$1')}`).join('\n')
+
+function mdReplies(rs: ExportReply[], depth: number): string {
+  return rs.map((r) => {
+    const pad = '  '.repeat(depth)
+    const text = r.deleted ? '(deleted)' : r.text.replace(/\r?\n/g, ' ')
+    return `${pad}- **${mdLine(r.authorName)}** (${new Date(r.createdAt).toISOString()}): ${mdLine(text)}\n${mdReplies(r.replies, depth + 1)}`
+  }).join('')
+}
+
+function mdPost(p: ExportPost, topics: Map<string, string>): string {
+  const head = `## ${mdLine(p.authorName)}, ${new Date(p.createdAt).toISOString()} (${mdLine(topics.get(p.topic) ?? p.topic)})\n\n`
+  const cw = p.cw ? `**Content warning: ${mdLine(p.cw)}**\n\n` : ''
+  const reactions = Object.entries(p.reactions).map(([k, n]) => `${k} ${n}`).join(', ')
+  return `${head}${cw}${mdQuote(p.text)}\n\n${reactions ? `Reactions: ${reactions}\n\n` : ''}${mdReplies(p.replies, 0)}\n`
+}

@@ -1,0 +1,103 @@
+/**
+ * Issue 7's round trip across processes on a loopback testnet: A's group (posts, replies,
+ * reactions, rules, a second member) is exported as an archive; A's computer goes away; the same
+ * member restores the archive into a fresh profile in another process (C), sees what A saw, and
+ * carries on from a new device log that B — a live member who never met this device — accepts:
+ * both converge.
+ *
+ * Removal (member.remove) is built on another branch; once it lands, add one here before the
+ * export (e.g. admit a third member and remove them) and compare members as below: governance
+ * travels as the blocks it is, so the archive needs nothing new for it.
+ */
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { FeedPost, FeedReply } from '../../../core/api.ts'
+import { startPeer, type Peer } from '../../helpers/peer.ts'
+import { useTempDirs } from '../../helpers/temp-dir.ts'
+import { startTestnet, type Testnet } from '../net/net-harness.ts'
+
+const tempDir = useTempDirs()
+const PASS = 'correct horse battery staple'
+const ARCHIVE_PASS = 'the archive passphrase, kept apart'
+let testnet: Testnet | null = null
+const peers: Peer[] = []
+
+afterEach(async () => {
+  await Promise.all(peers.splice(0).map((p) => p.stop()))
+  await testnet?.destroy()
+  testnet = null
+})
+
+async function peer(name: string, bootstrap: string): Promise<Peer> {
+  const p = await startPeer(path.join(tempDir(), name), bootstrap)
+  peers.push(p)
+  await p.ok('createProfile', { passphrase: PASS, name })
+  return p
+}
+
+/** What every member sees alike (`mine` is the reader's own reactions). */
+function shared(posts: FeedPost[]): unknown {
+  const reply = (r: FeedReply): unknown => ({ ...r, mine: undefined, replies: r.replies.map(reply) })
+  return posts.map((p) => ({ ...p, mine: undefined, replies: p.replies.map(reply) }))
+}
+
+describe('archive round trip', () => {
+  it('restores A’s group as the same member on another computer, which then syncs with a live member', async () => {
+    testnet = await startTestnet()
+    const boot = `${testnet.bootstrap[0]?.host}:${testnet.bootstrap[0]?.port}`
+    const a = await peer('Alder', boot)
+    const b = await peer('Birch', boot)
+    const { id: groupId } = await a.ok('createGroup', { name: 'Thursday circle' })
+    await a.ok('setRules', { groupId, text: 'Be gentle.' })
+    const first = await a.ok('post', { groupId, text: 'welcome, whoever comes', cw: 'mentions a hard night' })
+    const invite = await a.ok('createInvite', { groupId })
+    await a.until(async () => (await a.ok('groupStatus', { groupId })).online)
+    expect(await b.ok('joinGroup', { code: invite.code, waitMs: 30_000 }, 40_000)).toEqual({ group: groupId, status: 'admitted' })
+    await b.until(async () => (await b.ok('feed', { groupId })).posts.some((p) => p.id === first.id))
+    await b.ok('acceptRules', { groupId, version: 1 })
+    const bPost = await b.ok('post', { groupId, text: 'glad to be here' })
+    await b.ok('reply', { groupId, to: first.id, text: 'thank you' })
+    await b.ok('react', { groupId, to: first.id, kind: 'thanks' })
+    await a.until(async () => (await a.ok('feed', { groupId })).posts.find((p) => p.id === first.id)?.reactions.thanks === 1)
+    await a.until(async () => (await a.ok('feed', { groupId })).posts.some((p) => p.id === bPost.id))
+    await a.ok('reply', { groupId, to: bPost.id, text: 'glad you came' })
+    await a.ok('react', { groupId, to: bPost.id, kind: 'strength' })
+
+    const file = path.join(tempDir(), 'thursday.hearth')
+    const exported = await a.ok('exportGroup', { groupId, format: 'archive', path: file, archivePassphrase: ARCHIVE_PASS })
+    expect(exported.items).toBeGreaterThan(8)
+    const before = {
+      feed: await a.ok('feed', { groupId, limit: 100 }),
+      members: await a.ok('members', { groupId }),
+      info: await a.ok('groupInfo', { groupId }),
+    }
+    // A's computer is gone.
+    await a.stop()
+    peers.splice(peers.indexOf(a), 1)
+
+    const c = await peer('Cedar', boot)
+    expect(await c.call('restoreArchive', { path: file, archivePassphrase: 'not it' })).toMatchObject({ ok: false, error: { code: 'ARCHIVE_PASSPHRASE' } })
+    expect(await c.ok('listGroups', {})).toEqual([])
+    const restored = await c.ok('restoreArchive', { path: file, archivePassphrase: ARCHIVE_PASS }, 60_000)
+    expect(restored).toEqual({ id: groupId, name: 'Thursday circle', mode: 'survivor-led', role: 'facilitator' })
+    expect(await c.ok('feed', { groupId, limit: 100 })).toEqual(before.feed)
+    expect(await c.ok('members', { groupId })).toEqual(before.members)
+    expect(await c.ok('groupInfo', { groupId })).toEqual(before.info)
+
+    // Carrying on: C writes as Alder through a log B has never seen; B accepts it, and B's new
+    // words reach C.
+    const cPost = await c.ok('post', { groupId, text: 'back, on a new computer' })
+    expect(cPost.id.startsWith(before.info.me)).toBe(true)
+    await b.until(async () => (await b.ok('feed', { groupId })).posts.some((p) => p.id === cPost.id), 45_000)
+    const bLater = await b.ok('post', { groupId, text: 'good to see you' })
+    await b.ok('reply', { groupId, to: cPost.id, text: 'welcome back' })
+    await c.until(async () => {
+      const f = await c.ok('feed', { groupId, limit: 100 })
+      return f.posts.some((p) => p.id === bLater.id) && f.posts.find((p) => p.id === cPost.id)?.replyCount === 1
+    }, 30_000)
+    const [fb, fc] = [await b.ok('feed', { groupId, limit: 100 }), await c.ok('feed', { groupId, limit: 100 })]
+    expect(shared(fc.posts)).toEqual(shared(fb.posts))
+    expect(fc.posts.map((p) => p.text)).toEqual(['good to see you', 'back, on a new computer', 'glad to be here', 'welcome, whoever comes'])
+    expect((await b.ok('members', { groupId })).map((m) => m.pseudonym).sort()).toEqual(['Alder', 'Birch'])
+  })
+})
