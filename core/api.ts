@@ -44,6 +44,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'NOT_ALLOWED'
   | 'RULES_NOT_ACCEPTED'
+  | 'DECISION_CLOSED'
   // invites, joining and the network
   | 'INVITE_MALFORMED'
   | 'INVITE_CHECKSUM'
@@ -104,6 +105,8 @@ export interface RulesView {
   by: string
   byName: string
   acceptedByMe: boolean
+  /** The rules as numbered items (each non-empty line; item 0 is rule 1): what a flag's reason names. */
+  items?: string[]
 }
 
 export interface GroupInfo extends GroupSummary {
@@ -114,6 +117,24 @@ export interface GroupInfo extends GroupSummary {
   rules: RulesView | null
   /** True while current rules exist that I have not accepted: posting waits for it. */
   mustAcceptRules: boolean
+  /** Members who have not accepted the current rules yet (the feed's banner). */
+  rulesPending?: { id: string; name: string }[]
+  /** Flags from different members that hide a post for everyone until a facilitator reviews it. */
+  flagThreshold?: number
+}
+
+/**
+ * Why one of my posts or replies is hidden from everyone else. Only its author (and facilitators,
+ * in the queue) see this; everyone else simply does not see the item.
+ */
+export interface HiddenNotice {
+  by: 'flags' | 'facilitator'
+  /** Plain-words reasons with how many flags gave each (for `facilitator`, the one reason given). */
+  reasons: { label: string; count: number }[]
+  /** A facilitator's note, if they wrote one. */
+  note: string | null
+  /** Passed on for removal review. */
+  escalated: boolean
 }
 
 export interface FeedReply {
@@ -131,6 +152,12 @@ export interface FeedReply {
   /** the reaction kinds I chose */
   mine: string[]
   replies: FeedReply[]
+  /** Not shown to me (text empty), kept as a placeholder only while it has replies: hidden pending review, or I muted its author. */
+  withheld?: 'moderation' | 'muted'
+  /** Mine and hidden from everyone else: why. */
+  hidden?: HiddenNotice
+  /** The reason I flagged it with, if I did. */
+  myFlag?: string
 }
 
 export interface FeedPost {
@@ -147,6 +174,10 @@ export interface FeedPost {
   reactions: Record<string, number>
   mine: string[]
   replies: FeedReply[]
+  /** Mine and hidden from everyone else: why. */
+  hidden?: HiddenNotice
+  /** The reason I flagged it with, if I did. */
+  myFlag?: string
 }
 
 export interface FeedPage {
@@ -163,6 +194,76 @@ export interface MemberView {
   me: boolean
   /** The current rules version if this member accepted it, else null. */
   acceptedRules: number | null
+}
+
+/** One post or reply in the facilitators' review queue. */
+export interface ModerationItem {
+  /** The post or reply ("<authorId>:<itemId>"). */
+  id: string
+  kind: 'post' | 'reply'
+  author: string
+  authorName: string
+  text: string
+  cw: string | null
+  createdAt: number
+  editedAt: number | null
+  /** Hidden from everyone but its author. */
+  hidden: boolean
+  hiddenBy: 'flags' | 'facilitator' | null
+  escalated: boolean
+  /** Flags that count now (given since the last restore), and all flags on it. */
+  flags: number
+  flagsTotal: number
+  reasons: { label: string; count: number }[]
+  /** Who flagged it (facilitators only see this). */
+  flaggers: string[]
+  lastAction: { action: 'hide' | 'restore' | 'escalate'; byName: string; at: number; reason: string | null; note: string | null } | null
+  /** The author changed the words after the last review. */
+  editedSinceReview: boolean
+}
+
+export type MuteLevel = 'none' | 'mute' | 'block'
+
+export interface MuteView {
+  member: string
+  name: string
+  level: Exclude<MuteLevel, 'none'>
+}
+
+export interface DecisionView {
+  /** The proposal ("<proposerId>:<itemId>"). */
+  id: string
+  proposer: string
+  proposerName: string
+  text: string
+  options: string[]
+  createdAt: number
+  closesAt: number
+  closed: boolean
+  /** votes per option, in option order */
+  counts: number[]
+  voters: number
+  /** index of my option, or null */
+  myVote: number | null
+}
+
+export interface ScheduleEntryView {
+  id: string
+  member: string
+  name: string
+  from: number
+  to: number
+  /** now is inside [from, to) */
+  current: boolean
+}
+
+export interface ScheduleView {
+  entries: ScheduleEntryView[]
+  /** Who holds the space now, and who is next. */
+  current: ScheduleEntryView | null
+  next: ScheduleEntryView | null
+  /** My own slot when it is now or starts within 48 h: front ends show a gentle reminder. */
+  reminder: ScheduleEntryView | null
 }
 
 export interface InviteView {
@@ -253,6 +354,22 @@ export interface ApiMethods {
   /** Facilitators: admit a waiting newcomer (they are welcomed the next time they ask). */
   approveRequest: { input: G & { id: string }; output: JoinRequestView }
   declineRequest: { input: G & { id: string }; output: JoinRequestView }
+  /** Flag a post or reply with a reason from the ground rules ("rule:<n>" or "other"); `on: false` withdraws it. */
+  flag: { input: G & { to: string; reason: string; on?: boolean }; output: { id: string } }
+  /** Facilitators: the review queue (flagged and hidden items). */
+  moderationQueue: { input: G; output: ModerationItem[] }
+  /** Facilitators: hide (with a reason), restore, or escalate for removal review. Never changes the author's words. */
+  moderate: { input: G & { to: string; action: 'hide' | 'restore' | 'escalate'; reason?: string; note?: string }; output: ModerationItem }
+  /** Personal: hide a member's words for me alone (`block` also hides their reactions). Never replicated. */
+  setMute: { input: G & { member: string; level: MuteLevel }; output: MuteView[] }
+  listMutes: { input: G; output: MuteView[] }
+  propose: { input: G & { text: string; options: string[]; closesAt: number }; output: DecisionView }
+  vote: { input: G & { proposal: string; option: number }; output: DecisionView }
+  decisions: { input: G; output: DecisionView[] }
+  schedule: { input: G; output: ScheduleView }
+  /** Facilitators: add a facilitation slot, or remove one by id. */
+  scheduleAdd: { input: G & { member: string; from: number; to: number }; output: ScheduleView }
+  scheduleRemove: { input: G & { id: string }; output: ScheduleView }
   /** Personal, device-only notes (never replicated): the base for safety plan, journal, drafts. */
   readPersonal: { input: { name: string }; output: { text: string | null } }
   writePersonal: { input: { name: string; text: string }; output: { name: string } }

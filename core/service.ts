@@ -6,7 +6,9 @@
 import type { ApiEvents, EventName, HearthApi, LockReason, MethodHandlers, ProfileStatus, Result } from './api.ts'
 import { errors, isHearthError } from './errors.ts'
 import type { KdfParams } from './crypto/kdf.ts'
-import { groupHandlers } from './group/group-handlers.ts'
+import { groupHandlers, type GroupContext } from './group/group-handlers.ts'
+import { moderationHandlers } from './group/moderation-handlers.ts'
+import { decisionHandlers } from './group/decision-handlers.ts'
 import { GroupRegistry } from './group/group-registry.ts'
 import type { NetworkOptions } from './group/group-online.ts'
 import { describeIssues, inputSchemas, isMethodName, METHOD_NAMES } from './schemas.ts'
@@ -93,6 +95,16 @@ export function createService(opts: ServiceOptions): HearthService {
     return registry
   }
 
+  const groupCtx: GroupContext = {
+    registry: requireRegistry,
+    now,
+    defaultName: () => {
+      const n = vault.get(PROFILE_NAME)
+      return n ? new TextDecoder().decode(n) : null
+    },
+    groupsChanged: () => emit('groupsChanged', {}),
+  }
+
   const handlers: MethodHandlers = {
     profileStatus: () => status(),
     async createProfile({ passphrase, name }) {
@@ -127,15 +139,9 @@ export function createService(opts: ServiceOptions): HearthService {
       await vault.destroy()
       return status()
     },
-    ...groupHandlers({
-      registry: requireRegistry,
-      now,
-      defaultName: () => {
-        const n = vault.get(PROFILE_NAME)
-        return n ? new TextDecoder().decode(n) : null
-      },
-      groupsChanged: () => emit('groupsChanged', {}),
-    }),
+    ...groupHandlers(groupCtx),
+    ...moderationHandlers(groupCtx),
+    ...decisionHandlers(groupCtx),
   }
 
   async function call(method: unknown, input: unknown): Promise<Result<unknown>> {
