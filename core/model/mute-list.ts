@@ -32,8 +32,9 @@ export class MuteList {
     } catch {
       return new MuteList(groups)
     }
-    const g = (raw as { v?: unknown; groups?: unknown } | null)?.groups
-    if ((raw as { v?: unknown }).v !== 1 || typeof g !== 'object' || g === null) return new MuteList(groups)
+    if (typeof raw !== 'object' || raw === null) return new MuteList(groups)
+    const { v, groups: g } = raw as { v?: unknown; groups?: unknown }
+    if (v !== 1 || typeof g !== 'object' || g === null || Array.isArray(g)) return new MuteList(groups)
     let n = 0
     for (const [groupId, entries] of Object.entries(g)) {
       if (!GROUP_ID.test(groupId) || typeof entries !== 'object' || entries === null) continue
