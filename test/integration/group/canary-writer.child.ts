@@ -1,7 +1,8 @@
 /**
  * Child process for the canary test: writes the given canary strings through every write path
  * the service has (profile name, group name, pseudonym, post, content warning, reply, edit, rules,
- * profile status change, personal doc), then locks and exits. Run with TMPDIR pointing at a
+ * profile status change, personal doc, a facilitator's moderation note, a decision's question and
+ * option, a vote, a facilitation slot), then locks and exits. Run with TMPDIR pointing at a
  * folder the test scans too.
  */
 import { createService } from '../../../core/service.ts'
@@ -25,5 +26,10 @@ await ok(svc.react({ groupId, to: post.id, kind: 'strength' }))
 await ok(svc.setRules({ groupId, text: c.rules as string }))
 await ok(svc.setProfile({ groupId, pseudonym: c.newPseudonym as string }))
 await ok(svc.writePersonal({ name: 'safety-plan', text: c.personal as string }))
+await ok(svc.moderate({ groupId, to: post.id, action: 'hide', reason: 'other', note: c.moderationNote as string }))
+const proposal = await ok(svc.propose({ groupId, text: c.proposal as string, options: [c.option as string, 'no'], closesAt: Date.now() + 3_600_000 }))
+await ok(svc.vote({ groupId, proposal: proposal.id, option: 0 }))
+const me = (await ok(svc.groupInfo({ groupId }))).me
+await ok(svc.scheduleAdd({ groupId, member: me, from: Date.now(), to: Date.now() + 3_600_000 }))
 await svc.close()
 process.stdout.write('done\n')

@@ -22,7 +22,7 @@ describe('no plaintext at rest', () => {
     const tmp = path.join(root, 'tmp')
     mkdirSync(tmp)
     const canaries = Object.fromEntries(
-      ['profileName', 'groupName', 'pseudonym', 'post', 'cw', 'reply', 'edit', 'rules', 'newPseudonym', 'personal'].map((k) => [k, makeCanary(k)]),
+      ['profileName', 'groupName', 'pseudonym', 'post', 'cw', 'reply', 'edit', 'rules', 'newPseudonym', 'personal', 'moderationNote', 'proposal', 'option'].map((k) => [k, makeCanary(k)]),
     )
     const child = spawnTs(CHILD, [profile, PASS, JSON.stringify(canaries)], { TMPDIR: tmp, TMP: tmp, TEMP: tmp })
     await child.waitForLine((l) => l === 'done', 60_000)
