@@ -16,8 +16,9 @@ import { commands as profileCommands } from './cli/commands.ts'
 import { groupCommands } from './cli/group-commands.ts'
 import { netCommands, networkOptions } from './cli/net-commands.ts'
 import { connectToNode } from './cli/node-client.ts'
+import { moderationCommands } from './cli/moderation-commands.ts'
 
-const commands = { ...profileCommands, ...groupCommands, ...netCommands }
+const commands = { ...profileCommands, ...groupCommands, ...netCommands, ...moderationCommands }
 
 const OPTIONS = {
   profile: { type: 'string' },
@@ -47,6 +48,15 @@ const OPTIONS = {
   role: { type: 'string' },
   wait: { type: 'string' },
   request: { type: 'string' },
+  reason: { type: 'string' },
+  note: { type: 'string' },
+  member: { type: 'string' },
+  level: { type: 'string' },
+  option: { type: 'string', multiple: true },
+  choice: { type: 'string' },
+  closes: { type: 'string' },
+  from: { type: 'string' },
+  until: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const
 
