@@ -8,9 +8,10 @@
 import type { ApiError, FeedPost, GroupInfo, HearthApi, MemberView, Result } from '../../core/api.ts'
 import { settle } from './call.ts'
 import { InvitesController } from './invites.svelte.ts'
+import { ModerationController } from './moderation.svelte.ts'
 import { SyncStatusController } from './sync-status.svelte.ts'
 
-export type Section = 'feed' | 'rules' | 'members' | 'invites'
+export type Section = 'feed' | 'rules' | 'members' | 'invites' | 'review' | 'decisions' | 'rotation'
 
 export const PAGE_SIZE = 20
 /** The most one feed call returns (core's limit). */
@@ -26,6 +27,7 @@ export class GroupSpaceController {
   readonly groupId: string
   readonly sync: SyncStatusController
   readonly invites: InvitesController
+  readonly moderation: ModerationController
   info: GroupInfo | null = $state.raw(null)
   posts: FeedPost[] = $state.raw([])
   next: string | null = $state(null)
@@ -46,6 +48,7 @@ export class GroupSpaceController {
     this.groupId = groupId
     this.sync = new SyncStatusController(api, groupId)
     this.invites = new InvitesController(api, groupId)
+    this.moderation = new ModerationController(api, groupId, { isFacilitator: () => this.isFacilitator, feedChanged: () => this.refresh() })
   }
 
   /** Core said something in the group changed: every view of it reads again. */
@@ -53,6 +56,7 @@ export class GroupSpaceController {
     void this.refresh()
     void this.sync.refresh()
     this.invites.refresh()
+    void this.moderation.refresh()
   }
 
   get isFacilitator(): boolean {
@@ -63,8 +67,9 @@ export class GroupSpaceController {
     return this.info?.topics.find((t) => t.id === id)?.label ?? id
   }
 
-  load(): Promise<void> {
-    return this.refresh()
+  async load(): Promise<void> {
+    await this.refresh()
+    await this.moderation.refresh()
   }
 
   /** Re-reads info, members and as many feed posts as are shown now. */
