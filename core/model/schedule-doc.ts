@@ -19,6 +19,8 @@ import type { MemberDoc } from './member-doc.ts'
 /** Longest slot: a month. Longer "rotations" are the hierarchy the schedule is meant to prevent. */
 export const SLOT_MAX_MS = 31 * 24 * 3_600_000
 export const REMIND_BEFORE_MS = 48 * 3_600_000
+/** Turns that ended longer ago than this stay in the doc but leave the view, so it does not grow forever. */
+export const SHOW_PAST_MS = 7 * 24 * 3_600_000
 const SLOT_ID = /^[0-9a-f]{16}$/
 const isTime = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0
 
@@ -69,7 +71,7 @@ export function scheduleView(doc: ScheduleDoc, src: ScheduleSource, now: number)
   const entries: ScheduleEntryView[] = []
   for (const [id, v] of doc.slots) {
     const s = SLOT_ID.test(id) ? readSlot(v) : null
-    if (!s || !src.members.has(s.member)) continue
+    if (!s || !src.members.has(s.member) || s.to < now - SHOW_PAST_MS) continue
     entries.push({ id, member: s.member, name: name(s.member), from: s.from, to: s.to, current: s.from <= now && now < s.to })
   }
   entries.sort((a, b) => a.from - b.from || a.to - b.to || (a.id < b.id ? -1 : 1))

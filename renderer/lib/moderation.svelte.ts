@@ -26,7 +26,25 @@ export class ModerationController {
     this.#feedChanged = opts.feedChanged
   }
 
-  async refresh(): Promise<void> {
+  #refreshing: Promise<void> | null = null
+  #again = false
+
+  /** Re-reads the lists; a burst of changes while one read is in flight costs one more read. */
+  refresh(): Promise<void> {
+    if (this.#refreshing) {
+      this.#again = true
+      return this.#refreshing
+    }
+    this.#refreshing = (async () => {
+      do {
+        this.#again = false
+        await this.#reread()
+      } while (this.#again)
+    })().finally(() => (this.#refreshing = null))
+    return this.#refreshing
+  }
+
+  async #reread(): Promise<void> {
     const groupId = this.#groupId
     const [mutes, decisions, schedule, queue] = await Promise.all([
       settle(this.#api.listMutes({ groupId })),

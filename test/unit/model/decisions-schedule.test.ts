@@ -103,6 +103,9 @@ describe('facilitation schedule', () => {
     expect(v.reminder).toBeNull()
     expect(scheduleView(s, w.src(ben), NOW + 100 * HOUR - REMIND_BEFORE_MS).reminder?.id).toBe(b)
     expect(scheduleView(s, w.src(ann), NOW).reminder?.id).toBe(a)
+    // A week after a turn ends it leaves the view.
+    expect(scheduleView(s, w.src(ann), NOW + HOUR + 7 * 24 * HOUR).entries.map((e) => e.id)).toEqual([a, b])
+    expect(scheduleView(s, w.src(ann), NOW + HOUR + 7 * 24 * HOUR + 1).entries.map((e) => e.id)).toEqual([b])
     s.remove(a)
     expect(scheduleView(s, w.src(ann), NOW).entries.map((e) => e.id)).toEqual([b])
     expect(codeOf(() => s.remove(a))).toBe('NOT_FOUND')
