@@ -53,7 +53,7 @@ function scheduleText(v: ScheduleView): string {
 function moderate(action: 'hide' | 'restore' | 'escalate'): Command {
   const needsReason = action !== 'restore'
   return {
-    usage: `hearth ${action} --group ID --to ID${needsReason ? ' --reason rule:N|other' : ''} [--note TEXT]`,
+    usage: `hearth ${action} --group ID --to ID${needsReason ? ' [--reason rule:N|other]' : ''} [--note TEXT]`,
     summary: {
       hide: 'facilitators: hide a post or reply for everyone but its author, with a reason',
       restore: 'facilitators: show a hidden post or reply again',
@@ -62,7 +62,8 @@ function moderate(action: 'hide' | 'restore' | 'escalate'): Command {
     async run(ctx) {
       await unlocked(ctx)
       const note = opt(ctx, 'note')
-      const reason = needsReason ? need(ctx, 'reason') : opt(ctx, 'reason')
+      // The author is always told a reason; without --reason it is "something else", and --note can say more.
+      const reason = needsReason ? (opt(ctx, 'reason') ?? 'other') : opt(ctx, 'reason')
       return expectOk(ctx.service.moderate({ groupId: need(ctx, 'group'), to: need(ctx, 'to'), action, ...(reason ? { reason } : {}), ...(note ? { note } : {}) }))
     },
     human: (v) => itemText(v as ModerationItem),
