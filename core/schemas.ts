@@ -5,9 +5,8 @@
  */
 import { z } from 'zod'
 import type { MethodInput, MethodName } from './api.ts'
-import { DECISION_LIMITS } from './model/decisions.ts'
 import { NOTE_MAX } from './model/rule-items.ts'
-import { LIMITS, MEMBER_STATUSES, REACTION_KINDS, TOPIC_ID, type ReactionKind } from './model/vocabulary.ts'
+import { DECISION_LIMITS, LIMITS, MEMBER_STATUSES, REACTION_KINDS, TOPIC_ID, type ReactionKind } from './model/vocabulary.ts'
 
 const personalName = z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/, 'not a personal document name')
 

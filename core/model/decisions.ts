@@ -19,9 +19,9 @@ import { errors } from '../errors.ts'
 import { hash } from '../crypto/hash.ts'
 import { makeRef, parseRef, type MemberDoc, type Ref } from './member-doc.ts'
 import { randomBytes } from '../crypto/random.ts'
-import { LIMITS } from './vocabulary.ts'
+import { DECISION_LIMITS, LIMITS } from './vocabulary.ts'
 
-export const DECISION_LIMITS = { text: 2_000, option: 200, minOptions: 2, maxOptions: 10 } as const
+export { DECISION_LIMITS }
 
 interface Proposal {
   text: string
