@@ -21,7 +21,6 @@ import { makeRef, parseRef, type MemberDoc, type Ref } from './member-doc.ts'
 import { randomBytes } from '../crypto/random.ts'
 import { DECISION_LIMITS, LIMITS } from './vocabulary.ts'
 
-export { DECISION_LIMITS }
 
 interface Proposal {
   text: string
