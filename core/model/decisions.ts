@@ -29,6 +29,8 @@ interface Proposal {
   createdAt: number
 }
 
+/** Longest a decision stays open: a vote nobody remembers is not the group deciding. */
+export const MAX_OPEN_MS = 90 * 24 * 3_600_000
 const isTime = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0
 const ITEM_ID = /^[0-9a-f]{16}$/
 const HASH = /^[0-9a-f]{32}$/
@@ -60,6 +62,7 @@ export function propose(d: MemberDoc, p: { text: string; options: string[]; clos
   if (options.some((o) => !o || o.length > DECISION_LIMITS.option)) throw errors.INVALID_INPUT(`each option needs 1 to ${DECISION_LIMITS.option} characters`)
   if (new Set(options).size !== options.length) throw errors.INVALID_INPUT('two options are the same')
   if (!isTime(p.closesAt) || p.closesAt <= now + 60_000) throw errors.INVALID_INPUT('the closing time must be at least a minute away')
+  if (p.closesAt > now + MAX_OPEN_MS) throw errors.INVALID_INPUT('a decision may stay open for at most 90 days')
   const map = proposalsOf(d)
   let id: string
   do id = Buffer.from(randomBytes(8)).toString('hex')

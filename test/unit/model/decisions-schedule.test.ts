@@ -64,6 +64,7 @@ describe('decisions', () => {
       { text: 'Q', options: Array.from({ length: 11 }, (_, i) => `o${i}`), closesAt: NOW + HOUR },
       { text: 'Q', options: ['A', 'A'], closesAt: NOW + HOUR },
       { text: 'Q', options: ['A', 'B'], closesAt: NOW },
+      { text: 'Q', options: ['A', 'B'], closesAt: NOW + 91 * 24 * HOUR },
     ]
     for (const p of bad) expect(codeOf(() => propose(w.d(ann), p, NOW)), JSON.stringify(p)).toBe('INVALID_INPUT')
     const props = w.d(ben).doc.getMap('proposals')
