@@ -6,7 +6,7 @@
  *
  *   - a new post written into another member's doc (words in their name)
  *   - an edit and a delete of another member's existing post
- *   - a flag written in another member's name
+ *   - a flag, a proposal and a vote written in another member's name
  *   - a moderation action ("hide") and a facilitation slot, though it is no facilitator
  *   - a post in its own doc that claims another member as its author
  *   - bytes that are no block at all
@@ -20,6 +20,7 @@ import * as Y from 'yjs'
 import { randomBytes } from '../../../core/crypto/random.ts'
 import { GroupRegistry } from '../../../core/group/group-registry.ts'
 import { memberDocId, sharedDocId } from '../../../core/model/doc-id.ts'
+import { propose, proposalHash } from '../../../core/model/decisions.ts'
 import { setFlag } from '../../../core/model/flags.ts'
 import { MemberDoc, parseRef } from '../../../core/model/member-doc.ts'
 import { ModerationDoc } from '../../../core/model/moderation-doc.ts'
@@ -54,11 +55,19 @@ function forge(docId: string, fn: (doc: Y.Doc) => void): [string, Uint8Array] {
 
 const now = Date.now()
 const victimDoc = memberDocId(victim)
+// An honest proposal of Mallory's own, for the forged vote to be cast on.
+const closesAt = now + 3_600_000
+let proposal = ''
+await space.change(memberDocId(me), (d) => {
+  proposal = propose(new MemberDoc(d, me), { text: 'Mallory asks', options: ['yes', 'no'], closesAt }, now)
+})
 const forged: [string, Uint8Array][] = [
   forge(victimDoc, (d) => void new MemberDoc(d, victim).addPost({ topic: 'check-in', text: 'FORGED words in the victim’s name', cw: null }, now)),
   forge(victimDoc, (d) => new MemberDoc(d, victim).edit(victimPost, { text: 'FORGED edit of the victim’s post' }, now)),
   forge(victimDoc, (d) => new MemberDoc(d, victim).remove(victimPost, now)),
   forge(victimDoc, (d) => setFlag(new MemberDoc(d, victim), victimPost, { reason: 'other', rules: null }, now)),
+  forge(victimDoc, (d) => void propose(new MemberDoc(d, victim), { text: 'FORGED proposal in the victim’s name', options: ['a', 'b'], closesAt }, now)),
+  forge(victimDoc, (d) => d.getMap('votes').set(proposal, { option: 0, proposal: proposalHash({ text: 'Mallory asks', options: ['yes', 'no'], closesAt }), at: now })),
   forge(sharedDocId('moderation'), (d) => new ModerationDoc(d).add({
     item: victimPost, action: 'hide', reason: 'other', rules: null, note: 'FORGED hide', covers: [], seen: null, by: victim, at: now,
   })),

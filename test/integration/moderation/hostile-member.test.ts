@@ -38,7 +38,7 @@ const everyText = (page: FeedPage): string[] =>
   page.posts.flatMap((p) => [p.text, ...p.replies.map((r) => r.text)])
 
 describe('a hostile member', () => {
-  it('cannot write, edit, delete, flag, hide or schedule in another’s name: every honest peer refuses and shows nothing of it', async () => {
+  it('cannot write, edit, delete, flag, propose, vote, hide or schedule in another’s name: every honest peer refuses and shows nothing of it', async () => {
     testnet = await startTestnet()
     const boot = `${testnet.bootstrap[0]?.host}:${testnet.bootstrap[0]?.port}`
     const alder = await startPeer(path.join(tempDir(), 'alder'), boot)
@@ -72,6 +72,9 @@ describe('a hostile member', () => {
       const claimed = page.posts.find((x) => x.text === 'CLAIMED to be written by the victim')
       expect(claimed, name).toMatchObject({ authorName: 'Mallory' })
       expect(claimed?.author, name).not.toBe(alderId)
+      // Decisions: Mallory's own proposal shows, with no vote forged into it; no proposal in Alder's name.
+      const ds = await p.ok('decisions', { groupId })
+      expect(ds.map((d) => [d.proposerName, d.text, d.counts.join()]), name).toEqual([['Mallory', 'Mallory asks', '0,0']])
       // No one may schedule or moderate but facilitators.
       expect((await p.ok('schedule', { groupId })).entries, name).toEqual([])
     }
