@@ -72,6 +72,11 @@ export class ModerationController {
     return this.#act(this.#api.moderate({ groupId: this.#groupId, to, action, ...(reason ? { reason } : {}), ...(note ? { note } : {}) }))
   }
 
+  /** Facilitators: how many different members' flags hide a post until it is reviewed. */
+  setThreshold(flagThreshold: number): Promise<ApiError | null> {
+    return this.#act(this.#api.updateSettings({ groupId: this.#groupId, flagThreshold }))
+  }
+
   setMute(member: string, level: MuteLevel): Promise<ApiError | null> {
     return this.#act(this.#api.setMute({ groupId: this.#groupId, member, level }))
   }

@@ -1,7 +1,7 @@
 /**
  * Moderation, decisions and the rotation in Chromium, two people on a loopback testnet, each with
- * their own web host process and browser context: Birch posts; Alder (facilitator, the group's
- * flag threshold set to 1) flags it with a rule as the reason; Birch sees "hidden — why"; Alder
+ * their own web host process and browser context: Birch posts; Alder (facilitator, who sets the
+ * group's flag threshold to 1 on the review screen) flags it with a rule as the reason; Birch sees "hidden — why"; Alder
  * keeps it hidden with a note and then restores it from the review queue with the keyboard
  * alone; Birch's notice goes. Then Alder proposes a decision, plans a turn (and is reminded),
  * mutes Birch, and changes the rules (the banner names Birch). axe scans every new screen in
@@ -60,8 +60,13 @@ describe('moderation across two nodes', () => {
     await Promise.all([onboard(a), onboard(b)])
     await createGroup(a, 'Tuesday circle', 'Alder', 'Facilitated')
     await writeRules(a, RULES)
+    // The threshold is a group setting on the review screen: one flag hides, for this test.
+    await go(a, 'Review')
+    await a.getByLabel('Hide a post for review after flags from').selectOption('1')
+    await a.getByRole('button', { name: 'Save' }).click()
+    await a.getByText('Saved: one flag hides a post until it is reviewed.').waitFor()
     const groupId = ((await callFromPage(a, 'listGroups', {})) as { ok: true; value: { id: string }[] }).value[0]!.id
-    expect((await callFromPage(a, 'updateSettings', { groupId, flagThreshold: 1 })).ok).toBe(true)
+    expect(((await callFromPage(a, 'groupInfo', { groupId })) as { ok: true; value: { flagThreshold: number } }).value.flagThreshold).toBe(1)
     const code = await makeInvite(a)
 
     await b.getByRole('button', { name: 'Join a group with a code' }).click()
