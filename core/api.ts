@@ -44,6 +44,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'NOT_ALLOWED'
   | 'RULES_NOT_ACCEPTED'
+  | 'DECISION_CLOSED'
   // invites, joining and the network
   | 'INVITE_MALFORMED'
   | 'INVITE_CHECKSUM'
@@ -115,6 +116,8 @@ export interface RulesView {
   by: string
   byName: string
   acceptedByMe: boolean
+  /** The rules as numbered items (each non-empty line; item 0 is rule 1): what a flag's reason names. */
+  items?: string[]
 }
 
 export interface GroupInfo extends GroupSummary {
@@ -129,6 +132,24 @@ export interface GroupInfo extends GroupSummary {
   membership: Membership
   /** Whether removing a member needs a second facilitator's agreement. */
   removalNeedsSecond: boolean
+  /** Members who have not accepted the current rules yet (the feed's banner). */
+  rulesPending?: { id: string; name: string }[]
+  /** Flags from different members that hide a post for everyone until a facilitator reviews it. */
+  flagThreshold?: number
+}
+
+/**
+ * Why one of my posts or replies is hidden from everyone else. Only its author (and facilitators,
+ * in the queue) see this; everyone else simply does not see the item.
+ */
+export interface HiddenNotice {
+  by: 'flags' | 'facilitator'
+  /** Plain-words reasons with how many flags gave each (for `facilitator`, the one reason given). */
+  reasons: { label: string; count: number }[]
+  /** A facilitator's note, if they wrote one. */
+  note: string | null
+  /** Passed on for removal review. */
+  escalated: boolean
 }
 
 export interface FeedReply {
@@ -146,6 +167,12 @@ export interface FeedReply {
   /** the reaction kinds I chose */
   mine: string[]
   replies: FeedReply[]
+  /** Not shown to me (text empty), kept as a placeholder only while it has replies: hidden pending review, or I muted its author. */
+  withheld?: 'moderation' | 'muted'
+  /** Mine and hidden from everyone else: why. */
+  hidden?: HiddenNotice
+  /** The reason I flagged it with, if I did. */
+  myFlag?: string
 }
 
 export interface FeedPost {
@@ -162,6 +189,10 @@ export interface FeedPost {
   reactions: Record<string, number>
   mine: string[]
   replies: FeedReply[]
+  /** Mine and hidden from everyone else: why. */
+  hidden?: HiddenNotice
+  /** The reason I flagged it with, if I did. */
+  myFlag?: string
 }
 
 export interface FeedPage {
@@ -182,6 +213,76 @@ export interface MemberView {
   badge?: Badge
   /** A facilitator asked to remove this member; it waits for a second facilitator. */
   removalPending?: boolean
+}
+
+/** One post or reply in the facilitators' review queue. */
+export interface ModerationItem {
+  /** The post or reply ("<authorId>:<itemId>"). */
+  id: string
+  kind: 'post' | 'reply'
+  author: string
+  authorName: string
+  text: string
+  cw: string | null
+  createdAt: number
+  editedAt: number | null
+  /** Hidden from everyone but its author. */
+  hidden: boolean
+  hiddenBy: 'flags' | 'facilitator' | null
+  escalated: boolean
+  /** Flags that count now (given since the last restore), and all flags on it. */
+  flags: number
+  flagsTotal: number
+  reasons: { label: string; count: number }[]
+  /** Who flagged it (facilitators only see this). */
+  flaggers: string[]
+  lastAction: { action: 'hide' | 'restore' | 'escalate'; byName: string; at: number; reason: string | null; note: string | null } | null
+  /** The author changed the words after the last review. */
+  editedSinceReview: boolean
+}
+
+export type MuteLevel = 'none' | 'mute' | 'block'
+
+export interface MuteView {
+  member: string
+  name: string
+  level: Exclude<MuteLevel, 'none'>
+}
+
+export interface DecisionView {
+  /** The proposal ("<proposerId>:<itemId>"). */
+  id: string
+  proposer: string
+  proposerName: string
+  text: string
+  options: string[]
+  createdAt: number
+  closesAt: number
+  closed: boolean
+  /** votes per option, in option order */
+  counts: number[]
+  voters: number
+  /** index of my option, or null */
+  myVote: number | null
+}
+
+export interface ScheduleEntryView {
+  id: string
+  member: string
+  name: string
+  from: number
+  to: number
+  /** now is inside [from, to) */
+  current: boolean
+}
+
+export interface ScheduleView {
+  entries: ScheduleEntryView[]
+  /** Who holds the space now, and who is next. */
+  current: ScheduleEntryView | null
+  next: ScheduleEntryView | null
+  /** My own slot when it is now or starts within 48 h: front ends show a gentle reminder. */
+  reminder: ScheduleEntryView | null
 }
 
 export interface InviteView {
@@ -307,6 +408,22 @@ export interface ApiMethods {
   leaveGroup: { input: G; output: { membership: Membership } }
   /** Facilitators: make a member a facilitator (with a badge in facilitated groups) or a member. */
   setRole: { input: G & { member: string; role: Role; badge?: Badge }; output: MemberView }
+  /** Flag a post or reply with a reason from the ground rules ("rule:<n>" or "other"); `on: false` withdraws it. */
+  flag: { input: G & { to: string; reason: string; on?: boolean }; output: { id: string } }
+  /** Facilitators: the review queue (flagged and hidden items). */
+  moderationQueue: { input: G; output: ModerationItem[] }
+  /** Facilitators: hide (with a reason), restore, or escalate for removal review. Never changes the author's words. */
+  moderate: { input: G & { to: string; action: 'hide' | 'restore' | 'escalate'; reason?: string; note?: string }; output: ModerationItem }
+  /** Personal: hide a member's words for me alone (`block` also hides their reactions). Never replicated. */
+  setMute: { input: G & { member: string; level: MuteLevel }; output: MuteView[] }
+  listMutes: { input: G; output: MuteView[] }
+  propose: { input: G & { text: string; options: string[]; closesAt: number }; output: DecisionView }
+  vote: { input: G & { proposal: string; option: number }; output: DecisionView }
+  decisions: { input: G; output: DecisionView[] }
+  schedule: { input: G; output: ScheduleView }
+  /** Facilitators: add a facilitation slot, or remove one by id. */
+  scheduleAdd: { input: G & { member: string; from: number; to: number }; output: ScheduleView }
+  scheduleRemove: { input: G & { id: string }; output: ScheduleView }
   /** Personal, device-only notes (never replicated): the base for safety plan, journal, drafts. */
   readPersonal: { input: { name: string }; output: { text: string | null } }
   writePersonal: { input: { name: string; text: string }; output: { name: string } }

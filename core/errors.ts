@@ -58,6 +58,7 @@ export const errors = {
   NOT_FOUND: factory('NOT_FOUND', 'That item does not exist'),
   NOT_ALLOWED: factory('NOT_ALLOWED', 'Your role in this group does not allow that'),
   RULES_NOT_ACCEPTED: factory('RULES_NOT_ACCEPTED', "Please read and accept the group's ground rules first"),
+  DECISION_CLOSED: factory('DECISION_CLOSED', 'Voting on that decision has closed; the result is final'),
   INVITE_MALFORMED: factory('INVITE_MALFORMED', 'That is not an invite code; check it was copied whole'),
   INVITE_CHECKSUM: factory('INVITE_CHECKSUM', 'That invite code has a typo: one or more characters are wrong'),
   INVITE_VERSION: factory('INVITE_VERSION', 'That invite code was made by a newer version of Hearth'),

@@ -5,7 +5,8 @@
  */
 import { z } from 'zod'
 import type { MethodInput, MethodName } from './api.ts'
-import { LIMITS, MEMBER_STATUSES, REACTION_KINDS, TOPIC_ID, type ReactionKind } from './model/vocabulary.ts'
+import { NOTE_MAX } from './model/rule-items.ts'
+import { DECISION_LIMITS, LIMITS, MEMBER_STATUSES, REACTION_KINDS, TOPIC_ID, type ReactionKind } from './model/vocabulary.ts'
 
 const personalName = z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/, 'not a personal document name')
 
@@ -16,8 +17,8 @@ const groupId = z.string().regex(/^[0-9a-f]{32}$/, 'not a group id')
 const ref = z.string().regex(/^[0-9a-f]{64}:[0-9a-f]{16}$/, 'not a post or reply id')
 const text = z.string().min(1).max(LIMITS.postText)
 const pseudonym = z.string().trim().min(1).max(LIMITS.pseudonym)
-const g = { groupId }
 const memberId = z.string().regex(/^[0-9a-f]{64}$/, 'not a member id')
+const g = { groupId }
 /** A file the person chose; it must be absolute (checked again where it is used). */
 const filePath = z.string().min(1).max(4096).refine((p) => !p.includes('\0'), 'not a path')
 
@@ -65,6 +66,24 @@ export const inputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> } = {
   removeMember: z.object({ ...g, member: memberId }).strict(),
   leaveGroup: z.object(g).strict(),
   setRole: z.object({ ...g, member: memberId, role: z.enum(['facilitator', 'member']), badge: z.enum(['counsellor', 'advocate']).optional() }).strict(),
+  flag: z.object({ ...g, to: ref, reason: z.string().regex(/^(?:rule:[1-9]\d{0,2}|other)$/, 'not a reason: "other" or "rule:<n>"'), on: z.boolean().optional() }).strict(),
+  moderationQueue: z.object(g).strict(),
+  moderate: z.object({
+    ...g, to: ref, action: z.enum(['hide', 'restore', 'escalate']),
+    reason: z.string().regex(/^(?:rule:[1-9]\d{0,2}|other)$/, 'not a reason: "other" or "rule:<n>"').optional(), note: z.string().max(NOTE_MAX).optional(),
+  }).strict(),
+  setMute: z.object({ ...g, member: memberId, level: z.enum(['none', 'mute', 'block']) }).strict(),
+  listMutes: z.object(g).strict(),
+  propose: z.object({
+    ...g, text: z.string().trim().min(1).max(DECISION_LIMITS.text),
+    options: z.array(z.string().trim().min(1).max(DECISION_LIMITS.option)).min(DECISION_LIMITS.minOptions).max(DECISION_LIMITS.maxOptions),
+    closesAt: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  }).strict(),
+  vote: z.object({ ...g, proposal: ref, option: z.number().int().min(0).max(DECISION_LIMITS.maxOptions - 1) }).strict(),
+  decisions: z.object(g).strict(),
+  schedule: z.object(g).strict(),
+  scheduleAdd: z.object({ ...g, member: memberId, from: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), to: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }).strict(),
+  scheduleRemove: z.object({ ...g, id: z.string().regex(/^[0-9a-f]{16}$/, 'not a slot id') }).strict(),
   readPersonal: z.object({ name: personalName }).strict(),
   writePersonal: z.object({ name: personalName, text: z.string().max(LIMITS.personalText) }).strict(),
   exportGroup: z.object({

@@ -9,6 +9,8 @@ import type { KdfParams } from './crypto/kdf.ts'
 import { archiveHandlers } from './archive/archive-handlers.ts'
 import { groupHandlers, type GroupContext } from './group/group-handlers.ts'
 import { membershipHandlers } from './group/membership-handlers.ts'
+import { moderationHandlers } from './group/moderation-handlers.ts'
+import { decisionHandlers } from './group/decision-handlers.ts'
 import { GroupRegistry } from './group/group-registry.ts'
 import type { NetworkOptions } from './group/group-online.ts'
 import { describeIssues, inputSchemas, isMethodName, METHOD_NAMES } from './schemas.ts'
@@ -148,6 +150,8 @@ export function createService(opts: ServiceOptions): HearthService {
       groupsChanged: () => emit('groupsChanged', {}),
       ...(opts.kdf ? { kdf: opts.kdf } : {}),
     }),
+    ...moderationHandlers(groupContext),
+    ...decisionHandlers(groupContext),
   }
 
   async function call(method: unknown, input: unknown): Promise<Result<unknown>> {

@@ -18,8 +18,9 @@ import { groupCommands } from './cli/group-commands.ts'
 import { memberCommands } from './cli/member-commands.ts'
 import { netCommands, networkOptions } from './cli/net-commands.ts'
 import { connectToNode } from './cli/node-client.ts'
+import { moderationCommands } from './cli/moderation-commands.ts'
 
-const commands = { ...profileCommands, ...groupCommands, ...memberCommands, ...netCommands, ...archiveCommands }
+const commands = { ...profileCommands, ...groupCommands, ...memberCommands, ...netCommands, ...archiveCommands, ...moderationCommands }
 
 const OPTIONS = {
   profile: { type: 'string' },
@@ -56,6 +57,13 @@ const OPTIONS = {
   out: { type: 'string' },
   from: { type: 'string' },
   'archive-passphrase-file': { type: 'string' },
+  reason: { type: 'string' },
+  note: { type: 'string' },
+  level: { type: 'string' },
+  option: { type: 'string', multiple: true },
+  choice: { type: 'string' },
+  closes: { type: 'string' },
+  until: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const
 

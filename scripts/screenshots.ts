@@ -76,6 +76,55 @@ async function onboard(page: Page, shots: boolean): Promise<void> {
   await page.getByRole('heading', { name: 'Your groups' }).waitFor()
 }
 
+/**
+ * Moderation, decisions and the rotation: Birch posts, Wren (threshold 1 for the picture) flags
+ * it, Birch sees why it is hidden, Wren reviews and restores it; then a decision and a turn.
+ */
+async function moderationShots(wren: Person, birch: Person): Promise<void> {
+  const page = wren.page
+  const b = birch.page
+  const groupId = ((await wren.service.listGroups({})) as { ok: true; value: { id: string }[] }).value[0]?.id as string
+  await wren.service.updateSettings({ groupId, flagThreshold: 1 })
+  await section(b, 'Conversations')
+  await post(b, 'I saw him outside the library on Elm street again, the one by the old mill.', 'Check-in')
+  await section(page, 'Conversations')
+  const theirs = page.locator('article.post').filter({ hasText: 'outside the library' })
+  await theirs.getByRole('button', { name: 'Flag' }).click()
+  await theirs.getByRole('radio', { name: /^Rule 1:/ }).check()
+  await shot(page, 'flag')
+  await theirs.getByRole('button', { name: 'Flag it' }).click()
+  await b.getByRole('note', { name: 'Hidden from the group' }).waitFor()
+  await shot(b, 'hidden-why')
+  await section(page, 'Review')
+  await page.getByText('Hidden by flags.').waitFor()
+  await shot(page, 'review-queue')
+  await page.getByRole('button', { name: 'Restore' }).click()
+  await page.getByText('Nothing is waiting for review.').waitFor()
+  await wren.service.updateSettings({ groupId, flagThreshold: 3 })
+
+  await section(page, 'Decisions')
+  await page.getByRole('button', { name: 'Propose a decision' }).click()
+  await page.getByLabel('The question').fill('Shall we move to Thursday afternoons over the winter?')
+  await page.getByRole('button', { name: 'Propose it' }).click()
+  await page.getByRole('radio', { name: /^Yes/ }).check()
+  await page.getByRole('button', { name: 'Vote' }).click()
+  await page.getByRole('radio', { name: /your vote/ }).waitFor()
+  await shot(page, 'decisions')
+
+  await section(page, 'Who holds the space')
+  const local = (ms: number): string => new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 16)
+  const day = 86_400_000
+  for (const [who, from] of [['Wren (you)', 3_600_000], ['Birch', 8 * day]] as const) {
+    await page.getByLabel('Who', { exact: true }).selectOption({ label: who })
+    await page.getByLabel('From', { exact: true }).fill(local(Date.now() + from))
+    await page.getByLabel('Until', { exact: true }).fill(local(Date.now() + from + 7 * day))
+    await page.getByRole('button', { name: 'Add the turn' }).click()
+    await page.getByText('The turn was added.').waitFor()
+  }
+  await page.getByText(/^Your turn to hold the space starts/).waitFor()
+  await shot(page, 'rotation')
+}
+
 async function main(): Promise<void> {
   const work = await mkdtemp(path.join(os.tmpdir(), 'hearth-screenshots-'))
   const createTestnet = createRequire(import.meta.url)('hyperdht/testnet') as (n: number, o: { host: string }) => Promise<{ bootstrap: { host: string; port: number }[]; destroy(): Promise<void> }>
@@ -152,6 +201,8 @@ async function main(): Promise<void> {
     await section(page, 'Members')
     await page.getByRole('row', { name: /^Birch/ }).getByText('Connected now').waitFor()
     await shot(page, 'members')
+
+    await moderationShots(wren, birch)
 
     await page.getByRole('button', { name: 'Back to your groups' }).click()
     await page.getByRole('button', { name: 'Settings' }).click()

@@ -9,6 +9,8 @@ import { memberDocId, sharedDocId } from '../model/doc-id.ts'
 import { MemberDoc, parseRef, type Ref } from '../model/member-doc.ts'
 import { RulesDoc, rulesHash } from '../model/rules-doc.ts'
 import { feed, members, type ViewSource } from '../model/views.ts'
+import { ruleItems } from '../model/rule-items.ts'
+import { readerSource } from './reader-source.ts'
 import { REACTIONS, type ReactionKind } from '../model/vocabulary.ts'
 import type { GroupRegistry } from './group-registry.ts'
 import type { GroupSpace } from './group-space.ts'
@@ -43,7 +45,7 @@ function rulesView(space: GroupSpace): RulesView | null {
   if (!r) return null
   const byName = space.governance.members.get(r.by)?.pseudonym ?? 'former member'
   const { hash: _hash, ...shown } = r
-  return { ...shown, byName, acceptedByMe: space.docs.memberDoc(space.me).accepted.has(r.hash) }
+  return { ...shown, byName, acceptedByMe: space.docs.memberDoc(space.me).accepted.has(r.hash), items: ruleItems(r.text) }
 }
 
 /** Runs a change to my own member doc as one durable block; returns what `fn` returned. */
@@ -88,11 +90,13 @@ function pendingRequest(space: GroupSpace, id: string) {
 
 function info(s: GroupSpace): GroupInfo {
   const rules = rulesView(s)
+  const pending = rules ? members(source(s)).filter((m) => m.acceptedRules === null).map((m) => ({ id: m.id, name: m.pseudonym })) : []
   return {
     ...summary(s), me: s.me, topics: s.governance.settings.topics,
     reactions: Object.entries(REACTIONS).map(([id, label]) => ({ id, label })),
     rules, mustAcceptRules: rules !== null && !rules.acceptedByMe,
     membership: s.membership, removalNeedsSecond: s.governance.settings.removalNeedsSecond ?? false,
+    rulesPending: pending, flagThreshold: s.governance.settings.flagThreshold,
   }
 }
 
@@ -138,7 +142,7 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
     },
     async feed({ groupId, topic, before, limit }) {
       const s = await space(groupId)
-      return feed(source(s), { ...(topic ? { topic } : {}), ...(before ? { before } : {}), limit: limit ?? 20 })
+      return feed(readerSource(s, ctx.registry().personal), { ...(topic ? { topic } : {}), ...(before ? { before } : {}), limit: limit ?? 20 })
     },
     async members({ groupId }) {
       const s = await space(groupId)

@@ -5,7 +5,8 @@
  *   member/<memberId>   one member's words: posts, replies, reactions, profile, acceptances.
  *                       Only that member's devices write it.
  *   shared/<name>       the group's common docs (ground rules, …). Only the roles that the group
- *                       settings name for <name> write it.
+ *                       settings name for <name> write it; `moderation` and `schedule` are
+ *                       facilitators' docs whatever the settings (FACILITATOR_DOCS).
  *   personal/<name>     safety plan, journal, drafts: never replicated, sealed under a key only
  *                       this profile holds.
  *
@@ -24,6 +25,17 @@ export interface DocRef {
 
 export const SHARED_DOCS = ['rules'] as const
 export type SharedDocName = (typeof SHARED_DOCS)[number]
+/**
+ * Shared docs that only facilitators write, whatever the settings say: facilitators' moderation
+ * actions (core/model/moderation-doc.ts) and the facilitation schedule (schedule-doc.ts). They
+ * hold the space; letting settings widen this would let any member hide anyone's words.
+ */
+export const FACILITATOR_DOCS = ['moderation', 'schedule'] as const
+export type FacilitatorDocName = (typeof FACILITATOR_DOCS)[number]
+
+export function isFacilitatorDoc(name: string): name is FacilitatorDocName {
+  return (FACILITATOR_DOCS as readonly string[]).includes(name)
+}
 
 const MEMBER_ID = /^[0-9a-f]{64}$/
 const NAME = /^[a-z0-9][a-z0-9_.-]{0,63}$/
@@ -37,7 +49,7 @@ export function memberDocId(memberId: string): string {
   return `member/${memberId}`
 }
 
-export function sharedDocId(name: SharedDocName): string {
+export function sharedDocId(name: SharedDocName | FacilitatorDocName): string {
   return `shared/${name}`
 }
 
@@ -53,7 +65,7 @@ export function parseDocId(id: string): DocRef | null {
   const cls = id.slice(0, slash)
   const name = id.slice(slash + 1)
   if (cls === 'member' && isMemberId(name)) return { id, cls, name }
-  if (cls === 'shared' && (SHARED_DOCS as readonly string[]).includes(name)) return { id, cls, name }
+  if (cls === 'shared' && ((SHARED_DOCS as readonly string[]).includes(name) || isFacilitatorDoc(name))) return { id, cls, name }
   if (cls === 'personal' && NAME.test(name)) return { id, cls, name }
   return null
 }

@@ -8,6 +8,9 @@
  *   reactions  Y.Map   "<Ref>|<kind>" → createdAt       (a key present = the reaction is on)
  *   accepted   Y.Map   "<rules hash>" → acceptedAt   (rules-doc.ts rulesHash: the words accepted,
  *                      not a version number a rules writer could renumber)
+ *   flags      Y.Map   flags.ts (moderation: "<Ref>" → reason)
+ *   proposals  Y.Map   decisions.ts (a decision this member proposed)
+ *   votes      Y.Map   decisions.ts ("<proposal Ref>" → this member's vote)
  *
  * A Ref names an item anywhere in the group: "<authorId>:<itemId>". Items are nested maps so two
  * devices of one member editing different fields merge cleanly. Deleting clears the text and

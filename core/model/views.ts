@@ -5,7 +5,7 @@
  * malformed is left out rather than shown half-read.
  */
 import * as Y from 'yjs'
-import type { FeedPage, FeedPost, FeedReply, MemberView } from '../api.ts'
+import type { FeedPage, FeedPost, FeedReply, HiddenNotice, MemberView } from '../api.ts'
 import type { MemberDoc, Ref } from './member-doc.ts'
 import { makeRef, parseRef } from './member-doc.ts'
 import type { RulesVersion } from './rules-doc.ts'
@@ -31,6 +31,20 @@ export interface ViewSource {
    * their cut-off stay (the write rule already refused anything after it).
    */
   authors?: ReadonlySet<string>
+  /** Moderation and my mute list (core/model/item-filter.ts); absent, everything shows. */
+  filter?: ItemFilter
+}
+
+/** What the reader may not see, and what they flagged. */
+export interface ItemFilter {
+  /** Why the item is hidden from everyone but its author, or null. */
+  hidden(ref: Ref): HiddenNotice | null
+  /** I muted (or blocked) this member: their words are left out of my views. */
+  muted(member: string): boolean
+  /** I blocked this member: their reactions are not counted in my views either. */
+  blocked(member: string): boolean
+  /** The reason I flagged an item with, or null. */
+  myFlag(ref: Ref): string | null
 }
 
 const speaks = (src: ViewSource, author: string): boolean => (src.authors ? src.authors.has(author) : src.members.has(author))
@@ -71,7 +85,7 @@ function nameOf(src: ViewSource, id: string): string {
 function collectReactions(src: ViewSource): Map<Ref, { counts: Record<string, number>; mine: string[] }> {
   const out = new Map<Ref, { counts: Record<string, number>; mine: string[] }>()
   for (const [author, doc] of src.docs) {
-    if (!speaks(src, author)) continue
+    if (!speaks(src, author) || src.filter?.blocked(author)) continue
     for (const key of doc.reactions.keys()) {
       const bar = key.lastIndexOf('|')
       const target = key.slice(0, bar)
@@ -101,18 +115,22 @@ export function feed(src: ViewSource, opts: { topic?: string; before?: string; l
     }
   }
 
-  const candidates: { it: Item & { raw: Y.Map<unknown> }; topic: string; cw: string | null }[] = []
+  const candidates: { it: Item & { raw: Y.Map<unknown> }; topic: string; cw: string | null; hidden: HiddenNotice | null }[] = []
+  const f = src.filter
   for (const [author, doc] of src.docs) {
-    if (!speaks(src, author)) continue
+    if (!speaks(src, author) || f?.muted(author)) continue
     for (const [id, m] of doc.posts) {
       const it = readItem(author, id, m)
       if (!it || it.deleted) continue
+      // Hidden by moderation: only its author still sees it, with the reason.
+      const hidden = f?.hidden(it.ref) ?? null
+      if (hidden && author !== src.me) continue
       const topic = it.raw.get('topic')
       if (typeof topic !== 'string' || !TOPIC_ID.test(topic) || (opts.topic !== undefined && topic !== opts.topic)) continue
       // A warning that cannot be read must not turn into "no warning": leave the post out.
       const cw = it.raw.get('cw') ?? null
       if (cw !== null && !isText(cw, LIMITS.contentWarning)) continue
-      candidates.push({ it, topic, cw: cw !== null && cw.trim() ? cw : null })
+      candidates.push({ it, topic, cw: cw !== null && cw.trim() ? cw : null, hidden })
     }
   }
   const newerFirst = (a: { createdAt: number; ref: string }, b: { createdAt: number; ref: string }): number =>
@@ -127,14 +145,16 @@ export function feed(src: ViewSource, opts: { topic?: string; before?: string; l
   const page = start < 0 ? [] : candidates.slice(start, start + opts.limit)
 
   const reactions = collectReactions(src)
-  const posts = page.map(({ it, topic, cw }): FeedPost => {
+  const posts = page.map(({ it, topic, cw, hidden }): FeedPost => {
     const replies = thread(src, it.ref, threads.get(it.ref) ?? [], reactions)
     const r = reactions.get(it.ref)
+    const flagged = f?.myFlag(it.ref) ?? null
     return {
       id: it.ref, author: it.author, authorName: nameOf(src, it.author), topic, text: it.text,
       cw,
       createdAt: it.createdAt, editedAt: it.editedAt, replyCount: countReplies(replies),
       reactions: r?.counts ?? {}, mine: r?.mine ?? [], replies,
+      ...(hidden ? { hidden } : {}), ...(flagged ? { myFlag: flagged } : {}),
     }
   })
   const last = page.at(-1)
@@ -146,7 +166,7 @@ function parseCursor(c: string): { createdAt: number; ref: string } | null {
   return m ? { createdAt: Number(m[1]), ref: m[2] as string } : null
 }
 
-const countReplies = (rs: FeedReply[]): number => rs.reduce((n, r) => n + (r.deleted ? 0 : 1) + countReplies(r.replies), 0)
+const countReplies = (rs: FeedReply[]): number => rs.reduce((n, r) => n + (r.deleted || r.withheld ? 0 : 1) + countReplies(r.replies), 0)
 
 /**
  * The reply tree of one post, from the replies that name it as their post. A reply whose parent
@@ -162,10 +182,14 @@ function thread(
     const parent = it?.raw.get('parent')
     if (!it || typeof parent !== 'string' || !parseRef(parent)) continue
     const r = reactions.get(it.ref)
+    const hidden = src.filter?.hidden(it.ref) ?? null
+    const withheld = src.filter?.muted(author) ? 'muted' : hidden && author !== src.me ? 'moderation' : null
+    const flagged = src.filter?.myFlag(it.ref) ?? null
     const reply: FeedReply = {
-      // A deleted reply kept as a placeholder shows no words, whatever an edit left in it.
-      id: it.ref, author, authorName: nameOf(src, author), text: it.deleted ? '' : it.text, createdAt: it.createdAt,
-      editedAt: it.editedAt, deleted: it.deleted, reactions: r?.counts ?? {}, mine: r?.mine ?? [], replies: [],
+      // A deleted or withheld reply kept as a placeholder shows no words, whatever an edit left in it.
+      id: it.ref, author, authorName: nameOf(src, author), text: it.deleted || withheld ? '' : it.text, createdAt: it.createdAt,
+      editedAt: it.editedAt, deleted: it.deleted, reactions: withheld ? {} : (r?.counts ?? {}), mine: withheld ? [] : (r?.mine ?? []), replies: [],
+      ...(withheld ? { withheld } : {}), ...(hidden && author === src.me ? { hidden } : {}), ...(flagged && !withheld ? { myFlag: flagged } : {}),
     }
     children.set(parent, [...(children.get(parent) ?? []), reply])
   }
@@ -174,7 +198,7 @@ function thread(
     const list = children.get(parent) ?? []
     list.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
     for (const r of list) r.replies = build(r.id, depth + 1)
-    return list.filter((r) => !r.deleted || r.replies.length > 0)
+    return list.filter((r) => !(r.deleted || r.withheld) || r.replies.length > 0)
   }
   return build(post, 0)
 }

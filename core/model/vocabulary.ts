@@ -36,3 +36,6 @@ export const LIMITS = {
 } as const
 
 export const TOPIC_ID = /^[a-z0-9][a-z0-9-]{0,31}$/
+
+/** A decision's question, each option, and how many options (decisions.ts). */
+export const DECISION_LIMITS = { text: 2_000, option: 200, minOptions: 2, maxOptions: 10 } as const

@@ -3,13 +3,14 @@
  * before any update reaches a Y.Doc, because Yjs cannot take an update back out once applied.
  *
  * - member/<id>: only blocks from a log attested to member <id>.
- * - shared/<name>: only blocks from a log whose member holds a role the settings name for <name>.
+ * - shared/<name>: only blocks from a log whose member holds a role the settings name for <name>;
+ *   for FACILITATOR_DOCS (moderation, schedule) only facilitators, whatever the settings.
  * - personal/*: never accepted from a device log (personal docs never leave this device).
  *
  * Authority is asked per block *index*, so a later removal or demotion with a cut-off
  * (DESIGN.md §3.3) only has to answer differently for indexes at or past the cut-off.
  */
-import { parseDocId, type DocRef, type SharedDocName } from './doc-id.ts'
+import { isFacilitatorDoc, parseDocId, type DocRef, type SharedDocName } from './doc-id.ts'
 
 export type Role = 'facilitator' | 'member'
 
@@ -24,6 +25,8 @@ export interface WriteAuthority {
   writersOf(doc: SharedDocName): readonly Role[]
 }
 
+const FACILITATORS: readonly Role[] = ['facilitator']
+
 export type WriteCheck = { ok: true; doc: DocRef; memberId: string } | { ok: false; reason: string }
 
 export function checkWrite(auth: WriteAuthority, logKey: string, index: number, docId: string): WriteCheck {
@@ -36,7 +39,7 @@ export function checkWrite(auth: WriteAuthority, logKey: string, index: number, 
       return doc.name === memberId ? { ok: true, doc, memberId } : { ok: false, reason: "another member's document" }
     case 'shared': {
       const role = auth.roleForBlock(logKey, index)
-      const writers = auth.writersOf(doc.name as SharedDocName)
+      const writers = isFacilitatorDoc(doc.name) ? FACILITATORS : auth.writersOf(doc.name as SharedDocName)
       return role && writers.includes(role) ? { ok: true, doc, memberId } : { ok: false, reason: 'role may not write this document' }
     }
     case 'personal':

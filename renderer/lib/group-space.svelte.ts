@@ -9,9 +9,10 @@ import type { ApiError, FeedPost, GroupInfo, HearthApi, MemberView, Result, Role
 import { settle } from './call.ts'
 import { ExportController } from './export.svelte.ts'
 import { InvitesController } from './invites.svelte.ts'
+import { ModerationController } from './moderation.svelte.ts'
 import { SyncStatusController } from './sync-status.svelte.ts'
 
-export type Section = 'feed' | 'rules' | 'members' | 'invites' | 'export'
+export type Section = 'feed' | 'rules' | 'members' | 'invites' | 'export' | 'review' | 'decisions' | 'rotation'
 
 export const PAGE_SIZE = 20
 /** The most one feed call returns (core's limit). */
@@ -29,6 +30,7 @@ export class GroupSpaceController {
   readonly invites: InvitesController
   /** Lives as long as the group is open, so an export keeps running while other sections show. */
   readonly exporter: ExportController
+  readonly moderation: ModerationController
   info: GroupInfo | null = $state.raw(null)
   posts: FeedPost[] = $state.raw([])
   next: string | null = $state(null)
@@ -50,6 +52,7 @@ export class GroupSpaceController {
     this.sync = new SyncStatusController(api, groupId)
     this.invites = new InvitesController(api, groupId)
     this.exporter = new ExportController(api, groupId)
+    this.moderation = new ModerationController(api, groupId, { isFacilitator: () => this.isFacilitator, feedChanged: () => this.refresh() })
   }
 
   /** Core said something in the group changed: every view of it reads again. */
@@ -57,6 +60,7 @@ export class GroupSpaceController {
     void this.refresh()
     void this.sync.refresh()
     this.invites.refresh()
+    void this.moderation.refresh()
   }
 
   get isFacilitator(): boolean {
@@ -67,8 +71,9 @@ export class GroupSpaceController {
     return this.info?.topics.find((t) => t.id === id)?.label ?? id
   }
 
-  load(): Promise<void> {
-    return this.refresh()
+  async load(): Promise<void> {
+    await this.refresh()
+    await this.moderation.refresh()
   }
 
   /** Re-reads info, members and as many feed posts as are shown now. */

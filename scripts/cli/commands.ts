@@ -10,7 +10,7 @@ import { readPassphrase } from './passphrase.ts'
 export interface CommandContext {
   /** The service in this process, or a client of the node already serving the profile. */
   service: HearthService
-  options: Record<string, string | boolean | undefined>
+  options: Record<string, string | boolean | string[] | undefined>
   positionals: string[]
   /** The profile folder, absolute. */
   profileDir: string

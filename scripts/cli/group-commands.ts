@@ -31,7 +31,8 @@ const idOnly = (v: unknown): string => (v as { id: string }).id
 const rulesText = (v: unknown): string => {
   const r = v as RulesView | null
   if (!r) return 'This group has no ground rules yet.'
-  return `Ground rules, version ${r.version} (by ${r.byName}, ${when(r.at)})${r.acceptedByMe ? ', accepted by you' : ', not yet accepted by you'}:\n\n${r.text}`
+  const numbered = r.items?.length ? `\n\nAs numbered for flags (hearth flag --reason rule:N):\n${r.items.map((t, i) => `  ${i + 1}. ${t}`).join('\n')}` : ''
+  return `Ground rules, version ${r.version} (by ${r.byName}, ${when(r.at)})${r.acceptedByMe ? ', accepted by you' : ', not yet accepted by you'}:\n\n${r.text}${numbered}`
 }
 
 export const groupCommands: Record<string, Command> = {

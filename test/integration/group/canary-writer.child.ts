@@ -4,7 +4,8 @@
  * profile status change, personal doc, leaving a group), then enough posts that the group's log
  * gets a shared checkpoint (core/group/shared-checkpoint.ts: the member doc, canaries included,
  * written again as one sealed block), an archive export and a readable export, a restore into a
- * second profile and a post from it, then — through the registry, since one offline profile has
+ * second profile and a post from it, a facilitator's moderation note, a decision's question and
+ * option, a vote, a facilitation slot, then — through the registry, since one offline profile has
  * nobody to remove — a removal with its epoch rotation (a new key in the vault), a role change and
  * a post under the new epoch; then locks and exits. It prints the group id for the test to look
  * there. Run with TMPDIR pointing at a folder the test scans too.
@@ -46,6 +47,11 @@ process.stdout.write(`group ${groupId}\n`)
 // Export: an archive (sealed: no canary may show in it) and a readable file the person asked for.
 await ok(svc.exportGroup({ groupId, format: 'archive', path: `${exportsDir}/group.hearth`, archivePassphrase: c.archivePassphrase as string }))
 await ok(svc.exportGroup({ groupId, format: 'html', path: `${exportsDir}/group.html` }))
+await ok(svc.moderate({ groupId, to: post.id, action: 'hide', reason: 'other', note: c.moderationNote as string }))
+const proposal = await ok(svc.propose({ groupId, text: c.proposal as string, options: [c.option as string, 'no'], closesAt: Date.now() + 3_600_000 }))
+await ok(svc.vote({ groupId, proposal: proposal.id, option: 0 }))
+const me = (await ok(svc.groupInfo({ groupId }))).me
+await ok(svc.scheduleAdd({ groupId, member: me, from: Date.now(), to: Date.now() + 3_600_000 }))
 await svc.close()
 // Restore: the archive into a second profile, which then writes too.
 const other = createService({ profileDir: restoreDir })

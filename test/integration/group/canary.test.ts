@@ -29,7 +29,7 @@ describe('no plaintext at rest', () => {
     mkdirSync(tmp)
     mkdirSync(exportsDir)
     const canaries = Object.fromEntries(
-      ['profileName', 'groupName', 'pseudonym', 'post', 'cw', 'reply', 'edit', 'rules', 'newPseudonym', 'personal', 'leftGroupName', 'removedName', 'roleName', 'afterRotation', 'archivePassphrase', 'afterRestore'].map((k) => [k, makeCanary(k)]),
+      ['profileName', 'groupName', 'pseudonym', 'post', 'cw', 'reply', 'edit', 'rules', 'newPseudonym', 'personal', 'leftGroupName', 'removedName', 'roleName', 'afterRotation', 'archivePassphrase', 'afterRestore', 'moderationNote', 'proposal', 'option'].map((k) => [k, makeCanary(k)]),
     )
     const child = spawnTs(CHILD, [profile, PASS, JSON.stringify(canaries), exportsDir, restored], { TMPDIR: tmp, TMP: tmp, TEMP: tmp })
     await child.waitForLine((l) => l === 'done', 60_000)

@@ -68,6 +68,15 @@ describe('checkWrite: shared docs', () => {
     expect(ok(checkWrite(nobody, fayLog, 0, 'shared/rules'))).toBe(false)
   })
 
+  it('lets only facilitators write moderation and the schedule, whatever the settings name', () => {
+    const open = authority({ [aliceLog]: { member: alice, role: 'member', from: 0 }, [fayLog]: { member: fay, role: 'facilitator', from: 0 } }, ['member'])
+    for (const doc of ['shared/moderation', 'shared/schedule']) {
+      expect(ok(checkWrite(open, fayLog, 0, doc)), doc).toBe(true)
+      expect(reason(checkWrite(open, aliceLog, 0, doc)), doc).toMatch(/role may not/)
+      expect(reason(checkWrite(auth, strangerLog, 0, doc)), doc).toMatch(/not a member device/)
+    }
+  })
+
   it('refuses a shared doc the model does not define', () => {
     expect(reason(checkWrite(auth, fayLog, 0, 'shared/resources'))).toMatch(/unknown document/)
   })
