@@ -68,6 +68,7 @@ export const errors = {
   NO_MEMBER_REACHABLE: factory('NO_MEMBER_REACHABLE', 'No member of the group is online yet; still trying'),
   PEER_REJECTED: factory('PEER_REJECTED', 'A connection was refused because it could not prove group membership'),
   NETWORK_UNAVAILABLE: factory('NETWORK_UNAVAILABLE', 'The network could not be started'),
+  EXPORT_FAILED: factory('EXPORT_FAILED', 'The file could not be written there; nothing was saved'),
 } satisfies Record<ErrorCode, Factory>
 
 export function isHearthError(e: unknown): e is HearthError {

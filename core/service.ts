@@ -7,6 +7,9 @@ import type { ApiEvents, EventName, HearthApi, LockReason, MethodHandlers, Profi
 import { errors, isHearthError } from './errors.ts'
 import type { KdfParams } from './crypto/kdf.ts'
 import { groupHandlers } from './group/group-handlers.ts'
+import { debriefHandlers } from './group/debrief-handlers.ts'
+import { personalHandlers } from './group/personal-handlers.ts'
+import { supportHandlers } from './group/support-handlers.ts'
 import { GroupRegistry } from './group/group-registry.ts'
 import type { NetworkOptions } from './group/group-online.ts'
 import { describeIssues, inputSchemas, isMethodName, METHOD_NAMES } from './schemas.ts'
@@ -25,6 +28,11 @@ export interface ServiceOptions {
    * the network (the CLI's in-process commands, unit tests).
    */
   network?: NetworkOptions
+  /**
+   * Opens an https link in the system browser; the Electron shell passes its allowlisted opener.
+   * Resolves false when it refused or failed. Omit where no browser may be opened.
+   */
+  openLink?: (url: string) => Promise<boolean>
   /** Called with faults that were not coded errors (bugs). Receives no user data. */
   onInternalError?: (e: unknown) => void
 }
@@ -136,6 +144,9 @@ export function createService(opts: ServiceOptions): HearthService {
       },
       groupsChanged: () => emit('groupsChanged', {}),
     }),
+    ...personalHandlers({ registry: requireRegistry, now }),
+    ...supportHandlers({ registry: requireRegistry, now, ...(opts.openLink ? { openLink: opts.openLink } : {}) }),
+    ...debriefHandlers({ registry: requireRegistry, now }),
   }
 
   async function call(method: unknown, input: unknown): Promise<Result<unknown>> {

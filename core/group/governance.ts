@@ -20,6 +20,7 @@ import { verifyJoinProof } from './join-proof.ts'
 import { groupIdOf } from './gov-event.ts'
 
 export type GroupMode = 'survivor-led' | 'facilitated'
+const FACILITATORS_ONLY: readonly Role[] = ['facilitator']
 type GenesisEvent = Extract<SignedEvent, { kind: 'genesis' }>
 
 export interface JoinRequest {
@@ -183,6 +184,11 @@ export class Governance implements WriteAuthority {
     switch (doc) {
       case 'rules':
         return this.settings.rulesWriters
+      // Curated resources, meetings and the debrief space: facilitators (issue 8), not a setting yet.
+      case 'resources':
+      case 'meetings':
+      case 'debrief':
+        return FACILITATORS_ONLY
     }
   }
 

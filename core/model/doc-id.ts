@@ -4,8 +4,10 @@
  *
  *   member/<memberId>   one member's words: posts, replies, reactions, profile, acceptances.
  *                       Only that member's devices write it.
- *   shared/<name>       the group's common docs (ground rules, …). Only the roles that the group
- *                       settings name for <name> write it.
+ *   shared/<name>       the group's common docs (ground rules, the curated resource directory,
+ *                       meetings, the facilitators' debrief). Only the roles that the group
+ *                       settings name for <name> write it (resources, meetings and debrief:
+ *                       facilitators, fixed).
  *   personal/<name>     safety plan, journal, drafts: never replicated, sealed under a key only
  *                       this profile holds.
  *
@@ -22,7 +24,7 @@ export interface DocRef {
   name: string
 }
 
-export const SHARED_DOCS = ['rules'] as const
+export const SHARED_DOCS = ['rules', 'resources', 'meetings', 'debrief'] as const
 export type SharedDocName = (typeof SHARED_DOCS)[number]
 
 const MEMBER_ID = /^[0-9a-f]{64}$/
