@@ -39,6 +39,8 @@ function readMeeting(v: unknown): Stored | null {
 export function checkMeeting(f: MeetingFields): MeetingFields {
   if (!f.title.trim()) throw errors.INVALID_INPUT('give the meeting a title')
   if (!isMemberId(f.facilitator)) throw errors.INVALID_INPUT('choose who facilitates')
+  if (f.title.length > L.meetingTitle || f.place.length > L.meetingPlace || f.agenda.length > L.agenda) throw errors.INVALID_INPUT('a field is too long')
+  if (!Number.isSafeInteger(f.startsAt) || !Number.isSafeInteger(f.minutes) || f.minutes < 1 || f.minutes > L.meetingMinutes) throw errors.INVALID_INPUT('give a start time and a length')
   return { ...f, title: f.title.trim(), place: f.place.trim(), agenda: f.agenda.trim() }
 }
 

@@ -44,6 +44,10 @@ function readFields(v: unknown): (ResourceFields & { at: number }) | null {
 
 export function checkFields(f: ResourceFields): ResourceFields {
   if (!f.name.trim()) throw errors.INVALID_INPUT('give the resource a name')
+  if (!(RESOURCE_CATEGORY_IDS as readonly string[]).includes(f.category)) throw errors.INVALID_INPUT('not a resource category')
+  if (f.name.length > L.resourceName || f.region.length > L.resourceRegion || f.contact.length > L.resourceContact || f.notes.length > L.resourceNotes) {
+    throw errors.INVALID_INPUT('a field is too long')
+  }
   if (f.url !== null && !isSafeUrl(f.url)) throw errors.INVALID_INPUT('a web address must start with https:// and have no port or password')
   return { category: f.category, name: f.name.trim(), region: f.region.trim(), contact: f.contact.trim(), url: f.url, notes: f.notes.trim() }
 }

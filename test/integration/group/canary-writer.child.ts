@@ -7,7 +7,7 @@
 import { createService } from '../../../core/service.ts'
 import type { Result } from '../../../core/api.ts'
 
-const [dir, passphrase, json] = process.argv.slice(2) as [string, string, string]
+const [dir, passphrase, json, exportDir] = process.argv.slice(2) as [string, string, string, string]
 const c = JSON.parse(json) as Record<string, string>
 async function ok<T>(r: Promise<Result<T>>): Promise<T> {
   const res = await r
@@ -25,5 +25,26 @@ await ok(svc.react({ groupId, to: post.id, kind: 'strength' }))
 await ok(svc.setRules({ groupId, text: c.rules as string }))
 await ok(svc.setProfile({ groupId, pseudonym: c.newPseudonym as string }))
 await ok(svc.writePersonal({ name: 'safety-plan', text: c.personal as string }))
+// Support features (issue 8): every write path, personal and shared.
+const s = (k: string): string => c[k] as string
+await ok(svc.saveSafetyPlan({ sections: { warningSigns: s('planWarning'), safePlaces: s('planPlace'), peopleToCall: s('planPeople'), documents: s('planDocs'), goBag: s('planBag'), codeWords: s('planCode') } }))
+const entry = await ok(svc.saveJournalEntry({ occurredAt: '2026-11-20T21:00', what: s('journalWhat'), witnesses: s('journalWitness'), evidence: s('journalEvidence') }))
+await ok(svc.saveJournalEntry({ id: entry.id, occurredAt: '2026-11-20T21:30', what: s('journalEdit') }))
+await ok(svc.setTrainingProgress({ moduleId: 'self-care', completed: true, notes: s('trainingNotes') }))
+await ok(svc.shareTraining({ groupId, share: true }))
+await ok(svc.checkIn({ mood: 'low', note: s('checkInPrivate') }))
+await ok(svc.checkIn({ mood: 'okay', note: s('checkInShared'), shareWith: [groupId] }))
+await ok(svc.setProfile({ groupId, status: 'stepping-back' }))
+const base = { category: 'legal' as const, region: s('resourceRegion'), contact: s('resourceContact'), url: null, notes: s('resourceNotes') }
+const suggestion = await ok(svc.suggestResource({ groupId, ...base, name: s('suggestion') }))
+await ok(svc.addResource({ groupId, ...base, name: s('resource'), fromSuggestion: suggestion.id }))
+const me = (await ok(svc.groupInfo({ groupId }))).me
+const meeting = await ok(svc.saveMeeting({ groupId, title: s('meetingTitle'), mode: 'in-person', startsAt: Date.now(), minutes: 60, place: s('meetingPlace'), facilitator: me, agenda: s('meetingAgenda') }))
+await ok(svc.rsvp({ groupId, meetingId: meeting.id, answer: 'yes' }))
+await ok(svc.writeDebrief({ groupId, text: s('debrief') }))
+// Readable copies go to the folder the person picked (outside the scanned profile and temp folders).
+await ok(svc.exportSafetyPlan({ path: `${exportDir}/plan.txt` }))
+await ok(svc.exportJournal({ path: `${exportDir}/journal.txt` }))
+await ok(svc.exportMeeting({ groupId, meetingId: meeting.id, path: `${exportDir}/meeting.ics` }))
 await svc.close()
 process.stdout.write('done\n')
