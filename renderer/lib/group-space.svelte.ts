@@ -10,7 +10,7 @@ import { settle } from './call.ts'
 import { InvitesController } from './invites.svelte.ts'
 import { SyncStatusController } from './sync-status.svelte.ts'
 
-export type Section = 'feed' | 'rules' | 'members' | 'invites'
+export type Section = 'feed' | 'rules' | 'members' | 'invites' | 'resources' | 'meetings' | 'care'
 
 export const PAGE_SIZE = 20
 /** The most one feed call returns (core's limit). */
@@ -53,6 +53,11 @@ export class GroupSpaceController {
     void this.refresh()
     void this.sync.refresh()
     this.invites.refresh()
+  }
+
+  /** The API for a section's own controller (resources, meetings, care). */
+  get api(): HearthApi {
+    return this.#api
   }
 
   get isFacilitator(): boolean {

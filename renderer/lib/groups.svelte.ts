@@ -8,7 +8,10 @@ import { settle } from './call.ts'
 import { GroupSpaceController } from './group-space.svelte.ts'
 import { JoinController } from './join.svelte.ts'
 
-export type Place = { kind: 'list' } | { kind: 'create' } | { kind: 'join' } | { kind: 'settings' } | { kind: 'group'; groupId: string }
+/** The personal tools: on this device only (issue 8). */
+export type Tool = 'safety-plan' | 'journal' | 'training' | 'check-in' | 'hotlines'
+
+export type Place = { kind: 'list' } | { kind: 'create' } | { kind: 'join' } | { kind: 'settings' } | { kind: 'group'; groupId: string } | { kind: 'tool'; tool: Tool }
 
 export interface NewGroup {
   name: string
@@ -71,6 +74,16 @@ export class GroupsController {
   showSettings(): void {
     this.space = null
     this.place = { kind: 'settings' }
+  }
+
+  /** The API for a screen's own controller (personal tools); null without a bridge. */
+  get api(): HearthApi | null {
+    return this.#api
+  }
+
+  showTool(tool: Tool): void {
+    this.space = null
+    this.place = { kind: 'tool', tool }
   }
 
   showList(): void {
