@@ -8,6 +8,9 @@
  *   reactions  Y.Map   "<Ref>|<kind>" → createdAt       (a key present = the reaction is on)
  *   accepted   Y.Map   "<rules hash>" → acceptedAt   (rules-doc.ts rulesHash: the words accepted,
  *                      not a version number a rules writer could renumber)
+ *   checkins, training, rsvps, suggestions   what the member chose to share of the support
+ *                      features; each layout is in its own module (check-ins.ts, training.ts,
+ *                      meetings-doc.ts, resources-doc.ts)
  *
  * A Ref names an item anywhere in the group: "<authorId>:<itemId>". Items are nested maps so two
  * devices of one member editing different fields merge cleanly. Deleting clears the text and
