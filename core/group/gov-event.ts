@@ -7,13 +7,31 @@
  * Payload: canonical JSON (core/group/canonical-json.ts) of
  *   { v: 1, kind, group, author, at, seen, body, sig }
  *     kind    event kind: "genesis", "invite.create", "invite.revoke", "member.admit",
- *             "join.request", "join.decline", "settings"
+ *             "join.request", "join.decline", "settings", "member.remove", "member.leave",
+ *             "role.change", "epoch.rotate", "epoch.share"
  *     group   the group id; "" in genesis, which defines it
  *     author  member id: the author's ed25519 public key, lowercase hex
  *     at      the author's clock, ms (informational: order comes from `seen`, never from clocks)
  *     seen    causal context: device log key (hex) → that log's length as the author saw it
  *     body    the kind's fields
  *     sig     ed25519 over "hearth/gov/v1\n" || canonical JSON of every field but sig, hex
+ *
+ * Bodies of the membership and epoch kinds (added to record version 1; older readers refuse them
+ * as malformed, which only means they do not follow the group past them):
+ *   member.remove  { member }                      a facilitator removes a member
+ *   member.leave   {}                              the author leaves
+ *   role.change    { member, role, badge? }        badge "counsellor" | "advocate", facilitated
+ *                                                  groups only, facilitators only
+ *   epoch.rotate   { epoch, check, lockboxes }     a new epoch key: epoch is its non-zero u32 id,
+ *                                                  check = BLAKE2b-256("hearth/epoch-key/v1\n" ||
+ *                                                  key) hex, lockboxes = member id → hex sealed box
+ *                                                  (core/crypto/sealedbox.ts) of the 32-byte key
+ *                                                  to that member's box key
+ *   epoch.share    { epoch, check, lockboxes }     the same key handed to members who lack it
+ *   member.admit may carry `epochs`: the epoch ids the welcome handed over.
+ * The cut-off of a removal, leave or role change is the event's own `seen`: for each device log
+ * of the affected member, blocks at index >= seen[log] (0 when absent) no longer speak for the
+ * member, or speak with the new role (core/group/governance.ts).
  *
  * The event id is BLAKE2b-256 of those signed bytes: events are deduplicated by content, never by
  * signature bytes (a signature is not unique to its message under every implementation).
@@ -35,6 +53,8 @@ export const settingsSchema = z.object({
   rulesWriters: z.array(role).min(1),
   inviters: z.array(role).min(1),
   flagThreshold: z.number().int().min(1).max(50),
+  /** When true, a removal takes effect only once a second facilitator writes the same removal. */
+  removalNeedsSecond: z.boolean().optional(),
 }).strict()
 export type GroupSettings = z.infer<typeof settingsSchema>
 
@@ -86,8 +106,25 @@ const admitBody = z.object({
   member: z.object({ id: hex32, boxKey: hex32, device: hex32, pseudonym: z.string().min(1).max(LIMITS.pseudonym) }).strict(),
   role,
   invite: z.object({ id: hex16, proof: z.record(z.string(), z.unknown()) }).strict().optional(),
+  /** The epoch ids whose keys the welcome handed over; absent means every epoch known so far. */
+  epochs: z.array(z.number().int().min(0).max(0xffff_ffff)).max(10_000).optional(),
 }).strict()
 export type AdmitBody = z.infer<typeof admitBody>
+
+/** A facilitator removes a member. */
+const removeBody = z.object({ member: hex32 }).strict()
+/** The author leaves the group. */
+const leaveBody = z.object({}).strict()
+export const BADGES = ['counsellor', 'advocate'] as const
+export type Badge = (typeof BADGES)[number]
+/** A facilitator makes a member a facilitator or a member; a badge says a facilitator's profession. */
+const roleChangeBody = z.object({ member: hex32, role, badge: z.enum(BADGES).optional() }).strict()
+/** A new epoch key (or one handed on): its id, a check of the key, and one lockbox per member. */
+const epochBody = z.object({
+  epoch: z.number().int().min(1).max(0xffff_ffff),
+  check: hex32,
+  lockboxes: z.record(hex32, z.string().regex(/^[0-9a-f]{160}$/)),
+}).strict()
 
 const envelope = {
   v: z.literal(1),
@@ -105,6 +142,11 @@ const eventSchema = z.discriminatedUnion('kind', [
   z.object({ ...envelope, kind: z.literal('join.request'), body: joinRequestBody }).strict(),
   z.object({ ...envelope, kind: z.literal('join.decline'), body: joinDeclineBody }).strict(),
   z.object({ ...envelope, kind: z.literal('settings'), body: settingsBody }).strict(),
+  z.object({ ...envelope, kind: z.literal('member.remove'), body: removeBody }).strict(),
+  z.object({ ...envelope, kind: z.literal('member.leave'), body: leaveBody }).strict(),
+  z.object({ ...envelope, kind: z.literal('role.change'), body: roleChangeBody }).strict(),
+  z.object({ ...envelope, kind: z.literal('epoch.rotate'), body: epochBody }).strict(),
+  z.object({ ...envelope, kind: z.literal('epoch.share'), body: epochBody }).strict(),
 ])
 
 export type SignedEvent = z.infer<typeof eventSchema>

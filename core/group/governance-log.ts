@@ -7,6 +7,11 @@
  * Genesis: the group is defined by the genesis event whose id matches the group id this device
  * expects (known from the vault, or from the first genesis when creating the group). Any other
  * genesis is ignored. Events before or without a valid genesis wait.
+ *
+ * Cut-offs for the order (gov-order.ts rule 2) are found before replay, from the events alone:
+ * a member's device logs are those any genesis or admission names for them, and a removal,
+ * leave or role change cuts each at its `seen`. An invalid event adds only an extra ordering
+ * edge, the same on every peer, so this stays deterministic.
  */
 import { HearthError } from '../errors.ts'
 import { openEvent, groupIdOf, type SignedEvent } from './gov-event.ts'
@@ -23,6 +28,7 @@ interface Entry extends GovRecord {
   id: string
   event: SignedEvent
   seen: Record<string, number>
+  cuts?: Record<string, number>
 }
 
 export class GovernanceLog {
@@ -44,9 +50,35 @@ export class GovernanceLog {
     return [...this.entries.values()].map(({ logKey, index, payload }) => ({ logKey, index, payload }))
   }
 
+  /** Every event that carries lockboxes (valid or not: a key we can open is kept for reading). */
+  epochEvents(): Extract<SignedEvent, { kind: 'epoch.rotate' | 'epoch.share' }>[] {
+    const out: Extract<SignedEvent, { kind: 'epoch.rotate' | 'epoch.share' }>[] = []
+    for (const { event } of this.entries.values()) if (event.kind === 'epoch.rotate' || event.kind === 'epoch.share') out.push(event)
+    return out
+  }
+
+  private withCuts(): Entry[] {
+    const devices = new Map<string, Set<string>>()
+    const add = (member: string, device: string): void => {
+      devices.set(member, (devices.get(member) ?? new Set()).add(device))
+    }
+    for (const { event } of this.entries.values()) {
+      if (event.kind === 'genesis') add(event.author, event.body.creator.device)
+      if (event.kind === 'member.admit') add(event.body.member.id, event.body.member.device)
+    }
+    const all = [...this.entries.values()]
+    for (const e of all) {
+      const ev = e.event
+      const target = ev.kind === 'member.remove' || ev.kind === 'role.change' ? ev.body.member : ev.kind === 'member.leave' ? ev.author : null
+      if (target === null) continue
+      e.cuts = Object.fromEntries([...(devices.get(target) ?? [])].map((d) => [d, ev.seen[d] ?? 0]))
+    }
+    return all
+  }
+
   /** The state from every event so far, or null while no acceptable genesis is known. */
   replay(): Governance | null {
-    const ordered = governanceOrder([...this.entries.values()])
+    const ordered = governanceOrder(this.withCuts())
     const genesis = ordered.find((e) => e.event.kind === 'genesis' && (this.expectedGroupId === null || groupIdOf(e.event) === this.expectedGroupId) && this.opensItsLog(e))
     if (!genesis) return null
     const gov = Governance.fromGenesis(genesis.event, genesis)

@@ -7,8 +7,18 @@
  * (create, revoke) and admission — by a facilitator directly, or by any member with a joiner's
  * proof for a live invite. Events come in the deterministic order (governance-log.ts); each is
  * valid only if its author had the right at that point. Over-use of an invite therefore resolves
- * the same way everywhere: the admissions past its uses are invalid on every peer. Removal with
- * cut-offs, roles and epoch rotation extend `apply`; the write rule already asks per block index.
+ * the same way everywhere: the admissions past its uses are invalid on every peer.
+ *
+ * Removal, leave and role change record a cut-off: the event's own `seen`. For each device log
+ * of the affected member, blocks at index >= seen[log] (0 when absent, never before the log's
+ * first index) no longer speak for the member (removal, leave), or speak with the new role.
+ * The write rule and every author check ask per block index (memberForBlock / roleForBlock at
+ * the carrying block), so a facilitator's own later events lose their right the same way as
+ * their posts; gov-order.ts makes such events wait for the event that cuts them.
+ *
+ * Device records (per log: member, first index, optional `until`, role history) are kept apart
+ * from the member list so another kind of attestation (a restored member's new device) only has
+ * to add one record.
  */
 import { errors } from '../errors.ts'
 import type { SharedDocName } from '../model/doc-id.ts'
@@ -17,7 +27,8 @@ import type { Role, WriteAuthority } from '../model/write-rule.ts'
 import type { GroupSettings, InviteRecord, SignedEvent } from './gov-event.ts'
 import { inviteId } from './invite-keys.ts'
 import { verifyJoinProof } from './join-proof.ts'
-import { groupIdOf } from './gov-event.ts'
+import { groupIdOf, type Badge } from './gov-event.ts'
+import { EpochLedger } from './epoch-ledger.ts'
 
 export type GroupMode = 'survivor-led' | 'facilitated'
 const FACILITATORS_ONLY: readonly Role[] = ['facilitator']
@@ -44,6 +55,18 @@ export interface MemberRecord extends MemberInfo {
   boxKey: string
   /** device log key (hex) → first block index it speaks for this member */
   devices: Map<string, number>
+  /** a facilitator's profession, in facilitated groups */
+  badge?: Badge
+}
+
+export interface FormerMember extends MemberRecord {
+  reason: 'removed' | 'left'
+}
+
+/** Per device log: where it stops speaking for its member, and its role from which index on. */
+interface DeviceTerms {
+  until?: number
+  roles: { from: number; role: Role }[]
 }
 
 export class Governance implements WriteAuthority {
@@ -55,7 +78,13 @@ export class Governance implements WriteAuthority {
   readonly invites = new Map<string, InviteState>()
   /** Requests to join with an approval invite, by the newcomer's member id. */
   readonly requests = new Map<string, JoinRequest>()
+  /** Removed and departed members, with the devices that spoke for them before their cut-off. */
+  readonly former = new Map<string, FormerMember>()
+  /** Removals waiting for a second facilitator (settings.removalNeedsSecond): member → first remover. */
+  readonly pendingRemovals = new Map<string, string>()
+  readonly epochs: EpochLedger
   private readonly deviceOwner = new Map<string, string>()
+  private readonly terms = new Map<string, DeviceTerms>()
 
   private constructor(genesis: GenesisEvent) {
     this.groupId = groupIdOf(genesis)
@@ -67,6 +96,8 @@ export class Governance implements WriteAuthority {
       id: genesis.author, role: 'facilitator', pseudonym: c.pseudonym, boxKey: c.boxKey, devices: new Map([[c.device, 0]]),
     })
     this.deviceOwner.set(c.device, genesis.author)
+    this.terms.set(c.device, { roles: [{ from: 0, role: 'facilitator' }] })
+    this.epochs = new EpochLedger(genesis.author)
   }
 
   /** Genesis must be the first block of its creator's own device log, or it defines nothing. */
@@ -92,12 +123,15 @@ export class Governance implements WriteAuthority {
     if (this.memberForBlock(carriedBy.logKey, carriedBy.index) !== event.author) {
       throw errors.NOT_ALLOWED('event not carried by a device of its author')
     }
+    if (!this.members.has(event.author)) throw errors.NOT_ALLOWED('the author is no longer a member')
+    // The author's role where the event is carried, not their latest: a cut-off applies to events too.
+    const authorRole = this.roleForBlock(carriedBy.logKey, carriedBy.index)
     switch (event.kind) {
       case 'genesis':
         throw errors.BLOCK_MALFORMED('a group has one genesis')
       case 'invite.create': {
         const inv = event.body.invite
-        const role = this.members.get(event.author)?.role
+        const role = authorRole
         if (!role || !this.settings.inviters.includes(role)) throw errors.NOT_ALLOWED('this role may not invite')
         if (inv.role === 'facilitator' && role !== 'facilitator') throw errors.NOT_ALLOWED('only facilitators invite facilitators')
         if (inv.id !== inviteId(Buffer.from(inv.publicKey, 'hex')) || this.invites.has(inv.id)) throw errors.BLOCK_MALFORMED('invite id')
@@ -107,12 +141,12 @@ export class Governance implements WriteAuthority {
       case 'invite.revoke': {
         const inv = this.invites.get(event.body.inviteId)
         if (!inv) throw errors.INVITE_MALFORMED('no such invite')
-        if (inv.by !== event.author && this.members.get(event.author)?.role !== 'facilitator') throw errors.NOT_ALLOWED('not your invite')
+        if (inv.by !== event.author && authorRole !== 'facilitator') throw errors.NOT_ALLOWED('not your invite')
         inv.revoked = true
         return
       }
       case 'member.admit':
-        this.admit(event)
+        this.admit(event, authorRole)
         return
       case 'join.request': {
         const invite = this.invites.get(event.body.invite.id)
@@ -124,25 +158,101 @@ export class Governance implements WriteAuthority {
         return
       }
       case 'settings': {
-        if (this.members.get(event.author)?.role !== 'facilitator') throw errors.NOT_ALLOWED('only facilitators change settings')
+        if (authorRole !== 'facilitator') throw errors.NOT_ALLOWED('only facilitators change settings')
         if (event.body.name !== undefined) this.name = event.body.name
         if (event.body.settings) this.settings = { ...this.settings, ...event.body.settings }
         return
       }
       case 'join.decline': {
-        if (this.members.get(event.author)?.role !== 'facilitator') throw errors.NOT_ALLOWED('only facilitators decide requests')
+        if (authorRole !== 'facilitator') throw errors.NOT_ALLOWED('only facilitators decide requests')
         const r = this.requests.get(event.body.joinerId)
         if (!r || r.status !== 'pending') throw errors.BLOCK_MALFORMED('no pending request')
         r.status = 'declined'
         return
       }
+      case 'member.remove':
+        this.remove(event.author, authorRole, event.body.member, event.seen)
+        return
+      case 'member.leave': {
+        const me = this.members.get(event.author) as MemberRecord
+        if (me.role === 'facilitator' && this.facilitators() <= 1 && this.members.size > 1) {
+          throw errors.NOT_ALLOWED('the last facilitator cannot leave while others remain; make someone else a facilitator first')
+        }
+        this.cutOff(event.author, event.seen, 'left')
+        return
+      }
+      case 'role.change':
+        this.changeRole(authorRole, event.body, event.seen)
+        return
+      case 'epoch.rotate':
+      case 'epoch.share': {
+        const recipients = Object.keys(event.body.lockboxes)
+        if (recipients.some((r) => !this.members.has(r))) throw errors.NOT_ALLOWED('a lockbox for someone who is not a member')
+        if (event.kind === 'epoch.rotate') this.epochs.rotate(event.body.epoch, event.body.check, recipients)
+        else this.epochs.share(event.body.epoch, event.body.check, recipients)
+        return
+      }
     }
   }
 
-  private admit(event: Extract<SignedEvent, { kind: 'member.admit' }>): void {
+  private facilitators(): number {
+    let n = 0
+    for (const m of this.members.values()) if (m.role === 'facilitator') n++
+    return n
+  }
+
+  private remove(author: string, authorRole: Role | undefined, target: string, seen: Readonly<Record<string, number>>): void {
+    if (authorRole !== 'facilitator') throw errors.NOT_ALLOWED('only facilitators remove members')
+    const m = this.members.get(target)
+    if (!m) throw errors.BLOCK_MALFORMED('not a member')
+    if (target === author) throw errors.BLOCK_MALFORMED('a member leaves rather than removing themselves')
+    if (m.role === 'facilitator' && this.facilitators() <= 1) throw errors.NOT_ALLOWED('the last facilitator cannot be removed')
+    if (this.settings.removalNeedsSecond) {
+      const first = this.pendingRemovals.get(target)
+      // The first facilitator's removal waits; the cut-off is the agreeing facilitator's (decisions.md).
+      if (first === undefined || first === author) {
+        this.pendingRemovals.set(target, author)
+        return
+      }
+    }
+    this.pendingRemovals.delete(target)
+    this.cutOff(target, seen, 'removed')
+  }
+
+  /** Ends a membership at the cut-off `seen` gives each of its device logs. */
+  private cutOff(member: string, seen: Readonly<Record<string, number>>, reason: FormerMember['reason']): void {
+    const m = this.members.get(member) as MemberRecord
+    for (const [log, from] of m.devices) {
+      const t = this.terms.get(log) as DeviceTerms
+      const cut = Math.max(from, seen[log] ?? 0)
+      t.until = t.until === undefined ? cut : Math.min(t.until, cut)
+    }
+    this.members.delete(member)
+    this.former.set(member, { ...m, reason })
+    for (const [target, by] of this.pendingRemovals) if (target === member || by === member) this.pendingRemovals.delete(target)
+  }
+
+  private changeRole(authorRole: Role | undefined, body: { member: string; role: Role; badge?: Badge | undefined }, seen: Readonly<Record<string, number>>): void {
+    if (authorRole !== 'facilitator') throw errors.NOT_ALLOWED('only facilitators change roles')
+    const m = this.members.get(body.member)
+    if (!m) throw errors.BLOCK_MALFORMED('not a member')
+    if (body.badge && (this.mode !== 'facilitated' || body.role !== 'facilitator')) throw errors.BLOCK_MALFORMED('badges are for facilitators of facilitated groups')
+    if (m.role === body.role && m.badge === body.badge) throw errors.BLOCK_MALFORMED('no change')
+    if (m.role === 'facilitator' && body.role !== 'facilitator' && this.facilitators() <= 1) throw errors.NOT_ALLOWED('the last facilitator cannot be made a member')
+    for (const [log, from] of m.devices) {
+      const t = this.terms.get(log) as DeviceTerms
+      const last = t.roles[t.roles.length - 1]?.from ?? from
+      // A later change never reaches back before an earlier one, so the history stays in order.
+      t.roles.push({ from: Math.max(from, last, seen[log] ?? 0), role: body.role })
+    }
+    m.role = body.role
+    if (body.badge) m.badge = body.badge
+    else delete m.badge
+  }
+
+  private admit(event: Extract<SignedEvent, { kind: 'member.admit' }>, authorRole: Role | undefined): void {
     const m = event.body.member
-    const authorRole = this.members.get(event.author)?.role
-    if (this.members.has(m.id) || this.deviceOwner.has(m.device)) throw errors.BLOCK_MALFORMED('already a member')
+    if (this.members.has(m.id) || this.former.has(m.id) || this.deviceOwner.has(m.device)) throw errors.BLOCK_MALFORMED('already a member')
     const ref = event.body.invite
     let invite: InviteState | undefined
     if (!ref) {
@@ -167,17 +277,46 @@ export class Governance implements WriteAuthority {
     if (invite) invite.used++
     this.members.set(m.id, { id: m.id, role: event.body.role, pseudonym: m.pseudonym, boxKey: m.boxKey, devices: new Map([[m.device, 0]]) })
     this.deviceOwner.set(m.device, m.id)
+    this.terms.set(m.device, { roles: [{ from: 0, role: event.body.role }] })
+    this.epochs.admitted(m.id, event.body.epochs)
+  }
+
+  /** The member record of a device's member, current or former. */
+  private recordOf(logKey: string): MemberRecord | undefined {
+    const id = this.deviceOwner.get(logKey)
+    return id === undefined ? undefined : (this.members.get(id) ?? this.former.get(id))
   }
 
   memberForBlock(logKey: string, index: number): string | undefined {
-    const id = this.deviceOwner.get(logKey)
-    const from = id === undefined ? undefined : this.members.get(id)?.devices.get(logKey)
-    return from !== undefined && index >= from ? id : undefined
+    const m = this.recordOf(logKey)
+    const from = m?.devices.get(logKey)
+    const until = this.terms.get(logKey)?.until
+    return m && from !== undefined && index >= from && (until === undefined || index < until) ? m.id : undefined
   }
 
   roleForBlock(logKey: string, index: number): Role | undefined {
-    const id = this.memberForBlock(logKey, index)
-    return id === undefined ? undefined : this.members.get(id)?.role
+    if (this.memberForBlock(logKey, index) === undefined) return undefined
+    const roles = this.terms.get(logKey)?.roles ?? []
+    let role: Role | undefined
+    for (const r of roles) if (r.from <= index) role = r.role
+    return role
+  }
+
+  /** Whether a member id left or was removed, and how. */
+  membershipOf(id: string): 'member' | FormerMember['reason'] | 'unknown' {
+    return this.members.has(id) ? 'member' : (this.former.get(id)?.reason ?? 'unknown')
+  }
+
+  /** Someone no longer a member holds the current epoch key: the group must rotate. */
+  needsRotation(): boolean {
+    for (const id of this.epochs.holders.get(this.epochs.current) ?? []) if (!this.members.has(id)) return true
+    return false
+  }
+
+  /** Current members known to hold no key of the current epoch: a holder should share it. */
+  lacking(): string[] {
+    const held = this.epochs.holders.get(this.epochs.current) ?? new Set()
+    return [...this.members.keys()].filter((id) => !held.has(id))
   }
 
   writersOf(doc: SharedDocName): readonly Role[] {
@@ -193,21 +332,26 @@ export class Governance implements WriteAuthority {
   }
 
   /**
-   * Who may write through which log, as comparable strings: `log → member|role|from`. When a
+   * Who may write through which log, as comparable strings: `log → member|from|until|roles`. When a
    * replay takes away or changes an entry, docs built under the old state must be rebuilt.
    */
   grants(): Map<string, string> {
     const out = new Map<string, string>()
     for (const [log, id] of this.deviceOwner) {
-      const m = this.members.get(id)
-      if (m) out.set(log, `${id}|${m.role}|${m.devices.get(log)}`)
+      const m = this.members.get(id) ?? this.former.get(id)
+      const t = this.terms.get(log)
+      if (m && t) out.set(log, `${id}|${m.devices.get(log)}|${t.until ?? ''}|${t.roles.map((r) => `${r.from}:${r.role}`).join(',')}`)
     }
     return out
   }
 
   /** Everything a replay decides, as one comparable string: unchanged means nothing to tell. */
   fingerprint(): string {
-    return JSON.stringify([this.name, this.mode, this.settings, [...this.grants()].sort(), [...this.invites].sort(), [...this.requests].sort()])
+    return JSON.stringify([
+      this.name, this.mode, this.settings, [...this.grants()].sort(), [...this.invites].sort(), [...this.requests].sort(),
+      [...this.members.values()].map((m) => [m.id, m.role, m.badge ?? null]).sort(), [...this.former.keys()].sort(),
+      [...this.pendingRemovals].sort(), this.epochs.summary(),
+    ])
   }
 
   deviceLogs(): string[] {

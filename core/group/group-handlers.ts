@@ -29,7 +29,8 @@ export interface GroupContext {
 }
 
 function source(space: GroupSpace): ViewSource {
-  return { me: space.me, members: space.governance.members, docs: space.docs.memberDocs(), rules: space.docs.rules().current() }
+  const gov = space.governance
+  return { me: space.me, members: gov.members, docs: space.docs.memberDocs(), rules: space.docs.rules().current(), authors: new Set([...gov.members.keys(), ...gov.former.keys()]) }
 }
 
 function summary(space: GroupSpace): GroupSummary {
@@ -57,7 +58,8 @@ async function changeMine<T>(space: GroupSpace, fn: (doc: MemberDoc) => T): Prom
 /** A post or reply anywhere in the group, by ref. NOT_FOUND when it does not exist or was deleted. */
 function findItem(space: GroupSpace, ref: Ref): { kind: 'post' | 'reply'; post: Ref } {
   const p = parseRef(ref)
-  const found = p && space.governance.members.has(p.authorId) ? space.docs.memberDoc(p.authorId).item(p.itemId) : undefined
+  const gov = space.governance
+  const found = p && (gov.members.has(p.authorId) || gov.former.has(p.authorId)) ? space.docs.memberDoc(p.authorId).item(p.itemId) : undefined
   if (!found || found.map.get('deleted') === true) throw errors.NOT_FOUND('no such post or reply')
   if (found.kind === 'post') return { kind: 'post', post: ref }
   const post = found.map.get('post')

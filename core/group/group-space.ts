@@ -9,6 +9,11 @@
  * Writing: a local change runs in one Yjs transaction, becomes one block in our own device log,
  * and resolves only once that block is durable. Quick successive edits of one doc made with
  * `changeSoon` (typing) are merged into one block per COALESCE_MS window.
+ *
+ * Epoch keys: after every replay, lockboxes sealed to us (in any rotation or share, valid or
+ * not) are opened and kept, for reading; the key we write under is the last valid rotation in
+ * replay order whose key we hold (core/group/epoch-ledger.ts). A block sealed under a key we do
+ * not hold yet is remembered, and once a new key arrives the docs are rebuilt from the logs.
  */
 import * as Y from 'yjs'
 import { errors, HearthError } from '../errors.ts'
@@ -20,6 +25,7 @@ import type { Checkpoint } from '../store/checkpoint-file.ts'
 import { checkWrite } from '../model/write-rule.ts'
 import { DocSet } from './doc-set.ts'
 import { signEvent, type UnsignedEvent } from './gov-event.ts'
+import { openLockbox } from './epoch-lockbox.ts'
 import type { Governance } from './governance.ts'
 import { GovernanceLog } from './governance-log.ts'
 
@@ -43,8 +49,9 @@ export interface AppendLog extends ReadLog {
 
 export interface GroupKeys {
   identity: Identity
-  /** epoch number → 32-byte key */
+  /** epoch id → 32-byte key */
   epochs: Map<number, Uint8Array>
+  /** the epoch new blocks are sealed under */
   current: number
 }
 
@@ -52,6 +59,8 @@ export interface SpaceOptions {
   /** The group this space must be (from the vault); null only while creating the group. */
   groupId?: string | null
   onChange?: (docIds: string[]) => void
+  /** Epoch keys opened from lockboxes, to keep (the registry stores them in the vault). */
+  onKeys?: (keys: [number, Uint8Array][]) => void
 }
 
 export class GroupSpace {
@@ -71,6 +80,9 @@ export class GroupSpace {
   private readonly queued = new Map<string, { update: Uint8Array; timer: NodeJS.Timeout }>()
   private writing: Promise<unknown> = Promise.resolve()
   private readonly onChange: (docIds: string[]) => void
+  private readonly onKeys: (keys: [number, Uint8Array][]) => void
+  /** log key → lowest index sealed under an epoch key we lacked when reading it */
+  private readonly unreadable = new Map<string, number>()
 
   constructor(
     readonly own: AppendLog,
@@ -80,6 +92,7 @@ export class GroupSpace {
     this.keys = keys
     this.govLog = new GovernanceLog(opts.groupId ?? null)
     this.onChange = opts.onChange ?? (() => undefined)
+    this.onKeys = opts.onKeys ?? (() => undefined)
     this.logs.set(own.key, own)
   }
 
@@ -120,7 +133,7 @@ export class GroupSpace {
   checkpoint(): Checkpoint {
     this.requireKeys()
     const next = new Map(this.next)
-    for (const [k, n] of next) next.set(k, Math.min(n, this.docs.firstPending(k) ?? n))
+    for (const [k, n] of next) next.set(k, Math.min(n, this.docs.firstPending(k) ?? n, this.unreadable.get(k) ?? n))
     return { next, gov: this.govLog.records(), docs: this.docs.snapshot() }
   }
 
@@ -157,6 +170,7 @@ export class GroupSpace {
       block = decodeBlock(bytes, (e) => this.requireKeys().epochs.get(e), fastProvider)
     } catch (e) {
       if (!(e instanceof HearthError)) throw e
+      if (e.code === 'BLOCK_EPOCH_UNKNOWN') this.unreadable.set(logKey, Math.min(index, this.unreadable.get(logKey) ?? index))
       this.docs.rejected.push({ logKey, index, docId: '', reason: e.code })
       return []
     }
@@ -196,9 +210,95 @@ export class GroupSpace {
     if (!this.gov) return []
     const after = this.gov.grants()
     if (before && [...before.grants()].some(([log, grant]) => after.get(log) !== grant)) this.rebuildNeeded = true
+    if (this.learnKeys() && this.unreadable.size) this.rebuildNeeded = true
+    this.chooseEpoch()
     const applied = this.docs.retryPending(this.gov)
     const same = before !== null && before.fingerprint() === this.gov.fingerprint()
     return same && applied.length === 0 ? [] : [GOVERNANCE_DOC, ...applied]
+  }
+
+  /** Opens every lockbox sealed to us whose key we lack. Returns whether any key was new. */
+  private learnKeys(): boolean {
+    const keys = this.keys
+    if (!keys) return false
+    const me = this.me
+    const added: [number, Uint8Array][] = []
+    for (const e of this.govLog.epochEvents()) {
+      const box = e.body.lockboxes[me]
+      if (box === undefined || keys.epochs.has(e.body.epoch)) continue
+      try {
+        const key = openLockbox(box, e.body.check, keys.identity.boxPublicKey, keys.identity.boxSecretKey)
+        keys.epochs.set(e.body.epoch, key)
+        added.push([e.body.epoch, key.slice()])
+      } catch (err) {
+        if (!(err instanceof HearthError)) throw err
+        // a lockbox that does not open or does not match its check is ignored
+      }
+    }
+    if (added.length) this.onKeys(added)
+    return added.length > 0
+  }
+
+  /** Writes go under the last valid rotation whose key we hold. */
+  private chooseEpoch(): void {
+    const keys = this.keys
+    if (!keys || !this.gov) return
+    const chain = this.gov.epochs.chain
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const e = chain[i] as number
+      if (keys.epochs.has(e)) {
+        keys.current = e
+        return
+      }
+    }
+  }
+
+  /** The epoch new blocks are sealed under, and whether we hold a key. */
+  get currentEpoch(): number {
+    return this.requireKeys().current
+  }
+
+  /** A copy of an epoch key we hold (for sealing lockboxes). Throws BLOCK_EPOCH_UNKNOWN. */
+  epochKey(epoch: number): Uint8Array {
+    const key = this.requireKeys().epochs.get(epoch)
+    if (!key) throw errors.BLOCK_EPOCH_UNKNOWN(`epoch ${epoch}`)
+    return key.slice()
+  }
+
+  /**
+   * Who got a lockbox of which epoch, from every rotation and share this device has read, valid
+   * or not (a key from a rotation later found invalid still opens blocks written under it).
+   */
+  lockboxes(): Map<number, { check: string; recipients: Set<string> }> {
+    const out = new Map<number, { check: string; recipients: Set<string> }>()
+    for (const e of this.govLog.epochEvents()) {
+      const entry = out.get(e.body.epoch) ?? { check: e.body.check, recipients: new Set<string>() }
+      if (entry.check !== e.body.check) continue
+      for (const id of Object.keys(e.body.lockboxes)) entry.recipients.add(id)
+      out.set(e.body.epoch, entry)
+    }
+    return out
+  }
+
+  /** Every epoch id whose key this device holds. */
+  heldEpochs(): number[] {
+    return [...this.requireKeys().epochs.keys()]
+  }
+
+  holdsEpoch(epoch: number): boolean {
+    return this.requireKeys().epochs.has(epoch)
+  }
+
+  /** Keeps a key we made ourselves (a rotation) before the event announcing it is written. */
+  addEpochKey(epoch: number, key: Uint8Array): void {
+    this.requireKeys().epochs.set(epoch, key.slice())
+    this.onKeys([[epoch, key.slice()]])
+  }
+
+  /** Whether this device's member is still in the group, and if not, how it ended. */
+  get membership(): 'member' | 'removed' | 'left' {
+    const m = this.gov?.membershipOf(this.me)
+    return m === 'removed' || m === 'left' ? m : 'member'
   }
 
   /**
@@ -210,18 +310,25 @@ export class GroupSpace {
     this.docs.destroy()
     this.docs = new DocSet()
     this.next.clear()
+    this.unreadable.clear()
     for (const log of this.logs.values()) await this.catchUp(log)
   }
 
   /** The causal context for a new event: every log's length as this device has read it. */
   seen(): Record<string, number> {
-    return Object.fromEntries(this.next)
+    // Our own log always counts in full: a leave's cut-off must keep everything we wrote before it.
+    const own = Math.max(this.next.get(this.own.key) ?? 0, this.own.length)
+    return { ...Object.fromEntries(this.next), [this.own.key]: own }
   }
 
-  /** Signs and appends a governance event to our own log, then applies it like any other. */
-  async writeGovernance(event: UnsignedEvent): Promise<void> {
+  /**
+   * Signs and appends a governance event to our own log, then applies it like any other.
+   * `sealEpoch` seals it under another epoch key than the current one: a rotation travels under
+   * a key its recipients already hold.
+   */
+  async writeGovernance(event: UnsignedEvent, sealEpoch?: number): Promise<void> {
     const { payload } = signEvent(event, this.requireKeys().identity.signSecretKey)
-    const index = await this.appendBlock(BlockKind.Governance, GOVERNANCE_DOC, payload)
+    const index = await this.appendBlock(BlockKind.Governance, GOVERNANCE_DOC, payload, sealEpoch)
     this.next.set(this.own.key, Math.max(this.next.get(this.own.key) ?? 0, index + 1))
     const changed = this.addGovernance(this.own.key, index, payload, false)
     if (this.rebuildNeeded) await this.rebuild()
@@ -284,11 +391,12 @@ export class GroupSpace {
     }
   }
 
-  private appendBlock(kind: BlockKind, docId: string, payload: Uint8Array): Promise<number> {
+  private appendBlock(kind: BlockKind, docId: string, payload: Uint8Array, sealEpoch?: number): Promise<number> {
     const keys = this.requireKeys()
-    const key = keys.epochs.get(keys.current)
-    if (!key) throw errors.BLOCK_EPOCH_UNKNOWN(`epoch ${keys.current}`)
-    const block = encodeBlock({ epoch: keys.current, kind, docId, payload }, key)
+    const epoch = sealEpoch ?? keys.current
+    const key = keys.epochs.get(epoch)
+    if (!key) throw errors.BLOCK_EPOCH_UNKNOWN(`epoch ${epoch}`)
+    const block = encodeBlock({ epoch, kind, docId, payload }, key)
     const run = this.writing.then(() => this.own.append(block))
     this.writing = run.catch(() => undefined)
     return run

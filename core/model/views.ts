@@ -24,7 +24,14 @@ export interface ViewSource {
   members: ReadonlyMap<string, MemberInfo>
   docs: ReadonlyMap<string, MemberDoc>
   rules: RulesVersion | null
+  /**
+   * Whose words are shown, when it differs from `members`: former members' words from before
+   * their cut-off stay (the write rule already refused anything after it).
+   */
+  authors?: ReadonlySet<string>
 }
+
+const speaks = (src: ViewSource, author: string): boolean => (src.authors ? src.authors.has(author) : src.members.has(author))
 
 interface Item {
   ref: Ref
@@ -62,7 +69,7 @@ function nameOf(src: ViewSource, id: string): string {
 function collectReactions(src: ViewSource): Map<Ref, { counts: Record<string, number>; mine: string[] }> {
   const out = new Map<Ref, { counts: Record<string, number>; mine: string[] }>()
   for (const [author, doc] of src.docs) {
-    if (!src.members.has(author)) continue
+    if (!speaks(src, author)) continue
     for (const key of doc.reactions.keys()) {
       const bar = key.lastIndexOf('|')
       const target = key.slice(0, bar)
@@ -82,7 +89,7 @@ export function feed(src: ViewSource, opts: { topic?: string; before?: string; l
   // for the posts on the page, so a first page costs little more in a group of 100,000 updates.
   const threads = new Map<Ref, { author: string; id: string; m: unknown }[]>()
   for (const [author, doc] of src.docs) {
-    if (!src.members.has(author)) continue
+    if (!speaks(src, author)) continue
     for (const [id, m] of doc.replies) {
       const post = m instanceof Y.Map ? m.get('post') : undefined
       if (typeof post !== 'string') continue
@@ -94,7 +101,7 @@ export function feed(src: ViewSource, opts: { topic?: string; before?: string; l
 
   const candidates: { it: Item & { raw: Y.Map<unknown> }; topic: string; cw: string | null }[] = []
   for (const [author, doc] of src.docs) {
-    if (!src.members.has(author)) continue
+    if (!speaks(src, author)) continue
     for (const [id, m] of doc.posts) {
       const it = readItem(author, id, m)
       if (!it || it.deleted) continue
