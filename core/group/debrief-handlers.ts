@@ -18,13 +18,13 @@ export interface DebriefContext {
   now(): number
 }
 
-const DEBRIEF = sharedDocId('debrief')
+export const DEBRIEF = sharedDocId('debrief')
 
 function facilitators(s: GroupSpace): Map<string, string> {
   return new Map([...s.governance.members.values()].filter((m) => m.role === 'facilitator').map((m) => [m.id, m.boxKey]))
 }
 
-function holder(s: GroupSpace): Holder {
+export function holder(s: GroupSpace): Holder {
   const id = s.identity
   return { id: s.me, boxPublicKey: id.boxPublicKey, boxSecretKey: id.boxSecretKey }
 }
@@ -44,7 +44,8 @@ async function currentKeyFor(s: GroupSpace, now: number): Promise<{ record: NonN
   return made
 }
 
-function view(s: GroupSpace): DebriefView {
+/** What this member sees of the debrief space. */
+export function debriefView(s: GroupSpace): DebriefView {
   const doc = s.docs.doc(DEBRIEF)
   const name = nameOf(s)
   const record = currentKey(doc)
@@ -58,23 +59,30 @@ function view(s: GroupSpace): DebriefView {
   }
 }
 
+/** Reading as a facilitator first brings the key up to date with the facilitator set. */
+export async function readDebrief(s: GroupSpace, now: number): Promise<DebriefView> {
+  if (isFacilitator(s)) wipe((await currentKeyFor(s, now)).key)
+  return debriefView(s)
+}
+
+export async function writeDebrief(s: GroupSpace, text: string, now: number): Promise<DebriefView> {
+  if (!isFacilitator(s)) throw errors.NOT_ALLOWED('only facilitators write in the debrief space')
+  const { record, key } = await currentKeyFor(s, now)
+  try {
+    await s.change(DEBRIEF, (d) => addEntry(d, record, key, { by: s.me, at: now, text }))
+  } finally {
+    wipe(key)
+  }
+  return debriefView(s)
+}
+
 export function debriefHandlers(ctx: DebriefContext): Pick<MethodHandlers, 'debrief' | 'writeDebrief'> {
   return {
     async debrief({ groupId }) {
-      const s = await ctx.registry().space(groupId)
-      if (isFacilitator(s)) wipe((await currentKeyFor(s, ctx.now())).key)
-      return view(s)
+      return readDebrief(await ctx.registry().space(groupId), ctx.now())
     },
     async writeDebrief({ groupId, text }) {
-      const s = await ctx.registry().space(groupId)
-      if (!isFacilitator(s)) throw errors.NOT_ALLOWED('only facilitators write in the debrief space')
-      const { record, key } = await currentKeyFor(s, ctx.now())
-      try {
-        await s.change(DEBRIEF, (d) => addEntry(d, record, key, { by: s.me, at: ctx.now(), text }))
-      } finally {
-        wipe(key)
-      }
-      return view(s)
+      return writeDebrief(await ctx.registry().space(groupId), text, ctx.now())
     },
   }
 }
