@@ -34,6 +34,8 @@ export class GroupSpaceController {
   section: Section = $state('feed')
   loadError: ApiError | null = $state(null)
   loadingMore = $state(false)
+  /** Counts changes core reported in this group: sections that read their own views re-read on it. */
+  changes = $state(0)
 
   readonly #api: HearthApi
   #refreshing: Promise<void> | null = null
@@ -50,6 +52,7 @@ export class GroupSpaceController {
 
   /** Core said something in the group changed: every view of it reads again. */
   changed(): void {
+    this.changes++
     void this.refresh()
     void this.sync.refresh()
     this.invites.refresh()
