@@ -51,17 +51,37 @@ export class PersonalDocs {
     return this.doc(personalDocId(name))
   }
 
-  /** Runs `fn` as one transaction on a personal doc and resolves once the change is durable. */
+  /**
+   * Runs `fn` as one transaction on a personal doc and resolves once the change is durable. If
+   * `fn` throws or the log refuses the block, the doc is read again from the log, so nothing
+   * shows that was not stored.
+   */
   async change(name: string, fn: (doc: Y.Doc) => void): Promise<void> {
     const key = this.key
     if (!key) throw errors.PROFILE_LOCKED()
     const docId = personalDocId(name)
     const doc = this.doc(docId)
     const before = Y.encodeStateVector(doc)
-    doc.transact(() => fn(doc))
-    const update = Y.encodeStateAsUpdate(doc, before)
-    if (update.length <= 2) return
-    await this.log.append(encodeBlock({ epoch: 0, kind: BlockKind.YjsUpdate, docId, payload: update }, key))
+    try {
+      doc.transact(() => fn(doc))
+      const update = Y.encodeStateAsUpdate(doc, before)
+      if (update.length <= 2) return // nothing changed
+      await this.log.append(encodeBlock({ epoch: 0, kind: BlockKind.YjsUpdate, docId, payload: update }, key))
+    } catch (e) {
+      await this.reload(docId)
+      throw e
+    }
+  }
+
+  /** Rebuilds one doc from the blocks the log holds. */
+  private async reload(docId: string): Promise<void> {
+    const fresh = new Y.Doc()
+    for await (const { block } of this.log.read(0)) {
+      const b = decodeBlock(block, (e) => (e === 0 && this.key ? this.key : undefined))
+      if (b.kind === BlockKind.YjsUpdate && b.docId === docId) Y.applyUpdate(fresh, b.payload)
+    }
+    this.docs.get(docId)?.destroy()
+    this.docs.set(docId, fresh)
   }
 
   /** Resolves once the change is durable. */
