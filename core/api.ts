@@ -86,6 +86,10 @@ export type LockReason = 'user' | 'idle' | 'system' | 'quick-exit' | 'destroyed'
 export type GroupMode = 'survivor-led' | 'facilitated'
 export type Role = 'facilitator' | 'member'
 export type MemberStatus = 'active' | 'stepping-back' | 'away'
+/** A facilitator's profession, shown in facilitated groups. */
+export type Badge = 'counsellor' | 'advocate'
+/** Whether this device's member is still in a group: removed or left means it keeps what it had and gets nothing new. */
+export type Membership = 'member' | 'removed' | 'left'
 
 export interface GroupSummary {
   id: string
@@ -116,6 +120,10 @@ export interface GroupInfo extends GroupSummary {
   rules: RulesView | null
   /** True while current rules exist that I have not accepted: posting waits for it. */
   mustAcceptRules: boolean
+  /** 'removed' or 'left': this device keeps what it had, gets nothing new, and is off the group's network. */
+  membership: Membership
+  /** Whether removing a member needs a second facilitator's agreement. */
+  removalNeedsSecond: boolean
 }
 
 export interface FeedReply {
@@ -165,6 +173,10 @@ export interface MemberView {
   me: boolean
   /** The current rules version if this member accepted it, else null. */
   acceptedRules: number | null
+  /** A facilitator's profession, in facilitated groups. */
+  badge?: Badge
+  /** A facilitator asked to remove this member; it waits for a second facilitator. */
+  removalPending?: boolean
 }
 
 export interface InviteView {
@@ -399,7 +411,7 @@ export interface ApiMethods {
   groupStatus: { input: G; output: GroupStatus }
   /** Facilitators: rename the group or change its settings (fields left out stay). */
   updateSettings: {
-    input: G & { name?: string; topics?: Labelled[]; inviters?: Role[]; rulesWriters?: Role[]; flagThreshold?: number }
+    input: G & { name?: string; topics?: Labelled[]; inviters?: Role[]; rulesWriters?: Role[]; flagThreshold?: number; removalNeedsSecond?: boolean }
     output: GroupInfo
   }
   /** Requests waiting on a facilitator (invites with approval). */
@@ -407,6 +419,16 @@ export interface ApiMethods {
   /** Facilitators: admit a waiting newcomer (they are welcomed the next time they ask). */
   approveRequest: { input: G & { id: string }; output: JoinRequestView }
   declineRequest: { input: G & { id: string }; output: JoinRequestView }
+  /**
+   * Facilitators: remove a member. Their later words are refused by every member and the group
+   * key is rotated so they cannot read anything new. 'pending' while it waits for a second
+   * facilitator (settings.removalNeedsSecond).
+   */
+  removeMember: { input: G & { member: string }; output: { member: string; status: 'removed' | 'pending' } }
+  /** Leave the group: this device keeps what it has, gets nothing new, and goes off the group's network. */
+  leaveGroup: { input: G; output: { membership: Membership } }
+  /** Facilitators: make a member a facilitator (with a badge in facilitated groups) or a member. */
+  setRole: { input: G & { member: string; role: Role; badge?: Badge }; output: MemberView }
   /** Personal, device-only notes (never replicated): the base for safety plan, journal, drafts. */
   readPersonal: { input: { name: string }; output: { text: string | null } }
   writePersonal: { input: { name: string; text: string }; output: { name: string } }

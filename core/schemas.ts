@@ -29,6 +29,7 @@ const meetingFields = {
   minutes: z.number().int().min(1).max(SL.meetingMinutes), place: z.string().max(SL.meetingPlace),
   facilitator: z.string().regex(/^[0-9a-f]{64}$/, 'not a member id'), agenda: z.string().max(SL.agenda),
 }
+const memberId = z.string().regex(/^[0-9a-f]{64}$/, 'not a member id')
 
 export const inputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> } = {
   profileStatus: empty,
@@ -66,10 +67,14 @@ export const inputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> } = {
     inviters: z.array(z.enum(['facilitator', 'member'])).min(1).optional(),
     rulesWriters: z.array(z.enum(['facilitator', 'member'])).min(1).optional(),
     flagThreshold: z.number().int().min(1).max(50).optional(),
+    removalNeedsSecond: z.boolean().optional(),
   }).strict(),
   listRequests: z.object(g).strict(),
   approveRequest: z.object({ ...g, id: z.string().regex(/^[0-9a-f]{64}$/, 'not a request id') }).strict(),
   declineRequest: z.object({ ...g, id: z.string().regex(/^[0-9a-f]{64}$/, 'not a request id') }).strict(),
+  removeMember: z.object({ ...g, member: memberId }).strict(),
+  leaveGroup: z.object(g).strict(),
+  setRole: z.object({ ...g, member: memberId, role: z.enum(['facilitator', 'member']), badge: z.enum(['counsellor', 'advocate']).optional() }).strict(),
   readPersonal: z.object({ name: personalName }).strict(),
   writePersonal: z.object({ name: personalName, text: z.string().max(LIMITS.personalText) }).strict(),
 

@@ -6,7 +6,8 @@
 import type { ApiEvents, EventName, HearthApi, LockReason, MethodHandlers, ProfileStatus, Result } from './api.ts'
 import { errors, isHearthError } from './errors.ts'
 import type { KdfParams } from './crypto/kdf.ts'
-import { groupHandlers } from './group/group-handlers.ts'
+import { groupHandlers, type GroupContext } from './group/group-handlers.ts'
+import { membershipHandlers } from './group/membership-handlers.ts'
 import { debriefHandlers } from './group/debrief-handlers.ts'
 import { personalHandlers } from './group/personal-handlers.ts'
 import { supportHandlers } from './group/support-handlers.ts'
@@ -101,6 +102,16 @@ export function createService(opts: ServiceOptions): HearthService {
     return registry
   }
 
+  const groupContext: GroupContext = {
+    registry: requireRegistry,
+    now,
+    defaultName: () => {
+      const n = vault.get(PROFILE_NAME)
+      return n ? new TextDecoder().decode(n) : null
+    },
+    groupsChanged: () => emit('groupsChanged', {}),
+  }
+
   const handlers: MethodHandlers = {
     profileStatus: () => status(),
     async createProfile({ passphrase, name }) {
@@ -135,15 +146,8 @@ export function createService(opts: ServiceOptions): HearthService {
       await vault.destroy()
       return status()
     },
-    ...groupHandlers({
-      registry: requireRegistry,
-      now,
-      defaultName: () => {
-        const n = vault.get(PROFILE_NAME)
-        return n ? new TextDecoder().decode(n) : null
-      },
-      groupsChanged: () => emit('groupsChanged', {}),
-    }),
+    ...groupHandlers(groupContext),
+    ...membershipHandlers(groupContext),
     ...personalHandlers({ registry: requireRegistry, now }),
     ...supportHandlers({ registry: requireRegistry, now, ...(opts.openLink ? { openLink: opts.openLink } : {}) }),
     ...debriefHandlers({ registry: requireRegistry, now }),

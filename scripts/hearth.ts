@@ -14,10 +14,11 @@ import { createService } from '../core/service.ts'
 import { defaultProfileDir } from '../core/store/profile-dir.ts'
 import { commands as profileCommands } from './cli/commands.ts'
 import { groupCommands } from './cli/group-commands.ts'
+import { memberCommands } from './cli/member-commands.ts'
 import { netCommands, networkOptions } from './cli/net-commands.ts'
 import { connectToNode } from './cli/node-client.ts'
 
-const commands = { ...profileCommands, ...groupCommands, ...netCommands }
+const commands = { ...profileCommands, ...groupCommands, ...memberCommands, ...netCommands }
 
 const OPTIONS = {
   profile: { type: 'string' },
@@ -47,6 +48,9 @@ const OPTIONS = {
   role: { type: 'string' },
   wait: { type: 'string' },
   request: { type: 'string' },
+  member: { type: 'string' },
+  set: { type: 'string' },
+  badge: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const
 

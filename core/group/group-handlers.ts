@@ -92,6 +92,7 @@ function info(s: GroupSpace): GroupInfo {
     ...summary(s), me: s.me, topics: s.governance.settings.topics,
     reactions: Object.entries(REACTIONS).map(([id, label]) => ({ id, label })),
     rules, mustAcceptRules: rules !== null && !rules.acceptedByMe,
+    membership: s.membership, removalNeedsSecond: s.governance.settings.removalNeedsSecond ?? false,
   }
 }
 
@@ -140,7 +141,9 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
       return feed(source(s), { ...(topic ? { topic } : {}), ...(before ? { before } : {}), limit: limit ?? 20 })
     },
     async members({ groupId }) {
-      return members(source(await space(groupId)))
+      const s = await space(groupId)
+      const pending = s.governance.pendingRemovals
+      return members(source(s)).map((m) => (pending.has(m.id) ? { ...m, removalPending: true } : m))
     },
     async post({ groupId, text, cw, topic }) {
       const s = await space(groupId)
@@ -240,7 +243,7 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
       const r = pendingRequest(s, id)
       await s.writeGovernance({
         v: 1, kind: 'member.admit', group: groupId, author: s.me, at: ctx.now(), seen: s.seen(),
-        body: { member: r.joiner, role: s.governance.invites.get(r.inviteId)?.role ?? 'member', invite: { id: r.inviteId, proof: r.proof } },
+        body: { member: r.joiner, role: s.governance.invites.get(r.inviteId)?.role ?? 'member', invite: { id: r.inviteId, proof: r.proof }, epochs: s.heldEpochs() },
       })
       if (!s.governance.members.has(id)) throw errors.INVITE_USED_UP('the invite can admit nobody else')
       return requestView(s, id)

@@ -32,6 +32,8 @@ export interface OnlineOptions extends NetworkOptions {
   admit?: { now(): number; decide(proof: Uint8Array, challenge: string): Promise<JoinAnswer> }
 }
 
+export const REMOVAL_GRACE_MS = 5_000
+
 const bytes = (hex: string): Uint8Array => Uint8Array.from(Buffer.from(hex, 'hex'))
 
 export class GroupOnline {
@@ -41,8 +43,11 @@ export class GroupOnline {
   private readonly scheduled = new Set<string>()
   private work: Promise<unknown> = Promise.resolve()
   private closed = false
+  private formerNoted = false
   private knownMembers = 0
   private readonly seen = new Map<string, number>()
+  /** former member id → when this device learned it (0: already known when it came online) */
+  private readonly formerSince = new Map<string, number>()
 
   private constructor(
     private readonly space: GroupSpace,
@@ -101,7 +106,26 @@ export class GroupOnline {
 
   private isMember(id: string): boolean {
     const gov = this.space.groupId ? this.space.governance : null
-    return gov ? gov.members.has(id) : this.trust.members.has(id)
+    if (!gov) return this.trust.members.has(id)
+    if (gov.members.has(id)) return true
+    const since = this.formerSince.get(id)
+    return since !== undefined && since > 0 && Date.now() - since < REMOVAL_GRACE_MS
+  }
+
+  /** Notes members whose membership ended since the last look, and drops them after the grace. */
+  private noteFormer(gov: { former: ReadonlyMap<string, unknown> }): void {
+    const first = this.formerSince.size === 0 && !this.formerNoted
+    this.formerNoted = true
+    let fresh = false
+    for (const id of gov.former.keys()) {
+      if (this.formerSince.has(id)) continue
+      this.formerSince.set(id, first ? 0 : Date.now())
+      fresh = !first
+    }
+    if (fresh) {
+      const t = setTimeout(() => void this.refresh().catch(() => undefined), REMOVAL_GRACE_MS + 50)
+      t.unref?.()
+    }
   }
 
   /** Starts replicating every log governance (or the trust seed) names that is not yet replicating. */
@@ -127,6 +151,7 @@ export class GroupOnline {
       session.on('download', grew)
       this.schedule(log)
     }
+    if (gov) this.noteFormer(gov)
     this.swarm.recheckMembers()
     if (gov && gov.members.size !== this.knownMembers) {
       this.knownMembers = gov.members.size

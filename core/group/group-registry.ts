@@ -26,6 +26,7 @@ import { json, type GroupMeta } from './group-meta.ts'
 import { Invitations } from './invitations.ts'
 import { GroupOnline, type NetworkOptions } from './group-online.ts'
 import { decideJoin } from './join.ts'
+import { repairEpochs } from './epoch-keeper.ts'
 
 /** Write a checkpoint once this many blocks were read or written since the last one. */
 export const CHECKPOINT_EVERY = 1000
@@ -36,6 +37,8 @@ export const CHECKPOINT_EVERY = 1000
  */
 export const CHECKPOINT_QUIET_MS = 2_000
 const CHECKPOINT_MAX_WAIT_MS = 30_000
+/** How long after a governance change a device checks whether the epoch keys need repair. */
+export const REPAIR_WAIT_MS = 1_000
 
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
@@ -126,6 +129,7 @@ export class GroupRegistry {
     if (!o) {
       o = (async () => {
         const space = await this.space(groupId)
+        if (space.groupId && space.membership !== 'member') throw errors.NOT_ALLOWED('you are no longer a member of this group')
         const secret = this.vault.get(`group/${groupId}/secret`)
         if (!secret) throw errors.VAULT_CORRUPT('a group secret is missing')
         const admit = { now: this.now, decide: (proof: Uint8Array, challenge: string) => decideJoin({ space, now: this.now, secrets: () => this.secrets(groupId) }, proof, challenge) }
@@ -135,6 +139,14 @@ export class GroupRegistry {
       o.catch(() => this.online.delete(groupId))
     }
     return o
+  }
+
+  /** Takes a group off the network (its membership ended); it stays readable on this device. */
+  async goOffline(groupId: string): Promise<void> {
+    const o = this.online.get(groupId)
+    this.online.delete(groupId)
+    const online = await o?.catch(() => null)
+    await online?.close()
   }
 
   /** Every group of this profile on the network. Failures are per group and do not stop the rest. */
@@ -191,7 +203,8 @@ export class GroupRegistry {
     if (!seed) throw errors.VAULT_CORRUPT('a group identity is missing')
     const epochs = new Map(this.epochKeys(groupId).map(([n, k]): [number, Uint8Array] => [n, k.slice()]))
     const log = asAppendLog(await this.store.openDeviceLog(meta.log))
-    const space = this.newSpace(log, { identity: identityFromSeed(seed), epochs, current: Math.max(...epochs.keys()) }, groupId)
+    // Epoch ids are random: the one to write under is chosen from governance once it is read.
+    const space = this.newSpace(log, { identity: identityFromSeed(seed), epochs, current: epochs.has(0) ? 0 : Math.min(...epochs.keys()) }, groupId)
     const ckptKey = this.checkpointKey(groupId)
     const ckpt = await readCheckpoint(checkpointPath(this.vault.dir, groupId), ckptKey)
     wipe(ckptKey)
@@ -223,15 +236,40 @@ export class GroupRegistry {
   }
 
   private newSpace(log: AppendLog, keys: ConstructorParameters<typeof GroupSpace>[1], groupId: string | null): GroupSpace {
-    const space: GroupSpace = new GroupSpace(log, keys, { groupId, onChange: (docIds) => this.changed(space, docIds) })
+    const space: GroupSpace = new GroupSpace(log, keys, {
+      groupId,
+      onChange: (docIds) => this.changed(space, docIds),
+      onKeys: (added) => this.keepKeys(space, added),
+    })
     return space
+  }
+
+  /** Epoch keys opened from lockboxes (or made for a rotation) go into the vault at once. */
+  private keepKeys(space: GroupSpace, added: [number, Uint8Array][]): void {
+    const groupId = space.groupId
+    if (!groupId || this.locked) return
+    const write = this.vault.setMany(added.map(([n, k]): [string, Uint8Array] => [`group/${groupId}/epoch/${n}`, k]))
+      .catch(() => undefined) // the vault refused: the lockboxes stay in the logs and open again next time
+      .finally(() => this.writes.delete(write))
+    this.writes.add(write)
   }
 
   private changed(space: GroupSpace, docIds: string[]): void {
     const groupId = space.groupId
     if (!groupId || !this.open.has(groupId)) return
-    // A new member's device must start replicating, a removed one's stop.
-    if (docIds.includes(GOVERNANCE_DOC)) void this.onlineOf(groupId).then((o) => o?.refresh()).catch(() => undefined)
+    // A new member's device must start replicating, a removed one's stop; epoch keys may need a
+    // rotation or a hand-over; a device whose membership ended leaves the group's topic.
+    if (docIds.includes(GOVERNANCE_DOC)) {
+      if (space.membership !== 'member') void this.goOffline(groupId)
+      else {
+        void this.onlineOf(groupId).then((o) => o?.refresh()).catch(() => undefined)
+        // A short wait lets the rest of a batch arrive (a removal's own rotation follows it).
+        const t = setTimeout(() => {
+          if (this.open.get(groupId) === space) void repairEpochs(space, this.now).catch(() => undefined)
+        }, REPAIR_WAIT_MS)
+        t.unref?.()
+      }
+    }
     const count = (this.sinceCheckpoint.get(groupId) ?? 0) + docIds.length
     this.sinceCheckpoint.set(groupId, count)
     if (count >= CHECKPOINT_EVERY) this.checkpointWhenQuiet(groupId, space)

@@ -125,6 +125,8 @@ export class GroupSpace {
       }
     }
     this.gov = this.govLog.replay()
+    this.learnKeys()
+    this.chooseEpoch()
     this.docs.restore(c.docs)
     for (const [k, n] of c.next) this.next.set(k, n)
   }
@@ -344,6 +346,7 @@ export class GroupSpace {
   /** Applies a change now and writes it within COALESCE_MS, merged with others to the same doc. */
   changeSoon(docId: string, fn: (doc: Y.Doc) => void): void {
     this.requireKeys()
+    if (this.membership !== 'member') throw errors.NOT_ALLOWED('you are no longer a member of this group')
     const check = checkWrite(this.governance, this.own.key, this.own.length, docId)
     if (!check.ok) throw errors.NOT_ALLOWED(check.reason)
     const doc = this.docs.doc(docId)

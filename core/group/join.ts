@@ -81,9 +81,11 @@ export async function decideJoin(ctx: JoinHostContext, proofBytes: Uint8Array, c
       if (!asked) await space.writeGovernance({ v: 1, kind: 'join.request', group: gov.groupId, author: space.me, at: ctx.now(), seen: space.seen(), body: { invite: ref } })
       return { status: 'pending' }
     }
+    // The admission records which epoch keys the welcome hands over, so a key rotated
+    // concurrently is handed on later (core/group/epoch-keeper.ts).
     await space.writeGovernance({
       v: 1, kind: 'member.admit', group: gov.groupId, author: space.me, at: ctx.now(), seen: space.seen(),
-      body: { member: joiner, role: invite.role, invite: ref },
+      body: { member: joiner, role: invite.role, invite: ref, epochs: ctx.secrets().epochs.map(([n]) => n) },
     })
     if (!space.governance.members.has(joiner.id)) return { status: 'refused', code: 'INVITE_USED_UP' }
     return welcomeFor(ctx, joiner.boxKey)

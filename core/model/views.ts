@@ -17,6 +17,8 @@ export interface MemberInfo {
   role: Role
   /** The pseudonym given at admission; the member's own profile may update it. */
   pseudonym: string
+  /** A facilitator's profession, in facilitated groups. */
+  badge?: 'counsellor' | 'advocate'
 }
 
 export interface ViewSource {
@@ -187,6 +189,7 @@ export function members(src: ViewSource): MemberView[] {
       id: info.id, pseudonym: nameOf(src, info.id), role: info.role, me: info.id === src.me,
       status: (MEMBER_STATUSES as readonly string[]).includes(status as string) ? (status as MemberStatus) : 'active',
       acceptedRules: accepted,
+      ...(info.badge ? { badge: info.badge } : {}),
     })
   }
   return out.sort((a, b) => (a.role === b.role ? a.pseudonym.localeCompare(b.pseudonym) : a.role === 'facilitator' ? -1 : 1))

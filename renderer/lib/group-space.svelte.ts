@@ -5,7 +5,7 @@
  * reported by core (`groupChanged`) re-reads the same way, coalesced so a burst of changes costs
  * one read after the one in flight.
  */
-import type { ApiError, FeedPost, GroupInfo, HearthApi, MemberView, Result } from '../../core/api.ts'
+import type { ApiError, FeedPost, GroupInfo, HearthApi, MemberView, Result, Role } from '../../core/api.ts'
 import { settle } from './call.ts'
 import { InvitesController } from './invites.svelte.ts'
 import { SyncStatusController } from './sync-status.svelte.ts'
@@ -146,6 +146,26 @@ export class GroupSpaceController {
 
   acceptRules(version: number): Promise<ApiError | null> {
     return this.#act(this.#api.acceptRules({ groupId: this.groupId, version }))
+  }
+
+  /** Facilitators: remove a member (core rotates the group key so they read nothing new). */
+  removeMember(member: string): Promise<ApiError | null> {
+    return this.#act(this.#api.removeMember({ groupId: this.groupId, member }))
+  }
+
+  /** Facilitators: make a member a facilitator, or a facilitator a member. */
+  setRole(member: string, role: Role): Promise<ApiError | null> {
+    return this.#act(this.#api.setRole({ groupId: this.groupId, member, role }))
+  }
+
+  /** Leave the group: this device keeps what it has and gets nothing new. */
+  leave(): Promise<ApiError | null> {
+    return this.#act(this.#api.leaveGroup({ groupId: this.groupId }))
+  }
+
+  /** Whether this device's member is still in the group. */
+  get membershipEnded(): boolean {
+    return this.info !== null && this.info.membership !== 'member'
   }
 
   #topicInput(): { topic?: string } {

@@ -1,11 +1,20 @@
 /**
  * Child process for the canary test: writes the given canary strings through every write path
  * the service has (profile name, group name, pseudonym, post, content warning, reply, edit, rules,
- * profile status change, personal doc), then locks and exits. Run with TMPDIR pointing at a
- * folder the test scans too.
+ * profile status change, personal doc, leaving a group), then — through the registry, since
+ * one offline profile has nobody to remove — a removal with its epoch rotation (a new key in the
+ * vault), a role change and a post under the new epoch; then locks and exits. Run with TMPDIR
+ * pointing at a folder the test scans too.
  */
 import { createService } from '../../../core/service.ts'
 import type { Result } from '../../../core/api.ts'
+import { Vault } from '../../../core/store/vault.ts'
+import { GroupRegistry } from '../../../core/group/group-registry.ts'
+import { generateIdentity } from '../../../core/crypto/identity.ts'
+import { randomBytes } from '../../../core/crypto/random.ts'
+import { changeRole, removeMember } from '../../../core/group/membership.ts'
+import { memberDocId } from '../../../core/model/doc-id.ts'
+import { MemberDoc } from '../../../core/model/member-doc.ts'
 
 const [dir, passphrase, json, exportDir] = process.argv.slice(2) as [string, string, string, string]
 const c = JSON.parse(json) as Record<string, string>
@@ -46,5 +55,28 @@ await ok(svc.writeDebrief({ groupId, text: s('debrief') }))
 await ok(svc.exportSafetyPlan({ path: `${exportDir}/plan.txt` }))
 await ok(svc.exportJournal({ path: `${exportDir}/journal.txt` }))
 await ok(svc.exportMeeting({ groupId, meetingId: meeting.id, path: `${exportDir}/meeting.ics` }))
+const { id: leftGroup } = await ok(svc.createGroup({ name: c.leftGroupName as string }))
+await ok(svc.updateSettings({ groupId: leftGroup, removalNeedsSecond: true }))
+await ok(svc.leaveGroup({ groupId: leftGroup }))
 await svc.close()
+
+const vault = new Vault(dir)
+await vault.unlock(passphrase)
+const reg = await GroupRegistry.open(vault, () => undefined, Date.now)
+const space = await reg.space(groupId)
+const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
+const admitted: string[] = []
+for (const name of [c.removedName as string, c.roleName as string]) {
+  const who = generateIdentity()
+  await space.writeGovernance({
+    v: 1, kind: 'member.admit', group: groupId, author: space.me, at: Date.now(), seen: space.seen(),
+    body: { member: { id: hex(who.signPublicKey), boxKey: hex(who.boxPublicKey), device: hex(randomBytes(32)), pseudonym: name }, role: 'member', epochs: space.heldEpochs() },
+  })
+  admitted.push(hex(who.signPublicKey))
+}
+await removeMember(space, admitted[0] as string, Date.now)
+if (space.currentEpoch === 0) throw new Error('the removal did not rotate the epoch')
+await changeRole(space, admitted[1] as string, 'facilitator', undefined, Date.now)
+await space.change(memberDocId(space.me), (d) => new MemberDoc(d, space.me).addPost({ topic: 'story', text: c.afterRotation as string, cw: null }, Date.now()))
+await reg.lockNow()
 process.stdout.write('done\n')

@@ -23,7 +23,7 @@ describe('no plaintext at rest', () => {
     mkdirSync(tmp)
     const canaries = Object.fromEntries(
       [
-        'profileName', 'groupName', 'pseudonym', 'post', 'cw', 'reply', 'edit', 'rules', 'newPseudonym', 'personal',
+        'profileName', 'groupName', 'pseudonym', 'post', 'cw', 'reply', 'edit', 'rules', 'newPseudonym', 'personal', 'leftGroupName', 'removedName', 'roleName', 'afterRotation',
         // support features (issue 8)
         'planWarning', 'planPlace', 'planPeople', 'planDocs', 'planBag', 'planCode', 'journalWhat', 'journalWitness',
         'journalEvidence', 'journalEdit', 'trainingNotes', 'checkInPrivate', 'checkInShared', 'resourceRegion',

@@ -60,4 +60,25 @@ describe('governance order', () => {
     const out = governanceOrder([a, b, future, a]).map((e) => e.id)
     expect(out.sort()).toEqual(['0a', '0b', '0c'])
   })
+
+  it('puts an event that cuts a log before every event that log carries at or past the cut-off', () => {
+    const g = ev('99', 'A', 0)
+    const victimBefore = ev('01', 'B', 0, { A: 1 })
+    const victimAfter = ev('00', 'B', 1, { A: 1 })
+    const cutter: Placed = { ...ev('ff', 'A', 1, { B: 1 }), cuts: { B: 1 } }
+    expect(governanceOrder([victimAfter, cutter, victimBefore, g]).map((e) => e.id)).toEqual(['99', '01', 'ff', '00'])
+    // without the cut the concurrent event with the smaller id would go first
+    expect(governanceOrder([victimAfter, { ...cutter, cuts: {} }, victimBefore, g]).map((e) => e.id)).toEqual(['99', '01', '00', 'ff'])
+  })
+
+  it('breaks a cycle of mutual cut-offs by id, never releasing an event before what its author saw', () => {
+    const g = ev('99', 'A', 0)
+    const aCutsB: Placed = { ...ev('b0', 'A', 1, { B: 0 }), cuts: { B: 0 } }
+    const bCutsA: Placed = { ...ev('a0', 'B', 0, { A: 1 }), cuts: { A: 1 } }
+    // A third member saw both removals; its id is the smallest of all.
+    const later = ev('00', 'C', 0, { A: 2, B: 1 })
+    for (const order of [[later, aCutsB, bCutsA, g], [g, bCutsA, later, aCutsB]]) {
+      expect(governanceOrder(order).map((e) => e.id)).toEqual(['99', 'a0', 'b0', '00'])
+    }
+  })
 })

@@ -45,7 +45,7 @@ export async function admit(rnd: SeededRandom, by: Peer, name: string, role: 'me
   const groupId = by.space.groupId as string
   await by.space.writeGovernance({
     v: 1, kind: 'member.admit', group: groupId, author: by.me, at: now(), seen: by.space.seen(),
-    body: { member: { id: idOf(id), boxKey: hex(id.boxPublicKey), device: log.key, pseudonym: name }, role },
+    body: { member: { id: idOf(id), boxKey: hex(id.boxPublicKey), device: log.key, pseudonym: name }, role, epochs: by.space.heldEpochs() },
   })
   const space = new GroupSpace(log, { identity: id, epochs: keysOf(by), current: by.space.currentEpoch }, { groupId })
   const peer = { name, space, log, id, me: idOf(id) }

@@ -1,0 +1,112 @@
+/**
+ * Membership on screen, two people on a loopback DHT, each with their own web host and browser
+ * context: the facilitator makes the newcomer a facilitator and a member again, then removes them
+ * after a confirmation (reached and answered with the keyboard); the removed person's screen says
+ * plainly that they are no longer a member and offers no form to write; the facilitator, alone,
+ * leaves after a confirmation. An axe scan of each new state, in light and dark.
+ */
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { expectAccessible } from './support/axe.ts'
+import { launch, openPage } from './support/browser.ts'
+import { createGroup, expectNoPageErrors, heading, makeInvite, onboard, section, writePost } from './support/flows.ts'
+import { startHost, type Host } from './support/host.ts'
+import { focused, tabTo } from './support/keyboard.ts'
+import { startTestnet, type Testnet } from './support/testnet.ts'
+
+let browser: Browser
+let testnet: Testnet
+const hosts: Host[] = []
+
+beforeAll(async () => {
+  ;[browser, testnet] = await Promise.all([launch(), startTestnet()])
+})
+afterAll(async () => {
+  await browser?.close()
+  await testnet?.destroy()
+})
+afterEach(async () => {
+  await Promise.all(hosts.splice(0).map((h) => h.stop()))
+})
+
+async function person(): Promise<{ page: Page; errors: string[] }> {
+  const host = await startHost({ bootstrap: testnet.bootstrap })
+  hosts.push(host)
+  return openPage(browser, host.url)
+}
+
+/** Scans the page as it is now in both colour schemes. */
+async function scanBoth(page: Page, screen: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme })
+    await expectAccessible(page, `${screen} (${colorScheme})`)
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+}
+
+describe('members: roles, removal and leaving', () => {
+  it('a facilitator changes a role, removes a member who is then told plainly, and leaves', async () => {
+    const [alder, birch] = await Promise.all([person(), person()])
+    const a = alder.page
+    const b = birch.page
+    await Promise.all([onboard(a), onboard(b)])
+    await createGroup(a, 'Tuesday circle', 'Alder')
+    const code = await makeInvite(a)
+
+    await b.getByRole('button', { name: 'Join a group with a code' }).click()
+    await heading(b, 'Join a group')
+    await b.getByLabel('Your name in this group').fill('Birch')
+    await b.getByLabel('Invite code').fill(code)
+    await b.getByRole('button', { name: 'Join the group' }).click()
+    await heading(b, 'Tuesday circle')
+    await writePost(b, 'Glad to be here.')
+
+    await section(a, 'Members')
+    const table = a.getByRole('table', { name: 'Members of this group' })
+    const birchRow = table.getByRole('row', { name: /^Birch/ })
+    await birchRow.waitFor()
+    await scanBoth(a, 'members with actions')
+
+    await birchRow.getByRole('button', { name: 'Make facilitator: Birch' }).click()
+    await expect.poll(() => birchRow.getByRole('cell').first().textContent()).toBe('Facilitator')
+    await birchRow.getByRole('button', { name: 'Make member: Birch' }).click()
+    await expect.poll(() => birchRow.getByRole('cell').first().textContent()).toBe('Member')
+
+    // Removal asks first, says what it means, and starts on the safe choice.
+    await birchRow.getByRole('button', { name: 'Remove from group: Birch' }).click()
+    const confirm = a.getByRole('group', { name: 'Remove Birch from Tuesday circle?' })
+    await confirm.getByText('nothing written from now on will reach them').waitFor()
+    expect((await focused(a)).name).toBe('Keep Birch')
+    await scanBoth(a, 'members, removal confirmation')
+    await a.keyboard.press('Enter')
+    await confirm.waitFor({ state: 'detached' })
+    expect((await focused(a)).name).toBe('Remove from group: Birch')
+
+    // Now with the keyboard alone: open it again, move to the harmful choice, confirm.
+    await a.keyboard.press('Enter')
+    await tabTo(a, 'Remove Birch')
+    await a.keyboard.press('Enter')
+    await birchRow.waitFor({ state: 'detached' })
+    expect(await table.getByRole('row').count()).toBe(2)
+
+    // Birch is told plainly, keeps what was there, and has no form to write with.
+    await b.getByText('You are no longer a member of Tuesday circle.').waitFor({ timeout: 20_000 })
+    await b.getByText('A facilitator removed you from this group.').waitFor()
+    await b.getByText('Glad to be here.').waitFor()
+    expect(await b.getByLabel('Your post').count()).toBe(0)
+    await scanBoth(b, 'removed from a group')
+
+    // Alder, now alone, leaves after a confirmation.
+    await a.getByRole('button', { name: 'Leave group' }).click()
+    const leave = a.getByRole('group', { name: 'Leave Tuesday circle?' })
+    expect((await focused(a)).name).toBe('Stay in the group')
+    await scanBoth(a, 'leave confirmation')
+    await leave.getByRole('button', { name: 'Leave the group' }).click()
+    await a.getByText('You are no longer a member of Tuesday circle.').waitFor()
+    await a.getByText('You left this group.').waitFor()
+    expect(await a.getByRole('button', { name: 'Leave group' }).count()).toBe(0)
+
+    expectNoPageErrors(alder.errors)
+    expectNoPageErrors(birch.errors)
+  })
+})
