@@ -75,6 +75,7 @@ export const errors = {
   ARCHIVE_PASSPHRASE: factory('ARCHIVE_PASSPHRASE', 'That archive passphrase is not right; nothing was imported'),
   ARCHIVE_GROUP_EXISTS: factory('ARCHIVE_GROUP_EXISTS', 'This profile already holds that group; nothing was imported'),
   EXPORT_CANCELLED: factory('EXPORT_CANCELLED', 'The export was stopped; no file was written'),
+  EXPORT_FAILED: factory('EXPORT_FAILED', 'The file could not be written there; nothing was saved'),
 } satisfies Record<ErrorCode, Factory>
 
 export function isHearthError(e: unknown): e is HearthError {

@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import type { MethodInput, MethodName } from './api.ts'
 import { NOTE_MAX } from './model/rule-items.ts'
+import { LOCAL_DATE_TIME, MEETING_MODE_IDS, MOOD_IDS, RESOURCE_CATEGORY_IDS, RSVP_IDS, SAFETY_PLAN_IDS, SUPPORT_LIMITS as SL } from './model/support-vocabulary.ts'
 import { DECISION_LIMITS, LIMITS, MEMBER_STATUSES, REACTION_KINDS, TOPIC_ID, type ReactionKind } from './model/vocabulary.ts'
 
 const personalName = z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/, 'not a personal document name')
@@ -17,6 +18,17 @@ const groupId = z.string().regex(/^[0-9a-f]{32}$/, 'not a group id')
 const ref = z.string().regex(/^[0-9a-f]{64}:[0-9a-f]{16}$/, 'not a post or reply id')
 const text = z.string().min(1).max(LIMITS.postText)
 const pseudonym = z.string().trim().min(1).max(LIMITS.pseudonym)
+const itemId = z.string().regex(/^[0-9a-f]{16}$/, 'not an item id')
+const exportPath = z.string().min(1).max(SL.path)
+const resourceFields = {
+  category: z.enum(RESOURCE_CATEGORY_IDS), name: z.string().trim().min(1).max(SL.resourceName), region: z.string().max(SL.resourceRegion),
+  contact: z.string().max(SL.resourceContact), url: z.string().max(SL.url).nullable(), notes: z.string().max(SL.resourceNotes),
+}
+const meetingFields = {
+  title: z.string().trim().min(1).max(SL.meetingTitle), mode: z.enum(MEETING_MODE_IDS), startsAt: z.number().int().min(0).max(8.64e15),
+  minutes: z.number().int().min(1).max(SL.meetingMinutes), place: z.string().max(SL.meetingPlace),
+  facilitator: z.string().regex(/^[0-9a-f]{64}$/, 'not a member id'), agenda: z.string().max(SL.agenda),
+}
 const memberId = z.string().regex(/^[0-9a-f]{64}$/, 'not a member id')
 const g = { groupId }
 /** A file the person chose; it must be absolute (checked again where it is used). */
@@ -93,6 +105,38 @@ export const inputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> } = {
   }).strict(),
   cancelExport: empty,
   restoreArchive: z.object({ path: filePath, archivePassphrase: passphrase }).strict(),
+
+  safetyPlan: empty,
+  saveSafetyPlan: z.object({ sections: z.partialRecord(z.enum(SAFETY_PLAN_IDS), z.string().max(SL.section)) }).strict(),
+  exportSafetyPlan: z.object({ path: exportPath }).strict(),
+  journal: empty,
+  saveJournalEntry: z.object({
+    id: itemId.optional(), occurredAt: z.string().regex(LOCAL_DATE_TIME, 'not a date and time'), what: z.string().min(1).max(SL.journalText),
+    witnesses: z.string().max(SL.journalText).optional(), evidence: z.string().max(SL.journalText).optional(),
+  }).strict(),
+  removeJournalEntry: z.object({ id: itemId }).strict(),
+  exportJournal: z.object({ path: exportPath }).strict(),
+  training: empty,
+  setTrainingProgress: z.object({ moduleId: z.string().min(1).max(64), completed: z.boolean().optional(), notes: z.string().max(SL.trainingNotes).optional() }).strict(),
+  shareTraining: z.object({ ...g, share: z.boolean() }).strict(),
+  trainingShared: z.object(g).strict(),
+  checkIn: z.object({ mood: z.enum(MOOD_IDS), note: z.string().max(SL.checkInNote).optional(), shareWith: z.array(groupId).max(50).optional() }).strict(),
+  checkIns: empty,
+  groupCheckIns: z.object(g).strict(),
+  hotlines: empty,
+  resources: z.object(g).strict(),
+  suggestResource: z.object({ ...g, ...resourceFields }).strict(),
+  addResource: z.object({ ...g, ...resourceFields, fromSuggestion: ref.optional() }).strict(),
+  removeResource: z.object({ ...g, id: itemId }).strict(),
+  dismissSuggestion: z.object({ ...g, id: ref }).strict(),
+  openLink: z.object({ url: z.string().min(1).max(SL.url), groupId: groupId.optional() }).strict(),
+  meetings: z.object(g).strict(),
+  saveMeeting: z.object({ ...g, ...meetingFields, id: itemId.optional() }).strict(),
+  cancelMeeting: z.object({ ...g, id: itemId }).strict(),
+  rsvp: z.object({ ...g, meetingId: itemId, answer: z.enum(RSVP_IDS) }).strict(),
+  exportMeeting: z.object({ ...g, meetingId: itemId, path: exportPath }).strict(),
+  debrief: z.object(g).strict(),
+  writeDebrief: z.object({ ...g, text: z.string().min(1).max(SL.debriefText) }).strict(),
 }
 
 export const METHOD_NAMES = Object.keys(inputSchemas) as MethodName[]

@@ -11,6 +11,9 @@ import { groupHandlers, type GroupContext } from './group/group-handlers.ts'
 import { membershipHandlers } from './group/membership-handlers.ts'
 import { moderationHandlers } from './group/moderation-handlers.ts'
 import { decisionHandlers } from './group/decision-handlers.ts'
+import { debriefHandlers } from './group/debrief-handlers.ts'
+import { personalHandlers } from './group/personal-handlers.ts'
+import { supportHandlers } from './group/support-handlers.ts'
 import { GroupRegistry } from './group/group-registry.ts'
 import type { NetworkOptions } from './group/group-online.ts'
 import { describeIssues, inputSchemas, isMethodName, METHOD_NAMES } from './schemas.ts'
@@ -29,6 +32,11 @@ export interface ServiceOptions {
    * the network (the CLI's in-process commands, unit tests).
    */
   network?: NetworkOptions
+  /**
+   * Opens an https link in the system browser; the Electron shell passes its allowlisted opener.
+   * Resolves false when it refused or failed. Omit where no browser may be opened.
+   */
+  openLink?: (url: string) => Promise<boolean>
   /** Called with faults that were not coded errors (bugs). Receives no user data. */
   onInternalError?: (e: unknown) => void
 }
@@ -152,6 +160,9 @@ export function createService(opts: ServiceOptions): HearthService {
     }),
     ...moderationHandlers(groupContext),
     ...decisionHandlers(groupContext),
+    ...personalHandlers({ registry: requireRegistry, now }),
+    ...supportHandlers({ registry: requireRegistry, now, ...(opts.openLink ? { openLink: opts.openLink } : {}) }),
+    ...debriefHandlers({ registry: requireRegistry, now }),
   }
 
   async function call(method: unknown, input: unknown): Promise<Result<unknown>> {

@@ -7,6 +7,7 @@ import { app, globalShortcut, powerMonitor, session, type BrowserWindow } from '
 import { createService } from '../core/service.ts'
 import { startIdleBackstop } from './idle-backstop.ts'
 import { installGuards } from './guards.ts'
+import { createExternalOpener } from './open-external.ts'
 import { registerIpc } from './ipc.ts'
 import { INDEX_FILE, isAppUrl, PRELOAD_FILE, RENDERER_DIR } from './paths.ts'
 import { hideEverything, QUICK_EXIT_ACCELERATOR, registerQuickExit, showAgain } from './quick-exit.ts'
@@ -20,6 +21,12 @@ async function start(): Promise<void> {
 
   const service = createService({
     profileDir: path.join(app.getPath('userData'), 'profile'),
+    // Core lets through only addresses from the hotline list or a group's curated directory (exact
+    // URLs); this opener then holds each to https, that one host, no credentials and no port.
+    openLink: async (url) => {
+      const host = URL.canParse(url) ? new URL(url).hostname : ''
+      return (await createExternalOpener(host ? [host] : [])(url)).ok
+    },
     // Only the kind of fault: messages and stacks may carry paths or user data.
     onInternalError: (e) => console.error('hearth: internal fault', e instanceof Error ? e.name : typeof e),
   })

@@ -58,6 +58,12 @@ async function main(): Promise<void> {
   const service = createService({
     profileDir: path.resolve(values.profile ?? defaultProfileDir()),
     ...(network ? { network } : {}),
+    // The web host has no system browser to hand a link to: it reports the address core let
+    // through (tests read it from stderr) and says it was opened.
+    openLink: async (url) => {
+      process.stderr.write(`hearth web host: open link ${url}\n`)
+      return true
+    },
     // A bug's details stay out of the log: only its kind, never user data.
     onInternalError: (e) => process.stderr.write(`hearth web host: internal error (${e instanceof Error ? e.name : typeof e})\n`),
   })

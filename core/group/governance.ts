@@ -31,6 +31,7 @@ import { groupIdOf, type Badge } from './gov-event.ts'
 import { EpochLedger } from './epoch-ledger.ts'
 
 export type GroupMode = 'survivor-led' | 'facilitated'
+const FACILITATORS_ONLY: readonly Role[] = ['facilitator']
 type GenesisEvent = Extract<SignedEvent, { kind: 'genesis' }>
 
 export interface JoinRequest {
@@ -338,6 +339,11 @@ export class Governance implements WriteAuthority {
     switch (doc) {
       case 'rules':
         return this.settings.rulesWriters
+      // Curated resources, meetings and the debrief space: facilitators (issue 8), not a setting yet.
+      case 'resources':
+      case 'meetings':
+      case 'debrief':
+        return FACILITATORS_ONLY
     }
   }
 

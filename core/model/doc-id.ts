@@ -4,9 +4,11 @@
  *
  *   member/<memberId>   one member's words: posts, replies, reactions, profile, acceptances.
  *                       Only that member's devices write it.
- *   shared/<name>       the group's common docs (ground rules, …). Only the roles that the group
- *                       settings name for <name> write it; `moderation` and `schedule` are
- *                       facilitators' docs whatever the settings (FACILITATOR_DOCS).
+ *   shared/<name>       the group's common docs (ground rules, the curated resource directory,
+ *                       meetings, the facilitators' debrief, moderation, the facilitation
+ *                       schedule). Only the roles that the group settings name for <name> write
+ *                       it; resources, meetings, debrief, moderation and schedule are
+ *                       facilitators' docs whatever the settings.
  *   personal/<name>     safety plan, journal, drafts: never replicated, sealed under a key only
  *                       this profile holds.
  *
@@ -23,7 +25,7 @@ export interface DocRef {
   name: string
 }
 
-export const SHARED_DOCS = ['rules'] as const
+export const SHARED_DOCS = ['rules', 'resources', 'meetings', 'debrief'] as const
 export type SharedDocName = (typeof SHARED_DOCS)[number]
 /**
  * Shared docs that only facilitators write, whatever the settings say: facilitators' moderation

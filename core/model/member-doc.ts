@@ -11,6 +11,9 @@
  *   flags      Y.Map   flags.ts (moderation: "<Ref>" → reason)
  *   proposals  Y.Map   decisions.ts (a decision this member proposed)
  *   votes      Y.Map   decisions.ts ("<proposal Ref>" → this member's vote)
+ *   checkins, training, rsvps, suggestions   what the member chose to share of the support
+ *                      features; each layout is in its own module (check-ins.ts, training.ts,
+ *                      meetings-doc.ts, resources-doc.ts)
  *
  * A Ref names an item anywhere in the group: "<authorId>:<itemId>". Items are nested maps so two
  * devices of one member editing different fields merge cleanly. Deleting clears the text and

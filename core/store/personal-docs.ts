@@ -4,6 +4,8 @@
  * the profile subkey "personal-docs" (epoch 0: the key never changes, as nobody else holds it).
  *
  * Doc `personal/<name>` (Yjs): a Y.Map "content" with `text` (string) and `updatedAt` (ms).
+ * Typed personal docs (safety plan, journal, training progress, check-ins) keep their own layout,
+ * written in the core/model module that owns each one, and go through `doc` and `change`.
  */
 import * as Y from 'yjs'
 import { errors } from '../errors.ts'
@@ -41,6 +43,45 @@ export class PersonalDocs {
   read(name: string): string | null {
     const text = this.docs.get(personalDocId(name))?.getMap('content').get('text')
     return typeof text === 'string' ? text : null
+  }
+
+  /** A personal doc to read (empty when never written). Callers must not change it directly. */
+  view(name: string): Y.Doc {
+    if (!this.key) throw errors.PROFILE_LOCKED()
+    return this.doc(personalDocId(name))
+  }
+
+  /**
+   * Runs `fn` as one transaction on a personal doc and resolves once the change is durable. If
+   * `fn` throws or the log refuses the block, the doc is read again from the log, so nothing
+   * shows that was not stored.
+   */
+  async change(name: string, fn: (doc: Y.Doc) => void): Promise<void> {
+    const key = this.key
+    if (!key) throw errors.PROFILE_LOCKED()
+    const docId = personalDocId(name)
+    const doc = this.doc(docId)
+    const before = Y.encodeStateVector(doc)
+    try {
+      doc.transact(() => fn(doc))
+      const update = Y.encodeStateAsUpdate(doc, before)
+      if (update.length <= 2) return // nothing changed
+      await this.log.append(encodeBlock({ epoch: 0, kind: BlockKind.YjsUpdate, docId, payload: update }, key))
+    } catch (e) {
+      await this.reload(docId)
+      throw e
+    }
+  }
+
+  /** Rebuilds one doc from the blocks the log holds. */
+  private async reload(docId: string): Promise<void> {
+    const fresh = new Y.Doc()
+    for await (const { block } of this.log.read(0)) {
+      const b = decodeBlock(block, (e) => (e === 0 && this.key ? this.key : undefined))
+      if (b.kind === BlockKind.YjsUpdate && b.docId === docId) Y.applyUpdate(fresh, b.payload)
+    }
+    this.docs.get(docId)?.destroy()
+    this.docs.set(docId, fresh)
   }
 
   /** Resolves once the change is durable. */

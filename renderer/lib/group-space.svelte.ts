@@ -12,7 +12,7 @@ import { InvitesController } from './invites.svelte.ts'
 import { ModerationController } from './moderation.svelte.ts'
 import { SyncStatusController } from './sync-status.svelte.ts'
 
-export type Section = 'feed' | 'rules' | 'members' | 'invites' | 'export' | 'review' | 'decisions' | 'rotation'
+export type Section = 'feed' | 'rules' | 'members' | 'invites' | 'export' | 'review' | 'decisions' | 'rotation' | 'resources' | 'meetings' | 'care'
 
 export const PAGE_SIZE = 20
 /** The most one feed call returns (core's limit). */
@@ -39,6 +39,8 @@ export class GroupSpaceController {
   section: Section = $state('feed')
   loadError: ApiError | null = $state(null)
   loadingMore = $state(false)
+  /** Counts changes core reported in this group: sections that read their own views re-read on it. */
+  changes = $state(0)
 
   readonly #api: HearthApi
   #refreshing: Promise<void> | null = null
@@ -57,10 +59,16 @@ export class GroupSpaceController {
 
   /** Core said something in the group changed: every view of it reads again. */
   changed(): void {
+    this.changes++
     void this.refresh()
     void this.sync.refresh()
     this.invites.refresh()
     void this.moderation.refresh()
+  }
+
+  /** The API for a section's own controller (resources, meetings, care). */
+  get api(): HearthApi {
+    return this.#api
   }
 
   get isFacilitator(): boolean {

@@ -9,7 +9,10 @@ import { RestoreController } from './export.svelte.ts'
 import { GroupSpaceController } from './group-space.svelte.ts'
 import { JoinController } from './join.svelte.ts'
 
-export type Place = { kind: 'list' } | { kind: 'create' } | { kind: 'join' } | { kind: 'settings' } | { kind: 'restore' } | { kind: 'group'; groupId: string }
+/** The personal tools: on this device only (issue 8). */
+export type Tool = 'safety-plan' | 'journal' | 'training' | 'check-in' | 'hotlines'
+
+export type Place = { kind: 'list' } | { kind: 'create' } | { kind: 'join' } | { kind: 'settings' } | { kind: 'restore' } | { kind: 'group'; groupId: string } | { kind: 'tool'; tool: Tool }
 
 export interface NewGroup {
   name: string
@@ -80,6 +83,16 @@ export class GroupsController {
   showSettings(): void {
     this.space = null
     this.place = { kind: 'settings' }
+  }
+
+  /** The API for a screen's own controller (personal tools); null without a bridge. */
+  get api(): HearthApi | null {
+    return this.#api
+  }
+
+  showTool(tool: Tool): void {
+    this.space = null
+    this.place = { kind: 'tool', tool }
   }
 
   showList(): void {

@@ -21,7 +21,7 @@ import { changeRole, removeMember } from '../../../core/group/membership.ts'
 import { memberDocId } from '../../../core/model/doc-id.ts'
 import { MemberDoc } from '../../../core/model/member-doc.ts'
 
-const [dir, passphrase, json, exportsDir, restoreDir] = process.argv.slice(2) as [string, string, string, string, string]
+const [dir, passphrase, json, exportsDir, restoreDir, exportDir] = process.argv.slice(2) as [string, string, string, string, string, string]
 const c = JSON.parse(json) as Record<string, string>
 async function ok<T>(r: Promise<Result<T>>): Promise<T> {
   const res = await r
@@ -39,6 +39,27 @@ await ok(svc.react({ groupId, to: post.id, kind: 'strength' }))
 await ok(svc.setRules({ groupId, text: c.rules as string }))
 await ok(svc.setProfile({ groupId, pseudonym: c.newPseudonym as string }))
 await ok(svc.writePersonal({ name: 'safety-plan', text: c.personal as string }))
+// Support features (issue 8): every write path, personal and shared.
+const s = (k: string): string => c[k] as string
+await ok(svc.saveSafetyPlan({ sections: { warningSigns: s('planWarning'), safePlaces: s('planPlace'), peopleToCall: s('planPeople'), documents: s('planDocs'), goBag: s('planBag'), codeWords: s('planCode') } }))
+const entry = await ok(svc.saveJournalEntry({ occurredAt: '2026-11-20T21:00', what: s('journalWhat'), witnesses: s('journalWitness'), evidence: s('journalEvidence') }))
+await ok(svc.saveJournalEntry({ id: entry.id, occurredAt: '2026-11-20T21:30', what: s('journalEdit') }))
+await ok(svc.setTrainingProgress({ moduleId: 'self-care', completed: true, notes: s('trainingNotes') }))
+await ok(svc.shareTraining({ groupId, share: true }))
+await ok(svc.checkIn({ mood: 'low', note: s('checkInPrivate') }))
+await ok(svc.checkIn({ mood: 'okay', note: s('checkInShared'), shareWith: [groupId] }))
+await ok(svc.setProfile({ groupId, status: 'stepping-back' }))
+const base = { category: 'legal' as const, region: s('resourceRegion'), contact: s('resourceContact'), url: null, notes: s('resourceNotes') }
+const suggestion = await ok(svc.suggestResource({ groupId, ...base, name: s('suggestion') }))
+await ok(svc.addResource({ groupId, ...base, name: s('resource'), fromSuggestion: suggestion.id }))
+const me = (await ok(svc.groupInfo({ groupId }))).me
+const meeting = await ok(svc.saveMeeting({ groupId, title: s('meetingTitle'), mode: 'in-person', startsAt: Date.now(), minutes: 60, place: s('meetingPlace'), facilitator: me, agenda: s('meetingAgenda') }))
+await ok(svc.rsvp({ groupId, meetingId: meeting.id, answer: 'yes' }))
+await ok(svc.writeDebrief({ groupId, text: s('debrief') }))
+// Readable copies go to the folder the person picked (outside the scanned profile and temp folders).
+await ok(svc.exportSafetyPlan({ path: `${exportDir}/plan.txt` }))
+await ok(svc.exportJournal({ path: `${exportDir}/journal.txt` }))
+await ok(svc.exportMeeting({ groupId, meetingId: meeting.id, path: `${exportDir}/meeting.ics` }))
 const { id: leftGroup } = await ok(svc.createGroup({ name: c.leftGroupName as string }))
 await ok(svc.updateSettings({ groupId: leftGroup, removalNeedsSecond: true }))
 await ok(svc.leaveGroup({ groupId: leftGroup }))
@@ -50,7 +71,6 @@ await ok(svc.exportGroup({ groupId, format: 'html', path: `${exportsDir}/group.h
 await ok(svc.moderate({ groupId, to: post.id, action: 'hide', reason: 'other', note: c.moderationNote as string }))
 const proposal = await ok(svc.propose({ groupId, text: c.proposal as string, options: [c.option as string, 'no'], closesAt: Date.now() + 3_600_000 }))
 await ok(svc.vote({ groupId, proposal: proposal.id, option: 0 }))
-const me = (await ok(svc.groupInfo({ groupId }))).me
 await ok(svc.scheduleAdd({ groupId, member: me, from: Date.now(), to: Date.now() + 3_600_000 }))
 await svc.close()
 // Restore: the archive into a second profile, which then writes too.

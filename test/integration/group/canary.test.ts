@@ -3,7 +3,7 @@
  * separate process must appear nowhere on disk — not in the profile folder, not in the temp
  * folder that process used — in any encoding the scanner knows.
  */
-import { mkdirSync, readdirSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
@@ -29,9 +29,17 @@ describe('no plaintext at rest', () => {
     mkdirSync(tmp)
     mkdirSync(exportsDir)
     const canaries = Object.fromEntries(
-      ['profileName', 'groupName', 'pseudonym', 'post', 'cw', 'reply', 'edit', 'rules', 'newPseudonym', 'personal', 'leftGroupName', 'removedName', 'roleName', 'afterRotation', 'archivePassphrase', 'afterRestore', 'moderationNote', 'proposal', 'option'].map((k) => [k, makeCanary(k)]),
+      [
+        'profileName', 'groupName', 'pseudonym', 'post', 'cw', 'reply', 'edit', 'rules', 'newPseudonym', 'personal', 'leftGroupName', 'removedName', 'roleName', 'afterRotation', 'archivePassphrase', 'afterRestore', 'moderationNote', 'proposal', 'option',
+        // support features (issue 8)
+        'planWarning', 'planPlace', 'planPeople', 'planDocs', 'planBag', 'planCode', 'journalWhat', 'journalWitness',
+        'journalEvidence', 'journalEdit', 'trainingNotes', 'checkInPrivate', 'checkInShared', 'resourceRegion',
+        'resourceContact', 'resourceNotes', 'suggestion', 'resource', 'meetingTitle', 'meetingPlace', 'meetingAgenda', 'debrief',
+      ].map((k) => [k, makeCanary(k)]),
     )
-    const child = spawnTs(CHILD, [profile, PASS, JSON.stringify(canaries), exportsDir, restored], { TMPDIR: tmp, TMP: tmp, TEMP: tmp })
+    const exports = path.join(root, 'chosen-folder')
+    mkdirSync(exports)
+    const child = spawnTs(CHILD, [profile, PASS, JSON.stringify(canaries), exportsDir, restored, exports], { TMPDIR: tmp, TMP: tmp, TEMP: tmp })
     await child.waitForLine((l) => l === 'done', 60_000)
     expect((await child.exited).code, child.stderr()).toBe(0)
 
@@ -63,5 +71,9 @@ describe('no plaintext at rest', () => {
     expect(hits.filter((h) => path.basename(h.file) !== 'group.html')).toEqual([])
     const inReadable = new Set(hits.map((h) => h.canary))
     expect(inReadable).toEqual(new Set([canaries.groupName, canaries.post, canaries.cw, canaries.edit, canaries.newPseudonym]))
+    // The readable copies did get written, where the person chose: the scan above would see them elsewhere.
+    expect(readFileSync(path.join(exports, 'plan.txt'), 'utf8')).toContain(canaries.planCode)
+    expect(readFileSync(path.join(exports, 'journal.txt'), 'utf8')).toContain(canaries.journalEdit)
+    expect(readFileSync(path.join(exports, 'meeting.ics'), 'utf8')).toContain(canaries.meetingPlace)
   }, 90_000)
 })

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Result } from '../../../core/api.ts'
 import { METHOD_NAMES } from '../../../core/schemas.ts'
-import { fakeElectron, FakeBrowserWindow, invokeEvent, ipcHandlers, resetFakeElectron, shortcuts } from './fake-electron.ts'
+import { fakeElectron, FakeBrowserWindow, invokeEvent, ipcHandlers, openExternalSpy, resetFakeElectron, shortcuts } from './fake-electron.ts'
 
 vi.mock('electron', async () => (await import('./fake-electron.ts')).fakeElectron)
 
@@ -96,5 +96,15 @@ describe('electron/main.ts wiring', () => {
     mainWindow().show()
     expect(await call('lock', { reason: 'quick-exit' })).toMatchObject({ ok: true })
     expect(mainWindow().visible).toBe(false)
+  })
+
+  it('opens a listed hotline link through the allowlisted opener, and nothing unlisted', async () => {
+    if (!(await unlocked())) await call('unlock', { passphrase: PASS })
+    openExternalSpy.mockClear()
+    expect(await call('openLink', { url: 'https://www.thehotline.org/' })).toEqual({ ok: true, value: { opened: true } })
+    expect(openExternalSpy).toHaveBeenCalledTimes(1)
+    expect(openExternalSpy.mock.calls[0]?.[0]).toBe('https://www.thehotline.org/')
+    expect(await call('openLink', { url: 'https://unlisted.example/' })).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } })
+    expect(openExternalSpy).toHaveBeenCalledTimes(1)
   })
 })

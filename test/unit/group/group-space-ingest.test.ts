@@ -84,7 +84,7 @@ describe('blocks from a second identity', () => {
     const blocks: [string, Uint8Array][] = [
       [memberDocId(other), updateOn(null, (d) => new MemberDoc(d, other).addPost({ topic: 'story', text: 'in another’s name', cw: null }, 1))],
       ['personal/journal', updateOn(null, (d) => d.getText('t').insert(0, 'replicated journal'))],
-      ['shared/resources', updateOn(null, (d) => d.getMap('m').set('a', 1))],
+      ['shared/no-such-doc', updateOn(null, (d) => d.getMap('m').set('a', 1))],
     ]
     const before = everything(g.space)
     blocks.forEach(([docId, update], i) => {

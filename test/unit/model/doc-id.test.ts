@@ -35,7 +35,7 @@ describe('parseDocId', () => {
     ['member id with a trailing newline', `member/${alice}\n`],
     ['uppercase class', `Member/${alice}`],
     ['unknown class', 'group/rules'],
-    ['unknown shared doc', 'shared/resources'],
+    ['unknown shared doc', 'shared/no-such-doc'],
     ['shared doc with a different case', 'shared/Rules'],
     ['shared doc with a sub-path', 'shared/rules/x'],
     ['shared doc with a trailing slash', 'shared/rules/'],

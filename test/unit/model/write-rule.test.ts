@@ -78,7 +78,7 @@ describe('checkWrite: shared docs', () => {
   })
 
   it('refuses a shared doc the model does not define', () => {
-    expect(reason(checkWrite(auth, fayLog, 0, 'shared/resources'))).toMatch(/unknown document/)
+    expect(reason(checkWrite(auth, fayLog, 0, 'shared/no-such-doc'))).toMatch(/unknown document/)
   })
 })
 

@@ -1,0 +1,88 @@
+/**
+ * The facilitators' debrief space (core/model/debrief.ts holds the layout and the key rule).
+ * Reading or writing as a facilitator first makes sure the current debrief key is held by exactly
+ * the current facilitators, writing a new one if not; keys are opened from lockboxes with this
+ * membership's box key inside core and never leave it.
+ */
+import type { DebriefView, MethodHandlers } from '../api.ts'
+import { errors } from '../errors.ts'
+import { sharedDocId } from '../model/doc-id.ts'
+import { addEntry, currentKey, holdersMatch, openKey, readEntries, rotateKey, type Holder } from '../model/debrief.ts'
+import { wipe } from '../crypto/wipe.ts'
+import type { GroupRegistry } from './group-registry.ts'
+import type { GroupSpace } from './group-space.ts'
+import { isFacilitator, nameOf } from './support-handlers.ts'
+
+export interface DebriefContext {
+  registry(): GroupRegistry
+  now(): number
+}
+
+export const DEBRIEF = sharedDocId('debrief')
+
+function facilitators(s: GroupSpace): Map<string, string> {
+  return new Map([...s.governance.members.values()].filter((m) => m.role === 'facilitator').map((m) => [m.id, m.boxKey]))
+}
+
+export function holder(s: GroupSpace): Holder {
+  const id = s.identity
+  return { id: s.me, boxPublicKey: id.boxPublicKey, boxSecretKey: id.boxSecretKey }
+}
+
+/** As a facilitator: the current key, rotated first when its holders are not the current facilitators. */
+async function currentKeyFor(s: GroupSpace, now: number): Promise<{ record: NonNullable<ReturnType<typeof currentKey>>; key: Uint8Array }> {
+  const doc = s.docs.doc(DEBRIEF)
+  const facs = facilitators(s)
+  const record = currentKey(doc)
+  if (record && holdersMatch(record, facs)) {
+    const key = openKey(record, holder(s))
+    if (key) return { record, key }
+  }
+  let made: { record: NonNullable<ReturnType<typeof currentKey>>; key: Uint8Array } | null = null
+  await s.change(DEBRIEF, (d) => (made = rotateKey(d, facs, s.me, now)))
+  if (!made) throw errors.INTERNAL('no debrief key was made')
+  return made
+}
+
+/** What this member sees of the debrief space. */
+export function debriefView(s: GroupSpace): DebriefView {
+  const doc = s.docs.doc(DEBRIEF)
+  const name = nameOf(s)
+  const record = currentKey(doc)
+  const facilitator = isFacilitator(s)
+  const { entries, sealed } = readEntries(doc, holder(s))
+  return {
+    canRead: facilitator && record !== null && record.lockboxes[s.me] !== undefined,
+    holders: record ? Object.keys(record.lockboxes).map(name) : [],
+    entries: facilitator ? entries.map((e) => ({ ...e, by: name(e.by) })) : [],
+    sealed: facilitator ? sealed : sealed + entries.length,
+  }
+}
+
+/** Reading as a facilitator first brings the key up to date with the facilitator set. */
+export async function readDebrief(s: GroupSpace, now: number): Promise<DebriefView> {
+  if (isFacilitator(s)) wipe((await currentKeyFor(s, now)).key)
+  return debriefView(s)
+}
+
+export async function writeDebrief(s: GroupSpace, text: string, now: number): Promise<DebriefView> {
+  if (!isFacilitator(s)) throw errors.NOT_ALLOWED('only facilitators write in the debrief space')
+  const { record, key } = await currentKeyFor(s, now)
+  try {
+    await s.change(DEBRIEF, (d) => addEntry(d, record, key, { by: s.me, at: now, text }))
+  } finally {
+    wipe(key)
+  }
+  return debriefView(s)
+}
+
+export function debriefHandlers(ctx: DebriefContext): Pick<MethodHandlers, 'debrief' | 'writeDebrief'> {
+  return {
+    async debrief({ groupId }) {
+      return readDebrief(await ctx.registry().space(groupId), ctx.now())
+    },
+    async writeDebrief({ groupId, text }) {
+      return writeDebrief(await ctx.registry().space(groupId), text, ctx.now())
+    },
+  }
+}
