@@ -31,7 +31,6 @@ import { groupIdOf, type Badge } from './gov-event.ts'
 import { EpochLedger } from './epoch-ledger.ts'
 
 export type GroupMode = 'survivor-led' | 'facilitated'
-const FACILITATORS_ONLY: readonly Role[] = ['facilitator']
 type GenesisEvent = Extract<SignedEvent, { kind: 'genesis' }>
 
 export interface JoinRequest {
@@ -339,13 +338,9 @@ export class Governance implements WriteAuthority {
     switch (doc) {
       case 'rules':
         return this.settings.rulesWriters
-      // Curated resources, meetings and the debrief space: facilitators (issue 8), not a setting yet.
-      case 'resources':
-      case 'meetings':
-      case 'debrief':
-        return FACILITATORS_ONLY
     }
   }
+
 
   /**
    * Who may write through which log, as comparable strings: `log → member|from|until|roles`. When a

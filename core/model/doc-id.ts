@@ -25,14 +25,15 @@ export interface DocRef {
   name: string
 }
 
-export const SHARED_DOCS = ['rules', 'resources', 'meetings', 'debrief'] as const
+export const SHARED_DOCS = ['rules'] as const
 export type SharedDocName = (typeof SHARED_DOCS)[number]
 /**
  * Shared docs that only facilitators write, whatever the settings say: facilitators' moderation
- * actions (core/model/moderation-doc.ts) and the facilitation schedule (schedule-doc.ts). They
- * hold the space; letting settings widen this would let any member hide anyone's words.
+ * actions (core/model/moderation-doc.ts), the facilitation schedule (schedule-doc.ts), the
+ * curated resource directory, meetings, and the debrief space. They hold the space; letting
+ * settings widen this would let any member hide anyone's words or edit the group's directory.
  */
-export const FACILITATOR_DOCS = ['moderation', 'schedule'] as const
+export const FACILITATOR_DOCS = ['moderation', 'schedule', 'resources', 'meetings', 'debrief'] as const
 export type FacilitatorDocName = (typeof FACILITATOR_DOCS)[number]
 
 export function isFacilitatorDoc(name: string): name is FacilitatorDocName {
