@@ -136,8 +136,9 @@ export const groupCommands: Record<string, Command> = {
       const online = new Set(status.peers.map((p) => p.memberId))
       return members.map((m) => ({ ...m, name: m.pseudonym, online: online.has(m.id), lastSeen: status.lastSeen[m.id] ?? null }))
     },
-    human: (v) => (v as { pseudonym: string; role: string; status: string; me: boolean; online: boolean }[])
-      .map((m) => `${m.pseudonym}${m.me ? ' (you)' : ''}: ${m.role}, ${m.status}${m.online ? ', online now' : ''}`).join('\n'),
+    // The id is what `mute --member` and `schedule add --member` take.
+    human: (v) => (v as { id: string; pseudonym: string; role: string; status: string; me: boolean; online: boolean }[])
+      .map((m) => `${m.pseudonym}${m.me ? ' (you)' : ''}: ${m.role}, ${m.status}${m.online ? ', online now' : ''}  [${m.id}]`).join('\n'),
   },
   'rules show': {
     usage: 'hearth rules show --group ID',
