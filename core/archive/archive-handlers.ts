@@ -35,6 +35,9 @@ async function target(file: string, profileDir: string): Promise<string> {
   if (!rel.startsWith('..') && !path.isAbsolute(rel)) throw errors.NOT_ALLOWED('an export cannot be written inside the profile folder')
   const dir = await stat(path.dirname(resolved)).catch(() => null)
   if (!dir?.isDirectory()) throw errors.INVALID_INPUT('that folder does not exist')
+  // An existing file is replaced whole (atomically); a folder is never a target.
+  const existing = await stat(resolved).catch(() => null)
+  if (existing && !existing.isFile()) throw errors.INVALID_INPUT('that path is a folder, not a file')
   return resolved
 }
 

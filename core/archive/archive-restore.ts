@@ -41,11 +41,15 @@ export interface RestoreContext {
 
 
 async function fileHandle(file: string): ReturnType<typeof open> {
+  let fh: Awaited<ReturnType<typeof open>> | null = null
   try {
-    return await open(file, 'r')
+    fh = await open(file, 'r')
+    if ((await fh.stat()).isFile()) return fh
   } catch {
-    throw errors.NOT_FOUND('there is no readable file at that path')
+    // named below
   }
+  await fh?.close()
+  throw errors.NOT_FOUND('there is no archive file at that path')
 }
 
 export async function restoreArchive(file: string, passphrase: string, ctx: RestoreContext): Promise<{ groupId: string; space: GroupSpace }> {

@@ -88,6 +88,7 @@ describe('readable exports', () => {
     expect(await code(path.join(root, 'p', 'inside.html'))).toBe('NOT_ALLOWED')
     expect(await code(path.join(root, 'p', 'logs', 'deeper.html'))).toBe('NOT_ALLOWED')
     expect(await code(path.join(root, 'missing', 'x.html'))).toBe('INVALID_INPUT')
+    expect(await code(root)).toBe('INVALID_INPUT')
     const r = await svc.exportGroup({ groupId, format: 'archive', path: path.join(root, 'x.hearth') })
     expect(r.ok ? null : r.error.code).toBe('INVALID_INPUT')
     expect(readdirSync(root).sort()).toEqual(['p'])
