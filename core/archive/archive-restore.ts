@@ -124,6 +124,7 @@ async function importLogs(fh: Parameters<typeof readEntries>[0], passphrase: str
     for await (const e of readEntries(fh, passphrase)) {
       if (e.type === EntryType.Manifest) break
       if (!Buffer.from(e.hash).equals(Buffer.from(v.hashes[i++] ?? []))) throw errors.ARCHIVE_CORRUPT('the file changed while it was read')
+      if (e.type === EntryType.Keys) e.body.fill(0) // the first pass already holds them
       if (e.type === EntryType.Log) {
         await finishLog()
         const key = e.body.subarray(0, 32)
