@@ -26,8 +26,12 @@ describe('archive export and restore', () => {
     await ok(a.reply({ groupId: g.id, to: p.id, text: 'a reply' }))
     await ok(a.react({ groupId: g.id, to: p.id, kind: 'strength' }))
     const file = path.join(root, 'circle.hearth')
+    const progress: unknown[] = []
+    const off = a.on('exportProgress', (p) => progress.push(p))
     const res = await ok(a.exportGroup({ groupId: g.id, format: 'archive', path: file, archivePassphrase: ARCHIVE_PASS }))
+    off()
     expect(res.items).toBeGreaterThan(4)
+    expect(progress.at(-1)).toEqual({ groupId: g.id, done: res.items, total: res.items })
     const feedA = await wholeFeed(a, g.id)
     const membersA = await ok(a.members({ groupId: g.id }))
     const infoA = await ok(a.groupInfo({ groupId: g.id }))
