@@ -11,6 +11,7 @@ import { errors } from '../errors.ts'
 import { identityFromSeed, wipeIdentity } from '../crypto/identity.ts'
 import type { KdfParams } from '../crypto/kdf.ts'
 import { writeFileAtomicWith } from '../store/atomic-file.ts'
+import { checkNewPassphrase } from '../store/vault.ts'
 import type { GroupRegistry } from '../group/group-registry.ts'
 import { writeArchive } from './archive-export.ts'
 import { restoreArchive } from './archive-restore.ts'
@@ -76,6 +77,8 @@ export function archiveHandlers(ctx: ArchiveContext): Pick<MethodHandlers, Archi
         return { path: file, bytes, items }
       }
       if (!input.archivePassphrase) throw errors.INVALID_INPUT('an archive needs an archive passphrase')
+      // The same rule as a profile passphrase: the archive holds the member's identity.
+      checkNewPassphrase(input.archivePassphrase)
       const passphrase = input.archivePassphrase
       const seed = reg.vault.get(`group/${gid}/identity`)
       const secret = reg.vault.get(`group/${gid}/secret`)

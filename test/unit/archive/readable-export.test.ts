@@ -91,6 +91,8 @@ describe('readable exports', () => {
     expect(await code(root)).toBe('INVALID_INPUT')
     const r = await svc.exportGroup({ groupId, format: 'archive', path: path.join(root, 'x.hearth') })
     expect(r.ok ? null : r.error.code).toBe('INVALID_INPUT')
+    const weak = await svc.exportGroup({ groupId, format: 'archive', path: path.join(root, 'x.hearth'), archivePassphrase: 'short' })
+    expect(weak.ok ? null : weak.error.code).toBe('WEAK_PASSPHRASE')
     expect(readdirSync(root).sort()).toEqual(['p'])
     await svc.close()
   })
