@@ -201,10 +201,18 @@ async function main(): Promise<void> {
     await section(page, 'Members')
     await page.getByRole('row', { name: /^Birch/ }).getByText('Connected now').waitFor()
     await shot(page, 'members')
+    await section(page, 'Export')
+    await page.getByRole('radio', { name: /^Web page/ }).check()
+    await page.getByLabel('Save to (the full path of the new file)').fill('/home/wren/Documents/thursday-circle.html')
+    await shot(page, 'export')
 
     await moderationShots(wren, birch)
 
     await page.getByRole('button', { name: 'Back to your groups' }).click()
+    await page.getByRole('button', { name: 'Restore a group from an archive' }).click()
+    await page.getByLabel('Archive file (its full path)').fill('/media/usb/thursday-circle.hearth')
+    await shot(page, 'restore')
+    await page.getByRole('button', { name: 'Cancel' }).click()
     await page.getByRole('button', { name: 'Settings' }).click()
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()
     await shot(page, 'settings')

@@ -194,8 +194,11 @@ export async function* readContainer(fh: FileHandle, passphrase: string): AsyncG
       if (!plain) throw errors.ARCHIVE_CORRUPT(`chunk ${i} is damaged or out of place`)
       const used = new DataView(plain.buffer, plain.byteOffset).getUint32(1, true)
       if (used > h.chunkSize || (plain[0] !== 0 && plain[0] !== 1)) throw errors.ARCHIVE_CORRUPT(`chunk ${i} is malformed`)
+      const final = plain[0] === 1
       yield plain.subarray(5, 5 + used)
-      if (plain[0] === 1) {
+      // The consumer took what it needed: the plaintext (keys among it) does not linger here.
+      plain.fill(0)
+      if (final) {
         if (i !== whole - 1 || body % sealedSize !== 0) throw errors.ARCHIVE_CORRUPT('there are bytes after the end of the archive')
         return
       }

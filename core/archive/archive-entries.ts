@@ -108,6 +108,8 @@ export class EntryWriter {
     const f = frame(type, body)
     this.hashes.push(hash(f))
     await this.out.write(f)
+    // The keys entry holds the identity seed and the group's keys: no copy outlives its sealing.
+    if (type === EntryType.Keys) f.fill(0)
   }
 
   /** Signs the manifest with the member identity and seals the last chunk. */
@@ -126,7 +128,9 @@ export const metaBytes = (m: ArchiveMeta): Uint8Array => canonicalBytes(m)
 export async function* readEntries(fh: FileHandle, passphrase: string): AsyncGenerator<Entry> {
   let pending: Uint8Array = new Uint8Array(0)
   for await (const data of readContainer(fh, passphrase)) {
-    pending = pending.length ? concat(pending, data) : data.slice()
+    const joined = pending.length ? concat(pending, data) : data.slice()
+    pending.fill(0)
+    pending = joined
     let o = 0
     while (pending.length - o >= 5) {
       const len = new DataView(pending.buffer, pending.byteOffset + o).getUint32(1, true)
@@ -136,7 +140,9 @@ export async function* readEntries(fh: FileHandle, passphrase: string): AsyncGen
       yield { type: f[0] as EntryType, body: f.slice(5), hash: hash(f) }
       o += 5 + len
     }
-    pending = pending.slice(o)
+    const rest = pending.slice(o)
+    pending.fill(0)
+    pending = rest
   }
   if (pending.length) throw corrupt('the archive ends inside an entry')
 }
@@ -174,6 +180,7 @@ export async function verifyArchive(fh: FileHandle, passphrase: string, onEntry?
     } else if (n === 1) {
       if (e.type !== EntryType.Keys) throw corrupt('the keys are missing')
       keys = decodeKeys(e.body)
+      e.body.fill(0)
     } else if (e.type === EntryType.Log) {
       const last = logs.at(-1)
       if (last && last.seen !== last.count) throw corrupt('a log is missing blocks')

@@ -61,7 +61,9 @@ export async function writeArchive(fh: FileHandle, passphrase: string, src: Arch
     try {
       const out = new EntryWriter(container)
       await out.entry(EntryType.Meta, metaBytes(meta))
-      await out.entry(EntryType.Keys, encodeKeys(src.keys))
+      const keys = encodeKeys(src.keys)
+      await out.entry(EntryType.Keys, keys)
+      keys.fill(0)
       let done = 0
       for (const [n, log] of logs.entries()) {
         const head = new ByteWriter().hex32(log.key).raw(log.signer).u32(log.count).raw(await upgradeProof(log.session, log.length)).done()

@@ -4,13 +4,14 @@
  * `exportProgress` events. Files go only where the person pointed, through a temp file beside the
  * target (core/store/atomic-file.ts), never into the profile or the system temp folder.
  */
-import { stat } from 'node:fs/promises'
+import { realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { ApiEvents, MethodHandlers } from '../api.ts'
 import { errors } from '../errors.ts'
 import { identityFromSeed, wipeIdentity } from '../crypto/identity.ts'
 import type { KdfParams } from '../crypto/kdf.ts'
 import { writeFileAtomicWith } from '../store/atomic-file.ts'
+import { checkNewPassphrase } from '../store/vault.ts'
 import type { GroupRegistry } from '../group/group-registry.ts'
 import { writeArchive } from './archive-export.ts'
 import { restoreArchive } from './archive-restore.ts'
@@ -27,14 +28,22 @@ export interface ArchiveContext {
   kdf?: KdfParams
 }
 
-/** An absolute path in an existing folder, outside the profile (readable files must never land there). */
+/**
+ * An absolute path in an existing folder, outside the profile (readable files must never land
+ * there). Folders are compared after resolving symbolic links, so a link cannot lead inside.
+ */
 async function target(file: string, profileDir: string): Promise<string> {
   if (!path.isAbsolute(file)) throw errors.INVALID_INPUT('the path must be absolute')
   const resolved = path.resolve(file)
-  const rel = path.relative(path.resolve(profileDir), resolved)
-  if (!rel.startsWith('..') && !path.isAbsolute(rel)) throw errors.NOT_ALLOWED('an export cannot be written inside the profile folder')
-  const dir = await stat(path.dirname(resolved)).catch(() => null)
-  if (!dir?.isDirectory()) throw errors.INVALID_INPUT('that folder does not exist')
+  const dir = await realpath(path.dirname(resolved)).catch(() => null)
+  if (!dir || !(await stat(dir)).isDirectory()) throw errors.INVALID_INPUT('that folder does not exist')
+  const profile = await realpath(profileDir).catch(() => path.resolve(profileDir))
+  const rel = path.relative(profile, path.join(dir, path.basename(resolved)))
+  const outside = rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)
+  if (!outside) throw errors.NOT_ALLOWED('an export cannot be written inside the profile folder')
+  // An existing file is replaced whole (atomically); a folder is never a target.
+  const existing = await stat(resolved).catch(() => null)
+  if (existing && !existing.isFile()) throw errors.INVALID_INPUT('that path is a folder, not a file')
   return resolved
 }
 
@@ -73,6 +82,8 @@ export function archiveHandlers(ctx: ArchiveContext): Pick<MethodHandlers, Archi
         return { path: file, bytes, items }
       }
       if (!input.archivePassphrase) throw errors.INVALID_INPUT('an archive needs an archive passphrase')
+      // The same rule as a profile passphrase: the archive holds the member's identity.
+      checkNewPassphrase(input.archivePassphrase)
       const passphrase = input.archivePassphrase
       const seed = reg.vault.get(`group/${gid}/identity`)
       const secret = reg.vault.get(`group/${gid}/secret`)

@@ -41,11 +41,15 @@ export interface RestoreContext {
 
 
 async function fileHandle(file: string): ReturnType<typeof open> {
+  let fh: Awaited<ReturnType<typeof open>> | null = null
   try {
-    return await open(file, 'r')
+    fh = await open(file, 'r')
+    if ((await fh.stat()).isFile()) return fh
   } catch {
-    throw errors.NOT_FOUND('there is no readable file at that path')
+    // named below
   }
+  await fh?.close()
+  throw errors.NOT_FOUND('there is no archive file at that path')
 }
 
 export async function restoreArchive(file: string, passphrase: string, ctx: RestoreContext): Promise<{ groupId: string; space: GroupSpace }> {
@@ -120,6 +124,7 @@ async function importLogs(fh: Parameters<typeof readEntries>[0], passphrase: str
     for await (const e of readEntries(fh, passphrase)) {
       if (e.type === EntryType.Manifest) break
       if (!Buffer.from(e.hash).equals(Buffer.from(v.hashes[i++] ?? []))) throw errors.ARCHIVE_CORRUPT('the file changed while it was read')
+      if (e.type === EntryType.Keys) e.body.fill(0) // the first pass already holds them
       if (e.type === EntryType.Log) {
         await finishLog()
         const key = e.body.subarray(0, 32)

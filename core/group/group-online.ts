@@ -25,6 +25,7 @@ import { inviteTopic } from './invite-keys.ts'
 import { newJoinChallenge } from './join-proof.ts'
 import { nextAnnounceChange, shouldAnnounce } from './invite-announce.ts'
 import type { LastSeenStore } from './last-seen.ts'
+import { announce, verifyAnnouncement } from './device-proof.ts'
 
 export type { NetworkOptions }
 
@@ -82,8 +83,11 @@ export class GroupOnline {
         groupId: bytes(opts.groupId),
         identity: opts.identity,
         isMember: (id) => online.isMember(id),
-        ownDevice: bytes(space.own.key),
-        onDevice: (memberId, key) => online.candidate(memberId, Buffer.from(key).toString('hex')),
+        ...(await online.announcement(opts.groupId)),
+        onDevice: (memberId, bytes) => {
+          const key = verifyAnnouncement(bytes, opts.groupId, memberId)
+          if (key) online.candidate(memberId, key)
+        },
         ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}),
         ...(opts.host ? { host: opts.host } : {}),
       })
@@ -157,8 +161,14 @@ export class GroupOnline {
     }
   }
 
+  /** Our signed device announcement, if our own log is open in the store. */
+  private async announcement(groupId: string): Promise<{ ownDevice?: Uint8Array }> {
+    const log = await this.store.ownLog(bytes(this.space.own.key))
+    return log ? { ownDevice: announce(log, groupId, this.space.me) } : {}
+  }
+
   /**
-   * A connected member named a device log governance does not know yet: a member restored from an
+   * A connected member proved it holds a device log governance does not know yet: a member restored from an
    * archive writes through a new log whose block 0 (device.add) is what attests it. Fetch it and
    * let governance decide. At most MAX_CANDIDATES such logs, so a member cannot make us store
    * unbounded junk logs.

@@ -1,8 +1,9 @@
 /**
  * Device announcement, protocol v1, run on a connection only after member-auth.ts accepted the
  * remote: each side tells the other which device log it writes through. A Protomux channel
- * "hearth/device/v1", id null, one message type (0, raw): exactly 32 bytes, the sender's device
- * log key. Anything else, or a second message, is ignored.
+ * "hearth/device/v1", id null, one message type (0, raw): exactly ANNOUNCEMENT_BYTES (128), the
+ * sender's log key with its proof of holding that log's key pair (core/group/device-proof.ts says
+ * what the bytes mean; this module only carries them). Anything else, or a second message, is ignored.
  *
  * Why: a member who restored the group from an archive (core/archive/) writes through a new log
  * that only its own block 0 (`device.add`, signed by the member) attests. Peers cannot learn of it
@@ -15,10 +16,11 @@
 import { Protomux, rawEncoding, type NoiseStream } from './holepunch-net.ts'
 
 export const DEVICE_PROTOCOL = 'hearth/device/v1'
+const MESSAGE_BYTES = 128
 
 const opened = new WeakSet<NoiseStream>()
 
-/** Opens the channel once per connection, sends our key, hands the remote's key to `onKey` once. */
+/** Opens the channel once per connection, sends our announcement, hands the remote's to `onKey` once. */
 export function announceDevice(stream: NoiseStream, ownKey: Uint8Array, onKey: (key: Uint8Array) => void): void {
   if (opened.has(stream) || stream.destroyed) return
   opened.add(stream)
@@ -29,7 +31,7 @@ export function announceDevice(stream: NoiseStream, ownKey: Uint8Array, onKey: (
       messages: [{
         encoding: rawEncoding,
         onmessage(m) {
-          if (heard || m.length !== 32) return
+          if (heard || m.length !== MESSAGE_BYTES) return
           heard = true
           onKey(m.slice())
         },

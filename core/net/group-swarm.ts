@@ -68,10 +68,10 @@ export interface GroupSwarmOptions {
   swarmSalt?: Uint8Array
   authTimeoutMs?: number
   rejectCooldownMs?: number
-  /** Our device log key, told to each authenticated peer (device-announce.ts). */
+  /** Our device announcement, sent to each authenticated peer (device-announce.ts). */
   ownDevice?: Uint8Array
-  /** An authenticated member named the device log it writes through. */
-  onDevice?(memberId: string, key: Uint8Array): void
+  /** An authenticated member announced the device log it writes through (unchecked bytes). */
+  onDevice?(memberId: string, announcement: Uint8Array): void
   log?(entry: NetLogEntry): void
 }
 

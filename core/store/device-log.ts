@@ -13,6 +13,7 @@
  */
 import { errors, HearthError } from '../errors.ts'
 import { wipe } from '../crypto/wipe.ts'
+import { sign } from '../crypto/sign.ts'
 import { peekBlockHeader } from './block-codec.ts'
 import type { HypercoreSession, KeyPair } from './holepunch.ts'
 
@@ -41,6 +42,15 @@ export class DeviceLog {
   /** The log's key: the hash of its manifest, which the identity signs into the membership (§3.1). */
   get key(): Uint8Array {
     return this.core.key as Uint8Array
+  }
+
+  /**
+   * Signs with the log's own Hypercore key pair: proof that whoever holds this log's key pair
+   * says `message` (the device announcement, core/group/device-proof.ts). The key pair never leaves.
+   */
+  signAsLog(message: Uint8Array): { signer: Uint8Array; sig: Uint8Array } {
+    this.requireOpen()
+    return { signer: this.keyPair.publicKey.slice(), sig: sign(message, this.keyPair.secretKey) }
   }
 
   get discoveryKey(): Uint8Array {

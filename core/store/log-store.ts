@@ -121,6 +121,15 @@ export class LogStore {
     return this.session(key, 'open a log for replication')
   }
 
+  /** One of this profile's own open device logs, by key, or null (core/group/device-proof.ts). */
+  async ownLog(key: Uint8Array): Promise<DeviceLog | null> {
+    for (const opening of this.logs.values()) {
+      const log = await opening.catch(() => null)
+      if (log && Buffer.from(log.key).equals(Buffer.from(key))) return log
+    }
+    return null
+  }
+
   /**
    * A fellow member's log to be filled from an archive (core/store/log-proofs.ts): opened from its
    * signer's public key, which must hash to `key`. ARCHIVE_CORRUPT when it does not.
@@ -197,6 +206,11 @@ export interface PeerLog {
   readonly key: string
   readonly length: number
   get(index: number): Promise<Uint8Array | null>
+}
+
+/** The key of the log whose Hypercore signer is `signer`. */
+export function logKeyOf(signer: Uint8Array): Uint8Array {
+  return Hypercore.key(manifestFor(signer))
 }
 
 /** Pinned: a log's key is the hash of this manifest, so changing it would orphan every log. */

@@ -93,12 +93,18 @@ describe('export and restore in the app', () => {
     await onboard(q, 'a different profile passphrase')
     await q.getByRole('button', { name: 'Restore a group from an archive' }).click()
     await q.getByRole('heading', { name: 'Restore a group from an archive' }).waitFor()
-    await expectAccessible(q, 'restore form')
+    for (const scheme of ['light', 'dark'] as const) {
+      await q.emulateMedia({ colorScheme: scheme })
+      await expectAccessible(q, `restore form (${scheme})`)
+    }
     await q.getByLabel('Archive file (its full path)').fill(archive)
     await q.getByLabel('Archive passphrase', { exact: true }).fill('not the archive passphrase')
     await q.getByRole('button', { name: 'Restore the group' }).click()
     await q.getByText('That archive passphrase did not open the archive.').waitFor()
-    await expectAccessible(q, 'restore form with a problem shown')
+    for (const scheme of ['dark', 'light'] as const) {
+      await q.emulateMedia({ colorScheme: scheme })
+      await expectAccessible(q, `restore form with a problem shown (${scheme})`)
+    }
     await q.getByLabel('Archive passphrase', { exact: true }).fill(ARCHIVE_PASS)
     await q.getByRole('button', { name: 'Restore the group' }).click()
     await heading(q, 'Evening circle')

@@ -3,7 +3,8 @@
  * reactions, rules, a second member) is exported as an archive; A's computer goes away; the same
  * member restores the archive into a fresh profile in another process (C), sees what A saw, and
  * carries on from a new device log that B — a live member who never met this device — accepts:
- * both converge.
+ * both converge. Then B goes too, and a newcomer joining through the restored computer alone gets
+ * the whole history: a group can carry on from one archive.
  *
  * Removal (member.remove) is built on another branch; once it lands, add one here before the
  * export (e.g. admit a third member and remove them) and compare members as below: governance
@@ -99,5 +100,17 @@ describe('archive round trip', () => {
     expect(shared(fc.posts)).toEqual(shared(fb.posts))
     expect(fc.posts.map((p) => p.text)).toEqual(['good to see you', 'back, on a new computer', 'glad to be here', 'welcome, whoever comes'])
     expect((await b.ok('members', { groupId })).map((m) => m.pseudonym).sort()).toEqual(['Alder', 'Birch'])
+
+    // Every other device gone: only the restored computer is left, and a newcomer who joins
+    // through it alone receives the whole history, A's old log included.
+    await b.stop()
+    peers.splice(peers.indexOf(b), 1)
+    const invite2 = await c.ok('createInvite', { groupId })
+    const d = await peer('Dune', boot)
+    expect(await d.ok('joinGroup', { code: invite2.code, waitMs: 30_000 }, 40_000)).toEqual({ group: groupId, status: 'admitted' })
+    await d.until(async () => (await d.ok('feed', { groupId, limit: 100 })).posts.length === 4, 30_000)
+    const fd = await d.ok('feed', { groupId, limit: 100 })
+    expect(shared(fd.posts)).toEqual(shared(fc.posts))
+    expect((await d.ok('members', { groupId })).map((m) => m.pseudonym).sort()).toEqual(['Alder', 'Birch', 'Dune'])
   })
 })

@@ -126,6 +126,20 @@ describe('archive tampering', () => {
     expect(await ok(restorer.listGroups({}))).toEqual([])
   }, 30_000)
 
+  it('refuses what is not an archive: no file, a folder, an empty file, other bytes', async () => {
+    const code = async (p: string): Promise<string | null> => {
+      const r = await restorer.restoreArchive({ path: p, archivePassphrase: ARCHIVE_PASS })
+      expect(await ok(restorer.listGroups({}))).toEqual([])
+      return r.ok ? null : r.error.code
+    }
+    expect(await code(path.join(root, 'missing.hearth'))).toBe('NOT_FOUND')
+    expect(await code(root)).toBe('NOT_FOUND')
+    expect(await code('relative.hearth')).toBe('INVALID_INPUT')
+    expect(await attempt(new Uint8Array(0))).toBe('ARCHIVE_TRUNCATED')
+    expect(await attempt(Buffer.from('<html>not an archive at all, just some text that is long enough</html>'.repeat(3)))).toBe('ARCHIVE_CORRUPT')
+    expect(await attempt(Buffer.concat([Buffer.from('HEARTHAR'), Buffer.alloc(200, 0xab)]))).toBe('ARCHIVE_VERSION')
+  })
+
   it('still restores the intact archive into the same profile afterwards', async () => {
     const file = path.join(root, 'good.hearth')
     expect((await ok(restorer.restoreArchive({ path: file, archivePassphrase: ARCHIVE_PASS }))).id).toBe(groupId)

@@ -3,7 +3,7 @@
  * escaping, content warnings kept folded, the JSON schema, where files may go, and cancelling.
  * The HTML in real Chromium with axe is test/e2e/export-html.test.ts.
  */
-import { readdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { exportJsonSchema, exportSchema } from '../../../core/archive/export-json-schema.ts'
@@ -87,9 +87,17 @@ describe('readable exports', () => {
     expect(await code('relative.html')).toBe('INVALID_INPUT')
     expect(await code(path.join(root, 'p', 'inside.html'))).toBe('NOT_ALLOWED')
     expect(await code(path.join(root, 'p', 'logs', 'deeper.html'))).toBe('NOT_ALLOWED')
+    mkdirSync(path.join(root, 'p', '..inside'))
+    expect(await code(path.join(root, 'p', '..inside', 'x.html'))).toBe('NOT_ALLOWED')
+    const link = path.join(tempDir(), 'link-to-profile')
+    symlinkSync(path.join(root, 'p'), link)
+    expect(await code(path.join(link, 'through-a-link.html'))).toBe('NOT_ALLOWED')
     expect(await code(path.join(root, 'missing', 'x.html'))).toBe('INVALID_INPUT')
+    expect(await code(root)).toBe('INVALID_INPUT')
     const r = await svc.exportGroup({ groupId, format: 'archive', path: path.join(root, 'x.hearth') })
     expect(r.ok ? null : r.error.code).toBe('INVALID_INPUT')
+    const weak = await svc.exportGroup({ groupId, format: 'archive', path: path.join(root, 'x.hearth'), archivePassphrase: 'short' })
+    expect(weak.ok ? null : weak.error.code).toBe('WEAK_PASSPHRASE')
     expect(readdirSync(root).sort()).toEqual(['p'])
     await svc.close()
   })

@@ -37,7 +37,8 @@ async function copy(length: number, count: number, tamper?: number): Promise<Uin
       const nodes = planner.window(indexes)
       const proofs = await Promise.all(indexes.map(async (i, k) => {
         const p = decodeBlock(await blockProof(src, i, length, nodes[k]))
-        if (i === tamper) (p.block.value as Uint8Array)[40] ^= 1
+        const value = p.block.value as Uint8Array
+        if (i === tamper) value[40] = (value[40] as number) ^ 1
         return p
       }))
       await Promise.all(proofs.map((p) => applyProof(dst, p)))
