@@ -62,6 +62,7 @@ export type ErrorCode =
   | 'ARCHIVE_VERSION'
   | 'ARCHIVE_PASSPHRASE'
   | 'ARCHIVE_GROUP_EXISTS'
+  | 'ARCHIVE_INCOMPLETE'
   | 'EXPORT_CANCELLED'
   // readable copies written to a path the user picked
   | 'EXPORT_FAILED'

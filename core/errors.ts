@@ -73,6 +73,7 @@ export const errors = {
   ARCHIVE_TRUNCATED: factory('ARCHIVE_TRUNCATED', 'The archive is cut short; nothing was imported'),
   ARCHIVE_VERSION: factory('ARCHIVE_VERSION', 'The archive was made by a newer version of Hearth; nothing was imported'),
   ARCHIVE_PASSPHRASE: factory('ARCHIVE_PASSPHRASE', 'That archive passphrase is not right; nothing was imported'),
+  ARCHIVE_INCOMPLETE: factory('ARCHIVE_INCOMPLETE', 'This device does not hold the group’s whole history yet; stay online until it has arrived, then export again'),
   ARCHIVE_GROUP_EXISTS: factory('ARCHIVE_GROUP_EXISTS', 'This profile already holds that group; nothing was imported'),
   EXPORT_CANCELLED: factory('EXPORT_CANCELLED', 'The export was stopped; no file was written'),
   EXPORT_FAILED: factory('EXPORT_FAILED', 'The file could not be written there; nothing was saved'),

@@ -48,8 +48,10 @@ export async function writeArchive(fh: FileHandle, passphrase: string, src: Arch
       sessions.push(session)
       const signer = session.manifest?.signers[0]?.publicKey
       if (!signer) throw errors.INTERNAL('a log has no manifest')
-      // Only blocks held from the start without a gap can be proved in order; a fellow member's
-      // log still syncing is archived as far as this device has it.
+      // Only blocks held from the start without a gap can be proved in order. A log this device
+      // holds in part (still arriving, or read from a shared checkpoint, core/group/shared-
+      // checkpoint.ts) would make an archive that silently lacks words: refuse instead.
+      if (session.contiguousLength < session.length) throw errors.ARCHIVE_INCOMPLETE(`${session.contiguousLength} of ${session.length} blocks of a log are here`)
       if (session.length > 0) logs.push({ key, signer, length: session.length, count: session.contiguousLength, session })
     }
     const total = logs.reduce((n, l) => n + l.count, 0)

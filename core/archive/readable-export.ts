@@ -7,13 +7,15 @@
  *   a post behind a content warning sits in a closed <details>, so it stays collapsed until opened.
  * - Markdown: the warning is written first and the text follows in a quote, under the warning.
  * - JSON: the schema in export-json-schema.ts (docs/export-schema.json).
- * Filters: a date range (createdAt, ms) and a topic. Hidden posts (moderation, not built yet) are
- * to be left out unless `includeHidden`; today nothing is hidden, so every post in range is written.
+ * Filters: a date range (createdAt, ms) and a topic. Items hidden by moderation are left out unless
+ * `includeHidden` — the exporter's own hidden posts too (the app shows them only to their author,
+ * with why; a file for others must not).
  */
 import type { FileHandle } from 'node:fs/promises'
 import type { ExportInput, FeedPost, FeedReply } from '../api.ts'
 import { errors } from '../errors.ts'
-import { feed, type ViewSource } from '../model/views.ts'
+import { feed } from '../model/views.ts'
+import { exportSource } from '../group/reader-source.ts'
 import type { GroupSpace } from '../group/group-space.ts'
 import type { ExportDocument, ExportPost, ExportReply } from './export-json-schema.ts'
 import { htmlDocument, htmlPost } from './readable-html.ts'
@@ -24,23 +26,19 @@ interface Run {
   now(): number
 }
 
-function source(space: GroupSpace): ViewSource {
-  return { me: space.me, members: space.governance.members, docs: space.docs.memberDocs(), rules: space.docs.rules().current() }
-}
-
 const reply = (r: FeedReply): ExportReply => ({
-  id: r.id, author: r.author, authorName: r.authorName, text: r.text, createdAt: r.createdAt, editedAt: r.editedAt,
-  deleted: r.deleted, reactions: r.reactions, replies: r.replies.map(reply),
+  id: r.id, author: r.author, authorName: r.authorName, text: r.hidden ? '' : r.text, createdAt: r.createdAt, editedAt: r.editedAt,
+  deleted: r.deleted || r.hidden !== undefined, reactions: r.reactions, replies: r.replies.map(reply),
 })
 
 /** Every post that passes the filters, newest first. */
-export function selectPosts(space: GroupSpace, f: Pick<ExportInput, 'from' | 'to' | 'topic'>): ExportPost[] {
-  const src = source(space)
+export function selectPosts(space: GroupSpace, f: Pick<ExportInput, 'from' | 'to' | 'topic' | 'includeHidden'>): ExportPost[] {
+  const src = exportSource(space, f.includeHidden ?? false)
   const out: ExportPost[] = []
   let before: string | undefined
   for (;;) {
     const page = feed(src, { limit: 100, ...(f.topic ? { topic: f.topic } : {}), ...(before ? { before } : {}) })
-    for (const p of page.posts) if (inRange(p, f)) out.push(post(p))
+    for (const p of page.posts) if (inRange(p, f) && !p.hidden) out.push(post(p))
     if (!page.next) return out
     before = page.next
   }

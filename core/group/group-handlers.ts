@@ -8,9 +8,9 @@ import { errors } from '../errors.ts'
 import { memberDocId, sharedDocId } from '../model/doc-id.ts'
 import { MemberDoc, parseRef, type Ref } from '../model/member-doc.ts'
 import { RulesDoc, rulesHash } from '../model/rules-doc.ts'
-import { feed, members, type ViewSource } from '../model/views.ts'
+import { feed, members } from '../model/views.ts'
 import { ruleItems } from '../model/rule-items.ts'
-import { readerSource } from './reader-source.ts'
+import { groupSource, readerSource } from './reader-source.ts'
 import { REACTIONS, type ReactionKind } from '../model/vocabulary.ts'
 import type { GroupRegistry } from './group-registry.ts'
 import type { GroupSpace } from './group-space.ts'
@@ -30,10 +30,7 @@ export interface GroupContext {
   defaultName(): string | null
 }
 
-function source(space: GroupSpace): ViewSource {
-  const gov = space.governance
-  return { me: space.me, members: gov.members, docs: space.docs.memberDocs(), rules: space.docs.rules().current(), authors: new Set([...gov.members.keys(), ...gov.former.keys()]) }
-}
+const source = groupSource
 
 function summary(space: GroupSpace): GroupSummary {
   const gov = space.governance

@@ -30,12 +30,37 @@ export function mutesOf(personal: PersonalReader): MuteList {
   return MuteList.parse(personal.read(MUTE_DOC))
 }
 
-/** The feed's source: governance, docs, rules, and the filter of moderation, mutes and my flags. */
-export function readerSource(space: GroupSpace, personal: PersonalReader): ViewSource {
-  const mod = moderationSource(space)
-  const docs = mod.docs
+/**
+ * The group's words with no reader's filter: governance, docs, rules. Former members' words from
+ * before their cut-off still show (the write rule already refused anything after it).
+ */
+export function groupSource(space: GroupSpace): ViewSource {
+  const gov = space.governance
   return {
-    me: space.me, members: mod.members, docs, rules: mod.rules,
-    filter: itemFilter({ groupId: space.governance.groupId, index: moderationIndex(mod), rules: mod.rules, mutes: mutesOf(personal), mine: docs.get(space.me) }),
+    me: space.me, members: gov.members, docs: space.docs.memberDocs(), rules: space.docs.rules().current(),
+    authors: new Set([...gov.members.keys(), ...gov.former.keys()]),
+  }
+}
+
+/** The feed's source: the group's words, and the filter of moderation, mutes and my flags. */
+export function readerSource(space: GroupSpace, personal: PersonalReader): ViewSource {
+  return withFilter(space, mutesOf(personal))
+}
+
+/**
+ * A readable export's source: moderation applies (hidden items are left out, the exporter's own
+ * included: see readable-export.ts), personal mutes do not — an export is the group's record, not
+ * one reader's view. `includeHidden` (the person asked) shows everything.
+ */
+export function exportSource(space: GroupSpace, includeHidden: boolean): ViewSource {
+  return includeHidden ? groupSource(space) : withFilter(space, MuteList.parse(null))
+}
+
+function withFilter(space: GroupSpace, mutes: MuteList): ViewSource {
+  const mod = moderationSource(space)
+  const base = groupSource(space)
+  return {
+    ...base,
+    filter: itemFilter({ groupId: space.governance.groupId, index: moderationIndex(mod), rules: mod.rules, mutes, mine: base.docs.get(space.me) }),
   }
 }

@@ -37,6 +37,7 @@ const WORDS: Partial<Record<ErrorCode, string>> = {
   ARCHIVE_TRUNCATED: 'That archive is incomplete: the file was cut short. Nothing was restored. Try another copy.',
   ARCHIVE_VERSION: 'That archive was made by a newer version of Hearth. Update Hearth, then try again.',
   ARCHIVE_PASSPHRASE: 'That archive passphrase did not open the archive. It is the one chosen when the archive was saved, not your profile passphrase.',
+  ARCHIVE_INCOMPLETE: 'This device does not hold the whole history of the group yet. Stay online for a while so it can arrive, then export again.',
   ARCHIVE_GROUP_EXISTS: 'This profile already has that group, so nothing was restored.',
   EXPORT_CANCELLED: 'The export was stopped. No file was written.',
 }

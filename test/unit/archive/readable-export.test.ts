@@ -32,6 +32,27 @@ async function group() {
 }
 
 describe('readable exports', () => {
+  it('leaves out what moderation hides (the exporter\'s own too) unless asked to include it', async () => {
+    const { svc, root, groupId } = await group()
+    const mine = await ok(svc.post({ groupId, text: 'hidden by a facilitator' }))
+    const p = await ok(svc.post({ groupId, text: 'a post with a hidden reply' }))
+    const r = await ok(svc.reply({ groupId, to: p.id, text: 'hidden reply words' }))
+    await ok(svc.moderate({ groupId, to: mine.id, action: 'hide', reason: 'other' }))
+    await ok(svc.moderate({ groupId, to: r.id, action: 'hide', reason: 'other' }))
+    const file = path.join(root, 'moderated.md')
+    await ok(svc.exportGroup({ groupId, format: 'md', path: file }))
+    const md = readFileSync(file, 'utf8')
+    expect(md).toContain('a post with a hidden reply')
+    expect(md).not.toContain('hidden by a facilitator')
+    expect(md).not.toContain('hidden reply words')
+    const all = path.join(root, 'everything.md')
+    await ok(svc.exportGroup({ groupId, format: 'md', path: all, includeHidden: true }))
+    const full = readFileSync(all, 'utf8')
+    expect(full).toContain('hidden by a facilitator')
+    expect(full).toContain('hidden reply words')
+    await svc.close()
+  })
+
   it('HTML: self-contained, escaped, warnings folded, no script', async () => {
     const { svc, root, groupId } = await group()
     const file = path.join(root, 'out.html')
