@@ -51,6 +51,7 @@ const OPTIONS = {
   member: { type: 'string' },
   set: { type: 'string' },
   badge: { type: 'string' },
+  'removal-needs-second': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const
 
