@@ -64,6 +64,7 @@ const OPTIONS = {
   choice: { type: 'string' },
   closes: { type: 'string' },
   until: { type: 'string' },
+  'removal-needs-second': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const
 

@@ -67,6 +67,7 @@ async function writeShare(space: GroupSpace, now: () => number, epoch: number, c
   const key = space.epochKey(epoch)
   let lockboxes: Record<string, string>
   try {
+    if (epochCheck(key) !== check) return 0 // not the key that epoch announced: never hand it on
     lockboxes = sealLockboxes(key, lacking.map((id) => gov.members.get(id) as { id: string; boxKey: string }))
   } finally {
     wipe(key)

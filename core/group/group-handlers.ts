@@ -15,6 +15,7 @@ import { REACTIONS, type ReactionKind } from '../model/vocabulary.ts'
 import type { GroupRegistry } from './group-registry.ts'
 import type { GroupSpace } from './group-space.ts'
 import { isLive } from './join.ts'
+import { repairEpochs } from './epoch-keeper.ts'
 
 type GroupMethods =
   | 'listGroups' | 'createGroup' | 'groupInfo' | 'feed' | 'members' | 'post' | 'reply' | 'edit' | 'remove'
@@ -45,8 +46,17 @@ function rulesView(space: GroupSpace): RulesView | null {
   return { ...shown, byName, acceptedByMe: space.docs.memberDoc(space.me).accepted.has(r.hash), items: ruleItems(r.text) }
 }
 
+/**
+ * Nothing new is written under a key someone outside the group holds: when governance shows the
+ * need (a member left a moment ago) the rotation comes first (core/group/epoch-keeper.ts).
+ */
+async function rotateIfExposed(space: GroupSpace): Promise<void> {
+  if (space.groupId && space.membership === 'member' && space.governance.needsRotation()) await repairEpochs(space, Date.now)
+}
+
 /** Runs a change to my own member doc as one durable block; returns what `fn` returned. */
 async function changeMine<T>(space: GroupSpace, fn: (doc: MemberDoc) => T): Promise<T> {
+  await rotateIfExposed(space)
   let out: T | undefined
   await space.change(memberDocId(space.me), (doc) => {
     out = fn(new MemberDoc(doc, space.me))
@@ -185,6 +195,7 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
     },
     async setRules({ groupId, text }) {
       const s = await space(groupId)
+      await rotateIfExposed(s)
       await s.change(sharedDocId('rules'), (doc) => {
         new RulesDoc(doc).set(text, s.me, ctx.now())
       })

@@ -38,8 +38,13 @@ export const CHECKPOINT_EVERY = 1000
  */
 export const CHECKPOINT_QUIET_MS = 2_000
 const CHECKPOINT_MAX_WAIT_MS = 30_000
-/** How long after a governance change a device checks whether the epoch keys need repair. */
+/**
+ * How long after a governance change a device checks whether the epoch keys need repair, plus
+ * REPAIR_STAGGER_MS per member whose id sorts before its own: every online member may repair,
+ * and the stagger lets the first one's rotation reach the others before they write their own.
+ */
 export const REPAIR_WAIT_MS = 1_000
+export const REPAIR_STAGGER_MS = 300
 
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
@@ -277,9 +282,10 @@ export class GroupRegistry {
       else {
         void this.onlineOf(groupId).then((o) => o?.refresh()).catch(() => undefined)
         // A short wait lets the rest of a batch arrive (a removal's own rotation follows it).
+        const rank = [...space.governance.members.keys()].filter((id) => id < space.me).length
         const t = setTimeout(() => {
           if (this.open.get(groupId) === space) void repairEpochs(space, this.now).catch(() => undefined)
-        }, REPAIR_WAIT_MS)
+        }, REPAIR_WAIT_MS + rank * REPAIR_STAGGER_MS)
         t.unref?.()
       }
     }

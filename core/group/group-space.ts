@@ -357,13 +357,14 @@ export class GroupSpace {
   /** Opens every lockbox sealed to us whose key we lack. Returns whether any key was new. */
   private learnKeys(): boolean {
     if (!this.keys) return false
-    const added = openNewLockboxes(this.keys.epochs, this.me, this.keys.identity, this.govLog.epochEvents())
+    const checks = this.gov?.epochs.checks
+    const added = openNewLockboxes(this.keys.epochs, this.me, this.keys.identity, this.govLog.epochEvents(), (e) => checks?.get(e))
     if (added.length) this.onKeys(added)
     return added.length > 0
   }
 
   private chooseEpoch(): void {
-    const e = this.keys && this.gov ? writableEpoch(this.keys.epochs, this.gov.epochs.chain) : undefined
+    const e = this.keys && this.gov ? writableEpoch(this.keys.epochs, this.gov.epochs.chain, this.gov.epochs.checks) : undefined
     if (this.keys && e !== undefined) this.keys.current = e
   }
 

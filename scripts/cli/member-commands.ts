@@ -2,7 +2,7 @@
  * CLI commands for membership: removing a member, leaving a group, and changing a role. Like the
  * rest they go through the service only, print plain text or --json, and fail with coded errors.
  */
-import type { Badge, MemberView, Role } from '../../core/api.ts'
+import type { Badge, GroupInfo, MemberView, Role } from '../../core/api.ts'
 import { HearthError } from '../../core/errors.ts'
 import { expectOk, need, opt, unlocked, type Command } from './commands.ts'
 
@@ -10,6 +10,21 @@ const ROLES: readonly string[] = ['facilitator', 'member']
 const BADGES: readonly string[] = ['counsellor', 'advocate']
 
 export const memberCommands: Record<string, Command> = {
+  'group settings': {
+    usage: 'hearth group settings --group ID [--removal-needs-second yes|no]',
+    summary: "show or change whether removing a member needs a second facilitator's agreement (facilitators change it)",
+    async run(ctx) {
+      await unlocked(ctx)
+      const groupId = need(ctx, 'group')
+      const second = opt(ctx, 'removal-needs-second')
+      if (second === undefined) return expectOk(ctx.service.groupInfo({ groupId }))
+      if (second !== 'yes' && second !== 'no') throw new HearthError('INVALID_INPUT', '--removal-needs-second must be yes or no')
+      return expectOk(ctx.service.updateSettings({ groupId, removalNeedsSecond: second === 'yes' }))
+    },
+    human: (v) => ((v as GroupInfo).removalNeedsSecond
+      ? "Removing a member needs a second facilitator's agreement."
+      : 'One facilitator can remove a member.'),
+  },
   'member remove': {
     usage: 'hearth member remove --group ID --member MID',
     summary: 'remove a member (facilitators); the group key is rotated so they read nothing new',

@@ -88,6 +88,8 @@ describe('members: roles, removal and leaving', () => {
     await a.keyboard.press('Enter')
     await birchRow.waitFor({ state: 'detached' })
     expect(await table.getByRole('row').count()).toBe(2)
+    // The row can go (a re-read) a moment before the call itself returns; then focus moves.
+    await expect.poll(async () => (await focused(a)).name).toBe('Members')
 
     // Birch is told plainly, keeps what was there, and has no form to write with.
     await b.getByText('You are no longer a member of Tuesday circle.').waitFor({ timeout: 20_000 })

@@ -24,6 +24,11 @@ describe('hearth CLI: membership commands', () => {
     expect((await run('member', 'remove', '--group', group.id, '--member', 'f'.repeat(64))).json).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect((await run('member', 'remove', '--group', group.id, '--member', 'nope')).json).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
 
+    expect((await run('group', 'settings', '--group', group.id, '--removal-needs-second', 'maybe')).json).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect((await run('group', 'settings', '--group', group.id, '--removal-needs-second', 'yes')).json).toMatchObject({ removalNeedsSecond: true })
+    const settings = await runCli(['group', 'settings', '--group', group.id, '--profile', profile], env)
+    expect(settings.stdout).toBe("Removing a member needs a second facilitator's agreement.\n")
+
     const left = await runCli(['leave', '--group', group.id, '--profile', profile], env)
     expect(left).toMatchObject({ code: 0, stdout: 'You left the group. What you already had stays on this device; nothing new will arrive.\n' })
     expect((await run('post', '--group', group.id, '--text', 'still here?')).json).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } })

@@ -6,7 +6,8 @@
  *    by a peer that accepted them before it heard of the removal; that removal arrives late at
  *    that peer, every peer converges, and its rebuilt feed equals a fresh replay from its logs.
  *    The removed member's keys, every one of them, open nothing written after the removal but
- *    the rotation that excludes it.
+ *    the rotation that excludes it. Leaving works the same way: the member who left keeps what
+ *    it had, goes off the network, and no key it holds opens what is written after.
  *  - Two facilitators remove each other while partitioned: after healing every peer holds the
  *    same membership, the remaining members the same feed, and the loser sees it was removed.
  */
@@ -108,12 +109,20 @@ describe('removal across processes', () => {
     await a.until(async () => (await texts(a, groupId)).includes('c after'), 30_000)
     const settled = await texts(c, groupId)
 
+    // Leaving works the same way: Cedar leaves, keeps what it had, and gets nothing new.
+    expect(await c.ok('leaveGroup', { groupId })).toEqual({ membership: 'left' })
+    await a.until(async () => JSON.stringify(await memberNames(a, groupId)) === JSON.stringify(['Alder:facilitator']), 30_000)
+    await a.ok('post', { groupId, text: 'a after Cedar left' })
+    expect((await c.ok('groupInfo', { groupId })).membership).toBe('left')
+    expect((await c.ok('groupStatus', { groupId })).online).toBe(false)
+
     // A fresh replay of Cedar's logs, without its checkpoint, gives the same feed.
     await stop(a)
     await stop(c)
     rmSync(path.join(dirs.c, 'checkpoints'), { recursive: true, force: true })
     c = await start(dirs.c, boot)
     expect(await texts(c, groupId)).toEqual(settled)
+    expect((await c.ok('groupInfo', { groupId })).membership).toBe('left')
     await stop(c)
 
     // Offline, from the files: Alder did receive Birch's words past the cut-off (relayed by
@@ -136,8 +145,15 @@ describe('removal across processes', () => {
     expect(readable).toHaveLength(1)
     expect(await pa.kindOf(readable[0] as Uint8Array)).toBe('epoch.rotate')
     const cedar = await pc.own()
-    const lastOfCedar = cedar.blocks.at(-1) as Uint8Array
-    expect([...birchKeys.values()].some((k) => opensWith(lastOfCedar, k))).toBe(false)
+    const cedarAfter = cedar.blocks.at(-2) as Uint8Array // Cedar's 'c after' (its last block is the leave)
+    expect(await pc.kindOf(cedarAfter)).toBe('update')
+    expect([...birchKeys.values()].some((k) => opensWith(cedarAfter, k))).toBe(false)
+    // After Cedar left, Alder rotated before writing again: Cedar's keys open none of it.
+    const cedarKeys = [...pc.epochKeys().values()]
+    const lastOfAlder = alder.blocks.at(-1) as Uint8Array
+    expect(await pa.kindOf(lastOfAlder)).toBe('update')
+    expect(cedarKeys.some((k) => opensWith(lastOfAlder, k))).toBe(false)
+    expect(await pa.kindOf(alder.blocks.at(-2) as Uint8Array)).toBe('epoch.rotate')
   })
 
   it('two facilitators remove each other while partitioned: after healing, one membership and one feed', async () => {

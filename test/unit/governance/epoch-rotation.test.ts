@@ -5,8 +5,8 @@
  * announced check are refused.
  */
 import { describe, expect, it } from 'vitest'
-import { decodeBlock, BlockKind } from '../../../core/store/block-codec.ts'
-import { openEvent } from '../../../core/group/gov-event.ts'
+import { decodeBlock, encodeBlock, BlockKind } from '../../../core/store/block-codec.ts'
+import { openEvent, signEvent } from '../../../core/group/gov-event.ts'
 import { removeMember } from '../../../core/group/membership.ts'
 import { epochCheck, openLockbox, sealLockboxes } from '../../../core/group/epoch-lockbox.ts'
 import { HearthError } from '../../../core/errors.ts'
@@ -88,6 +88,36 @@ describe('epoch rotation on removal', () => {
     expect(dan.space.currentEpoch).toBe(current)
     expect(texts(dan)).toEqual(['after the rotation'])
     expect(bob.space.holdsEpoch(current)).toBe(false)
+  })
+})
+
+describe('an invalid rotation that reuses a valid epoch id', () => {
+  it('never makes a member write under the impostor’s key, whichever it reads first', async () => {
+    const rnd = seededRandom(testSeed())
+    const fay = await founder(rnd, 'Fay')
+    const bob = await admit(rnd, fay, 'Bob')
+    const cat = await admit(rnd, fay, 'Cat')
+    await syncAll([fay, bob, cat])
+    await removeMember(fay.space, bob.me, now)
+    await pull(bob, fay)
+    const valid = fay.space.governance.epochs.current
+    // Bob, removed, read the rotation (sealed under a key Bob holds) and forges one with its id.
+    const impostor = rnd.bytes(32)
+    await bob.log.append(encodeBlock({
+      epoch: 0, kind: BlockKind.Governance, docId: 'governance',
+      payload: signEvent({
+        v: 1, kind: 'epoch.rotate', group: fay.space.groupId as string, author: bob.me, at: now(), seen: bob.space.seen(),
+        body: { epoch: valid, check: epochCheck(impostor), lockboxes: sealLockboxes(impostor, [{ id: cat.me, boxKey: hex(cat.id.boxPublicKey) }]) },
+      }, bob.id.signSecretKey).payload,
+    }, bob.space.epochKey(0)))
+    await pull(cat, bob)
+    await pull(cat, fay)
+    expect(cat.space.currentEpoch).toBe(valid)
+    expect(hex(cat.space.epochKey(valid))).toBe(hex(fay.space.epochKey(valid)))
+    await post(cat, 'for members only')
+    const last = cat.log.blocks.at(-1) as Uint8Array
+    expect(opensWith(last, impostor)).toBe(false)
+    expect(opensWith(last, fay.space.epochKey(valid))).toBe(true)
   })
 })
 
