@@ -445,12 +445,16 @@ export class GroupSpace {
     const start = this.own.length
     const docId = memberDocId(this.me)
     const uncovered = await uncoveredBlocks(this.own, start, docId, this.open)
+    // Locked while we read (dropKeys wiped the keys in place): seal nothing, with nothing.
+    if (this.keys !== keys || this.own.length !== start) return
     const key = keys.epochs.get(keys.current)
     if (!key) throw errors.BLOCK_EPOCH_UNKNOWN(`epoch ${keys.current}`)
-    const parts = encodeCheckpointParts(docId, start, uncovered, Y.encodeStateAsUpdate(this.docs.doc(docId)))
-    let index = start
-    for (const payload of parts) index = await this.own.append(encodeBlock({ epoch: keys.current, kind: BlockKind.Checkpoint, docId, payload }, key))
-    if (index !== start + parts.length - 1) throw errors.INTERNAL('checkpoint parts are not consecutive')
+    // Sealed now, all parts, before any await: a lock after this point cannot reach the key.
+    const blocks = encodeCheckpointParts(docId, start, uncovered, Y.encodeStateAsUpdate(this.docs.doc(docId)))
+      .map((payload) => encodeBlock({ epoch: keys.current, kind: BlockKind.Checkpoint, docId, payload }, key))
+    let index = start - 1
+    for (const block of blocks) index = await this.own.append(block)
+    if (index !== start + blocks.length - 1) throw errors.INTERNAL('checkpoint parts are not consecutive')
     this.next.set(this.own.key, Math.max(this.next.get(this.own.key) ?? 0, index + 1))
     this.sharedCheckpoints.set(this.own.key, start)
   }

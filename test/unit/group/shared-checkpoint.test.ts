@@ -238,3 +238,23 @@ describe('a reader', () => {
     expect(view(r)).toBe(view(g.space))
   })
 })
+
+describe('locking while a checkpoint is being written', () => {
+  it('writes no checkpoint at all once the keys are dropped, and nothing under a wiped key', async () => {
+    const g = await foundGroup(rnd)
+    for (let i = 0; g.log.blocks.length < SHARED_CHECKPOINT_MIN - 1; i++) {
+      await g.space.change(memberDocId(g.me), (d) => void new MemberDoc(d, g.me).addPost({ topic: 'check-in', text: `post ${i}`, cw: null }, 100 + i))
+    }
+    const before = g.log.blocks.length
+    // This write makes the log due; the checkpoint starts reading our log, and the lock comes meanwhile.
+    await g.space.change(memberDocId(g.me), (d) => void new MemberDoc(d, g.me).addPost({ topic: 'check-in', text: 'the last one', cw: null }, 99_999))
+    g.space.dropKeys()
+    await g.space.idle()
+    expect(g.log.blocks.length).toBe(before + 1)
+    const zero = new Uint8Array(32)
+    for (const b of g.log.blocks) {
+      expect(decodeBlock(b, () => g.epochKey).kind).not.toBe(BlockKind.Checkpoint)
+      expect(codeOf(() => decodeBlock(b, () => zero))).toBe('BLOCK_MALFORMED')
+    }
+  })
+})
