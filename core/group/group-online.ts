@@ -11,7 +11,8 @@
  * A log the space plans to read from a shared checkpoint (GroupSpace.planOf) is fetched sparsely:
  * the checkpoint's first block, then the blocks it lists and its other parts, then everything
  * after it as the log grows. A log whose checkpoint was refused, or could not be read, is
- * fetched whole.
+ * fetched whole. BACKFILL_AFTER_MS after the last planned log was read, the blocks the
+ * checkpoints stood for are fetched too, in the background (GroupSpace reads them as a check).
  */
 import type { Identity } from '../crypto/identity.ts'
 import type { NetworkOptions } from '../net/holepunch-net.ts'
@@ -45,6 +46,8 @@ export const REMOVAL_GRACE_MS = 5_000
 
 const MAX_CANDIDATES = 8
 const bytes = (hex: string): Uint8Array => Uint8Array.from(Buffer.from(hex, 'hex'))
+/** How long after the initial sync from checkpoints the covered blocks start to be fetched. */
+export const BACKFILL_AFTER_MS = 10_000
 
 export class GroupOnline {
   private swarm: GroupSwarm | null = null
@@ -54,6 +57,8 @@ export class GroupOnline {
   private work: Promise<unknown> = Promise.resolve()
   private closed = false
   private announceTimer: NodeJS.Timeout | null = null
+  private backfillTimer: NodeJS.Timeout | null = null
+  private readonly backfilling = new Set<string>()
   private knownMembers = 0
   private readonly seen = new Map<string, number>()
   /** Logs fetched whole (the default); a planned log joins once it needs to. */
@@ -269,13 +274,32 @@ export class GroupOnline {
         else if (k !== log.key) this.schedule(other)
       }
       await this.addLogs()
+      this.backfillSoon()
     }).catch(() => undefined)
+  }
+
+  /** Once no log waits for its checkpoint, fetches what the checkpoints stood for, after a pause. */
+  private backfillSoon(): void {
+    if (this.closed || this.backfillTimer || this.space.planned) return
+    const todo = (): [string, number][] => [...this.space.backfillsLeft()].filter(([k]) => !this.backfilling.has(k) && !this.whole.has(k))
+    if (!todo().length) return
+    this.backfillTimer = setTimeout(() => {
+      this.backfillTimer = null
+      for (const [key, end] of todo()) {
+        const session = this.sessions.get(key)
+        if (!session || this.closed) continue
+        this.backfilling.add(key)
+        session.download({ start: 0, end })
+      }
+    }, BACKFILL_AFTER_MS)
+    this.backfillTimer.unref?.()
   }
 
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
     if (this.announceTimer) clearTimeout(this.announceTimer)
+    if (this.backfillTimer) clearTimeout(this.backfillTimer)
     const saved = this.saveLastSeen()
     await this.work.catch(() => undefined)
     await saved

@@ -108,6 +108,11 @@ export class GroupSpace {
   private readonly onKeys: (keys: [number, Uint8Array][]) => void
   /** log key → lowest index sealed under an epoch key we lacked when reading it */
   private readonly unreadable = new Map<string, number>()
+  /**
+   * Logs read from a checkpoint whose covered blocks are still to be read (backfill): from `next`
+   * up to the checkpoint's start, skipping the blocks already read as uncovered.
+   */
+  private readonly backfills = new Map<string, { next: number; end: number; skip: Set<number> }>()
 
   constructor(
     readonly own: AppendLog,
@@ -155,6 +160,7 @@ export class GroupSpace {
     this.docs.restore(c.docs)
     for (const [k, n] of c.next) this.next.set(k, n)
     for (const [k, s] of c.shared ?? []) this.sharedCheckpoints.set(k, s)
+    for (const [k, b] of c.backfill ?? []) if (b.next < b.end) this.backfills.set(k, { ...b, skip: new Set() })
   }
 
   /** Reads `logKey` from the shared checkpoint starting at `start`, if it was not read at all yet. */
@@ -182,7 +188,8 @@ export class GroupSpace {
     this.requireKeys()
     const next = new Map(this.next)
     for (const [k, n] of next) next.set(k, Math.min(n, this.docs.firstPending(k) ?? n, this.assembling.get(k)?.first.start ?? n, this.unreadable.get(k) ?? n))
-    return { next, gov: this.govLog.records(), docs: this.docs.snapshot(), shared: new Map(this.sharedCheckpoints) }
+    const backfill = new Map([...this.backfills].map(([k, b]) => [k, { next: b.next, end: b.end }]))
+    return { next, gov: this.govLog.records(), docs: this.docs.snapshot(), shared: new Map(this.sharedCheckpoints), backfill }
   }
 
   /**
@@ -202,6 +209,7 @@ export class GroupSpace {
         this.blocksRead++
         for (const id of this.ingest(log.key, i, block, true)) changed.add(id)
       }
+      await this.backfill(log, changed)
       if (this.govDirty) for (const id of this.replayGovernance()) changed.add(id)
     })
     if (this.rebuildNeeded) {
@@ -320,7 +328,36 @@ export class GroupSpace {
     this.plans.delete(log.key)
     this.blocksRead += first.part.parts
     this.next.set(log.key, last + 1)
+    if (start > 0) this.backfills.set(log.key, { next: 0, end: start, skip: new Set(first.part.uncovered) })
     return true
+  }
+
+  /** Logs read from a checkpoint whose covered blocks are not read yet: log key → end (exclusive). */
+  backfillsLeft(): Map<string, number> {
+    return new Map([...this.backfills].map(([k, b]) => [k, b.end]))
+  }
+
+  /** Whether any log still waits to be read from its checkpoint. */
+  get planned(): boolean {
+    return this.plans.size > 0
+  }
+
+  /**
+   * Reads the blocks a checkpoint stood for, once they are here, like any others (the write rule,
+   * governance deferred to the batch's end). For an honest writer this changes nothing; it is
+   * how a newcomer ends with what older members hold even if a checkpoint left words out or did
+   * not list one of its writer's governance events.
+   */
+  private async backfill(log: ReadLog, changed: Set<string>): Promise<void> {
+    const b = this.backfills.get(log.key)
+    if (!b) return
+    for (; b.next < b.end; b.next++) {
+      if (b.skip.has(b.next)) continue
+      const block = await log.get(b.next)
+      if (block === null) return
+      for (const id of this.judge(log.key, b.next, block, true, true)) changed.add(id)
+    }
+    this.backfills.delete(log.key)
   }
 
   private addGovernance(logKey: string, index: number, payload: Uint8Array, defer: boolean): string[] {
@@ -416,6 +453,7 @@ export class GroupSpace {
     this.next.clear()
     this.assembling.clear()
     this.uncoveredRead.clear()
+    this.backfills.clear()
     // Logs read from a checkpoint are read from it again; if the new governance refuses it,
     // they are fetched whole (needsFull).
     for (const [k, s] of this.sharedCheckpoints) if (!this.needsFull.has(k)) this.plans.set(k, s)
@@ -520,12 +558,16 @@ export class GroupSpace {
     const start = this.own.length
     const docId = memberDocId(this.me)
     const uncovered = await uncoveredBlocks(this.own, start, docId, this.open)
+    // Locked while we read (dropKeys wiped the keys in place): seal nothing, with nothing.
+    if (this.keys !== keys || this.own.length !== start) return
     const key = keys.epochs.get(keys.current)
     if (!key) throw errors.BLOCK_EPOCH_UNKNOWN(`epoch ${keys.current}`)
-    const parts = encodeCheckpointParts(docId, start, uncovered, Y.encodeStateAsUpdate(this.docs.doc(docId)))
-    let index = start
-    for (const payload of parts) index = await this.own.append(encodeBlock({ epoch: keys.current, kind: BlockKind.Checkpoint, docId, payload }, key))
-    if (index !== start + parts.length - 1) throw errors.INTERNAL('checkpoint parts are not consecutive')
+    // Sealed now, all parts, before any await: a lock after this point cannot reach the key.
+    const blocks = encodeCheckpointParts(docId, start, uncovered, Y.encodeStateAsUpdate(this.docs.doc(docId)))
+      .map((payload) => encodeBlock({ epoch: keys.current, kind: BlockKind.Checkpoint, docId, payload }, key))
+    let index = start - 1
+    for (const block of blocks) index = await this.own.append(block)
+    if (index !== start + blocks.length - 1) throw errors.INTERNAL('checkpoint parts are not consecutive')
     this.next.set(this.own.key, Math.max(this.next.get(this.own.key) ?? 0, index + 1))
     this.sharedCheckpoints.set(this.own.key, start)
   }

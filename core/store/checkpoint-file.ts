@@ -14,7 +14,9 @@
  *   u32 D, then D × { u8 id length, doc id (ASCII), u32 length, Yjs state update }
  *   version 2 only: u32 S, then S × { log key 32, u32 start } — the latest shared checkpoint
  *   (core/group/shared-checkpoint.ts) read from each log, so a log read sparsely from one can be
- *   read the same way again (a rebuild) and newcomers can be told where to start
+ *   read the same way again (a rebuild) and newcomers can be told where to start;
+ *   then u32 B, then B × { log key 32, u32 next, u32 end } — logs read from a checkpoint whose
+ *   covered blocks [next, end) are still to be read in the background (backfill)
  *
  * It is never replicated: it holds what this device already checked, sealed under a key only this
  * profile has, so loading it skips the write-rule checks safely. A damaged or unreadable
@@ -39,6 +41,8 @@ export interface Checkpoint {
   docs: Map<string, Uint8Array>
   /** Version 2: log key → start of the latest shared checkpoint read from it. */
   shared?: Map<string, number>
+  /** Version 2: log key → the covered blocks still to read, [next, end). */
+  backfill?: Map<string, { next: number; end: number }>
 }
 
 export function checkpointPath(profileDir: string, groupId: string): string {
@@ -56,6 +60,9 @@ export function encodeCheckpoint(c: Checkpoint, key: Uint8Array): Uint8Array {
   const shared = c.shared ?? new Map<string, number>()
   w.u32(shared.size)
   for (const [k, s] of shared) w.hex32(k).u32(s)
+  const backfill = c.backfill ?? new Map<string, { next: number; end: number }>()
+  w.u32(backfill.size)
+  for (const [k, b] of backfill) w.hex32(k).u32(b.next).u32(b.end)
   const plain = w.done()
   const nonce = randomBytes(NONCE)
   const box = fastProvider.secretboxSeal(plain, nonce, key)
@@ -85,9 +92,13 @@ export function decodeCheckpoint(bytes: Uint8Array, key: Uint8Array): Checkpoint
   const docs = new Map<string, Uint8Array>()
   for (let i = r.u32(); i > 0; i--) docs.set(r.ascii8(), r.bytes32())
   const shared = new Map<string, number>()
-  if (version === VERSION) for (let i = r.u32(); i > 0; i--) shared.set(r.hex32(), r.u32())
+  const backfill = new Map<string, { next: number; end: number }>()
+  if (version === VERSION) {
+    for (let i = r.u32(); i > 0; i--) shared.set(r.hex32(), r.u32())
+    for (let i = r.u32(); i > 0; i--) backfill.set(r.hex32(), { next: r.u32(), end: r.u32() })
+  }
   r.end()
-  return { next, gov, docs, shared }
+  return { next, gov, docs, shared, backfill }
 }
 
 /** Writes an already sealed checkpoint (encodeCheckpoint) durably. */

@@ -1,10 +1,12 @@
 /**
  * Last seen survives a restart (sync status, DESIGN.md §4): A sees B connect and leave; A's
  * process stops and starts again on the same profile, and still says when B was last seen —
- * from the sealed personal doc, the same value, while B stays away.
+ * from the sealed personal doc, the same value, while B stays away. B's member id, which that
+ * doc names, appears nowhere in A's profile in readable form (the canary rule, DESIGN.md §5).
  */
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { scanForCanaries } from '../../helpers/canary.ts'
 import { startPeer, type Peer } from '../../helpers/peer.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
 import { startTestnet, type Testnet } from '../net/net-harness.ts'
@@ -52,6 +54,7 @@ describe('last seen', () => {
     expect(seen).toBeGreaterThan(Date.now() - 60_000)
 
     await stop(a)
+    expect(scanForCanaries([aDir], [birch])).toEqual([])
     a = await start(aDir, boot)
     await a.ok('unlock', { passphrase: PASS })
     expect((await a.ok('groupStatus', { groupId })).lastSeen[birch]).toBe(seen)

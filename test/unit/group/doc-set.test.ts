@@ -106,3 +106,47 @@ describe('DocSet.applyBlock', () => {
     expect(set.memberDocs().size).toBe(0)
   })
 })
+
+describe('DocSet.applyBlock for a shared checkpoint (the range it stands for)', () => {
+  const docId = `member/${bob}`
+
+  it('applies only if the log may write the doc at every index named, not just where it sits', () => {
+    const auth = authority()
+    auth.admitBob(5)
+    const set = new DocSet()
+    // Sits at 10, stands for blocks 0..10: Bob's log speaks for Bob only from 5.
+    expect(set.applyBlock(auth, bobLog, 10, docId, post(bob, 'summary'), [0, 10])).toBeNull()
+    expect(texts(set, bob)).toEqual([])
+    expect(set.rejected.map((r) => r.index)).toEqual([10])
+    // The same state as a plain update at 10 would have been allowed.
+    expect(set.applyBlock(auth, bobLog, 10, docId, post(bob, 'plain'))).toBe(docId)
+  })
+
+  it('waits while the log is unknown, and is judged over the whole range once it is known', () => {
+    for (const [from, expected] of [[0, ['summary']], [3, []]] as const) {
+      const auth = authority()
+      const set = new DocSet()
+      expect(set.applyBlock(auth, bobLog, 10, docId, post(bob, 'summary'), [0, 10])).toBeNull()
+      expect(set.firstPending(bobLog)).toBe(10)
+      auth.admitBob(from)
+      set.retryPending(auth)
+      expect(texts(set, bob), `admitted from ${from}`).toEqual(expected)
+    }
+  })
+
+  it('skips a checkpoint whose items are all here already, and applies one that carries more', () => {
+    const auth = authority()
+    auth.admitBob(0)
+    const set = new DocSet()
+    const doc = new Y.Doc()
+    new MemberDoc(doc, bob).addPost({ topic: 'story', text: 'one', cw: null }, 1)
+    const first = Y.encodeStateAsUpdate(doc)
+    expect(set.applyBlock(auth, bobLog, 0, docId, first)).toBe(docId)
+    const before = hex(Y.encodeStateAsUpdate(set.doc(docId)))
+    expect(set.applyBlock(auth, bobLog, 1, docId, first, [0, 1])).toBe(docId)
+    expect(hex(Y.encodeStateAsUpdate(set.doc(docId)))).toBe(before)
+    new MemberDoc(doc, bob).addPost({ topic: 'story', text: 'two', cw: null }, 2)
+    expect(set.applyBlock(auth, bobLog, 2, docId, Y.encodeStateAsUpdate(doc), [0, 2])).toBe(docId)
+    expect(texts(set, bob).sort()).toEqual(['one', 'two'])
+  })
+})

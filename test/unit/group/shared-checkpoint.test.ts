@@ -152,11 +152,7 @@ describe('a reader', () => {
   it('planned from the checkpoint, reads only the blocks it lists, the checkpoint and the tail, and sees the same group', async () => {
     const { g, bob, start } = await groupWithCheckpoint()
     const part = decodeCheckpointPart(decodeBlock(g.log.blocks[start] as Uint8Array, () => g.epochKey).payload, start)
-    const asked = new Set<number>()
-    const log = sparse(g.log, (i) => {
-      asked.add(i)
-      return i >= start || part.uncovered.includes(i)
-    })
+    const log = sparse(g.log, (i) => i >= start || part.uncovered.includes(i))
     const r = reader(g, bob)
     r.planCheckpoint(g.log.key, start)
     await r.catchUp(log)
@@ -165,11 +161,21 @@ describe('a reader', () => {
     expect(r.governance.members.has(idOf(bob))).toBe(true)
     expect(r.next.get(g.log.key)).toBe(g.log.length)
     expect(r.blocksRead).toBe(part.uncovered.length + (g.log.length - start))
-    expect([...asked].filter((i) => i < start && !part.uncovered.includes(i))).toEqual([])
+    // what the checkpoint stood for is left for the background (backfill)
+    expect(r.backfillsLeft()).toEqual(new Map([[g.log.key, start]]))
     expect(r.planOf(g.log.key)).toBeUndefined()
     expect(r.needsFull.size).toBe(0)
-    // the local checkpoint remembers it, so a rebuild can read the log the same way again
-    expect(r.checkpoint().shared?.get(g.log.key)).toBe(start)
+    // the local checkpoint remembers it, so a rebuild can read the log the same way again, and
+    // what is left to backfill, so a restart does not forget it
+    const saved = r.checkpoint()
+    expect(saved.shared?.get(g.log.key)).toBe(start)
+    expect(saved.backfill?.get(g.log.key)).toEqual({ next: part.uncovered.length, end: start }) // the listed blocks come first
+    const again = reader(g, bob)
+    again.restore(saved)
+    expect(again.backfillsLeft()).toEqual(new Map([[g.log.key, start]]))
+    await again.catchUp(g.log)
+    expect(again.backfillsLeft().size).toBe(0)
+    expect(view(again)).toBe(view(g.space))
   })
 
   it('waits, plan kept, while a block it needs is not here yet', async () => {
@@ -229,6 +235,37 @@ describe('a reader', () => {
     expect(view(newcomer)).toBe(view(whole))
   })
 
+  it('backfill: once the blocks a checkpoint stood for arrive, words and governance it left out reach the newcomer', async () => {
+    const { g, bob } = await groupWithCheckpoint()
+    const honest = g.space.sharedCheckpoints.get(g.log.key) as number
+    const listed = decodeCheckpointPart(decodeBlock(g.log.blocks[honest] as Uint8Array, () => g.epochKey).payload, honest).uncovered
+    // Fay admits Carol and posts, then writes a checkpoint that leaves both out.
+    const before = Y.encodeStateAsUpdate(g.space.docs.doc(memberDocId(g.me)))
+    const carol = identity(rnd)
+    await g.space.writeGovernance(admitEvent(g.space.governance.groupId, g.me, carol, hex(rnd.bytes(32))))
+    await g.space.change(memberDocId(g.me), (d) => void new MemberDoc(d, g.me).addPost({ topic: 'check-in', text: 'words the checkpoint leaves out', cw: null }, 60_000))
+    const start = g.log.length
+    for (const payload of encodeCheckpointParts(memberDocId(g.me), start, listed, before)) {
+      await g.log.append(encodeBlock({ epoch: 0, kind: BlockKind.Checkpoint, docId: memberDocId(g.me), payload }, g.epochKey))
+    }
+    const whole = reader(g, bob)
+    await whole.catchUp(g.log)
+    let all = false
+    const log = sparse(g.log, (i) => all || i >= start || listed.includes(i))
+    const newcomer = reader(g, bob)
+    newcomer.planCheckpoint(g.log.key, start)
+    await newcomer.catchUp(log)
+    expect(view(newcomer)).not.toContain('words the checkpoint leaves out')
+    expect(newcomer.governance.members.has(idOf(carol))).toBe(false)
+    expect(newcomer.backfillsLeft()).toEqual(new Map([[g.log.key, start]]))
+    all = true
+    await newcomer.catchUp(log)
+    expect(view(newcomer)).toContain('words the checkpoint leaves out')
+    expect(newcomer.governance.members.has(idOf(carol))).toBe(true)
+    expect(view(newcomer)).toBe(view(whole))
+    expect(newcomer.backfillsLeft().size).toBe(0)
+  })
+
   it('reads a log whole when the planned block is not a checkpoint', async () => {
     const { g, bob } = await groupWithCheckpoint()
     const r = reader(g, bob)
@@ -236,5 +273,25 @@ describe('a reader', () => {
     await r.catchUp(g.log)
     expect(r.needsFull.has(g.log.key)).toBe(true)
     expect(view(r)).toBe(view(g.space))
+  })
+})
+
+describe('locking while a checkpoint is being written', () => {
+  it('writes no checkpoint at all once the keys are dropped, and nothing under a wiped key', async () => {
+    const g = await foundGroup(rnd)
+    for (let i = 0; g.log.blocks.length < SHARED_CHECKPOINT_MIN - 1; i++) {
+      await g.space.change(memberDocId(g.me), (d) => void new MemberDoc(d, g.me).addPost({ topic: 'check-in', text: `post ${i}`, cw: null }, 100 + i))
+    }
+    const before = g.log.blocks.length
+    // This write makes the log due; the checkpoint starts reading our log, and the lock comes meanwhile.
+    await g.space.change(memberDocId(g.me), (d) => void new MemberDoc(d, g.me).addPost({ topic: 'check-in', text: 'the last one', cw: null }, 99_999))
+    g.space.dropKeys()
+    await g.space.idle()
+    expect(g.log.blocks.length).toBe(before + 1)
+    const zero = new Uint8Array(32)
+    for (const b of g.log.blocks) {
+      expect(decodeBlock(b, () => g.epochKey).kind).not.toBe(BlockKind.Checkpoint)
+      expect(codeOf(() => decodeBlock(b, () => zero))).toBe('BLOCK_MALFORMED')
+    }
   })
 })

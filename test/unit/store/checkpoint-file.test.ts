@@ -28,6 +28,7 @@ function sample(): Checkpoint {
     gov: [{ logKey: a, index: 0, payload: rnd.bytes(300) }, { logKey: b, index: 7, payload: Uint8Array.of(1) }],
     docs: new Map([[`member/${a}`, rnd.bytes(1000)], ['shared/rules', rnd.bytes(5)], ['x', new Uint8Array(0)]]),
     shared: new Map([[b, 4000], [a, 0]]),
+    backfill: new Map([[b, { next: 17, end: 4000 }]]),
   }
 }
 
@@ -50,7 +51,7 @@ describe('encode and decode', () => {
   })
 
   it('round-trips an empty checkpoint', () => {
-    const empty: Checkpoint = { next: new Map(), gov: [], docs: new Map(), shared: new Map() }
+    const empty: Checkpoint = { next: new Map(), gov: [], docs: new Map(), shared: new Map(), backfill: new Map() }
     expect(decodeCheckpoint(encodeCheckpoint(empty, key), key)).toEqual(empty)
   })
 
@@ -119,7 +120,7 @@ describe('damage', () => {
     for (const [what, plain] of plains) {
       expect(codeOf(() => decodeCheckpoint(sealPlain(plain), key)), what).toBe('LOG_CORRUPT')
     }
-    expect(decodeCheckpoint(sealPlain(new ByteWriter().u32(0).u32(0).u32(0).done()), key)).toEqual({ next: new Map(), gov: [], docs: new Map(), shared: new Map() })
+    expect(decodeCheckpoint(sealPlain(new ByteWriter().u32(0).u32(0).u32(0).done()), key)).toEqual({ next: new Map(), gov: [], docs: new Map(), shared: new Map(), backfill: new Map() })
     expect(codeOf(() => decodeCheckpoint(sealPlain(new ByteWriter().u32(0).u32(0).u32(0).done(), 2), key)), 'v2 without its shared list').toBe('LOG_CORRUPT')
     expect(codeOf(() => decodeCheckpoint(sealPlain(new ByteWriter().u32(0).u32(0).u32(0).u32(1).raw(rnd.bytes(32)).done(), 2), key)), 'a shared entry cut short').toBe('LOG_CORRUPT')
   })
@@ -127,9 +128,11 @@ describe('damage', () => {
   it('still reads version 1 (no shared checkpoints) and reads version 2 with them', () => {
     const log = hex(rnd.bytes(32))
     const v1 = sealPlain(new ByteWriter().u32(1).hex32(log).u32(5).u32(0).u32(0).done(), 1)
-    expect(decodeCheckpoint(v1, key)).toEqual({ next: new Map([[log, 5]]), gov: [], docs: new Map(), shared: new Map() })
-    const v2 = sealPlain(new ByteWriter().u32(0).u32(0).u32(0).u32(1).hex32(log).u32(1500).done(), 2)
+    expect(decodeCheckpoint(v1, key)).toEqual({ next: new Map([[log, 5]]), gov: [], docs: new Map(), shared: new Map(), backfill: new Map() })
+    const v2 = sealPlain(new ByteWriter().u32(0).u32(0).u32(0).u32(1).hex32(log).u32(1500).u32(1).hex32(log).u32(3).u32(1500).done(), 2)
     expect(decodeCheckpoint(v2, key).shared).toEqual(new Map([[log, 1500]]))
+    expect(decodeCheckpoint(v2, key).backfill).toEqual(new Map([[log, { next: 3, end: 1500 }]]))
+    expect(codeOf(() => decodeCheckpoint(sealPlain(new ByteWriter().u32(0).u32(0).u32(0).u32(0).done(), 2), key)), 'v2 without its backfill list').toBe('LOG_CORRUPT')
   })
 
   it('answers random bytes with LOG_CORRUPT, never another error', () => {
@@ -149,7 +152,7 @@ describe('files', () => {
     await writeCheckpoint(file, encodeCheckpoint(c, key))
     expect(await readCheckpoint(file, key)).toEqual(c)
     expect(statSync(path.dirname(file)).mode & 0o777).toBe(0o700)
-    await writeCheckpoint(file, encodeCheckpoint({ next: new Map(), gov: [], docs: new Map(), shared: new Map() }, key))
+    await writeCheckpoint(file, encodeCheckpoint({ next: new Map(), gov: [], docs: new Map(), shared: new Map(), backfill: new Map() }, key))
     expect((await readCheckpoint(file, key))?.docs.size).toBe(0)
   })
 

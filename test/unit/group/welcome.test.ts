@@ -1,0 +1,34 @@
+/**
+ * The welcome (core/group/join.ts): version 2 carries where each log's latest shared checkpoint
+ * starts; version 1 (no such field) is still read; a version that disagrees with its fields, or
+ * a start out of range, is refused as malformed.
+ */
+import { describe, expect, it } from 'vitest'
+import { canonicalBytes } from '../../../core/group/canonical-json.ts'
+import { openWelcome } from '../../../core/group/join.ts'
+import { sealTo } from '../../../core/crypto/sealedbox.ts'
+import { seededRandom, testSeed } from '../../helpers/seeded-random.ts'
+import { identity } from './support.ts'
+
+const rnd = seededRandom(testSeed())
+const me = identity(rnd)
+const GROUP = 'ab'.repeat(16)
+const LOG = 'cd'.repeat(32)
+const base = { groupId: GROUP, name: 'Circle', secret: 'ef'.repeat(32), epochs: [[0, '01'.repeat(32)]], members: ['23'.repeat(32)], logs: [LOG] }
+const open = (w: unknown) => openWelcome(sealTo(canonicalBytes(w), me.boxPublicKey), me.boxPublicKey, me.boxSecretKey, GROUP)
+
+describe('welcome', () => {
+  it('reads version 2 with its checkpoint starts', () => {
+    expect(open({ v: 2, ...base, checkpoints: [[LOG, 4500]] }).checkpoints).toEqual([[LOG, 4500]])
+  })
+
+  it('still reads version 1, which has none', () => {
+    expect(open({ v: 1, ...base }).checkpoints).toBeUndefined()
+  })
+
+  it('refuses a version that disagrees with its fields, and bad starts', () => {
+    for (const w of [{ v: 1, ...base, checkpoints: [] }, { v: 2, ...base }, { v: 3, ...base, checkpoints: [] }, { v: 2, ...base, checkpoints: [[LOG, -1]] }, { v: 2, ...base, checkpoints: [[LOG, 2 ** 32]] }, { v: 2, ...base, checkpoints: [['zz', 1]] }]) {
+      expect(() => open(w), JSON.stringify(w).slice(0, 60)).toThrow(/malformed/)
+    }
+  })
+})
