@@ -13,14 +13,18 @@ import { errors, HearthError, isHearthError } from '../core/errors.ts'
 import { createService } from '../core/service.ts'
 import { defaultProfileDir } from '../core/store/profile-dir.ts'
 import { archiveCommands } from './cli/archive-commands.ts'
-import { commands as profileCommands } from './cli/commands.ts'
+import { commands as profileCommands, type Command } from './cli/commands.ts'
 import { groupCommands } from './cli/group-commands.ts'
 import { memberCommands } from './cli/member-commands.ts'
 import { netCommands, networkOptions } from './cli/net-commands.ts'
 import { connectToNode } from './cli/node-client.ts'
 import { moderationCommands } from './cli/moderation-commands.ts'
+import { restoreCommand } from './cli/restore-command.ts'
 
-const commands = { ...profileCommands, ...groupCommands, ...memberCommands, ...netCommands, ...archiveCommands, ...moderationCommands }
+const commands = {
+  ...profileCommands, ...groupCommands, ...memberCommands, ...netCommands, ...archiveCommands, ...moderationCommands,
+  restore: restoreCommand(archiveCommands.restore as Command, moderationCommands.restore as Command),
+}
 
 const OPTIONS = {
   profile: { type: 'string' },

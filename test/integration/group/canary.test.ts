@@ -55,9 +55,10 @@ describe('no plaintext at rest', () => {
     try {
       const meta = JSON.parse(new TextDecoder().decode(vault.get(`group/${groupId}`))) as GroupMeta
       const log = await store.openPeerLog(store.keyFor(meta.log))
-      const key = vault.get(`group/${groupId}/epoch/0`) as Uint8Array
+      // Blocks after the removal are sealed under the rotated epoch's key: each under its own.
+      const keyOf = (epoch: number): Uint8Array | undefined => vault.get(`group/${groupId}/epoch/${epoch}`) ?? undefined
       let checkpoints = 0
-      for (let i = 0; i < log.length; i++) if (decodeBlock((await log.get(i)) as Uint8Array, () => key).kind === BlockKind.Checkpoint) checkpoints++
+      for (let i = 0; i < log.length; i++) if (decodeBlock((await log.get(i)) as Uint8Array, keyOf).kind === BlockKind.Checkpoint) checkpoints++
       expect(checkpoints).toBeGreaterThan(0)
     } finally {
       await store.close()
