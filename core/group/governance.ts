@@ -20,7 +20,7 @@
  * from the member list so another kind of attestation (a restored member's new device) only has
  * to add one record.
  */
-import { errors } from '../errors.ts'
+import { errors, HearthError } from '../errors.ts'
 import type { SharedDocName } from '../model/doc-id.ts'
 import type { MemberInfo } from '../model/views.ts'
 import type { Role, WriteAuthority } from '../model/write-rule.ts'
@@ -31,6 +31,9 @@ import { groupIdOf, type Badge } from './gov-event.ts'
 import { EpochLedger } from './epoch-ledger.ts'
 
 export type GroupMode = 'survivor-led' | 'facilitated'
+
+/** Refusals of an admission that its author may not have known of when welcoming the newcomer. */
+const KEYS_MAY_HAVE_LEFT: ReadonlySet<string> = new Set(['INVITE_USED_UP', 'INVITE_EXPIRED', 'INVITE_REVOKED', 'INVITE_DECLINED'])
 type GenesisEvent = Extract<SignedEvent, { kind: 'genesis' }>
 
 export interface JoinRequest {
@@ -148,7 +151,17 @@ export class Governance implements WriteAuthority {
         return
       }
       case 'member.admit':
-        this.admit(event, authorRole)
+        try {
+          this.admit(event, authorRole)
+        } catch (e) {
+          // Refused for the invite's sake (the loser of an over-use race, an invite that expired or
+          // was withdrawn meanwhile, a declined request), its author may already have welcomed the
+          // newcomer with the group's keys. Count those keys as held by a non-member, so members
+          // rotate (needsRotation) and the newcomer reads nothing written after.
+          const joiner = event.body.member.id
+          if (e instanceof HearthError && KEYS_MAY_HAVE_LEFT.has(e.code) && !this.members.has(joiner)) this.epochs.admitted(joiner, event.body.epochs)
+          throw e
+        }
         return
       case 'join.request': {
         const invite = this.invites.get(event.body.invite.id)

@@ -149,6 +149,18 @@ describe('invites in governance', () => {
     await peer.catchUp(creatorsLog)
     expect([x, y].filter((j) => isMember(peer, j.member.id)).map((j) => j.member.pseudonym)).toEqual(inHere)
     expect([...peer.governance.grants()].sort()).toEqual([...s.g.space.governance.grants()].sort())
+    // The loser may hold the keys its welcome carried: every peer agrees the epoch must rotate.
+    expect(s.g.space.governance.needsRotation()).toBe(true)
+    expect(peer.governance.needsRotation()).toBe(true)
+  })
+
+  it('a single admission within the invite\'s uses asks for no rotation', async () => {
+    const s = await setup()
+    const inv = await createInvite(s, { uses: 1 })
+    const x = joiner(s, inv, 'X')
+    await s.g.space.writeGovernance(admitWith(s, s.g.me, x.member, { id: inv.id, proof: x.proof }, 21, { [s.g.log.key]: s.g.log.length }))
+    expect(isMember(s.g.space, x.member.id)).toBe(true)
+    expect(s.g.space.governance.needsRotation()).toBe(false)
   })
 })
 
