@@ -6,9 +6,9 @@
  * both converge. Then B goes too, and a newcomer joining through the restored computer alone gets
  * the whole history: a group can carry on from one archive.
  *
- * Removal (member.remove) is built on another branch; once it lands, add one here before the
- * export (e.g. admit a third member and remove them) and compare members as below: governance
- * travels as the blocks it is, so the archive needs nothing new for it.
+ * Before the export a third member (Elm) joins, posts and is removed: the archive carries the
+ * removal and its epoch rotation as the blocks they are, so the restored computer shows Elm's
+ * earlier words, not Elm, and writes under the rotated key that B can open.
  */
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -64,6 +64,20 @@ describe('archive round trip', () => {
     await a.ok('reply', { groupId, to: bPost.id, text: 'glad you came' })
     await a.ok('react', { groupId, to: bPost.id, kind: 'strength' })
 
+    // A removal before the export: Elm joins, speaks, and is removed (the group key rotates).
+    const e = await peer('Elm', boot)
+    const invite3 = await a.ok('createInvite', { groupId })
+    expect(await e.ok('joinGroup', { code: invite3.code, waitMs: 30_000 }, 40_000)).toEqual({ group: groupId, status: 'admitted' })
+    await e.until(async () => (await e.ok('groupInfo', { groupId })).rules !== null)
+    await e.ok('acceptRules', { groupId, version: 1 })
+    const ePost = await e.ok('post', { groupId, text: 'said before leaving' })
+    await a.until(async () => (await a.ok('feed', { groupId })).posts.some((p) => p.id === ePost.id), 30_000)
+    const elm = (await e.ok('groupInfo', { groupId })).me
+    expect(await a.ok('removeMember', { groupId, member: elm })).toEqual({ member: elm, status: 'removed' })
+    await b.until(async () => !(await b.ok('members', { groupId })).some((m) => m.pseudonym === 'Elm'), 30_000)
+    await e.stop()
+    peers.splice(peers.indexOf(e), 1)
+
     const file = path.join(tempDir(), 'thursday.hearth')
     const exported = await a.ok('exportGroup', { groupId, format: 'archive', path: file, archivePassphrase: ARCHIVE_PASS })
     expect(exported.items).toBeGreaterThan(8)
@@ -84,6 +98,8 @@ describe('archive round trip', () => {
     expect(await c.ok('feed', { groupId, limit: 100 })).toEqual(before.feed)
     expect(await c.ok('members', { groupId })).toEqual(before.members)
     expect(await c.ok('groupInfo', { groupId })).toEqual(before.info)
+    expect(before.members.map((m) => m.pseudonym).sort()).toEqual(['Alder', 'Birch'])
+    expect(before.feed.posts.some((p) => p.id === ePost.id)).toBe(true)
 
     // Carrying on: C writes as Alder through a log B has never seen; B accepts it, and B's new
     // words reach C.
@@ -98,7 +114,7 @@ describe('archive round trip', () => {
     }, 30_000)
     const [fb, fc] = [await b.ok('feed', { groupId, limit: 100 }), await c.ok('feed', { groupId, limit: 100 })]
     expect(shared(fc.posts)).toEqual(shared(fb.posts))
-    expect(fc.posts.map((p) => p.text)).toEqual(['good to see you', 'back, on a new computer', 'glad to be here', 'welcome, whoever comes'])
+    expect(fc.posts.map((p) => p.text)).toEqual(['good to see you', 'back, on a new computer', 'said before leaving', 'glad to be here', 'welcome, whoever comes'])
     expect((await b.ok('members', { groupId })).map((m) => m.pseudonym).sort()).toEqual(['Alder', 'Birch'])
 
     // Every other device gone: only the restored computer is left, and a newcomer who joins
@@ -108,7 +124,7 @@ describe('archive round trip', () => {
     const invite2 = await c.ok('createInvite', { groupId })
     const d = await peer('Dune', boot)
     expect(await d.ok('joinGroup', { code: invite2.code, waitMs: 30_000 }, 40_000)).toEqual({ group: groupId, status: 'admitted' })
-    await d.until(async () => (await d.ok('feed', { groupId, limit: 100 })).posts.length === 4, 30_000)
+    await d.until(async () => (await d.ok('feed', { groupId, limit: 100 })).posts.length === 5, 30_000)
     const fd = await d.ok('feed', { groupId, limit: 100 })
     expect(shared(fd.posts)).toEqual(shared(fc.posts))
     expect((await d.ok('members', { groupId })).map((m) => m.pseudonym).sort()).toEqual(['Alder', 'Birch', 'Dune'])
