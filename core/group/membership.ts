@@ -31,7 +31,10 @@ export async function removeMember(space: GroupSpace, member: string, now: () =>
   if (!target) throw errors.NOT_FOUND('no such member')
   if (member === space.me) throw errors.INVALID_INPUT('to go, leave the group instead')
   if (target.role === 'facilitator' && facilitators(space) <= 1) throw errors.NOT_ALLOWED('the last facilitator cannot be removed')
-  if (gov.pendingRemovals.get(member) === space.me) throw errors.NOT_ALLOWED('this removal already waits for a second facilitator')
+  // Only while the rule holds: once it is off, the facilitator who asked may finish it alone.
+  if (gov.settings.removalNeedsSecond && gov.pendingRemovals.get(member) === space.me) {
+    throw errors.NOT_ALLOWED('this removal already waits for a second facilitator')
+  }
   await space.writeGovernance({ v: 1, kind: 'member.remove', group: gov.groupId, author: space.me, at: now(), seen: space.seen(), body: { member } })
   if (space.governance.members.has(member)) {
     if (space.governance.pendingRemovals.has(member)) return 'pending'

@@ -5,7 +5,7 @@
  * reported by core (`groupChanged`) re-reads the same way, coalesced so a burst of changes costs
  * one read after the one in flight.
  */
-import type { ApiError, FeedPost, GroupInfo, HearthApi, MemberView, Result, Role } from '../../core/api.ts'
+import type { ApiError, Badge, FeedPost, GroupInfo, HearthApi, MemberView, Result, Role } from '../../core/api.ts'
 import { settle } from './call.ts'
 import { ExportController } from './export.svelte.ts'
 import { InvitesController } from './invites.svelte.ts'
@@ -162,9 +162,14 @@ export class GroupSpaceController {
     return this.#act(this.#api.removeMember({ groupId: this.groupId, member }))
   }
 
-  /** Facilitators: make a member a facilitator, or a facilitator a member. */
-  setRole(member: string, role: Role): Promise<ApiError | null> {
-    return this.#act(this.#api.setRole({ groupId: this.groupId, member, role }))
+  /** Facilitators: make a member a facilitator (with a badge in facilitated groups), or a facilitator a member. */
+  setRole(member: string, role: Role, badge?: Badge): Promise<ApiError | null> {
+    return this.#act(this.#api.setRole({ groupId: this.groupId, member, role, ...(badge ? { badge } : {}) }))
+  }
+
+  /** Facilitators: whether removing a member needs a second facilitator's agreement (a group setting). */
+  setRemovalNeedsSecond(removalNeedsSecond: boolean): Promise<ApiError | null> {
+    return this.#act(this.#api.updateSettings({ groupId: this.groupId, removalNeedsSecond }))
   }
 
   /** Leave the group: this device keeps what it has and gets nothing new. */

@@ -156,7 +156,7 @@ describe('moderation across two nodes', () => {
 
     // Mute, for Alder alone: Birch's post leaves her conversations, not Birch's.
     await go(a, 'Members')
-    await a.getByLabel('Birch').selectOption('mute')
+    await a.getByLabel('Birch', { exact: true }).selectOption('mute')
     await scanBoth(a, 'members with mute')
     await go(a, 'Conversations')
     await a.getByText('No posts yet.', { exact: false }).waitFor()

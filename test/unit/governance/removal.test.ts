@@ -105,6 +105,23 @@ describe('removal with a cut-off', () => {
       expect(texts(p)).toEqual(['while pending'])
     }
   })
+
+  it('a removal left waiting when the rule is turned off can be finished by the facilitator who asked', async () => {
+    const rnd = seededRandom(testSeed())
+    const fay = await founder(rnd, 'Fay', { removalNeedsSecond: true })
+    const bob = await admit(rnd, fay, 'Bob')
+    await syncAll([fay, bob])
+    expect(await removeMember(fay.space, bob.me, now)).toBe('pending')
+    expect(await codeOf(removeMember(fay.space, bob.me, now))).toBe('NOT_ALLOWED')
+    await fay.space.writeGovernance({
+      v: 1, kind: 'settings', group: fay.space.groupId as string, author: fay.me, at: now(), seen: fay.space.seen(),
+      body: { settings: { removalNeedsSecond: false } },
+    })
+    expect(await removeMember(fay.space, bob.me, now)).toBe('removed')
+    await syncAll([fay, bob])
+    expect(bob.space.governance.former.get(bob.me)?.reason).toBe('removed')
+    expect(fay.space.governance.pendingRemovals.size).toBe(0)
+  })
 })
 
 describe('leave and role change', () => {
