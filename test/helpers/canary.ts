@@ -56,6 +56,8 @@ export function scanForCanaries(roots: string[], canaries: string[]): CanaryHit[
   const patterns = canaries.flatMap((c) => forms(c).map((f) => ({ canary: c, ...f })))
   const hits: CanaryHit[] = []
   for (const root of roots) {
+    // A file or a missing folder would be scanned as empty and pass: refuse it, so no test passes vacuously.
+    if (!lstatSync(root, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`canary scan: not a folder: ${root}`)
     for (const file of listFiles(root)) {
       let data: Buffer
       try {

@@ -249,6 +249,9 @@ describe('nothing readable on disk', () => {
     writeFileSync(path.join(dir, 'c'), Buffer.from(`zz${canary}`).toString('base64'))
     const hits = scanForCanaries([dir], [canary])
     expect(hits.map((h) => `${path.basename(h.file)}:${h.encoding}`).sort()).toEqual(['a:utf8', 'b:utf16le', 'c:base64+2'])
+    // A file or a missing folder given as a root would scan as empty: refused, never a silent pass.
+    expect(() => scanForCanaries([path.join(dir, 'a')], [canary])).toThrow(/not a folder/)
+    expect(() => scanForCanaries([path.join(dir, 'missing')], [canary])).toThrow(/not a folder/)
   })
 })
 
