@@ -93,8 +93,24 @@ beforeAll(async () => {
   await cp(path.join(ROOT, 'renderer', 'index.html'), path.join(stage, 'renderer', 'index.html'))
   const out = path.join(work, 'electronegativity.sarif')
   summary = await scan(stage, out)
-  sarif = JSON.parse(await readFile(out, 'utf8')) as Sarif
+  sarif = await readWhenWritten(out)
 }, 60_000)
+
+/**
+ * The scanner starts its SARIF write with a callback it does not wait for, so its promise can
+ * settle before the file is there: read once the file holds the whole JSON (bounded: 10 s).
+ */
+async function readWhenWritten(file: string): Promise<Sarif> {
+  const until = Date.now() + 10_000
+  for (;;) {
+    try {
+      return JSON.parse(await readFile(file, 'utf8')) as Sarif
+    } catch (e) {
+      if (Date.now() > until) throw e
+      await new Promise((r) => setTimeout(r, 50))
+    }
+  }
+}
 
 afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true })
