@@ -5,34 +5,13 @@
  * cannot decide it; the facilitator unlocks, approves it from the Invites section, and the
  * newcomer asking again with the same code is let in.
  */
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { expectAccessible } from './support/axe.ts'
-import { launch, openPage } from './support/browser.ts'
 import { createGroup, expectNoPageErrors, heading, makeInvite, onboard, PASSPHRASE, section } from './support/flows.ts'
-import { startHost, type Host } from './support/host.ts'
-import { startTestnet, type Testnet } from './support/testnet.ts'
+import { usePeople } from './support/session.ts'
 
-let browser: Browser
-let testnet: Testnet
-const hosts: Host[] = []
-
-beforeAll(async () => {
-  ;[browser, testnet] = await Promise.all([launch(), startTestnet()])
-})
-afterAll(async () => {
-  await browser?.close()
-  await testnet?.destroy()
-})
-afterEach(async () => {
-  await Promise.all(hosts.splice(0).map((h) => h.stop()))
-})
-
-async function person(): Promise<{ page: Page; errors: string[] }> {
-  const host = await startHost({ bootstrap: testnet.bootstrap })
-  hosts.push(host)
-  return openPage(browser, host.url)
-}
+const { person } = usePeople()
 
 async function join(page: Page, code: string, name: string): Promise<void> {
   await page.getByLabel('Invite code').fill(code)

@@ -6,34 +6,12 @@
  * sync line and the members' presence follow what core reports. Then the newcomer's whole path,
  * from the groups screen to a post the other person reads, with the keyboard alone.
  */
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { launch, openPage } from './support/browser.ts'
+import { describe, expect, it } from 'vitest'
 import { createGroup, expectNoPageErrors, heading, makeInvite, onboard, postWith, recordStatuses, section, writePost, writeRules } from './support/flows.ts'
-import { startHost, type Host } from './support/host.ts'
+import { usePeople } from './support/session.ts'
 import { tabTo } from './support/keyboard.ts'
-import { startTestnet, type Testnet } from './support/testnet.ts'
 
-let browser: Browser
-let testnet: Testnet
-const hosts: Host[] = []
-
-beforeAll(async () => {
-  ;[browser, testnet] = await Promise.all([launch(), startTestnet()])
-})
-afterAll(async () => {
-  await browser?.close()
-  await testnet?.destroy()
-})
-afterEach(async () => {
-  await Promise.all(hosts.splice(0).map((h) => h.stop()))
-})
-
-async function person(): Promise<{ page: Page; errors: string[] }> {
-  const host = await startHost({ bootstrap: testnet.bootstrap })
-  hosts.push(host)
-  return openPage(browser, host.url)
-}
+const { person } = usePeople()
 
 const RULES = '1. What is shared here stays here.\n2. Speak from your own experience.'
 

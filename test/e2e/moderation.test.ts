@@ -7,35 +7,14 @@
  * mutes Birch, and changes the rules (the banner names Birch). axe scans every new screen in
  * light and dark.
  */
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { expectAccessible } from './support/axe.ts'
-import { launch, openPage } from './support/browser.ts'
 import { callFromPage, createGroup, expectNoPageErrors, heading, makeInvite, onboard, postWith, section, writePost, writeRules } from './support/flows.ts'
-import { startHost, type Host } from './support/host.ts'
+import { usePeople } from './support/session.ts'
 import { focused, tabTo } from './support/keyboard.ts'
-import { startTestnet, type Testnet } from './support/testnet.ts'
 
-let browser: Browser
-let testnet: Testnet
-const hosts: Host[] = []
-
-beforeAll(async () => {
-  ;[browser, testnet] = await Promise.all([launch(), startTestnet()])
-})
-afterAll(async () => {
-  await browser?.close()
-  await testnet?.destroy()
-})
-afterEach(async () => {
-  await Promise.all(hosts.splice(0).map((h) => h.stop()))
-})
-
-async function person(): Promise<{ page: Page; errors: string[] }> {
-  const host = await startHost({ bootstrap: testnet.bootstrap })
-  hosts.push(host)
-  return openPage(browser, host.url)
-}
+const { person } = usePeople()
 
 async function go(page: Page, name: 'Review' | 'Decisions' | 'Who holds the space' | 'Conversations' | 'Members'): Promise<void> {
   await page.getByRole('navigation', { name: 'Group sections' }).getByRole('button', { name: new RegExp(`^${name}`) }).click()

@@ -4,34 +4,13 @@
  * no debrief), what the facilitator sees of it without reloading (the suggestion to add, the
  * answer, the check-in), and an axe scan of the member's screens in the dark scheme.
  */
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { expectAccessible } from './support/axe.ts'
-import { launch, openPage } from './support/browser.ts'
 import { createGroup, expectNoPageErrors, heading, makeInvite, onboard } from './support/flows.ts'
-import { startHost, type Host } from './support/host.ts'
-import { startTestnet, type Testnet } from './support/testnet.ts'
+import { usePeople } from './support/session.ts'
 
-let browser: Browser
-let testnet: Testnet
-const hosts: Host[] = []
-
-beforeAll(async () => {
-  ;[browser, testnet] = await Promise.all([launch(), startTestnet()])
-})
-afterAll(async () => {
-  await browser?.close()
-  await testnet?.destroy()
-})
-afterEach(async () => {
-  await Promise.all(hosts.splice(0).map((h) => h.stop()))
-})
-
-async function person(colorScheme: 'light' | 'dark'): Promise<{ page: Page; errors: string[] }> {
-  const host = await startHost({ bootstrap: testnet.bootstrap })
-  hosts.push(host)
-  return openPage(browser, host.url, { colorScheme })
-}
+const { person } = usePeople()
 
 async function sectionOf(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Group sections' }).getByRole('button', { name }).click()
@@ -40,7 +19,7 @@ async function sectionOf(page: Page, name: string): Promise<void> {
 
 describe('support features between a facilitator and a member', () => {
   it('a member suggests, answers and checks in; the facilitator sees it and curates; the member has no debrief', async () => {
-    const [alder, birch] = await Promise.all([person('light'), person('dark')])
+    const [alder, birch] = await Promise.all([person({ colorScheme: 'light' }), person({ colorScheme: 'dark' })])
     const a = alder.page
     const b = birch.page
     await Promise.all([onboard(a), onboard(b)])
