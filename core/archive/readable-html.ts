@@ -6,6 +6,7 @@
  * follow the reader's light or dark preference with colours that pass WCAG AA contrast. Printing prints
  * what is shown: a warned post the reader has not opened prints as its warning only.
  */
+import { createHash } from 'node:crypto'
 import { REACTIONS } from '../model/vocabulary.ts'
 import type { ExportPost, ExportReply } from './export-json-schema.ts'
 
@@ -36,11 +37,18 @@ function replies(rs: ExportReply[]): string {
   return `<ul>${rs.map((r) => `<li><p class="meta"><strong>${escapeHtml(r.authorName)}</strong> · ${time(r.createdAt)}</p>${r.deleted ? '<p class="text"><em>Deleted</em></p>' : `<p class="text">${escapeHtml(r.text)}</p>`}${reactionLine(r.reactions)}${replies(r.replies)}</li>`).join('')}</ul>`
 }
 
+/**
+ * The page's only style is allowed by its hash, not by 'unsafe-inline': a text that somehow
+ * slipped past escaping still could not bring a style (or anything else) of its own.
+ */
+export const STYLE_HASH = `'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`
+export const HTML_CSP = `default-src 'none'; style-src ${STYLE_HASH}`
+
 export function htmlDocument(groupName: string, exportedAt: number): { head: string; tail: string } {
   const name = escapeHtml(groupName)
   return {
     head: `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
-      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">` +
+      `<meta http-equiv="Content-Security-Policy" content="${HTML_CSP}">` +
       `<title>${name}</title><style>${STYLE}</style></head><body><main><h1>${name}</h1>` +
       `<p class="note">Exported from Hearth on ${time(exportedAt)}. Anyone who opens this file can read it. Posts with a content warning stay folded until you open them.</p>\n`,
     tail: '</main></body></html>\n',

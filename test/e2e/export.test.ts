@@ -83,6 +83,8 @@ describe('export and restore in the app', () => {
       expect(await warned.isVisible()).toBe(true)
       await expectAccessible(p, `readable export, warning opened (${colorScheme})`)
       expect(await p.locator('script').count()).toBe(0)
+      // The style block is allowed by its hash in the page's CSP: it applied.
+      expect(await p.evaluate('getComputedStyle(document.body).maxWidth')).toBe('736px')
       expectNoPageErrors(file.errors)
       await file.context.close()
     }

@@ -3,6 +3,7 @@
  * escaping, content warnings kept folded, the JSON schema, where files may go, and cancelling.
  * The HTML in real Chromium with axe is test/e2e/export-html.test.ts.
  */
+import { createHash } from 'node:crypto'
 import { mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -59,6 +60,11 @@ describe('readable exports', () => {
     expect(await ok(svc.exportGroup({ groupId, format: 'html', path: file }))).toMatchObject({ path: file, items: 3 })
     const html = readFileSync(file, 'utf8')
     expect(html).not.toMatch(/<script|src=|href=|@import|url\(/i)
+    // The CSP allows the one style block by its hash, never 'unsafe-inline'.
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? ''
+    expect(csp).not.toMatch(/unsafe/)
+    const style = /<style>([^<]*)<\/style>/.exec(html)?.[1] ?? ''
+    expect(csp).toBe(`default-src 'none'; style-src 'sha256-${createHash('sha256').update(style).digest('base64')}'`)
     expect(html).toContain('day one &lt;script&gt;alert(1)&lt;/script&gt;')
     expect(html).toContain('<details><summary>Content warning: violence &quot;quoted&quot; (open to read)</summary><p class="text">the hard part</p></details>')
     expect(html).not.toMatch(/<details[^>]*open/)
