@@ -8,6 +8,12 @@
  * Every method takes one plain-data input object and resolves to a Result. A fault never
  * reaches a front end as an exception or a stack trace: it arrives as `{ ok: false, error }`
  * with one of the codes below.
+ *
+ * Why this file is over 400 lines: it is the one contract DESIGN.md §2 asks for, and the renderer
+ * may import types from this file only (an architecture lint rule). It reads in three parts —
+ * the error codes, the view types each feature returns, then the method and event tables — and
+ * each method's input schema sits in core/schemas.ts under the same name, checked complete at
+ * compile time; splitting it would spread one contract over files every front end must track.
  */
 
 /** Every error code a front end may see. One factory per code lives in core/errors.ts. */

@@ -10,6 +10,7 @@ import { moderationIndex, type ModerationSource } from '../model/moderation-view
 import { MUTE_DOC, MuteList } from '../model/mute-list.ts'
 import { ScheduleDoc } from '../model/schedule-doc.ts'
 import type { ViewSource } from '../model/views.ts'
+import type { MemberDoc } from '../model/member-doc.ts'
 import type { GroupSpace } from './group-space.ts'
 
 export interface PersonalReader {
@@ -19,9 +20,9 @@ export interface PersonalReader {
 export const moderationDoc = (space: GroupSpace): ModerationDoc => new ModerationDoc(space.docs.doc(sharedDocId('moderation')))
 export const scheduleDoc = (space: GroupSpace): ScheduleDoc => new ScheduleDoc(space.docs.doc(sharedDocId('schedule')))
 
-export function moderationSource(space: GroupSpace): ModerationSource {
+export function moderationSource(space: GroupSpace, docs: ReadonlyMap<string, MemberDoc> = space.docs.memberDocs()): ModerationSource {
   return {
-    members: space.governance.members, docs: space.docs.memberDocs(), actions: moderationDoc(space).latest(),
+    members: space.governance.members, docs, actions: moderationDoc(space).latest(),
     threshold: space.governance.settings.flagThreshold, rules: space.docs.rules().current(),
   }
 }
@@ -57,8 +58,8 @@ export function exportSource(space: GroupSpace, includeHidden: boolean): ViewSou
 }
 
 function withFilter(space: GroupSpace, mutes: MuteList): ViewSource {
-  const mod = moderationSource(space)
   const base = groupSource(space)
+  const mod = moderationSource(space, base.docs)
   return {
     ...base,
     filter: itemFilter({ groupId: space.governance.groupId, index: moderationIndex(mod), rules: mod.rules, mutes, mine: base.docs.get(space.me) }),
