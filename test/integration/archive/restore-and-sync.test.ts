@@ -77,6 +77,14 @@ describe('archive round trip', () => {
     await b.until(async () => !(await b.ok('members', { groupId })).some((m) => m.pseudonym === 'Elm'), 30_000)
     await e.stop()
     peers.splice(peers.indexOf(e), 1)
+    // A removal makes every node rebuild its docs from the logs; wait until A's view holds the
+    // whole group again (both replies, both reactions, Elm's earlier post) before comparing with it.
+    await a.until(async () => {
+      const posts = (await a.ok('feed', { groupId, limit: 100 })).posts
+      const of = (id: string) => posts.find((p) => p.id === id)
+      return of(first.id)?.replyCount === 1 && of(first.id)?.reactions.thanks === 1 &&
+        of(bPost.id)?.replyCount === 1 && of(bPost.id)?.reactions.strength === 1 && of(ePost.id) !== undefined
+    }, 30_000)
 
     const file = path.join(tempDir(), 'thursday.hearth')
     const exported = await a.ok('exportGroup', { groupId, format: 'archive', path: file, archivePassphrase: ARCHIVE_PASS })
