@@ -117,14 +117,8 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
   const space = (groupId: string): Promise<GroupSpace> => ctx.registry().space(groupId)
   return {
     async listGroups() {
-      const reg = ctx.registry()
-      const out: GroupSummary[] = []
-      for (const id of reg.groupIds()) {
-        const s = await reg.space(id)
-        // A group just joined whose governance has not arrived yet is listed from what the welcome said.
-        out.push(s.groupId ? summary(s) : { id, name: reg.meta(id).name ?? 'New group', role: 'member', mode: 'survivor-led' })
-      }
-      return out.sort((a, b) => a.name.localeCompare(b.name))
+      // From the summaries the registry keeps: the groups screen opens no group.
+      return (await ctx.registry().summaries()).sort((a, b) => a.name.localeCompare(b.name))
     },
     async createGroup({ name, pseudonym, mode }) {
       const chosen = pseudonym ?? ctx.defaultName()

@@ -7,7 +7,10 @@
  *   group/<id>/identity   32-byte identity seed (the per-group pseudonymous identity)
  *   group/<id>/secret     32-byte group secret (the swarm topic derives from it)
  *   group/<id>/epoch/<n>  32-byte epoch keys
+ *   group/<id>/summary    JSON { v: 1, name, mode, role }: what the groups screen shows, kept
+ *                         whenever governance changes it, so listing groups opens none of them
  */
+import type { GroupSummary } from '../api.ts'
 import { errors } from '../errors.ts'
 import { generateIdentity, identityFromSeed } from '../crypto/identity.ts'
 import { randomBytes } from '../crypto/random.ts'
@@ -48,6 +51,24 @@ export const REPAIR_STAGGER_MS = 300
 
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
+
+function spaceSummary(space: GroupSpace): GroupSummary {
+  const gov = space.governance
+  return { id: gov.groupId, name: gov.name, mode: gov.mode, role: gov.members.get(space.me)?.role ?? 'member' }
+}
+
+/** A kept summary, or null when there is none or it is not one (the group is then opened). */
+function readSummary(raw: Uint8Array | undefined): Omit<GroupSummary, 'id'> | null {
+  if (!raw) return null
+  try {
+    const v = JSON.parse(new TextDecoder().decode(raw)) as Record<string, unknown>
+    const { name, mode, role } = v
+    if (v.v !== 1 || typeof name !== 'string' || (mode !== 'survivor-led' && mode !== 'facilitated') || (role !== 'facilitator' && role !== 'member')) return null
+    return { name, mode, role }
+  } catch {
+    return null
+  }
+}
 
 function asAppendLog(log: DeviceLog): AppendLog {
   const key = hex(log.key)
@@ -92,6 +113,40 @@ export class GroupRegistry {
     return this.vault.names().filter((n) => /^group\/[0-9a-f]{32}$/.test(n)).map((n) => n.slice('group/'.length))
   }
 
+  /**
+   * What the groups screen shows, without opening any group: an open group speaks for itself,
+   * the others from the summary kept in the vault (sealed with everything else there). A group
+   * kept before summaries existed is opened once, and its summary kept from then on.
+   */
+  async summaries(): Promise<GroupSummary[]> {
+    const out: GroupSummary[] = []
+    for (const id of this.groupIds()) {
+      const open = this.open.get(id)
+      const kept = open ? null : readSummary(this.vault.get(`group/${id}/summary`))
+      if (kept) {
+        out.push({ id, ...kept })
+        continue
+      }
+      const s = open ?? (await this.space(id))
+      // A group just joined whose governance has not arrived yet is listed from what the welcome said.
+      out.push(s.groupId ? spaceSummary(s) : { id, name: this.meta(id).name ?? 'New group', role: 'member', mode: 'survivor-led' })
+    }
+    return out
+  }
+
+  /** Keeps the group's summary in the vault when it differs from the one kept (a governance change). */
+  private keepSummary(space: GroupSpace): void {
+    const groupId = space.groupId
+    if (!groupId || this.locked) return
+    const { id: _id, ...now } = spaceSummary(space)
+    const kept = readSummary(this.vault.get(`group/${groupId}/summary`))
+    if (kept && kept.name === now.name && kept.mode === now.mode && kept.role === now.role) return
+    const write = this.vault.set(`group/${groupId}/summary`, json({ v: 1, ...now }))
+      .catch(() => undefined) // the vault refused: the list opens the group next time instead
+      .finally(() => this.writes.delete(write))
+    this.writes.add(write)
+  }
+
   async create(p: { name: string; mode: GroupMode; pseudonym: string }): Promise<GroupSpace> {
     const identity = generateIdentity()
     const logName = `m-${hex(randomBytes(12))}`
@@ -121,6 +176,7 @@ export class GroupRegistry {
       [`group/${id}`, json(meta)],
     ])
     this.open.set(id, space)
+    this.keepSummary(space)
     await space.change(memberDocId(me), (doc) => new MemberDoc(doc, me).setProfile({ pseudonym: p.pseudonym, status: 'active' }, this.now()))
     return space
   }
@@ -236,6 +292,7 @@ export class GroupRegistry {
       throw errors.PROFILE_LOCKED()
     }
     this.open.set(groupId, space)
+    this.keepSummary(space)
     if (space.blocksRead - before >= CHECKPOINT_EVERY) void this.checkpoint(groupId, space)
     return space
   }
@@ -278,6 +335,7 @@ export class GroupRegistry {
     // A new member's device must start replicating, a removed one's stop; epoch keys may need a
     // rotation or a hand-over; a device whose membership ended leaves the group's topic.
     if (docIds.includes(GOVERNANCE_DOC)) {
+      this.keepSummary(space)
       if (space.membership !== 'member') void this.goOffline(groupId)
       else {
         void this.onlineOf(groupId).then((o) => o?.refresh()).catch(() => undefined)

@@ -2,12 +2,17 @@
  * Open speed of a large group: builds a group of UPDATES Yjs updates written by MEMBERS members
  * (posts, replies and reactions, each member in their own device log) in a real profile on disk,
  * then measures, in a fresh process each time, cold open → first feed page: once reading every
- * log from the start, once from a checkpoint plus the tail. Prints a table with peak memory.
+ * log from the start, once from a checkpoint plus the tail; and the groups screen (listGroups)
+ * straight after an unlock. Each run also runs the anchors (open-anchor.ts) in a fresh process
+ * on the same profile, and the table gives every figure as a ratio to its anchor, with `uptime`
+ * before and after (the machine is shared: compare within one run only).
  *
- *   npx tsx scripts/bench/open.ts [--updates 100000] [--members 20] [--runs 3]
+ *   npx tsx scripts/bench/open.ts [--updates 100000] [--members 20] [--runs 3] [--keep DIR]
+ *
+ * `--keep DIR` builds the group into DIR once and reuses it on later runs.
  */
-import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { execSync, spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
@@ -16,43 +21,70 @@ import { parseArgs } from 'node:util'
 import { checkpointPath } from '../../core/store/checkpoint-file.ts'
 import { buildBigGroup } from './big-group.ts'
 
-const { values } = parseArgs({ options: { updates: { type: 'string' }, members: { type: 'string' }, runs: { type: 'string' } } })
+const { values } = parseArgs({ options: { updates: { type: 'string' }, members: { type: 'string' }, runs: { type: 'string' }, keep: { type: 'string' } } })
 const UPDATES = Number(values.updates ?? 100_000)
 const MEMBERS = Number(values.members ?? 20)
 const RUNS = Number(values.runs ?? 3)
 const PASS = 'benchmark passphrase, not secret'
 const CHILD = fileURLToPath(new URL('./open-child.ts', import.meta.url))
+const ANCHOR = fileURLToPath(new URL('./open-anchor.ts', import.meta.url))
 
-interface Measure { openMs: number; feedMs: number; totalMs: number; blocksRead: number; maxRssMB: number }
+interface Measure { openMs: number; feedMs: number; totalMs: number; listMs: number; blocksRead: number; maxRssMB: number }
+interface Anchor { argon2Ms: number; decryptMs: number; applyMs: number; statesMs: number; pageMs: number; blocks: number; maxRssMB: number }
 
-function measure(dir: string, groupId: string): Promise<Measure> {
+function child<T>(file: string, args: string[]): Promise<T> {
   const tsx = createRequire(import.meta.url).resolve('tsx')
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', tsx, CHILD, dir, PASS, groupId], { stdio: ['ignore', 'pipe', 'inherit'] })
+    const p = spawn(process.execPath, ['--import', tsx, file, ...args], { stdio: ['ignore', 'pipe', 'inherit'] })
     let out = ''
     p.stdout.on('data', (d: Buffer) => (out += d.toString()))
-    p.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as Measure) : reject(new Error(`child exited ${code}`))))
+    p.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as T) : reject(new Error(`child exited ${code}`))))
   })
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number
+const uptime = (): string => execSync('uptime').toString().trim()
+const ms = (n: number): string => `${n.toFixed(0)} ms`
+const x = (a: number, b: number): string => `${(a / b).toFixed(2)}×`
 
-const root = mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-open-'))
+const root = values.keep ?? mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-open-'))
 try {
   const dir = path.join(root, 'profile')
-  const { groupId } = await buildBigGroup(dir, PASS, UPDATES, MEMBERS)
-  const rows: [string, Measure[]][] = [['every log from the start', []], ['checkpoint + tail', []]]
+  const idFile = path.join(root, 'group-id')
+  let groupId: string
+  if (values.keep && existsSync(idFile)) groupId = readFileSync(idFile, 'utf8')
+  else {
+    groupId = (await buildBigGroup(dir, PASS, UPDATES, MEMBERS)).groupId
+    writeFileSync(idFile, groupId)
+  }
+  const before = uptime()
+  const full: Measure[] = []
+  const ckpt: Measure[] = []
+  const anchors: Anchor[] = []
   for (let r = 0; r < RUNS; r++) {
+    anchors.push(await child<Anchor>(ANCHOR, [dir, PASS, groupId, String(MEMBERS)]))
     rmSync(checkpointPath(dir, groupId), { force: true })
-    ;(rows[0] as [string, Measure[]])[1].push(await measure(dir, groupId))
-    ;(rows[1] as [string, Measure[]])[1].push(await measure(dir, groupId))
+    full.push(await child<Measure>(CHILD, [dir, PASS, groupId]))
+    ckpt.push(await child<Measure>(CHILD, [dir, PASS, groupId]))
   }
-  console.log(`\n${UPDATES.toLocaleString()} updates, ${MEMBERS} members, median of ${RUNS} cold opens (fresh process each)\n`)
-  console.log('| open | unlock + open group | first feed page | total | blocks read | peak RSS |')
-  console.log('|---|---:|---:|---:|---:|---:|')
-  for (const [name, ms] of rows) {
-    console.log(`| ${name} | ${median(ms.map((m) => m.openMs)).toFixed(0)} ms | ${median(ms.map((m) => m.feedMs)).toFixed(0)} ms | ${median(ms.map((m) => m.totalMs)).toFixed(0)} ms | ${median(ms.map((m) => m.blocksRead))} | ${median(ms.map((m) => m.maxRssMB)).toFixed(0)} MB |`)
-  }
+  const after = uptime()
+  const a = (f: (m: Anchor) => number): number => median(anchors.map(f))
+  const m = (xs: Measure[], f: (m: Measure) => number): number => median(xs.map(f))
+  const replayFloor = a((v) => v.applyMs) + a((v) => v.decryptMs)
+  const firstFloor = a((v) => v.argon2Ms) + a((v) => v.pageMs)
+  console.log(`\n${UPDATES.toLocaleString()} updates, ${MEMBERS} members, ${a((v) => v.blocks).toLocaleString()} blocks; median of ${RUNS} cold opens (fresh process each)`)
+  console.log(`uptime before: ${before}\nuptime after:  ${after}\n`)
+  console.log('| measure | Hearth | anchor in the same run | ratio |')
+  console.log('|---|---:|---:|---:|')
+  console.log(`| full replay: unlock + open, no local checkpoint | ${ms(m(full, (v) => v.openMs))} | plain Yjs apply ${ms(a((v) => v.applyMs))} + sodium decrypt of every block ${ms(a((v) => v.decryptMs))} | ${x(m(full, (v) => v.openMs), replayFloor)} |`)
+  console.log(`| full replay: first feed page after it | ${ms(m(full, (v) => v.feedMs))} | — | — |`)
+  console.log(`| first screen: unlock + open + first feed page, checkpoint + tail | ${ms(m(ckpt, (v) => v.totalMs))} | argon2id ${ms(a((v) => v.argon2Ms))} + one page of plain Yjs reads ${a((v) => v.pageMs).toFixed(1)} ms | ${x(m(ckpt, (v) => v.totalMs), firstFloor)} |`)
+  console.log(`| of which open (checkpoint + tail) | ${ms(m(ckpt, (v) => v.openMs))} | plain Yjs applying the ${MEMBERS} doc states ${ms(a((v) => v.statesMs))} | ${x(m(ckpt, (v) => v.openMs), a((v) => v.statesMs))} |`)
+  console.log(`| of which first feed page | ${ms(m(ckpt, (v) => v.feedMs))} | one page of plain Yjs reads ${a((v) => v.pageMs).toFixed(1)} ms | ${x(m(ckpt, (v) => v.feedMs), a((v) => v.pageMs))} |`)
+  console.log(`| groups screen (listGroups after unlock) | ${m(ckpt, (v) => v.listMs).toFixed(1)} ms | goal 100 ms | — |`)
+  console.log(`| peak RSS, full replay | ${m(full, (v) => v.maxRssMB).toFixed(0)} MB | plain Y.Docs of the same updates ${a((v) => v.maxRssMB).toFixed(0)} MB | ${x(m(full, (v) => v.maxRssMB), a((v) => v.maxRssMB))} |`)
+  console.log(`| peak RSS, checkpoint + tail | ${m(ckpt, (v) => v.maxRssMB).toFixed(0)} MB | the same | ${x(m(ckpt, (v) => v.maxRssMB), a((v) => v.maxRssMB))} |`)
+  console.log(`\nblocks read: full replay ${m(full, (v) => v.blocksRead)}, checkpoint + tail ${m(ckpt, (v) => v.blocksRead)}`)
 } finally {
-  rmSync(root, { recursive: true, force: true })
+  if (!values.keep) rmSync(root, { recursive: true, force: true })
 }
