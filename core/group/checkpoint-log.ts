@@ -5,6 +5,7 @@
  */
 import { HearthError } from '../errors.ts'
 import { BlockKind, type Block } from '../store/block-codec.ts'
+import { readAll, readRun, type Readable } from './log-window.ts'
 import { CheckpointAssembly, decodeCheckpointPart, type CheckpointPart } from './shared-checkpoint.ts'
 
 /** Decrypts and decodes one block of the group (throws coded errors). */
@@ -15,9 +16,6 @@ export interface FirstPart {
   part: CheckpointPart
 }
 
-interface Readable {
-  get(index: number): Promise<Uint8Array | null>
-}
 
 /** Part 0 of a checkpoint at `start`, or null when that block is anything else. */
 export function firstPart(raw: Uint8Array, start: number, open: OpenBlock): FirstPart | null {
@@ -44,9 +42,11 @@ export function checkpointNeeds(first: FirstPart): { blocks: number[]; end: numb
  */
 export async function readCheckpoint(log: Readable, first: FirstPart, open: OpenBlock): Promise<Uint8Array | 'missing' | 'refused'> {
   const assembly = new CheckpointAssembly(first.part)
-  for (let i = first.part.start + 1; i <= assembly.lastIndex; i++) {
-    const raw = await log.get(i)
-    if (raw === null) return 'missing'
+  const indexes = Array.from({ length: assembly.lastIndex - first.part.start }, (_, k) => first.part.start + 1 + k)
+  const blocks = await readAll(log, indexes)
+  if (blocks === null) return 'missing'
+  for (const [k, raw] of blocks.entries()) {
+    const i = indexes[k] as number
     try {
       const b = open(raw)
       if (b.kind !== BlockKind.Checkpoint || b.docId !== first.docId || !assembly.add(decodeCheckpointPart(b.payload, i))) return 'refused'
@@ -61,8 +61,11 @@ export async function readCheckpoint(log: Readable, first: FirstPart, open: Open
 /** The blocks of our own log before `end` a checkpoint of `docId` does not stand for. */
 export async function uncoveredBlocks(own: Readable, end: number, docId: string, open: OpenBlock): Promise<number[]> {
   const out: number[] = []
-  for (let i = 0; i < end; i++) {
-    const raw = await own.get(i)
+  let i = 0
+  for await (const [index, raw] of readRun(own, 0, () => end)) {
+    // Our own log holds every block; one missing stops the run, and the rest count as uncovered.
+    for (; i < index; i++) out.push(i)
+    i = index + 1
     let covered = false
     try {
       const b = raw && open(raw)
@@ -70,7 +73,8 @@ export async function uncoveredBlocks(own: Readable, end: number, docId: string,
     } catch {
       // a block we cannot read ourselves is left for every reader to judge
     }
-    if (!covered) out.push(i)
+    if (!covered) out.push(index)
   }
+  for (; i < end; i++) out.push(i)
   return out
 }

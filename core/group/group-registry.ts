@@ -293,7 +293,9 @@ export class GroupRegistry {
     }
     this.open.set(groupId, space)
     this.keepSummary(space)
-    if (space.blocksRead - before >= CHECKPOINT_EVERY) void this.checkpoint(groupId, space)
+    // Sealing a checkpoint snapshots every doc (a second or more for a large group): it waits
+    // until the group has been quiet, off the path of the first screen (a lock seals it at once).
+    if (space.blocksRead - before >= CHECKPOINT_EVERY) this.checkpointWhenQuiet(groupId, space)
     return space
   }
 

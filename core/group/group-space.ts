@@ -39,7 +39,8 @@ import type { Governance } from './governance.ts'
 import { GovernanceLog } from './governance-log.ts'
 import { memberDocId } from '../model/doc-id.ts'
 import { CheckpointAssembly, decodeCheckpointPart, encodeCheckpointParts, sharedCheckpointDue } from './shared-checkpoint.ts'
-import { checkpointNeeds, firstPart, readCheckpoint, uncoveredBlocks } from './checkpoint-log.ts'
+import { checkpointNeeds, firstPart, readCheckpoint, uncoveredBlocks, type FirstPart } from './checkpoint-log.ts'
+import { readAll, readRun } from './log-window.ts'
 
 export const GOVERNANCE_DOC = 'governance'
 export const COALESCE_MS = 300
@@ -76,7 +77,9 @@ export interface SpaceOptions {
 }
 
 export class GroupSpace {
-  docs = new DocSet()
+  /** Logs that sent an update Yjs could not read: checked before applying, across rebuilds (doc-set.ts). */
+  private readonly suspects = new Set<string>()
+  docs = new DocSet(this.suspects)
   /** log key → index of the next block to read */
   readonly next = new Map<string, number>()
   /** Blocks read from logs since this space was made (a checkpoint keeps this small). */
@@ -113,6 +116,10 @@ export class GroupSpace {
    * up to the checkpoint's start, skipping the blocks already read as uncovered.
    */
   private readonly backfills = new Map<string, { next: number; end: number; skip: Set<number> }>()
+  /** While a run of a log is read: the last whole checkpoint met per log, applied at the run's end. */
+  private deferred: Map<string, { start: number; last: number; docId: string; state: Uint8Array }> | null = null
+  /** Part 0 of a planned checkpoint, once opened (the plan may wait for other blocks). */
+  private readonly firstParts = new Map<string, FirstPart>()
 
   constructor(
     readonly own: AppendLog,
@@ -187,7 +194,7 @@ export class GroupSpace {
   checkpoint(): Checkpoint {
     this.requireKeys()
     const next = new Map(this.next)
-    for (const [k, n] of next) next.set(k, Math.min(n, this.docs.firstPending(k) ?? n, this.assembling.get(k)?.first.start ?? n, this.unreadable.get(k) ?? n))
+    for (const [k, n] of next) next.set(k, Math.min(n, this.docs.firstPending(k) ?? n, this.assembling.get(k)?.first.start ?? n, this.deferred?.get(k)?.start ?? n, this.unreadable.get(k) ?? n))
     const backfill = new Map([...this.backfills].map(([k, b]) => [k, { next: b.next, end: b.end }]))
     return { next, gov: this.govLog.records(), docs: this.docs.snapshot(), shared: new Map(this.sharedCheckpoints), backfill }
   }
@@ -203,15 +210,21 @@ export class GroupSpace {
       if (this.plans.has(log.key)) {
         if (!(await this.fromCheckpoint(log, changed))) return
       }
-      for (let i = this.next.get(log.key) ?? 0; i < log.length; i++) {
-        const block = await log.get(i)
-        if (block === null) break
-        this.blocksRead++
-        for (const id of this.ingest(log.key, i, block, true)) changed.add(id)
+      this.deferred = new Map()
+      try {
+        for await (const [i, block] of readRun(log, this.next.get(log.key) ?? 0, () => log.length)) {
+          this.blocksRead++
+          for (const id of this.ingest(log.key, i, block, true)) changed.add(id)
+        }
+      } finally {
+        const deferred = this.deferred
+        this.deferred = null
+        for (const [k, c] of deferred) if (this.applyCheckpoint(k, c.start, c.last, c.docId, c.state)) changed.add(c.docId)
       }
       await this.backfill(log, changed)
       if (this.govDirty) for (const id of this.replayGovernance()) changed.add(id)
     })
+    if (this.docs.damaged) this.rebuildNeeded = true
     if (this.rebuildNeeded) {
       await this.rebuild()
       changed.add(GOVERNANCE_DOC)
@@ -273,6 +286,12 @@ export class GroupSpace {
     const state = (a as CheckpointAssembly).done()
     if (!state) return []
     this.assembling.delete(logKey)
+    // Read in a run, a checkpoint waits for the run's end: a later one of the same log holds its
+    // state, so only the last is examined (as a newcomer's backfill skips the older ones).
+    if (this.deferred) {
+      this.deferred.set(logKey, { start: part.start, last: index, docId, state })
+      return []
+    }
     return this.applyCheckpoint(logKey, part.start, index, docId, state) ? [docId] : []
   }
 
@@ -298,20 +317,22 @@ export class GroupSpace {
     const start = this.plans.get(log.key) as number
     const refuse = (): true => {
       this.plans.delete(log.key)
+      this.firstParts.delete(log.key)
       this.needsFull.add(log.key)
       return true
     }
-    const raw = await log.get(start)
-    if (raw === null) return false
-    const first = firstPart(raw, start, this.open)
-    if (!first) return refuse()
+    let first = this.firstParts.get(log.key)
+    if (first?.part.start !== start) {
+      const raw = await log.get(start)
+      if (raw === null) return false
+      first = firstPart(raw, start, this.open) ?? undefined
+      if (!first) return refuse()
+      // Kept while the plan waits, so a retry does not open it again.
+      this.firstParts.set(log.key, first)
+    }
     if (!this.uncoveredRead.has(log.key)) {
-      const blocks: Uint8Array[] = []
-      for (const u of first.part.uncovered) {
-        const b = await log.get(u)
-        if (b === null) return false
-        blocks.push(b)
-      }
+      const blocks = await readAll(log, first.part.uncovered)
+      if (blocks === null) return false
       first.part.uncovered.forEach((u, i) => {
         this.blocksRead++
         for (const id of this.judge(log.key, u, blocks[i] as Uint8Array, true, true)) changed.add(id)
@@ -326,6 +347,7 @@ export class GroupSpace {
     if (state === 'refused' || !this.applyCheckpoint(log.key, start, last, first.docId, state)) return refuse()
     changed.add(first.docId)
     this.plans.delete(log.key)
+    this.firstParts.delete(log.key)
     this.blocksRead += first.part.parts
     this.next.set(log.key, last + 1)
     if (start > 0) this.backfills.set(log.key, { next: 0, end: start, skip: new Set(first.part.uncovered) })
@@ -351,12 +373,13 @@ export class GroupSpace {
   private async backfill(log: ReadLog, changed: Set<string>): Promise<void> {
     const b = this.backfills.get(log.key)
     if (!b) return
-    for (; b.next < b.end; b.next++) {
-      if (b.skip.has(b.next)) continue
-      const block = await log.get(b.next)
-      if (block === null) return
-      for (const id of this.judge(log.key, b.next, block, true, true)) changed.add(id)
+    for await (const [i, block] of readRun(log, b.next, () => b.end, b.skip)) {
+      for (const id of this.judge(log.key, i, block, true, true)) changed.add(id)
+      b.next = i + 1
     }
+    while (b.next < b.end && b.skip.has(b.next)) b.next++
+    // Stopped at a block not held yet: read on from there next time.
+    if (b.next < b.end) return
     this.backfills.delete(log.key)
   }
 
@@ -449,11 +472,12 @@ export class GroupSpace {
   private async rebuild(): Promise<void> {
     this.rebuildNeeded = false
     this.docs.destroy()
-    this.docs = new DocSet()
+    this.docs = new DocSet(this.suspects)
     this.next.clear()
     this.assembling.clear()
     this.uncoveredRead.clear()
     this.backfills.clear()
+    this.firstParts.clear()
     // Logs read from a checkpoint are read from it again; if the new governance refuses it,
     // they are fetched whole (needsFull).
     for (const [k, s] of this.sharedCheckpoints) if (!this.needsFull.has(k)) this.plans.set(k, s)

@@ -198,7 +198,8 @@ function decodePlaintext(plain: Uint8Array): Omit<Block, 'epoch'> {
   if (idEnd >= plain.length) throw errors.BLOCK_MALFORMED('doc id overruns the block')
   const idBytes = plain.subarray(PLAIN_PREFIX_BYTES, idEnd)
   if (!validDocIdBytes(idBytes)) throw errors.BLOCK_MALFORMED('doc id')
-  return { kind, docId: String.fromCharCode(...idBytes), payload: plain.subarray(idEnd) }
+  // validDocIdBytes allows ASCII only, so latin1 is exact (and several times faster than spreading bytes).
+  return { kind, docId: Buffer.from(idBytes.buffer, idBytes.byteOffset, idBytes.byteLength).toString('latin1'), payload: plain.subarray(idEnd) }
 }
 
 function withHeader(epoch: number, sealed: Uint8Array): Uint8Array {
