@@ -6,6 +6,10 @@
  * Then the initial sync of a large group (scripts/bench/big-group.ts) to a new member: from the
  * join call until the newcomer has read every block the group's host has.
  *
+ * Anchors, run by the script itself in the same run (scripts/bench/raw-net.ts): a raw Hyperswarm
+ * round trip between two processes (for post → visible), and a raw Hypercore fetch of blocks of
+ * exactly the sizes the big group holds (for the initial sync). `uptime` is printed before and after.
+ *
  *   npx tsx scripts/bench/sync.ts [--posts 200] [--runs 3] [--initial 100000]
  */
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -15,6 +19,33 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { startPeer, type Peer } from '../../test/helpers/peer.ts'
 import { buildBigGroup } from './big-group.ts'
+import { rawFetch, rawRoundTrip } from './raw-net.ts'
+import { execSync } from 'node:child_process'
+import { Vault } from '../../core/store/vault.ts'
+import { LogStore, LOG_STORE_KEY_PURPOSE } from '../../core/store/log-store.ts'
+
+const uptimeBefore = execSync('uptime').toString().trim()
+
+/** The sizes of every block of the big group's 20 logs, per log (the raw fetch's blocks). */
+async function blockSizes(dir: string, groupId: string, members: number): Promise<number[][]> {
+  const vault = new Vault(dir)
+  await vault.unlock(PASS)
+  const store = await LogStore.open(dir, vault.subkey(LOG_STORE_KEY_PURPOSE))
+  try {
+    const meta = JSON.parse(new TextDecoder().decode(vault.get(`group/${groupId}`) as Uint8Array)) as { log: string }
+    const out: number[][] = []
+    for (const name of [meta.log, ...Array.from({ length: members - 1 }, (_, i) => `m-bench-${i + 1}`)]) {
+      const log = await store.openDeviceLog(name)
+      const sizes: number[] = []
+      for (let i = 0; i < log.length; i++) sizes.push((await log.get(i)).length)
+      out.push(sizes)
+    }
+    return out
+  } finally {
+    await store.close()
+    vault.lock()
+  }
+}
 
 const { values } = parseArgs({ options: { posts: { type: 'string' }, runs: { type: 'string' }, initial: { type: 'string' } } })
 const INITIAL = Number(values.initial ?? 100_000)
@@ -69,6 +100,8 @@ for (let run = 0; run < RUNS; run++) {
 }
 
 let initialMs = NaN
+let firstPageMs = NaN
+let rawFetchMs = NaN
 let initialBlocks = 0
 let feedsMatch = false
 if (INITIAL > 0) {
@@ -78,6 +111,7 @@ if (INITIAL > 0) {
   const peers: Peer[] = []
   try {
     const { groupId } = await buildBigGroup(path.join(root, 'a'), PASS, INITIAL, 20)
+    const sizes = await blockSizes(path.join(root, 'a'), groupId, 20)
     const a = await startPeer(path.join(root, 'a'), boot)
     peers.push(a)
     await a.ok('unlock', { passphrase: PASS })
@@ -89,6 +123,8 @@ if (INITIAL > 0) {
     await b.ok('createProfile', { passphrase: PASS, name: 'Newcomer' })
     const t0 = performance.now()
     await b.ok('joinGroup', { code, waitMs: 60_000 }, 90_000)
+    await until(async () => (await b.ok('feed', { groupId, limit: 20 })).posts.length === 20, 300_000)
+    firstPageMs = performance.now() - t0
     await until(async () => (await b.ok('groupStatus', { groupId })).blocks >= initialBlocks, 300_000)
     initialMs = performance.now() - t0
     // The same group on both sides, not just as many blocks: the newest posts with their threads
@@ -102,16 +138,30 @@ if (INITIAL > 0) {
       if (pa !== pb) throw new Error(`the newcomer’s feed differs from the host’s (before ${at ?? 'now'})`)
     }
     feedsMatch = true
+    await Promise.all(peers.splice(0).map((p) => p.stop()))
+    rawFetchMs = await rawFetch(sizes)
   } finally {
     await Promise.all(peers.map((p) => p.stop()))
     await net.destroy()
     rmSync(root, { recursive: true, force: true })
   }
 }
+const raw = await rawRoundTrip(Math.max(100, visible.length))
+const uptimeAfter = execSync('uptime').toString().trim()
 
-console.log(`\nTwo processes on a loopback testnet, ${RUNS} runs, ${visible.length} posts\n`)
+console.log(`\nTwo processes on a loopback testnet, ${RUNS} runs, ${visible.length} posts`)
+console.log(`uptime before: ${uptimeBefore}\nuptime after:  ${uptimeAfter}\n`)
 console.log('| measure | p50 | p99 | max |')
 console.log('|---|---:|---:|---:|')
 console.log(`| join (code given → first feed) | ${pct(joins, 50).toFixed(0)} ms | ${pct(joins, 99).toFixed(0)} ms | ${Math.max(...joins).toFixed(0)} ms |`)
 console.log(`| post → visible on the other peer | ${pct(visible, 50).toFixed(1)} ms | ${pct(visible, 99).toFixed(1)} ms | ${Math.max(...visible).toFixed(1)} ms |`)
+console.log(`| anchor: raw Hyperswarm round trip (${raw.length}) | ${pct(raw, 50).toFixed(2)} ms | ${pct(raw, 99).toFixed(2)} ms | ${Math.max(...raw).toFixed(2)} ms |`)
+console.log(`\npost → visible p99 ${pct(visible, 99).toFixed(1)} ms against the goal 10 × raw p99 + 5 ms = ${(10 * pct(raw, 99) + 5).toFixed(1)} ms: ${(pct(visible, 99) / (10 * pct(raw, 99) + 5)).toFixed(2)}× of it; p99 ratio to raw ${(pct(visible, 99) / pct(raw, 99)).toFixed(1)}×`)
+if (INITIAL > 0) {
+  console.log(`newcomer: join call → first feed page of 20 posts ${(firstPageMs / 1000).toFixed(2)} s`)
+  console.log(`anchor: raw Hypercore fetch of blocks of the same sizes (all ${sizes0(initialBlocks)} of them, 20 cores) ${(rawFetchMs / 1000).toFixed(1)} s; initial sync / raw fetch ${(initialMs / rawFetchMs).toFixed(2)}×`)
+}
+function sizes0(n: number): string {
+  return n.toLocaleString()
+}
 if (INITIAL > 0) console.log(`\nInitial sync of a ${INITIAL.toLocaleString()}-update group (${initialBlocks.toLocaleString()} blocks) to a new member: ${(initialMs / 1000).toFixed(1)} s; feeds match: ${feedsMatch}`)

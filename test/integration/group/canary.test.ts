@@ -47,7 +47,7 @@ describe('no plaintext at rest', () => {
     expect(listFiles(restored).length).toBeGreaterThan(3)
     expect(scanForCanaries([profile, restored, tmp], [...Object.values(canaries), PASS])).toEqual([])
 
-    // The scan covered a shared checkpoint (a second copy of the member doc's words): one is there.
+    // The scan covered a shared checkpoint (a second copy of the member doc's words): one is there…
     const groupId = (child.lines.find((l) => l.startsWith('group '))?.slice(6)) as string
     const vault = new Vault(profile)
     await vault.unlock(PASS)
@@ -60,6 +60,9 @@ describe('no plaintext at rest', () => {
       let checkpoints = 0
       for (let i = 0; i < log.length; i++) if (decodeBlock((await log.get(i)) as Uint8Array, keyOf).kind === BlockKind.Checkpoint) checkpoints++
       expect(checkpoints).toBeGreaterThan(0)
+      // …and the summary the groups screen reads (group-registry.ts), with the group's name: sealed in the vault.
+      const summary = JSON.parse(new TextDecoder().decode(vault.get(`group/${groupId}/summary`))) as { name: string }
+      expect(summary.name).toBe(canaries.groupName)
     } finally {
       await store.close()
       vault.lock()
