@@ -117,7 +117,9 @@ export class GroupSpace {
    */
   private readonly backfills = new Map<string, { next: number; end: number; skip: Set<number> }>()
   /** While a run of a log is read: the last whole checkpoint met per log, applied at the run's end. */
-  private deferred: Map<string, { start: number; last: number; docId: string; state: Uint8Array }> | null = null
+  private readonly deferred = new Map<string, { start: number; last: number; docId: string; state: Uint8Array }>()
+  /** Log key → how many runs of it are being read now (catch-ups may overlap). */
+  private readonly inRun = new Map<string, number>()
   /** Part 0 of a planned checkpoint, once opened (the plan may wait for other blocks). */
   private readonly firstParts = new Map<string, FirstPart>()
 
@@ -194,7 +196,7 @@ export class GroupSpace {
   checkpoint(): Checkpoint {
     this.requireKeys()
     const next = new Map(this.next)
-    for (const [k, n] of next) next.set(k, Math.min(n, this.docs.firstPending(k) ?? n, this.assembling.get(k)?.first.start ?? n, this.deferred?.get(k)?.start ?? n, this.unreadable.get(k) ?? n))
+    for (const [k, n] of next) next.set(k, Math.min(n, this.docs.firstPending(k) ?? n, this.assembling.get(k)?.first.start ?? n, this.deferred.get(k)?.start ?? n, this.unreadable.get(k) ?? n))
     const backfill = new Map([...this.backfills].map(([k, b]) => [k, { next: b.next, end: b.end }]))
     return { next, gov: this.govLog.records(), docs: this.docs.snapshot(), shared: new Map(this.sharedCheckpoints), backfill }
   }
@@ -210,16 +212,19 @@ export class GroupSpace {
       if (this.plans.has(log.key)) {
         if (!(await this.fromCheckpoint(log, changed))) return
       }
-      this.deferred = new Map()
+      this.inRun.set(log.key, (this.inRun.get(log.key) ?? 0) + 1)
       try {
         for await (const [i, block] of readRun(log, this.next.get(log.key) ?? 0, () => log.length)) {
           this.blocksRead++
           for (const id of this.ingest(log.key, i, block, true)) changed.add(id)
         }
       } finally {
-        const deferred = this.deferred
-        this.deferred = null
-        for (const [k, c] of deferred) if (this.applyCheckpoint(k, c.start, c.last, c.docId, c.state)) changed.add(c.docId)
+        const runs = (this.inRun.get(log.key) ?? 1) - 1
+        if (runs > 0) this.inRun.set(log.key, runs)
+        else this.inRun.delete(log.key)
+        const c = this.deferred.get(log.key)
+        this.deferred.delete(log.key)
+        if (c && this.applyCheckpoint(log.key, c.start, c.last, c.docId, c.state)) changed.add(c.docId)
       }
       await this.backfill(log, changed)
       if (this.govDirty) for (const id of this.replayGovernance()) changed.add(id)
@@ -288,7 +293,7 @@ export class GroupSpace {
     this.assembling.delete(logKey)
     // Read in a run, a checkpoint waits for the run's end: a later one of the same log holds its
     // state, so only the last is examined (as a newcomer's backfill skips the older ones).
-    if (this.deferred) {
+    if (this.inRun.has(logKey)) {
       this.deferred.set(logKey, { start: part.start, last: index, docId, state })
       return []
     }
@@ -478,6 +483,7 @@ export class GroupSpace {
     this.uncoveredRead.clear()
     this.backfills.clear()
     this.firstParts.clear()
+    this.deferred.clear()
     // Logs read from a checkpoint are read from it again; if the new governance refuses it,
     // they are fetched whole (needsFull).
     for (const [k, s] of this.sharedCheckpoints) if (!this.needsFull.has(k)) this.plans.set(k, s)

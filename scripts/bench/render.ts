@@ -10,11 +10,17 @@
  *      contexts. From the moment A's page calls `post` until B's page has painted that post (both
  *      read the same machine clock through performance.timeOrigin). p50 / p99 over N posts.
  *
+ * The anchor, in the same Chromium and the same run: a static page of 20 posts from a file, from
+ * navigation start to painted, measured by the same probe. Each figure gets its ratio to it, and
+ * `uptime` is printed before and after.
+ *
  * Prints a table and appends it, with the date and the machine, to docs/benchmarks.md.
  *
  *   npx tsx scripts/bench/render.ts [--posts 10000] [--runs 3] [--live 50] [--no-record]
  */
-import { appendFile, mkdtemp, rm } from 'node:fs/promises'
+import { appendFile, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { execSync } from 'node:child_process'
+import { pathToFileURL } from 'node:url'
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
@@ -177,6 +183,22 @@ async function firstRender(browser: Browser, profile: string, renderer: string):
   return { load, open }
 }
 
+/** The anchor: a static page of 20 posts, shaped like the feed's, painted in the same Chromium. */
+async function staticPage(browser: Browser, work: string): Promise<number[]> {
+  const file = path.join(work, 'static.html')
+  const posts = Array.from({ length: 20 }, (_, i) => `<article class="post"><h3>Alder</h3><p>Post ${i}: a few sentences of the length people write in a check-in, about the week and how it went.</p><footer><button>Believe</button> <button>Reply</button></footer></article>`)
+  await writeFile(file, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Static</title></head><body><main><h2>Conversations</h2>${posts.join('')}</main></body></html>`)
+  const out: number[] = []
+  for (let run = 0; run < RUNS; run++) {
+    const { context, page } = await newPage(browser)
+    await page.goto(pathToFileURL(file).href)
+    await page.waitForFunction(() => (globalThis as unknown as { __painted?: number }).__painted !== undefined, undefined, { timeout: 60_000 })
+    out.push(await page.evaluate(() => (globalThis as unknown as { __painted: number }).__painted))
+    await context.close()
+  }
+  return out
+}
+
 async function liveRender(browser: Browser, work: string, renderer: string): Promise<number[]> {
   const createTestnet = createRequire(import.meta.url)('hyperdht/testnet') as (n: number, o: { host: string }) => Promise<{ bootstrap: { host: string; port: number }[]; destroy(): Promise<void> }>
   const net = await createTestnet(3, { host: '127.0.0.1' })
@@ -227,6 +249,7 @@ const NOTE = [
 ].join('\n')
 
 async function main(): Promise<void> {
+  const before = execSync('uptime').toString().trim()
   const work = await mkdtemp(path.join(os.tmpdir(), 'hearth-bench-render-'))
   const browser = await chromium.launch({ executablePath: process.env.HEARTH_CHROMIUM ?? '/usr/bin/chromium', args: FLAGS, timeout: 30_000 })
   try {
@@ -239,14 +262,20 @@ async function main(): Promise<void> {
     const first = await firstRender(browser, profile, renderer)
     process.stderr.write(`post → render on the other peer, ${LIVE} posts…\n`)
     const live = await liveRender(browser, work, renderer)
+    const anchor = await staticPage(browser, work)
+    const after = execSync('uptime').toString().trim()
+    const floor = median(anchor)
 
     const machine = `${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`
     const table = [
-      '| measure | p50 | p99 | runs |',
-      '|---|---:|---:|---:|',
-      `| navigation → first page of posts painted (${POSTS.toLocaleString('en')} posts, cold host) | ${ms(median(first.load))} | — | ${RUNS} (median) |`,
-      `| of which: opening the group (click → posts painted) | ${ms(median(first.open))} | — | ${RUNS} (median) |`,
-      `| post → painted on the other peer's screen | ${ms(pct(live, 50))} | ${ms(pct(live, 99))} | ${LIVE} posts |`,
+      `uptime before: ${before}; after: ${after}`,
+      '',
+      '| measure | p50 | p99 | runs | ratio to the static page |',
+      '|---|---:|---:|---:|---:|',
+      `| anchor: a static 20-post page from a file, navigation → painted | ${ms(floor)} | — | ${RUNS} (median) | 1× |`,
+      `| navigation → first page of posts painted (${POSTS.toLocaleString('en')} posts, cold host) | ${ms(median(first.load))} | — | ${RUNS} (median) | ${(median(first.load) / floor).toFixed(1)}× |`,
+      `| of which: opening the group (click → posts painted) | ${ms(median(first.open))} | — | ${RUNS} (median) | ${(median(first.open) / floor).toFixed(1)}× |`,
+      `| post → painted on the other peer's screen | ${ms(pct(live, 50))} | ${ms(pct(live, 99))} | ${LIVE} posts | — |`,
     ].join('\n')
     process.stdout.write(`${machine}\n\n${table}\n`)
     if (!values['no-record']) {

@@ -235,6 +235,25 @@ describe('a reader', () => {
     expect(view(newcomer)).toBe(view(whole))
   })
 
+  it('a checkpoint read in a run is applied even while another log is read at the same time', async () => {
+    const { g, bob } = await groupWithCheckpoint()
+    const extra = new Y.Doc()
+    Y.applyUpdate(extra, Y.encodeStateAsUpdate(g.space.docs.doc(memberDocId(g.me))))
+    new MemberDoc(extra, g.me).addPost({ topic: 'check-in', text: 'only in the checkpoint', cw: null }, 50_000)
+    const start = g.log.length
+    for (const payload of encodeCheckpointParts(memberDocId(g.me), start, [], Y.encodeStateAsUpdate(extra))) {
+      await g.log.append(encodeBlock({ epoch: 0, kind: BlockKind.Checkpoint, docId: memberDocId(g.me), payload }, g.epochKey))
+    }
+    // Reads that yield to the event loop, so the two runs interleave window by window.
+    const slow = (log: MemLog): ReadLog => ({ key: log.key, get length() { return log.length }, get: (i) => new Promise((r) => setImmediate(() => r(log.blocks[i] ?? null))) })
+    const other = new MemLog(hex(rnd.bytes(32)))
+    for (let i = 0; i < 300; i++) other.blocks.push(rnd.bytes(64))
+    const whole = reader(g, bob)
+    await Promise.all([whole.catchUp(slow(other)), whole.catchUp(slow(g.log))])
+    expect(view(whole)).toContain('only in the checkpoint')
+    expect(whole.sharedCheckpoints.get(g.log.key)).toBe(start)
+  })
+
   it('backfill: once the blocks a checkpoint stood for arrive, words and governance it left out reach the newcomer', async () => {
     const { g, bob } = await groupWithCheckpoint()
     const honest = g.space.sharedCheckpoints.get(g.log.key) as number
