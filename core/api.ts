@@ -331,6 +331,11 @@ export interface GroupStatus {
   writesHeld: boolean
   /** Blocks of the group's logs this device has read so far (grows while a new member syncs). */
   blocks: number
+  /**
+   * Blocks older than the checkpoints a newcomer started from that are not read yet (the
+   * background backfill); 0 once this device holds the whole history it knows of.
+   */
+  historyLeft?: number
 }
 
 

@@ -238,6 +238,7 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
         lastSeen: Object.fromEntries(online?.lastSeen() ?? reg.storedLastSeen(groupId)),
         writesHeld: online?.writesHeld() ?? false,
         blocks: [...s.next.values()].reduce((a, b) => a + b, 0),
+        historyLeft: s.historyLeft(),
       }
     },
     async listRequests({ groupId }) {

@@ -364,6 +364,13 @@ export class GroupSpace {
     return new Map([...this.backfills].map(([k, b]) => [k, b.end]))
   }
 
+  /** Blocks a checkpoint stood for that the backfill has not read yet (skipped ones counted too). */
+  historyLeft(): number {
+    let n = 0
+    for (const b of this.backfills.values()) n += b.end - b.next
+    return n
+  }
+
   /** Whether any log still waits to be read from its checkpoint. */
   get planned(): boolean {
     return this.plans.size > 0

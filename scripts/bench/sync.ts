@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util'
 import { startPeer, type Peer } from '../../test/helpers/peer.ts'
 import { buildBigGroup } from './big-group.ts'
 import { rawFetch, rawRoundTrip } from './raw-net.ts'
+import { BACKFILL_AFTER_MS } from '../../core/group/group-online.ts'
 import { execSync } from 'node:child_process'
 import { Vault } from '../../core/store/vault.ts'
 import { LogStore, LOG_STORE_KEY_PURPOSE } from '../../core/store/log-store.ts'
@@ -101,6 +102,7 @@ for (let run = 0; run < RUNS; run++) {
 
 let initialMs = NaN
 let firstPageMs = NaN
+let wholeMs = NaN
 let rawFetchMs = NaN
 let initialBlocks = 0
 let feedsMatch = false
@@ -127,6 +129,9 @@ if (INITIAL > 0) {
     firstPageMs = performance.now() - t0
     await until(async () => (await b.ok('groupStatus', { groupId })).blocks >= initialBlocks, 300_000)
     initialMs = performance.now() - t0
+    // The whole history: the backfill (which waits BACKFILL_AFTER_MS after the initial sync) has read every block.
+    await until(async () => (await b.ok('groupStatus', { groupId })).historyLeft === 0, 600_000)
+    wholeMs = performance.now() - t0
     // The same group on both sides, not just as many blocks: the newest posts with their threads
     // and reactions, and two older pages (posts the shared checkpoints stand for, when present).
     // `mine` is left out: it is the viewer's own reactions, and host and newcomer are different people.
@@ -159,6 +164,7 @@ console.log(`| anchor: raw Hyperswarm round trip (${raw.length}) | ${pct(raw, 50
 console.log(`\npost → visible p99 ${pct(visible, 99).toFixed(1)} ms against the goal 10 × raw p99 + 5 ms = ${(10 * pct(raw, 99) + 5).toFixed(1)} ms: ${(pct(visible, 99) / (10 * pct(raw, 99) + 5)).toFixed(2)}× of it; p99 ratio to raw ${(pct(visible, 99) / pct(raw, 99)).toFixed(1)}×`)
 if (INITIAL > 0) {
   console.log(`newcomer: join call → first feed page of 20 posts ${(firstPageMs / 1000).toFixed(2)} s`)
+  console.log(`newcomer: join call → whole history read (the backfill starts ${BACKFILL_AFTER_MS / 1000} s after the initial sync) ${(wholeMs / 1000).toFixed(1)} s = ${(wholeMs / rawFetchMs).toFixed(2)}× the raw fetch; without that wait ${((wholeMs - BACKFILL_AFTER_MS) / rawFetchMs).toFixed(2)}×`)
   console.log(`anchor: raw Hypercore fetch of blocks of the same sizes (all ${sizes0(initialBlocks)} of them, 20 cores) ${(rawFetchMs / 1000).toFixed(1)} s; initial sync / raw fetch ${(initialMs / rawFetchMs).toFixed(2)}×`)
 }
 function sizes0(n: number): string {
