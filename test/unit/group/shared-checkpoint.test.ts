@@ -277,12 +277,16 @@ describe('a reader', () => {
     expect(view(newcomer)).not.toContain('words the checkpoint leaves out')
     expect(newcomer.governance.members.has(idOf(carol))).toBe(false)
     expect(newcomer.backfillsLeft()).toEqual(new Map([[g.log.key, start]]))
+    // What is left past the listed blocks it read already: nearly all the checkpoint stood for.
+    expect(newcomer.historyLeft()).toBeGreaterThan(start - listed.length - 1)
+    expect(newcomer.historyLeft()).toBeLessThanOrEqual(start)
     all = true
     await newcomer.catchUp(log)
     expect(view(newcomer)).toContain('words the checkpoint leaves out')
     expect(newcomer.governance.members.has(idOf(carol))).toBe(true)
     expect(view(newcomer)).toBe(view(whole))
     expect(newcomer.backfillsLeft().size).toBe(0)
+    expect(newcomer.historyLeft()).toBe(0)
   })
 
   it('reads a log whole when the planned block is not a checkpoint', async () => {
