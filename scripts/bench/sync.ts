@@ -68,6 +68,8 @@ const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[M
 const createTestnet = createRequire(import.meta.url)('hyperdht/testnet') as (n: number, o: { host: string }) => Promise<{ bootstrap: { host: string; port: number }[]; destroy(): Promise<void> }>
 const joins: number[] = []
 const visible: number[] = []
+/** The raw round trips, measured right after each run's posts, so under the same load. */
+const raw: number[] = []
 for (let run = 0; run < RUNS; run++) {
   const root = mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-sync-'))
   const net = await createTestnet(3, { host: '127.0.0.1' })
@@ -93,6 +95,7 @@ for (let run = 0; run < RUNS; run++) {
       await until(async () => (await b.ok('feed', { groupId, limit: 1 })).posts[0]?.id === id)
       visible.push(performance.now() - t)
     }
+    raw.push(...(await rawRoundTrip(Math.ceil(POSTS / RUNS))))
   } finally {
     await Promise.all(peers.map((p) => p.stop()))
     await net.destroy()
@@ -151,7 +154,6 @@ if (INITIAL > 0) {
     rmSync(root, { recursive: true, force: true })
   }
 }
-const raw = await rawRoundTrip(Math.max(100, visible.length))
 const uptimeAfter = execSync('uptime').toString().trim()
 
 console.log(`\nTwo processes on a loopback testnet, ${RUNS} runs, ${visible.length} posts`)
