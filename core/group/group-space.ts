@@ -10,7 +10,11 @@
  * welcome or an earlier read named — is read sparsely: the blocks before S the checkpoint lists as
  * uncovered, then the checkpoint itself (once governance knows the log), then on from its end.
  * If governance refuses the checkpoint, the log is read from block 0 like any other (`needsFull`
- * tells the network layer to fetch it all). Read in full, a checkpoint is applied like an update.
+ * tells the network layer to fetch it all). Read in full, a checkpoint is applied like an update,
+ * at the end of the run that met it, and only the last one of its log in that run.
+ *
+ * A run of a log is read in windows of concurrent reads (log-window.ts) and applied in one DocSet
+ * batch: one Yjs parse per update; an update Yjs cannot read makes the docs be rebuilt (doc-set.ts).
  *
  * Why this file is over 400 lines: reading a log — in order or from a checkpoint — must share
  * one batch, one `next` and one deferred governance replay; split across modules, each would need
