@@ -80,6 +80,12 @@ function check(ev: ForkEvidence): CheckedFork | null {
   return other.fork > held.fork && other.length <= ev.index ? { index: ev.index, a, b } : null
 }
 
+/** Whether valid evidence carries a block at its index in both versions (not only "taken back"). */
+export function bothBlocks(ev: ForkEvidence): boolean {
+  const c = checkEvidence(ev)
+  return c !== null && c.a.block?.index === ev.index && c.b.block?.index === ev.index
+}
+
 /** Log key → the index it is frozen at, from every valid piece of evidence among `bodies`. */
 export function freezes(bodies: Iterable<ForkEvidence>): Map<string, number> {
   const out = new Map<string, number>()

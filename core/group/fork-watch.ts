@@ -15,7 +15,7 @@
  * version needed for the comparison is still on its way.
  */
 import type { HypercoreSession } from '../store/holepunch.ts'
-import { encodeSignedState, readSignedState } from '../store/tree-proof.ts'
+import { encodeSignedState, readSignedState, type SignedState } from '../store/tree-proof.ts'
 import { makeEvidence } from './equivocation.ts'
 import type { GroupSpace } from './group-space.ts'
 
@@ -24,6 +24,8 @@ interface Held {
   snap: HypercoreSession
   /** the lowest `to` of the truncations heard since the snapshot, if any */
   to: number | null
+  /** A block reported as taken back: once the log holds something else there, both are reported. */
+  takenBack: { index: number; a: SignedState } | null
 }
 
 const same = (x: Uint8Array, y: Uint8Array): boolean => Buffer.from(x).equals(Buffer.from(y))
@@ -39,7 +41,7 @@ export class ForkWatch {
     if (this.closed || this.held.has(key)) return
     const snap = live.snapshot()
     await snap.ready()
-    const h: Held = { live, snap, to: null }
+    const h: Held = { live, snap, to: null, takenBack: null }
     this.held.set(key, h)
     live.on('truncate', (to) => {
       h.to = Math.min(h.to ?? to, to)
@@ -53,6 +55,7 @@ export class ForkWatch {
   async beforeRead(key: string): Promise<boolean> {
     const h = this.held.get(key)
     if (!h || this.closed) return true
+    if (h.takenBack) await this.secondVersion(key, h, h.takenBack)
     if (h.live.fork !== h.snap.fork || h.to !== null) {
       const found = await this.compare(key, h)
       if (found === 'waiting') return false
@@ -86,9 +89,26 @@ export class ForkWatch {
       const b = await readSignedState(h.live, now === null ? null : i)
       const evidence = makeEvidence(key, signer, i, a, b, encodeSignedState)
       if (evidence) await this.space.reportFork(evidence).catch(() => false)
+      // Taken back so far: the writer usually appends its new block right after.
+      if (now === null) h.takenBack = { index: i, a }
       return 'done'
     }
     return 'done'
+  }
+
+  /** The block written where one was taken back, once it is here: reported with the first for review. */
+  private async secondVersion(key: string, h: Held, t: { index: number; a: SignedState }): Promise<void> {
+    if (h.live.length <= t.index) return
+    const now = await h.live.get(t.index, { wait: false })
+    if (now === null) {
+      h.live.download({ blocks: [t.index] })
+      return
+    }
+    h.takenBack = null
+    const signer = h.live.manifest?.signers[0]?.publicKey
+    if (!signer || !t.a.block || same(t.a.block.value, now)) return
+    const evidence = makeEvidence(key, signer, t.index, t.a, await readSignedState(h.live, t.index), encodeSignedState)
+    if (evidence) await this.space.reportFork(evidence).catch(() => false)
   }
 
   async close(): Promise<void> {

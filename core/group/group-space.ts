@@ -34,7 +34,7 @@ import type { Checkpoint } from '../store/checkpoint-file.ts'
 import { checkWrite } from '../model/write-rule.ts'
 import { DocSet } from './doc-set.ts'
 import { signEvent, type UnsignedEvent } from './gov-event.ts'
-import type { ForkEvidence } from './equivocation.ts'
+import { bothBlocks, type ForkEvidence } from './equivocation.ts'
 import { lockboxRecipients, openNewLockboxes, writableEpoch } from './epoch-keys.ts'
 import type { Governance } from './governance.ts'
 import { GovernanceLog } from './governance-log.ts'
@@ -510,13 +510,16 @@ export class GroupSpace {
 
   /**
    * Writes evidence that a device log was rewritten (equivocation.ts) as a governance event in
-   * our own log, unless governance already freezes that log there or earlier. Returns whether it wrote.
+   * our own log, unless governance already freezes that log there or earlier — except once more
+   * at the same index when only "taken back" is known there so far and this shows both blocks
+   * (for the facilitators' review). Returns whether it wrote.
    */
   async reportFork(evidence: ForkEvidence): Promise<boolean> {
     const gov = this.gov
     if (!gov || this.membership !== 'member') return false
     const frozen = gov.frozen.get(evidence.log)
-    if (frozen !== undefined && frozen <= evidence.index) return false
+    const adds = frozen === evidence.index && bothBlocks(evidence) && !gov.forkReports.some((r) => r.log === evidence.log && r.index === frozen && bothBlocks(r))
+    if (frozen !== undefined && frozen <= evidence.index && !adds) return false
     await this.writeGovernance({ v: 1, kind: 'log.fork', group: gov.groupId, author: this.me, at: Date.now(), seen: this.seen(), body: evidence })
     return true
   }

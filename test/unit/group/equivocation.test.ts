@@ -18,7 +18,7 @@ import { Corestore, Hypercore, type CorestoreInstance, type HypercoreSession, ty
 import { decodeSignedState, encodeSignedState, readSignedState, type SignedState } from '../../../core/store/tree-proof.ts'
 import { seededRandom, testSeed, type SeededRandom } from '../../helpers/seeded-random.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
-import { founder, govState, keysOf, now, pull, texts, type Peer } from '../governance/peers.ts'
+import { founder, govState, keysOf, now, texts, type Peer } from '../governance/peers.ts'
 import { hex, identity, idOf, MemLog } from './support.ts'
 
 const tempDir = useTempDirs()

@@ -9,15 +9,15 @@ import { seededRandom, testSeed } from '../../helpers/seeded-random.ts'
 import { admit, founder, now, post, pull, syncAll, texts } from '../governance/peers.ts'
 import { MemLog } from './support.ts'
 
-/** A copy of a log whose reads wait, once `hold()` is called, until `open()`. */
+/** A copy of a log whose reads wait, once `pause()` is called, until `resume()`. */
 class GatedLog extends MemLog {
   private gate: Promise<void> | null = null
   private opened: (() => void) | null = null
   waiting = 0
-  hold(): void {
+  pause(): void {
     this.gate = new Promise((r) => (this.opened = r))
   }
-  open(): void {
+  resume(): void {
     this.opened?.()
     this.gate = null
   }
@@ -46,12 +46,12 @@ describe('a rebuild', () => {
     const before = texts(fay)
     expect(before).toEqual(['bob before', 'cat 0', 'cat 1', 'cat 2', 'cat 3', 'cat 4'])
 
-    catCopy.hold()
+    catCopy.pause()
     const removal = removeMember(fay.space, bob.me, now)
     while (catCopy.waiting === 0) await new Promise((r) => setTimeout(r, 5))
     // Half-way through the rebuild: Cat's words are not read again yet, and still show.
     expect(texts(fay)).toEqual(before)
-    catCopy.open()
+    catCopy.resume()
     expect(await removal).toBe('removed')
     // A former member's words from before the cut-off stay (as the feed shows them).
     expect(texts(fay)).toEqual(before)
