@@ -8,6 +8,7 @@
  * evidence in, it ends in the same state — the log frozen at the index where the versions part,
  * neither version shown, membership the same — for a post and for a governance event.
  */
+import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { GroupSpace, type AppendLog } from '../../../core/group/group-space.ts'
 import { checkEvidence, makeEvidence, type ForkEvidence } from '../../../core/group/equivocation.ts'
@@ -141,6 +142,31 @@ describe('evidence of a rewritten log', () => {
     // The same shorter state presented as the earlier fork proves nothing.
     const earlier = { ...f.b, fork: 0 }
     expect(makeEvidence(f.evidence.log, Buffer.from(f.evidence.signer, 'hex'), f.index, f.a, earlier, encodeSignedState)).toBeNull()
+  })
+})
+
+describe('the evidence format, v1 (test/fixtures/fork/v1.json)', () => {
+  const { evidence } = JSON.parse(readFileSync(new URL('../../fixtures/fork/v1.json', import.meta.url), 'utf8')) as { evidence: ForkEvidence }
+  it('still verifies, and reads back to the same bytes', () => {
+    expect(checkEvidence(evidence)?.index).toBe(3)
+    for (const s of [evidence.a, evidence.b]) {
+      const bytes = Buffer.from(s, 'base64')
+      expect(Buffer.from(encodeSignedState(decodeSignedState(bytes))).equals(bytes)).toBe(true)
+    }
+    const a = decodeSignedState(Buffer.from(evidence.a, 'base64'))
+    const b = decodeSignedState(Buffer.from(evidence.b, 'base64'))
+    expect([a.fork, a.length, Buffer.from(a.block?.value ?? []).toString()]).toEqual([0, 4, 'the first version of block 3'])
+    expect([b.fork, b.length, Buffer.from(b.block?.value ?? []).toString()]).toEqual([1, 4, 'the second version of block 3'])
+  })
+  it('refuses it with any one byte of a signed state changed', () => {
+    const bytes = Buffer.from(evidence.a, 'base64')
+    const rnd = seededRandom(testSeed())
+    for (let n = 0; n < 40; n++) {
+      const copy = Buffer.from(bytes)
+      const at = rnd.int(0, copy.length - 1)
+      copy[at] = (copy[at] as number) ^ (1 << rnd.int(0, 7))
+      expect(checkEvidence({ ...evidence, a: copy.toString('base64') }), `byte ${at}`).toBeNull()
+    }
   })
 })
 
