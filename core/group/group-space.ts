@@ -474,11 +474,18 @@ export class GroupSpace {
     // they are fetched whole (needsFull).
     for (const [k, s] of this.sharedCheckpoints) if (!this.needsFull.has(k)) shadow.plans.set(k, s)
     this.local = []
-    const logs = () => [...this.logs.values()]
-    for (const log of logs()) await shadow.catchUp(log)
-    // Blocks this space read while the shadow was reading (a concurrent catch-up) are read too.
-    for (const log of logs()) if ((this.next.get(log.key) ?? 0) > (shadow.next.get(log.key) ?? 0)) await shadow.catchUp(log)
+    try {
+      const logs = (): ReadLog[] => [...this.logs.values()]
+      for (const log of logs()) await shadow.catchUp(log)
+      // Blocks this space read while the shadow was reading (a concurrent catch-up) are read too.
+      for (const log of logs()) if ((this.next.get(log.key) ?? 0) > (shadow.next.get(log.key) ?? 0)) await shadow.catchUp(log)
+    } catch (e) {
+      this.local = null
+      shadow.docs.destroy()
+      throw e
+    }
     if (this.keys !== keys) {
+      this.local = null
       shadow.docs.destroy() // locked meanwhile: nothing to show
       return
     }

@@ -6,9 +6,11 @@
  * original). Birch is offline while Mallory rewrites and comes back after, holding the original.
  *
  * Afterwards every honest node shows the same feed and the same membership — neither version of
- * the rewritten block counts — and Alder's review shows the evidence with both versions. Once
- * for a post, once for a governance event (a role change rewritten as a removal).
+ * the rewritten block counts — and Alder's review shows the evidence with both versions. For a
+ * post (the newcomer first, then Birch back; and Birch first, then the newcomer, under a CPU hog
+ * on both cores), and for a governance event (a role change rewritten as a removal).
  */
+import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -90,14 +92,31 @@ async function scene(): Promise<Scene> {
   return { boot, groupId, alder, birch, birchDir, malloryId, forCedar: forCedar.code }
 }
 
-/** Cedar joins now (admitted by Alder); Birch comes back; all three must agree. */
-async function converge(s: Scene, agree: (p: Peer) => Promise<boolean>): Promise<Peer[]> {
+/** Two busy loops, one per core, until the returned stop is called. */
+function cpuHog(): () => Promise<void> {
+  const kids = [0, 1].map(() => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }))
+  return async () => {
+    await Promise.all(kids.map((k) => new Promise((r) => (k.exitCode !== null || k.signalCode !== null ? r(null) : (k.once('exit', r), k.kill('SIGKILL'))))))
+  }
+}
+let stopHog: (() => Promise<void>) | null = null
+afterEach(async () => {
+  await stopHog?.()
+  stopHog = null
+})
+
+type Order = 'newcomer first' | 'Birch first'
+
+/** Cedar joins now (admitted by Alder) and Birch comes back, in `order`; all three must agree. */
+async function converge(s: Scene, agree: (p: Peer) => Promise<boolean>, order: Order = 'newcomer first'): Promise<Peer[]> {
+  const birchBack = (): Promise<Peer> => start(s.birchDir, s.boot)
+  const early = order === 'Birch first' ? await birchBack() : null
   const cedar = await start(path.join(tempDir(), 'cedar'), s.boot, 'Cedar')
-  expect(await cedar.ok('joinGroup', { code: s.forCedar, waitMs: 30_000 }, 40_000)).toMatchObject({ status: 'admitted' })
-  const birch = await start(s.birchDir, s.boot)
+  expect(await cedar.ok('joinGroup', { code: s.forCedar, waitMs: 60_000 }, 70_000)).toMatchObject({ status: 'admitted' })
+  const birch = early ?? (await birchBack())
   const honest = [s.alder, birch, cedar]
   const settled = async (p: Peer): Promise<boolean> => (await agree(p)) && (await members(p, s.groupId)).includes('Cedar:member')
-  for (const p of honest) await p.until(() => settled(p), 90_000)
+  for (const p of honest) await p.until(() => settled(p), 120_000)
   const feeds = await Promise.all(honest.map((p) => texts(p, s.groupId)))
   const lists = await Promise.all(honest.map((p) => members(p, s.groupId)))
   for (const f of feeds) expect(f).toEqual(feeds[0])
@@ -106,7 +125,11 @@ async function converge(s: Scene, agree: (p: Peer) => Promise<boolean>): Promise
 }
 
 describe('a member that rewrites its own signed history', () => {
-  it('a post: the honest member who saw the original and the newcomer who did not end with one feed; facilitators see both versions', async () => {
+  it.each([
+    { order: 'newcomer first' as Order, hog: false },
+    { order: 'Birch first' as Order, hog: true },
+  ])('a post ($order, CPU hog: $hog): the honest member who saw the original and the newcomer who did not end with one feed; facilitators see both versions', { timeout: 360_000 }, async ({ order, hog }) => {
+    if (hog) stopHog = cpuHog()
     const s = await scene()
     await tell('post a post before anything happened', 'posted')
     const [index] = await tell('post the original words', 'posted')
@@ -120,7 +143,7 @@ describe('a member that rewrites its own signed history', () => {
       const t = await texts(p, s.groupId)
       return t.includes('a post before anything happened') && !t.includes('the original words') && !t.includes('the rewritten words')
     }
-    const [alder] = await converge(s, frozen)
+    const [alder] = await converge(s, frozen, order)
     expect(await texts(alder as Peer, s.groupId)).toEqual(['a post before anything happened'])
     const review = await s.alder.ok('rewrittenLogs', { groupId: s.groupId })
     expect(review).toHaveLength(1)
@@ -129,7 +152,7 @@ describe('a member that rewrites its own signed history', () => {
     expect(review[0]?.reportedBy.length).toBeGreaterThan(0)
   })
 
-  it('a governance event: a role change rewritten as a removal leaves one membership everywhere', async () => {
+  it('a governance event: a role change rewritten as a removal leaves one membership everywhere', { timeout: 240_000 }, async () => {
     const s = await scene()
     await s.alder.ok('setRole', { groupId: s.groupId, member: s.malloryId, role: 'facilitator' })
     const birchId = (await s.birch.ok('groupInfo', { groupId: s.groupId })).me
