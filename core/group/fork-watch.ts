@@ -15,6 +15,7 @@
  * version needed for the comparison is still on its way.
  */
 import type { HypercoreSession } from '../store/holepunch.ts'
+import type { PeerLog } from '../store/log-store.ts'
 import { encodeSignedState, readSignedState, type SignedState } from '../store/tree-proof.ts'
 import { makeEvidence } from './equivocation.ts'
 import type { GroupSpace } from './group-space.ts'
@@ -32,6 +33,7 @@ const same = (x: Uint8Array, y: Uint8Array): boolean => Buffer.from(x).equals(Bu
 
 export class ForkWatch {
   private readonly held = new Map<string, Held>()
+  private readonly readers = new Map<string, PeerLog>()
   private closed = false
 
   constructor(private readonly space: GroupSpace) {}
@@ -59,12 +61,19 @@ export class ForkWatch {
     if (h.live.fork !== h.snap.fork || h.to !== null) {
       const found = await this.compare(key, h)
       if (found === 'waiting') return false
+    } else if (h.live.length === h.snap.length) return true
+    // Swapped in only once ready (a reader never sees an unready snapshot's length), and only if
+    // no truncation came meanwhile: then the old snapshot still holds what was read.
+    const fork = h.live.fork
+    const fresh = h.live.snapshot()
+    await fresh.ready()
+    if (fresh.fork !== fork || this.closed) {
+      await fresh.close().catch(() => undefined)
+      return false
     }
-    if (h.live.length === h.snap.length && h.live.fork === h.snap.fork) return true
     const old = h.snap
-    h.snap = h.live.snapshot()
+    h.snap = fresh
     h.to = null
-    await h.snap.ready()
     await old.close().catch(() => undefined)
     return true
   }
@@ -94,6 +103,27 @@ export class ForkWatch {
       return 'done'
     }
     return 'done'
+  }
+
+  /**
+   * The log as the space may read it: never past the snapshot, so every block read is one the
+   * snapshot keeps (blocks that arrive meanwhile are read after the next `beforeRead`).
+   */
+  bounded(log: PeerLog): PeerLog {
+    let r = this.readers.get(log.key)
+    if (!r) {
+      const held = (): Held | undefined => this.held.get(log.key)
+      r = {
+        key: log.key,
+        get length() {
+          const h = held()
+          return h ? Math.min(log.length, h.snap.length) : log.length
+        },
+        get: (i) => log.get(i),
+      }
+      this.readers.set(log.key, r)
+    }
+    return r
   }
 
   /** The block written where one was taken back, once it is here: reported with the first for review. */

@@ -274,7 +274,7 @@ export class GroupOnline {
       if (this.closed) return
       const before = this.space.governanceChanges
       if (!(await this.forks.beforeRead(log.key))) return
-      await this.space.catchUp(log)
+      await this.space.catchUp(this.forks.bounded(log))
       // A planned log may have waited for governance this read brought.
       if (this.space.governanceChanges !== before) for (const [k, other] of this.fetched) {
         if (this.space.planOf(k) === undefined) this.fetched.delete(k)
