@@ -1,15 +1,16 @@
 /**
  * A member that rewrites its own signed history (issue 14, found 1), in its own process: admitted
  * by a real invite, online on the loopback testnet, writing through its real device log. On
- * command it truncates that log by one block (Hypercore `truncate`, fork 0 → 1) and appends
- * something else at the same index — the move an honest node never makes.
+ * command it truncates that log back to a block it wrote (Hypercore `truncate`, fork 0 → 1) and
+ * appends something else at the same index — the move an honest node never makes.
  *
  * argv: profileDir host:port inviteCode. Prints `joined <memberId>`, then reads commands, one a
  * line, and answers each with one line:
  *   post <text>            an honest post                     → `posted <index>`
  *   promote <memberId>     role.change to facilitator         → `wrote <index>`
- *   rewrite-post <text>    truncate by one, then a post        → `rewritten <index> <fork>`
- *   rewrite-remove <id>    truncate by one, then member.remove → `rewritten <index> <fork>`
+ *   rewrite-post <i> <text>   truncate to length i, then a post        → `rewritten <index> <fork>`
+ *   rewrite-remove <i> <id>   truncate to length i, then member.remove → `rewritten <index> <fork>`
+ * (Her node may have written more after block i, such as a key share; all of it goes.)
  * Ends when stdin closes.
  */
 import readline from 'node:readline'
@@ -43,9 +44,9 @@ async function post(text: string): Promise<void> {
   await space.change(memberDocId(me), (d) => void new MemberDoc(d, me).addPost({ topic: 'check-in', text, cw: null }, Date.now()))
 }
 
-async function truncateOne(): Promise<void> {
+async function truncateTo(length: number): Promise<void> {
   await space.idle()
-  await own.core.truncate(own.core.length - 1, { keyPair: own.keyPair })
+  await own.core.truncate(length, { keyPair: own.keyPair })
 }
 
 const commands = readline.createInterface({ input: process.stdin })
@@ -58,6 +59,8 @@ commands.on('close', () => void queue.then(finish))
 async function run(line: string): Promise<void> {
   const [cmd, ...rest] = line.split(' ')
   const arg = rest.join(' ')
+  const at = Number(rest[0])
+  const after = rest.slice(1).join(' ')
   if (cmd === 'post') {
     await post(arg)
     process.stdout.write(`posted ${own.core.length - 1}\n`)
@@ -65,12 +68,12 @@ async function run(line: string): Promise<void> {
     await space.writeGovernance({ v: 1, kind: 'role.change', group: groupId, author: me, at: Date.now(), seen: space.seen(), body: { member: arg, role: 'facilitator' } })
     process.stdout.write(`wrote ${own.core.length - 1}\n`)
   } else if (cmd === 'rewrite-post') {
-    await truncateOne()
-    await post(arg)
+    await truncateTo(at)
+    await post(after)
     process.stdout.write(`rewritten ${own.core.length - 1} ${own.core.fork}\n`)
   } else if (cmd === 'rewrite-remove') {
-    await truncateOne()
-    await space.writeGovernance({ v: 1, kind: 'member.remove', group: groupId, author: me, at: Date.now(), seen: space.seen(), body: { member: arg } })
+    await truncateTo(at)
+    await space.writeGovernance({ v: 1, kind: 'member.remove', group: groupId, author: me, at: Date.now(), seen: space.seen(), body: { member: after } })
     process.stdout.write(`rewritten ${own.core.length - 1} ${own.core.fork}\n`)
   }
 }

@@ -136,7 +136,7 @@ describe('a member that rewrites its own signed history', () => {
     for (const p of [s.alder, s.birch]) await p.until(async () => (await texts(p, s.groupId)).includes('the original words'), 45_000)
     await stop(s.birch)
 
-    const [again, fork] = await tell('rewrite-post the rewritten words', 'rewritten')
+    const [again, fork] = await tell(`rewrite-post ${index} the rewritten words`, 'rewritten')
     expect([again, fork]).toEqual([index, '1'])
 
     const frozen = async (p: Peer): Promise<boolean> => {
@@ -162,7 +162,7 @@ describe('a member that rewrites its own signed history', () => {
     for (const p of [s.alder, s.birch]) await p.until(() => promoted(p), 45_000)
     await stop(s.birch)
 
-    const [again] = await tell(`rewrite-remove ${birchId}`, 'rewritten')
+    const [again] = await tell(`rewrite-remove ${index} ${birchId}`, 'rewritten')
     expect(again).toBe(index)
 
     const oneMembership = async (p: Peer): Promise<boolean> => (await members(p, s.groupId)).includes('Birch:member')
