@@ -250,6 +250,29 @@ export interface ModerationItem {
   editedSinceReview: boolean
 }
 
+/**
+ * One version of a rewritten device log, at the index where the versions part (issue 14): what
+ * the signed block there held, or null when this version no longer has a block there.
+ */
+export interface RewrittenVersion {
+  /** the log's fork id in this signed state (0: never truncated) */
+  fork: number
+  /** the log's signed length in this state */
+  length: number
+  block: { kind: 'words' | 'governance' | 'other'; docId: string; texts: string[] } | null
+}
+
+/** A member's device log proven rewritten: frozen at `index`, with both versions, for facilitators. */
+export interface RewrittenLog {
+  log: string
+  member: string | null
+  memberName: string
+  /** the first index that speaks for nobody any more, on every member's device */
+  index: number
+  reportedBy: { member: string; name: string; at: number }[]
+  versions: RewrittenVersion[]
+}
+
 export type MuteLevel = 'none' | 'mute' | 'block'
 
 export interface MuteView {
@@ -578,6 +601,8 @@ export interface ApiMethods {
   flag: { input: G & { to: string; reason: string; on?: boolean }; output: { id: string } }
   /** Facilitators: the review queue (flagged and hidden items). */
   moderationQueue: { input: G; output: ModerationItem[] }
+  /** Facilitators: device logs proven rewritten by their writer (two signed versions at one index), with both versions. */
+  rewrittenLogs: { input: G; output: RewrittenLog[] }
   /** Facilitators: hide (with a reason), restore, or escalate for removal review. Never changes the author's words. */
   moderate: { input: G & { to: string; action: 'hide' | 'restore' | 'escalate'; reason?: string; note?: string }; output: ModerationItem }
   /** Personal: hide a member's words for me alone (`block` also hides their reactions). Never replicated. */

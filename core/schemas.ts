@@ -80,6 +80,7 @@ export const inputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> } = {
   setRole: z.object({ ...g, member: memberId, role: z.enum(['facilitator', 'member']), badge: z.enum(['counsellor', 'advocate']).optional() }).strict(),
   flag: z.object({ ...g, to: ref, reason: z.string().regex(/^(?:rule:[1-9]\d{0,2}|other)$/, 'not a reason: "other" or "rule:<n>"'), on: z.boolean().optional() }).strict(),
   moderationQueue: z.object(g).strict(),
+  rewrittenLogs: z.object(g).strict(),
   moderate: z.object({
     ...g, to: ref, action: z.enum(['hide', 'restore', 'escalate']),
     reason: z.string().regex(/^(?:rule:[1-9]\d{0,2}|other)$/, 'not a reason: "other" or "rule:<n>"').optional(), note: z.string().max(NOTE_MAX).optional(),

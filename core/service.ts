@@ -10,6 +10,7 @@ import { archiveHandlers } from './archive/archive-handlers.ts'
 import { groupHandlers, type GroupContext } from './group/group-handlers.ts'
 import { membershipHandlers } from './group/membership-handlers.ts'
 import { moderationHandlers } from './group/moderation-handlers.ts'
+import { rewriteHandlers } from './group/rewrite-view.ts'
 import { decisionHandlers } from './group/decision-handlers.ts'
 import { debriefHandlers } from './group/debrief-handlers.ts'
 import { personalHandlers } from './group/personal-handlers.ts'
@@ -159,6 +160,7 @@ export function createService(opts: ServiceOptions): HearthService {
       ...(opts.kdf ? { kdf: opts.kdf } : {}),
     }),
     ...moderationHandlers(groupContext),
+    ...rewriteHandlers(groupContext),
     ...decisionHandlers(groupContext),
     ...personalHandlers({ registry: requireRegistry, now }),
     ...supportHandlers({ registry: requireRegistry, now, ...(opts.openLink ? { openLink: opts.openLink } : {}) }),

@@ -41,6 +41,7 @@ const METHODS: Record<MethodName, true> = {
   setRole: true,
   flag: true,
   moderationQueue: true,
+  rewrittenLogs: true,
   moderate: true,
   setMute: true,
   listMutes: true,

@@ -8,7 +8,7 @@
  *   { v: 1, kind, group, author, at, seen, body, sig }
  *     kind    event kind: "genesis", "invite.create", "invite.revoke", "member.admit",
  *             "join.request", "join.decline", "settings", "member.remove", "member.leave",
- *             "role.change", "epoch.rotate", "epoch.share", "device.add"
+ *             "role.change", "epoch.rotate", "epoch.share", "device.add", "log.fork"
  *     group   the group id; "" in genesis, which defines it
  *     author  member id: the author's ed25519 public key, lowercase hex
  *     at      the author's clock, ms (informational: order comes from `seen`, never from clocks)
@@ -29,6 +29,9 @@
  *                                                  to that member's box key
  *   epoch.share    { epoch, check, lockboxes }     the same key handed to members who lack it
  *   member.admit may carry `epochs`: the epoch ids the welcome handed over.
+ *   log.fork       { log, signer, index, a, b }    evidence that a device log was rewritten:
+ *                                                  two signed states that disagree at `index`
+ *                                                  (core/group/equivocation.ts has the rule)
  * The cut-off of a removal, leave or role change is the event's own `seen`: for each device log
  * of the affected member, blocks at index >= seen[log] (0 when absent) no longer speak for the
  * member, or speak with the new role (core/group/governance.ts).
@@ -131,6 +134,9 @@ const epochBody = z.object({
  * attests itself and no other log can hand a device to someone.
  */
 const deviceAddBody = z.object({ device: hex32 }).strict()
+/** Evidence of a rewritten device log (core/group/equivocation.ts); two signed states in base64. */
+const signedState = z.string().max(1_500_000).regex(/^[A-Za-z0-9+/]*={0,2}$/)
+const logForkBody = z.object({ log: hex32, signer: hex32, index: z.number().int().min(0).max(0xffff_ffff), a: signedState, b: signedState }).strict()
 
 const envelope = {
   v: z.literal(1),
@@ -154,6 +160,7 @@ const eventSchema = z.discriminatedUnion('kind', [
   z.object({ ...envelope, kind: z.literal('epoch.rotate'), body: epochBody }).strict(),
   z.object({ ...envelope, kind: z.literal('epoch.share'), body: epochBody }).strict(),
   z.object({ ...envelope, kind: z.literal('device.add'), body: deviceAddBody }).strict(),
+  z.object({ ...envelope, kind: z.literal('log.fork'), body: logForkBody }).strict(),
 ])
 
 export type SignedEvent = z.infer<typeof eventSchema>

@@ -12,11 +12,17 @@
  * a member's device logs are those any genesis or admission names for them, and a removal,
  * leave or role change cuts each at its `seen`. An invalid event adds only an extra ordering
  * edge, the same on every peer, so this stays deterministic.
+ *
+ * A rewritten log (equivocation.ts): the freezes come first, from the evidence alone. Events
+ * carried by a frozen log at or past its freeze are left out of the order entirely — one peer may
+ * hold the first version's and another the second's, and both must replay the same sequence —
+ * and every `seen` is clamped to the freeze, so no event waits on a block that speaks for nobody.
  */
 import { HearthError } from '../errors.ts'
 import { openEvent, groupIdOf, type SignedEvent } from './gov-event.ts'
 import { governanceOrder } from './gov-order.ts'
 import { Governance } from './governance.ts'
+import { freezes } from './equivocation.ts'
 
 export interface GovRecord {
   logKey: string
@@ -57,7 +63,14 @@ export class GovernanceLog {
     return out
   }
 
-  private withCuts(): Entry[] {
+  /** Log key → freeze index, from every log.fork event held (valid or not, only its evidence counts). */
+  freezes(): Map<string, number> {
+    const bodies = []
+    for (const { event } of this.entries.values()) if (event.kind === 'log.fork') bodies.push(event.body)
+    return freezes(bodies)
+  }
+
+  private withCuts(frozen: ReadonlyMap<string, number>): Entry[] {
     const devices = new Map<string, Set<string>>()
     const add = (member: string, device: string): void => {
       devices.set(member, (devices.get(member) ?? new Set()).add(device))
@@ -66,22 +79,32 @@ export class GovernanceLog {
       if (event.kind === 'genesis') add(event.author, event.body.creator.device)
       if (event.kind === 'member.admit') add(event.body.member.id, event.body.member.device)
     }
+    const clamp = (seen: Record<string, number>): Record<string, number> => {
+      if (!frozen.size) return seen
+      const out: Record<string, number> = {}
+      for (const [log, n] of Object.entries(seen)) out[log] = Math.min(n, frozen.get(log) ?? n)
+      return out
+    }
     const all = [...this.entries.values()]
+      .filter((e) => e.event.kind === 'genesis' || e.index < (frozen.get(e.logKey) ?? Infinity))
+      .map((e) => ({ ...e, seen: clamp(e.event.seen), cuts: undefined as Record<string, number> | undefined }))
     for (const e of all) {
       const ev = e.event
       const target = ev.kind === 'member.remove' || ev.kind === 'role.change' ? ev.body.member : ev.kind === 'member.leave' ? ev.author : null
       if (target === null) continue
-      e.cuts = Object.fromEntries([...(devices.get(target) ?? [])].map((d) => [d, ev.seen[d] ?? 0]))
+      e.cuts = Object.fromEntries([...(devices.get(target) ?? [])].map((d) => [d, e.seen[d] ?? 0]))
     }
     return all
   }
 
   /** The state from every event so far, or null while no acceptable genesis is known. */
   replay(): Governance | null {
-    const ordered = governanceOrder(this.withCuts())
+    const frozen = this.freezes()
+    const ordered = governanceOrder(this.withCuts(frozen))
     const genesis = ordered.find((e) => e.event.kind === 'genesis' && (this.expectedGroupId === null || groupIdOf(e.event) === this.expectedGroupId) && this.opensItsLog(e))
     if (!genesis) return null
     const gov = Governance.fromGenesis(genesis.event, genesis)
+    for (const [log, index] of frozen) gov.frozen.set(log, index)
     this.expectedGroupId = gov.groupId
     this.invalid = []
     for (const e of ordered) {

@@ -29,6 +29,7 @@ import { inviteId } from './invite-keys.ts'
 import { verifyJoinProof } from './join-proof.ts'
 import { groupIdOf, type Badge } from './gov-event.ts'
 import { EpochLedger } from './epoch-ledger.ts'
+import { checkEvidence, type ForkEvidence } from './equivocation.ts'
 
 export type GroupMode = 'survivor-led' | 'facilitated'
 
@@ -63,6 +64,14 @@ export interface MemberRecord extends MemberInfo {
   badge?: Badge
 }
 
+/** A report of a rewritten device log (log.fork): who noticed, and their evidence. */
+export interface ForkReport extends ForkEvidence {
+  /** the member the log spoke for, if governance knows the log */
+  member: string | undefined
+  by: string
+  at: number
+}
+
 export interface FormerMember extends MemberRecord {
   reason: 'removed' | 'left'
 }
@@ -89,6 +98,14 @@ export class Governance implements WriteAuthority {
   readonly epochs: EpochLedger
   private readonly deviceOwner = new Map<string, string>()
   private readonly terms = new Map<string, DeviceTerms>()
+  /**
+   * Device logs proven rewritten (equivocation.ts): log → first index that speaks for nobody.
+   * Set from the evidence alone, before the replay (governance-log.ts), so it is the same on
+   * every peer whatever order events arrived in.
+   */
+  readonly frozen = new Map<string, number>()
+  /** Valid log.fork events, in replay order: what facilitators review. */
+  readonly forkReports: ForkReport[] = []
 
   private constructor(genesis: GenesisEvent) {
     this.groupId = groupIdOf(genesis)
@@ -199,6 +216,12 @@ export class Governance implements WriteAuthority {
       case 'role.change':
         this.changeRole(authorRole, event.body, event.seen)
         return
+      case 'log.fork': {
+        const checked = checkEvidence(event.body)
+        if (!checked) throw errors.CRYPTO_BAD_SIGNATURE('the evidence of a rewritten log does not verify')
+        this.forkReports.push({ ...event.body, member: this.deviceOwner.get(event.body.log), by: event.author, at: event.at })
+        return
+      }
       case 'epoch.rotate':
       case 'epoch.share': {
         const recipients = Object.keys(event.body.lockboxes)
@@ -272,6 +295,8 @@ export class Governance implements WriteAuthority {
     const device = event.body.device
     if (carriedBy.logKey !== device || carriedBy.index !== 0) throw errors.BLOCK_MALFORMED('device.add must open the log it names')
     if (this.deviceOwner.has(device)) throw errors.BLOCK_MALFORMED('that log already speaks for someone')
+    // A member whose log was rewritten cannot speak around the freeze through a fresh log.
+    if ([...member.devices.keys()].some((d) => this.frozen.has(d))) throw errors.NOT_ALLOWED('a device log of this member was rewritten')
     member.devices.set(device, 0)
     this.deviceOwner.set(device, event.author)
     // The new log speaks with the member's role as it stands now; later changes cut it like any other.
@@ -319,6 +344,8 @@ export class Governance implements WriteAuthority {
     const m = this.recordOf(logKey)
     const from = m?.devices.get(logKey)
     const until = this.terms.get(logKey)?.until
+    const frozen = this.frozen.get(logKey)
+    if (frozen !== undefined && index >= frozen) return undefined
     return m && from !== undefined && index >= from && (until === undefined || index < until) ? m.id : undefined
   }
 
@@ -364,7 +391,7 @@ export class Governance implements WriteAuthority {
     for (const [log, id] of this.deviceOwner) {
       const m = this.members.get(id) ?? this.former.get(id)
       const t = this.terms.get(log)
-      if (m && t) out.set(log, `${id}|${m.devices.get(log)}|${t.until ?? ''}|${t.roles.map((r) => `${r.from}:${r.role}`).join(',')}`)
+      if (m && t) out.set(log, `${id}|${m.devices.get(log)}|${t.until ?? ''}|${t.roles.map((r) => `${r.from}:${r.role}`).join(',')}|${this.frozen.get(log) ?? ''}`)
     }
     return out
   }

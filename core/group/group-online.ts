@@ -27,6 +27,7 @@ import { newJoinChallenge } from './join-proof.ts'
 import { nextAnnounceChange, shouldAnnounce } from './invite-announce.ts'
 import type { LastSeenStore } from './last-seen.ts'
 import { announce, verifyAnnouncement } from './device-proof.ts'
+import { ForkWatch } from './fork-watch.ts'
 
 export type { NetworkOptions }
 
@@ -69,6 +70,8 @@ export class GroupOnline {
   /** former member id → when this device learned it (0: already known when it came online) */
   private readonly formerSince = new Map<string, number>()
   private readonly candidates = new Set<string>()
+  /** Rewritten logs are noticed here (fork-watch.ts). */
+  private readonly forks: ForkWatch
 
   private constructor(
     private readonly space: GroupSpace,
@@ -78,6 +81,7 @@ export class GroupOnline {
     private readonly seenStore: LastSeenStore | null,
   ) {
     for (const [id, at] of seenStore?.load() ?? []) this.seen.set(id, at)
+    this.forks = new ForkWatch(space)
   }
 
   static async start(space: GroupSpace, store: LogStore, opts: OnlineOptions): Promise<GroupOnline> {
@@ -225,6 +229,7 @@ export class GroupOnline {
     this.sessions.set(key, session)
     const start = this.space.planOf(key)
     if (start === undefined) this.whole.add(key)
+    if (key !== this.space.own.key) await this.forks.watch(key, session)
     // A planned log is not downloaded whole: only its checkpoint, what it names, and the tail.
     this.swarm.addLog(start === undefined ? session : { key: session.key, replicate: (s) => session.replicate(s) })
     if (key === this.space.own.key) return
@@ -232,6 +237,7 @@ export class GroupOnline {
     const grew = (): void => this.schedule(log)
     session.on('append', grew)
     session.on('download', grew)
+    session.on('truncate', grew)
     if (start !== undefined) void this.fetchFromCheckpoint(key, session, start, log)
     this.schedule(log)
   }
@@ -267,7 +273,8 @@ export class GroupOnline {
       this.scheduled.delete(log.key)
       if (this.closed) return
       const before = this.space.governanceChanges
-      await this.space.catchUp(log)
+      if (!(await this.forks.beforeRead(log.key))) return
+      await this.space.catchUp(this.forks.bounded(log))
       // A planned log may have waited for governance this read brought.
       if (this.space.governanceChanges !== before) for (const [k, other] of this.fetched) {
         if (this.space.planOf(k) === undefined) this.fetched.delete(k)
@@ -302,6 +309,7 @@ export class GroupOnline {
     if (this.backfillTimer) clearTimeout(this.backfillTimer)
     const saved = this.saveLastSeen()
     await this.work.catch(() => undefined)
+    await this.forks.close()
     await saved
     await this.invites?.close()
     await this.swarm?.close().catch(() => undefined)

@@ -38,6 +38,7 @@ import type { Checkpoint } from '../store/checkpoint-file.ts'
 import { checkWrite } from '../model/write-rule.ts'
 import { DocSet } from './doc-set.ts'
 import { signEvent, type UnsignedEvent } from './gov-event.ts'
+import { bothBlocks, type ForkEvidence } from './equivocation.ts'
 import { lockboxRecipients, openNewLockboxes, writableEpoch } from './epoch-keys.ts'
 import type { Governance } from './governance.ts'
 import { GovernanceLog } from './governance-log.ts'
@@ -100,6 +101,10 @@ export class GroupSpace {
   private keys: GroupKeys | null
   private readonly queued = new Map<string, { update: Uint8Array; timer: NodeJS.Timeout }>()
   private writing: Promise<unknown> = Promise.resolve()
+  /** The rebuild running now, if any (rebuild). */
+  private rebuilt: Promise<unknown> = Promise.resolve()
+  /** While a rebuild runs: local changes made meanwhile, applied to the new state at the swap. */
+  private local: { docId: string; update: Uint8Array }[] | null = null
   private sharing = false
   private readonly onChange: (docIds: string[]) => void
   /** log key → start of the latest shared checkpoint accepted from it (welcomes pass these on). */
@@ -199,6 +204,8 @@ export class GroupSpace {
   /** What a checkpoint of this space holds now. Blocks still held back are read again after a restore. */
   checkpoint(): Checkpoint {
     this.requireKeys()
+    // Mid-rebuild the docs shown are the state before it, which the new governance may refuse.
+    if (this.local) throw errors.PROFILE_BUSY('the group is being rebuilt')
     const next = new Map(this.next)
     for (const [k, n] of next) next.set(k, Math.min(n, this.docs.firstPending(k) ?? n, this.assembling.get(k)?.first.start ?? n, this.deferred.get(k)?.start ?? n, this.unreadable.get(k) ?? n))
     const backfill = new Map([...this.backfills].map(([k, b]) => [k, { next: b.next, end: b.end }]))
@@ -483,24 +490,89 @@ export class GroupSpace {
 
   /**
    * Yjs cannot take an update back, so when a late event takes rights away (DESIGN.md §3.3),
-   * the docs are rebuilt from every known log under the final governance.
+   * the docs are rebuilt from every known log under the final governance. The new state is built
+   * aside, in a space of its own, and swapped in whole: a feed read meanwhile shows the state
+   * before, never a part of the new one. Rebuilds run one at a time.
    */
-  private async rebuild(): Promise<void> {
+  private rebuild(): Promise<void> {
     this.rebuildNeeded = false
-    this.docs.destroy()
-    this.docs = new DocSet(this.suspects)
-    this.next.clear()
-    this.assembling.clear()
-    this.uncoveredRead.clear()
-    this.backfills.clear()
-    this.firstParts.clear()
-    this.deferred.clear()
+    const run = this.rebuilt.then(() => this.rebuildAside())
+    this.rebuilt = run.catch(() => undefined)
+    return run
+  }
+
+  private async rebuildAside(): Promise<void> {
+    const keys = this.keys
+    if (!keys) return
+    const changed = new Set<string>()
+    const shadow = new GroupSpace(this.own, keys, { groupId: this.groupId, onKeys: this.onKeys, onChange: (ids) => ids.forEach((id) => changed.add(id)) })
+    // Logs under suspicion stay checked update by update: the shadow's docs share the one set.
+    shadow.docs.destroy()
+    shadow.docs = new DocSet(this.suspects)
+    for (const r of this.govLog.records()) shadow.addGovernance(r.logKey, r.index, r.payload, true)
+    shadow.replayGovernance()
+    for (const k of this.needsFull) shadow.needsFull.add(k)
     // Logs read from a checkpoint are read from it again; if the new governance refuses it,
     // they are fetched whole (needsFull).
-    for (const [k, s] of this.sharedCheckpoints) if (!this.needsFull.has(k)) this.plans.set(k, s)
-    this.sharedCheckpoints.clear()
-    this.unreadable.clear()
-    for (const log of this.logs.values()) await this.catchUp(log)
+    for (const [k, s] of this.sharedCheckpoints) if (!this.needsFull.has(k)) shadow.plans.set(k, s)
+    this.local = []
+    try {
+      const logs = (): ReadLog[] => [...this.logs.values()]
+      for (const log of logs()) await shadow.catchUp(log)
+      // Blocks this space read while the shadow was reading (a concurrent catch-up) are read too.
+      for (const log of logs()) if ((this.next.get(log.key) ?? 0) > (shadow.next.get(log.key) ?? 0)) await shadow.catchUp(log)
+    } catch (e) {
+      this.local = null
+      shadow.docs.destroy()
+      throw e
+    }
+    if (this.keys !== keys) {
+      this.local = null
+      shadow.docs.destroy() // locked meanwhile: nothing to show
+      return
+    }
+    // The swap: synchronous from here on.
+    const local = this.local
+    this.local = null
+    for (const { docId, update } of local) Y.applyUpdate(shadow.docs.doc(docId), update, LOCAL)
+    for (const q of this.queued) Y.applyUpdate(shadow.docs.doc(q[0]), q[1].update, LOCAL)
+    this.docs.destroy()
+    this.docs = shadow.docs
+    const copy = <K, V>(to: Map<K, V>, from: Map<K, V>): void => {
+      to.clear()
+      for (const [k, v] of from) to.set(k, v)
+    }
+    copy(this.next, shadow.next)
+    copy(this.assembling, shadow.assembling)
+    copy(this.backfills, shadow.backfills)
+    copy(this.sharedCheckpoints, shadow.sharedCheckpoints)
+    copy(this.plans, shadow.plans)
+    copy(this.unreadable, shadow.unreadable)
+    copy(this.deferred, shadow.deferred)
+    copy(this.firstParts, shadow.firstParts)
+    this.uncoveredRead.clear()
+    for (const k of shadow.uncoveredRead) this.uncoveredRead.add(k)
+    for (const k of shadow.needsFull) this.needsFull.add(k)
+    for (const r of shadow.govLog.records()) this.addGovernance(r.logKey, r.index, r.payload, true)
+    this.gov = this.govLog.replay()
+    this.blocksRead += shadow.blocksRead
+    if (changed.size) this.onChange([...changed])
+  }
+
+  /**
+   * Writes evidence that a device log was rewritten (equivocation.ts) as a governance event in
+   * our own log, unless governance already freezes that log there or earlier — except once more
+   * at the same index when only "taken back" is known there so far and this shows both blocks
+   * (for the facilitators' review). Returns whether it wrote.
+   */
+  async reportFork(evidence: ForkEvidence): Promise<boolean> {
+    const gov = this.gov
+    if (!gov || this.membership !== 'member') return false
+    const frozen = gov.frozen.get(evidence.log)
+    const adds = frozen === evidence.index && bothBlocks(evidence) && !gov.forkReports.some((r) => r.log === evidence.log && r.index === frozen && bothBlocks(r))
+    if (frozen !== undefined && frozen <= evidence.index && !adds) return false
+    await this.writeGovernance({ v: 1, kind: 'log.fork', group: gov.groupId, author: this.me, at: Date.now(), seen: this.seen(), body: evidence })
+    return true
   }
 
   /** The causal context for a new event: every log's length as this device has read it. */
@@ -548,6 +620,7 @@ export class GroupSpace {
       doc.off('update', capture)
     }
     if (!updates.length) return
+    if (this.local) for (const update of updates) this.local.push({ docId, update })
     // The window opens with the first change and is not pushed back by later ones, so steady
     // typing is still written every COALESCE_MS.
     const prior = this.queued.get(docId)

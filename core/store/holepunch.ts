@@ -41,6 +41,8 @@ export interface HypercoreSession {
   readonly key: Uint8Array | null
   readonly discoveryKey: Uint8Array | null
   readonly length: number
+  /** Bumped by every truncation of the log (core/group/fork-watch.ts). */
+  readonly fork: number
   readonly closed: boolean
   ready(): Promise<void>
   /** Resolves once the batch is written to the store's write-ahead log (see log-store.ts). */
@@ -69,6 +71,10 @@ export interface HypercoreSession {
   download(range: { start: number; end: number } | { blocks: number[] }): { destroy(): void; done(): Promise<void> }
   on(event: 'download', listener: (index: number, byteLength: number) => void): unknown
   on(event: 'append', listener: () => void): unknown
+  /** The log lost blocks from `to` on (a truncation by its writer, replicated as a reorg). */
+  on(event: 'truncate', listener: (to: number, fork: number) => void): unknown
+  /** A session that keeps reading the log as it is now, even after a truncation drops blocks. */
+  snapshot(): HypercoreSession
   off(event: 'download' | 'append', listener: (...args: never[]) => void): unknown
 }
 

@@ -4,11 +4,13 @@
  * the coded error for its own form, or null, then re-reads these lists and asks the group space
  * to re-read the feed (a flag or a restore changes what the feed shows).
  */
-import type { ApiError, DecisionView, HearthApi, ModerationItem, MuteLevel, MuteView, Result, ScheduleView } from '../../core/api.ts'
+import type { ApiError, DecisionView, HearthApi, ModerationItem, MuteLevel, MuteView, Result, RewrittenLog, ScheduleView } from '../../core/api.ts'
 import { settle } from './call.ts'
 
 export class ModerationController {
   queue: ModerationItem[] = $state.raw([])
+  /** Facilitators: members' device logs proven rewritten, with both versions. */
+  rewritten: RewrittenLog[] = $state.raw([])
   mutes: MuteView[] = $state.raw([])
   decisions: DecisionView[] = $state.raw([])
   schedule: ScheduleView | null = $state.raw(null)
@@ -56,6 +58,10 @@ export class ModerationController {
     if (decisions.ok) this.decisions = decisions.value
     if (schedule.ok) this.schedule = schedule.value
     if (queue.ok) this.queue = queue.value
+    if (this.#isFacilitator()) {
+      const rewritten = await settle(this.#api.rewrittenLogs({ groupId }))
+      if (rewritten.ok) this.rewritten = rewritten.value
+    }
     const failed = [mutes, decisions, schedule, queue].find((r) => !r.ok)
     this.loadError = failed && !failed.ok ? failed.error : null
   }

@@ -1,0 +1,97 @@
+/**
+ * One history (DESIGN.md §1 item 2): a device log is append-only, so two signed states of one
+ * log that disagree about one index are proof that its writer rewrote it. Evidence is the
+ * governance event `log.fork` (gov-event.ts), written by whichever member's device noticed, so it
+ * travels with governance and a newcomer that only ever saw one version replays it too.
+ *
+ * Body, record version 1 of governance events:
+ *   { log, signer, index, a, b }
+ *     log     the device log's key, hex
+ *     signer  its Hypercore signer's public key, hex (the log key is the hash of its manifest)
+ *     index   the first index at which the two versions disagree, as the reporter found it
+ *     a, b    base64 of two signed states (core/store/tree-proof.ts)
+ *
+ * Valid when both states verify against the log's signer, and either both carry block `index`
+ * with different bytes, or one carries it and the other is a later fork (higher fork id) whose
+ * signed length ends at or before `index` (the block was taken back). Validity is a pure
+ * function of the body: no peer's order of learning, and no author's rights, change it.
+ *
+ * The rule. Every valid piece of evidence freezes its log at its index; several freeze it at the
+ * smallest. Every block of a frozen log at or past that index, in any version, speaks for
+ * nobody: updates are refused by the write rule, and governance events carried there are left
+ * out of the replay (governance-log.ts), with every causal context clamped to the freeze.
+ */
+import { hash } from '../crypto/hash.ts'
+import { decodeSignedState, verifySignedState, type SignedState } from '../store/tree-proof.ts'
+
+export interface ForkEvidence {
+  log: string
+  signer: string
+  index: number
+  a: string
+  b: string
+}
+
+export interface CheckedFork {
+  index: number
+  a: SignedState
+  b: SignedState
+}
+
+const MEMO_MAX = 256
+const memo = new Map<string, CheckedFork | null>()
+
+const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64')
+const same = (x: Uint8Array, y: Uint8Array): boolean => Buffer.from(x).equals(Buffer.from(y))
+
+/** The evidence body for two states of `log` (read with readSignedState), or null if they agree at `index`. */
+export function makeEvidence(log: string, signer: Uint8Array, index: number, a: SignedState, b: SignedState, encode: (s: SignedState) => Uint8Array): ForkEvidence | null {
+  const body = { log, signer: Buffer.from(signer).toString('hex'), index, a: b64(encode(a)), b: b64(encode(b)) }
+  return checkEvidence(body) ? body : null
+}
+
+/** The checked evidence, or null when it proves nothing. Never throws; memoised by content. */
+export function checkEvidence(ev: ForkEvidence): CheckedFork | null {
+  const id = Buffer.from(hash(new TextEncoder().encode(`${ev.log}|${ev.signer}|${ev.index}|${ev.a}|${ev.b}`))).toString('hex')
+  if (memo.has(id)) return memo.get(id) ?? null
+  const out = check(ev)
+  if (memo.size >= MEMO_MAX) memo.delete(memo.keys().next().value as string)
+  memo.set(id, out)
+  return out
+}
+
+function check(ev: ForkEvidence): CheckedFork | null {
+  let a: SignedState, b: SignedState
+  try {
+    a = decodeSignedState(Buffer.from(ev.a, 'base64'))
+    b = decodeSignedState(Buffer.from(ev.b, 'base64'))
+  } catch {
+    return null
+  }
+  const log = Buffer.from(ev.log, 'hex')
+  const signer = Buffer.from(ev.signer, 'hex')
+  if (!verifySignedState(log, signer, a) || !verifySignedState(log, signer, b)) return null
+  const at = (s: SignedState): Uint8Array | null => (s.block && s.block.index === ev.index ? s.block.value : null)
+  const va = at(a)
+  const vb = at(b)
+  if (va && vb) return same(va, vb) ? null : { index: ev.index, a, b }
+  const [held, other] = va ? [a, b] : [b, a]
+  if (!at(held) || other.block) return null
+  return other.fork > held.fork && other.length <= ev.index ? { index: ev.index, a, b } : null
+}
+
+/** Whether valid evidence carries a block at its index in both versions (not only "taken back"). */
+export function bothBlocks(ev: ForkEvidence): boolean {
+  const c = checkEvidence(ev)
+  return c !== null && c.a.block?.index === ev.index && c.b.block?.index === ev.index
+}
+
+/** Log key → the index it is frozen at, from every valid piece of evidence among `bodies`. */
+export function freezes(bodies: Iterable<ForkEvidence>): Map<string, number> {
+  const out = new Map<string, number>()
+  for (const ev of bodies) {
+    const c = checkEvidence(ev)
+    if (c) out.set(ev.log, Math.min(out.get(ev.log) ?? c.index, c.index))
+  }
+  return out
+}

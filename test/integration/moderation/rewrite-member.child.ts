@@ -1,0 +1,85 @@
+/**
+ * A member that rewrites its own signed history (issue 14, found 1), in its own process: admitted
+ * by a real invite, online on the loopback testnet, writing through its real device log. On
+ * command it truncates that log back to a block it wrote (Hypercore `truncate`, fork 0 → 1) and
+ * appends something else at the same index — the move an honest node never makes.
+ *
+ * argv: profileDir host:port inviteCode. Prints `joined <memberId>`, then reads commands, one a
+ * line, and answers each with one line:
+ *   post <text>            an honest post                     → `posted <index>`
+ *   promote <memberId>     role.change to facilitator         → `wrote <index>`
+ *   rewrite-post <i> <text>   truncate to length i, then a post        → `rewritten <index> <fork>`
+ *   rewrite-remove <i> <id>   truncate to length i, then member.remove → `rewritten <index> <fork>`
+ * (Her node may have written more after block i, such as a key share; all of it goes.)
+ * Ends when stdin closes.
+ */
+import readline from 'node:readline'
+import { GroupRegistry } from '../../../core/group/group-registry.ts'
+import { memberDocId } from '../../../core/model/doc-id.ts'
+import { MemberDoc } from '../../../core/model/member-doc.ts'
+import type { HypercoreSession, KeyPair } from '../../../core/store/holepunch.ts'
+import { Vault } from '../../../core/store/vault.ts'
+
+const [profileDir, bootstrap, code] = process.argv.slice(2) as [string, string, string]
+const [host, port] = bootstrap.split(':') as [string, string]
+
+const vault = new Vault(profileDir)
+await vault.create('rewriting member passphrase')
+const reg = await GroupRegistry.open(vault, () => undefined, Date.now, { bootstrap: [{ host, port: Number(port) }], host: '127.0.0.1' })
+const { groupId, status } = await reg.invitations.join(code, 'Mallory', 60_000)
+if (status !== 'admitted') throw new Error(`not admitted: ${status}`)
+const space = await reg.space(groupId)
+const me = space.me
+// The device log's Hypercore and key pair: private to core, reached here only to attack.
+const device = await reg.store.ownLog(Buffer.from(space.own.key, 'hex'))
+const own = device as unknown as { core: HypercoreSession & { truncate(n: number, o: { keyPair: KeyPair }): Promise<void> }; keyPair: KeyPair }
+// Mallory answers no newcomer, so the newcomer's admission is an honest member's, never in her
+// rewritten log (an admission there would be refused with everything after the freeze).
+const online = (await reg.goOnline(groupId)) as unknown as { invites: { close(): Promise<void> } | null }
+await online.invites?.close()
+online.invites = null
+process.stdout.write(`joined ${me}\n`)
+
+async function post(text: string): Promise<void> {
+  await space.change(memberDocId(me), (d) => void new MemberDoc(d, me).addPost({ topic: 'check-in', text, cw: null }, Date.now()))
+}
+
+async function truncateTo(length: number): Promise<void> {
+  await space.idle()
+  await own.core.truncate(length, { keyPair: own.keyPair })
+}
+
+const commands = readline.createInterface({ input: process.stdin })
+let queue: Promise<unknown> = Promise.resolve()
+commands.on('line', (line) => {
+  queue = queue.then(() => run(line)).catch((e: unknown) => process.stdout.write(`error ${String(e)}\n`))
+})
+commands.on('close', () => void queue.then(finish))
+
+async function run(line: string): Promise<void> {
+  const [cmd, ...rest] = line.split(' ')
+  const arg = rest.join(' ')
+  const at = Number(rest[0])
+  const after = rest.slice(1).join(' ')
+  if (cmd === 'post') {
+    await post(arg)
+    process.stdout.write(`posted ${own.core.length - 1}\n`)
+  } else if (cmd === 'promote') {
+    await space.writeGovernance({ v: 1, kind: 'role.change', group: groupId, author: me, at: Date.now(), seen: space.seen(), body: { member: arg, role: 'facilitator' } })
+    process.stdout.write(`wrote ${own.core.length - 1}\n`)
+  } else if (cmd === 'rewrite-post') {
+    await truncateTo(at)
+    await post(after)
+    process.stdout.write(`rewritten ${own.core.length - 1} ${own.core.fork}\n`)
+  } else if (cmd === 'rewrite-remove') {
+    await truncateTo(at)
+    await space.writeGovernance({ v: 1, kind: 'member.remove', group: groupId, author: me, at: Date.now(), seen: space.seen(), body: { member: after } })
+    process.stdout.write(`rewritten ${own.core.length - 1} ${own.core.fork}\n`)
+  }
+}
+
+async function finish(): Promise<void> {
+  await reg.lockNow()
+  vault.lock()
+  process.exit(0)
+}
