@@ -108,6 +108,10 @@ export class GroupRegistry {
           rulesWriters: ['facilitator'],
           inviters: p.mode === 'survivor-led' ? ['facilitator', 'member'] : ['facilitator'],
           flagThreshold: 3,
+          // Safe by default (issue 17): members invite, a facilitator approves each newcomer;
+          // facilitated groups keep facilitators-only; only facilitators save the group's words.
+          invitePolicy: p.mode === 'survivor-led' ? 'members-approved' : 'facilitators',
+          groupExport: 'facilitators',
         },
         creator: { pseudonym: p.pseudonym, boxKey: hex(identity.boxPublicKey), device: log.key },
       },
