@@ -46,7 +46,7 @@ export function lineView(s: GroupSpace, member: string): LineThreadView {
   }
 }
 
-async function write(s: GroupSpace, member: string, e: { text: string; topic: LineTopic | null; about: string | null }, now: number): Promise<LineThreadView> {
+export async function writeLine(s: GroupSpace, member: string, e: { text: string; topic: LineTopic | null; about: string | null }, now: number): Promise<LineThreadView> {
   if (s.membership !== 'member') throw errors.NOT_ALLOWED('you are no longer a member of this group')
   const docId = lineDocId(member)
   const { record, key } = await keyFor(s, docId, lineHolders(s, member), now)
@@ -78,7 +78,7 @@ export function privateLineHandlers(ctx: LineContext): Pick<MethodHandlers, 'pri
     },
     async writePrivateLine({ groupId, text, topic, about }) {
       const s = await space(groupId)
-      return write(s, s.me, { text, topic: topic ?? null, about: about ?? null }, ctx.now())
+      return writeLine(s, s.me, { text, topic: topic ?? null, about: about ?? null }, ctx.now())
     },
     async privateLines({ groupId }) {
       return allLines(await space(groupId))
@@ -87,7 +87,7 @@ export function privateLineHandlers(ctx: LineContext): Pick<MethodHandlers, 'pri
       const s = await space(groupId)
       if (!isFacilitator(s)) throw errors.NOT_ALLOWED('only facilitators answer on a member’s line')
       if (member === s.me) throw errors.INVALID_INPUT('write on your own line instead')
-      return write(s, member, { text, topic: null, about: null }, ctx.now())
+      return writeLine(s, member, { text, topic: null, about: null }, ctx.now())
     },
   }
 }
