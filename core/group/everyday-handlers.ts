@@ -97,6 +97,8 @@ export function everydayHandlers(ctx: EverydayContext): Pick<MethodHandlers, 'ex
       const reg = ctx.registry()
       await reg.space(groupId)
       await setPresenceHidden(reg, groupId, hidden, ctx.now())
+      const online = await reg.onlineOf(groupId)
+      online?.setPresenceHidden(hidden)
       return { hidden: isPresenceHidden(reg.personal, groupId) }
     },
     async ruleTemplates() {
