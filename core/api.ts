@@ -241,8 +241,9 @@ export interface FeedPage {
   /** Pass as `before` for the next (older) page; null on the last page. */
   next: string | null
   /**
-   * When I last marked this group read (ms), or null if never: posts and replies by others
-   * created after it are "new since you were here" (`FeedPost.isNew`, `FeedReply.isNew`).
+   * With `marks`: when I last marked the conversations read (ms), or null if never; posts and
+   * replies by others created after it (everything, when never) are "new since you were here"
+   * (`FeedPost.isNew`, `FeedReply.isNew`).
    */
   lastReadAt?: number | null
 }
@@ -671,7 +672,11 @@ export interface ApiMethods {
   /** `pseudonym` defaults to the profile's name. */
   createGroup: { input: { name: string; pseudonym?: string; mode?: GroupMode }; output: GroupSummary }
   groupInfo: { input: G; output: GroupInfo }
-  feed: { input: G & { topic?: string; before?: string; limit?: number }; output: FeedPage }
+  /**
+   * `marks: true` adds what is new for me (`isNew`, `lastReadAt`) and replies to my words (`toMe`,
+   * `repliesToMe`) to the page (issue 17); without it the page is the same for every reader.
+   */
+  feed: { input: G & { topic?: string; before?: string; limit?: number; marks?: boolean }; output: FeedPage }
   members: { input: G; output: MemberView[] }
   post: { input: G & { text: string; cw?: string; topic?: string }; output: { id: string } }
   reply: { input: G & { to: string; text: string }; output: { id: string } }

@@ -47,7 +47,10 @@ export const inputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> } = {
   listGroups: empty,
   createGroup: z.object({ name: z.string().trim().min(1).max(LIMITS.groupName), pseudonym: pseudonym.optional(), mode: z.enum(['survivor-led', 'facilitated']).optional() }).strict(),
   groupInfo: z.object(g).strict(),
-  feed: z.object({ ...g, topic: z.string().regex(TOPIC_ID).optional(), before: z.string().max(200).optional(), limit: z.number().int().min(1).max(100).optional() }).strict(),
+  feed: z.object({
+    ...g, topic: z.string().regex(TOPIC_ID).optional(), before: z.string().max(200).optional(), limit: z.number().int().min(1).max(100).optional(),
+    marks: z.boolean().optional(),
+  }).strict(),
   members: z.object(g).strict(),
   post: z.object({ ...g, text, cw: z.string().min(1).max(LIMITS.contentWarning).optional(), topic: z.string().regex(TOPIC_ID).optional() }).strict(),
   reply: z.object({ ...g, to: ref, text }).strict(),

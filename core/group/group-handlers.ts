@@ -162,10 +162,10 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
     async groupInfo({ groupId }) {
       return info(await space(groupId), isPresenceHidden(ctx.registry().personal, groupId))
     },
-    async feed({ groupId, topic, before, limit }) {
+    async feed({ groupId, topic, before, limit, marks }) {
       const s = await space(groupId)
       const page = feed(readerSource(s, ctx.registry().personal), { ...(topic ? { topic } : {}), ...(before ? { before } : {}), limit: limit ?? 20 })
-      return markFeed(page, s.me, lastReadOf(ctx.registry(), groupId).conversations ?? null)
+      return marks ? markFeed(page, s.me, lastReadOf(ctx.registry(), groupId).conversations ?? null) : page
     },
     async members({ groupId }) {
       const s = await space(groupId)

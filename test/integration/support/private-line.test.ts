@@ -5,7 +5,8 @@
  * the answer. Alder makes Birch a member; Cedar writes again and Alder answers. Birch's node
  * receives both as ciphertext but, opened afterwards with Birch's own keys, only what was written
  * while Birch facilitated opens. Also across these nodes: a member's invite in a new group waits
- * for a facilitator, and the facilitators see who made it.
+ * for a facilitator, the facilitators see who made it, and once the group says "facilitators
+ * only" a member's invite is refused by every node.
  */
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -58,6 +59,14 @@ describe('private line to the facilitators, three processes', () => {
     const byCedar = await c.ok('createInvite', { groupId })
     await a.until(async () => (await a.ok('listInvites', { groupId })).some((i) => i.id === byCedar.id))
     expect((await a.ok('listInvites', { groupId })).find((i) => i.id === byCedar.id)).toMatchObject({ by: cedarId, byName: 'Cedar', byRole: 'member', needsApproval: true })
+    // Facilitators only: Cedar's node writes the invite and refuses it itself, and so does every
+    // other node once the block arrives.
+    await a.ok('updateSettings', { groupId, invitePolicy: 'facilitators' })
+    await c.until(async () => (await c.ok('groupInfo', { groupId })).invitePolicy === 'facilitators')
+    expect(await c.call('createInvite', { groupId, approval: true })).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } })
+    const blocks = async (p: Peer): Promise<number> => (await p.ok('groupStatus', { groupId })).blocks
+    await a.until(async () => (await blocks(a)) === (await blocks(c)) && (await blocks(b)) === (await blocks(c)))
+    for (const p of [a, b, c]) expect((await p.ok('listInvites', { groupId })).filter((i) => i.by === cedarId).map((i) => i.id)).toEqual([byCedar.id])
 
     await c.ok('writePrivateLine', { groupId, text: 'my post was hidden, can we talk?', topic: 'hidden-post' })
     await b.until(async () => (await b.ok('privateLines', { groupId })).some((l) => l.member === cedarId && l.awaitingAnswer))
@@ -80,7 +89,6 @@ describe('private line to the facilitators, three processes', () => {
 
     // Birch's node holds every block the others read (the same count), then is stopped and opened
     // with Birch's own keys.
-    const blocks = async (p: Peer): Promise<number> => (await p.ok('groupStatus', { groupId })).blocks
     await b.until(async () => (await blocks(b)) === (await blocks(a)) && (await blocks(c)) === (await blocks(a)))
     await Promise.all(peers.splice(0).map((p) => p.stop()))
     const vault = new Vault(birchDir)
