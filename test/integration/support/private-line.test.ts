@@ -16,6 +16,7 @@ import { lineDocId } from '../../../core/model/doc-id.ts'
 import { readLine } from '../../../core/model/private-line.ts'
 import { Vault } from '../../../core/store/vault.ts'
 import { startPeer, type Peer } from '../../helpers/peer.ts'
+import { startCpuHog, type CpuHog } from '../../helpers/cpu-hog.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
 import { startTestnet, type Testnet } from '../net/net-harness.ts'
 
@@ -23,21 +24,29 @@ const tempDir = useTempDirs()
 const PASS = 'correct horse battery staple'
 let testnet: Testnet | null = null
 const peers: Peer[] = []
+let hog: CpuHog | null = null
 
 afterEach(async () => {
+  await hog?.stop()
+  hog = null
   await Promise.all(peers.splice(0).map((p) => p.stop()))
   await testnet?.destroy()
   testnet = null
 })
 
 describe('private line to the facilitators, three processes', () => {
-  it('member writes, facilitator reads and answers, member reads; a former facilitator reads nothing new', async () => {
+  it.each([
+    ['started in order', false, false],
+    ['started in reverse, under a CPU hog on every core', true, true],
+  ])('member writes, facilitator reads and answers, member reads; a former facilitator reads nothing new (%s)', async (_name, reverse, loaded) => {
     testnet = await startTestnet()
+    if (loaded) hog = startCpuHog()
     const boot = `${testnet.bootstrap[0]?.host}:${testnet.bootstrap[0]?.port}`
     const birchDir = path.join(tempDir(), 'birch')
-    const a = await startPeer(path.join(tempDir(), 'alder'), boot)
-    const b = await startPeer(birchDir, boot)
-    const c = await startPeer(path.join(tempDir(), 'cedar'), boot)
+    const dirs = [path.join(tempDir(), 'alder'), birchDir, path.join(tempDir(), 'cedar')]
+    const started: Peer[] = []
+    for (const d of reverse ? [...dirs].reverse() : dirs) started.push(await startPeer(d, boot))
+    const [a, b, c] = (reverse ? [...started].reverse() : started) as [Peer, Peer, Peer]
     peers.push(a, b, c)
     await Promise.all([
       a.ok('createProfile', { passphrase: PASS, name: 'Alder' }), b.ok('createProfile', { passphrase: PASS, name: 'Birch' }),
@@ -102,5 +111,5 @@ describe('private line to the facilitators, three processes', () => {
     expect(opened.sealed).toBe(2)
     await reg.lockNow()
     vault.lock()
-  }, 180_000)
+  }, 300_000)
 })
