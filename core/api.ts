@@ -586,12 +586,14 @@ export interface UnreadView {
     decisions: number
     /** Private-line messages I can read, written by others (facilitators: every member's line). */
     privateLine: number
+    /** Facilitators: invites made by others since I last looked (0 for members). */
+    invites?: number
   }
   /** Conversations per topic id. */
   topics: Record<string, number>
 }
 
-export type UnreadSection = 'conversations' | 'meetings' | 'resources' | 'decisions' | 'privateLine'
+export type UnreadSection = 'conversations' | 'meetings' | 'resources' | 'decisions' | 'privateLine' | 'invites'
 
 /** A ground-rule template drawn from peer-support practice; facilitators start from one. */
 export interface RuleTemplate {

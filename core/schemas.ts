@@ -153,7 +153,7 @@ export const inputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> } = {
   answerPrivateLine: z.object({ ...g, member: memberId, text: z.string().trim().min(1).max(LINE_TEXT_MAX) }).strict(),
   unread: z.object({ groupId: groupId.optional() }).strict(),
   markRead: z.object({
-    ...g, section: z.enum(['conversations', 'meetings', 'resources', 'decisions', 'privateLine']).optional(),
+    ...g, section: z.enum(['conversations', 'meetings', 'resources', 'decisions', 'privateLine', 'invites']).optional(),
     upTo: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
   }).strict(),
   setPresence: z.object({ ...g, hidden: z.boolean() }).strict(),

@@ -66,6 +66,7 @@ export function unreadOf(s: GroupSpace, reg: GroupRegistry, now: number): Unread
     resources: readDirectory(s.docs.doc(sharedDocId('resources')), (id) => id).map((r) => ({ at: r.at, by: r.addedBy })),
     decisions: decisions({ me: s.me, members: s.governance.members, docs: s.docs.memberDocs() }, now).map((d) => ({ at: d.createdAt, by: d.proposer })),
     line: lineStamps(s),
+    invites: s.governance.members.get(s.me)?.role === 'facilitator' ? [...s.governance.invites.values()].map((i) => ({ at: i.at, by: i.by })) : [],
   })
 }
 

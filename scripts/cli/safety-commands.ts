@@ -36,7 +36,7 @@ function lineText(l: LineThreadView): string {
 
 function unreadText(u: UnreadView): string {
   const s = u.sections
-  return `${u.groupId}: ${u.total} new · conversations ${s.conversations} (replies to you ${s.repliesToMe}) · meetings ${s.meetings} · resources ${s.resources} · decisions ${s.decisions} · private line ${s.privateLine}`
+  return `${u.groupId}: ${u.total} new · conversations ${s.conversations} (replies to you ${s.repliesToMe}) · meetings ${s.meetings} · resources ${s.resources} · decisions ${s.decisions} · private line ${s.privateLine}${s.invites ? ` · invites ${s.invites}` : ''}`
 }
 
 export const safetyCommands: Record<string, Command> = {
@@ -120,11 +120,11 @@ export const safetyCommands: Record<string, Command> = {
     human: (v) => ((v as UnreadView[]).length ? (v as UnreadView[]).map(unreadText).join('\n') : 'No groups yet.'),
   },
   'mark-read': {
-    usage: 'hearth mark-read --group ID [--section conversations|meetings|resources|decisions|privateLine]',
+    usage: 'hearth mark-read --group ID [--section conversations|meetings|resources|decisions|privateLine|invites]',
     summary: 'mark a group (or one section) read up to now; kept on this computer only',
     async run(ctx) {
       await unlocked(ctx)
-      const section = oneOf<UnreadSection>(ctx, 'section', ['conversations', 'meetings', 'resources', 'decisions', 'privateLine'])
+      const section = oneOf<UnreadSection>(ctx, 'section', ['conversations', 'meetings', 'resources', 'decisions', 'privateLine', 'invites'])
       return expectOk(ctx.service.markRead({ groupId: need(ctx, 'group'), ...(section ? { section } : {}) }))
     },
     human: (v) => unreadText(v as UnreadView),
