@@ -18,7 +18,8 @@ const NEXT = 'a different passphrase entirely'
 async function group() {
   let now = Date.UTC(2026, 11, 1, 12)
   const internal: unknown[] = []
-  const svc = createService({ profileDir: path.join(tempDir(), 'p'), now: () => now, onInternalError: (e) => internal.push(e) })
+  // The smallest argon2id cost the vault accepts: this test is about what happens, not the cost.
+  const svc = createService({ profileDir: path.join(tempDir(), 'p'), now: () => now, onInternalError: (e) => internal.push(e), kdf: { opslimit: 1, memlimit: 8 * 1024 * 1024 } })
   await ok(svc.createProfile({ passphrase: PASS, name: 'Fay' }))
   const { id: groupId } = await ok(svc.createGroup({ name: 'Circle' }))
   return { svc, groupId, internal, tick: (ms: number) => (now += ms) }
