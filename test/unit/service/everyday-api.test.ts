@@ -27,7 +27,7 @@ async function group() {
 
 const code = (r: { ok: boolean; error?: { code: string } }): string => (r.ok ? 'OK' : (r.error?.code ?? '?'))
 
-describe('everyday use through the service', () => {
+describe('everyday use through the service', { timeout: 30_000 }, () => {
   it('changes the passphrase and stays unlocked; the old passphrase is refused from then on', async () => {
     const { svc, groupId, internal } = await group()
     expect(code(await svc.changePassphrase({ current: 'not the passphrase', next: NEXT }))).toBe('WRONG_PASSPHRASE')
