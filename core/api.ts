@@ -688,7 +688,11 @@ export interface ApiMethods {
   setProfile: { input: G & { pseudonym?: string; status?: MemberStatus }; output: MemberView }
   setRules: { input: G & { text: string }; output: RulesView }
   acceptRules: { input: G & { version: number }; output: RulesView }
-  /** `expiresInMs` defaults to 24 h, `uses` to 1. The code is shown once; keep it to pass on. */
+  /**
+   * `expiresInMs` defaults to 24 h, `uses` to 1. The code is shown once; keep it to pass on.
+   * A member's invite in a group whose rule is `members-approved` always needs approval;
+   * under `facilitators` a member's invite is NOT_ALLOWED.
+   */
   createInvite: { input: G & { uses?: number; expiresInMs?: number; role?: Role; approval?: boolean }; output: { id: string; code: string; expiresAt: number } }
   listInvites: { input: G; output: InviteView[] }
   revokeInvite: { input: G & { id: string }; output: { id: string } }
