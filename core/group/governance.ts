@@ -333,7 +333,9 @@ export class Governance implements WriteAuthority {
    * was made holds back its later newcomers too, rather than letting them in unseen).
    */
   needsApproval(invite: InviteState): boolean {
-    return invite.approval || (invite.byRole !== 'facilitator' && this.invitePolicy() !== 'members')
+    // Only a chosen rule reaches back to open invites: history judged before it stays as it was.
+    const chosen = this.settings.invitePolicy
+    return invite.approval || (chosen !== undefined && chosen !== 'members' && invite.byRole !== 'facilitator')
   }
 
   /** The member record of a device's member, current or former. */
