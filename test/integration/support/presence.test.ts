@@ -1,7 +1,8 @@
 /**
  * Presence privacy (issue 17), two processes on a loopback testnet: Birch chooses not to show as
  * connected. Alder's node then leaves Birch out of "connected now" while the two still sync both
- * ways; Birch choosing to show again puts Birch back. In two start orders, one under load.
+ * ways (and Alder's unread count moves as Birch posts); Birch choosing to show again puts Birch
+ * back. In two start orders, one under load.
  */
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -48,9 +49,15 @@ describe('not showing as connected', () => {
 
     await b.ok('setPresence', { groupId, hidden: true })
     await a.until(async () => !(await shown()))
-    // Still connected underneath: words travel both ways.
-    await b.ok('post', { groupId, text: 'quietly here' })
+    // Still connected underneath: words travel both ways, and Alder's unread count moves with them.
+    await a.ok('markRead', { groupId })
+    expect((await a.ok('unread', { groupId }))[0]?.sections.conversations).toBe(0)
+    await b.ok('post', { groupId, text: 'quietly here', topic: 'story' })
     await a.until(async () => (await a.ok('feed', { groupId })).posts.some((p) => p.text === 'quietly here'))
+    const [unread] = await a.ok('unread', { groupId })
+    expect(unread).toMatchObject({ total: 1, sections: { conversations: 1 }, topics: { story: 1 } })
+    expect((await a.ok('feed', { groupId, marks: true })).posts.find((p) => p.text === 'quietly here')?.isNew).toBe(true)
+    expect((await a.ok('markRead', { groupId })).total).toBe(0)
     await a.ok('post', { groupId, text: 'hello' })
     await b.until(async () => (await b.ok('feed', { groupId })).posts.some((p) => p.text === 'hello'))
     expect(await shown()).toBe(false)
