@@ -13,6 +13,8 @@ import { moderationHandlers } from './group/moderation-handlers.ts'
 import { rewriteHandlers } from './group/rewrite-view.ts'
 import { decisionHandlers } from './group/decision-handlers.ts'
 import { debriefHandlers } from './group/debrief-handlers.ts'
+import { privateLineHandlers } from './group/private-line-handlers.ts'
+import { everydayHandlers } from './group/everyday-handlers.ts'
 import { personalHandlers } from './group/personal-handlers.ts'
 import { supportHandlers } from './group/support-handlers.ts'
 import { GroupRegistry } from './group/group-registry.ts'
@@ -165,6 +167,8 @@ export function createService(opts: ServiceOptions): HearthService {
     ...personalHandlers({ registry: requireRegistry, now }),
     ...supportHandlers({ registry: requireRegistry, now, ...(opts.openLink ? { openLink: opts.openLink } : {}) }),
     ...debriefHandlers({ registry: requireRegistry, now }),
+    ...privateLineHandlers({ registry: requireRegistry, now }),
+    ...everydayHandlers({ registry: requireRegistry, now }),
   }
 
   async function call(method: unknown, input: unknown): Promise<Result<unknown>> {
