@@ -45,6 +45,8 @@ export type ErrorCode =
   | 'BLOCK_EPOCH_UNKNOWN'
   | 'LOG_CORRUPT'
   | 'STORE_UNAVAILABLE'
+  | 'LOG_BEHIND'
+  | 'LOG_UNCONFIRMED'
   // groups and content
   | 'GROUP_NOT_FOUND'
   | 'NOT_FOUND'
@@ -208,6 +210,23 @@ export interface FeedPage {
   posts: FeedPost[]
   /** Pass as `before` for the next (older) page; null on the last page. */
   next: string | null
+  /** Present only when this device may be missing its own words here, so a short feed is never silent. */
+  ownLog?: OwnLogStatus
+}
+
+/**
+ * Why this device does not write in a group for now (core/store/own-log-guard.ts): `behind`, its
+ * store lost some of its own blocks (damage, a rollback) and fetches them back from peers;
+ * `unconfirmed`, the profile was moved or restored and waits for a peer to show how long its log is.
+ */
+export interface OwnLogStatus {
+  state: 'behind' | 'unconfirmed'
+  /** Blocks of our own log this device holds. */
+  have: number
+  /** With `behind`: how many it is known to have written. */
+  expected?: number
+  /** A damaged write-ahead log was kept whole here (in the profile folder) before the rest was recovered. */
+  damagedCopy?: string
 }
 
 export interface MemberView {
@@ -331,6 +350,8 @@ export interface GroupStatus {
   writesHeld: boolean
   /** Blocks of the group's logs this device has read so far (grows while a new member syncs). */
   blocks: number
+  /** Present only when this device does not write here for now (see OwnLogStatus). */
+  ownLog?: OwnLogStatus
 }
 
 

@@ -149,7 +149,9 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
     },
     async feed({ groupId, topic, before, limit }) {
       const s = await space(groupId)
-      return feed(readerSource(s, ctx.registry().personal), { ...(topic ? { topic } : {}), ...(before ? { before } : {}), limit: limit ?? 20 })
+      const page = feed(readerSource(s, ctx.registry().personal), { ...(topic ? { topic } : {}), ...(before ? { before } : {}), limit: limit ?? 20 })
+      const ownLog = await ctx.registry().ownLogStatus(groupId)
+      return ownLog ? { ...page, ownLog } : page
     },
     async members({ groupId }) {
       const s = await space(groupId)
@@ -244,6 +246,7 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
         lastSeen: Object.fromEntries(online?.lastSeen() ?? reg.storedLastSeen(groupId)),
         writesHeld: online?.writesHeld() ?? false,
         blocks: [...s.next.values()].reduce((a, b) => a + b, 0),
+        ...await reg.ownLogStatus(groupId).then((ownLog) => (ownLog ? { ownLog } : {})),
       }
     },
     async listRequests({ groupId }) {

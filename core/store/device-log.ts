@@ -16,6 +16,7 @@ import { wipe } from '../crypto/wipe.ts'
 import { sign } from '../crypto/sign.ts'
 import { peekBlockHeader } from './block-codec.ts'
 import type { HypercoreSession, KeyPair } from './holepunch.ts'
+import type { OwnLogGuard, OwnLogState } from './own-log-guard.ts'
 
 export interface LogEntry {
   index: number
@@ -31,12 +32,17 @@ export class DeviceLog {
   /** Appends not yet acknowledged: close waits for them, since they sign with the key it wipes. */
   private readonly inFlight = new Set<Promise<unknown>>()
 
-  /** Use LogStore.openDeviceLog; the core must be ready. */
-  constructor(name: string, core: HypercoreSession, keyPair: KeyPair, onClose: () => void) {
+  /** Use LogStore.openDeviceLog; the core must be ready. `guard`: null for a log never published. */
+  constructor(name: string, core: HypercoreSession, keyPair: KeyPair, onClose: () => void, private readonly guard: OwnLogGuard | null = null) {
     this.name = name
     this.core = core
     this.keyPair = keyPair
     this.onClose = onClose
+  }
+
+  /** Whether this log may take new blocks now (own-log-guard.ts). */
+  state(): OwnLogState {
+    return this.guard ? this.guard.state(this.core) : { state: 'ok', length: this.core.length }
   }
 
   /** The log's key: the hash of its manifest, which the identity signs into the membership (§3.1). */
@@ -69,10 +75,13 @@ export class DeviceLog {
   async append(block: Uint8Array): Promise<number> {
     this.requireOpen()
     peekBlockHeader(block)
+    this.guard?.beforeAppend(this.core)
     const write = this.core.append(block, { keyPair: this.keyPair })
     this.inFlight.add(write)
     try {
       const { length } = await write
+      // The record is noted before the write is acknowledged: a later lost tail is then caught.
+      await this.guard?.afterAppend(length)
       return length - 1
     } catch (e) {
       throw storeError(e, 'append')
@@ -125,6 +134,6 @@ export function storeError(e: unknown, what: string): HearthError {
   if (e instanceof HearthError) return e
   const message = e instanceof Error ? e.message : String(e)
   if (/corrupt|checksum/i.test(message)) return errors.LOG_CORRUPT(what, { cause: e })
-  if (/could not be locked/i.test(message)) return errors.STORE_UNAVAILABLE(`${what}: another Hearth is using this profile`, { cause: e })
+  if (/could not be locked|lock hold|No locks available/i.test(message)) return errors.STORE_UNAVAILABLE(`${what}: another Hearth is using this profile`, { cause: e })
   return errors.STORE_UNAVAILABLE(what, { cause: e })
 }
