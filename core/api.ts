@@ -570,6 +570,13 @@ export interface ApiMethods {
   /** Joins by invite code; `waitMs` bounds the search for a member (default 60 s). */
   joinGroup: { input: { code: string; pseudonym?: string; waitMs?: number }; output: { group: string; status: 'admitted' | 'pending' } }
   groupStatus: { input: G; output: GroupStatus }
+  /**
+   * "This profile was moved: continue here." After a move or a restore this device waits for a
+   * peer before writing in a group (OwnLogStatus `unconfirmed`); a member who knows this copy is
+   * the only one in use, and that nothing was written from a newer copy, may go on without one.
+   * A known lost tail (`behind`) is not lifted: those blocks must come back from peers.
+   */
+  continueHere: { input: G; output: { ownLog: OwnLogStatus | null } }
   /** Facilitators: rename the group or change its settings (fields left out stay). */
   updateSettings: {
     input: G & { name?: string; topics?: Labelled[]; inviters?: Role[]; rulesWriters?: Role[]; flagThreshold?: number; removalNeedsSecond?: boolean }

@@ -20,7 +20,7 @@ import { repairEpochs } from './epoch-keeper.ts'
 type GroupMethods =
   | 'listGroups' | 'createGroup' | 'groupInfo' | 'feed' | 'members' | 'post' | 'reply' | 'edit' | 'remove'
   | 'react' | 'setProfile' | 'setRules' | 'acceptRules' | 'readPersonal' | 'writePersonal'
-  | 'createInvite' | 'listInvites' | 'revokeInvite' | 'joinGroup' | 'groupStatus'
+  | 'createInvite' | 'listInvites' | 'revokeInvite' | 'joinGroup' | 'groupStatus' | 'continueHere'
   | 'listRequests' | 'approveRequest' | 'declineRequest' | 'updateSettings'
 
 export interface GroupContext {
@@ -248,6 +248,12 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
         blocks: [...s.next.values()].reduce((a, b) => a + b, 0),
         ...await reg.ownLogStatus(groupId).then((ownLog) => (ownLog ? { ownLog } : {})),
       }
+    },
+    async continueHere({ groupId }) {
+      const reg = ctx.registry()
+      await reg.space(groupId)
+      await reg.store.continueHere(reg.meta(groupId).log)
+      return { ownLog: (await reg.ownLogStatus(groupId)) ?? null }
     },
     async listRequests({ groupId }) {
       const s = await space(groupId)

@@ -111,6 +111,12 @@ export class LogStore {
     return new LogStore(dir, opened.store, logSecret.slice(), lengths, moved || recordLost, health)
   }
 
+  /** "Continue here": the member says this copy is the only one in use (api.ts `continueHere`). */
+  async continueHere(name: string): Promise<void> {
+    const log = await this.openDeviceLog(name)
+    if (log.state().state === 'unconfirmed') await this.lengths.note(Buffer.from(log.key).toString('hex'), log.length, false)
+  }
+
   /** Where this profile's own log `name` stands: whether it may write (own-log-guard.ts). */
   async ownLogState(name: string): Promise<OwnLogState> {
     const log = await this.openDeviceLog(name)

@@ -126,6 +126,18 @@ export const groupCommands: Record<string, Command> = {
       return posts.length ? posts.map(postText).join('\n\n') : 'No posts yet.'
     },
   },
+  'continue-here': {
+    usage: 'hearth continue-here --group ID',
+    summary: 'this profile was moved or restored and waits for another member before writing: go on without waiting (only if no other copy of it is in use)',
+    async run(ctx) {
+      await unlocked(ctx)
+      return expectOk(ctx.service.continueHere({ groupId: need(ctx, 'group') }))
+    },
+    human: (v) => {
+      const o = (v as { ownLog: OwnLogStatus | null }).ownLog
+      return o ? ownLogWarning(o).replace(/^hearth: warning: /, 'Still waiting: ').trimEnd() : 'This device writes in the group again.'
+    },
+  },
   members: {
     usage: 'hearth members --group ID',
     summary: 'list the members of a group with their roles',
