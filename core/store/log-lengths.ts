@@ -14,8 +14,9 @@
  *           from a file backup) has another, which is how a copy is told from the original
  *   u32 N, then N × { log key 32, u32 length, u8 flags }   flags bit 0: not yet confirmed by a peer
  *
- * Written with writeFileAtomic (fsync, rename, fsync of the folder) after every append of a
+ * Written with writeFileAtomic (fsync, rename, fsync of the folder) right after every append of a
  * published log, coalesced: one write in flight, the next covers every length noted meanwhile.
+ * It is a lower bound on each log's length (see own-log-guard.ts afterAppend).
  * Nonce rule: random per write. The key never leaves this profile.
  */
 import { promises as fs } from 'node:fs'

@@ -55,8 +55,13 @@ export class OwnLogGuard {
     if (s.state === 'unconfirmed') throw errors.LOG_UNCONFIRMED()
   }
 
-  /** Records the new length durably before the append is acknowledged. */
-  afterAppend(length: number): Promise<void> {
-    return this.lengths.note(this.key, length)
+  /**
+   * Records the new length; the write is durable within one fsync, coalesced with later ones. The
+   * record may trail the log by those milliseconds: it is a lower bound, and a block replicated
+   * in that window and then lost with the write-ahead log is still caught by rule 2 (a peer
+   * holds more). Waiting for it would not close that window anyway, as replication starts at append.
+   */
+  afterAppend(length: number): void {
+    void this.lengths.note(this.key, length)
   }
 }

@@ -168,36 +168,42 @@ describe('the damage matrix: every file kind × delete, truncate, flip bits, rep
     const rows: string[] = []
     const silent: string[] = []
     const destroyed: string[] = []
-    let n = 0
-    for (const t of targets()) {
-      for (const how of DAMAGES) {
-        const dir = await copyOf(`case-${n++}`, t.rel === 'node.sock')
-        const target = path.join(dir, t.rel)
-        if (!existsSync(target) && how !== 'folder') continue
-        damage(target, how)
-        const before = hashes(dir)
-        const feed = await hearth(['feed', '--group', groupId, '--limit', '100'], dir)
-        const afterFeed = hashes(dir)
-        const post = await hearth(['post', '--group', groupId, '--text', 'written after the damage'], dir)
-        const texts = feedTexts(feed)
-        const label = `${t.kind} / ${how}`
-        const lost = texts !== null && POSTS.some((p) => !texts.includes(p))
-        if (texts === null && !codeOf(feed)?.match(/^[A-Z_]+$/)) silent.push(`${label}: feed failed without a code: ${feed.stdout} ${feed.stderr}`)
-        if (lost && !warned(feed)) silent.push(`${label}: feed shows ${texts?.length} of ${POSTS.length} posts and says nothing`)
-        if (post.code === 0 && (lost || warned(feed))) silent.push(`${label}: a post was written while the device's own log was short`)
-        if (post.code !== 0 && !codeOf(post)?.match(/^[A-Z_]+$/)) silent.push(`${label}: post failed without a code: ${post.stdout}`)
-        // A command that failed must have changed nothing.
-        if (texts === null) for (const [f, h] of before) if (afterFeed.get(f) !== h) destroyed.push(`${label}: ${f} changed although feed failed`)
-        // Posts that went missing must still be somewhere in the profile, byte for byte.
-        if (lost) {
-          const kept = new Set([...hashes(dir).values()])
-          for (const [f, h] of before) if (f.startsWith('logs') && !kept.has(h)) destroyed.push(`${label}: ${f} is gone although posts are missing`)
-        }
-        rows.push(`${label.padEnd(42)} feed: ${texts ? `${texts.length} posts${warned(feed) ? ' + warning' : ''}` : codeOf(feed)}; post: ${codeOf(post) ?? 'ok'}`)
-        rmSync(dir, { recursive: true, force: true })
-      }
+    const cases = targets().flatMap((t) => DAMAGES.map((how) => ({ t, how })))
+    // A few at a time: each case is two CLI processes that mostly wait on argon2 and on start-up.
+    const queue = cases.map((c, i) => ({ ...c, i }))
+    const worker = async (): Promise<void> => {
+      for (let c = queue.shift(); c; c = queue.shift()) await runCase(c.t, c.how, c.i)
     }
-    console.log(`damage matrix (${rows.length} cases):\n${rows.join('\n')}\nsilent losses: ${silent.length}, destroyed originals: ${destroyed.length}`)
+    const runCase = async (t: { kind: string; rel: string }, how: Damage, i: number): Promise<void> => {
+      const dir = await copyOf(`case-${i}`, t.rel === 'node.sock')
+      const target = path.join(dir, t.rel)
+      if (!existsSync(target) && how !== 'folder') return
+      damage(target, how)
+      const before = hashes(dir)
+      const feed = await hearth(['feed', '--group', groupId, '--limit', '100'], dir)
+      const afterFeed = hashes(dir)
+      const texts = feedTexts(feed)
+      // A failed open is checked whole above; a post is tried only where the feed opened.
+      const post = texts === null ? null : await hearth(['post', '--group', groupId, '--text', 'written after the damage'], dir)
+      const label = `${t.kind} / ${how}`
+      const lost = texts !== null && POSTS.some((p) => !texts.includes(p))
+      if (texts === null && !codeOf(feed)?.match(/^[A-Z_]+$/)) silent.push(`${label}: feed failed without a code: ${feed.stdout} ${feed.stderr}`)
+      if (lost && !warned(feed)) silent.push(`${label}: feed shows ${texts?.length} of ${POSTS.length} posts and says nothing`)
+      if (post && post.code === 0 && (lost || warned(feed))) silent.push(`${label}: a post was written while the device's own log was short`)
+      if (post && post.code !== 0 && !codeOf(post)?.match(/^[A-Z_]+$/)) silent.push(`${label}: post failed without a code: ${post.stdout}`)
+      // A command that failed must have changed nothing.
+      if (texts === null) for (const [f, h] of before) if (afterFeed.get(f) !== h) destroyed.push(`${label}: ${f} changed although feed failed`)
+      if (texts === null) for (const f of afterFeed.keys()) if (!before.has(f)) destroyed.push(`${label}: ${f} appeared although feed failed`)
+      // Posts that went missing must still be somewhere in the profile, byte for byte.
+      if (lost) {
+        const kept = new Set([...hashes(dir).values()])
+        for (const [f, h] of before) if (f.startsWith('logs') && !kept.has(h)) destroyed.push(`${label}: ${f} is gone although posts are missing`)
+      }
+      rows[i] = `${label.padEnd(42)} feed: ${texts ? `${texts.length} posts${warned(feed) ? ' + warning' : ''}` : codeOf(feed)}; post: ${post ? (codeOf(post) ?? 'ok') : '-'}`
+      rmSync(dir, { recursive: true, force: true })
+    }
+    await Promise.all([worker(), worker(), worker()])
+    console.log(`damage matrix (${rows.filter(Boolean).length} cases):\n${rows.filter(Boolean).join('\n')}\nsilent losses: ${silent.length}, destroyed originals: ${destroyed.length}`)
     expect(silent).toEqual([])
     expect(destroyed).toEqual([])
   }, 600_000)
