@@ -134,7 +134,7 @@ export class DeviceLog {
 export function storeError(e: unknown, what: string): HearthError {
   if (e instanceof HearthError) return e
   const message = e instanceof Error ? e.message : String(e)
-  if (/corrupt|checksum/i.test(message)) return errors.LOG_CORRUPT(what, { cause: e })
+  if (/corrupt|checksum|IO error|No such file|truncated|\.sst|\.blob/i.test(message)) return errors.LOG_CORRUPT(what, { cause: e })
   if (/could not be locked|lock hold|No locks available/i.test(message)) return errors.STORE_UNAVAILABLE(`${what}: another Hearth is using this profile`, { cause: e })
   return errors.STORE_UNAVAILABLE(what, { cause: e })
 }

@@ -53,6 +53,8 @@ export async function openStoreSafely(profileDir: string, dir: string, existing:
   if (existing) {
     await requireFolder(dir, 'logs')
     await requireFolder(db, 'logs/db')
+    // Checked before RocksDB runs: without CURRENT it would make its LOCK and LOG files first.
+    await requireFile(path.join(db, 'CURRENT'), 'logs/db/CURRENT')
     await ownerOnly(dir)
   } else {
     await fs.mkdir(dir, { recursive: true, mode: 0o700 })
@@ -105,18 +107,33 @@ async function requireFolder(p: string, name: string): Promise<void> {
   try {
     st = await fs.stat(p)
   } catch {
-    throw errors.LOG_CORRUPT(`the folder ${name} of this profile is missing; nothing was changed. Put it back from where the profile came from (a backup, the old computer), or ask for help`)
+    throw errors.LOG_CORRUPT(`the folder ${name} of this profile is missing. Put it back from where the profile came from (a backup, the old computer), or ask for help`)
   }
-  if (!st.isDirectory()) throw errors.LOG_CORRUPT(`${name} in this profile is not a folder; nothing was changed. Put the folder back from a backup`)
+  if (!st.isDirectory()) throw errors.LOG_CORRUPT(`${name} in this profile is not a folder. Put the folder back from a backup`)
+}
+
+async function requireFile(p: string, name: string): Promise<void> {
+  let st
+  try {
+    st = await fs.stat(p)
+  } catch {
+    throw errors.LOG_CORRUPT(`a file of the group store is missing (${name}). Put it back from where the profile came from, then open it again`)
+  }
+  if (!st.isFile()) throw errors.LOG_CORRUPT(`${name} in this profile is not a file. Put it back from a backup`)
 }
 
 async function storeId(db: string): Promise<string> {
   return String((await fs.stat(db)).ino)
 }
 
+/**
+ * Whether a strict open failed on something point-in-time recovery may get past: anything but a
+ * named bookkeeping or table file, a lock, or the disk refusing. Trying is safe: the store is
+ * copied whole first, and the copy is dropped again if the second open fails too.
+ */
 function looksLikeWalDamage(e: unknown): boolean {
   const m = e instanceof Error ? e.message : String(e)
-  return /truncated record|checksum mismatch|corrupt/i.test(m) && !/MANIFEST|CURRENT|\.sst|\.blob/i.test(m)
+  return !/MANIFEST|CURRENT|OPTIONS|\.sst|\.blob|\bLOCK\b|lock hold|No locks available|ENOSPC|EACCES|EPERM|EROFS|No space|Permission denied|Read-only/i.test(m)
 }
 
 /** A RocksDB open failure in plain words, with what to do. */
@@ -128,12 +145,14 @@ export function openError(e: unknown): HearthError {
   }
   const file = /(CURRENT|MANIFEST-\d+|OPTIONS-\d+|\d+\.(?:sst|blob|log))/.exec(m)?.[1]
   if (/does not exist|No such file|not found/i.test(m)) {
-    return errors.LOG_CORRUPT(`a file of the group store is missing${file ? ` (logs/db/${file})` : ''}; nothing was changed. Put it back from where the profile came from, then open it again`, { cause: e })
+    return errors.LOG_CORRUPT(`a file of the group store is missing${file ? ` (logs/db/${file})` : ''}. Put it back from where the profile came from, then open it again`, { cause: e })
   }
-  if (/corrupt|checksum|truncated|Invalid|bad magic|EISDIR|is a directory|IO error/i.test(m)) {
-    return errors.LOG_CORRUPT(`a file of the group store is damaged${file ? ` (logs/db/${file})` : ''}; nothing was changed. Put the profile back from a backup, or keep this one for help`, { cause: e })
+  if (/ENOSPC|EACCES|EPERM|EROFS|No space|Permission denied|Read-only/i.test(m)) {
+    return errors.STORE_UNAVAILABLE(`the group store could not be opened (${m.slice(0, 200)}); nothing was changed`, { cause: e })
   }
-  return errors.STORE_UNAVAILABLE(`the group store could not be opened (${m.slice(0, 200)}); nothing was changed`, { cause: e })
+  // Anything else RocksDB refuses in a store that exists is a damaged file (CURRENT without its
+  // newline, a MANIFEST or table that does not parse, a folder where a file belongs).
+  return errors.LOG_CORRUPT(`a file of the group store is damaged${file ? ` (logs/db/${file})` : ''} (${m.slice(0, 160)}). Put the profile back from a backup, or keep this one for help`, { cause: e })
 }
 
 let umaskSet = false

@@ -7,8 +7,12 @@
  *   silent loss        feed exits 0, shows fewer posts than were written, and says nothing
  *                      (no LOG_BEHIND / LOG_UNCONFIRMED warning); or a post succeeds while the
  *                      device's own log is short (it would contradict its peers)
- *   destroyed original a command failed, yet a file's bytes changed or it is gone; or posts are
- *                      missing and the files they were in were not kept whole somewhere in the profile
+ *   destroyed original a command failed, yet a file's bytes are gone (changed in place, or
+ *                      deleted, and not kept aside whole); or posts are missing and a data file
+ *                      (write-ahead log, table, blob) was not kept whole somewhere in the profile.
+ *                      One allowance, checked narrowly: when the store opened and only a later
+ *                      read failed, RocksDB's own recovery may have moved the write-ahead log into
+ *                      a new table (data kept), rewriting its bookkeeping files as it does
  *
  * RocksDB's diagnostic `LOG` files are left out of the comparison: RocksDB rotates them on every
  * open attempt, before it reads anything, and they hold no group data (core/store/store-open.ts).
@@ -191,22 +195,36 @@ describe('the damage matrix: every file kind × delete, truncate, flip bits, rep
       if (lost && !warned(feed)) silent.push(`${label}: feed shows ${texts?.length} of ${POSTS.length} posts and says nothing`)
       if (post && post.code === 0 && (lost || warned(feed))) silent.push(`${label}: a post was written while the device's own log was short`)
       if (post && post.code !== 0 && !codeOf(post)?.match(/^[A-Z_]+$/)) silent.push(`${label}: post failed without a code: ${post.stdout}`)
-      // A command that failed must have changed nothing.
-      if (texts === null) for (const [f, h] of before) if (afterFeed.get(f) !== h) destroyed.push(`${label}: ${f} changed although feed failed`)
-      if (texts === null) for (const f of afterFeed.keys()) if (!before.has(f)) destroyed.push(`${label}: ${f} appeared although feed failed`)
+      // A command that failed must have changed nothing, except to keep a damaged file aside whole
+      // (`<name>.damaged-<time>`) before writing a fresh one in its place (the unlock counter).
+      // If the store opened and a read then hit the damage, RocksDB's recovery at open may have
+      // moved the write-ahead log into a new table (its own work, data kept): then its bookkeeping
+      // files and that log may differ, but no table or blob that was there, nor the damaged file.
+      if (texts === null) {
+        const now = new Set(afterFeed.values())
+        const flushed = [...afterFeed.keys()].some((f) => f.endsWith('.sst') && !before.has(f))
+        const bookkeeping = (f: string): boolean => /(^|\/)(CURRENT|MANIFEST-\d+|OPTIONS-\d+|SESSION_ID|IDENTITY|\d+\.log)$/.test(f) && f !== t.rel
+        for (const [f, h] of before) {
+          if (afterFeed.get(f) !== h && !now.has(h) && !(flushed && bookkeeping(f))) destroyed.push(`${label}: ${f} changed although feed failed`)
+        }
+        for (const f of afterFeed.keys()) {
+          if (!before.has(f) && !/\.damaged-\d+$/.test(f) && !(flushed && /\.(sst|blob|log)$|(MANIFEST|OPTIONS)-\d+$/.test(f))) destroyed.push(`${label}: ${f} appeared although feed failed`)
+        }
+      }
       // Posts that went missing must still be somewhere in the profile, byte for byte.
       if (lost) {
         const kept = new Set([...hashes(dir).values()])
-        for (const [f, h] of before) if (f.startsWith('logs') && !kept.has(h)) destroyed.push(`${label}: ${f} is gone although posts are missing`)
+        for (const [f, h] of before) if (/\.(log|sst|blob)$/.test(f) && !kept.has(h)) destroyed.push(`${label}: ${f} (a data file) is gone although posts are missing`)
       }
       rows[i] = `${label.padEnd(42)} feed: ${texts ? `${texts.length} posts${warned(feed) ? ' + warning' : ''}` : codeOf(feed)}; post: ${post ? (codeOf(post) ?? 'ok') : '-'}`
       rmSync(dir, { recursive: true, force: true })
+      process.stdout.write(`${rows[i]}\n`)
     }
     await Promise.all([worker(), worker(), worker()])
-    console.log(`damage matrix (${rows.filter(Boolean).length} cases):\n${rows.filter(Boolean).join('\n')}\nsilent losses: ${silent.length}, destroyed originals: ${destroyed.length}`)
+    console.log(`damage matrix: ${rows.filter(Boolean).length} cases\nsilent losses: ${silent.length}, destroyed originals: ${destroyed.length}`)
     expect(silent).toEqual([])
     expect(destroyed).toEqual([])
-  }, 600_000)
+  }, 1_500_000) // a hang guard only: about a minute on an idle two-core machine
 
   it('CURRENT removed then put back gives every post back', async () => {
     const dir = await copyOf('current-back')
