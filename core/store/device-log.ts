@@ -134,7 +134,9 @@ export class DeviceLog {
 export function storeError(e: unknown, what: string): HearthError {
   if (e instanceof HearthError) return e
   const message = e instanceof Error ? e.message : String(e)
-  if (/corrupt|checksum|IO error|No such file|truncated|\.sst|\.blob/i.test(message)) return errors.LOG_CORRUPT(what, { cause: e })
   if (/could not be locked|lock hold|No locks available/i.test(message)) return errors.STORE_UNAVAILABLE(`${what}: another Hearth is using this profile`, { cause: e })
-  return errors.STORE_UNAVAILABLE(what, { cause: e })
+  if (/closed|ENOSPC|No space|EACCES|EPERM|EROFS|Permission denied|Read-only/i.test(message)) return errors.STORE_UNAVAILABLE(`${what} (${message.slice(0, 120)})`, { cause: e })
+  // Anything else the store throws while reading what it holds is a damaged file (a table or
+  // blob cut short, altered or gone): said as damage, with RocksDB's own words.
+  return errors.LOG_CORRUPT(`${what} (${message.slice(0, 120)})`, { cause: e })
 }

@@ -29,7 +29,7 @@
  * per membership, never per group: a member removed and later re-admitted needs a fresh log,
  * because everyone rejects the old log's blocks past its cut-off (§3.3).
  */
-import { stat } from 'node:fs/promises'
+import { readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { errors } from '../errors.ts'
 import { keyedHash } from '../crypto/hash.ts'
@@ -48,7 +48,7 @@ const UNPUBLISHED = new Set(['personal'])
 
 /** How the store was found when it opened; the front ends say so (docs/decisions.md). */
 export interface StoreHealth {
-  /** The write-ahead log was damaged: its files were kept here whole before the rest was recovered. */
+  /** The write-ahead log was damaged: its files were kept here whole before the rest was recovered (now or at an earlier open). */
   recoveredFrom: string | null
   /** A copy of the profile (moved, restored from a backup): own logs wait for a peer before writing. */
   moved: boolean
@@ -99,7 +99,7 @@ export class LogStore {
     const logs = rec.state === 'ok' ? rec.file.logs : new Map()
     if (moved) for (const r of logs.values()) r.unconfirmed = true
     const lengths = LogLengths.at(profileDir, key, { storeId: opened.storeId, logs })
-    const health: StoreHealth = { recoveredFrom: opened.recoveredFrom, moved, recordLost }
+    const health: StoreHealth = { recoveredFrom: opened.recoveredFrom ?? (await keptCopy(profileDir)), moved, recordLost }
     try {
       if (opened.created || moved || recordLost) await lengths.flush()
       if (lengths.failed) throw errors.STORE_UNAVAILABLE(`the record ${LOG_LENGTHS_FILE} in the profile folder could not be written`)
@@ -240,7 +240,9 @@ export class LogStore {
     let guard: OwnLogGuard | null = null
     if (!UNPUBLISHED.has(name)) {
       const key = Buffer.from(core.key as Uint8Array).toString('hex')
-      if (this.doubtful && !this.lengths.get(key)) await this.lengths.note(key, core.length, true)
+      // An empty log the record does not know is a new one (a group made or joined here): nobody
+      // can hold a block of it. A peer that does hold some still stops its writes (rule 2).
+      if (this.doubtful && !this.lengths.get(key) && core.length > 0) await this.lengths.note(key, core.length, true)
       guard = new OwnLogGuard(this.lengths, key)
     }
     return new DeviceLog(name, core, keyPair, () => this.logs.delete(name), guard)
@@ -267,6 +269,13 @@ export interface PeerLog {
 /** The key of the log whose Hypercore signer is `signer`. */
 export function logKeyOf(signer: Uint8Array): Uint8Array {
   return Hypercore.key(manifestFor(signer))
+}
+
+/** The newest whole copy of a damaged store kept in the profile by an earlier open, if any. */
+async function keptCopy(profileDir: string): Promise<string | null> {
+  const names = (await readdir(profileDir).catch(() => [] as string[])).filter((n) => n.startsWith('damaged-store-')).sort()
+  const last = names[names.length - 1]
+  return last ? path.join(profileDir, last) : null
 }
 
 async function exists(p: string): Promise<boolean> {

@@ -208,7 +208,8 @@ describe('the damage matrix: every file kind × delete, truncate, flip bits, rep
           if (afterFeed.get(f) !== h && !now.has(h) && !(flushed && bookkeeping(f))) destroyed.push(`${label}: ${f} changed although feed failed`)
         }
         for (const f of afterFeed.keys()) {
-          if (!before.has(f) && !/\.damaged-\d+$/.test(f) && !(flushed && /\.(sst|blob|log)$|(MANIFEST|OPTIONS)-\d+$/.test(f))) destroyed.push(`${label}: ${f} appeared although feed failed`)
+          const keptAside = readdirSync(path.dirname(path.join(dir, f))).some((n) => n.startsWith(`${path.basename(f)}.damaged-`))
+          if (!before.has(f) && !/\.damaged-\d+$/.test(f) && !keptAside && !(flushed && /\.(sst|blob|log)$|(MANIFEST|OPTIONS)-\d+$/.test(f))) destroyed.push(`${label}: ${f} appeared although feed failed`)
         }
       }
       // Posts that went missing must still be somewhere in the profile, byte for byte.
@@ -216,7 +217,7 @@ describe('the damage matrix: every file kind × delete, truncate, flip bits, rep
         const kept = new Set([...hashes(dir).values()])
         for (const [f, h] of before) if (/\.(log|sst|blob)$/.test(f) && !kept.has(h)) destroyed.push(`${label}: ${f} (a data file) is gone although posts are missing`)
       }
-      rows[i] = `${label.padEnd(42)} feed: ${texts ? `${texts.length} posts${warned(feed) ? ' + warning' : ''}` : codeOf(feed)}; post: ${post ? (codeOf(post) ?? 'ok') : '-'}`
+      rows[i] = `${label.padEnd(42)} feed: ${texts ? `${texts.length} posts${warned(feed) ? ' + warning' : ''}` : `${codeOf(feed)} (${((feed.json as { error?: { message?: string } } | undefined)?.error?.message ?? "").slice(0, 90)})`}; post: ${post ? (codeOf(post) ?? 'ok') : '-'}`
       rmSync(dir, { recursive: true, force: true })
       process.stdout.write(`${rows[i]}\n`)
     }

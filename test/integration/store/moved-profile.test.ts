@@ -38,6 +38,9 @@ describe('a moved profile', () => {
     expect(feed.stderr).toMatch(/moved or restored.*\[LOG_UNCONFIRMED\]/)
     expect((await hearth(['post', '--group', groupId, '--text', 'three'], there)).json).toMatchObject({ ok: false, error: { code: 'LOG_UNCONFIRMED' } })
     expect((await hearth(['group', 'status', '--group', groupId], there)).json).toMatchObject({ ownLog: { state: 'unconfirmed', have: expect.any(Number) } })
+    // A group made in the copy has a new log nobody can hold: it writes at once.
+    const fresh = ((await hearth(['group', 'create', '--name', 'New circle'], there)).json as { id: string }).id
+    expect((await hearth(['post', '--group', fresh, '--text', 'first words here'], there)).code).toBe(0)
 
     expect((await hearth(['continue-here', '--group', groupId], there)).json).toEqual({ ownLog: null })
     expect((await hearth(['post', '--group', groupId, '--text', 'three'], there)).code).toBe(0)
