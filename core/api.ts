@@ -45,6 +45,8 @@ export type ErrorCode =
   | 'BLOCK_EPOCH_UNKNOWN'
   | 'LOG_CORRUPT'
   | 'STORE_UNAVAILABLE'
+  | 'LOG_BEHIND'
+  | 'LOG_UNCONFIRMED'
   // groups and content
   | 'GROUP_NOT_FOUND'
   | 'NOT_FOUND'
@@ -246,6 +248,23 @@ export interface FeedPage {
    * (`FeedPost.isNew`, `FeedReply.isNew`).
    */
   lastReadAt?: number | null
+  /** Present only when this device may be missing its own words here, so a short feed is never silent. */
+  ownLog?: OwnLogStatus
+}
+
+/**
+ * Why this device does not write in a group for now (core/store/own-log-guard.ts): `behind`, its
+ * store lost some of its own blocks (damage, a rollback) and fetches them back from peers;
+ * `unconfirmed`, the profile was moved or restored and waits for a peer to show how long its log is.
+ */
+export interface OwnLogStatus {
+  state: 'behind' | 'unconfirmed'
+  /** Blocks of our own log this device holds. */
+  have: number
+  /** With `behind`: how many it is known to have written. */
+  expected?: number
+  /** A damaged write-ahead log was kept whole here (in the profile folder) before the rest was recovered. */
+  damagedCopy?: string
 }
 
 export interface MemberView {
@@ -404,6 +423,8 @@ export interface GroupStatus {
    * background backfill); 0 once this device holds the whole history it knows of.
    */
   historyLeft?: number
+  /** Present only when this device does not write here for now (see OwnLogStatus). */
+  ownLog?: OwnLogStatus
 }
 
 
@@ -727,6 +748,13 @@ export interface ApiMethods {
   /** Joins by invite code; `waitMs` bounds the search for a member (default 60 s). */
   joinGroup: { input: { code: string; pseudonym?: string; waitMs?: number }; output: { group: string; status: 'admitted' | 'pending' } }
   groupStatus: { input: G; output: GroupStatus }
+  /**
+   * "This profile was moved: continue here." After a move or a restore this device waits for a
+   * peer before writing in a group (OwnLogStatus `unconfirmed`); a member who knows this copy is
+   * the only one in use, and that nothing was written from a newer copy, may go on without one.
+   * A known lost tail (`behind`) is not lifted: those blocks must come back from peers.
+   */
+  continueHere: { input: G; output: { ownLog: OwnLogStatus | null } }
   /** Facilitators: rename the group or change its settings (fields left out stay). */
   updateSettings: {
     input: G & {

@@ -68,6 +68,7 @@ export const inputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> } = {
   revokeInvite: z.object({ ...g, id: z.string().regex(/^[0-9a-f]{32}$/, 'not an invite id') }).strict(),
   joinGroup: z.object({ code: z.string().min(1).max(200), pseudonym: pseudonym.optional(), waitMs: z.number().int().min(1_000).max(600_000).optional() }).strict(),
   groupStatus: z.object(g).strict(),
+  continueHere: z.object(g).strict(),
   updateSettings: z.object({
     ...g, name: z.string().trim().min(1).max(LIMITS.groupName).optional(),
     topics: z.array(z.object({ id: z.string().regex(TOPIC_ID), label: z.string().trim().min(1).max(LIMITS.topicLabel) }).strict()).min(1).max(LIMITS.topics).optional(),

@@ -32,6 +32,7 @@ const METHODS: Record<MethodName, true> = {
   revokeInvite: true,
   joinGroup: true,
   groupStatus: true,
+  continueHere: true,
   updateSettings: true,
   listRequests: true,
   approveRequest: true,

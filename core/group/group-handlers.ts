@@ -27,7 +27,7 @@ const invitersFor = (p: InvitePolicy): Role[] => (p === 'facilitators' ? ['facil
 type GroupMethods =
   | 'listGroups' | 'createGroup' | 'groupInfo' | 'feed' | 'members' | 'post' | 'reply' | 'edit' | 'remove'
   | 'react' | 'setProfile' | 'setRules' | 'acceptRules' | 'readPersonal' | 'writePersonal'
-  | 'createInvite' | 'listInvites' | 'revokeInvite' | 'joinGroup' | 'groupStatus'
+  | 'createInvite' | 'listInvites' | 'revokeInvite' | 'joinGroup' | 'groupStatus' | 'continueHere'
   | 'listRequests' | 'approveRequest' | 'declineRequest' | 'updateSettings'
 
 export interface GroupContext {
@@ -159,7 +159,9 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
     async feed({ groupId, topic, before, limit, marks }) {
       const s = await space(groupId)
       const page = feed(readerSource(s, ctx.registry().personal), { ...(topic ? { topic } : {}), ...(before ? { before } : {}), limit: limit ?? 20 })
-      return marks ? markFeed(page, s.me, lastReadOf(ctx.registry(), groupId).conversations ?? null) : page
+      const marked = marks ? markFeed(page, s.me, lastReadOf(ctx.registry(), groupId).conversations ?? null) : page
+      const ownLog = await ctx.registry().ownLogStatus(groupId)
+      return ownLog ? { ...marked, ownLog } : marked
     },
     async members({ groupId }) {
       const s = await space(groupId)
@@ -260,7 +262,14 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
         writesHeld: online?.writesHeld() ?? false,
         blocks: [...s.next.values()].reduce((a, b) => a + b, 0),
         historyLeft: s.historyLeft(),
+        ...await reg.ownLogStatus(groupId).then((ownLog) => (ownLog ? { ownLog } : {})),
       }
+    },
+    async continueHere({ groupId }) {
+      const reg = ctx.registry()
+      await reg.space(groupId)
+      await reg.store.continueHere(reg.meta(groupId).log)
+      return { ownLog: (await reg.ownLogStatus(groupId)) ?? null }
     },
     async listRequests({ groupId }) {
       const s = await space(groupId)

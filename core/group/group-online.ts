@@ -245,7 +245,13 @@ export class GroupOnline {
     if (key !== this.space.own.key) await this.forks.watch(key, session)
     // A planned log is not downloaded whole: only its checkpoint, what it names, and the tail.
     this.swarm.addLog(start === undefined ? session : { key: session.key, replicate: (s) => session.replicate(s) })
-    if (key === this.space.own.key) return
+    if (key === this.space.own.key) {
+      // Store work (issue 14): our own blocks coming back from peers after a lost tail
+      // (core/store/own-log-guard.ts) are read like anyone's, so they show without a restart.
+      const own = this.space.own
+      session.on('download', () => this.schedule(own))
+      return
+    }
     const log = await this.store.openPeerLog(bytes(key))
     const grew = (): void => this.schedule(log)
     session.on('append', grew)

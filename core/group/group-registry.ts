@@ -25,6 +25,7 @@ import { memberDocId } from '../model/doc-id.ts'
 import { DEFAULT_TOPICS } from '../model/vocabulary.ts'
 import { MemberDoc } from '../model/member-doc.ts'
 import type { GroupMode } from './governance.ts'
+import type { OwnLogStatus } from '../api.ts'
 import { GOVERNANCE_DOC, GroupSpace, type AppendLog } from './group-space.ts'
 import { json, type GroupMeta } from './group-meta.ts'
 import { Invitations } from './invitations.ts'
@@ -100,7 +101,9 @@ export class GroupRegistry {
   ) {}
 
   static async open(vault: Vault, onChange: (groupId: string) => void, now: () => number, network: NetworkOptions | null = null): Promise<GroupRegistry> {
-    const store = await LogStore.open(vault.dir, vault.subkey(LOG_STORE_KEY_PURPOSE))
+    // A vault that names groups had a store: a missing one is damage, never a new empty store.
+    const mustExist = vault.names().some((n) => n.startsWith('group/'))
+    const store = await LogStore.open(vault.dir, vault.subkey(LOG_STORE_KEY_PURPOSE), { mustExist })
     try {
       const personal = await PersonalDocs.open(await store.openDeviceLog(PERSONAL_LOG), vault.subkey(PERSONAL_KEY_PURPOSE))
       return new GroupRegistry(vault, store, personal, onChange, now, network)
@@ -250,6 +253,14 @@ export class GroupRegistry {
 
   /** Invites and joining for this profile's groups (core/group/invitations.ts). */
   readonly invitations: Invitations = new Invitations(this)
+
+  /** Whether this device writes in the group for now; undefined when it does (core/store/own-log-guard.ts). */
+  async ownLogStatus(groupId: string): Promise<OwnLogStatus | undefined> {
+    const s = await this.store.ownLogState(this.meta(groupId).log)
+    if (s.state === 'ok') return undefined
+    const damagedCopy = this.store.health.recoveredFrom
+    return { state: s.state, have: s.length, ...(s.state === 'behind' ? { expected: s.expected } : {}), ...(damagedCopy ? { damagedCopy } : {}) }
+  }
 
   /** Members' last-seen times as last kept, for when the group is not online. */
   storedLastSeen(groupId: string): Map<string, number> {

@@ -16,6 +16,7 @@ import { wipe } from '../crypto/wipe.ts'
 import { sign } from '../crypto/sign.ts'
 import { peekBlockHeader } from './block-codec.ts'
 import type { HypercoreSession, KeyPair } from './holepunch.ts'
+import type { OwnLogGuard, OwnLogState } from './own-log-guard.ts'
 
 export interface LogEntry {
   index: number
@@ -31,12 +32,17 @@ export class DeviceLog {
   /** Appends not yet acknowledged: close waits for them, since they sign with the key it wipes. */
   private readonly inFlight = new Set<Promise<unknown>>()
 
-  /** Use LogStore.openDeviceLog; the core must be ready. */
-  constructor(name: string, core: HypercoreSession, keyPair: KeyPair, onClose: () => void) {
+  /** Use LogStore.openDeviceLog; the core must be ready. `guard`: null for a log never published. */
+  constructor(name: string, core: HypercoreSession, keyPair: KeyPair, onClose: () => void, private readonly guard: OwnLogGuard | null = null) {
     this.name = name
     this.core = core
     this.keyPair = keyPair
     this.onClose = onClose
+  }
+
+  /** Whether this log may take new blocks now (own-log-guard.ts). */
+  state(): OwnLogState {
+    return this.guard ? this.guard.state(this.core) : { state: 'ok', length: this.core.length }
   }
 
   /** The log's key: the hash of its manifest, which the identity signs into the membership (§3.1). */
@@ -69,10 +75,14 @@ export class DeviceLog {
   async append(block: Uint8Array): Promise<number> {
     this.requireOpen()
     peekBlockHeader(block)
+    this.guard?.beforeAppend(this.core)
     const write = this.core.append(block, { keyPair: this.keyPair })
     this.inFlight.add(write)
     try {
       const { length } = await write
+      // Noted at once, not waited for: an fsync per append would slow bulk writes many times
+      // over, and the record is a lower bound either way (own-log-guard.ts says why that holds).
+      this.guard?.afterAppend(length)
       return length - 1
     } catch (e) {
       throw storeError(e, 'append')
@@ -124,7 +134,9 @@ export class DeviceLog {
 export function storeError(e: unknown, what: string): HearthError {
   if (e instanceof HearthError) return e
   const message = e instanceof Error ? e.message : String(e)
-  if (/corrupt|checksum/i.test(message)) return errors.LOG_CORRUPT(what, { cause: e })
-  if (/could not be locked/i.test(message)) return errors.STORE_UNAVAILABLE(`${what}: another Hearth is using this profile`, { cause: e })
-  return errors.STORE_UNAVAILABLE(what, { cause: e })
+  if (/could not be locked|lock hold|No locks available/i.test(message)) return errors.STORE_UNAVAILABLE(`${what}: another Hearth is using this profile`, { cause: e })
+  if (/closed|ENOSPC|No space|EACCES|EPERM|EROFS|Permission denied|Read-only/i.test(message)) return errors.STORE_UNAVAILABLE(`${what} (${message.slice(0, 120)})`, { cause: e })
+  // Anything else the store throws while reading what it holds is a damaged file (a table or
+  // blob cut short, altered or gone): said as damage, with RocksDB's own words.
+  return errors.LOG_CORRUPT(`${what} (${message.slice(0, 120)})`, { cause: e })
 }

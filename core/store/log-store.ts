@@ -19,26 +19,42 @@
  * options (no `sync`), so an acknowledged append is in the write-ahead log via write(2): safe
  * against the app being killed, not against power loss. rocksdb-native exposes no sync option.
  *
- * Damage. A damaged MANIFEST or CURRENT file is LOG_CORRUPT, and the store is left as it was.
- * Damage inside the write-ahead log is NOT detected here: RocksDB's point-in-time recovery keeps
- * the records before it and silently drops the rest, and a deleted `db/` opens empty. Catching
- * that needs each log's acknowledged length recorded outside the store, by the caller.
+ * Damage. ./store-open.ts opens the store so that damage is never made worse: no fresh database
+ * over an existing profile, a damaged write-ahead log kept whole before anything is recovered.
+ * What a damaged store lost is caught by ./log-lengths.ts (each own log's length, kept outside
+ * the store) and ./own-log-guard.ts, which refuses writes that could contradict a block this
+ * device already published until peers have given the lost blocks back.
  *
  * Names. A log is opened by a caller-chosen name, and the name alone fixes its key. Use one name
  * per membership, never per group: a member removed and later re-admitted needs a fresh log,
  * because everyone rejects the old log's blocks past its cut-off (§3.3).
  */
-import { mkdir } from 'node:fs/promises'
+import { readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { errors } from '../errors.ts'
 import { keyedHash } from '../crypto/hash.ts'
 import { fastProvider } from '../crypto/provider-sodium.ts'
 import { wipe } from '../crypto/wipe.ts'
 import { DeviceLog, storeError } from './device-log.ts'
-import { Corestore, Hypercore, type CorestoreInstance, type HypercoreSession, type KeyPair, type Manifest } from './holepunch.ts'
+import { Hypercore, type CorestoreInstance, type HypercoreSession, type KeyPair, type Manifest } from './holepunch.ts'
+import { LogLengths, logLengthsKey, readLogLengths, LOG_LENGTHS_FILE } from './log-lengths.ts'
+import { OwnLogGuard, type OwnLogState } from './own-log-guard.ts'
+import { openStoreSafely } from './store-open.ts'
 
 export const LOG_STORE_DIR = 'logs'
 export const LOG_STORE_KEY_PURPOSE = 'device-logs'
+/** Own logs that are never replicated, so no peer can hold a block of theirs (core/store/personal-docs.ts). */
+const UNPUBLISHED = new Set(['personal'])
+
+/** How the store was found when it opened; the front ends say so (docs/decisions.md). */
+export interface StoreHealth {
+  /** The write-ahead log was damaged: its files were kept here whole before the rest was recovered (now or at an earlier open). */
+  recoveredFrom: string | null
+  /** A copy of the profile (moved, restored from a backup): own logs wait for a peer before writing. */
+  moved: boolean
+  /** The own-log record was missing or damaged (kept aside as this path, when it could be). */
+  recordLost: boolean
+}
 const NAME_RE = /^[a-zA-Z0-9_.:-]{1,128}$/
 
 export class LogStore {
@@ -49,29 +65,62 @@ export class LogStore {
   private readonly peers = new Set<HypercoreSession>()
   private closing: Promise<void> | null = null
 
-  private constructor(dir: string, store: CorestoreInstance, logSecret: Uint8Array) {
+  private constructor(
+    dir: string,
+    store: CorestoreInstance,
+    logSecret: Uint8Array,
+    private readonly lengths: LogLengths,
+    /** Own logs not in the record start unconfirmed (the record was lost, or this is a copy). */
+    private readonly doubtful: boolean,
+    readonly health: StoreHealth,
+  ) {
     this.dir = dir
     this.store = store
     this.logSecret = logSecret
   }
 
   /**
-   * Opens (or creates) `<profileDir>/logs`. `logSecret` is `vault.subkey(LOG_STORE_KEY_PURPOSE)`;
-   * the store keeps its own copy and wipes it on close.
+   * Opens `<profileDir>/logs`, creating it only for a new profile. `logSecret` is
+   * `vault.subkey(LOG_STORE_KEY_PURPOSE)`; the store keeps its own copy and wipes it on close.
+   * `mustExist`: the caller knows this profile has had a store (its vault names groups), so a
+   * missing one is damage, not a new profile.
    */
-  static async open(profileDir: string, logSecret: Uint8Array): Promise<LogStore> {
+  static async open(profileDir: string, logSecret: Uint8Array, opts: { mustExist?: boolean } = {}): Promise<LogStore> {
     if (!(logSecret instanceof Uint8Array) || logSecret.length !== 32) throw errors.INTERNAL('the log secret must be 32 bytes')
     const dir = path.join(profileDir, LOG_STORE_DIR)
-    let store: CorestoreInstance | null = null
+    const key = logLengthsKey(logSecret)
+    const hadRecord = await exists(path.join(profileDir, LOG_LENGTHS_FILE))
+    const existing = hadRecord || (await exists(dir)) || opts.mustExist === true
+    const opened = await openStoreSafely(profileDir, dir, existing)
+    // Read after a successful open only: a store that cannot open changes no file of ours either.
+    const rec = hadRecord ? await readLogLengths(profileDir, key) : ({ state: 'none' } as const)
+    const moved = rec.state === 'ok' && rec.file.storeId !== opened.storeId
+    const recordLost = !opened.created && rec.state !== 'ok'
+    const logs = rec.state === 'ok' ? rec.file.logs : new Map()
+    if (moved) for (const r of logs.values()) r.unconfirmed = true
+    const lengths = LogLengths.at(profileDir, key, { storeId: opened.storeId, logs })
+    const health: StoreHealth = { recoveredFrom: opened.recoveredFrom ?? (await keptCopy(profileDir)), moved, recordLost }
     try {
-      await mkdir(dir, { recursive: true, mode: 0o700 })
-      store = new Corestore(dir)
-      await store.ready()
+      if (opened.created || moved || recordLost) await lengths.flush()
+      if (lengths.failed) throw errors.STORE_UNAVAILABLE(`the record ${LOG_LENGTHS_FILE} in the profile folder could not be written`)
     } catch (e) {
-      await store?.close().catch(() => undefined)
-      throw storeError(e, 'open the group store')
+      await opened.store.close().catch(() => undefined)
+      wipe(key)
+      throw e
     }
-    return new LogStore(dir, store, logSecret.slice())
+    return new LogStore(dir, opened.store, logSecret.slice(), lengths, moved || recordLost, health)
+  }
+
+  /** "Continue here": the member says this copy is the only one in use (api.ts `continueHere`). */
+  async continueHere(name: string): Promise<void> {
+    const log = await this.openDeviceLog(name)
+    if (log.state().state === 'unconfirmed') await this.lengths.note(Buffer.from(log.key).toString('hex'), log.length, false)
+  }
+
+  /** Where this profile's own log `name` stands: whether it may write (own-log-guard.ts). */
+  async ownLogState(name: string): Promise<OwnLogState> {
+    const log = await this.openDeviceLog(name)
+    return log.state()
   }
 
   /** The key (public identifier) the log `name` has, without opening it. */
@@ -171,6 +220,7 @@ export class LogStore {
         const logs = await Promise.allSettled(this.logs.values())
         for (const l of logs) if (l.status === 'fulfilled') await l.value.close()
         await this.store.close().catch(() => undefined)
+        await this.lengths.close()
         wipe(this.logSecret)
       })()
     }
@@ -187,7 +237,15 @@ export class LogStore {
       await core.close().catch(() => undefined)
       throw storeError(e, 'open a group log')
     }
-    return new DeviceLog(name, core, keyPair, () => this.logs.delete(name))
+    let guard: OwnLogGuard | null = null
+    if (!UNPUBLISHED.has(name)) {
+      const key = Buffer.from(core.key as Uint8Array).toString('hex')
+      // An empty log the record does not know is a new one (a group made or joined here): nobody
+      // can hold a block of it. A peer that does hold some still stops its writes (rule 2).
+      if (this.doubtful && !this.lengths.get(key) && core.length > 0) await this.lengths.note(key, core.length, true)
+      guard = new OwnLogGuard(this.lengths, key)
+    }
+    return new DeviceLog(name, core, keyPair, () => this.logs.delete(name), guard)
   }
 
   private keyPairFor(name: string): KeyPair {
@@ -211,6 +269,22 @@ export interface PeerLog {
 /** The key of the log whose Hypercore signer is `signer`. */
 export function logKeyOf(signer: Uint8Array): Uint8Array {
   return Hypercore.key(manifestFor(signer))
+}
+
+/** The newest whole copy of a damaged store kept in the profile by an earlier open, if any. */
+async function keptCopy(profileDir: string): Promise<string | null> {
+  const names = (await readdir(profileDir).catch(() => [] as string[])).filter((n) => n.startsWith('damaged-store-')).sort()
+  const last = names[names.length - 1]
+  return last ? path.join(profileDir, last) : null
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await stat(p)
+    return true
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code !== 'ENOENT'
+  }
 }
 
 /** Pinned: a log's key is the hash of this manifest, so changing it would orphan every log. */

@@ -8,6 +8,7 @@
  * File layout, version 1, JSON: { "v": 1, "failures": n, "lastFailureAt": epoch ms }
  */
 import path from 'node:path'
+import { rename } from 'node:fs/promises'
 import { readFileOrNull, writeFileAtomic } from './atomic-file.ts'
 
 export const FREE_ATTEMPTS = 3
@@ -37,7 +38,12 @@ export class UnlockBackoff {
   }
 
   async read(now: number): Promise<AttemptState> {
-    const raw = await readFileOrNull(this.file)
+    let raw: Uint8Array | null
+    try {
+      raw = await readFileOrNull(this.file)
+    } catch {
+      raw = new Uint8Array(0) // a folder or an unreadable file in its place: damaged
+    }
     if (!raw) return { failures: 0, lastFailureAt: 0 }
     try {
       const j = JSON.parse(new TextDecoder().decode(raw)) as Partial<AttemptState> & { v?: number }
@@ -48,6 +54,8 @@ export class UnlockBackoff {
       // fall through: a damaged counter must not become a way to skip the wait
     }
     const penalty = { failures: FREE_ATTEMPTS, lastFailureAt: now }
+    // The damaged file is kept aside, not written over (damage never destroys, issue 14).
+    await rename(this.file, `${this.file}.damaged-${now}`).catch(() => undefined)
     await this.write(penalty)
     return penalty
   }

@@ -68,7 +68,11 @@ export class Vault {
   }
 
   async exists(): Promise<boolean> {
-    return (await readFileOrNull(this.file)) !== null
+    try {
+      return (await readFileOrNull(this.file)) !== null
+    } catch {
+      return true // there, but not a readable file (a folder in its place): opening says VAULT_CORRUPT
+    }
   }
 
   async retryAfterMs(): Promise<number> {
@@ -227,7 +231,12 @@ export class Vault {
   }
 
   private async readFile(): Promise<VaultFile> {
-    const bytes = await readFileOrNull(this.file)
+    let bytes: Uint8Array | null
+    try {
+      bytes = await readFileOrNull(this.file)
+    } catch (e) {
+      throw errors.VAULT_CORRUPT(`${VAULT_FILE} cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`, { cause: e })
+    }
     if (!bytes) throw errors.PROFILE_NOT_FOUND()
     return decodeVaultFile(bytes)
   }

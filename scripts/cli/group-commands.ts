@@ -2,7 +2,7 @@
  * CLI commands for groups, posts and rules. Each unlocks the profile in-process, makes one
  * service call, and prints the result: --json gives the value as the API returns it.
  */
-import type { FeedPage, FeedPost, FeedReply, GroupSummary, RulesView } from '../../core/api.ts'
+import type { FeedPage, FeedPost, FeedReply, GroupSummary, OwnLogStatus, RulesView } from '../../core/api.ts'
 import { HearthError } from '../../core/errors.ts'
 import { expectOk, need, opt, unlocked, type Command } from './commands.ts'
 
@@ -117,11 +117,25 @@ export const groupCommands: Record<string, Command> = {
       const page: FeedPage = await expectOk(ctx.service.feed({
         groupId: need(ctx, 'group'), ...(topic ? { topic } : {}), ...(before ? { before } : {}), ...(limit ? { limit: Number(limit) } : {}),
       }))
+      // On stderr, so `--json` output keeps its shape; a feed short of our own words never passes silently.
+      if (page.ownLog) process.stderr.write(ownLogWarning(page.ownLog))
       return page.posts
     },
     human: (v) => {
       const posts = v as FeedPost[]
       return posts.length ? posts.map(postText).join('\n\n') : 'No posts yet.'
+    },
+  },
+  'continue-here': {
+    usage: 'hearth continue-here --group ID',
+    summary: 'this profile was moved or restored and waits for another member before writing: go on without waiting (only if no other copy of it is in use)',
+    async run(ctx) {
+      await unlocked(ctx)
+      return expectOk(ctx.service.continueHere({ groupId: need(ctx, 'group') }))
+    },
+    human: (v) => {
+      const o = (v as { ownLog: OwnLogStatus | null }).ownLog
+      return o ? ownLogWarning(o).replace(/^hearth: warning: /, 'Still waiting: ').trimEnd() : 'This device writes in the group again.'
     },
   },
   members: {
@@ -170,4 +184,12 @@ export const groupCommands: Record<string, Command> = {
     },
     human: (v) => `You accepted version ${(v as RulesView).version} of the ground rules.`,
   },
+}
+
+/** One line saying why this device does not write in the group for now (core/store/own-log-guard.ts). */
+export function ownLogWarning(o: OwnLogStatus): string {
+  const copy = o.damagedCopy ? ` A copy of the damaged store was kept in ${o.damagedCopy}.` : ''
+  return o.state === 'behind'
+    ? `hearth: warning: this device holds ${o.have} of its own ${o.expected ?? '?'} blocks in this group; the rest are fetched back from other members while online (hearth serve), and writing waits until then.${copy} [LOG_BEHIND]\n`
+    : `hearth: warning: this profile was moved or restored; it writes in this group once another member online has shown it how much of its history they hold (hearth serve).${copy} [LOG_UNCONFIRMED]\n`
 }
