@@ -16,6 +16,7 @@ import type { GroupRegistry } from '../group/group-registry.ts'
 import { writeArchive } from './archive-export.ts'
 import { restoreArchive } from './archive-restore.ts'
 import { writeReadable } from './readable-export.ts'
+import { shownGroupName } from '../model/names.ts'
 
 type ArchiveMethods = 'exportGroup' | 'cancelExport' | 'restoreArchive'
 
@@ -132,7 +133,7 @@ export function archiveHandlers(ctx: ArchiveContext): Pick<MethodHandlers, Archi
       void reg.goOnline(groupId).catch(() => undefined)
       ctx.groupsChanged()
       const gov = space.governance
-      return { id: gov.groupId, name: gov.name, mode: gov.mode, role: gov.members.get(space.me)?.role ?? 'member' }
+      return { id: gov.groupId, name: shownGroupName(gov.name), mode: gov.mode, role: gov.members.get(space.me)?.role ?? 'member' }
     }),
   }
 }

@@ -14,10 +14,10 @@ import { meetingIcs } from '../model/ics.ts'
 import { cancelMeeting, readMeetings, saveMeeting, setRsvp } from '../model/meetings-doc.ts'
 import { addEntry, addSuggestion, directoryUrls, dismissSuggestion, findSuggestion, isSafeUrl, readDirectory, readSuggestions, removeEntry } from '../model/resources-doc.ts'
 import { readSharedTraining, readTraining, shareTraining, TRAINING_DOC } from '../model/training.ts'
-import { LIMITS } from '../model/vocabulary.ts'
 import { writeReadableCopy } from '../store/readable-export.ts'
 import type { GroupRegistry } from './group-registry.ts'
 import type { GroupSpace } from './group-space.ts'
+import { memberNames } from './member-names.ts'
 
 type SupportMethods =
   | 'hotlines' | 'resources' | 'suggestResource' | 'addResource' | 'removeResource' | 'dismissSuggestion' | 'openLink'
@@ -38,10 +38,8 @@ export function memberYDocs(s: GroupSpace): Map<string, Y.Doc> {
 }
 
 export function nameOf(s: GroupSpace): (id: string) => string {
-  return (id) => {
-    const p = s.docs.memberDocs().get(id)?.profile.get('pseudonym')
-    return typeof p === 'string' && p.trim() && p.length <= LIMITS.pseudonym ? p : (s.governance.members.get(id)?.pseudonym ?? 'former member')
-  }
+  const names = memberNames(s)
+  return (id) => names.get(id) ?? 'former member'
 }
 
 export function isFacilitator(s: GroupSpace): boolean {
