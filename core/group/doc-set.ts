@@ -8,7 +8,8 @@ import * as Y from 'yjs'
 import { isMemberId, memberDocId, sharedDocId } from '../model/doc-id.ts'
 import { MemberDoc } from '../model/member-doc.ts'
 import { RulesDoc } from '../model/rules-doc.ts'
-import { checkWrite, type WriteAuthority } from '../model/write-rule.ts'
+import { APPEND_ONLY_DOCS, checkWrite, type WriteAuthority } from '../model/write-rule.ts'
+import { sharedUpdateProblem, writerClientId } from '../model/shared-writers.ts'
 
 export const REMOTE = Symbol('remote')
 
@@ -77,6 +78,13 @@ export class DocSet {
         this.rejected.push({ logKey, index, docId, reason: check.reason })
       }
       return null
+    }
+    if (check.doc.cls === 'shared') {
+      const problem = sharedUpdateProblem(update, logKey, auth.clientOwnerLog ? auth.clientOwnerLog(writerClientId(logKey)) : logKey, APPEND_ONLY_DOCS.includes(check.doc.name))
+      if (problem) {
+        this.rejected.push({ logKey, index, docId, reason: problem })
+        return null
+      }
     }
     const entry: Queued = also === undefined ? { logKey, index, update } : { logKey, index, update, summary: true }
     if (this.queued) {

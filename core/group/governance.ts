@@ -29,6 +29,7 @@ import { inviteId } from './invite-keys.ts'
 import { verifyJoinProof } from './join-proof.ts'
 import { groupIdOf, type Badge } from './gov-event.ts'
 import { EpochLedger } from './epoch-ledger.ts'
+import { clientOwners } from '../model/shared-writers.ts'
 
 export type GroupMode = 'survivor-led' | 'facilitated'
 
@@ -384,5 +385,16 @@ export class Governance implements WriteAuthority {
 
   deviceLogs(): string[] {
     return [...this.deviceOwner.keys()]
+  }
+
+  /** The first-attested log whose writer client id is `client` (core/model/shared-writers.ts). */
+  clientOwnerLog(client: number): string | undefined {
+    return clientOwners(this.deviceLogs(), (log) => this.deviceOwner.get(log)).get(client)?.log
+  }
+
+  /** Client id → member, for attributing shared-doc entries. */
+  writerOf(): (client: number) => string | undefined {
+    const owners = clientOwners(this.deviceLogs(), (log) => this.deviceOwner.get(log))
+    return (client) => owners.get(client)?.member
   }
 }

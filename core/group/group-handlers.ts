@@ -41,7 +41,7 @@ function summary(space: GroupSpace): GroupSummary {
 }
 
 function rulesView(space: GroupSpace): RulesView | null {
-  const r = space.docs.rules().current()
+  const r = space.docs.rules().current(space.governance.writerOf())
   if (!r) return null
   const byName = memberName(space, r.by)
   const { hash: _hash, ...shown } = r

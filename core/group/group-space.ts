@@ -38,6 +38,7 @@ import { lockboxRecipients, openNewLockboxes, writableEpoch } from './epoch-keys
 import type { Governance } from './governance.ts'
 import { GovernanceLog } from './governance-log.ts'
 import { memberDocId } from '../model/doc-id.ts'
+import { writerClientId } from '../model/shared-writers.ts'
 import { CheckpointAssembly, decodeCheckpointPart, encodeCheckpointParts, sharedCheckpointDue } from './shared-checkpoint.ts'
 import { checkpointNeeds, firstPart, readCheckpoint, uncoveredBlocks } from './checkpoint-log.ts'
 
@@ -501,9 +502,15 @@ export class GroupSpace {
       if (origin === LOCAL) updates.push(u)
     }
     doc.on('update', capture)
+    // Shared docs are written under this log's own writer id, so every peer can tell who wrote
+    // each entry (core/model/shared-writers.ts); only for this transaction, or Yjs would take
+    // our own items read back from the log for another client's and pick a new id.
+    const clientID = doc.clientID
+    if (check.doc.cls === 'shared') doc.clientID = writerClientId(this.own.key)
     try {
       doc.transact(() => fn(doc), LOCAL)
     } finally {
+      doc.clientID = clientID
       doc.off('update', capture)
     }
     if (!updates.length) return

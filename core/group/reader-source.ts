@@ -23,7 +23,7 @@ export const scheduleDoc = (space: GroupSpace): ScheduleDoc => new ScheduleDoc(s
 
 export function moderationSource(space: GroupSpace, docs: ReadonlyMap<string, MemberDoc> = space.docs.memberDocs()): ModerationSource {
   return {
-    members: space.governance.members, docs, actions: moderationDoc(space).latest(),
+    members: space.governance.members, docs, actions: moderationDoc(space).latest(space.governance.writerOf()),
     threshold: space.governance.settings.flagThreshold, rules: space.docs.rules().current(), names: memberNames(space),
   }
 }

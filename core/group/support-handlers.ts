@@ -58,7 +58,7 @@ export function supportHandlers(ctx: SupportContext): Pick<MethodHandlers, Suppo
   const space = (groupId: string): Promise<GroupSpace> => ctx.registry().space(groupId)
   const doc = (s: GroupSpace, name: 'resources' | 'meetings') => s.docs.doc(sharedDocId(name))
   const meetingView = (s: GroupSpace, id: string) => {
-    const m = readMeetings(doc(s, 'meetings'), memberYDocs(s), nameOf(s), s.me).find((x) => x.id === id)
+    const m = readMeetings(doc(s, 'meetings'), memberYDocs(s), nameOf(s), s.me, s.governance.writerOf()).find((x) => x.id === id)
     if (!m) throw errors.NOT_FOUND('no such meeting')
     return m
   }
@@ -70,7 +70,7 @@ export function supportHandlers(ctx: SupportContext): Pick<MethodHandlers, Suppo
       const s = await space(groupId)
       const shared = doc(s, 'resources')
       return {
-        directory: readDirectory(shared, nameOf(s)),
+        directory: readDirectory(shared, nameOf(s), s.governance.writerOf()),
         suggestions: readSuggestions(shared, memberYDocs(s), nameOf(s), s.me, isFacilitator(s) ? null : s.me),
       }
     },
@@ -111,7 +111,7 @@ export function supportHandlers(ctx: SupportContext): Pick<MethodHandlers, Suppo
     },
     async meetings({ groupId }) {
       const s = await space(groupId)
-      return readMeetings(doc(s, 'meetings'), memberYDocs(s), nameOf(s), s.me)
+      return readMeetings(doc(s, 'meetings'), memberYDocs(s), nameOf(s), s.me, s.governance.writerOf())
     },
     async saveMeeting({ groupId, id, ...f }) {
       const s = await space(groupId)

@@ -24,6 +24,7 @@ import { openSealed, sealTo } from '../crypto/sealedbox.ts'
 import { openSecret, sealSecret } from '../crypto/secretbox.ts'
 import { wipe } from '../crypto/wipe.ts'
 import { SUPPORT_LIMITS } from './support-vocabulary.ts'
+import { arrayEntries, type WriterOf } from './shared-writers.ts'
 
 export interface KeyRecord {
   keyId: string
@@ -107,13 +108,14 @@ export function addEntry(doc: Y.Doc, record: KeyRecord, key: Uint8Array, e: Omit
 }
 
 /** Every entry I can open, oldest first, and how many I cannot. */
-export function readEntries(doc: Y.Doc, me: Holder): { entries: DebriefEntry[]; sealed: number } {
+/** With `writerOf`, an entry's `by` is the facilitator whose signed block wrote it (shared-writers.ts). */
+export function readEntries(doc: Y.Doc, me: Holder, writerOf?: WriterOf): { entries: DebriefEntry[]; sealed: number } {
   const records = new Map(keyRecords(doc).map((r) => [r.keyId, r]))
   const keys = new Map<string, Uint8Array | null>()
   const entries: DebriefEntry[] = []
   let sealed = 0
   try {
-    for (const v of doc.getArray<unknown>('entries').toArray()) {
+    for (const { value: v, client } of arrayEntries(doc.getArray<unknown>('entries'))) {
       const e = v as { v?: unknown; id?: unknown; keyId?: unknown; sealed?: unknown } | null
       if (!e || e.v !== 1 || typeof e.id !== 'string' || typeof e.keyId !== 'string' || typeof e.sealed !== 'string') continue
       if (!keys.has(e.keyId)) {
@@ -122,7 +124,8 @@ export function readEntries(doc: Y.Doc, me: Holder): { entries: DebriefEntry[]; 
       }
       const key = keys.get(e.keyId)
       const opened = key ? openEntry(key, e.sealed) : null
-      if (opened) entries.push({ id: e.id, ...opened })
+      const by = writerOf ? writerOf(client) : opened?.by
+      if (opened && by !== undefined) entries.push({ id: e.id, ...opened, by })
       else sealed++
     }
   } finally {
