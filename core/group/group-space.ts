@@ -385,6 +385,8 @@ export class GroupSpace {
     const after = this.gov.grants()
     if (before && [...before.grants()].some(([log, grant]) => after.get(log) !== grant)) this.rebuildNeeded = true
     if (this.learnKeys() && this.unreadable.size) this.rebuildNeeded = true
+    // Held-back blocks dropped past the flood bound (doc-set.ts) are read again from the log.
+    if (this.docs.droppedKnown(this.gov)) this.rebuildNeeded = true
     this.chooseEpoch()
     const applied = this.docs.retryPending(this.gov)
     const same = before !== null && before.fingerprint() === this.gov.fingerprint()
