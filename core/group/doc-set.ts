@@ -191,6 +191,11 @@ export class DocSet {
     return first
   }
 
+  /** How many blocks are held back in memory now (at most PENDING_MAX_BLOCKS). */
+  get held(): number {
+    return this.pendingBlocks
+  }
+
   /** Whether governance now knows a log some of whose held-back blocks were dropped: re-read it. */
   droppedKnown(auth: WriteAuthority): boolean {
     for (const log of this.dropped.keys()) if (auth.knowsLog(log)) return true

@@ -29,6 +29,7 @@ describe('the held-back list for unknown logs', () => {
     const held = fay.space.checkpoint().next.get(log.key)
     // a checkpoint written now resumes at the first block not in memory
     expect(held).toBe(0)
+    expect(fay.space.docs.held).toBe(PENDING_MAX_BLOCKS)
     expect(texts(fay)).toEqual([])
 
     await fay.space.writeGovernance({
