@@ -49,7 +49,7 @@ describe('a flooding member', () => {
   it('cannot push an honest node past its memory bound nor stop it answering', async () => {
     testnet = await startTestnet()
     const boot = `${testnet.bootstrap[0]?.host}:${testnet.bootstrap[0]?.port}`
-    const alder = await startPeer(path.join(tempDir(), 'alder'), boot)
+    const alder = await startPeer(path.join(tempDir(), 'alder'), boot, { HEARTH_PEER_LIFETIME_MS: '1500000' })
     peers.push(alder)
     await alder.ok('createProfile', { passphrase: PASS, name: 'Alder' })
     const { id: groupId } = await alder.ok('createGroup', { name: 'Circle' })
