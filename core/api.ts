@@ -74,6 +74,9 @@ export type ErrorCode =
   | 'EXPORT_CANCELLED'
   // readable copies written to a path the user picked
   | 'EXPORT_FAILED'
+  // names (pseudonyms, group names) that could hide or impersonate
+  | 'NAME_NOT_ALLOWED'
+  | 'NAME_TAKEN'
 
 export interface ApiError {
   code: ErrorCode

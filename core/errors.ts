@@ -79,6 +79,8 @@ export const errors = {
   ARCHIVE_GROUP_EXISTS: factory('ARCHIVE_GROUP_EXISTS', 'This profile already holds that group; nothing was imported'),
   EXPORT_CANCELLED: factory('EXPORT_CANCELLED', 'The export was stopped; no file was written'),
   EXPORT_FAILED: factory('EXPORT_FAILED', 'The file could not be written there; nothing was saved'),
+  NAME_NOT_ALLOWED: factory('NAME_NOT_ALLOWED', 'That name holds characters that cannot be shown safely (invisible, direction or control characters)'),
+  NAME_TAKEN: factory('NAME_TAKEN', 'That name looks the same as another member’s; please choose another'),
 } satisfies Record<ErrorCode, Factory>
 
 export function isHearthError(e: unknown): e is HearthError {

@@ -4,7 +4,8 @@
  * makes a method without a schema, or a schema that disagrees with core/api.ts, a compile error.
  */
 import { z } from 'zod'
-import type { MethodInput, MethodName } from './api.ts'
+import type { ErrorCode, MethodInput, MethodName } from './api.ts'
+import { nameProblem } from './model/names.ts'
 import { NOTE_MAX } from './model/rule-items.ts'
 import { LINE_TEXT_MAX, LINE_TOPICS } from './model/private-line.ts'
 import { LOCAL_DATE_TIME, MEETING_MODE_IDS, MOOD_IDS, RESOURCE_CATEGORY_IDS, RSVP_IDS, SAFETY_PLAN_IDS, SUPPORT_LIMITS as SL } from './model/support-vocabulary.ts'
@@ -18,7 +19,15 @@ const empty = z.object({}).strict() as unknown as z.ZodType<Record<string, never
 const groupId = z.string().regex(/^[0-9a-f]{32}$/, 'not a group id')
 const ref = z.string().regex(/^[0-9a-f]{64}:[0-9a-f]{16}$/, 'not a post or reply id')
 const text = z.string().min(1).max(LIMITS.postText)
-const pseudonym = z.string().trim().min(1).max(LIMITS.pseudonym)
+/**
+ * A pseudonym or group name (core/model/names.ts): NFC and trimmed here, so every front end stores
+ * the same bytes; invisible, direction and control characters are refused as NAME_NOT_ALLOWED.
+ */
+const nameField = (max: number) => z.string().transform((s) => s.normalize('NFC').trim()).pipe(z.string().min(1).max(max).superRefine((s, ctx) => {
+  const problem = nameProblem(s)
+  if (problem) ctx.addIssue({ code: 'custom', message: `this name cannot be used: ${problem}`, params: { code: 'NAME_NOT_ALLOWED' } })
+}))
+const pseudonym = nameField(LIMITS.pseudonym)
 const itemId = z.string().regex(/^[0-9a-f]{16}$/, 'not an item id')
 const exportPath = z.string().min(1).max(SL.path)
 const resourceFields = {
@@ -37,7 +46,7 @@ const filePath = z.string().min(1).max(4096).refine((p) => !p.includes('\0'), 'n
 
 export const inputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> } = {
   profileStatus: empty,
-  createProfile: z.object({ passphrase, name: z.string().trim().min(1).max(LIMITS.pseudonym).optional() }).strict(),
+  createProfile: z.object({ passphrase, name: pseudonym.optional() }).strict(),
   unlock: z.object({ passphrase }).strict(),
   lock: z.object({ reason: lockReason.optional() }).strict(),
   changePassphrase: z.object({ current: passphrase, next: passphrase }).strict(),
@@ -45,7 +54,7 @@ export const inputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> } = {
   destroyProfile: z.object({ confirm: z.literal(true) }).strict(),
 
   listGroups: empty,
-  createGroup: z.object({ name: z.string().trim().min(1).max(LIMITS.groupName), pseudonym: pseudonym.optional(), mode: z.enum(['survivor-led', 'facilitated']).optional() }).strict(),
+  createGroup: z.object({ name: nameField(LIMITS.groupName), pseudonym: pseudonym.optional(), mode: z.enum(['survivor-led', 'facilitated']).optional() }).strict(),
   groupInfo: z.object(g).strict(),
   feed: z.object({
     ...g, topic: z.string().regex(TOPIC_ID).optional(), before: z.string().max(200).optional(), limit: z.number().int().min(1).max(100).optional(),
@@ -70,7 +79,7 @@ export const inputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> } = {
   groupStatus: z.object(g).strict(),
   continueHere: z.object(g).strict(),
   updateSettings: z.object({
-    ...g, name: z.string().trim().min(1).max(LIMITS.groupName).optional(),
+    ...g, name: nameField(LIMITS.groupName).optional(),
     topics: z.array(z.object({ id: z.string().regex(TOPIC_ID), label: z.string().trim().min(1).max(LIMITS.topicLabel) }).strict()).min(1).max(LIMITS.topics).optional(),
     inviters: z.array(z.enum(['facilitator', 'member'])).min(1).optional(),
     rulesWriters: z.array(z.enum(['facilitator', 'member'])).min(1).optional(),
@@ -169,6 +178,11 @@ export function isMethodName(name: unknown): name is MethodName {
 }
 
 /** A readable summary of what was wrong, naming fields but never echoing their values. */
+/** The code a refused input carries: NAME_NOT_ALLOWED when a name was the problem, else INVALID_INPUT. */
+export function issueCode(error: z.ZodError): ErrorCode {
+  return error.issues.some((i) => i.code === 'custom' && (i.params as { code?: string } | undefined)?.code === 'NAME_NOT_ALLOWED') ? 'NAME_NOT_ALLOWED' : 'INVALID_INPUT'
+}
+
 export function describeIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 5)

@@ -19,7 +19,7 @@ import { personalHandlers } from './group/personal-handlers.ts'
 import { supportHandlers } from './group/support-handlers.ts'
 import { GroupRegistry } from './group/group-registry.ts'
 import type { NetworkOptions } from './group/group-online.ts'
-import { describeIssues, inputSchemas, isMethodName, METHOD_NAMES } from './schemas.ts'
+import { describeIssues, inputSchemas, isMethodName, issueCode, METHOD_NAMES } from './schemas.ts'
 import { Vault } from './store/vault.ts'
 
 /** Vault entry holding the pseudonym offered by default for new groups. */
@@ -174,7 +174,7 @@ export function createService(opts: ServiceOptions): HearthService {
   async function call(method: unknown, input: unknown): Promise<Result<unknown>> {
     if (!isMethodName(method)) return { ok: false, error: errors.UNKNOWN_METHOD().toApiError() }
     const parsed = inputSchemas[method].safeParse(input ?? {})
-    if (!parsed.success) return { ok: false, error: errors.INVALID_INPUT(describeIssues(parsed.error)).toApiError() }
+    if (!parsed.success) return { ok: false, error: errors[issueCode(parsed.error)](describeIssues(parsed.error)).toApiError() }
     try {
       const run = handlers[method] as (i: unknown) => Promise<unknown>
       return { ok: true, value: await run(parsed.data) }

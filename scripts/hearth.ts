@@ -22,6 +22,8 @@ import { moderationCommands } from './cli/moderation-commands.ts'
 import { restoreCommand } from './cli/restore-command.ts'
 import { safetyCommands } from './cli/safety-commands.ts'
 
+import { terminalSafe } from './cli/visible.ts'
+
 const commands = {
   ...profileCommands, ...groupCommands, ...memberCommands, ...netCommands, ...archiveCommands, ...moderationCommands,
   restore: restoreCommand(archiveCommands.restore as Command, moderationCommands.restore as Command),
@@ -92,7 +94,7 @@ function helpText(): string {
 
 function fail(error: ApiError, json: boolean): never {
   if (json) process.stdout.write(JSON.stringify({ ok: false, error }) + '\n')
-  else process.stderr.write(`hearth: ${error.message} [${error.code}]\n`)
+  else process.stderr.write(terminalSafe(`hearth: ${error.message} [${error.code}]`) + '\n')
   process.exit(1)
 }
 
@@ -134,7 +136,7 @@ async function main(argv: string[]): Promise<void> {
   const service = node ?? createService({ profileDir, ...(network ? { network } : {}) })
   try {
     const value = await command.run({ service, options: parsed.values, positionals, profileDir, served: node !== null })
-    process.stdout.write((json ? JSON.stringify(value) : command.human(value)) + '\n')
+    process.stdout.write((json ? JSON.stringify(value) : terminalSafe(command.human(value))) + '\n')
   } catch (e) {
     fail(isHearthError(e) ? e.toApiError() : errors.INTERNAL().toApiError(), json)
   } finally {

@@ -18,6 +18,8 @@ import { restoreArchive } from './archive-restore.ts'
 import { writeReadable } from './readable-export.ts'
 import { checkGroupExport, recordGroupExport } from './export-policy.ts'
 
+import { shownGroupName } from '../model/names.ts'
+
 type ArchiveMethods = 'exportGroup' | 'cancelExport' | 'restoreArchive'
 
 export interface ArchiveContext {
@@ -135,7 +137,7 @@ export function archiveHandlers(ctx: ArchiveContext): Pick<MethodHandlers, Archi
       void reg.goOnline(groupId).catch(() => undefined)
       ctx.groupsChanged()
       const gov = space.governance
-      return { id: gov.groupId, name: gov.name, mode: gov.mode, role: gov.members.get(space.me)?.role ?? 'member' }
+      return { id: gov.groupId, name: shownGroupName(gov.name), mode: gov.mode, role: gov.members.get(space.me)?.role ?? 'member' }
     }),
   }
 }

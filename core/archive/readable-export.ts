@@ -21,6 +21,8 @@ import type { ExportDocument, ExportPost, ExportReply } from './export-json-sche
 import { htmlDocument, htmlPost } from './readable-html.ts'
 import { ownWordsOnly } from './own-words.ts'
 
+import { shownGroupName } from '../model/names.ts'
+
 interface Run {
   onProgress?(done: number, total: number): void
   cancelled?(): boolean
@@ -60,15 +62,15 @@ export async function writeReadable(fh: FileHandle, space: GroupSpace, input: Ex
     await fh.write(b)
   }
   const doc: Omit<ExportDocument, 'posts'> = {
-    format: 'hearth-export', v: 1, group: { id: gov.groupId, name: gov.name }, exportedAt: run.now(),
+    format: 'hearth-export', v: 1, group: { id: gov.groupId, name: shownGroupName(gov.name) }, exportedAt: run.now(),
     filter: { from: input.from ?? null, to: input.to ?? null, topic: input.topic ?? null },
   }
   const topics = new Map(gov.settings.topics.map((t) => [t.id, t.label]))
   const parts = input.format === 'json'
     ? { head: JSON.stringify(doc).slice(0, -1) + ',"posts":[', item: (p: ExportPost, i: number) => (i ? ',' : '') + JSON.stringify(p), tail: ']}\n' }
     : input.format === 'md'
-      ? { head: `# ${mdLine(gov.name)}\n\nExported from Hearth on ${new Date(doc.exportedAt).toISOString()}. Anyone who opens this file can read it.\n\n`, item: (p: ExportPost) => mdPost(p, topics), tail: '' }
-      : { ...htmlDocument(gov.name, doc.exportedAt), item: (p: ExportPost) => htmlPost(p, topics) }
+      ? { head: `# ${mdLine(shownGroupName(gov.name))}\n\nExported from Hearth on ${new Date(doc.exportedAt).toISOString()}. Anyone who opens this file can read it.\n\n`, item: (p: ExportPost) => mdPost(p, topics), tail: '' }
+      : { ...htmlDocument(shownGroupName(gov.name), doc.exportedAt), item: (p: ExportPost) => htmlPost(p, topics) }
   await write(parts.head)
   for (const [i, p] of posts.entries()) {
     if (run.cancelled?.()) throw errors.EXPORT_CANCELLED()

@@ -34,7 +34,7 @@ export function debriefView(s: GroupSpace): DebriefView {
   const name = nameOf(s)
   const record = currentKey(doc)
   const facilitator = isFacilitator(s)
-  const { entries, sealed } = readEntries(doc, holder(s))
+  const { entries, sealed } = readEntries(doc, holder(s), s.governance.writerOf())
   return {
     canRead: facilitator && record !== null && record.lockboxes[s.me] !== undefined,
     holders: record ? Object.keys(record.lockboxes).map(name) : [],

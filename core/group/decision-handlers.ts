@@ -11,11 +11,12 @@ import { MemberDoc } from '../model/member-doc.ts'
 import { ScheduleDoc, scheduleView } from '../model/schedule-doc.ts'
 import type { GroupContext } from './group-handlers.ts'
 import type { GroupSpace } from './group-space.ts'
+import { memberNames } from './member-names.ts'
 import { scheduleDoc } from './reader-source.ts'
 
 type DecisionMethods = 'propose' | 'vote' | 'decisions' | 'schedule' | 'scheduleAdd' | 'scheduleRemove'
 
-const source = (s: GroupSpace): DecisionSource => ({ me: s.me, members: s.governance.members, docs: s.docs.memberDocs() })
+const source = (s: GroupSpace): DecisionSource => ({ me: s.me, members: s.governance.members, docs: s.docs.memberDocs(), names: memberNames(s) })
 
 function requireRulesAccepted(s: GroupSpace): void {
   const r = s.docs.rules().current()

@@ -8,9 +8,21 @@ import * as Y from 'yjs'
 import { isMemberId, memberDocId, sharedDocId } from '../model/doc-id.ts'
 import { MemberDoc } from '../model/member-doc.ts'
 import { RulesDoc } from '../model/rules-doc.ts'
-import { checkWrite, type WriteAuthority } from '../model/write-rule.ts'
+import { APPEND_ONLY_DOCS, checkWrite, type WriteAuthority } from '../model/write-rule.ts'
+import { sharedUpdateProblem, writerClientId } from '../model/shared-writers.ts'
 
 export const REMOTE = Symbol('remote')
+
+/**
+ * Memory bounds against a flooding peer (issue 14). Blocks held back for logs governance does
+ * not know yet: at most PENDING_MAX_BLOCKS and PENDING_MAX_BYTES in all; past that a block is
+ * dropped from memory and its index remembered (`dropped`), and once governance knows that log
+ * the group space rebuilds, re-reading it from the log on disk. Accepted updates waiting for a
+ * batch's transaction: applied early once they pass QUEUE_MAX_BYTES.
+ */
+export const PENDING_MAX_BLOCKS = 4_096
+export const PENDING_MAX_BYTES = 16 * 1024 * 1024
+export const QUEUE_MAX_BYTES = 8 * 1024 * 1024
 
 export interface Rejection {
   logKey: string
@@ -32,6 +44,11 @@ export class DocSet {
   private readonly pending = new Map<string, { index: number; docId: string; update: Uint8Array; also?: readonly number[] }[]>()
   /** Accepted updates not applied yet, per doc (see `batch`). */
   private queued: Map<string, Queued[]> | null = null
+  private queuedBytes = 0
+  private pendingBlocks = 0
+  private pendingBytes = 0
+  /** Per log, the lowest index dropped from the held-back list (see PENDING_MAX_BLOCKS). */
+  private readonly dropped = new Map<string, number>()
   readonly rejected: Rejection[] = []
   /**
    * A batch applied an update Yjs could not read (see `apply`): the doc it was for is dropped,
@@ -94,11 +111,20 @@ export class DocSet {
       }
       return null
     }
+    if (check.doc.cls === 'shared') {
+      const problem = sharedUpdateProblem(update, logKey, auth.clientOwnerLog ? auth.clientOwnerLog(writerClientId(logKey)) : logKey, APPEND_ONLY_DOCS.includes(check.doc.name))
+      if (problem) {
+        this.rejected.push({ logKey, index, docId, reason: problem })
+        return null
+      }
+    }
     const entry: Queued = also === undefined ? { logKey, index, update } : { logKey, index, update, summary: true }
     if (this.queued) {
       const list = this.queued.get(docId) ?? []
       list.push(entry)
       this.queued.set(docId, list)
+      this.queuedBytes += update.length
+      if (this.queuedBytes > QUEUE_MAX_BYTES) this.drainQueue()
       return docId
     }
     return this.apply(docId, [entry]) ? docId : null
@@ -115,10 +141,18 @@ export class DocSet {
     try {
       await fn()
     } finally {
-      const queued = this.queued
+      this.drainQueue()
       this.queued = null
-      for (const [docId, list] of queued) this.apply(docId, list, true)
     }
+  }
+
+  /** Applies what a batch queued so far; the batch goes on queuing after it. */
+  private drainQueue(): void {
+    const queued = this.queued
+    if (!queued) return
+    this.queued = new Map()
+    this.queuedBytes = 0
+    for (const [docId, list] of queued) this.apply(docId, list, true)
   }
 
   /**
@@ -185,6 +219,12 @@ export class DocSet {
 
   /** Keeps a block until governance can judge it (its log is unknown, or there is no genesis yet). */
   hold(logKey: string, index: number, docId: string, update: Uint8Array, also?: readonly number[]): void {
+    if (this.pendingBlocks >= PENDING_MAX_BLOCKS || this.pendingBytes + update.length > PENDING_MAX_BYTES) {
+      this.dropped.set(logKey, Math.min(index, this.dropped.get(logKey) ?? index))
+      return
+    }
+    this.pendingBlocks++
+    this.pendingBytes += update.length
     const list = this.pending.get(logKey) ?? []
     list.push(also === undefined ? { index, docId, update } : { index, docId, update, also })
     this.pending.set(logKey, list)
@@ -193,7 +233,20 @@ export class DocSet {
   /** The lowest index held back from a log, if any: a checkpoint must resume there. */
   firstPending(logKey: string): number | undefined {
     const list = this.pending.get(logKey)
-    return list?.length ? Math.min(...list.map((b) => b.index)) : undefined
+    let first = this.dropped.get(logKey)
+    for (const b of list ?? []) if (first === undefined || b.index < first) first = b.index
+    return first
+  }
+
+  /** How many blocks are held back in memory now (at most PENDING_MAX_BLOCKS). */
+  get held(): number {
+    return this.pendingBlocks
+  }
+
+  /** Whether governance now knows a log some of whose held-back blocks were dropped: re-read it. */
+  droppedKnown(auth: WriteAuthority): boolean {
+    for (const log of this.dropped.keys()) if (auth.knowsLog(log)) return true
+    return false
   }
 
   /** After governance changed: applies what was waiting and is now allowed. Returns changed doc ids. */
@@ -201,6 +254,8 @@ export class DocSet {
     const changed = new Set<string>()
     const waiting = [...this.pending]
     this.pending.clear()
+    this.pendingBlocks = 0
+    this.pendingBytes = 0
     for (const [logKey, list] of waiting) {
       for (const b of list) {
         const id = this.applyBlock(auth, logKey, b.index, b.docId, b.update, b.also)
@@ -226,6 +281,9 @@ export class DocSet {
     for (const d of this.docs.values()) d.destroy()
     this.docs.clear()
     this.pending.clear()
+    this.dropped.clear()
+    this.pendingBlocks = 0
+    this.pendingBytes = 0
   }
 }
 

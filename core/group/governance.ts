@@ -31,6 +31,8 @@ import { groupIdOf, type Badge } from './gov-event.ts'
 import { EpochLedger } from './epoch-ledger.ts'
 import { checkEvidence, type ForkEvidence } from './equivocation.ts'
 
+import { clientOwners } from '../model/shared-writers.ts'
+
 export type GroupMode = 'survivor-led' | 'facilitated'
 
 /** Refusals of an admission that its author may not have known of when welcoming the newcomer. */
@@ -98,6 +100,8 @@ export class Governance implements WriteAuthority {
   readonly former = new Map<string, FormerMember>()
   /** Removals waiting for a second facilitator (settings.removalNeedsSecond): member → first remover. */
   readonly pendingRemovals = new Map<string, string>()
+  /** Every member ever admitted, in replay order: earlier admission keeps a name (core/model/names.ts). */
+  readonly admissionOrder: string[] = []
   readonly epochs: EpochLedger
   private readonly deviceOwner = new Map<string, string>()
   private readonly terms = new Map<string, DeviceTerms>()
@@ -120,6 +124,7 @@ export class Governance implements WriteAuthority {
       id: genesis.author, role: 'facilitator', pseudonym: c.pseudonym, boxKey: c.boxKey, devices: new Map([[c.device, 0]]),
     })
     this.deviceOwner.set(c.device, genesis.author)
+    this.admissionOrder.push(genesis.author)
     this.terms.set(c.device, { roles: [{ from: 0, role: 'facilitator' }] })
     this.epochs = new EpochLedger(genesis.author)
   }
@@ -338,6 +343,7 @@ export class Governance implements WriteAuthority {
     if (request) request.status = 'admitted'
     if (invite && ++invite.used >= invite.uses) invite.usedUpAt = event.at
     this.members.set(m.id, { id: m.id, role: event.body.role, pseudonym: m.pseudonym, boxKey: m.boxKey, devices: new Map([[m.device, 0]]) })
+    this.admissionOrder.push(m.id)
     this.deviceOwner.set(m.device, m.id)
     this.terms.set(m.device, { roles: [{ from: 0, role: event.body.role }] })
     this.epochs.admitted(m.id, event.body.epochs)
@@ -436,5 +442,16 @@ export class Governance implements WriteAuthority {
 
   deviceLogs(): string[] {
     return [...this.deviceOwner.keys()]
+  }
+
+  /** The first-attested log whose writer client id is `client` (core/model/shared-writers.ts). */
+  clientOwnerLog(client: number): string | undefined {
+    return clientOwners(this.deviceLogs(), (log) => this.deviceOwner.get(log)).get(client)?.log
+  }
+
+  /** Client id → member, for attributing shared-doc entries. */
+  writerOf(): (client: number) => string | undefined {
+    const owners = clientOwners(this.deviceLogs(), (log) => this.deviceOwner.get(log))
+    return (client) => owners.get(client)?.member
   }
 }

@@ -14,6 +14,8 @@ import { groupSource, readerSource } from './reader-source.ts'
 import { REACTIONS, type ReactionKind } from '../model/vocabulary.ts'
 import type { GroupRegistry } from './group-registry.ts'
 import type { GroupSpace } from './group-space.ts'
+import { checkNameFor, memberName, memberNames } from './member-names.ts'
+import { cleanName, shownGroupName } from '../model/names.ts'
 import { isLive } from './join.ts'
 import { repairEpochs } from './epoch-keeper.ts'
 import { groupExportPolicy } from '../archive/export-policy.ts'
@@ -42,13 +44,13 @@ const source = groupSource
 
 function summary(space: GroupSpace): GroupSummary {
   const gov = space.governance
-  return { id: gov.groupId, name: gov.name, mode: gov.mode, role: gov.members.get(space.me)?.role ?? 'member' }
+  return { id: gov.groupId, name: shownGroupName(gov.name), mode: gov.mode, role: gov.members.get(space.me)?.role ?? 'member' }
 }
 
 function rulesView(space: GroupSpace): RulesView | null {
-  const r = space.docs.rules().current()
+  const r = space.docs.rules().current(space.governance.writerOf())
   if (!r) return null
-  const byName = space.governance.members.get(r.by)?.pseudonym ?? 'former member'
+  const byName = memberName(space, r.by)
   const { hash: _hash, ...shown } = r
   return { ...shown, byName, acceptedByMe: space.docs.memberDoc(space.me).accepted.has(r.hash), items: ruleItems(r.text) }
 }
@@ -91,7 +93,7 @@ function requireRulesAccepted(space: GroupSpace): void {
 function requestView(space: GroupSpace, id: string): JoinRequestView {
   const r = space.governance.requests.get(id)
   if (!r) throw errors.NOT_FOUND('no such request')
-  return { id, pseudonym: r.joiner.pseudonym, inviteId: r.inviteId, byName: space.governance.members.get(r.by)?.pseudonym ?? 'former member', status: r.status }
+  return { id, pseudonym: r.joiner.pseudonym, inviteId: r.inviteId, byName: memberName(space, r.by), status: r.status }
 }
 
 /** A request a facilitator may still decide. */
@@ -134,8 +136,9 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
       return (await ctx.registry().summaries()).sort((a, b) => a.name.localeCompare(b.name))
     },
     async createGroup({ name, pseudonym, mode }) {
-      const chosen = pseudonym ?? ctx.defaultName()
-      if (!chosen) throw errors.INVALID_INPUT('choose a pseudonym for this group')
+      const given = pseudonym ?? ctx.defaultName()
+      if (!given) throw errors.INVALID_INPUT('choose a pseudonym for this group')
+      const chosen = cleanName(given, 'pseudonym')
       const reg = ctx.registry()
       const s = await reg.create({ name, pseudonym: chosen, mode: mode ?? 'survivor-led' })
       void reg.goOnline(s.governance.groupId).catch(() => undefined)
@@ -202,7 +205,8 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
     },
     async setProfile({ groupId, pseudonym, status }) {
       const s = await space(groupId)
-      await changeMine(s, (d) => d.setProfile({ ...(pseudonym ? { pseudonym } : {}), ...(status ? { status } : {}) }, ctx.now()))
+      const name = pseudonym ? checkNameFor(s, s.me, pseudonym) : undefined
+      await changeMine(s, (d) => d.setProfile({ ...(name ? { pseudonym: name } : {}), ...(status ? { status } : {}) }, ctx.now()))
       return me(s)
     },
     async setRules({ groupId, text }) {
@@ -235,7 +239,7 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
       const now = ctx.now()
       return [...s.governance.invites.values()].map((i) => ({
         id: i.id, expiresAt: i.expiresAt, uses: i.uses, used: i.used, role: i.role, approval: i.approval, revoked: i.revoked,
-        live: isLive(i, now) === null, byName: s.governance.members.get(i.by)?.pseudonym ?? 'former member',
+        live: isLive(i, now) === null, byName: memberName(s, i.by),
         by: i.by, byRole: i.byRole, createdAt: i.at, needsApproval: s.governance.needsApproval(i),
       }))
     },
@@ -244,8 +248,9 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
       return { id }
     },
     async joinGroup({ code, pseudonym, waitMs }) {
-      const chosen = pseudonym ?? ctx.defaultName()
-      if (!chosen) throw errors.INVALID_INPUT('choose a pseudonym for this group')
+      const given = pseudonym ?? ctx.defaultName()
+      if (!given) throw errors.INVALID_INPUT('choose a pseudonym for this group')
+      const chosen = cleanName(given, 'pseudonym')
       const r = await ctx.registry().invitations.join(code, chosen, waitMs ?? 60_000)
       ctx.groupsChanged()
       return { group: r.groupId, status: r.status }
@@ -254,10 +259,10 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
       const reg = ctx.registry()
       const s = await reg.space(groupId)
       const online = await reg.onlineOf(groupId)
-      const names = s.groupId ? s.governance.members : new Map<string, { pseudonym: string }>()
+      const names = s.groupId ? memberNames(s) : new Map<string, string>()
       return {
         online: online !== null,
-        peers: (online?.peers() ?? []).map((p) => ({ memberId: p.memberId, name: names.get(p.memberId)?.pseudonym ?? 'member', since: p.since })),
+        peers: (online?.peers() ?? []).map((p) => ({ memberId: p.memberId, name: names.get(p.memberId) ?? 'member', since: p.since })),
         lastSeen: Object.fromEntries(online?.lastSeen() ?? reg.storedLastSeen(groupId)),
         writesHeld: online?.writesHeld() ?? false,
         blocks: [...s.next.values()].reduce((a, b) => a + b, 0),
@@ -278,6 +283,7 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
     async approveRequest({ groupId, id }) {
       const s = await space(groupId)
       const r = pendingRequest(s, id)
+      checkNameFor(s, r.joiner.id, r.joiner.pseudonym)
       await s.writeGovernance({
         v: 1, kind: 'member.admit', group: groupId, author: s.me, at: ctx.now(), seen: s.seen(),
         body: { member: r.joiner, role: s.governance.invites.get(r.inviteId)?.role ?? 'member', invite: { id: r.inviteId, proof: r.proof }, epochs: s.heldEpochs() },

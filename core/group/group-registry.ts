@@ -10,6 +10,7 @@
  *   group/<id>/summary    JSON { v: 1, name, mode, role }: what the groups screen shows, kept
  *                         whenever governance changes it, so listing groups opens none of them
  */
+import { shownGroupName } from '../model/names.ts'
 import type { GroupSummary } from '../api.ts'
 import { errors } from '../errors.ts'
 import { generateIdentity, identityFromSeed } from '../crypto/identity.ts'
@@ -135,7 +136,8 @@ export class GroupRegistry {
       // A group just joined whose governance has not arrived yet is listed from what the welcome said.
       out.push(s.groupId ? spaceSummary(s) : { id, name: this.meta(id).name ?? 'New group', role: 'member', mode: 'survivor-led' })
     }
-    return out
+    // A name a peer wrote with refused characters shows as the views show it (names.ts).
+    return out.map((g) => ({ ...g, name: shownGroupName(g.name) }))
   }
 
   /** Keeps the group's summary in the vault when it differs from the one kept (a governance change). */

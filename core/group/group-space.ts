@@ -43,6 +43,7 @@ import { lockboxRecipients, openNewLockboxes, writableEpoch } from './epoch-keys
 import type { Governance } from './governance.ts'
 import { GovernanceLog } from './governance-log.ts'
 import { memberDocId } from '../model/doc-id.ts'
+import { writerClientId } from '../model/shared-writers.ts'
 import { CheckpointAssembly, decodeCheckpointPart, encodeCheckpointParts, sharedCheckpointDue } from './shared-checkpoint.ts'
 import { checkpointNeeds, firstPart, readCheckpoint, uncoveredBlocks, type FirstPart } from './checkpoint-log.ts'
 import { readAll, readRun } from './log-window.ts'
@@ -430,6 +431,8 @@ export class GroupSpace {
     const after = this.gov.grants()
     if (before && [...before.grants()].some(([log, grant]) => after.get(log) !== grant)) this.rebuildNeeded = true
     if (this.learnKeys() && this.unreadable.size) this.rebuildNeeded = true
+    // Held-back blocks dropped past the flood bound (doc-set.ts) are read again from the log.
+    if (this.docs.droppedKnown(this.gov)) this.rebuildNeeded = true
     this.chooseEpoch()
     const applied = this.docs.retryPending(this.gov)
     const same = before !== null && before.fingerprint() === this.gov.fingerprint()
@@ -614,9 +617,15 @@ export class GroupSpace {
       if (origin === LOCAL) updates.push(u)
     }
     doc.on('update', capture)
+    // Shared docs are written under this log's own writer id, so every peer can tell who wrote
+    // each entry (core/model/shared-writers.ts); only for this transaction, or Yjs would take
+    // our own items read back from the log for another client's and pick a new id.
+    const clientID = doc.clientID
+    if (check.doc.cls === 'shared') doc.clientID = writerClientId(this.own.key)
     try {
       doc.transact(() => fn(doc), LOCAL)
     } finally {
+      doc.clientID = clientID
       doc.off('update', capture)
     }
     if (!updates.length) return

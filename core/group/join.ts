@@ -26,6 +26,7 @@ import { canonicalBytes } from './canonical-json.ts'
 import type { GroupSpace } from './group-space.ts'
 import { decodeJoinProof, verifyJoinProof } from './join-proof.ts'
 import type { InviteState } from './governance.ts'
+import { checkNameFor } from './member-names.ts'
 
 const hex = (n: number) => z.string().regex(new RegExp(`^[0-9a-f]{${n}}$`))
 const welcomeSchema = z.object({
@@ -72,6 +73,8 @@ export async function decideJoin(ctx: JoinHostContext, proofBytes: Uint8Array, c
     if (asked?.status === 'declined') return { status: 'refused', code: 'INVITE_DECLINED' }
     const dead = isLive(invite, ctx.now())
     if (dead) return { status: 'refused', code: dead }
+    // The name is signed into the proof, so a refused one is refused whole: the joiner asks again with another.
+    if (checkNameFor(space, joiner.id, joiner.pseudonym) !== joiner.pseudonym) return { status: 'refused', code: 'NAME_NOT_ALLOWED' }
     // Approval is a person's decision, so even a facilitator's node only puts the request on record.
     if (gov.needsApproval(invite)) {
       if (!asked) await space.writeGovernance({ v: 1, kind: 'join.request', group: gov.groupId, author: space.me, at: ctx.now(), seen: space.seen(), body: { invite: ref } })
@@ -120,7 +123,7 @@ export function openWelcome(sealed: Uint8Array, boxPublicKey: Uint8Array, boxSec
 
 /** A refusal code from a member, as the coded error the joiner sees. */
 export function refusalError(code: string): HearthError {
-  const known = ['INVITE_EXPIRED', 'INVITE_REVOKED', 'INVITE_USED_UP', 'INVITE_DECLINED'] as const
+  const known = ['INVITE_EXPIRED', 'INVITE_REVOKED', 'INVITE_USED_UP', 'INVITE_DECLINED', 'NAME_NOT_ALLOWED', 'NAME_TAKEN'] as const
   const k = known.find((c) => c === code)
   return k ? errors[k]() : errors.PEER_REJECTED(`the member refused the request (${code})`)
 }

@@ -8,6 +8,7 @@ import { errors } from '../errors.ts'
 import { members } from '../model/views.ts'
 import type { GroupContext } from './group-handlers.ts'
 import { changeRole, leaveGroup, removeMember } from './membership.ts'
+import { memberNames } from './member-names.ts'
 
 type MembershipMethods = 'removeMember' | 'leaveGroup' | 'setRole'
 
@@ -30,7 +31,7 @@ export function membershipHandlers(ctx: GroupContext): Pick<MethodHandlers, Memb
       const s = await ctx.registry().space(groupId)
       await changeRole(s, member, role, badge, ctx.now)
       const gov = s.governance
-      const view = members({ me: s.me, members: gov.members, docs: s.docs.memberDocs(), rules: s.docs.rules().current() }).find((m) => m.id === member)
+      const view = members({ me: s.me, members: gov.members, docs: s.docs.memberDocs(), rules: s.docs.rules().current(), names: memberNames(s) }).find((m) => m.id === member)
       if (!view) throw errors.NOT_FOUND('no such member')
       return view
     },

@@ -13,6 +13,7 @@ import { MUTE_DOC } from '../model/mute-list.ts'
 import { isReason, reasonFits, ruleItems, type Reason } from '../model/rule-items.ts'
 import type { GroupContext } from './group-handlers.ts'
 import type { GroupSpace } from './group-space.ts'
+import { memberName } from './member-names.ts'
 import { moderationSource, mutesOf } from './reader-source.ts'
 
 type ModerationMethods = 'flag' | 'moderationQueue' | 'moderate' | 'setMute' | 'listMutes'
@@ -38,7 +39,7 @@ export function moderationHandlers(ctx: GroupContext): Pick<MethodHandlers, Mode
   const space = (groupId: string): Promise<GroupSpace> => ctx.registry().space(groupId)
   const mutes = (s: GroupSpace): MuteView[] =>
     mutesOf(ctx.registry().personal).entries(s.governance.groupId).map(([member, level]) => ({
-      member, level, name: s.governance.members.get(member)?.pseudonym ?? 'former member',
+      member, level, name: memberName(s, member),
     }))
   return {
     async flag({ groupId, to, reason, on }) {
@@ -73,10 +74,10 @@ export function moderationHandlers(ctx: GroupContext): Pick<MethodHandlers, Mode
       if (item) return item
       // Restored with no flags left to count: out of the queue, shown as it now stands.
       return {
-        id: to, kind: target.kind, author: to.slice(0, 64), authorName: s.governance.members.get(to.slice(0, 64))?.pseudonym ?? 'former member',
+        id: to, kind: target.kind, author: to.slice(0, 64), authorName: memberName(s, to.slice(0, 64)),
         text: target.text, cw: target.cw, createdAt: target.createdAt, editedAt: target.editedAt, hidden: false, hiddenBy: null,
         escalated: false, flags: 0, flagsTotal: covers.length, reasons: [], flaggers: [],
-        lastAction: { action: 'restore', byName: s.governance.members.get(s.me)?.pseudonym ?? 'you', at: ctx.now(), reason: null, note: note?.trim() || null },
+        lastAction: { action: 'restore', byName: memberName(s, s.me, 'you'), at: ctx.now(), reason: null, note: note?.trim() || null },
         editedSinceReview: false,
       }
     },

@@ -12,6 +12,7 @@ import { ScheduleDoc } from '../model/schedule-doc.ts'
 import type { ViewSource } from '../model/views.ts'
 import type { MemberDoc } from '../model/member-doc.ts'
 import type { GroupSpace } from './group-space.ts'
+import { memberNames } from './member-names.ts'
 
 export interface PersonalReader {
   read(name: string): string | null
@@ -22,8 +23,8 @@ export const scheduleDoc = (space: GroupSpace): ScheduleDoc => new ScheduleDoc(s
 
 export function moderationSource(space: GroupSpace, docs: ReadonlyMap<string, MemberDoc> = space.docs.memberDocs()): ModerationSource {
   return {
-    members: space.governance.members, docs, actions: moderationDoc(space).latest(),
-    threshold: space.governance.settings.flagThreshold, rules: space.docs.rules().current(),
+    members: space.governance.members, docs, actions: moderationDoc(space).latest(space.governance.writerOf()),
+    threshold: space.governance.settings.flagThreshold, rules: space.docs.rules().current(), names: memberNames(space),
   }
 }
 
@@ -39,7 +40,7 @@ export function groupSource(space: GroupSpace): ViewSource {
   const gov = space.governance
   return {
     me: space.me, members: gov.members, docs: space.docs.memberDocs(), rules: space.docs.rules().current(),
-    authors: new Set([...gov.members.keys(), ...gov.former.keys()]),
+    authors: new Set([...gov.members.keys(), ...gov.former.keys()]), names: memberNames(space),
   }
 }
 

@@ -14,10 +14,10 @@ import { meetingIcs } from '../model/ics.ts'
 import { cancelMeeting, readMeetings, saveMeeting, setRsvp } from '../model/meetings-doc.ts'
 import { addEntry, addSuggestion, directoryUrls, dismissSuggestion, findSuggestion, isSafeUrl, readDirectory, readSuggestions, removeEntry } from '../model/resources-doc.ts'
 import { readSharedTraining, readTraining, shareTraining, TRAINING_DOC } from '../model/training.ts'
-import { LIMITS } from '../model/vocabulary.ts'
 import { writeReadableCopy } from '../store/readable-export.ts'
 import type { GroupRegistry } from './group-registry.ts'
 import type { GroupSpace } from './group-space.ts'
+import { memberNames } from './member-names.ts'
 
 type SupportMethods =
   | 'hotlines' | 'resources' | 'suggestResource' | 'addResource' | 'removeResource' | 'dismissSuggestion' | 'openLink'
@@ -38,10 +38,8 @@ export function memberYDocs(s: GroupSpace): Map<string, Y.Doc> {
 }
 
 export function nameOf(s: GroupSpace): (id: string) => string {
-  return (id) => {
-    const p = s.docs.memberDocs().get(id)?.profile.get('pseudonym')
-    return typeof p === 'string' && p.trim() && p.length <= LIMITS.pseudonym ? p : (s.governance.members.get(id)?.pseudonym ?? 'former member')
-  }
+  const names = memberNames(s)
+  return (id) => names.get(id) ?? 'former member'
 }
 
 export function isFacilitator(s: GroupSpace): boolean {
@@ -60,7 +58,7 @@ export function supportHandlers(ctx: SupportContext): Pick<MethodHandlers, Suppo
   const space = (groupId: string): Promise<GroupSpace> => ctx.registry().space(groupId)
   const doc = (s: GroupSpace, name: 'resources' | 'meetings') => s.docs.doc(sharedDocId(name))
   const meetingView = (s: GroupSpace, id: string) => {
-    const m = readMeetings(doc(s, 'meetings'), memberYDocs(s), nameOf(s), s.me).find((x) => x.id === id)
+    const m = readMeetings(doc(s, 'meetings'), memberYDocs(s), nameOf(s), s.me, s.governance.writerOf()).find((x) => x.id === id)
     if (!m) throw errors.NOT_FOUND('no such meeting')
     return m
   }
@@ -72,7 +70,7 @@ export function supportHandlers(ctx: SupportContext): Pick<MethodHandlers, Suppo
       const s = await space(groupId)
       const shared = doc(s, 'resources')
       return {
-        directory: readDirectory(shared, nameOf(s)),
+        directory: readDirectory(shared, nameOf(s), s.governance.writerOf()),
         suggestions: readSuggestions(shared, memberYDocs(s), nameOf(s), s.me, isFacilitator(s) ? null : s.me),
       }
     },
@@ -113,7 +111,7 @@ export function supportHandlers(ctx: SupportContext): Pick<MethodHandlers, Suppo
     },
     async meetings({ groupId }) {
       const s = await space(groupId)
-      return readMeetings(doc(s, 'meetings'), memberYDocs(s), nameOf(s), s.me)
+      return readMeetings(doc(s, 'meetings'), memberYDocs(s), nameOf(s), s.me, s.governance.writerOf())
     },
     async saveMeeting({ groupId, id, ...f }) {
       const s = await space(groupId)

@@ -7,6 +7,7 @@ import type * as Y from 'yjs'
 import { errors } from '../errors.ts'
 import { openEntries, sealEntry, type KeyRecord, type Holder, type SealedEntry } from './sealed-space.ts'
 import { SUPPORT_LIMITS } from './support-vocabulary.ts'
+import type { WriterOf } from './shared-writers.ts'
 
 export { currentKey, holdersMatch, keyRecords, openKey, rotateKey, type Holder, type KeyRecord } from './sealed-space.ts'
 
@@ -19,6 +20,7 @@ export function addEntry(doc: Y.Doc, record: KeyRecord, key: Uint8Array, e: Omit
 }
 
 /** Every entry I can open, oldest first, and how many I cannot. */
-export function readEntries(doc: Y.Doc, me: Holder): { entries: DebriefEntry[]; sealed: number } {
-  return openEntries(doc, me, (id, p) => ({ id, by: p.by as string, at: p.at as number, text: p.text as string }))
+/** With `writerOf`, an entry's `by` is the facilitator whose signed block wrote it (shared-writers.ts). */
+export function readEntries(doc: Y.Doc, me: Holder, writerOf?: WriterOf): { entries: DebriefEntry[]; sealed: number } {
+  return openEntries(doc, me, (id, p) => ({ id, by: p.by as string, at: p.at as number, text: p.text as string }), writerOf)
 }

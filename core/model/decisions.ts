@@ -18,8 +18,9 @@ import type { DecisionView } from '../api.ts'
 import { errors } from '../errors.ts'
 import { hash } from '../crypto/hash.ts'
 import { makeRef, parseRef, type MemberDoc, type Ref } from './member-doc.ts'
+import { shownName } from './names.ts'
 import { randomBytes } from '../crypto/random.ts'
-import { DECISION_LIMITS, LIMITS } from './vocabulary.ts'
+import { DECISION_LIMITS } from './vocabulary.ts'
 
 
 interface Proposal {
@@ -75,6 +76,8 @@ export interface DecisionSource {
   me: string
   members: ReadonlyMap<string, { pseudonym: string }>
   docs: ReadonlyMap<string, MemberDoc>
+  /** The names every member shows, decided for the group (core/model/names.ts). */
+  names?: ReadonlyMap<string, string>
 }
 
 function proposalAt(src: DecisionSource, ref: Ref): Proposal | null {
@@ -93,10 +96,7 @@ export function castVote(src: DecisionSource, mine: MemberDoc, ref: Ref, option:
   votesOf(mine).set(ref, { option, proposal: proposalHash(p), at: now })
 }
 
-const nameOf = (src: DecisionSource, id: string): string => {
-  const n = src.docs.get(id)?.profile.get('pseudonym')
-  return typeof n === 'string' && n.trim() && n.length <= LIMITS.pseudonym ? n : (src.members.get(id)?.pseudonym ?? 'former member')
-}
+const nameOf = (src: DecisionSource, id: string): string => shownName(src, id)
 
 /** Every well-formed proposal of a current member with its counts: open ones first, soonest closing first. */
 export function decisions(src: DecisionSource, now: number): DecisionView[] {

@@ -17,6 +17,7 @@ import { errors } from '../errors.ts'
 import { randomBytes } from '../crypto/random.ts'
 import { isMemberId } from './doc-id.ts'
 import { ITEM_ID, MEETING_MODE_IDS, RSVP_IDS, SUPPORT_LIMITS } from './support-vocabulary.ts'
+import { mapWriter, type WriterOf } from './shared-writers.ts'
 
 const L = SUPPORT_LIMITS
 const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max
@@ -73,10 +74,11 @@ export function setRsvp(memberDoc: Y.Doc, meetingId: string, answer: RsvpAnswer)
 }
 
 export function readMeetings(
-  shared: Y.Doc, memberDocs: ReadonlyMap<string, Y.Doc>, nameOf: (id: string) => string, me: string,
+  shared: Y.Doc, memberDocs: ReadonlyMap<string, Y.Doc>, nameOf: (id: string) => string, me: string, writerOf?: WriterOf,
 ): MeetingView[] {
   const out: MeetingView[] = []
-  for (const [id, v] of shared.getMap<unknown>('meetings')) {
+  const meetings = shared.getMap<unknown>('meetings')
+  for (const [id, v] of meetings) {
     const m = v === undefined ? null : readMeeting(v)
     if (!m || !ITEM_ID.test(id)) continue
     const answers: Record<RsvpAnswer, number> = { yes: 0, maybe: 0, no: 0 }
@@ -89,7 +91,10 @@ export function readMeetings(
       if (a === 'yes') coming.push(nameOf(memberId))
       if (memberId === me) mine = a as RsvpAnswer
     }
-    out.push({ ...m, id, facilitatorName: nameOf(m.facilitator), createdBy: nameOf(m.createdBy), answers, mine, coming: coming.sort() })
+    // With `writerOf`, the facilitator whose signed block last saved the meeting (shared-writers.ts).
+    const savedBy = writerOf ? writerOf(mapWriter(meetings, id) ?? -1) : m.createdBy
+    if (savedBy === undefined) continue
+    out.push({ ...m, id, facilitatorName: nameOf(m.facilitator), createdBy: nameOf(savedBy), answers, mine, coming: coming.sort() })
   }
   return out.sort((a, b) => a.startsAt - b.startsAt)
 }

@@ -24,6 +24,7 @@ import * as Y from 'yjs'
 import { errors } from '../errors.ts'
 import { randomBytes } from '../crypto/random.ts'
 import { LIMITS, TOPIC_ID, type MemberStatus, type ReactionKind } from './vocabulary.ts'
+import { cleanName } from './names.ts'
 
 export type Ref = string
 
@@ -62,8 +63,9 @@ export class MemberDoc {
 
   setProfile(p: { pseudonym?: string; status?: MemberStatus }, now: number): void {
     if (p.pseudonym !== undefined) checkText(p.pseudonym, LIMITS.pseudonym, 'the pseudonym')
+    const name = p.pseudonym === undefined ? undefined : cleanName(p.pseudonym, 'pseudonym')
     this.doc.transact(() => {
-      if (p.pseudonym !== undefined) this.profile.set('pseudonym', p.pseudonym.trim())
+      if (name !== undefined) this.profile.set('pseudonym', name)
       if (p.status !== undefined) this.profile.set('status', p.status)
       this.profile.set('updatedAt', now)
     })

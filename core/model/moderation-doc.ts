@@ -22,6 +22,7 @@ import { hash } from '../crypto/hash.ts'
 import { isMemberId } from './doc-id.ts'
 import { parseRef, type Ref } from './member-doc.ts'
 import { isReason, NOTE_MAX, type Reason } from './rule-items.ts'
+import { arrayEntries, type WriterOf } from './shared-writers.ts'
 
 export type ModAction = 'hide' | 'restore' | 'escalate'
 export const MOD_ACTIONS: readonly ModAction[] = ['hide', 'restore', 'escalate']
@@ -73,12 +74,18 @@ export class ModerationDoc {
     this.actions.push([{ ...a, covers: a.covers.slice(0, COVERS_MAX) }])
   }
 
-  /** The latest well-formed action per item; malformed entries are skipped. */
-  latest(): Map<Ref, ModerationAction> {
+  /**
+   * The latest well-formed action per item; malformed entries are skipped. With `writerOf`, `by`
+   * is the facilitator whose signed block wrote the action (core/model/shared-writers.ts), and an
+   * action no known log wrote is skipped; without it, `by` is the writer's own claim.
+   */
+  latest(writerOf?: WriterOf): Map<Ref, ModerationAction> {
     const out = new Map<Ref, ModerationAction>()
-    for (const e of this.actions.toArray()) {
-      const a = read(e)
-      if (a) out.set(a.item, a)
+    for (const { value, client } of arrayEntries(this.actions)) {
+      const a = read(value)
+      if (!a) continue
+      const by = writerOf ? writerOf(client) : a.by
+      if (by !== undefined) out.set(a.item, { ...a, by })
     }
     return out
   }

@@ -14,6 +14,7 @@
 import type { HiddenNotice, ModerationItem } from '../api.ts'
 import { flagsIn, type Flag } from './flags.ts'
 import type { MemberDoc, Ref } from './member-doc.ts'
+import { shownName } from './names.ts'
 import { parseRef } from './member-doc.ts'
 import { textHash, type ModerationAction } from './moderation-doc.ts'
 import type { RulesVersion } from './rules-doc.ts'
@@ -27,6 +28,8 @@ export interface ModerationSource {
   actions: ReadonlyMap<Ref, ModerationAction>
   threshold: number
   rules: RulesVersion | null
+  /** The names every member shows, decided for the group (core/model/names.ts). */
+  names?: ReadonlyMap<string, string>
 }
 
 export interface ItemState {
@@ -108,10 +111,7 @@ export function hiddenNotice(s: ItemState, rules: RulesVersion | null): HiddenNo
 }
 
 const isTime = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0
-const nameOf = (src: ModerationSource, id: string): string => {
-  const p = src.docs.get(id)?.profile.get('pseudonym')
-  return typeof p === 'string' && p.trim() && p.length <= LIMITS.pseudonym ? p : (src.members.get(id)?.pseudonym ?? 'former member')
-}
+const nameOf = (src: ModerationSource, id: string): string => shownName(src, id)
 
 /**
  * The facilitators' queue: items that exist, are not deleted, and are hidden or carry flags that

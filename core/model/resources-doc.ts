@@ -17,6 +17,7 @@ import { errors } from '../errors.ts'
 import { randomBytes } from '../crypto/random.ts'
 import { makeRef, parseRef } from './member-doc.ts'
 import { ITEM_ID, RESOURCE_CATEGORY_IDS, SUPPORT_LIMITS } from './support-vocabulary.ts'
+import { mapWriter, type WriterOf } from './shared-writers.ts'
 
 const L = SUPPORT_LIMITS
 const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max
@@ -92,14 +93,18 @@ export function findSuggestion(memberDocs: ReadonlyMap<string, Y.Doc>, ref: stri
   return readFields(memberDocs.get(p.authorId)?.getMap<unknown>('suggestions').get(p.itemId))
 }
 
-export function readDirectory(shared: Y.Doc, nameOf: (id: string) => string): ResourceView[] {
+/** `writerOf`: `addedBy` is then whoever's signed block last saved the entry (shared-writers.ts). */
+export function readDirectory(shared: Y.Doc, nameOf: (id: string) => string, writerOf?: WriterOf): ResourceView[] {
   const out: ResourceView[] = []
-  for (const [id, v] of shared.getMap<unknown>('entries')) {
+  const map = shared.getMap<unknown>('entries')
+  for (const [id, v] of map) {
     const f = readFields(v)
     const e = v as { addedBy?: unknown; suggestion?: unknown }
     if (!f || !ITEM_ID.test(id) || typeof e.addedBy !== 'string') continue
     const from = typeof e.suggestion === 'string' ? parseRef(e.suggestion) : null
-    out.push({ ...f, id, addedBy: nameOf(e.addedBy), suggestedBy: from ? nameOf(from.authorId) : null })
+    const signed = writerOf ? writerOf(mapWriter(map, id) ?? -1) : e.addedBy
+    if (signed === undefined) continue
+    out.push({ ...f, id, addedBy: nameOf(signed), suggestedBy: from ? nameOf(from.authorId) : null })
   }
   return out.sort((a, b) => a.category.localeCompare(b.category) || a.name.localeCompare(b.name))
 }

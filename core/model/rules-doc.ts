@@ -11,6 +11,7 @@ import type * as Y from 'yjs'
 import { errors } from '../errors.ts'
 import { hash } from '../crypto/hash.ts'
 import { LIMITS } from './vocabulary.ts'
+import { arrayEntries, type WriterOf } from './shared-writers.ts'
 
 export interface RulesVersion {
   version: number
@@ -45,12 +46,16 @@ export class RulesDoc {
     return this.doc.getArray('versions')
   }
 
-  /** The current rules, or null before any were written. Malformed entries keep their number but are skipped. */
-  current(): RulesVersion | null {
-    const all = this.versions.toArray()
+  /**
+   * The current rules, or null before any were written. Malformed entries keep their number but
+   * are skipped. With `writerOf`, `by` is the member whose signed block wrote the version
+   * (core/model/shared-writers.ts), '' if none is known; without it, the writer's own claim.
+   */
+  current(writerOf?: WriterOf): RulesVersion | null {
+    const all = arrayEntries(this.versions)
     for (let i = all.length - 1; i >= 0; i--) {
-      const e = all[i]
-      if (valid(e)) return { version: i + 1, text: e.text, at: e.at, by: e.by, hash: rulesHash(e.text) }
+      const { value: e, client } = all[i] as { value: unknown; client: number }
+      if (valid(e)) return { version: i + 1, text: e.text, at: e.at, by: writerOf ? (writerOf(client) ?? '') : e.by, hash: rulesHash(e.text) }
     }
     return null
   }

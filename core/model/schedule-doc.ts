@@ -13,8 +13,8 @@ import type { ScheduleEntryView, ScheduleView } from '../api.ts'
 import { errors } from '../errors.ts'
 import { randomBytes } from '../crypto/random.ts'
 import { isMemberId } from './doc-id.ts'
-import { LIMITS } from './vocabulary.ts'
 import type { MemberDoc } from './member-doc.ts'
+import { shownName } from './names.ts'
 
 /** Longest slot: a month. Longer "rotations" are the hierarchy the schedule is meant to prevent. */
 export const SLOT_MAX_MS = 31 * 24 * 3_600_000
@@ -61,13 +61,12 @@ export interface ScheduleSource {
   me: string
   members: ReadonlyMap<string, { pseudonym: string }>
   docs: ReadonlyMap<string, MemberDoc>
+  /** The names every member shows, decided for the group (core/model/names.ts). */
+  names?: ReadonlyMap<string, string>
 }
 
 export function scheduleView(doc: ScheduleDoc, src: ScheduleSource, now: number): ScheduleView {
-  const name = (id: string): string => {
-    const n = src.docs.get(id)?.profile.get('pseudonym')
-    return typeof n === 'string' && n.trim() && n.length <= LIMITS.pseudonym ? n : (src.members.get(id)?.pseudonym ?? 'former member')
-  }
+  const name = (id: string): string => shownName(src, id)
   const entries: ScheduleEntryView[] = []
   for (const [id, v] of doc.slots) {
     const s = SLOT_ID.test(id) ? readSlot(v) : null

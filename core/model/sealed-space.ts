@@ -23,6 +23,7 @@ import { randomBytes } from '../crypto/random.ts'
 import { openSealed, sealTo } from '../crypto/sealedbox.ts'
 import { openSecret, sealSecret } from '../crypto/secretbox.ts'
 import { wipe } from '../crypto/wipe.ts'
+import { arrayEntries, type WriterOf } from './shared-writers.ts'
 
 export interface KeyRecord {
   keyId: string
@@ -109,13 +110,14 @@ export function sealEntry(doc: Y.Doc, record: KeyRecord, key: Uint8Array, fields
  * Every entry I can open, oldest first (array order), and how many I cannot. `check` turns an
  * opened payload into the space's entry, or null when it is not well formed (counted as sealed).
  */
-export function openEntries<E extends SealedEntry>(doc: Y.Doc, me: Holder, check: (id: string, p: Record<string, unknown>) => E | null): { entries: E[]; sealed: number } {
+/** With `writerOf`, an entry's `by` is the member whose signed block wrote it (shared-writers.ts), not the sealed claim. */
+export function openEntries<E extends SealedEntry>(doc: Y.Doc, me: Holder, check: (id: string, p: Record<string, unknown>) => E | null, writerOf?: WriterOf): { entries: E[]; sealed: number } {
   const records = new Map(keyRecords(doc).map((r) => [r.keyId, r]))
   const keys = new Map<string, Uint8Array | null>()
   const entries: E[] = []
   let sealed = 0
   try {
-    for (const v of doc.getArray<unknown>('entries').toArray()) {
+    for (const { value: v, client } of arrayEntries(doc.getArray<unknown>('entries'))) {
       const e = v as { v?: unknown; id?: unknown; keyId?: unknown; sealed?: unknown } | null
       if (!e || e.v !== 1 || typeof e.id !== 'string' || typeof e.keyId !== 'string' || typeof e.sealed !== 'string') continue
       if (!keys.has(e.keyId)) {
@@ -124,7 +126,8 @@ export function openEntries<E extends SealedEntry>(doc: Y.Doc, me: Holder, check
       }
       const key = keys.get(e.keyId)
       const payload = key ? openPayload(key, e.sealed) : null
-      const entry = payload && typeof payload.by === 'string' && typeof payload.at === 'number' && typeof payload.text === 'string' ? check(e.id, payload) : null
+      const by = writerOf ? writerOf(client) : payload?.by
+      const entry = payload && typeof by === 'string' && typeof payload.at === 'number' && typeof payload.text === 'string' ? check(e.id, { ...payload, by }) : null
       if (entry) entries.push(entry)
       else sealed++
     }

@@ -8,6 +8,7 @@ import * as Y from 'yjs'
 import type { FeedPage, FeedPost, FeedReply, HiddenNotice, MemberView } from '../api.ts'
 import type { MemberDoc, Ref } from './member-doc.ts'
 import { makeRef, parseRef } from './member-doc.ts'
+import { shownName } from './names.ts'
 import type { RulesVersion } from './rules-doc.ts'
 import { LIMITS, MEMBER_STATUSES, REACTION_KINDS, TOPIC_ID, type MemberStatus } from './vocabulary.ts'
 import type { Role } from './write-rule.ts'
@@ -33,6 +34,8 @@ export interface ViewSource {
   authors?: ReadonlySet<string>
   /** Moderation and my mute list (core/model/item-filter.ts); absent, everything shows. */
   filter?: ItemFilter
+  /** The names every member shows, decided for the group (core/model/names.ts). */
+  names?: ReadonlyMap<string, string>
 }
 
 /** What the reader may not see, and what they flagged. */
@@ -77,10 +80,7 @@ function readItem(author: string, id: string, m: unknown): (Item & { raw: Y.Map<
   }
 }
 
-function nameOf(src: ViewSource, id: string): string {
-  const p = src.docs.get(id)?.profile.get('pseudonym')
-  return isText(p, LIMITS.pseudonym) && p.trim() ? p : (src.members.get(id)?.pseudonym ?? 'former member')
-}
+const nameOf = (src: ViewSource, id: string): string => shownName(src, id)
 
 function collectReactions(src: ViewSource): Map<Ref, { counts: Record<string, number>; mine: string[] }> {
   const out = new Map<Ref, { counts: Record<string, number>; mine: string[] }>()

@@ -24,7 +24,12 @@ export interface WriteAuthority {
   roleForBlock(logKey: string, index: number): Role | undefined
   /** Roles that may write a shared doc, from the group settings. */
   writersOf(doc: SharedDocName): readonly Role[]
+  /** The device log that owns a Yjs writer client id (core/model/shared-writers.ts); absent in test doubles. */
+  clientOwnerLog?(client: number): string | undefined
 }
+
+/** Shared docs nobody edits: entries are only appended, so no writer may delete another's. */
+export const APPEND_ONLY_DOCS: readonly string[] = ['rules', 'moderation', 'debrief']
 
 const FACILITATORS: readonly Role[] = ['facilitator']
 

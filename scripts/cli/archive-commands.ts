@@ -7,6 +7,7 @@ import path from 'node:path'
 import type { ExportFormat, ExportResult, GroupSummary } from '../../core/api.ts'
 import { HearthError } from '../../core/errors.ts'
 import { currentPassphrase, expectOk, need, opt, unlocked, type Command, type CommandContext } from './commands.ts'
+import { shown } from './visible.ts'
 import { readPassphrase } from './passphrase.ts'
 
 const FORMATS: ExportFormat[] = ['archive', 'html', 'md', 'json']
@@ -80,6 +81,6 @@ export const archiveCommands: Record<string, Command> = {
         stop()
       }
     },
-    human: (v) => `Restored group "${(v as GroupSummary).name}" (${(v as GroupSummary).id}).`,
+    human: (v) => `Restored group "${shown((v as GroupSummary).name)}" (${(v as GroupSummary).id}).`,
   },
 }

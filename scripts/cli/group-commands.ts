@@ -5,14 +5,13 @@
 import type { FeedPage, FeedPost, FeedReply, GroupSummary, OwnLogStatus, RulesView } from '../../core/api.ts'
 import { HearthError } from '../../core/errors.ts'
 import { expectOk, need, opt, unlocked, type Command } from './commands.ts'
-
-
+import { shown, shownBlock } from './visible.ts'
 
 const when = (ms: number): string => new Date(ms).toISOString().replace('T', ' ').slice(0, 16)
 
 function replyLines(rs: FeedReply[], depth: number): string[] {
   return rs.flatMap((r) => [
-    `${'  '.repeat(depth)}↳ ${r.deleted ? '(deleted)' : `${r.authorName}: ${r.text}`}  [${r.id}]`,
+    `${'  '.repeat(depth)}↳ ${r.deleted ? '(deleted)' : `${shown(r.authorName)}: ${shownBlock(r.text, `${'  '.repeat(depth)}  `)}`}  [${r.id}]`,
     ...replyLines(r.replies, depth + 1),
   ])
 }
@@ -20,8 +19,8 @@ function replyLines(rs: FeedReply[], depth: number): string[] {
 function postText(p: FeedPost): string {
   const reactions = Object.entries(p.reactions).map(([k, n]) => `${k} ${n}`).join(', ')
   return [
-    `— ${p.authorName} · ${p.topic} · ${when(p.createdAt)}${p.editedAt ? ' (edited)' : ''}  [${p.id}]`,
-    p.cw ? `  Content warning: ${p.cw} (text hidden; use --json to read it)` : `  ${p.text}`,
+    `— ${shown(p.authorName)} · ${shown(p.topic)} · ${when(p.createdAt)}${p.editedAt ? ' (edited)' : ''}  [${p.id}]`,
+    p.cw ? `  Content warning: ${shown(p.cw)} (text hidden; use --json to read it)` : `  ${shownBlock(p.text, '  ')}`,
     ...(reactions ? [`  ${reactions}`] : []),
     ...replyLines(p.replies, 1),
   ].join('\n')
@@ -31,8 +30,8 @@ const idOnly = (v: unknown): string => (v as { id: string }).id
 const rulesText = (v: unknown): string => {
   const r = v as RulesView | null
   if (!r) return 'This group has no ground rules yet.'
-  const numbered = r.items?.length ? `\n\nAs numbered for flags (hearth flag --reason rule:N):\n${r.items.map((t, i) => `  ${i + 1}. ${t}`).join('\n')}` : ''
-  return `Ground rules, version ${r.version} (by ${r.byName}, ${when(r.at)})${r.acceptedByMe ? ', accepted by you' : ', not yet accepted by you'}:\n\n${r.text}${numbered}`
+  const numbered = r.items?.length ? `\n\nAs numbered for flags (hearth flag --reason rule:N):\n${r.items.map((t, i) => `  ${i + 1}. ${shown(t)}`).join('\n')}` : ''
+  return `Ground rules, version ${r.version} (by ${shown(r.byName)}, ${when(r.at)})${r.acceptedByMe ? ', accepted by you' : ', not yet accepted by you'}:\n\n  ${shownBlock(r.text, '  ')}${numbered}`
 }
 
 export const groupCommands: Record<string, Command> = {
@@ -45,7 +44,7 @@ export const groupCommands: Record<string, Command> = {
       const pseudonym = opt(ctx, 'pseudonym')
       return expectOk(ctx.service.createGroup({ name: need(ctx, 'name'), ...(mode ? { mode } : {}), ...(pseudonym ? { pseudonym } : {}) }))
     },
-    human: (v) => `Created group "${(v as GroupSummary).name}" (${idOnly(v)}).`,
+    human: (v) => `Created group "${shown((v as GroupSummary).name)}" (${idOnly(v)}).`,
   },
   'group list': {
     usage: 'hearth group list',
@@ -56,7 +55,7 @@ export const groupCommands: Record<string, Command> = {
     },
     human: (v) => {
       const gs = v as GroupSummary[]
-      return gs.length ? gs.map((g) => `${g.id}  ${g.name}  (${g.role})`).join('\n') : 'You are in no groups yet.'
+      return gs.length ? gs.map((g) => `${g.id}  ${shown(g.name)}  (${g.role})`).join('\n') : 'You are in no groups yet.'
     },
   },
   post: {
@@ -152,7 +151,7 @@ export const groupCommands: Record<string, Command> = {
     },
     // The id is what `mute --member` and `schedule add --member` take.
     human: (v) => (v as { id: string; pseudonym: string; role: string; status: string; me: boolean; online: boolean }[])
-      .map((m) => `${m.pseudonym}${m.me ? ' (you)' : ''}: ${m.role}, ${m.status}${m.online ? ', online now' : ''}  [${m.id}]`).join('\n'),
+      .map((m) => `${shown(m.pseudonym)}${m.me ? ' (you)' : ''}: ${m.role}, ${m.status}${m.online ? ', online now' : ''}  [${m.id}]`).join('\n'),
   },
   'rules show': {
     usage: 'hearth rules show --group ID',

@@ -5,6 +5,7 @@
 import type { Badge, GroupInfo, MemberView, Role } from '../../core/api.ts'
 import { HearthError } from '../../core/errors.ts'
 import { expectOk, need, opt, unlocked, type Command } from './commands.ts'
+import { shown } from './visible.ts'
 
 const ROLES: readonly string[] = ['facilitator', 'member']
 const BADGES: readonly string[] = ['counsellor', 'advocate']
@@ -60,7 +61,7 @@ export const memberCommands: Record<string, Command> = {
     },
     human: (v) => {
       const m = v as MemberView
-      return `${m.pseudonym} is now a ${m.role}${m.badge ? ` (${m.badge})` : ''}.`
+      return `${shown(m.pseudonym)} is now a ${m.role}${m.badge ? ` (${m.badge})` : ''}.`
     },
   },
 }

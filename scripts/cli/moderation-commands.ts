@@ -6,6 +6,7 @@
 import type { DecisionView, ModerationItem, MuteView, ScheduleView } from '../../core/api.ts'
 import { HearthError } from '../../core/errors.ts'
 import { expectOk, need, opt, unlocked, type Command, type CommandContext } from './commands.ts'
+import { shown, shownBlock } from './visible.ts'
 
 const at = (ms: number): string => new Date(ms).toISOString().replace('T', ' ').slice(0, 16)
 
@@ -24,20 +25,20 @@ export function whenOption(ctx: CommandContext, name: string, now = Date.now()):
 
 function itemText(i: ModerationItem): string {
   const state = i.hidden ? (i.escalated ? 'HIDDEN, escalated for removal review' : `HIDDEN (by ${i.hiddenBy === 'flags' ? 'flags' : 'a facilitator'})`) : 'visible'
-  const reasons = i.reasons.map((r) => `${r.label} ×${r.count}`).join('; ')
+  const reasons = i.reasons.map((r) => `${shown(r.label)} ×${r.count}`).join('; ')
   return [
-    `— ${i.authorName} · ${i.kind} · ${state} · ${i.flags} flag(s) counting, ${i.flagsTotal} in all${i.editedSinceReview ? ' · edited since review' : ''}  [${i.id}]`,
-    `  ${i.cw ? `Content warning: ${i.cw} (text hidden; use --json to read it)` : i.text}`,
+    `— ${shown(i.authorName)} · ${i.kind} · ${state} · ${i.flags} flag(s) counting, ${i.flagsTotal} in all${i.editedSinceReview ? ' · edited since review' : ''}  [${i.id}]`,
+    `  ${i.cw ? `Content warning: ${shown(i.cw)} (text hidden; use --json to read it)` : shownBlock(i.text, '  ')}`,
     ...(reasons ? [`  Reasons: ${reasons}`] : []),
-    ...(i.lastAction ? [`  Last: ${i.lastAction.action} by ${i.lastAction.byName}, ${at(i.lastAction.at)}${i.lastAction.reason ? ` (${i.lastAction.reason})` : ''}${i.lastAction.note ? ` — "${i.lastAction.note}"` : ''}`] : []),
+    ...(i.lastAction ? [`  Last: ${i.lastAction.action} by ${shown(i.lastAction.byName)}, ${at(i.lastAction.at)}${i.lastAction.reason ? ` (${shown(i.lastAction.reason)})` : ''}${i.lastAction.note ? ` — "${shown(i.lastAction.note)}"` : ''}`] : []),
   ].join('\n')
 }
 
 function decisionText(d: DecisionView): string {
   const total = d.voters
   return [
-    `— ${d.text}  (by ${d.proposerName}; ${d.closed ? `closed ${at(d.closesAt)}, final` : `open until ${at(d.closesAt)}`})  [${d.id}]`,
-    ...d.options.map((o, i) => `  ${i}. ${o}: ${d.counts[i]}${d.myVote === i ? '  ← your vote' : ''}`),
+    `— ${shown(d.text)}  (by ${shown(d.proposerName)}; ${d.closed ? `closed ${at(d.closesAt)}, final` : `open until ${at(d.closesAt)}`})  [${d.id}]`,
+    ...d.options.map((o, i) => `  ${i}. ${shown(o)}: ${d.counts[i]}${d.myVote === i ? '  ← your vote' : ''}`),
     `  ${total} vote(s)`,
   ].join('\n')
 }
@@ -46,7 +47,7 @@ function scheduleText(v: ScheduleView): string {
   if (!v.entries.length) return 'No facilitation slots yet.'
   return [
     ...(v.reminder ? [`Reminder: you hold the space ${v.reminder.current ? `now, until ${at(v.reminder.to)}` : `from ${at(v.reminder.from)}`}.`] : []),
-    ...v.entries.map((e) => `${at(e.from)} → ${at(e.to)}  ${e.name}${e.current ? '  (now)' : ''}  [${e.id}]`),
+    ...v.entries.map((e) => `${at(e.from)} → ${at(e.to)}  ${shown(e.name)}${e.current ? '  (now)' : ''}  [${e.id}]`),
   ].join('\n')
 }
 
@@ -101,7 +102,7 @@ export const moderationCommands: Record<string, Command> = {
       if (level !== 'mute' && level !== 'block' && level !== 'none') throw new HearthError('INVALID_INPUT', '--level is mute, block or none')
       return expectOk(ctx.service.setMute({ groupId: need(ctx, 'group'), member: need(ctx, 'member'), level }))
     },
-    human: (v) => ((v as MuteView[]).length ? (v as MuteView[]).map((m) => `${m.name}: ${m.level === 'block' ? 'blocked' : 'muted'}`).join('\n') : 'You have muted nobody in this group.'),
+    human: (v) => ((v as MuteView[]).length ? (v as MuteView[]).map((m) => `${shown(m.name)}: ${m.level === 'block' ? 'blocked' : 'muted'}`).join('\n') : 'You have muted nobody in this group.'),
   },
   'decision propose': {
     usage: 'hearth decision propose --group ID --text TEXT --option A --option B [...] --closes 3d|ISO',

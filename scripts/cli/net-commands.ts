@@ -9,6 +9,7 @@ import { HearthError } from '../../core/errors.ts'
 import type { DhtNodeAddress, NetworkOptions } from '../../core/net/holepunch-net.ts'
 import type { HearthService } from '../../core/service.ts'
 import { expectOk, need, opt, unlocked, type Command, type CommandContext } from './commands.ts'
+import { shown } from './visible.ts'
 import { listenOnProfile } from './node-socket.ts'
 
 export function networkOptions(bootstrap: string | undefined): NetworkOptions {
@@ -107,7 +108,7 @@ export const netCommands: Record<string, Command & { network?: boolean; noProfil
       await unlocked(ctx)
       return expectOk(ctx.service.listInvites({ groupId: need(ctx, 'group') }))
     },
-    human: (v) => (v as InviteView[]).map((i) => `${i.id}  ${i.live ? 'live' : i.revoked ? 'withdrawn' : 'used or expired'}  ${i.used}/${i.uses} used, by ${i.byName}`).join('\n') || 'No invites.',
+    human: (v) => (v as InviteView[]).map((i) => `${i.id}  ${i.live ? 'live' : i.revoked ? 'withdrawn' : 'used or expired'}  ${i.used}/${i.uses} used, by ${shown(i.byName)}`).join('\n') || 'No invites.',
   },
   'invite revoke': {
     usage: 'hearth invite revoke --group ID --id INVITE_ID',
@@ -138,7 +139,7 @@ export const netCommands: Record<string, Command & { network?: boolean; noProfil
       await unlocked(ctx)
       return expectOk(ctx.service.listRequests({ groupId: need(ctx, 'group') }))
     },
-    human: (v) => (v as JoinRequestView[]).map((r) => `${r.id}  ${r.pseudonym}  ${r.status} (asked through ${r.byName})`).join('\n') || 'No requests.',
+    human: (v) => (v as JoinRequestView[]).map((r) => `${r.id}  ${shown(r.pseudonym)}  ${r.status} (asked through ${shown(r.byName)})`).join('\n') || 'No requests.',
   },
   approve: {
     usage: 'hearth approve --group ID --request ID',
@@ -147,7 +148,7 @@ export const netCommands: Record<string, Command & { network?: boolean; noProfil
       await unlocked(ctx)
       return expectOk(ctx.service.approveRequest({ groupId: need(ctx, 'group'), id: need(ctx, 'request') }))
     },
-    human: (v) => `${(v as JoinRequestView).pseudonym} is admitted; they are welcomed the next time they ask.`,
+    human: (v) => `${shown((v as JoinRequestView).pseudonym)} is admitted; they are welcomed the next time they ask.`,
   },
   decline: {
     usage: 'hearth decline --group ID --request ID',
@@ -169,7 +170,7 @@ export const netCommands: Record<string, Command & { network?: boolean; noProfil
       const s = v as GroupStatus
       if (!s.online) return 'Not online (it is online only while hearth serve runs on this profile, once the group is announced).'
       const held = s.writesHeld ? 'your latest words are held by another member' : 'your latest words are not yet held by anyone else'
-      return `Online; connected: ${s.peers.map((p) => p.name).join(', ') || 'nobody yet'}; ${held}.`
+      return `Online; connected: ${s.peers.map((p) => shown(p.name)).join(', ') || 'nobody yet'}; ${held}.`
     },
   },
 }

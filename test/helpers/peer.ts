@@ -14,8 +14,8 @@ export interface Peer {
   stop(): Promise<void>
 }
 
-export async function startPeer(profileDir: string, bootstrap: string): Promise<Peer> {
-  const child = spawnTs(CHILD, [profileDir, bootstrap], {}, { stdin: true })
+export async function startPeer(profileDir: string, bootstrap: string, env: NodeJS.ProcessEnv = {}): Promise<Peer> {
+  const child = spawnTs(CHILD, [profileDir, bootstrap], env, { stdin: true })
   child.proc.stdin?.on('error', () => undefined)
   await child.waitForLine((l) => l === 'ready')
   let next = 1

@@ -12,7 +12,8 @@ const [profileDir, bootstrap] = process.argv.slice(2) as [string, string]
 const [host, port] = bootstrap.split(':') as [string, string]
 const service = createService({ profileDir, network: { bootstrap: [{ host, port: Number(port) }], host: '127.0.0.1' } })
 const lines = readline.createInterface({ input: process.stdin })
-const stop = setTimeout(() => void finish(), 300_000)
+// HEARTH_PEER_LIFETIME_MS: a longer life for tests that outlast the default (the flood test).
+const stop = setTimeout(() => void finish(), Number(process.env.HEARTH_PEER_LIFETIME_MS ?? 300_000))
 
 lines.on('line', (line) => {
   const { id, method, input } = JSON.parse(line) as { id: number; method: string; input: unknown }

@@ -8,6 +8,7 @@ import { DocSet } from '../../../core/group/doc-set.ts'
 import { MemberDoc } from '../../../core/model/member-doc.ts'
 import { RulesDoc } from '../../../core/model/rules-doc.ts'
 import type { WriteAuthority } from '../../../core/model/write-rule.ts'
+import { writerClientId } from '../../../core/model/shared-writers.ts'
 import { seededRandom, testSeed } from '../../helpers/seeded-random.ts'
 import { hex, updateOn } from './support.ts'
 
@@ -97,7 +98,11 @@ describe('DocSet.applyBlock', () => {
     const set = new DocSet()
     const auth = authority()
     set.applyBlock(auth, aliceLog, 0, `member/${alice}`, post(alice, 'hello'))
-    set.applyBlock(auth, aliceLog, 1, 'shared/rules', updateOn(null, (d) => new RulesDoc(d).set('Be kind.', alice, 1)))
+    // shared docs are written under the log's own writer id (core/model/shared-writers.ts)
+    set.applyBlock(auth, aliceLog, 1, 'shared/rules', updateOn(null, (d) => {
+      d.clientID = writerClientId(aliceLog)
+      new RulesDoc(d).set('Be kind.', alice, 1)
+    }))
     const copy = new DocSet()
     copy.restore(set.snapshot())
     expect(texts(copy, alice)).toEqual(['hello'])

@@ -1,0 +1,68 @@
+/**
+ * Authorship from signatures across processes (issue 14): a hostile facilitator (Mallory,
+ * claimed-author.child.ts) hides Alder's post with a moderation action that names Alder as its
+ * author, and forges a second hide under Alder's own Yjs writer id. Three OS processes on a
+ * loopback testnet. Alder's review queue names Mallory as the one who hid the first post; the
+ * second post stays visible to Birch, because no honest peer accepts items under another
+ * log's writer id.
+ */
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterEach, describe, expect, it } from 'vitest'
+import { spawnTs, type Child } from '../../helpers/child.ts'
+import { startPeer, type Peer } from '../../helpers/peer.ts'
+import { useTempDirs } from '../../helpers/temp-dir.ts'
+import { startTestnet, type Testnet } from '../net/net-harness.ts'
+
+const tempDir = useTempDirs()
+const PASS = 'correct horse battery staple'
+const HOSTILE = fileURLToPath(new URL('./claimed-author.child.ts', import.meta.url))
+let testnet: Testnet | null = null
+const peers: Peer[] = []
+let mallory: Child | null = null
+
+afterEach(async () => {
+  mallory?.proc.stdin?.end()
+  if (mallory) {
+    const t = setTimeout(() => mallory?.proc.kill('SIGKILL'), 10_000)
+    await mallory.exited
+    clearTimeout(t)
+  }
+  mallory = null
+  await Promise.all(peers.splice(0).map((p) => p.stop()))
+  await testnet?.destroy()
+  testnet = null
+})
+
+describe('a facilitator claiming another facilitator’s name', () => {
+  it('is shown as the one who acted; items under another writer id are refused by every honest peer', async () => {
+    testnet = await startTestnet()
+    const boot = `${testnet.bootstrap[0]?.host}:${testnet.bootstrap[0]?.port}`
+    const alder = await startPeer(path.join(tempDir(), 'alder'), boot)
+    peers.push(alder)
+    await alder.ok('createProfile', { passphrase: PASS, name: 'Alder' })
+    const { id: groupId } = await alder.ok('createGroup', { name: 'Circle' })
+    const alderId = (await alder.ok('groupInfo', { groupId })).me
+    const first = await alder.ok('post', { groupId, text: 'first words' })
+    const second = await alder.ok('post', { groupId, text: 'second words' })
+    const forBirch = await alder.ok('createInvite', { groupId })
+    const forMallory = await alder.ok('createInvite', { groupId, role: 'facilitator' })
+
+    const birch = await startPeer(path.join(tempDir(), 'birch'), boot)
+    peers.push(birch)
+    await birch.ok('createProfile', { passphrase: PASS, name: 'Birch' })
+    expect(await birch.ok('joinGroup', { code: forBirch.code, waitMs: 30_000 }, 40_000)).toMatchObject({ status: 'admitted' })
+
+    mallory = spawnTs(HOSTILE, [path.join(tempDir(), 'mallory'), boot, forMallory.code, alderId, first.id, second.id], {}, { stdin: true })
+    await mallory.waitForLine((l) => l === 'claimed', 90_000)
+
+    // Both have read Mallory's log past the forgery once they show her sentinel post.
+    const sentinel = async (p: Peer): Promise<boolean> => (await p.ok('feed', { groupId })).posts.some((x) => x.text === 'after the claims')
+    await alder.until(() => sentinel(alder), 60_000)
+    await birch.until(() => sentinel(birch), 60_000)
+    const queue = await alder.ok('moderationQueue', { groupId })
+    expect(queue.find((i) => i.id === first.id)?.lastAction).toMatchObject({ action: 'hide', byName: 'Mallory' })
+    expect(queue.find((i) => i.id === second.id)).toBeUndefined()
+    expect((await birch.ok('feed', { groupId })).posts.map((p) => p.text)).toEqual(['after the claims', 'second words'])
+  }, 240_000)
+})
