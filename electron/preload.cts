@@ -103,3 +103,11 @@ api.on = (event: unknown, handler: unknown): (() => void) => {
 }
 
 electron.contextBridge.exposeInMainWorld('hearth', Object.freeze(api) as HearthApi)
+
+// The shell's own two calls (electron/save-dialog.ts): where to save, which file to open. Each
+// takes only a file kind and a suggested name; main answers with a path or null.
+const shell = {
+  chooseSavePath: (input: unknown) => electron.ipcRenderer.invoke('hearth-shell:choose-save-path', input),
+  chooseOpenPath: (input: unknown) => electron.ipcRenderer.invoke('hearth-shell:choose-open-path', input),
+}
+electron.contextBridge.exposeInMainWorld('hearthShell', Object.freeze(shell))

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { expectAccessible } from './support/axe.ts'
 import { openPage } from './support/browser.ts'
-import { createGroup, expectNoPageErrors, heading, onboard, writePost } from './support/flows.ts'
+import { createGroup, expectNoPageErrors, heading, onboard, section, writePost } from './support/flows.ts'
 import { tabTo } from './support/keyboard.ts'
 import { useBrowser } from './support/session.ts'
 import { makeTempDir } from '../helpers/temp-dir.ts'
@@ -30,7 +30,7 @@ describe('export and restore in the app', () => {
     await writePost(page, 'Something happened at the weekend.', { cw: 'mentions a threat' })
     await writePost(page, 'Checking in, doing alright today.')
 
-    await page.getByRole('navigation', { name: 'Group sections' }).getByRole('button', { name: 'Export' }).click()
+    await section(page, 'Save a copy')
     await page.getByRole('heading', { name: 'Export this group' }).waitFor()
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme })

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { openPage } from './support/browser.ts'
-import { createGroup, expectNoPageErrors, focusedText, onboard, postWith, writePost } from './support/flows.ts'
+import { createGroup, expectNoPageErrors, focusedText, onboard, openCompose, postWith, writePost } from './support/flows.ts'
 import { useBrowser } from './support/session.ts'
 
 const e2e = useBrowser()
@@ -87,6 +87,7 @@ describe('a group, from the first run to editing and deleting', () => {
     await createGroup(page, 'Quiet corner', 'Moss')
     await host.stop()
 
+    await openCompose(page)
     await page.getByLabel('Your post').fill('This cannot be sent.')
     await page.getByRole('button', { name: 'Post', exact: true }).click()
     const alert = page.getByRole('alert').filter({ hasText: 'Something went wrong inside Hearth. Nothing was changed' })

@@ -13,14 +13,14 @@ import { listFiles, scanForCanaries } from '../helpers/canary.ts'
 import { makeTempDir } from '../helpers/temp-dir.ts'
 import { expectAccessible } from './support/axe.ts'
 import { openPage } from './support/browser.ts'
-import { createGroup, expectNoPageErrors, heading, onboard } from './support/flows.ts'
+import { createGroup, expectNoPageErrors, heading, onboard, section, type SectionName } from './support/flows.ts'
 import { focused, tabTo } from './support/keyboard.ts'
 import { useBrowser } from './support/session.ts'
 
 const e2e = useBrowser()
 
 async function sectionOf(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Group sections' }).getByRole('button', { name }).click()
+  await section(page, name as SectionName)
 }
 async function tool(page: Page, name: string, title: string): Promise<void> {
   await page.getByRole('button', { name }).click()
