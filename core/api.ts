@@ -636,6 +636,22 @@ export interface ApiMethods {
   /** The facilitators' debrief space, sealed under a key only current facilitators hold. */
   debrief: { input: G; output: DebriefView }
   writeDebrief: { input: G & { text: string }; output: DebriefView }
+
+  /**
+   * A readable copy handed to the front end as text, for it to offer where the person chooses
+   * (the web host's download; see core/group/copy-handlers.ts). The same words the matching
+   * export method would write; core writes nothing.
+   */
+  readableCopy: { input: ReadableCopyInput; output: ReadableCopy }
+}
+
+export type ReadableCopyInput = { kind: 'safety-plan' } | { kind: 'journal' } | ({ kind: 'meeting'; meetingId: string } & G)
+
+export interface ReadableCopy {
+  /** A plain file name to suggest, with its extension; it names neither the group nor Hearth. */
+  fileName: string
+  mediaType: 'text/plain;charset=utf-8' | 'text/calendar;charset=utf-8'
+  text: string
 }
 
 export type MethodName = keyof ApiMethods

@@ -137,6 +137,11 @@ export const inputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> } = {
   exportMeeting: z.object({ ...g, meetingId: itemId, path: exportPath }).strict(),
   debrief: z.object(g).strict(),
   writeDebrief: z.object({ ...g, text: z.string().min(1).max(SL.debriefText) }).strict(),
+  readableCopy: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('safety-plan') }).strict(),
+    z.object({ kind: z.literal('journal') }).strict(),
+    z.object({ kind: z.literal('meeting'), ...g, meetingId: itemId }).strict(),
+  ]),
 }
 
 export const METHOD_NAMES = Object.keys(inputSchemas) as MethodName[]

@@ -11,6 +11,7 @@ import { groupHandlers, type GroupContext } from './group/group-handlers.ts'
 import { membershipHandlers } from './group/membership-handlers.ts'
 import { moderationHandlers } from './group/moderation-handlers.ts'
 import { decisionHandlers } from './group/decision-handlers.ts'
+import { copyHandlers } from './group/copy-handlers.ts'
 import { debriefHandlers } from './group/debrief-handlers.ts'
 import { personalHandlers } from './group/personal-handlers.ts'
 import { supportHandlers } from './group/support-handlers.ts'
@@ -163,6 +164,7 @@ export function createService(opts: ServiceOptions): HearthService {
     ...personalHandlers({ registry: requireRegistry, now }),
     ...supportHandlers({ registry: requireRegistry, now, ...(opts.openLink ? { openLink: opts.openLink } : {}) }),
     ...debriefHandlers({ registry: requireRegistry, now }),
+    ...copyHandlers({ reads: () => handlers, now }),
   }
 
   async function call(method: unknown, input: unknown): Promise<Result<unknown>> {

@@ -83,6 +83,7 @@ const METHODS: Record<MethodName, true> = {
   exportMeeting: true,
   debrief: true,
   writeDebrief: true,
+  readableCopy: true,
 }
 const EVENTS: Record<EventName, true> = { locked: true, unlocked: true, groupsChanged: true, groupChanged: true, exportProgress: true }
 const EVENT_CHANNEL = 'hearth:event'

@@ -131,3 +131,12 @@ export async function recordStatuses(page: Page): Promise<() => Promise<string[]
   })
   return () => page.evaluate(() => (globalThis as unknown as { __statuses: string[] }).__statuses)
 }
+
+/** Presses a button that offers a download and resolves with the file's suggested name and its text. */
+export async function download(page: Page, button: string): Promise<{ name: string; text: string }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()])
+  const stream = await file.createReadStream()
+  const chunks: Buffer[] = []
+  for await (const chunk of stream) chunks.push(chunk as Buffer)
+  return { name: file.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') }
+}
