@@ -98,7 +98,7 @@ async function moderationShots(wren: Person, birch: Person): Promise<void> {
   await section(page, 'Review')
   await page.getByText('Hidden by flags.').waitFor()
   await shot(page, 'review-queue')
-  await page.getByRole('button', { name: 'Restore' }).click()
+  await page.getByRole('button', { name: 'Show it again' }).click()
   await page.getByText('Nothing is waiting for review.').waitFor()
   await wren.service.updateSettings({ groupId, flagThreshold: 3 })
 

@@ -33,9 +33,9 @@ describe('a group, from the first run to editing and deleting', () => {
     expect(await toggle.getAttribute('aria-expanded')).toBe('false')
     expect(await page.getByText('He followed me to work on Monday.').count()).toBe(0)
     await toggle.click()
-    expect(await warned.getByRole('button', { name: 'Hide this post' }).getAttribute('aria-expanded')).toBe('true')
+    expect(await warned.getByRole('button', { name: 'Fold this post away' }).getAttribute('aria-expanded')).toBe('true')
     await warned.getByText('He followed me to work on Monday.').waitFor()
-    await warned.getByRole('button', { name: 'Hide this post' }).click()
+    await warned.getByRole('button', { name: 'Fold this post away' }).click()
     expect(await page.getByText('He followed me to work on Monday.').count()).toBe(0)
 
     // Reply to the plain post.

@@ -97,7 +97,7 @@ describe('moderation across two nodes', () => {
     await item.getByText('Hidden by a facilitator.').waitFor()
     await b.getByText('Their note: “please leave out the place”').waitFor({ timeout: 20_000 })
 
-    await tabTo(a, 'Restore')
+    await tabTo(a, 'Show it again')
     await a.keyboard.press('Enter')
     await a.getByText('Nothing is waiting for review.').waitFor()
     await notice.waitFor({ state: 'detached', timeout: 20_000 })
