@@ -145,7 +145,30 @@ export interface GroupInfo extends GroupSummary {
   rulesPending?: { id: string; name: string }[]
   /** Flags from different members that hide a post for everyone until a facilitator reviews it. */
   flagThreshold?: number
+  /** Who may invite (issue 17). Always present from this version on. */
+  invitePolicy?: InvitePolicy
+  /**
+   * False for a group made before the setting existed that never chose: it keeps the rule it was
+   * made with (shown as `invitePolicy`), and front ends ask its facilitators to choose.
+   */
+  invitePolicyChosen?: boolean
+  /** Who may save the group's words as a readable file (everyone may save their own). */
+  groupExport?: GroupExportPolicy
+  /** I chose not to show as connected in this group (personal, never replicated). */
+  presenceHidden?: boolean
 }
+
+/**
+ * Who may invite (a group setting, enforced by every peer in governance replay):
+ * - `facilitators`: only facilitators make invites;
+ * - `members-approved`: members make invites, and each newcomer waits for a facilitator's
+ *   approval (the default for new groups);
+ * - `members`: any member makes invites, approval as the inviter chooses.
+ */
+export type InvitePolicy = 'facilitators' | 'members-approved' | 'members'
+
+/** Who may export the whole group's words as a readable file; a member always may export their own. */
+export type GroupExportPolicy = 'facilitators' | 'members'
 
 /**
  * Why one of my posts or replies is hidden from everyone else. Only its author (and facilitators,
@@ -182,6 +205,10 @@ export interface FeedReply {
   hidden?: HiddenNotice
   /** The reason I flagged it with, if I did. */
   myFlag?: string
+  /** Written by someone else after I last read the group. */
+  isNew?: boolean
+  /** An answer to my own words (its parent, or the post it answers, is mine). */
+  toMe?: boolean
 }
 
 export interface FeedPost {
@@ -202,12 +229,22 @@ export interface FeedPost {
   hidden?: HiddenNotice
   /** The reason I flagged it with, if I did. */
   myFlag?: string
+  /** Written by someone else after I last read the group. */
+  isNew?: boolean
+  /** Replies by others to my words anywhere in this thread, and how many of them are new. */
+  repliesToMe?: number
+  newRepliesToMe?: number
 }
 
 export interface FeedPage {
   posts: FeedPost[]
   /** Pass as `before` for the next (older) page; null on the last page. */
   next: string | null
+  /**
+   * When I last marked this group read (ms), or null if never: posts and replies by others
+   * created after it are "new since you were here" (`FeedPost.isNew`, `FeedReply.isNew`).
+   */
+  lastReadAt?: number | null
 }
 
 export interface MemberView {
@@ -305,6 +342,13 @@ export interface InviteView {
   /** Not revoked, not expired, uses left. */
   live: boolean
   byName: string
+  /** Who made it (member id), and with which role at the time. */
+  by?: string
+  byRole?: Role
+  /** The inviter's clock when it was made (ms). */
+  createdAt?: number
+  /** Each newcomer waits for a facilitator: asked by the inviter, or required by the group's invite setting. */
+  needsApproval?: boolean
 }
 
 export interface JoinRequestView {
@@ -485,6 +529,79 @@ export interface DebriefView {
   sealed: number
 }
 
+// ---- Safe by default and everyday use (issue 17) ----
+
+/** What a member writes to the facilitators about. */
+export type LineTopic = 'concern' | 'hidden-post' | 'safety-check' | 'other'
+
+export interface LineMessageView {
+  id: string
+  /** Member id of the writer, and their name. */
+  by: string
+  byName: string
+  at: number
+  text: string
+  topic: LineTopic | null
+  /** The post or reply this is about ("<authorId>:<itemId>"), e.g. a hidden post. */
+  about: string | null
+  /** Written by a facilitator (an answer), not by the member whose line it is. */
+  fromFacilitator: boolean
+  mine: boolean
+}
+
+/**
+ * One member's private line to the facilitators: sealed so that only that member and the
+ * current facilitators read it. A facilitator who stops facilitating reads nothing written after.
+ */
+export interface LineThreadView {
+  /** The member whose line it is. */
+  member: string
+  memberName: string
+  messages: LineMessageView[]
+  /** Messages sealed under a key I do not hold (before I facilitated, or after I stopped). */
+  sealed: number
+  /** The facilitators who hold the current key, by name. */
+  holders: string[]
+  /** The last message is the member's and no facilitator has answered it yet. */
+  awaitingAnswer: boolean
+  lastAt: number | null
+}
+
+/** Unread things in one group, counted from my last-read position (kept on this device only). */
+export interface UnreadView {
+  groupId: string
+  /** When I last marked the group (or that section) read, ms; null when never. */
+  lastReadAt: number | null
+  /** Everything below, added up. */
+  total: number
+  /** Per section of the group screen. */
+  sections: {
+    /** Posts and replies by others in the conversations. */
+    conversations: number
+    /** Replies by others to my own words (also counted in `conversations`). */
+    repliesToMe: number
+    meetings: number
+    resources: number
+    decisions: number
+    /** Private-line messages I can read, written by others (facilitators: every member's line). */
+    privateLine: number
+  }
+  /** Conversations per topic id. */
+  topics: Record<string, number>
+}
+
+export type UnreadSection = 'conversations' | 'meetings' | 'resources' | 'decisions' | 'privateLine'
+
+/** A ground-rule template drawn from peer-support practice; facilitators start from one. */
+export interface RuleTemplate {
+  id: string
+  title: string
+  /** Who it suits, in a sentence. */
+  summary: string
+  /** One rule per item; numbered when shown. `setRules` takes them joined by newlines. */
+  rules: string[]
+}
+
 type G = { groupId: string }
 
 /** What an export writes: a sealed archive, or a readable file (anyone who opens it can read it). */
@@ -503,6 +620,28 @@ export interface ExportInput extends G {
   topic?: string
   /** Readable exports only: include posts hidden by moderation (left out by default). */
   includeHidden?: boolean
+  /**
+   * Readable exports only: `mine` = only my own posts and replies; `group` (the default, as
+   * before) = everyone's words, allowed by the group's `groupExport` setting (facilitators only
+   * unless the group chose otherwise; NOT_ALLOWED otherwise) and recorded for every member to see.
+   */
+  scope?: ExportScope
+}
+
+export type ExportScope = 'mine' | 'group'
+
+/** One readable export of the group's words, as its maker recorded it in their own signed doc. */
+export interface ExportRecordView {
+  id: string
+  by: string
+  byName: string
+  at: number
+  format: Exclude<ExportFormat, 'archive'>
+  /** The time range and topic asked for, if any. */
+  from: number | null
+  to: number | null
+  topic: string | null
+  includeHidden: boolean
 }
 
 export interface ExportResult {
@@ -551,7 +690,10 @@ export interface ApiMethods {
   groupStatus: { input: G; output: GroupStatus }
   /** Facilitators: rename the group or change its settings (fields left out stay). */
   updateSettings: {
-    input: G & { name?: string; topics?: Labelled[]; inviters?: Role[]; rulesWriters?: Role[]; flagThreshold?: number; removalNeedsSecond?: boolean }
+    input: G & {
+      name?: string; topics?: Labelled[]; inviters?: Role[]; rulesWriters?: Role[]; flagThreshold?: number; removalNeedsSecond?: boolean
+      invitePolicy?: InvitePolicy; groupExport?: GroupExportPolicy
+    }
     output: GroupInfo
   }
   /** Requests waiting on a facilitator (invites with approval). */
@@ -631,11 +773,34 @@ export interface ApiMethods {
   saveMeeting: { input: G & MeetingFields & { id?: string }; output: MeetingView }
   cancelMeeting: { input: G & { id: string }; output: MeetingView }
   rsvp: { input: G & { meetingId: string; answer: RsvpAnswer }; output: MeetingView }
-  /** An .ics calendar file, written only to `path`. */
-  exportMeeting: { input: G & { meetingId: string; path: string }; output: { path: string } }
+  /**
+   * An .ics calendar file, written only to `path`. Its title is "Appointment" and its UID names
+   * neither the group nor Hearth unless `realTitle` asks for the meeting's own title.
+   */
+  exportMeeting: { input: G & { meetingId: string; path: string; realTitle?: boolean }; output: { path: string } }
   /** The facilitators' debrief space, sealed under a key only current facilitators hold. */
   debrief: { input: G; output: DebriefView }
   writeDebrief: { input: G & { text: string }; output: DebriefView }
+
+  // Safe by default and everyday use (issue 17).
+  /** Readable exports of the group's words, newest first: every member sees when and by whom. */
+  exportRecords: { input: G; output: ExportRecordView[] }
+  /** My own private line to the facilitators (a facilitator reads their own line too). */
+  privateLine: { input: G; output: LineThreadView }
+  /** Write on my private line to the current facilitators. */
+  writePrivateLine: { input: G & { text: string; topic?: LineTopic; about?: string }; output: LineThreadView }
+  /** Facilitators: every member's line they can see, the ones awaiting an answer first. */
+  privateLines: { input: G; output: LineThreadView[] }
+  /** Facilitators: answer on a member's line (the member and the facilitators read it). */
+  answerPrivateLine: { input: G & { member: string; text: string }; output: LineThreadView }
+  /** Unread counts for one group, or for every group when `groupId` is left out. */
+  unread: { input: { groupId?: string }; output: UnreadView[] }
+  /** Marks a group read up to now (or `upTo`), whole or one section. Kept on this device only. */
+  markRead: { input: G & { section?: UnreadSection; upTo?: number }; output: UnreadView }
+  /** My own choice not to show as connected to this group's members (it still syncs). */
+  setPresence: { input: G & { hidden: boolean }; output: { hidden: boolean } }
+  /** Ground-rule templates to start from. */
+  ruleTemplates: { input: Record<string, never>; output: RuleTemplate[] }
 
   /**
    * A readable copy handed to the front end as text, for it to offer where the person chooses
@@ -645,12 +810,17 @@ export interface ApiMethods {
   readableCopy: { input: ReadableCopyInput; output: ReadableCopy }
 }
 
-export type ReadableCopyInput = { kind: 'safety-plan' } | { kind: 'journal' } | ({ kind: 'meeting'; meetingId: string } & G)
+export type ReadableCopyInput =
+  | { kind: 'safety-plan' }
+  | { kind: 'journal' }
+  | ({ kind: 'meeting'; meetingId: string; realTitle?: boolean } & G)
+  /** A readable export of the group, under exactly the rules and record of `exportGroup`. */
+  | ({ kind: 'group' } & Omit<ExportInput, 'path' | 'archivePassphrase' | 'format'> & { format: Exclude<ExportFormat, 'archive'> })
 
 export interface ReadableCopy {
   /** A plain file name to suggest, with its extension; it names neither the group nor Hearth. */
   fileName: string
-  mediaType: 'text/plain;charset=utf-8' | 'text/calendar;charset=utf-8'
+  mediaType: 'text/plain;charset=utf-8' | 'text/calendar;charset=utf-8' | 'text/html;charset=utf-8' | 'text/markdown;charset=utf-8' | 'application/json'
   text: string
 }
 

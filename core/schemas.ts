@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import type { MethodInput, MethodName } from './api.ts'
 import { NOTE_MAX } from './model/rule-items.ts'
+import { LINE_TEXT_MAX, LINE_TOPICS } from './model/private-line.ts'
 import { LOCAL_DATE_TIME, MEETING_MODE_IDS, MOOD_IDS, RESOURCE_CATEGORY_IDS, RSVP_IDS, SAFETY_PLAN_IDS, SUPPORT_LIMITS as SL } from './model/support-vocabulary.ts'
 import { DECISION_LIMITS, LIMITS, MEMBER_STATUSES, REACTION_KINDS, TOPIC_ID, type ReactionKind } from './model/vocabulary.ts'
 
@@ -71,6 +72,8 @@ export const inputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> } = {
     rulesWriters: z.array(z.enum(['facilitator', 'member'])).min(1).optional(),
     flagThreshold: z.number().int().min(1).max(50).optional(),
     removalNeedsSecond: z.boolean().optional(),
+    invitePolicy: z.enum(['facilitators', 'members-approved', 'members']).optional(),
+    groupExport: z.enum(['facilitators', 'members']).optional(),
   }).strict(),
   listRequests: z.object(g).strict(),
   approveRequest: z.object({ ...g, id: z.string().regex(/^[0-9a-f]{64}$/, 'not a request id') }).strict(),
@@ -101,7 +104,7 @@ export const inputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> } = {
   exportGroup: z.object({
     ...g, format: z.enum(['archive', 'html', 'md', 'json']), path: filePath, archivePassphrase: passphrase.optional(),
     from: z.number().int().min(0).optional(), to: z.number().int().min(0).optional(), topic: z.string().regex(TOPIC_ID).optional(),
-    includeHidden: z.boolean().optional(),
+    includeHidden: z.boolean().optional(), scope: z.enum(['mine', 'group']).optional(),
   }).strict(),
   cancelExport: empty,
   restoreArchive: z.object({ path: filePath, archivePassphrase: passphrase }).strict(),
@@ -134,13 +137,33 @@ export const inputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> } = {
   saveMeeting: z.object({ ...g, ...meetingFields, id: itemId.optional() }).strict(),
   cancelMeeting: z.object({ ...g, id: itemId }).strict(),
   rsvp: z.object({ ...g, meetingId: itemId, answer: z.enum(RSVP_IDS) }).strict(),
-  exportMeeting: z.object({ ...g, meetingId: itemId, path: exportPath }).strict(),
+  exportMeeting: z.object({ ...g, meetingId: itemId, path: exportPath, realTitle: z.boolean().optional() }).strict(),
   debrief: z.object(g).strict(),
   writeDebrief: z.object({ ...g, text: z.string().min(1).max(SL.debriefText) }).strict(),
+
+  exportRecords: z.object(g).strict(),
+  privateLine: z.object(g).strict(),
+  writePrivateLine: z.object({
+    ...g, text: z.string().trim().min(1).max(LINE_TEXT_MAX), topic: z.enum(LINE_TOPICS).optional(), about: ref.optional(),
+  }).strict(),
+  privateLines: z.object(g).strict(),
+  answerPrivateLine: z.object({ ...g, member: memberId, text: z.string().trim().min(1).max(LINE_TEXT_MAX) }).strict(),
+  unread: z.object({ groupId: groupId.optional() }).strict(),
+  markRead: z.object({
+    ...g, section: z.enum(['conversations', 'meetings', 'resources', 'decisions', 'privateLine']).optional(),
+    upTo: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  }).strict(),
+  setPresence: z.object({ ...g, hidden: z.boolean() }).strict(),
+  ruleTemplates: empty,
   readableCopy: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('safety-plan') }).strict(),
     z.object({ kind: z.literal('journal') }).strict(),
-    z.object({ kind: z.literal('meeting'), ...g, meetingId: itemId }).strict(),
+    z.object({ kind: z.literal('meeting'), ...g, meetingId: itemId, realTitle: z.boolean().optional() }).strict(),
+    z.object({
+      kind: z.literal('group'), ...g, format: z.enum(['html', 'md', 'json']),
+      from: z.number().int().min(0).optional(), to: z.number().int().min(0).optional(), topic: z.string().regex(TOPIC_ID).optional(),
+      includeHidden: z.boolean().optional(), scope: z.enum(['mine', 'group']).optional(),
+    }).strict(),
   ]),
 }
 

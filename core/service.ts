@@ -13,6 +13,8 @@ import { moderationHandlers } from './group/moderation-handlers.ts'
 import { decisionHandlers } from './group/decision-handlers.ts'
 import { copyHandlers } from './group/copy-handlers.ts'
 import { debriefHandlers } from './group/debrief-handlers.ts'
+import { privateLineHandlers } from './group/private-line-handlers.ts'
+import { everydayHandlers } from './group/everyday-handlers.ts'
 import { personalHandlers } from './group/personal-handlers.ts'
 import { supportHandlers } from './group/support-handlers.ts'
 import { GroupRegistry } from './group/group-registry.ts'
@@ -164,7 +166,9 @@ export function createService(opts: ServiceOptions): HearthService {
     ...personalHandlers({ registry: requireRegistry, now }),
     ...supportHandlers({ registry: requireRegistry, now, ...(opts.openLink ? { openLink: opts.openLink } : {}) }),
     ...debriefHandlers({ registry: requireRegistry, now }),
-    ...copyHandlers({ reads: () => handlers, now }),
+    ...privateLineHandlers({ registry: requireRegistry, now }),
+    ...everydayHandlers({ registry: requireRegistry, now }),
+    ...copyHandlers({ reads: () => handlers, registry: requireRegistry, now }),
   }
 
   async function call(method: unknown, input: unknown): Promise<Result<unknown>> {

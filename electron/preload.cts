@@ -83,6 +83,15 @@ const METHODS: Record<MethodName, true> = {
   exportMeeting: true,
   debrief: true,
   writeDebrief: true,
+  exportRecords: true,
+  privateLine: true,
+  writePrivateLine: true,
+  privateLines: true,
+  answerPrivateLine: true,
+  unread: true,
+  markRead: true,
+  setPresence: true,
+  ruleTemplates: true,
   readableCopy: true,
 }
 const EVENTS: Record<EventName, true> = { locked: true, unlocked: true, groupsChanged: true, groupChanged: true, exportProgress: true }

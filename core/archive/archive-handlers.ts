@@ -16,6 +16,7 @@ import type { GroupRegistry } from '../group/group-registry.ts'
 import { writeArchive } from './archive-export.ts'
 import { restoreArchive } from './archive-restore.ts'
 import { writeReadable } from './readable-export.ts'
+import { checkGroupExport, recordGroupExport } from './export-policy.ts'
 
 type ArchiveMethods = 'exportGroup' | 'cancelExport' | 'restoreArchive'
 
@@ -72,6 +73,8 @@ export function archiveHandlers(ctx: ArchiveContext): Pick<MethodHandlers, Archi
       const onProgress = (done: number, total: number): void => ctx.progress({ groupId: gid, done, total })
       const cancelled = (): boolean => run.cancelled
       if (input.format !== 'archive') {
+        checkGroupExport(space, input)
+        await recordGroupExport(space, input, ctx.now())
         let items = 0
         let bytes = 0
         await writeFileAtomicWith(file, async (fh) => {

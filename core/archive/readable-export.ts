@@ -19,6 +19,7 @@ import { exportSource } from '../group/reader-source.ts'
 import type { GroupSpace } from '../group/group-space.ts'
 import type { ExportDocument, ExportPost, ExportReply } from './export-json-schema.ts'
 import { htmlDocument, htmlPost } from './readable-html.ts'
+import { ownWordsOnly } from './own-words.ts'
 
 interface Run {
   onProgress?(done: number, total: number): void
@@ -53,7 +54,8 @@ const post = (p: FeedPost): ExportPost => ({
 
 export async function writeReadable(fh: FileHandle, space: GroupSpace, input: ExportInput, run: Run): Promise<{ items: number; bytes: number }> {
   const gov = space.governance
-  const posts = selectPosts(space, input)
+  const selected = selectPosts(space, input)
+  const posts = input.scope === 'mine' ? ownWordsOnly(selected, space.me) : selected
   const enc = new TextEncoder()
   let bytes = 0
   const write = async (s: string): Promise<void> => {

@@ -7,7 +7,8 @@
 import type { DebriefView, MethodHandlers } from '../api.ts'
 import { errors } from '../errors.ts'
 import { sharedDocId } from '../model/doc-id.ts'
-import { addEntry, currentKey, holdersMatch, openKey, readEntries, rotateKey, type Holder } from '../model/debrief.ts'
+import { addEntry, currentKey, readEntries } from '../model/debrief.ts'
+import { facilitatorKeys, holder, keyFor } from './sealed-key.ts'
 import { wipe } from '../crypto/wipe.ts'
 import type { GroupRegistry } from './group-registry.ts'
 import type { GroupSpace } from './group-space.ts'
@@ -19,29 +20,11 @@ export interface DebriefContext {
 }
 
 export const DEBRIEF = sharedDocId('debrief')
-
-function facilitators(s: GroupSpace): Map<string, string> {
-  return new Map([...s.governance.members.values()].filter((m) => m.role === 'facilitator').map((m) => [m.id, m.boxKey]))
-}
-
-export function holder(s: GroupSpace): Holder {
-  const id = s.identity
-  return { id: s.me, boxPublicKey: id.boxPublicKey, boxSecretKey: id.boxSecretKey }
-}
+export { holder }
 
 /** As a facilitator: the current key, rotated first when its holders are not the current facilitators. */
-async function currentKeyFor(s: GroupSpace, now: number): Promise<{ record: NonNullable<ReturnType<typeof currentKey>>; key: Uint8Array }> {
-  const doc = s.docs.doc(DEBRIEF)
-  const facs = facilitators(s)
-  const record = currentKey(doc)
-  if (record && holdersMatch(record, facs)) {
-    const key = openKey(record, holder(s))
-    if (key) return { record, key }
-  }
-  let made: { record: NonNullable<ReturnType<typeof currentKey>>; key: Uint8Array } | null = null
-  await s.change(DEBRIEF, (d) => (made = rotateKey(d, facs, s.me, now)))
-  if (!made) throw errors.INTERNAL('no debrief key was made')
-  return made
+function currentKeyFor(s: GroupSpace, now: number): ReturnType<typeof keyFor> {
+  return keyFor(s, DEBRIEF, facilitatorKeys(s), now)
 }
 
 /** What this member sees of the debrief space. */

@@ -55,6 +55,14 @@ export const settingsSchema = z.object({
   flagThreshold: z.number().int().min(1).max(50),
   /** When true, a removal takes effect only once a second facilitator writes the same removal. */
   removalNeedsSecond: z.boolean().optional(),
+  /**
+   * Who may invite (issue 17): "facilitators", "members-approved" (members invite, a facilitator
+   * approves each newcomer) or "members". Absent in groups made before it existed: they keep the
+   * rule `inviters` gave them (governance.ts invitePolicy), so no old admission turns invalid.
+   */
+  invitePolicy: z.enum(['facilitators', 'members-approved', 'members']).optional(),
+  /** Who may save the group's words as a readable file; absent means facilitators only. */
+  groupExport: z.enum(['facilitators', 'members']).optional(),
 }).strict()
 export type GroupSettings = z.infer<typeof settingsSchema>
 

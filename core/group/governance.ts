@@ -48,6 +48,9 @@ export interface JoinRequest {
 export interface InviteState extends InviteRecord {
   /** member id of the inviter */
   by: string
+  /** the inviter's role where the invite was carried, and their clock then */
+  byRole: Role
+  at: number
   /** valid admissions so far, in replay order */
   used: number
   revoked: boolean
@@ -137,10 +140,15 @@ export class Governance implements WriteAuthority {
       case 'invite.create': {
         const inv = event.body.invite
         const role = authorRole
-        if (!role || !this.settings.inviters.includes(role)) throw errors.NOT_ALLOWED('this role may not invite')
+        if (!role) throw errors.NOT_ALLOWED('this role may not invite')
+        const policy = this.invitePolicy()
+        if (role !== 'facilitator' && policy === 'facilitators') throw errors.NOT_ALLOWED('in this group only facilitators invite')
+        if (role !== 'facilitator' && policy === 'members-approved' && !inv.approval) {
+          throw errors.NOT_ALLOWED('in this group a member’s invite needs a facilitator’s approval')
+        }
         if (inv.role === 'facilitator' && role !== 'facilitator') throw errors.NOT_ALLOWED('only facilitators invite facilitators')
         if (inv.id !== inviteId(Buffer.from(inv.publicKey, 'hex')) || this.invites.has(inv.id)) throw errors.BLOCK_MALFORMED('invite id')
-        this.invites.set(inv.id, { ...inv, by: event.author, used: 0, revoked: false })
+        this.invites.set(inv.id, { ...inv, by: event.author, byRole: role, at: event.at, used: 0, revoked: false })
         return
       }
       case 'invite.revoke': {
@@ -165,7 +173,7 @@ export class Governance implements WriteAuthority {
         return
       case 'join.request': {
         const invite = this.invites.get(event.body.invite.id)
-        if (!invite?.approval) throw errors.BLOCK_MALFORMED('not an invite that needs approval')
+        if (!invite || !this.needsApproval(invite)) throw errors.BLOCK_MALFORMED('not an invite that needs approval')
         const challenge = typeof event.body.invite.proof.challenge === 'string' ? event.body.invite.proof.challenge : ''
         const joiner = verifyJoinProof(event.body.invite.proof, { groupId: this.groupId, invitePublicKey: invite.publicKey, challenge })
         if (this.members.has(joiner.id) || this.requests.has(joiner.id)) throw errors.BLOCK_MALFORMED('already asked')
@@ -291,7 +299,7 @@ export class Governance implements WriteAuthority {
       if (invite.revoked) throw errors.INVITE_REVOKED()
       if (event.at > invite.expiresAt) throw errors.INVITE_EXPIRED()
       if (invite.used >= invite.uses) throw errors.INVITE_USED_UP()
-      if (invite.approval && authorRole !== 'facilitator') throw errors.NOT_ALLOWED('this invite needs a facilitator to approve')
+      if (this.needsApproval(invite) && authorRole !== 'facilitator') throw errors.NOT_ALLOWED('this invite needs a facilitator to approve')
       if (event.body.role !== invite.role) throw errors.NOT_ALLOWED('the role is not the invite’s')
       const challenge = typeof ref.proof.challenge === 'string' ? ref.proof.challenge : ''
       const joiner = verifyJoinProof(ref.proof, { groupId: this.groupId, invitePublicKey: invite.publicKey, challenge })
@@ -307,6 +315,24 @@ export class Governance implements WriteAuthority {
     this.deviceOwner.set(m.device, m.id)
     this.terms.set(m.device, { roles: [{ from: 0, role: event.body.role }] })
     this.epochs.admitted(m.id, event.body.epochs)
+  }
+
+  /**
+   * Who may invite now. A group that never chose keeps the rule it was made with: members invite
+   * freely when `inviters` names them, else only facilitators. Judging older groups' history by
+   * the new default would turn past admissions invalid and put members out.
+   */
+  invitePolicy(): NonNullable<GroupSettings['invitePolicy']> {
+    return this.settings.invitePolicy ?? (this.settings.inviters.includes('member') ? 'members' : 'facilitators')
+  }
+
+  /**
+   * Whether each newcomer on this invite waits for a facilitator: the inviter asked for it, or
+   * a member made it and the group's rule now wants approval (a rule tightened after the invite
+   * was made holds back its later newcomers too, rather than letting them in unseen).
+   */
+  needsApproval(invite: InviteState): boolean {
+    return invite.approval || (invite.byRole !== 'facilitator' && this.invitePolicy() !== 'members')
   }
 
   /** The member record of a device's member, current or former. */

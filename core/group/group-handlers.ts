@@ -16,6 +16,13 @@ import type { GroupRegistry } from './group-registry.ts'
 import type { GroupSpace } from './group-space.ts'
 import { isLive } from './join.ts'
 import { repairEpochs } from './epoch-keeper.ts'
+import { groupExportPolicy } from '../archive/export-policy.ts'
+import { markFeed } from '../model/unread.ts'
+import { lastReadOf } from './everyday-handlers.ts'
+import { isPresenceHidden } from './presence.ts'
+import type { InvitePolicy, Role } from '../api.ts'
+
+const invitersFor = (p: InvitePolicy): Role[] => (p === 'facilitators' ? ['facilitator'] : ['facilitator', 'member'])
 
 type GroupMethods =
   | 'listGroups' | 'createGroup' | 'groupInfo' | 'feed' | 'members' | 'post' | 'reply' | 'edit' | 'remove'
@@ -95,7 +102,12 @@ function pendingRequest(space: GroupSpace, id: string) {
   return r
 }
 
-function info(s: GroupSpace): GroupInfo {
+/** Who may invite and export (issue 17), as GroupInfo shows them. */
+function safetySettings(s: GroupSpace): Pick<GroupInfo, 'invitePolicy' | 'invitePolicyChosen' | 'groupExport'> {
+  return { invitePolicy: s.governance.invitePolicy(), invitePolicyChosen: s.governance.settings.invitePolicy !== undefined, groupExport: groupExportPolicy(s) }
+}
+
+function info(s: GroupSpace, presenceHidden = false): GroupInfo {
   const rules = rulesView(s)
   const pending = rules ? members(source(s)).filter((m) => m.acceptedRules === null).map((m) => ({ id: m.id, name: m.pseudonym })) : []
   return {
@@ -104,6 +116,7 @@ function info(s: GroupSpace): GroupInfo {
     rules, mustAcceptRules: rules !== null && !rules.acceptedByMe,
     membership: s.membership, removalNeedsSecond: s.governance.settings.removalNeedsSecond ?? false,
     rulesPending: pending, flagThreshold: s.governance.settings.flagThreshold,
+    ...safetySettings(s), presenceHidden,
   }
 }
 
@@ -135,21 +148,24 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
       ctx.groupsChanged()
       return summary(s)
     },
-    async updateSettings({ groupId, name, ...settings }) {
+    async updateSettings({ groupId, name, ...asked }) {
       const s = await space(groupId)
+      // `inviters` follows the invite rule, so the two never disagree.
+      const settings = asked.invitePolicy ? { ...asked, inviters: invitersFor(asked.invitePolicy) } : asked
       if (s.governance.members.get(s.me)?.role !== 'facilitator') throw errors.NOT_ALLOWED('only facilitators change settings')
       await s.writeGovernance({
         v: 1, kind: 'settings', group: groupId, author: s.me, at: ctx.now(), seen: s.seen(),
         body: { ...(name ? { name } : {}), ...(Object.keys(settings).length ? { settings } : {}) },
       })
-      return info(s)
+      return info(s, isPresenceHidden(ctx.registry().personal, groupId))
     },
     async groupInfo({ groupId }) {
-      return info(await space(groupId))
+      return info(await space(groupId), isPresenceHidden(ctx.registry().personal, groupId))
     },
     async feed({ groupId, topic, before, limit }) {
       const s = await space(groupId)
-      return feed(readerSource(s, ctx.registry().personal), { ...(topic ? { topic } : {}), ...(before ? { before } : {}), limit: limit ?? 20 })
+      const page = feed(readerSource(s, ctx.registry().personal), { ...(topic ? { topic } : {}), ...(before ? { before } : {}), limit: limit ?? 20 })
+      return markFeed(page, s.me, lastReadOf(ctx.registry(), groupId).conversations ?? null)
     },
     async members({ groupId }) {
       const s = await space(groupId)
@@ -210,8 +226,11 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
       return rulesView(s) as RulesView
     },
     async createInvite({ groupId, uses, expiresInMs, role, approval }) {
+      const s = await space(groupId)
+      // Left out, approval is what the group's invite rule asks of me; asked against it, governance refuses.
+      const required = s.governance.members.get(s.me)?.role !== 'facilitator' && s.governance.invitePolicy() === 'members-approved'
       return ctx.registry().invitations.create(groupId, {
-        uses: uses ?? 1, expiresAt: ctx.now() + (expiresInMs ?? 24 * 3_600_000), role: role ?? 'member', approval: approval ?? false,
+        uses: uses ?? 1, expiresAt: ctx.now() + (expiresInMs ?? 24 * 3_600_000), role: role ?? 'member', approval: approval ?? required,
       })
     },
     async listInvites({ groupId }) {
@@ -220,6 +239,7 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
       return [...s.governance.invites.values()].map((i) => ({
         id: i.id, expiresAt: i.expiresAt, uses: i.uses, used: i.used, role: i.role, approval: i.approval, revoked: i.revoked,
         live: isLive(i, now) === null, byName: s.governance.members.get(i.by)?.pseudonym ?? 'former member',
+        by: i.by, byRole: i.byRole, createdAt: i.at, needsApproval: s.governance.needsApproval(i),
       }))
     },
     async revokeInvite({ groupId, id }) {

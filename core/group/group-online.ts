@@ -40,6 +40,8 @@ export interface OnlineOptions extends NetworkOptions {
   admit?: { now(): number; decide(proof: Uint8Array, challenge: string): Promise<JoinAnswer> }
   /** Where members' last-seen times are kept across restarts (last-seen.ts). */
   lastSeen?: LastSeenStore
+  /** Ask members' nodes not to show this member as connected (presence.ts). */
+  presenceHidden?: boolean
 }
 
 export const REMOVAL_GRACE_MS = 5_000
@@ -95,8 +97,11 @@ export class GroupOnline {
         },
         ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}),
         ...(opts.host ? { host: opts.host } : {}),
+        presenceHidden: opts.presenceHidden === true,
       })
       online.swarm.on('peer-down', (p) => {
+        // A member who asked not to be shown leaves no last-seen time either.
+        if (p.hidden) return
         online.seen.set(p.memberId, Date.now())
         online.seenStore?.soon(online.lastSeen())
       })
@@ -113,9 +118,14 @@ export class GroupOnline {
     return online
   }
 
-  /** Members connected now (one entry per connection). */
+  /** Members connected now (one entry per connection), but those who asked not to be shown. */
   peers(): AuthenticatedPeer[] {
-    return this.swarm?.peers() ?? []
+    return (this.swarm?.peers() ?? []).filter((p) => p.hidden !== true)
+  }
+
+  /** My own choice not to show as connected, sent to every member's node now and on each connection. */
+  setPresenceHidden(hidden: boolean): void {
+    this.swarm?.setPresenceHidden(hidden)
   }
 
   /** Whether at least one connected peer holds every block of our own log: "our words are safe elsewhere". */

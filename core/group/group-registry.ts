@@ -17,6 +17,7 @@ import type { DeviceLog } from '../store/device-log.ts'
 import { checkpointPath, encodeCheckpoint, readCheckpoint, writeCheckpoint } from '../store/checkpoint-file.ts'
 import { wipe } from '../crypto/wipe.ts'
 import { PersonalDocs, PERSONAL_KEY_PURPOSE, PERSONAL_LOG } from '../store/personal-docs.ts'
+import { isPresenceHidden } from './presence.ts'
 import { memberDocId } from '../model/doc-id.ts'
 import { DEFAULT_TOPICS } from '../model/vocabulary.ts'
 import { MemberDoc } from '../model/member-doc.ts'
@@ -108,6 +109,10 @@ export class GroupRegistry {
           rulesWriters: ['facilitator'],
           inviters: p.mode === 'survivor-led' ? ['facilitator', 'member'] : ['facilitator'],
           flagThreshold: 3,
+          // Safe by default (issue 17): members invite, a facilitator approves each newcomer;
+          // facilitated groups keep facilitators-only; only facilitators save the group's words.
+          invitePolicy: p.mode === 'survivor-led' ? 'members-approved' : 'facilitators',
+          groupExport: 'facilitators',
         },
         creator: { pseudonym: p.pseudonym, boxKey: hex(identity.boxPublicKey), device: log.key },
       },
@@ -142,7 +147,8 @@ export class GroupRegistry {
         if (!secret) throw errors.VAULT_CORRUPT('a group secret is missing')
         const admit = { now: this.now, decide: (proof: Uint8Array, challenge: string) => decideJoin({ space, now: this.now, secrets: () => this.secrets(groupId) }, proof, challenge) }
         const lastSeen = new LastSeenStore(this.personal, groupId, this.now)
-        const online = await GroupOnline.start(space, this.store, { ...network, groupId, groupSecret: secret.slice(), identity: space.identity, admit, lastSeen, ...(trust ? { trust } : {}) })
+        const presenceHidden = isPresenceHidden(this.personal, groupId)
+        const online = await GroupOnline.start(space, this.store, { ...network, groupId, groupSecret: secret.slice(), identity: space.identity, admit, lastSeen, presenceHidden, ...(trust ? { trust } : {}) })
         this.onlineReady.set(groupId, online)
         return online
       })()

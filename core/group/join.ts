@@ -5,7 +5,7 @@
  * checks the invite is live in governance (not revoked, not expired, uses left). Then it writes
  * `member.admit` carrying the proof (so every peer can check it) and answers with the welcome:
  * what the newcomer needs to read the group, sealed to the box key the proof names. With an
- * invite that needs approval, a member who is not a facilitator puts the request on record
+ * invite that needs approval, the answering member (a facilitator too) puts the request on record
  * (`join.request`) and answers "pending"; when the newcomer asks again after a facilitator
  * admitted the request, any member hands over the welcome, and after a decline, the refusal.
  *
@@ -72,7 +72,8 @@ export async function decideJoin(ctx: JoinHostContext, proofBytes: Uint8Array, c
     if (asked?.status === 'declined') return { status: 'refused', code: 'INVITE_DECLINED' }
     const dead = isLive(invite, ctx.now())
     if (dead) return { status: 'refused', code: dead }
-    if (invite.approval && gov.members.get(space.me)?.role !== 'facilitator') {
+    // Approval is a person's decision, so even a facilitator's node only puts the request on record.
+    if (gov.needsApproval(invite)) {
       if (!asked) await space.writeGovernance({ v: 1, kind: 'join.request', group: gov.groupId, author: space.me, at: ctx.now(), seen: space.seen(), body: { invite: ref } })
       return { status: 'pending' }
     }

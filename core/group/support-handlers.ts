@@ -135,9 +135,9 @@ export function supportHandlers(ctx: SupportContext): Pick<MethodHandlers, Suppo
       await s.change(memberDocId(s.me), (d) => setRsvp(d, meetingId, answer))
       return meetingView(s, meetingId)
     },
-    async exportMeeting({ groupId, meetingId, path }) {
+    async exportMeeting({ groupId, meetingId, path, realTitle }) {
       const s = await space(groupId)
-      const ics = meetingIcs(meetingView(s, meetingId), groupId, ctx.now())
+      const ics = meetingIcs(meetingView(s, meetingId), ctx.now(), { realTitle: realTitle === true })
       return { path: await writeReadableCopy(path, ics, ctx.registry().vault.dir) }
     },
     async shareTraining({ groupId, share }) {

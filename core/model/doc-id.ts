@@ -11,12 +11,14 @@
  *                       facilitators' docs whatever the settings.
  *   personal/<name>     safety plan, journal, drafts: never replicated, sealed under a key only
  *                       this profile holds.
+ *   line/<memberId>     that member's private line to the facilitators (private-line.ts): that
+ *                       member and facilitators write it; its entries are sealed to them.
  *
  * memberId is the member's per-group signing public key in lowercase hex (64 characters).
  */
 import { errors } from '../errors.ts'
 
-export type DocClass = 'member' | 'shared' | 'personal'
+export type DocClass = 'member' | 'shared' | 'personal' | 'line'
 
 export interface DocRef {
   id: string
@@ -52,6 +54,11 @@ export function memberDocId(memberId: string): string {
   return `member/${memberId}`
 }
 
+export function lineDocId(memberId: string): string {
+  if (!isMemberId(memberId)) throw errors.INVALID_INPUT('not a member id')
+  return `line/${memberId}`
+}
+
 export function sharedDocId(name: SharedDocName | FacilitatorDocName): string {
   return `shared/${name}`
 }
@@ -70,5 +77,6 @@ export function parseDocId(id: string): DocRef | null {
   if (cls === 'member' && isMemberId(name)) return { id, cls, name }
   if (cls === 'shared' && ((SHARED_DOCS as readonly string[]).includes(name) || isFacilitatorDoc(name))) return { id, cls, name }
   if (cls === 'personal' && NAME.test(name)) return { id, cls, name }
+  if (cls === 'line' && isMemberId(name)) return { id, cls, name }
   return null
 }

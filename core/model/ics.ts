@@ -3,8 +3,15 @@
  * times. Text is escaped (backslash, semicolon, comma, newline) and lines are folded at 75
  * octets, so any calendar reads it. The place is included: the file goes only where the person
  * saving it chooses, with the warning that it is not encrypted.
+ *
+ * Neutral by default (issue 17): a calendar syncs to phones and accounts others may see, so the
+ * event is titled "Appointment", carries no description (facilitator, agenda), and neither the
+ * UID nor PRODID names the group or Hearth. The UID is a hash of the meeting id, the same on every
+ * export of one meeting (so a calendar updates it rather than adding a copy) yet not the id the
+ * group's data holds. The real title and description only when the person asks (`realTitle`).
  */
 import type { MeetingView } from '../api.ts'
+import { hash } from '../crypto/hash.ts'
 import { MEETING_MODES } from './support-vocabulary.ts'
 
 function stamp(ms: number): string {
@@ -34,18 +41,26 @@ export function fold(line: string): string {
   return parts.join('\r\n ')
 }
 
-export function meetingIcs(m: MeetingView, groupId: string, now: number): string {
+export const NEUTRAL_TITLE = 'Appointment'
+
+/** A UID that names neither the group nor Hearth: BLAKE2b of a label and the meeting id. */
+export function neutralUid(meetingId: string): string {
+  return `${Buffer.from(hash(new TextEncoder().encode(`ics-uid\n${meetingId}`))).toString('hex').slice(0, 32)}@local.invalid`
+}
+
+export function meetingIcs(m: MeetingView, now: number, opts: { realTitle?: boolean } = {}): string {
+  const real = opts.realTitle === true
   const description = [`${MEETING_MODES[m.mode]} meeting, facilitated by ${m.facilitatorName}.`, m.agenda ? `Agenda:\n${m.agenda}` : ''].filter(Boolean).join('\n\n')
   const lines = [
-    'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Hearth//Meetings 1//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH',
+    'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Calendar//Appointment 1//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH',
     'BEGIN:VEVENT',
-    `UID:${m.id}.${groupId}@hearth.invalid`,
+    `UID:${neutralUid(m.id)}`,
     `DTSTAMP:${stamp(now)}`,
     `DTSTART:${stamp(m.startsAt)}`,
     `DTEND:${stamp(m.startsAt + m.minutes * 60_000)}`,
-    `SUMMARY:${escapeText(m.title)}`,
+    `SUMMARY:${escapeText(real ? m.title : NEUTRAL_TITLE)}`,
     ...(m.place ? [`LOCATION:${escapeText(m.place)}`] : []),
-    `DESCRIPTION:${escapeText(description)}`,
+    ...(real ? [`DESCRIPTION:${escapeText(description)}`] : []),
     `STATUS:${m.cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
     'END:VEVENT', 'END:VCALENDAR',
   ]

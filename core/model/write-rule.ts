@@ -5,6 +5,7 @@
  * - member/<id>: only blocks from a log attested to member <id>.
  * - shared/<name>: only blocks from a log whose member holds a role the settings name for <name>;
  *   for FACILITATOR_DOCS (moderation, schedule) only facilitators, whatever the settings.
+ * - line/<id>: member <id>'s private line: blocks from <id>'s logs or from a facilitator's.
  * - personal/*: never accepted from a device log (personal docs never leave this device).
  *
  * Authority is asked per block *index*, so a later removal or demotion with a cut-off
@@ -42,6 +43,10 @@ export function checkWrite(auth: WriteAuthority, logKey: string, index: number, 
       const writers = isFacilitatorDoc(doc.name) ? FACILITATORS : auth.writersOf(doc.name as SharedDocName)
       return role && writers.includes(role) ? { ok: true, doc, memberId } : { ok: false, reason: 'role may not write this document' }
     }
+    case 'line':
+      return doc.name === memberId || auth.roleForBlock(logKey, index) === 'facilitator'
+        ? { ok: true, doc, memberId }
+        : { ok: false, reason: "another member's private line" }
     case 'personal':
       return { ok: false, reason: 'personal documents are never replicated' }
   }

@@ -26,6 +26,7 @@ import { errors } from '../errors.ts'
 import { memberAuthKey } from './auth-message.ts'
 import { HyperDHT, Hyperswarm, type DhtNodeAddress, type DiscoverySession, type HyperswarmInstance, type NoiseStream, type PeerInfo } from './holepunch-net.ts'
 import { announceDevice, listenForDevice } from './device-announce.ts'
+import { announcePresence, listenForPresence, resendPresence } from './presence-announce.ts'
 import { authenticatePeer, type RejectReason } from './member-auth.ts'
 import { swarmKeyPair, swarmSalt } from './swarm-keys.ts'
 import { groupTopic } from './topic.ts'
@@ -47,6 +48,8 @@ export interface AuthenticatedPeer {
   readonly memberId: string
   /** ms since the epoch */
   readonly since: number
+  /** The member asked not to be shown as connected (presence-announce.ts). */
+  readonly hidden?: boolean
 }
 
 /** What is logged: codes only, never peer bytes or member ids of refused peers. */
@@ -72,6 +75,8 @@ export interface GroupSwarmOptions {
   ownDevice?: Uint8Array
   /** An authenticated member announced the device log it writes through (unchecked bytes). */
   onDevice?(memberId: string, announcement: Uint8Array): void
+  /** Whether to ask members' nodes not to show us as connected (presence-announce.ts). */
+  presenceHidden?: boolean
   log?(entry: NetLogEntry): void
 }
 
@@ -90,6 +95,7 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
   private readonly connections = new Set<Connection>()
   private readonly bans = new Map<ReturnType<typeof setTimeout>, PeerInfo>()
   private closing: Promise<void> | null = null
+  private presenceHidden = false
 
   static async open(opts: GroupSwarmOptions): Promise<GroupSwarm> {
     const topic = groupTopic(opts.groupSecret)
@@ -117,6 +123,7 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
     this.topic = topic
     this.authKey = memberAuthKey(opts.groupSecret)
     this.swarm = swarm
+    this.presenceHidden = opts.presenceHidden === true
     for (const log of opts.logs ?? []) this.addLog(log)
     swarm.on('connection', (conn, info) => this.onConnection(conn, info))
     this.discovery = swarm.join(topic, { server: true, client: true })
@@ -132,6 +139,12 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
     const out: AuthenticatedPeer[] = []
     for (const c of this.connections) if (c.peer) out.push(c.peer)
     return out
+  }
+
+  /** Changes whether members' nodes are asked not to show us, on every connection now and later. */
+  setPresenceHidden(hidden: boolean): void {
+    this.presenceHidden = hidden
+    for (const c of this.connections) if (c.peer) resendPresence(c.conn, hidden)
   }
 
   /** Adds a log of this group; it starts replicating with every authenticated peer at once. */
@@ -193,6 +206,11 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
       if (c.peer) onDevice?.(c.peer.memberId, key)
     }
     if (ownDevice) listenForDevice(conn, auth.then((o) => o.ok && !this.closing), ownDevice, device)
+    const presence = (hidden: boolean): void => {
+      if (c.peer && c.peer.hidden !== hidden) c.peer = { ...c.peer, hidden }
+    }
+    const mine = (): boolean => this.presenceHidden
+    listenForPresence(conn, auth.then((o) => o.ok && !this.closing), mine, presence)
     void auth
       .then((outcome) => {
         if (!outcome.ok) return this.reject(info, outcome.reason)
@@ -200,6 +218,7 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
         c.peer = { memberId: outcome.memberId, since: Date.now() }
         this.replicateTo(conn, this.logs.values())
         if (ownDevice) announceDevice(conn, ownDevice, device)
+        announcePresence(conn, mine, presence)
         if (this.connections.has(c)) this.emit('peer-up', c.peer)
       })
       .catch(() => conn.destroy())

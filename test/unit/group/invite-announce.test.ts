@@ -10,7 +10,7 @@ import { DEAD_INVITE_GRACE_MS, nextAnnounceChange, shouldAnnounce } from '../../
 const T = 1_700_000_000_000
 const invite = (over: Partial<InviteState> = {}): InviteState => ({
   id: 'a'.repeat(32), publicKey: 'b'.repeat(64), expiresAt: T + 1_000, uses: 1, role: 'member', approval: false,
-  by: 'c'.repeat(64), used: 0, revoked: false, ...over,
+  by: 'c'.repeat(64), byRole: 'facilitator', at: T, used: 0, revoked: false, ...over,
 })
 
 describe('announcing invites', () => {

@@ -54,8 +54,26 @@ describe('readableCopy', () => {
     expect(plan.text).toContain(PLAN_CANARY)
     rmSync(out, { recursive: true })
 
+    // The meeting's own title only when asked for; the neutral one by default, as in the file.
+    expect(ics.text).toContain('SUMMARY:Appointment')
+    expect(ics.text).not.toContain('Thursday')
+    expect((await ok(svc.readableCopy({ kind: 'meeting', groupId, meetingId: meeting.id, realTitle: true }))).text).toContain('SUMMARY:Thursday')
+
+    // The group's words: the same text as exportGroup writes, under the same rule, and recorded.
+    const html = await ok(svc.readableCopy({ kind: 'group', groupId, format: 'html' }))
+    expect(html.fileName).toBe('group-record.html')
+    expect(html.mediaType).toBe('text/html;charset=utf-8')
+    const records = await ok(svc.exportRecords({ groupId }))
+    expect(records).toHaveLength(1)
+    expect(records[0]).toMatchObject({ format: 'html' })
+    mkdirSync(out)
+    await ok(svc.exportGroup({ groupId, format: 'html', path: path.join(out, 'g.html') }))
+    expect(html.text).toBe(readFileSync(path.join(out, 'g.html'), 'utf8'))
+    expect(await ok(svc.exportRecords({ groupId }))).toHaveLength(2)
+    rmSync(out, { recursive: true })
+
     expect(await svc.readableCopy({ kind: 'meeting', groupId, meetingId: '0123456789abcdef' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
-    for (const bad of [{ kind: 'vault' }, { kind: 'meeting', groupId }, { kind: 'journal', path: '/tmp/x' }, {}]) {
+    for (const bad of [{ kind: 'vault' }, { kind: 'meeting', groupId }, { kind: 'journal', path: '/tmp/x' }, {}, { kind: 'group', groupId, format: 'archive' }, { kind: 'group', groupId, format: 'html', path: '/tmp/x' }]) {
       const r = await svc.call('readableCopy', bad)
       expect(r.ok ? 'OK' : r.error.code, JSON.stringify(bad)).toBe('INVALID_INPUT')
     }

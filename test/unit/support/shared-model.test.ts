@@ -6,7 +6,7 @@ import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import type { ResourceFields } from '../../../core/api.ts'
 import { HOTLINES, hotlineUrls } from '../../../core/model/hotlines.ts'
-import { escapeText, fold, meetingIcs } from '../../../core/model/ics.ts'
+import { escapeText, fold, meetingIcs, neutralUid } from '../../../core/model/ics.ts'
 import { cancelMeeting, readMeetings, saveMeeting, setRsvp } from '../../../core/model/meetings-doc.ts'
 import { addEntry, addSuggestion, directoryUrls, dismissSuggestion, isSafeUrl, readDirectory, readSuggestions, removeEntry } from '../../../core/model/resources-doc.ts'
 import { checkWrite, type WriteAuthority } from '../../../core/model/write-rule.ts'
@@ -97,16 +97,33 @@ describe('meetings', () => {
     const shared = new Y.Doc()
     const id = saveMeeting(shared, { ...fields, title: 'Circle, with; care' + ' long'.repeat(18) }, A, undefined, NOW)
     const m = readMeetings(shared, new Map(), name, A)[0]!
-    const ics = meetingIcs(m, 'g'.repeat(32), NOW)
+    const ics = meetingIcs(m, NOW, { realTitle: true })
     expect(ics.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true)
     expect(ics).toContain('DTSTART:20261125T090000Z')
     expect(ics).toContain('DTEND:20261125T103000Z')
-    expect(ics).toContain(`UID:${id}.`)
+    expect(ics).toContain(`UID:${neutralUid(id)}`)
     expect(ics).toContain('LOCATION:Room 2\\, Library\\; back door')
     for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75)
     expect(ics.replace(/\r\n /g, '')).toContain('SUMMARY:Circle\\, with\\; care long')
     expect(escapeText('a\nb\\c')).toBe('a\\nb\\\\c')
     expect(fold('é'.repeat(50)).split('\r\n ').every((p) => Buffer.byteLength(p) <= 75)).toBe(true)
+  })
+
+  it('is neutral by default: "Appointment", no description, and nothing names the group, the meeting id or Hearth', () => {
+    const shared = new Y.Doc()
+    const id = saveMeeting(shared, { ...fields, title: 'Survivors circle', agenda: 'Safety planning' }, A, undefined, NOW)
+    const m = readMeetings(shared, new Map(), name, A)[0]!
+    const ics = meetingIcs(m, NOW)
+    const unfolded = ics.replace(/\r\n /g, '')
+    expect(unfolded).toContain('SUMMARY:Appointment\r\n')
+    expect(unfolded).not.toContain('Survivors')
+    expect(unfolded).not.toContain('Safety planning')
+    expect(unfolded).not.toContain('DESCRIPTION')
+    expect(unfolded.toLowerCase()).not.toContain('hearth')
+    expect(unfolded).not.toContain(id)
+    // Stable across exports, so a calendar updates the event instead of adding a copy.
+    expect(meetingIcs(m, NOW + 1)).toContain(`UID:${neutralUid(id)}`)
+    expect(unfolded).toContain('LOCATION:Room 2')
   })
 })
 

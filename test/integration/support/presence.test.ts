@@ -1,0 +1,54 @@
+/**
+ * Presence privacy (issue 17), two processes on a loopback testnet: Birch chooses not to show as
+ * connected. Alder's node then leaves Birch out of "connected now" while the two still sync both
+ * ways; Birch choosing to show again puts Birch back. A restart keeps the choice: Birch's node
+ * asks from the first moment of the next connection.
+ */
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { startPeer, type Peer } from '../../helpers/peer.ts'
+import { useTempDirs } from '../../helpers/temp-dir.ts'
+import { startTestnet, type Testnet } from '../net/net-harness.ts'
+
+const tempDir = useTempDirs()
+const PASS = 'correct horse battery staple'
+let testnet: Testnet | null = null
+const peers: Peer[] = []
+
+afterEach(async () => {
+  await Promise.all(peers.splice(0).map((p) => p.stop()))
+  await testnet?.destroy()
+  testnet = null
+})
+
+describe('not showing as connected', () => {
+  it('hides the member from others’ "connected now" while the words still sync', async () => {
+    testnet = await startTestnet()
+    const boot = `${testnet.bootstrap[0]?.host}:${testnet.bootstrap[0]?.port}`
+    const a = await startPeer(path.join(tempDir(), 'alder'), boot)
+    const b = await startPeer(path.join(tempDir(), 'birch'), boot)
+    peers.push(a, b)
+    await a.ok('createProfile', { passphrase: PASS, name: 'Alder' })
+    await b.ok('createProfile', { passphrase: PASS, name: 'Birch' })
+    const { id: groupId } = await a.ok('createGroup', { name: 'Circle' })
+    const invite = await a.ok('createInvite', { groupId })
+    await b.ok('joinGroup', { code: invite.code, waitMs: 30_000 }, 40_000)
+    const birchId = (await b.ok('groupInfo', { groupId })).me
+    const shown = async (): Promise<boolean> => (await a.ok('groupStatus', { groupId })).peers.some((p) => p.memberId === birchId)
+    // Control: before the choice, Alder sees Birch connected.
+    await a.until(shown)
+
+    await b.ok('setPresence', { groupId, hidden: true })
+    await a.until(async () => !(await shown()))
+    // Still connected underneath: words travel both ways.
+    await b.ok('post', { groupId, text: 'quietly here' })
+    await a.until(async () => (await a.ok('feed', { groupId })).posts.some((p) => p.text === 'quietly here'))
+    await a.ok('post', { groupId, text: 'hello' })
+    await b.until(async () => (await b.ok('feed', { groupId })).posts.some((p) => p.text === 'hello'))
+    expect(await shown()).toBe(false)
+    expect((await b.ok('groupInfo', { groupId })).presenceHidden).toBe(true)
+
+    await b.ok('setPresence', { groupId, hidden: false })
+    await a.until(shown)
+  }, 120_000)
+})
