@@ -2,7 +2,9 @@
  * A group's sections, in the order the space shows them: five main ones in the row, the rest in
  * one "More" menu. The review queue is the facilitators' and only they see it listed.
  */
-import type { Section } from './group-space.svelte.ts'
+import type { UnreadSection, UnreadView } from '../../core/api.ts'
+
+export type Section = 'feed' | 'rules' | 'members' | 'invites' | 'export' | 'review' | 'decisions' | 'rotation' | 'resources' | 'meetings' | 'care' | 'line'
 
 export interface SectionEntry {
   id: Section
@@ -19,6 +21,7 @@ export const MAIN_SECTIONS: readonly SectionEntry[] = [
 ]
 
 const MORE: readonly SectionEntry[] = [
+  { id: 'line', label: 'Write to the facilitators' },
   { id: 'rules', label: 'Ground rules' },
   { id: 'decisions', label: 'Decisions' },
   { id: 'rotation', label: 'Who holds the space' },
@@ -29,6 +32,19 @@ const MORE: readonly SectionEntry[] = [
 
 export function moreSections(facilitator: boolean): SectionEntry[] {
   return MORE.filter((s) => !s.facilitators || facilitator)
+}
+
+/** The sections core counts new things in, and the name core gives each. */
+export const UNREAD_SECTION: Partial<Record<Section, UnreadSection>> = {
+  feed: 'conversations', meetings: 'meetings', resources: 'resources', decisions: 'decisions', line: 'privateLine',
+}
+
+/** New items per section of the space, from core's count. */
+export function unreadBySection(u: UnreadView | null): Partial<Record<Section, number>> {
+  if (!u) return {}
+  const out: Partial<Record<Section, number>> = {}
+  for (const [section, name] of Object.entries(UNREAD_SECTION) as [Section, UnreadSection][]) out[section] = u.sections[name]
+  return out
 }
 
 /** Where a section lives, for tests and helpers that need to open the menu first. */
