@@ -10,7 +10,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { expectAccessible } from './support/axe.ts'
-import { createGroup, download, expectNoPageErrors, heading, makeInvite, onboard, postWith, section, writePost } from './support/flows.ts'
+import { callFromPage, createGroup, download, expectNoPageErrors, heading, makeInvite, onboard, postWith, section, writePost } from './support/flows.ts'
 import { usePeople } from './support/session.ts'
 
 const { person } = usePeople()
@@ -33,7 +33,8 @@ async function join(page: Page, code: string, name: string): Promise<void> {
 /** Alder starts a facilitated group from the checklist and a template; Birch joins and accepts. */
 async function startGroup(a: Page, b: Page, name: string): Promise<void> {
   await Promise.all([onboard(a), onboard(b)])
-  await createGroup(a, name, 'Alder', 'Facilitated')
+  // Survivor-led: its default is "members, with a facilitator's approval" (a facilitated group starts with facilitators only).
+  await createGroup(a, name, 'Alder', 'Survivor-led')
   await a.getByRole('button', { name: 'Getting your group ready (1 of 3 done)' }).click()
   await a.getByRole('button', { name: 'Write the ground rules' }).click()
   await a.getByRole('button', { name: 'Write the ground rules' }).click()
@@ -127,7 +128,11 @@ describe('safe by default', () => {
     await section(a, 'Conversations')
     await writePost(a, 'First news from Alder.')
     await writePost(a, 'Second news from Alder.')
-    await b.getByRole('button', { name: /^Dock circle · 2 new/ }).waitFor({ timeout: 30_000 })
+    await expect.poll(async () => {
+      const r = await callFromPage(b, 'unread', {})
+      return r.ok ? r.value[0]?.sections.conversations : r.error.code
+    }, { timeout: 30_000 }).toBe(2)
+    await b.getByRole('button', { name: /^Dock circle · 2 new/ }).waitFor()
     await scanBoth(b, 'groups list with unread counts')
     await b.getByRole('button', { name: /^Dock circle/ }).click()
     await heading(b, 'Dock circle')
