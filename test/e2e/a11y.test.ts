@@ -56,7 +56,7 @@ describe('axe finds no WCAG 2 A or AA violation', () => {
       await scan('group space, editing a post')
       await warned.getByRole('button', { name: 'Cancel' }).click()
 
-      await page.getByRole('button', { name: 'Ground rules' }).click()
+      await section(page, 'Ground rules')
       await scan('ground rules, none yet')
       await page.getByRole('button', { name: 'Write the ground rules' }).click()
       await scan('ground rules, editor')

@@ -176,6 +176,7 @@ describe('safe by default', () => {
     await a.getByText('No other member is connected now.').waitFor({ timeout: 30_000 })
     await section(b, 'Conversations')
     await writePost(b, 'Invisible, still here.')
+    await section(a, 'Conversations')
     await postWith(a, 'Invisible, still here.').waitFor({ timeout: 30_000 })
     for (const p of [alder, birch]) expectNoPageErrors(p.errors)
   })
