@@ -241,8 +241,9 @@ export interface FeedPage {
   /** Pass as `before` for the next (older) page; null on the last page. */
   next: string | null
   /**
-   * When I last marked this group read (ms), or null if never: posts and replies by others
-   * created after it are "new since you were here" (`FeedPost.isNew`, `FeedReply.isNew`).
+   * With `marks`: when I last marked the conversations read (ms), or null if never; posts and
+   * replies by others created after it (everything, when never) are "new since you were here"
+   * (`FeedPost.isNew`, `FeedReply.isNew`).
    */
   lastReadAt?: number | null
 }
@@ -585,12 +586,14 @@ export interface UnreadView {
     decisions: number
     /** Private-line messages I can read, written by others (facilitators: every member's line). */
     privateLine: number
+    /** Facilitators: invites made by others since I last looked (0 for members). */
+    invites?: number
   }
   /** Conversations per topic id. */
   topics: Record<string, number>
 }
 
-export type UnreadSection = 'conversations' | 'meetings' | 'resources' | 'decisions' | 'privateLine'
+export type UnreadSection = 'conversations' | 'meetings' | 'resources' | 'decisions' | 'privateLine' | 'invites'
 
 /** A ground-rule template drawn from peer-support practice; facilitators start from one. */
 export interface RuleTemplate {
@@ -671,7 +674,11 @@ export interface ApiMethods {
   /** `pseudonym` defaults to the profile's name. */
   createGroup: { input: { name: string; pseudonym?: string; mode?: GroupMode }; output: GroupSummary }
   groupInfo: { input: G; output: GroupInfo }
-  feed: { input: G & { topic?: string; before?: string; limit?: number }; output: FeedPage }
+  /**
+   * `marks: true` adds what is new for me (`isNew`, `lastReadAt`) and replies to my words (`toMe`,
+   * `repliesToMe`) to the page (issue 17); without it the page is the same for every reader.
+   */
+  feed: { input: G & { topic?: string; before?: string; limit?: number; marks?: boolean }; output: FeedPage }
   members: { input: G; output: MemberView[] }
   post: { input: G & { text: string; cw?: string; topic?: string }; output: { id: string } }
   reply: { input: G & { to: string; text: string }; output: { id: string } }
@@ -681,7 +688,11 @@ export interface ApiMethods {
   setProfile: { input: G & { pseudonym?: string; status?: MemberStatus }; output: MemberView }
   setRules: { input: G & { text: string }; output: RulesView }
   acceptRules: { input: G & { version: number }; output: RulesView }
-  /** `expiresInMs` defaults to 24 h, `uses` to 1. The code is shown once; keep it to pass on. */
+  /**
+   * `expiresInMs` defaults to 24 h, `uses` to 1. The code is shown once; keep it to pass on.
+   * A member's invite in a group whose rule is `members-approved` always needs approval;
+   * under `facilitators` a member's invite is NOT_ALLOWED.
+   */
   createInvite: { input: G & { uses?: number; expiresInMs?: number; role?: Role; approval?: boolean }; output: { id: string; code: string; expiresAt: number } }
   listInvites: { input: G; output: InviteView[] }
   revokeInvite: { input: G & { id: string }; output: { id: string } }

@@ -47,7 +47,10 @@ export const inputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> } = {
   listGroups: empty,
   createGroup: z.object({ name: z.string().trim().min(1).max(LIMITS.groupName), pseudonym: pseudonym.optional(), mode: z.enum(['survivor-led', 'facilitated']).optional() }).strict(),
   groupInfo: z.object(g).strict(),
-  feed: z.object({ ...g, topic: z.string().regex(TOPIC_ID).optional(), before: z.string().max(200).optional(), limit: z.number().int().min(1).max(100).optional() }).strict(),
+  feed: z.object({
+    ...g, topic: z.string().regex(TOPIC_ID).optional(), before: z.string().max(200).optional(), limit: z.number().int().min(1).max(100).optional(),
+    marks: z.boolean().optional(),
+  }).strict(),
   members: z.object(g).strict(),
   post: z.object({ ...g, text, cw: z.string().min(1).max(LIMITS.contentWarning).optional(), topic: z.string().regex(TOPIC_ID).optional() }).strict(),
   reply: z.object({ ...g, to: ref, text }).strict(),
@@ -150,7 +153,7 @@ export const inputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> } = {
   answerPrivateLine: z.object({ ...g, member: memberId, text: z.string().trim().min(1).max(LINE_TEXT_MAX) }).strict(),
   unread: z.object({ groupId: groupId.optional() }).strict(),
   markRead: z.object({
-    ...g, section: z.enum(['conversations', 'meetings', 'resources', 'decisions', 'privateLine']).optional(),
+    ...g, section: z.enum(['conversations', 'meetings', 'resources', 'decisions', 'privateLine', 'invites']).optional(),
     upTo: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
   }).strict(),
   setPresence: z.object({ ...g, hidden: z.boolean() }).strict(),

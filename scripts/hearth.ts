@@ -20,10 +20,12 @@ import { netCommands, networkOptions } from './cli/net-commands.ts'
 import { connectToNode } from './cli/node-client.ts'
 import { moderationCommands } from './cli/moderation-commands.ts'
 import { restoreCommand } from './cli/restore-command.ts'
+import { safetyCommands } from './cli/safety-commands.ts'
 
 const commands = {
   ...profileCommands, ...groupCommands, ...memberCommands, ...netCommands, ...archiveCommands, ...moderationCommands,
   restore: restoreCommand(archiveCommands.restore as Command, moderationCommands.restore as Command),
+  ...safetyCommands,
 }
 
 const OPTIONS = {
@@ -69,6 +71,10 @@ const OPTIONS = {
   closes: { type: 'string' },
   until: { type: 'string' },
   'removal-needs-second': { type: 'string' },
+  invites: { type: 'string' },
+  exports: { type: 'string' },
+  section: { type: 'string' },
+  about: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const
 

@@ -1,5 +1,6 @@
 /**
- * The facilitators' debrief space (core/model/debrief.ts holds the layout and the key rule).
+ * The facilitators’ debrief space (core/model/debrief.ts holds the layout; the key rule is
+ * core/model/sealed-space.ts, shared with the private lines, and core/group/sealed-key.ts).
  * Reading or writing as a facilitator first makes sure the current debrief key is held by exactly
  * the current facilitators, writing a new one if not; keys are opened from lockboxes with this
  * membership's box key inside core and never leave it.

@@ -44,6 +44,11 @@ export class DocSet {
     return d
   }
 
+  /** Whether a doc was created (by a block or a local change); `doc` would create an empty one. */
+  has(docId: string): boolean {
+    return this.docs.has(docId)
+  }
+
   memberDoc(memberId: string): MemberDoc {
     return new MemberDoc(this.doc(memberDocId(memberId)), memberId)
   }

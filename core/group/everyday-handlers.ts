@@ -31,16 +31,12 @@ export function lastReadOf(reg: GroupRegistry, groupId: string): LastRead {
   }
 }
 
+/**
+ * Every post the feed shows me, in one read: paging with `before` re-reads and re-sorts the whole
+ * group for each page, which made counting quadratic (31 s for 10,000 posts, scripts/bench/unread.ts).
+ */
 function allPosts(s: GroupSpace, reg: GroupRegistry): FeedPost[] {
-  const src = readerSource(s, reg.personal)
-  const out: FeedPost[] = []
-  let before: string | undefined
-  for (;;) {
-    const page = feed(src, { limit: 100, ...(before ? { before } : {}) })
-    out.push(...page.posts)
-    if (!page.next) return out
-    before = page.next
-  }
+  return feed(readerSource(s, reg.personal), { limit: Number.MAX_SAFE_INTEGER }).posts
 }
 
 function stampedMeetings(s: GroupSpace): Stamped[] {
@@ -66,6 +62,7 @@ export function unreadOf(s: GroupSpace, reg: GroupRegistry, now: number): Unread
     resources: readDirectory(s.docs.doc(sharedDocId('resources')), (id) => id).map((r) => ({ at: r.at, by: r.addedBy })),
     decisions: decisions({ me: s.me, members: s.governance.members, docs: s.docs.memberDocs() }, now).map((d) => ({ at: d.createdAt, by: d.proposer })),
     line: lineStamps(s),
+    invites: s.governance.members.get(s.me)?.role === 'facilitator' ? [...s.governance.invites.values()].map((i) => ({ at: i.at, by: i.by })) : [],
   })
 }
 

@@ -140,7 +140,8 @@ export class Governance implements WriteAuthority {
       case 'invite.create': {
         const inv = event.body.invite
         const role = authorRole
-        if (!role) throw errors.NOT_ALLOWED('this role may not invite')
+        // A group that never chose is judged exactly as before the setting existed (`inviters`).
+        if (!role || (this.settings.invitePolicy === undefined && !this.settings.inviters.includes(role))) throw errors.NOT_ALLOWED('this role may not invite')
         const policy = this.invitePolicy()
         if (role !== 'facilitator' && policy === 'facilitators') throw errors.NOT_ALLOWED('in this group only facilitators invite')
         if (role !== 'facilitator' && policy === 'members-approved' && !inv.approval) {
@@ -332,7 +333,9 @@ export class Governance implements WriteAuthority {
    * was made holds back its later newcomers too, rather than letting them in unseen).
    */
   needsApproval(invite: InviteState): boolean {
-    return invite.approval || (invite.byRole !== 'facilitator' && this.invitePolicy() !== 'members')
+    // Only a chosen rule reaches back to open invites: history judged before it stays as it was.
+    const chosen = this.settings.invitePolicy
+    return invite.approval || (chosen !== undefined && chosen !== 'members' && invite.byRole !== 'facilitator')
   }
 
   /** The member record of a device's member, current or former. */

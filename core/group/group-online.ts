@@ -106,6 +106,9 @@ export class GroupOnline {
         online.seenStore?.soon(online.lastSeen())
       })
       online.swarm.on('peer-up', () => online.seenStore?.soon(online.lastSeen()))
+      // A member who asks not to be shown, right after connecting: the pending save (the newest
+      // value wins) no longer names them.
+      online.swarm.on('peer-presence', () => online.seenStore?.soon(online.lastSeen()))
       if (opts.admit) {
         const admit = opts.admit
         online.invites = await InviteHost.open(opts, { groupId: opts.groupId, newChallenge: newJoinChallenge, decide: (p, c) => admit.decide(p, c) })

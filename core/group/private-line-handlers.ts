@@ -29,10 +29,11 @@ function lineHolders(s: GroupSpace, member: string): Map<string, string> {
 }
 
 export function lineView(s: GroupSpace, member: string): LineThreadView {
-  const doc = s.docs.doc(lineDocId(member))
+  const docId = lineDocId(member)
+  const doc = s.docs.has(docId) ? s.docs.doc(docId) : null
   const name = nameOf(s)
-  const { entries, sealed } = readLine(doc, holder(s))
-  const record = currentKey(doc)
+  const { entries, sealed } = doc ? readLine(doc, holder(s)) : { entries: [], sealed: 0 }
+  const record = doc ? currentKey(doc) : null
   const messages = entries.map((e) => ({
     id: e.id, by: e.by, byName: name(e.by), at: e.at, text: e.text, topic: e.topic, about: e.about,
     fromFacilitator: e.by !== member, mine: e.by === s.me,
@@ -63,7 +64,9 @@ export function allLines(s: GroupSpace): LineThreadView[] {
   if (!isFacilitator(s)) throw errors.NOT_ALLOWED('only facilitators read the members’ lines')
   const out: LineThreadView[] = []
   for (const id of s.governance.members.keys()) {
-    if (id === s.me || !lineUsed(s.docs.doc(lineDocId(id)))) continue
+    const docId = lineDocId(id)
+    // Only lines that exist: reading must not create an empty doc per member.
+    if (id === s.me || !s.docs.has(docId) || !lineUsed(s.docs.doc(docId))) continue
     out.push(lineView(s, id))
   }
   return out.sort((a, b) => Number(b.awaitingAnswer) - Number(a.awaitingAnswer) || (b.lastAt ?? 0) - (a.lastAt ?? 0))

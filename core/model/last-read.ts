@@ -4,13 +4,13 @@
  * I read is nobody's business but mine and never reaches another member.
  *
  * Content, version 1 (the doc's text): JSON { "v": 1, "at": { "<section>": ms } }, sections
- * conversations, meetings, resources, decisions, privateLine. A missing section counts from the
+ * conversations, meetings, resources, decisions, privateLine, invites. A missing section counts from the
  * time I joined (the caller passes it); a damaged text reads as "never read", which only makes
  * counts larger, never hides anything.
  */
 import type { UnreadSection } from '../api.ts'
 
-export const UNREAD_SECTIONS = ['conversations', 'meetings', 'resources', 'decisions', 'privateLine'] as const satisfies readonly UnreadSection[]
+export const UNREAD_SECTIONS = ['conversations', 'meetings', 'resources', 'decisions', 'privateLine', 'invites'] as const satisfies readonly UnreadSection[]
 export type LastRead = Partial<Record<UnreadSection, number>>
 
 export const lastReadDocName = (groupId: string): string => `last-read.${groupId}`

@@ -22,6 +22,8 @@ export interface UnreadInput {
   resources: Stamped[]
   decisions: Stamped[]
   line: Stamped[]
+  /** Facilitators: every invite (members pass none). */
+  invites: Stamped[]
 }
 
 const visible = (r: FeedReply): boolean => !r.deleted && r.withheld === undefined
@@ -54,11 +56,12 @@ export function countUnread(i: UnreadInput): UnreadView {
     conversations, repliesToMe,
     meetings: after(i.meetings, since('meetings')), resources: after(i.resources, since('resources')),
     decisions: after(i.decisions, since('decisions')), privateLine: after(i.line, since('privateLine')),
+    invites: after(i.invites, since('invites')),
   }
   const known = Object.values(i.lastRead)
   return {
     groupId: i.groupId, lastReadAt: known.length ? Math.min(...known) : null, topics,
-    total: conversations + sections.meetings + sections.resources + sections.decisions + sections.privateLine,
+    total: conversations + sections.meetings + sections.resources + sections.decisions + sections.privateLine + sections.invites,
     sections,
   }
 }

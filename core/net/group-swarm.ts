@@ -85,7 +85,7 @@ interface Connection {
   peer: AuthenticatedPeer | null
 }
 
-export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; 'peer-down': [AuthenticatedPeer] }> {
+export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; 'peer-down': [AuthenticatedPeer]; 'peer-presence': [AuthenticatedPeer] }> {
   readonly topic: Uint8Array
   private readonly opts: GroupSwarmOptions
   private readonly authKey: Uint8Array
@@ -207,7 +207,9 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
     }
     if (ownDevice) listenForDevice(conn, auth.then((o) => o.ok && !this.closing), ownDevice, device)
     const presence = (hidden: boolean): void => {
-      if (c.peer && c.peer.hidden !== hidden) c.peer = { ...c.peer, hidden }
+      if (!c.peer || c.peer.hidden === hidden) return
+      c.peer = { ...c.peer, hidden }
+      if (this.connections.has(c)) this.emit('peer-presence', c.peer)
     }
     const mine = (): boolean => this.presenceHidden
     listenForPresence(conn, auth.then((o) => o.ok && !this.closing), mine, presence)

@@ -148,7 +148,7 @@ export class GroupSpaceController {
     const generation = this.#generation
     this.loadingMore = true
     try {
-      const r = await settle(this.#api.feed({ groupId: this.groupId, before: this.next, limit: PAGE_SIZE, ...this.#topicInput() }))
+      const r = await settle(this.#api.feed({ groupId: this.groupId, before: this.next, limit: PAGE_SIZE, marks: true, ...this.#topicInput() }))
       if (generation !== this.#generation) return
       if (!r.ok) {
         this.loadError = r.error
@@ -253,7 +253,7 @@ export class GroupSpaceController {
     let before: string | undefined
     for (;;) {
       const limit = Math.min(MAX_PAGE, want - posts.length)
-      const r = await settle(this.#api.feed({ groupId: this.groupId, limit, ...this.#topicInput(), ...(before ? { before } : {}) }))
+      const r = await settle(this.#api.feed({ groupId: this.groupId, limit, marks: true, ...this.#topicInput(), ...(before ? { before } : {}) }))
       if (!r.ok) return r
       posts.push(...r.value.posts)
       if (!r.value.next || posts.length >= want) return { ok: true, value: { posts, next: r.value.next } }

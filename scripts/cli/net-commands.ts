@@ -90,7 +90,9 @@ export const netCommands: Record<string, Command & { network?: boolean; noProfil
       const role = opt(ctx, 'role') as 'member' | 'facilitator' | undefined
       return expectOk(ctx.service.createInvite({
         groupId: need(ctx, 'group'), expiresInMs: duration(opt(ctx, 'expires') ?? '24h'),
-        ...(uses ? { uses: Number(uses) } : {}), ...(role ? { role } : {}), approval: ctx.options.approval === true,
+        ...(uses ? { uses: Number(uses) } : {}), ...(role ? { role } : {}),
+        // Without --approval the group's invite rule decides (a member's invite may need one).
+        ...(ctx.options.approval === true ? { approval: true } : {}),
       }))
     },
     human: (v) => {

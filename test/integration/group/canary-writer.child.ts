@@ -56,6 +56,10 @@ const me = (await ok(svc.groupInfo({ groupId }))).me
 const meeting = await ok(svc.saveMeeting({ groupId, title: s('meetingTitle'), mode: 'in-person', startsAt: Date.now(), minutes: 60, place: s('meetingPlace'), facilitator: me, agenda: s('meetingAgenda') }))
 await ok(svc.rsvp({ groupId, meetingId: meeting.id, answer: 'yes' }))
 await ok(svc.writeDebrief({ groupId, text: s('debrief') }))
+// Issue 17: the private line (sealed twice), the last-read position and the presence choice (personal).
+await ok(svc.writePrivateLine({ groupId, text: s('lineMessage'), topic: 'concern' }))
+await ok(svc.markRead({ groupId }))
+await ok(svc.setPresence({ groupId, hidden: true }))
 // Readable copies go to the folder the person picked (outside the scanned profile and temp folders).
 await ok(svc.exportSafetyPlan({ path: `${exportDir}/plan.txt` }))
 await ok(svc.exportJournal({ path: `${exportDir}/journal.txt` }))

@@ -35,6 +35,8 @@ describe('no plaintext at rest', () => {
         'planWarning', 'planPlace', 'planPeople', 'planDocs', 'planBag', 'planCode', 'journalWhat', 'journalWitness',
         'journalEvidence', 'journalEdit', 'trainingNotes', 'checkInPrivate', 'checkInShared', 'resourceRegion',
         'resourceContact', 'resourceNotes', 'suggestion', 'resource', 'meetingTitle', 'meetingPlace', 'meetingAgenda', 'debrief',
+        // issue 17
+        'lineMessage',
       ].map((k) => [k, makeCanary(k)]),
     )
     const exports = path.join(root, 'chosen-folder')

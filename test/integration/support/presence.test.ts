@@ -1,12 +1,13 @@
 /**
  * Presence privacy (issue 17), two processes on a loopback testnet: Birch chooses not to show as
  * connected. Alder's node then leaves Birch out of "connected now" while the two still sync both
- * ways; Birch choosing to show again puts Birch back. A restart keeps the choice: Birch's node
- * asks from the first moment of the next connection.
+ * ways (and Alder's unread count moves as Birch posts); Birch choosing to show again puts Birch
+ * back. In two start orders, one under load.
  */
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startPeer, type Peer } from '../../helpers/peer.ts'
+import { startCpuHog, type CpuHog } from '../../helpers/cpu-hog.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
 import { startTestnet, type Testnet } from '../net/net-harness.ts'
 
@@ -14,19 +15,27 @@ const tempDir = useTempDirs()
 const PASS = 'correct horse battery staple'
 let testnet: Testnet | null = null
 const peers: Peer[] = []
+let hog: CpuHog | null = null
 
 afterEach(async () => {
+  await hog?.stop()
+  hog = null
   await Promise.all(peers.splice(0).map((p) => p.stop()))
   await testnet?.destroy()
   testnet = null
 })
 
 describe('not showing as connected', () => {
-  it('hides the member from others’ "connected now" while the words still sync', async () => {
+  it.each([
+    ['started in order', false, false],
+    ['started in reverse, under a CPU hog on every core', true, true],
+  ])('hides the member from others’ "connected now" while the words still sync (%s)', async (_name, reverse, loaded) => {
     testnet = await startTestnet()
+    if (loaded) hog = startCpuHog()
     const boot = `${testnet.bootstrap[0]?.host}:${testnet.bootstrap[0]?.port}`
+    const b0 = reverse ? await startPeer(path.join(tempDir(), 'birch'), boot) : null
     const a = await startPeer(path.join(tempDir(), 'alder'), boot)
-    const b = await startPeer(path.join(tempDir(), 'birch'), boot)
+    const b = b0 ?? (await startPeer(path.join(tempDir(), 'birch'), boot))
     peers.push(a, b)
     await a.ok('createProfile', { passphrase: PASS, name: 'Alder' })
     await b.ok('createProfile', { passphrase: PASS, name: 'Birch' })
@@ -40,9 +49,15 @@ describe('not showing as connected', () => {
 
     await b.ok('setPresence', { groupId, hidden: true })
     await a.until(async () => !(await shown()))
-    // Still connected underneath: words travel both ways.
-    await b.ok('post', { groupId, text: 'quietly here' })
+    // Still connected underneath: words travel both ways, and Alder's unread count moves with them.
+    await a.ok('markRead', { groupId })
+    expect((await a.ok('unread', { groupId }))[0]?.sections.conversations).toBe(0)
+    await b.ok('post', { groupId, text: 'quietly here', topic: 'story' })
     await a.until(async () => (await a.ok('feed', { groupId })).posts.some((p) => p.text === 'quietly here'))
+    const [unread] = await a.ok('unread', { groupId })
+    expect(unread).toMatchObject({ total: 1, sections: { conversations: 1 }, topics: { story: 1 } })
+    expect((await a.ok('feed', { groupId, marks: true })).posts.find((p) => p.text === 'quietly here')?.isNew).toBe(true)
+    expect((await a.ok('markRead', { groupId })).total).toBe(0)
     await a.ok('post', { groupId, text: 'hello' })
     await b.until(async () => (await b.ok('feed', { groupId })).posts.some((p) => p.text === 'hello'))
     expect(await shown()).toBe(false)
@@ -50,5 +65,5 @@ describe('not showing as connected', () => {
 
     await b.ok('setPresence', { groupId, hidden: false })
     await a.until(shown)
-  }, 120_000)
+  }, 240_000)
 })

@@ -5,7 +5,8 @@
  * the answer. Alder makes Birch a member; Cedar writes again and Alder answers. Birch's node
  * receives both as ciphertext but, opened afterwards with Birch's own keys, only what was written
  * while Birch facilitated opens. Also across these nodes: a member's invite in a new group waits
- * for a facilitator, and the facilitators see who made it.
+ * for a facilitator, the facilitators see who made it, and once the group says "facilitators
+ * only" a member's invite is refused by every node.
  */
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -15,6 +16,7 @@ import { lineDocId } from '../../../core/model/doc-id.ts'
 import { readLine } from '../../../core/model/private-line.ts'
 import { Vault } from '../../../core/store/vault.ts'
 import { startPeer, type Peer } from '../../helpers/peer.ts'
+import { startCpuHog, type CpuHog } from '../../helpers/cpu-hog.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
 import { startTestnet, type Testnet } from '../net/net-harness.ts'
 
@@ -22,21 +24,29 @@ const tempDir = useTempDirs()
 const PASS = 'correct horse battery staple'
 let testnet: Testnet | null = null
 const peers: Peer[] = []
+let hog: CpuHog | null = null
 
 afterEach(async () => {
+  await hog?.stop()
+  hog = null
   await Promise.all(peers.splice(0).map((p) => p.stop()))
   await testnet?.destroy()
   testnet = null
 })
 
 describe('private line to the facilitators, three processes', () => {
-  it('member writes, facilitator reads and answers, member reads; a former facilitator reads nothing new', async () => {
+  it.each([
+    ['started in order', false, false],
+    ['started in reverse, under a CPU hog on every core', true, true],
+  ])('member writes, facilitator reads and answers, member reads; a former facilitator reads nothing new (%s)', async (_name, reverse, loaded) => {
     testnet = await startTestnet()
+    if (loaded) hog = startCpuHog()
     const boot = `${testnet.bootstrap[0]?.host}:${testnet.bootstrap[0]?.port}`
     const birchDir = path.join(tempDir(), 'birch')
-    const a = await startPeer(path.join(tempDir(), 'alder'), boot)
-    const b = await startPeer(birchDir, boot)
-    const c = await startPeer(path.join(tempDir(), 'cedar'), boot)
+    const dirs = [path.join(tempDir(), 'alder'), birchDir, path.join(tempDir(), 'cedar')]
+    const started: Peer[] = []
+    for (const d of reverse ? [...dirs].reverse() : dirs) started.push(await startPeer(d, boot))
+    const [a, b, c] = (reverse ? [...started].reverse() : started) as [Peer, Peer, Peer]
     peers.push(a, b, c)
     await Promise.all([
       a.ok('createProfile', { passphrase: PASS, name: 'Alder' }), b.ok('createProfile', { passphrase: PASS, name: 'Birch' }),
@@ -55,9 +65,18 @@ describe('private line to the facilitators, three processes', () => {
     await c.until(async () => (await c.ok('members', { groupId })).some((m) => m.id === birchId && m.role === 'facilitator'))
 
     // A member's invite waits for a facilitator, and the facilitators see who made it.
-    const byCedar = await c.ok('createInvite', { groupId })
+    // Asked without approval (as an old form would), it is made with it: the group's rule holds.
+    const byCedar = await c.ok('createInvite', { groupId, approval: false })
     await a.until(async () => (await a.ok('listInvites', { groupId })).some((i) => i.id === byCedar.id))
     expect((await a.ok('listInvites', { groupId })).find((i) => i.id === byCedar.id)).toMatchObject({ by: cedarId, byName: 'Cedar', byRole: 'member', needsApproval: true })
+    // Facilitators only: Cedar's node writes the invite and refuses it itself, and so does every
+    // other node once the block arrives.
+    await a.ok('updateSettings', { groupId, invitePolicy: 'facilitators' })
+    await c.until(async () => (await c.ok('groupInfo', { groupId })).invitePolicy === 'facilitators')
+    expect(await c.call('createInvite', { groupId, approval: true })).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } })
+    const blocks = async (p: Peer): Promise<number> => (await p.ok('groupStatus', { groupId })).blocks
+    await a.until(async () => (await blocks(a)) === (await blocks(c)) && (await blocks(b)) === (await blocks(c)))
+    for (const p of [a, b, c]) expect((await p.ok('listInvites', { groupId })).filter((i) => i.by === cedarId).map((i) => i.id)).toEqual([byCedar.id])
 
     await c.ok('writePrivateLine', { groupId, text: 'my post was hidden, can we talk?', topic: 'hidden-post' })
     await b.until(async () => (await b.ok('privateLines', { groupId })).some((l) => l.member === cedarId && l.awaitingAnswer))
@@ -80,7 +99,6 @@ describe('private line to the facilitators, three processes', () => {
 
     // Birch's node holds every block the others read (the same count), then is stopped and opened
     // with Birch's own keys.
-    const blocks = async (p: Peer): Promise<number> => (await p.ok('groupStatus', { groupId })).blocks
     await b.until(async () => (await blocks(b)) === (await blocks(a)) && (await blocks(c)) === (await blocks(a)))
     await Promise.all(peers.splice(0).map((p) => p.stop()))
     const vault = new Vault(birchDir)
@@ -94,5 +112,5 @@ describe('private line to the facilitators, three processes', () => {
     expect(opened.sealed).toBe(2)
     await reg.lockNow()
     vault.lock()
-  }, 180_000)
+  }, 300_000)
 })

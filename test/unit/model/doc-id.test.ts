@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import {
-  isMemberId, memberDocId, parseDocId, personalDocId, sharedDocId,
+  isMemberId, lineDocId, memberDocId, parseDocId, personalDocId, sharedDocId,
 } from '../../../core/model/doc-id.ts'
 import { seededRandom, testSeed } from '../../helpers/seeded-random.ts'
 import { codeOf, memberIds } from './support.ts'
@@ -62,6 +62,7 @@ describe('doc id builders', () => {
     expect(parseDocId(memberDocId(alice))?.cls).toBe('member')
     expect(parseDocId(sharedDocId('rules'))?.cls).toBe('shared')
     expect(parseDocId(personalDocId('journal'))?.cls).toBe('personal')
+    expect(parseDocId(lineDocId(alice))).toEqual({ id: `line/${alice}`, cls: 'line', name: alice })
   })
 
   it('refuse what parseDocId would refuse', () => {
@@ -69,6 +70,9 @@ describe('doc id builders', () => {
     expect(codeOf(() => memberDocId(''))).toBe('INVALID_INPUT')
     expect(codeOf(() => personalDocId('../vault'))).toBe('INVALID_INPUT')
     expect(codeOf(() => personalDocId(''))).toBe('INVALID_INPUT')
+    expect(codeOf(() => lineDocId(alice.toUpperCase()))).toBe('INVALID_INPUT')
+    expect(parseDocId(`line/${alice}/x`)).toBeNull()
+    expect(parseDocId('line/rules')).toBeNull()
     expect(isMemberId(alice)).toBe(true)
     expect(isMemberId(`${alice} `)).toBe(false)
   })

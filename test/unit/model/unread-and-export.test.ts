@@ -27,7 +27,7 @@ const write = (p: Peer, fn: (d: MemberDoc) => string): Promise<string> => {
   return p.space.change(memberDocId(p.me), (doc) => { out = fn(new MemberDoc(doc, p.me)) }).then(() => out)
 }
 const counts = (p: Peer, since: number | undefined) => countUnread({
-  groupId: 'g', me: p.me, lastRead: since === undefined ? {} : { conversations: since }, posts: posts(p).posts, meetings: [], resources: [], decisions: [], line: [],
+  groupId: 'g', me: p.me, lastRead: since === undefined ? {} : { conversations: since }, posts: posts(p).posts, meetings: [], resources: [], decisions: [], line: [], invites: [],
 })
 const input = (over: Partial<ExportInput> = {}): ExportInput => ({ groupId: 'a'.repeat(32), format: 'html', path: '/x/y.html', ...over })
 
@@ -48,6 +48,10 @@ describe('unread counts', () => {
     expect(counts(fay, read).sections).toMatchObject({ conversations: 2, repliesToMe: 1 })
     expect(counts(fay, read).topics).toEqual({ story: 2 })
     expect(counts(fay, now()).total).toBe(0)
+    // Facilitators' invites section: others' invites since the last look, never my own.
+    const inv = countUnread({ groupId: 'g', me: fay.me, lastRead: { invites: 10 }, posts: [], meetings: [], resources: [], decisions: [], line: [], invites: [{ at: 5, by: bob.me }, { at: 11, by: bob.me }, { at: 12, by: fay.me }] })
+    expect(inv.sections.invites).toBe(1)
+    expect(inv.total).toBe(1)
     expect(counts(bob, undefined).sections).toMatchObject({ conversations: 2, repliesToMe: 1 }) // Fay's post and reply; the reply answers Bob
     const page = markFeed(posts(fay), fay.me, read)
     const own = page.posts.find((p) => p.id === mine)!
