@@ -36,7 +36,7 @@ export function moreSections(facilitator: boolean): SectionEntry[] {
 
 /** The sections core counts new things in, and the name core gives each. */
 export const UNREAD_SECTION: Partial<Record<Section, UnreadSection>> = {
-  feed: 'conversations', meetings: 'meetings', resources: 'resources', decisions: 'decisions', line: 'privateLine',
+  feed: 'conversations', meetings: 'meetings', resources: 'resources', decisions: 'decisions', line: 'privateLine', invites: 'invites',
 }
 
 /** New items per section of the space, from core's count. */
