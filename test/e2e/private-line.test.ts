@@ -28,7 +28,8 @@ async function openLineByKeyboard(page: Page, groupName: string): Promise<void> 
   await page.getByRole('heading', { level: 1, name: groupName }).focus()
   await tabTo(page, 'More')
   await page.keyboard.press('Enter')
-  await expect.poll(async () => (await focused(page)).name, { timeout: 5000 }).toBe('Write to the facilitators')
+  // The item may carry a count of new messages: "Write to the facilitators (1 new)".
+  await expect.poll(async () => (await focused(page)).name, { timeout: 5000 }).toMatch(/^Write to the facilitators/)
   await page.keyboard.press('Enter')
   await page.getByRole('heading', { level: 2, name: 'Write to the facilitators' }).waitFor()
   await expect.poll(async () => (await focused(page)).name, { timeout: 5000 }).toBe('Write to the facilitators')
