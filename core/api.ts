@@ -873,6 +873,27 @@ export interface ApiMethods {
   setPresence: { input: G & { hidden: boolean }; output: { hidden: boolean } }
   /** Ground-rule templates to start from. */
   ruleTemplates: { input: Record<string, never>; output: RuleTemplate[] }
+
+  /**
+   * A readable copy handed to the front end as text, for it to offer where the person chooses
+   * (the web host's download; see core/group/copy-handlers.ts). The same words the matching
+   * export method would write; core writes nothing.
+   */
+  readableCopy: { input: ReadableCopyInput; output: ReadableCopy }
+}
+
+export type ReadableCopyInput =
+  | { kind: 'safety-plan' }
+  | { kind: 'journal' }
+  | ({ kind: 'meeting'; meetingId: string; realTitle?: boolean } & G)
+  /** A readable export of the group, under exactly the rules and record of `exportGroup`. */
+  | ({ kind: 'group' } & Omit<ExportInput, 'path' | 'archivePassphrase' | 'format'> & { format: Exclude<ExportFormat, 'archive'> })
+
+export interface ReadableCopy {
+  /** A plain file name to suggest, with its extension; it names neither the group nor Hearth. */
+  fileName: string
+  mediaType: 'text/plain;charset=utf-8' | 'text/calendar;charset=utf-8' | 'text/html;charset=utf-8' | 'text/markdown;charset=utf-8' | 'application/json'
+  text: string
 }
 
 export type MethodName = keyof ApiMethods

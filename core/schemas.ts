@@ -169,6 +169,16 @@ export const inputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> } = {
   }).strict(),
   setPresence: z.object({ ...g, hidden: z.boolean() }).strict(),
   ruleTemplates: empty,
+  readableCopy: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('safety-plan') }).strict(),
+    z.object({ kind: z.literal('journal') }).strict(),
+    z.object({ kind: z.literal('meeting'), ...g, meetingId: itemId, realTitle: z.boolean().optional() }).strict(),
+    z.object({
+      kind: z.literal('group'), ...g, format: z.enum(['html', 'md', 'json']),
+      from: z.number().int().min(0).optional(), to: z.number().int().min(0).optional(), topic: z.string().regex(TOPIC_ID).optional(),
+      includeHidden: z.boolean().optional(), scope: z.enum(['mine', 'group']).optional(),
+    }).strict(),
+  ]),
 }
 
 export const METHOD_NAMES = Object.keys(inputSchemas) as MethodName[]

@@ -12,6 +12,7 @@ import { membershipHandlers } from './group/membership-handlers.ts'
 import { moderationHandlers } from './group/moderation-handlers.ts'
 import { rewriteHandlers } from './group/rewrite-view.ts'
 import { decisionHandlers } from './group/decision-handlers.ts'
+import { copyHandlers } from './group/copy-handlers.ts'
 import { debriefHandlers } from './group/debrief-handlers.ts'
 import { privateLineHandlers } from './group/private-line-handlers.ts'
 import { everydayHandlers } from './group/everyday-handlers.ts'
@@ -169,6 +170,7 @@ export function createService(opts: ServiceOptions): HearthService {
     ...debriefHandlers({ registry: requireRegistry, now }),
     ...privateLineHandlers({ registry: requireRegistry, now }),
     ...everydayHandlers({ registry: requireRegistry, now }),
+    ...copyHandlers({ reads: () => handlers, registry: requireRegistry, now }),
   }
 
   async function call(method: unknown, input: unknown): Promise<Result<unknown>> {

@@ -43,13 +43,15 @@ function isQuickExit(input: unknown): boolean {
   return typeof input === 'object' && input !== null && (input as { reason?: unknown }).reason === 'quick-exit'
 }
 
+/** A call comes from the main frame of our own window showing our own page, or it is refused. */
+export function isTrustedSender(event: IpcMainInvokeEvent, target: WebContents | null, isAppUrl: (url: string) => boolean): boolean {
+  const frame = event.senderFrame
+  return target !== null && event.sender === target && frame !== null && frame.parent === null && isAppUrl(frame.url)
+}
+
 /** Registers every channel and forwards service events; returns a function that undoes both. */
 export function registerIpc(opts: IpcOptions): () => void {
-  const trusted = (event: IpcMainInvokeEvent): boolean => {
-    const frame = event.senderFrame
-    const target = opts.target()
-    return target !== null && event.sender === target && frame !== null && frame.parent === null && opts.isAppUrl(frame.url)
-  }
+  const trusted = (event: IpcMainInvokeEvent): boolean => isTrustedSender(event, opts.target(), opts.isAppUrl)
 
   for (const method of METHOD_NAMES) {
     ipcMain.handle(channelOf(method), async (event, input: unknown): Promise<Result<unknown>> => {

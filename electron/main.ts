@@ -3,12 +3,14 @@
  * quick-exit hotkey, locking when the computer sleeps or its screen locks, and the idle backstop.
  */
 import path from 'node:path'
-import { app, globalShortcut, powerMonitor, session, type BrowserWindow } from 'electron'
+import { app, dialog, globalShortcut, Notification, powerMonitor, session, type BrowserWindow } from 'electron'
 import { createService } from '../core/service.ts'
 import { startIdleBackstop } from './idle-backstop.ts'
 import { installGuards } from './guards.ts'
 import { createExternalOpener } from './open-external.ts'
 import { registerIpc } from './ipc.ts'
+import { startNotifier } from './notifier.ts'
+import { registerSaveDialog } from './save-dialog.ts'
 import { INDEX_FILE, isAppUrl, PRELOAD_FILE, RENDERER_DIR } from './paths.ts'
 import { hideEverything, QUICK_EXIT_ACCELERATOR, registerQuickExit, showAgain } from './quick-exit.ts'
 import { createMainWindow } from './window.ts'
@@ -33,8 +35,22 @@ async function start(): Promise<void> {
   let win: BrowserWindow | null = null
 
   registerIpc({ service, target: () => win?.webContents ?? null, isAppUrl, onQuickExit: hideEverything })
+  registerSaveDialog({ dialog, window: () => win, target: () => win?.webContents ?? null, isAppUrl })
   win = createMainWindow({ indexFile: INDEX_FILE, preloadFile: PRELOAD_FILE })
   win.on('closed', () => (win = null))
+
+  const notifier = startNotifier({
+    service,
+    isFocused: () => win?.isFocused() ?? false,
+    show: (note, onclick) => {
+      if (!Notification.isSupported()) return
+      const n = new Notification({ title: note.title, body: note.body, silent: true })
+      n.on('click', onclick)
+      n.show()
+    },
+    onclick: () => showAgain(win),
+  })
+  win.on('focus', () => notifier.focused())
 
   registerQuickExit(QUICK_EXIT_ACCELERATOR, () => {
     hideEverything()
@@ -51,6 +67,7 @@ async function start(): Promise<void> {
   app.on('will-quit', () => {
     globalShortcut.unregisterAll()
     stopIdleBackstop()
+    notifier.stop()
     void service.close()
   })
 }

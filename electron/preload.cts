@@ -94,6 +94,7 @@ const METHODS: Record<MethodName, true> = {
   markRead: true,
   setPresence: true,
   ruleTemplates: true,
+  readableCopy: true,
 }
 const EVENTS: Record<EventName, true> = { locked: true, unlocked: true, groupsChanged: true, groupChanged: true, exportProgress: true }
 const EVENT_CHANNEL = 'hearth:event'
@@ -114,3 +115,11 @@ api.on = (event: unknown, handler: unknown): (() => void) => {
 }
 
 electron.contextBridge.exposeInMainWorld('hearth', Object.freeze(api) as HearthApi)
+
+// The shell's own two calls (electron/save-dialog.ts): where to save, which file to open. Each
+// takes only a file kind and a suggested name; main answers with a path or null.
+const shell = {
+  chooseSavePath: (input: unknown) => electron.ipcRenderer.invoke('hearth-shell:choose-save-path', input),
+  chooseOpenPath: (input: unknown) => electron.ipcRenderer.invoke('hearth-shell:choose-open-path', input),
+}
+electron.contextBridge.exposeInMainWorld('hearthShell', Object.freeze(shell))

@@ -37,8 +37,9 @@ async function back(page: Page): Promise<void> {
   await page.getByRole('heading', { level: 1, name: 'Your groups' }).waitFor()
 }
 
+/** Resources, Meetings and Care are among the five main sections in the row. */
 async function section(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Group sections' }).getByRole('button', { name }).click()
+  await page.getByRole('navigation', { name: 'Group sections' }).getByRole('button', { name: new RegExp(`^${name}`) }).click()
   await page.getByRole('heading', { level: 2, name }).waitFor()
 }
 

@@ -38,6 +38,7 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 async function post(page: Page, text: string, topic: string, cw = ''): Promise<void> {
+  await page.getByRole('button', { name: 'Write a post' }).click()
   await page.getByLabel('Topic').selectOption({ label: topic })
   await page.getByLabel('Your post').fill(text)
   await page.getByLabel('Content warning (optional)').fill(cw)
@@ -45,8 +46,16 @@ async function post(page: Page, text: string, topic: string, cw = ''): Promise<v
   await page.getByRole('status').filter({ hasText: 'Your post was shared' }).waitFor()
 }
 
+const MAIN = ['Conversations', 'Members', 'Meetings', 'Resources', 'Care']
+
+/** The five main sections are in the row; the rest open from "More". */
 async function section(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Group sections' }).getByRole('button', { name: new RegExp(`^${name}`) }).click()
+  const nav = page.getByRole('navigation', { name: 'Group sections' })
+  if (!MAIN.includes(name)) {
+    const more = nav.getByRole('button', { name: /^More/ })
+    if ((await more.getAttribute('aria-expanded')) !== 'true') await more.click()
+  }
+  await nav.getByRole('button', { name: new RegExp(`^${name}`) }).click()
 }
 
 interface Person {
@@ -98,7 +107,7 @@ async function moderationShots(wren: Person, birch: Person): Promise<void> {
   await section(page, 'Review')
   await page.getByText('Hidden by flags.').waitFor()
   await shot(page, 'review-queue')
-  await page.getByRole('button', { name: 'Restore' }).click()
+  await page.getByRole('button', { name: 'Show it again' }).click()
   await page.getByText('Nothing is waiting for review.').waitFor()
   await wren.service.updateSettings({ groupId, flagThreshold: 3 })
 
@@ -201,15 +210,38 @@ async function main(): Promise<void> {
     await section(page, 'Members')
     await page.getByRole('row', { name: /^Birch/ }).getByText('Connected now').waitFor()
     await shot(page, 'members')
-    await section(page, 'Export')
+    await section(page, 'Save a copy')
     await page.getByRole('radio', { name: /^Web page/ }).check()
-    await page.getByLabel('Save to (the full path of the new file)').fill('/home/wren/Documents/thursday-circle.html')
+    await page.getByRole('radio', { name: /^Everyone's words/ }).check()
     await shot(page, 'export')
+
+    // The private line: Birch writes to the facilitators; Wren sees it waiting and answers.
+    await section(b, 'Write to the facilitators')
+    await b.getByLabel('What is it about?').selectOption('safety-check')
+    await b.getByLabel('Your message to the facilitators').fill('Someone from home may know about the group. Could we talk before Thursday?')
+    await b.getByRole('button', { name: 'Send to the facilitators' }).click()
+    await b.getByText('Sent. Only the facilitators can read it').waitFor()
+    await section(page, 'Write to the facilitators')
+    await page.getByRole('heading', { name: 'Birch — waiting for an answer' }).waitFor({ timeout: 30_000 })
+    await page.getByLabel('Your answer to Birch (only Birch and the facilitators read it)').fill('Yes, of course. I will call you this evening.')
+    await shot(page, 'private-line')
+    await page.getByRole('button', { name: 'Send the answer to Birch' }).click()
+    await b.getByText('I will call you this evening.').waitFor({ timeout: 30_000 })
+    await shot(b, 'private-line-member')
+
+    // The calmer screen as it first appears in an 800×600 window: the conversation on the first screen.
+    await section(page, 'Conversations')
+    await page.setViewportSize({ width: 800, height: 600 })
+    await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0))
+    await page.screenshot({ path: path.join(OUT, 'group-space-800x600.png') })
+    process.stdout.write('docs/screenshots/group-space-800x600.png\n')
+    await page.setViewportSize({ width: 1000, height: 760 })
 
     await moderationShots(wren, birch)
 
     await page.getByRole('button', { name: 'Back to your groups' }).click()
     await page.getByRole('button', { name: 'Restore a group from an archive' }).click()
+    // The browser host's only typed path (the desktop app picks the file with the system's window).
     await page.getByLabel('Archive file (its full path)').fill('/media/usb/thursday-circle.hearth')
     await shot(page, 'restore')
     await page.getByRole('button', { name: 'Cancel' }).click()
@@ -229,6 +261,9 @@ async function main(): Promise<void> {
     await page.getByRole('button', { name: 'Lock Hearth' }).click()
     await page.getByRole('heading', { name: 'Unlock Hearth' }).waitFor()
     await shot(page, 'unlock')
+    await page.getByRole('button', { name: 'Quick exit' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Notes' }).waitFor()
+    await shot(page, 'quick-exit-cover')
   } finally {
     for (const p of people) await p.host.close()
     await browser.close()

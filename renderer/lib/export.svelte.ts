@@ -1,7 +1,8 @@
 /**
  * Exporting one group, and restoring a group from an archive: each runs one call, shows the
- * `exportProgress` events while it runs, and can be stopped (exports). The person types the path:
- * the web host cannot open a save dialog; the desktop app can offer one later and fill it in.
+ * `exportProgress` events while it runs, and can be stopped (exports). The path comes from the
+ * desktop app's save or open window (lib/save-place.ts); only the browser development host, which
+ * has no such window, takes a typed one.
  */
 import type { ApiError, ExportFormat, ExportResult, GroupSummary, HearthApi } from '../../core/api.ts'
 import { settle } from './call.ts'

@@ -5,14 +5,23 @@
  * reported by core (`groupChanged`) re-reads the same way, coalesced so a burst of changes costs
  * one read after the one in flight.
  */
-import type { ApiError, Badge, FeedPost, GroupInfo, HearthApi, MemberView, Result, Role } from '../../core/api.ts'
+import type { ApiError, Badge, FeedPost, GroupInfo, HearthApi, LineTopic, MemberView, Result, Role, UnreadView } from '../../core/api.ts'
+import { UNREAD_SECTION, type Section } from './sections.ts'
+import { focusWhenShown } from './focus.ts'
 import { settle } from './call.ts'
 import { ExportController } from './export.svelte.ts'
 import { InvitesController } from './invites.svelte.ts'
 import { ModerationController } from './moderation.svelte.ts'
 import { SyncStatusController } from './sync-status.svelte.ts'
 
-export type Section = 'feed' | 'rules' | 'members' | 'invites' | 'export' | 'review' | 'decisions' | 'rotation' | 'resources' | 'meetings' | 'care'
+export type { Section } from './sections.ts'
+
+/** What a message on the private line is about, when the person came from a post or a flag. */
+export interface LineDraft {
+  topic: LineTopic
+  /** The post or reply ("<authorId>:<itemId>") it is about. */
+  about: string | null
+}
 
 export const PAGE_SIZE = 20
 /** The most one feed call returns (core's limit). */
@@ -37,6 +46,10 @@ export class GroupSpaceController {
   topic: string | null = $state(null)
   members: MemberView[] = $state.raw([])
   section: Section = $state('feed')
+  /** Set by "write to the facilitators" from a post, a flag or the member list; the line's form starts from it. */
+  lineDraft: LineDraft | null = $state(null)
+  /** What is new since I last looked, per section (core counts; the last-read mark stays on this device). */
+  unread: UnreadView | null = $state.raw(null)
   loadError: ApiError | null = $state(null)
   loadingMore = $state(false)
   /** Counts changes core reported in this group: sections that read their own views re-read on it. */
@@ -60,6 +73,7 @@ export class GroupSpaceController {
   /** Core said something in the group changed: every view of it reads again. */
   changed(): void {
     this.changes++
+    void this.refreshUnread()
     void this.refresh()
     void this.sync.refresh()
     this.invites.refresh()
@@ -71,6 +85,13 @@ export class GroupSpaceController {
     return this.#api
   }
 
+  /** Opens the private line to the facilitators, about something when that is known. */
+  openLine(topic: LineTopic = 'concern', about: string | null = null): void {
+    this.lineDraft = { topic, about }
+    this.section = 'line'
+    void focusWhenShown('line-title')
+  }
+
   get isFacilitator(): boolean {
     return this.info?.role === 'facilitator'
   }
@@ -79,7 +100,21 @@ export class GroupSpaceController {
     return this.info?.topics.find((t) => t.id === id)?.label ?? id
   }
 
+  async refreshUnread(): Promise<void> {
+    const r = await settle(this.#api.unread({ groupId: this.groupId }))
+    if (r.ok) this.unread = r.value[0] ?? null
+  }
+
+  /** The person has seen this section: its new things are no longer new (the feed keeps its marks until re-read). */
+  async markRead(section: Section): Promise<void> {
+    const name = UNREAD_SECTION[section]
+    if (!name) return
+    const r = await settle(this.#api.markRead({ groupId: this.groupId, section: name }))
+    if (r.ok) this.unread = r.value
+  }
+
   async load(): Promise<void> {
+    void this.refreshUnread()
     await this.refresh()
     await this.moderation.refresh()
   }
@@ -113,7 +148,7 @@ export class GroupSpaceController {
     const generation = this.#generation
     this.loadingMore = true
     try {
-      const r = await settle(this.#api.feed({ groupId: this.groupId, before: this.next, limit: PAGE_SIZE, ...this.#topicInput() }))
+      const r = await settle(this.#api.feed({ groupId: this.groupId, before: this.next, limit: PAGE_SIZE, marks: true, ...this.#topicInput() }))
       if (generation !== this.#generation) return
       if (!r.ok) {
         this.loadError = r.error
@@ -218,7 +253,7 @@ export class GroupSpaceController {
     let before: string | undefined
     for (;;) {
       const limit = Math.min(MAX_PAGE, want - posts.length)
-      const r = await settle(this.#api.feed({ groupId: this.groupId, limit, ...this.#topicInput(), ...(before ? { before } : {}) }))
+      const r = await settle(this.#api.feed({ groupId: this.groupId, limit, marks: true, ...this.#topicInput(), ...(before ? { before } : {}) }))
       if (!r.ok) return r
       posts.push(...r.value.posts)
       if (!r.value.next || posts.length >= want) return { ok: true, value: { posts, next: r.value.next } }

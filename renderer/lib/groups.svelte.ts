@@ -22,6 +22,8 @@ export interface NewGroup {
 
 export class GroupsController {
   groups: GroupSummary[] = $state.raw([])
+  /** New things per group since I last looked (core's count). */
+  unread: Record<string, number> = $state.raw({})
   loaded = $state(false)
   loadError: ApiError | null = $state(null)
   busy = $state(false)
@@ -46,6 +48,7 @@ export class GroupsController {
       api.on('groupsChanged', () => void this.load()),
       api.on('groupChanged', ({ groupId }) => {
         if (this.space?.groupId === groupId) this.space.changed()
+        else void this.loadUnread()
       }),
       api.on('locked', () => this.reset()),
     )
@@ -63,6 +66,13 @@ export class GroupsController {
       this.loadError = null
     } else this.loadError = r.error
     this.loaded = true
+    await this.loadUnread()
+  }
+
+  async loadUnread(): Promise<void> {
+    if (!this.#api) return
+    const r = await settle(this.#api.unread({}))
+    if (r.ok) this.unread = Object.fromEntries(r.value.map((u) => [u.groupId, u.total]))
   }
 
   showCreate(): void {

@@ -74,6 +74,22 @@ export class ProfileController {
     if (r?.ok) this.#show(r.value)
   }
 
+  /**
+   * A new passphrase for the open profile. The error goes back to the settings form, not into
+   * `error` (which the unlock and create screens show); the profile stays unlocked either way.
+   */
+  async changePassphrase(current: string, next: string): Promise<ApiError | null> {
+    if (!this.#api) return null
+    try {
+      const r = await this.#api.changePassphrase({ current, next })
+      if (!r.ok) return r.error
+      this.status = r.value
+      return null
+    } catch {
+      return { code: 'INTERNAL', message: 'Hearth could not reach its background process.' }
+    }
+  }
+
   /** Panic wipe. Works while locked, as core allows, so it is reachable from the unlock screen. */
   async destroy(): Promise<boolean> {
     const r = await this.#run((api) => api.destroyProfile({ confirm: true }))

@@ -6,8 +6,12 @@
 import type { ApiError, HearthApi } from '../../core/api.ts'
 import { settle } from './call.ts'
 
-/** "private": a notification may say that something happened, never who or what. */
-export type NotificationChoice = 'off' | 'private'
+/**
+ * "private": a notification may say that something happened, never who or what.
+ * "group-name": it may name the group, still never a member or their words.
+ * The desktop app reads the same field (electron/notifier.ts).
+ */
+export type NotificationChoice = 'off' | 'private' | 'group-name'
 
 export interface Settings {
   lockAfterMinutes: number
@@ -36,7 +40,7 @@ export function parseSettings(text: string | null): Settings {
   const n = raw.notifications
   return {
     lockAfterMinutes: typeof minutes === 'number' && validLockMinutes(minutes) ? minutes : DEFAULTS.lockAfterMinutes,
-    notifications: n === 'off' || n === 'private' ? n : DEFAULTS.notifications,
+    notifications: n === 'off' || n === 'private' || n === 'group-name' ? n : DEFAULTS.notifications,
   }
 }
 

@@ -8,7 +8,7 @@
 import { describe, it } from 'vitest'
 import { expectAccessible } from './support/axe.ts'
 import { openPage } from './support/browser.ts'
-import { createGroup, expectNoPageErrors, heading, PASSPHRASE, postWith, writePost } from './support/flows.ts'
+import { createGroup, expectNoPageErrors, heading, PASSPHRASE, postWith, section, writePost } from './support/flows.ts'
 import { useBrowser } from './support/session.ts'
 
 const e2e = useBrowser()
@@ -56,7 +56,7 @@ describe('axe finds no WCAG 2 A or AA violation', () => {
       await scan('group space, editing a post')
       await warned.getByRole('button', { name: 'Cancel' }).click()
 
-      await page.getByRole('button', { name: 'Ground rules' }).click()
+      await section(page, 'Ground rules')
       await scan('ground rules, none yet')
       await page.getByRole('button', { name: 'Write the ground rules' }).click()
       await scan('ground rules, editor')
@@ -69,7 +69,7 @@ describe('axe finds no WCAG 2 A or AA violation', () => {
       await page.getByRole('table', { name: 'Members of this group' }).waitFor()
       await scan('members')
 
-      await page.getByRole('navigation', { name: 'Group sections' }).getByRole('button', { name: 'Invites' }).click()
+      await section(page, 'Invites')
       await page.getByText('No invites yet.').waitFor()
       await scan('invites, none yet')
       await page.getByRole('button', { name: 'Make an invite' }).click()

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { openPage } from './support/browser.ts'
-import { createGroup, expectNoPageErrors, focusedText, onboard, postWith, writePost } from './support/flows.ts'
+import { createGroup, expectNoPageErrors, focusedText, onboard, openCompose, postWith, writePost } from './support/flows.ts'
 import { useBrowser } from './support/session.ts'
 
 const e2e = useBrowser()
@@ -33,9 +33,9 @@ describe('a group, from the first run to editing and deleting', () => {
     expect(await toggle.getAttribute('aria-expanded')).toBe('false')
     expect(await page.getByText('He followed me to work on Monday.').count()).toBe(0)
     await toggle.click()
-    expect(await warned.getByRole('button', { name: 'Hide this post' }).getAttribute('aria-expanded')).toBe('true')
+    expect(await warned.getByRole('button', { name: 'Fold this post away' }).getAttribute('aria-expanded')).toBe('true')
     await warned.getByText('He followed me to work on Monday.').waitFor()
-    await warned.getByRole('button', { name: 'Hide this post' }).click()
+    await warned.getByRole('button', { name: 'Fold this post away' }).click()
     expect(await page.getByText('He followed me to work on Monday.').count()).toBe(0)
 
     // Reply to the plain post.
@@ -87,6 +87,7 @@ describe('a group, from the first run to editing and deleting', () => {
     await createGroup(page, 'Quiet corner', 'Moss')
     await host.stop()
 
+    await openCompose(page)
     await page.getByLabel('Your post').fill('This cannot be sent.')
     await page.getByRole('button', { name: 'Post', exact: true }).click()
     const alert = page.getByRole('alert').filter({ hasText: 'Something went wrong inside Hearth. Nothing was changed' })

@@ -21,8 +21,8 @@ describe('settings and the idle lock', () => {
     await heading(page, 'Settings')
     const minutes = page.getByLabel('Lock Hearth after this many minutes without use')
     expect(await minutes.inputValue()).toBe('5')
-    expect(await page.getByRole('radio', { name: /^No names, no content/ }).isChecked()).toBe(true)
-    await page.getByText('Hearth does not show notifications yet.').waitFor()
+    expect(await page.getByRole('radio', { name: /^Something new/ }).isChecked()).toBe(true)
+    expect(await page.getByRole('radio', { name: /^Group name only/ }).isChecked()).toBe(false)
     await page.getByText('Ctrl', { exact: true }).first().waitFor()
 
     await minutes.fill('0')

@@ -143,6 +143,8 @@ describe('joining by code, across two nodes', () => {
     await b.getByText('You have accepted these ground rules.').waitFor()
     await tabTo(b, 'Go to the conversations')
     await kb.press('Enter')
+    await tabTo(b, 'Write a post')
+    await kb.press('Enter')
     await tabTo(b, 'Your post')
     await kb.type('Joined and posted without a mouse.')
     await tabTo(b, 'Post')

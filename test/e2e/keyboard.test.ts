@@ -44,7 +44,10 @@ describe('keyboard only', () => {
     await kb.press('Enter')
 
     await heading(page, 'Keyboard circle')
-    await tabTo(page, 'Topic')
+    await tabTo(page, 'Write a post')
+    await kb.press('Enter')
+    // The folded form opens with focus on its first field.
+    await expect.poll(async () => (await focused(page)).name, { timeout: 5000 }).toBe('Topic')
     await kb.press('ArrowDown')
     await tabTo(page, 'Your post')
     await kb.type('Typed without a mouse.')

@@ -17,7 +17,7 @@ import { focused, tabTo } from './support/keyboard.ts'
 const { person } = usePeople()
 
 async function go(page: Page, name: 'Review' | 'Decisions' | 'Who holds the space' | 'Conversations' | 'Members'): Promise<void> {
-  await page.getByRole('navigation', { name: 'Group sections' }).getByRole('button', { name: new RegExp(`^${name}`) }).click()
+  await section(page, name)
 }
 
 /** axe in light and then dark, on the same page. */
@@ -97,7 +97,7 @@ describe('moderation across two nodes', () => {
     await item.getByText('Hidden by a facilitator.').waitFor()
     await b.getByText('Their note: “please leave out the place”').waitFor({ timeout: 20_000 })
 
-    await tabTo(a, 'Restore')
+    await tabTo(a, 'Show it again')
     await a.keyboard.press('Enter')
     await a.getByText('Nothing is waiting for review.').waitFor()
     await notice.waitFor({ state: 'detached', timeout: 20_000 })
@@ -115,7 +115,7 @@ describe('moderation across two nodes', () => {
     await decision.getByRole('button', { name: 'Vote' }).click()
     await decision.getByRole('radio', { name: 'Yes — 1 vote (your vote)' }).waitFor()
     await scanBoth(a, 'decisions')
-    await b.getByRole('navigation', { name: 'Group sections' }).getByRole('button', { name: 'Decisions' }).click()
+    await section(b, 'Decisions')
     await b.getByRole('article', { name: 'Move to Thursdays?' }).getByRole('radio', { name: 'Yes — 1 vote' }).waitFor({ timeout: 20_000 })
 
     // The rotation: Alder plans her own turn starting in an hour, and is reminded of it.

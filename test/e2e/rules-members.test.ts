@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { openPage } from './support/browser.ts'
-import { callFromPage, createGroup, expectNoPageErrors, onboard, writePost } from './support/flows.ts'
+import { callFromPage, createGroup, expectNoPageErrors, onboard, section, writePost } from './support/flows.ts'
 import { useBrowser } from './support/session.ts'
 
 const e2e = useBrowser()
@@ -18,7 +18,7 @@ describe('ground rules and members', () => {
     await createGroup(page, 'Weekend circle', 'Sky', 'Facilitated')
     expect(await page.getByText('Facilitated group · you are a facilitator').count()).toBe(1)
 
-    await page.getByRole('navigation', { name: 'Group sections' }).getByRole('button', { name: 'Ground rules' }).click()
+    await section(page, 'Ground rules')
     await page.getByRole('heading', { name: 'Ground rules' }).waitFor()
     expect(await page.getByText('This group has no ground rules yet.').count()).toBe(1)
 

@@ -1,26 +1,23 @@
 /**
  * Issue 8 in Chromium through the web host: every support feature on screen, with an axe scan
  * (WCAG 2 A/AA) of each, in the light scheme with the pointer and in the dark scheme with the
- * keyboard alone. The readable copies land in the file named on screen (and nowhere in the
- * profile); a hotline link opens only after the note about browser history, through core's
+ * keyboard alone. The readable copies come as browser downloads, no path typed (and nothing of
+ * them lands in the profile); a hotline link opens only after the note about browser history, through core's
  * opener (the web host reports what it was asked to open).
  */
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { listFiles, scanForCanaries } from '../helpers/canary.ts'
-import { makeTempDir } from '../helpers/temp-dir.ts'
 import { expectAccessible } from './support/axe.ts'
 import { openPage } from './support/browser.ts'
-import { createGroup, expectNoPageErrors, heading, onboard } from './support/flows.ts'
+import { createGroup, download, expectNoPageErrors, heading, onboard, section, type SectionName } from './support/flows.ts'
 import { focused, tabTo } from './support/keyboard.ts'
 import { useBrowser } from './support/session.ts'
 
 const e2e = useBrowser()
 
 async function sectionOf(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Group sections' }).getByRole('button', { name }).click()
+  await section(page, name as SectionName)
 }
 async function tool(page: Page, name: string, title: string): Promise<void> {
   await page.getByRole('button', { name }).click()
@@ -34,7 +31,6 @@ async function back(page: Page): Promise<void> {
 describe('support features in the app', () => {
   it('with the pointer, light scheme: each feature works and passes axe', async () => {
     const host = await e2e.host()
-    const out = makeTempDir('hearth-e2e-chosen-')
     const { context, page, errors } = await openPage(e2e.browser(), host.url, { colorScheme: 'light' })
     const scan = (s: string) => expectAccessible(page, `${s} (light)`)
     await onboard(page)
@@ -72,11 +68,10 @@ describe('support features in the app', () => {
     await page.getByText('1 coming (Wren)').waitFor()
     await page.getByRole('button', { name: /^Save to a calendar file/ }).click()
     await scan('meetings, calendar file form')
-    const ics = path.join(out, 'thursday.ics')
-    await page.getByLabel('Where to save it: the full file name, including its folder').fill(ics)
-    await page.getByRole('button', { name: 'Save the readable copy' }).click()
-    await page.getByText(`Saved to ${ics}.`).waitFor()
-    expect(readFileSync(ics, 'utf8')).toContain('LOCATION:Room 4\\, Harbour library')
+    const ics = await download(page, 'Download the readable copy')
+    expect(ics.name).toBe('appointment.ics')
+    expect(ics.text).toContain('LOCATION:Room 4\\, Harbour library')
+    await page.getByRole('status').filter({ hasText: 'Your browser is saving appointment.ics' }).waitFor()
 
     // Care: stepping back, training shared, the debrief.
     await sectionOf(page, 'Care')
@@ -104,15 +99,10 @@ describe('support features in the app', () => {
     await page.getByLabel('Safe places').fill('CANARY-e2e-plan-HEARTH at my aunt’s')
     await page.getByRole('button', { name: 'Save my plan' }).click()
     await page.getByText('Saved on this device.').waitFor()
-    const plan = path.join(out, 'plan.txt')
-    await page.getByLabel('Where to save it: the full file name, including its folder').fill(path.join(host.profileDir, 'plan.txt'))
-    await page.getByRole('button', { name: 'Save the readable copy' }).click()
-    await page.getByText('a readable copy cannot be saved inside the profile folder').waitFor()
-    await scan('safety plan, export refused')
-    await page.getByLabel('Where to save it: the full file name, including its folder').fill(plan)
-    await page.getByRole('button', { name: 'Save the readable copy' }).click()
-    await page.getByText(`Saved to ${plan}.`).waitFor()
-    expect(readFileSync(plan, 'utf8')).toContain('CANARY-e2e-plan-HEARTH')
+    const plan = await download(page, 'Download the readable copy')
+    expect(plan.name).toBe('safety-plan.txt')
+    expect(plan.text).toContain('CANARY-e2e-plan-HEARTH')
+    await scan('safety plan, copy downloaded')
     await back(page)
 
     await tool(page, 'Private journal', 'Private journal')
@@ -122,11 +112,9 @@ describe('support features in the app', () => {
     await page.getByRole('button', { name: 'Save the entry' }).click()
     await page.getByRole('heading', { name: '2026-11-20 at 21:15' }).waitFor()
     await scan('journal with an entry')
-    const record = path.join(out, 'record.txt')
-    await page.getByLabel('Where to save it: the full file name, including its folder').fill(record)
-    await page.getByRole('button', { name: 'Save the readable copy' }).click()
-    await page.getByText(`Saved to ${record}.`).waitFor()
-    expect(readFileSync(record, 'utf8')).toMatch(/1\. 2026-11-20 at 21:15[\s\S]*CANARY-e2e-journal-HEARTH/)
+    const record = await download(page, 'Download the readable copy')
+    expect(record.name).toBe('incident-record.txt')
+    expect(record.text).toMatch(/1\. 2026-11-20 at 21:15[\s\S]*CANARY-e2e-journal-HEARTH/)
     await back(page)
 
     await tool(page, 'Training', 'Training')
@@ -143,7 +131,7 @@ describe('support features in the app', () => {
     await page.getByText('1-800-799-7233').waitFor()
     await scan('hotlines')
 
-    // The readable copies went only where they were asked to; the profile holds none of it.
+    // The readable copies went only to the browser; the profile holds none of it.
     expect(scanForCanaries([host.profileDir], ['CANARY-e2e-plan-HEARTH', 'CANARY-e2e-journal-HEARTH'])).toEqual([])
     expect(listFiles(host.profileDir).some((f) => f.endsWith('.txt'))).toBe(false)
     expectNoPageErrors(errors)

@@ -7,13 +7,13 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { expectAccessible } from './support/axe.ts'
-import { createGroup, expectNoPageErrors, heading, makeInvite, onboard } from './support/flows.ts'
+import { createGroup, expectNoPageErrors, heading, makeInvite, onboard, section, type SectionName } from './support/flows.ts'
 import { usePeople } from './support/session.ts'
 
 const { person } = usePeople()
 
 async function sectionOf(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Group sections' }).getByRole('button', { name }).click()
+  await section(page, name as SectionName)
   await page.getByRole('heading', { name, level: 2 }).waitFor()
 }
 

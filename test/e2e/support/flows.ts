@@ -32,7 +32,15 @@ export async function createGroup(page: Page, name: string, pseudonym: string, m
   await heading(page, name)
 }
 
+/** Unfolds the post form behind "Write a post" if it is folded. */
+export async function openCompose(page: Page): Promise<void> {
+  const toggle = page.getByRole('button', { name: 'Write a post' })
+  if ((await toggle.count()) > 0) await toggle.click()
+  await page.getByLabel('Your post').waitFor()
+}
+
 export async function writePost(page: Page, text: string, opts: { cw?: string; topic?: string } = {}): Promise<void> {
+  await openCompose(page)
   if (opts.topic) await page.getByLabel('Topic').selectOption({ label: opts.topic })
   await page.getByLabel('Your post').fill(text)
   await page.getByLabel('Content warning (optional)').fill(opts.cw ?? '')
@@ -70,15 +78,24 @@ export function focusedText(page: Page): Promise<string | undefined> {
 
 /** A facilitator writes the group's ground rules (which also counts as accepting them). */
 export async function writeRules(page: Page, text: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Group sections' }).getByRole('button', { name: /^Ground rules/ }).click()
+  await section(page, 'Ground rules')
   await page.getByRole('button', { name: /^(Write|Change) the ground rules$/ }).click()
   await page.getByLabel("The group's ground rules").fill(text)
   await page.getByRole('button', { name: 'Save the ground rules' }).click()
   await page.getByText('You have accepted these ground rules.').waitFor()
 }
 
-export async function section(page: Page, name: 'Conversations' | 'Ground rules' | 'Members' | 'Invites'): Promise<void> {
-  await page.getByRole('navigation', { name: 'Group sections' }).getByRole('button', { name: new RegExp(`^${name}`) }).click()
+const MAIN_SECTIONS = ['Conversations', 'Members', 'Meetings', 'Resources', 'Care']
+export type SectionName = 'Conversations' | 'Members' | 'Meetings' | 'Resources' | 'Care' | 'Ground rules' | 'Decisions' | 'Who holds the space' | 'Invites' | 'Save a copy' | 'Review'
+
+/** Opens a group section: the five main ones are in the row, the rest behind "More". */
+export async function section(page: Page, name: SectionName): Promise<void> {
+  const nav = page.getByRole('navigation', { name: 'Group sections' })
+  if (!MAIN_SECTIONS.includes(name)) {
+    const more = nav.getByRole('button', { name: /^More/ })
+    if ((await more.getAttribute('aria-expanded')) !== 'true') await more.click()
+  }
+  await nav.getByRole('button', { name: new RegExp(`^${name}`) }).click()
 }
 
 /** Makes an invite with the default options from the Invites section; resolves with the code as shown. */
@@ -113,4 +130,13 @@ export async function recordStatuses(page: Page): Promise<() => Promise<string[]
     }).observe(g.document, { childList: true, subtree: true, characterData: true })
   })
   return () => page.evaluate(() => (globalThis as unknown as { __statuses: string[] }).__statuses)
+}
+
+/** Presses a button that offers a download and resolves with the file's suggested name and its text. */
+export async function download(page: Page, button: string): Promise<{ name: string; text: string }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()])
+  const stream = await file.createReadStream()
+  const chunks: Buffer[] = []
+  for await (const chunk of stream) chunks.push(chunk as Buffer)
+  return { name: file.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') }
 }

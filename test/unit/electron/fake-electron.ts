@@ -64,10 +64,37 @@ export class FakeBrowserWindow extends EventEmitter {
   hide() {
     this.visible = false
   }
+  focused = false
   focus() {}
+  isFocused() {
+    return this.focused
+  }
   isDestroyed() {
     return false
   }
+}
+
+/** Electron's Notification: records every one shown, so a test can read what it would have said. */
+export class FakeNotification extends EventEmitter {
+  static shown: FakeNotification[] = []
+  static supported = true
+  static isSupported() {
+    return FakeNotification.supported
+  }
+  constructor(readonly options: { title?: string; body?: string; silent?: boolean }) {
+    super()
+  }
+  show() {
+    FakeNotification.shown.push(this)
+  }
+}
+
+/** The system dialogs: each answers with whatever a test put in `next`. */
+export const fakeDialog = {
+  nextSave: { canceled: true, filePath: '' } as { canceled: boolean; filePath: string },
+  nextOpen: { canceled: true, filePaths: [] as string[] },
+  showSaveDialog: vi.fn(async (_win: unknown, _opts: unknown) => fakeDialog.nextSave),
+  showOpenDialog: vi.fn(async (_win: unknown, _opts: unknown) => fakeDialog.nextOpen),
 }
 
 export class FakeSession {
@@ -123,6 +150,8 @@ export const fakeElectron = {
   session: { defaultSession: new FakeSession() },
   powerMonitor: Object.assign(new EventEmitter(), { idleSeconds: 0, getSystemIdleTime(this: { idleSeconds: number }) { return this.idleSeconds } }),
   shell: { openExternal: openExternalSpy },
+  dialog: fakeDialog,
+  Notification: FakeNotification,
   ipcMain: {
     handle(channel: string, fn: (event: unknown, ...args: unknown[]) => unknown) {
       if (ipcHandlers.has(channel)) throw new Error(`second handler for ${channel}`)
@@ -153,6 +182,12 @@ export function resetFakeElectron(): void {
   fakeElectron.powerMonitor.idleSeconds = 0
   fakeElectron.session.defaultSession = new FakeSession()
   openExternalSpy.mockClear()
+  FakeNotification.shown = []
+  FakeNotification.supported = true
+  fakeDialog.nextSave = { canceled: true, filePath: '' }
+  fakeDialog.nextOpen = { canceled: true, filePaths: [] }
+  fakeDialog.showSaveDialog.mockClear()
+  fakeDialog.showOpenDialog.mockClear()
   fakeElectron.globalShortcut.register.mockClear()
 }
 

@@ -62,8 +62,8 @@ describe('electron/main.ts wiring', () => {
     expect(fakeElectron.session.defaultSession.beforeRequest).not.toBeNull()
   })
 
-  it('registers every contract method and keeps the profile under userData/profile', async () => {
-    expect([...ipcHandlers.keys()].sort()).toEqual(METHOD_NAMES.map((m) => `hearth:${m}`).sort())
+  it('registers every contract method, the two dialog calls, and keeps the profile under userData/profile', async () => {
+    expect([...ipcHandlers.keys()].sort()).toEqual([...METHOD_NAMES.map((m) => `hearth:${m}`), 'hearth-shell:choose-open-path', 'hearth-shell:choose-save-path'].sort())
     expect(await call('createProfile', { passphrase: PASS })).toMatchObject({ ok: true, value: { exists: true, unlocked: true } })
     expect(existsSync(path.join(userData, 'profile'))).toBe(true)
   })

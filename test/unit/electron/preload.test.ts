@@ -45,7 +45,7 @@ describe('preload', () => {
 
   it('exposes one frozen object of functions, one per contract method plus on', () => {
     const { exposed } = loadPreload()
-    expect(exposed.map((e) => e.key)).toEqual(['hearth'])
+    expect(exposed.map((e) => e.key)).toEqual(['hearth', 'hearthShell'])
     const api = exposed[0]?.api as Api
     expect(Object.isFrozen(api)).toBe(true)
     expect(Object.keys(api).sort()).toEqual([...METHOD_NAMES, 'on'].sort())
@@ -92,5 +92,20 @@ describe('preload', () => {
       expect(typeof off).toBe('function')
     }
     expect(ipcRenderer.listenerCount('hearth:event')).toBe(0)
+  })
+})
+
+describe('preload: the shell calls', () => {
+  it('exposes only the two dialog calls, frozen, each on its own channel', async () => {
+    const { exposed, ipcRenderer } = loadPreload()
+    const shell = exposed.find((e) => e.key === 'hearthShell')?.api as Api
+    expect(Object.isFrozen(shell)).toBe(true)
+    expect(Object.keys(shell).sort()).toEqual(['chooseOpenPath', 'chooseSavePath'])
+    await shell.chooseSavePath?.({ kind: 'txt', suggestedName: 'plan' })
+    await shell.chooseOpenPath?.({ kind: 'hearth' })
+    expect(ipcRenderer.invoke.mock.calls).toEqual([
+      ['hearth-shell:choose-save-path', { kind: 'txt', suggestedName: 'plan' }],
+      ['hearth-shell:choose-open-path', { kind: 'hearth' }],
+    ])
   })
 })
