@@ -6,7 +6,13 @@
  * Then the initial sync of a large group (scripts/bench/big-group.ts) to a new member: from the
  * join call until the newcomer has read every block the group's host has.
  *
- *   npx tsx scripts/bench/sync.ts [--posts 200] [--runs 3] [--initial 100000]
+ * Then rendezvous (issue 13): two members arriving in 20 seeded random orders (who first, 0–4 s
+ * apart), the time from "both online" to "both see each other"; and a joiner who started first,
+ * the time from the member's arrival (its group online) to the joiner's admission. The anchor is
+ * raw Hyperswarm in this process on the same kind of testnet: two swarms joining one topic in the
+ * same orders, from the second join to a connection on both sides.
+ *
+ *   npx tsx scripts/bench/sync.ts [--posts 200] [--runs 3] [--initial 100000] [--orders 20] [--joiners 5] [--only rendezvous] [--hog]
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -14,12 +20,17 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { startPeer, type Peer } from '../../test/helpers/peer.ts'
+import { startCpuHog } from '../soak/cpu-hog.ts'
 import { buildBigGroup } from './big-group.ts'
+import { rendezvousBench, rendezvousTable } from './sync-rendezvous.ts'
 
-const { values } = parseArgs({ options: { posts: { type: 'string' }, runs: { type: 'string' }, initial: { type: 'string' } } })
-const INITIAL = Number(values.initial ?? 100_000)
+const { values } = parseArgs({ options: { posts: { type: 'string' }, runs: { type: 'string' }, initial: { type: 'string' }, orders: { type: 'string' }, joiners: { type: 'string' }, only: { type: 'string' }, hog: { type: 'boolean' } } })
+const ONLY_RENDEZVOUS = values.only === 'rendezvous'
+const INITIAL = ONLY_RENDEZVOUS ? 0 : Number(values.initial ?? 100_000)
 const POSTS = Number(values.posts ?? 200)
-const RUNS = Number(values.runs ?? 3)
+const RUNS = ONLY_RENDEZVOUS ? 0 : Number(values.runs ?? 3)
+const loadBefore = os.loadavg().map((x) => x.toFixed(2)).join(' ')
+const hog = values.hog ? startCpuHog() : null
 const PASS = 'benchmark passphrase, not secret'
 
 async function until(probe: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
@@ -109,9 +120,13 @@ if (INITIAL > 0) {
   }
 }
 
-console.log(`\nTwo processes on a loopback testnet, ${RUNS} runs, ${visible.length} posts\n`)
-console.log('| measure | p50 | p99 | max |')
-console.log('|---|---:|---:|---:|')
-console.log(`| join (code given → first feed) | ${pct(joins, 50).toFixed(0)} ms | ${pct(joins, 99).toFixed(0)} ms | ${Math.max(...joins).toFixed(0)} ms |`)
-console.log(`| post → visible on the other peer | ${pct(visible, 50).toFixed(1)} ms | ${pct(visible, 99).toFixed(1)} ms | ${Math.max(...visible).toFixed(1)} ms |`)
+const rv = await rendezvousBench({ orders: Number(values.orders ?? 20), joiners: Number(values.joiners ?? 5) })
+await hog?.stop()
+console.log(`\nload before ${loadBefore}, after ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}${values.hog ? '; CPU hog on every core' : ''}`)
+console.log(rendezvousTable(rv))
+if (RUNS > 0) console.log(`\nTwo processes on a loopback testnet, ${RUNS} runs, ${visible.length} posts\n`)
+if (RUNS > 0) console.log('| measure | p50 | p99 | max |')
+if (RUNS > 0) console.log('|---|---:|---:|---:|')
+if (RUNS > 0) console.log(`| join (code given → first feed) | ${pct(joins, 50).toFixed(0)} ms | ${pct(joins, 99).toFixed(0)} ms | ${Math.max(...joins).toFixed(0)} ms |`)
+if (RUNS > 0) console.log(`| post → visible on the other peer | ${pct(visible, 50).toFixed(1)} ms | ${pct(visible, 99).toFixed(1)} ms | ${Math.max(...visible).toFixed(1)} ms |`)
 if (INITIAL > 0) console.log(`\nInitial sync of a ${INITIAL.toLocaleString()}-update group (${initialBlocks.toLocaleString()} blocks) to a new member: ${(initialMs / 1000).toFixed(1)} s; feeds match: ${feedsMatch}`)

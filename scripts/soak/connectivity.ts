@@ -13,7 +13,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { startCpuHog } from '../../test/integration/net/cpu-hog.ts'
+import { startCpuHog } from './cpu-hog.ts'
 import { soakRun, type SoakResult } from './soak-run.ts'
 
 export interface SoakPlan { seeds: number[]; peers: number; scheduleMs: number; hog: boolean; log?(line: string): void }

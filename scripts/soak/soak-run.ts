@@ -68,10 +68,10 @@ export async function soakRun(o: SoakOptions): Promise<SoakResult> {
     s.state = state
   }
   async function launch(s: Slot): Promise<Peer> {
-    s.peer = await startPeer(s.dir, o.bootstrap)
-    if (s.hasProfile) await s.peer.ok('unlock', { passphrase: PASS })
+    s.peer = await startPeer(s.dir, o.bootstrap, { readyMs: 90_000 })
+    if (s.hasProfile) await s.peer.ok('unlock', { passphrase: PASS }, 90_000)
     else {
-      await s.peer.ok('createProfile', { passphrase: PASS, name: s.name })
+      await s.peer.ok('createProfile', { passphrase: PASS, name: s.name }, 90_000)
       s.hasProfile = true
     }
     return s.peer

@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startPeer, type Peer } from '../../helpers/peer.ts'
 import { seededRandom, testSeed } from '../../helpers/seeded-random.ts'
 import { makeTempDir } from '../../helpers/temp-dir.ts'
-import { startCpuHog, type CpuHog } from './cpu-hog.ts'
+import { startCpuHog, type CpuHog } from '../../../scripts/soak/cpu-hog.ts'
 import { sleep, startTestnet, type Testnet } from './net-harness.ts'
 
 const PASS = 'correct horse battery staple'
@@ -25,6 +25,8 @@ const SEED = testSeed(1313)
 console.log(`rendezvous: HEARTH_TEST_SEED=${SEED}`)
 /** The issue's bound: two members both online are connected within this. */
 const CONNECT_MS = 10_000
+/** For steps that are not the claim (argon2id at profile creation and unlock) on a loaded machine. */
+const SLOW = 90_000
 
 interface Scene {
   boot: string
@@ -44,7 +46,9 @@ async function scene(run: (s: Scene) => Promise<void>): Promise<void> {
     boot: `${testnet.bootstrap[0]?.host}:${testnet.bootstrap[0]?.port}`,
     dir: (name) => path.join(root, name),
     async start(name) {
-      const p = await startPeer(path.join(root, name), s.boot)
+      const p = await startPeer(path.join(root, name), s.boot, { readyMs: SLOW }).catch((e: unknown) => {
+        throw new Error(`starting ${name}: ${String(e)}`)
+      })
       running.add(p)
       return p
     },
@@ -55,6 +59,10 @@ async function scene(run: (s: Scene) => Promise<void>): Promise<void> {
   }
   try {
     await run(s)
+  } catch (e) {
+    // Say which node's output to look at: the child's stderr, not only the parent's stack.
+    const err = [...running].map((p) => p.child.stderr().slice(-2_000)).join('\n---\n')
+    throw new Error(`${String(e)}${err ? `\nchildren's stderr:\n${err}` : ''}`, { cause: e })
   } finally {
     for (const p of running) p.child.proc.kill('SIGCONT')
     await Promise.all([...running].map((p) => p.stop()))
@@ -71,11 +79,11 @@ const has = (p: Peer, groupId: string, id: string) => async (): Promise<boolean>
 /** A makes a group, B joins it while both are online; both then stop. */
 async function twoMembers(s: Scene): Promise<string> {
   const a = await s.start('a')
-  await a.ok('createProfile', { passphrase: PASS, name: 'Alder' })
+  await a.ok('createProfile', { passphrase: PASS, name: 'Alder' }, SLOW)
   const { id: groupId } = await a.ok('createGroup', { name: 'Circle' })
   const { code } = await a.ok('createInvite', { groupId })
   const b = await s.start('b')
-  await b.ok('createProfile', { passphrase: PASS, name: 'Birch' })
+  await b.ok('createProfile', { passphrase: PASS, name: 'Birch' }, SLOW)
   expect(await b.ok('joinGroup', { code, waitMs: 60_000 }, 70_000)).toMatchObject({ status: 'admitted' })
   await Promise.all([s.stop(a), s.stop(b)])
   return groupId
@@ -84,8 +92,8 @@ async function twoMembers(s: Scene): Promise<string> {
 /** Starts a member's node again and waits until its group is online. */
 async function comeBack(s: Scene, name: string, groupId: string): Promise<Peer> {
   const p = await s.start(name)
-  await p.ok('unlock', { passphrase: PASS })
-  await p.until(online(p, groupId), 30_000)
+  await p.ok('unlock', { passphrase: PASS }, SLOW)
+  await p.until(online(p, groupId), SLOW)
   return p
 }
 
@@ -96,13 +104,14 @@ function scenarios(label: string, salt: number): void {
     const later = rndFor(1).int(10_000, 20_000)
     await scene(async (s) => {
       let a = await s.start('a')
-      await a.ok('createProfile', { passphrase: PASS, name: 'Alder' })
+      await a.ok('createProfile', { passphrase: PASS, name: 'Alder' }, SLOW)
       const { id: groupId } = await a.ok('createGroup', { name: 'Circle' })
       const { code } = await a.ok('createInvite', { groupId })
       await s.stop(a)
       const b = await s.start('b')
-      await b.ok('createProfile', { passphrase: PASS, name: 'Birch' })
+      await b.ok('createProfile', { passphrase: PASS, name: 'Birch' }, SLOW)
       const joining = b.ok('joinGroup', { code, waitMs: 90_000 }, 100_000)
+      joining.catch(() => undefined) // awaited below; a scene that fails first must not leave it unhandled
       await sleep(later)
       a = await comeBack(s, 'a', groupId)
       expect(await joining).toEqual({ group: groupId, status: 'admitted' })
@@ -128,17 +137,17 @@ function scenarios(label: string, salt: number): void {
       // C joins through A; A goes offline; B joins through C; C goes offline. A comes back: it has
       // not read B's admission, so it refuses B. C comes back and A reads the admission from C.
       const a0 = await s.start('a')
-      await a0.ok('createProfile', { passphrase: PASS, name: 'Alder' })
+      await a0.ok('createProfile', { passphrase: PASS, name: 'Alder' }, SLOW)
       const { id: groupId } = await a0.ok('createGroup', { name: 'Circle' })
       const forC = await a0.ok('createInvite', { groupId })
       const forB = await a0.ok('createInvite', { groupId })
       let c = await s.start('c')
-      await c.ok('createProfile', { passphrase: PASS, name: 'Cedar' })
+      await c.ok('createProfile', { passphrase: PASS, name: 'Cedar' }, SLOW)
       expect(await c.ok('joinGroup', { code: forC.code, waitMs: 60_000 }, 70_000)).toMatchObject({ status: 'admitted' })
       await c.until(async () => (await c.ok('listInvites', { groupId })).filter((i) => i.live).length === 1, 30_000)
       await s.stop(a0)
       const b = await s.start('b')
-      await b.ok('createProfile', { passphrase: PASS, name: 'Birch' })
+      await b.ok('createProfile', { passphrase: PASS, name: 'Birch' }, SLOW)
       expect(await b.ok('joinGroup', { code: forB.code, waitMs: 60_000 }, 70_000)).toMatchObject({ status: 'admitted' })
       await b.until(async () => (await b.ok('members', { groupId })).length === 3, 30_000)
       await s.stop(c)
