@@ -108,17 +108,26 @@ export async function soakRun(o: SoakOptions): Promise<SoakResult> {
     while (monitoring) {
       const up = slots.filter(isUp)
       const sees = new Map<string, Set<string>>()
+      const knows = new Map<string, Set<string>>()
       await Promise.all(up.map(async (s) => {
         const r = await s.peer?.call('groupStatus', { groupId }, 5_000).catch(() => null)
-        if (r?.ok && isUp(s)) sees.set(s.name, new Set(r.value.peers.map((p) => p.name)))
+        const m = await s.peer?.call('members', { groupId }, 5_000).catch(() => null)
+        if (r?.ok && m?.ok && isUp(s)) {
+          sees.set(s.name, new Set(r.value.peers.map((p) => p.name)))
+          knows.set(s.name, new Set(m.value.map((x) => x.pseudonym)))
+        }
       }))
       const now = Date.now()
       for (let i = 0; i < up.length; i++) for (let j = i + 1; j < up.length; j++) {
         const [x, y] = [up[i] as Slot, up[j] as Slot]
         if (!isUp(x) || !isUp(y)) continue
+        // The clock starts once both are online and each one's governance lists the other: a
+        // member rightly refuses a newcomer whose admission it has not read yet.
+        if (!knows.get(x.name)?.has(y.name) || !knows.get(y.name)?.has(x.name)) continue
         const key = `${x.name}-${y.name}@${Math.max(x.upSince, y.upSince)}`
+        if (!pairStart.has(key)) pairStart.set(key, now)
         if (pairStart.get(key) === -1) continue
-        const since = Math.max(x.upSince, y.upSince)
+        const since = Math.max(x.upSince, y.upSince, pairStart.get(key) as number)
         if (sees.get(x.name)?.has(y.name) && sees.get(y.name)?.has(x.name)) {
           pairs.measured++
           pairs.latencies.push(now - since)
