@@ -127,10 +127,12 @@ export async function soakRun(o: SoakOptions): Promise<SoakResult> {
         const key = `${x.name}-${y.name}@${Math.max(x.upSince, y.upSince)}`
         if (!pairStart.has(key)) pairStart.set(key, now)
         if (pairStart.get(key) === -1) continue
-        const since = Math.max(x.upSince, y.upSince, pairStart.get(key) as number)
+        // Latency from both being online; lateness from when each also knew the other (+1 s: the poll).
+        const both = Math.max(x.upSince, y.upSince)
+        const since = Math.max(both, pairStart.get(key) as number)
         if (sees.get(x.name)?.has(y.name) && sees.get(y.name)?.has(x.name)) {
           pairs.measured++
-          pairs.latencies.push(now - since)
+          pairs.latencies.push(now - both)
           if (now - since > PAIR_MS + 1_000) pairs.late.push(`${x.name}-${y.name} ${now - since} ms`)
           pairStart.set(key, -1)
         } else if (now - since > PAIR_MS + 1_000 && sees.has(x.name) && sees.has(y.name)) {
@@ -143,17 +145,21 @@ export async function soakRun(o: SoakOptions): Promise<SoakResult> {
     }
   })()
 
-  const end = t0 + o.scheduleMs
+  const end = Date.now() + o.scheduleMs
   while (Date.now() < end) {
-    await new Promise((r) => setTimeout(r, rnd.int(500, 2_500)))
+    await new Promise((r) => setTimeout(r, rnd.int(300, 1_500)))
     const up = slots.filter(isUp)
     const down = slots.filter((s) => s.state === 'down' && s.member)
     const outsiders = slots.filter((s) => !s.member && s.state !== 'joining')
-    const choices: string[] = ['post', 'post']
-    if (down.length) choices.push('start', 'start')
+    const members = slots.filter((s) => s.member).length
+    // Weights: a group needs members before stops and partitions mean anything.
+    const choices: string[] = []
+    if (up.length) choices.push('post', 'post')
+    if (down.length) choices.push('start', 'start', 'start')
     if (up.length > 1) choices.push('stop', 'kill', 'sigstop', 'partition')
-    if (up.length === 1) choices.push('sigstop')
-    if (outsiders.length && up.length) choices.push('join', 'join')
+    if (up.length === 1 && members > 1) choices.push('sigstop')
+    if (outsiders.length && up.length) choices.push(...Array<string>(members < 3 ? 4 : 1).fill('join'))
+    if (!choices.length) continue
     const act = rnd.pick(choices)
     actions++
     try {
@@ -192,17 +198,21 @@ export async function soakRun(o: SoakOptions): Promise<SoakResult> {
         const host = rnd.pick(up)
         const invite = await host.peer?.ok('createInvite', { groupId, uses: 1 })
         if (!invite) continue
-        if (!s.peer) await launch(s)
         s.state = 'joining'
         joins.tried++
-        const from = Date.now()
         log(`${s.name} joins with a code from ${host.name}`)
-        const done = (s.peer as Peer).call('joinGroup', { code: invite.code, waitMs: JOIN_WAIT_MS }, JOIN_WAIT_MS + 15_000).then(async (r) => {
-          const due = dueJoin(slots, from, from + JOIN_WAIT_MS)
+        let from = Date.now()
+        const done = (s.peer ? Promise.resolve(s.peer) : launch(s)).then((p) => {
+          from = Date.now()
+          return p.call('joinGroup', { code: invite.code, waitMs: JOIN_WAIT_MS }, JOIN_WAIT_MS + 15_000)
+        }).then(async (r) => {
+          const admitted = r.ok && r.value.status === 'admitted'
+          // Due: admitted, or some member was online for JOIN_DUE_MS of its wait.
+          const due = admitted || dueJoin(slots, from, from + JOIN_WAIT_MS)
           if (due) joins.due++
-          if (r.ok && r.value.status === 'admitted') {
+          if (admitted) {
             joins.admitted++
-            if (due) joins.admittedDue++
+            joins.admittedDue++
             s.member = true
             await s.peer?.until(async () => (await s.peer?.ok('groupStatus', { groupId }))?.online === true, 30_000)
             markUp(s)
@@ -231,7 +241,7 @@ export async function soakRun(o: SoakOptions): Promise<SoakResult> {
   }
   await Promise.all(slots.filter((s) => s.member && !s.peer).map((s) => bringUp(s)))
   const members = slots.filter((s) => s.member && s.peer)
-  const view = async (s: Slot): Promise<string> => JSON.stringify((await s.peer?.ok('feed', { groupId, limit: 500 }))?.posts.map((p) => [p.id, p.text]) ?? [])
+  const view = async (s: Slot): Promise<string> => JSON.stringify((await s.peer?.ok('feed', { groupId, limit: 100 }))?.posts.map((p) => [p.id, p.text]) ?? [])
   const settled = async (): Promise<boolean> => {
     const views = await Promise.all(members.map(view))
     return views.every((v) => v === views[0]) && acked.every((id) => views[0]?.includes(id))
