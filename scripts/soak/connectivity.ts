@@ -73,7 +73,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   for (const seed of seeds) {
     const [r] = await runSoak({ seeds: [seed], peers: Number(values.peers ?? 5), scheduleMs: Number(values.schedule ?? 60) * 1000, hog: !values.quiet, ...(values.verbose ? { log: (l: string) => console.error(l) } : {}) })
     if (r) results.push(r)
-    console.error(`seed ${seed}: ${r && passed(r) ? 'ok' : 'FAILED'}`)
+    // One line per seed as it ends, so a run cut short still leaves its results.
+    console.error(`seed ${seed}: ${r && passed(r) ? 'ok' : 'FAILED'} ${JSON.stringify(r)}`)
   }
   console.log(`\nConnectivity soak: ${results.length} seeds, ${values.peers ?? 5} nodes, ${values.schedule ?? 60} s schedule each, ${values.quiet ? 'no hog' : 'CPU hog on every core'}; ${((Date.now() - started) / 60000).toFixed(1)} min; load before ${before}, after ${load()}\n`)
   console.log(table(results))
