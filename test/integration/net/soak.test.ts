@@ -12,7 +12,7 @@ const FROM = testSeed(1)
 describe('connectivity soak', () => {
   it('3 seeds: online pairs connect, no acknowledged post is lost, due joins are admitted, all converge', async () => {
     console.log(`connectivity soak: HEARTH_TEST_SEED=${FROM}`)
-    const results = await runSoak({ seeds: [FROM, FROM + 1, FROM + 2], peers: 5, scheduleMs: 25_000, hog: true })
+    const results = await runSoak({ seeds: [FROM, FROM + 1, FROM + 2], peers: 5, scheduleMs: 20_000, hog: true })
     console.log(table(results))
     expect(results.filter((r) => !passed(r)).map((r) => r.seed)).toEqual([])
   }, 180_000)
