@@ -12,7 +12,7 @@
  * raw Hyperswarm in this process on the same kind of testnet: two swarms joining one topic in the
  * same orders, from the second join to a connection on both sides.
  *
- *   npx tsx scripts/bench/sync.ts [--posts 200] [--runs 3] [--initial 100000] [--orders 20] [--joiners 5] [--only rendezvous] [--hog]
+ *   npx tsx scripts/bench/sync.ts [--posts 200] [--runs 3] [--initial 100000] [--orders 20] [--joiners 5] [--only rendezvous|anchor] [--hog]
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -25,7 +25,7 @@ import { buildBigGroup } from './big-group.ts'
 import { rendezvousBench, rendezvousTable } from './sync-rendezvous.ts'
 
 const { values } = parseArgs({ options: { posts: { type: 'string' }, runs: { type: 'string' }, initial: { type: 'string' }, orders: { type: 'string' }, joiners: { type: 'string' }, only: { type: 'string' }, hog: { type: 'boolean' } } })
-const ONLY_RENDEZVOUS = values.only === 'rendezvous'
+const ONLY_RENDEZVOUS = values.only === 'rendezvous' || values.only === 'anchor'
 const INITIAL = ONLY_RENDEZVOUS ? 0 : Number(values.initial ?? 100_000)
 const POSTS = Number(values.posts ?? 200)
 const RUNS = ONLY_RENDEZVOUS ? 0 : Number(values.runs ?? 3)
@@ -120,7 +120,7 @@ if (INITIAL > 0) {
   }
 }
 
-const rv = await rendezvousBench({ orders: Number(values.orders ?? 20), joiners: Number(values.joiners ?? 5) })
+const rv = await rendezvousBench({ orders: Number(values.orders ?? 20), joiners: Number(values.joiners ?? 5), anchorOnly: values.only === 'anchor' })
 await hog?.stop()
 console.log(`\nload before ${loadBefore}, after ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}${values.hog ? '; CPU hog on every core' : ''}`)
 console.log(rendezvousTable(rv))
