@@ -200,8 +200,8 @@ export default defineConfig(
     rules: boundary({ layer: 'scripts', mayReach: ['scripts', 'core'], denyPackages: ['electron'] }),
   },
   {
-    // Benchmarks are development tools: they may reuse the tests' seeded random source.
-    files: ['scripts/bench/**'],
+    // Benchmarks and soaks are development tools: they may reuse the tests' seeded random source and peers.
+    files: ['scripts/bench/**', 'scripts/soak/**'],
     rules: boundary({ layer: 'scripts', mayReach: ['scripts', 'core', 'test/helpers'], denyPackages: ['electron'] }),
   },
   { files: ['test/**', '*.config.ts', '*.config.js'], languageOptions: { globals: { ...globals.node } } },

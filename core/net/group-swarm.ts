@@ -17,7 +17,13 @@
  * Presence is the set of authenticated connections (peers()); a member with two devices online
  * shows twice. A refused peer's noise key is banned for rejectCooldownMs, so a stranger cannot
  * keep the member-auth path busy; the ban lifts because a refused newcomer may be admitted by a
- * governance event that has not reached us yet.
+ * governance event that has not reached us yet; forgive() also looks the topic up again, so the
+ * forgiven peer is dialled at once instead of never (Hyperswarm does not redial a peer it banned).
+ *
+ * Liveness. Each connection sends a keepalive every KEEPALIVE_MS and is dropped after IDLE_MS
+ * without a frame from the remote: a peer that vanished without a word (killed, lid closed,
+ * cable out) leaves presence within IDLE_MS, and after a resume from sleep the overdue timeout
+ * drops every stale connection before the rendezvous (rendezvous.ts) dials afresh.
  */
 import { EventEmitter } from 'node:events'
 import type { Identity } from '../crypto/identity.ts'
@@ -28,10 +34,15 @@ import { HyperDHT, Hyperswarm, type DhtNodeAddress, type DiscoverySession, type 
 import { announceDevice, listenForDevice } from './device-announce.ts'
 import { announcePresence, listenForPresence, resendPresence } from './presence-announce.ts'
 import { authenticatePeer, type RejectReason } from './member-auth.ts'
+import { Rendezvous } from './rendezvous.ts'
 import { swarmKeyPair, swarmSalt } from './swarm-keys.ts'
 import { groupTopic } from './topic.ts'
 
 export const REJECT_COOLDOWN_MS = 30_000
+/** Both ends are Hearth, so both send keepalives at this pace; hyperdht's default is 5 s. */
+export const KEEPALIVE_MS = 2_000
+/** Five missed keepalives: long enough for a busy machine's event loop, short enough for presence. */
+export const IDLE_MS = 10_000
 /** How long close() waits to unannounce politely before it drops the DHT node regardless. */
 const CLOSE_GRACE_MS = 2_000
 
@@ -91,6 +102,8 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
   private readonly authKey: Uint8Array
   private readonly swarm: HyperswarmInstance
   private readonly discovery: DiscoverySession
+  /** When to look the topic up again (start, wake, forgive); the seam the keeper and WebRTC reuse. */
+  readonly rendezvous: Rendezvous
   private readonly logs = new Map<string, ReplicableLog>()
   private readonly connections = new Set<Connection>()
   private readonly bans = new Map<ReturnType<typeof setTimeout>, PeerInfo>()
@@ -127,6 +140,9 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
     for (const log of opts.logs ?? []) this.addLog(log)
     swarm.on('connection', (conn, info) => this.onConnection(conn, info))
     this.discovery = swarm.join(topic, { server: true, client: true })
+    this.rendezvous = new Rendezvous(swarm)
+    // The burst after start covers a member who arrives within the same seconds as us.
+    this.rendezvous.kick('start')
   }
 
   /** Resolves once the first announce and lookup have finished (false if they failed). */
@@ -178,6 +194,7 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
   close(): Promise<void> {
     if (!this.closing) {
       this.closing = (async () => {
+        this.rendezvous.close()
         for (const t of this.bans.keys()) clearTimeout(t)
         this.bans.clear()
         for (const c of this.connections) c.conn.destroy()
@@ -194,6 +211,8 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
     // Every stream error also ends in 'close', which is where we clean up.
     conn.on('error', () => undefined)
     if (this.closing) return conn.destroy()
+    conn.setKeepAlive(KEEPALIVE_MS)
+    conn.setTimeout(IDLE_MS)
     const c: Connection = { conn, peer: null }
     this.connections.add(c)
     conn.once('close', () => {
@@ -255,11 +274,16 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
    * moment ago may be exactly that newcomer, and should not wait out the cooldown.
    */
   forgive(): void {
+    if (this.closing) return
+    const any = this.bans.size > 0
     for (const [timer, info] of this.bans) {
       clearTimeout(timer)
       info.ban(false)
     }
     this.bans.clear()
+    // Lifting a ban dials nobody; a fresh lookup re-queues every announced peer, the forgiven
+    // one included. Look even without a ban here: the other side may be the one that refused.
+    this.rendezvous.kick(any ? 'forgive' : 'admission')
   }
 }
 

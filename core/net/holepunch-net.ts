@@ -44,6 +44,10 @@ export interface NoiseStream {
   once(event: 'close', listener: () => void): this
   off(event: 'close', listener: () => void): this
   destroy(err?: Error): void
+  /** Sends an empty frame after `ms` without writes (hyperdht sets 5 s). */
+  setKeepAlive(ms: number): void
+  /** Destroys the stream after `ms` without any frame from the remote (off by default). */
+  setTimeout(ms: number): void
 }
 
 export interface PeerInfo {
@@ -64,6 +68,11 @@ export interface DiscoverySession {
   destroy(): Promise<void>
 }
 
+/** A topic the swarm has joined (Hyperswarm's PeerDiscovery): refresh() announces and/or looks up again. */
+export interface TopicDiscovery {
+  refresh(): Promise<unknown>
+}
+
 export interface HyperDHTInstance {
   ready(): Promise<void>
   destroy(opts?: { force?: boolean }): Promise<void>
@@ -75,6 +84,8 @@ export interface HyperswarmInstance {
   readonly peers: Map<string, PeerInfo>
   join(topic: Uint8Array, opts: { server: boolean; client: boolean }): DiscoverySession
   leave(topic: Uint8Array): Promise<void>
+  /** Every topic joined now. */
+  topics(): Iterable<TopicDiscovery>
   on(event: 'connection', listener: (conn: NoiseStream, info: PeerInfo) => void): this
   /** `force` skips leaving the topics (no unannounce round trips). */
   destroy(opts?: { force?: boolean }): Promise<void>

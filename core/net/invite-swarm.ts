@@ -7,12 +7,19 @@
  * Both sides use a swarm of their own with a fresh random key pair: an invite connection must not
  * reveal the Noise key a member uses on the group topic, and a joiner has no identity yet worth
  * linking to anything.
+ *
+ * Neither side gives up while it is asked to look (rendezvous.ts): the host re-announces after a
+ * wake, and the joiner looks the topic up again with a bounded backoff (1 s, 2 s, then 3 s; after
+ * two minutes up to 15 s) until its wait ends, so a joiner who starts before any member is online
+ * is found once one arrives. The joiner never announces: holding a leaked code would otherwise
+ * tell an abuser the newcomer's address.
  */
 import { randomBytes } from '../crypto/random.ts'
 import { fastProvider } from '../crypto/provider-sodium.ts'
 import { errors } from '../errors.ts'
-import { HyperDHT, Hyperswarm, type HyperswarmInstance, type NetworkOptions, type NoiseStream } from './holepunch-net.ts'
+import { HyperDHT, Hyperswarm, type DiscoverySession, type HyperswarmInstance, type NetworkOptions, type NoiseStream } from './holepunch-net.ts'
 import { hostJoin, requestJoin, type JoinAnswer, type JoinOutcome } from './join-exchange.ts'
+import { Rendezvous } from './rendezvous.ts'
 
 async function startSwarm(net: NetworkOptions): Promise<{ swarm: HyperswarmInstance; dht: InstanceType<typeof HyperDHT> }> {
   const dht = new HyperDHT({ bootstrap: net.bootstrap, host: net.host })
@@ -28,13 +35,16 @@ async function startSwarm(net: NetworkOptions): Promise<{ swarm: HyperswarmInsta
 
 /** The member side: answers join requests on the topics of a group's live invites. */
 export class InviteHost {
-  private readonly joined = new Map<string, { destroy(): Promise<void> }>()
+  private readonly joined = new Map<string, DiscoverySession>()
   private closed = false
+  private readonly rendezvous: Rendezvous
 
   private constructor(
     private readonly swarm: HyperswarmInstance,
     private readonly dht: InstanceType<typeof HyperDHT>,
-  ) {}
+  ) {
+    this.rendezvous = new Rendezvous(swarm)
+  }
 
   static async open(
     net: NetworkOptions,
@@ -60,34 +70,33 @@ export class InviteHost {
         await d.destroy().catch(() => undefined)
       }
     }
-    for (const t of want) {
-      if (this.joined.has(t)) continue
-      const d = this.swarm.join(Buffer.from(t, 'hex'), { server: true, client: false })
-      this.joined.set(t, d)
-      await d.flushed().catch(() => false)
-    }
+    const fresh = [...want].filter((t) => !this.joined.has(t))
+    for (const t of fresh) this.joined.set(t, this.swarm.join(Buffer.from(t, 'hex'), { server: true, client: false }))
+    await Promise.all(fresh.map((t) => this.joined.get(t)?.flushed().catch(() => false)))
   }
 
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
+    this.rendezvous.close()
     await this.swarm.destroy().catch(() => undefined)
     await this.dht.destroy({ force: true }).catch(() => undefined)
   }
 }
 
-export type JoinProgress = 'looking' | 'connected'
+export type JoinProgress = 'looking' | 'looking again' | 'connected'
 
 /**
- * The joiner side: looks up the invite topic and runs the exchange with the first member that
- * answers, retrying other connections until one answers or `timeoutMs` passes. A refusal or an
- * admission is final; a dropped connection is not.
+ * The joiner side: looks up the invite topic, again and again with backoff (rendezvous.ts), and
+ * runs the exchange with the first member that answers, until one answers or `timeoutMs` passes.
+ * A refusal or an admission is final; a dropped connection is not.
  */
 export async function joinViaInvite(
   net: NetworkOptions,
   opts: { topic: Uint8Array; proofFor(groupId: string, challenge: string): Uint8Array; timeoutMs: number; onProgress?(p: JoinProgress): void },
 ): Promise<JoinOutcome & { ok: true }> {
   const { swarm, dht } = await startSwarm(net)
+  const rendezvous = new Rendezvous(swarm, { onLook: (why) => why === 'retry' && opts.onProgress?.('looking again') })
   try {
     return await new Promise((resolve, reject) => {
       let settled = false
@@ -108,8 +117,10 @@ export async function joinViaInvite(
       })
       opts.onProgress?.('looking')
       swarm.join(opts.topic, { server: false, client: true })
+      rendezvous.keepLooking()
     })
   } finally {
+    rendezvous.close()
     await swarm.destroy().catch(() => undefined)
     await dht.destroy({ force: true }).catch(() => undefined)
   }

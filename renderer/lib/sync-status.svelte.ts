@@ -1,13 +1,15 @@
 /**
- * The honest sync state of one open group (DESIGN.md §4): read from core's `groupStatus` every few
- * seconds and whenever core reports a change, so the header never claims more than core knows.
+ * The honest sync state of one open group (DESIGN.md §4): read from core's `groupStatus` every
+ * second and whenever core reports a change, so the header never claims more than core knows and
+ * shows a member arriving or leaving within 2 s of core learning it (issue 13). A read is a
+ * cheap look at core's live connections, never a network round trip.
  * Polling stops when the group closes; a failed read shows as unknown rather than as the last
  * good answer, which could be stale.
  */
 import type { GroupStatus, HearthApi } from '../../core/api.ts'
 import { settle } from './call.ts'
 
-export const POLL_MS = 3_000
+export const POLL_MS = 1_000
 
 export type SyncState = 'offline' | 'local-only' | 'held'
 

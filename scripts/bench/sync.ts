@@ -10,7 +10,13 @@
  * round trip between two processes (for post → visible), and a raw Hypercore fetch of blocks of
  * exactly the sizes the big group holds (for the initial sync). `uptime` is printed before and after.
  *
- *   npx tsx scripts/bench/sync.ts [--posts 200] [--runs 3] [--initial 100000]
+ * Then rendezvous (issue 13): two members arriving in 20 seeded random orders (who first, 0–4 s
+ * apart), the time from "both online" to "both see each other"; and a joiner who started first,
+ * the time from the member's arrival (its group online) to the joiner's admission. The anchor is
+ * raw Hyperswarm in this process on the same kind of testnet: two swarms joining one topic in the
+ * same orders, from the second join to a connection on both sides.
+ *
+ *   npx tsx scripts/bench/sync.ts [--posts 200] [--runs 3] [--initial 100000] [--orders 20] [--joiners 5] [--only rendezvous|anchor] [--hog]
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -18,7 +24,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { startPeer, type Peer } from '../../test/helpers/peer.ts'
+import { startCpuHog } from '../soak/cpu-hog.ts'
 import { buildBigGroup } from './big-group.ts'
+import { rendezvousBench, rendezvousTable } from './sync-rendezvous.ts'
 import { rawFetch, rawRoundTrip } from './raw-net.ts'
 import { BACKFILL_AFTER_MS } from '../../core/group/group-online.ts'
 import { execSync } from 'node:child_process'
@@ -48,10 +56,12 @@ async function blockSizes(dir: string, groupId: string, members: number): Promis
   }
 }
 
-const { values } = parseArgs({ options: { posts: { type: 'string' }, runs: { type: 'string' }, initial: { type: 'string' } } })
-const INITIAL = Number(values.initial ?? 100_000)
+const { values } = parseArgs({ options: { posts: { type: 'string' }, runs: { type: 'string' }, initial: { type: 'string' }, orders: { type: 'string' }, joiners: { type: 'string' }, only: { type: 'string' }, hog: { type: 'boolean' } } })
+const ONLY_RENDEZVOUS = values.only === 'rendezvous' || values.only === 'anchor'
+const INITIAL = ONLY_RENDEZVOUS ? 0 : Number(values.initial ?? 100_000)
 const POSTS = Number(values.posts ?? 200)
-const RUNS = Number(values.runs ?? 3)
+const RUNS = ONLY_RENDEZVOUS ? 0 : Number(values.runs ?? 3)
+const hog = values.hog ? startCpuHog() : null
 const PASS = 'benchmark passphrase, not secret'
 
 async function until(probe: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
@@ -154,20 +164,26 @@ if (INITIAL > 0) {
     rmSync(root, { recursive: true, force: true })
   }
 }
+const rv = await rendezvousBench({ orders: Number(values.orders ?? 20), joiners: Number(values.joiners ?? 5), anchorOnly: values.only === 'anchor' })
+await hog?.stop()
 const uptimeAfter = execSync('uptime').toString().trim()
 
-console.log(`\nTwo processes on a loopback testnet, ${RUNS} runs, ${visible.length} posts`)
-console.log(`uptime before: ${uptimeBefore}\nuptime after:  ${uptimeAfter}\n`)
-console.log('| measure | p50 | p99 | max |')
-console.log('|---|---:|---:|---:|')
-console.log(`| join (code given → first feed) | ${pct(joins, 50).toFixed(0)} ms | ${pct(joins, 99).toFixed(0)} ms | ${Math.max(...joins).toFixed(0)} ms |`)
-console.log(`| post → visible on the other peer | ${pct(visible, 50).toFixed(1)} ms | ${pct(visible, 99).toFixed(1)} ms | ${Math.max(...visible).toFixed(1)} ms |`)
-console.log(`| anchor: raw Hyperswarm round trip (${raw.length}) | ${pct(raw, 50).toFixed(2)} ms | ${pct(raw, 99).toFixed(2)} ms | ${Math.max(...raw).toFixed(2)} ms |`)
-console.log(`\npost → visible p99 ${pct(visible, 99).toFixed(1)} ms against the goal 10 × raw p99 + 5 ms = ${(10 * pct(raw, 99) + 5).toFixed(1)} ms: ${(pct(visible, 99) / (10 * pct(raw, 99) + 5)).toFixed(2)}× of it; p99 ratio to raw ${(pct(visible, 99) / pct(raw, 99)).toFixed(1)}×`)
-if (INITIAL > 0) {
-  console.log(`newcomer: join call → first feed page of 20 posts ${(firstPageMs / 1000).toFixed(2)} s`)
-  console.log(`newcomer: join call → whole history read (the backfill starts ${BACKFILL_AFTER_MS / 1000} s after the initial sync) ${(wholeMs / 1000).toFixed(1)} s = ${(wholeMs / rawFetchMs).toFixed(2)}× the raw fetch; without that wait ${((wholeMs - BACKFILL_AFTER_MS) / rawFetchMs).toFixed(2)}×`)
-  console.log(`anchor: raw Hypercore fetch of blocks of the same sizes (all ${sizes0(initialBlocks)} of them, 20 cores) ${(rawFetchMs / 1000).toFixed(1)} s; initial sync / raw fetch ${(initialMs / rawFetchMs).toFixed(2)}×`)
+console.log(`\nuptime before: ${uptimeBefore}\nuptime after:  ${uptimeAfter}${values.hog ? '; CPU hog on every core' : ''}`)
+console.log(rendezvousTable(rv))
+if (RUNS > 0) printPosts()
+function printPosts(): void {
+  console.log(`\nTwo processes on a loopback testnet, ${RUNS} runs, ${visible.length} posts`)
+  console.log('| measure | p50 | p99 | max |')
+  console.log('|---|---:|---:|---:|')
+  console.log(`| join (code given → first feed) | ${pct(joins, 50).toFixed(0)} ms | ${pct(joins, 99).toFixed(0)} ms | ${Math.max(...joins).toFixed(0)} ms |`)
+  console.log(`| post → visible on the other peer | ${pct(visible, 50).toFixed(1)} ms | ${pct(visible, 99).toFixed(1)} ms | ${Math.max(...visible).toFixed(1)} ms |`)
+  console.log(`| anchor: raw Hyperswarm round trip (${raw.length}) | ${pct(raw, 50).toFixed(2)} ms | ${pct(raw, 99).toFixed(2)} ms | ${Math.max(...raw).toFixed(2)} ms |`)
+  console.log(`\npost → visible p99 ${pct(visible, 99).toFixed(1)} ms against the goal 10 × raw p99 + 5 ms = ${(10 * pct(raw, 99) + 5).toFixed(1)} ms: ${(pct(visible, 99) / (10 * pct(raw, 99) + 5)).toFixed(2)}× of it; p99 ratio to raw ${(pct(visible, 99) / pct(raw, 99)).toFixed(1)}×`)
+  if (INITIAL > 0) {
+    console.log(`newcomer: join call → first feed page of 20 posts ${(firstPageMs / 1000).toFixed(2)} s`)
+    console.log(`newcomer: join call → whole history read (the backfill starts ${BACKFILL_AFTER_MS / 1000} s after the initial sync) ${(wholeMs / 1000).toFixed(1)} s = ${(wholeMs / rawFetchMs).toFixed(2)}× the raw fetch; without that wait ${((wholeMs - BACKFILL_AFTER_MS) / rawFetchMs).toFixed(2)}×`)
+    console.log(`anchor: raw Hypercore fetch of blocks of the same sizes (all ${sizes0(initialBlocks)} of them, 20 cores) ${(rawFetchMs / 1000).toFixed(1)} s; initial sync / raw fetch ${(initialMs / rawFetchMs).toFixed(2)}×`)
+  }
 }
 function sizes0(n: number): string {
   return n.toLocaleString()

@@ -14,10 +14,11 @@ export interface Peer {
   stop(): Promise<void>
 }
 
-export async function startPeer(profileDir: string, bootstrap: string, env: NodeJS.ProcessEnv = {}): Promise<Peer> {
+/** `readyMs`: how long the process may take to start (loading core through tsx is slow on a loaded machine). */
+export async function startPeer(profileDir: string, bootstrap: string, env: NodeJS.ProcessEnv = {}, opts: { readyMs?: number } = {}): Promise<Peer> {
   const child = spawnTs(CHILD, [profileDir, bootstrap], env, { stdin: true })
   child.proc.stdin?.on('error', () => undefined)
-  await child.waitForLine((l) => l === 'ready')
+  await child.waitForLine((l) => l === 'ready', opts.readyMs)
   let next = 1
   const call = async <M extends MethodName>(method: M, input: MethodInput<M>, timeoutMs = 30_000): Promise<Result<MethodOutput<M>>> => {
     const id = next++

@@ -68,7 +68,8 @@ describe('GroupSwarm', () => {
     await copy.ready()
     a.swarm.addLog(log)
     b.swarm.addLog(copy)
-    await waitUntil(() => copy.length === 1, 'the late log to arrive')
+    // The length arrives before the block: wait until the block itself is stored.
+    await waitUntil(() => copy.contiguousLength === 1, 'the late block to be stored')
     expect(new TextDecoder().decode((await copy.get(0, { wait: false })) as Uint8Array)).toBe('late')
 
     await a.swarm.close()
