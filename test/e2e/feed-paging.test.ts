@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { openPage } from './support/browser.ts'
-import { callFromPage, createGroup, expectNoPageErrors, heading, onboard } from './support/flows.ts'
+import { callFromPage, createGroup, expectNoPageErrors, heading, onboard, openCompose } from './support/flows.ts'
 import { useBrowser } from './support/session.ts'
 
 const e2e = useBrowser()
@@ -40,6 +40,7 @@ describe('feed paging, topics and live changes', () => {
     for (const text of await posts.allTextContents()) expect(text).toContain('Question')
     expect(await filter.getByRole('button', { name: 'Question' }).getAttribute('aria-pressed')).toBe('true')
     // Compose follows the filter, so a post written now lands where the reader is looking.
+    await openCompose(page)
     expect(await page.getByLabel('Topic').inputValue()).toBe('question')
     await filter.getByRole('button', { name: 'All topics' }).click()
     await expect.poll(() => posts.count(), { timeout: 5000 }).toBe(20)
