@@ -2,11 +2,12 @@
  * The cast of a multi-process networking test: one loopback testnet, peers each in their own OS
  * process (startPeer), and at most one hostile child process (spawnTs, stdin piped). Call
  * `useProcessCast()` once at the top of a test file; after each test it ends the hostile child
- * (closing its stdin, SIGKILL if it has not exited within 10 s), runs the file's own clean-ups,
- * stops every running peer, then destroys the testnet.
+ * (closing its stdin, SIGKILL if it has not exited within 10 s), stops the CPU hog, runs the file's
+ * own clean-ups, stops every running peer, then destroys the testnet.
  */
 import { afterEach } from 'vitest'
 import type { Child } from './child.ts'
+import { startCpuHog, type CpuHog } from './cpu-hog.ts'
 import { startPeer, type Peer } from './peer.ts'
 import { useTempDirs } from './temp-dir.ts'
 import { startTestnet, type Testnet } from '../integration/net/net-harness.ts'
@@ -26,6 +27,8 @@ export interface ProcessCast {
   stopAll(): Promise<void>
   /** The hostile child, ended after the test. */
   hostile(child: Child): Child
+  /** Starts a CPU hog on every core, stopped after the test. */
+  loadCpu(): void
   /** Runs after the hostile child ends and before the peers stop. */
   cleanup(fn: () => Promise<void> | void): void
 }
@@ -36,6 +39,7 @@ export function useProcessCast(): ProcessCast {
   const running = new Set<Peer>()
   let child: Child | null = null
   const cleanups: (() => Promise<void> | void)[] = []
+  let hog: CpuHog | null = null
   const stopAll = async (): Promise<void> => {
     const ps = [...running]
     running.clear()
@@ -51,6 +55,8 @@ export function useProcessCast(): ProcessCast {
       await c.exited
       clearTimeout(t)
     }
+    await hog?.stop()
+    hog = null
     for (const fn of cleanups) await fn()
     await stopAll()
     await testnet?.destroy()
@@ -81,6 +87,9 @@ export function useProcessCast(): ProcessCast {
     hostile(c) {
       child = c
       return c
+    },
+    loadCpu() {
+      hog = startCpuHog()
     },
     cleanup(fn) {
       cleanups.push(fn)

@@ -6,13 +6,12 @@
  *
  * argv: profileDir host:port inviteCode small large
  */
-import readline from 'node:readline'
 import * as Y from 'yjs'
 import { randomBytes } from '../../../core/crypto/random.ts'
 import { memberDocId } from '../../../core/model/doc-id.ts'
 import { MemberDoc } from '../../../core/model/member-doc.ts'
 import { BlockKind, encodeBlock, maxPayloadBytes } from '../../../core/store/block-codec.ts'
-import { joinAsHostile } from '../moderation/hostile-join.ts'
+import { endOnStdinClose, joinAsHostile } from '../moderation/hostile-join.ts'
 
 const [profileDir, bootstrap, code, small, large] = process.argv.slice(2) as [string, string, string, string, string]
 const { vault, reg, groupId, space } = await joinAsHostile(profileDir, bootstrap, code, 'flooding member passphrase', 'Flood')
@@ -38,11 +37,4 @@ for (let i = 0; i < Number(large); i += 8) await Promise.all(Array.from({ length
 await space.change(docId, (d) => void new MemberDoc(d, me).addPost({ topic: 'check-in', text: 'sentinel after the flood', cw: null }, Date.now()))
 process.stdout.write(`flooded ${sent}\n`)
 
-const stop = setTimeout(() => void finish(), 1_200_000)
-readline.createInterface({ input: process.stdin }).on('close', () => void finish())
-async function finish(): Promise<void> {
-  clearTimeout(stop)
-  await reg.lockNow()
-  vault.lock()
-  process.exit(0)
-}
+endOnStdinClose(reg, vault, 1_200_000)

@@ -15,7 +15,6 @@
  * argv: profileDir host:port inviteCode victimId victimPostRef. Prints `forged <sentinelRef>`,
  * then waits for stdin to close.
  */
-import readline from 'node:readline'
 import * as Y from 'yjs'
 import { randomBytes } from '../../../core/crypto/random.ts'
 import { memberDocId, sharedDocId } from '../../../core/model/doc-id.ts'
@@ -25,7 +24,7 @@ import { MemberDoc, parseRef } from '../../../core/model/member-doc.ts'
 import { ModerationDoc } from '../../../core/model/moderation-doc.ts'
 import { ScheduleDoc } from '../../../core/model/schedule-doc.ts'
 import { BlockKind, encodeBlock } from '../../../core/store/block-codec.ts'
-import { joinAsHostile } from './hostile-join.ts'
+import { endOnStdinClose, joinAsHostile } from './hostile-join.ts'
 
 const [profileDir, bootstrap, code, victim, victimPost] = process.argv.slice(2) as [string, string, string, string, string]
 const { vault, reg, groupId, space } = await joinAsHostile(profileDir, bootstrap, code, 'hostile member passphrase', 'Mallory')
@@ -80,11 +79,4 @@ await space.change(memberDocId(me), (d) => {
 })
 process.stdout.write(`forged ${sentinel}\n`)
 
-const stop = setTimeout(() => void finish(), 240_000)
-readline.createInterface({ input: process.stdin }).on('close', () => void finish())
-async function finish(): Promise<void> {
-  clearTimeout(stop)
-  await reg.lockNow()
-  vault.lock()
-  process.exit(0)
-}
+endOnStdinClose(reg, vault, 240_000)

@@ -7,16 +7,10 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { startPeer } from '../../helpers/peer.ts'
-import { startCpuHog, type CpuHog } from '../../helpers/cpu-hog.ts'
 import { PASS, useProcessCast } from '../../helpers/process-cast.ts'
 
 const cast = useProcessCast()
 const { tempDir } = cast
-let hog: CpuHog | null = null
-cast.cleanup(async () => {
-  await hog?.stop()
-  hog = null
-})
 
 describe('not showing as connected', () => {
   it.each([
@@ -24,7 +18,7 @@ describe('not showing as connected', () => {
     ['started in reverse, under a CPU hog on every core', true, true],
   ])('hides the member from others’ "connected now" while the words still sync (%s)', async (_name, reverse, loaded) => {
     const boot = await cast.testnet()
-    if (loaded) hog = startCpuHog()
+    if (loaded) cast.loadCpu()
     const b0 = reverse ? await startPeer(path.join(tempDir(), 'birch'), boot) : null
     const a = await startPeer(path.join(tempDir(), 'alder'), boot)
     const b = b0 ?? (await startPeer(path.join(tempDir(), 'birch'), boot))

@@ -16,16 +16,10 @@ import { lineDocId } from '../../../core/model/doc-id.ts'
 import { readLine } from '../../../core/model/private-line.ts'
 import { Vault } from '../../../core/store/vault.ts'
 import { startPeer, type Peer } from '../../helpers/peer.ts'
-import { startCpuHog, type CpuHog } from '../../helpers/cpu-hog.ts'
 import { PASS, useProcessCast } from '../../helpers/process-cast.ts'
 
 const cast = useProcessCast()
 const { tempDir } = cast
-let hog: CpuHog | null = null
-cast.cleanup(async () => {
-  await hog?.stop()
-  hog = null
-})
 
 describe('private line to the facilitators, three processes', () => {
   it.each([
@@ -33,7 +27,7 @@ describe('private line to the facilitators, three processes', () => {
     ['started in reverse, under a CPU hog on every core', true, true],
   ])('member writes, facilitator reads and answers, member reads; a former facilitator reads nothing new (%s)', async (_name, reverse, loaded) => {
     const boot = await cast.testnet()
-    if (loaded) hog = startCpuHog()
+    if (loaded) cast.loadCpu()
     const birchDir = path.join(tempDir(), 'birch')
     const dirs = [path.join(tempDir(), 'alder'), birchDir, path.join(tempDir(), 'cedar')]
     const started: Peer[] = []
