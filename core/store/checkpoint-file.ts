@@ -26,14 +26,12 @@
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { errors } from '../errors.ts'
-import { fastProvider } from '../crypto/provider-sodium.ts'
-import { randomBytes } from '../crypto/random.ts'
 import { readFileOrNull, writeFileAtomic } from './atomic-file.ts'
 import { ByteReader, ByteWriter } from './bytes.ts'
+import { openSealedFile, sealFile } from './sealed-file.ts'
 
 const MAGIC = new TextEncoder().encode('HEARTHCK')
 const VERSION = 2
-const NONCE = 24
 
 export interface Checkpoint {
   next: Map<string, number>
@@ -64,26 +62,17 @@ export function encodeCheckpoint(c: Checkpoint, key: Uint8Array): Uint8Array {
   w.u32(backfill.size)
   for (const [k, b] of backfill) w.hex32(k).u32(b.next).u32(b.end)
   const plain = w.done()
-  const nonce = randomBytes(NONCE)
-  const box = fastProvider.secretboxSeal(plain, nonce, key)
+  const out = sealFile(MAGIC, VERSION, plain, key)
   plain.fill(0)
-  const out = new Uint8Array(MAGIC.length + 1 + NONCE + box.length)
-  out.set(MAGIC, 0)
-  out[MAGIC.length] = VERSION
-  out.set(nonce, MAGIC.length + 1)
-  out.set(box, MAGIC.length + 1 + NONCE)
   return out
 }
 
 /** Throws LOG_CORRUPT for anything but a checkpoint this key sealed. */
 export function decodeCheckpoint(bytes: Uint8Array, key: Uint8Array): Checkpoint {
-  const head = MAGIC.length + 1 + NONCE
-  const version = bytes[MAGIC.length]
-  if (bytes.length < head || !MAGIC.every((b, i) => bytes[i] === b) || (version !== 1 && version !== VERSION)) {
-    throw errors.LOG_CORRUPT('not a readable checkpoint')
-  }
-  const plain = fastProvider.secretboxOpen(bytes.subarray(head), bytes.subarray(MAGIC.length + 1, head), key)
-  if (!plain) throw errors.LOG_CORRUPT('checkpoint does not open')
+  const opened = openSealedFile(bytes, MAGIC, [1, VERSION], key)
+  if (opened === 'unreadable') throw errors.LOG_CORRUPT('not a readable checkpoint')
+  if (opened === 'closed') throw errors.LOG_CORRUPT('checkpoint does not open')
+  const { version, plain } = opened
   const r = new ByteReader(plain, () => errors.LOG_CORRUPT('checkpoint is malformed'))
   const next = new Map<string, number>()
   for (let i = r.u32(); i > 0; i--) next.set(r.hex32(), r.u32())

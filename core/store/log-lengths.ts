@@ -23,15 +23,13 @@ import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { errors } from '../errors.ts'
 import { keyedHash } from '../crypto/hash.ts'
-import { fastProvider } from '../crypto/provider-sodium.ts'
-import { randomBytes } from '../crypto/random.ts'
 import { writeFileAtomic } from './atomic-file.ts'
 import { ByteReader, ByteWriter } from './bytes.ts'
+import { openSealedFile, sealFile } from './sealed-file.ts'
 
 export const LOG_LENGTHS_FILE = 'log-lengths.hearth'
 const MAGIC = new TextEncoder().encode('HEARTHLL')
 const VERSION = 1
-const NONCE = 24
 const UNCONFIRMED = 1
 
 export interface OwnLogRecord {
@@ -52,26 +50,15 @@ export function logLengthsKey(logSecret: Uint8Array): Uint8Array {
 export function encodeLogLengths(f: LogLengthsFile, key: Uint8Array): Uint8Array {
   const w = new ByteWriter().ascii8(f.storeId).u32(f.logs.size)
   for (const [k, r] of f.logs) w.hex32(k).u32(r.length).u8(r.unconfirmed ? UNCONFIRMED : 0)
-  const plain = w.done()
-  const nonce = randomBytes(NONCE)
-  const box = fastProvider.secretboxSeal(plain, nonce, key)
-  const out = new Uint8Array(MAGIC.length + 1 + NONCE + box.length)
-  out.set(MAGIC, 0)
-  out[MAGIC.length] = VERSION
-  out.set(nonce, MAGIC.length + 1)
-  out.set(box, MAGIC.length + 1 + NONCE)
-  return out
+  return sealFile(MAGIC, VERSION, w.done(), key)
 }
 
 /** Throws LOG_CORRUPT for anything but a record this key sealed. */
 export function decodeLogLengths(bytes: Uint8Array, key: Uint8Array): LogLengthsFile {
-  const head = MAGIC.length + 1 + NONCE
-  if (bytes.length < head || !MAGIC.every((b, i) => bytes[i] === b) || bytes[MAGIC.length] !== VERSION) {
-    throw errors.LOG_CORRUPT('the record of this device’s log lengths is not readable')
-  }
-  const plain = fastProvider.secretboxOpen(bytes.subarray(head), bytes.subarray(MAGIC.length + 1, head), key)
-  if (!plain) throw errors.LOG_CORRUPT('the record of this device’s log lengths does not open')
-  const r = new ByteReader(plain, () => errors.LOG_CORRUPT('the record of this device’s log lengths is malformed'))
+  const opened = openSealedFile(bytes, MAGIC, [VERSION], key)
+  if (opened === 'unreadable') throw errors.LOG_CORRUPT('the record of this device’s log lengths is not readable')
+  if (opened === 'closed') throw errors.LOG_CORRUPT('the record of this device’s log lengths does not open')
+  const r = new ByteReader(opened.plain, () => errors.LOG_CORRUPT('the record of this device’s log lengths is malformed'))
   const storeId = r.ascii8()
   const logs = new Map<string, OwnLogRecord>()
   for (let i = r.u32(); i > 0; i--) logs.set(r.hex32(), { length: r.u32(), unconfirmed: (r.u8() & UNCONFIRMED) !== 0 })

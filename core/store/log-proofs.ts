@@ -22,14 +22,16 @@ const TWO32 = 2 ** 32
 /** Hypercore's storage layer expects Buffers. */
 const buf = (b: Uint8Array): Buffer => Buffer.from(b.buffer, b.byteOffset, b.length)
 
-function writeNodes(w: ByteWriter, nodes: ProofNode[]): void {
+/** A list of tree nodes: u32 count, then count × { u64 index, u64 size (each as two u32, low first), hash 32 }. */
+export function writeNodes(w: ByteWriter, nodes: ProofNode[]): void {
   w.u32(nodes.length)
   for (const n of nodes) w.u32(n.index % TWO32).u32(Math.floor(n.index / TWO32)).u32(n.size % TWO32).u32(Math.floor(n.size / TWO32)).raw(n.hash)
 }
 
-function readNodes(r: ByteReader): ProofNode[] {
+/** Reads what writeNodes wrote; more than `max` nodes is `fail()`, as is a short read (the reader's own). */
+export function readNodes(r: ByteReader, max = 128, fail: () => Error = bad): ProofNode[] {
   const count = r.u32()
-  if (count > 128) throw bad()
+  if (count > max) throw fail()
   const out: ProofNode[] = []
   for (let i = 0; i < count; i++) {
     const index = r.u32() + r.u32() * TWO32

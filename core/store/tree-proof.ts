@@ -18,10 +18,9 @@ import { createRequire } from 'node:module'
 import { errors } from '../errors.ts'
 import { ByteReader, ByteWriter } from './bytes.ts'
 import type { HypercoreSession, ProofNode } from './holepunch.ts'
-import { nodesToRoot } from './log-proofs.ts'
+import { nodesToRoot, readNodes, writeNodes } from './log-proofs.ts'
 
 const VERSION = 1
-const TWO32 = 2 ** 32
 /** Hearth blocks are at most 1 MiB; a tree of 2^32 leaves has at most 32 roots and 32 path nodes. */
 const MAX_VALUE = 1024 * 1024
 const MAX_NODES = 64
@@ -66,11 +65,6 @@ export async function readSignedState(core: HypercoreSession, index: number | nu
   return state
 }
 
-function writeNodes(w: ByteWriter, nodes: ProofNode[]): void {
-  w.u32(nodes.length)
-  for (const n of nodes) w.u32(n.index % TWO32).u32(Math.floor(n.index / TWO32)).u32(n.size % TWO32).u32(Math.floor(n.size / TWO32)).raw(n.hash)
-}
-
 export function encodeSignedState(s: SignedState): Uint8Array {
   const w = new ByteWriter().u8(VERSION).u32(s.fork).u32(s.length)
   writeNodes(w, s.roots)
@@ -84,25 +78,13 @@ export function encodeSignedState(s: SignedState): Uint8Array {
 
 const bad = (): ReturnType<typeof errors.BLOCK_MALFORMED> => errors.BLOCK_MALFORMED('a signed log state is malformed')
 
-function readNodes(r: ByteReader): ProofNode[] {
-  const count = r.u32()
-  if (count > MAX_NODES) throw bad()
-  const out: ProofNode[] = []
-  for (let i = 0; i < count; i++) {
-    const index = r.u32() + r.u32() * TWO32
-    const size = r.u32() + r.u32() * TWO32
-    out.push({ index, size, hash: buf(r.raw(32)) })
-  }
-  return out
-}
-
 /** Throws BLOCK_MALFORMED for anything that is not a version-1 signed state. */
 export function decodeSignedState(bytes: Uint8Array): SignedState {
   const r = new ByteReader(bytes, bad)
   if (r.u8() !== VERSION) throw bad()
   const fork = r.u32()
   const length = r.u32()
-  const roots = readNodes(r)
+  const roots = readNodes(r, MAX_NODES, bad)
   const signature = buf(r.bytes32())
   const has = r.u8()
   if (has > 1) throw bad()
@@ -111,7 +93,7 @@ export function decodeSignedState(bytes: Uint8Array): SignedState {
     const index = r.u32()
     const value = buf(r.bytes32())
     if (value.length > MAX_VALUE) throw bad()
-    block = { index, value, nodes: readNodes(r) }
+    block = { index, value, nodes: readNodes(r, MAX_NODES, bad) }
   }
   r.end()
   return { fork, length, roots, signature, block }

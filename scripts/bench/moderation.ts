@@ -14,22 +14,14 @@ import { MemberDoc } from '../../core/model/member-doc.ts'
 import { moderationIndex, moderationQueue, type ModerationSource } from '../../core/model/moderation-view.ts'
 import { MuteList } from '../../core/model/mute-list.ts'
 import { feed, type MemberInfo } from '../../core/model/views.ts'
+import { medianTime } from './median-time.ts'
 
 const POSTS = 10_000
 const MEMBERS = 20
 const RUNS = 15
 const GROUP = 'ab'.repeat(16)
 
-function median(f: () => void): number {
-  const ts: number[] = []
-  f()
-  for (let i = 0; i < RUNS; i++) {
-    const s = performance.now()
-    f()
-    ts.push(performance.now() - s)
-  }
-  return ts.sort((a, b) => a - b)[RUNS >> 1] as number
-}
+const median = (f: () => void): number => medianTime(f, RUNS)
 
 function group(flags: number) {
   const ids = Array.from({ length: MEMBERS }, (_, i) => (i + 1).toString(16).padStart(64, '0'))

@@ -15,22 +15,14 @@ import type { FeedPost } from '../../core/api.ts'
 import { MemberDoc } from '../../core/model/member-doc.ts'
 import { countUnread, markFeed } from '../../core/model/unread.ts'
 import { feed, type MemberInfo } from '../../core/model/views.ts'
+import { medianTime } from './median-time.ts'
 
 const MEMBERS = 20
 const RUNS = 9
 
 const uptime = (): string => execFileSync('uptime', { encoding: 'utf8' }).trim()
 
-function median(f: () => void): number {
-  const ts: number[] = []
-  f()
-  for (let i = 0; i < RUNS; i++) {
-    const s = performance.now()
-    f()
-    ts.push(performance.now() - s)
-  }
-  return ts.sort((a, b) => a - b)[RUNS >> 1] as number
-}
+const median = (f: () => void): number => medianTime(f, RUNS)
 
 function group(posts: number) {
   const ids = Array.from({ length: MEMBERS }, (_, i) => (i + 1).toString(16).padStart(64, '0'))

@@ -6,21 +6,13 @@
  */
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { expectAccessible } from './support/axe.ts'
+import { scanBoth } from './support/axe.ts'
 import { openPage } from './support/browser.ts'
 import { createGroup, expectNoPageErrors, heading, onboard, PASSPHRASE, postWith, profileStatus, writePost } from './support/flows.ts'
 import { focused, tabTo } from './support/keyboard.ts'
 import { useBrowser } from './support/session.ts'
 
 const e2e = useBrowser()
-
-async function scanBoth(page: Page, screen: string): Promise<void> {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme })
-    await expectAccessible(page, `${screen} (${scheme})`)
-  }
-  await page.emulateMedia({ colorScheme: 'light' })
-}
 
 /** Shift+Tab `n` times from where focus is, collecting what it lands on. */
 async function backwards(page: Page, n: number): Promise<string[]> {

@@ -9,33 +9,18 @@
  */
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { expectAccessible } from './support/axe.ts'
-import { callFromPage, createGroup, download, expectNoPageErrors, heading, makeInvite, onboard, postWith, section, writePost } from './support/flows.ts'
+import { scanBoth } from './support/axe.ts'
+import { callFromPage, createGroup, download, expectNoPageErrors, heading, joinWithCode, makeInvite, onboard, postWith, section, writePost } from './support/flows.ts'
 import { usePeople } from './support/session.ts'
 
 const { person } = usePeople()
-
-async function scanBoth(page: Page, screen: string): Promise<void> {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme })
-    await expectAccessible(page, `${screen} (${scheme})`)
-  }
-  await page.emulateMedia({ colorScheme: 'light' })
-}
-
-async function join(page: Page, code: string, name: string): Promise<void> {
-  await page.getByRole('button', { name: 'Join a group with a code' }).click()
-  await page.getByLabel('Invite code').fill(code)
-  await page.getByLabel('Your name in this group').fill(name)
-  await page.getByRole('button', { name: 'Join the group' }).click()
-}
 
 /** Alder starts a survivor-led group (its default: members invite, a facilitator approves); Birch joins. */
 async function twoInGroup(a: Page, b: Page, name: string): Promise<void> {
   await Promise.all([onboard(a), onboard(b)])
   await createGroup(a, name, 'Alder', 'Survivor-led')
   const code = await makeInvite(a)
-  await join(b, code, 'Birch')
+  await joinWithCode(b, code, 'Birch')
   await heading(b, name)
 }
 
@@ -88,7 +73,7 @@ describe('safe by default', () => {
 
     // Alder sees the new invite and who made it; Cedar, using it, waits for a facilitator.
     await a.getByText(/made by Birch \(member\)/).waitFor({ timeout: 30_000 })
-    await join(c, forCedar, 'Cedar')
+    await joinWithCode(c, forCedar, 'Cedar')
     await c.getByText('A facilitator must approve you first.').waitFor({ timeout: 30_000 })
     await a.getByRole('button', { name: 'Approve Cedar' }).waitFor({ timeout: 30_000 })
 

@@ -8,20 +8,12 @@
  */
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { expectAccessible } from './support/axe.ts'
-import { callFromPage, createGroup, expectNoPageErrors, heading, makeInvite, onboard, postWith, section, writePost } from './support/flows.ts'
+import { scanBoth } from './support/axe.ts'
+import { callFromPage, createGroup, expectNoPageErrors, heading, joinWithCode, makeInvite, onboard, postWith, section, writePost } from './support/flows.ts'
 import { focused, tabTo } from './support/keyboard.ts'
 import { usePeople } from './support/session.ts'
 
 const { person } = usePeople()
-
-async function scanBoth(page: Page, screen: string): Promise<void> {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme })
-    await expectAccessible(page, `${screen} (${scheme})`)
-  }
-  await page.emulateMedia({ colorScheme: 'light' })
-}
 
 /** From the group's heading, with Tab and Enter only: More → Write to the facilitators. */
 async function openLineByKeyboard(page: Page, groupName: string): Promise<void> {
@@ -44,10 +36,7 @@ describe('the private line to the facilitators', () => {
     await createGroup(a, 'Harbour circle', 'Alder', 'Facilitated')
     await writePost(a, 'Welcome, everyone.')
     const code = await makeInvite(a)
-    await b.getByRole('button', { name: 'Join a group with a code' }).click()
-    await b.getByLabel('Your name in this group').fill('Birch')
-    await b.getByLabel('Invite code').fill(code)
-    await b.getByRole('button', { name: 'Join the group' }).click()
+    await joinWithCode(b, code, 'Birch')
     await heading(b, 'Harbour circle')
 
     // Birch, keyboard only.

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { expectAccessible } from './support/axe.ts'
-import { createGroup, expectNoPageErrors, heading, makeInvite, onboard, section, type SectionName } from './support/flows.ts'
+import { createGroup, expectNoPageErrors, heading, joinWithCode, makeInvite, onboard, section, type SectionName } from './support/flows.ts'
 import { usePeople } from './support/session.ts'
 
 const { person } = usePeople()
@@ -33,10 +33,7 @@ describe('support features between a facilitator and a member', () => {
     await a.getByRole('heading', { name: 'Thursday evening' }).waitFor()
     const code = await makeInvite(a)
 
-    await b.getByRole('button', { name: 'Join a group with a code' }).click()
-    await b.getByLabel('Your name in this group').fill('Birch')
-    await b.getByLabel('Invite code').fill(code)
-    await b.getByRole('button', { name: 'Join the group' }).click()
+    await joinWithCode(b, code, 'Birch')
     await heading(b, 'Harbour circle')
 
     // The member: a suggestion (no directory form), an answer, no debrief.

@@ -15,3 +15,12 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
   // A scan that checked nothing would pass too; make sure it looked at this screen.
   expect(results.passes.length, screen).toBeGreaterThan(5)
 }
+
+/** The same scan in the light and then the dark scheme; leaves the page in light. */
+export async function scanBoth(page: Page, screen: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await expectAccessible(page, `${screen} (${scheme})`)
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+}

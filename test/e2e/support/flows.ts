@@ -140,3 +140,11 @@ export async function download(page: Page, button: string): Promise<{ name: stri
   for await (const chunk of stream) chunks.push(chunk as Buffer)
   return { name: file.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') }
 }
+
+/** From the start screen: join a group with an invite code under the pseudonym `name`. */
+export async function joinWithCode(page: Page, code: string, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'Join a group with a code' }).click()
+  await page.getByLabel('Your name in this group').fill(name)
+  await page.getByLabel('Invite code').fill(code)
+  await page.getByRole('button', { name: 'Join the group' }).click()
+}

@@ -5,34 +5,21 @@
  * the socket still wants the passphrase, shrugs off garbage, is owner-only, and is gone after the
  * node stops, when commands run in-process again. A stale socket is ignored and replaced.
  */
-import { spawn } from 'node:child_process'
-import { existsSync, lstatSync, rmSync, statSync } from 'node:fs'
+import { existsSync, lstatSync, statSync } from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { spawnTs, type Child } from '../../helpers/child.ts'
 import { runCli, type CliRun } from '../../helpers/cli.ts'
-import { makeTempDir } from '../../helpers/temp-dir.ts'
-import { startTestnet, stopChild, type Testnet } from '../net/net-harness.ts'
+import { stopChild } from '../net/net-harness.ts'
+import { useCliTestnet } from '../../helpers/cli-testnet.ts'
+import { staleSocket } from '../../helpers/stale-socket.ts'
 
 const HEARTH = fileURLToPath(new URL('../../../scripts/hearth.ts', import.meta.url))
 const PASS = 'correct horse battery staple'
 const env = { HEARTH_PASSPHRASE: PASS }
-let testnet: Testnet
-let boot: string
-let root: string
-
-beforeAll(async () => {
-  testnet = await startTestnet()
-  boot = `${testnet.bootstrap[0]?.host}:${testnet.bootstrap[0]?.port}`
-  root = makeTempDir()
-})
-
-afterAll(async () => {
-  await testnet?.destroy()
-  rmSync(root, { recursive: true, force: true })
-})
+const cliNet = useCliTestnet()
 
 function hearth(args: string[], profile: string, more: NodeJS.ProcessEnv = env): Promise<CliRun> {
   return runCli([...args, '--profile', profile, '--json'], more)
@@ -40,7 +27,7 @@ function hearth(args: string[], profile: string, more: NodeJS.ProcessEnv = env):
 
 /** `hearth serve` in its own process, resolved once it says it is serving. */
 async function serve(profile: string, seconds: number): Promise<{ child: Child; socket: string }> {
-  const child = spawnTs(HEARTH, ['serve', '--profile', profile, '--bootstrap', boot, '--for', String(seconds), '--json'], env)
+  const child = spawnTs(HEARTH, ['serve', '--profile', profile, '--bootstrap', cliNet.boot, '--for', String(seconds), '--json'], env)
   const line = await child.waitForLine((l) => l.startsWith('{"serving"'))
   return { child, socket: (JSON.parse(line) as { socket: string }).socket }
 }
@@ -76,7 +63,7 @@ describe('hearth serve: commands on a served profile go to the running node', ()
   let node: { child: Child; socket: string }
 
   beforeAll(async () => {
-    profile = path.join(root, 'a')
+    profile = path.join(cliNet.root, 'a')
     expect((await hearth(['init', '--name', 'Alder'], profile)).code).toBe(0)
     groupId = ((await hearth(['group', 'create', '--name', 'Circle'], profile)).json as { id: string }).id
     node = await serve(profile, 60)
@@ -141,7 +128,7 @@ describe('hearth serve: commands on a served profile go to the running node', ()
 
 describe('a stale socket', () => {
   it('is ignored by commands and replaced by serve; a panic wipe through the node stops it', async () => {
-    const profile = path.join(root, 'b')
+    const profile = path.join(cliNet.root, 'b')
     expect((await hearth(['init'], profile)).code).toBe(0)
     const sock = path.join(profile, 'node.sock')
     await staleSocket(sock)
@@ -161,12 +148,3 @@ describe('a stale socket', () => {
     }
   })
 })
-
-/** Leaves a socket file with nobody behind it, as a node killed with SIGKILL does. */
-async function staleSocket(file: string): Promise<void> {
-  const script = "require('node:net').createServer().listen(process.argv[1], () => console.log('up'))"
-  const proc = spawn(process.execPath, ['-e', script, file], { stdio: ['ignore', 'pipe', 'inherit'] })
-  await new Promise((resolve) => proc.stdout.once('data', resolve))
-  proc.kill('SIGKILL')
-  await new Promise((resolve) => proc.once('exit', resolve))
-}

@@ -6,24 +6,15 @@
  *
  * argv: profileDir host:port inviteCode small large
  */
-import readline from 'node:readline'
 import * as Y from 'yjs'
 import { randomBytes } from '../../../core/crypto/random.ts'
-import { GroupRegistry } from '../../../core/group/group-registry.ts'
 import { memberDocId } from '../../../core/model/doc-id.ts'
 import { MemberDoc } from '../../../core/model/member-doc.ts'
 import { BlockKind, encodeBlock, maxPayloadBytes } from '../../../core/store/block-codec.ts'
-import { Vault } from '../../../core/store/vault.ts'
+import { endOnStdinClose, joinAsHostile } from '../moderation/hostile-join.ts'
 
 const [profileDir, bootstrap, code, small, large] = process.argv.slice(2) as [string, string, string, string, string]
-const [host, port] = bootstrap.split(':') as [string, string]
-
-const vault = new Vault(profileDir)
-await vault.create('flooding member passphrase')
-const reg = await GroupRegistry.open(vault, () => undefined, Date.now, { bootstrap: [{ host, port: Number(port) }], host: '127.0.0.1' })
-const { groupId, status } = await reg.invitations.join(code, 'Flood', 60_000)
-if (status !== 'admitted') throw new Error(`not admitted: ${status}`)
-const space = await reg.space(groupId)
+const { vault, reg, groupId, space } = await joinAsHostile(profileDir, bootstrap, code, 'flooding member passphrase', 'Flood')
 const me = space.me
 const docId = memberDocId(me)
 const key = vault.get(`group/${groupId}/epoch/0`) as Uint8Array
@@ -46,11 +37,4 @@ for (let i = 0; i < Number(large); i += 8) await Promise.all(Array.from({ length
 await space.change(docId, (d) => void new MemberDoc(d, me).addPost({ topic: 'check-in', text: 'sentinel after the flood', cw: null }, Date.now()))
 process.stdout.write(`flooded ${sent}\n`)
 
-const stop = setTimeout(() => void finish(), 1_200_000)
-readline.createInterface({ input: process.stdin }).on('close', () => void finish())
-async function finish(): Promise<void> {
-  clearTimeout(stop)
-  await reg.lockNow()
-  vault.lock()
-  process.exit(0)
-}
+endOnStdinClose(reg, vault, 1_200_000)

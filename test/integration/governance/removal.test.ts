@@ -13,40 +13,19 @@
  */
 import { rmSync } from 'node:fs'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { decodeBlock } from '../../../core/store/block-codec.ts'
 import { HearthError } from '../../../core/errors.ts'
-import { startPeer, type Peer } from '../../helpers/peer.ts'
-import { useTempDirs } from '../../helpers/temp-dir.ts'
-import { startTestnet, type Testnet } from '../net/net-harness.ts'
+import type { Peer } from '../../helpers/peer.ts'
+import { PASS, useProcessCast } from '../../helpers/process-cast.ts'
 import { openProfileLogs, type ProfileLogs } from './profile-logs.ts'
 
-const tempDir = useTempDirs()
-const PASS = 'correct horse battery staple'
-let testnet: Testnet | null = null
-const running = new Set<Peer>()
+const cast = useProcessCast()
+const { tempDir, start, stop } = cast
 const opened: ProfileLogs[] = []
-
-afterEach(async () => {
+cast.cleanup(async () => {
   for (const o of opened.splice(0)) await o.close()
-  await Promise.all([...running].map((p) => p.stop()))
-  running.clear()
-  await testnet?.destroy()
-  testnet = null
 })
-
-async function start(dir: string, boot: string, create?: string): Promise<Peer> {
-  const p = await startPeer(dir, boot)
-  running.add(p)
-  if (create) await p.ok('createProfile', { passphrase: PASS, name: create })
-  else await p.ok('unlock', { passphrase: PASS })
-  return p
-}
-
-async function stop(p: Peer): Promise<void> {
-  running.delete(p)
-  await p.stop()
-}
 
 async function texts(p: Peer, groupId: string): Promise<string[]> {
   return (await p.ok('feed', { groupId, limit: 100 })).posts.map((x) => x.text).sort()
@@ -68,8 +47,7 @@ function opensWith(block: Uint8Array, key: Uint8Array): boolean {
 
 describe('removal across processes', () => {
   it('refuses a removed member’s later words everywhere, relayed or late, and leaves it no key to read on', async () => {
-    testnet = await startTestnet()
-    const boot = `${testnet.bootstrap[0]?.host}:${testnet.bootstrap[0]?.port}`
+    const boot = await cast.testnet()
     const dirs = { a: path.join(tempDir(), 'a'), b: path.join(tempDir(), 'b'), c: path.join(tempDir(), 'c') }
     let a = await start(dirs.a, boot, 'Alder')
     const { id: groupId } = await a.ok('createGroup', { name: 'Circle' })
@@ -157,8 +135,7 @@ describe('removal across processes', () => {
   })
 
   it('two facilitators remove each other while partitioned: after healing, one membership and one feed', async () => {
-    testnet = await startTestnet()
-    const boot = `${testnet.bootstrap[0]?.host}:${testnet.bootstrap[0]?.port}`
+    const boot = await cast.testnet()
     const dirs = { a: path.join(tempDir(), 'a'), x: path.join(tempDir(), 'x'), b: path.join(tempDir(), 'b'), c: path.join(tempDir(), 'c') }
     let a = await start(dirs.a, boot, 'Alder')
     const { id: groupId } = await a.ok('createGroup', { name: 'Circle' })

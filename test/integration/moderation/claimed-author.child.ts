@@ -7,24 +7,16 @@
  *
  * argv: profileDir host:port inviteCode victimId firstPostRef secondPostRef
  */
-import readline from 'node:readline'
 import * as Y from 'yjs'
-import { GroupRegistry } from '../../../core/group/group-registry.ts'
 import { memberDocId, sharedDocId } from '../../../core/model/doc-id.ts'
 import { ModerationDoc, type ModerationAction } from '../../../core/model/moderation-doc.ts'
 import { MemberDoc, parseRef } from '../../../core/model/member-doc.ts'
 import { writerClientId } from '../../../core/model/shared-writers.ts'
 import { BlockKind, encodeBlock } from '../../../core/store/block-codec.ts'
-import { Vault } from '../../../core/store/vault.ts'
+import { endOnStdinClose, joinAsHostile } from './hostile-join.ts'
 
 const [profileDir, bootstrap, code, victim, first, second] = process.argv.slice(2) as [string, string, string, string, string, string]
-const [host, port] = bootstrap.split(':') as [string, string]
-const vault = new Vault(profileDir)
-await vault.create('hostile facilitator passphrase')
-const reg = await GroupRegistry.open(vault, () => undefined, Date.now, { bootstrap: [{ host, port: Number(port) }], host: '127.0.0.1' })
-const { groupId, status } = await reg.invitations.join(code, 'Mallory', 60_000)
-if (status !== 'admitted') throw new Error(`not admitted: ${status}`)
-const space = await reg.space(groupId)
+const { vault, reg, space } = await joinAsHostile(profileDir, bootstrap, code, 'hostile facilitator passphrase', 'Mallory')
 for (let i = 0; i < 300 && !space.docs.memberDoc(victim).item((parseRef(second) as { itemId: string }).itemId); i++) await new Promise((r) => setTimeout(r, 100))
 
 const MOD = sharedDocId('moderation')
@@ -43,11 +35,4 @@ await space.own.append(encodeBlock({ epoch: space.currentEpoch, kind: BlockKind.
 await space.change(memberDocId(space.me), (d) => void new MemberDoc(d, space.me).addPost({ topic: 'check-in', text: 'after the claims', cw: null }, Date.now()))
 process.stdout.write('claimed\n')
 
-const stop = setTimeout(() => void finish(), 240_000)
-readline.createInterface({ input: process.stdin }).on('close', () => void finish())
-async function finish(): Promise<void> {
-  clearTimeout(stop)
-  await reg.lockNow()
-  vault.lock()
-  process.exit(0)
-}
+endOnStdinClose(reg, vault, 240_000)

@@ -15,10 +15,8 @@
  * argv: profileDir host:port inviteCode victimId victimPostRef. Prints `forged <sentinelRef>`,
  * then waits for stdin to close.
  */
-import readline from 'node:readline'
 import * as Y from 'yjs'
 import { randomBytes } from '../../../core/crypto/random.ts'
-import { GroupRegistry } from '../../../core/group/group-registry.ts'
 import { memberDocId, sharedDocId } from '../../../core/model/doc-id.ts'
 import { propose, proposalHash } from '../../../core/model/decisions.ts'
 import { setFlag } from '../../../core/model/flags.ts'
@@ -26,17 +24,10 @@ import { MemberDoc, parseRef } from '../../../core/model/member-doc.ts'
 import { ModerationDoc } from '../../../core/model/moderation-doc.ts'
 import { ScheduleDoc } from '../../../core/model/schedule-doc.ts'
 import { BlockKind, encodeBlock } from '../../../core/store/block-codec.ts'
-import { Vault } from '../../../core/store/vault.ts'
+import { endOnStdinClose, joinAsHostile } from './hostile-join.ts'
 
 const [profileDir, bootstrap, code, victim, victimPost] = process.argv.slice(2) as [string, string, string, string, string]
-const [host, port] = bootstrap.split(':') as [string, string]
-
-const vault = new Vault(profileDir)
-await vault.create('hostile member passphrase')
-const reg = await GroupRegistry.open(vault, () => undefined, Date.now, { bootstrap: [{ host, port: Number(port) }], host: '127.0.0.1' })
-const { groupId, status } = await reg.invitations.join(code, 'Mallory', 60_000)
-if (status !== 'admitted') throw new Error(`not admitted: ${status}`)
-const space = await reg.space(groupId)
+const { vault, reg, groupId, space } = await joinAsHostile(profileDir, bootstrap, code, 'hostile member passphrase', 'Mallory')
 const me = space.me
 
 // Wait until the victim's post has reached us: the edit and delete must build on its real state.
@@ -88,11 +79,4 @@ await space.change(memberDocId(me), (d) => {
 })
 process.stdout.write(`forged ${sentinel}\n`)
 
-const stop = setTimeout(() => void finish(), 240_000)
-readline.createInterface({ input: process.stdin }).on('close', () => void finish())
-async function finish(): Promise<void> {
-  clearTimeout(stop)
-  await reg.lockNow()
-  vault.lock()
-  process.exit(0)
-}
+endOnStdinClose(reg, vault, 240_000)

@@ -7,55 +7,32 @@
  */
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { FeedPage } from '../../../core/api.ts'
-import { spawnTs, type Child } from '../../helpers/child.ts'
-import { startPeer, type Peer } from '../../helpers/peer.ts'
-import { useTempDirs } from '../../helpers/temp-dir.ts'
-import { startTestnet, type Testnet } from '../net/net-harness.ts'
+import { spawnTs } from '../../helpers/child.ts'
+import { useProcessCast } from '../../helpers/process-cast.ts'
 
-const tempDir = useTempDirs()
-const PASS = 'correct horse battery staple'
+const cast = useProcessCast()
+const { tempDir } = cast
 const HOSTILE = fileURLToPath(new URL('./hostile-member.child.ts', import.meta.url))
-let testnet: Testnet | null = null
-const peers: Peer[] = []
-let mallory: Child | null = null
-
-afterEach(async () => {
-  mallory?.proc.stdin?.end()
-  if (mallory) {
-    const t = setTimeout(() => mallory?.proc.kill('SIGKILL'), 10_000)
-    await mallory.exited
-    clearTimeout(t)
-  }
-  mallory = null
-  await Promise.all(peers.splice(0).map((p) => p.stop()))
-  await testnet?.destroy()
-  testnet = null
-})
 
 const everyText = (page: FeedPage): string[] =>
   page.posts.flatMap((p) => [p.text, ...p.replies.map((r) => r.text)])
 
 describe('a hostile member', () => {
   it('cannot write, edit, delete, flag, propose, vote, hide or schedule in another’s name: every honest peer refuses and shows nothing of it', async () => {
-    testnet = await startTestnet()
-    const boot = `${testnet.bootstrap[0]?.host}:${testnet.bootstrap[0]?.port}`
-    const alder = await startPeer(path.join(tempDir(), 'alder'), boot)
-    peers.push(alder)
-    await alder.ok('createProfile', { passphrase: PASS, name: 'Alder' })
+    const boot = await cast.testnet()
+    const alder = await cast.start(path.join(tempDir(), 'alder'), boot, 'Alder')
     const { id: groupId } = await alder.ok('createGroup', { name: 'Circle' })
     const alderId = (await alder.ok('groupInfo', { groupId })).me
     const original = await alder.ok('post', { groupId, text: 'my own words, as I wrote them' })
     const forBirch = await alder.ok('createInvite', { groupId })
     const forMallory = await alder.ok('createInvite', { groupId })
 
-    const birch = await startPeer(path.join(tempDir(), 'birch'), boot)
-    peers.push(birch)
-    await birch.ok('createProfile', { passphrase: PASS, name: 'Birch' })
+    const birch = await cast.start(path.join(tempDir(), 'birch'), boot, 'Birch')
     expect(await birch.ok('joinGroup', { code: forBirch.code, waitMs: 30_000 }, 40_000)).toMatchObject({ status: 'admitted' })
 
-    mallory = spawnTs(HOSTILE, [path.join(tempDir(), 'mallory'), boot, forMallory.code, alderId, original.id], {}, { stdin: true })
+    const mallory = cast.hostile(spawnTs(HOSTILE, [path.join(tempDir(), 'mallory'), boot, forMallory.code, alderId, original.id], {}, { stdin: true }))
     const sentinel = (await mallory.waitForLine((l) => l.startsWith('forged '), 90_000)).slice('forged '.length)
 
     for (const [name, p] of [['Alder', alder], ['Birch', birch]] as const) {

@@ -14,21 +14,13 @@
  * Ends when stdin closes.
  */
 import readline from 'node:readline'
-import { GroupRegistry } from '../../../core/group/group-registry.ts'
 import { memberDocId } from '../../../core/model/doc-id.ts'
 import { MemberDoc } from '../../../core/model/member-doc.ts'
 import type { HypercoreSession, KeyPair } from '../../../core/store/holepunch.ts'
-import { Vault } from '../../../core/store/vault.ts'
+import { joinAsHostile } from './hostile-join.ts'
 
 const [profileDir, bootstrap, code] = process.argv.slice(2) as [string, string, string]
-const [host, port] = bootstrap.split(':') as [string, string]
-
-const vault = new Vault(profileDir)
-await vault.create('rewriting member passphrase')
-const reg = await GroupRegistry.open(vault, () => undefined, Date.now, { bootstrap: [{ host, port: Number(port) }], host: '127.0.0.1' })
-const { groupId, status } = await reg.invitations.join(code, 'Mallory', 60_000)
-if (status !== 'admitted') throw new Error(`not admitted: ${status}`)
-const space = await reg.space(groupId)
+const { vault, reg, groupId, space } = await joinAsHostile(profileDir, bootstrap, code, 'rewriting member passphrase', 'Mallory')
 const me = space.me
 // The device log's Hypercore and key pair: private to core, reached here only to attack.
 const device = await reg.store.ownLog(Buffer.from(space.own.key, 'hex'))

@@ -15,43 +15,13 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { spawnTs, type Child } from '../../helpers/child.ts'
-import { startPeer, type Peer } from '../../helpers/peer.ts'
-import { useTempDirs } from '../../helpers/temp-dir.ts'
-import { startTestnet, type Testnet } from '../net/net-harness.ts'
+import type { Peer } from '../../helpers/peer.ts'
+import { useProcessCast } from '../../helpers/process-cast.ts'
 
-const tempDir = useTempDirs()
-const PASS = 'correct horse battery staple'
+const cast = useProcessCast()
+const { tempDir, start, stop } = cast
 const CHILD = fileURLToPath(new URL('./rewrite-member.child.ts', import.meta.url))
-let testnet: Testnet | null = null
-const running = new Set<Peer>()
 let mallory: Child | null = null
-
-afterEach(async () => {
-  mallory?.proc.stdin?.end()
-  if (mallory) {
-    const t = setTimeout(() => mallory?.proc.kill('SIGKILL'), 10_000)
-    await mallory.exited
-    clearTimeout(t)
-  }
-  mallory = null
-  await Promise.all([...running].map((p) => p.stop()))
-  running.clear()
-  await testnet?.destroy()
-  testnet = null
-})
-
-async function start(dir: string, boot: string, create?: string): Promise<Peer> {
-  const p = await startPeer(dir, boot)
-  running.add(p)
-  if (create) await p.ok('createProfile', { passphrase: PASS, name: create })
-  else await p.ok('unlock', { passphrase: PASS })
-  return p
-}
-
-async function stop(p: Peer): Promise<void> {
-  running.delete(p)
-  await p.stop()
-}
 
 const texts = async (p: Peer, groupId: string): Promise<string[]> => (await p.ok('feed', { groupId, limit: 100 })).posts.map((x) => x.text).sort()
 const members = async (p: Peer, groupId: string): Promise<string[]> => (await p.ok('members', { groupId })).map((m) => `${m.pseudonym}:${m.role}`).sort()
@@ -77,8 +47,7 @@ interface Scene {
 }
 
 async function scene(): Promise<Scene> {
-  testnet = await startTestnet()
-  const boot = `${testnet.bootstrap[0]?.host}:${testnet.bootstrap[0]?.port}`
+  const boot = await cast.testnet()
   const alder = await start(path.join(tempDir(), 'alder'), boot, 'Alder')
   const { id: groupId } = await alder.ok('createGroup', { name: 'Circle' })
   const forBirch = await alder.ok('createInvite', { groupId })
@@ -87,7 +56,7 @@ async function scene(): Promise<Scene> {
   const birchDir = path.join(tempDir(), 'birch')
   const birch = await start(birchDir, boot, 'Birch')
   expect(await birch.ok('joinGroup', { code: forBirch.code, waitMs: 30_000 }, 40_000)).toMatchObject({ status: 'admitted' })
-  mallory = spawnTs(CHILD, [path.join(tempDir(), 'mallory'), boot, forMallory.code], {}, { stdin: true })
+  mallory = cast.hostile(spawnTs(CHILD, [path.join(tempDir(), 'mallory'), boot, forMallory.code], {}, { stdin: true }))
   const malloryId = (await mallory.waitForLine((l) => l.startsWith('joined '), 90_000)).slice('joined '.length)
   return { boot, groupId, alder, birch, birchDir, malloryId, forCedar: forCedar.code }
 }

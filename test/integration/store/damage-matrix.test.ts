@@ -22,7 +22,6 @@
  * A copy is a moved profile (a new `logs/db` inode), so each copy's own-log record is re-sealed
  * with the copy's store id: the cases test damage, not moving (moved-profile.test.ts does that).
  */
-import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -35,6 +34,7 @@ import { Vault } from '../../../core/store/vault.ts'
 import { GroupRegistry } from '../../../core/group/group-registry.ts'
 import { LOG_STORE_KEY_PURPOSE } from '../../../core/store/log-store.ts'
 import { decodeLogLengths, encodeLogLengths, logLengthsKey, LOG_LENGTHS_FILE } from '../../../core/store/log-lengths.ts'
+import { staleSocket } from '../../helpers/stale-socket.ts'
 
 const HEARTH = fileURLToPath(new URL('../../../scripts/hearth.ts', import.meta.url))
 const PASS = 'correct horse battery staple'
@@ -261,12 +261,3 @@ describe('the damage matrix: every file kind × delete, truncate, flip bits, rep
     expect(status.json).toMatchObject({ ownLog: { state: 'behind', expected: expect.any(Number), damagedCopy: path.join(dir, kept) } })
   })
 })
-
-/** Leaves a socket file with nobody behind it, as a node killed with SIGKILL does. */
-async function staleSocket(file: string): Promise<void> {
-  const script = "require('node:net').createServer().listen(process.argv[1], () => console.log('up'))"
-  const proc = spawn(process.execPath, ['-e', script, file], { stdio: ['ignore', 'pipe', 'inherit'] })
-  await new Promise((resolve) => proc.stdout.once('data', resolve))
-  proc.kill('SIGKILL')
-  await new Promise((resolve) => proc.once('exit', resolve))
-}

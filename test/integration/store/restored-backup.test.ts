@@ -10,35 +10,23 @@
 import { cpSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { spawnTs, type Child } from '../../helpers/child.ts'
 import { runCli, type CliRun } from '../../helpers/cli.ts'
 import { makeTempDir } from '../../helpers/temp-dir.ts'
-import { startTestnet, stopChild, type Testnet } from '../net/net-harness.ts'
+import { stopChild } from '../net/net-harness.ts'
+import { useCliTestnet } from '../../helpers/cli-testnet.ts'
 
 const HEARTH = fileURLToPath(new URL('../../../scripts/hearth.ts', import.meta.url))
 const env = { HEARTH_PASSPHRASE: 'correct horse battery staple' }
-let testnet: Testnet
-let boot: string
-let root: string
-
-beforeAll(async () => {
-  testnet = await startTestnet()
-  boot = `${testnet.bootstrap[0]?.host}:${testnet.bootstrap[0]?.port}`
-  root = makeTempDir()
-})
-
-afterAll(async () => {
-  await testnet?.destroy()
-  rmSync(root, { recursive: true, force: true })
-})
+const cliNet = useCliTestnet()
 
 function hearth(args: string[], profile: string): Promise<CliRun> {
   return runCli([...args, '--profile', profile, '--json'], env)
 }
 
 async function serve(profile: string): Promise<Child> {
-  const child = spawnTs(HEARTH, ['serve', '--profile', profile, '--bootstrap', boot, '--for', '300', '--json'], env)
+  const child = spawnTs(HEARTH, ['serve', '--profile', profile, '--bootstrap', cliNet.boot, '--for', '300', '--json'], env)
   await child.waitForLine((l) => l.startsWith('{"serving"'))
   return child
 }
@@ -77,7 +65,7 @@ describe.each([['restored device first'], ['Birch first']])('a device restored f
     let a = await serve(alder)
     running.push(a)
     const invite = await hearth(['invite', 'create', '--group', groupId], alder)
-    const joined = await runCli(['join', (invite.json as { code: string }).code, '--profile', birch, '--bootstrap', boot, '--wait', '60', '--json'], env, 90_000)
+    const joined = await runCli(['join', (invite.json as { code: string }).code, '--profile', birch, '--bootstrap', cliNet.boot, '--wait', '60', '--json'], env, 90_000)
     expect(joined.json, joined.stdout + joined.stderr).toMatchObject({ group: groupId })
     const b = await serve(birch)
     running.push(b)

@@ -6,34 +6,24 @@
  * Birch's own profile opened with Birch's own keys, only the entry from before opens.
  */
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DEBRIEF, holder } from '../../../core/group/debrief-handlers.ts'
 import { GroupRegistry } from '../../../core/group/group-registry.ts'
 import { readEntries } from '../../../core/model/debrief.ts'
 import { Vault } from '../../../core/store/vault.ts'
-import { startPeer, type Peer } from '../../helpers/peer.ts'
-import { useTempDirs } from '../../helpers/temp-dir.ts'
-import { startTestnet, type Testnet } from '../net/net-harness.ts'
+import { startPeer } from '../../helpers/peer.ts'
+import { PASS, useProcessCast } from '../../helpers/process-cast.ts'
 
-const tempDir = useTempDirs()
-const PASS = 'correct horse battery staple'
-let testnet: Testnet | null = null
-const peers: Peer[] = []
-
-afterEach(async () => {
-  await Promise.all(peers.splice(0).map((p) => p.stop()))
-  await testnet?.destroy()
-  testnet = null
-})
+const cast = useProcessCast()
+const { tempDir } = cast
 
 describe('debrief across a demotion, two processes', () => {
   it('the demoted facilitator holds the later entry but cannot open it', async () => {
-    testnet = await startTestnet()
-    const boot = `${testnet.bootstrap[0]?.host}:${testnet.bootstrap[0]?.port}`
+    const boot = await cast.testnet()
     const birchDir = path.join(tempDir(), 'birch')
     const a = await startPeer(path.join(tempDir(), 'alder'), boot)
     const b = await startPeer(birchDir, boot)
-    peers.push(a, b)
+    cast.add(a, b)
     await a.ok('createProfile', { passphrase: PASS, name: 'Alder' })
     await b.ok('createProfile', { passphrase: PASS, name: 'Birch' })
     const { id: groupId } = await a.ok('createGroup', { name: 'Circle' })
@@ -57,7 +47,7 @@ describe('debrief across a demotion, two processes', () => {
     expect(await b.ok('debrief', { groupId })).toMatchObject({ canRead: false, entries: [], holders: ['Alder'] })
     expect(await b.call('writeDebrief', { groupId, text: 'still here?' })).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } })
 
-    await Promise.all(peers.splice(0).map((p) => p.stop()))
+    await cast.stopAll()
     const vault = new Vault(birchDir)
     await vault.unlock(PASS)
     const reg = await GroupRegistry.open(vault, () => undefined, Date.now, null)

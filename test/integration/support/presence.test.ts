@@ -5,38 +5,24 @@
  * back. In two start orders, one under load.
  */
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { startPeer, type Peer } from '../../helpers/peer.ts'
-import { startCpuHog, type CpuHog } from '../../helpers/cpu-hog.ts'
-import { useTempDirs } from '../../helpers/temp-dir.ts'
-import { startTestnet, type Testnet } from '../net/net-harness.ts'
+import { describe, expect, it } from 'vitest'
+import { startPeer } from '../../helpers/peer.ts'
+import { PASS, useProcessCast } from '../../helpers/process-cast.ts'
 
-const tempDir = useTempDirs()
-const PASS = 'correct horse battery staple'
-let testnet: Testnet | null = null
-const peers: Peer[] = []
-let hog: CpuHog | null = null
-
-afterEach(async () => {
-  await hog?.stop()
-  hog = null
-  await Promise.all(peers.splice(0).map((p) => p.stop()))
-  await testnet?.destroy()
-  testnet = null
-})
+const cast = useProcessCast()
+const { tempDir } = cast
 
 describe('not showing as connected', () => {
   it.each([
     ['started in order', false, false],
     ['started in reverse, under a CPU hog on every core', true, true],
   ])('hides the member from others’ "connected now" while the words still sync (%s)', async (_name, reverse, loaded) => {
-    testnet = await startTestnet()
-    if (loaded) hog = startCpuHog()
-    const boot = `${testnet.bootstrap[0]?.host}:${testnet.bootstrap[0]?.port}`
+    const boot = await cast.testnet()
+    if (loaded) cast.loadCpu()
     const b0 = reverse ? await startPeer(path.join(tempDir(), 'birch'), boot) : null
     const a = await startPeer(path.join(tempDir(), 'alder'), boot)
     const b = b0 ?? (await startPeer(path.join(tempDir(), 'birch'), boot))
-    peers.push(a, b)
+    cast.add(a, b)
     await a.ok('createProfile', { passphrase: PASS, name: 'Alder' })
     await b.ok('createProfile', { passphrase: PASS, name: 'Birch' })
     const { id: groupId } = await a.ok('createGroup', { name: 'Circle' })

@@ -9,45 +9,31 @@
  * only" a member's invite is refused by every node.
  */
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { holder } from '../../../core/group/sealed-key.ts'
 import { GroupRegistry } from '../../../core/group/group-registry.ts'
 import { lineDocId } from '../../../core/model/doc-id.ts'
 import { readLine } from '../../../core/model/private-line.ts'
 import { Vault } from '../../../core/store/vault.ts'
 import { startPeer, type Peer } from '../../helpers/peer.ts'
-import { startCpuHog, type CpuHog } from '../../helpers/cpu-hog.ts'
-import { useTempDirs } from '../../helpers/temp-dir.ts'
-import { startTestnet, type Testnet } from '../net/net-harness.ts'
+import { PASS, useProcessCast } from '../../helpers/process-cast.ts'
 
-const tempDir = useTempDirs()
-const PASS = 'correct horse battery staple'
-let testnet: Testnet | null = null
-const peers: Peer[] = []
-let hog: CpuHog | null = null
-
-afterEach(async () => {
-  await hog?.stop()
-  hog = null
-  await Promise.all(peers.splice(0).map((p) => p.stop()))
-  await testnet?.destroy()
-  testnet = null
-})
+const cast = useProcessCast()
+const { tempDir } = cast
 
 describe('private line to the facilitators, three processes', () => {
   it.each([
     ['started in order', false, false],
     ['started in reverse, under a CPU hog on every core', true, true],
   ])('member writes, facilitator reads and answers, member reads; a former facilitator reads nothing new (%s)', async (_name, reverse, loaded) => {
-    testnet = await startTestnet()
-    if (loaded) hog = startCpuHog()
-    const boot = `${testnet.bootstrap[0]?.host}:${testnet.bootstrap[0]?.port}`
+    const boot = await cast.testnet()
+    if (loaded) cast.loadCpu()
     const birchDir = path.join(tempDir(), 'birch')
     const dirs = [path.join(tempDir(), 'alder'), birchDir, path.join(tempDir(), 'cedar')]
     const started: Peer[] = []
     for (const d of reverse ? [...dirs].reverse() : dirs) started.push(await startPeer(d, boot))
     const [a, b, c] = (reverse ? [...started].reverse() : started) as [Peer, Peer, Peer]
-    peers.push(a, b, c)
+    cast.add(a, b, c)
     await Promise.all([
       a.ok('createProfile', { passphrase: PASS, name: 'Alder' }), b.ok('createProfile', { passphrase: PASS, name: 'Birch' }),
       c.ok('createProfile', { passphrase: PASS, name: 'Cedar' }),
@@ -100,7 +86,7 @@ describe('private line to the facilitators, three processes', () => {
     // Birch's node holds every block the others read (the same count), then is stopped and opened
     // with Birch's own keys.
     await b.until(async () => (await blocks(b)) === (await blocks(a)) && (await blocks(c)) === (await blocks(a)))
-    await Promise.all(peers.splice(0).map((p) => p.stop()))
+    await cast.stopAll()
     const vault = new Vault(birchDir)
     await vault.unlock(PASS)
     const reg = await GroupRegistry.open(vault, () => undefined, Date.now, null)

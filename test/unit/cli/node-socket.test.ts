@@ -3,7 +3,6 @@
  * what before and after showing the passphrase, bad frames, bounds, stale and live sockets.
  * test/integration/cli/serve-socket.test.ts drives the same through `hearth serve` processes.
  */
-import { spawn } from 'node:child_process'
 import { chmodSync, existsSync, lstatSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
@@ -14,6 +13,7 @@ import { listenOnProfile, MAX_CONNECTIONS, type NodeSocket } from '../../../scri
 import { MAX_LINE_BYTES } from '../../../scripts/cli/node-wire.ts'
 import { HearthError } from '../../../core/errors.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
+import { staleSocket } from '../../helpers/stale-socket.ts'
 
 const tempDir = useTempDirs()
 const PASS = 'correct horse battery staple'
@@ -182,12 +182,3 @@ describe('where no socket can be', () => {
     expect(readFileSync(path.join(dir, 'node.sock'), 'utf8')).toBe('mine')
   })
 })
-
-/** Leaves a socket file with nobody behind it, as a node killed with SIGKILL does. */
-async function staleSocket(file: string): Promise<void> {
-  const script = "require('node:net').createServer().listen(process.argv[1], () => console.log('up'))"
-  const proc = spawn(process.execPath, ['-e', script, file], { stdio: ['ignore', 'pipe', 'inherit'] })
-  await new Promise((resolve) => proc.stdout.once('data', resolve))
-  proc.kill('SIGKILL')
-  await new Promise((resolve) => proc.once('exit', resolve))
-}
