@@ -25,6 +25,9 @@ const me = space.me
 // The device log's Hypercore and key pair: private to core, reached here only to attack.
 const device = await reg.store.ownLog(Buffer.from(space.own.key, 'hex'))
 const own = device as unknown as { core: HypercoreSession & { truncate(n: number, o: { keyPair: KeyPair }): Promise<void> }; keyPair: KeyPair }
+// Mallory runs modified code: the guard that stops an honest device from ever contradicting a
+// block it published (own-log-guard.ts) is switched off, as any rewriter would.
+;(device as unknown as { guard: null }).guard = null
 // Mallory answers no newcomer, so the newcomer's admission is an honest member's, never in her
 // rewritten log (an admission there would be refused with everything after the freeze).
 const online = (await reg.goOnline(groupId)) as unknown as { invites: { close(): Promise<void> } | null }
