@@ -19,6 +19,13 @@
  * Device records (per log: member, first index, optional `until`, role history) are kept apart
  * from the member list so another kind of attestation (a restored member's new device) only has
  * to add one record.
+ *
+ * Why this file is over 400 lines, and where it should split: the replay below must see every
+ * event kind in one pass and one order, so the state it builds lives in one class; but the rules
+ * per kind have grown (invite policy, fork freezes, admission order for names). The seams for a
+ * split are the invite and approval rules (who may invite, needsApproval, over-use) and the
+ * fork-freeze bookkeeping, each a module the replay calls; not done in the session that grew it,
+ * so that seven parallel branches could merge.
  */
 import { errors, HearthError } from '../errors.ts'
 import type { SharedDocName } from '../model/doc-id.ts'

@@ -9,6 +9,11 @@
  *   group/<id>/epoch/<n>  32-byte epoch keys
  *   group/<id>/summary    JSON { v: 1, name, mode, role }: what the groups screen shows, kept
  *                         whenever governance changes it, so listing groups opens none of them
+ *
+ * Why this file is over 400 lines, and where it should split: it holds two concepts, the vault
+ * entries of a group (meta, identity, keys, the groups-screen summary) and the lifecycle of an
+ * open space (open, go online, checkpoint, own-log status, close on lock). The first belongs in a
+ * module of its own that the second calls; left whole while parallel branches were merging.
  */
 import { shownGroupName } from '../model/names.ts'
 import type { GroupSummary } from '../api.ts'
