@@ -748,7 +748,10 @@ export interface ApiMethods {
   createInvite: { input: G & { uses?: number; expiresInMs?: number; role?: Role; approval?: boolean }; output: { id: string; code: string; expiresAt: number } }
   listInvites: { input: G; output: InviteView[] }
   revokeInvite: { input: G & { id: string }; output: { id: string } }
-  /** Joins by invite code; `waitMs` bounds the search for a member (default 60 s). */
+  /**
+   * Joins by invite code; `waitMs` bounds the search for a member (default 60 s). While it looks,
+   * `joinProgress` events say where it stands.
+   */
   joinGroup: { input: { code: string; pseudonym?: string; waitMs?: number }; output: { group: string; status: 'admitted' | 'pending' } }
   groupStatus: { input: G; output: GroupStatus }
   /**
@@ -910,6 +913,18 @@ export interface ApiEvents {
   groupChanged: { groupId: string }
   /** An export or restore is under way: `done` of `total` steps. */
   exportProgress: { groupId: string; done: number; total: number }
+  /** A join by code is under way (joinGroup). Never carries the code. */
+  joinProgress: JoinProgress
+}
+
+/**
+ * Where a join by code stands: `looking` for a member on the network (`looks` counts the
+ * lookups so far: a joiner who started before anyone was online keeps looking), `connected` to
+ * one and asking, or `admitted` and fetching the group.
+ */
+export interface JoinProgress {
+  state: 'looking' | 'connected' | 'admitted'
+  looks: number
 }
 
 export type EventName = keyof ApiEvents

@@ -117,6 +117,7 @@ export function createService(opts: ServiceOptions): HearthService {
       return n ? new TextDecoder().decode(n) : null
     },
     groupsChanged: () => emit('groupsChanged', {}),
+    joinProgress: (p) => emit('joinProgress', p),
   }
 
   const handlers: MethodHandlers = {

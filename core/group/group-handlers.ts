@@ -3,7 +3,7 @@
  * thin step from a validated input to a GroupSpace change or a view. Permission and existence
  * checks live here so every front end gets the same coded answer.
  */
-import type { GroupInfo, GroupSummary, JoinRequestView, MemberView, MethodHandlers, RulesView } from '../api.ts'
+import type { GroupInfo, GroupSummary, JoinProgress, JoinRequestView, MemberView, MethodHandlers, RulesView } from '../api.ts'
 import { errors } from '../errors.ts'
 import { memberDocId, sharedDocId } from '../model/doc-id.ts'
 import { MemberDoc, parseRef, type Ref } from '../model/member-doc.ts'
@@ -38,6 +38,8 @@ export interface GroupContext {
   groupsChanged(): void
   /** The profile's default pseudonym, if one was set. */
   defaultName(): string | null
+  /** A join by code moved on (joinGroup); optional so contexts built for other handlers need not care. */
+  joinProgress?(p: JoinProgress): void
 }
 
 const source = groupSource
@@ -251,7 +253,7 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
       const given = pseudonym ?? ctx.defaultName()
       if (!given) throw errors.INVALID_INPUT('choose a pseudonym for this group')
       const chosen = cleanName(given, 'pseudonym')
-      const r = await ctx.registry().invitations.join(code, chosen, waitMs ?? 60_000)
+      const r = await ctx.registry().invitations.join(code, chosen, waitMs ?? 60_000, (p) => ctx.joinProgress?.(p))
       ctx.groupsChanged()
       return { group: r.groupId, status: r.status }
     },

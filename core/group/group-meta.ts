@@ -12,6 +12,11 @@ export interface GroupMeta {
   name?: string
   /** The logs the welcome named: where a newcomer reads governance from before it knows it. */
   seedLogs?: string[]
+  /**
+   * The members the welcome named: who to accept as members until this device has read its own
+   * admission, after a restart too (group-online.ts). Absent in metas written before 2026-12-06.
+   */
+  seedMembers?: string[]
   /** Where the welcome said each log's latest shared checkpoint starts: [log key, index]. */
   seedCheckpoints?: [string, number][]
 }

@@ -6,7 +6,9 @@
  *
  * Before this device has read the group's governance (a newcomer just admitted), `trust` — the
  * member ids the admitting member listed — stands in for it, so the newcomer can fetch the logs
- * that hold governance in the first place. Once governance is known it alone decides.
+ * that hold governance in the first place. Until governance names this device (it has read its
+ * own admission) the trusted members still count too, but those it says left: a partly read
+ * governance may not name yet the member the newcomer reads it from. Then governance alone decides.
  *
  * A log the space plans to read from a shared checkpoint (GroupSpace.planOf) is fetched sparsely:
  * the checkpoint's first block, then the blocks it lists and its other parts, then everything
@@ -163,6 +165,12 @@ export class GroupOnline {
     const gov = this.space.groupId ? this.space.governance : null
     if (!gov) return this.trust.members.has(id)
     if (gov.members.has(id)) return true
+    // A newcomer reads governance a block at a time: until it has read its own admission, what it
+    // has read is an older part of the history the welcome summed up, and may not name yet the
+    // very member it is reading it from (that member's own admission sits further on in the
+    // inviter's log). Refusing it then would cut the newcomer off its only source for good, so
+    // the welcome's members still count, unless governance already says they left.
+    if (this.trust.members.has(id) && !gov.knowsLog(this.space.own.key) && !gov.former.has(id)) return true
     const since = this.formerSince.get(id)
     return since !== undefined && since > 0 && Date.now() - since < REMOVAL_GRACE_MS
   }

@@ -214,7 +214,11 @@ export class GroupRegistry {
         const admit = { now: this.now, decide: (proof: Uint8Array, challenge: string) => decideJoin({ space, now: this.now, secrets: () => this.secrets(groupId) }, proof, challenge) }
         const lastSeen = new LastSeenStore(this.personal, groupId, this.now)
         const presenceHidden = isPresenceHidden(this.personal, groupId)
-        const online = await GroupOnline.start(space, this.store, { ...network, groupId, groupSecret: secret.slice(), identity: space.identity, admit, lastSeen, presenceHidden, ...(trust ? { trust } : {}) })
+        // A newcomer who restarted before reading its own admission still knows whom to trust.
+        const seed = this.meta(groupId)
+        const seeded = seed.seedMembers && !(space.groupId && space.governance.knowsLog(space.own.key)) ? { members: seed.seedMembers, logs: seed.seedLogs ?? [] } : undefined
+        const trusted = trust ?? seeded
+        const online = await GroupOnline.start(space, this.store, { ...network, groupId, groupSecret: secret.slice(), identity: space.identity, admit, lastSeen, presenceHidden, ...(trusted ? { trust: trusted } : {}) })
         this.onlineReady.set(groupId, online)
         return online
       })()

@@ -11,6 +11,7 @@ import { randomBytes } from '../crypto/random.ts'
 import { wipe } from '../crypto/wipe.ts'
 import { memberDocId } from '../model/doc-id.ts'
 import { MemberDoc } from '../model/member-doc.ts'
+import type { JoinProgress } from '../api.ts'
 import { joinViaInvite } from '../net/invite-swarm.ts'
 import type { NetworkOptions } from '../net/holepunch-net.ts'
 import type { LogStore } from '../store/log-store.ts'
@@ -71,7 +72,7 @@ export class Invitations {
    * admission stores the group's keys and goes online. Resolves once governance has arrived or
    * `waitMs` passed (the group then finishes syncing in the background).
    */
-  async join(code: string, pseudonym: string, waitMs: number, onProgress?: (p: string) => void): Promise<{ groupId: string; status: 'admitted' | 'pending' }> {
+  async join(code: string, pseudonym: string, waitMs: number, onProgress?: (p: JoinProgress) => void): Promise<{ groupId: string; status: 'admitted' | 'pending' }> {
     const network = this.reg.network
     if (!network) throw errors.NETWORK_UNAVAILABLE('this node runs without a network')
     const { secret } = parseInviteCode(code)
@@ -84,8 +85,20 @@ export class Invitations {
     const identity = pending && pendingSeed ? identityFromSeed(pendingSeed) : generateIdentity()
     const logName = pending ? (JSON.parse(new TextDecoder().decode(pending)) as { log: string }).log : `m-${hex(randomBytes(12))}`
     const device = this.reg.store.keyFor(logName)
+    let looks = 0
+    const progress = (state: JoinProgress['state']): void => {
+      try {
+        onProgress?.({ state, looks })
+      } catch {
+        // a front end's listener must not break the join
+      }
+    }
     const outcome = await joinViaInvite(network, {
-      topic, timeoutMs: waitMs, onProgress: (p) => onProgress?.(p),
+      topic, timeoutMs: waitMs,
+      onProgress: (p) => {
+        if (p !== 'connected') looks++
+        progress(p === 'connected' ? 'connected' : 'looking')
+      },
       proofFor: (groupId, challenge) => encodeJoinProof(makeJoinProof({ groupId, inviteSecret: secret, identity, device, pseudonym, challenge })),
     })
     if (outcome.answer.status === 'refused') {
@@ -97,7 +110,7 @@ export class Invitations {
       return { groupId: outcome.groupId, status: 'pending' }
     }
     const w = openWelcome(outcome.answer.sealed, identity.boxPublicKey, identity.boxSecretKey, outcome.groupId)
-    const meta: GroupMeta = { v: 1, id: w.groupId, log: logName, createdAt: this.reg.now(), name: w.name, seedLogs: w.logs, ...(w.checkpoints?.length ? { seedCheckpoints: w.checkpoints } : {}) }
+    const meta: GroupMeta = { v: 1, id: w.groupId, log: logName, createdAt: this.reg.now(), name: w.name, seedLogs: w.logs, seedMembers: w.members, ...(w.checkpoints?.length ? { seedCheckpoints: w.checkpoints } : {}) }
     await this.reg.vault.setMany([
       [`group/${w.groupId}/identity`, identity.seed],
       [`group/${w.groupId}/secret`, Buffer.from(w.secret, 'hex')],
@@ -108,7 +121,7 @@ export class Invitations {
       await this.reg.vault.delete(pendingName)
       await this.reg.vault.delete(`${pendingName}/identity`)
     }
-    onProgress?.('admitted')
+    progress('admitted')
     await this.reg.goOnline(w.groupId, { members: w.members, logs: w.logs })
     const space = await this.reg.space(w.groupId)
     const deadline = Date.now() + waitMs

@@ -1,9 +1,10 @@
 /**
  * Joining a group with a code someone passed on. Core searches the network for a member who
- * answers on the invite's topic, which can take a while; the phase says where it stands, and an
- * error arrives as a code the view puts in plain words.
+ * answers on the invite's topic, which can take a while; the phase says where it stands, core's
+ * `joinProgress` events how the search goes (how often it looked, whether a member answered), and
+ * an error arrives as a code the view puts in plain words.
  */
-import type { ApiError, HearthApi } from '../../core/api.ts'
+import type { ApiError, HearthApi, JoinProgress } from '../../core/api.ts'
 import { settle } from './call.ts'
 
 export type JoinPhase = 'idle' | 'looking' | 'pending' | 'admitted' | 'failed'
@@ -14,6 +15,8 @@ export const JOIN_WAIT_MS = 60_000
 export class JoinController {
   phase: JoinPhase = $state('idle')
   error: ApiError | null = $state(null)
+  /** The latest word from core while looking; null before the first. */
+  progress: JoinProgress | null = $state(null)
 
   readonly #api: HearthApi | null
 
@@ -26,7 +29,11 @@ export class JoinController {
     if (!this.#api || this.phase === 'looking') return null
     this.phase = 'looking'
     this.error = null
-    const r = await settle(this.#api.joinGroup({ code, pseudonym, waitMs: JOIN_WAIT_MS }))
+    this.progress = null
+    const off = this.#api.on('joinProgress', (p) => {
+      this.progress = p
+    })
+    const r = await settle(this.#api.joinGroup({ code, pseudonym, waitMs: JOIN_WAIT_MS })).finally(off)
     if (!r.ok) {
       this.phase = 'failed'
       this.error = r.error

@@ -4,7 +4,7 @@
  * DHT to meet on (default: the public DHT); a loopback bootstrap also binds to loopback only.
  */
 import { createRequire } from 'node:module'
-import type { GroupStatus, InviteView, JoinRequestView } from '../../core/api.ts'
+import type { GroupStatus, InviteView, JoinProgress, JoinRequestView } from '../../core/api.ts'
 import { HearthError } from '../../core/errors.ts'
 import type { DhtNodeAddress, NetworkOptions } from '../../core/net/holepunch-net.ts'
 import type { HearthService } from '../../core/service.ts'
@@ -24,6 +24,18 @@ export function networkOptions(bootstrap: string | undefined): NetworkOptions {
 }
 
 
+
+/**
+ * A join's progress in words, one line each time the search moves on; null for a look that
+ * changes nothing worth a line (the first few quick retries say nothing new).
+ */
+export function joinProgressLine(p: JoinProgress): string | null {
+  if (p.state === 'connected') return 'Found a member of the group; asking to join…'
+  if (p.state === 'admitted') return 'Let in. Fetching the group from the members…'
+  if (p.looks <= 1) return 'Looking for a member of the group who is online…'
+  // Every fifth look (about every 15 s at first): often enough to show it is alive, not a flood.
+  return p.looks % 5 === 0 ? `No member is online yet; looked ${p.looks} times, still looking.` : null
+}
 
 /** "24h", "90m", "7d", "3600s" → milliseconds. */
 export function duration(text: string): number {
@@ -128,7 +140,16 @@ export const netCommands: Record<string, Command & { network?: boolean; noProfil
       if (!code) throw new HearthError('INVALID_INPUT', 'give the invite code: hearth join CODE')
       await unlocked(ctx)
       const name = opt(ctx, 'name')
-      return expectOk(ctx.service.joinGroup({ code, waitMs: seconds(ctx, 'wait', 60) * 1000, ...(name ? { pseudonym: name } : {}) }))
+      // On stderr, so stdout keeps only the result; with --json, one JSON line per event.
+      const off = ctx.service.on('joinProgress', (p) => {
+        const line = ctx.options.json ? JSON.stringify({ joinProgress: p }) : joinProgressLine(p)
+        if (line) process.stderr.write(`${ctx.options.json ? '' : 'hearth: '}${line}\n`)
+      })
+      try {
+        return await expectOk(ctx.service.joinGroup({ code, waitMs: seconds(ctx, 'wait', 60) * 1000, ...(name ? { pseudonym: name } : {}) }))
+      } finally {
+        off()
+      }
     },
     human: (v) => ((v as { status: string }).status === 'admitted' ? `Joined (${(v as { group: string }).group}).` : 'Waiting for a facilitator to approve.'),
   },

@@ -18,7 +18,7 @@ import { contentType, readAsset, resolveAsset, rewriteIndex, SHIM_PATH } from '.
 
 const HOST = '127.0.0.1'
 /** Every contract event: one missing here is a compile error. */
-const EVENTS: Record<EventName, true> = { locked: true, unlocked: true, groupsChanged: true, groupChanged: true, exportProgress: true }
+const EVENTS: Record<EventName, true> = { locked: true, unlocked: true, groupsChanged: true, groupChanged: true, exportProgress: true, joinProgress: true }
 export const EVENT_NAMES = Object.keys(EVENTS) as EventName[]
 /** Larger than any valid call (the biggest is a 200,000-character personal doc). */
 const MAX_FRAME_BYTES = 4 * 1024 * 1024
