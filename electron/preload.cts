@@ -96,7 +96,7 @@ const METHODS: Record<MethodName, true> = {
   ruleTemplates: true,
   readableCopy: true,
 }
-const EVENTS: Record<EventName, true> = { locked: true, unlocked: true, groupsChanged: true, groupChanged: true, exportProgress: true }
+const EVENTS: Record<EventName, true> = { locked: true, unlocked: true, groupsChanged: true, groupChanged: true, exportProgress: true, joinProgress: true }
 const EVENT_CHANNEL = 'hearth:event'
 
 const api: Record<string, unknown> = {}
