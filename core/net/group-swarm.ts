@@ -17,8 +17,9 @@
  * Presence is the set of authenticated connections (peers()); a member with two devices online
  * shows twice. A refused peer's noise key is banned for rejectCooldownMs, so a stranger cannot
  * keep the member-auth path busy; the ban lifts because a refused newcomer may be admitted by a
- * governance event that has not reached us yet; forgive() also looks the topic up again, so the
- * forgiven peer is dialled at once instead of never (Hyperswarm does not redial a peer it banned).
+ * governance event that has not reached us yet, or a member was only too slow to prove itself;
+ * forgive() and a ban's end also look the topic up again, so the peer is dialled instead of
+ * never (Hyperswarm does not redial a peer it banned).
  *
  * Liveness. Each connection sends a keepalive every KEEPALIVE_MS and is dropped after IDLE_MS
  * without a frame from the remote: a peer that vanished without a word (killed, lid closed,
@@ -109,6 +110,7 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
   private readonly bans = new Map<ReturnType<typeof setTimeout>, PeerInfo>()
   private closing: Promise<void> | null = null
   private presenceHidden = false
+  private liftLookedAt = 0
 
   static async open(opts: GroupSwarmOptions): Promise<GroupSwarm> {
     const topic = groupTopic(opts.groupSecret)
@@ -261,10 +263,19 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
     }
     if (reason === 'closed' || reason === 'internal' || this.closing) return
     info.ban(true)
+    const cooldown = this.opts.rejectCooldownMs ?? REJECT_COOLDOWN_MS
     const timer = setTimeout(() => {
       this.bans.delete(timer)
       info.ban(false)
-    }, this.opts.rejectCooldownMs ?? REJECT_COOLDOWN_MS)
+      // Hyperswarm dropped the peer when we banned it, so nobody dials it when the ban ends; a
+      // member refused while its node was too slow to prove itself (timeout) would stay apart
+      // until the next start or wake. Look again, at most once per cooldown: a stream of
+      // strangers must not keep us looking (one look re-queues every peer whose ban has ended).
+      const now = Date.now()
+      if (now - this.liftLookedAt < cooldown) return
+      this.liftLookedAt = now
+      this.rendezvous.kick('ban lifted')
+    }, cooldown)
     timer.unref?.()
     this.bans.set(timer, info)
   }

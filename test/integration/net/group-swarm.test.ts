@@ -1,12 +1,12 @@
 /**
  * GroupSwarm's own contract, two swarms in this process on a loopback testnet with real
  * Corestores: presence, a log added after connecting, dropping a peer governance no longer lists,
- * and close() leaving nothing behind. (The cross-process and hostile cases are in the other files.)
+ * a refused peer dialled again once its ban ends, and close() leaving nothing behind. (The cross-process and hostile cases are in the other files.)
  */
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { identityFromSeed } from '../../../core/crypto/identity.ts'
-import { GroupSwarm, type AuthenticatedPeer } from '../../../core/net/group-swarm.ts'
+import { GroupSwarm, type AuthenticatedPeer, type NetLogEntry } from '../../../core/net/group-swarm.ts'
 import { Corestore, type CorestoreInstance, type HypercoreSession } from '../../../core/store/holepunch.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
 import { GROUP_ID, GROUP_SECRET } from './group-fixture.ts'
@@ -36,10 +36,12 @@ async function store(): Promise<CorestoreInstance> {
   return s
 }
 
-async function open(identity: typeof ALICE, members: Set<string>): Promise<{ swarm: GroupSwarm; up: AuthenticatedPeer[]; down: AuthenticatedPeer[] }> {
+async function open(
+  identity: typeof ALICE, members: Set<string>, more: { rejectCooldownMs?: number; log?(e: NetLogEntry): void } = {},
+): Promise<{ swarm: GroupSwarm; up: AuthenticatedPeer[]; down: AuthenticatedPeer[] }> {
   const swarm = await GroupSwarm.open({
     groupSecret: GROUP_SECRET, groupId: GROUP_ID, identity, isMember: (id) => members.has(id),
-    bootstrap: testnet.bootstrap, host: '127.0.0.1',
+    bootstrap: testnet.bootstrap, host: '127.0.0.1', ...more,
   })
   cleanup.push(() => swarm.close())
   const up: AuthenticatedPeer[] = []
@@ -88,4 +90,24 @@ describe('GroupSwarm', () => {
     await waitUntil(() => a.down.length === 1 && b.down.length === 1, 'the removed member to be dropped')
     expect(a.swarm.peers()).toEqual([])
   })
+
+  // A member refused while it could not prove itself (its node too slow: timeout; or not yet
+  // admitted here, with no admission event to forgive it) used to stay apart for good once
+  // Hyperswarm had given up redialling (about 1, 6 and 21 s after a refusal) and the start
+  // burst was over: nobody dialled when the ban ended. The ban's end now looks again.
+  it('dials a refused peer again once its ban ends, with nothing else to prompt it', async () => {
+    const COOLDOWN = 25_000
+    const aliceKnows = new Set([hex(ALICE.signPublicKey)])
+    const refusals: NetLogEntry[] = []
+    const a = await open(ALICE, aliceKnows, { rejectCooldownMs: COOLDOWN, log: (e) => refusals.push(e) })
+    const b = await open(BOB, new Set([hex(ALICE.signPublicKey), hex(BOB.signPublicKey)]), { rejectCooldownMs: COOLDOWN })
+    await waitUntil(() => refusals.some((e) => e.reason === 'not-member'), 'Alice to refuse Bob')
+    const refusedAt = Date.now()
+    // Now Alice would accept Bob, but nothing tells her swarm (no forgive()).
+    aliceKnows.add(hex(BOB.signPublicKey))
+    // Bob may have counted Alice up on the refused connection already: ask who is connected now.
+    await waitUntil(() => a.swarm.peers().length === 1 && b.swarm.peers().length === 1, 'both peers up after the ban', COOLDOWN + 20_000)
+    // Not by a redial that slipped through the ban: only once it had ended.
+    expect(Date.now() - refusedAt).toBeGreaterThanOrEqual(COOLDOWN - 1_000)
+  }, 90_000)
 })
