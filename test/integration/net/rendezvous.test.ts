@@ -153,8 +153,9 @@ function scenarios(label: string, salt: number): void {
       await s.stop(c)
       const a = await comeBack(s, 'a', groupId)
       // Long enough for A to refuse B, for B to give up redialling (Hyperswarm tries a refused peer
-      // about 1, 6 and 21 s later, then drops it), for A's start burst and its 30-s ban to pass:
-      // from here on only the admission reaching A (forgive() looking again) brings them together.
+      // about 1, 6 and 21 s later, then drops it), for A's start burst and its 30-s ban to pass
+      // (the ban's end looks again, and A refuses B again): from here on only the admission
+      // reaching A (forgive() looking again) brings them together.
       await sleep(35_000)
       expect((await a.ok('members', { groupId })).length).toBe(2)
       expect((await a.ok('groupStatus', { groupId })).peers).toEqual([])
