@@ -77,6 +77,9 @@ export type ErrorCode =
   // names (pseudonyms, group names) that could hide or impersonate
   | 'NAME_NOT_ALLOWED'
   | 'NAME_TAKEN'
+  // keepers (core/keeper/)
+  | 'KEEPER_CODE_MALFORMED'
+  | 'KEEPER_CODE_CHECKSUM'
 
 export interface ApiError {
   code: ErrorCode
