@@ -874,6 +874,8 @@ export interface ApiMethods {
   markRead: { input: G & { section?: UnreadSection; upTo?: number }; output: UnreadView }
   /** My own choice not to show as connected to this group's members (it still syncs). */
   setPresence: { input: G & { hidden: boolean }; output: { hidden: boolean } }
+  /** The keeper this device syncs through for a group (its keeper code), or null for none; this device's own setting for now (core/keeper/keeper-setting.ts). */
+  setKeeper: { input: G & { code: string | null }; output: { keeper: string | null } }
   /** Ground-rule templates to start from. */
   ruleTemplates: { input: Record<string, never>; output: RuleTemplate[] }
 

@@ -27,6 +27,7 @@ import { checkpointPath, encodeCheckpoint, readCheckpoint, writeCheckpoint } fro
 import { wipe } from '../crypto/wipe.ts'
 import { PersonalDocs, PERSONAL_KEY_PURPOSE, PERSONAL_LOG } from '../store/personal-docs.ts'
 import { isPresenceHidden } from './presence.ts'
+import { groupKeeper } from '../keeper/keeper-setting.ts'
 import { memberDocId } from '../model/doc-id.ts'
 import { DEFAULT_TOPICS } from '../model/vocabulary.ts'
 import { MemberDoc } from '../model/member-doc.ts'
@@ -214,7 +215,7 @@ export class GroupRegistry {
         const admit = { now: this.now, decide: (proof: Uint8Array, challenge: string) => decideJoin({ space, now: this.now, secrets: () => this.secrets(groupId) }, proof, challenge) }
         const lastSeen = new LastSeenStore(this.personal, groupId, this.now)
         const presenceHidden = isPresenceHidden(this.personal, groupId)
-        const online = await GroupOnline.start(space, this.store, { ...network, groupId, groupSecret: secret.slice(), identity: space.identity, admit, lastSeen, presenceHidden, ...(trust ? { trust } : {}) })
+        const online = await GroupOnline.start(space, this.store, { ...network, groupId, groupSecret: secret.slice(), identity: space.identity, admit, lastSeen, presenceHidden, keeper: groupKeeper(this.personal, groupId), ...(trust ? { trust } : {}) })
         this.onlineReady.set(groupId, online)
         return online
       })()
