@@ -35,7 +35,7 @@ interface Conn {
   group: string | null
 }
 
-export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, string] }> {
+export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, string]; refused: [string, string] }> {
   private readonly cores = new Map<string, HypercoreSession>()
   private readonly conns = new Set<Conn>()
   private closing: Promise<void> | null = null
@@ -141,7 +141,11 @@ export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, 
     let added = false
     for (const k of keys) {
       const key = Buffer.from(k).toString('hex')
-      if (logs.has(key) || logs.size >= MAX_LOGS || this.heldElsewhere(group, key)) continue
+      if (logs.has(key)) continue
+      if (logs.size >= MAX_LOGS || this.heldElsewhere(group, key)) {
+        this.emit('refused', group, key)
+        continue
+      }
       logs.add(key)
       added = true
       try {

@@ -3,7 +3,9 @@
  * folder (never a member's; by default next to the member profile, with "-keeper" appended) that
  * holds groups' device logs as ciphertext and serves them to their members (core/keeper/). Its
  * first output line, always JSON whatever --json says, is {"keeper":"CODE","groups":[…]}: CODE is
- * what a facilitator pastes into `hearth keeper add`. It runs unattended, so the passphrase comes
+ * what a facilitator pastes into `hearth keeper add`; with --json, a line {"kept":LOG,"group":ACCESS}
+ * follows for each log it starts keeping, and {"refused":LOG,"group":ACCESS} for each it will not
+ * (another group's log, or past the group's limit). It runs unattended, so the passphrase comes
  * from HEARTH_PASSPHRASE or --passphrase-file. Ctrl-C or SIGTERM closes the store cleanly.
  *
  * `keeper add` / `keeper remove` are, in this first slice, this device's own setting for a group
@@ -41,6 +43,11 @@ export const keeperCommands: Record<string, Command & { network?: boolean; noPro
       }
       try {
         process.stdout.write(JSON.stringify({ keeper: encodeKeeperCode(node.publicKey), groups: node.groups() }) + '\n')
+        // With --json, one line per log the keeper starts keeping: keys only, which open nothing.
+        if (ctx.options.json) {
+          node.on('kept', (group, log) => process.stdout.write(JSON.stringify({ kept: log, group }) + '\n'))
+          node.on('refused', (group, log) => process.stdout.write(JSON.stringify({ refused: log, group }) + '\n'))
+        }
         await until(secondsUp)
       } finally {
         await node.close()
