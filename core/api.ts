@@ -431,6 +431,11 @@ export interface GroupStatus {
   historyLeft?: number
   /** Present only when this device does not write here for now (see OwnLogStatus). */
   ownLog?: OwnLogStatus
+  /**
+   * Present only when this device syncs the group through a keeper (core/keeper/): whether it is
+   * connected now, when it was last reached (ms), and whether it holds all of our own log.
+   */
+  keeper?: { connected: boolean; lastReached: number | null; holdsMine: boolean }
 }
 
 

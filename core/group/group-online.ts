@@ -147,6 +147,13 @@ export class GroupOnline {
     return own.peers.some((p) => p.remoteLength >= own.length)
   }
 
+  /** The keeper's side of the sync line, or null when this group has no keeper here (core/keeper/). */
+  keeperStatus(): { connected: boolean; lastReached: number | null; holdsMine: boolean } | null {
+    const k = this.keeper
+    const own = this.sessions.get(this.space.own.key)
+    return k ? { connected: k.connected(), lastReached: k.lastReached, holdsMine: own ? own.length === 0 || k.holds(own) : false } : null
+  }
+
   /** Keeps the last-seen times now (members connected at this moment count as seen now). */
   saveLastSeen(): Promise<void> {
     return this.seenStore?.saveNow(this.lastSeen()) ?? Promise.resolve()

@@ -75,6 +75,18 @@ export class KeeperLink {
     return [...this.lines].some((l) => l.channel.opened)
   }
 
+  /**
+   * Whether the keeper, connected now, says it holds all `length` blocks of this log (its
+   * replication peer's remoteLength): "held by the keeper", never assumed.
+   */
+  holds(log: { readonly length: number; readonly peers: readonly object[] }): boolean {
+    const streams = new Set<object>([...this.lines].map((l) => l.stream))
+    return log.peers.some((p) => {
+      const peer = p as { stream?: object; remoteLength?: number }
+      return peer.stream !== undefined && streams.has(peer.stream) && (peer.remoteLength ?? 0) >= log.length
+    })
+  }
+
   addLog(log: ReplicableLog): void {
     if (!log.key || this.closing) return
     const id = Buffer.from(log.key).toString('hex')

@@ -32,7 +32,7 @@ afterEach(async () => {
 })
 
 async function peer(dir: string, boot: string, create: string | null): Promise<Peer> {
-  const p = await startPeer(dir, boot)
+  const p = await startPeer(dir, boot, {}, { readyMs: 90_000 })
   peers.push(p)
   if (create) await p.ok('createProfile', { passphrase: PASS, name: create })
   else await p.ok('unlock', { passphrase: PASS })

@@ -14,7 +14,7 @@ export interface KeeperProcess {
 
 export async function startKeeper(profileDir: string, boot: string): Promise<KeeperProcess> {
   const child = spawnTs(HEARTH, ['keeper', 'serve', '--profile', profileDir, '--bootstrap', boot, '--json', '--for', '600'], { HEARTH_PASSPHRASE: KEEPER_PASS })
-  const first = await child.waitForLine((l) => l.startsWith('{'), 60_000)
+  const first = await child.waitForLine((l) => l.startsWith('{'), 120_000)
   const { keeper, groups } = JSON.parse(first) as { keeper: string; groups: string[] }
   return {
     child,
