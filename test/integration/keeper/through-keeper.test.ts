@@ -114,11 +114,12 @@ describe('members who are never online together sync through the keeper', () => 
 
     const secret = makeCanary('keeper-post')
     const post = await a.ok('post', { groupId, text: `while you were away ${secret}` })
-    // Held by the keeper: nobody but the keeper is connected, and it holds A's whole log.
+    // Held by the keeper: nobody but the keeper is connected, and it says it holds A's whole log.
     await a.until(async () => {
       const s = await a.ok('groupStatus', { groupId })
-      return s.peers.length === 0 && s.writesHeld
+      return s.peers.length === 0 && s.writesHeld && s.keeper?.holdsMine === true
     }, 30_000)
+    expect((await a.ok('groupStatus', { groupId })).keeper).toMatchObject({ connected: true, lastReached: expect.any(Number) })
     await stop(a)
 
     const b = await peer(dirs.b, boot, null)
