@@ -418,8 +418,9 @@ export interface GroupStatus {
   /** Each member's last connection to this node (ms), if any; kept across restarts (core/group/last-seen.ts). */
   lastSeen: Record<string, number>
   /**
-   * Whether a connected peer holds all of our own log. Never true just because nothing failed:
-   * false while offline or before any peer has confirmed our latest write.
+   * Whether a connected member holds all of our own log (the keeper does not count: see `keeper`).
+   * Never true just because nothing failed: false while offline or before any peer has confirmed
+   * our latest write.
    */
   writesHeld: boolean
   /** Blocks of the group's logs this device has read so far (grows while a new member syncs). */

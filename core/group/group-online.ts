@@ -140,11 +140,14 @@ export class GroupOnline {
     this.swarm?.setPresenceHidden(hidden)
   }
 
-  /** Whether at least one connected peer holds every block of our own log: "our words are safe elsewhere". */
+  /**
+   * Whether at least one connected MEMBER holds every block of our own log: "our words are safe
+   * elsewhere". The keeper does not count here; keeperStatus() says whether it holds them.
+   */
   writesHeld(): boolean {
     const own = this.sessions.get(this.space.own.key)
     if (!own || own.length === 0) return true
-    return own.peers.some((p) => p.remoteLength >= own.length)
+    return own.peers.some((p) => p.remoteLength >= own.length && !this.keeper?.isKeeperPeer(p))
   }
 
   /** The keeper's side of the sync line, or null when this group has no keeper here (core/keeper/). */

@@ -80,11 +80,14 @@ export class KeeperLink {
    * replication peer's remoteLength): "held by the keeper", never assumed.
    */
   holds(log: { readonly length: number; readonly peers: readonly object[] }): boolean {
-    const streams = new Set<object>([...this.lines].map((l) => l.stream))
-    return log.peers.some((p) => {
-      const peer = p as { stream?: object; remoteLength?: number }
-      return peer.stream !== undefined && streams.has(peer.stream) && (peer.remoteLength ?? 0) >= log.length
-    })
+    return log.peers.some((p) => this.isKeeperPeer(p) && ((p as { remoteLength?: number }).remoteLength ?? 0) >= log.length)
+  }
+
+  /** Whether a Hypercore replication peer is the keeper (its stream is one of our lines). */
+  isKeeperPeer(peer: object): boolean {
+    const stream = (peer as { stream?: unknown }).stream
+    for (const l of this.lines) if (l.stream === stream) return true
+    return false
   }
 
   addLog(log: ReplicableLog): void {
