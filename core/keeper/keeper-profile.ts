@@ -13,6 +13,7 @@
  * A folder whose vault has no "keeper/seed" is a member's profile, and is refused: running a
  * keeper on it would mix a member's keys into an always-on machine's duties.
  */
+import { access } from 'node:fs/promises'
 import path from 'node:path'
 import { fastProvider } from '../crypto/provider-sodium.ts'
 import { randomBytes } from '../crypto/random.ts'
@@ -20,19 +21,14 @@ import { errors } from '../errors.ts'
 import { Vault } from '../store/vault.ts'
 import type { CorestoreInstance } from '../store/holepunch.ts'
 import { openStoreSafely } from '../store/store-open.ts'
-import { access } from 'node:fs/promises'
 
 const SEED = 'keeper/seed'
 const GROUPS = 'keeper/groups'
 
-export interface KeeperGroups {
-  /** access public key hex → the log keys (hex) kept for that group */
-  groups: Map<string, Set<string>>
-}
-
 export interface KeeperProfile {
   readonly keyPair: { publicKey: Uint8Array; secretKey: Uint8Array }
   readonly store: CorestoreInstance
+  /** access public key hex → the log keys (hex) kept for that group */
   readonly groups: Map<string, Set<string>>
   /** Writes the groups record; calls are queued so the last one wins. */
   saveGroups(): Promise<void>
@@ -55,7 +51,13 @@ export async function openKeeperProfile(dir: string, passphrase: string): Promis
   const keyPair = fastProvider.signKeyPairFromSeed(seed)
   const logsDir = path.join(dir, 'logs')
   const existing = await access(logsDir).then(() => true, () => false)
-  const { store } = await openStoreSafely(dir, logsDir, existing)
+  let store: CorestoreInstance
+  try {
+    store = (await openStoreSafely(dir, logsDir, existing)).store
+  } catch (e) {
+    vault.lock()
+    throw e
+  }
   let saving: Promise<void> = Promise.resolve()
   return {
     keyPair,
