@@ -77,6 +77,9 @@ export type ErrorCode =
   // names (pseudonyms, group names) that could hide or impersonate
   | 'NAME_NOT_ALLOWED'
   | 'NAME_TAKEN'
+  // keepers (core/keeper/)
+  | 'KEEPER_CODE_MALFORMED'
+  | 'KEEPER_CODE_CHECKSUM'
 
 export interface ApiError {
   code: ErrorCode
@@ -415,8 +418,9 @@ export interface GroupStatus {
   /** Each member's last connection to this node (ms), if any; kept across restarts (core/group/last-seen.ts). */
   lastSeen: Record<string, number>
   /**
-   * Whether a connected peer holds all of our own log. Never true just because nothing failed:
-   * false while offline or before any peer has confirmed our latest write.
+   * Whether a connected member holds all of our own log (the keeper does not count: see `keeper`).
+   * Never true just because nothing failed: false while offline or before any peer has confirmed
+   * our latest write.
    */
   writesHeld: boolean
   /** Blocks of the group's logs this device has read so far (grows while a new member syncs). */
@@ -428,6 +432,11 @@ export interface GroupStatus {
   historyLeft?: number
   /** Present only when this device does not write here for now (see OwnLogStatus). */
   ownLog?: OwnLogStatus
+  /**
+   * Present only when this device syncs the group through a keeper (core/keeper/): whether it is
+   * connected now, when it was last reached (ms), and whether it holds all of our own log.
+   */
+  keeper?: { connected: boolean; lastReached: number | null; holdsMine: boolean }
 }
 
 
@@ -874,6 +883,8 @@ export interface ApiMethods {
   markRead: { input: G & { section?: UnreadSection; upTo?: number }; output: UnreadView }
   /** My own choice not to show as connected to this group's members (it still syncs). */
   setPresence: { input: G & { hidden: boolean }; output: { hidden: boolean } }
+  /** The keeper this device syncs through for a group (its keeper code), or null for none; this device's own setting for now (core/keeper/keeper-setting.ts). */
+  setKeeper: { input: G & { code: string | null }; output: { keeper: string | null } }
   /** Ground-rule templates to start from. */
   ruleTemplates: { input: Record<string, never>; output: RuleTemplate[] }
 

@@ -81,6 +81,8 @@ export const errors = {
   EXPORT_FAILED: factory('EXPORT_FAILED', 'The file could not be written there; nothing was saved'),
   NAME_NOT_ALLOWED: factory('NAME_NOT_ALLOWED', 'That name holds characters that cannot be shown safely (invisible, direction or control characters)'),
   NAME_TAKEN: factory('NAME_TAKEN', 'That name looks the same as another member’s; please choose another'),
+  KEEPER_CODE_MALFORMED: factory('KEEPER_CODE_MALFORMED', 'That is not a keeper code; check it was copied whole'),
+  KEEPER_CODE_CHECKSUM: factory('KEEPER_CODE_CHECKSUM', 'That keeper code has a typo: one or more characters are wrong'),
 } satisfies Record<ErrorCode, Factory>
 
 export function isHearthError(e: unknown): e is HearthError {

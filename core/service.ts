@@ -16,6 +16,7 @@ import { copyHandlers } from './group/copy-handlers.ts'
 import { debriefHandlers } from './group/debrief-handlers.ts'
 import { privateLineHandlers } from './group/private-line-handlers.ts'
 import { everydayHandlers } from './group/everyday-handlers.ts'
+import { keeperHandlers } from './keeper/keeper-handlers.ts'
 import { personalHandlers } from './group/personal-handlers.ts'
 import { supportHandlers } from './group/support-handlers.ts'
 import { GroupRegistry } from './group/group-registry.ts'
@@ -171,6 +172,7 @@ export function createService(opts: ServiceOptions): HearthService {
     ...debriefHandlers({ registry: requireRegistry, now }),
     ...privateLineHandlers({ registry: requireRegistry, now }),
     ...everydayHandlers({ registry: requireRegistry, now }),
+    ...keeperHandlers({ registry: requireRegistry, now }),
     ...copyHandlers({ reads: () => handlers, registry: requireRegistry, now }),
   }
 

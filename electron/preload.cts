@@ -93,6 +93,7 @@ const METHODS: Record<MethodName, true> = {
   unread: true,
   markRead: true,
   setPresence: true,
+  setKeeper: true,
   ruleTemplates: true,
   readableCopy: true,
 }

@@ -21,13 +21,14 @@ import { connectToNode } from './cli/node-client.ts'
 import { moderationCommands } from './cli/moderation-commands.ts'
 import { restoreCommand } from './cli/restore-command.ts'
 import { safetyCommands } from './cli/safety-commands.ts'
+import { keeperCommands } from './cli/keeper-commands.ts'
 
 import { terminalSafe } from './cli/visible.ts'
 
 const commands = {
   ...profileCommands, ...groupCommands, ...memberCommands, ...netCommands, ...archiveCommands, ...moderationCommands,
   restore: restoreCommand(archiveCommands.restore as Command, moderationCommands.restore as Command),
-  ...safetyCommands,
+  ...safetyCommands, ...keeperCommands,
 }
 
 const OPTIONS = {
@@ -77,6 +78,8 @@ const OPTIONS = {
   exports: { type: 'string' },
   section: { type: 'string' },
   about: { type: 'string' },
+  code: { type: 'string' },
+  'max-groups': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const
 

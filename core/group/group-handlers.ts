@@ -262,11 +262,13 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
       const s = await reg.space(groupId)
       const online = await reg.onlineOf(groupId)
       const names = s.groupId ? memberNames(s) : new Map<string, string>()
+      const keeper = online?.keeperStatus() ?? null
       return {
         online: online !== null,
         peers: (online?.peers() ?? []).map((p) => ({ memberId: p.memberId, name: names.get(p.memberId) ?? 'member', since: p.since })),
         lastSeen: Object.fromEntries(online?.lastSeen() ?? reg.storedLastSeen(groupId)),
         writesHeld: online?.writesHeld() ?? false,
+        ...(keeper ? { keeper } : {}),
         blocks: [...s.next.values()].reduce((a, b) => a + b, 0),
         historyLeft: s.historyLeft(),
         ...await reg.ownLogStatus(groupId).then((ownLog) => (ownLog ? { ownLog } : {})),

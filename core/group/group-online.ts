@@ -30,6 +30,7 @@ import { nextAnnounceChange, shouldAnnounce } from './invite-announce.ts'
 import type { LastSeenStore } from './last-seen.ts'
 import { announce, verifyAnnouncement } from './device-proof.ts'
 import { ForkWatch } from './fork-watch.ts'
+import { KeeperLink } from '../keeper/keeper-link.ts'
 
 export type { NetworkOptions }
 
@@ -45,6 +46,8 @@ export interface OnlineOptions extends NetworkOptions {
   lastSeen?: LastSeenStore
   /** Ask members' nodes not to show this member as connected (presence.ts). */
   presenceHidden?: boolean
+  /** The group's keeper (its public key): every log replicated here is also kept there (core/keeper/). */
+  keeper?: Uint8Array | null
 }
 
 export const REMOVAL_GRACE_MS = 5_000
@@ -56,6 +59,7 @@ export const BACKFILL_AFTER_MS = 10_000
 
 export class GroupOnline {
   private swarm: GroupSwarm | null = null
+  private keeper: KeeperLink | null = null
   private invites: InviteHost | null = null
   private readonly sessions = new Map<string, HypercoreSession>()
   private readonly scheduled = new Set<string>()
@@ -115,6 +119,7 @@ export class GroupOnline {
       // A member who asks not to be shown, right after connecting: the pending save (the newest
       // value wins) no longer names them.
       online.swarm.on('peer-presence', () => online.seenStore?.soon(online.lastSeen()))
+      if (opts.keeper) online.keeper = await KeeperLink.open({ keeperKey: opts.keeper, groupSecret: opts.groupSecret, groupId: bytes(opts.groupId), identity: opts.identity, ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}), ...(opts.host ? { host: opts.host } : {}) })
       if (opts.admit) {
         const admit = opts.admit
         online.invites = await InviteHost.open(opts, { groupId: opts.groupId, newChallenge: newJoinChallenge, decide: (p, c) => admit.decide(p, c) })
@@ -137,11 +142,21 @@ export class GroupOnline {
     this.swarm?.setPresenceHidden(hidden)
   }
 
-  /** Whether at least one connected peer holds every block of our own log: "our words are safe elsewhere". */
+  /**
+   * Whether at least one connected MEMBER holds every block of our own log: "our words are safe
+   * elsewhere". The keeper does not count here; keeperStatus() says whether it holds them.
+   */
   writesHeld(): boolean {
     const own = this.sessions.get(this.space.own.key)
     if (!own || own.length === 0) return true
-    return own.peers.some((p) => p.remoteLength >= own.length)
+    return own.peers.some((p) => p.remoteLength >= own.length && !this.keeper?.isKeeperPeer(p))
+  }
+
+  /** The keeper's side of the sync line, or null when this group has no keeper here (core/keeper/). */
+  keeperStatus(): { connected: boolean; lastReached: number | null; holdsMine: boolean } | null {
+    const k = this.keeper
+    const own = this.sessions.get(this.space.own.key)
+    return k ? { connected: k.connected(), lastReached: k.lastReached, holdsMine: own ? own.length === 0 || k.holds(own) : false } : null
   }
 
   /** Keeps the last-seen times now (members connected at this moment count as seen now). */
@@ -252,7 +267,9 @@ export class GroupOnline {
     if (start === undefined) this.whole.add(key)
     if (key !== this.space.own.key) await this.forks.watch(key, session)
     // A planned log is not downloaded whole: only its checkpoint, what it names, and the tail.
-    this.swarm.addLog(start === undefined ? session : { key: session.key, replicate: (s) => session.replicate(s) })
+    const shared = start === undefined ? session : { key: session.key, replicate: (s: Parameters<typeof session.replicate>[0]) => session.replicate(s) }
+    this.swarm.addLog(shared)
+    this.keeper?.addLog(shared)
     if (key === this.space.own.key) {
       // Store work (issue 14): our own blocks coming back from peers after a lost tail
       // (core/store/own-log-guard.ts) are read like anyone's, so they show without a restart.
@@ -340,6 +357,7 @@ export class GroupOnline {
     await saved
     await this.invites?.close()
     await this.swarm?.close().catch(() => undefined)
+    await this.keeper?.close().catch(() => undefined)
   }
 }
 

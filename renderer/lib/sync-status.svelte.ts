@@ -11,7 +11,8 @@ import { settle } from './call.ts'
 
 export const POLL_MS = 1_000
 
-export type SyncState = 'offline' | 'local-only' | 'held'
+/** `keeper`: no member connected now holds our latest words, but the group's keeper does (issue 15). */
+export type SyncState = 'offline' | 'local-only' | 'held' | 'keeper'
 
 export class SyncStatusController {
   status: GroupStatus | null = $state.raw(null)
@@ -30,7 +31,8 @@ export class SyncStatusController {
     const s = this.status
     if (!s) return null
     if (!s.online) return 'offline'
-    return s.writesHeld ? 'held' : 'local-only'
+    if (s.writesHeld) return 'held'
+    return s.keeper?.holdsMine ? 'keeper' : 'local-only'
   }
 
   /** Other members connected now, one entry per member however many connections they have. */

@@ -190,8 +190,11 @@ export const netCommands: Record<string, Command & { network?: boolean; noProfil
     human: (v) => {
       const s = v as GroupStatus
       if (!s.online) return 'Not online (it is online only while hearth serve runs on this profile, once the group is announced).'
-      const held = s.writesHeld ? 'your latest words are held by another member' : 'your latest words are not yet held by anyone else'
-      return `Online; connected: ${s.peers.map((p) => shown(p.name)).join(', ') || 'nobody yet'}; ${held}.`
+      const held = s.writesHeld ? 'your latest words are held by another member'
+        : s.keeper?.holdsMine ? 'your latest words are held by the group’s keeper' : 'your latest words are not yet held by anyone else'
+      const k = s.keeper
+      const keeper = !k ? '' : k.connected ? ' The keeper is connected.' : k.lastReached ? ` The keeper was last reached ${new Date(k.lastReached).toISOString().slice(0, 16).replace('T', ' ')} UTC.` : ' The keeper has not been reached yet.'
+      return `Online; connected: ${s.peers.map((p) => shown(p.name)).join(', ') || 'nobody yet'}; ${held}.${keeper}`
     },
   },
 }

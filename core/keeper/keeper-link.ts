@@ -1,0 +1,156 @@
+/**
+ * A member's line to the group's keeper (issue 15): its own Hyperswarm that dials the keeper by
+ * its key (joinPeer) and accepts no one else, proves the group's access (keeper-wire.ts), asks
+ * the keeper to keep every log this member replicates, and replicates those logs on it.
+ *
+ * Why a swarm of its own and not a connection of the GroupSwarm: every GroupSwarm connection runs
+ * member-auth, which the keeper must fail (it has no group secret), and a failure bans the peer.
+ * The link's key pair is derived like the group swarm's (swarm-keys.ts), with its own fresh salt,
+ * so the keeper sees a different key at every start and cannot tell members apart by key.
+ *
+ * Only the keeper can be on the other end: the firewall refuses every other remote key, and
+ * Noise proves the remote holds the keeper's secret key. So logs are attached at once, without
+ * waiting: the keeper decides alone whether it answers (it does once our access checks out).
+ */
+import type { Identity } from '../crypto/identity.ts'
+import { equalBytes } from '../crypto/hash.ts'
+import { wipe } from '../crypto/wipe.ts'
+import { errors } from '../errors.ts'
+import type { ReplicableLog } from '../net/group-swarm.ts'
+import { IDLE_MS, KEEPALIVE_MS } from '../net/group-swarm.ts'
+import { HyperDHT, Hyperswarm, Protomux, rawEncoding, type HyperswarmInstance, type NetworkOptions, type NoiseStream, type ProtomuxChannel } from '../net/holepunch-net.ts'
+import { swarmKeyPair, swarmSalt } from '../net/swarm-keys.ts'
+import { encodeAccess, encodeKeep, keeperAccess, KEEPER_PROTOCOL, type AccessKeyPair } from './keeper-wire.ts'
+
+export interface KeeperLinkOptions extends NetworkOptions {
+  keeperKey: Uint8Array
+  groupSecret: Uint8Array
+  groupId: Uint8Array
+  identity: Pick<Identity, 'seed'>
+}
+
+type Dialling = HyperswarmInstance & { joinPeer(key: Uint8Array): void }
+
+interface Line {
+  stream: NoiseStream
+  channel: ProtomuxChannel
+}
+
+export class KeeperLink {
+  private readonly logs = new Map<string, ReplicableLog>()
+  private readonly lines = new Set<Line>()
+  private closing: Promise<void> | null = null
+  /** When the keeper was last connected (ms), or null. */
+  lastReached: number | null = null
+
+  private constructor(
+    private readonly keeperKey: Uint8Array,
+    private readonly access: AccessKeyPair,
+    private readonly swarm: Dialling,
+  ) {}
+
+  static async open(opts: KeeperLinkOptions): Promise<KeeperLink> {
+    const access = keeperAccess(opts.groupSecret, opts.keeperKey)
+    let dht: InstanceType<typeof HyperDHT> | null = null
+    try {
+      dht = new HyperDHT({ bootstrap: opts.bootstrap, host: opts.host })
+      await dht.ready()
+    } catch (e) {
+      await dht?.destroy({ force: true }).catch(() => undefined)
+      wipe(access.secretKey)
+      throw errors.NETWORK_UNAVAILABLE('the DHT node could not start', { cause: e })
+    }
+    const keeperKey = opts.keeperKey.slice()
+    const keyPair = swarmKeyPair(opts.identity.seed, opts.groupId, swarmSalt())
+    let self: KeeperLink | null = null
+    const swarm = new Hyperswarm({ keyPair, dht, firewall: (remote) => self === null || self.closing !== null || !equalBytes(remote, keeperKey) }) as Dialling
+    self = new KeeperLink(keeperKey, access, swarm)
+    swarm.on('connection', (conn) => self.onConnection(conn))
+    swarm.joinPeer(keeperKey)
+    return self
+  }
+
+  /** Whether the keeper is connected now. */
+  connected(): boolean {
+    return [...this.lines].some((l) => l.channel.opened)
+  }
+
+  /**
+   * Whether the keeper, connected now, says it holds all `length` blocks of this log (its
+   * replication peer's remoteLength): "held by the keeper", never assumed.
+   */
+  holds(log: { readonly length: number; readonly peers: readonly object[] }): boolean {
+    return log.peers.some((p) => this.isKeeperPeer(p) && ((p as { remoteLength?: number }).remoteLength ?? 0) >= log.length)
+  }
+
+  /** Whether a Hypercore replication peer is the keeper (its stream is one of our lines). */
+  isKeeperPeer(peer: object): boolean {
+    const stream = (peer as { stream?: unknown }).stream
+    for (const l of this.lines) if (l.stream === stream) return true
+    return false
+  }
+
+  addLog(log: ReplicableLog): void {
+    if (!log.key || this.closing) return
+    const id = Buffer.from(log.key).toString('hex')
+    if (this.logs.has(id)) return
+    this.logs.set(id, log)
+    for (const line of this.lines) {
+      this.replicate(line.stream, log)
+      if (line.channel.opened) this.keep(line, [log.key])
+    }
+  }
+
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      for (const l of this.lines) l.stream.destroy()
+      await this.swarm.destroy().catch(() => undefined)
+      wipe(this.access.secretKey)
+    })()
+    return this.closing
+  }
+
+  private onConnection(stream: NoiseStream): void {
+    stream.on('error', () => undefined)
+    if (this.closing || !equalBytes(stream.remotePublicKey, this.keeperKey)) return stream.destroy()
+    stream.setKeepAlive(KEEPALIVE_MS)
+    stream.setTimeout(IDLE_MS)
+    let line: Line | null = null
+    try {
+      const channel = Protomux.from(stream).createChannel({
+        protocol: KEEPER_PROTOCOL,
+        messages: [{ encoding: rawEncoding, onmessage: () => undefined }, { encoding: rawEncoding, onmessage: () => undefined }],
+        onopen: () => {
+          if (!line || !stream.handshakeHash) return stream.destroy()
+          this.lastReached = Date.now()
+          channel?.messages[0]?.send(encodeAccess(this.access, stream.handshakeHash, this.keeperKey))
+          this.keep(line, [...this.logs.values()].map((l) => l.key as Uint8Array))
+        },
+        onclose: () => stream.destroy(),
+      })
+      if (!channel) return stream.destroy()
+      line = { stream, channel }
+      this.lines.add(line)
+      stream.once('close', () => {
+        if (line) this.lines.delete(line)
+        if (line?.channel.opened) this.lastReached = Date.now()
+      })
+      channel.open()
+      for (const log of this.logs.values()) this.replicate(stream, log)
+    } catch {
+      stream.destroy()
+    }
+  }
+
+  private keep(line: Line, keys: Uint8Array[]): void {
+    for (const m of encodeKeep(keys)) line.channel.messages[1]?.send(m)
+  }
+
+  private replicate(stream: NoiseStream, log: ReplicableLog): void {
+    try {
+      log.replicate(stream)
+    } catch {
+      stream.destroy()
+    }
+  }
+}

@@ -1,0 +1,186 @@
+/**
+ * The keeper's node (issue 15): a Hyperswarm server on the keeper's own fixed key, dialled by
+ * members by that key (joinPeer), holding each group's device logs as the ciphertext members
+ * wrote and serving them back to that group's members only.
+ *
+ * On each connection, before any log is attached, the member sends the access message of
+ * keeper-wire.ts. A group is known by its access public key: the first valid access for an unknown
+ * key registers the group (at most maxGroups; members reach a keeper only by its code, which a
+ * facilitator was given). Then the group's logs, and only that group's, are attached to the
+ * connection core by core (`core.replicate(conn)`, as core/net/group-swarm.ts does and for the
+ * same reason: never `store.replicate`, which would answer any discovery key the store holds).
+ * A stranger, a stock Hyperswarm peer, or a member of another group gets no block.
+ *
+ * Keep messages add log keys to the group (at most MAX_LOGS per group; a key kept for another
+ * group is ignored, so one group cannot make the keeper serve another's log to it). The keeper
+ * downloads each log whole and follows it. Hypercore checks every block's signature and Merkle
+ * proof on arrival; the keeper checks nothing else, since it can read nothing else.
+ */
+import { EventEmitter } from 'node:events'
+import { HyperDHT, Hyperswarm, Protomux, rawEncoding, type NetworkOptions, type NoiseStream, type HyperswarmInstance, type ProtomuxChannel } from '../net/holepunch-net.ts'
+import { IDLE_MS, KEEPALIVE_MS } from '../net/group-swarm.ts'
+import { errors } from '../errors.ts'
+import type { HypercoreSession } from '../store/holepunch.ts'
+import type { KeeperProfile } from './keeper-profile.ts'
+import { decodeKeep, KEEPER_PROTOCOL, verifyAccess } from './keeper-wire.ts'
+
+export const MAX_LOGS = 1024
+export const DEFAULT_MAX_GROUPS = 16
+const ACCESS_TIMEOUT_MS = 10_000
+
+type Listening = HyperswarmInstance & { listen(): Promise<void> }
+
+interface Conn {
+  stream: NoiseStream
+  group: string | null
+}
+
+export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, string]; refused: [string, string] }> {
+  private readonly cores = new Map<string, HypercoreSession>()
+  private readonly conns = new Set<Conn>()
+  private closing: Promise<void> | null = null
+
+  private constructor(
+    private readonly profile: KeeperProfile,
+    private readonly swarm: Listening,
+    private readonly maxGroups: number,
+  ) {
+    super()
+  }
+
+  static async start(profile: KeeperProfile, net: NetworkOptions & { maxGroups?: number }): Promise<KeeperNode> {
+    let dht: InstanceType<typeof HyperDHT> | null = null
+    try {
+      dht = new HyperDHT({ bootstrap: net.bootstrap, host: net.host })
+      await dht.ready()
+    } catch (e) {
+      await dht?.destroy({ force: true }).catch(() => undefined)
+      throw errors.NETWORK_UNAVAILABLE('the DHT node could not start', { cause: e })
+    }
+    let self: KeeperNode | null = null
+    const swarm = new Hyperswarm({ keyPair: profile.keyPair, dht, firewall: () => self === null || self.closing !== null }) as Listening
+    self = new KeeperNode(profile, swarm, net.maxGroups ?? DEFAULT_MAX_GROUPS)
+    for (const logs of profile.groups.values()) for (const key of logs) await self.open(key)
+    swarm.on('connection', (conn) => self.onConnection(conn))
+    await swarm.listen()
+    return self
+  }
+
+  get publicKey(): Uint8Array {
+    return this.profile.keyPair.publicKey
+  }
+
+  /** Access keys (hex) of the groups held; what the first output line lists. */
+  groups(): string[] {
+    return [...this.profile.groups.keys()]
+  }
+
+  /** How many blocks of a log the keeper holds (tests, status). */
+  held(logKey: string): number {
+    return this.cores.get(logKey)?.contiguousLength ?? 0
+  }
+
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      for (const c of this.conns) c.stream.destroy()
+      await this.swarm.destroy().catch(() => undefined)
+      for (const core of this.cores.values()) await core.close().catch(() => undefined)
+      await this.profile.close()
+    })()
+    return this.closing
+  }
+
+  private onConnection(stream: NoiseStream): void {
+    stream.on('error', () => undefined)
+    if (this.closing) return stream.destroy()
+    stream.setKeepAlive(KEEPALIVE_MS)
+    stream.setTimeout(IDLE_MS)
+    const c: Conn = { stream, group: null }
+    this.conns.add(c)
+    stream.once('close', () => this.conns.delete(c))
+    const timer = setTimeout(() => c.group === null && stream.destroy(), ACCESS_TIMEOUT_MS)
+    timer.unref?.()
+    let channel: ProtomuxChannel | null = null
+    try {
+      channel = Protomux.from(stream).createChannel({
+        protocol: KEEPER_PROTOCOL,
+        messages: [
+          { encoding: rawEncoding, onmessage: (m) => this.onAccess(c, m) },
+          { encoding: rawEncoding, onmessage: (m) => void this.onKeep(c, m) },
+        ],
+        onclose: () => stream.destroy(),
+      })
+      channel?.open()
+    } catch {
+      stream.destroy()
+    }
+    if (!channel) stream.destroy()
+  }
+
+  private onAccess(c: Conn, message: Uint8Array): void {
+    const hash = c.stream.handshakeHash
+    if (c.group !== null || !hash) return c.stream.destroy()
+    const group = verifyAccess(message, hash, this.publicKey)
+    if (!group) return c.stream.destroy()
+    if (!this.profile.groups.has(group)) {
+      if (this.profile.groups.size >= this.maxGroups) return c.stream.destroy()
+      this.profile.groups.set(group, new Set())
+      void this.profile.saveGroups().catch(() => undefined)
+    }
+    c.group = group
+    for (const key of this.profile.groups.get(group) ?? []) this.attach(c, key)
+    this.emit('member', group)
+  }
+
+  private async onKeep(c: Conn, message: Uint8Array): Promise<void> {
+    const group = c.group
+    const keys = decodeKeep(message)
+    if (group === null || !keys) return c.stream.destroy()
+    const logs = this.profile.groups.get(group)
+    if (!logs) return
+    let added = false
+    for (const k of keys) {
+      const key = Buffer.from(k).toString('hex')
+      if (logs.has(key)) continue
+      if (logs.size >= MAX_LOGS || this.heldElsewhere(group, key)) {
+        this.emit('refused', group, key)
+        continue
+      }
+      logs.add(key)
+      added = true
+      try {
+        await this.open(key)
+      } catch {
+        logs.delete(key)
+        continue
+      }
+      for (const other of this.conns) if (other.group === group) this.attach(other, key)
+      this.emit('kept', group, key)
+    }
+    if (added) await this.profile.saveGroups().catch(() => undefined)
+  }
+
+  private heldElsewhere(group: string, key: string): boolean {
+    for (const [g, logs] of this.profile.groups) if (g !== group && logs.has(key)) return true
+    return false
+  }
+
+  private async open(key: string): Promise<void> {
+    if (this.cores.has(key) || this.closing) return
+    const core = this.profile.store.get({ key: Buffer.from(key, 'hex') })
+    await core.ready()
+    this.cores.set(key, core)
+    core.download({ start: 0, end: -1 })
+  }
+
+  private attach(c: Conn, key: string): void {
+    const core = this.cores.get(key)
+    if (!core || c.stream.destroyed) return
+    try {
+      core.replicate(c.stream)
+    } catch {
+      c.stream.destroy()
+    }
+  }
+}
+

@@ -1,0 +1,102 @@
+/**
+ * The keeper protocol, v1: what a member and a keeper say on one connection before and beside
+ * replication (docs/formats.md "Keeper protocol"). A Protomux channel "hearth/keeper/v1", id null:
+ *
+ *   message 0, access (member → keeper), exactly 97 bytes:
+ *     0    1   version = 0x01
+ *     1   32   access public key: the group's key pair for THIS keeper (keeperAccess below)
+ *     33  64   Ed25519 signature by it over
+ *                "hearth/keeper-access/v1/sign" || role (0x00) || handshakeHash (64) || keeperKey (32)
+ *   message 1, keep (member → keeper): 1 … 64 device log keys, 32 bytes each, nothing else
+ *
+ * The access key pair: seed = BLAKE2b-256(key = groupSecret, "hearth/keeper-access/v1" || keeperKey).
+ * Every member can make it; the keeper only ever sees its public key, which opens nothing, lets it
+ * into no topic (topic.ts) and passes no member-auth (auth-message.ts uses another key from the
+ * secret). Keyed by the keeper's key, so two keepers of one group cannot link it, and a keeper
+ * cannot link the group to its other groups. Signing the Noise handshake hash binds the proof to
+ * this connection (no replay, no relay); the role byte is the sender's, always the initiator's
+ * side here, kept so a future keeper→member proof can never be a reflected member proof.
+ *
+ * Why not member identities: the keeper cannot read governance (it is sealed), so it could not
+ * tell a member's key from a stranger's. Cost (docs/decisions.md): a removed member still knows
+ * the group secret and can still pull ciphertext from the keeper until the secret changes.
+ */
+import { keyedHash } from '../crypto/hash.ts'
+import { fastProvider } from '../crypto/provider-sodium.ts'
+import { sign, verifySignature } from '../crypto/sign.ts'
+import { wipe } from '../crypto/wipe.ts'
+import { requireGroupSecret } from '../net/topic.ts'
+
+export const KEEPER_PROTOCOL = 'hearth/keeper/v1'
+export const ACCESS_VERSION = 1
+export const ACCESS_BYTES = 97
+export const MAX_KEEP_KEYS = 64
+const LOG_KEY_BYTES = 32
+
+const te = new TextEncoder()
+const SEED_LABEL = te.encode('hearth/keeper-access/v1')
+const SIGN_LABEL = te.encode('hearth/keeper-access/v1/sign')
+
+export interface AccessKeyPair {
+  publicKey: Uint8Array
+  secretKey: Uint8Array
+}
+
+/** The group's access key pair for one keeper; only holders of the group secret can make it. */
+export function keeperAccess(groupSecret: Uint8Array, keeperKey: Uint8Array): AccessKeyPair {
+  requireGroupSecret(groupSecret)
+  if (!(keeperKey instanceof Uint8Array) || keeperKey.length !== 32) throw new RangeError('a keeper key is 32 bytes')
+  const seed = keyedHash(groupSecret, concat(SEED_LABEL, keeperKey))
+  try {
+    return fastProvider.signKeyPairFromSeed(seed)
+  } finally {
+    wipe(seed)
+  }
+}
+
+export function encodeAccess(access: AccessKeyPair, handshakeHash: Uint8Array, keeperKey: Uint8Array): Uint8Array {
+  const signature = sign(signed(handshakeHash, keeperKey), access.secretKey, fastProvider)
+  return concat(Uint8Array.of(ACCESS_VERSION), access.publicKey, signature)
+}
+
+/** The access public key (hex) a valid message proves, or null. Never throws on peer bytes. */
+export function verifyAccess(message: Uint8Array, handshakeHash: Uint8Array, keeperKey: Uint8Array): string | null {
+  if (!(message instanceof Uint8Array) || message.length !== ACCESS_BYTES || message[0] !== ACCESS_VERSION) return null
+  const publicKey = message.subarray(1, 33)
+  try {
+    return verifySignature(message.subarray(33), signed(handshakeHash, keeperKey), publicKey) ? Buffer.from(publicKey).toString('hex') : null
+  } catch {
+    return null
+  }
+}
+
+/** The log keys of a keep message, or null if it is not one. */
+export function decodeKeep(message: Uint8Array): Uint8Array[] | null {
+  if (!(message instanceof Uint8Array) || message.length === 0 || message.length % LOG_KEY_BYTES !== 0) return null
+  if (message.length / LOG_KEY_BYTES > MAX_KEEP_KEYS) return null
+  const out: Uint8Array[] = []
+  for (let i = 0; i < message.length; i += LOG_KEY_BYTES) out.push(message.slice(i, i + LOG_KEY_BYTES))
+  return out
+}
+
+/** Keep messages for any number of keys, MAX_KEEP_KEYS per message. */
+export function encodeKeep(keys: Uint8Array[]): Uint8Array[] {
+  const out: Uint8Array[] = []
+  for (let i = 0; i < keys.length; i += MAX_KEEP_KEYS) out.push(concat(...keys.slice(i, i + MAX_KEEP_KEYS)))
+  return out
+}
+
+function signed(handshakeHash: Uint8Array, keeperKey: Uint8Array): Uint8Array {
+  if (handshakeHash.length !== 64 || keeperKey.length !== 32) throw new RangeError('bad keeper-access context')
+  return concat(SIGN_LABEL, Uint8Array.of(0), handshakeHash, keeperKey)
+}
+
+function concat(...parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
+  let at = 0
+  for (const p of parts) {
+    out.set(p, at)
+    at += p.length
+  }
+  return out
+}

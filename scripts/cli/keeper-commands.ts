@@ -1,0 +1,105 @@
+/**
+ * `hearth keeper …` (issue 15). `keeper serve` runs a keeper: a headless node on its own profile
+ * folder (never a member's; by default next to the member profile, with "-keeper" appended) that
+ * holds groups' device logs as ciphertext and serves them to their members (core/keeper/). Its
+ * first output line, always JSON whatever --json says, is {"keeper":"CODE","groups":[…]}: CODE is
+ * what a facilitator pastes into `hearth keeper add`; with --json, a line {"kept":LOG,"group":ACCESS}
+ * follows for each log it starts keeping, and {"refused":LOG,"group":ACCESS} for each it will not
+ * (another group's log, or past the group's limit). It runs unattended, so the passphrase comes
+ * from HEARTH_PASSPHRASE or --passphrase-file. Ctrl-C or SIGTERM closes the store cleanly.
+ *
+ * `keeper add` / `keeper remove` are, in this first slice, this device's own setting for a group
+ * (core/keeper/keeper-setting.ts); governance events replace them later.
+ */
+import path from 'node:path'
+import { HearthError } from '../../core/errors.ts'
+import { encodeKeeperCode } from '../../core/keeper/keeper-code.ts'
+import { KeeperNode } from '../../core/keeper/keeper-node.ts'
+import { openKeeperProfile } from '../../core/keeper/keeper-profile.ts'
+import { defaultProfileDir } from '../../core/store/profile-dir.ts'
+import { currentPassphrase, expectOk, need, opt, unlocked, type Command, type CommandContext } from './commands.ts'
+import { networkOptions } from './net-commands.ts'
+
+const MAX_TIMER_MS = 2 ** 31 - 1
+
+export const keeperCommands: Record<string, Command & { network?: boolean; noProfile?: boolean }> = {
+  'keeper serve': {
+    usage: 'hearth keeper serve [--profile DIR] [--bootstrap HOST:PORT] [--for SECONDS] [--max-groups N]',
+    summary: 'run a keeper: hold groups’ logs as ciphertext (it can read none) so members who are never online together still sync',
+    // The member profile's node must not be started or reached: the keeper has a folder of its own.
+    noProfile: true,
+    async run(ctx) {
+      const dir = typeof ctx.options.profile === 'string' ? ctx.profileDir : `${path.resolve(defaultProfileDir())}-keeper`
+      const secondsUp = positive(ctx, 'for', 365 * 24 * 3600)
+      const maxGroups = positive(ctx, 'max-groups', 16)
+      const net = networkOptions(opt(ctx, 'bootstrap'))
+      const profile = await openKeeperProfile(dir, await currentPassphrase(ctx))
+      let node: KeeperNode
+      try {
+        node = await KeeperNode.start(profile, { ...net, maxGroups })
+      } catch (e) {
+        await profile.close()
+        throw e
+      }
+      try {
+        process.stdout.write(JSON.stringify({ keeper: encodeKeeperCode(node.publicKey), groups: node.groups() }) + '\n')
+        // With --json, one line per log the keeper starts keeping: keys only, which open nothing.
+        if (ctx.options.json) {
+          node.on('kept', (group, log) => process.stdout.write(JSON.stringify({ kept: log, group }) + '\n'))
+          node.on('refused', (group, log) => process.stdout.write(JSON.stringify({ refused: log, group }) + '\n'))
+        }
+        await until(secondsUp)
+      } finally {
+        await node.close()
+      }
+      return { stopped: true, groups: node.groups().length }
+    },
+    human: () => 'Keeper stopped.',
+  },
+  'keeper add': {
+    usage: 'hearth keeper add --group ID --code CODE',
+    summary: 'sync this group through a keeper (its code, from `hearth keeper serve`); this device’s own setting for now',
+    async run(ctx) {
+      await unlocked(ctx)
+      return expectOk(ctx.service.setKeeper({ groupId: need(ctx, 'group'), code: need(ctx, 'code') }))
+    },
+    human: () => 'This device now syncs the group through that keeper as well. The keeper holds only ciphertext.',
+  },
+  'keeper remove': {
+    usage: 'hearth keeper remove --group ID',
+    summary: 'stop syncing this group through a keeper on this device',
+    async run(ctx) {
+      await unlocked(ctx)
+      return expectOk(ctx.service.setKeeper({ groupId: need(ctx, 'group'), code: null }))
+    },
+    human: () => 'This device no longer uses a keeper for the group.',
+  },
+}
+
+function positive(ctx: CommandContext, name: string, fallback: number): number {
+  const v = opt(ctx, name)
+  const n = v === undefined ? fallback : Number(v)
+  if (!Number.isFinite(n) || n <= 0) throw new HearthError('INVALID_INPUT', `--${name} wants a positive number`)
+  return n
+}
+
+function until(secondsUp: number): Promise<void> {
+  return new Promise((resolve) => {
+    const deadline = Date.now() + secondsUp * 1000
+    let t: NodeJS.Timeout
+    const arm = (): void => {
+      const left = deadline - Date.now()
+      if (left <= 0) return done()
+      t = setTimeout(arm, Math.min(left, MAX_TIMER_MS))
+    }
+    process.once('SIGINT', done)
+    process.once('SIGTERM', done)
+    arm()
+    function done(): void {
+      clearTimeout(t)
+      process.off('SIGINT', done)
+      process.off('SIGTERM', done)
+      resolve()
+    }
+  })
+}

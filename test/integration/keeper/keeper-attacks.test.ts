@@ -1,0 +1,94 @@
+/**
+ * Attacks on the keeper (issue 15, slice 1), one OS process per node on a loopback testnet:
+ *  - a stock Hyperswarm client that knows the keeper's key and the keys of the logs it keeps
+ *    gets no block (it never proves the group's access, and the keeper attaches no log before that);
+ *  - a client that speaks the keeper protocol for a group of its own, and asks the keeper to keep
+ *    the other group's logs, is refused them and gets no block, while a member arriving at the
+ *    same time is served them (so the refusal is not just a keeper that serves nobody).
+ */
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterEach, describe, expect, it } from 'vitest'
+import { startPeer, type Peer } from '../../helpers/peer.ts'
+import { useTempDirs } from '../../helpers/temp-dir.ts'
+import { parseKeeperCode } from '../../../core/keeper/keeper-code.ts'
+import { events, startTestnet, useChildren, waitForEvent, type Testnet } from '../net/net-harness.ts'
+import { startKeeper, type KeeperProcess } from './keeper-process.ts'
+
+const STRANGER = fileURLToPath(new URL('./stranger.child.ts', import.meta.url))
+const tempDir = useTempDirs()
+const child = useChildren()
+const PASS = 'correct horse battery staple'
+let testnet: Testnet | null = null
+const peers: Peer[] = []
+let keeper: KeeperProcess | null = null
+
+afterEach(async () => {
+  await Promise.all(peers.splice(0).map((p) => p.stop()))
+  await keeper?.stop().catch(() => undefined)
+  keeper = null
+  await testnet?.destroy()
+  testnet = null
+})
+
+async function peer(dir: string, boot: string, create: string | null): Promise<Peer> {
+  const p = await startPeer(dir, boot, {}, { readyMs: 90_000 })
+  peers.push(p)
+  if (create) await p.ok('createProfile', { passphrase: PASS, name: create })
+  else await p.ok('unlock', { passphrase: PASS })
+  return p
+}
+
+const lineOf = (k: KeeperProcess, key: 'kept' | 'refused'): string[] =>
+  k.child.lines.flatMap((l) => {
+    try {
+      const v = JSON.parse(l) as Record<string, unknown>
+      return typeof v[key] === 'string' ? [v[key] as string] : []
+    } catch {
+      return []
+    }
+  })
+
+describe('the keeper serves a group’s logs to that group’s members only', () => {
+  it('a stock Hyperswarm peer and a forged group get no block of a kept log; a member does', async () => {
+    testnet = await startTestnet()
+    const boot = `${testnet.bootstrap[0]?.host}:${testnet.bootstrap[0]?.port}`
+    const dirs = { a: path.join(tempDir(), 'a'), b: path.join(tempDir(), 'b'), k: path.join(tempDir(), 'k'), s: tempDir() }
+    keeper = await startKeeper(dirs.k, boot)
+    const k = keeper
+    const a = await peer(dirs.a, boot, 'Alder')
+    const b0 = await peer(dirs.b, boot, 'Birch')
+    const { id: groupId } = await a.ok('createGroup', { name: 'Thursday circle' })
+    const invite = await a.ok('createInvite', { groupId })
+    await b0.ok('joinGroup', { code: invite.code, waitMs: 30_000 }, 40_000)
+    await b0.ok('setKeeper', { groupId, code: k.code })
+    await b0.until(async () => (await b0.ok('members', { groupId })).length === 2, 30_000)
+    peers.splice(peers.indexOf(b0), 1)
+    await b0.stop()
+    await a.ok('setKeeper', { groupId, code: k.code })
+    const post = await a.ok('post', { groupId, text: 'for members only' })
+    await a.until(async () => (await a.ok('groupStatus', { groupId })).keeper?.holdsMine === true, 30_000)
+    const kept = lineOf(k, 'kept')
+    expect(kept.length).toBeGreaterThanOrEqual(2)
+    peers.splice(peers.indexOf(a), 1)
+    await a.stop()
+
+    const keeperKey = Buffer.from(parseKeeperCode(k.code)).toString('hex')
+    const bootstrap = testnet.bootstrap
+    // A stock peer: the keeper drops it once it has not proved access in time; nothing flowed.
+    const stock = child(STRANGER, { bootstrap, dir: path.join(dirs.s, 'stock'), keeper: keeperKey, keys: kept, mode: 'stock' })
+    await waitForEvent(stock, (e) => e.ev === 'connection', 30_000)
+    await waitForEvent(stock, (e) => e.ev === 'closed', 30_000)
+
+    // A forged group asks for the real group's logs: each is refused.
+    const forged = child(STRANGER, { bootstrap, dir: path.join(dirs.s, 'forged'), keeper: keeperKey, keys: kept, mode: 'forged' })
+    await waitForEvent(forged, (e) => e.ev === 'forged-sent', 30_000)
+    await k.child.waitForLine(() => kept.every((log) => lineOf(k, 'refused').includes(log)), 30_000)
+
+    // Meanwhile a member is served: B, online alone with the keeper, reads A's post.
+    const b = await peer(dirs.b, boot, null)
+    await b.until(async () => (await b.ok('feed', { groupId })).posts.some((p) => p.id === post.id), 60_000)
+    expect(events(stock).filter((e) => e.ev === 'block')).toEqual([])
+    expect(events(forged).filter((e) => e.ev === 'block')).toEqual([])
+  }, 240_000)
+})
