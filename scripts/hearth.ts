@@ -21,6 +21,7 @@ import { connectToNode } from './cli/node-client.ts'
 import { moderationCommands } from './cli/moderation-commands.ts'
 import { restoreCommand } from './cli/restore-command.ts'
 import { safetyCommands } from './cli/safety-commands.ts'
+import { signalCommands } from './cli/signal-command.ts'
 
 import { terminalSafe } from './cli/visible.ts'
 
@@ -28,6 +29,7 @@ const commands = {
   ...profileCommands, ...groupCommands, ...memberCommands, ...netCommands, ...archiveCommands, ...moderationCommands,
   restore: restoreCommand(archiveCommands.restore as Command, moderationCommands.restore as Command),
   ...safetyCommands,
+  ...signalCommands,
 }
 
 const OPTIONS = {
@@ -51,6 +53,7 @@ const OPTIONS = {
   before: { type: 'string' },
   bootstrap: { type: 'string' },
   port: { type: 'string' },
+  host: { type: 'string' },
   for: { type: 'string' },
   uses: { type: 'string' },
   expires: { type: 'string' },
