@@ -8,9 +8,10 @@ import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 
 const listen = http.Server.prototype.listen
+const listenOn = listen as unknown as (this: http.Server, port: number, host: string) => http.Server
 http.Server.prototype.listen = function (this: http.Server) {
   this.once('listening', () => process.stdout.write(JSON.stringify({ port: (this.address() as AddressInfo).port }) + '\n'))
-  return listen.call(this, 0, '127.0.0.1')
+  return listenOn.call(this, 0, '127.0.0.1')
 } as typeof listen
 
 await import(fileURLToPath(new URL('../../../node_modules/y-webrtc/bin/server.js', import.meta.url)))
