@@ -11,8 +11,11 @@
  * unknown higher peer is answered with a hello addressed to it, so the lower one learns of it;
  * an addressed hello is never answered, so hellos cannot loop.
  *
+ * Signals of different kinds can overtake each other (libdatachannel's callbacks reach us in no
+ * promised order), so candidates that arrive before their description wait for it.
+ *
  * First slice (docs/decisions.md): one signaling server; no reconnect to it after it drops; no
- * ICE restart; a failed peer connection is forgotten, so the next hello tries again.
+ * ICE restart; a failed peer connection is forgotten, and the watchdog says hello again.
  */
 import { randomBytes } from 'node:crypto'
 import nodeDataChannel, { type DataChannel, type PeerConnection } from 'node-datachannel'
@@ -20,6 +23,11 @@ import { WebSocket } from 'ws'
 import { errors } from '../../errors.ts'
 import { ChannelStream } from './channel-stream.ts'
 import { openSignal, sealSignal, signalKey, webrtcRoom, type SignalBody } from './signal-envelope.ts'
+
+/** How long a peer connection may take to come up before the watchdog retries. */
+export const CONNECT_MS = 20_000
+const MAX_EARLY_CANDIDATES = 32
+const MAX_EARLY_PEERS = 64
 
 export interface WebrtcMeetOptions {
   /** ws:// or wss:// address of the signaling server. */
@@ -31,6 +39,8 @@ export interface WebrtcMeetOptions {
   bindAddress?: string
   /** A channel to a peer is open; `initiator` is true on the side that offered. */
   onChannel(channel: { stream: ChannelStream; initiator: boolean }): void
+  /** Codes only (a signal's kind, a connection's state, a refused signal), for logs and tests. */
+  onEvent?(code: string): void
 }
 
 export class WebrtcMeet {
@@ -38,6 +48,9 @@ export class WebrtcMeet {
   private readonly room: string
   private readonly key: Uint8Array
   private readonly peers = new Map<string, PeerConnection>()
+  /** Candidates that arrived before their description (signals of different kinds may overtake each other). */
+  private readonly early = new Map<string, Array<[candidate: string, mid: string]>>()
+  private readonly described = new WeakSet<PeerConnection>()
   private closed = false
 
   static async open(opts: WebrtcMeetOptions): Promise<WebrtcMeet> {
@@ -89,11 +102,14 @@ export class WebrtcMeet {
     if (f.type !== 'publish' || f.topic !== this.room) return
     const body = openSignal(this.key, f.data)
     if (!body || body.from === this.peerId || (body.to !== undefined && body.to !== this.peerId)) return
+    this.event(`SIGNAL_IN ${body.kind}`)
     try {
       this.onSignal(body)
     } catch {
-      // A signal libdatachannel refuses (out of order, malformed SDP) ends that one attempt only.
-      this.forget(body.from)
+      this.event(`SIGNAL_REFUSED ${body.kind}`)
+      // A description libdatachannel refuses ends that one attempt (the watchdog says hello
+      // again); a refused candidate is only one path of several.
+      if (body.kind === 'offer' || body.kind === 'answer') this.forget(body.from)
     }
   }
 
@@ -105,13 +121,28 @@ export class WebrtcMeet {
       if (s.to === undefined) this.publish({ v: 1, from: this.peerId, to: s.from, kind: 'hello' })
       return
     }
-    if (s.kind === 'offer' && s.sdp && !pc && this.peerId > s.from) {
-      this.connection(s.from).setRemoteDescription(s.sdp, 'offer')
+    if (s.kind === 'candidate' && s.candidate) {
+      if (pc && this.described.has(pc)) return pc.addRemoteCandidate(s.candidate, s.mid ?? '0')
+      const list = this.early.get(s.from) ?? []
+      if (list.length < MAX_EARLY_CANDIDATES && (list.length > 0 || this.early.size < MAX_EARLY_PEERS)) this.early.set(s.from, [...list, [s.candidate, s.mid ?? '0']])
       return
     }
-    if (!pc) return
-    if (s.kind === 'answer' && s.sdp) pc.setRemoteDescription(s.sdp, 'answer')
-    else if (s.kind === 'candidate' && s.candidate) pc.addRemoteCandidate(s.candidate, s.mid ?? '0')
+    if (s.kind === 'offer' && s.sdp && !pc && this.peerId > s.from) return this.describe(s.from, this.connection(s.from), s.sdp, 'offer')
+    if (s.kind === 'answer' && s.sdp && pc && !this.described.has(pc)) this.describe(s.from, pc, s.sdp, 'answer')
+  }
+
+  private describe(remote: string, pc: PeerConnection, sdp: string, type: 'offer' | 'answer'): void {
+    pc.setRemoteDescription(sdp, type)
+    this.described.add(pc)
+    const early = this.early.get(remote) ?? []
+    this.early.delete(remote)
+    for (const [candidate, mid] of early) {
+      try {
+        pc.addRemoteCandidate(candidate, mid)
+      } catch {
+        // one path of several
+      }
+    }
   }
 
   private offer(remote: string): void {
@@ -126,9 +157,20 @@ export class WebrtcMeet {
       ...(this.opts.bindAddress ? { bindAddress: this.opts.bindAddress } : {}),
     })
     this.peers.set(remote, pc)
+    // The watchdog: a connection not up in time is dropped and we say hello again, so a lost
+    // signal (or a peer that vanished mid-way) costs one retry, not the meeting.
+    const watchdog = setTimeout(() => {
+      if (this.peers.get(remote) !== pc) return
+      this.event('PEER_TIMEOUT')
+      this.forget(remote, pc)
+      this.refresh()
+    }, CONNECT_MS)
+    watchdog.unref()
     pc.onLocalDescription((sdp, type) => this.publish({ v: 1, from: this.peerId, to: remote, kind: type === 'offer' ? 'offer' : 'answer', sdp }))
     pc.onLocalCandidate((candidate, mid) => this.publish({ v: 1, from: this.peerId, to: remote, kind: 'candidate', candidate, mid }))
     pc.onStateChange((state) => {
+      this.event(`PEER_STATE ${state}`)
+      if (state === 'connected') clearTimeout(watchdog)
       if (state === 'failed' || state === 'closed' || state === 'disconnected') this.forget(remote, pc)
     })
     pc.onDataChannel((channel) => (channel.isOpen() ? this.hand(channel, false) : channel.onOpen(() => this.hand(channel, false))))
@@ -140,10 +182,19 @@ export class WebrtcMeet {
     this.opts.onChannel({ stream: new ChannelStream(channel), initiator })
   }
 
+  private event(code: string): void {
+    try {
+      this.opts.onEvent?.(code)
+    } catch {
+      // a failing listener must not stop the meeting
+    }
+  }
+
   private forget(remote: string, which?: PeerConnection): void {
     const pc = this.peers.get(remote)
     if (!pc || (which && pc !== which)) return
     this.peers.delete(remote)
+    this.early.delete(remote)
     pc.close()
   }
 }

@@ -2,14 +2,15 @@
  * The first WebRTC slice end to end, one OS process per member on loopback: two members meet in
  * their group's room on a signaling server (`SignalServer`, and y-webrtc's unmodified
  * bin/server.js), open a node-datachannel data channel, run Noise over it and complete
- * member-auth, in both start orders; a non-member who holds the group secret is refused by
+ * member-auth, in both start orders, on a quiet machine and under a CPU hog on every core; a non-member who holds the group secret is refused by
  * member-auth; an outsider subscribed to the room sees only sealed signals.
  */
 import { fileURLToPath } from 'node:url'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { identityFromSeed } from '../../../core/crypto/identity.ts'
 import { SignalServer } from '../../../core/net/webrtc/signal-server.ts'
 import { webrtcRoom } from '../../../core/net/webrtc/signal-envelope.ts'
+import { startCpuHog, type CpuHog } from '../../../scripts/soak/cpu-hog.ts'
 import { spawnTs, type Child } from '../../helpers/child.ts'
 import { stopChild } from './net-harness.ts'
 import { connectSignal } from './signal-client.ts'
@@ -55,15 +56,33 @@ async function yWebrtcSignal(): Promise<string> {
   return `ws://127.0.0.1:${(JSON.parse(line) as { port: number }).port}`
 }
 
-describe.each([['hearth signal', hearthSignal], ["y-webrtc's bin/server.js", yWebrtcSignal]] as const)('WebRTC members through %s', (_name, signal) => {
-  it.each([['alice first', 'alice', 'bob'], ['bob first', 'bob', 'alice']] as const)('two members connect and pass member-auth (%s)', async (_order, first, second) => {
-    const url = await signal()
-    const a = await member(url, seeds[first])
-    const b = await member(url, seeds[second])
-    const [ra, rb] = await Promise.all([auth(a), auth(b)])
-    expect(ra).toEqual({ ok: true, memberId: id(seeds[second]) })
-    expect(rb).toEqual({ ok: true, memberId: id(seeds[first]) })
+const SERVERS = [['hearth signal', hearthSignal], ["y-webrtc's bin/server.js", yWebrtcSignal]] as const
+const ORDERS = [['alice first', 'alice', 'bob'], ['bob first', 'bob', 'alice']] as const
+
+function scenarios(): void {
+  describe.each(SERVERS)('through %s', (_name, signal) => {
+    it.each(ORDERS)('two members connect and pass member-auth (%s)', async (_order, first, second) => {
+      const url = await signal()
+      const a = await member(url, seeds[first])
+      const b = await member(url, seeds[second])
+      const [ra, rb] = await Promise.all([auth(a), auth(b)])
+      expect(ra).toEqual({ ok: true, memberId: id(seeds[second]) })
+      expect(rb).toEqual({ ok: true, memberId: id(seeds[first]) })
+    })
   })
+}
+
+describe('WebRTC members, quiet machine', () => scenarios())
+
+describe('WebRTC members, CPU hog on every core', () => {
+  let hog: CpuHog | null = null
+  beforeAll(() => {
+    hog = startCpuHog()
+  })
+  afterAll(async () => {
+    await hog?.stop()
+  })
+  scenarios()
 })
 
 describe('WebRTC: who gets in', () => {

@@ -26,6 +26,7 @@ const meet = await WebrtcMeet.open({
   url: args.url,
   groupSecret,
   bindAddress: '127.0.0.1',
+  onEvent: (code) => void process.stderr.write(`${code}\n`),
   onChannel: ({ stream, initiator }) => {
     const noise = noiseOverChannel(stream, initiator, keyPair)
     void authenticatePeer(noise, { authKey: memberAuthKey(groupSecret), groupId, member: identity, isMember: (id) => members.has(id) })
