@@ -15,7 +15,8 @@
  * promised order), so candidates that arrive before their description wait for it.
  *
  * First slice (docs/decisions.md): one signaling server; no reconnect to it after it drops; no
- * ICE restart; a failed peer connection is forgotten, and the watchdog says hello again.
+ * ICE restart; a failed or dropped peer connection is forgotten and we say hello again, as the
+ * watchdog does for one that never came up.
  */
 import { randomBytes } from 'node:crypto'
 import nodeDataChannel, { type DataChannel, type PeerConnection } from 'node-datachannel'
@@ -171,7 +172,12 @@ export class WebrtcMeet {
     pc.onStateChange((state) => {
       this.event(`PEER_STATE ${state}`)
       if (state === 'connected') clearTimeout(watchdog)
-      if (state === 'failed' || state === 'closed' || state === 'disconnected') this.forget(remote, pc)
+      // A connection that failed or dropped is forgotten and we say hello again: ICE does fail
+      // now and then (seen on loopback under load), and nothing else would ever retry.
+      if ((state === 'failed' || state === 'closed' || state === 'disconnected') && this.peers.get(remote) === pc) {
+        this.forget(remote, pc)
+        this.refresh()
+      }
     })
     pc.onDataChannel((channel) => (channel.isOpen() ? this.hand(channel, false) : channel.onOpen(() => this.hand(channel, false))))
     return pc

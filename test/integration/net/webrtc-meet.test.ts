@@ -2,7 +2,7 @@
  * The first WebRTC slice end to end, one OS process per member on loopback: two members meet in
  * their group's room on a signaling server (`SignalServer`, and y-webrtc's unmodified
  * bin/server.js), open a node-datachannel data channel, run Noise over it and complete
- * member-auth, in both start orders, on a quiet machine and under a CPU hog on every core; a non-member who holds the group secret is refused by
+ * member-auth, then replicate a Hypercore log over the same stream, in both start orders, on a quiet machine and under a CPU hog on every core; a non-member who holds the group secret is refused by
  * member-auth; an outsider subscribed to the room sees only sealed signals.
  */
 import { fileURLToPath } from 'node:url'
@@ -12,6 +12,8 @@ import { SignalServer } from '../../../core/net/webrtc/signal-server.ts'
 import { webrtcRoom } from '../../../core/net/webrtc/signal-envelope.ts'
 import { startCpuHog, type CpuHog } from '../../../scripts/soak/cpu-hog.ts'
 import { spawnTs, type Child } from '../../helpers/child.ts'
+import { useTempDirs } from '../../helpers/temp-dir.ts'
+import { logKeyOf } from './net-fixture.ts'
 import { stopChild } from './net-harness.ts'
 import { connectSignal } from './signal-client.ts'
 
@@ -31,8 +33,12 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()))
 })
 
+const tempDir = useTempDirs()
+/** A member process; each holds its own log (seeded by its identity seed) and follows the other's. */
 async function member(url: string, seed: Uint8Array): Promise<Child> {
-  const child = spawnTs(MEMBER, [JSON.stringify({ url, groupSecret: hex(SECRET), groupId: hex(GROUP_ID), seed: hex(seed), members: MEMBERS })])
+  const others = [seeds.alice, seeds.bob].filter((s) => s !== seed).map((s) => hex(logKeyOf(s)))
+  const logs = { dir: tempDir(), logSeed: hex(seed), append: [`block of ${seed[0]}`], peerLogs: others }
+  const child = spawnTs(MEMBER, [JSON.stringify({ url, groupSecret: hex(SECRET), groupId: hex(GROUP_ID), seed: hex(seed), members: MEMBERS, ...logs })])
   children.push(child)
   await child.waitForLine((l) => l === '{"ready":true}', 60_000)
   return child
@@ -61,13 +67,17 @@ const ORDERS = [['alice first', 'alice', 'bob'], ['bob first', 'bob', 'alice']] 
 
 function scenarios(): void {
   describe.each(SERVERS)('through %s', (_name, signal) => {
-    it.each(ORDERS)('two members connect and pass member-auth (%s)', async (_order, first, second) => {
+    it.each(ORDERS)('two members connect, pass member-auth and replicate each other\'s log (%s)', async (_order, first, second) => {
       const url = await signal()
       const a = await member(url, seeds[first])
       const b = await member(url, seeds[second])
       const [ra, rb] = await Promise.all([auth(a), auth(b)])
       expect(ra).toEqual({ ok: true, memberId: id(seeds[second]) })
       expect(rb).toEqual({ ok: true, memberId: id(seeds[first]) })
+      await Promise.all([
+        a.waitForLine((l) => l === JSON.stringify({ block: `block of ${seeds[second][0]}` }), 60_000),
+        b.waitForLine((l) => l === JSON.stringify({ block: `block of ${seeds[first][0]}` }), 60_000),
+      ])
     })
   })
 }
