@@ -22,13 +22,14 @@ import { moderationCommands } from './cli/moderation-commands.ts'
 import { restoreCommand } from './cli/restore-command.ts'
 import { safetyCommands } from './cli/safety-commands.ts'
 import { keeperCommands } from './cli/keeper-commands.ts'
+import { signalCommands } from './cli/signal-command.ts'
 
 import { terminalSafe } from './cli/visible.ts'
 
 const commands = {
   ...profileCommands, ...groupCommands, ...memberCommands, ...netCommands, ...archiveCommands, ...moderationCommands,
   restore: restoreCommand(archiveCommands.restore as Command, moderationCommands.restore as Command),
-  ...safetyCommands, ...keeperCommands,
+  ...safetyCommands, ...keeperCommands, ...signalCommands,
 }
 
 const OPTIONS = {
@@ -52,6 +53,7 @@ const OPTIONS = {
   before: { type: 'string' },
   bootstrap: { type: 'string' },
   port: { type: 'string' },
+  host: { type: 'string' },
   for: { type: 'string' },
   uses: { type: 'string' },
   expires: { type: 'string' },

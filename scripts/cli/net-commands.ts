@@ -44,7 +44,7 @@ export function duration(text: string): number {
   return Number(m[1]) * { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as 's' | 'm' | 'h' | 'd']
 }
 
-function seconds(ctx: CommandContext, name: string, fallback: number): number {
+export function seconds(ctx: CommandContext, name: string, fallback: number): number {
   const v = opt(ctx, name)
   const n = v === undefined ? fallback : Number(v)
   if (!Number.isFinite(n) || n <= 0) throw new HearthError('INVALID_INPUT', `--${name} wants a number of seconds`)
@@ -203,7 +203,7 @@ export const netCommands: Record<string, Command & { network?: boolean; noProfil
 const MAX_TIMER_MS = 2 ** 31 - 1
 
 /** Until the time is up, SIGINT or SIGTERM, or the node locks (a panic wipe over the socket). */
-function stayUp(secondsUp: number, service?: HearthService): Promise<void> {
+export function stayUp(secondsUp: number, service?: HearthService): Promise<void> {
   return new Promise((resolve) => {
     const deadline = Date.now() + secondsUp * 1000
     let t: NodeJS.Timeout

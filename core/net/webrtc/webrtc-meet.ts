@@ -1,0 +1,206 @@
+/**
+ * Members of one group meeting over WebRTC (node-datachannel) through a signaling server that
+ * speaks y-webrtc's protocol (`hearth signal`, or y-webrtc's own server): join the group's room
+ * (signal-envelope.ts), say hello, and open one data channel to each peer who answers. Each
+ * channel is handed over as a byte stream (channel-stream.ts) for the caller to secure and
+ * authenticate exactly as a Hyperswarm connection is (Noise, then member-auth.ts): nothing here
+ * decides who is a member, and a channel is worth nothing until member-auth says so.
+ *
+ * Who offers: the peer whose session id sorts lower, so two peers arriving together never both
+ * offer (y-webrtc breaks that tie with a clock and a random number). A broadcast hello from an
+ * unknown higher peer is answered with a hello addressed to it, so the lower one learns of it;
+ * an addressed hello is never answered, so hellos cannot loop.
+ *
+ * Signals of different kinds can overtake each other (libdatachannel's callbacks reach us in no
+ * promised order), so candidates that arrive before their description wait for it.
+ *
+ * First slice (docs/decisions.md): one signaling server; no reconnect to it after it drops; no
+ * ICE restart; a failed or dropped peer connection is forgotten and we say hello again, as the
+ * watchdog does for one that never came up.
+ */
+import { randomBytes } from 'node:crypto'
+import nodeDataChannel, { type DataChannel, type PeerConnection } from 'node-datachannel'
+import { WebSocket } from 'ws'
+import { errors } from '../../errors.ts'
+import { ChannelStream } from './channel-stream.ts'
+import { openSignal, sealSignal, signalKey, webrtcRoom, type SignalBody } from './signal-envelope.ts'
+
+/** How long a peer connection may take to come up before the watchdog retries. */
+export const CONNECT_MS = 20_000
+const MAX_EARLY_CANDIDATES = 32
+const MAX_EARLY_PEERS = 64
+
+export interface WebrtcMeetOptions {
+  /** ws:// or wss:// address of the signaling server. */
+  url: string
+  groupSecret: Uint8Array
+  /** STUN/TURN URLs the group named; none by default (direct and loopback candidates only). */
+  iceServers?: string[]
+  /** Address ICE binds to; tests use 127.0.0.1. */
+  bindAddress?: string
+  /** A channel to a peer is open; `initiator` is true on the side that offered. */
+  onChannel(channel: { stream: ChannelStream; initiator: boolean }): void
+  /** Codes only (a signal's kind, a connection's state, a refused signal), for logs and tests. */
+  onEvent?(code: string): void
+}
+
+export class WebrtcMeet {
+  readonly peerId = randomBytes(16).toString('hex')
+  private readonly room: string
+  private readonly key: Uint8Array
+  private readonly peers = new Map<string, PeerConnection>()
+  /** Candidates that arrived before their description (signals of different kinds may overtake each other). */
+  private readonly early = new Map<string, Array<[candidate: string, mid: string]>>()
+  private readonly described = new WeakSet<PeerConnection>()
+  private closed = false
+
+  static async open(opts: WebrtcMeetOptions): Promise<WebrtcMeet> {
+    const ws = new WebSocket(opts.url, { maxPayload: 64 * 1024 })
+    ws.on('error', () => undefined)
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve())
+      ws.once('close', () => reject(errors.NETWORK_UNAVAILABLE('the signaling server could not be reached')))
+    })
+    return new WebrtcMeet(opts, ws)
+  }
+
+  private constructor(private readonly opts: WebrtcMeetOptions, private readonly ws: WebSocket) {
+    this.room = webrtcRoom(opts.groupSecret)
+    this.key = signalKey(opts.groupSecret)
+    ws.on('message', (data: Buffer, isBinary: boolean) => {
+      if (!isBinary) this.onFrame(data)
+    })
+    ws.send(JSON.stringify({ type: 'subscribe', topics: [this.room] }))
+    this.publish({ v: 1, from: this.peerId, kind: 'hello' })
+  }
+
+  /** Says hello again (the rendezvous seam: refresh = look for peers in the room once more). */
+  refresh(): void {
+    this.publish({ v: 1, from: this.peerId, kind: 'hello' })
+  }
+
+  close(): void {
+    if (this.closed) return
+    this.closed = true
+    for (const pc of this.peers.values()) pc.close()
+    this.peers.clear()
+    this.ws.close()
+  }
+
+  private publish(body: SignalBody): void {
+    if (this.closed || this.ws.readyState !== WebSocket.OPEN) return
+    this.ws.send(JSON.stringify({ type: 'publish', topic: this.room, data: sealSignal(this.key, body) }))
+  }
+
+  private onFrame(data: Buffer): void {
+    let frame: unknown
+    try {
+      frame = JSON.parse(data.toString('utf8'))
+    } catch {
+      return
+    }
+    const f = frame as { type?: unknown; topic?: unknown; data?: unknown }
+    if (f.type !== 'publish' || f.topic !== this.room) return
+    const body = openSignal(this.key, f.data)
+    if (!body || body.from === this.peerId || (body.to !== undefined && body.to !== this.peerId)) return
+    this.event(`SIGNAL_IN ${body.kind}`)
+    try {
+      this.onSignal(body)
+    } catch {
+      this.event(`SIGNAL_REFUSED ${body.kind}`)
+      // A description libdatachannel refuses ends that one attempt (the watchdog says hello
+      // again); a refused candidate is only one path of several.
+      if (body.kind === 'offer' || body.kind === 'answer') this.forget(body.from)
+    }
+  }
+
+  private onSignal(s: SignalBody): void {
+    const pc = this.peers.get(s.from)
+    if (s.kind === 'hello') {
+      if (pc) return
+      if (this.peerId < s.from) return this.offer(s.from)
+      if (s.to === undefined) this.publish({ v: 1, from: this.peerId, to: s.from, kind: 'hello' })
+      return
+    }
+    if (s.kind === 'candidate' && s.candidate) {
+      if (pc && this.described.has(pc)) return pc.addRemoteCandidate(s.candidate, s.mid ?? '0')
+      const list = this.early.get(s.from) ?? []
+      if (list.length < MAX_EARLY_CANDIDATES && (list.length > 0 || this.early.size < MAX_EARLY_PEERS)) this.early.set(s.from, [...list, [s.candidate, s.mid ?? '0']])
+      return
+    }
+    if (s.kind === 'offer' && s.sdp && !pc && this.peerId > s.from) return this.describe(s.from, this.connection(s.from), s.sdp, 'offer')
+    if (s.kind === 'answer' && s.sdp && pc && !this.described.has(pc)) this.describe(s.from, pc, s.sdp, 'answer')
+  }
+
+  private describe(remote: string, pc: PeerConnection, sdp: string, type: 'offer' | 'answer'): void {
+    pc.setRemoteDescription(sdp, type)
+    this.described.add(pc)
+    const early = this.early.get(remote) ?? []
+    this.early.delete(remote)
+    for (const [candidate, mid] of early) {
+      try {
+        pc.addRemoteCandidate(candidate, mid)
+      } catch {
+        // one path of several
+      }
+    }
+  }
+
+  private offer(remote: string): void {
+    const pc = this.connection(remote)
+    const channel = pc.createDataChannel('hearth')
+    channel.onOpen(() => this.hand(channel, true))
+  }
+
+  private connection(remote: string): PeerConnection {
+    const pc = new nodeDataChannel.PeerConnection('hearth', {
+      iceServers: this.opts.iceServers ?? [],
+      ...(this.opts.bindAddress ? { bindAddress: this.opts.bindAddress } : {}),
+    })
+    this.peers.set(remote, pc)
+    // The watchdog: a connection not up in time is dropped and we say hello again, so a lost
+    // signal (or a peer that vanished mid-way) costs one retry, not the meeting.
+    const watchdog = setTimeout(() => {
+      if (this.peers.get(remote) !== pc) return
+      this.event('PEER_TIMEOUT')
+      this.forget(remote, pc)
+      this.refresh()
+    }, CONNECT_MS)
+    watchdog.unref()
+    pc.onLocalDescription((sdp, type) => this.publish({ v: 1, from: this.peerId, to: remote, kind: type === 'offer' ? 'offer' : 'answer', sdp }))
+    pc.onLocalCandidate((candidate, mid) => this.publish({ v: 1, from: this.peerId, to: remote, kind: 'candidate', candidate, mid }))
+    pc.onStateChange((state) => {
+      this.event(`PEER_STATE ${state}`)
+      if (state === 'connected') clearTimeout(watchdog)
+      // A connection that failed or dropped is forgotten and we say hello again: ICE does fail
+      // now and then (seen on loopback under load), and nothing else would ever retry.
+      if ((state === 'failed' || state === 'closed' || state === 'disconnected') && this.peers.get(remote) === pc) {
+        this.forget(remote, pc)
+        this.refresh()
+      }
+    })
+    pc.onDataChannel((channel) => (channel.isOpen() ? this.hand(channel, false) : channel.onOpen(() => this.hand(channel, false))))
+    return pc
+  }
+
+  private hand(channel: DataChannel, initiator: boolean): void {
+    if (this.closed) return channel.close()
+    this.opts.onChannel({ stream: new ChannelStream(channel), initiator })
+  }
+
+  private event(code: string): void {
+    try {
+      this.opts.onEvent?.(code)
+    } catch {
+      // a failing listener must not stop the meeting
+    }
+  }
+
+  private forget(remote: string, which?: PeerConnection): void {
+    const pc = this.peers.get(remote)
+    if (!pc || (which && pc !== which)) return
+    this.peers.delete(remote)
+    this.early.delete(remote)
+    pc.close()
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * The first WebRTC slice end to end, one OS process per member on loopback: two members meet in
+ * their group's room on a signaling server (`SignalServer`, and y-webrtc's unmodified
+ * bin/server.js), open a node-datachannel data channel, run Noise over it and complete
+ * member-auth, then replicate a Hypercore log over the same stream, in both start orders, on a quiet machine and under a CPU hog on every core; a non-member who holds the group secret is refused by
+ * member-auth; an outsider subscribed to the room sees only sealed signals.
+ */
+import { fileURLToPath } from 'node:url'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { identityFromSeed } from '../../../core/crypto/identity.ts'
+import { SignalServer } from '../../../core/net/webrtc/signal-server.ts'
+import { webrtcRoom } from '../../../core/net/webrtc/signal-envelope.ts'
+import { startCpuHog, type CpuHog } from '../../../scripts/soak/cpu-hog.ts'
+import { spawnTs, type Child } from '../../helpers/child.ts'
+import { useTempDirs } from '../../helpers/temp-dir.ts'
+import { logKeyOf } from './net-fixture.ts'
+import { stopChild } from './net-harness.ts'
+import { connectSignal } from './signal-client.ts'
+
+const MEMBER = fileURLToPath(new URL('./webrtc-member.child.ts', import.meta.url))
+const Y_SERVER = fileURLToPath(new URL('./y-webrtc-server.child.ts', import.meta.url))
+const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
+const SECRET = new Uint8Array(32).fill(41)
+const GROUP_ID = new Uint8Array(16).fill(42)
+const seeds = { alice: new Uint8Array(32).fill(1), bob: new Uint8Array(32).fill(2), mallory: new Uint8Array(32).fill(3) }
+const id = (s: Uint8Array): string => hex(identityFromSeed(s).signPublicKey)
+const MEMBERS = [id(seeds.alice), id(seeds.bob)]
+
+const children: Child[] = []
+const servers: SignalServer[] = []
+afterEach(async () => {
+  await Promise.all(children.splice(0).map((c) => stopChild(c)))
+  await Promise.all(servers.splice(0).map((s) => s.close()))
+})
+
+const tempDir = useTempDirs()
+/** A member process; each holds its own log (seeded by its identity seed) and follows the other's. */
+async function member(url: string, seed: Uint8Array): Promise<Child> {
+  const others = [seeds.alice, seeds.bob].filter((s) => s !== seed).map((s) => hex(logKeyOf(s)))
+  const logs = { dir: tempDir(), logSeed: hex(seed), append: [`block of ${seed[0]}`], peerLogs: others }
+  const child = spawnTs(MEMBER, [JSON.stringify({ url, groupSecret: hex(SECRET), groupId: hex(GROUP_ID), seed: hex(seed), members: MEMBERS, ...logs })])
+  children.push(child)
+  await child.waitForLine((l) => l === '{"ready":true}', 60_000)
+  return child
+}
+
+async function auth(child: Child): Promise<{ ok: boolean; memberId?: string; reason?: string }> {
+  const line = await child.waitForLine((l) => l.startsWith('{"auth"'), 60_000)
+  return (JSON.parse(line) as { auth: { ok: boolean; memberId?: string; reason?: string } }).auth
+}
+
+async function hearthSignal(): Promise<string> {
+  const s = await SignalServer.listen()
+  servers.push(s)
+  return s.url
+}
+
+async function yWebrtcSignal(): Promise<string> {
+  const child = spawnTs(Y_SERVER, [])
+  children.push(child)
+  const line = await child.waitForLine((l) => l.startsWith('{"port"'), 60_000)
+  return `ws://127.0.0.1:${(JSON.parse(line) as { port: number }).port}`
+}
+
+const SERVERS = [['hearth signal', hearthSignal], ["y-webrtc's bin/server.js", yWebrtcSignal]] as const
+const ORDERS = [['alice first', 'alice', 'bob'], ['bob first', 'bob', 'alice']] as const
+
+function scenarios(): void {
+  describe.each(SERVERS)('through %s', (_name, signal) => {
+    it.each(ORDERS)('two members connect, pass member-auth and replicate each other\'s log (%s)', async (_order, first, second) => {
+      const url = await signal()
+      const a = await member(url, seeds[first])
+      const b = await member(url, seeds[second])
+      const [ra, rb] = await Promise.all([auth(a), auth(b)])
+      expect(ra).toEqual({ ok: true, memberId: id(seeds[second]) })
+      expect(rb).toEqual({ ok: true, memberId: id(seeds[first]) })
+      await Promise.all([
+        a.waitForLine((l) => l === JSON.stringify({ block: `block of ${seeds[second][0]}` }), 60_000),
+        b.waitForLine((l) => l === JSON.stringify({ block: `block of ${seeds[first][0]}` }), 60_000),
+      ])
+    })
+  })
+}
+
+describe('WebRTC members, quiet machine', () => scenarios())
+
+describe('WebRTC members, CPU hog on every core', () => {
+  let hog: CpuHog | null = null
+  beforeAll(() => {
+    hog = startCpuHog()
+  })
+  afterAll(async () => {
+    await hog?.stop()
+  })
+  scenarios()
+})
+
+describe('WebRTC: who gets in', () => {
+  it('refuses a non-member who holds the group secret, at member-auth', async () => {
+    const url = await hearthSignal()
+    const alice = await member(url, seeds.alice)
+    await member(url, seeds.mallory)
+    expect(await auth(alice)).toEqual({ ok: false, reason: 'not-member' })
+  })
+
+  it('shows an outsider in the room only sealed signals, and ignores what it publishes', async () => {
+    const url = await hearthSignal()
+    const room = webrtcRoom(SECRET)
+    const outsider = await connectSignal(url)
+    outsider.send({ type: 'subscribe', topics: [room] })
+    await outsider.sync()
+    const alice = await member(url, seeds.alice)
+    const hello = await outsider.next(60_000)
+    expect(hello).toMatchObject({ type: 'publish', topic: room })
+    expect(typeof hello.data).toBe('string')
+    expect(String(hello.data)).not.toMatch(/hello|from|127\.0\.0\.1/)
+    // A stock y-webrtc announce and junk: alice must not offer to them, nor fall over.
+    outsider.send({ type: 'publish', topic: room, data: { type: 'announce', from: 'x' } })
+    outsider.send({ type: 'publish', topic: room, data: 'AAAA' })
+    const bob = await member(url, seeds.bob)
+    const [ra, rb] = await Promise.all([auth(alice), auth(bob)])
+    expect(ra.ok && rb.ok).toBe(true)
+    // Everything relayed so far, up to a round trip: the members' signals are sealed bytes.
+    outsider.send({ type: 'ping' })
+    const seen = []
+    for (let f = await outsider.next(60_000); f.type !== 'pong'; f = await outsider.next(60_000)) seen.push(f)
+    const signals = seen.filter((f) => typeof f.data === 'string' && f.data !== 'AAAA')
+    expect(signals.length).toBeGreaterThanOrEqual(3) // hellos, an offer and an answer at least
+    for (const f of signals) expect(Buffer.from(String(f.data), 'base64').toString('latin1')).not.toMatch(/candidate|sdp|127\.0\.0\.1|offer|answer|hello/)
+    await outsider.close()
+  })
+})
