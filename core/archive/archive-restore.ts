@@ -29,7 +29,8 @@ import { applyProof, decodeBlock, decodeUpgrade, PROOF_WINDOW } from '../store/l
 import type { HypercoreSession } from '../store/holepunch.ts'
 import type { Vault } from '../store/vault.ts'
 import { GroupSpace, type AppendLog, type ReadLog } from '../group/group-space.ts'
-import { json, type GroupMeta } from '../group/group-meta.ts'
+import type { GroupMeta } from '../group/group-meta.ts'
+import { newGroupEntries } from '../group/group-vault.ts'
 import { EntryType, readEntries, verifyArchive, type VerifiedArchive } from './archive-entries.ts'
 
 export interface RestoreContext {
@@ -162,12 +163,7 @@ async function addDevice(space: GroupSpace, v: VerifiedArchive, logName: string,
     if (!space.groupId || !space.governance.knowsLog(space.own.key)) throw errors.NOT_ALLOWED('this member is no longer in the group')
     // seedLogs: where governance is read from if the checkpoint is ever lost (the new log holds none).
     const groupMeta: GroupMeta = { v: 1, id: meta.groupId, log: logName, createdAt: ctx.now(), name: meta.name, seedLogs: logs }
-    await ctx.vault.setMany([
-      [`group/${meta.groupId}/identity`, keys.seed],
-      [`group/${meta.groupId}/secret`, keys.secret],
-      ...keys.epochs.map(([n, k]): [string, Uint8Array] => [`group/${meta.groupId}/epoch/${n}`, k]),
-      [`group/${meta.groupId}`, json(groupMeta)],
-    ])
+    await ctx.vault.setMany(newGroupEntries(groupMeta, { identity: keys.seed, secret: keys.secret, epochs: keys.epochs }))
   } finally {
     wipe(keys.seed)
     wipe(keys.secret)
