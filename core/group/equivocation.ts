@@ -88,10 +88,38 @@ export function bothBlocks(ev: ForkEvidence): boolean {
 
 /** Log key → the index it is frozen at, from every valid piece of evidence among `bodies`. */
 export function freezes(bodies: Iterable<ForkEvidence>): Map<string, number> {
-  const out = new Map<string, number>()
+  return freezeSet(bodies, []).frozen
+}
+
+/** A facilitators' lift (`log.thaw`): the log speaks again from `resume` on. */
+export interface Lift {
+  log: string
+  resume: number
+}
+
+/**
+ * Freezes once lifts are counted. A lift covers a piece of evidence of its log when both signed
+ * states end at or before its `resume`: every block a version of that evidence held is then
+ * before `resume`, so any block at or past it comes from a later version, and a later rewrite
+ * is new evidence, which no earlier lift covers and which freezes again. Covered evidence leaves
+ * a gap instead, [index, resume): neither version there ever speaks. Pure, like `freezes`.
+ */
+export function freezeSet(bodies: Iterable<ForkEvidence>, lifts: readonly Lift[]): { frozen: Map<string, number>; gaps: Map<string, [number, number][]> } {
+  const frozen = new Map<string, number>()
+  const gaps = new Map<string, [number, number][]>()
   for (const ev of bodies) {
     const c = checkEvidence(ev)
-    if (c) out.set(ev.log, Math.min(out.get(ev.log) ?? c.index, c.index))
+    if (!c) continue
+    const end = Math.max(c.a.length, c.b.length)
+    const resume = Math.min(...lifts.filter((l) => l.log === ev.log && l.resume >= end && l.resume > c.index).map((l) => l.resume))
+    if (resume === Infinity) frozen.set(ev.log, Math.min(frozen.get(ev.log) ?? c.index, c.index))
+    else gaps.set(ev.log, [...(gaps.get(ev.log) ?? []), [c.index, resume]])
   }
-  return out
+  return { frozen, gaps }
+}
+
+/** Whether some lift among `lifts` covers this evidence (see freezeSet). */
+export function lifted(ev: ForkEvidence, lifts: readonly Lift[]): boolean {
+  const c = checkEvidence(ev)
+  return c !== null && lifts.some((l) => l.log === ev.log && l.resume >= Math.max(c.a.length, c.b.length) && l.resume > c.index)
 }

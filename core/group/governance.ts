@@ -210,6 +210,9 @@ export class Governance implements WriteAuthority {
       case 'log.fork':
         this.freezes.report(event.body, event.author, event.at, this.deviceOwner.get(event.body.log))
         return
+      case 'log.thaw':
+        this.freezes.lift(event.body, event.author, event.at, authorRole, this.deviceOwner.get(event.body.log), this.settings.removalNeedsSecond === true)
+        return
       case 'epoch.rotate':
       case 'epoch.share': {
         const recipients = Object.keys(event.body.lockboxes)
@@ -372,7 +375,7 @@ export class Governance implements WriteAuthority {
     for (const [log, id] of this.deviceOwner) {
       const m = this.members.get(id) ?? this.former.get(id)
       const t = this.terms.get(log)
-      if (m && t) out.set(log, `${id}|${m.devices.get(log)}|${t.until ?? ''}|${t.roles.map((r) => `${r.from}:${r.role}`).join(',')}|${this.frozen.get(log) ?? ''}`)
+      if (m && t) out.set(log, `${id}|${m.devices.get(log)}|${t.until ?? ''}|${t.roles.map((r) => `${r.from}:${r.role}`).join(',')}|${this.freezes.grantOf(log)}`)
     }
     return out
   }
@@ -382,7 +385,7 @@ export class Governance implements WriteAuthority {
     return JSON.stringify([
       this.name, this.mode, this.settings, [...this.grants()].sort(), [...this.invites].sort(), [...this.requests].sort(),
       [...this.members.values()].map((m) => [m.id, m.role, m.badge ?? null]).sort(), [...this.former.keys()].sort(),
-      [...this.pendingRemovals].sort(), this.epochs.summary(),
+      [...this.pendingRemovals].sort(), this.epochs.summary(), this.freezes.lifts, [...this.freezes.pendingLifts].sort(),
     ])
   }
 

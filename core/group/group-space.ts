@@ -30,7 +30,7 @@ import type { Checkpoint } from '../store/checkpoint-file.ts'
 import { checkWrite } from '../model/write-rule.ts'
 import { DocSet } from './doc-set.ts'
 import { signEvent, type UnsignedEvent } from './gov-event.ts'
-import { bothBlocks, type ForkEvidence } from './equivocation.ts'
+import { bothBlocks, lifted, type ForkEvidence } from './equivocation.ts'
 import { lockboxRecipients, openNewLockboxes, writableEpoch } from './epoch-keys.ts'
 import type { Governance } from './governance.ts'
 import { GovernanceLog } from './governance-log.ts'
@@ -413,6 +413,8 @@ export class GroupSpace {
   async reportFork(evidence: ForkEvidence): Promise<boolean> {
     const gov = this.gov
     if (!gov || this.membership !== 'member') return false
+    // Lifted by facilitators already (freeze-book.ts): nothing new to tell.
+    if (lifted(evidence, gov.freezes.lifts)) return false
     const frozen = gov.frozen.get(evidence.log)
     const adds = frozen === evidence.index && bothBlocks(evidence) && !gov.forkReports.some((r) => r.log === evidence.log && r.index === frozen && bothBlocks(r))
     if (frozen !== undefined && frozen <= evidence.index && !adds) return false
