@@ -327,7 +327,8 @@ export interface RewrittenVersion {
   fork: number
   /** the log's signed length in this state */
   length: number
-  block: { kind: 'words' | 'governance' | 'other'; docId: string; texts: string[] } | null
+  /** `notCarried`: the block was too large to carry in the evidence, only its hash was (its words cannot be shown). */
+  block: { kind: 'words' | 'governance' | 'other'; docId: string; texts: string[]; notCarried?: true } | null
 }
 
 /** A member's device log proven rewritten: frozen at `index`, with both versions, for facilitators. */

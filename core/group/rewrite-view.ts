@@ -35,6 +35,8 @@ function words(update: Uint8Array): string[] {
 function version(space: GroupSpace, s: SignedState, index: number): RewrittenVersion {
   const raw = s.block?.index === index ? s.block.value : null
   if (!raw) return { fork: s.fork, length: s.length, block: null }
+  // Evidence of very large blocks carries their leaves only (equivocation.ts): nothing to show.
+  if (s.block?.leaf) return { fork: s.fork, length: s.length, block: { kind: 'other', docId: '', texts: [], notCarried: true } }
   try {
     const b = decodeBlock(raw, (e) => (space.holdsEpoch(e) ? space.epochKey(e) : undefined), fastProvider)
     if (b.kind === BlockKind.Governance) {
