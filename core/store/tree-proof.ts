@@ -38,7 +38,7 @@ const hc = {
     parent(a: ProofNode, b: ProofNode): Uint8Array
     tree(roots: ProofNode[]): Uint8Array
   },
-  flat: hcRequire('flat-tree') as { fullRoots(index: number): number[]; sibling(index: number): number; parent(index: number): number },
+  flat: hcRequire('flat-tree') as { fullRoots(index: number): number[]; sibling(index: number): number; parent(index: number): number; children(index: number): [number, number] | null },
   caps: hcRequire('./lib/caps.js') as { treeSignable(manifestHash: Uint8Array, treeHash: Uint8Array, length: number, fork: number): Uint8Array },
   Verifier: hcRequire('./lib/verifier.js') as {
     fromManifest(m: { version: 1; signers: { publicKey: Uint8Array }[] }): {
@@ -95,6 +95,34 @@ export function leafOf(block: NonNullable<SignedState['block']>): { size: number
 export function leafOnly(s: SignedState): SignedState {
   if (!s.block) return s
   return { ...s, block: { index: s.block.index, value: new Uint8Array(0), leaf: leafOf(s.block), nodes: s.block.nodes } }
+}
+
+/**
+ * The tree nodes from block `index` up to its root, computed from every block of the log (an
+ * archive holds them all, core/archive/archive-fork.ts): the same path Hypercore's own proof
+ * would give for a log of `values.length` blocks.
+ */
+export function pathFromBlocks(values: readonly Uint8Array[], index: number): ProofNode[] {
+  const roots = new Set(hc.flat.fullRoots(2 * values.length))
+  const memo = new Map<number, ProofNode>()
+  const node = (i: number): ProofNode => {
+    const known = memo.get(i)
+    if (known) return known
+    const kids = i % 2 === 0 ? null : hc.flat.children(i)
+    let n: ProofNode
+    if (!kids) {
+      const v = values[i / 2] as Uint8Array
+      n = { index: i, size: v.length, hash: hc.crypto.data(v) }
+    } else {
+      const [l, r] = [node(kids[0]), node(kids[1])]
+      n = { index: i, size: l.size + r.size, hash: hc.crypto.parent(l, r) }
+    }
+    memo.set(i, n)
+    return n
+  }
+  const path: ProofNode[] = []
+  for (let cur = 2 * index; !roots.has(cur); cur = hc.flat.parent(cur)) path.push(node(hc.flat.sibling(cur)))
+  return path
 }
 
 const bad = (): ReturnType<typeof errors.BLOCK_MALFORMED> => errors.BLOCK_MALFORMED('a signed log state is malformed')
