@@ -32,6 +32,7 @@ export type ErrorCode =
   | 'TOO_MANY_ATTEMPTS'
   | 'WEAK_PASSPHRASE'
   | 'VAULT_CORRUPT'
+  | 'VAULT_MISSING'
   | 'VAULT_TRUNCATED'
   | 'VAULT_VERSION'
   // crypto
@@ -44,6 +45,7 @@ export type ErrorCode =
   | 'BLOCK_VERSION'
   | 'BLOCK_EPOCH_UNKNOWN'
   | 'LOG_CORRUPT'
+  | 'LOG_NOT_FROZEN'
   | 'STORE_UNAVAILABLE'
   | 'LOG_BEHIND'
   | 'LOG_UNCONFIRMED'
@@ -98,6 +100,12 @@ export interface ProfileStatus {
   unlocked: boolean
   /** Milliseconds until another unlock attempt is accepted (0 when none is pending). */
   retryAfterMs: number
+  /**
+   * Present when there is no vault file but the folder holds a profile's data (its group store,
+   * checkpoints…): the vault was lost. Creating a profile here is refused (VAULT_MISSING); the
+   * names are what was found, for saying so.
+   */
+  vaultMissing?: string[]
 }
 
 /**
@@ -322,7 +330,8 @@ export interface RewrittenVersion {
   fork: number
   /** the log's signed length in this state */
   length: number
-  block: { kind: 'words' | 'governance' | 'other'; docId: string; texts: string[] } | null
+  /** `notCarried`: the block was too large to carry in the evidence, only its hash was (its words cannot be shown). */
+  block: { kind: 'words' | 'governance' | 'other'; docId: string; texts: string[]; notCarried?: true } | null
 }
 
 /** A member's device log proven rewritten: frozen at `index`, with both versions, for facilitators. */
@@ -334,6 +343,13 @@ export interface RewrittenLog {
   index: number
   reportedBy: { member: string; name: string; at: number }[]
   versions: RewrittenVersion[]
+  /**
+   * Present once facilitators lifted the freeze (`liftFreeze`): the log speaks again from
+   * `resume` on; blocks from `index` up to it never do (peers hold different versions there).
+   */
+  lifted?: { resume: number; by: { member: string; name: string }[]; at: number }
+  /** Present while a lift waits for a second facilitator (groups whose removals need one). */
+  liftWaits?: { by: { member: string; name: string }; at: number }
 }
 
 export type MuteLevel = 'none' | 'mute' | 'block'
@@ -799,6 +815,12 @@ export interface ApiMethods {
   moderationQueue: { input: G; output: ModerationItem[] }
   /** Facilitators: device logs proven rewritten by their writer (two signed versions at one index), with both versions. */
   rewrittenLogs: { input: G; output: RewrittenLog[] }
+  /**
+   * Facilitators only, never for their own log: lets a frozen log speak again from the blocks
+   * written after what this device holds of it now (decisions.md "Lifting a freeze"). Errors:
+   * NOT_ALLOWED, LOG_NOT_FROZEN. Returns the review list as it stands after.
+   */
+  liftFreeze: { input: G & { log: string }; output: RewrittenLog[] }
   /** Facilitators: hide (with a reason), restore, or escalate for removal review. Never changes the author's words. */
   moderate: { input: G & { to: string; action: 'hide' | 'restore' | 'escalate'; reason?: string; note?: string }; output: ModerationItem }
   /** Personal: hide a member's words for me alone (`block` also hides their reactions). Never replicated. */

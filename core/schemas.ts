@@ -97,6 +97,7 @@ export const inputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> } = {
   flag: z.object({ ...g, to: ref, reason: z.string().regex(/^(?:rule:[1-9]\d{0,2}|other)$/, 'not a reason: "other" or "rule:<n>"'), on: z.boolean().optional() }).strict(),
   moderationQueue: z.object(g).strict(),
   rewrittenLogs: z.object(g).strict(),
+  liftFreeze: z.object({ ...g, log: z.string().regex(/^[0-9a-f]{64}$/, 'not a log key') }).strict(),
   moderate: z.object({
     ...g, to: ref, action: z.enum(['hide', 'restore', 'escalate']),
     reason: z.string().regex(/^(?:rule:[1-9]\d{0,2}|other)$/, 'not a reason: "other" or "rule:<n>"').optional(), note: z.string().max(NOTE_MAX).optional(),

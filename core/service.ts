@@ -75,7 +75,8 @@ export function createService(opts: ServiceOptions): HearthService {
 
   async function status(): Promise<ProfileStatus> {
     const exists = await vault.exists()
-    return { exists, unlocked: vault.unlocked, retryAfterMs: exists && !vault.unlocked ? await vault.retryAfterMs() : 0 }
+    const left = exists ? [] : await vault.remnants()
+    return { exists, unlocked: vault.unlocked, retryAfterMs: exists && !vault.unlocked ? await vault.retryAfterMs() : 0, ...(left.length ? { vaultMissing: left } : {}) }
   }
 
   /** After the vault opens: opens the group store. If that fails the vault locks again. */

@@ -43,6 +43,7 @@ const METHODS: Record<MethodName, true> = {
   flag: true,
   moderationQueue: true,
   rewrittenLogs: true,
+  liftFreeze: true,
   moderate: true,
   setMute: true,
   listMutes: true,

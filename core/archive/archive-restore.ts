@@ -15,6 +15,10 @@
  * applied — and the caller seals a checkpoint of the result, so the group then opens without
  * reading every block back from the store.
  *
+ * A log this store already held another version of (left by an earlier restore) is evidence of
+ * a rewrite, not damage: archive-fork.ts turns the two versions into a `log.fork` event, written
+ * right after `device.add` (the log is then frozen there on every peer), and the restore goes on.
+ *
  * The vault learns of the group last, in one write, so a failure anywhere leaves no group behind
  * (log copies already filled, and the new empty log, stay in the store as unreferenced ciphertext).
  */
@@ -29,7 +33,10 @@ import { applyProof, decodeBlock, decodeUpgrade, PROOF_WINDOW } from '../store/l
 import type { HypercoreSession } from '../store/holepunch.ts'
 import type { Vault } from '../store/vault.ts'
 import { GroupSpace, type AppendLog, type ReadLog } from '../group/group-space.ts'
-import { json, type GroupMeta } from '../group/group-meta.ts'
+import type { GroupMeta } from '../group/group-meta.ts'
+import { newGroupEntries } from '../group/group-vault.ts'
+import type { ForkEvidence } from '../group/equivocation.ts'
+import { archiveFork } from './archive-fork.ts'
 import { EntryType, readEntries, verifyArchive, type VerifiedArchive } from './archive-entries.ts'
 
 export interface RestoreContext {
@@ -64,10 +71,10 @@ export async function restoreArchive(file: string, passphrase: string, ctx: Rest
     const epochs = new Map(v.keys.epochs.map(([n, k]): [number, Uint8Array] => [n, k.slice()]))
     const s = new GroupSpace(appendLog(own), { identity: identityFromSeed(v.keys.seed), epochs, current: Math.max(...epochs.keys()) }, { groupId })
     space = s
-    const keys = await importLogs(fh, passphrase, v, ctx, (log) => s.catchUp(log))
+    const { keys, forks } = await importLogs(fh, passphrase, v, ctx, (log) => s.catchUp(log))
     // The copies in the store replace the blocks held in memory while importing.
     for (const key of keys) await s.catchUp(await ctx.store.openPeerLog(Buffer.from(key, 'hex')))
-    await addDevice(s, v, logName, keys, ctx)
+    await addDevice(s, v, logName, keys, ctx, forks)
     return { groupId, space: s }
   } catch (e) {
     space?.dropKeys()
@@ -91,8 +98,11 @@ function appendLog(log: DeviceLog): AppendLog {
  * The second pass: fills the store's copies of the logs from their proofs and hands each log's
  * blocks (as read from the archive) to `read` once the log is complete. Returns the log keys.
  */
-async function importLogs(fh: Parameters<typeof readEntries>[0], passphrase: string, v: VerifiedArchive, ctx: RestoreContext, read: (log: ReadLog) => Promise<void>): Promise<string[]> {
+async function importLogs(fh: Parameters<typeof readEntries>[0], passphrase: string, v: VerifiedArchive, ctx: RestoreContext, read: (log: ReadLog) => Promise<void>): Promise<{ keys: string[]; forks: ForkEvidence[] }> {
   const sessions: HypercoreSession[] = []
+  const forks: ForkEvidence[] = []
+  /** The log being read, when this store held a copy of it already: that copy as it was, and whether it refused a proof. */
+  let held: { snap: HypercoreSession; signer: Uint8Array; upgrade: ReturnType<typeof decodeUpgrade>; refused: unknown } | null = null
   const keys: string[] = []
   const total = v.meta.blocks
   let i = 0
@@ -104,10 +114,14 @@ async function importLogs(fh: Parameters<typeof readEntries>[0], passphrase: str
   // Hypercore verifies a window's proofs together and writes them in one batch.
   let window: Promise<void>[] = []
   let failure: unknown = null
-  const apply = (session: HypercoreSession, proof: Parameters<typeof applyProof>[1]): Promise<void> =>
-    applyProof(session, proof).catch((e: unknown) => {
-      failure ??= e
+  const apply = (session: HypercoreSession, proof: Parameters<typeof applyProof>[1]): Promise<void> => {
+    const h = held
+    return applyProof(session, proof).catch((e: unknown) => {
+      // A copy held before may hold another version: judged at the log's end (archive-fork.ts).
+      if (h) h.refused ??= e
+      else failure ??= e
     })
+  }
   const drain = async (): Promise<void> => {
     const w = window
     window = []
@@ -117,6 +131,13 @@ async function importLogs(fh: Parameters<typeof readEntries>[0], passphrase: str
   const finishLog = async (): Promise<void> => {
     await drain()
     const key = keys.at(-1)
+    const h = held
+    held = null
+    if (h && key !== undefined) {
+      const evidence = await archiveFork(key, h.signer, h.snap, h.upgrade, blocks).finally(() => h.snap.close().catch(() => undefined))
+      if (evidence) forks.push(evidence)
+      else if (h.refused) throw h.refused
+    }
     if (key !== undefined) await read(memoryLog(key, blocks))
     blocks = []
   }
@@ -131,7 +152,13 @@ async function importLogs(fh: Parameters<typeof readEntries>[0], passphrase: str
         current = await ctx.store.importSession(e.body.slice(32, 64), key)
         sessions.push(current)
         const upgrade = decodeUpgrade(e.body.subarray(68))
-        if (current.length < (upgrade.upgrade?.length ?? 0)) await applyProof(current, upgrade)
+        if (current.length > 0) {
+          const snap = current.snapshot()
+          await snap.ready()
+          held = { snap, signer: e.body.slice(32, 64), upgrade, refused: null }
+        }
+        if (current.length < (upgrade.upgrade?.length ?? 0)) await apply(current, upgrade)
+        await drain()
         keys.push(Buffer.from(key).toString('hex'))
       } else if (e.type === EntryType.Block && current) {
         const proof = decodeBlock(e.body.subarray(4))
@@ -143,31 +170,29 @@ async function importLogs(fh: Parameters<typeof readEntries>[0], passphrase: str
     }
     await finishLog()
   } finally {
+    await held?.snap.close().catch(() => undefined)
     await Promise.all(window)
     for (const s of sessions) await s.close().catch(() => undefined)
   }
-  return keys
+  return { keys, forks }
 }
 
 /**
  * The new device log speaks for the member from its block 0 (`device.add`); a member governance
  * no longer lists cannot come back this way. Then the vault entries, in one write.
  */
-async function addDevice(space: GroupSpace, v: VerifiedArchive, logName: string, logs: string[], ctx: RestoreContext): Promise<void> {
+async function addDevice(space: GroupSpace, v: VerifiedArchive, logName: string, logs: string[], ctx: RestoreContext, forks: ForkEvidence[]): Promise<void> {
   const { meta, keys } = v
   try {
     if (space.own.length === 0) {
       await space.writeGovernance({ v: 1, kind: 'device.add', group: meta.groupId, author: meta.member, at: ctx.now(), seen: space.seen(), body: { device: space.own.key } })
     }
     if (!space.groupId || !space.governance.knowsLog(space.own.key)) throw errors.NOT_ALLOWED('this member is no longer in the group')
+    // Another version of a log met while restoring: every peer learns of it from here.
+    for (const evidence of forks) await space.reportFork(evidence)
     // seedLogs: where governance is read from if the checkpoint is ever lost (the new log holds none).
     const groupMeta: GroupMeta = { v: 1, id: meta.groupId, log: logName, createdAt: ctx.now(), name: meta.name, seedLogs: logs }
-    await ctx.vault.setMany([
-      [`group/${meta.groupId}/identity`, keys.seed],
-      [`group/${meta.groupId}/secret`, keys.secret],
-      ...keys.epochs.map(([n, k]): [string, Uint8Array] => [`group/${meta.groupId}/epoch/${n}`, k]),
-      [`group/${meta.groupId}`, json(groupMeta)],
-    ])
+    await ctx.vault.setMany(newGroupEntries(groupMeta, { identity: keys.seed, secret: keys.secret, epochs: keys.epochs }))
   } finally {
     wipe(keys.seed)
     wipe(keys.secret)

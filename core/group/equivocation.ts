@@ -11,8 +11,12 @@
  *     index   the first index at which the two versions disagree, as the reporter found it
  *     a, b    base64 of two signed states (core/store/tree-proof.ts)
  *
+ * Each state carries its block whole, or — when the two together would not fit in one governance
+ * event (FULL_EVIDENCE_MAX) — as its leaf only (tree-proof.ts): the proof is the same, only the
+ * facilitators' review cannot show those words.
+ *
  * Valid when both states verify against the log's signer, and either both carry block `index`
- * with different bytes, or one carries it and the other is a later fork (higher fork id) whose
+ * with different leaves (size or Hypercore hash), or one carries it and the other is a later fork (higher fork id) whose
  * signed length ends at or before `index` (the block was taken back). Validity is a pure
  * function of the body: no peer's order of learning, and no author's rights, change it.
  *
@@ -22,7 +26,14 @@
  * out of the replay (governance-log.ts), with every causal context clamped to the freeze.
  */
 import { hash } from '../crypto/hash.ts'
-import { decodeSignedState, verifySignedState, type SignedState } from '../store/tree-proof.ts'
+import { decodeSignedState, leafOf, leafOnly, verifySignedState, type SignedState } from '../store/tree-proof.ts'
+
+/**
+ * Past this many base64 characters for both states together, evidence carries leaves only. A
+ * governance event is one block (at most 1 MiB sealed, block-codec.ts) and base64 adds a third,
+ * so whole blocks fit only up to about 700 KB together; this leaves room for the envelope.
+ */
+export const FULL_EVIDENCE_MAX = 600_000
 
 export interface ForkEvidence {
   log: string
@@ -46,7 +57,8 @@ const same = (x: Uint8Array, y: Uint8Array): boolean => Buffer.from(x).equals(Bu
 
 /** The evidence body for two states of `log` (read with readSignedState), or null if they agree at `index`. */
 export function makeEvidence(log: string, signer: Uint8Array, index: number, a: SignedState, b: SignedState, encode: (s: SignedState) => Uint8Array): ForkEvidence | null {
-  const body = { log, signer: Buffer.from(signer).toString('hex'), index, a: b64(encode(a)), b: b64(encode(b)) }
+  let body = { log, signer: Buffer.from(signer).toString('hex'), index, a: b64(encode(a)), b: b64(encode(b)) }
+  if (body.a.length + body.b.length > FULL_EVIDENCE_MAX) body = { ...body, a: b64(encode(leafOnly(a))), b: b64(encode(leafOnly(b))) }
   return checkEvidence(body) ? body : null
 }
 
@@ -71,7 +83,14 @@ function check(ev: ForkEvidence): CheckedFork | null {
   const log = Buffer.from(ev.log, 'hex')
   const signer = Buffer.from(ev.signer, 'hex')
   if (!verifySignedState(log, signer, a) || !verifySignedState(log, signer, b)) return null
-  const at = (s: SignedState): Uint8Array | null => (s.block && s.block.index === ev.index ? s.block.value : null)
+  const at = (s: SignedState): Uint8Array | null => {
+    if (!s.block || s.block.index !== ev.index) return null
+    const leaf = leafOf(s.block)
+    const out = new Uint8Array(36)
+    new DataView(out.buffer).setUint32(0, leaf.size, true)
+    out.set(leaf.hash, 4)
+    return out
+  }
   const va = at(a)
   const vb = at(b)
   if (va && vb) return same(va, vb) ? null : { index: ev.index, a, b }
@@ -88,10 +107,38 @@ export function bothBlocks(ev: ForkEvidence): boolean {
 
 /** Log key → the index it is frozen at, from every valid piece of evidence among `bodies`. */
 export function freezes(bodies: Iterable<ForkEvidence>): Map<string, number> {
-  const out = new Map<string, number>()
+  return freezeSet(bodies, []).frozen
+}
+
+/** A facilitators' lift (`log.thaw`): the log speaks again from `resume` on. */
+export interface Lift {
+  log: string
+  resume: number
+}
+
+/**
+ * Freezes once lifts are counted. A lift covers a piece of evidence of its log when both signed
+ * states end at or before its `resume`: every block a version of that evidence held is then
+ * before `resume`, so any block at or past it comes from a later version, and a later rewrite
+ * is new evidence, which no earlier lift covers and which freezes again. Covered evidence leaves
+ * a gap instead, [index, resume): neither version there ever speaks. Pure, like `freezes`.
+ */
+export function freezeSet(bodies: Iterable<ForkEvidence>, lifts: readonly Lift[]): { frozen: Map<string, number>; gaps: Map<string, [number, number][]> } {
+  const frozen = new Map<string, number>()
+  const gaps = new Map<string, [number, number][]>()
   for (const ev of bodies) {
     const c = checkEvidence(ev)
-    if (c) out.set(ev.log, Math.min(out.get(ev.log) ?? c.index, c.index))
+    if (!c) continue
+    const end = Math.max(c.a.length, c.b.length)
+    const resume = Math.min(...lifts.filter((l) => l.log === ev.log && l.resume >= end && l.resume > c.index).map((l) => l.resume))
+    if (resume === Infinity) frozen.set(ev.log, Math.min(frozen.get(ev.log) ?? c.index, c.index))
+    else gaps.set(ev.log, [...(gaps.get(ev.log) ?? []), [c.index, resume]])
   }
-  return out
+  return { frozen, gaps }
+}
+
+/** Whether some lift among `lifts` covers this evidence (see freezeSet). */
+export function lifted(ev: ForkEvidence, lifts: readonly Lift[]): boolean {
+  const c = checkEvidence(ev)
+  return c !== null && lifts.some((l) => l.log === ev.log && l.resume >= Math.max(c.a.length, c.b.length) && l.resume > c.index)
 }

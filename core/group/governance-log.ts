@@ -17,12 +17,18 @@
  * carried by a frozen log at or past its freeze are left out of the order entirely — one peer may
  * hold the first version's and another the second's, and both must replay the same sequence —
  * and every `seen` is clamped to the freeze, so no event waits on a block that speaks for nobody.
+ * A lifted freeze (`log.thaw`, freeze-book.ts) leaves a gap instead: events carried in it are
+ * left out the same way. Which lifts count is decided by a replay under every freeze; if any
+ * does, the events are replayed once more under the freezes and gaps those lifts leave.
  */
 import { HearthError } from '../errors.ts'
 import { openEvent, groupIdOf, type SignedEvent } from './gov-event.ts'
 import { governanceOrder } from './gov-order.ts'
 import { Governance } from './governance.ts'
-import { freezes } from './equivocation.ts'
+import { freezeSet, type ForkEvidence } from './equivocation.ts'
+import type { LiftRecord } from './freeze-book.ts'
+
+type Freezes = ReturnType<typeof freezeSet>
 
 export interface GovRecord {
   logKey: string
@@ -63,14 +69,20 @@ export class GovernanceLog {
     return out
   }
 
-  /** Log key → freeze index, from every log.fork event held (valid or not, only its evidence counts). */
-  freezes(): Map<string, number> {
+  /** The evidence of every log.fork event held (valid or not, only its evidence counts). */
+  private evidence(): ForkEvidence[] {
     const bodies = []
     for (const { event } of this.entries.values()) if (event.kind === 'log.fork') bodies.push(event.body)
-    return freezes(bodies)
+    return bodies
   }
 
-  private withCuts(frozen: ReadonlyMap<string, number>): Entry[] {
+  /** Log key → freeze index, lifts not counted. */
+  freezes(): Map<string, number> {
+    return freezeSet(this.evidence(), []).frozen
+  }
+
+  private withCuts({ frozen, gaps }: Freezes): Entry[] {
+    const silent = (log: string, index: number): boolean => index >= (frozen.get(log) ?? Infinity) || (gaps.get(log) ?? []).some(([a, b]) => index >= a && index < b)
     const devices = new Map<string, Set<string>>()
     const add = (member: string, device: string): void => {
       devices.set(member, (devices.get(member) ?? new Set()).add(device))
@@ -80,13 +92,16 @@ export class GovernanceLog {
       if (event.kind === 'member.admit') add(event.body.member.id, event.body.member.device)
     }
     const clamp = (seen: Record<string, number>): Record<string, number> => {
-      if (!frozen.size) return seen
+      if (!frozen.size && !gaps.size) return seen
       const out: Record<string, number> = {}
-      for (const [log, n] of Object.entries(seen)) out[log] = Math.min(n, frozen.get(log) ?? n)
+      for (const [log, n] of Object.entries(seen)) {
+        const gap = (gaps.get(log) ?? []).find(([a, b]) => n > a && n < b)
+        out[log] = Math.min(n, frozen.get(log) ?? n, gap?.[0] ?? n)
+      }
       return out
     }
     const all = [...this.entries.values()]
-      .filter((e) => e.event.kind === 'genesis' || e.index < (frozen.get(e.logKey) ?? Infinity))
+      .filter((e) => e.event.kind === 'genesis' || !silent(e.logKey, e.index))
       .map((e) => ({ ...e, seen: clamp(e.event.seen), cuts: undefined as Record<string, number> | undefined }))
     for (const e of all) {
       const ev = e.event
@@ -99,12 +114,22 @@ export class GovernanceLog {
 
   /** The state from every event so far, or null while no acceptable genesis is known. */
   replay(): Governance | null {
-    const frozen = this.freezes()
-    const ordered = governanceOrder(this.withCuts(frozen))
+    const evidence = this.evidence()
+    const first = this.replayUnder(freezeSet(evidence, []), null)
+    const lifts = first?.freezes.lifts ?? []
+    if (!lifts.length) return first
+    return this.replayUnder(freezeSet(evidence, lifts), lifts)
+  }
+
+  /** One replay under these freezes; `decided`: the lifts a first replay accepted (freeze-book.ts). */
+  private replayUnder(set: Freezes, decided: readonly LiftRecord[] | null): Governance | null {
+    const ordered = governanceOrder(this.withCuts(set))
     const genesis = ordered.find((e) => e.event.kind === 'genesis' && (this.expectedGroupId === null || groupIdOf(e.event) === this.expectedGroupId) && this.opensItsLog(e))
     if (!genesis) return null
     const gov = Governance.fromGenesis(genesis.event, genesis)
-    for (const [log, index] of frozen) gov.frozen.set(log, index)
+    for (const [log, index] of set.frozen) gov.frozen.set(log, index)
+    for (const [log, ranges] of set.gaps) gov.freezes.gaps.set(log, ranges)
+    if (decided) gov.freezes.decide(decided)
     this.expectedGroupId = gov.groupId
     this.invalid = []
     for (const e of ordered) {

@@ -20,23 +20,20 @@
  * from the member list so another kind of attestation (a restored member's new device) only has
  * to add one record.
  *
- * Why this file is over 400 lines, and where it should split: the replay below must see every
- * event kind in one pass and one order, so the state it builds lives in one class; but the rules
- * per kind have grown (invite policy, fork freezes, admission order for names). The seams for a
- * split are the invite and approval rules (who may invite, needsApproval, over-use) and the
- * fork-freeze bookkeeping, each a module the replay calls; not done in the session that grew it,
- * so that seven parallel branches could merge.
+ * The replay must see every event kind in one pass and one order, so the state it builds lives
+ * in one class; the invite and approval rules (invite-rules.ts) and the fork-freeze bookkeeping
+ * (freeze-book.ts) are modules it calls.
  */
 import { errors, HearthError } from '../errors.ts'
 import type { SharedDocName } from '../model/doc-id.ts'
 import type { MemberInfo } from '../model/views.ts'
 import type { Role, WriteAuthority } from '../model/write-rule.ts'
-import type { GroupSettings, InviteRecord, SignedEvent } from './gov-event.ts'
-import { inviteId } from './invite-keys.ts'
+import type { GroupSettings, SignedEvent } from './gov-event.ts'
 import { verifyJoinProof } from './join-proof.ts'
 import { groupIdOf, type Badge } from './gov-event.ts'
 import { EpochLedger } from './epoch-ledger.ts'
-import { checkEvidence, type ForkEvidence } from './equivocation.ts'
+import { checkAdmissionInvite, checkInviteCreate, invitePolicy, needsApproval, type InviteState } from './invite-rules.ts'
+import { FreezeBook, type ForkReport } from './freeze-book.ts'
 
 import { clientOwners } from '../model/shared-writers.ts'
 
@@ -55,18 +52,6 @@ export interface JoinRequest {
   status: 'pending' | 'admitted' | 'declined'
 }
 
-export interface InviteState extends InviteRecord {
-  /** member id of the inviter */
-  by: string
-  /** the inviter's role where the invite was carried, and their clock then */
-  byRole: Role
-  at: number
-  /** valid admissions so far, in replay order */
-  used: number
-  revoked: boolean
-  /** When (the admitting event's time) the last use was taken, once it was. */
-  usedUpAt?: number
-}
 
 export interface MemberRecord extends MemberInfo {
   boxKey: string
@@ -74,14 +59,6 @@ export interface MemberRecord extends MemberInfo {
   devices: Map<string, number>
   /** a facilitator's profession, in facilitated groups */
   badge?: Badge
-}
-
-/** A report of a rewritten device log (log.fork): who noticed, and their evidence. */
-export interface ForkReport extends ForkEvidence {
-  /** the member the log spoke for, if governance knows the log */
-  member: string | undefined
-  by: string
-  at: number
 }
 
 export interface FormerMember extends MemberRecord {
@@ -112,14 +89,16 @@ export class Governance implements WriteAuthority {
   readonly epochs: EpochLedger
   private readonly deviceOwner = new Map<string, string>()
   private readonly terms = new Map<string, DeviceTerms>()
+  /** Device logs proven rewritten and the reports that prove it (freeze-book.ts). */
+  readonly freezes = new FreezeBook()
   /**
    * Device logs proven rewritten (equivocation.ts): log → first index that speaks for nobody.
    * Set from the evidence alone, before the replay (governance-log.ts), so it is the same on
    * every peer whatever order events arrived in.
    */
-  readonly frozen = new Map<string, number>()
+  readonly frozen: Map<string, number> = this.freezes.frozen
   /** Valid log.fork events, in replay order: what facilitators review. */
-  readonly forkReports: ForkReport[] = []
+  readonly forkReports: ForkReport[] = this.freezes.reports
 
   private constructor(genesis: GenesisEvent) {
     this.groupId = groupIdOf(genesis)
@@ -168,16 +147,7 @@ export class Governance implements WriteAuthority {
         throw errors.BLOCK_MALFORMED('a group has one genesis')
       case 'invite.create': {
         const inv = event.body.invite
-        const role = authorRole
-        // A group that never chose is judged exactly as before the setting existed (`inviters`).
-        if (!role || (this.settings.invitePolicy === undefined && !this.settings.inviters.includes(role))) throw errors.NOT_ALLOWED('this role may not invite')
-        const policy = this.invitePolicy()
-        if (role !== 'facilitator' && policy === 'facilitators') throw errors.NOT_ALLOWED('in this group only facilitators invite')
-        if (role !== 'facilitator' && policy === 'members-approved' && !inv.approval) {
-          throw errors.NOT_ALLOWED('in this group a member’s invite needs a facilitator’s approval')
-        }
-        if (inv.role === 'facilitator' && role !== 'facilitator') throw errors.NOT_ALLOWED('only facilitators invite facilitators')
-        if (inv.id !== inviteId(Buffer.from(inv.publicKey, 'hex')) || this.invites.has(inv.id)) throw errors.BLOCK_MALFORMED('invite id')
+        const role = checkInviteCreate(this.settings, this.invites, authorRole, inv)
         this.invites.set(inv.id, { ...inv, by: event.author, byRole: role, at: event.at, used: 0, revoked: false })
         return
       }
@@ -237,12 +207,12 @@ export class Governance implements WriteAuthority {
       case 'role.change':
         this.changeRole(authorRole, event.body, event.seen)
         return
-      case 'log.fork': {
-        const checked = checkEvidence(event.body)
-        if (!checked) throw errors.CRYPTO_BAD_SIGNATURE('the evidence of a rewritten log does not verify')
-        this.forkReports.push({ ...event.body, member: this.deviceOwner.get(event.body.log), by: event.author, at: event.at })
+      case 'log.fork':
+        this.freezes.report(event.body, event.author, event.at, this.deviceOwner.get(event.body.log))
         return
-      }
+      case 'log.thaw':
+        this.freezes.lift(event.body, event.author, event.at, authorRole, this.deviceOwner.get(event.body.log), this.settings.removalNeedsSecond === true)
+        return
       case 'epoch.rotate':
       case 'epoch.share': {
         const recipients = Object.keys(event.body.lockboxes)
@@ -317,7 +287,7 @@ export class Governance implements WriteAuthority {
     if (carriedBy.logKey !== device || carriedBy.index !== 0) throw errors.BLOCK_MALFORMED('device.add must open the log it names')
     if (this.deviceOwner.has(device)) throw errors.BLOCK_MALFORMED('that log already speaks for someone')
     // A member whose log was rewritten cannot speak around the freeze through a fresh log.
-    if ([...member.devices.keys()].some((d) => this.frozen.has(d))) throw errors.NOT_ALLOWED('a device log of this member was rewritten')
+    if (this.freezes.anyFrozen(member.devices.keys())) throw errors.NOT_ALLOWED('a device log of this member was rewritten')
     member.devices.set(device, 0)
     this.deviceOwner.set(device, event.author)
     // The new log speaks with the member's role as it stands now; later changes cut it like any other.
@@ -327,24 +297,7 @@ export class Governance implements WriteAuthority {
   private admit(event: Extract<SignedEvent, { kind: 'member.admit' }>, authorRole: Role | undefined): void {
     const m = event.body.member
     if (this.members.has(m.id) || this.former.has(m.id) || this.deviceOwner.has(m.device)) throw errors.BLOCK_MALFORMED('already a member')
-    const ref = event.body.invite
-    let invite: InviteState | undefined
-    if (!ref) {
-      if (authorRole !== 'facilitator') throw errors.NOT_ALLOWED('only facilitators admit without an invite')
-    } else {
-      invite = this.invites.get(ref.id)
-      if (!invite) throw errors.INVITE_MALFORMED('no such invite')
-      if (invite.revoked) throw errors.INVITE_REVOKED()
-      if (event.at > invite.expiresAt) throw errors.INVITE_EXPIRED()
-      if (invite.used >= invite.uses) throw errors.INVITE_USED_UP()
-      if (this.needsApproval(invite) && authorRole !== 'facilitator') throw errors.NOT_ALLOWED('this invite needs a facilitator to approve')
-      if (event.body.role !== invite.role) throw errors.NOT_ALLOWED('the role is not the invite’s')
-      const challenge = typeof ref.proof.challenge === 'string' ? ref.proof.challenge : ''
-      const joiner = verifyJoinProof(ref.proof, { groupId: this.groupId, invitePublicKey: invite.publicKey, challenge })
-      if (joiner.id !== m.id || joiner.boxKey !== m.boxKey || joiner.device !== m.device || joiner.pseudonym !== m.pseudonym) {
-        throw errors.CRYPTO_BAD_SIGNATURE('the admission does not match the proof')
-      }
-    }
+    const invite = checkAdmissionInvite(this.groupId, this.settings, this.invites, event, authorRole)
     const request = this.requests.get(m.id)
     if (request?.status === 'declined') throw errors.INVITE_DECLINED()
     if (request) request.status = 'admitted'
@@ -356,24 +309,14 @@ export class Governance implements WriteAuthority {
     this.epochs.admitted(m.id, event.body.epochs)
   }
 
-  /**
-   * Who may invite now. A group that never chose keeps the rule it was made with: members invite
-   * freely when `inviters` names them, else only facilitators. Judging older groups' history by
-   * the new default would turn past admissions invalid and put members out.
-   */
+  /** Who may invite now (invite-rules.ts). */
   invitePolicy(): NonNullable<GroupSettings['invitePolicy']> {
-    return this.settings.invitePolicy ?? (this.settings.inviters.includes('member') ? 'members' : 'facilitators')
+    return invitePolicy(this.settings)
   }
 
-  /**
-   * Whether each newcomer on this invite waits for a facilitator: the inviter asked for it, or
-   * a member made it and the group's rule now wants approval (a rule tightened after the invite
-   * was made holds back its later newcomers too, rather than letting them in unseen).
-   */
+  /** Whether each newcomer on this invite waits for a facilitator (invite-rules.ts). */
   needsApproval(invite: InviteState): boolean {
-    // Only a chosen rule reaches back to open invites: history judged before it stays as it was.
-    const chosen = this.settings.invitePolicy
-    return invite.approval || (chosen !== undefined && chosen !== 'members' && invite.byRole !== 'facilitator')
+    return needsApproval(this.settings, invite)
   }
 
   /** The member record of a device's member, current or former. */
@@ -386,8 +329,7 @@ export class Governance implements WriteAuthority {
     const m = this.recordOf(logKey)
     const from = m?.devices.get(logKey)
     const until = this.terms.get(logKey)?.until
-    const frozen = this.frozen.get(logKey)
-    if (frozen !== undefined && index >= frozen) return undefined
+    if (this.freezes.catches(logKey, index)) return undefined
     return m && from !== undefined && index >= from && (until === undefined || index < until) ? m.id : undefined
   }
 
@@ -433,7 +375,7 @@ export class Governance implements WriteAuthority {
     for (const [log, id] of this.deviceOwner) {
       const m = this.members.get(id) ?? this.former.get(id)
       const t = this.terms.get(log)
-      if (m && t) out.set(log, `${id}|${m.devices.get(log)}|${t.until ?? ''}|${t.roles.map((r) => `${r.from}:${r.role}`).join(',')}|${this.frozen.get(log) ?? ''}`)
+      if (m && t) out.set(log, `${id}|${m.devices.get(log)}|${t.until ?? ''}|${t.roles.map((r) => `${r.from}:${r.role}`).join(',')}|${this.freezes.grantOf(log)}`)
     }
     return out
   }
@@ -443,7 +385,7 @@ export class Governance implements WriteAuthority {
     return JSON.stringify([
       this.name, this.mode, this.settings, [...this.grants()].sort(), [...this.invites].sort(), [...this.requests].sort(),
       [...this.members.values()].map((m) => [m.id, m.role, m.badge ?? null]).sort(), [...this.former.keys()].sort(),
-      [...this.pendingRemovals].sort(), this.epochs.summary(),
+      [...this.pendingRemovals].sort(), this.epochs.summary(), this.freezes.lifts, [...this.freezes.pendingLifts].sort(),
     ])
   }
 

@@ -1,19 +1,7 @@
 /**
  * The groups of one unlocked profile: creating a group, opening a group's space from the keys in
- * the vault, checkpointing it, and closing it all again on lock.
- *
- * Vault entries per group (all sealed inside the vault):
- *   group/<id>            JSON { v: 1, id, log, createdAt }  (log = this membership's device-log name)
- *   group/<id>/identity   32-byte identity seed (the per-group pseudonymous identity)
- *   group/<id>/secret     32-byte group secret (the swarm topic derives from it)
- *   group/<id>/epoch/<n>  32-byte epoch keys
- *   group/<id>/summary    JSON { v: 1, name, mode, role }: what the groups screen shows, kept
- *                         whenever governance changes it, so listing groups opens none of them
- *
- * Why this file is over 400 lines, and where it should split: it holds two concepts, the vault
- * entries of a group (meta, identity, keys, the groups-screen summary) and the lifecycle of an
- * open space (open, go online, checkpoint, own-log status, close on lock). The first belongs in a
- * module of its own that the second calls; left whole while parallel branches were merging.
+ * the vault, checkpointing it, and closing it all again on lock. The vault entries of a group
+ * (meta, identity, keys, the groups-screen summary) are group-vault.ts.
  */
 import { shownGroupName } from '../model/names.ts'
 import type { GroupSummary } from '../api.ts'
@@ -34,7 +22,8 @@ import { MemberDoc } from '../model/member-doc.ts'
 import type { GroupMode } from './governance.ts'
 import type { OwnLogStatus } from '../api.ts'
 import { GOVERNANCE_DOC, GroupSpace, type AppendLog } from './group-space.ts'
-import { json, type GroupMeta } from './group-meta.ts'
+import type { GroupMeta } from './group-meta.ts'
+import { epochEntries, epochKeys, groupIds, groupMeta, groupSecret, identitySeed, keptSummary, newGroupEntries, spaceSummary, summaryEntry } from './group-vault.ts'
 import { Invitations } from './invitations.ts'
 import { GroupOnline, type NetworkOptions } from './group-online.ts'
 import { decideJoin } from './join.ts'
@@ -60,24 +49,6 @@ export const REPAIR_STAGGER_MS = 300
 
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
-
-function spaceSummary(space: GroupSpace): GroupSummary {
-  const gov = space.governance
-  return { id: gov.groupId, name: gov.name, mode: gov.mode, role: gov.members.get(space.me)?.role ?? 'member' }
-}
-
-/** A kept summary, or null when there is none or it is not one (the group is then opened). */
-function readSummary(raw: Uint8Array | undefined): Omit<GroupSummary, 'id'> | null {
-  if (!raw) return null
-  try {
-    const v = JSON.parse(new TextDecoder().decode(raw)) as Record<string, unknown>
-    const { name, mode, role } = v
-    if (v.v !== 1 || typeof name !== 'string' || (mode !== 'survivor-led' && mode !== 'facilitated') || (role !== 'facilitator' && role !== 'member')) return null
-    return { name, mode, role }
-  } catch {
-    return null
-  }
-}
 
 function asAppendLog(log: DeviceLog): AppendLog {
   const key = hex(log.key)
@@ -121,7 +92,7 @@ export class GroupRegistry {
   }
 
   groupIds(): string[] {
-    return this.vault.names().filter((n) => /^group\/[0-9a-f]{32}$/.test(n)).map((n) => n.slice('group/'.length))
+    return groupIds(this.vault)
   }
 
   /**
@@ -133,7 +104,7 @@ export class GroupRegistry {
     const out: GroupSummary[] = []
     for (const id of this.groupIds()) {
       const open = this.open.get(id)
-      const kept = open ? null : readSummary(this.vault.get(`group/${id}/summary`))
+      const kept = open ? null : keptSummary(this.vault, id)
       if (kept) {
         out.push({ id, ...kept })
         continue
@@ -148,12 +119,9 @@ export class GroupRegistry {
 
   /** Keeps the group's summary in the vault when it differs from the one kept (a governance change). */
   private keepSummary(space: GroupSpace): void {
-    const groupId = space.groupId
-    if (!groupId || this.locked) return
-    const { id: _id, ...now } = spaceSummary(space)
-    const kept = readSummary(this.vault.get(`group/${groupId}/summary`))
-    if (kept && kept.name === now.name && kept.mode === now.mode && kept.role === now.role) return
-    const write = this.vault.set(`group/${groupId}/summary`, json({ v: 1, ...now }))
+    const entry = this.locked ? null : summaryEntry(this.vault, space)
+    if (!entry) return
+    const write = this.vault.set(...entry)
       .catch(() => undefined) // the vault refused: the list opens the group next time instead
       .finally(() => this.writes.delete(write))
     this.writes.add(write)
@@ -185,12 +153,7 @@ export class GroupRegistry {
     })
     const id = space.governance.groupId
     const meta: GroupMeta = { v: 1, id, log: logName, createdAt: this.now() }
-    await this.vault.setMany([
-      [`group/${id}/identity`, identity.seed],
-      [`group/${id}/secret`, randomBytes(32)],
-      [`group/${id}/epoch/0`, epoch0],
-      [`group/${id}`, json(meta)],
-    ])
+    await this.vault.setMany(newGroupEntries(meta, { identity: identity.seed, secret: randomBytes(32), epochs: [[0, epoch0]] }))
     this.open.set(id, space)
     this.keepSummary(space)
     await space.change(memberDocId(me), (doc) => new MemberDoc(doc, me).setProfile({ pseudonym: p.pseudonym, status: 'active' }, this.now()))
@@ -210,8 +173,7 @@ export class GroupRegistry {
       o = (async () => {
         const space = await this.space(groupId)
         if (space.groupId && space.membership !== 'member') throw errors.NOT_ALLOWED('you are no longer a member of this group')
-        const secret = this.vault.get(`group/${groupId}/secret`)
-        if (!secret) throw errors.VAULT_CORRUPT('a group secret is missing')
+        const secret = groupSecret(this.vault, groupId)
         const admit = { now: this.now, decide: (proof: Uint8Array, challenge: string) => decideJoin({ space, now: this.now, secrets: () => this.secrets(groupId) }, proof, challenge) }
         const lastSeen = new LastSeenStore(this.personal, groupId, this.now)
         const presenceHidden = isPresenceHidden(this.personal, groupId)
@@ -243,24 +205,11 @@ export class GroupRegistry {
   }
 
   private secrets(groupId: string): { secret: Uint8Array; epochs: [number, Uint8Array][] } {
-    const secret = this.vault.get(`group/${groupId}/secret`)
-    if (!secret) throw errors.VAULT_CORRUPT('a group secret is missing')
-    return { secret, epochs: this.epochKeys(groupId) }
-  }
-
-  private epochKeys(groupId: string): [number, Uint8Array][] {
-    const out: [number, Uint8Array][] = []
-    for (const name of this.vault.names()) {
-      const m = /^group\/[0-9a-f]{32}\/epoch\/(\d+)$/.exec(name)
-      if (m && name.startsWith(`group/${groupId}/`)) out.push([Number(m[1]), this.vault.get(name) as Uint8Array])
-    }
-    return out
+    return { secret: groupSecret(this.vault, groupId), epochs: epochKeys(this.vault, groupId) }
   }
 
   meta(groupId: string): GroupMeta {
-    const raw = this.vault.get(`group/${groupId}`)
-    if (!raw) throw errors.GROUP_NOT_FOUND()
-    return JSON.parse(new TextDecoder().decode(raw)) as GroupMeta
+    return groupMeta(this.vault, groupId)
   }
 
   /** Invites and joining for this profile's groups (core/group/invitations.ts). */
@@ -297,12 +246,9 @@ export class GroupRegistry {
   }
 
   private async openSpace(groupId: string): Promise<GroupSpace> {
-    const raw = this.vault.get(`group/${groupId}`)
-    if (!raw) throw errors.GROUP_NOT_FOUND()
-    const meta = JSON.parse(new TextDecoder().decode(raw)) as GroupMeta
-    const seed = this.vault.get(`group/${groupId}/identity`)
-    if (!seed) throw errors.VAULT_CORRUPT('a group identity is missing')
-    const epochs = new Map(this.epochKeys(groupId).map(([n, k]): [number, Uint8Array] => [n, k.slice()]))
+    const meta = groupMeta(this.vault, groupId)
+    const seed = identitySeed(this.vault, groupId)
+    const epochs = new Map(epochKeys(this.vault, groupId).map(([n, k]): [number, Uint8Array] => [n, k.slice()]))
     const log = asAppendLog(await this.store.openDeviceLog(meta.log))
     // Epoch ids are random: the one to write under is chosen from governance once it is read.
     const space = this.newSpace(log, { identity: identityFromSeed(seed), epochs, current: epochs.has(0) ? 0 : Math.min(...epochs.keys()) }, groupId)
@@ -354,7 +300,7 @@ export class GroupRegistry {
   private keepKeys(space: GroupSpace, added: [number, Uint8Array][]): void {
     const groupId = space.groupId
     if (!groupId || this.locked) return
-    const write = this.vault.setMany(added.map(([n, k]): [string, Uint8Array] => [`group/${groupId}/epoch/${n}`, k]))
+    const write = this.vault.setMany(epochEntries(groupId, added))
       .catch(() => undefined) // the vault refused: the lockboxes stay in the logs and open again next time
       .finally(() => this.writes.delete(write))
     this.writes.add(write)

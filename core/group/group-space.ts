@@ -6,20 +6,12 @@
  * write rule (DocSet) before it may touch a doc. `next` remembers how far each log was read, so a
  * checkpoint can resume from there.
  *
- * Shared checkpoints (shared-checkpoint.ts): a log with a plan — the start S of a checkpoint a
- * welcome or an earlier read named — is read sparsely: the blocks before S the checkpoint lists as
- * uncovered, then the checkpoint itself (once governance knows the log), then on from its end.
- * If governance refuses the checkpoint, the log is read from block 0 like any other (`needsFull`
- * tells the network layer to fetch it all). Read in full, a checkpoint is applied like an update,
- * at the end of the run that met it, and only the last one of its log in that run.
+ * Shared checkpoints: a log with a plan — the start S of a checkpoint a welcome or an earlier read
+ * named — is read sparsely; which blocks are read when is checkpoint-reading.ts, judging them is
+ * here. A rebuild builds the new state aside and swaps it in (rebuild-aside.ts).
  *
  * A run of a log is read in windows of concurrent reads (log-window.ts) and applied in one DocSet
  * batch: one Yjs parse per update; an update Yjs cannot read makes the docs be rebuilt (doc-set.ts).
- *
- * Why this file is over 400 lines: reading a log — in order or from a checkpoint — must share
- * one batch, one `next` and one deferred governance replay; split across modules, each would need
- * the others' private state. The format and the log I/O live in shared-checkpoint.ts and
- * checkpoint-log.ts.
  *
  * Writing: a local change runs in one Yjs transaction, becomes one block in our own device log,
  * and resolves only once that block is durable. Quick successive edits of one doc made with
@@ -38,19 +30,22 @@ import type { Checkpoint } from '../store/checkpoint-file.ts'
 import { checkWrite } from '../model/write-rule.ts'
 import { DocSet } from './doc-set.ts'
 import { signEvent, type UnsignedEvent } from './gov-event.ts'
-import { bothBlocks, type ForkEvidence } from './equivocation.ts'
+import { bothBlocks, lifted, type ForkEvidence } from './equivocation.ts'
 import { lockboxRecipients, openNewLockboxes, writableEpoch } from './epoch-keys.ts'
 import type { Governance } from './governance.ts'
 import { GovernanceLog } from './governance-log.ts'
 import { memberDocId } from '../model/doc-id.ts'
 import { writerClientId } from '../model/shared-writers.ts'
-import { CheckpointAssembly, decodeCheckpointPart, encodeCheckpointParts, sharedCheckpointDue } from './shared-checkpoint.ts'
-import { checkpointNeeds, firstPart, readCheckpoint, uncoveredBlocks, type FirstPart } from './checkpoint-log.ts'
-import { readAll, readRun } from './log-window.ts'
+import { encodeCheckpointParts, sharedCheckpointDue } from './shared-checkpoint.ts'
+import { checkpointNeeds, firstPart, uncoveredBlocks } from './checkpoint-log.ts'
+import { readRun } from './log-window.ts'
+import { CheckpointReading } from './checkpoint-reading.ts'
+import { rebuildAside } from './rebuild-aside.ts'
 
 export const GOVERNANCE_DOC = 'governance'
 export const COALESCE_MS = 300
-const LOCAL = Symbol('local')
+/** The origin of our own transactions (rebuild-aside.ts replays them on the new state). */
+export const LOCAL = Symbol('local')
 
 /** Any device log as a group space reads it. A block not held yet reads as null. */
 export interface ReadLog {
@@ -82,9 +77,13 @@ export interface SpaceOptions {
   onKeys?: (keys: [number, Uint8Array][]) => void
 }
 
+/**
+ * Members marked "rebuild-aside.ts" are not private only so that the rebuild can build a space
+ * aside and swap its state in; nothing else touches them.
+ */
 export class GroupSpace {
   /** Logs that sent an update Yjs could not read: checked before applying, across rebuilds (doc-set.ts). */
-  private readonly suspects = new Set<string>()
+  readonly suspects = new Set<string>()
   docs = new DocSet(this.suspects)
   /** log key → index of the next block to read */
   readonly next = new Map<string, number>()
@@ -92,46 +91,52 @@ export class GroupSpace {
   blocksRead = 0
   /** Counts replays that changed governance (the network layer retries waiting logs then). */
   governanceChanges = 0
-  private gov: Governance | null = null
-  private readonly govLog: GovernanceLog
+  /** rebuild-aside.ts */
+  gov: Governance | null = null
+  /** rebuild-aside.ts */
+  readonly govLog: GovernanceLog
   /** Governance events arrived during a batch: replay once at its end. */
   private govDirty = false
   /** A replay took rights away: docs built under the old state must be rebuilt from the logs. */
   private rebuildNeeded = false
-  private readonly logs = new Map<string, ReadLog>()
-  private keys: GroupKeys | null
-  private readonly queued = new Map<string, { update: Uint8Array; timer: NodeJS.Timeout }>()
+  /** rebuild-aside.ts */
+  readonly logs = new Map<string, ReadLog>()
+  /** rebuild-aside.ts */
+  keys: GroupKeys | null
+  /** rebuild-aside.ts */
+  readonly queued = new Map<string, { update: Uint8Array; timer: NodeJS.Timeout }>()
   private writing: Promise<unknown> = Promise.resolve()
   /** The rebuild running now, if any (rebuild). */
   private rebuilt: Promise<unknown> = Promise.resolve()
-  /** While a rebuild runs: local changes made meanwhile, applied to the new state at the swap. */
-  private local: { docId: string; update: Uint8Array }[] | null = null
+  /** While a rebuild runs: local changes made meanwhile, applied to the new state at the swap (rebuild-aside.ts). */
+  local: { docId: string; update: Uint8Array }[] | null = null
   private sharing = false
-  private readonly onChange: (docIds: string[]) => void
+  /** rebuild-aside.ts */
+  readonly onChange: (docIds: string[]) => void
+  /** rebuild-aside.ts */
+  readonly onKeys: (keys: [number, Uint8Array][]) => void
+  /** log key → lowest index sealed under an epoch key we lacked when reading it (rebuild-aside.ts) */
+  readonly unreadable = new Map<string, number>()
+  /** Reading logs from shared checkpoints (checkpoint-reading.ts). */
+  readonly reading = new CheckpointReading({
+    judgeSparse: (logKey, index, bytes) => this.judge(logKey, index, bytes, true, true),
+    applyCheckpoint: (logKey, start, last, docId, state) => this.applyCheckpoint(logKey, start, last, docId, state),
+    reject: (logKey, index, docId, reason) => this.docs.rejected.push({ logKey, index, docId, reason }),
+    replayIfDirty: (changed) => {
+      if (this.govDirty) for (const id of this.replayGovernance()) changed.add(id)
+    },
+    knowsLog: (logKey) => this.gov?.knowsLog(logKey) ?? false,
+    open: (raw) => this.open(raw),
+    readOn: (logKey, next, blocks) => {
+      this.blocksRead += blocks
+      this.next.set(logKey, next)
+    },
+    countRead: (blocks) => (this.blocksRead += blocks),
+  })
   /** log key → start of the latest shared checkpoint accepted from it (welcomes pass these on). */
-  readonly sharedCheckpoints = new Map<string, number>()
-  /** log key → start of the checkpoint to read it from, while not read yet. */
-  private readonly plans = new Map<string, number>()
-  /** Logs whose checkpoint's uncovered blocks were read already. */
-  private readonly uncoveredRead = new Set<string>()
+  readonly sharedCheckpoints: Map<string, number> = this.reading.shared
   /** Logs whose checkpoint was refused: they must be fetched and read from block 0. */
-  readonly needsFull = new Set<string>()
-  /** A checkpoint read in full, part by part, per log. */
-  private readonly assembling = new Map<string, CheckpointAssembly>()
-  private readonly onKeys: (keys: [number, Uint8Array][]) => void
-  /** log key → lowest index sealed under an epoch key we lacked when reading it */
-  private readonly unreadable = new Map<string, number>()
-  /**
-   * Logs read from a checkpoint whose covered blocks are still to be read (backfill): from `next`
-   * up to the checkpoint's start, skipping the blocks already read as uncovered.
-   */
-  private readonly backfills = new Map<string, { next: number; end: number; skip: Set<number> }>()
-  /** While a run of a log is read: the last whole checkpoint met per log, applied at the run's end. */
-  private readonly deferred = new Map<string, { start: number; last: number; docId: string; state: Uint8Array }>()
-  /** Log key → how many runs of it are being read now (catch-ups may overlap). */
-  private readonly inRun = new Map<string, number>()
-  /** Part 0 of a planned checkpoint, once opened (the plan may wait for other blocks). */
-  private readonly firstParts = new Map<string, FirstPart>()
+  readonly needsFull: Set<string> = this.reading.needsFull
 
   constructor(
     readonly own: AppendLog,
@@ -178,13 +183,12 @@ export class GroupSpace {
     this.chooseEpoch()
     this.docs.restore(c.docs)
     for (const [k, n] of c.next) this.next.set(k, n)
-    for (const [k, s] of c.shared ?? []) this.sharedCheckpoints.set(k, s)
-    for (const [k, b] of c.backfill ?? []) if (b.next < b.end) this.backfills.set(k, { ...b, skip: new Set() })
+    this.reading.restore(c.shared ?? [], c.backfill ?? [])
   }
 
   /** Reads `logKey` from the shared checkpoint starting at `start`, if it was not read at all yet. */
   planCheckpoint(logKey: string, start: number): void {
-    if ((this.next.get(logKey) ?? 0) === 0 && !this.needsFull.has(logKey)) this.plans.set(logKey, start)
+    this.reading.plan(logKey, start, this.next.get(logKey) ?? 0)
   }
 
   /**
@@ -199,7 +203,7 @@ export class GroupSpace {
 
   /** The checkpoint start a log is planned to be read from, if any. */
   planOf(logKey: string): number | undefined {
-    return this.plans.get(logKey)
+    return this.reading.planOf(logKey)
   }
 
   /** What a checkpoint of this space holds now. Blocks still held back are read again after a restore. */
@@ -208,9 +212,8 @@ export class GroupSpace {
     // Mid-rebuild the docs shown are the state before it, which the new governance may refuse.
     if (this.local) throw errors.PROFILE_BUSY('the group is being rebuilt')
     const next = new Map(this.next)
-    for (const [k, n] of next) next.set(k, Math.min(n, this.docs.firstPending(k) ?? n, this.assembling.get(k)?.first.start ?? n, this.deferred.get(k)?.start ?? n, this.unreadable.get(k) ?? n))
-    const backfill = new Map([...this.backfills].map(([k, b]) => [k, { next: b.next, end: b.end }]))
-    return { next, gov: this.govLog.records(), docs: this.docs.snapshot(), shared: new Map(this.sharedCheckpoints), backfill }
+    for (const [k, n] of next) next.set(k, Math.min(this.reading.resumeAt(k, n), this.docs.firstPending(k) ?? n, this.unreadable.get(k) ?? n))
+    return { next, gov: this.govLog.records(), docs: this.docs.snapshot(), shared: new Map(this.sharedCheckpoints), backfill: this.reading.backfillRecords() }
   }
 
   /**
@@ -221,24 +224,17 @@ export class GroupSpace {
     this.logs.set(log.key, log)
     const changed = new Set<string>()
     await this.docs.batch(async () => {
-      if (this.plans.has(log.key)) {
-        if (!(await this.fromCheckpoint(log, changed))) return
-      }
-      this.inRun.set(log.key, (this.inRun.get(log.key) ?? 0) + 1)
+      if (!(await this.reading.fromCheckpoint(log, changed))) return
+      this.reading.startRun(log.key)
       try {
         for await (const [i, block] of readRun(log, this.next.get(log.key) ?? 0, () => log.length)) {
           this.blocksRead++
           for (const id of this.ingest(log.key, i, block, true)) changed.add(id)
         }
       } finally {
-        const runs = (this.inRun.get(log.key) ?? 1) - 1
-        if (runs > 0) this.inRun.set(log.key, runs)
-        else this.inRun.delete(log.key)
-        const c = this.deferred.get(log.key)
-        this.deferred.delete(log.key)
-        if (c && this.applyCheckpoint(log.key, c.start, c.last, c.docId, c.state)) changed.add(c.docId)
+        this.reading.endRun(log.key, changed)
       }
-      await this.backfill(log, changed)
+      await this.reading.backfill(log, changed)
       if (this.govDirty) for (const id of this.replayGovernance()) changed.add(id)
     })
     if (this.docs.damaged) this.rebuildNeeded = true
@@ -269,7 +265,7 @@ export class GroupSpace {
       return []
     }
     if (block.kind === BlockKind.Governance) return this.addGovernance(logKey, index, block.payload, deferGovernance)
-    if (block.kind === BlockKind.Checkpoint) return sparse ? [] : this.checkpointPart(logKey, index, block.docId, block.payload)
+    if (block.kind === BlockKind.Checkpoint) return sparse ? [] : this.reading.part(logKey, index, block.docId, block.payload)
     if (block.kind !== BlockKind.YjsUpdate) {
       this.docs.rejected.push({ logKey, index, docId: block.docId, reason: 'unexpected block' })
       return []
@@ -280,36 +276,6 @@ export class GroupSpace {
     }
     const id = this.docs.applyBlock(this.gov, logKey, index, block.docId, block.payload)
     return id ? [id] : []
-  }
-
-  /** A part of a shared checkpoint met while reading a log in order; the last part applies it. */
-  private checkpointPart(logKey: string, index: number, docId: string, payload: Uint8Array): string[] {
-    let part
-    try {
-      part = decodeCheckpointPart(payload, index)
-    } catch (e) {
-      if (!(e instanceof HearthError)) throw e
-      this.assembling.delete(logKey)
-      this.docs.rejected.push({ logKey, index, docId, reason: e.code })
-      return []
-    }
-    const a = part.part === 0 ? new CheckpointAssembly(part) : this.assembling.get(logKey)
-    if (part.part === 0) this.assembling.set(logKey, a as CheckpointAssembly)
-    else if (!a?.add(part)) {
-      this.assembling.delete(logKey)
-      this.docs.rejected.push({ logKey, index, docId, reason: 'checkpoint part out of order' })
-      return []
-    }
-    const state = (a as CheckpointAssembly).done()
-    if (!state) return []
-    this.assembling.delete(logKey)
-    // Read in a run, a checkpoint waits for the run's end: a later one of the same log holds its
-    // state, so only the last is examined (as a newcomer's backfill skips the older ones).
-    if (this.inRun.has(logKey)) {
-      this.deferred.set(logKey, { start: part.start, last: index, docId, state })
-      return []
-    }
-    return this.applyCheckpoint(logKey, part.start, index, docId, state) ? [docId] : []
   }
 
   /** Applies a whole checkpoint under the write rule at both ends of what it stands for. */
@@ -325,89 +291,23 @@ export class GroupSpace {
     return id !== null
   }
 
-  /**
-   * The sparse read of a planned log: its checkpoint's uncovered blocks, then the checkpoint.
-   * False while a block is missing or governance cannot judge yet (the plan stays); true once
-   * the log should be read on in order (from the checkpoint's end, or from 0 if it was refused).
-   */
-  private async fromCheckpoint(log: ReadLog, changed: Set<string>): Promise<boolean> {
-    const start = this.plans.get(log.key) as number
-    const refuse = (): true => {
-      this.plans.delete(log.key)
-      this.firstParts.delete(log.key)
-      this.needsFull.add(log.key)
-      return true
-    }
-    let first = this.firstParts.get(log.key)
-    if (first?.part.start !== start) {
-      const raw = await log.get(start)
-      if (raw === null) return false
-      first = firstPart(raw, start, this.open) ?? undefined
-      if (!first) return refuse()
-      // Kept while the plan waits, so a retry does not open it again.
-      this.firstParts.set(log.key, first)
-    }
-    if (!this.uncoveredRead.has(log.key)) {
-      const blocks = await readAll(log, first.part.uncovered)
-      if (blocks === null) return false
-      first.part.uncovered.forEach((u, i) => {
-        this.blocksRead++
-        for (const id of this.judge(log.key, u, blocks[i] as Uint8Array, true, true)) changed.add(id)
-      })
-      this.uncoveredRead.add(log.key)
-      if (this.govDirty) for (const id of this.replayGovernance()) changed.add(id)
-    }
-    if (!this.gov?.knowsLog(log.key)) return false
-    const state = await readCheckpoint(log, first, this.open)
-    if (state === 'missing') return false
-    const last = start + first.part.parts - 1
-    if (state === 'refused' || !this.applyCheckpoint(log.key, start, last, first.docId, state)) return refuse()
-    changed.add(first.docId)
-    this.plans.delete(log.key)
-    this.firstParts.delete(log.key)
-    this.blocksRead += first.part.parts
-    this.next.set(log.key, last + 1)
-    if (start > 0) this.backfills.set(log.key, { next: 0, end: start, skip: new Set(first.part.uncovered) })
-    return true
-  }
-
   /** Logs read from a checkpoint whose covered blocks are not read yet: log key → end (exclusive). */
   backfillsLeft(): Map<string, number> {
-    return new Map([...this.backfills].map(([k, b]) => [k, b.end]))
+    return this.reading.backfillsLeft()
   }
 
   /** Blocks a checkpoint stood for that the backfill has not read yet (skipped ones counted too). */
   historyLeft(): number {
-    let n = 0
-    for (const b of this.backfills.values()) n += b.end - b.next
-    return n
+    return this.reading.historyLeft()
   }
 
   /** Whether any log still waits to be read from its checkpoint. */
   get planned(): boolean {
-    return this.plans.size > 0
+    return this.reading.planned
   }
 
-  /**
-   * Reads the blocks a checkpoint stood for, once they are here, like any others (the write rule,
-   * governance deferred to the batch's end). For an honest writer this changes nothing; it is
-   * how a newcomer ends with what older members hold even if a checkpoint left words out or did
-   * not list one of its writer's governance events.
-   */
-  private async backfill(log: ReadLog, changed: Set<string>): Promise<void> {
-    const b = this.backfills.get(log.key)
-    if (!b) return
-    for await (const [i, block] of readRun(log, b.next, () => b.end, b.skip)) {
-      for (const id of this.judge(log.key, i, block, true, true)) changed.add(id)
-      b.next = i + 1
-    }
-    while (b.next < b.end && b.skip.has(b.next)) b.next++
-    // Stopped at a block not held yet: read on from there next time.
-    if (b.next < b.end) return
-    this.backfills.delete(log.key)
-  }
-
-  private addGovernance(logKey: string, index: number, payload: Uint8Array, defer: boolean): string[] {
+  /** rebuild-aside.ts */
+  addGovernance(logKey: string, index: number, payload: Uint8Array, defer: boolean): string[] {
     try {
       if (!this.govLog.add(logKey, index, payload)) return []
     } catch (e) {
@@ -423,7 +323,7 @@ export class GroupSpace {
   }
 
   /** Recomputes governance from every event; applies what was waiting and is now allowed. */
-  private replayGovernance(): string[] {
+  replayGovernance(): string[] {
     this.govDirty = false
     const before = this.gov
     this.gov = this.govLog.replay()
@@ -499,67 +399,9 @@ export class GroupSpace {
    */
   private rebuild(): Promise<void> {
     this.rebuildNeeded = false
-    const run = this.rebuilt.then(() => this.rebuildAside())
+    const run = this.rebuilt.then(() => rebuildAside(this))
     this.rebuilt = run.catch(() => undefined)
     return run
-  }
-
-  private async rebuildAside(): Promise<void> {
-    const keys = this.keys
-    if (!keys) return
-    const changed = new Set<string>()
-    const shadow = new GroupSpace(this.own, keys, { groupId: this.groupId, onKeys: this.onKeys, onChange: (ids) => ids.forEach((id) => changed.add(id)) })
-    // Logs under suspicion stay checked update by update: the shadow's docs share the one set.
-    shadow.docs.destroy()
-    shadow.docs = new DocSet(this.suspects)
-    for (const r of this.govLog.records()) shadow.addGovernance(r.logKey, r.index, r.payload, true)
-    shadow.replayGovernance()
-    for (const k of this.needsFull) shadow.needsFull.add(k)
-    // Logs read from a checkpoint are read from it again; if the new governance refuses it,
-    // they are fetched whole (needsFull).
-    for (const [k, s] of this.sharedCheckpoints) if (!this.needsFull.has(k)) shadow.plans.set(k, s)
-    this.local = []
-    try {
-      const logs = (): ReadLog[] => [...this.logs.values()]
-      for (const log of logs()) await shadow.catchUp(log)
-      // Blocks this space read while the shadow was reading (a concurrent catch-up) are read too.
-      for (const log of logs()) if ((this.next.get(log.key) ?? 0) > (shadow.next.get(log.key) ?? 0)) await shadow.catchUp(log)
-    } catch (e) {
-      this.local = null
-      shadow.docs.destroy()
-      throw e
-    }
-    if (this.keys !== keys) {
-      this.local = null
-      shadow.docs.destroy() // locked meanwhile: nothing to show
-      return
-    }
-    // The swap: synchronous from here on.
-    const local = this.local
-    this.local = null
-    for (const { docId, update } of local) Y.applyUpdate(shadow.docs.doc(docId), update, LOCAL)
-    for (const q of this.queued) Y.applyUpdate(shadow.docs.doc(q[0]), q[1].update, LOCAL)
-    this.docs.destroy()
-    this.docs = shadow.docs
-    const copy = <K, V>(to: Map<K, V>, from: Map<K, V>): void => {
-      to.clear()
-      for (const [k, v] of from) to.set(k, v)
-    }
-    copy(this.next, shadow.next)
-    copy(this.assembling, shadow.assembling)
-    copy(this.backfills, shadow.backfills)
-    copy(this.sharedCheckpoints, shadow.sharedCheckpoints)
-    copy(this.plans, shadow.plans)
-    copy(this.unreadable, shadow.unreadable)
-    copy(this.deferred, shadow.deferred)
-    copy(this.firstParts, shadow.firstParts)
-    this.uncoveredRead.clear()
-    for (const k of shadow.uncoveredRead) this.uncoveredRead.add(k)
-    for (const k of shadow.needsFull) this.needsFull.add(k)
-    for (const r of shadow.govLog.records()) this.addGovernance(r.logKey, r.index, r.payload, true)
-    this.gov = this.govLog.replay()
-    this.blocksRead += shadow.blocksRead
-    if (changed.size) this.onChange([...changed])
   }
 
   /**
@@ -571,6 +413,8 @@ export class GroupSpace {
   async reportFork(evidence: ForkEvidence): Promise<boolean> {
     const gov = this.gov
     if (!gov || this.membership !== 'member') return false
+    // Lifted by facilitators already (freeze-book.ts): nothing new to tell.
+    if (lifted(evidence, gov.freezes.lifts)) return false
     const frozen = gov.frozen.get(evidence.log)
     const adds = frozen === evidence.index && bothBlocks(evidence) && !gov.forkReports.some((r) => r.log === evidence.log && r.index === frozen && bothBlocks(r))
     if (frozen !== undefined && frozen <= evidence.index && !adds) return false

@@ -17,6 +17,7 @@ import type { NetworkOptions } from '../net/holepunch-net.ts'
 import type { LogStore } from '../store/log-store.ts'
 import type { Vault } from '../store/vault.ts'
 import { json, type GroupMeta } from './group-meta.ts'
+import { newGroupEntries } from './group-vault.ts'
 import type { GroupSpace } from './group-space.ts'
 import { encodeInviteCode, generateInviteSecret, parseInviteCode } from './invite-code.ts'
 import { inviteId, inviteKeyPair, inviteTopic } from './invite-keys.ts'
@@ -111,12 +112,9 @@ export class Invitations {
     }
     const w = openWelcome(outcome.answer.sealed, identity.boxPublicKey, identity.boxSecretKey, outcome.groupId)
     const meta: GroupMeta = { v: 1, id: w.groupId, log: logName, createdAt: this.reg.now(), name: w.name, seedLogs: w.logs, seedMembers: w.members, ...(w.checkpoints?.length ? { seedCheckpoints: w.checkpoints } : {}) }
-    await this.reg.vault.setMany([
-      [`group/${w.groupId}/identity`, identity.seed],
-      [`group/${w.groupId}/secret`, Buffer.from(w.secret, 'hex')],
-      ...w.epochs.map(([n, k]): [string, Uint8Array] => [`group/${w.groupId}/epoch/${n}`, Buffer.from(k, 'hex')]),
-      [`group/${w.groupId}`, json(meta)],
-    ])
+    await this.reg.vault.setMany(newGroupEntries(meta, {
+      identity: identity.seed, secret: Buffer.from(w.secret, 'hex'), epochs: w.epochs.map(([n, k]): [number, Uint8Array] => [n, Buffer.from(k, 'hex')]),
+    }))
     if (pending) {
       await this.reg.vault.delete(pendingName)
       await this.reg.vault.delete(`${pendingName}/identity`)

@@ -10,7 +10,7 @@
  * An approval invite whose approved newcomer may still come back for the welcome stays
  * announced until it expires or is withdrawn (approving can take its last use).
  */
-import type { InviteState } from './governance.ts'
+import type { InviteState } from './invite-rules.ts'
 import { isLive } from './join.ts'
 
 export const DEAD_INVITE_GRACE_MS = 24 * 3_600_000

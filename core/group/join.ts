@@ -25,7 +25,7 @@ import type { JoinAnswer } from '../net/join-exchange.ts'
 import { canonicalBytes } from './canonical-json.ts'
 import type { GroupSpace } from './group-space.ts'
 import { decodeJoinProof, verifyJoinProof } from './join-proof.ts'
-import type { InviteState } from './governance.ts'
+import type { InviteState } from './invite-rules.ts'
 import { checkNameFor } from './member-names.ts'
 
 const hex = (n: number) => z.string().regex(new RegExp(`^[0-9a-f]{${n}}$`))

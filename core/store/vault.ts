@@ -20,6 +20,7 @@ import { openSecret, sealSecret } from '../crypto/secretbox.ts'
 import { wipe } from '../crypto/wipe.ts'
 import { readFileOrNull, removeStaleTemps, syncDir, writeFileAtomic } from './atomic-file.ts'
 import { UnlockBackoff, retryAfterMs } from './unlock-backoff.ts'
+import { profileRemnants } from './profile-remnants.ts'
 import { decodeEntries, decodeVaultFile, encodeEntries, encodeVaultFile, type VaultFile } from './vault-format.ts'
 
 export const VAULT_FILE = 'vault.hearth'
@@ -75,6 +76,11 @@ export class Vault {
     }
   }
 
+  /** A lost vault's data in the folder, when there is no vault file (profile-remnants.ts). */
+  async remnants(): Promise<string[]> {
+    return (await this.exists()) ? [] : profileRemnants(this.dir)
+  }
+
   async retryAfterMs(): Promise<number> {
     if (!(await this.exists())) return 0
     return retryAfterMs(await this.backoff.read(this.now()), this.now())
@@ -85,6 +91,9 @@ export class Vault {
       checkNewPassphrase(passphrase)
       await fs.mkdir(this.dir, { recursive: true, mode: 0o700 })
       if (await this.exists()) throw errors.PROFILE_EXISTS()
+      // Never a fresh vault beside data of a lost one (profile-remnants.ts).
+      const left = await this.remnants()
+      if (left.length) throw errors.VAULT_MISSING(`found ${left.join(', ')}`)
       const masterKey = randomBytes(32)
       const entries = new Map<string, Uint8Array>()
       const file = await this.wrap(passphrase, masterKey, sealSecret(masterKey, encodeEntries(entries)))
@@ -237,7 +246,10 @@ export class Vault {
     } catch (e) {
       throw errors.VAULT_CORRUPT(`${VAULT_FILE} cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`, { cause: e })
     }
-    if (!bytes) throw errors.PROFILE_NOT_FOUND()
+    if (!bytes) {
+      const left = await this.remnants()
+      throw left.length ? errors.VAULT_MISSING(`found ${left.join(', ')}`) : errors.PROFILE_NOT_FOUND()
+    }
     return decodeVaultFile(bytes)
   }
 

@@ -9,107 +9,19 @@
  * neither version shown, membership the same — for a post and for a governance event.
  */
 import { readFileSync } from 'node:fs'
-import { afterEach, describe, expect, it } from 'vitest'
-import { GroupSpace, type AppendLog } from '../../../core/group/group-space.ts'
+import { describe, expect, it } from 'vitest'
+import { GroupSpace } from '../../../core/group/group-space.ts'
 import { checkEvidence, makeEvidence, type ForkEvidence } from '../../../core/group/equivocation.ts'
-import { memberDocId } from '../../../core/model/doc-id.ts'
-import { MemberDoc } from '../../../core/model/member-doc.ts'
 import { fastProvider } from '../../../core/crypto/provider-sodium.ts'
-import { Corestore, Hypercore, type CorestoreInstance, type HypercoreSession, type KeyPair } from '../../../core/store/holepunch.ts'
-import { decodeSignedState, encodeSignedState, readSignedState, type SignedState } from '../../../core/store/tree-proof.ts'
+import { Hypercore } from '../../../core/store/holepunch.ts'
+import { decodeSignedState, encodeSignedState, type SignedState } from '../../../core/store/tree-proof.ts'
 import { seededRandom, testSeed, type SeededRandom } from '../../helpers/seeded-random.ts'
-import { useTempDirs } from '../../helpers/temp-dir.ts'
-import { founder, govState, keysOf, now, texts, type Peer } from '../governance/peers.ts'
+import { govState, keysOf, now, texts } from '../governance/peers.ts'
 import { hex, identity, idOf, MemLog } from './support.ts'
+import { postText, useForkFixtures, type Forked } from './fork-support.ts'
 
-const tempDir = useTempDirs()
-const stores: CorestoreInstance[] = []
-afterEach(async () => {
-  for (const s of stores.splice(0)) await s.close()
-})
-
-/** A member's device log as a real Hypercore: what a hostile node truncates. */
-class CoreLog implements AppendLog {
-  constructor(readonly core: HypercoreSession, private readonly kp: KeyPair) {}
-  get key(): string {
-    return hex(this.core.key as Uint8Array)
-  }
-  get length(): number {
-    return this.core.length
-  }
-  get(i: number): Promise<Uint8Array | null> {
-    return this.core.get(i, { wait: false })
-  }
-  async append(block: Uint8Array): Promise<number> {
-    return (await this.core.append(block, { keyPair: this.kp })).length - 1
-  }
-  truncate(length: number): Promise<void> {
-    return (this.core as unknown as { truncate(n: number, o: { keyPair: KeyPair }): Promise<void> }).truncate(length, { keyPair: this.kp })
-  }
-}
-
-async function hostileLog(rnd: SeededRandom): Promise<{ log: CoreLog; kp: KeyPair }> {
-  const store = new Corestore(tempDir())
-  stores.push(store)
-  const kp = fastProvider.signKeyPairFromSeed(rnd.bytes(32))
-  const core = store.get({ manifest: { version: 1, signers: [{ publicKey: kp.publicKey }] } })
-  await core.ready()
-  return { log: new CoreLog(core, kp), kp }
-}
-
-async function readAll(core: HypercoreSession): Promise<Uint8Array[]> {
-  const out: Uint8Array[] = []
-  for (let i = 0; i < core.length; i++) out.push((await core.get(i, { wait: false })) as Uint8Array)
-  return out
-}
-
-interface Forked {
-  alder: Peer
-  mallory: { space: GroupSpace; log: CoreLog; me: string }
-  index: number
-  first: Uint8Array[]
-  second: Uint8Array[]
-  a: SignedState
-  b: SignedState
-  evidence: ForkEvidence
-}
-
-/**
- * Alder founds the group and admits Mallory (with `role`) through a real Hypercore log. Mallory
- * writes something honest, then `before` at index i; then truncates to i and writes `after`.
- */
-async function forkedGroup(rnd: SeededRandom, role: 'member' | 'facilitator', before: (m: GroupSpace, me: string) => Promise<void>, after: (m: GroupSpace, me: string) => Promise<void>): Promise<Forked> {
-  const alder = await founder(rnd, 'Alder')
-  const { log, kp } = await hostileLog(rnd)
-  const mid = identity(rnd)
-  const groupId = alder.space.groupId as string
-  await alder.space.writeGovernance({
-    v: 1, kind: 'member.admit', group: groupId, author: alder.me, at: now(), seen: alder.space.seen(),
-    body: { member: { id: idOf(mid), boxKey: hex(mid.boxPublicKey), device: log.key, pseudonym: 'Mallory' }, role, epochs: alder.space.heldEpochs() },
-  })
-  const space = new GroupSpace(log, { identity: mid, epochs: keysOf(alder), current: alder.space.currentEpoch }, { groupId })
-  const me = idOf(mid)
-  await space.catchUp(alder.log)
-  await space.change(memberDocId(me), (d) => void new MemberDoc(d, me).addPost({ topic: 'story', text: 'mallory before the fork', cw: null }, now()))
-  const index = log.length
-  await before(space, me)
-  const snap = log.core.snapshot()
-  await snap.ready()
-  const first = await readAll(snap)
-  await log.truncate(index)
-  await after(space, me)
-  const second = await readAll(log.core)
-  const a = await readSignedState(snap, index)
-  const b = await readSignedState(log.core, index < log.length ? index : null)
-  await snap.close()
-  const evidence = makeEvidence(log.key, kp.publicKey, index, a, b, encodeSignedState) as ForkEvidence
-  expect(evidence).not.toBeNull()
-  return { alder, mallory: { space, log, me }, index, first, second, a, b, evidence }
-}
-
-const postText = (text: string) => async (m: GroupSpace, me: string): Promise<void> => {
-  await m.change(memberDocId(me), (d) => void new MemberDoc(d, me).addPost({ topic: 'story', text, cw: null }, now()))
-}
+const f0 = useForkFixtures()
+const forkedGroup = f0.forkedGroup
 
 describe('evidence of a rewritten log', () => {
   it('verifies two signed versions that differ at one index, and nothing else', async () => {

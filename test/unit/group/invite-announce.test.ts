@@ -4,7 +4,7 @@
  * later finds nobody; withdrawn ones never; and the moments the answer changes by time alone.
  */
 import { describe, expect, it } from 'vitest'
-import type { InviteState } from '../../../core/group/governance.ts'
+import type { InviteState } from '../../../core/group/invite-rules.ts'
 import { DEAD_INVITE_GRACE_MS, nextAnnounceChange, shouldAnnounce } from '../../../core/group/invite-announce.ts'
 
 const T = 1_700_000_000_000

@@ -1,0 +1,232 @@
+/**
+ * How a group space reads logs from shared checkpoints (shared-checkpoint.ts, checkpoint-log.ts):
+ * the per-log state of a sparse read — the plan (a checkpoint's start to read from), its
+ * uncovered blocks, the checkpoint met in full part by part, the last one met in a run (applied
+ * at the run's end), and the backfill of the blocks a checkpoint stood for. Judging a block stays
+ * with GroupSpace (the host); this module decides which blocks are read when.
+ *
+ * A log with a plan is read sparsely: the blocks before S the checkpoint lists as uncovered, then
+ * the checkpoint itself (once governance knows the log), then on from its end. If governance
+ * refuses the checkpoint, the log is read from block 0 like any other (`needsFull` tells the
+ * network layer to fetch it all). Read in full, a checkpoint is applied like an update, at the end
+ * of the run that met it, and only the last one of its log in that run.
+ */
+import { HearthError } from '../errors.ts'
+import { CheckpointAssembly, decodeCheckpointPart } from './shared-checkpoint.ts'
+import { firstPart, readCheckpoint, type FirstPart, type OpenBlock } from './checkpoint-log.ts'
+import { readAll, readRun, type Readable } from './log-window.ts'
+
+/** What the reading asks of its group space. */
+export interface ReadingHost {
+  /** Decodes and applies one block out of order (governance deferred; an older checkpoint skipped). */
+  judgeSparse(logKey: string, index: number, bytes: Uint8Array): string[]
+  /** Applies a whole checkpoint under the write rule; whether it was accepted. */
+  applyCheckpoint(logKey: string, start: number, last: number, docId: string, state: Uint8Array): boolean
+  reject(logKey: string, index: number, docId: string, reason: string): void
+  /** Replays governance if events arrived meanwhile, adding what changed. */
+  replayIfDirty(changed: Set<string>): void
+  knowsLog(logKey: string): boolean
+  readonly open: OpenBlock
+  /** `blocks` blocks were read; the log reads on in order from `next`. */
+  readOn(logKey: string, next: number, blocks: number): void
+  countRead(blocks: number): void
+}
+
+export class CheckpointReading {
+  /** log key → start of the latest shared checkpoint accepted from it (welcomes pass these on). */
+  readonly shared = new Map<string, number>()
+  /** Logs whose checkpoint was refused: they must be fetched and read from block 0. */
+  readonly needsFull = new Set<string>()
+  /** log key → start of the checkpoint to read it from, while not read yet. */
+  private readonly plans = new Map<string, number>()
+  /** Logs whose checkpoint's uncovered blocks were read already. */
+  private readonly uncoveredRead = new Set<string>()
+  /** A checkpoint read in full, part by part, per log. */
+  private readonly assembling = new Map<string, CheckpointAssembly>()
+  /**
+   * Logs read from a checkpoint whose covered blocks are still to be read (backfill): from `next`
+   * up to the checkpoint's start, skipping the blocks already read as uncovered.
+   */
+  private readonly backfills = new Map<string, { next: number; end: number; skip: Set<number> }>()
+  /** While a run of a log is read: the last whole checkpoint met per log, applied at the run's end. */
+  private readonly deferred = new Map<string, { start: number; last: number; docId: string; state: Uint8Array }>()
+  /** Log key → how many runs of it are being read now (catch-ups may overlap). */
+  private readonly inRun = new Map<string, number>()
+  /** Part 0 of a planned checkpoint, once opened (the plan may wait for other blocks). */
+  private readonly firstParts = new Map<string, FirstPart>()
+
+  constructor(private readonly host: ReadingHost) {}
+
+  /** Loads what a local checkpoint kept. */
+  restore(shared: Iterable<[string, number]>, backfill: Iterable<[string, { next: number; end: number }]>): void {
+    for (const [k, s] of shared) this.shared.set(k, s)
+    for (const [k, b] of backfill) if (b.next < b.end) this.backfills.set(k, { ...b, skip: new Set() })
+  }
+
+  /** Reads `logKey` from the checkpoint at `start`, when nothing of it was read yet (`next` is 0). */
+  plan(logKey: string, start: number, next: number): void {
+    if (next === 0 && !this.needsFull.has(logKey)) this.plans.set(logKey, start)
+  }
+
+  planOf(logKey: string): number | undefined {
+    return this.plans.get(logKey)
+  }
+
+  get planned(): boolean {
+    return this.plans.size > 0
+  }
+
+  /** A rebuild reads every log read from a checkpoint from it again; refused ones stay whole. */
+  planLike(from: CheckpointReading): void {
+    for (const k of from.needsFull) this.needsFull.add(k)
+    for (const [k, s] of from.shared) if (!from.needsFull.has(k)) this.plans.set(k, s)
+  }
+
+  /** Logs read from a checkpoint whose covered blocks are not read yet: log key → end (exclusive). */
+  backfillsLeft(): Map<string, number> {
+    return new Map([...this.backfills].map(([k, b]) => [k, b.end]))
+  }
+
+  /** Blocks a checkpoint stood for that the backfill has not read yet (skipped ones counted too). */
+  historyLeft(): number {
+    let n = 0
+    for (const b of this.backfills.values()) n += b.end - b.next
+    return n
+  }
+
+  /** Where a local checkpoint must resume `logKey` at most: before a checkpoint still assembling or deferred. */
+  resumeAt(logKey: string, next: number): number {
+    return Math.min(next, this.assembling.get(logKey)?.first.start ?? next, this.deferred.get(logKey)?.start ?? next)
+  }
+
+  backfillRecords(): Map<string, { next: number; end: number }> {
+    return new Map([...this.backfills].map(([k, b]) => [k, { next: b.next, end: b.end }]))
+  }
+
+  startRun(logKey: string): void {
+    this.inRun.set(logKey, (this.inRun.get(logKey) ?? 0) + 1)
+  }
+
+  /** A run ended: the last checkpoint it met is applied now. */
+  endRun(logKey: string, changed: Set<string>): void {
+    const runs = (this.inRun.get(logKey) ?? 1) - 1
+    if (runs > 0) this.inRun.set(logKey, runs)
+    else this.inRun.delete(logKey)
+    const c = this.deferred.get(logKey)
+    this.deferred.delete(logKey)
+    if (c && this.host.applyCheckpoint(logKey, c.start, c.last, c.docId, c.state)) changed.add(c.docId)
+  }
+
+  /** A part of a shared checkpoint met while reading a log in order; the last part applies it. */
+  part(logKey: string, index: number, docId: string, payload: Uint8Array): string[] {
+    let part
+    try {
+      part = decodeCheckpointPart(payload, index)
+    } catch (e) {
+      if (!(e instanceof HearthError)) throw e
+      this.assembling.delete(logKey)
+      this.host.reject(logKey, index, docId, e.code)
+      return []
+    }
+    const a = part.part === 0 ? new CheckpointAssembly(part) : this.assembling.get(logKey)
+    if (part.part === 0) this.assembling.set(logKey, a as CheckpointAssembly)
+    else if (!a?.add(part)) {
+      this.assembling.delete(logKey)
+      this.host.reject(logKey, index, docId, 'checkpoint part out of order')
+      return []
+    }
+    const state = (a as CheckpointAssembly).done()
+    if (!state) return []
+    this.assembling.delete(logKey)
+    // Read in a run, a checkpoint waits for the run's end: a later one of the same log holds its
+    // state, so only the last is examined (as a newcomer's backfill skips the older ones).
+    if (this.inRun.has(logKey)) {
+      this.deferred.set(logKey, { start: part.start, last: index, docId, state })
+      return []
+    }
+    return this.host.applyCheckpoint(logKey, part.start, index, docId, state) ? [docId] : []
+  }
+
+  /**
+   * The sparse read of a planned log: its checkpoint's uncovered blocks, then the checkpoint.
+   * False while a block is missing or governance cannot judge yet (the plan stays); true once
+   * the log should be read on in order (from the checkpoint's end, or from 0 if it was refused).
+   * Logs without a plan are read in order at once.
+   */
+  async fromCheckpoint(log: Readable & { key: string }, changed: Set<string>): Promise<boolean> {
+    const start = this.plans.get(log.key)
+    if (start === undefined) return true
+    const refuse = (): true => {
+      this.plans.delete(log.key)
+      this.firstParts.delete(log.key)
+      this.needsFull.add(log.key)
+      return true
+    }
+    let first = this.firstParts.get(log.key)
+    if (first?.part.start !== start) {
+      const raw = await log.get(start)
+      if (raw === null) return false
+      first = firstPart(raw, start, this.host.open) ?? undefined
+      if (!first) return refuse()
+      // Kept while the plan waits, so a retry does not open it again.
+      this.firstParts.set(log.key, first)
+    }
+    if (!this.uncoveredRead.has(log.key)) {
+      const blocks = await readAll(log, first.part.uncovered)
+      if (blocks === null) return false
+      first.part.uncovered.forEach((u, i) => {
+        this.host.countRead(1)
+        for (const id of this.host.judgeSparse(log.key, u, blocks[i] as Uint8Array)) changed.add(id)
+      })
+      this.uncoveredRead.add(log.key)
+      this.host.replayIfDirty(changed)
+    }
+    if (!this.host.knowsLog(log.key)) return false
+    const state = await readCheckpoint(log, first, this.host.open)
+    if (state === 'missing') return false
+    const last = start + first.part.parts - 1
+    if (state === 'refused' || !this.host.applyCheckpoint(log.key, start, last, first.docId, state)) return refuse()
+    changed.add(first.docId)
+    this.plans.delete(log.key)
+    this.firstParts.delete(log.key)
+    this.host.readOn(log.key, last + 1, first.part.parts)
+    if (start > 0) this.backfills.set(log.key, { next: 0, end: start, skip: new Set(first.part.uncovered) })
+    return true
+  }
+
+  /**
+   * Reads the blocks a checkpoint stood for, once they are here, like any others (the write rule,
+   * governance deferred to the batch's end). For an honest writer this changes nothing; it is
+   * how a newcomer ends with what older members hold even if a checkpoint left words out or did
+   * not list one of its writer's governance events.
+   */
+  async backfill(log: Readable & { key: string }, changed: Set<string>): Promise<void> {
+    const b = this.backfills.get(log.key)
+    if (!b) return
+    for await (const [i, block] of readRun(log, b.next, () => b.end, b.skip)) {
+      for (const id of this.host.judgeSparse(log.key, i, block)) changed.add(id)
+      b.next = i + 1
+    }
+    while (b.next < b.end && b.skip.has(b.next)) b.next++
+    // Stopped at a block not held yet: read on from there next time.
+    if (b.next < b.end) return
+    this.backfills.delete(log.key)
+  }
+
+  /** The swap of a rebuild: takes every piece of per-log state from the space built aside. */
+  adopt(from: CheckpointReading): void {
+    const copy = <K, V>(to: Map<K, V>, src: Map<K, V>): void => {
+      to.clear()
+      for (const [k, v] of src) to.set(k, v)
+    }
+    copy(this.assembling, from.assembling)
+    copy(this.backfills, from.backfills)
+    copy(this.shared, from.shared)
+    copy(this.plans, from.plans)
+    copy(this.deferred, from.deferred)
+    copy(this.firstParts, from.firstParts)
+    this.uncoveredRead.clear()
+    for (const k of from.uncoveredRead) this.uncoveredRead.add(k)
+    for (const k of from.needsFull) this.needsFull.add(k)
+  }
+}

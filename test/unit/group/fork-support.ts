@@ -1,0 +1,127 @@
+/**
+ * A member who rewrites its own device log, for the one-history tests: its log is a real
+ * Hypercore in a real Corestore on a temp folder, which it truncates and writes again; the
+ * evidence is read from a snapshot of the first version and from the log now, exactly as
+ * core/group/fork-watch.ts reads it.
+ */
+import { afterEach, expect } from 'vitest'
+import { GroupSpace, type AppendLog } from '../../../core/group/group-space.ts'
+import { makeEvidence, type ForkEvidence } from '../../../core/group/equivocation.ts'
+import { memberDocId } from '../../../core/model/doc-id.ts'
+import { MemberDoc } from '../../../core/model/member-doc.ts'
+import { fastProvider } from '../../../core/crypto/provider-sodium.ts'
+import { Corestore, type CorestoreInstance, type HypercoreSession, type KeyPair } from '../../../core/store/holepunch.ts'
+import { decodeSignedState, encodeSignedState, readSignedState, type SignedState } from '../../../core/store/tree-proof.ts'
+import type { SeededRandom } from '../../helpers/seeded-random.ts'
+import { useTempDirs } from '../../helpers/temp-dir.ts'
+import { founder, keysOf, now, type Peer } from '../governance/peers.ts'
+import { hex, identity, idOf } from './support.ts'
+
+/** A member's device log as a real Hypercore: what a hostile node truncates. */
+export class CoreLog implements AppendLog {
+  constructor(readonly core: HypercoreSession, private readonly kp: KeyPair) {}
+  get key(): string {
+    return hex(this.core.key as Uint8Array)
+  }
+  get length(): number {
+    return this.core.length
+  }
+  get(i: number): Promise<Uint8Array | null> {
+    return this.core.get(i, { wait: false })
+  }
+  async append(block: Uint8Array): Promise<number> {
+    return (await this.core.append(block, { keyPair: this.kp })).length - 1
+  }
+  truncate(length: number): Promise<void> {
+    return (this.core as unknown as { truncate(n: number, o: { keyPair: KeyPair }): Promise<void> }).truncate(length, { keyPair: this.kp })
+  }
+}
+
+export async function readAll(core: HypercoreSession): Promise<Uint8Array[]> {
+  const out: Uint8Array[] = []
+  for (let i = 0; i < core.length; i++) out.push((await core.get(i, { wait: false })) as Uint8Array)
+  return out
+}
+
+export interface Forked {
+  alder: Peer
+  mallory: { space: GroupSpace; log: CoreLog; me: string; kp: KeyPair }
+  index: number
+  first: Uint8Array[]
+  second: Uint8Array[]
+  a: SignedState
+  b: SignedState
+  evidence: ForkEvidence
+}
+
+export const postText = (text: string) => async (m: GroupSpace, me: string): Promise<void> => {
+  await m.change(memberDocId(me), (d) => void new MemberDoc(d, me).addPost({ topic: 'story', text, cw: null }, now()))
+}
+
+/** Mallory's log rewritten again at `index`: `write` appends the new version; returns the evidence. */
+export async function rewriteAt(m: Forked['mallory'], index: number, write: () => Promise<void>): Promise<{ evidence: ForkEvidence; first: Uint8Array[] }> {
+  const snap = m.log.core.snapshot()
+  await snap.ready()
+  const first = await readAll(snap)
+  await m.log.truncate(index)
+  await write()
+  const a = await readSignedState(snap, index)
+  const b = await readSignedState(m.log.core, index < m.log.length ? index : null)
+  await snap.close()
+  const evidence = makeEvidence(m.log.key, m.kp.publicKey, index, a, b, encodeSignedState) as ForkEvidence
+  expect(evidence).not.toBeNull()
+  return { evidence, first }
+}
+
+/** Registers the temp folders and stores; returns `forkedGroup`. Call at a test file's top level. */
+export function useForkFixtures(): { forkedGroup: typeof forkedGroup } {
+  const tempDir = useTempDirs()
+  const stores: CorestoreInstance[] = []
+  afterEach(async () => {
+    for (const s of stores.splice(0)) await s.close()
+  })
+
+  async function hostileLog(rnd: SeededRandom): Promise<{ log: CoreLog; kp: KeyPair }> {
+    const store = new Corestore(tempDir())
+    stores.push(store)
+    const kp = fastProvider.signKeyPairFromSeed(rnd.bytes(32))
+    const core = store.get({ manifest: { version: 1, signers: [{ publicKey: kp.publicKey }] } })
+    await core.ready()
+    return { log: new CoreLog(core, kp), kp }
+  }
+
+  /**
+   * Alder founds the group (with `settings`) and admits Mallory (with `role`) through a real
+   * Hypercore log. Mallory writes something honest, then `before` at index i; then truncates to
+   * i and writes `after`.
+   */
+  async function forkedGroup(
+    rnd: SeededRandom, role: 'member' | 'facilitator', before: (m: GroupSpace, me: string) => Promise<void>, after: (m: GroupSpace, me: string) => Promise<void>,
+    settings: Parameters<typeof founder>[2] = {},
+  ): Promise<Forked> {
+    const alder = await founder(rnd, 'Alder', settings)
+    const { log, kp } = await hostileLog(rnd)
+    const mid = identity(rnd)
+    const groupId = alder.space.groupId as string
+    await alder.space.writeGovernance({
+      v: 1, kind: 'member.admit', group: groupId, author: alder.me, at: now(), seen: alder.space.seen(),
+      body: { member: { id: idOf(mid), boxKey: hex(mid.boxPublicKey), device: log.key, pseudonym: 'Mallory' }, role, epochs: alder.space.heldEpochs() },
+    })
+    const space = new GroupSpace(log, { identity: mid, epochs: keysOf(alder), current: alder.space.currentEpoch }, { groupId })
+    const me = idOf(mid)
+    await space.catchUp(alder.log)
+    await space.change(memberDocId(me), (d) => void new MemberDoc(d, me).addPost({ topic: 'story', text: 'mallory before the fork', cw: null }, now()))
+    const index = log.length
+    await before(space, me)
+    const mallory = { space, log, me, kp }
+    const snapFirst = log.core.snapshot()
+    await snapFirst.ready()
+    const firstBlocks = await readAll(snapFirst)
+    await snapFirst.close()
+    const { evidence } = await rewriteAt(mallory, index, () => after(space, me))
+    const second = await readAll(log.core)
+    const [a, b] = [evidence.a, evidence.b].map((x) => decodeSignedState(Buffer.from(x, 'base64'))) as [SignedState, SignedState]
+    return { alder, mallory, index, first: firstBlocks, second, a, b, evidence }
+  }
+  return { forkedGroup }
+}
