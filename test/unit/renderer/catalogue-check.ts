@@ -148,3 +148,24 @@ export function catalogueProblems(reference: Record<string, string>, other: Reco
   for (const key of Object.keys(other)) if (!(key in reference)) problems.push(`${tag}: ${key} is not an English key`)
   return problems
 }
+
+/**
+ * Plural forms a message lacks for counts a screen shows (0–200): Arabic needs zero, one, two,
+ * few, many and other, and a message that falls back to "other" for them reads wrongly.
+ */
+export function pluralGaps(message: string, tag: string): string[] {
+  const rules = new Intl.PluralRules(tag)
+  const needed = new Set(Array.from({ length: 201 }, (_, n) => rules.select(n)))
+  const gaps: string[] = []
+  const visit = (nodes: unknown[]): void => {
+    for (const n of nodes as { type: number; value?: string; options?: Record<string, { value: unknown[] }>; children?: unknown[] }[]) {
+      if (n.type === 6 && n.options) {
+        for (const c of needed) if (!(c in n.options)) gaps.push(`${n.value ?? '?'}: ${c}`)
+      }
+      for (const o of Object.values(n.options ?? {})) visit(o.value)
+      if (n.children) visit(n.children)
+    }
+  }
+  visit(new IntlMessageFormat(message, tag).getAst())
+  return gaps
+}
