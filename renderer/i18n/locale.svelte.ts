@@ -16,12 +16,15 @@ import { es } from './messages/es.ts'
 export type { MessageKey }
 export type Choice = LanguageTag | 'system'
 export type Values = Record<string, string | number | Date>
-/** A piece of a message: plain, `<b>…</b>` emphasis or a `<kbd>…</kbd>` key in the catalogue. */
+/**
+ * A piece of a message: plain, `<b>…</b>` emphasis, a `<kbd>…</kbd>` key, or `<bdi>…</bdi>` around
+ * someone's own words (a pseudonym), isolated so a name in another script cannot reorder the sentence.
+ */
 export interface Part {
   text: string
-  tag: 'b' | 'kbd' | null
+  tag: 'b' | 'kbd' | 'bdi' | null
 }
-const TAGS = ['b', 'kbd'] as const
+const TAGS = ['b', 'kbd', 'bdi'] as const
 
 const CATALOGUES: Record<LanguageTag, Record<MessageKey, string>> = { en, es, ar }
 

@@ -5,6 +5,7 @@
  * keeps a Latin pseudonym and a mixed post isolated, is kept in the profile's sealed settings,
  * and stays on the unlock screen after locking. At 800×600 nothing scrolls sideways.
  */
+import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { scanBoth } from './support/axe.ts'
@@ -13,6 +14,8 @@ import { callFromPage, expectNoPageErrors, heading, PASSPHRASE } from './support
 import { useBrowser } from './support/session.ts'
 
 const e2e = useBrowser()
+/** Set to a folder (docs/screenshots) to refresh the README's pictures of each language. */
+const SHOTS = process.env.HEARTH_SCREENSHOT_DIR
 
 interface Words {
   notice: string
@@ -64,7 +67,7 @@ function scrollsSideways(page: Page): Promise<boolean> {
   })
 }
 
-async function firstRunToFirstPost(page: Page, w: Words, group: { name: string; pseudonym: string; post: string }): Promise<void> {
+async function firstRunToFirstPost(page: Page, w: Words, group: { name: string; pseudonym: string; post: string }, shot: string): Promise<void> {
   await scanBoth(page, 'safety notice')
   await page.getByRole('button', { name: w.continue }).click()
   await heading(page, w.create)
@@ -86,6 +89,13 @@ async function firstRunToFirstPost(page: Page, w: Words, group: { name: string; 
   await page.getByRole('status').filter({ hasText: w.shared }).waitFor()
   await page.locator('article.post').filter({ hasText: group.post }).waitFor()
   await scanBoth(page, 'group space with the first post')
+  if (SHOTS) {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme })
+      await page.screenshot({ path: path.join(SHOTS, `${shot}-${scheme}.png`) })
+    }
+    await page.emulateMedia({ colorScheme: 'light' })
+  }
   await page.setViewportSize({ width: 800, height: 600 })
   expect(await scrollsSideways(page), 'the group space at 800×600').toBe(false)
 }
@@ -96,7 +106,7 @@ describe('Hearth in other languages', () => {
     const { context, page, errors } = await openPage(e2e.browser(), host.url, { locale: 'es-ES' })
     await heading(page, ES.notice)
     expect(await pageLanguage(page)).toEqual({ lang: 'es', dir: 'ltr' })
-    await firstRunToFirstPost(page, ES, { name: 'Círculo del martes', pseudonym: 'Sauce', post: 'Hoy fue un día tranquilo.' })
+    await firstRunToFirstPost(page, ES, { name: 'Círculo del martes', pseudonym: 'Sauce', post: 'Hoy fue un día tranquilo.' }, 'language-es')
     // Nothing chosen, nothing stored: the profile keeps following the system.
     const stored = await callFromPage(page, 'readPersonal', { name: 'settings' })
     expect(stored.ok && JSON.parse(stored.value.text ?? '{}').language).toBeUndefined()
@@ -117,7 +127,7 @@ describe('Hearth in other languages', () => {
     expect(exit && exit.x + exit.width).toBeLessThan(550)
 
     const post = 'شكرًا Wren على كلماتك (2) اليوم'
-    await firstRunToFirstPost(page, AR, { name: 'Birch circle', pseudonym: 'Wren', post })
+    await firstRunToFirstPost(page, AR, { name: 'Birch circle', pseudonym: 'Wren', post }, 'language-ar')
     const article = page.locator('article.post').filter({ hasText: post })
     // A Latin pseudonym and mixed words are isolated, so they cannot reorder the Arabic around them.
     expect(await article.locator('bdi').first().textContent()).toBe('Wren')
