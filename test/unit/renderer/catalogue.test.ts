@@ -61,10 +61,7 @@ const PENDING = new Set<string>([
   'renderer/components/support/Meetings.svelte',
   'renderer/components/support/ResourceForm.svelte',
   'renderer/components/support/Resources.svelte',
-  'renderer/components/tools/ExportCopy.svelte',
-  'renderer/views/CheckIn.svelte',
   'renderer/views/Journal.svelte',
-  'renderer/views/SafetyPlan.svelte',
   'renderer/views/Training.svelte',
 ])
 
