@@ -3,7 +3,7 @@
  * has every key (the catalogue test checks it); `preview` stays true until native-speaking
  * advocates have reviewed the words, and the picker says so.
  */
-export type LanguageTag = 'en' | 'es' | 'ar'
+export type LanguageTag = 'en' | 'es' | 'fr' | 'ar'
 
 export interface Language {
   tag: LanguageTag
@@ -16,6 +16,7 @@ export interface Language {
 export const LANGUAGES: readonly Language[] = [
   { tag: 'en', name: 'English', dir: 'ltr', preview: false },
   { tag: 'es', name: 'Español', dir: 'ltr', preview: true },
+  { tag: 'fr', name: 'Français', dir: 'ltr', preview: true },
   { tag: 'ar', name: 'العربية', dir: 'rtl', preview: true },
 ]
 

@@ -12,6 +12,7 @@ import { FALLBACK, languageOf, matchSystem, type Language, type LanguageTag } fr
 import { ar } from './messages/ar.ts'
 import { en, type MessageKey } from './messages/en.ts'
 import { es } from './messages/es.ts'
+import { fr } from './messages/fr.ts'
 
 export type { MessageKey }
 export type Choice = LanguageTag | 'system'
@@ -26,7 +27,7 @@ export interface Part {
 }
 const TAGS = ['b', 'kbd', 'bdi'] as const
 
-const CATALOGUES: Record<LanguageTag, Record<MessageKey, string>> = { en, es, ar }
+const CATALOGUES: Record<LanguageTag, Record<MessageKey, string>> = { en, es, fr, ar }
 
 function systemLanguages(): readonly string[] {
   return typeof navigator === 'undefined' ? [] : navigator.languages

@@ -9,14 +9,16 @@ import { isLanguageTag, LANGUAGES, matchSystem } from '../../../renderer/i18n/la
 import { ar } from '../../../renderer/i18n/messages/ar.ts'
 import { en } from '../../../renderer/i18n/messages/en.ts'
 import { es } from '../../../renderer/i18n/messages/es.ts'
+import { fr } from '../../../renderer/i18n/messages/fr.ts'
 import { pluralGaps } from './catalogue-check.ts'
 
-const ALL: Record<string, Record<string, string>> = { en, es, ar }
+const ALL: Record<string, Record<string, string>> = { en, es, fr, ar }
 
 describe('choosing the language', () => {
   it('follows the first system language it has, by its primary subtag', () => {
     expect(matchSystem(['es-MX', 'en-US'])).toBe('es')
-    expect(matchSystem(['fr-FR', 'AR-eg'])).toBe('ar')
+    expect(matchSystem(['de-DE', 'AR-eg'])).toBe('ar')
+    expect(matchSystem(['fr-CA'])).toBe('fr')
     expect(matchSystem(['de-DE'])).toBe('en')
     expect(matchSystem([])).toBe('en')
   })
