@@ -385,6 +385,19 @@ export const en = {
   'checkIn.sharedWith': '— shared with <bdi>{groups}</bdi>',
   'checkIn.onlyYou': '— only you',
   'checkIn.aGroup': 'a group',
+  'change.current': 'Type your current passphrase first.',
+  'change.tooShort': 'Use at least {min, plural, one {# character} other {# characters}} for the new passphrase.',
+  'change.notSame': 'The two new passphrases are not the same.',
+  'change.unchanged': 'The new passphrase is the same as the current one.',
+  'change.wrong': 'That is not your current passphrase, so nothing was changed. Check for caps lock and try again.',
+  'change.done': 'Your passphrase is changed. Use the new one the next time you unlock Hearth.',
+  'change.title': 'Change your passphrase',
+  'change.intro': 'If someone may have seen your passphrase, change it here. Hearth stays open; the old passphrase stops working at once. There is still no way to recover a forgotten one.',
+  'change.currentLabel': 'Current passphrase',
+  'change.newLabel': 'New passphrase',
+  'change.again': 'Type the new one again',
+  'change.busy': 'Changing…',
+  'change.submit': 'Change passphrase',
 } as const satisfies Record<string, string>
 
 export type MessageKey = keyof typeof en

@@ -54,7 +54,6 @@ const PENDING = new Set<string>([
   'renderer/components/rotation/RotationPanel.svelte',
   'renderer/components/rotation/RotationReminder.svelte',
   'renderer/components/rules/RulesEditor.svelte',
-  'renderer/components/settings/ChangePassphrase.svelte',
   'renderer/components/settings/GroupChoice.svelte',
   'renderer/components/support/Care.svelte',
   'renderer/components/support/Debrief.svelte',
