@@ -2,8 +2,9 @@
  * Hearth in Spanish and in Arabic, in real Chromium: the first run to a first post, with axe
  * scans in light and dark at each screen. Spanish comes from the system language alone; Arabic
  * is picked on the safety notice by a person whose system is English, lays out right to left,
- * keeps a Latin pseudonym and a mixed post isolated, is kept in the profile's sealed settings,
- * and stays on the unlock screen after locking. At 800×600 nothing scrolls sideways.
+ * keeps a Latin pseudonym and a mixed post isolated, and is kept in the profile's sealed settings;
+ * Settings changes it at once and keeps the new choice, which the unlock screen keeps after
+ * locking. At 800×600 and at 200% zoom (400×300) the group space does not scroll sideways.
  */
 import path from 'node:path'
 import type { Page } from 'playwright-core'
@@ -98,6 +99,10 @@ async function firstRunToFirstPost(page: Page, w: Words, group: { name: string; 
   }
   await page.setViewportSize({ width: 800, height: 600 })
   expect(await scrollsSideways(page), 'the group space at 800×600').toBe(false)
+  // 200% zoom of an 800×600 window leaves 400×300 CSS pixels.
+  await page.setViewportSize({ width: 400, height: 300 })
+  expect(await scrollsSideways(page), 'the group space at 200% zoom').toBe(false)
+  await page.setViewportSize({ width: 1100, height: 900 })
 }
 
 describe('Hearth in other languages', () => {
@@ -114,7 +119,7 @@ describe('Hearth in other languages', () => {
     await context.close()
   })
 
-  it('lays Arabic out right to left when picked on the first screen, and keeps it for the profile', async () => {
+  it('lays Arabic out right to left when picked on the first screen, keeps it for the profile, and changes in Settings', async () => {
     const host = await e2e.host()
     const { context, page, errors } = await openPage(e2e.browser(), host.url, { locale: 'en-US' })
     await heading(page, 'Before you start')
@@ -136,11 +141,24 @@ describe('Hearth in other languages', () => {
     // The pick made before the profile existed is now the profile's, in its sealed settings.
     const stored = await callFromPage(page, 'readPersonal', { name: 'settings' })
     expect(stored.ok && JSON.parse(stored.value.text ?? '{}').language).toBe('ar')
-    // Locking keeps the page in Arabic: the unlock screen is read by the same person.
-    await page.getByRole('button', { name: 'قفل Hearth' }).click()
-    await heading(page, 'فتح Hearth')
-    expect(await pageLanguage(page)).toEqual({ lang: 'ar', dir: 'rtl' })
-    await page.setViewportSize({ width: 1100, height: 900 })
+    // Settings shows the choice; changing it there applies at once and is kept.
+    await page.getByRole('button', { name: 'العودة إلى مجموعاتك' }).click()
+    await page.getByRole('button', { name: 'الإعدادات' }).click()
+    await heading(page, 'الإعدادات')
+    await scanBoth(page, 'settings')
+    expect(await page.getByLabel('اللغة').inputValue()).toBe('ar')
+    await page.getByLabel('اللغة').selectOption('es')
+    await heading(page, 'Ajustes')
+    expect(await pageLanguage(page)).toEqual({ lang: 'es', dir: 'ltr' })
+    await expect.poll(async () => {
+      const r = await callFromPage(page, 'readPersonal', { name: 'settings' })
+      return r.ok && JSON.parse(r.value.text ?? '{}').language
+    }).toBe('es')
+    // Locking keeps the page's language: the unlock screen is read by the same person.
+    await page.getByRole('button', { name: 'Volver a tus grupos' }).click()
+    await page.getByRole('button', { name: 'Bloquear Hearth' }).click()
+    await heading(page, 'Desbloquear Hearth')
+    expect(await pageLanguage(page)).toEqual({ lang: 'es', dir: 'ltr' })
     await scanBoth(page, 'unlock')
     expectNoPageErrors(errors)
     await context.close()
