@@ -69,12 +69,22 @@ class Locale {
     return list.map((p) => (typeof p === 'object' && p !== null ? (p as Part) : { text: String(p), tag: null }))
   }
 
+  // Intl formatters are costly to build and a feed formats many dates: one per language and style.
+  readonly #dates = new Map<string, Intl.DateTimeFormat>()
+  readonly #numbers = new Map<string, Intl.NumberFormat>()
+
   date(ms: number, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }): string {
-    return new Intl.DateTimeFormat(this.tag, options).format(new Date(ms))
+    const id = `${this.tag}\u0000${JSON.stringify(options)}`
+    let f = this.#dates.get(id)
+    if (!f) this.#dates.set(id, (f = new Intl.DateTimeFormat(this.tag, options)))
+    return f.format(new Date(ms))
   }
 
-  number(n: number, options?: Intl.NumberFormatOptions): string {
-    return new Intl.NumberFormat(this.tag, options).format(n)
+  number(n: number, options: Intl.NumberFormatOptions = {}): string {
+    const id = `${this.tag}\u0000${JSON.stringify(options)}`
+    let f = this.#numbers.get(id)
+    if (!f) this.#numbers.set(id, (f = new Intl.NumberFormat(this.tag, options)))
+    return f.format(n)
   }
 }
 
