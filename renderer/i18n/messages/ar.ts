@@ -493,4 +493,6 @@ export const ar: Catalogue = {
   'remove.makeFacilitatorFor': 'جعله ميسّرًا: {name}',
   'remove.open': 'إزالة من المجموعة',
   'remove.openFor': 'إزالة من المجموعة: {name}',
+  'reminder.now': 'نوبتك لرعاية المساحة جارية الآن، حتى {date}. شكرًا لك، ويمكن طلب المساعدة في أي وقت.',
+  'reminder.soon': 'تبدأ نوبتك لرعاية المساحة في {date}. إن تعذّر ذلك، يمكن إخبار أحد الميسّرين؛ لا بأس بذلك.',
 }

@@ -492,6 +492,8 @@ export const en = {
   'remove.makeFacilitatorFor': 'Make facilitator: {name}',
   'remove.open': 'Remove from group',
   'remove.openFor': 'Remove from group: {name}',
+  'reminder.now': 'You are holding the space now, until {date}. Thank you — and ask for help whenever you need it.',
+  'reminder.soon': 'Your turn to hold the space starts {date}. If you cannot take it, tell a facilitator; that is fine.',
 } as const satisfies Record<string, string>
 
 export type MessageKey = keyof typeof en

@@ -489,4 +489,6 @@ export const es: Catalogue = {
   'remove.makeFacilitatorFor': 'Dar el rol de facilitación: {name}',
   'remove.open': 'Retirar del grupo',
   'remove.openFor': 'Retirar del grupo: {name}',
+  'reminder.now': 'Estás sosteniendo el espacio ahora, hasta el {date}. Gracias, y pide ayuda siempre que la necesites.',
+  'reminder.soon': 'Tu turno para sostener el espacio empieza el {date}. Si no puedes, díselo a quien facilita; no pasa nada.',
 }

@@ -493,4 +493,6 @@ export const fr: Catalogue = {
   'remove.makeFacilitatorFor': 'Confier l’animation : {name}',
   'remove.open': 'Retirer du groupe',
   'remove.openFor': 'Retirer du groupe : {name}',
+  'reminder.now': 'Vous tenez l’espace en ce moment, jusqu’au {date}. Merci, et demandez de l’aide chaque fois que vous en avez besoin.',
+  'reminder.soon': 'Votre tour de tenir l’espace commence le {date}. Si vous ne pouvez pas, dites-le à l’animation ; ce n’est pas grave.',
 }

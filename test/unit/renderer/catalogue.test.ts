@@ -41,7 +41,6 @@ const PENDING = new Set<string>([
   'renderer/components/moderation/ThresholdSetting.svelte',
   'renderer/components/rotation/AddSlotForm.svelte',
   'renderer/components/rotation/RotationPanel.svelte',
-  'renderer/components/rotation/RotationReminder.svelte',
   'renderer/components/rules/RulesEditor.svelte',
   'renderer/components/settings/GroupChoice.svelte',
   'renderer/components/support/Care.svelte',
