@@ -527,6 +527,21 @@ export const en = {
   'line.answerLabel': 'Answer {name}',
   'line.answerField': 'Your answer to {name} (only {name} and the facilitators read it)',
   'line.answerSend': 'Send the answer to {name}',
+  'review.title': 'Review',
+  'review.intro': "Posts and replies members flagged. Showing it again keeps it shown until new members flag it; keeping it hidden or escalating tells the author why. Removing someone is a separate step for the group's facilitators.",
+  'review.empty': 'Nothing is waiting for review.',
+  'review.list': 'Waiting for review',
+  'threshold.label': 'Hide a post for review after flags from',
+  'threshold.option': '{n, plural, one {# member} other {# different members}}',
+  'threshold.saved': '{n, plural, one {Saved: one flag hides a post until it is reviewed.} other {Saved: flags from # different members hide a post until it is reviewed.}}',
+  'threshold.busy': 'Saving…',
+  'threshold.submit': 'Save',
+  'threshold.help': "A group setting, 3 by default. Every member's Hearth applies it the same way.",
+  'decisions.title': 'Decisions',
+  'decisions.acceptFirst': 'Accept the ground rules to propose a decision. You can vote already.',
+  'decisions.propose': 'Propose a decision',
+  'decisions.none': 'No decisions yet.',
+  'decisions.list': 'Decisions, open ones first',
 } as const satisfies Record<string, string>
 
 export type MessageKey = keyof typeof en
