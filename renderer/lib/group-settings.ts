@@ -4,6 +4,7 @@
  * facilitator's first-run checklist say the same thing.
  */
 import type { GroupExportPolicy, InvitePolicy } from '../../core/api.ts'
+import { t } from '../i18n/locale.svelte.ts'
 
 export const INVITE_CHOICES: { id: InvitePolicy; label: string; help: string }[] = [
   { id: 'members-approved', label: 'Members, with a facilitator’s approval', help: 'Anyone may invite; each newcomer waits until a facilitator lets them in. The safe default.' },
@@ -12,11 +13,7 @@ export const INVITE_CHOICES: { id: InvitePolicy; label: string; help: string }[]
 ]
 
 export function inviteSentence(p: InvitePolicy): string {
-  return p === 'facilitators'
-    ? 'In this group only facilitators make invites.'
-    : p === 'members'
-      ? 'In this group any member can invite, and a newcomer joins without waiting for a facilitator unless the inviter asks for it.'
-      : 'In this group members can invite, and every newcomer waits for a facilitator’s approval.'
+  return t(p === 'facilitators' ? 'invitePolicy.facilitators' : p === 'members' ? 'invitePolicy.members' : 'invitePolicy.membersApproved')
 }
 
 export const EXPORT_CHOICES: { id: GroupExportPolicy; label: string; help: string }[] = [

@@ -13,6 +13,7 @@ import { ExportController } from './export.svelte.ts'
 import { InvitesController } from './invites.svelte.ts'
 import { ModerationController } from './moderation.svelte.ts'
 import { SyncStatusController } from './sync-status.svelte.ts'
+import { topicName } from '../i18n/vocabulary.ts'
 
 export type { Section } from './sections.ts'
 
@@ -97,7 +98,8 @@ export class GroupSpaceController {
   }
 
   topicLabel(id: string): string {
-    return this.info?.topics.find((t) => t.id === id)?.label ?? id
+    const topic = this.info?.topics.find((t) => t.id === id)
+    return topic ? topicName(topic) : id
   }
 
   async refreshUnread(): Promise<void> {

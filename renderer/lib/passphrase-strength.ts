@@ -8,6 +8,8 @@ export const MIN_CHARS = 8
 export interface Strength {
   /** 0 too short · 1 weak · 2 fair · 3 strong */
   level: 0 | 1 | 2 | 3
+  /** Which case it is, for screens that word it in the reader's language. */
+  verdict: 'short' | 'common' | 'strong' | 'fair' | 'weak'
   label: string
   hint: string
 }
@@ -21,16 +23,16 @@ export function passphraseStrength(passphrase: string): Strength {
   const lower = passphrase.toLowerCase()
 
   if (chars < MIN_CHARS) {
-    return { level: 0, label: 'Too short', hint: `Use at least ${MIN_CHARS} characters.` }
+    return { level: 0, verdict: 'short', label: 'Too short', hint: `Use at least ${MIN_CHARS} characters.` }
   }
   if (distinct < 5 || COMMON.some((c) => lower.includes(c))) {
-    return { level: 1, label: 'Easy to guess', hint: 'Avoid common words and repeated characters.' }
+    return { level: 1, verdict: 'common', label: 'Easy to guess', hint: 'Avoid common words and repeated characters.' }
   }
   if (chars >= 20 || words >= 4) {
-    return { level: 3, label: 'Strong', hint: 'Good. Make sure it is something only you would think of.' }
+    return { level: 3, verdict: 'strong', label: 'Strong', hint: 'Good. Make sure it is something only you would think of.' }
   }
   if (chars >= 14 || words >= 3) {
-    return { level: 2, label: 'Fair', hint: 'Adding another unrelated word makes it much stronger.' }
+    return { level: 2, verdict: 'fair', label: 'Fair', hint: 'Adding another unrelated word makes it much stronger.' }
   }
-  return { level: 1, label: 'Weak', hint: 'Longer is stronger: try three or four unrelated words.' }
+  return { level: 1, verdict: 'weak', label: 'Weak', hint: 'Longer is stronger: try three or four unrelated words.' }
 }

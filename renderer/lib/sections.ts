@@ -3,31 +3,33 @@
  * one "More" menu. The review queue is the facilitators' and only they see it listed.
  */
 import type { UnreadSection, UnreadView } from '../../core/api.ts'
+import type { MessageKey } from '../i18n/locale.svelte.ts'
 
 export type Section = 'feed' | 'rules' | 'members' | 'invites' | 'export' | 'review' | 'decisions' | 'rotation' | 'resources' | 'meetings' | 'care' | 'line'
 
 export interface SectionEntry {
   id: Section
-  label: string
+  /** Its name, a catalogue key. */
+  label: MessageKey
   facilitators?: true
 }
 
 export const MAIN_SECTIONS: readonly SectionEntry[] = [
-  { id: 'feed', label: 'Conversations' },
-  { id: 'members', label: 'Members' },
-  { id: 'meetings', label: 'Meetings' },
-  { id: 'resources', label: 'Resources' },
-  { id: 'care', label: 'Care' },
+  { id: 'feed', label: 'section.feed' },
+  { id: 'members', label: 'section.members' },
+  { id: 'meetings', label: 'section.meetings' },
+  { id: 'resources', label: 'section.resources' },
+  { id: 'care', label: 'section.care' },
 ]
 
 const MORE: readonly SectionEntry[] = [
-  { id: 'line', label: 'Write to the facilitators' },
-  { id: 'rules', label: 'Ground rules' },
-  { id: 'decisions', label: 'Decisions' },
-  { id: 'rotation', label: 'Who holds the space' },
-  { id: 'invites', label: 'Invites' },
-  { id: 'export', label: 'Save a copy' },
-  { id: 'review', label: 'Review', facilitators: true },
+  { id: 'line', label: 'section.line' },
+  { id: 'rules', label: 'section.rules' },
+  { id: 'decisions', label: 'section.decisions' },
+  { id: 'rotation', label: 'section.rotation' },
+  { id: 'invites', label: 'section.invites' },
+  { id: 'export', label: 'section.export' },
+  { id: 'review', label: 'section.review', facilitators: true },
 ]
 
 export function moreSections(facilitator: boolean): SectionEntry[] {

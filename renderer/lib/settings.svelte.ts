@@ -4,6 +4,8 @@
  * and whenever the stored text cannot be read, the safe defaults apply.
  */
 import type { ApiError, HearthApi } from '../../core/api.ts'
+import { isLanguageTag, type LanguageTag } from '../i18n/languages.ts'
+import { locale } from '../i18n/locale.svelte.ts'
 import { settle } from './call.ts'
 
 /**
@@ -16,11 +18,13 @@ export type NotificationChoice = 'off' | 'private' | 'group-name'
 export interface Settings {
   lockAfterMinutes: number
   notifications: NotificationChoice
+  /** The screens' language; "system" (the default, and never written) follows navigator.languages. */
+  language: LanguageTag | 'system'
 }
 
 export const LOCK_MIN_MINUTES = 1
 export const LOCK_MAX_MINUTES = 240
-export const DEFAULTS: Settings = { lockAfterMinutes: 5, notifications: 'private' }
+export const DEFAULTS: Settings = { lockAfterMinutes: 5, notifications: 'private', language: 'system' }
 const NAME = 'settings'
 
 export function validLockMinutes(n: number): boolean {
@@ -38,10 +42,18 @@ export function parseSettings(text: string | null): Settings {
   }
   const minutes = raw.lockAfterMinutes
   const n = raw.notifications
+  const lang = raw.language
   return {
     lockAfterMinutes: typeof minutes === 'number' && validLockMinutes(minutes) ? minutes : DEFAULTS.lockAfterMinutes,
     notifications: n === 'off' || n === 'private' || n === 'group-name' ? n : DEFAULTS.notifications,
+    language: isLanguageTag(lang) ? lang : DEFAULTS.language,
   }
+}
+
+/** The stored text: a language is written only once one is chosen, so older readers see what they knew. */
+export function serializeSettings(s: Settings): string {
+  const { language, ...rest } = s
+  return JSON.stringify(language === 'system' ? rest : { ...rest, language })
 }
 
 export class SettingsController {
@@ -63,10 +75,20 @@ export class SettingsController {
 
   async save(next: Settings): Promise<ApiError | null> {
     if (!this.#api) return null
-    const r = await settle(this.#api.writePersonal({ name: NAME, text: JSON.stringify(next) }))
+    const r = await settle(this.#api.writePersonal({ name: NAME, text: serializeSettings(next) }))
     if (!r.ok) return r.error
     this.current = next
     return null
+  }
+
+  /**
+   * After unlocking: a language stored for this profile wins; if none is, a language picked
+   * before unlocking (first run, the unlock screen) becomes this profile's, sealed like the rest.
+   */
+  async adoptLanguage(): Promise<void> {
+    if (!this.loaded) return
+    if (this.current.language !== 'system') locale.choose(this.current.language)
+    else if (locale.choice !== 'system') await this.save({ ...this.current, language: locale.choice })
   }
 
   /** Called on lock: the next person at the screen gets the defaults until they unlock. */

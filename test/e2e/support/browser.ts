@@ -22,9 +22,13 @@ export async function openPage(
   browser: Browser,
   url: string,
   /** `clock`: the page gets Playwright's fake clock, installed before it loads, so a test can move time forward. */
-  opts: { colorScheme?: 'light' | 'dark'; clock?: boolean } = {},
+  /** `locale`: the system language the page sees in `navigator.languages` (Chromium's default otherwise). */
+  opts: { colorScheme?: 'light' | 'dark'; clock?: boolean; locale?: string } = {},
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, colorScheme: opts.colorScheme ?? 'light', reducedMotion: 'reduce' })
+  const context = await browser.newContext({
+    viewport: { width: 1100, height: 900 }, colorScheme: opts.colorScheme ?? 'light', reducedMotion: 'reduce',
+    ...(opts.locale ? { locale: opts.locale } : {}),
+  })
   context.setDefaultTimeout(UI_TIMEOUT_MS)
   context.setDefaultNavigationTimeout(UI_TIMEOUT_MS)
   const page = await context.newPage()
