@@ -23,14 +23,14 @@ function suite(name: string, dir: string, test: NonNullable<TestProjectInlineCon
 }
 
 // Four suites, one runner. `npm test` runs them all; each can run alone with --project
-// (`--project 'integration*'` for the integration suite with its hog files).
+// (`--project 'integration*'`: a suite with its hog files).
 export default defineConfig({
   test: {
     projects: [
       ...suite('unit', 'test/unit', { environment: 'node' }),
       // Every wait in an integration test is bounded on its own (`until(…, 30_000)`, a join's
       // `waitMs`): those are the claims. The test limit is a hang guard above their sum on a
-      // loaded machine; at 120 s it cut a many-step test whose every wait held (docs/decisions.md).
+      // loaded machine; at 120 s it cut five long tests at load 12–22 (docs/decisions.md).
       ...suite('integration', 'test/integration', { environment: 'node', testTimeout: 300_000, hookTimeout: 60_000 }),
       // Real Chromium against a real web host per test (test/e2e/support). Every UI wait is
       // bounded on its own (10 s, 30 s where the network is involved): those are the claims. The
