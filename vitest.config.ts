@@ -27,7 +27,9 @@ function suite(name: string, dir: string, test: NonNullable<TestProjectInlineCon
 export default defineConfig({
   test: {
     projects: [
-      ...suite('unit', 'test/unit', { environment: 'node' }),
+      // Vitest's default 5-s test limit is no claim of any unit test; CPU-bound ones (argon2id,
+      // ESLint runs, exhaustive code checks) ran past it three at a time at load 11–13.
+      ...suite('unit', 'test/unit', { environment: 'node', testTimeout: 30_000 }),
       // Every wait in an integration test is bounded on its own (`until(…, 30_000)`, a join's
       // `waitMs`): those are the claims. The test limit is a hang guard above their sum on a
       // loaded machine; at 120 s it cut five long tests at load 12–22 (docs/decisions.md).
