@@ -1,41 +1,50 @@
-import { defineConfig } from 'vitest/config'
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config'
+import { hogFiles } from './test/helpers/hog-files.ts'
 
-// Four suites, one runner. `npm test` runs them all; each can run alone with --project.
+/**
+ * How many files run at once, for every file that starts no CPU hog (unit, integration and e2e
+ * share this pool). Most integration and browser time is waiting on child processes, the
+ * loopback DHT and timers, so three files at a time keep two cores busy without starving any
+ * one; docs/decisions.md (2026-12-06, "The test run's wall time") says how this was chosen.
+ */
+const WORKERS = 3
+
+/**
+ * A suite's files that start a CPU hog run in a project of their own, one file at a time: Vitest
+ * runs a project without file parallelism (and without a group order of its own) last, alone.
+ */
+function suite(name: string, dir: string, test: NonNullable<TestProjectInlineConfiguration['test']>): TestProjectInlineConfiguration[] {
+  const hogs = hogFiles(dir)
+  const projects: TestProjectInlineConfiguration[] = [
+    { test: { ...test, name, include: [`${dir}/**/*.test.ts`], exclude: hogs, maxWorkers: WORKERS } },
+  ]
+  if (hogs.length > 0) projects.push({ test: { ...test, name: `${name}-hog`, include: hogs, fileParallelism: false } })
+  return projects
+}
+
+// Four suites, one runner. `npm test` runs them all; each can run alone with --project
+// (`--project 'integration*'`: a suite with its hog files).
 export default defineConfig({
   test: {
     projects: [
-      {
-        test: {
-          name: 'unit',
-          include: ['test/unit/**/*.test.ts'],
-          environment: 'node',
-        },
-      },
-      {
-        test: {
-          name: 'integration',
-          include: ['test/integration/**/*.test.ts'],
-          environment: 'node',
-          testTimeout: 120_000,
-          hookTimeout: 60_000,
-        },
-      },
-      {
-        // Real Chromium against a real web host per test (test/e2e/support); every UI wait is
-        // bounded far below these, which only catch a hung process.
-        test: {
-          name: 'e2e',
-          include: ['test/e2e/**/*.test.ts'],
-          environment: 'node',
-          globalSetup: ['test/e2e/global-setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-          // One retry in CI only: a browser test that passes once, whole, still proves its claim,
-          // and a rare timing flake (seen once in six full runs) must not block a landing. Local
-          // runs never retry, so a flake stays visible to whoever is working here.
-          retry: process.env.CI ? 1 : 0,
-        },
-      },
+      // Vitest's default 5-s test limit is no claim of any unit test; CPU-bound ones (argon2id,
+      // ESLint runs, exhaustive code checks) ran past it three at a time at load 11–13.
+      ...suite('unit', 'test/unit', { environment: 'node', testTimeout: 30_000 }),
+      // Every wait in an integration test is bounded on its own (`until(…, 30_000)`, a join's
+      // `waitMs`): those are the claims. The test limit is a hang guard above their sum on a
+      // loaded machine; at 120 s it cut five long tests at load 12–22 (docs/decisions.md).
+      ...suite('integration', 'test/integration', { environment: 'node', testTimeout: 300_000, hookTimeout: 60_000 }),
+      // Real Chromium against a real web host per test (test/e2e/support). Every UI wait is
+      // bounded on its own (10 s, 30 s where the network is involved): those are the claims. The
+      // test limit only catches a hung process, so it sits well above a whole test's sum of waits
+      // on a loaded machine; at 60 s it cut long tests on a loaded machine, and a CI-only retry
+      // had hidden that (docs/decisions.md, 2026-12-06, "The test run's wall time").
+      ...suite('e2e', 'test/e2e', {
+        environment: 'node',
+        globalSetup: ['test/e2e/global-setup.ts'],
+        testTimeout: 180_000,
+        hookTimeout: 60_000,
+      }),
     ],
   },
 })

@@ -10,10 +10,9 @@
  * post (the newcomer first, then Birch back; and Birch first, then the newcomer, under a CPU hog
  * on both cores), and for a governance event (a role change rewritten as a removal).
  */
-import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { spawnTs, type Child } from '../../helpers/child.ts'
 import type { Peer } from '../../helpers/peer.ts'
 import { useProcessCast } from '../../helpers/process-cast.ts'
@@ -61,19 +60,6 @@ async function scene(): Promise<Scene> {
   return { boot, groupId, alder, birch, birchDir, malloryId, forCedar: forCedar.code }
 }
 
-/** Two busy loops, one per core, until the returned stop is called. */
-function cpuHog(): () => Promise<void> {
-  const kids = [0, 1].map(() => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }))
-  return async () => {
-    await Promise.all(kids.map((k) => new Promise((r) => (k.exitCode !== null || k.signalCode !== null ? r(null) : (k.once('exit', r), k.kill('SIGKILL'))))))
-  }
-}
-let stopHog: (() => Promise<void>) | null = null
-afterEach(async () => {
-  await stopHog?.()
-  stopHog = null
-})
-
 type Order = 'newcomer first' | 'Birch first'
 
 /** Cedar joins now (admitted by Alder) and Birch comes back, in `order`; all three must agree. */
@@ -98,7 +84,7 @@ describe('a member that rewrites its own signed history', () => {
     { order: 'newcomer first' as Order, hog: false },
     { order: 'Birch first' as Order, hog: true },
   ])('a post ($order, CPU hog: $hog): the honest member who saw the original and the newcomer who did not end with one feed; facilitators see both versions', { timeout: 360_000 }, async ({ order, hog }) => {
-    if (hog) stopHog = cpuHog()
+    if (hog) cast.loadCpu()
     const s = await scene()
     await tell('post a post before anything happened', 'posted')
     const [index] = await tell('post the original words', 'posted')

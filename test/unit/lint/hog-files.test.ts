@@ -1,0 +1,31 @@
+/**
+ * The files that start a CPU hog run alone (vitest.config.ts, test/helpers/hog-files.ts). If a
+ * file spoke of a hog the detector does not see (a new helper that wraps it, say), that file
+ * would run beside two others and load them: this test names it instead.
+ */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { hogFiles, STARTS_HOG, testFiles } from '../../helpers/hog-files.ts'
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..', '..')
+
+describe('tests that start a CPU hog are found, and so run alone', () => {
+  it('finds every test file that speaks of a hog', () => {
+    for (const dir of ['test/unit', 'test/integration', 'test/e2e']) {
+      const speaks = testFiles(dir).filter((f) => /cpu.?hog|\bhog\b/i.test(readFileSync(path.join(ROOT, f), 'utf8')))
+      expect(hogFiles(dir), dir).toEqual(speaks.filter((f) => f !== 'test/unit/lint/hog-files.test.ts'))
+    }
+  })
+
+  it('knows each way a test starts one', () => {
+    // Written in pieces, so this file's own source starts no hog in the detector's eyes.
+    const calls = [['startCpuHog', '()'], ['cast.loadCpu', '()'], ['stopHog = cpuHog', '()'], ['runSoak({ seeds, hog:', ' true })']]
+    for (const call of calls.map((c) => c.join(''))) expect(STARTS_HOG.test(call), call).toBe(true)
+    for (const quiet of ['runSoak({ seeds, hog: false })', 'const hog = null', '// no hog here']) expect(STARTS_HOG.test(quiet), quiet).toBe(false)
+  })
+
+  it('finds the hog files this suite has today', () => {
+    expect(hogFiles('test/integration')).toEqual(expect.arrayContaining(['test/integration/net/rendezvous.test.ts', 'test/integration/net/soak.test.ts']))
+  })
+})
