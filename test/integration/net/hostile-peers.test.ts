@@ -111,7 +111,10 @@ describe('peers who are not members get nothing', () => {
     const from = rejections(alice).length
     const attacker = await attack(['silent'])
     await waitForEvent(attacker, (e) => e.ev === 'connection')
-    expect(await refusals(from, 1)).toEqual(['timeout'])
+    await waitUntil(() => rejections(alice).slice(from).includes('timeout'), 'the timeout refusal', AUTH_TIMEOUT_MS + 10_000)
+    // A 'closed' beside it is another stream of this same attacker that ended before auth (seen
+    // once beside a heavy test; Hyperswarm keeps one of two streams from one key): never a pass.
+    expect(rejections(alice).slice(from).filter((r) => r !== 'closed')).toEqual(['timeout'])
     expect(blocks(attacker)).toEqual([])
   })
 
