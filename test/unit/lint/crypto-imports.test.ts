@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest'
-import { lintAt, rulesAt } from './lint-helper.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { ESLINT_STARTUP_MS, lintAt, rulesAt, warmUpEslint } from './lint-helper.ts'
+
+beforeAll(warmUpEslint, ESLINT_STARTUP_MS)
 
 const RULE = 'no-restricted-imports'
 

@@ -10,6 +10,22 @@ export const ROOT = path.resolve(import.meta.dirname, '../../..')
 
 let eslint: ESLint | undefined
 
+/**
+ * What a loaded machine may take to load eslint.config.js and the TypeScript and Svelte parsers
+ * once: seconds of module loading that no single rule check should be billed for.
+ */
+export const ESLINT_STARTUP_MS = 60_000
+
+/**
+ * Builds the shared ESLint and lints one .ts and one .svelte snippet, so the config and both
+ * parsers are loaded before the first test. Call it in beforeAll with ESLINT_STARTUP_MS; each
+ * test then pays only for its own lintText calls.
+ */
+export async function warmUpEslint(): Promise<void> {
+  await lintAt('renderer/lib/warm-up.ts', 'export const x = 1\n')
+  await lintAt('renderer/WarmUp.svelte', '<script lang="ts">\n  const x: number = 1\n</script>\n\n<p>{x}</p>\n')
+}
+
 export interface Finding {
   ruleId: string | null
   messageId: string | undefined

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest'
-import { LAYER, lintAt, rulesAt } from './lint-helper.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { ESLINT_STARTUP_MS, LAYER, lintAt, rulesAt, warmUpEslint } from './lint-helper.ts'
+
+beforeAll(warmUpEslint, ESLINT_STARTUP_MS)
 
 const svelte = (script: string) => `<script lang="ts">\n${script}\n</script>\n\n<p>{x}</p>\n`
 
