@@ -107,7 +107,14 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
   readonly rendezvous: Rendezvous
   private readonly logs = new Map<string, ReplicableLog>()
   private readonly connections = new Set<Connection>()
-  private readonly bans = new Map<ReturnType<typeof setTimeout>, PeerInfo>()
+  /**
+   * Refused noise keys (hex) and their cooldown timers. The firewall consults this map, because
+   * Hyperswarm's own ban lives on its PeerInfo record, and that record can be gone before we ban
+   * it: member-auth resolves its refusal and destroys the stream at once, and when the stream's
+   * close runs before our continuation, Hyperswarm deletes the (not yet banned) record; the ban
+   * then lands on a detached object and the next dial from that key gets a fresh, unbanned one.
+   */
+  private readonly refused = new Map<string, { timer: ReturnType<typeof setTimeout>; info: PeerInfo }>()
   private closing: Promise<void> | null = null
   private presenceHidden = false
   private liftLookedAt = 0
@@ -127,7 +134,7 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
       throw errors.NETWORK_UNAVAILABLE('the DHT node could not start', { cause: e })
     }
     let self: GroupSwarm | null = null
-    const swarm = new Hyperswarm({ keyPair, dht, firewall: () => self === null || self.closing !== null })
+    const swarm = new Hyperswarm({ keyPair, dht, firewall: (remote) => self === null || self.closing !== null || self.isRefused(remote) })
     self = new GroupSwarm(opts, topic, swarm)
     return self
   }
@@ -197,8 +204,8 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
     if (!this.closing) {
       this.closing = (async () => {
         this.rendezvous.close()
-        for (const t of this.bans.keys()) clearTimeout(t)
-        this.bans.clear()
+        for (const { timer } of this.refused.values()) clearTimeout(timer)
+        this.refused.clear()
         for (const c of this.connections) c.conn.destroy()
         const polite = this.swarm.destroy().then(() => true, () => true)
         const done = await Promise.race([polite, delay(CLOSE_GRACE_MS).then(() => false)])
@@ -262,11 +269,13 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
       // a failing logger must not take the network down with it
     }
     if (reason === 'closed' || reason === 'internal' || this.closing) return
+    const key = Buffer.from(info.publicKey).toString('hex')
+    const held = this.refused.get(key)
+    if (held) clearTimeout(held.timer)
     info.ban(true)
     const cooldown = this.opts.rejectCooldownMs ?? REJECT_COOLDOWN_MS
     const timer = setTimeout(() => {
-      this.bans.delete(timer)
-      info.ban(false)
+      this.lift(key)
       // Hyperswarm dropped the peer when we banned it, so nobody dials it when the ban ends; a
       // member refused while its node was too slow to prove itself (timeout) would stay apart
       // until the next start or wake. Look again, at most once per cooldown: a stream of
@@ -277,7 +286,21 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
       this.rendezvous.kick('ban lifted')
     }, cooldown)
     timer.unref?.()
-    this.bans.set(timer, info)
+    this.refused.set(key, { timer, info })
+  }
+
+  private isRefused(remote: Uint8Array): boolean {
+    return this.refused.has(Buffer.from(remote).toString('hex'))
+  }
+
+  /** Ends one key's cooldown: ours, the record we banned, and the one our firewall made Hyperswarm ban. */
+  private lift(key: string): void {
+    const held = this.refused.get(key)
+    if (!held) return
+    clearTimeout(held.timer)
+    this.refused.delete(key)
+    held.info.ban(false)
+    this.swarm.peers.get(key)?.ban(false)
   }
 
   /**
@@ -286,12 +309,8 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
    */
   forgive(): void {
     if (this.closing) return
-    const any = this.bans.size > 0
-    for (const [timer, info] of this.bans) {
-      clearTimeout(timer)
-      info.ban(false)
-    }
-    this.bans.clear()
+    const any = this.refused.size > 0
+    for (const key of [...this.refused.keys()]) this.lift(key)
     // Lifting a ban dials nobody; a fresh lookup re-queues every announced peer, the forgiven
     // one included. Look even without a ban here: the other side may be the one that refused.
     this.rendezvous.kick(any ? 'forgive' : 'admission')
