@@ -8,7 +8,7 @@
  *
  * Shared checkpoints: a log with a plan — the start S of a checkpoint a welcome or an earlier read
  * named — is read sparsely; which blocks are read when is checkpoint-reading.ts, judging them is
- * here. A rebuild builds the new state aside and swaps it in (rebuild-aside.ts).
+ * here. A rebuild builds the new state aside and swaps it in (rebuildAside below).
  *
  * A run of a log is read in windows of concurrent reads (log-window.ts) and applied in one DocSet
  * batch: one Yjs parse per update; an update Yjs cannot read makes the docs be rebuilt (doc-set.ts).
@@ -40,11 +40,10 @@ import { encodeCheckpointParts, sharedCheckpointDue } from './shared-checkpoint.
 import { checkpointNeeds, firstPart, uncoveredBlocks } from './checkpoint-log.ts'
 import { readRun } from './log-window.ts'
 import { CheckpointReading } from './checkpoint-reading.ts'
-import { rebuildAside } from './rebuild-aside.ts'
 
 export const GOVERNANCE_DOC = 'governance'
 export const COALESCE_MS = 300
-/** The origin of our own transactions (rebuild-aside.ts replays them on the new state). */
+/** The origin of our own transactions (rebuildAside replays them on the new state). */
 export const LOCAL = Symbol('local')
 
 /** Any device log as a group space reads it. A block not held yet reads as null. */
@@ -78,8 +77,8 @@ export interface SpaceOptions {
 }
 
 /**
- * Members marked "rebuild-aside.ts" are not private only so that the rebuild can build a space
- * aside and swap its state in; nothing else touches them.
+ * Members marked "rebuild aside" are not private only so that the rebuild (rebuildAside, at the
+ * end of this file) can build a space aside and swap its state in; nothing else touches them.
  */
 export class GroupSpace {
   /** Logs that sent an update Yjs could not read: checked before applying, across rebuilds (doc-set.ts). */
@@ -91,31 +90,31 @@ export class GroupSpace {
   blocksRead = 0
   /** Counts replays that changed governance (the network layer retries waiting logs then). */
   governanceChanges = 0
-  /** rebuild-aside.ts */
+  /** rebuild aside */
   gov: Governance | null = null
-  /** rebuild-aside.ts */
+  /** rebuild aside */
   readonly govLog: GovernanceLog
   /** Governance events arrived during a batch: replay once at its end. */
   private govDirty = false
   /** A replay took rights away: docs built under the old state must be rebuilt from the logs. */
   private rebuildNeeded = false
-  /** rebuild-aside.ts */
+  /** rebuild aside */
   readonly logs = new Map<string, ReadLog>()
-  /** rebuild-aside.ts */
+  /** rebuild aside */
   keys: GroupKeys | null
-  /** rebuild-aside.ts */
+  /** rebuild aside */
   readonly queued = new Map<string, { update: Uint8Array; timer: NodeJS.Timeout }>()
   private writing: Promise<unknown> = Promise.resolve()
   /** The rebuild running now, if any (rebuild). */
   private rebuilt: Promise<unknown> = Promise.resolve()
-  /** While a rebuild runs: local changes made meanwhile, applied to the new state at the swap (rebuild-aside.ts). */
+  /** While a rebuild runs: local changes made meanwhile, applied to the new state at the swap (rebuildAside below). */
   local: { docId: string; update: Uint8Array }[] | null = null
   private sharing = false
-  /** rebuild-aside.ts */
+  /** rebuild aside */
   readonly onChange: (docIds: string[]) => void
-  /** rebuild-aside.ts */
+  /** rebuild aside */
   readonly onKeys: (keys: [number, Uint8Array][]) => void
-  /** log key → lowest index sealed under an epoch key we lacked when reading it (rebuild-aside.ts) */
+  /** log key → lowest index sealed under an epoch key we lacked when reading it (rebuildAside below) */
   readonly unreadable = new Map<string, number>()
   /** Reading logs from shared checkpoints (checkpoint-reading.ts). */
   readonly reading = new CheckpointReading({
@@ -306,7 +305,7 @@ export class GroupSpace {
     return this.reading.planned
   }
 
-  /** rebuild-aside.ts */
+  /** rebuild aside */
   addGovernance(logKey: string, index: number, payload: Uint8Array, defer: boolean): string[] {
     try {
       if (!this.govLog.add(logKey, index, payload)) return []
@@ -580,4 +579,68 @@ export class GroupSpace {
     if (!this.keys) throw errors.PROFILE_LOCKED()
     return this.keys
   }
+}
+
+// ---- The rebuild built aside ----
+/*
+ * Views are never partial: when a late event takes rights away, a key arrives or a log is frozen,
+ * a group space is rebuilt by reading every known log again into a new space built aside — a
+ * shadow GroupSpace sharing the logs and keys — whose docs, read positions and governance are
+ * then swapped in at once, synchronously. A feed read meanwhile shows the state before, whole.
+ * Local changes made during the rebuild are applied to the new state at the swap; blocks a
+ * concurrent catch-up read meanwhile are read into the shadow before it. The caller
+ * (GroupSpace.rebuild) runs rebuilds one at a time.
+ */
+
+async function rebuildAside(space: GroupSpace): Promise<void> {
+  const keys = space.keys
+  if (!keys) return
+  const changed = new Set<string>()
+  const shadow = new GroupSpace(space.own, keys, { groupId: space.groupId, onKeys: space.onKeys, onChange: (ids) => ids.forEach((id) => changed.add(id)) })
+  // Logs under suspicion stay checked update by update: the shadow's docs share the one set.
+  shadow.docs.destroy()
+  shadow.docs = new DocSet(space.suspects)
+  for (const r of space.govLog.records()) shadow.addGovernance(r.logKey, r.index, r.payload, true)
+  shadow.replayGovernance()
+  // Logs read from a checkpoint are read from it again; if the new governance refuses it,
+  // they are fetched whole (needsFull).
+  shadow.reading.planLike(space.reading)
+  space.local = []
+  try {
+    const logs = (): ReadLog[] => [...space.logs.values()]
+    for (const log of logs()) await shadow.catchUp(log)
+    // Blocks this space read while the shadow was reading (a concurrent catch-up) are read too.
+    for (const log of logs()) if ((space.next.get(log.key) ?? 0) > (shadow.next.get(log.key) ?? 0)) await shadow.catchUp(log)
+  } catch (e) {
+    space.local = null
+    shadow.docs.destroy()
+    throw e
+  }
+  if (space.keys !== keys) {
+    space.local = null
+    shadow.docs.destroy() // locked meanwhile: nothing to show
+    return
+  }
+  swap(space, shadow)
+  if (changed.size) space.onChange([...changed])
+}
+
+/** The swap: synchronous, so no read sees half of it. */
+function swap(space: GroupSpace, shadow: GroupSpace): void {
+  const local = space.local ?? []
+  space.local = null
+  for (const { docId, update } of local) Y.applyUpdate(shadow.docs.doc(docId), update, LOCAL)
+  for (const [docId, q] of space.queued) Y.applyUpdate(shadow.docs.doc(docId), q.update, LOCAL)
+  space.docs.destroy()
+  space.docs = shadow.docs
+  const copy = <K, V>(to: Map<K, V>, from: Map<K, V>): void => {
+    to.clear()
+    for (const [k, v] of from) to.set(k, v)
+  }
+  copy(space.next, shadow.next)
+  copy(space.unreadable, shadow.unreadable)
+  space.reading.adopt(shadow.reading)
+  for (const r of shadow.govLog.records()) space.addGovernance(r.logKey, r.index, r.payload, true)
+  space.gov = space.govLog.replay()
+  space.blocksRead += shadow.blocksRead
 }
