@@ -33,22 +33,15 @@
 import { errors, type HearthError } from '../errors.ts'
 import { randomBytes } from '../crypto/random.ts'
 import { CODE_SYMBOLS, checkSymbols, checksumHolds } from './invite-checksum.ts'
+import { bytesToSymbols, readSymbols, showSymbols, symbolsToBytes } from './code-symbols.ts'
 
 export const INVITE_CODE_VERSION = 1
 export const INVITE_SECRET_BYTES = 16
 export const INVITE_CODE_SYMBOLS = CODE_SYMBOLS
 
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
 const SECRET_SYMBOLS = 26
-const GROUP = 4
 /** Far longer than any code with generous spacing; bounds the work done on hostile input. */
 const MAX_INPUT_CHARS = 400
-
-const VALUE = new Map<string, number>([...ALPHABET].map((c, i) => [c, i]))
-VALUE.set('O', 0).set('I', 1).set('L', 1)
-
-const EDGES = /^[\s"'`“”‘’‚„«»‹›]+|[\s"'`“”‘’‚„«»‹›]+$/gu
-const SEPARATORS = /[\s\u00ad\u200b-\u200d\u2060\-‐‑‒–—―−]/gu
 
 export interface ParsedInvite {
   version: typeof INVITE_CODE_VERSION
@@ -65,11 +58,8 @@ export function encodeInviteCode(secret: Uint8Array): string {
   if (!(secret instanceof Uint8Array) || secret.length !== INVITE_SECRET_BYTES) {
     throw errors.INVALID_INPUT(`an invite secret is ${INVITE_SECRET_BYTES} bytes`)
   }
-  const data = [INVITE_CODE_VERSION, ...secretToSymbols(secret)]
-  const text = [...data, ...checkSymbols(data)].map((v) => ALPHABET[v]).join('')
-  const groups: string[] = []
-  for (let i = 0; i < text.length; i += GROUP) groups.push(text.slice(i, i + GROUP))
-  return groups.join('-')
+  const data = [INVITE_CODE_VERSION, ...bytesToSymbols(secret)]
+  return showSymbols([...data, ...checkSymbols(data)])
 }
 
 export function parseInviteCode(text: string): ParsedInvite {
@@ -79,24 +69,14 @@ export function parseInviteCode(text: string): ParsedInvite {
     throw errors.INVITE_MALFORMED(symbols.length < CODE_SYMBOLS ? 'it is too short' : 'it is too long')
   }
   if (!checksumHolds(symbols)) throw errors.INVITE_CHECKSUM()
-  const secret = symbolsToSecret(symbols.slice(1, 1 + SECRET_SYMBOLS))
+  const secret = symbolsToBytes(symbols.slice(1, 1 + SECRET_SYMBOLS), INVITE_SECRET_BYTES)
   // Unreachable by typing: the checks passed, so this string was built to fool them.
   if (!secret) throw errors.INVITE_MALFORMED('it was not made by Hearth')
   return { version: INVITE_CODE_VERSION, secret }
 }
 
 function toSymbols(text: unknown): number[] {
-  if (typeof text !== 'string') throw errors.INVITE_MALFORMED('it is not text')
-  if (text.length > MAX_INPUT_CHARS) throw errors.INVITE_MALFORMED('it is far too long')
-  const compact = text.normalize('NFKC').replace(EDGES, '').replace(SEPARATORS, '')
-  if (compact === '') throw errors.INVITE_MALFORMED('it is empty')
-  const symbols: number[] = []
-  for (const ch of compact.replace(/[a-z]/g, (c) => c.toUpperCase())) {
-    const v = VALUE.get(ch)
-    if (v === undefined) throw errors.INVITE_MALFORMED('codes use only digits and letters, and never U')
-    symbols.push(v)
-  }
-  return symbols
+  return readSymbols(text, MAX_INPUT_CHARS, (why) => errors.INVITE_MALFORMED(why))
 }
 
 /** Version 0 never existed; anything else is newer, unless it is a v1 code with a slip at the front. */
@@ -117,39 +97,4 @@ function notVersionOne(symbols: number[]): HearthError {
   }
   if (first === 0) return errors.INVITE_MALFORMED('it does not start like an invite code')
   return errors.INVITE_VERSION(`version ${first}`)
-}
-
-function secretToSymbols(secret: Uint8Array): number[] {
-  const out: number[] = []
-  let acc = 0
-  let bits = 0
-  for (const byte of secret) {
-    acc = (acc << 8) | byte
-    bits += 8
-    while (bits >= 5) {
-      bits -= 5
-      out.push((acc >> bits) & 31)
-    }
-    acc &= (1 << bits) - 1
-  }
-  out.push((acc << (5 - bits)) & 31) // 128 = 25 × 5 + 3: the last 3 bits, then 2 zero bits
-  return out
-}
-
-/** null when the 2 padding bits are not zero: the code is well formed but not one we write. */
-function symbolsToSecret(symbols: number[]): Uint8Array | null {
-  const out = new Uint8Array(INVITE_SECRET_BYTES)
-  let acc = 0
-  let bits = 0
-  let n = 0
-  for (const v of symbols) {
-    acc = (acc << 5) | v
-    bits += 5
-    if (bits >= 8) {
-      bits -= 8
-      out[n++] = (acc >> bits) & 0xff
-    }
-    acc &= (1 << bits) - 1
-  }
-  return acc === 0 ? out : null
 }

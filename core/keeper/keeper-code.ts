@@ -22,32 +22,21 @@
  */
 import { errors } from '../errors.ts'
 import { checkSymbols, checksumHolds } from '../group/invite-checksum.ts'
+import { bytesToSymbols, readSymbols, showSymbols, symbolsToBytes } from '../group/code-symbols.ts'
 
 export const KEEPER_CODE_VERSION = 1
 export const KEEPER_KEY_BYTES = 32
 export const KEEPER_CODE_SYMBOLS = 64
 
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
-const KEY_SYMBOLS = 52
 const BLOCK_DATA = 27
-const GROUP = 4
 const MAX_INPUT_CHARS = 600
-
-const VALUE = new Map<string, number>([...ALPHABET].map((c, i) => [c, i]))
-VALUE.set('O', 0).set('I', 1).set('L', 1)
-
-const EDGES = /^[\s"'`“”‘’‚„«»‹›]+|[\s"'`“”‘’‚„«»‹›]+$/gu
-const SEPARATORS = /[\s\u00ad\u200b-\u200d\u2060\-‐‑‒–—―−]/gu
 
 export function encodeKeeperCode(key: Uint8Array): string {
   if (!(key instanceof Uint8Array) || key.length !== KEEPER_KEY_BYTES) throw errors.INVALID_INPUT(`a keeper key is ${KEEPER_KEY_BYTES} bytes`)
   const k = bytesToSymbols(key)
   const first = [KEEPER_CODE_VERSION, ...k.slice(0, 26)]
   const second = [...k.slice(26), 0]
-  const text = [...first, ...checkSymbols(first), ...second, ...checkSymbols(second)].map((v) => ALPHABET[v]).join('')
-  const groups: string[] = []
-  for (let i = 0; i < text.length; i += GROUP) groups.push(text.slice(i, i + GROUP))
-  return groups.join('-')
+  return showSymbols([...first, ...checkSymbols(first), ...second, ...checkSymbols(second)])
 }
 
 /** The keeper's public key; throws KEEPER_CODE_MALFORMED or KEEPER_CODE_CHECKSUM only. */
@@ -61,57 +50,11 @@ export function parseKeeperCode(text: unknown): Uint8Array {
   if (!checksumHolds(first) || !checksumHolds(second)) throw errors.KEEPER_CODE_CHECKSUM()
   if (first[0] !== KEEPER_CODE_VERSION) throw errors.KEEPER_CODE_MALFORMED('it was made by a newer version of Hearth')
   if (second[26] !== 0) throw errors.KEEPER_CODE_MALFORMED('it was not made by Hearth')
-  const key = symbolsToBytes([...first.slice(1, BLOCK_DATA), ...second.slice(0, 26)])
+  const key = symbolsToBytes([...first.slice(1, BLOCK_DATA), ...second.slice(0, 26)], KEEPER_KEY_BYTES)
   if (!key) throw errors.KEEPER_CODE_MALFORMED('it was not made by Hearth')
   return key
 }
 
 function toSymbols(text: unknown): number[] {
-  if (typeof text !== 'string') throw errors.KEEPER_CODE_MALFORMED('it is not text')
-  if (text.length > MAX_INPUT_CHARS) throw errors.KEEPER_CODE_MALFORMED('it is far too long')
-  const compact = text.normalize('NFKC').replace(EDGES, '').replace(SEPARATORS, '')
-  if (compact === '') throw errors.KEEPER_CODE_MALFORMED('it is empty')
-  const out: number[] = []
-  for (const ch of compact.replace(/[a-z]/g, (c) => c.toUpperCase())) {
-    const v = VALUE.get(ch)
-    if (v === undefined) throw errors.KEEPER_CODE_MALFORMED('codes use only digits and letters, and never U')
-    out.push(v)
-  }
-  return out
-}
-
-function bytesToSymbols(bytes: Uint8Array): number[] {
-  const out: number[] = []
-  let acc = 0
-  let bits = 0
-  for (const byte of bytes) {
-    acc = (acc << 8) | byte
-    bits += 8
-    while (bits >= 5) {
-      bits -= 5
-      out.push((acc >> bits) & 31)
-    }
-    acc &= (1 << bits) - 1
-  }
-  out.push((acc << (5 - bits)) & 31) // 256 = 51 × 5 + 1: the last bit, then 4 zero bits
-  return out
-}
-
-/** null when the padding bits are not zero: well formed, but not a code Hearth writes. */
-function symbolsToBytes(symbols: number[]): Uint8Array | null {
-  if (symbols.length !== KEY_SYMBOLS) return null
-  const out = new Uint8Array(KEEPER_KEY_BYTES)
-  let acc = 0
-  let bits = 0
-  let n = 0
-  for (const v of symbols) {
-    acc = (acc << 5) | v
-    bits += 5
-    if (bits >= 8) {
-      bits -= 8
-      out[n++] = (acc >> bits) & 0xff
-    }
-    acc &= (1 << bits) - 1
-  }
-  return acc === 0 && n === KEEPER_KEY_BYTES ? out : null
+  return readSymbols(text, MAX_INPUT_CHARS, (why) => errors.KEEPER_CODE_MALFORMED(why))
 }
