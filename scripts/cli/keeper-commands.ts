@@ -18,9 +18,7 @@ import { KeeperNode } from '../../core/keeper/keeper-node.ts'
 import { openKeeperProfile } from '../../core/keeper/keeper-profile.ts'
 import { defaultProfileDir } from '../../core/store/profile-dir.ts'
 import { currentPassphrase, expectOk, need, opt, unlocked, type Command, type CommandContext } from './commands.ts'
-import { networkOptions } from './net-commands.ts'
-
-const MAX_TIMER_MS = 2 ** 31 - 1
+import { networkOptions, seconds, stayUp } from './net-commands.ts'
 
 export const keeperCommands: Record<string, Command & { network?: boolean; noProfile?: boolean }> = {
   'keeper serve': {
@@ -30,7 +28,7 @@ export const keeperCommands: Record<string, Command & { network?: boolean; noPro
     noProfile: true,
     async run(ctx) {
       const dir = typeof ctx.options.profile === 'string' ? ctx.profileDir : `${path.resolve(defaultProfileDir())}-keeper`
-      const secondsUp = positive(ctx, 'for', 365 * 24 * 3600)
+      const secondsUp = seconds(ctx, 'for', 365 * 24 * 3600)
       const maxGroups = positive(ctx, 'max-groups', 16)
       const net = networkOptions(opt(ctx, 'bootstrap'))
       const profile = await openKeeperProfile(dir, await currentPassphrase(ctx))
@@ -48,7 +46,7 @@ export const keeperCommands: Record<string, Command & { network?: boolean; noPro
           node.on('kept', (group, log) => process.stdout.write(JSON.stringify({ kept: log, group }) + '\n'))
           node.on('refused', (group, log) => process.stdout.write(JSON.stringify({ refused: log, group }) + '\n'))
         }
-        await until(secondsUp)
+        await stayUp(secondsUp)
       } finally {
         await node.close()
       }
@@ -79,27 +77,6 @@ export const keeperCommands: Record<string, Command & { network?: boolean; noPro
 function positive(ctx: CommandContext, name: string, fallback: number): number {
   const v = opt(ctx, name)
   const n = v === undefined ? fallback : Number(v)
-  if (!Number.isFinite(n) || n <= 0) throw new HearthError('INVALID_INPUT', `--${name} wants a positive number`)
+  if (!Number.isInteger(n) || n <= 0) throw new HearthError('INVALID_INPUT', `--${name} wants a whole number above 0`)
   return n
-}
-
-function until(secondsUp: number): Promise<void> {
-  return new Promise((resolve) => {
-    const deadline = Date.now() + secondsUp * 1000
-    let t: NodeJS.Timeout
-    const arm = (): void => {
-      const left = deadline - Date.now()
-      if (left <= 0) return done()
-      t = setTimeout(arm, Math.min(left, MAX_TIMER_MS))
-    }
-    process.once('SIGINT', done)
-    process.once('SIGTERM', done)
-    arm()
-    function done(): void {
-      clearTimeout(t)
-      process.off('SIGINT', done)
-      process.off('SIGTERM', done)
-      resolve()
-    }
-  })
 }
