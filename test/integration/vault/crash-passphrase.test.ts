@@ -43,7 +43,10 @@ describe('vault passphrase change under SIGKILL', () => {
     let inFlightWins = 0
     for (let i = 0; i < KILLS; i++) {
       const child = spawnTs(CHILD, [dir, PASS.A, PASS.B, current])
-      await child.waitForLine((l) => l === 'ready')
+      // From the first acknowledged change, not from 'ready': how many changes fit in a fixed
+      // time depends on the machine's load (two argon2id runs and fsyncs each), and a kill that
+      // lands before any change began tests nothing. Every kill now lands somewhere in the churn.
+      await child.waitForLine((l) => l.startsWith('now '))
       await new Promise((r) => setTimeout(r, rnd.int(0, 700)))
       child.proc.kill('SIGKILL')
       const { signal } = await child.exited
@@ -65,8 +68,8 @@ describe('vault passphrase change under SIGKILL', () => {
       v?.lock()
       current = opened
     }
-    // The loop really churned: many changes were acknowledged across the kills.
-    expect(acknowledged).toBeGreaterThan(KILLS)
+    // The loop really churned: at least one acknowledged change before every kill.
+    expect(acknowledged).toBeGreaterThanOrEqual(KILLS)
     console.info(`crash test: ${acknowledged} acknowledged changes, ${inFlightWins} kills landed after the in-flight rename`)
   })
 })
