@@ -15,12 +15,12 @@
 import type { Identity } from '../crypto/identity.ts'
 import { equalBytes } from '../crypto/hash.ts'
 import { wipe } from '../crypto/wipe.ts'
-import { errors } from '../errors.ts'
 import type { ReplicableLog } from '../net/group-swarm.ts'
 import { IDLE_MS, KEEPALIVE_MS } from '../net/group-swarm.ts'
-import { HyperDHT, Hyperswarm, Protomux, rawEncoding, type HyperswarmInstance, type NetworkOptions, type NoiseStream, type ProtomuxChannel } from '../net/holepunch-net.ts'
+import { Hyperswarm, Protomux, rawEncoding, type HyperswarmInstance, type NetworkOptions, type NoiseStream, type ProtomuxChannel } from '../net/holepunch-net.ts'
 import { swarmKeyPair, swarmSalt } from '../net/swarm-keys.ts'
 import { encodeAccess, encodeKeep, keeperAccess, KEEPER_PROTOCOL, type AccessKeyPair } from './keeper-wire.ts'
+import { startDhtNode, type DhtNode } from '../net/dht-node.ts'
 
 export interface KeeperLinkOptions extends NetworkOptions {
   keeperKey: Uint8Array
@@ -51,14 +51,12 @@ export class KeeperLink {
 
   static async open(opts: KeeperLinkOptions): Promise<KeeperLink> {
     const access = keeperAccess(opts.groupSecret, opts.keeperKey)
-    let dht: InstanceType<typeof HyperDHT> | null = null
+    let dht: DhtNode
     try {
-      dht = new HyperDHT({ bootstrap: opts.bootstrap, host: opts.host })
-      await dht.ready()
+      dht = await startDhtNode(opts)
     } catch (e) {
-      await dht?.destroy({ force: true }).catch(() => undefined)
       wipe(access.secretKey)
-      throw errors.NETWORK_UNAVAILABLE('the DHT node could not start', { cause: e })
+      throw e
     }
     const keeperKey = opts.keeperKey.slice()
     const keyPair = swarmKeyPair(opts.identity.seed, opts.groupId, swarmSalt())

@@ -17,12 +17,12 @@
  * proof on arrival; the keeper checks nothing else, since it can read nothing else.
  */
 import { EventEmitter } from 'node:events'
-import { HyperDHT, Hyperswarm, Protomux, rawEncoding, type NetworkOptions, type NoiseStream, type HyperswarmInstance, type ProtomuxChannel } from '../net/holepunch-net.ts'
+import { Hyperswarm, Protomux, rawEncoding, type NetworkOptions, type NoiseStream, type HyperswarmInstance, type ProtomuxChannel } from '../net/holepunch-net.ts'
 import { IDLE_MS, KEEPALIVE_MS } from '../net/group-swarm.ts'
-import { errors } from '../errors.ts'
 import type { HypercoreSession } from '../store/holepunch.ts'
 import type { KeeperProfile } from './keeper-profile.ts'
 import { decodeKeep, KEEPER_PROTOCOL, verifyAccess } from './keeper-wire.ts'
+import { startDhtNode } from '../net/dht-node.ts'
 
 export const MAX_LOGS = 1024
 export const DEFAULT_MAX_GROUPS = 16
@@ -49,14 +49,7 @@ export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, 
   }
 
   static async start(profile: KeeperProfile, net: NetworkOptions & { maxGroups?: number }): Promise<KeeperNode> {
-    let dht: InstanceType<typeof HyperDHT> | null = null
-    try {
-      dht = new HyperDHT({ bootstrap: net.bootstrap, host: net.host })
-      await dht.ready()
-    } catch (e) {
-      await dht?.destroy({ force: true }).catch(() => undefined)
-      throw errors.NETWORK_UNAVAILABLE('the DHT node could not start', { cause: e })
-    }
+    const dht = await startDhtNode(net)
     let self: KeeperNode | null = null
     const swarm = new Hyperswarm({ keyPair: profile.keyPair, dht, firewall: () => self === null || self.closing !== null }) as Listening
     self = new KeeperNode(profile, swarm, net.maxGroups ?? DEFAULT_MAX_GROUPS)

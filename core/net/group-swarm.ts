@@ -31,13 +31,14 @@ import type { Identity } from '../crypto/identity.ts'
 import { wipe } from '../crypto/wipe.ts'
 import { errors } from '../errors.ts'
 import { memberAuthKey } from './auth-message.ts'
-import { HyperDHT, Hyperswarm, type DhtNodeAddress, type DiscoverySession, type HyperswarmInstance, type NoiseStream, type PeerInfo } from './holepunch-net.ts'
+import { Hyperswarm, type DhtNodeAddress, type DiscoverySession, type HyperswarmInstance, type NoiseStream, type PeerInfo } from './holepunch-net.ts'
 import { announceDevice, listenForDevice } from './device-announce.ts'
 import { announcePresence, listenForPresence, resendPresence } from './presence-announce.ts'
 import { authenticatePeer, type RejectReason } from './member-auth.ts'
 import { Rendezvous } from './rendezvous.ts'
 import { swarmKeyPair, swarmSalt } from './swarm-keys.ts'
 import { groupTopic } from './topic.ts'
+import { startDhtNode } from './dht-node.ts'
 
 export const REJECT_COOLDOWN_MS = 30_000
 /** Both ends are Hearth, so both send keepalives at this pace; hyperdht's default is 5 s. */
@@ -125,14 +126,7 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
       throw errors.INVALID_INPUT('a group id is 1–64 bytes')
     }
     const keyPair = swarmKeyPair(opts.identity.seed, opts.groupId, opts.swarmSalt ?? swarmSalt())
-    let dht: InstanceType<typeof HyperDHT> | null = null
-    try {
-      dht = new HyperDHT({ bootstrap: opts.bootstrap, host: opts.host })
-      await dht.ready()
-    } catch (e) {
-      await dht?.destroy({ force: true }).catch(() => undefined)
-      throw errors.NETWORK_UNAVAILABLE('the DHT node could not start', { cause: e })
-    }
+    const dht = await startDhtNode(opts)
     let self: GroupSwarm | null = null
     const swarm = new Hyperswarm({ keyPair, dht, firewall: (remote) => self === null || self.closing !== null || self.isRefused(remote) })
     self = new GroupSwarm(opts, topic, swarm)

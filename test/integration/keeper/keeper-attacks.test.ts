@@ -9,35 +9,23 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
-import { startPeer, type Peer } from '../../helpers/peer.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
 import { parseKeeperCode } from '../../../core/keeper/keeper-code.ts'
-import { events, startTestnet, useChildren, waitForEvent, type Testnet } from '../net/net-harness.ts'
+import { events, useChildren, waitForEvent } from '../net/net-harness.ts'
+import { usePeerScene } from '../sync/peer-scene.ts'
 import { startKeeper, type KeeperProcess } from './keeper-process.ts'
 
 const STRANGER = fileURLToPath(new URL('./stranger.child.ts', import.meta.url))
 const tempDir = useTempDirs()
 const child = useChildren()
-const PASS = 'correct horse battery staple'
-let testnet: Testnet | null = null
-const peers: Peer[] = []
+const scene = usePeerScene({ readyMs: 90_000 })
+const peer = scene.member
 let keeper: KeeperProcess | null = null
 
 afterEach(async () => {
-  await Promise.all(peers.splice(0).map((p) => p.stop()))
   await keeper?.stop().catch(() => undefined)
   keeper = null
-  await testnet?.destroy()
-  testnet = null
 })
-
-async function peer(dir: string, boot: string, create: string | null): Promise<Peer> {
-  const p = await startPeer(dir, boot, {}, { readyMs: 90_000 })
-  peers.push(p)
-  if (create) await p.ok('createProfile', { passphrase: PASS, name: create })
-  else await p.ok('unlock', { passphrase: PASS })
-  return p
-}
 
 const lineOf = (k: KeeperProcess, key: 'kept' | 'refused'): string[] =>
   k.child.lines.flatMap((l) => {
@@ -51,8 +39,7 @@ const lineOf = (k: KeeperProcess, key: 'kept' | 'refused'): string[] =>
 
 describe('the keeper serves a group’s logs to that group’s members only', () => {
   it('a stock Hyperswarm peer and a forged group get no block of a kept log; a member does', async () => {
-    testnet = await startTestnet()
-    const boot = `${testnet.bootstrap[0]?.host}:${testnet.bootstrap[0]?.port}`
+    const boot = await scene.testnet()
     const dirs = { a: path.join(tempDir(), 'a'), b: path.join(tempDir(), 'b'), k: path.join(tempDir(), 'k'), s: tempDir() }
     keeper = await startKeeper(dirs.k, boot)
     const k = keeper
@@ -63,18 +50,17 @@ describe('the keeper serves a group’s logs to that group’s members only', ()
     await b0.ok('joinGroup', { code: invite.code, waitMs: 30_000 }, 40_000)
     await b0.ok('setKeeper', { groupId, code: k.code })
     await b0.until(async () => (await b0.ok('members', { groupId })).length === 2, 30_000)
-    peers.splice(peers.indexOf(b0), 1)
-    await b0.stop()
+    await scene.stop(b0)
     await a.ok('setKeeper', { groupId, code: k.code })
     const post = await a.ok('post', { groupId, text: 'for members only' })
     await a.until(async () => (await a.ok('groupStatus', { groupId })).keeper?.holdsMine === true, 30_000)
     const kept = lineOf(k, 'kept')
     expect(kept.length).toBeGreaterThanOrEqual(2)
-    peers.splice(peers.indexOf(a), 1)
-    await a.stop()
+    await scene.stop(a)
 
     const keeperKey = Buffer.from(parseKeeperCode(k.code)).toString('hex')
-    const bootstrap = testnet.bootstrap
+    const [host = '', port = ''] = boot.split(':')
+    const bootstrap = [{ host, port: Number(port) }]
     // A stock peer: the keeper drops it once it has not proved access in time; nothing flowed.
     const stock = child(STRANGER, { bootstrap, dir: path.join(dirs.s, 'stock'), keeper: keeperKey, keys: kept, mode: 'stock' })
     await waitForEvent(stock, (e) => e.ev === 'connection', 30_000)

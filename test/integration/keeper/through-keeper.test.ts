@@ -6,43 +6,27 @@
  */
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { startPeer, type Peer } from '../../helpers/peer.ts'
+import type { Peer } from '../../helpers/peer.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
 import { makeCanary, scanForCanaries } from '../../helpers/canary.ts'
-import { startTestnet, type Testnet } from '../net/net-harness.ts'
+import { usePeerScene } from '../sync/peer-scene.ts'
 import { startKeeper, KEEPER_PASS, type KeeperProcess } from './keeper-process.ts'
 import { startCpuHog, type CpuHog } from '../../helpers/cpu-hog.ts'
 import { openKeeperProfile } from '../../../core/keeper/keeper-profile.ts'
 import { decodeBlock } from '../../../core/store/block-codec.ts'
 
 const tempDir = useTempDirs()
-const PASS = 'correct horse battery staple'
-let testnet: Testnet | null = null
-const peers: Peer[] = []
+const scene = usePeerScene({ readyMs: 90_000 })
+const peer = scene.member
+const stop = scene.stop
 const keepers: KeeperProcess[] = []
 let hog: CpuHog | null = null
 
 afterEach(async () => {
   await hog?.stop()
   hog = null
-  await Promise.all(peers.splice(0).map((p) => p.stop()))
   await Promise.all(keepers.splice(0).map((k) => k.stop().catch(() => undefined)))
-  await testnet?.destroy()
-  testnet = null
 })
-
-async function peer(dir: string, boot: string, create: string | null): Promise<Peer> {
-  const p = await startPeer(dir, boot, {}, { readyMs: 90_000 })
-  peers.push(p)
-  if (create) await p.ok('createProfile', { passphrase: PASS, name: create })
-  else await p.ok('unlock', { passphrase: PASS })
-  return p
-}
-
-async function stop(p: Peer): Promise<void> {
-  peers.splice(peers.indexOf(p), 1)
-  await p.stop()
-}
 
 async function keeper(dir: string, boot: string): Promise<KeeperProcess> {
   const k = await startKeeper(dir, boot)
@@ -99,8 +83,7 @@ async function keeperOpensNothing(dir: string): Promise<number> {
 
 describe('members who are never online together sync through the keeper', () => {
   it('keeper first: A posts while the keeper is online and leaves; B arrives later and reads it from the keeper alone', async () => {
-    testnet = await startTestnet()
-    const boot = `${testnet.bootstrap[0]?.host}:${testnet.bootstrap[0]?.port}`
+    const boot = await scene.testnet()
     const dirs = { a: path.join(tempDir(), 'a'), b: path.join(tempDir(), 'b'), k: path.join(tempDir(), 'k') }
     const k = await keeper(dirs.k, boot)
     expect(k.code).toMatch(/^([0-9A-Z]{4}-){15}[0-9A-Z]{4}$/)
@@ -132,8 +115,7 @@ describe('members who are never online together sync through the keeper', () => 
   }, 240_000)
 
   it('under a CPU hog on both cores: B, arriving after A left, reads A through the keeper', async () => {
-    testnet = await startTestnet()
-    const boot = `${testnet.bootstrap[0]?.host}:${testnet.bootstrap[0]?.port}`
+    const boot = await scene.testnet()
     const dirs = { a: path.join(tempDir(), 'a'), b: path.join(tempDir(), 'b'), k: path.join(tempDir(), 'k') }
     const { a, groupId } = await groupOfTwo(boot, dirs)
     hog = startCpuHog()
@@ -148,8 +130,7 @@ describe('members who are never online together sync through the keeper', () => 
   }, 400_000)
 
   it('members first, keeper restarted in between: A posts before the keeper runs, syncs to it, leaves; the keeper restarts; B reads A from it', async () => {
-    testnet = await startTestnet()
-    const boot = `${testnet.bootstrap[0]?.host}:${testnet.bootstrap[0]?.port}`
+    const boot = await scene.testnet()
     const dirs = { a: path.join(tempDir(), 'a'), b: path.join(tempDir(), 'b'), k: path.join(tempDir(), 'k') }
     const { a, groupId } = await groupOfTwo(boot, dirs)
     const post = await a.ok('post', { groupId, text: 'written before any keeper ran' })

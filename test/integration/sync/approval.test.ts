@@ -4,35 +4,17 @@
  * newcomer and declines another; asking again, the first is welcomed and the second told no.
  */
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { startPeer, type Peer } from '../../helpers/peer.ts'
+import { describe, expect, it } from 'vitest'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
-import { startTestnet, type Testnet } from '../net/net-harness.ts'
+import { usePeerScene } from './peer-scene.ts'
 
 const tempDir = useTempDirs()
-const PASS = 'correct horse battery staple'
-let testnet: Testnet | null = null
-const running = new Set<Peer>()
-
-afterEach(async () => {
-  await Promise.all([...running].map((p) => p.stop()))
-  running.clear()
-  await testnet?.destroy()
-  testnet = null
-})
-
-async function start(dir: string, boot: string, name?: string): Promise<Peer> {
-  const p = await startPeer(dir, boot)
-  running.add(p)
-  if (name) await p.ok('createProfile', { passphrase: PASS, name })
-  else await p.ok('unlock', { passphrase: PASS })
-  return p
-}
+const scene = usePeerScene()
+const start = (dir: string, boot: string, name?: string) => scene.member(dir, boot, name ?? null)
 
 describe('approval', () => {
   it('a newcomer waits, a facilitator approves or declines, and asking again gives the answer', async () => {
-    testnet = await startTestnet()
-    const boot = `${testnet.bootstrap[0]?.host}:${testnet.bootstrap[0]?.port}`
+    const boot = await scene.testnet()
     const dirA = path.join(tempDir(), 'a')
     let a = await start(dirA, boot, 'Alder')
     const { id: groupId } = await a.ok('createGroup', { name: 'Circle' })
@@ -42,8 +24,7 @@ describe('approval', () => {
     const c = await start(path.join(tempDir(), 'c'), boot, 'Cedar')
     await c.ok('joinGroup', { code: forC.code, waitMs: 30_000 }, 40_000)
     await c.until(async () => (await c.ok('listInvites', { groupId })).some((i) => i.approval && i.live))
-    running.delete(a)
-    await a.stop()
+    await scene.stop(a)
 
     const x = await start(path.join(tempDir(), 'x'), boot, 'Xan')
     const y = await start(path.join(tempDir(), 'y'), boot, 'Yew')

@@ -8,50 +8,32 @@
  * load. One OS process per peer, on a loopback testnet.
  */
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { startPeer, type Peer } from '../../helpers/peer.ts'
+import { describe, expect, it } from 'vitest'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
-import { startTestnet, type Testnet } from '../net/net-harness.ts'
+import { PASS, usePeerScene } from './peer-scene.ts'
 
 const tempDir = useTempDirs()
-const PASS = 'correct horse battery staple'
 /** Blocks in the inviter's log before the admission of the member who will admit the newcomer. */
 const BEFORE = 300
-let testnet: Testnet | null = null
-const running = new Set<Peer>()
-
-afterEach(async () => {
-  await Promise.all([...running].map((p) => p.stop()))
-  running.clear()
-  await testnet?.destroy()
-  testnet = null
-})
-
-async function start(dir: string, boot: string): Promise<Peer> {
-  const p = await startPeer(dir, boot, {}, { readyMs: 60_000 })
-  running.add(p)
-  return p
-}
+const scene = usePeerScene({ readyMs: 60_000 })
 
 describe('a newcomer reading governance from the member who admitted it', () => {
   it('keeps that member connected until it has read its own admission, and learns the group', async () => {
-    testnet = await startTestnet()
-    const boot = `${testnet.bootstrap[0]?.host}:${testnet.bootstrap[0]?.port}`
-    const a = await start(path.join(tempDir(), 'a'), boot)
+    const boot = await scene.testnet()
+    const a = await scene.start(path.join(tempDir(), 'a'), boot)
     await a.ok('createProfile', { passphrase: PASS, name: 'Alder' }, 60_000)
     const { id: groupId } = await a.ok('createGroup', { name: 'Circle' })
     for (let i = 0; i < BEFORE; i++) await a.ok('post', { groupId, text: `before C, ${i}` })
     const forC = await a.ok('createInvite', { groupId })
     const forB = await a.ok('createInvite', { groupId })
-    const c = await start(path.join(tempDir(), 'c'), boot)
+    const c = await scene.start(path.join(tempDir(), 'c'), boot)
     await c.ok('createProfile', { passphrase: PASS, name: 'Cedar' }, 60_000)
     expect(await c.ok('joinGroup', { code: forC.code, waitMs: 60_000 }, 70_000)).toMatchObject({ status: 'admitted' })
     // C holds all of A's log (B's invite is still live in what C read), then A leaves for good.
     await c.until(async () => (await c.ok('listInvites', { groupId })).filter((i) => i.live).length === 1, 60_000)
-    running.delete(a)
-    await a.stop()
+    await scene.stop(a)
 
-    const b = await start(path.join(tempDir(), 'b'), boot)
+    const b = await scene.start(path.join(tempDir(), 'b'), boot)
     await b.ok('createProfile', { passphrase: PASS, name: 'Birch' }, 60_000)
     expect(await b.ok('joinGroup', { code: forB.code, waitMs: 60_000 }, 70_000)).toMatchObject({ status: 'admitted' })
     await b.until(async () => (await b.ok('members', { groupId })).length === 3, 30_000)

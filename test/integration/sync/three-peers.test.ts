@@ -5,34 +5,16 @@
  *  - Partition and heal: C goes offline, A and B keep writing, C returns: all three show the same feed.
  */
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { FeedPost } from '../../../core/api.ts'
-import { startPeer, type Peer } from '../../helpers/peer.ts'
+import type { Peer } from '../../helpers/peer.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
-import { startTestnet, type Testnet } from '../net/net-harness.ts'
+import { PASS, usePeerScene } from './peer-scene.ts'
 
 const tempDir = useTempDirs()
-const PASS = 'correct horse battery staple'
-let testnet: Testnet | null = null
-const running = new Set<Peer>()
-
-afterEach(async () => {
-  await Promise.all([...running].map((p) => p.stop()))
-  running.clear()
-  await testnet?.destroy()
-  testnet = null
-})
-
-async function start(dir: string, boot: string): Promise<Peer> {
-  const p = await startPeer(dir, boot)
-  running.add(p)
-  return p
-}
-
-async function stop(p: Peer): Promise<void> {
-  running.delete(p)
-  await p.stop()
-}
+const scene = usePeerScene()
+const start = scene.start
+const stop = scene.stop
 
 /** What a reader sees, without ids that differ per peer: the comparison is of views, not bytes. */
 async function seen(p: Peer, groupId: string): Promise<unknown[]> {
@@ -44,8 +26,7 @@ describe('three peers', () => {
   // A refuses B until B's admission reaches it; forgive() then looks the topic up again so A
   // dials B (it used to only lift the ban, and A and B could stay apart: the old flake here).
   it('C admits B while A is offline; everyone’s words reach everyone; a partition heals', async () => {
-    testnet = await startTestnet()
-    const boot = `${testnet.bootstrap[0]?.host}:${testnet.bootstrap[0]?.port}`
+    const boot = await scene.testnet()
     const dirs = { a: path.join(tempDir(), 'a'), b: path.join(tempDir(), 'b'), c: path.join(tempDir(), 'c') }
     let a = await start(dirs.a, boot)
     await a.ok('createProfile', { passphrase: PASS, name: 'Alder' })
