@@ -19,6 +19,11 @@
  *
  * Epoch keys: after every replay, lockboxes sealed to us are opened and kept (epoch-keys.ts). A
  * block sealed under a key we lack is remembered; once a new key arrives the docs are rebuilt.
+ *
+ * Why this file is past 400 lines: reading, writing and the rebuild share one state (governance,
+ * keys, docs, read positions) that must change together. The rebuild was its own module once and
+ * made an import cycle (it constructs a GroupSpace, and the space calls it); the split that holds
+ * is a GroupSpace that takes its rebuilder as an argument (docs/decisions.md, integrity second pass).
  */
 import * as Y from 'yjs'
 import { errors, HearthError } from '../errors.ts'

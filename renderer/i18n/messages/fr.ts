@@ -1,4 +1,9 @@
-/** Français (preview: written by the Hearth team, awaiting review by native-speaking advocates). */
+/**
+ * Français (preview: written by the Hearth team, awaiting review by native-speaking advocates).
+ *
+ * Past 400 lines because it is data, one message a line, the whole interface in one language:
+ * splitting it by screen would scatter what a translator reviews at once (docs/decisions.md).
+ */
 import type { Catalogue } from './en.ts'
 
 export const fr: Catalogue = {
