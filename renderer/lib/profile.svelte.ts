@@ -5,7 +5,8 @@
  */
 import type { ApiError, HearthApi, LockReason, ProfileStatus, Result } from '../../core/api.ts'
 
-export type Screen = 'starting' | 'no-bridge' | 'notice' | 'create' | 'unlock' | 'home' | 'blank'
+/** `vault-missing`: the folder holds a profile's data without its vault file; never `create` then. */
+export type Screen = 'starting' | 'no-bridge' | 'notice' | 'create' | 'unlock' | 'home' | 'blank' | 'vault-missing'
 
 export class ProfileController {
   screen: Screen = $state('starting')
@@ -46,7 +47,7 @@ export class ProfileController {
   /** From the first-run notice, or when read again from a later screen. */
   closeNotice(): void {
     this.error = null
-    this.screen = !this.status?.exists ? 'create' : this.status.unlocked ? 'home' : 'unlock'
+    this.screen = this.status?.vaultMissing ? 'vault-missing' : !this.status?.exists ? 'create' : this.status.unlocked ? 'home' : 'unlock'
   }
 
   openNotice(): void {
@@ -117,7 +118,7 @@ export class ProfileController {
     this.status = status
     this.error = null
     this.retryAt = status.retryAfterMs > 0 ? Date.now() + status.retryAfterMs : 0
-    this.screen = !status.exists ? 'notice' : status.unlocked ? 'home' : 'unlock'
+    this.screen = status.vaultMissing ? 'vault-missing' : !status.exists ? 'notice' : status.unlocked ? 'home' : 'unlock'
   }
 
   async #run<T>(call: (api: HearthApi) => Promise<Result<T>>): Promise<Result<T> | null> {

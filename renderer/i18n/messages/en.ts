@@ -6,6 +6,8 @@
  * Past 400 lines because it is data, one message a line, the whole interface in one language:
  * splitting it by screen would scatter what a translator reviews at once (docs/decisions.md).
  */
+import { integrityEn } from './en/integrity.ts'
+
 export const en = {
   'app.opening': 'Opening…',
   'app.noBridge.title': 'Hearth cannot start here',
@@ -549,6 +551,7 @@ export const en = {
   'decisions.propose': 'Propose a decision',
   'decisions.none': 'No decisions yet.',
   'decisions.list': 'Decisions, open ones first',
+  ...integrityEn,
 } as const satisfies Record<string, string>
 
 export type MessageKey = keyof typeof en

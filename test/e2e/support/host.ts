@@ -24,9 +24,13 @@ export interface Host {
   stop(): Promise<number | null>
 }
 
-/** `bootstrap` (a loopback testnet, support/testnet.ts) puts the node online; without it, it stays off the network. */
-export async function startHost(opts: { bootstrap?: string } = {}): Promise<Host> {
-  const profileDir = makeTempDir('hearth-e2e-profile-')
+/**
+ * `bootstrap` (a loopback testnet, support/testnet.ts) puts the node online; without it, it stays off the network.
+ * `profileDir`: open this folder instead of a new one; the caller owns it, so `stop()` leaves it in place.
+ */
+export async function startHost(opts: { bootstrap?: string; profileDir?: string } = {}): Promise<Host> {
+  const owned = opts.profileDir === undefined
+  const profileDir = opts.profileDir ?? makeTempDir('hearth-e2e-profile-')
   const args = ['--profile', profileDir, '--renderer', inject('rendererDir'), ...(opts.bootstrap ? ['--bootstrap', opts.bootstrap] : [])]
   const child = spawnTs(path.join(ROOT, 'scripts', 'web-host.ts'), args)
   let line: string
@@ -34,7 +38,7 @@ export async function startHost(opts: { bootstrap?: string } = {}): Promise<Host
     line = await child.waitForLine((l) => l.startsWith('Hearth web host: '), 30_000)
   } catch (e) {
     child.proc.kill('SIGKILL')
-    rmSync(profileDir, { recursive: true, force: true })
+    if (owned) rmSync(profileDir, { recursive: true, force: true })
     throw e
   }
   const m = READY.exec(line)
@@ -53,7 +57,7 @@ export async function startHost(opts: { bootstrap?: string } = {}): Promise<Host
         const timer = setTimeout(() => child.proc.kill('SIGKILL'), 10_000)
         const { code } = await child.exited
         clearTimeout(timer)
-        rmSync(profileDir, { recursive: true, force: true })
+        if (owned) rmSync(profileDir, { recursive: true, force: true })
         return code
       })()
       return stopped

@@ -12,7 +12,7 @@ import { startTestnet, type Testnet } from './testnet.ts'
 
 export interface BrowserSession {
   browser(): Browser
-  host(opts?: { bootstrap?: string }): Promise<Host>
+  host(opts?: Parameters<typeof startHost>[0]): Promise<Host>
 }
 
 export function useBrowser(): BrowserSession {

@@ -1,0 +1,41 @@
+/** Integrität (issue 14), Deutsch (preview: written by the Hearth team, awaiting review by native-speaking advocates). */
+import type { integrityEn } from '../en/integrity.ts'
+
+export const integrityDe: Record<keyof typeof integrityEn, string> = {
+  'ownLog.behind.title': 'Einige deiner eigenen Worte fehlen auf diesem Gerät',
+  'ownLog.behind.body': 'Dieses Gerät hat {have} der {expected} Teile, die du in dieser Gruppe geschrieben hast. Ein Teil seines Speichers wurde beschädigt, oder es wurde aus einer älteren Kopie zurückgeholt.',
+  'ownLog.behind.what': 'Hearth holt deine Worte von anderen Mitgliedern zurück. Bis sie wieder da sind, kannst du hier nicht schreiben, damit nichts, was du schon gesagt hast, je widersprochen wird. Lass Hearth offen, während andere Mitglieder online sind; mehr musst du nicht tun.',
+  'ownLog.damagedCopy': 'Eine Kopie der beschädigten Datei wurde in deinem Profilordner als <b>{file}</b> aufbewahrt. Du kannst sie löschen, sobald deine Worte wieder da sind.',
+  'ownLog.unconfirmed.title': 'Dieses Profil wurde verschoben oder aus einer Sicherung zurückgeholt',
+  'ownLog.unconfirmed.body': 'Bevor du hier schreibst, wartet Hearth auf ein anderes Mitglied der Gruppe, um sicher zu sein, dass dies die neueste Kopie deines Profils ist. Schreiben aus einer älteren Kopie könnte Mitglieder zwei verschiedene Fassungen deiner Worte sehen lassen, und dein Gerät würde eingefroren.',
+  'ownLog.unconfirmed.what': 'Wenn dies die einzige Kopie deines Profils ist, die du benutzt, und du seitdem aus keiner anderen Kopie in dieser Gruppe geschrieben hast, kannst du jetzt hier weitermachen.',
+  'ownLog.continue': 'Hier weitermachen',
+  'ownLog.confirm': 'Mach nur weiter, wenn keine andere Kopie dieses Profils in dieser Gruppe geschrieben hat, seit diese Kopie gemacht wurde. Hier weitermachen?',
+  'ownLog.confirmYes': 'Ja, hier weitermachen',
+  'ownLog.cancel': 'Nicht jetzt',
+  'ownLog.continued': 'Du kannst von diesem Gerät aus wieder in dieser Gruppe schreiben.',
+  'ownLog.stillBehind': 'Einige deiner Worte fehlen hier noch, deshalb wartet Hearth weiter auf andere Mitglieder.',
+
+  'frozen.title': 'Eingefrorene Geräte',
+  'frozen.intro': 'Wenn ein Gerät Worte ändert, die es schon geteilt hatte, friert Hearth es für alle ein: nichts, was es schreibt, wird angezeigt. Moderierende können es wieder sprechen lassen. Die beiden Fassungen oben bleiben für immer verborgen.',
+  'frozen.item': 'Das Gerät von <bdi>{name}</bdi> ist eingefroren.',
+  'frozen.own': 'Das ist dein eigenes Gerät. Eine andere moderierende Person muss darüber entscheiden.',
+  'frozen.needsSecond': 'In dieser Gruppe muss eine zweite moderierende Person zustimmen, wie bei einem Entfernen.',
+  'frozen.waits': '<bdi>{name}</bdi> hat gebeten, es wieder sprechen zu lassen. Das wartet auf eine zweite moderierende Person.',
+  'frozen.waitsMine': 'Du hast gebeten, es wieder sprechen zu lassen. Das wartet auf eine zweite moderierende Person.',
+  'frozen.lift': 'Das Gerät von <bdi>{name}</bdi> wieder sprechen lassen',
+  'frozen.agree': 'Zustimmen: das Gerät von <bdi>{name}</bdi> wieder sprechen lassen',
+  'frozen.confirm': 'Das Gerät von <bdi>{name}</bdi> wieder sprechen lassen? Was es ab jetzt schreibt, sehen alle. Beide Fassungen bleiben verborgen. Ändert es seine Worte noch einmal, wird es wieder eingefroren.',
+  'frozen.confirmYes': 'Ja, wieder sprechen lassen',
+  'frozen.cancel': 'Abbrechen',
+  'frozen.lifted': 'Das Gerät von <bdi>{name}</bdi> kann wieder sprechen.',
+  'frozen.saved': 'Deine Wahl ist gespeichert. Sie zählt, sobald eine zweite moderierende Person zustimmt.',
+  'frozen.liftedItem': 'Das Gerät von <bdi>{name}</bdi> spricht wieder, entschieden von <bdi>{by}</bdi>.',
+
+  'vaultMissing.title': 'Die Schlüsseldatei dieses Profils fehlt',
+  'vaultMissing.body': 'Hearth hat die Daten eines Profils in seinem Ordner gefunden ({found}), aber nicht die Datei <b>vault.hearth</b>, die sie öffnet. Nichts wurde geändert oder gelöscht.',
+  'vaultMissing.what': 'Lege vault.hearth aus einer Sicherung zurück in den Profilordner und wähle dann „Noch einmal nachsehen“. Alles öffnet sich wie vorher, mit derselben Passphrase.',
+  'vaultMissing.noNew': 'Hearth legt hier kein neues Profil an: Ein neues Profil könnte diese Daten nie lesen, und sie gingen verloren.',
+  'vaultMissing.again': 'Noch einmal nachsehen',
+  'vaultMissing.still': 'vault.hearth fehlt noch immer.',
+}

@@ -1,0 +1,41 @@
+/** Integridad (issue 14), español (preview: written by the Hearth team, awaiting review by native-speaking advocates). */
+import type { integrityEn } from '../en/integrity.ts'
+
+export const integrityEs: Record<keyof typeof integrityEn, string> = {
+  'ownLog.behind.title': 'Faltan en este dispositivo algunas de tus propias palabras',
+  'ownLog.behind.body': 'Este dispositivo tiene {have} de las {expected} piezas que has escrito en este grupo. Parte de su almacenamiento se dañó, o se recuperó de una copia más antigua.',
+  'ownLog.behind.what': 'Hearth está recuperando tus palabras de otros miembros. Hasta que vuelvan no puedes escribir aquí, para que nada de lo que ya dijiste quede nunca contradicho. Mantén Hearth abierto mientras otros miembros estén conectados; no tienes que hacer nada más.',
+  'ownLog.damagedCopy': 'Se guardó una copia del archivo dañado en la carpeta de tu perfil como <b>{file}</b>. Puedes borrarla cuando tus palabras hayan vuelto.',
+  'ownLog.unconfirmed.title': 'Este perfil se movió o se recuperó de una copia de seguridad',
+  'ownLog.unconfirmed.body': 'Antes de que escribas aquí, Hearth espera noticias de otro miembro del grupo, para asegurarse de que esta es la copia más reciente de tu perfil. Escribir desde una copia más antigua podría hacer que los miembros vieran dos versiones distintas de tus palabras, y tu dispositivo quedaría congelado.',
+  'ownLog.unconfirmed.what': 'Si esta es la única copia de tu perfil que usas, y no has escrito en este grupo desde otra copia desde entonces, puedes continuar aquí ahora.',
+  'ownLog.continue': 'Continuar aquí',
+  'ownLog.confirm': 'Continúa solo si ninguna otra copia de este perfil ha escrito en este grupo desde que se hizo esta copia. ¿Continuar aquí?',
+  'ownLog.confirmYes': 'Sí, continuar aquí',
+  'ownLog.cancel': 'Ahora no',
+  'ownLog.continued': 'Ya puedes volver a escribir en este grupo desde este dispositivo.',
+  'ownLog.stillBehind': 'Todavía faltan aquí algunas de tus palabras, así que Hearth sigue esperando a otros miembros.',
+
+  'frozen.title': 'Dispositivos congelados',
+  'frozen.intro': 'Cuando un dispositivo cambia palabras que ya había compartido, Hearth lo congela para todos: nada de lo que escribe se muestra. Quienes facilitan pueden dejar que vuelva a hablar. Las dos versiones de arriba quedan ocultas para siempre.',
+  'frozen.item': 'El dispositivo de <bdi>{name}</bdi> está congelado.',
+  'frozen.own': 'Este es tu propio dispositivo. Otra persona que facilita tiene que decidir sobre él.',
+  'frozen.needsSecond': 'En este grupo debe estar de acuerdo una segunda persona que facilita, como para una expulsión.',
+  'frozen.waits': '<bdi>{name}</bdi> pidió dejar que vuelva a hablar. Espera a una segunda persona que facilita.',
+  'frozen.waitsMine': 'Pediste dejar que vuelva a hablar. Espera a una segunda persona que facilita.',
+  'frozen.lift': 'Dejar que el dispositivo de <bdi>{name}</bdi> vuelva a hablar',
+  'frozen.agree': 'Estar de acuerdo: dejar que el dispositivo de <bdi>{name}</bdi> vuelva a hablar',
+  'frozen.confirm': '¿Dejar que el dispositivo de <bdi>{name}</bdi> vuelva a hablar? Lo que escriba a partir de ahora se mostrará a todos. Las dos versiones siguen ocultas. Si vuelve a cambiar sus palabras, se congela de nuevo.',
+  'frozen.confirmYes': 'Sí, dejar que vuelva a hablar',
+  'frozen.cancel': 'Cancelar',
+  'frozen.lifted': 'El dispositivo de <bdi>{name}</bdi> puede volver a hablar.',
+  'frozen.saved': 'Tu decisión está guardada. Cuenta cuando una segunda persona que facilita esté de acuerdo.',
+  'frozen.liftedItem': 'El dispositivo de <bdi>{name}</bdi> vuelve a hablar, por decisión de <bdi>{by}</bdi>.',
+
+  'vaultMissing.title': 'Falta el archivo de claves de este perfil',
+  'vaultMissing.body': 'Hearth encontró los datos de un perfil en su carpeta ({found}), pero no el archivo <b>vault.hearth</b> que los abre. No se ha cambiado ni borrado nada.',
+  'vaultMissing.what': 'Vuelve a poner vault.hearth en la carpeta del perfil desde una copia de seguridad y elige «Mirar de nuevo». Todo se abrirá como antes, con la misma frase de contraseña.',
+  'vaultMissing.noNew': 'Hearth no creará aquí un perfil nuevo: un perfil nuevo nunca podría leer estos datos, y se perderían.',
+  'vaultMissing.again': 'Mirar de nuevo',
+  'vaultMissing.still': 'Sigue faltando vault.hearth.',
+}

@@ -1,0 +1,41 @@
+/** Intégrité (issue 14), français (preview: written by the Hearth team, awaiting review by native-speaking advocates). */
+import type { integrityEn } from '../en/integrity.ts'
+
+export const integrityFr: Record<keyof typeof integrityEn, string> = {
+  'ownLog.behind.title': 'Une partie de vos propres mots manque sur cet appareil',
+  'ownLog.behind.body': 'Cet appareil contient {have} des {expected} éléments que vous avez écrits dans ce groupe. Une partie de son stockage a été endommagée, ou il a été remis à partir d’une copie plus ancienne.',
+  'ownLog.behind.what': 'Hearth récupère vos mots auprès des autres membres. Tant qu’ils ne sont pas revenus, vous ne pouvez pas écrire ici, pour que rien de ce que vous avez déjà dit ne soit jamais contredit. Gardez Hearth ouvert pendant que d’autres membres sont en ligne ; vous n’avez rien d’autre à faire.',
+  'ownLog.damagedCopy': 'Une copie du fichier endommagé a été gardée dans le dossier de votre profil sous le nom <b>{file}</b>. Vous pourrez la supprimer une fois vos mots revenus.',
+  'ownLog.unconfirmed.title': 'Ce profil a été déplacé ou remis à partir d’une sauvegarde',
+  'ownLog.unconfirmed.body': 'Avant que vous écriviez ici, Hearth attend des nouvelles d’un autre membre du groupe, pour être sûr que c’est la copie la plus récente de votre profil. Écrire depuis une copie plus ancienne pourrait faire voir aux membres deux versions différentes de vos mots, et votre appareil serait gelé.',
+  'ownLog.unconfirmed.what': 'Si c’est la seule copie de votre profil que vous utilisez, et que vous n’avez pas écrit dans ce groupe depuis une autre copie depuis, vous pouvez continuer ici maintenant.',
+  'ownLog.continue': 'Continuer ici',
+  'ownLog.confirm': 'Ne continuez que si aucune autre copie de ce profil n’a écrit dans ce groupe depuis que cette copie a été faite. Continuer ici ?',
+  'ownLog.confirmYes': 'Oui, continuer ici',
+  'ownLog.cancel': 'Pas maintenant',
+  'ownLog.continued': 'Vous pouvez de nouveau écrire dans ce groupe depuis cet appareil.',
+  'ownLog.stillBehind': 'Une partie de vos mots manque encore ici, alors Hearth continue d’attendre les autres membres.',
+
+  'frozen.title': 'Appareils gelés',
+  'frozen.intro': 'Quand un appareil modifie des mots qu’il avait déjà partagés, Hearth le gèle pour tout le monde : rien de ce qu’il écrit ne s’affiche. Les personnes qui animent peuvent le laisser parler de nouveau. Les deux versions ci-dessus restent cachées pour toujours.',
+  'frozen.item': 'L’appareil de <bdi>{name}</bdi> est gelé.',
+  'frozen.own': 'C’est votre propre appareil. Une autre personne qui anime doit décider à son sujet.',
+  'frozen.needsSecond': 'Dans ce groupe, une deuxième personne qui anime doit être d’accord, comme pour un retrait.',
+  'frozen.waits': '<bdi>{name}</bdi> a demandé de le laisser parler de nouveau. Cela attend une deuxième personne qui anime.',
+  'frozen.waitsMine': 'Vous avez demandé de le laisser parler de nouveau. Cela attend une deuxième personne qui anime.',
+  'frozen.lift': 'Laisser l’appareil de <bdi>{name}</bdi> parler de nouveau',
+  'frozen.agree': 'Être d’accord : laisser l’appareil de <bdi>{name}</bdi> parler de nouveau',
+  'frozen.confirm': 'Laisser l’appareil de <bdi>{name}</bdi> parler de nouveau ? Ce qu’il écrira désormais s’affichera pour tout le monde. Les deux versions restent cachées. S’il modifie encore ses mots, il est gelé de nouveau.',
+  'frozen.confirmYes': 'Oui, le laisser parler de nouveau',
+  'frozen.cancel': 'Annuler',
+  'frozen.lifted': 'L’appareil de <bdi>{name}</bdi> peut parler de nouveau.',
+  'frozen.saved': 'Votre choix est enregistré. Il comptera quand une deuxième personne qui anime sera d’accord.',
+  'frozen.liftedItem': 'L’appareil de <bdi>{name}</bdi> parle de nouveau, décidé par <bdi>{by}</bdi>.',
+
+  'vaultMissing.title': 'Le fichier de clés de ce profil est manquant',
+  'vaultMissing.body': 'Hearth a trouvé les données d’un profil dans son dossier ({found}), mais pas le fichier <b>vault.hearth</b> qui les ouvre. Rien n’a été modifié ni supprimé.',
+  'vaultMissing.what': 'Remettez vault.hearth dans le dossier du profil à partir d’une sauvegarde, puis choisissez « Regarder de nouveau ». Tout s’ouvrira comme avant, avec la même phrase de passe.',
+  'vaultMissing.noNew': 'Hearth ne créera pas de nouveau profil ici : un nouveau profil ne pourrait jamais lire ces données, et elles seraient perdues.',
+  'vaultMissing.again': 'Regarder de nouveau',
+  'vaultMissing.still': 'vault.hearth est toujours manquant.',
+}

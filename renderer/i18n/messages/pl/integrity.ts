@@ -1,0 +1,41 @@
+/** Integralność (issue 14), polski (preview: written by the Hearth team, awaiting review by native-speaking advocates). */
+import type { integrityEn } from '../en/integrity.ts'
+
+export const integrityPl: Record<keyof typeof integrityEn, string> = {
+  'ownLog.behind.title': 'Na tym urządzeniu brakuje części twoich własnych słów',
+  'ownLog.behind.body': 'To urządzenie ma {have} z {expected} części, które napisałaś lub napisałeś w tej grupie. Część jego pamięci została uszkodzona albo przywrócono je ze starszej kopii.',
+  'ownLog.behind.what': 'Hearth pobiera twoje słowa z powrotem od innych członków. Dopóki nie wrócą, nie możesz tu pisać, żeby nic, co już powiedziałaś lub powiedziałeś, nigdy nie zostało zaprzeczone. Zostaw Hearth otwarty, gdy inni członkowie są w sieci; nic więcej nie musisz robić.',
+  'ownLog.damagedCopy': 'Kopia uszkodzonego pliku została zachowana w folderze twojego profilu jako <b>{file}</b>. Możesz ją usunąć, gdy twoje słowa wrócą.',
+  'ownLog.unconfirmed.title': 'Ten profil został przeniesiony lub przywrócony z kopii zapasowej',
+  'ownLog.unconfirmed.body': 'Zanim tu napiszesz, Hearth czeka na wiadomość od innego członka grupy, żeby mieć pewność, że to najnowsza kopia twojego profilu. Pisanie ze starszej kopii mogłoby sprawić, że członkowie zobaczą dwie różne wersje twoich słów, a twoje urządzenie zostałoby zamrożone.',
+  'ownLog.unconfirmed.what': 'Jeśli to jedyna kopia twojego profilu, której używasz, i od tamtej pory nie pisałaś ani nie pisałeś w tej grupie z innej kopii, możesz teraz kontynuować tutaj.',
+  'ownLog.continue': 'Kontynuuj tutaj',
+  'ownLog.confirm': 'Kontynuuj tylko wtedy, gdy żadna inna kopia tego profilu nie pisała w tej grupie od czasu zrobienia tej kopii. Kontynuować tutaj?',
+  'ownLog.confirmYes': 'Tak, kontynuuj tutaj',
+  'ownLog.cancel': 'Nie teraz',
+  'ownLog.continued': 'Możesz znów pisać w tej grupie z tego urządzenia.',
+  'ownLog.stillBehind': 'Części twoich słów wciąż tu brakuje, więc Hearth nadal czeka na innych członków.',
+
+  'frozen.title': 'Zamrożone urządzenia',
+  'frozen.intro': 'Gdy urządzenie zmienia słowa, które już udostępniło, Hearth zamraża je dla wszystkich: nic, co pisze, się nie pokazuje. Osoby prowadzące mogą pozwolić mu znów mówić. Obie wersje powyżej pozostają ukryte na zawsze.',
+  'frozen.item': 'Urządzenie <bdi>{name}</bdi> jest zamrożone.',
+  'frozen.own': 'To twoje własne urządzenie. Musi o nim zdecydować inna osoba prowadząca.',
+  'frozen.needsSecond': 'W tej grupie musi się zgodzić druga osoba prowadząca, tak jak przy usunięciu.',
+  'frozen.waits': '<bdi>{name}</bdi> prosi, by pozwolić mu znów mówić. Czeka to na drugą osobę prowadzącą.',
+  'frozen.waitsMine': 'Poprosiłaś lub poprosiłeś, by pozwolić mu znów mówić. Czeka to na drugą osobę prowadzącą.',
+  'frozen.lift': 'Pozwól urządzeniu <bdi>{name}</bdi> znów mówić',
+  'frozen.agree': 'Zgoda: pozwól urządzeniu <bdi>{name}</bdi> znów mówić',
+  'frozen.confirm': 'Pozwolić urządzeniu <bdi>{name}</bdi> znów mówić? To, co napisze od teraz, zobaczą wszyscy. Obie wersje pozostają ukryte. Jeśli znów zmieni swoje słowa, zostanie ponownie zamrożone.',
+  'frozen.confirmYes': 'Tak, pozwól mu znów mówić',
+  'frozen.cancel': 'Anuluj',
+  'frozen.lifted': 'Urządzenie <bdi>{name}</bdi> może znów mówić.',
+  'frozen.saved': 'Twój wybór jest zapisany. Będzie się liczył, gdy zgodzi się druga osoba prowadząca.',
+  'frozen.liftedItem': 'Urządzenie <bdi>{name}</bdi> znów mówi, decyzją: <bdi>{by}</bdi>.',
+
+  'vaultMissing.title': 'Brakuje pliku kluczy tego profilu',
+  'vaultMissing.body': 'Hearth znalazł dane profilu w jego folderze ({found}), ale nie plik <b>vault.hearth</b>, który je otwiera. Nic nie zostało zmienione ani usunięte.',
+  'vaultMissing.what': 'Przywróć vault.hearth do folderu profilu z kopii zapasowej, a potem wybierz „Sprawdź ponownie”. Wszystko otworzy się jak wcześniej, z tym samym hasłem.',
+  'vaultMissing.noNew': 'Hearth nie utworzy tu nowego profilu: nowy profil nigdy nie mógłby odczytać tych danych i zostałyby utracone.',
+  'vaultMissing.again': 'Sprawdź ponownie',
+  'vaultMissing.still': 'Nadal brakuje vault.hearth.',
+}

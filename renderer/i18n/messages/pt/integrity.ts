@@ -1,0 +1,41 @@
+/** Integridade (issue 14), português (preview: written by the Hearth team, awaiting review by native-speaking advocates). */
+import type { integrityEn } from '../en/integrity.ts'
+
+export const integrityPt: Record<keyof typeof integrityEn, string> = {
+  'ownLog.behind.title': 'Faltam neste dispositivo algumas das suas próprias palavras',
+  'ownLog.behind.body': 'Este dispositivo tem {have} das {expected} partes que você escreveu neste grupo. Parte do armazenamento foi danificada, ou ele foi reposto a partir de uma cópia mais antiga.',
+  'ownLog.behind.what': 'O Hearth está a buscar as suas palavras de volta junto de outros membros. Até voltarem, você não pode escrever aqui, para que nada do que já disse seja alguma vez contradito. Mantenha o Hearth aberto enquanto outros membros estão online; não precisa fazer mais nada.',
+  'ownLog.damagedCopy': 'Uma cópia do ficheiro danificado foi guardada na pasta do seu perfil como <b>{file}</b>. Pode apagá-la quando as suas palavras tiverem voltado.',
+  'ownLog.unconfirmed.title': 'Este perfil foi movido ou reposto a partir de uma cópia de segurança',
+  'ownLog.unconfirmed.body': 'Antes de você escrever aqui, o Hearth espera notícias de outro membro do grupo, para ter a certeza de que esta é a cópia mais recente do seu perfil. Escrever a partir de uma cópia mais antiga poderia fazer os membros verem duas versões diferentes das suas palavras, e o seu dispositivo ficaria congelado.',
+  'ownLog.unconfirmed.what': 'Se esta é a única cópia do seu perfil que você usa, e não escreveu neste grupo a partir de outra cópia desde então, pode continuar aqui agora.',
+  'ownLog.continue': 'Continuar aqui',
+  'ownLog.confirm': 'Continue só se nenhuma outra cópia deste perfil escreveu neste grupo desde que esta cópia foi feita. Continuar aqui?',
+  'ownLog.confirmYes': 'Sim, continuar aqui',
+  'ownLog.cancel': 'Agora não',
+  'ownLog.continued': 'Você pode voltar a escrever neste grupo a partir deste dispositivo.',
+  'ownLog.stillBehind': 'Ainda faltam aqui algumas das suas palavras, por isso o Hearth continua à espera de outros membros.',
+
+  'frozen.title': 'Dispositivos congelados',
+  'frozen.intro': 'Quando um dispositivo muda palavras que já tinha partilhado, o Hearth congela-o para todos: nada do que escreve aparece. Quem facilita pode deixá-lo falar de novo. As duas versões acima ficam escondidas para sempre.',
+  'frozen.item': 'O dispositivo de <bdi>{name}</bdi> está congelado.',
+  'frozen.own': 'Este é o seu próprio dispositivo. Outra pessoa que facilita tem de decidir sobre ele.',
+  'frozen.needsSecond': 'Neste grupo, uma segunda pessoa que facilita tem de concordar, como numa remoção.',
+  'frozen.waits': '<bdi>{name}</bdi> pediu para o deixar falar de novo. Isso espera por uma segunda pessoa que facilita.',
+  'frozen.waitsMine': 'Você pediu para o deixar falar de novo. Isso espera por uma segunda pessoa que facilita.',
+  'frozen.lift': 'Deixar o dispositivo de <bdi>{name}</bdi> falar de novo',
+  'frozen.agree': 'Concordar: deixar o dispositivo de <bdi>{name}</bdi> falar de novo',
+  'frozen.confirm': 'Deixar o dispositivo de <bdi>{name}</bdi> falar de novo? O que ele escrever a partir de agora aparecerá para todos. As duas versões continuam escondidas. Se mudar as suas palavras outra vez, volta a ser congelado.',
+  'frozen.confirmYes': 'Sim, deixá-lo falar de novo',
+  'frozen.cancel': 'Cancelar',
+  'frozen.lifted': 'O dispositivo de <bdi>{name}</bdi> pode falar de novo.',
+  'frozen.saved': 'A sua escolha está guardada. Conta quando uma segunda pessoa que facilita concordar.',
+  'frozen.liftedItem': 'O dispositivo de <bdi>{name}</bdi> fala de novo, por decisão de <bdi>{by}</bdi>.',
+
+  'vaultMissing.title': 'Falta o ficheiro de chaves deste perfil',
+  'vaultMissing.body': 'O Hearth encontrou os dados de um perfil na pasta dele ({found}), mas não o ficheiro <b>vault.hearth</b> que os abre. Nada foi alterado nem apagado.',
+  'vaultMissing.what': 'Reponha vault.hearth na pasta do perfil a partir de uma cópia de segurança e depois escolha “Procurar de novo”. Tudo abrirá como antes, com a mesma frase-passe.',
+  'vaultMissing.noNew': 'O Hearth não vai criar um perfil novo aqui: um perfil novo nunca conseguiria ler estes dados, e eles perder-se-iam.',
+  'vaultMissing.again': 'Procurar de novo',
+  'vaultMissing.still': 'vault.hearth continua em falta.',
+}
