@@ -92,12 +92,13 @@ export function useForkFixtures(): { forkedGroup: typeof forkedGroup } {
 
   /**
    * Alder founds the group (with `settings`) and admits Mallory (with `role`) through a real
-   * Hypercore log. Mallory writes something honest, then `before` at index i; then truncates to
-   * i and writes `after`.
+   * Hypercore log. Mallory writes something honest (then `prelude`, if given), then `before` at
+   * index i; then truncates to i and writes `after`.
    */
   async function forkedGroup(
     rnd: SeededRandom, role: 'member' | 'facilitator', before: (m: GroupSpace, me: string) => Promise<void>, after: (m: GroupSpace, me: string) => Promise<void>,
     settings: Parameters<typeof founder>[2] = {},
+    prelude?: (m: GroupSpace, me: string, log: CoreLog) => Promise<void>,
   ): Promise<Forked> {
     const alder = await founder(rnd, 'Alder', settings)
     const { log, kp } = await hostileLog(rnd)
@@ -111,6 +112,7 @@ export function useForkFixtures(): { forkedGroup: typeof forkedGroup } {
     const me = idOf(mid)
     await space.catchUp(alder.log)
     await space.change(memberDocId(me), (d) => void new MemberDoc(d, me).addPost({ topic: 'story', text: 'mallory before the fork', cw: null }, now()))
+    await prelude?.(space, me, log)
     const index = log.length
     await before(space, me)
     const mallory = { space, log, me, kp }
