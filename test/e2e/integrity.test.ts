@@ -6,7 +6,7 @@
  *    "continue here" after a confirm step, by keyboard. The same copy with its group store put back
  *    from an older backup says some of its own words are missing, with no way to skip the wait.
  *    With vault.hearth gone it says what it found, offers no new profile, changes no file, and
- *    opens as before once the file is put back.
+ *    opens as before once the file is put back; in Arabic it reads right to left.
  * 2. A rewritten log. Mallory (a real member in her own process, rewrite-member.child.ts)
  *    rewrites a post she shared; Alder, facilitator, finds it frozen in the review queue. Where
  *    removals need a second facilitator her lift waits and says so; once they do not, she lifts
@@ -125,6 +125,13 @@ describe('a moved, rolled-back or vault-less profile', () => {
     await p.getByRole('status').filter({ hasText: 'vault.hearth is still missing.' }).waitFor()
     expect(snapshot(moved)).toEqual(before)
     expect(statSync(moved).isDirectory()).toBe(true)
+    // The same screen for a person whose computer speaks Arabic: right to left, and still clean.
+    const ar = await openPage(browser(), h3.url, { locale: 'ar' })
+    await heading(ar.page, 'ملف مفاتيح هذا الملف الشخصي مفقود')
+    expect(await ar.page.locator('html').getAttribute('dir')).toBe('rtl')
+    await scanBoth(ar.page, 'vault missing, Arabic')
+    expectNoPageErrors(ar.errors)
+    await ar.context.close()
 
     renameSync(kept, path.join(moved, 'vault.hearth'))
     await p.getByRole('button', { name: 'Look again' }).click()
