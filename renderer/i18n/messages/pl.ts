@@ -105,7 +105,7 @@ export const pl: Catalogue = {
   'groups.mode.survivorLed': 'Prowadzona przez osoby z doświadczeniem przemocy',
   'groups.mode.facilitated': 'Prowadzona profesjonalnie',
   'groups.role.facilitator': 'prowadzisz',
-  'groups.role.member': 'w grupie',
+  'groups.role.member': 'osoba w grupie',
 
   'createGroup.title': 'Załóż nową grupę',
   'createGroup.name': 'Nazwa grupy',

@@ -59,6 +59,8 @@ describe('the catalogues, formatted', () => {
   it('gives Polish its own form for one, a few and many, as Intl.PluralRules counts them', () => {
     const rules = new Intl.PluralRules('pl')
     expect([1, 2, 5, 22, 25].map((n) => rules.select(n))).toEqual(['one', 'few', 'many', 'few', 'many'])
+    // A Polish message with only the English forms is caught.
+    expect(pluralGaps('{n, plural, one {# odpowiedź} other {# odpowiedzi}}', 'pl').sort()).toEqual(['n: few', 'n: many'])
     const f = new IntlMessageFormat(pl['post.repliesInside'], 'pl')
     const forms = [1, 2, 5].map((count) => f.format({ count }))
     expect(new Set(forms).size).toBe(3)
