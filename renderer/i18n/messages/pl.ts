@@ -438,7 +438,7 @@ export const pl: Catalogue = {
   'members.rules': 'Zasady grupy',
   'members.connected': 'Połączenie',
   'members.actions': 'Działania',
-  'members.thisGroup': 'ta grupa',
+  'members.thisGroup': '(bez nazwy)',
   'members.you': 'Ty, na tym urządzeniu',
   'members.connectedNow': 'Teraz online',
   'members.lastSeen': 'Ostatnio online: {date}',
