@@ -8,8 +8,8 @@
  *
  * German, the longest of the languages, runs the same first run with axe, and every main screen
  * (safety notice, create profile, groups with the create form, the group space, settings, unlock)
- * is checked for sideways scrolling at 800×600 and 200% zoom; Polish and Portuguese run the same
- * screens through that check. Portuguese comes from a pt-BR system, the variety it is written in.
+ * is checked for sideways scrolling at 800×600 and 200% zoom; French, Polish and Portuguese run the
+ * same screens through that check. Portuguese comes from a pt-BR system, the variety it is written in.
  * The German group's name is one 34-letter word, as German makes them: without the theme's
  * `overflow-wrap` the group space scrolls sideways at 200% zoom.
  */
@@ -60,6 +60,14 @@ const DE: Words = {
   yourPost: 'Dein Beitrag', post: 'Veröffentlichen', shared: 'Dein Beitrag wurde mit der Gruppe geteilt.',
 }
 
+const FR: Words = {
+  notice: 'Avant de commencer', continue: 'J’ai compris, continuer', create: 'Choisissez une phrase secrète',
+  passphrase: 'Phrase secrète', again: 'Retapez-la', createProfile: 'Créer mon profil', groups: 'Vos groupes',
+  startGroup: 'Créer un nouveau groupe', groupName: 'Nom du groupe', survivorLed: /^Animé par des survivant·es/,
+  pseudonym: 'Votre nom dans ce groupe', startTheGroup: 'Créer le groupe', writePost: 'Écrire une publication',
+  yourPost: 'Votre publication', post: 'Publier', shared: 'Votre publication a été partagée avec le groupe.',
+}
+
 const PL: Words = {
   notice: 'Zanim zaczniesz', continue: 'Rozumiem, dalej', create: 'Wybierz hasło',
   passphrase: 'Hasło', again: 'Wpisz je ponownie', createProfile: 'Utwórz mój profil', groups: 'Twoje grupy',
@@ -87,7 +95,8 @@ interface Screens {
   unlock: string
 }
 
-const SCREENS: Record<'de' | 'pl' | 'pt', Screens> = {
+const SCREENS: Record<'de' | 'fr' | 'pl' | 'pt', Screens> = {
+  fr: { nav: 'Sections du groupe', members: 'Membres', more: 'Plus', back: 'Retour à vos groupes', settings: 'Réglages', lock: 'Verrouiller Hearth', unlock: 'Déverrouiller Hearth' },
   de: { nav: 'Bereiche der Gruppe', members: 'Mitglieder', more: 'Mehr', back: 'Zurück zu deinen Gruppen', settings: 'Einstellungen', lock: 'Hearth sperren', unlock: 'Hearth entsperren' },
   pl: { nav: 'Części grupy', members: 'Osoby w grupie', more: 'Więcej', back: 'Wróć do swoich grup', settings: 'Ustawienia', lock: 'Zablokuj Hearth', unlock: 'Odblokuj Hearth' },
   pt: { nav: 'Seções do grupo', members: 'Membros', more: 'Mais', back: 'Voltar aos seus grupos', settings: 'Configurações', lock: 'Bloquear o Hearth', unlock: 'Desbloquear o Hearth' },
@@ -255,9 +264,10 @@ describe('Hearth in other languages', () => {
   })
 
   it.each([
+    { tag: 'fr', system: 'fr-FR', w: FR, group: { name: 'Cercle du mardi', pseudonym: 'Saule', post: 'Aujourd’hui a été une journée calme.' } },
     { tag: 'pl', system: 'pl-PL', w: PL, group: { name: 'Krąg wtorkowy', pseudonym: 'Wierzba', post: 'Dziś był spokojny dzień.' } },
     { tag: 'pt', system: 'pt-BR', w: PT, group: { name: 'Roda de terça', pseudonym: 'Salgueiro', post: 'Hoje foi um dia tranquilo.' } },
-  ] as const)('follows a $system system, and every main screen fits at 800×600 and 200% zoom', async ({ tag, system, w, group }) => {
+  ] as const)('follows a system set to $system, and every main screen fits at 800×600 and 200% zoom', async ({ tag, system, w, group }) => {
     const host = await e2e.host()
     const { context, page, errors } = await openPage(e2e.browser(), host.url, { locale: system })
     await heading(page, w.notice)
