@@ -66,6 +66,14 @@ describe('the catalogues, formatted', () => {
     expect(new Set(forms).size).toBe(3)
   })
 
+  it('addresses the reader in Arabic without the masculine forms the review took out', () => {
+    // Second person that is masculine in writing: a masculine adjective or participle about "you",
+    // or a present verb whose feminine form differs (تشعر / تشعرين, تودّ / تودّين).
+    const masculine = [/أنت (قلق|عضو|متأكد)/, /بصفتك ميسّرًا/, /يرونك متصلًا/, /(^|\s)(تشعر|تودّ)(\s|$)/, /البقاء متصلًا/, /الظهور كمتصل/]
+    const found = Object.entries(ar).flatMap(([key, m]) => masculine.filter((re) => re.test(m)).map((re) => `${key} ${re}`))
+    expect(found).toEqual([])
+  })
+
   it('writes numbers in the reader’s locale inside a sentence', () => {
     expect(new IntlMessageFormat(en['groups.new'], 'en').format({ count: 1200 })).toBe('1,200 new')
     expect(new IntlMessageFormat(es['groups.new'], 'es').format({ count: 2 })).toBe('2 nuevos')
