@@ -3,7 +3,7 @@
  * has every key (the catalogue test checks it); `preview` stays true until native-speaking
  * advocates have reviewed the words, and the picker says so.
  */
-export type LanguageTag = 'en' | 'es' | 'fr' | 'ar'
+export type LanguageTag = 'en' | 'es' | 'fr' | 'ar' | 'de' | 'pl' | 'pt'
 
 export interface Language {
   tag: LanguageTag
@@ -18,6 +18,11 @@ export const LANGUAGES: readonly Language[] = [
   { tag: 'es', name: 'Español', dir: 'ltr', preview: true },
   { tag: 'fr', name: 'Français', dir: 'ltr', preview: true },
   { tag: 'ar', name: 'العربية', dir: 'rtl', preview: true },
+  { tag: 'de', name: 'Deutsch', dir: 'ltr', preview: true },
+  { tag: 'pl', name: 'Polski', dir: 'ltr', preview: true },
+  // Written as Brazilian Portuguese, the variety most readers have; "pt", "pt-BR" and "pt-PT"
+  // systems all read it, and Intl's "pt" formats dates and plurals the Brazilian way.
+  { tag: 'pt', name: 'Português', dir: 'ltr', preview: true },
 ]
 
 export const FALLBACK: LanguageTag = 'en'

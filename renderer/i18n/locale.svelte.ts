@@ -10,9 +10,12 @@
 import { IntlMessageFormat } from 'intl-messageformat'
 import { FALLBACK, languageOf, matchSystem, type Language, type LanguageTag } from './languages.ts'
 import { ar } from './messages/ar.ts'
+import { de } from './messages/de.ts'
 import { en, type MessageKey } from './messages/en.ts'
 import { es } from './messages/es.ts'
 import { fr } from './messages/fr.ts'
+import { pl } from './messages/pl.ts'
+import { pt } from './messages/pt.ts'
 
 export type { MessageKey }
 export type Choice = LanguageTag | 'system'
@@ -27,7 +30,7 @@ export interface Part {
 }
 const TAGS = ['b', 'kbd', 'bdi'] as const
 
-const CATALOGUES: Record<LanguageTag, Record<MessageKey, string>> = { en, es, fr, ar }
+const CATALOGUES: Record<LanguageTag, Record<MessageKey, string>> = { en, es, fr, ar, de, pl, pt }
 
 function systemLanguages(): readonly string[] {
   return typeof navigator === 'undefined' ? [] : navigator.languages

@@ -9,15 +9,18 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { LANGUAGES } from '../../../renderer/i18n/languages.ts'
 import { ar } from '../../../renderer/i18n/messages/ar.ts'
+import { de } from '../../../renderer/i18n/messages/de.ts'
 import { en } from '../../../renderer/i18n/messages/en.ts'
 import { es } from '../../../renderer/i18n/messages/es.ts'
 import { fr } from '../../../renderer/i18n/messages/fr.ts'
+import { pl } from '../../../renderer/i18n/messages/pl.ts'
+import { pt } from '../../../renderer/i18n/messages/pt.ts'
 import { catalogueProblems, visibleStrings } from './catalogue-check.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '../../..')
 const RENDERER = path.join(ROOT, 'renderer')
 
-const CATALOGUES: Record<string, Record<string, string>> = { es, fr, ar }
+const CATALOGUES: Record<string, Record<string, string>> = { es, fr, ar, de, pl, pt }
 
 /** Files whose words are still English in the markup. Shrinks screen by screen. */
 const PENDING = new Set<string>([

@@ -7,19 +7,27 @@ import { IntlMessageFormat } from 'intl-messageformat'
 import { describe, expect, it } from 'vitest'
 import { isLanguageTag, LANGUAGES, matchSystem } from '../../../renderer/i18n/languages.ts'
 import { ar } from '../../../renderer/i18n/messages/ar.ts'
+import { de } from '../../../renderer/i18n/messages/de.ts'
 import { en } from '../../../renderer/i18n/messages/en.ts'
 import { es } from '../../../renderer/i18n/messages/es.ts'
 import { fr } from '../../../renderer/i18n/messages/fr.ts'
+import { pl } from '../../../renderer/i18n/messages/pl.ts'
+import { pt } from '../../../renderer/i18n/messages/pt.ts'
 import { pluralGaps } from './catalogue-check.ts'
 
-const ALL: Record<string, Record<string, string>> = { en, es, fr, ar }
+const ALL: Record<string, Record<string, string>> = { en, es, fr, ar, de, pl, pt }
 
 describe('choosing the language', () => {
   it('follows the first system language it has, by its primary subtag', () => {
     expect(matchSystem(['es-MX', 'en-US'])).toBe('es')
-    expect(matchSystem(['de-DE', 'AR-eg'])).toBe('ar')
+    expect(matchSystem(['it-IT', 'AR-eg'])).toBe('ar')
     expect(matchSystem(['fr-CA'])).toBe('fr')
-    expect(matchSystem(['de-DE'])).toBe('en')
+    expect(matchSystem(['de-AT'])).toBe('de')
+    expect(matchSystem(['pl-PL'])).toBe('pl')
+    // Portuguese is written as Brazilian Portuguese; both Brazil and Portugal read it.
+    expect(matchSystem(['pt-BR'])).toBe('pt')
+    expect(matchSystem(['pt-PT'])).toBe('pt')
+    expect(matchSystem(['it-IT'])).toBe('en')
     expect(matchSystem([])).toBe('en')
   })
 
@@ -48,9 +56,30 @@ describe('the catalogues, formatted', () => {
     expect(forms[1]).toBe('ردان في الداخل.')
   })
 
+  it('gives Polish its own form for one, a few and many, as Intl.PluralRules counts them', () => {
+    const rules = new Intl.PluralRules('pl')
+    expect([1, 2, 5, 22, 25].map((n) => rules.select(n))).toEqual(['one', 'few', 'many', 'few', 'many'])
+    // A Polish message with only the English forms is caught.
+    expect(pluralGaps('{n, plural, one {# odpowiedź} other {# odpowiedzi}}', 'pl').sort()).toEqual(['n: few', 'n: many'])
+    const f = new IntlMessageFormat(pl['post.repliesInside'], 'pl')
+    const forms = [1, 2, 5].map((count) => f.format({ count }))
+    expect(new Set(forms).size).toBe(3)
+  })
+
+  it('addresses the reader in Arabic without the masculine forms the review took out', () => {
+    // Second person that is masculine in writing: a masculine adjective or participle about "you",
+    // or a present verb whose feminine form differs (تشعر / تشعرين, تودّ / تودّين).
+    const masculine = [/أنت (قلق|عضو|متأكد)/, /بصفتك ميسّرًا/, /يرونك متصلًا/, /(^|\s)(تشعر|تودّ)(\s|$)/, /البقاء متصلًا/, /الظهور كمتصل/]
+    const found = Object.entries(ar).flatMap(([key, m]) => masculine.filter((re) => re.test(m)).map((re) => `${key} ${re}`))
+    expect(found).toEqual([])
+  })
+
   it('writes numbers in the reader’s locale inside a sentence', () => {
     expect(new IntlMessageFormat(en['groups.new'], 'en').format({ count: 1200 })).toBe('1,200 new')
     expect(new IntlMessageFormat(es['groups.new'], 'es').format({ count: 2 })).toBe('2 nuevos')
+    // German and Polish group thousands their own way (Polish only from five digits).
+    expect(new IntlMessageFormat(de['groups.new'], 'de').format({ count: 1200 })).toBe('1.200 neu')
+    expect(new IntlMessageFormat(pt['groups.new'], 'pt').format({ count: 1200 })).toBe('1.200 novas')
   })
 
   it('keeps emphasis as a tag the translation places, not as pieces of a sentence', () => {
