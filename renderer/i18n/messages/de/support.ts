@@ -76,7 +76,7 @@ export const supportDe: Record<keyof typeof supportEn, string> = {
   'meetingForm.submit': 'Treffen speichern',
   'meetingForm.done': 'Treffen gespeichert. Die Mitglieder sehen es.',
 
-  'resources.title': 'Hilfsangebote',
+  'resources.title': 'Hilfreiches',
   'resources.notice': '<b>Hearth ist kein Krisendienst.</b> Nationale Hilfetelefone findest du unter „Hilfetelefone“ auf dem Bildschirm deiner Gruppen, auch ohne Verbindung.',
   'resources.directory': 'Das Verzeichnis der Gruppe',
   'resources.empty': 'Hier ist noch nichts.',

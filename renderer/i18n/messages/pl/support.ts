@@ -76,7 +76,7 @@ export const supportPl: Record<keyof typeof supportEn, string> = {
   'meetingForm.submit': 'Zapisz spotkanie',
   'meetingForm.done': 'Spotkanie zapisane. Członkowie grupy je zobaczą.',
 
-  'resources.title': 'Zasoby',
+  'resources.title': 'Materiały',
   'resources.notice': '<b>Hearth nie jest usługą kryzysową.</b> Krajowe telefony zaufania są w sekcji „Telefony zaufania” na ekranie Twoich grup, także bez połączenia.',
   'resources.directory': 'Spis grupy',
   'resources.empty': 'Na razie nic tu nie ma.',
