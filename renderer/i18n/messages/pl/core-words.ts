@@ -16,9 +16,9 @@ export const coreWordsPl: CoreWords = {
         'Słuchaj bez oceniania. Każdej historii się wierzy i nikt nie musi tłumaczyć się z tego, co zrobił, żeby być bezpiecznym.',
         'Bez rad, jeśli nikt o nie nie prosi. Mów z własnego doświadczenia („mnie pomogło…”), zamiast mówić innym, co mają robić.',
         'Przerwa jest w porządku. Możesz czytać bez pisania, wyjść z rozmowy albo odpocząć w każdej chwili, bez tłumaczenia się.',
-        'Używaj tylko swojego imienia w grupie. Nie podawaj danych, które mogą zdradzić Ciebie lub innych: adresów, miejsc pracy, imion dzieci ani ich szkół.',
+        'Używaj tylko swojego imienia w grupie. Nie podawaj danych, które mogą zdradzić ciebie lub innych: adresów, miejsc pracy, imion dzieci ani ich szkół.',
         'Ostrożnie z trudnymi szczegółami. Przed opisem przemocy dodaj ostrzeżenie o treści i pomijaj drastyczne szczegóły.',
-        'Osoby prowadzące dbają o przestrzeń: pilnują tych zasad, mogą ukryć wpis, który je łamie, i można do nich napisać prywatnie o wszystkim, co Cię niepokoi.',
+        'Osoby prowadzące dbają o przestrzeń: pilnują tych zasad, mogą ukryć wpis, który je łamie, i można do nich napisać prywatnie o wszystkim, co cię niepokoi.',
       ],
     },
     'facilitated-group': {

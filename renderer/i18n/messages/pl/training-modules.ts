@@ -17,7 +17,7 @@ export const trainingModulesPl: Modules = {
       { heading: 'Dlaczego odejście jest trudne', text: 'Niebezpieczeństwo często rośnie, gdy ktoś próbuje odejść. Ludzie zostają ze względu na bezpieczeństwo, dzieci, pieniądze, mieszkanie, z miłości, nadziei, strachu, wstydu albo pod presją innych. Pytanie nigdy nie brzmi „dlaczego nie odejdzie?”, ale „co dałoby tej osobie więcej bezpieczeństwa i czego ona chce?”. To osoba doznająca przemocy najlepiej zna swoją sytuację.' },
     ],
     questions: [
-      'Które formy przemocy z tego modułu wcześniej nie kojarzyły Ci się z przemocą?',
+      'Które formy przemocy z tego modułu wcześniej nie kojarzyły ci się z przemocą?',
       'Jak ktoś z grupy może usłyszeć „dlaczego po prostu nie odeszłaś?”, nawet gdy nikt nie mówi tego na głos?',
       'Co można odpowiedzieć komuś, kto mówi: „to nie było takie straszne, to były tylko słowa”?',
     ],
@@ -29,12 +29,12 @@ export const trainingModulesPl: Modules = {
     sections: [
       { heading: 'Najpierw uwaga', text: 'Dobre słuchanie zaczyna się od tego, by się nie spieszyć. Pozwól na ciszę. Nie planuj odpowiedzi, gdy druga osoba jeszcze mówi. W grupie, w której się pisze, przeczytaj cały wpis przed odpowiedzią, i przeczytaj go jeszcze raz.' },
       { heading: 'Odzwierciedlaj, nie naprawiaj', text: 'Powiedz własnymi słowami, co usłyszysz: „Brzmi to tak, jakbyś czuła się osaczona, kiedy zabrał kluczyki do samochodu”. Nazywaj uczucia łagodnie i pozwól się poprawić. Większość ludzi chce najpierw zostać zrozumiana, a dopiero potem dostać radę, a wielu dostało już mnóstwo rad.' },
-      { heading: 'Pytania, które otwierają', text: 'Pytania otwarte („Jak to było dla Ciebie?”, „Co by Ci teraz pomogło?”) zostawiają przestrzeń. Pytania zaczynające się od „dlaczego” mogą brzmieć jak zarzut. Zapytaj, zanim zaproponujesz pomysły: „Czy pomogłoby Ci usłyszeć, co mnie pomogło?”' },
+      { heading: 'Pytania, które otwierają', text: 'Pytania otwarte („Jak to było dla ciebie?”, „Co by ci teraz pomogło?”) zostawiają przestrzeń. Pytania zaczynające się od „dlaczego” mogą brzmieć jak zarzut. Zapytaj, zanim zaproponujesz pomysły: „Czy pomogłoby ci usłyszeć, co mnie pomogło?”' },
     ],
     questions: [
-      'Przypomnij sobie chwilę, gdy ktoś naprawdę Cię wysłuchał. Co zrobiła ta osoba?',
+      'Przypomnij sobie chwilę, gdy ktoś naprawdę cię wysłuchał. Co zrobiła ta osoba?',
       'Przepisz tę odpowiedź tak, by odzwierciedlała, a nie naprawiała: „Powinnaś zadzwonić na policję”.',
-      'Kiedy najtrudniej jest Ci milczeć i dalej słuchać?',
+      'Kiedy najtrudniej jest ci milczeć i dalej słuchać?',
     ],
   },
   'trauma-informed': {
@@ -47,24 +47,24 @@ export const trainingModulesPl: Modules = {
       { heading: 'Gdy kogoś coś przytłacza', text: 'Zwolnij. Mów krótko i spokojnie. Zaproponuj zakotwiczenie w teraźniejszości, jeśli ta osoba chce: stopy na podłodze, nazywanie rzeczy, które widać, powolny oddech. Zapytaj, czego potrzebuje. Jeśli ktoś może być w bezpośrednim niebezpieczeństwie, zachęć do kontaktu ze służbami ratunkowymi albo z telefonem zaufania; Hearth nie jest usługą kryzysową.' },
     ],
     questions: [
-      'Jakie Twoje własne reakcje może wywołać czyjaś reakcja traumatyczna i jak to zauważyć?',
+      'Jakie twoje własne reakcje może wywołać czyjaś reakcja traumatyczna i jak to zauważyć?',
       'Jak zaproponować wybór w chwili, gdy kusi, żeby dać radę?',
-      'Które treści w Twojej grupie powinny mieć ostrzeżenie?',
+      'Które treści w twojej grupie powinny mieć ostrzeżenie?',
     ],
   },
   'self-care': {
     from: 'd8f43f03',
     title: 'Dbanie o siebie i wypalenie',
-    summary: 'Wspieranie innych to praca. Zauważanie własnych granic chroni Ciebie i grupę.',
+    summary: 'Wspieranie innych to praca. Zauważanie własnych granic chroni ciebie i grupę.',
     sections: [
-      { heading: 'Sygnały, na które warto uważać', text: 'Słuchanie o przemocy może poruszyć własne wspomnienia. Zwróć uwagę na kłopoty ze snem, niechęć przed spotkaniem grupy, odrętwienie lub drażliwość, myślenie o cudzych historiach, gdy chcesz odpocząć, albo poczucie, że wszystko zależy od Ciebie. To sygnały, by zrobić przerwę, a nie porażki.' },
+      { heading: 'Sygnały, na które warto uważać', text: 'Słuchanie o przemocy może poruszyć własne wspomnienia. Zwróć uwagę na kłopoty ze snem, niechęć przed spotkaniem grupy, odrętwienie lub drażliwość, myślenie o cudzych historiach, gdy chcesz odpocząć, albo poczucie, że wszystko zależy od ciebie. To sygnały, by zrobić przerwę, a nie porażki.' },
       { heading: 'Granice to troska', text: 'Wspierać innych można tylko z miejsca, w którym samemu jest się wystarczająco bezpiecznie. Można zrobić sobie przerwę, odpowiedzieć jutro zamiast teraz i przekazać coś innej osobie prowadzącej. W Hearth „Przerwa” życzliwie informuje grupę, że odpoczywasz.' },
       { heading: 'Twoje własne wsparcie', text: 'Miej ludzi i miejsca dla siebie: przyjaciółkę lub przyjaciela, terapeutkę lub terapeutę, spacer, odpoczynek. Osoby prowadzące mogą korzystać ze swojej przestrzeni, by dzielić się z innymi prowadzącymi tym, co im ciąży, bez podawania prywatnych szczegółów o członkach grupy.' },
     ],
     questions: [
-      'Jakie są Twoje pierwsze sygnały, że potrzebujesz przerwy?',
-      'Kto Cię wspiera i kiedy ostatnio udało się do tej osoby odezwać?',
-      'Co ułatwiłoby Ci zrobienie przerwy, gdy jej potrzebujesz?',
+      'Jakie są twoje pierwsze sygnały, że potrzebujesz przerwy?',
+      'Kto cię wspiera i kiedy ostatnio udało się do tej osoby odezwać?',
+      'Co ułatwiłoby ci zrobienie przerwy, gdy jej potrzebujesz?',
     ],
   },
   facilitating: {
@@ -77,9 +77,9 @@ export const trainingModulesPl: Modules = {
       { heading: 'Najpierw bezpieczeństwo', text: 'Jeśli ktoś może być w niebezpieczeństwie, porozmawiaj z tą osobą prywatnie i przekaż jej numery telefonów zaufania. Nigdy nie przekazuj danych ani miejsca pobytu członka grupy nikomu spoza niej. Jeśli podejrzewasz, że do grupy dołączyła osoba stosująca przemoc, porozmawiaj z innymi prowadzącymi, zanim cokolwiek zrobisz, i postępuj według kroków uzgodnionych przez grupę.' },
     ],
     questions: [
-      'Jak można zacząć i zakończyć spotkanie Twojej grupy?',
+      'Jak można zacząć i zakończyć spotkanie twojej grupy?',
       'Co zrobić, gdy ktoś z grupy zaczyna bez ostrzeżenia opisywać drastyczne szczegóły?',
-      'Jak osoby prowadzące w Twojej grupie dzielą się obowiązkami?',
+      'Jak osoby prowadzące w twojej grupie dzielą się obowiązkami?',
     ],
   },
   'resolving-conflict': {
@@ -92,9 +92,9 @@ export const trainingModulesPl: Modules = {
       { heading: 'Uczciwie i na piśmie', text: 'Traktuj podstawowe zasady jako wspólny punkt odniesienia, żeby nie była to opinia jednej osoby przeciw opinii drugiej. Gdy to możliwe, decyduj razem z innymi prowadzącymi. Mów otwarcie, co postanowiono i dlaczego, nie ujawniając prywatnych szczegółów. Potem zapytaj wszystkie zaangażowane osoby, jak się czują.' },
     ],
     questions: [
-      'Jak zwykle reagujesz, gdy ktoś się na Ciebie złości?',
+      'Jak zwykle reagujesz, gdy ktoś się na ciebie złości?',
       'Co można powiedzieć prywatnie komuś, czyje słowa zraniły inną osobę z grupy?',
-      'Która podstawowa zasada Twojej grupy najbardziej pomogłaby w konflikcie i dlaczego?',
+      'Która podstawowa zasada twojej grupy najbardziej pomogłaby w konflikcie i dlaczego?',
     ],
   },
 }
