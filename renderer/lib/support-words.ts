@@ -1,13 +1,18 @@
 /**
  * What to say when a support-feature call fails. For these screens core's own message names the
- * field or the folder that was wrong, in plain words, so it is shown as it is; everything else
- * gets the app's usual wording (plain-words.ts).
+ * field or the folder that was wrong, so it is shown in the reader's language when the catalogue
+ * has that detail (core-details.ts), else as core wrote it, in English; everything else gets the
+ * app's usual wording (plain-words.ts).
  */
 import type { ApiError } from '../../core/api.ts'
+import { t } from '../i18n/locale.svelte.ts'
+import { detailKey } from './core-details.ts'
 import { plainWords } from './plain-words.ts'
 
 const OWN_WORDS = new Set(['NOT_FOUND', 'INVALID_INPUT', 'NOT_ALLOWED', 'EXPORT_FAILED'])
 
 export function supportWords(error: ApiError): string {
-  return OWN_WORDS.has(error.code) ? `${error.message}.` : plainWords(error)
+  if (!OWN_WORDS.has(error.code)) return plainWords(error)
+  const known = detailKey(error)
+  return known ? t(known.key, known.values) : `${error.message}.`
 }

@@ -8,7 +8,10 @@
  */
 import { integrityEn } from './en/integrity.ts'
 
+import { supportEn } from './en/support.ts'
+
 export const en = {
+  ...supportEn,
   'app.opening': 'Opening…',
   'app.noBridge.title': 'Hearth cannot start here',
   'app.noBridge.body': "This window was opened without Hearth's background process, so it cannot reach your profile. Close it and start Hearth again.",

@@ -40,14 +40,6 @@ const PENDING = new Set<string>([
   'renderer/components/rotation/RotationPanel.svelte',
   'renderer/components/rules/RulesEditor.svelte',
   'renderer/components/settings/GroupChoice.svelte',
-  'renderer/components/support/Care.svelte',
-  'renderer/components/support/Debrief.svelte',
-  'renderer/components/support/MeetingForm.svelte',
-  'renderer/components/support/Meetings.svelte',
-  'renderer/components/support/ResourceForm.svelte',
-  'renderer/components/support/Resources.svelte',
-  'renderer/views/Journal.svelte',
-  'renderer/views/Training.svelte',
 ])
 
 function svelteFiles(dir: string): string[] {
