@@ -7,8 +7,12 @@
  * splitting it by screen would scatter what a translator reviews at once (docs/decisions.md).
  */
 import type { Catalogue } from './en.ts'
+import { supportDe } from './de/support.ts'
+import { integrityDe } from './de/integrity.ts'
 
 export const de: Catalogue = {
+  ...supportDe,
+  ...integrityDe,
   'app.opening': 'Wird geöffnet…',
   'app.noBridge.title': 'Hearth kann hier nicht starten',
   'app.noBridge.body': 'Dieses Fenster wurde ohne den Hintergrundprozess von Hearth geöffnet und kann dein Profil deshalb nicht erreichen. Schließe es und starte Hearth neu.',

@@ -9,8 +9,12 @@
  * splitting it by screen would scatter what a translator reviews at once (docs/decisions.md).
  */
 import type { Catalogue } from './en.ts'
+import { supportPl } from './pl/support.ts'
+import { integrityPl } from './pl/integrity.ts'
 
 export const pl: Catalogue = {
+  ...supportPl,
+  ...integrityPl,
   'app.opening': 'Otwieranie…',
   'app.noBridge.title': 'Hearth nie może się tu uruchomić',
   'app.noBridge.body': 'To okno otwarto bez procesu Hearth działającego w tle, więc nie ma ono dostępu do twojego profilu. Zamknij je i uruchom Hearth ponownie.',

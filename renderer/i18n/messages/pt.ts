@@ -9,8 +9,12 @@
  * splitting it by screen would scatter what a translator reviews at once (docs/decisions.md).
  */
 import type { Catalogue } from './en.ts'
+import { supportPt } from './pt/support.ts'
+import { integrityPt } from './pt/integrity.ts'
 
 export const pt: Catalogue = {
+  ...supportPt,
+  ...integrityPt,
   'app.opening': 'Abrindo…',
   'app.noBridge.title': 'O Hearth não consegue iniciar aqui',
   'app.noBridge.body': 'Esta janela foi aberta sem o processo de fundo do Hearth, então não consegue chegar ao seu perfil. Feche-a e abra o Hearth de novo.',
