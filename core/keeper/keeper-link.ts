@@ -81,6 +81,13 @@ export class KeeperLink {
     return log.peers.some((p) => this.isKeeperPeer(p) && ((p as { remoteLength?: number }).remoteLength ?? 0) >= log.length)
   }
 
+  /** How many blocks of these logs the keeper, connected now, says it holds (its peers' remoteLength). */
+  blocksHeld(logs: Iterable<{ readonly peers: readonly object[] }>): number {
+    let n = 0
+    for (const log of logs) for (const p of log.peers) if (this.isKeeperPeer(p)) n += (p as { remoteLength?: number }).remoteLength ?? 0
+    return n
+  }
+
   /** Whether a Hypercore replication peer is the keeper (its stream is one of our lines). */
   isKeeperPeer(peer: object): boolean {
     const stream = (peer as { stream?: unknown }).stream
