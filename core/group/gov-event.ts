@@ -36,8 +36,9 @@
  *   log.thaw       { log, resume }                 facilitators lift a freeze: the log speaks
  *                                                  again from `resume` on, for the evidence whose
  *                                                  versions both end at or before it (freeze-book.ts)
- *   keeper.add     { keeper }                      facilitators give the group a keeper: its public
- *                                                  key (hex), read from its checked code; one at a time
+ *   keeper.add     { keeper, register }            facilitators give the group a keeper: its public
+ *                                                  key (hex) and its registration secret (16 bytes,
+ *                                                  hex), read from its checked code; one at a time
  *   keeper.remove  { keeper }                      facilitators take it away (core/group/keeper-rules.ts)
  * The cut-off of a removal, leave or role change is the event's own `seen`: for each device log
  * of the affected member, blocks at index >= seen[log] (0 when absent) no longer speak for the
@@ -155,7 +156,8 @@ const logForkBody = z.object({ log: hex32, signer: hex32, index: z.number().int(
 /** Facilitators lift a freeze from `resume` on (core/group/freeze-book.ts). */
 const logThawBody = z.object({ log: hex32, resume: z.number().int().min(1).max(0xffff_ffff) }).strict()
 /** Facilitators add or remove the group's keeper (core/group/keeper-rules.ts). */
-const keeperBody = z.object({ keeper: hex32 }).strict()
+const keeperAddBody = z.object({ keeper: hex32, register: hex16 }).strict()
+const keeperRemoveBody = z.object({ keeper: hex32 }).strict()
 
 const envelope = {
   v: z.literal(1),
@@ -181,8 +183,8 @@ const eventSchema = z.discriminatedUnion('kind', [
   z.object({ ...envelope, kind: z.literal('device.add'), body: deviceAddBody }).strict(),
   z.object({ ...envelope, kind: z.literal('log.fork'), body: logForkBody }).strict(),
   z.object({ ...envelope, kind: z.literal('log.thaw'), body: logThawBody }).strict(),
-  z.object({ ...envelope, kind: z.literal('keeper.add'), body: keeperBody }).strict(),
-  z.object({ ...envelope, kind: z.literal('keeper.remove'), body: keeperBody }).strict(),
+  z.object({ ...envelope, kind: z.literal('keeper.add'), body: keeperAddBody }).strict(),
+  z.object({ ...envelope, kind: z.literal('keeper.remove'), body: keeperRemoveBody }).strict(),
 ])
 
 export type SignedEvent = z.infer<typeof eventSchema>

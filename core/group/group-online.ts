@@ -119,7 +119,7 @@ export class GroupOnline {
       // A member who asks not to be shown, right after connecting: the pending save (the newest
       // value wins) no longer names them.
       online.swarm.on('peer-presence', () => online.seenStore?.soon(online.lastSeen()))
-      online.keepers = new KeeperFollow((keeperKey) => KeeperLink.open({ keeperKey, groupSecret: opts.groupSecret, groupId: bytes(opts.groupId), identity: opts.identity, ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}), ...(opts.host ? { host: opts.host } : {}) }))
+      online.keepers = new KeeperFollow((k) => KeeperLink.open({ keeperKey: k.key, register: k.register, groupSecret: opts.groupSecret, groupId: bytes(opts.groupId), identity: opts.identity, ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}), ...(opts.host ? { host: opts.host } : {}) }))
       if (opts.admit) {
         const admit = opts.admit
         online.invites = await InviteHost.open(opts, { groupId: opts.groupId, newChallenge: newJoinChallenge, decide: (p, c) => admit.decide(p, c) })
@@ -243,7 +243,7 @@ export class GroupOnline {
     if (this.closed || !this.swarm) return
     const gov = this.space.groupId ? this.space.governance : null
     // First of all: a removed keeper's link closes before any log is offered (keeper-follow.ts).
-    if (gov) await this.keepers?.follow(gov.keepers.current?.key ?? null).catch(() => undefined)
+    if (gov) await this.keepers?.follow(gov.keepers.current ?? null).catch(() => undefined)
     const keys = new Set([this.space.own.key, ...(gov?.deviceLogs() ?? this.trust.logs)])
     for (const key of keys) await this.follow(key)
     for (const key of this.space.needsFull) this.fetchWhole(key)

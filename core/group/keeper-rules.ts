@@ -15,13 +15,15 @@ import type { Role } from '../model/write-rule.ts'
 export interface KeeperRecord {
   /** the keeper's public key, hex */
   key: string
+  /** its registration secret, hex: lets a member make the keeper take the group on (keeper-wire.ts) */
+  register: string
   by: string
   at: number
   removed?: { by: string; at: number }
 }
 
 export type KeeperEvent =
-  | { kind: 'keeper.add'; author: string; at: number; body: { keeper: string } }
+  | { kind: 'keeper.add'; author: string; at: number; body: { keeper: string; register: string } }
   | { kind: 'keeper.remove'; author: string; at: number; body: { keeper: string } }
 
 export class KeeperBook {
@@ -39,7 +41,7 @@ export class KeeperBook {
     const now = this.current
     if (event.kind === 'keeper.add') {
       if (now) throw errors.BLOCK_MALFORMED(now.key === event.body.keeper ? 'that keeper is already the group’s' : 'the group has a keeper; remove it first')
-      this.history.push({ key: event.body.keeper, by: event.author, at: event.at })
+      this.history.push({ key: event.body.keeper, register: event.body.register, by: event.author, at: event.at })
       return
     }
     if (!now || now.key !== event.body.keeper) throw errors.BLOCK_MALFORMED('not the group’s keeper')

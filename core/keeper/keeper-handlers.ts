@@ -13,6 +13,8 @@ import { memberName } from '../group/member-names.ts'
 import { encodeKeeperCode, parseKeeperCode } from './keeper-code.ts'
 
 type Ctx = { registry(): GroupRegistry; now(): number }
+const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
+const bytes = (h: string): Uint8Array => Uint8Array.from(Buffer.from(h, 'hex'))
 
 export function keeperHandlers(ctx: Ctx): Pick<MethodHandlers, 'addKeeper' | 'removeKeeper' | 'keepers'> {
   const facilitatorSpace = async (groupId: string): Promise<GroupSpace> => {
@@ -20,24 +22,24 @@ export function keeperHandlers(ctx: Ctx): Pick<MethodHandlers, 'addKeeper' | 're
     if (s.governance.members.get(s.me)?.role !== 'facilitator') throw errors.NOT_ALLOWED('only facilitators add or remove the group’s keeper')
     return s
   }
-  const write = async (s: GroupSpace, kind: 'keeper.add' | 'keeper.remove', keeper: string): Promise<KeeperView[]> => {
+  const write = async (s: GroupSpace, change: { kind: 'keeper.add'; body: { keeper: string; register: string } } | { kind: 'keeper.remove'; body: { keeper: string } }): Promise<KeeperView[]> => {
     const gov = s.governance
-    await s.writeGovernance({ v: 1, kind, group: gov.groupId, author: s.me, at: ctx.now(), seen: s.seen(), body: { keeper } })
+    await s.writeGovernance({ v: 1, ...change, group: gov.groupId, author: s.me, at: ctx.now(), seen: s.seen() })
     await (await ctx.registry().onlineOf(gov.groupId))?.refresh()
     return views(ctx, s)
   }
   return {
     async addKeeper({ groupId, code }) {
-      const key = Buffer.from(parseKeeperCode(code)).toString('hex')
+      const parsed = parseKeeperCode(code)
       const s = await facilitatorSpace(groupId)
       if (s.governance.keepers.current) throw errors.KEEPER_ALREADY_SET()
-      return write(s, 'keeper.add', key)
+      return write(s, { kind: 'keeper.add', body: { keeper: hex(parsed.key), register: hex(parsed.register) } })
     },
     async removeKeeper({ groupId, keeper }) {
-      const key = Buffer.from(parseKeeperCode(keeper)).toString('hex')
+      const key = hex(parseKeeperCode(keeper).key)
       const s = await facilitatorSpace(groupId)
       if (s.governance.keepers.current?.key !== key) throw errors.KEEPER_NOT_FOUND()
-      return write(s, 'keeper.remove', key)
+      return write(s, { kind: 'keeper.remove', body: { keeper: key } })
     },
     async keepers({ groupId }) {
       return views(ctx, await ctx.registry().space(groupId))
@@ -52,7 +54,7 @@ async function views(ctx: Ctx, s: GroupSpace): Promise<KeeperView[]> {
   return book.history.map((k): KeeperView => {
     const current = k === book.current
     return {
-      code: encodeKeeperCode(Uint8Array.from(Buffer.from(k.key, 'hex'))),
+      code: encodeKeeperCode({ key: bytes(k.key), register: bytes(k.register) }),
       current,
       addedBy: who(k.by),
       addedAt: k.at,

@@ -5,7 +5,8 @@
  * first output line, always JSON whatever --json says, is {"keeper":"CODE","groups":[…]}: CODE is
  * what a facilitator pastes into `hearth keeper add`; with --json, a line {"kept":LOG,"group":ACCESS}
  * follows for each log it starts keeping, and {"refused":LOG,"group":ACCESS} for each it will not
- * (another group's log, or past the group's limit). It runs unattended, so the passphrase comes
+ * (another group's log, or past the group's limit), and {"unregistered":ACCESS} for a group it
+ * would not take on (its access did not prove the registration secret of the keeper's code). It runs unattended, so the passphrase comes
  * from HEARTH_PASSPHRASE or --passphrase-file. Ctrl-C or SIGTERM closes the store cleanly.
  *
  * `keeper add` / `keeper remove` write governance events (facilitators; core/group/keeper-rules.ts),
@@ -41,11 +42,12 @@ export const keeperCommands: Record<string, Command & { network?: boolean; noPro
         throw e
       }
       try {
-        process.stdout.write(JSON.stringify({ keeper: encodeKeeperCode(node.publicKey), groups: node.groups() }) + '\n')
+        process.stdout.write(JSON.stringify({ keeper: encodeKeeperCode({ key: node.publicKey, register: profile.register }), groups: node.groups() }) + '\n')
         // With --json, one line per log the keeper starts keeping: keys only, which open nothing.
         if (ctx.options.json) {
           node.on('kept', (group, log) => process.stdout.write(JSON.stringify({ kept: log, group }) + '\n'))
           node.on('refused', (group, log) => process.stdout.write(JSON.stringify({ refused: log, group }) + '\n'))
+          node.on('unregistered', (group) => process.stdout.write(JSON.stringify({ unregistered: group }) + '\n'))
         }
         await stayUp(secondsUp)
       } finally {
