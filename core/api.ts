@@ -19,12 +19,14 @@
 import type { Result } from './api/error-codes.ts'
 import type { Badge, DecisionView, FeedPage, GroupExportPolicy, GroupInfo, GroupMode, GroupStatus, GroupSummary, InvitePolicy, InviteView, JoinRequestView, Labelled, LockReason, MemberStatus, MemberView, Membership, ModerationItem, MuteLevel, MuteView, OwnLogStatus, ProfileStatus, RewrittenLog, Role, RulesView, ScheduleView } from './api/group-views.ts'
 import type { CheckInView, DebriefView, HotlineList, JournalEntryView, MeetingFields, MeetingView, Mood, ResourceFields, ResourceView, RsvpAnswer, SafetyPlanSection, SafetyPlanView, SharedCheckInView, SuggestionView, TrainingModuleView, TrainingShareView } from './api/support-views.ts'
+import type { KeeperView } from './api/keeper-views.ts'
 import type { ExportFormat, ExportInput, ExportRecordView, ExportResult, LineThreadView, LineTopic, RuleTemplate, UnreadSection, UnreadView } from './api/everyday-views.ts'
 
 export type * from './api/error-codes.ts'
 export type * from './api/group-views.ts'
 export type * from './api/support-views.ts'
 export type * from './api/everyday-views.ts'
+export type * from './api/keeper-views.ts'
 
 type G = { groupId: string }
 
@@ -202,8 +204,12 @@ export interface ApiMethods {
   markRead: { input: G & { section?: UnreadSection; upTo?: number }; output: UnreadView }
   /** My own choice not to show as connected to this group's members (it still syncs). */
   setPresence: { input: G & { hidden: boolean }; output: { hidden: boolean } }
-  /** The keeper this device syncs through for a group (its keeper code), or null for none; this device's own setting for now (core/keeper/keeper-setting.ts). */
-  setKeeper: { input: G & { code: string | null }; output: { keeper: string | null } }
+  /** Facilitators: give the group a keeper (its code, from `hearth keeper serve`); governance, so every member follows it. */
+  addKeeper: { input: G & { code: string }; output: KeeperView[] }
+  /** Facilitators: take the group's keeper away (its code); from then on no member sends it anything. */
+  removeKeeper: { input: G & { keeper: string }; output: KeeperView[] }
+  /** The group's keeper and the ones it had, newest first (anyone in the group). */
+  keepers: { input: G; output: KeeperView[] }
   /** Ground-rule templates to start from. */
   ruleTemplates: { input: Record<string, never>; output: RuleTemplate[] }
 

@@ -85,6 +85,8 @@ export const errors = {
   NAME_TAKEN: factory('NAME_TAKEN', 'That name looks the same as another member’s; please choose another'),
   KEEPER_CODE_MALFORMED: factory('KEEPER_CODE_MALFORMED', 'That is not a keeper code; check it was copied whole'),
   KEEPER_CODE_CHECKSUM: factory('KEEPER_CODE_CHECKSUM', 'That keeper code has a typo: one or more characters are wrong'),
+  KEEPER_ALREADY_SET: factory('KEEPER_ALREADY_SET', 'The group already has a keeper; remove it before adding another'),
+  KEEPER_NOT_FOUND: factory('KEEPER_NOT_FOUND', 'That is not the group’s keeper; nothing was changed'),
 } satisfies Record<ErrorCode, Factory>
 
 export function isHearthError(e: unknown): e is HearthError {

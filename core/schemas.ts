@@ -169,7 +169,9 @@ export const inputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> } = {
     upTo: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
   }).strict(),
   setPresence: z.object({ ...g, hidden: z.boolean() }).strict(),
-  setKeeper: z.object({ ...g, code: z.string().max(600).nullable() }).strict(),
+  addKeeper: z.object({ ...g, code: z.string().max(600) }).strict(),
+  removeKeeper: z.object({ ...g, keeper: z.string().max(600) }).strict(),
+  keepers: z.object(g).strict(),
   ruleTemplates: empty,
   readableCopy: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('safety-plan') }).strict(),

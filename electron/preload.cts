@@ -94,7 +94,9 @@ const METHODS: Record<MethodName, true> = {
   unread: true,
   markRead: true,
   setPresence: true,
-  setKeeper: true,
+  addKeeper: true,
+  removeKeeper: true,
+  keepers: true,
   ruleTemplates: true,
   readableCopy: true,
 }

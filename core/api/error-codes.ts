@@ -69,6 +69,8 @@ export type ErrorCode =
   // keepers (core/keeper/)
   | 'KEEPER_CODE_MALFORMED'
   | 'KEEPER_CODE_CHECKSUM'
+  | 'KEEPER_ALREADY_SET'
+  | 'KEEPER_NOT_FOUND'
 
 export interface ApiError {
   code: ErrorCode

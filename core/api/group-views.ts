@@ -363,5 +363,5 @@ export interface GroupStatus {
    * Present only when this device syncs the group through a keeper (core/keeper/): whether it is
    * connected now, when it was last reached (ms), and whether it holds all of our own log.
    */
-  keeper?: { connected: boolean; lastReached: number | null; holdsMine: boolean }
+  keeper?: { connected: boolean; lastReached: number | null; holdsMine: boolean; blocksHeld?: number }
 }

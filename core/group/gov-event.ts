@@ -8,7 +8,8 @@
  *   { v: 1, kind, group, author, at, seen, body, sig }
  *     kind    event kind: "genesis", "invite.create", "invite.revoke", "member.admit",
  *             "join.request", "join.decline", "settings", "member.remove", "member.leave",
- *             "role.change", "epoch.rotate", "epoch.share", "device.add", "log.fork", "log.thaw"
+ *             "role.change", "epoch.rotate", "epoch.share", "device.add", "log.fork", "log.thaw",
+ *             "keeper.add", "keeper.remove"
  *     group   the group id; "" in genesis, which defines it
  *     author  member id: the author's ed25519 public key, lowercase hex
  *     at      the author's clock, ms (informational: order comes from `seen`, never from clocks)
@@ -35,6 +36,10 @@
  *   log.thaw       { log, resume }                 facilitators lift a freeze: the log speaks
  *                                                  again from `resume` on, for the evidence whose
  *                                                  versions both end at or before it (freeze-book.ts)
+ *   keeper.add     { keeper, register }            facilitators give the group a keeper: its public
+ *                                                  key (hex) and its registration secret (16 bytes,
+ *                                                  hex), read from its checked code; one at a time
+ *   keeper.remove  { keeper }                      facilitators take it away (core/group/keeper-rules.ts)
  * The cut-off of a removal, leave or role change is the event's own `seen`: for each device log
  * of the affected member, blocks at index >= seen[log] (0 when absent) no longer speak for the
  * member, or speak with the new role (core/group/governance.ts).
@@ -150,6 +155,9 @@ const signedState = z.string().max(1_500_000).regex(/^[A-Za-z0-9+/]*={0,2}$/)
 const logForkBody = z.object({ log: hex32, signer: hex32, index: z.number().int().min(0).max(0xffff_ffff), a: signedState, b: signedState }).strict()
 /** Facilitators lift a freeze from `resume` on (core/group/freeze-book.ts). */
 const logThawBody = z.object({ log: hex32, resume: z.number().int().min(1).max(0xffff_ffff) }).strict()
+/** Facilitators add or remove the group's keeper (core/group/keeper-rules.ts). */
+const keeperAddBody = z.object({ keeper: hex32, register: hex16 }).strict()
+const keeperRemoveBody = z.object({ keeper: hex32 }).strict()
 
 const envelope = {
   v: z.literal(1),
@@ -175,6 +183,8 @@ const eventSchema = z.discriminatedUnion('kind', [
   z.object({ ...envelope, kind: z.literal('device.add'), body: deviceAddBody }).strict(),
   z.object({ ...envelope, kind: z.literal('log.fork'), body: logForkBody }).strict(),
   z.object({ ...envelope, kind: z.literal('log.thaw'), body: logThawBody }).strict(),
+  z.object({ ...envelope, kind: z.literal('keeper.add'), body: keeperAddBody }).strict(),
+  z.object({ ...envelope, kind: z.literal('keeper.remove'), body: keeperRemoveBody }).strict(),
 ])
 
 export type SignedEvent = z.infer<typeof eventSchema>

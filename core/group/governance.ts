@@ -35,6 +35,7 @@ import { groupIdOf, type Badge } from './gov-event.ts'
 import { EpochLedger } from './epoch-ledger.ts'
 import { checkAdmissionInvite, checkInviteCreate, invitePolicy, needsApproval, type InviteState } from './invite-rules.ts'
 import { FreezeBook, type ForkReport } from './freeze-book.ts'
+import { KeeperBook } from './keeper-rules.ts'
 
 import { clientOwners } from '../model/shared-writers.ts'
 
@@ -100,6 +101,8 @@ export class Governance implements WriteAuthority {
   readonly frozen: Map<string, number> = this.freezes.frozen
   /** Valid log.fork events, in replay order: what facilitators review. */
   readonly forkReports: ForkReport[] = this.freezes.reports
+  /** The group's keeper and the keepers it had (keeper-rules.ts). */
+  readonly keepers = new KeeperBook()
 
   private constructor(genesis: GenesisEvent) {
     this.groupId = groupIdOf(genesis)
@@ -213,6 +216,10 @@ export class Governance implements WriteAuthority {
         return
       case 'log.thaw':
         this.freezes.lift(event.body, event.author, event.at, authorRole, this.deviceOwner.get(event.body.log), this.settings.removalNeedsSecond === true)
+        return
+      case 'keeper.add':
+      case 'keeper.remove':
+        this.keepers.apply(event, authorRole)
         return
       case 'epoch.rotate':
       case 'epoch.share': {
@@ -387,6 +394,7 @@ export class Governance implements WriteAuthority {
       this.name, this.mode, this.settings, [...this.grants()].sort(), [...this.invites].sort(), [...this.requests].sort(),
       [...this.members.values()].map((m) => [m.id, m.role, m.badge ?? null]).sort(), [...this.former.keys()].sort(),
       [...this.pendingRemovals].sort(), this.epochs.summary(), this.freezes.lifts, [...this.freezes.pendingLifts].sort(),
+      this.keepers.summary(),
     ])
   }
 

@@ -31,6 +31,7 @@ import type { LastSeenStore } from './last-seen.ts'
 import { announce, verifyAnnouncement } from './device-proof.ts'
 import { ForkWatch } from './fork-watch.ts'
 import { KeeperLink } from '../keeper/keeper-link.ts'
+import { KeeperFollow } from '../keeper/keeper-follow.ts'
 
 export type { NetworkOptions }
 
@@ -46,8 +47,6 @@ export interface OnlineOptions extends NetworkOptions {
   lastSeen?: LastSeenStore
   /** Ask members' nodes not to show this member as connected (presence.ts). */
   presenceHidden?: boolean
-  /** The group's keeper (its public key): every log replicated here is also kept there (core/keeper/). */
-  keeper?: Uint8Array | null
 }
 
 export const REMOVAL_GRACE_MS = 5_000
@@ -59,7 +58,8 @@ export const BACKFILL_AFTER_MS = 10_000
 
 export class GroupOnline {
   private swarm: GroupSwarm | null = null
-  private keeper: KeeperLink | null = null
+  /** The link to the keeper governance names, if any (core/keeper/keeper-follow.ts). */
+  private keepers: KeeperFollow | null = null
   private invites: InviteHost | null = null
   private readonly sessions = new Map<string, HypercoreSession>()
   private readonly scheduled = new Set<string>()
@@ -119,7 +119,7 @@ export class GroupOnline {
       // A member who asks not to be shown, right after connecting: the pending save (the newest
       // value wins) no longer names them.
       online.swarm.on('peer-presence', () => online.seenStore?.soon(online.lastSeen()))
-      if (opts.keeper) online.keeper = await KeeperLink.open({ keeperKey: opts.keeper, groupSecret: opts.groupSecret, groupId: bytes(opts.groupId), identity: opts.identity, ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}), ...(opts.host ? { host: opts.host } : {}) })
+      online.keepers = new KeeperFollow((k) => KeeperLink.open({ keeperKey: k.key, register: k.register, groupSecret: opts.groupSecret, groupId: bytes(opts.groupId), identity: opts.identity, ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}), ...(opts.host ? { host: opts.host } : {}) }))
       if (opts.admit) {
         const admit = opts.admit
         online.invites = await InviteHost.open(opts, { groupId: opts.groupId, newChallenge: newJoinChallenge, decide: (p, c) => admit.decide(p, c) })
@@ -152,11 +152,16 @@ export class GroupOnline {
     return own.peers.some((p) => p.remoteLength >= own.length && !this.keeper?.isKeeperPeer(p))
   }
 
+  private get keeper(): KeeperLink | null {
+    return this.keepers?.current ?? null
+  }
+
   /** The keeper's side of the sync line, or null when this group has no keeper here (core/keeper/). */
-  keeperStatus(): { connected: boolean; lastReached: number | null; holdsMine: boolean } | null {
+  keeperStatus(): { connected: boolean; lastReached: number | null; holdsMine: boolean; blocksHeld: number } | null {
     const k = this.keeper
     const own = this.sessions.get(this.space.own.key)
-    return k ? { connected: k.connected(), lastReached: k.lastReached, holdsMine: own ? own.length === 0 || k.holds(own) : false } : null
+    if (!k) return null
+    return { connected: k.connected(), lastReached: k.lastReached, holdsMine: own ? own.length === 0 || k.holds(own) : false, blocksHeld: k.blocksHeld(this.sessions.values()) }
   }
 
   /** Keeps the last-seen times now (members connected at this moment count as seen now). */
@@ -237,6 +242,8 @@ export class GroupOnline {
   private async addLogs(): Promise<void> {
     if (this.closed || !this.swarm) return
     const gov = this.space.groupId ? this.space.governance : null
+    // First of all: a removed keeper's link closes before any log is offered (keeper-follow.ts).
+    if (gov) await this.keepers?.follow(gov.keepers.current ?? null).catch(() => undefined)
     const keys = new Set([this.space.own.key, ...(gov?.deviceLogs() ?? this.trust.logs)])
     for (const key of keys) await this.follow(key)
     for (const key of this.space.needsFull) this.fetchWhole(key)
@@ -269,7 +276,7 @@ export class GroupOnline {
     // A planned log is not downloaded whole: only its checkpoint, what it names, and the tail.
     const shared = start === undefined ? session : { key: session.key, replicate: (s: Parameters<typeof session.replicate>[0]) => session.replicate(s) }
     this.swarm.addLog(shared)
-    this.keeper?.addLog(shared)
+    this.keepers?.addLog(shared)
     if (key === this.space.own.key) {
       // Store work (issue 14): our own blocks coming back from peers after a lost tail
       // (core/store/own-log-guard.ts) are read like anyone's, so they show without a restart.
@@ -357,7 +364,7 @@ export class GroupOnline {
     await saved
     await this.invites?.close()
     await this.swarm?.close().catch(() => undefined)
-    await this.keeper?.close().catch(() => undefined)
+    await this.keepers?.close()
   }
 }
 

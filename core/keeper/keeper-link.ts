@@ -24,6 +24,8 @@ import { startDhtNode, type DhtNode } from '../net/dht-node.ts'
 
 export interface KeeperLinkOptions extends NetworkOptions {
   keeperKey: Uint8Array
+  /** the keeper's registration secret, from its code via governance (keeper-wire.ts) */
+  register: Uint8Array
   groupSecret: Uint8Array
   groupId: Uint8Array
   identity: Pick<Identity, 'seed'>
@@ -45,6 +47,7 @@ export class KeeperLink {
 
   private constructor(
     private readonly keeperKey: Uint8Array,
+    private readonly register: Uint8Array,
     private readonly access: AccessKeyPair,
     private readonly swarm: Dialling,
   ) {}
@@ -62,7 +65,7 @@ export class KeeperLink {
     const keyPair = swarmKeyPair(opts.identity.seed, opts.groupId, swarmSalt())
     let self: KeeperLink | null = null
     const swarm = new Hyperswarm({ keyPair, dht, firewall: (remote) => self === null || self.closing !== null || !equalBytes(remote, keeperKey) }) as Dialling
-    self = new KeeperLink(keeperKey, access, swarm)
+    self = new KeeperLink(keeperKey, opts.register.slice(), access, swarm)
     swarm.on('connection', (conn) => self.onConnection(conn))
     swarm.joinPeer(keeperKey)
     return self
@@ -79,6 +82,13 @@ export class KeeperLink {
    */
   holds(log: { readonly length: number; readonly peers: readonly object[] }): boolean {
     return log.peers.some((p) => this.isKeeperPeer(p) && ((p as { remoteLength?: number }).remoteLength ?? 0) >= log.length)
+  }
+
+  /** How many blocks of these logs the keeper, connected now, says it holds (its peers' remoteLength). */
+  blocksHeld(logs: Iterable<{ readonly peers: readonly object[] }>): number {
+    let n = 0
+    for (const log of logs) for (const p of log.peers) if (this.isKeeperPeer(p)) n += (p as { remoteLength?: number }).remoteLength ?? 0
+    return n
   }
 
   /** Whether a Hypercore replication peer is the keeper (its stream is one of our lines). */
@@ -121,7 +131,7 @@ export class KeeperLink {
         onopen: () => {
           if (!line || !stream.handshakeHash) return stream.destroy()
           this.lastReached = Date.now()
-          channel?.messages[0]?.send(encodeAccess(this.access, stream.handshakeHash, this.keeperKey))
+          channel?.messages[0]?.send(encodeAccess(this.access, stream.handshakeHash, this.keeperKey, this.register))
           this.keep(line, [...this.logs.values()].map((l) => l.key as Uint8Array))
         },
         onclose: () => stream.destroy(),

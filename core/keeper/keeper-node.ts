@@ -5,8 +5,9 @@
  *
  * On each connection, before any log is attached, the member sends the access message of
  * keeper-wire.ts. A group is known by its access public key: the first valid access for an unknown
- * key registers the group (at most maxGroups; members reach a keeper only by its code, which a
- * facilitator was given). Then the group's logs, and only that group's, are attached to the
+ * key registers the group, only if it also proves the registration secret of the keeper's code
+ * (so only someone given the code, a facilitator or a member reading the group's sealed
+ * `keeper.add`), and at most maxGroups. Then the group's logs, and only that group's, are attached to the
  * connection core by core (`core.replicate(conn)`, as core/net/group-swarm.ts does and for the
  * same reason: never `store.replicate`, which would answer any discovery key the store holds).
  * A stranger, a stock Hyperswarm peer, or a member of another group gets no block.
@@ -35,7 +36,7 @@ interface Conn {
   group: string | null
 }
 
-export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, string]; refused: [string, string] }> {
+export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, string]; refused: [string, string]; unregistered: [string] }> {
   private readonly cores = new Map<string, HypercoreSession>()
   private readonly conns = new Set<Conn>()
   private closing: Promise<void> | null = null
@@ -113,9 +114,16 @@ export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, 
   private onAccess(c: Conn, message: Uint8Array): void {
     const hash = c.stream.handshakeHash
     if (c.group !== null || !hash) return c.stream.destroy()
-    const group = verifyAccess(message, hash, this.publicKey)
-    if (!group) return c.stream.destroy()
+    const proved = verifyAccess(message, hash, this.publicKey, this.profile.register)
+    if (!proved) return c.stream.destroy()
+    const group = proved.group
     if (!this.profile.groups.has(group)) {
+      // A new group only from someone given the code (its registration secret), never from
+      // someone who merely knows the keeper's public key.
+      if (!proved.registered) {
+        this.emit('unregistered', group)
+        return c.stream.destroy()
+      }
       if (this.profile.groups.size >= this.maxGroups) return c.stream.destroy()
       this.profile.groups.set(group, new Set())
       void this.profile.saveGroups().catch(() => undefined)

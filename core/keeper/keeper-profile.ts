@@ -21,12 +21,15 @@ import { errors } from '../errors.ts'
 import { Vault } from '../store/vault.ts'
 import type { CorestoreInstance } from '../store/holepunch.ts'
 import { openStoreSafely } from '../store/store-open.ts'
+import { registrationSecret } from './keeper-wire.ts'
 
 const SEED = 'keeper/seed'
 const GROUPS = 'keeper/groups'
 
 export interface KeeperProfile {
   readonly keyPair: { publicKey: Uint8Array; secretKey: Uint8Array }
+  /** The registration secret its code carries (keeper-wire.ts): what lets a group be taken on. */
+  readonly register: Uint8Array
   readonly store: CorestoreInstance
   /** access public key hex → the log keys (hex) kept for that group */
   readonly groups: Map<string, Set<string>>
@@ -49,6 +52,7 @@ export async function openKeeperProfile(dir: string, passphrase: string): Promis
   }
   const groups = readGroups(vault.get(GROUPS))
   const keyPair = fastProvider.signKeyPairFromSeed(seed)
+  const register = registrationSecret(seed)
   const logsDir = path.join(dir, 'logs')
   const existing = await access(logsDir).then(() => true, () => false)
   let store: CorestoreInstance
@@ -61,6 +65,7 @@ export async function openKeeperProfile(dir: string, passphrase: string): Promis
   let saving: Promise<void> = Promise.resolve()
   return {
     keyPair,
+    register,
     store,
     groups,
     saveGroups() {

@@ -2,11 +2,13 @@
  * The keeper protocol, v1: what a member and a keeper say on one connection before and beside
  * replication (docs/formats.md "Keeper protocol"). A Protomux channel "hearth/keeper/v1", id null:
  *
- *   message 0, access (member → keeper), exactly 97 bytes:
- *     0    1   version = 0x01
+ *   message 0, access (member → keeper), exactly 129 bytes (access version 2):
+ *     0    1   version = 0x02
  *     1   32   access public key: the group's key pair for THIS keeper (keeperAccess below)
  *     33  64   Ed25519 signature by it over
  *                "hearth/keeper-access/v1/sign" || role (0x00) || handshakeHash (64) || keeperKey (32)
+ *     97  32   registration proof: BLAKE2b-256(key = the keeper's registration secret (16 bytes,
+ *                from its code), "hearth/keeper-register/v1" || handshakeHash (64))
  *   message 1, keep (member → keeper): 1 … 64 device log keys, 32 bytes each, nothing else
  *
  * The access key pair: seed = BLAKE2b-256(key = groupSecret, "hearth/keeper-access/v1" || keeperKey).
@@ -17,25 +19,35 @@
  * this connection (no replay, no relay); the role byte is the sender's, always the initiator's
  * side here, kept so a future keeper→member proof can never be a reflected member proof.
  *
+ * The registration secret: the first 16 bytes of BLAKE2b-256(key = the keeper's seed,
+ * "hearth/keeper-register/v1/secret"); it travels only inside the keeper's code and the group's
+ * sealed `keeper.add`. The keeper checks the proof only for an access key it holds no group for:
+ * a group is taken on only by someone who was given the code, never by someone who merely knows
+ * the keeper's public key (anyone on the DHT path does). Bound to the handshake hash, so a proof
+ * seen once is of no use on another connection.
+ *
  * Why not member identities: the keeper cannot read governance (it is sealed), so it could not
  * tell a member's key from a stranger's. Cost (docs/decisions.md): a removed member still knows
  * the group secret and can still pull ciphertext from the keeper until the secret changes.
  */
-import { keyedHash } from '../crypto/hash.ts'
+import { equalBytes, keyedHash } from '../crypto/hash.ts'
 import { fastProvider } from '../crypto/provider-sodium.ts'
 import { sign, verifySignature } from '../crypto/sign.ts'
 import { wipe } from '../crypto/wipe.ts'
 import { requireGroupSecret } from '../net/topic.ts'
 
 export const KEEPER_PROTOCOL = 'hearth/keeper/v1'
-export const ACCESS_VERSION = 1
-export const ACCESS_BYTES = 97
+export const ACCESS_VERSION = 2
+export const ACCESS_BYTES = 129
+export const REGISTER_BYTES = 16
 export const MAX_KEEP_KEYS = 64
 const LOG_KEY_BYTES = 32
 
 const te = new TextEncoder()
 const SEED_LABEL = te.encode('hearth/keeper-access/v1')
 const SIGN_LABEL = te.encode('hearth/keeper-access/v1/sign')
+const REGISTER_LABEL = te.encode('hearth/keeper-register/v1')
+const REGISTER_SECRET_LABEL = te.encode('hearth/keeper-register/v1/secret')
 
 export interface AccessKeyPair {
   publicKey: Uint8Array
@@ -54,17 +66,35 @@ export function keeperAccess(groupSecret: Uint8Array, keeperKey: Uint8Array): Ac
   }
 }
 
-export function encodeAccess(access: AccessKeyPair, handshakeHash: Uint8Array, keeperKey: Uint8Array): Uint8Array {
-  const signature = sign(signed(handshakeHash, keeperKey), access.secretKey, fastProvider)
-  return concat(Uint8Array.of(ACCESS_VERSION), access.publicKey, signature)
+/** The keeper's registration secret, from its seed (what its code carries besides its key). */
+export function registrationSecret(keeperSeed: Uint8Array): Uint8Array {
+  const full = keyedHash(keeperSeed, REGISTER_SECRET_LABEL)
+  const out = full.slice(0, REGISTER_BYTES)
+  wipe(full)
+  return out
 }
 
-/** The access public key (hex) a valid message proves, or null. Never throws on peer bytes. */
-export function verifyAccess(message: Uint8Array, handshakeHash: Uint8Array, keeperKey: Uint8Array): string | null {
+function registrationProof(register: Uint8Array, handshakeHash: Uint8Array): Uint8Array {
+  if (register.length !== REGISTER_BYTES || handshakeHash.length !== 64) throw new RangeError('bad keeper-register context')
+  return keyedHash(register, concat(REGISTER_LABEL, handshakeHash))
+}
+
+export function encodeAccess(access: AccessKeyPair, handshakeHash: Uint8Array, keeperKey: Uint8Array, register: Uint8Array): Uint8Array {
+  const signature = sign(signed(handshakeHash, keeperKey), access.secretKey, fastProvider)
+  return concat(Uint8Array.of(ACCESS_VERSION), access.publicKey, signature, registrationProof(register, handshakeHash))
+}
+
+/**
+ * What a valid access message proves: the group's access public key (hex), and whether it also
+ * proves the registration secret (`register`, the keeper's own). Null if the signature fails.
+ * Never throws on peer bytes.
+ */
+export function verifyAccess(message: Uint8Array, handshakeHash: Uint8Array, keeperKey: Uint8Array, register: Uint8Array): { group: string; registered: boolean } | null {
   if (!(message instanceof Uint8Array) || message.length !== ACCESS_BYTES || message[0] !== ACCESS_VERSION) return null
   const publicKey = message.subarray(1, 33)
   try {
-    return verifySignature(message.subarray(33), signed(handshakeHash, keeperKey), publicKey) ? Buffer.from(publicKey).toString('hex') : null
+    if (!verifySignature(message.subarray(33, 97), signed(handshakeHash, keeperKey), publicKey)) return null
+    return { group: Buffer.from(publicKey).toString('hex'), registered: equalBytes(message.subarray(97), registrationProof(register, handshakeHash)) }
   } catch {
     return null
   }

@@ -40,6 +40,10 @@ const WORDS: Partial<Record<ErrorCode, MessageKey>> = {
   ARCHIVE_INCOMPLETE: 'error.ARCHIVE_INCOMPLETE',
   ARCHIVE_GROUP_EXISTS: 'error.ARCHIVE_GROUP_EXISTS',
   EXPORT_CANCELLED: 'error.EXPORT_CANCELLED',
+  KEEPER_CODE_MALFORMED: 'keeper.error.malformed',
+  KEEPER_CODE_CHECKSUM: 'keeper.error.checksum',
+  KEEPER_ALREADY_SET: 'keeper.error.alreadySet',
+  KEEPER_NOT_FOUND: 'keeper.error.notFound',
 }
 
 export function plainWords(error: ApiError): string {

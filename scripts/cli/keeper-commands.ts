@@ -5,13 +5,15 @@
  * first output line, always JSON whatever --json says, is {"keeper":"CODE","groups":[…]}: CODE is
  * what a facilitator pastes into `hearth keeper add`; with --json, a line {"kept":LOG,"group":ACCESS}
  * follows for each log it starts keeping, and {"refused":LOG,"group":ACCESS} for each it will not
- * (another group's log, or past the group's limit). It runs unattended, so the passphrase comes
+ * (another group's log, or past the group's limit), and {"unregistered":ACCESS} for a group it
+ * would not take on (its access did not prove the registration secret of the keeper's code). It runs unattended, so the passphrase comes
  * from HEARTH_PASSPHRASE or --passphrase-file. Ctrl-C or SIGTERM closes the store cleanly.
  *
- * `keeper add` / `keeper remove` are, in this first slice, this device's own setting for a group
- * (core/keeper/keeper-setting.ts); governance events replace them later.
+ * `keeper add` / `keeper remove` write governance events (facilitators; core/group/keeper-rules.ts),
+ * so every member's device follows them; `keeper list` says which keeper the group has.
  */
 import path from 'node:path'
+import type { KeeperView } from '../../core/api.ts'
 import { HearthError } from '../../core/errors.ts'
 import { encodeKeeperCode } from '../../core/keeper/keeper-code.ts'
 import { KeeperNode } from '../../core/keeper/keeper-node.ts'
@@ -40,11 +42,12 @@ export const keeperCommands: Record<string, Command & { network?: boolean; noPro
         throw e
       }
       try {
-        process.stdout.write(JSON.stringify({ keeper: encodeKeeperCode(node.publicKey), groups: node.groups() }) + '\n')
+        process.stdout.write(JSON.stringify({ keeper: encodeKeeperCode({ key: node.publicKey, register: profile.register }), groups: node.groups() }) + '\n')
         // With --json, one line per log the keeper starts keeping: keys only, which open nothing.
         if (ctx.options.json) {
           node.on('kept', (group, log) => process.stdout.write(JSON.stringify({ kept: log, group }) + '\n'))
           node.on('refused', (group, log) => process.stdout.write(JSON.stringify({ refused: log, group }) + '\n'))
+          node.on('unregistered', (group) => process.stdout.write(JSON.stringify({ unregistered: group }) + '\n'))
         }
         await stayUp(secondsUp)
       } finally {
@@ -56,21 +59,30 @@ export const keeperCommands: Record<string, Command & { network?: boolean; noPro
   },
   'keeper add': {
     usage: 'hearth keeper add --group ID --code CODE',
-    summary: 'sync this group through a keeper (its code, from `hearth keeper serve`); this device’s own setting for now',
+    summary: 'facilitators: give the group a keeper (its code, from `hearth keeper serve`); every member follows it',
     async run(ctx) {
       await unlocked(ctx)
-      return expectOk(ctx.service.setKeeper({ groupId: need(ctx, 'group'), code: need(ctx, 'code') }))
+      return expectOk(ctx.service.addKeeper({ groupId: need(ctx, 'group'), code: need(ctx, 'code') }))
     },
-    human: () => 'This device now syncs the group through that keeper as well. The keeper holds only ciphertext.',
+    human: () => 'The group now has a keeper. Every member’s device will sync through it as well. It holds only ciphertext.',
   },
   'keeper remove': {
-    usage: 'hearth keeper remove --group ID',
-    summary: 'stop syncing this group through a keeper on this device',
+    usage: 'hearth keeper remove --group ID --keeper CODE',
+    summary: 'facilitators: take the group’s keeper away; no member sends it anything from then on',
     async run(ctx) {
       await unlocked(ctx)
-      return expectOk(ctx.service.setKeeper({ groupId: need(ctx, 'group'), code: null }))
+      return expectOk(ctx.service.removeKeeper({ groupId: need(ctx, 'group'), keeper: need(ctx, 'keeper') }))
     },
-    human: () => 'This device no longer uses a keeper for the group.',
+    human: () => 'The keeper was removed. Nothing written from now on is sent to it.',
+  },
+  'keeper list': {
+    usage: 'hearth keeper list --group ID [--json]',
+    summary: 'the group’s keeper: which one, when this device last reached it, how much it holds',
+    async run(ctx) {
+      await unlocked(ctx)
+      return expectOk(ctx.service.keepers({ groupId: need(ctx, 'group') }))
+    },
+    human: (v) => keeperLines(v as KeeperView[]),
   },
 }
 
@@ -79,4 +91,17 @@ function positive(ctx: CommandContext, name: string, fallback: number): number {
   const n = v === undefined ? fallback : Number(v)
   if (!Number.isInteger(n) || n <= 0) throw new HearthError('INVALID_INPUT', `--${name} wants a whole number above 0`)
   return n
+}
+
+function keeperLines(list: KeeperView[]): string {
+  const now = list.find((k) => k.current)
+  if (!now) return 'This group has no keeper.'
+  const lines = [`Keeper: ${now.code}`, `Added by ${now.addedBy.name} on ${new Date(now.addedAt).toISOString().slice(0, 10)}.`]
+  const r = now.reach
+  if (!r) lines.push('This device is not online with the group, so it cannot say whether the keeper is reachable.')
+  else {
+    lines.push(r.connected ? 'Connected now.' : r.lastReached ? `Last reached ${new Date(r.lastReached).toISOString()}.` : 'Not reached since this device came online.')
+    lines.push(`It holds ${r.blocksHeld} blocks of the group’s logs${r.holdsMine ? ', including everything this device wrote' : ''}.`)
+  }
+  return lines.join('\n')
 }

@@ -7,10 +7,12 @@
  * splitting it by screen would scatter what a translator reviews at once (docs/decisions.md).
  */
 import type { Catalogue } from './en.ts'
+import { keeperDe } from './de/keeper.ts'
 import { supportDe } from './de/support.ts'
 import { integrityDe } from './de/integrity.ts'
 
 export const de: Catalogue = {
+  ...keeperDe,
   ...supportDe,
   ...integrityDe,
   'app.opening': 'Wird geöffnet…',

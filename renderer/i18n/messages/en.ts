@@ -7,11 +7,12 @@
  * splitting it by screen would scatter what a translator reviews at once (docs/decisions.md).
  */
 import { integrityEn } from './en/integrity.ts'
-
 import { supportEn } from './en/support.ts'
+import { keeperEn } from './en/keeper.ts'
 
 export const en = {
   ...supportEn,
+  ...keeperEn,
   'app.opening': 'Opening…',
   'app.noBridge.title': 'Hearth cannot start here',
   'app.noBridge.body': "This window was opened without Hearth's background process, so it cannot reach your profile. Close it and start Hearth again.",

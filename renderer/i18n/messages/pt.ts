@@ -9,10 +9,12 @@
  * splitting it by screen would scatter what a translator reviews at once (docs/decisions.md).
  */
 import type { Catalogue } from './en.ts'
+import { keeperPt } from './pt/keeper.ts'
 import { supportPt } from './pt/support.ts'
 import { integrityPt } from './pt/integrity.ts'
 
 export const pt: Catalogue = {
+  ...keeperPt,
   ...supportPt,
   ...integrityPt,
   'app.opening': 'Abrindo…',

@@ -13,7 +13,7 @@ const tempDir = useTempDirs()
 const env = { HEARTH_PASSPHRASE: 'correct horse battery staple' }
 
 describe('hearth CLI: keeper commands', () => {
-  it('refuses a member profile or a missing passphrase for a keeper; add and remove set this device’s keeper', async () => {
+  it('refuses a member profile or a missing passphrase for a keeper; add, list and remove the group’s keeper through governance', async () => {
     const profile = path.join(tempDir(), 'member')
     const run = (...args: string[]) => runCli([...args, '--profile', profile, '--json'], env)
     expect((await run('init', '--name', 'Rowan')).code).toBe(0)
@@ -23,10 +23,13 @@ describe('hearth CLI: keeper commands', () => {
     expect(noPass.json).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
 
     const group = (await run('group', 'create', '--name', 'Circle')).json as { id: string }
-    const code = encodeKeeperCode(new Uint8Array(32).fill(7))
+    const code = encodeKeeperCode({ key: new Uint8Array(32).fill(7), register: new Uint8Array(16).fill(9) })
     const typo = 'A' + code.slice(1)
     expect((await run('keeper', 'add', '--group', group.id, '--code', typo)).json).toMatchObject({ ok: false, error: { code: 'KEEPER_CODE_CHECKSUM' } })
-    expect((await run('keeper', 'add', '--group', group.id, '--code', code.toLowerCase())).json).toEqual({ keeper: code })
-    expect((await run('keeper', 'remove', '--group', group.id)).json).toEqual({ keeper: null })
-  }, 120_000)
+    expect((await run('keeper', 'add', '--group', group.id, '--code', code.toLowerCase())).json).toMatchObject([{ code, current: true, addedBy: { name: 'Rowan' } }])
+    const other = encodeKeeperCode({ key: new Uint8Array(32).fill(8), register: new Uint8Array(16).fill(9) })
+    expect((await run('keeper', 'remove', '--group', group.id, '--keeper', other)).json).toMatchObject({ ok: false, error: { code: 'KEEPER_NOT_FOUND' } })
+    expect((await run('keeper', 'remove', '--group', group.id, '--keeper', code)).json).toMatchObject([{ code, current: false, removedBy: { name: 'Rowan' } }])
+    expect((await run('keeper', 'list', '--group', group.id)).json).toMatchObject([{ code, current: false }])
+  }, 180_000)
 })

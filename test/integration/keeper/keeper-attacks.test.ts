@@ -2,9 +2,12 @@
  * Attacks on the keeper (issue 15, slice 1), one OS process per node on a loopback testnet:
  *  - a stock Hyperswarm client that knows the keeper's key and the keys of the logs it keeps
  *    gets no block (it never proves the group's access, and the keeper attaches no log before that);
- *  - a client that speaks the keeper protocol for a group of its own, and asks the keeper to keep
- *    the other group's logs, is refused them and gets no block, while a member arriving at the
- *    same time is served them (so the refusal is not just a keeper that serves nobody).
+ *  - a client that knows only the keeper's key and speaks the keeper protocol for a group of its
+ *    own cannot make the keeper take that group on (no registration secret): no group slot used;
+ *  - a client that was given the keeper's code (a member of another group) registers a group of
+ *    its own, asks the keeper to keep the other group's logs, is refused them and gets no block,
+ *    while a member arriving at the same time is served them (so the refusals are not just a
+ *    keeper that serves nobody).
  */
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -27,7 +30,7 @@ afterEach(async () => {
   keeper = null
 })
 
-const lineOf = (k: KeeperProcess, key: 'kept' | 'refused'): string[] =>
+const lineOf = (k: KeeperProcess, key: 'kept' | 'refused' | 'unregistered'): string[] =>
   k.child.lines.flatMap((l) => {
     try {
       const v = JSON.parse(l) as Record<string, unknown>
@@ -48,17 +51,18 @@ describe('the keeper serves a group’s logs to that group’s members only', ()
     const { id: groupId } = await a.ok('createGroup', { name: 'Thursday circle' })
     const invite = await a.ok('createInvite', { groupId })
     await b0.ok('joinGroup', { code: invite.code, waitMs: 30_000 }, 40_000)
-    await b0.ok('setKeeper', { groupId, code: k.code })
     await b0.until(async () => (await b0.ok('members', { groupId })).length === 2, 30_000)
+    await a.ok('addKeeper', { groupId, code: k.code })
+    await b0.until(async () => (await b0.ok('groupStatus', { groupId })).keeper?.connected === true, 60_000)
     await scene.stop(b0)
-    await a.ok('setKeeper', { groupId, code: k.code })
     const post = await a.ok('post', { groupId, text: 'for members only' })
     await a.until(async () => (await a.ok('groupStatus', { groupId })).keeper?.holdsMine === true, 30_000)
     const kept = lineOf(k, 'kept')
     expect(kept.length).toBeGreaterThanOrEqual(2)
     await scene.stop(a)
 
-    const keeperKey = Buffer.from(parseKeeperCode(k.code)).toString('hex')
+    const parsed = parseKeeperCode(k.code)
+    const keeperKey = Buffer.from(parsed.key).toString('hex')
     const [host = '', port = ''] = boot.split(':')
     const bootstrap = [{ host, port: Number(port) }]
     // A stock peer: the keeper drops it once it has not proved access in time; nothing flowed.
@@ -66,8 +70,15 @@ describe('the keeper serves a group’s logs to that group’s members only', ()
     await waitForEvent(stock, (e) => e.ev === 'connection', 30_000)
     await waitForEvent(stock, (e) => e.ev === 'closed', 30_000)
 
-    // A forged group asks for the real group's logs: each is refused.
-    const forged = child(STRANGER, { bootstrap, dir: path.join(dirs.s, 'forged'), keeper: keeperKey, keys: kept, mode: 'forged' })
+    // Knowing only the key, a stranger cannot make the keeper take a group on: no slot is used.
+    const guess = child(STRANGER, { bootstrap, dir: path.join(dirs.s, 'guess'), keeper: keeperKey, keys: kept, mode: 'forged' })
+    await waitForEvent(guess, (e) => e.ev === 'forged-sent', 30_000)
+    await k.child.waitForLine(() => lineOf(k, 'unregistered').length >= 1, 30_000)
+    await waitForEvent(guess, (e) => e.ev === 'closed', 30_000)
+    expect(lineOf(k, 'refused')).toEqual([])
+
+    // Given the code, a forged group is taken on, and asks for the real group's logs: each is refused.
+    const forged = child(STRANGER, { bootstrap, dir: path.join(dirs.s, 'forged'), keeper: keeperKey, keys: kept, mode: 'forged', register: Buffer.from(parsed.register).toString('hex') })
     await waitForEvent(forged, (e) => e.ev === 'forged-sent', 30_000)
     await k.child.waitForLine(() => kept.every((log) => lineOf(k, 'refused').includes(log)), 30_000)
 
@@ -76,5 +87,8 @@ describe('the keeper serves a group’s logs to that group’s members only', ()
     await b.until(async () => (await b.ok('feed', { groupId })).posts.some((p) => p.id === post.id), 60_000)
     expect(events(stock).filter((e) => e.ev === 'block')).toEqual([])
     expect(events(forged).filter((e) => e.ev === 'block')).toEqual([])
+    expect(events(guess).filter((e) => e.ev === 'block')).toEqual([])
+    // The stranger dials again and again (joinPeer); each time it is the same unregistered group.
+    expect(new Set(lineOf(k, 'unregistered')).size).toBe(1)
   }, 240_000)
 })

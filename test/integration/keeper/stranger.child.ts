@@ -4,7 +4,9 @@
  *                  replicates its whole store on the connection the ordinary way, asks for the log.
  *   mode "forged": the same, and also speaks the keeper protocol (it read Hearth's source): a
  *                  valid access proof for a group of its own (a random group secret), then a
- *                  keep message naming the other group's log, hoping to be served it.
+ *                  keep message naming the other group's log, hoping to be served it. Without
+ *                  `register` it guesses the registration secret (it knows only the key); with
+ *                  it, it was given the keeper's code (a member of another group).
  * Prints: ready, connection, closed, block {log, index} if it ever gets one (it must not).
  */
 import { createRequire } from 'node:module'
@@ -26,7 +28,7 @@ const Hyperswarm = require('hyperswarm')
 const HyperDHT = require('hyperdht')
 const Corestore = require('corestore')
 
-const config = JSON.parse(process.argv[2] as string) as { bootstrap: unknown; dir: string; keeper: string; keys: string[]; mode: 'stock' | 'forged' }
+const config = JSON.parse(process.argv[2] as string) as { bootstrap: unknown; dir: string; keeper: string; keys: string[]; mode: 'stock' | 'forged'; register?: string }
 const keeperKey = unhex(config.keeper)
 const store = new Corestore(path.join(config.dir, 'stranger'))
 await store.ready()
@@ -50,7 +52,7 @@ swarm.on('connection', (conn: NoiseStream) => {
       protocol: KEEPER_PROTOCOL,
       messages: [{ encoding: rawEncoding, onmessage: () => undefined }, { encoding: rawEncoding, onmessage: () => undefined }],
       onopen: () => {
-        channel?.messages[0]?.send(encodeAccess(access, conn.handshakeHash as Uint8Array, keeperKey))
+        channel?.messages[0]?.send(encodeAccess(access, conn.handshakeHash as Uint8Array, keeperKey, config.register ? unhex(config.register) : randomBytes(16)))
         for (const m of encodeKeep(config.keys.map(unhex))) channel?.messages[1]?.send(m)
         emit({ ev: 'forged-sent' })
       },

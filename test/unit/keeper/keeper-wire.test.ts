@@ -4,7 +4,7 @@
  * members use (it differs from the topic and the member-auth key of the same secret).
  */
 import { describe, expect, it } from 'vitest'
-import { decodeKeep, encodeAccess, encodeKeep, keeperAccess, verifyAccess, ACCESS_BYTES, MAX_KEEP_KEYS } from '../../../core/keeper/keeper-wire.ts'
+import { decodeKeep, encodeAccess, encodeKeep, keeperAccess, registrationSecret, verifyAccess, ACCESS_BYTES, MAX_KEEP_KEYS } from '../../../core/keeper/keeper-wire.ts'
 import { groupTopic } from '../../../core/net/topic.ts'
 import { memberAuthKey } from '../../../core/net/auth-message.ts'
 import { seededRandom, testSeed } from '../../helpers/seeded-random.ts'
@@ -17,29 +17,44 @@ describe(`keeper access proof (seed ${seed})`, () => {
   const secret = rnd.bytes(32)
   const keeper = rnd.bytes(32)
   const hash = rnd.bytes(64)
+  const register = registrationSecret(rnd.bytes(32))
 
   it('verifies for its group, connection and keeper, and names the group by its access key', () => {
     const access = keeperAccess(secret, keeper)
-    const m = encodeAccess(access, hash, keeper)
+    const m = encodeAccess(access, hash, keeper, register)
     expect(m.length).toBe(ACCESS_BYTES)
-    expect(verifyAccess(m, hash, keeper)).toBe(hex(access.publicKey))
+    expect(verifyAccess(m, hash, keeper, register)).toEqual({ group: hex(access.publicKey), registered: true })
     expect(hex(keeperAccess(secret, keeper).publicKey)).toBe(hex(access.publicKey))
   })
 
   it('fails on another connection, another keeper, a flipped bit, or the wrong length', () => {
-    const m = encodeAccess(keeperAccess(secret, keeper), hash, keeper)
-    expect(verifyAccess(m, rnd.bytes(64), keeper)).toBeNull()
-    expect(verifyAccess(m, hash, rnd.bytes(32))).toBeNull()
+    const m = encodeAccess(keeperAccess(secret, keeper), hash, keeper, register)
+    expect(verifyAccess(m, rnd.bytes(64), keeper, register)).toBeNull()
+    expect(verifyAccess(m, hash, rnd.bytes(32), register)).toBeNull()
     for (let i = 0; i < m.length; i++) {
       const bad = m.slice()
       bad[i] = (bad[i] as number) ^ (1 << (i % 8))
-      const got = verifyAccess(bad, hash, keeper)
+      const got = verifyAccess(bad, hash, keeper, register)
       // A flip inside the public key is a proof for another key: never for ours.
-      expect(got === null || got !== hex(keeperAccess(secret, keeper).publicKey)).toBe(true)
-      if (i === 0 || i >= 33) expect(got).toBeNull()
+      if (i < 97) expect(got === null || got.group !== hex(keeperAccess(secret, keeper).publicKey)).toBe(true)
+      if (i === 0 || (i >= 33 && i < 97)) expect(got).toBeNull()
+      // A flip in the registration proof leaves the access valid, but it no longer registers.
+      if (i >= 97) expect(got).toEqual({ group: hex(keeperAccess(secret, keeper).publicKey), registered: false })
     }
-    expect(verifyAccess(m.subarray(0, 96), hash, keeper)).toBeNull()
-    expect(verifyAccess(new Uint8Array(0), hash, keeper)).toBeNull()
+    expect(verifyAccess(m.subarray(0, ACCESS_BYTES - 1), hash, keeper, register)).toBeNull()
+    expect(verifyAccess(new Uint8Array(0), hash, keeper, register)).toBeNull()
+  })
+
+  it('registers only with the keeper’s own registration secret, on this connection', () => {
+    const access = keeperAccess(secret, keeper)
+    const otherSecret = registrationSecret(rnd.bytes(32))
+    expect(verifyAccess(encodeAccess(access, hash, keeper, otherSecret), hash, keeper, register)?.registered).toBe(false)
+    // A proof copied from another connection does not carry over: only the signature is replaced.
+    const elsewhere = encodeAccess(access, rnd.bytes(64), keeper, register)
+    const spliced = encodeAccess(access, hash, keeper, otherSecret)
+    spliced.set(elsewhere.subarray(97), 97)
+    expect(verifyAccess(spliced, hash, keeper, register)?.registered).toBe(false)
+    expect(register.length).toBe(16)
   })
 
   it('is unrelated to the topic and the member-auth key, and differs per keeper', () => {

@@ -1,0 +1,31 @@
+/** The group's keeper, Arabic (preview translation; right to left, names isolated in <bdi>). */
+import type { keeperEn } from '../en/keeper.ts'
+
+export const keeperAr: Record<keyof typeof keeperEn, string> = {
+  'keeper.title': 'حارس المجموعة',
+  'keeper.help': 'الحارس حاسوب يبقى مشغّلًا. يحفظ كلمات المجموعة مقفلة فلا يستطيع قراءتها، ويوصلها إلى الأعضاء الذين لا يكونون متصلين في الوقت نفسه.',
+  'keeper.none': 'ليس لهذه المجموعة حارس.',
+  'keeper.codeLabel': 'رمز الحارس',
+  'keeper.addedBy': 'أضافه <bdi>{name}</bdi> في {date}.',
+  'keeper.connected': 'متصل الآن.',
+  'keeper.lastReached': 'غير متصل الآن. آخر وصول إليه في {date}.',
+  'keeper.notReached': 'لم يُوصَل إليه منذ فتح Hearth. ربما هو مطفأ.',
+  'keeper.offline': 'Hearth غير متصل، لذلك لا يستطيع معرفة ما إذا كان الوصول إلى الحارس ممكنًا.',
+  'keeper.amount': 'يحفظ {n, plural, one {مدخلًا واحدًا} other {# من المدخلات}} من تاريخ المجموعة.',
+  'keeper.holdsMine': 'لديه كل ما كتبته هنا.',
+  'keeper.notAllMine': 'ليس لديه بعد كل ما كتبته هنا.',
+  'keeper.add.label': 'رمز الحارس',
+  'keeper.add.help': 'يعطيك هذا الرمزَ الشخصُ الذي يشغّل الحارس. بعد إضافته، يتزامن Hearth لدى كل عضو عبر الحارس أيضًا.',
+  'keeper.add.button': 'إضافة الحارس',
+  'keeper.added': 'أُضيف الحارس.',
+  'keeper.remove.button': 'إزالة الحارس',
+  'keeper.remove.title': 'إزالة الحارس؟',
+  'keeper.remove.explain': 'من الآن، لا يُرسَل إليه شيء مما يكتبه أي عضو في المجموعة. ما يحفظه بالفعل يبقى لديه مقفلًا.',
+  'keeper.remove.yes': 'نعم، أزله',
+  'keeper.remove.no': 'أبقِه',
+  'keeper.removed': 'أُزيل الحارس.',
+  'keeper.error.malformed': 'هذا ليس رمز حارس. تأكد من نسخه كاملًا.',
+  'keeper.error.checksum': 'في رمز الحارس هذا خطأ مطبعي. قارن كل حرف بالأصل.',
+  'keeper.error.alreadySet': 'للمجموعة حارس بالفعل. أزله قبل إضافة حارس آخر.',
+  'keeper.error.notFound': 'لم يعد هذا حارس المجموعة. لم يتغير شيء.',
+}

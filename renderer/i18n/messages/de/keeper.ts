@@ -1,0 +1,31 @@
+/** The group's keeper, German (preview translation). */
+import type { keeperEn } from '../en/keeper.ts'
+
+export const keeperDe: Record<keyof typeof keeperEn, string> = {
+  'keeper.title': 'Der Hüter der Gruppe',
+  'keeper.help': 'Ein Hüter ist ein Computer, der eingeschaltet bleibt. Er bewahrt die Worte der Gruppe verschlossen auf, kann sie also nicht lesen, und gibt sie an Mitglieder weiter, die nicht zur selben Zeit online sind.',
+  'keeper.none': 'Diese Gruppe hat keinen Hüter.',
+  'keeper.codeLabel': 'Code des Hüters',
+  'keeper.addedBy': 'Hinzugefügt von <bdi>{name}</bdi> am {date}.',
+  'keeper.connected': 'Gerade verbunden.',
+  'keeper.lastReached': 'Gerade nicht verbunden. Zuletzt erreicht am {date}.',
+  'keeper.notReached': 'Seit dem Öffnen von Hearth nicht erreicht. Vielleicht ist er ausgeschaltet.',
+  'keeper.offline': 'Hearth ist offline und kann deshalb nicht sagen, ob der Hüter erreichbar ist.',
+  'keeper.amount': 'Er bewahrt {n, plural, one {# Eintrag} other {# Einträge}} aus dem Verlauf der Gruppe auf.',
+  'keeper.holdsMine': 'Er hat alles, was du hier geschrieben hast.',
+  'keeper.notAllMine': 'Er hat noch nicht alles, was du hier geschrieben hast.',
+  'keeper.add.label': 'Der Code des Hüters',
+  'keeper.add.help': 'Die Person, die den Hüter betreibt, gibt dir diesen Code. Sobald er hinzugefügt ist, synchronisiert Hearth bei jedem Mitglied auch über den Hüter.',
+  'keeper.add.button': 'Hüter hinzufügen',
+  'keeper.added': 'Der Hüter wurde hinzugefügt.',
+  'keeper.remove.button': 'Hüter entfernen',
+  'keeper.remove.title': 'Den Hüter entfernen?',
+  'keeper.remove.explain': 'Ab jetzt wird ihm nichts mehr geschickt, was jemand in der Gruppe schreibt. Was er schon hat, bleibt verschlossen bei ihm.',
+  'keeper.remove.yes': 'Ja, entfernen',
+  'keeper.remove.no': 'Behalten',
+  'keeper.removed': 'Der Hüter wurde entfernt.',
+  'keeper.error.malformed': 'Das ist kein Code eines Hüters. Prüfe, ob du ihn ganz kopiert hast.',
+  'keeper.error.checksum': 'In diesem Code ist ein Tippfehler. Vergleiche jedes Zeichen mit dem Original.',
+  'keeper.error.alreadySet': 'Die Gruppe hat schon einen Hüter. Entferne ihn, bevor du einen anderen hinzufügst.',
+  'keeper.error.notFound': 'Das ist nicht mehr der Hüter der Gruppe. Nichts wurde geändert.',
+}

@@ -1,0 +1,31 @@
+/** The group's keeper, Spanish (preview translation). */
+import type { keeperEn } from '../en/keeper.ts'
+
+export const keeperEs: Record<keyof typeof keeperEn, string> = {
+  'keeper.title': 'El guardián del grupo',
+  'keeper.help': 'Un guardián es un ordenador que se queda encendido. Guarda las palabras del grupo bajo llave, así que no puede leerlas, y se las pasa a quienes no están conectados al mismo tiempo.',
+  'keeper.none': 'Este grupo no tiene guardián.',
+  'keeper.codeLabel': 'Código del guardián',
+  'keeper.addedBy': 'Lo añadió <bdi>{name}</bdi> el {date}.',
+  'keeper.connected': 'Conectado ahora.',
+  'keeper.lastReached': 'No está conectado ahora. Se le alcanzó por última vez el {date}.',
+  'keeper.notReached': 'No se le ha alcanzado desde que se abrió Hearth. Puede que esté apagado.',
+  'keeper.offline': 'Hearth está sin conexión, así que no puede saber si se puede alcanzar al guardián.',
+  'keeper.amount': 'Guarda {n, plural, one {# entrada} other {# entradas}} de la historia del grupo.',
+  'keeper.holdsMine': 'Tiene todo lo que has escrito aquí.',
+  'keeper.notAllMine': 'Todavía no tiene todo lo que has escrito aquí.',
+  'keeper.add.label': 'El código del guardián',
+  'keeper.add.help': 'La persona que mantiene el guardián te da este código. Una vez añadido, el Hearth de cada miembro se sincroniza también a través del guardián.',
+  'keeper.add.button': 'Añadir el guardián',
+  'keeper.added': 'Se añadió el guardián.',
+  'keeper.remove.button': 'Quitar el guardián',
+  'keeper.remove.title': '¿Quitar el guardián?',
+  'keeper.remove.explain': 'A partir de ahora no se le envía nada de lo que nadie del grupo escriba. Lo que ya guarda se queda en él, bajo llave.',
+  'keeper.remove.yes': 'Sí, quitarlo',
+  'keeper.remove.no': 'Mantenerlo',
+  'keeper.removed': 'Se quitó el guardián.',
+  'keeper.error.malformed': 'Eso no es un código de guardián. Comprueba que lo copiaste entero.',
+  'keeper.error.checksum': 'Ese código de guardián tiene una errata. Compara cada carácter con el original.',
+  'keeper.error.alreadySet': 'El grupo ya tiene un guardián. Quítalo antes de añadir otro.',
+  'keeper.error.notFound': 'Ese ya no es el guardián del grupo. No se cambió nada.',
+}

@@ -1,0 +1,31 @@
+/** The group's keeper, French (preview translation). */
+import type { keeperEn } from '../en/keeper.ts'
+
+export const keeperFr: Record<keyof typeof keeperEn, string> = {
+  'keeper.title': 'Le gardien du groupe',
+  'keeper.help': 'Un gardien est un ordinateur qui reste allumé. Il garde les mots du groupe sous clé, sans pouvoir les lire, et les transmet aux membres qui ne sont pas en ligne en même temps.',
+  'keeper.none': 'Ce groupe n’a pas de gardien.',
+  'keeper.codeLabel': 'Code du gardien',
+  'keeper.addedBy': 'Ajouté par <bdi>{name}</bdi> le {date}.',
+  'keeper.connected': 'Connecté en ce moment.',
+  'keeper.lastReached': 'Pas connecté en ce moment. Joint pour la dernière fois le {date}.',
+  'keeper.notReached': 'Pas joint depuis l’ouverture de Hearth. Il est peut-être éteint.',
+  'keeper.offline': 'Hearth est hors ligne : il ne peut pas dire si le gardien est joignable.',
+  'keeper.amount': 'Il garde {n, plural, one {# élément} other {# éléments}} de l’historique du groupe.',
+  'keeper.holdsMine': 'Il a tout ce que vous avez écrit ici.',
+  'keeper.notAllMine': 'Il n’a pas encore tout ce que vous avez écrit ici.',
+  'keeper.add.label': 'Le code du gardien',
+  'keeper.add.help': 'La personne qui fait tourner le gardien vous donne ce code. Une fois ajouté, le Hearth de chaque membre se synchronise aussi par le gardien.',
+  'keeper.add.button': 'Ajouter le gardien',
+  'keeper.added': 'Le gardien a été ajouté.',
+  'keeper.remove.button': 'Retirer le gardien',
+  'keeper.remove.title': 'Retirer le gardien ?',
+  'keeper.remove.explain': 'Désormais, rien de ce qu’écrit un membre du groupe ne lui est envoyé. Ce qu’il garde déjà reste chez lui, sous clé.',
+  'keeper.remove.yes': 'Oui, le retirer',
+  'keeper.remove.no': 'Le garder',
+  'keeper.removed': 'Le gardien a été retiré.',
+  'keeper.error.malformed': 'Ce n’est pas un code de gardien. Vérifiez que vous l’avez copié en entier.',
+  'keeper.error.checksum': 'Ce code de gardien contient une faute de frappe. Comparez chaque caractère avec l’original.',
+  'keeper.error.alreadySet': 'Le groupe a déjà un gardien. Retirez-le avant d’en ajouter un autre.',
+  'keeper.error.notFound': 'Ce n’est plus le gardien du groupe. Rien n’a été changé.',
+}

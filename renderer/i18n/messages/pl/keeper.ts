@@ -1,0 +1,31 @@
+/** The group's keeper, Polish (preview translation). */
+import type { keeperEn } from '../en/keeper.ts'
+
+export const keeperPl: Record<keyof typeof keeperEn, string> = {
+  'keeper.title': 'Strażnik grupy',
+  'keeper.help': 'Strażnik to komputer, który pozostaje włączony. Przechowuje słowa grupy pod zamknięciem, więc nie może ich przeczytać, i przekazuje je osobom, które nie są online w tym samym czasie.',
+  'keeper.none': 'Ta grupa nie ma strażnika.',
+  'keeper.codeLabel': 'Kod strażnika',
+  'keeper.addedBy': 'Dodany przez <bdi>{name}</bdi> dnia {date}.',
+  'keeper.connected': 'Połączony teraz.',
+  'keeper.lastReached': 'Teraz niepołączony. Ostatnio osiągnięty {date}.',
+  'keeper.notReached': 'Nieosiągnięty od otwarcia Hearth. Może być wyłączony.',
+  'keeper.offline': 'Hearth jest offline, więc nie wie, czy można połączyć się ze strażnikiem.',
+  'keeper.amount': 'Przechowuje {n, plural, one {# wpis} few {# wpisy} many {# wpisów} other {# wpisu}} z historii grupy.',
+  'keeper.holdsMine': 'Ma wszystko, co tu napisałeś lub napisałaś.',
+  'keeper.notAllMine': 'Nie ma jeszcze wszystkiego, co tu napisałeś lub napisałaś.',
+  'keeper.add.label': 'Kod strażnika',
+  'keeper.add.help': 'Ten kod daje ci osoba, która prowadzi strażnika. Po dodaniu Hearth każdej osoby w grupie synchronizuje się także przez strażnika.',
+  'keeper.add.button': 'Dodaj strażnika',
+  'keeper.added': 'Strażnik został dodany.',
+  'keeper.remove.button': 'Usuń strażnika',
+  'keeper.remove.title': 'Usunąć strażnika?',
+  'keeper.remove.explain': 'Od teraz nic, co ktokolwiek w grupie napisze, nie zostanie mu wysłane. To, co już ma, zostaje u niego pod zamknięciem.',
+  'keeper.remove.yes': 'Tak, usuń',
+  'keeper.remove.no': 'Zostaw',
+  'keeper.removed': 'Strażnik został usunięty.',
+  'keeper.error.malformed': 'To nie jest kod strażnika. Sprawdź, czy skopiowano go w całości.',
+  'keeper.error.checksum': 'W tym kodzie strażnika jest literówka. Porównaj każdy znak z oryginałem.',
+  'keeper.error.alreadySet': 'Grupa ma już strażnika. Usuń go, zanim dodasz innego.',
+  'keeper.error.notFound': 'To już nie jest strażnik grupy. Nic nie zostało zmienione.',
+}

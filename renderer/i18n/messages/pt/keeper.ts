@@ -1,0 +1,31 @@
+/** The group's keeper, Portuguese (preview translation). */
+import type { keeperEn } from '../en/keeper.ts'
+
+export const keeperPt: Record<keyof typeof keeperEn, string> = {
+  'keeper.title': 'O guardião do grupo',
+  'keeper.help': 'Um guardião é um computador que fica ligado. Guarda as palavras do grupo trancadas, por isso não as consegue ler, e passa-as aos membros que não estão online ao mesmo tempo.',
+  'keeper.none': 'Este grupo não tem guardião.',
+  'keeper.codeLabel': 'Código do guardião',
+  'keeper.addedBy': 'Adicionado por <bdi>{name}</bdi> em {date}.',
+  'keeper.connected': 'Ligado agora.',
+  'keeper.lastReached': 'Não está ligado agora. Alcançado pela última vez em {date}.',
+  'keeper.notReached': 'Não foi alcançado desde que o Hearth abriu. Pode estar desligado.',
+  'keeper.offline': 'O Hearth está offline, por isso não consegue saber se o guardião pode ser alcançado.',
+  'keeper.amount': 'Guarda {n, plural, one {# entrada} other {# entradas}} do histórico do grupo.',
+  'keeper.holdsMine': 'Tem tudo o que escreveste aqui.',
+  'keeper.notAllMine': 'Ainda não tem tudo o que escreveste aqui.',
+  'keeper.add.label': 'O código do guardião',
+  'keeper.add.help': 'Quem mantém o guardião dá-te este código. Depois de adicionado, o Hearth de cada membro sincroniza também através do guardião.',
+  'keeper.add.button': 'Adicionar o guardião',
+  'keeper.added': 'O guardião foi adicionado.',
+  'keeper.remove.button': 'Remover o guardião',
+  'keeper.remove.title': 'Remover o guardião?',
+  'keeper.remove.explain': 'A partir de agora, nada do que alguém do grupo escreva lhe é enviado. O que já guarda fica com ele, trancado.',
+  'keeper.remove.yes': 'Sim, remover',
+  'keeper.remove.no': 'Manter',
+  'keeper.removed': 'O guardião foi removido.',
+  'keeper.error.malformed': 'Isso não é um código de guardião. Verifica se o copiaste todo.',
+  'keeper.error.checksum': 'Esse código de guardião tem um erro de escrita. Compara cada carácter com o original.',
+  'keeper.error.alreadySet': 'O grupo já tem um guardião. Remove-o antes de adicionar outro.',
+  'keeper.error.notFound': 'Esse já não é o guardião do grupo. Nada foi alterado.',
+}
