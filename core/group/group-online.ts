@@ -18,7 +18,9 @@
  */
 import type { Identity } from '../crypto/identity.ts'
 import type { NetworkOptions } from '../net/holepunch-net.ts'
-import { GroupSwarm, type AuthenticatedPeer } from '../net/group-swarm.ts'
+import { GroupSwarm, type AuthenticatedPeer, type GroupSwarmOptions } from '../net/group-swarm.ts'
+import { defaultTransport, usesWebrtc } from '../net/transports.ts'
+import { wipe } from '../crypto/wipe.ts'
 import type { HypercoreSession } from '../store/holepunch.ts'
 import type { LogStore, PeerLog } from '../store/log-store.ts'
 import type { GroupSpace } from './group-space.ts'
@@ -75,6 +77,8 @@ export class GroupOnline {
   /** Planned logs whose checkpoint blocks are all here: read again whenever governance may have moved. */
   private readonly fetched = new Map<string, PeerLog>()
   private formerNoted = false
+  /** The epoch whose WebRTC room we meet in; null without WebRTC. */
+  private epoch: number | null = null
   /** former member id → when this device learned it (0: already known when it came online) */
   private readonly formerSince = new Map<string, number>()
   private readonly candidates = new Set<string>()
@@ -108,6 +112,7 @@ export class GroupOnline {
         ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}),
         ...(opts.host ? { host: opts.host } : {}),
         presenceHidden: opts.presenceHidden === true,
+        ...online.transports(opts),
       })
       online.swarm.on('peer-down', (p) => {
         // A member who asked not to be shown leaves no last-seen time either.
@@ -206,6 +211,26 @@ export class GroupOnline {
     }
   }
 
+  /** The transports to meet on, and for WebRTC where and in which epoch's room (core/net/transports.ts). */
+  private transports(opts: OnlineOptions): Pick<GroupSwarmOptions, 'transport' | 'webrtc'> {
+    const transport = opts.transport ?? defaultTransport(opts.signal ?? [])
+    const url = opts.signal?.[0]
+    if (!usesWebrtc(transport) || url === undefined) return { transport }
+    this.epoch = this.space.currentEpoch
+    return { transport, webrtc: { url, epochKey: this.space.epochKey(this.epoch), ...(opts.host ? { bindAddress: opts.host } : {}) } }
+  }
+
+  /** After a rotation the members meet in the new epoch's WebRTC room (signal-envelope.ts). */
+  private followEpoch(): void {
+    if (this.epoch === null || !this.swarm) return
+    const now = this.space.currentEpoch
+    if (now === this.epoch) return
+    this.epoch = now
+    const key = this.space.epochKey(now)
+    this.swarm.setEpochKey(key)
+    wipe(key)
+  }
+
   /** Our signed device announcement, if our own log is open in the store. */
   private async announcement(groupId: string): Promise<{ ownDevice?: Uint8Array }> {
     const log = await this.store.ownLog(bytes(this.space.own.key))
@@ -241,6 +266,7 @@ export class GroupOnline {
     for (const key of keys) await this.follow(key)
     for (const key of this.space.needsFull) this.fetchWhole(key)
     if (gov) this.noteFormer(gov)
+    this.followEpoch()
     this.swarm.recheckMembers()
     if (gov && gov.members.size !== this.knownMembers) {
       this.knownMembers = gov.members.size
