@@ -77,8 +77,8 @@ export class GroupOnline {
   /** Planned logs whose checkpoint blocks are all here: read again whenever governance may have moved. */
   private readonly fetched = new Map<string, PeerLog>()
   private formerNoted = false
-  /** The epoch whose WebRTC room we meet in; null without WebRTC. */
-  private epoch: number | null = null
+  /** The epochs whose WebRTC rooms we meet in (joined with commas); null without WebRTC. */
+  private epochs: string | null = null
   /** former member id → when this device learned it (0: already known when it came online) */
   private readonly formerSince = new Map<string, number>()
   private readonly candidates = new Set<string>()
@@ -216,19 +216,30 @@ export class GroupOnline {
     const transport = opts.transport ?? defaultTransport(opts.signal ?? [])
     const url = opts.signal?.[0]
     if (!usesWebrtc(transport) || url === undefined) return { transport }
-    this.epoch = this.space.currentEpoch
-    return { transport, webrtc: { url, epochKey: this.space.epochKey(this.epoch), ...(opts.host ? { bindAddress: opts.host } : {}) } }
+    const epochs = this.roomEpochs()
+    this.epochs = epochs.join()
+    return { transport, webrtc: { url, epochKeys: epochs.map((e) => this.space.epochKey(e)), ...(opts.host ? { bindAddress: opts.host } : {}) } }
   }
 
-  /** After a rotation the members meet in the new epoch's WebRTC room (signal-envelope.ts). */
+  /**
+   * The epochs whose WebRTC rooms to meet in (core/net/webrtc/epoch-rooms.ts): the current one;
+   * before this device has read governance (a newcomer), every epoch its welcome handed over,
+   * as it cannot yet tell which is current.
+   */
+  private roomEpochs(): number[] {
+    const gov = this.space.groupId ? this.space.governance : null
+    return gov?.knowsLog(this.space.own.key) ? [this.space.currentEpoch] : this.space.heldEpochs()
+  }
+
+  /** After a rotation (or a newcomer's first read of governance) the rooms move (signal-envelope.ts). */
   private followEpoch(): void {
-    if (this.epoch === null || !this.swarm) return
-    const now = this.space.currentEpoch
-    if (now === this.epoch) return
-    this.epoch = now
-    const key = this.space.epochKey(now)
-    this.swarm.setEpochKey(key)
-    wipe(key)
+    if (this.epochs === null || !this.swarm) return
+    const epochs = this.roomEpochs()
+    if (epochs.join() === this.epochs) return
+    this.epochs = epochs.join()
+    const keys = epochs.map((e) => this.space.epochKey(e))
+    this.swarm.setEpochKeys(keys)
+    for (const k of keys) wipe(k)
   }
 
   /** Our signed device announcement, if our own log is open in the store. */

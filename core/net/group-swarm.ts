@@ -104,7 +104,7 @@ export interface GroupSwarmOptions {
   /** Which transports to meet members on; Hyperswarm alone unless told (transports.ts). */
   transport?: TransportChoice
   /** Where to meet over WebRTC, and the current epoch key that names the room (webrtc/signal-envelope.ts). */
-  webrtc?: { url: string; epochKey: Uint8Array; bindAddress?: string; onEvent?(code: string): void }
+  webrtc?: { url: string; epochKeys: Uint8Array[]; bindAddress?: string; onEvent?(code: string): void }
 }
 
 /** Where a connection came from: Hyperswarm's record of the peer, or the WebRTC session. */
@@ -169,7 +169,7 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
     this.discovery = swarm?.join(topic, { server: true, client: true }) ?? null
     const w = opts.webrtc
     this.webrtc = w && webrtcKeys ? new WebrtcSide({
-      url: w.url, groupSecret: opts.groupSecret, epochKey: w.epochKey, keyPair: webrtcKeys,
+      url: w.url, groupSecret: opts.groupSecret, epochKeys: w.epochKeys, keyPair: webrtcKeys,
       ...(w.bindAddress ? { bindAddress: w.bindAddress } : {}), ...(w.onEvent ? { onEvent: w.onEvent } : {}),
       onConnection: (conn, remote) => this.onConnection(conn, { transport: 'webrtc', remote }),
     }) : null
@@ -185,9 +185,9 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
     return this.discovery?.flushed() ?? Promise.resolve(false)
   }
 
-  /** Moves the WebRTC meeting to a new epoch's room (after a rotation); nothing on Hyperswarm alone. */
-  setEpochKey(epochKey: Uint8Array): void {
-    this.webrtc?.setEpoch(epochKey)
+  /** Moves the WebRTC meeting to these epochs' rooms (after a rotation); nothing on Hyperswarm alone. */
+  setEpochKeys(epochKeys: Uint8Array[]): void {
+    this.webrtc?.setEpochs(epochKeys)
   }
 
   /** The members connected now, one entry per authenticated connection. */

@@ -1,7 +1,7 @@
 /**
  * Members of one group meeting over WebRTC (node-datachannel) through a signaling server that
  * speaks y-webrtc's protocol (`hearth signal`, or y-webrtc's own server): join the group's room
- * for the current epoch (signal-envelope.ts), say hello, and open one data channel to each peer
+ * for the current epoch (signal-envelope.ts, epoch-rooms.ts), say hello, and open one data channel to each peer
  * who answers. Each channel is handed over as a byte stream (channel-stream.ts) for the caller to
  * secure and authenticate exactly as a Hyperswarm connection is (Noise, then member-auth.ts):
  * nothing here decides who is a member, and a channel is worth nothing until member-auth says so.
@@ -15,16 +15,16 @@
  * promised order), so candidates that arrive before their description wait for it.
  *
  * Staying met: the signaling connection reopens after a drop (signal-link.ts) and says hello
- * again; a rotation moves us to the new epoch's room at once (setEpoch); a failed, dropped or
+ * again; a rotation moves us to the new epoch's room at once (setEpochs); a failed, dropped or
  * closed connection is forgotten and we say hello again, as the watchdog does for one that never
  * came up. A peer the caller holds (hold(): a second connection to a device already connected by
  * another transport, or a peer member-auth refused) is not offered to nor answered until released.
  */
 import { randomBytes } from 'node:crypto'
 import nodeDataChannel, { type DataChannel, type PeerConnection } from 'node-datachannel'
-import { wipe } from '../../crypto/wipe.ts'
 import { ChannelStream } from './channel-stream.ts'
-import { openSignal, sealSignal, signalKey, webrtcRoom, type SignalBody } from './signal-envelope.ts'
+import { EpochRooms } from './epoch-rooms.ts'
+import { openSignal, sealSignal, type SignalBody } from './signal-envelope.ts'
 import { SignalLink } from './signal-link.ts'
 
 /** How long a peer connection may take to come up before the watchdog retries. */
@@ -36,8 +36,8 @@ export interface WebrtcMeetOptions {
   /** ws:// or wss:// address of the signaling server. */
   url: string
   groupSecret: Uint8Array
-  /** The group's current epoch key (32 bytes); setEpoch() moves to a later one. */
-  epochKey: Uint8Array
+  /** The group's current epoch key (32 bytes), or a newcomer's candidates (epoch-rooms.ts); setEpochs() moves on. */
+  epochKeys: Uint8Array[]
   /** STUN/TURN URLs the group named; none by default (direct and loopback candidates only). */
   iceServers?: string[]
   /** Address ICE binds to; tests use 127.0.0.1. */
@@ -50,8 +50,9 @@ export interface WebrtcMeetOptions {
 
 export class WebrtcMeet {
   readonly peerId = randomBytes(16).toString('hex')
-  private room: string
-  private key: Uint8Array
+  private readonly rooms: EpochRooms
+  /** The room each remote session spoke to us in: we answer it there. */
+  private readonly roomOf = new Map<string, string>()
   private readonly link: SignalLink
   private readonly peers = new Map<string, PeerConnection>()
   /** Candidates that arrived before their description (signals of different kinds may overtake each other). */
@@ -74,11 +75,10 @@ export class WebrtcMeet {
   }
 
   private constructor(private readonly opts: WebrtcMeetOptions) {
-    this.room = webrtcRoom(opts.groupSecret, opts.epochKey)
-    this.key = signalKey(opts.groupSecret, opts.epochKey)
+    this.rooms = new EpochRooms(opts.groupSecret, opts.epochKeys)
     this.link = new SignalLink(opts.url, {
       onOpen: () => {
-        this.link.send({ type: 'subscribe', topics: [this.room] })
+        this.link.send({ type: 'subscribe', topics: this.rooms.all() })
         this.refresh()
       },
       onFrame: (data) => this.onFrame(data),
@@ -97,21 +97,19 @@ export class WebrtcMeet {
   }
 
   /**
-   * Moves to the room and signal key of a new epoch (a rotation): leaves the old room, joins the
-   * new one and says hello there. Connections already up stay (member-auth vouched for them, and
-   * the caller drops a removed member's); only new meetings use the new room.
+   * Moves to the rooms of these epochs (a rotation: the new current epoch alone): leaves the old
+   * rooms, joins the new ones and says hello there. Connections already up stay (member-auth
+   * vouched for them, and the caller drops a removed member's); only new meetings move.
    */
-  setEpoch(epochKey: Uint8Array): void {
-    const room = webrtcRoom(this.opts.groupSecret, epochKey)
-    if (this.closed || room === this.room) return
-    const old = this.room
-    wipe(this.key)
-    this.room = room
-    this.key = signalKey(this.opts.groupSecret, epochKey)
+  setEpochs(epochKeys: Uint8Array[]): void {
+    if (this.closed) return
+    const { left, joined } = this.rooms.set(epochKeys)
+    if (!left.length && !joined.length) return
     this.early.clear()
+    for (const [remote, room] of this.roomOf) if (left.includes(room)) this.roomOf.delete(remote)
     this.event('EPOCH_MOVED')
-    this.link.send({ type: 'unsubscribe', topics: [old] })
-    this.link.send({ type: 'subscribe', topics: [room] })
+    if (left.length) this.link.send({ type: 'unsubscribe', topics: left })
+    if (joined.length) this.link.send({ type: 'subscribe', topics: joined })
     this.refresh()
   }
 
@@ -143,12 +141,17 @@ export class WebrtcMeet {
     for (const pc of this.peers.values()) pc.close()
     this.peers.clear()
     this.link.close()
-    wipe(this.key)
+    this.rooms.wipe()
   }
 
+  /** To one peer in the room it spoke in; a broadcast hello to every room we meet in. */
   private publish(body: SignalBody): void {
     if (this.closed || !this.link.isOpen) return
-    this.link.send({ type: 'publish', topic: this.room, data: sealSignal(this.key, body) })
+    const at = body.to === undefined ? undefined : this.roomOf.get(body.to)
+    for (const room of at === undefined ? this.rooms.all() : [at]) {
+      const key = this.rooms.keyOf(room)
+      if (key) this.link.send({ type: 'publish', topic: room, data: sealSignal(key, body) })
+    }
   }
 
   private onFrame(data: Buffer): void {
@@ -159,9 +162,11 @@ export class WebrtcMeet {
       return
     }
     const f = frame as { type?: unknown; topic?: unknown; data?: unknown }
-    if (f.type !== 'publish' || f.topic !== this.room) return
-    const body = openSignal(this.key, f.data)
+    const key = f.type === 'publish' ? this.rooms.keyOf(f.topic) : undefined
+    if (!key) return
+    const body = openSignal(key, f.data)
     if (!body || body.from === this.peerId || (body.to !== undefined && body.to !== this.peerId) || this.held.has(body.from)) return
+    if (!this.roomOf.has(body.from) && this.roomOf.size < MAX_EARLY_PEERS * 4) this.roomOf.set(body.from, f.topic as string)
     this.event(`SIGNAL_IN ${body.kind}`)
     try {
       this.onSignal(body)
@@ -268,6 +273,7 @@ export class WebrtcMeet {
     if (!pc || (which && pc !== which)) return
     this.peers.delete(remote)
     this.early.delete(remote)
+    this.roomOf.delete(remote)
     pc.close()
   }
 }

@@ -17,7 +17,7 @@ export interface WebrtcSideOptions {
   /** ws:// or wss:// address of the signaling server. */
   url: string
   groupSecret: Uint8Array
-  epochKey: Uint8Array
+  epochKeys: Uint8Array[]
   bindAddress?: string
   keyPair: SwarmKeyPair
   /** A Noise stream over a new data channel; `remote` names the peer's session for refuse/keepApart. */
@@ -36,7 +36,7 @@ export class WebrtcSide {
     this.meet = WebrtcMeet.start({
       url: opts.url,
       groupSecret: opts.groupSecret,
-      epochKey: opts.epochKey,
+      epochKeys: opts.epochKeys,
       ...(opts.bindAddress ? { bindAddress: opts.bindAddress } : {}),
       ...(opts.onEvent ? { onEvent: opts.onEvent } : {}),
       onChannel: ({ stream, initiator, remote }) => opts.onConnection(noiseOverChannel(stream, initiator, opts.keyPair), remote),
@@ -48,8 +48,8 @@ export class WebrtcSide {
     return this.meet.signaling
   }
 
-  setEpoch(epochKey: Uint8Array): void {
-    this.meet.setEpoch(epochKey)
+  setEpochs(epochKeys: Uint8Array[]): void {
+    this.meet.setEpochs(epochKeys)
   }
 
   /** Member-auth refused this peer: neither offer to it nor answer it for `ms`. */

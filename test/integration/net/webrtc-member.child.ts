@@ -53,7 +53,7 @@ for (const key of store ? args.peerLogs ?? [] : []) {
 const meet = await WebrtcMeet.open({
   url: args.url,
   groupSecret,
-  epochKey: bytes(args.epochKey),
+  epochKeys: [bytes(args.epochKey)],
   bindAddress: '127.0.0.1',
   onEvent: (code) => void process.stderr.write(`${code}\n`),
   onChannel: ({ stream, initiator }) => {
@@ -69,7 +69,7 @@ const meet = await WebrtcMeet.open({
 // A line `{"epoch":HEX}` on stdin moves this member to that epoch's room, as a rotation does.
 readline.createInterface({ input: process.stdin }).on('line', (line) => {
   const { epoch } = JSON.parse(line) as { epoch: string }
-  meet.setEpoch(bytes(epoch))
+  meet.setEpochs([bytes(epoch)])
   say({ moved: true })
 })
 say({ ready: true })
