@@ -116,7 +116,7 @@ interface Connection {
   source: Source
 }
 
-export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; 'peer-down': [AuthenticatedPeer]; 'peer-presence': [AuthenticatedPeer] }> {
+export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; 'peer-down': [AuthenticatedPeer]; 'peer-presence': [AuthenticatedPeer]; 'peer-duplicate': [Transport] }> {
   readonly topic: Uint8Array
   private readonly opts: GroupSwarmOptions
   private readonly authKey: Uint8Array
@@ -306,9 +306,12 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
     const key = keyOf(c.conn)
     for (const other of this.connections) {
       if (other === c || !other.peer || keyOf(other.conn) !== key) continue
-      const drop = closeWhich(other.source.transport, c.source.transport) === 'incoming' ? c : other
+      const which = closeWhich(other.source.transport, c.source.transport)
+      if (which === null) continue
+      const drop = which === 'incoming' ? c : other
       // Across transports the WebRTC one goes, and stays apart while the Hyperswarm one lasts.
-      if (other.source.transport !== c.source.transport && drop.source.transport === 'webrtc') this.webrtc?.keepApart(key, drop.source.remote)
+      if (drop.source.transport === 'webrtc') this.webrtc?.keepApart(key, drop.source.remote)
+      this.emit('peer-duplicate', drop.source.transport)
       if (drop === c) return false
       other.conn.destroy()
     }

@@ -7,8 +7,9 @@
  * key pair serves both transports, group-swarm.ts), so when a second connection to a key is
  * authenticated, one is closed, by a rule both ends apply alike without a word between them:
  * Hyperswarm is kept over WebRTC (it needs no third party, and it is the connection the other
- * end keeps too); between two of the same transport, the newer is kept (the older is the one a
- * sleeping laptop or a dropped Wi-Fi left behind; Hyperswarm itself keeps one per key).
+ * end keeps too). Two of the same transport are left to that transport: Hyperswarm keeps one per
+ * key by its own rule, and a WebRTC meeting keeps one peer connection per session; a second rule
+ * of ours there could pick the other one of the pair and close both.
  */
 export type Transport = 'hyperswarm' | 'webrtc'
 export type TransportChoice = Transport | 'both'
@@ -23,9 +24,9 @@ export function usesWebrtc(choice: TransportChoice): boolean {
   return choice !== 'hyperswarm'
 }
 
-/** Of an authenticated connection to a device and a newer one to the same device, which to close. */
-export function closeWhich(existing: Transport, incoming: Transport): 'existing' | 'incoming' {
-  if (existing === incoming) return 'existing'
+/** Of an authenticated connection to a device and a newer one to the same device, which to close (null: neither). */
+export function closeWhich(existing: Transport, incoming: Transport): 'existing' | 'incoming' | null {
+  if (existing === incoming) return null
   return incoming === 'webrtc' ? 'incoming' : 'existing'
 }
 

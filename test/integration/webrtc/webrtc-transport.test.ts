@@ -9,6 +9,7 @@
  *  - a member on WebRTC alone and one on Hyperswarm alone sync through a third who has both;
  *  - a member who moved rooms at a removal's rotation, without a restart, is met there;
  *  - `hearth signal` killed and started again: both members reconnect to it and meet again;
+ *  - two members' swarms on both transports end with one connection, over Hyperswarm, on each side;
  *  - the same two-member sync under a CPU hog on every core.
  */
 import { createServer } from 'node:net'
@@ -19,9 +20,11 @@ import { startCpuHog, type CpuHog } from '../../../scripts/soak/cpu-hog.ts'
 import { spawnTs, type Child } from '../../helpers/child.ts'
 import { startPeer, type Peer } from '../../helpers/peer.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
+import { identityFromSeed } from '../../../core/crypto/identity.ts'
 import { startTestnet, stopChild, type Testnet } from '../net/net-harness.ts'
 
 const HEARTH = fileURLToPath(new URL('../../../scripts/hearth.ts', import.meta.url))
+const BOTH_MEMBER = fileURLToPath(new URL('./both-member.child.ts', import.meta.url))
 const Y_SERVER = fileURLToPath(new URL('../net/y-webrtc-server.child.ts', import.meta.url))
 const PASS = 'correct horse battery staple'
 /** Starting a node and argon2id on a loaded machine: not the claim of any test. */
@@ -100,11 +103,15 @@ async function yWebrtcSignal(): Promise<string> {
   return `ws://127.0.0.1:${(JSON.parse(line) as { port: number }).port}`
 }
 
-/** Two members on WebRTC alone: Birch joins Alder's group, and posts go both ways. */
-async function twoOnWebrtc(url: string): Promise<void> {
+/**
+ * Two members on WebRTC alone: Birch joins Alder's group (Alder in the room first), and posts go
+ * both ways; then `later` stops, the other posts, and `later` comes back second into the room.
+ */
+async function twoOnWebrtc(url: string, later: 'Alder' | 'Birch'): Promise<void> {
   const bootstrap = await boot()
-  const a = await node(path.join(tempDir(), 'a'), bootstrap, webrtc(url), 'Alder')
-  const b = await node(path.join(tempDir(), 'b'), bootstrap, webrtc(url), 'Birch')
+  const dirs = { Alder: path.join(tempDir(), 'a'), Birch: path.join(tempDir(), 'b') }
+  const a = await node(dirs.Alder, bootstrap, webrtc(url), 'Alder')
+  const b = await node(dirs.Birch, bootstrap, webrtc(url), 'Birch')
   const { id: groupId } = await a.ok('createGroup', { name: 'Circle' })
   await a.ok('post', { groupId, text: 'from Alder' })
   await join(a, b, groupId)
@@ -113,15 +120,20 @@ async function twoOnWebrtc(url: string): Promise<void> {
   await sees(a, groupId, 'from Birch')
   expect(await transportsOf(a, groupId)).toEqual(['Birch:webrtc'])
   expect(await transportsOf(b, groupId)).toEqual(['Alder:webrtc'])
+  const [gone, stays] = later === 'Alder' ? [a, b] : [b, a]
+  await stop(gone)
+  await stays.ok('post', { groupId, text: 'while you were away' })
+  const back = await node(dirs[later], bootstrap, webrtc(url), null)
+  await sees(back, groupId, 'while you were away')
 }
 
 describe('WebRTC as a transport of the group node', () => {
-  it('two members on WebRTC alone sync posts both ways, through hearth signal', async () => {
-    await twoOnWebrtc((await hearthSignal()).url)
+  it.each(['Alder', 'Birch'] as const)('two members on WebRTC alone sync posts both ways, through hearth signal (%s back second)', async (later) => {
+    await twoOnWebrtc((await hearthSignal()).url, later)
   })
 
   it("two members on WebRTC alone sync posts both ways, through y-webrtc's unmodified bin/server.js", async () => {
-    await twoOnWebrtc(await yWebrtcSignal())
+    await twoOnWebrtc(await yWebrtcSignal(), 'Alder')
   })
 
   it('a member on WebRTC alone and one on Hyperswarm alone sync through a third who has both', async () => {
@@ -193,6 +205,35 @@ describe('WebRTC as a transport of the group node', () => {
   })
 })
 
+describe('one connection per device across transports', () => {
+  const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
+  const seeds = [new Uint8Array(32).fill(1), new Uint8Array(32).fill(2)]
+  const members = seeds.map((seed) => hex(identityFromSeed(seed).signPublicKey))
+  /** The transports of a child's connections as it last printed them. */
+  const lastPeers = (c: Child): string | undefined => c.lines.filter((l) => l.startsWith('{"peers"')).at(-1)
+  async function until(ok: () => boolean): Promise<void> {
+    const deadline = Date.now() + SYNC_MS // a hang guard only
+    while (!ok()) {
+      if (Date.now() > deadline) throw new Error('condition not met in time')
+      await new Promise((r) => setTimeout(r, 100))
+    }
+  }
+
+  it('two members reachable both ways keep one connection each, over Hyperswarm, and close the WebRTC one', async () => {
+    const { url } = await hearthSignal()
+    const bootstrap = await boot()
+    const common = { url, bootstrap, groupSecret: hex(new Uint8Array(32).fill(61)), epochKey: hex(new Uint8Array(32).fill(62)), groupId: hex(new Uint8Array(16).fill(63)), members }
+    const swarms = seeds.map((seed) => spawnTs(BOTH_MEMBER, [JSON.stringify({ ...common, seed: hex(seed) })]))
+    children.push(...swarms)
+    await Promise.all(swarms.map((c) => c.waitForLine((l) => l === '{"ready":true}', START_MS)))
+    // Both transports met: at least one side saw a second connection to the same device and
+    // closed the WebRTC one (the other side may see it close before its own member-auth ends).
+    await until(() => swarms.some((c) => c.lines.includes('{"duplicate":"webrtc"}')))
+    await until(() => swarms.every((c) => lastPeers(c) === '{"peers":["hyperswarm"]}'))
+    for (const c of swarms) expect(c.lines).not.toContain('{"duplicate":"hyperswarm"}')
+  })
+})
+
 describe('WebRTC as a transport of the group node, CPU hog on every core', () => {
   let hog: CpuHog | null = null
   beforeAll(() => {
@@ -202,6 +243,6 @@ describe('WebRTC as a transport of the group node, CPU hog on every core', () =>
     await hog?.stop()
   })
   it('two members on WebRTC alone sync posts both ways, through hearth signal', async () => {
-    await twoOnWebrtc((await hearthSignal()).url)
+    await twoOnWebrtc((await hearthSignal()).url, 'Birch')
   })
 })
