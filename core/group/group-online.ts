@@ -127,7 +127,8 @@ export class GroupOnline {
       if (opts.keeper) online.keeper = await KeeperLink.open({ keeperKey: opts.keeper, groupSecret: opts.groupSecret, groupId: bytes(opts.groupId), identity: opts.identity, ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}), ...(opts.host ? { host: opts.host } : {}) })
       if (opts.admit) {
         const admit = opts.admit
-        online.invites = await InviteHost.open(opts, { groupId: opts.groupId, newChallenge: newJoinChallenge, decide: (p, c) => admit.decide(p, c) })
+        // Invites still meet on the DHT; on WebRTC alone (UDP blocked, say) a DHT that will not start must not keep the group offline.
+        online.invites = await InviteHost.open(opts, { groupId: opts.groupId, newChallenge: newJoinChallenge, decide: (p, c) => admit.decide(p, c) }).catch((e: unknown) => { if (opts.transport === 'webrtc') return null; throw e })
       }
       await online.refresh()
     } catch (e) {
@@ -221,11 +222,7 @@ export class GroupOnline {
     return { transport, webrtc: { url, epochKeys: epochs.map((e) => this.space.epochKey(e)), ...(opts.host ? { bindAddress: opts.host } : {}) } }
   }
 
-  /**
-   * The epochs whose WebRTC rooms to meet in (core/net/webrtc/epoch-rooms.ts): the current one;
-   * before this device has read governance (a newcomer), every epoch its welcome handed over,
-   * as it cannot yet tell which is current.
-   */
+  /** The epochs whose WebRTC rooms to meet in: the current one; a newcomer that has not read governance, every one it holds (epoch-rooms.ts). */
   private roomEpochs(): number[] {
     const gov = this.space.groupId ? this.space.governance : null
     return gov?.knowsLog(this.space.own.key) ? [this.space.currentEpoch] : this.space.heldEpochs()
