@@ -16,7 +16,7 @@ import { archiveCommands } from './cli/archive-commands.ts'
 import { commands as profileCommands, type Command } from './cli/commands.ts'
 import { groupCommands } from './cli/group-commands.ts'
 import { memberCommands } from './cli/member-commands.ts'
-import { netCommands, networkOptions } from './cli/net-commands.ts'
+import { netCommands, networkOptions, transportOptions } from './cli/net-commands.ts'
 import { connectToNode } from './cli/node-client.ts'
 import { moderationCommands } from './cli/moderation-commands.ts'
 import { restoreCommand } from './cli/restore-command.ts'
@@ -52,6 +52,8 @@ const OPTIONS = {
   limit: { type: 'string' },
   before: { type: 'string' },
   bootstrap: { type: 'string' },
+  transport: { type: 'string' },
+  signal: { type: 'string', multiple: true },
   port: { type: 'string' },
   host: { type: 'string' },
   for: { type: 'string' },
@@ -134,7 +136,7 @@ async function main(argv: string[]): Promise<void> {
   }
   let network
   try {
-    network = meta.network ? networkOptions(parsed.values.bootstrap) : undefined
+    network = meta.network ? { ...networkOptions(parsed.values.bootstrap), ...transportOptions(parsed.values.transport, parsed.values.signal) } : undefined
   } catch (e) {
     fail(isHearthError(e) ? e.toApiError() : errors.INTERNAL().toApiError(), json)
   }

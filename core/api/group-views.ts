@@ -340,8 +340,8 @@ export interface JoinRequestView {
 export interface GroupStatus {
   /** This node is announcing the group on the network. */
   online: boolean
-  /** Members connected now, one entry per connection. */
-  peers: { memberId: string; name: string; since: number }[]
+  /** Members connected now, one entry per connection (one per device: core/net/transports.ts); `transport` says how each is reached. */
+  peers: { memberId: string; name: string; since: number; transport?: 'hyperswarm' | 'webrtc' }[]
   /** Each member's last connection to this node (ms), if any; kept across restarts (core/group/last-seen.ts). */
   lastSeen: Record<string, number>
   /**

@@ -18,7 +18,9 @@
  */
 import type { Identity } from '../crypto/identity.ts'
 import type { NetworkOptions } from '../net/holepunch-net.ts'
-import { GroupSwarm, type AuthenticatedPeer } from '../net/group-swarm.ts'
+import { GroupSwarm, type AuthenticatedPeer, type GroupSwarmOptions } from '../net/group-swarm.ts'
+import { defaultTransport, usesWebrtc } from '../net/transports.ts'
+import { wipe } from '../crypto/wipe.ts'
 import type { HypercoreSession } from '../store/holepunch.ts'
 import type { LogStore, PeerLog } from '../store/log-store.ts'
 import type { GroupSpace } from './group-space.ts'
@@ -75,6 +77,8 @@ export class GroupOnline {
   /** Planned logs whose checkpoint blocks are all here: read again whenever governance may have moved. */
   private readonly fetched = new Map<string, PeerLog>()
   private formerNoted = false
+  /** The epochs whose WebRTC rooms we meet in (joined with commas); null without WebRTC. */
+  private epochs: string | null = null
   /** former member id → when this device learned it (0: already known when it came online) */
   private readonly formerSince = new Map<string, number>()
   private readonly candidates = new Set<string>()
@@ -108,6 +112,7 @@ export class GroupOnline {
         ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}),
         ...(opts.host ? { host: opts.host } : {}),
         presenceHidden: opts.presenceHidden === true,
+        ...online.transports(opts),
       })
       online.swarm.on('peer-down', (p) => {
         // A member who asked not to be shown leaves no last-seen time either.
@@ -122,7 +127,8 @@ export class GroupOnline {
       online.keepers = new KeeperFollow((k) => KeeperLink.open({ keeperKey: k.key, register: k.register, groupSecret: opts.groupSecret, groupId: bytes(opts.groupId), identity: opts.identity, ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}), ...(opts.host ? { host: opts.host } : {}) }))
       if (opts.admit) {
         const admit = opts.admit
-        online.invites = await InviteHost.open(opts, { groupId: opts.groupId, newChallenge: newJoinChallenge, decide: (p, c) => admit.decide(p, c) })
+        // Invites still meet on the DHT; on WebRTC alone (UDP blocked, say) a DHT that will not start must not keep the group offline.
+        online.invites = await InviteHost.open(opts, { groupId: opts.groupId, newChallenge: newJoinChallenge, decide: (p, c) => admit.decide(p, c) }).catch((e: unknown) => { if (opts.transport === 'webrtc') return null; throw e })
       }
       await online.refresh()
     } catch (e) {
@@ -211,6 +217,33 @@ export class GroupOnline {
     }
   }
 
+  /** The transports to meet on, and for WebRTC where and in which epoch's room (core/net/transports.ts). */
+  private transports(opts: OnlineOptions): Pick<GroupSwarmOptions, 'transport' | 'webrtc'> {
+    const transport = opts.transport ?? defaultTransport(opts.signal ?? [])
+    const url = opts.signal?.[0]
+    if (!usesWebrtc(transport) || url === undefined) return { transport }
+    const epochs = this.roomEpochs()
+    this.epochs = epochs.join()
+    return { transport, webrtc: { url, epochKeys: epochs.map((e) => this.space.epochKey(e)), ...(opts.host ? { bindAddress: opts.host } : {}) } }
+  }
+
+  /** The epochs whose WebRTC rooms to meet in: the current one; a newcomer that has not read governance, every one it holds (epoch-rooms.ts). */
+  private roomEpochs(): number[] {
+    const gov = this.space.groupId ? this.space.governance : null
+    return gov?.knowsLog(this.space.own.key) ? [this.space.currentEpoch] : this.space.heldEpochs()
+  }
+
+  /** After a rotation (or a newcomer's first read of governance) the rooms move (signal-envelope.ts). */
+  private followEpoch(): void {
+    if (this.epochs === null || !this.swarm) return
+    const epochs = this.roomEpochs()
+    if (epochs.join() === this.epochs) return
+    this.epochs = epochs.join()
+    const keys = epochs.map((e) => this.space.epochKey(e))
+    this.swarm.setEpochKeys(keys)
+    for (const k of keys) wipe(k)
+  }
+
   /** Our signed device announcement, if our own log is open in the store. */
   private async announcement(groupId: string): Promise<{ ownDevice?: Uint8Array }> {
     const log = await this.store.ownLog(bytes(this.space.own.key))
@@ -248,6 +281,7 @@ export class GroupOnline {
     for (const key of keys) await this.follow(key)
     for (const key of this.space.needsFull) this.fetchWhole(key)
     if (gov) this.noteFormer(gov)
+    this.followEpoch()
     this.swarm.recheckMembers()
     if (gov && gov.members.size !== this.knownMembers) {
       this.knownMembers = gov.members.size

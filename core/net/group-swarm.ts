@@ -21,6 +21,11 @@
  * forgive() and a ban's end also look the topic up again, so the peer is dialled instead of
  * never (Hyperswarm does not redial a peer it banned).
  *
+ * Transports (transports.ts). Hyperswarm, WebRTC through a signaling server (webrtc/webrtc-side.ts),
+ * or both: a WebRTC data channel carries the same Noise stream and enters the same path below, so
+ * everything after the handshake is one code. One authenticated connection per device: a second
+ * one to the same Noise key is closed by transports.ts's rule, alike on both ends.
+ *
  * Liveness. Each connection sends a keepalive every KEEPALIVE_MS and is dropped after IDLE_MS
  * without a frame from the remote: a peer that vanished without a word (killed, lid closed,
  * cable out) leaves presence within IDLE_MS, and after a resume from sleep the overdue timeout
@@ -39,6 +44,9 @@ import { Rendezvous } from './rendezvous.ts'
 import { swarmKeyPair, swarmSalt } from './swarm-keys.ts'
 import { groupTopic } from './topic.ts'
 import { startDhtNode } from './dht-node.ts'
+import { closeWhich, usesHyperswarm, usesWebrtc, type Transport, type TransportChoice } from './transports.ts'
+import { WebrtcSide } from './webrtc/webrtc-side.ts'
+import type { SwarmKeyPair } from './holepunch-net.ts'
 
 export const REJECT_COOLDOWN_MS = 30_000
 /** Both ends are Hearth, so both send keepalives at this pace; hyperdht's default is 5 s. */
@@ -63,6 +71,8 @@ export interface AuthenticatedPeer {
   readonly since: number
   /** The member asked not to be shown as connected (presence-announce.ts). */
   readonly hidden?: boolean
+  /** Which transport carries this connection. */
+  readonly transport: Transport
 }
 
 /** What is logged: codes only, never peer bytes or member ids of refused peers. */
@@ -91,19 +101,28 @@ export interface GroupSwarmOptions {
   /** Whether to ask members' nodes not to show us as connected (presence-announce.ts). */
   presenceHidden?: boolean
   log?(entry: NetLogEntry): void
+  /** Which transports to meet members on; Hyperswarm alone unless told (transports.ts). */
+  transport?: TransportChoice
+  /** Where to meet over WebRTC, and the current epoch key that names the room (webrtc/signal-envelope.ts). */
+  webrtc?: { url: string; epochKeys: Uint8Array[]; bindAddress?: string; onEvent?(code: string): void }
 }
+
+/** Where a connection came from: Hyperswarm's record of the peer, or the WebRTC session. */
+type Source = { transport: 'hyperswarm'; info: PeerInfo } | { transport: 'webrtc'; remote: string }
 
 interface Connection {
   conn: NoiseStream
   peer: AuthenticatedPeer | null
+  source: Source
 }
 
-export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; 'peer-down': [AuthenticatedPeer]; 'peer-presence': [AuthenticatedPeer] }> {
+export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; 'peer-down': [AuthenticatedPeer]; 'peer-presence': [AuthenticatedPeer]; 'peer-duplicate': [Transport] }> {
   readonly topic: Uint8Array
   private readonly opts: GroupSwarmOptions
   private readonly authKey: Uint8Array
-  private readonly swarm: HyperswarmInstance
-  private readonly discovery: DiscoverySession
+  private readonly swarm: HyperswarmInstance | null
+  private readonly discovery: DiscoverySession | null
+  private readonly webrtc: WebrtcSide | null
   /** When to look the topic up again (start, wake, forgive); the seam the keeper and WebRTC reuse. */
   readonly rendezvous: Rendezvous
   private readonly logs = new Map<string, ReplicableLog>()
@@ -125,15 +144,20 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
     if (!(opts.groupId instanceof Uint8Array) || opts.groupId.length === 0 || opts.groupId.length > 64) {
       throw errors.INVALID_INPUT('a group id is 1–64 bytes')
     }
+    const choice = opts.transport ?? 'hyperswarm'
+    if (usesWebrtc(choice) && !opts.webrtc) throw errors.INVALID_INPUT('WebRTC needs a signaling server address')
     const keyPair = swarmKeyPair(opts.identity.seed, opts.groupId, opts.swarmSalt ?? swarmSalt())
-    const dht = await startDhtNode(opts)
     let self: GroupSwarm | null = null
-    const swarm = new Hyperswarm({ keyPair, dht, firewall: (remote) => self === null || self.closing !== null || self.isRefused(remote) })
-    self = new GroupSwarm(opts, topic, swarm)
+    let swarm: HyperswarmInstance | null = null
+    if (usesHyperswarm(choice)) {
+      const dht = await startDhtNode(opts)
+      swarm = new Hyperswarm({ keyPair, dht, firewall: (remote) => self === null || self.closing !== null || self.isRefused(remote) })
+    }
+    self = new GroupSwarm(opts, topic, swarm, usesWebrtc(choice) ? keyPair : null)
     return self
   }
 
-  private constructor(opts: GroupSwarmOptions, topic: Uint8Array, swarm: HyperswarmInstance) {
+  private constructor(opts: GroupSwarmOptions, topic: Uint8Array, swarm: HyperswarmInstance | null, webrtcKeys: SwarmKeyPair | null) {
     super()
     this.opts = opts
     this.topic = topic
@@ -141,16 +165,29 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
     this.swarm = swarm
     this.presenceHidden = opts.presenceHidden === true
     for (const log of opts.logs ?? []) this.addLog(log)
-    swarm.on('connection', (conn, info) => this.onConnection(conn, info))
-    this.discovery = swarm.join(topic, { server: true, client: true })
-    this.rendezvous = new Rendezvous(swarm)
+    swarm?.on('connection', (conn, info) => this.onConnection(conn, { transport: 'hyperswarm', info }))
+    this.discovery = swarm?.join(topic, { server: true, client: true }) ?? null
+    const w = opts.webrtc
+    this.webrtc = w && webrtcKeys ? new WebrtcSide({
+      url: w.url, groupSecret: opts.groupSecret, epochKeys: w.epochKeys, keyPair: webrtcKeys,
+      ...(w.bindAddress ? { bindAddress: w.bindAddress } : {}), ...(w.onEvent ? { onEvent: w.onEvent } : {}),
+      onConnection: (conn, remote) => this.onConnection(conn, { transport: 'webrtc', remote }),
+    }) : null
+    // One rendezvous for both: a look is a lookup on the DHT and a hello in the WebRTC room.
+    const webrtc = this.webrtc
+    this.rendezvous = new Rendezvous({ topics: () => [...(swarm?.topics() ?? []), ...(webrtc ? [webrtc.topic] : [])] })
     // The burst after start covers a member who arrives within the same seconds as us.
     this.rendezvous.kick('start')
   }
 
   /** Resolves once the first announce and lookup have finished (false if they failed). */
   flushed(): Promise<boolean> {
-    return this.discovery.flushed()
+    return this.discovery?.flushed() ?? Promise.resolve(false)
+  }
+
+  /** Moves the WebRTC meeting to these epochs' rooms (after a rotation); nothing on Hyperswarm alone. */
+  setEpochKeys(epochKeys: Uint8Array[]): void {
+    this.webrtc?.setEpochs(epochKeys)
   }
 
   /** The members connected now, one entry per authenticated connection. */
@@ -200,26 +237,31 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
         this.rendezvous.close()
         for (const { timer } of this.refused.values()) clearTimeout(timer)
         this.refused.clear()
+        this.webrtc?.close()
         for (const c of this.connections) c.conn.destroy()
-        const polite = this.swarm.destroy().then(() => true, () => true)
-        const done = await Promise.race([polite, delay(CLOSE_GRACE_MS).then(() => false)])
-        if (!done) await this.swarm.destroy({ force: true }).catch(() => undefined)
+        const swarm = this.swarm
+        if (swarm) {
+          const polite = swarm.destroy().then(() => true, () => true)
+          const done = await Promise.race([polite, delay(CLOSE_GRACE_MS).then(() => false)])
+          if (!done) await swarm.destroy({ force: true }).catch(() => undefined)
+        }
         wipe(this.authKey)
       })()
     }
     return this.closing
   }
 
-  private onConnection(conn: NoiseStream, info: PeerInfo): void {
+  private onConnection(conn: NoiseStream, source: Source): void {
     // Every stream error also ends in 'close', which is where we clean up.
     conn.on('error', () => undefined)
     if (this.closing) return conn.destroy()
     conn.setKeepAlive(KEEPALIVE_MS)
     conn.setTimeout(IDLE_MS)
-    const c: Connection = { conn, peer: null }
+    const c: Connection = { conn, peer: null, source }
     this.connections.add(c)
     conn.once('close', () => {
       this.connections.delete(c)
+      if (c.source.transport === 'hyperswarm') this.webrtc?.rejoin(keyOf(conn))
       if (c.peer) this.emit('peer-down', c.peer)
     })
     const { identity, groupId, isMember, authTimeoutMs, ownDevice, onDevice } = this.opts
@@ -237,9 +279,9 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
     listenForPresence(conn, auth.then((o) => o.ok && !this.closing), mine, presence)
     void auth
       .then((outcome) => {
-        if (!outcome.ok) return this.reject(info, outcome.reason)
-        if (this.closing) return conn.destroy()
-        c.peer = { memberId: outcome.memberId, since: Date.now() }
+        if (!outcome.ok) return this.reject(source, outcome.reason)
+        if (this.closing || !this.onlyConnection(c)) return conn.destroy()
+        c.peer = { memberId: outcome.memberId, since: Date.now(), transport: source.transport }
         this.replicateTo(conn, this.logs.values())
         if (ownDevice) announceDevice(conn, ownDevice, device)
         announcePresence(conn, mine, presence)
@@ -256,13 +298,35 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
     }
   }
 
-  private reject(info: PeerInfo, reason: RejectReason): void {
+  /**
+   * Applies the one-connection rule (transports.ts) to a newly authenticated connection: false
+   * when it is the one to close; otherwise the older one to the same device is closed.
+   */
+  private onlyConnection(c: Connection): boolean {
+    const key = keyOf(c.conn)
+    for (const other of this.connections) {
+      if (other === c || !other.peer || keyOf(other.conn) !== key) continue
+      const which = closeWhich(other.source.transport, c.source.transport)
+      if (which === null) continue
+      const drop = which === 'incoming' ? c : other
+      // Across transports the WebRTC one goes, and stays apart while the Hyperswarm one lasts.
+      if (drop.source.transport === 'webrtc') this.webrtc?.keepApart(key, drop.source.remote)
+      this.emit('peer-duplicate', drop.source.transport)
+      if (drop === c) return false
+      other.conn.destroy()
+    }
+    return true
+  }
+
+  private reject(source: Source, reason: RejectReason): void {
     try {
       this.opts.log?.({ code: 'PEER_REJECTED', reason })
     } catch {
       // a failing logger must not take the network down with it
     }
     if (reason === 'closed' || reason === 'internal' || this.closing) return
+    if (source.transport === 'webrtc') return this.webrtc?.refuse(source.remote, this.opts.rejectCooldownMs ?? REJECT_COOLDOWN_MS)
+    const info = source.info
     const key = Buffer.from(info.publicKey).toString('hex')
     const held = this.refused.get(key)
     if (held) clearTimeout(held.timer)
@@ -294,7 +358,7 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
     clearTimeout(held.timer)
     this.refused.delete(key)
     held.info.ban(false)
-    this.swarm.peers.get(key)?.ban(false)
+    this.swarm?.peers.get(key)?.ban(false)
   }
 
   /**
@@ -309,6 +373,10 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
     // one included. Look even without a ban here: the other side may be the one that refused.
     this.rendezvous.kick(any ? 'forgive' : 'admission')
   }
+}
+
+function keyOf(conn: NoiseStream): string {
+  return Buffer.from(conn.remotePublicKey).toString('hex')
 }
 
 function delay(ms: number): Promise<void> {

@@ -59,8 +59,12 @@ export interface PeerInfo {
 /** Where a node meets the network: DHT bootstrap nodes (undefined: the public DHT) and the address to bind. */
 export interface NetworkOptions {
   bootstrap?: DhtNodeAddress[]
-  /** Address the DHT socket binds to (tests: 127.0.0.1). */
+  /** Address the DHT socket binds to (tests: 127.0.0.1); WebRTC's ICE binds there too. */
   host?: string
+  /** Which transports groups meet on (core/net/transports.ts); by default both when `signal` names a server, else Hyperswarm. */
+  transport?: 'hyperswarm' | 'webrtc' | 'both'
+  /** Signaling servers (ws:// or wss://) for WebRTC; the first is used for now. */
+  signal?: string[]
 }
 
 export interface DiscoverySession {

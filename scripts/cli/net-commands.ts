@@ -11,6 +11,7 @@ import type { HearthService } from '../../core/service.ts'
 import { expectOk, need, opt, unlocked, type Command, type CommandContext } from './commands.ts'
 import { shown } from './visible.ts'
 import { listenOnProfile } from './node-socket.ts'
+import { defaultTransport, TRANSPORT_CHOICES, type TransportChoice } from '../../core/net/transports.ts'
 
 export function networkOptions(bootstrap: string | undefined): NetworkOptions {
   if (!bootstrap) return {}
@@ -24,6 +25,30 @@ export function networkOptions(bootstrap: string | undefined): NetworkOptions {
 }
 
 
+/**
+ * `--transport hyperswarm|webrtc|both` and `--signal URL` (repeatable; for now the only way to
+ * name a signaling server: the group setting is a later slice). Without --transport: both when a
+ * signaling server is named, else Hyperswarm alone (core/net/transports.ts).
+ */
+export function transportOptions(transport: string | undefined, signal: string[] | undefined): Pick<NetworkOptions, 'transport' | 'signal'> {
+  const urls = (signal ?? []).map((u) => u.trim())
+  for (const u of urls) {
+    let ok = false
+    try {
+      const url = new URL(u)
+      ok = (url.protocol === 'ws:' || url.protocol === 'wss:') && url.username === '' && url.password === ''
+    } catch {
+      ok = false
+    }
+    if (!ok) throw new HearthError('INVALID_INPUT', `--signal wants a ws:// or wss:// address, not "${u}"`)
+  }
+  if (transport !== undefined && !(TRANSPORT_CHOICES as readonly string[]).includes(transport)) {
+    throw new HearthError('INVALID_INPUT', `--transport wants hyperswarm, webrtc or both, not "${transport}"`)
+  }
+  const choice = (transport as TransportChoice | undefined) ?? defaultTransport(urls)
+  if (choice !== 'hyperswarm' && urls.length === 0) throw new HearthError('INVALID_INPUT', `--transport ${choice} needs a signaling server: add --signal ws://HOST:PORT`)
+  return { transport: choice, ...(urls.length ? { signal: urls } : {}) }
+}
 
 /**
  * A join's progress in words, one line each time the search moves on; null for a look that
@@ -70,7 +95,7 @@ export const netCommands: Record<string, Command & { network?: boolean; noProfil
     human: () => 'Testnet stopped.',
   },
   serve: {
-    usage: 'hearth serve [--for SECONDS] [--bootstrap HOST:PORT]',
+    usage: 'hearth serve [--for SECONDS] [--bootstrap HOST:PORT] [--transport hyperswarm|webrtc|both] [--signal ws://HOST:PORT]',
     summary: 'stay online, syncing every group, until Ctrl-C (or the time is up); other commands reach it over <profile>/node.sock',
     network: true,
     serves: true,
@@ -194,7 +219,8 @@ export const netCommands: Record<string, Command & { network?: boolean; noProfil
         : s.keeper?.holdsMine ? 'your latest words are held by the group’s keeper' : 'your latest words are not yet held by anyone else'
       const k = s.keeper
       const keeper = !k ? '' : k.connected ? ' The keeper is connected.' : k.lastReached ? ` The keeper was last reached ${new Date(k.lastReached).toISOString().slice(0, 16).replace('T', ' ')} UTC.` : ' The keeper has not been reached yet.'
-      return `Online; connected: ${s.peers.map((p) => shown(p.name)).join(', ') || 'nobody yet'}; ${held}.${keeper}`
+      const peer = (p: GroupStatus['peers'][number]): string => (p.transport === 'webrtc' ? `${shown(p.name)} (over WebRTC)` : shown(p.name))
+      return `Online; connected: ${s.peers.map(peer).join(', ') || 'nobody yet'}; ${held}.${keeper}`
     },
   },
 }

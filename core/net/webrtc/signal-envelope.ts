@@ -2,9 +2,14 @@
  * Where a group's members meet on a signaling server, and how what they tell each other there is
  * sealed, so the server (and anyone watching it) learns sizes and timing only.
  *
- * Derivation v1 (like topic.ts, keyed by the group secret, never by a public value):
- *   room      = hex(BLAKE2b-256(key = groupSecret, "hearth/webrtc-room/v1"))
- *   signalKey = BLAKE2b-256(key = groupSecret, "hearth/webrtc-signal/v1")
+ * Derivation v2 (keyed by the group secret AND the group's current epoch key, never by a public
+ * value; v1 used the group secret alone):
+ *   room      = hex(BLAKE2b-256(key = groupSecret, "hearth/webrtc-room/v2" || epochKey))
+ *   signalKey = BLAKE2b-256(key = groupSecret, "hearth/webrtc-signal/v2" || epochKey)
+ * The epoch key changes at every rotation (a removal, a leave: core/group/epoch-keeper.ts) and a
+ * removed member never gets the new one, so after the rotation it can neither name the room the
+ * members meet in nor open what they say there. The group secret stays in the derivation so that
+ * an epoch key alone (which seals blocks a keeper stores) names no room.
  *
  * Envelope v1: the `data` field of a y-webrtc `publish` frame (signal-protocol.ts) is a string,
  *   base64( secretbox(signalKey, JSON body) )            (secretbox.ts: nonce || box)
@@ -14,17 +19,17 @@
  * PEER is 32 hex characters drawn at random per session: it names nobody, and changes each time.
  * SDP and candidates hold IP addresses; they only ever travel sealed.
  *
- * Limits of v1 (docs/decisions.md, 2026-12-06 "WebRTC, first slice"): the room and key come from
- * the group secret, which does not rotate when a member is removed; the next slice keys both by
- * the current epoch. A sealed envelope can be replayed into the room by the server; replays of an
- * old offer only make a peer answer a connection that then fails member-auth.
+ * A sealed envelope can be replayed into the room by the server; replays of an old offer only make
+ * a peer answer a connection that then fails member-auth.
  */
 import { keyedHash } from '../../crypto/hash.ts'
+import { errors } from '../../errors.ts'
 import { openSecret, sealSecret } from '../../crypto/secretbox.ts'
 import { requireGroupSecret } from '../topic.ts'
 
-const ROOM_LABEL = new TextEncoder().encode('hearth/webrtc-room/v1')
-const KEY_LABEL = new TextEncoder().encode('hearth/webrtc-signal/v1')
+const ROOM_LABEL = new TextEncoder().encode('hearth/webrtc-room/v2')
+const KEY_LABEL = new TextEncoder().encode('hearth/webrtc-signal/v2')
+const EPOCH_KEY_BYTES = 32
 const PEER_RE = /^[0-9a-f]{32}$/
 /** SDP and candidates are a few KiB at most; a larger field is not one of ours. */
 const MAX_FIELD_CHARS = 16 * 1024
@@ -40,14 +45,21 @@ export interface SignalBody {
   mid?: string
 }
 
-export function webrtcRoom(groupSecret: Uint8Array): string {
+function labelled(groupSecret: Uint8Array, label: Uint8Array, epochKey: Uint8Array): Uint8Array {
   requireGroupSecret(groupSecret)
-  return Buffer.from(keyedHash(groupSecret, ROOM_LABEL)).toString('hex')
+  if (!(epochKey instanceof Uint8Array) || epochKey.length !== EPOCH_KEY_BYTES) throw errors.INVALID_INPUT(`an epoch key is ${EPOCH_KEY_BYTES} bytes`)
+  const message = new Uint8Array(label.length + epochKey.length)
+  message.set(label)
+  message.set(epochKey, label.length)
+  return keyedHash(groupSecret, message)
 }
 
-export function signalKey(groupSecret: Uint8Array): Uint8Array {
-  requireGroupSecret(groupSecret)
-  return keyedHash(groupSecret, KEY_LABEL)
+export function webrtcRoom(groupSecret: Uint8Array, epochKey: Uint8Array): string {
+  return Buffer.from(labelled(groupSecret, ROOM_LABEL, epochKey)).toString('hex')
+}
+
+export function signalKey(groupSecret: Uint8Array, epochKey: Uint8Array): Uint8Array {
+  return labelled(groupSecret, KEY_LABEL, epochKey)
 }
 
 export function sealSignal(key: Uint8Array, body: SignalBody): string {

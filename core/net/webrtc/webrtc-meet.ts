@@ -1,10 +1,10 @@
 /**
  * Members of one group meeting over WebRTC (node-datachannel) through a signaling server that
  * speaks y-webrtc's protocol (`hearth signal`, or y-webrtc's own server): join the group's room
- * (signal-envelope.ts), say hello, and open one data channel to each peer who answers. Each
- * channel is handed over as a byte stream (channel-stream.ts) for the caller to secure and
- * authenticate exactly as a Hyperswarm connection is (Noise, then member-auth.ts): nothing here
- * decides who is a member, and a channel is worth nothing until member-auth says so.
+ * for the current epoch (signal-envelope.ts, epoch-rooms.ts), say hello, and open one data channel to each peer
+ * who answers. Each channel is handed over as a byte stream (channel-stream.ts) for the caller to
+ * secure and authenticate exactly as a Hyperswarm connection is (Noise, then member-auth.ts):
+ * nothing here decides who is a member, and a channel is worth nothing until member-auth says so.
  *
  * Who offers: the peer whose session id sorts lower, so two peers arriving together never both
  * offer (y-webrtc breaks that tie with a clock and a random number). A broadcast hello from an
@@ -14,16 +14,18 @@
  * Signals of different kinds can overtake each other (libdatachannel's callbacks reach us in no
  * promised order), so candidates that arrive before their description wait for it.
  *
- * First slice (docs/decisions.md): one signaling server; no reconnect to it after it drops; no
- * ICE restart; a failed or dropped peer connection is forgotten and we say hello again, as the
- * watchdog does for one that never came up.
+ * Staying met: the signaling connection reopens after a drop (signal-link.ts) and says hello
+ * again; a rotation moves us to the new epoch's room at once (setEpochs); a failed, dropped or
+ * closed connection is forgotten and we say hello again, as the watchdog does for one that never
+ * came up. A peer the caller holds (hold(): a second connection to a device already connected by
+ * another transport, or a peer member-auth refused) is not offered to nor answered until released.
  */
 import { randomBytes } from 'node:crypto'
 import nodeDataChannel, { type DataChannel, type PeerConnection } from 'node-datachannel'
-import { WebSocket } from 'ws'
-import { errors } from '../../errors.ts'
 import { ChannelStream } from './channel-stream.ts'
-import { openSignal, sealSignal, signalKey, webrtcRoom, type SignalBody } from './signal-envelope.ts'
+import { EpochRooms } from './epoch-rooms.ts'
+import { openSignal, sealSignal, type SignalBody } from './signal-envelope.ts'
+import { SignalLink } from './signal-link.ts'
 
 /** How long a peer connection may take to come up before the watchdog retries. */
 export const CONNECT_MS = 20_000
@@ -34,44 +36,59 @@ export interface WebrtcMeetOptions {
   /** ws:// or wss:// address of the signaling server. */
   url: string
   groupSecret: Uint8Array
+  /** The group's current epoch key (32 bytes), or a newcomer's candidates (epoch-rooms.ts); setEpochs() moves on. */
+  epochKeys: Uint8Array[]
   /** STUN/TURN URLs the group named; none by default (direct and loopback candidates only). */
   iceServers?: string[]
   /** Address ICE binds to; tests use 127.0.0.1. */
   bindAddress?: string
-  /** A channel to a peer is open; `initiator` is true on the side that offered. */
-  onChannel(channel: { stream: ChannelStream; initiator: boolean }): void
+  /** A channel to a peer is open; `initiator` is true on the side that offered; `remote` is its session id (for hold). */
+  onChannel(channel: { stream: ChannelStream; initiator: boolean; remote: string }): void
   /** Codes only (a signal's kind, a connection's state, a refused signal), for logs and tests. */
   onEvent?(code: string): void
 }
 
 export class WebrtcMeet {
   readonly peerId = randomBytes(16).toString('hex')
-  private readonly room: string
-  private readonly key: Uint8Array
+  private readonly rooms: EpochRooms
+  /** The room each remote session spoke to us in: we answer it there. */
+  private readonly roomOf = new Map<string, string>()
+  private readonly link: SignalLink
   private readonly peers = new Map<string, PeerConnection>()
   /** Candidates that arrived before their description (signals of different kinds may overtake each other). */
   private readonly early = new Map<string, Array<[candidate: string, mid: string]>>()
   private readonly described = new WeakSet<PeerConnection>()
+  /** Remote session ids held apart by the caller, with the timer that releases each (if any). */
+  private readonly held = new Map<string, NodeJS.Timeout | null>()
   private closed = false
 
-  static async open(opts: WebrtcMeetOptions): Promise<WebrtcMeet> {
-    const ws = new WebSocket(opts.url, { maxPayload: 64 * 1024 })
-    ws.on('error', () => undefined)
-    await new Promise<void>((resolve, reject) => {
-      ws.once('open', () => resolve())
-      ws.once('close', () => reject(errors.NETWORK_UNAVAILABLE('the signaling server could not be reached')))
-    })
-    return new WebrtcMeet(opts, ws)
+  /** Starts meeting at once; the signaling connection opens (and reopens) in the background. */
+  static start(opts: WebrtcMeetOptions): WebrtcMeet {
+    return new WebrtcMeet(opts)
   }
 
-  private constructor(private readonly opts: WebrtcMeetOptions, private readonly ws: WebSocket) {
-    this.room = webrtcRoom(opts.groupSecret)
-    this.key = signalKey(opts.groupSecret)
-    ws.on('message', (data: Buffer, isBinary: boolean) => {
-      if (!isBinary) this.onFrame(data)
+  /** Starts, and resolves once the signaling server was first reached. */
+  static async open(opts: WebrtcMeetOptions): Promise<WebrtcMeet> {
+    const meet = new WebrtcMeet(opts)
+    await meet.link.opened
+    return meet
+  }
+
+  private constructor(private readonly opts: WebrtcMeetOptions) {
+    this.rooms = new EpochRooms(opts.groupSecret, opts.epochKeys)
+    this.link = new SignalLink(opts.url, {
+      onOpen: () => {
+        this.link.send({ type: 'subscribe', topics: this.rooms.all() })
+        this.refresh()
+      },
+      onFrame: (data) => this.onFrame(data),
+      onEvent: (code) => this.event(code),
     })
-    ws.send(JSON.stringify({ type: 'subscribe', topics: [this.room] }))
-    this.publish({ v: 1, from: this.peerId, kind: 'hello' })
+  }
+
+  /** Whether the signaling server is reachable now. */
+  get signaling(): boolean {
+    return this.link.isOpen
   }
 
   /** Says hello again (the rendezvous seam: refresh = look for peers in the room once more). */
@@ -79,17 +96,62 @@ export class WebrtcMeet {
     this.publish({ v: 1, from: this.peerId, kind: 'hello' })
   }
 
+  /**
+   * Moves to the rooms of these epochs (a rotation: the new current epoch alone): leaves the old
+   * rooms, joins the new ones and says hello there. Connections already up stay (member-auth
+   * vouched for them, and the caller drops a removed member's); only new meetings move.
+   */
+  setEpochs(epochKeys: Uint8Array[]): void {
+    if (this.closed) return
+    const { left, joined } = this.rooms.set(epochKeys)
+    if (!left.length && !joined.length) return
+    this.early.clear()
+    for (const [remote, room] of this.roomOf) if (left.includes(room)) this.roomOf.delete(remote)
+    this.event('EPOCH_MOVED')
+    if (left.length) this.link.send({ type: 'unsubscribe', topics: left })
+    if (joined.length) this.link.send({ type: 'subscribe', topics: joined })
+    this.refresh()
+  }
+
+  /** Keeps a remote session apart (closing what we have with it), for `ms` or until release(). */
+  hold(remote: string, ms?: number): void {
+    if (this.closed) return
+    const t = this.held.get(remote)
+    if (t) clearTimeout(t)
+    const timer = ms === undefined ? null : setTimeout(() => this.release(remote), ms)
+    timer?.unref?.()
+    this.held.set(remote, timer)
+    this.forget(remote)
+  }
+
+  /** Ends a hold and says hello, so the peer is met again. */
+  release(remote: string): void {
+    if (!this.held.has(remote)) return
+    const t = this.held.get(remote)
+    if (t) clearTimeout(t)
+    this.held.delete(remote)
+    this.refresh()
+  }
+
   close(): void {
     if (this.closed) return
     this.closed = true
+    for (const t of this.held.values()) if (t) clearTimeout(t)
+    this.held.clear()
     for (const pc of this.peers.values()) pc.close()
     this.peers.clear()
-    this.ws.close()
+    this.link.close()
+    this.rooms.wipe()
   }
 
+  /** To one peer in the room it spoke in; a broadcast hello to every room we meet in. */
   private publish(body: SignalBody): void {
-    if (this.closed || this.ws.readyState !== WebSocket.OPEN) return
-    this.ws.send(JSON.stringify({ type: 'publish', topic: this.room, data: sealSignal(this.key, body) }))
+    if (this.closed || !this.link.isOpen) return
+    const at = body.to === undefined ? undefined : this.roomOf.get(body.to)
+    for (const room of at === undefined ? this.rooms.all() : [at]) {
+      const key = this.rooms.keyOf(room)
+      if (key) this.link.send({ type: 'publish', topic: room, data: sealSignal(key, body) })
+    }
   }
 
   private onFrame(data: Buffer): void {
@@ -100,9 +162,11 @@ export class WebrtcMeet {
       return
     }
     const f = frame as { type?: unknown; topic?: unknown; data?: unknown }
-    if (f.type !== 'publish' || f.topic !== this.room) return
-    const body = openSignal(this.key, f.data)
-    if (!body || body.from === this.peerId || (body.to !== undefined && body.to !== this.peerId)) return
+    const key = f.type === 'publish' ? this.rooms.keyOf(f.topic) : undefined
+    if (!key) return
+    const body = openSignal(key, f.data)
+    if (!body || body.from === this.peerId || (body.to !== undefined && body.to !== this.peerId) || this.held.has(body.from)) return
+    if (!this.roomOf.has(body.from) && this.roomOf.size < MAX_EARLY_PEERS * 4) this.roomOf.set(body.from, f.topic as string)
     this.event(`SIGNAL_IN ${body.kind}`)
     try {
       this.onSignal(body)
@@ -149,7 +213,7 @@ export class WebrtcMeet {
   private offer(remote: string): void {
     const pc = this.connection(remote)
     const channel = pc.createDataChannel('hearth')
-    channel.onOpen(() => this.hand(channel, true))
+    channel.onOpen(() => this.hand(remote, pc, channel, true))
   }
 
   private connection(remote: string): PeerConnection {
@@ -179,13 +243,21 @@ export class WebrtcMeet {
         this.refresh()
       }
     })
-    pc.onDataChannel((channel) => (channel.isOpen() ? this.hand(channel, false) : channel.onOpen(() => this.hand(channel, false))))
+    pc.onDataChannel((channel) => (channel.isOpen() ? this.hand(remote, pc, channel, false) : channel.onOpen(() => this.hand(remote, pc, channel, false))))
     return pc
   }
 
-  private hand(channel: DataChannel, initiator: boolean): void {
-    if (this.closed) return channel.close()
-    this.opts.onChannel({ stream: new ChannelStream(channel), initiator })
+  private hand(remote: string, pc: PeerConnection, channel: DataChannel, initiator: boolean): void {
+    if (this.closed || this.peers.get(remote) !== pc) return channel.close()
+    const stream = new ChannelStream(channel)
+    // The channel is the connection: once the caller or the peer closes it, the peer connection
+    // is forgotten and, unless held, we say hello again (a member dropped for being idle, say).
+    stream.once('close', () => {
+      if (this.peers.get(remote) !== pc) return
+      this.forget(remote, pc)
+      if (!this.held.has(remote)) this.refresh()
+    })
+    this.opts.onChannel({ stream, initiator, remote })
   }
 
   private event(code: string): void {
@@ -201,6 +273,7 @@ export class WebrtcMeet {
     if (!pc || (which && pc !== which)) return
     this.peers.delete(remote)
     this.early.delete(remote)
+    this.roomOf.delete(remote)
     pc.close()
   }
 }

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { identityFromSeed } from '../../../core/crypto/identity.ts'
 import { SignalServer } from '../../../core/net/webrtc/signal-server.ts'
-import { webrtcRoom } from '../../../core/net/webrtc/signal-envelope.ts'
+import { openSignal, signalKey, webrtcRoom } from '../../../core/net/webrtc/signal-envelope.ts'
 import { startCpuHog, type CpuHog } from '../../../scripts/soak/cpu-hog.ts'
 import { spawnTs, type Child } from '../../helpers/child.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
@@ -21,6 +21,8 @@ const MEMBER = fileURLToPath(new URL('./webrtc-member.child.ts', import.meta.url
 const Y_SERVER = fileURLToPath(new URL('./y-webrtc-server.child.ts', import.meta.url))
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
 const SECRET = new Uint8Array(32).fill(41)
+const EPOCH_1 = new Uint8Array(32).fill(51)
+const EPOCH_2 = new Uint8Array(32).fill(52)
 const GROUP_ID = new Uint8Array(16).fill(42)
 const seeds = { alice: new Uint8Array(32).fill(1), bob: new Uint8Array(32).fill(2), mallory: new Uint8Array(32).fill(3) }
 const id = (s: Uint8Array): string => hex(identityFromSeed(s).signPublicKey)
@@ -35,10 +37,10 @@ afterEach(async () => {
 
 const tempDir = useTempDirs()
 /** A member process; each holds its own log (seeded by its identity seed) and follows the other's. */
-async function member(url: string, seed: Uint8Array): Promise<Child> {
+async function member(url: string, seed: Uint8Array, epochKey = EPOCH_1): Promise<Child> {
   const others = [seeds.alice, seeds.bob].filter((s) => s !== seed).map((s) => hex(logKeyOf(s)))
   const logs = { dir: tempDir(), logSeed: hex(seed), append: [`block of ${seed[0]}`], peerLogs: others }
-  const child = spawnTs(MEMBER, [JSON.stringify({ url, groupSecret: hex(SECRET), groupId: hex(GROUP_ID), seed: hex(seed), members: MEMBERS, ...logs })])
+  const child = spawnTs(MEMBER, [JSON.stringify({ url, groupSecret: hex(SECRET), epochKey: hex(epochKey), groupId: hex(GROUP_ID), seed: hex(seed), members: MEMBERS, ...logs })], {}, { stdin: true })
   children.push(child)
   await child.waitForLine((l) => l === '{"ready":true}', 60_000)
   return child
@@ -105,7 +107,7 @@ describe('WebRTC: who gets in', () => {
 
   it('shows an outsider in the room only sealed signals, and ignores what it publishes', async () => {
     const url = await hearthSignal()
-    const room = webrtcRoom(SECRET)
+    const room = webrtcRoom(SECRET, EPOCH_1)
     const outsider = await connectSignal(url)
     outsider.send({ type: 'subscribe', topics: [room] })
     await outsider.sync()
@@ -128,5 +130,33 @@ describe('WebRTC: who gets in', () => {
     expect(signals.length).toBeGreaterThanOrEqual(3) // hellos, an offer and an answer at least
     for (const f of signals) expect(Buffer.from(String(f.data), 'base64').toString('latin1')).not.toMatch(/candidate|sdp|127\.0\.0\.1|offer|answer|hello/)
     await outsider.close()
+  })
+})
+
+describe('WebRTC: the room moves with the epoch', () => {
+  it('moves a running member to the new epoch\'s room, where a removed member\'s keys find and open nothing', async () => {
+    const url = await hearthSignal()
+    const [oldRoom, newRoom] = [webrtcRoom(SECRET, EPOCH_1), webrtcRoom(SECRET, EPOCH_2)]
+    const alice = await member(url, seeds.alice)
+    // The rotation reaches alice's running process: no restart.
+    alice.proc.stdin?.write(JSON.stringify({ epoch: hex(EPOCH_2) }) + '\n')
+    await alice.waitForLine((l) => l === '{"moved":true}', 60_000)
+    // The removed member holds the group secret and epoch 1's key: it watches the old room, and
+    // the new one too, as if the server had told it the name.
+    const removed = await connectSignal(url)
+    removed.send({ type: 'subscribe', topics: [oldRoom, newRoom] })
+    await removed.sync()
+    // Bob holds epoch 2's key (his lockbox) and meets alice in the new room.
+    const bob = await member(url, seeds.bob, EPOCH_2)
+    const [ra, rb] = await Promise.all([auth(alice), auth(bob)])
+    expect(ra.ok && rb.ok).toBe(true)
+    removed.send({ type: 'ping' })
+    const seen = []
+    for (let f = await removed.next(60_000); f.type !== 'pong'; f = await removed.next(60_000)) seen.push(f)
+    expect(seen.filter((f) => f.topic === oldRoom)).toEqual([])
+    const inNew = seen.filter((f) => f.topic === newRoom)
+    expect(inNew.length).toBeGreaterThanOrEqual(3) // hellos, an offer and an answer at least
+    for (const f of inNew) expect(openSignal(signalKey(SECRET, EPOCH_1), f.data)).toBeNull()
+    await removed.close()
   })
 })

@@ -4,10 +4,11 @@
  * exactly as on a Hyperswarm connection, then (given a store folder) replicates its own log and
  * the peers' logs over that same Noise stream, one core at a time as GroupSwarm does. Prints JSON
  * lines: {"ready":true}, one {"auth":{ok,memberId|reason}} per channel, one {"block":TEXT} per
- * block fetched. Argument: one JSON object {url, groupSecret, groupId, seed, members, and
+ * block fetched. Argument: one JSON object {url, groupSecret, epochKey, groupId, seed, members, and
  * optionally dir, logSeed, append, peerLogs} (hex strings; members a list of member ids).
  */
 import path from 'node:path'
+import readline from 'node:readline'
 import { identityFromSeed } from '../../../core/crypto/identity.ts'
 import { memberAuthKey } from '../../../core/net/auth-message.ts'
 import { authenticatePeer } from '../../../core/net/member-auth.ts'
@@ -18,7 +19,7 @@ import { Corestore, type HypercoreSession } from '../../../core/store/holepunch.
 import { exitOnSignal, logKeyPair } from './net-fixture.ts'
 
 const args = JSON.parse(process.argv[2] ?? '{}') as {
-  url: string; groupSecret: string; groupId: string; seed: string; members: string[]
+  url: string; groupSecret: string; groupId: string; seed: string; members: string[]; epochKey: string
   dir?: string; logSeed?: string; append?: string[]; peerLogs?: string[]
 }
 const bytes = (h: string): Uint8Array => new Uint8Array(Buffer.from(h, 'hex'))
@@ -52,6 +53,7 @@ for (const key of store ? args.peerLogs ?? [] : []) {
 const meet = await WebrtcMeet.open({
   url: args.url,
   groupSecret,
+  epochKeys: [bytes(args.epochKey)],
   bindAddress: '127.0.0.1',
   onEvent: (code) => void process.stderr.write(`${code}\n`),
   onChannel: ({ stream, initiator }) => {
@@ -63,6 +65,12 @@ const meet = await WebrtcMeet.open({
         if (auth.ok) for (const log of logs) log.replicate(noise)
       })
   },
+})
+// A line `{"epoch":HEX}` on stdin moves this member to that epoch's room, as a rotation does.
+readline.createInterface({ input: process.stdin }).on('line', (line) => {
+  const { epoch } = JSON.parse(line) as { epoch: string }
+  meet.setEpochs([bytes(epoch)])
+  say({ moved: true })
 })
 say({ ready: true })
 exitOnSignal(async () => {

@@ -49,7 +49,7 @@ const cases: [string, (v: unknown) => string, unknown][] = [
   ['invite list', netCommands['invite list']!.human, [{ id: 'i', live: true, revoked: false, used: 0, uses: 1, byName: EVIL }] as unknown as InviteView[]],
   ['requests', netCommands.requests!.human, [{ id: 'r', pseudonym: EVIL, status: 'pending', byName: EVIL }] as unknown as JoinRequestView[]],
   ['approve', netCommands.approve!.human, { pseudonym: EVIL } as unknown as JoinRequestView],
-  ['group status', netCommands['group status']!.human, { online: true, peers: [{ memberId: 'm', name: EVIL, since: 0 }], writesHeld: false } as unknown as GroupStatus],
+  ['group status', netCommands['group status']!.human, { online: true, peers: [{ memberId: 'm', name: EVIL, since: 0 }, { memberId: 'n', name: EVIL, since: 0, transport: 'webrtc' }], writesHeld: false } as unknown as GroupStatus],
 ]
 
 describe('every printer of other people’s words', () => {

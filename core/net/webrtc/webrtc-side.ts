@@ -1,0 +1,78 @@
+/**
+ * The WebRTC side of a group's swarm (group-swarm.ts): meets the group's room for the current
+ * epoch (webrtc-meet.ts), runs over each data channel the same Noise stream Hyperswarm makes,
+ * with the membership's own swarm key pair, and hands it to the swarm's one connection path, so
+ * member-auth, replication, presence and liveness are the same code whichever transport carried
+ * the bytes. Using the same key pair on both transports is what lets both ends recognise one
+ * device reached twice (transports.ts).
+ *
+ * It remembers which WebRTC peers it keeps apart because the same device is connected over
+ * Hyperswarm, so that when that connection ends the device is met over WebRTC again.
+ */
+import type { NoiseStream, SwarmKeyPair, TopicDiscovery } from '../holepunch-net.ts'
+import { noiseOverChannel } from './channel-stream.ts'
+import { WebrtcMeet } from './webrtc-meet.ts'
+
+export interface WebrtcSideOptions {
+  /** ws:// or wss:// address of the signaling server. */
+  url: string
+  groupSecret: Uint8Array
+  epochKeys: Uint8Array[]
+  bindAddress?: string
+  keyPair: SwarmKeyPair
+  /** A Noise stream over a new data channel; `remote` names the peer's session for refuse/keepApart. */
+  onConnection(conn: NoiseStream, remote: string): void
+  onEvent?(code: string): void
+}
+
+export class WebrtcSide {
+  private readonly meet: WebrtcMeet
+  /** noise key (hex) → the WebRTC session held apart while that device is connected otherwise. */
+  private readonly apart = new Map<string, string>()
+  /** For the rendezvous (rendezvous.ts): a look for peers is a hello in the room. */
+  readonly topic: TopicDiscovery = { refresh: async () => this.meet.refresh() }
+
+  constructor(opts: WebrtcSideOptions) {
+    this.meet = WebrtcMeet.start({
+      url: opts.url,
+      groupSecret: opts.groupSecret,
+      epochKeys: opts.epochKeys,
+      ...(opts.bindAddress ? { bindAddress: opts.bindAddress } : {}),
+      ...(opts.onEvent ? { onEvent: opts.onEvent } : {}),
+      onChannel: ({ stream, initiator, remote }) => opts.onConnection(noiseOverChannel(stream, initiator, opts.keyPair), remote),
+    })
+  }
+
+  /** Whether the signaling server is reachable now. */
+  get signaling(): boolean {
+    return this.meet.signaling
+  }
+
+  setEpochs(epochKeys: Uint8Array[]): void {
+    this.meet.setEpochs(epochKeys)
+  }
+
+  /** Member-auth refused this peer: neither offer to it nor answer it for `ms`. */
+  refuse(remote: string, ms: number): void {
+    this.meet.hold(remote, ms)
+  }
+
+  /** The device behind `noiseKey` is connected over Hyperswarm: keep its WebRTC session apart. */
+  keepApart(noiseKey: string, remote: string): void {
+    this.apart.set(noiseKey, remote)
+    this.meet.hold(remote)
+  }
+
+  /** The other connection to `noiseKey` ended: meet that device over WebRTC again. */
+  rejoin(noiseKey: string): void {
+    const remote = this.apart.get(noiseKey)
+    if (remote === undefined) return
+    this.apart.delete(noiseKey)
+    this.meet.release(remote)
+  }
+
+  close(): void {
+    this.apart.clear()
+    this.meet.close()
+  }
+}
