@@ -27,7 +27,7 @@ export interface Host {
 /** `bootstrap` (a loopback testnet, support/testnet.ts) puts the node online; without it, it stays off the network. */
 export async function startHost(opts: { bootstrap?: string } = {}): Promise<Host> {
   const profileDir = makeTempDir('hearth-e2e-profile-')
-  const args = ['--profile', profileDir, '--renderer', inject('rendererDir'), ...(opts.bootstrap ? ['--bootstrap', opts.bootstrap] : [])]
+  const args = ['--profile', profileDir, '--renderer', inject('rendererDir'), '--shim', inject('shimFile'), ...(opts.bootstrap ? ['--bootstrap', opts.bootstrap] : [])]
   const child = spawnTs(path.join(ROOT, 'scripts', 'web-host.ts'), args)
   let line: string
   try {
