@@ -69,6 +69,8 @@ async function main(): Promise<void> {
   if (!values.renderer) await (await import('./web/build.ts')).buildRenderer(rendererDir)
   if (!existsSync(path.join(rendererDir, 'index.html'))) fail(`no index.html in ${rendererDir}`)
   rendererDir = path.resolve(rendererDir)
+  // Read before the node starts, so a wrong --shim fails before anything is opened.
+  const shim = await shimCode(values.shim)
 
   const service = createService({
     profileDir: path.resolve(values.profile ?? defaultProfileDir()),
@@ -82,7 +84,7 @@ async function main(): Promise<void> {
     // A bug's details stay out of the log: only its kind, never user data.
     onInternalError: (e) => process.stderr.write(`hearth web host: internal error (${e instanceof Error ? e.name : typeof e})\n`),
   })
-  const host = await startWebHost({ service, rendererDir, shimCode: await shimCode(values.shim), port })
+  const host = await startWebHost({ service, rendererDir, shimCode: shim, port })
 
   let stopping = false
   const stop = (): void => {

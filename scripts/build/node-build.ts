@@ -99,7 +99,11 @@ export interface BuildResult {
   ms: number
 }
 
-/** Builds build/ unless it is current. Safe to call from several processes at once. */
+/**
+ * Builds build/ unless it is current. Several processes may build the same sources at once (each
+ * file is replaced whole, by the same bytes); builds of different sources at once may prune each
+ * other's chunks, and the last manifest wins.
+ */
 export async function buildNode(opts: { force?: boolean } = {}): Promise<BuildResult> {
   const started = Date.now()
   const entries = entryPoints()
@@ -135,7 +139,12 @@ export async function buildNode(opts: { force?: boolean } = {}): Promise<BuildRe
     const s = statSync(path.join(ROOT, rel), { throwIfNoEntry: false })
     inputs[posix(rel)] = !s || s.mtimeMs >= started - CLOCK_SLACK_MS ? [-1, -1] : [s.mtimeMs, s.size]
   }
-  const manifest: BuildManifest = { version: 1, entries: Object.fromEntries(entries.map((e) => [e, builtName(e)])), inputs }
+  const outputs: BuildManifest['outputs'] = {}
+  for (const f of keep) {
+    const s = statSync(f)
+    outputs[posix(path.relative(ROOT, f))] = [s.mtimeMs, s.size]
+  }
+  const manifest: BuildManifest = { version: 1, entries: Object.fromEntries(entries.map((e) => [e, builtName(e)])), inputs, outputs }
   writeIfChanged(MANIFEST, Buffer.from(JSON.stringify(manifest, null, 1) + '\n'))
   return { built: true, entries: entries.length, written, ms: Date.now() - started }
 }

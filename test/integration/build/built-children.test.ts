@@ -31,7 +31,7 @@ describe('built test children', () => {
     expect(seen.stack).toContain(`${CHILD}:8:`)
   })
 
-  it('names no built file once any input has changed, been touched or gone', () => {
+  it('names no built file once any input has changed, been touched or gone, or an output is gone', () => {
     const root = mkdtempSync(path.join(os.tmpdir(), 'hearth-build-'))
     try {
       const src = path.join(root, 'core', 'a.ts')
@@ -40,13 +40,14 @@ describe('built test children', () => {
       mkdirSync(path.join(root, 'build'))
       writeFileSync(src, 'export const a = 1\n')
       writeFileSync(dep, 'export const b = 2\n')
-      writeFileSync(path.join(root, 'build', 'a.mjs'), '')
+      const out = path.join(root, 'build', 'a.mjs')
+      writeFileSync(out, '')
       const stamp = (f: string): [number, number] => {
         const s = statSync(f)
         return [s.mtimeMs, s.size]
       }
       const manifest = (): void =>
-        writeFileSync(path.join(root, 'build', 'manifest.json'), JSON.stringify({ version: 1, entries: { 'core/a.ts': 'a.mjs' }, inputs: { 'core/a.ts': stamp(src), 'core/b.ts': stamp(dep) } }))
+        writeFileSync(path.join(root, 'build', 'manifest.json'), JSON.stringify({ version: 1, entries: { 'core/a.ts': 'a.mjs' }, inputs: { 'core/a.ts': stamp(src), 'core/b.ts': stamp(dep) }, outputs: { 'build/a.mjs': stamp(out) } }))
       manifest()
       expect(builtEntry(src, root)).toBe(path.join(root, 'build', 'a.mjs'))
       expect(builtEntry(dep, root), 'an input that is no entry point has no built file').toBeNull()
@@ -68,6 +69,11 @@ describe('built test children', () => {
       m.inputs['core/a.ts'] = [-1, -1] // changed while the build ran
       writeFileSync(path.join(root, 'build', 'manifest.json'), JSON.stringify(m))
       expect(builtEntry(src, root)).toBeNull()
+
+      manifest()
+      expect(builtEntry(src, root)).not.toBeNull()
+      rmSync(out)
+      expect(builtEntry(src, root), 'a built file gone').toBeNull()
 
       writeFileSync(path.join(root, 'build', 'manifest.json'), '{"version":2}')
       expect(builtEntry(src, root), 'a manifest of another version').toBeNull()
