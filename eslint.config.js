@@ -143,7 +143,7 @@ const CRYPTO_ONLY = {
 const boundary = (/** @type {Record<string, unknown>} */ opts) => ({ 'hearth/layer-imports': ['error', opts] })
 
 export default defineConfig(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vite/**', 'coverage/**', 'test/fixtures/lint/**', 'scratch/**'] },
+  { ignores: ['dist/**', 'build/**', 'out/**', 'node_modules/**', '.vite/**', 'coverage/**', 'test/fixtures/lint/**', 'scratch/**'] },
   ...tseslint.configs.recommended,
   ...svelte.configs['flat/recommended'],
   {

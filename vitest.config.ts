@@ -13,8 +13,11 @@ const WORKERS = 3
  * A suite's files that start a CPU hog run in a project of their own, one file at a time: Vitest
  * runs a project without file parallelism (and without a group order of its own) last, alone.
  */
-function suite(name: string, dir: string, test: NonNullable<TestProjectInlineConfiguration['test']>): TestProjectInlineConfiguration[] {
+function suite(name: string, dir: string, own: NonNullable<TestProjectInlineConfiguration['test']>): TestProjectInlineConfiguration[] {
   const hogs = hogFiles(dir)
+  // Every suite first builds the child processes' code (test/build-setup.ts; nothing is built
+  // when the last build is current), so no child loads core through tsx.
+  const test = { ...own, globalSetup: ['test/build-setup.ts', ...[own.globalSetup ?? []].flat()] }
   const projects: TestProjectInlineConfiguration[] = [
     { test: { ...test, name, include: [`${dir}/**/*.test.ts`], exclude: hogs, maxWorkers: WORKERS } },
   ]

@@ -1,5 +1,5 @@
 /**
- * `npm run web -- [--profile DIR] [--port P] [--renderer DIR] [--bootstrap HOST:PORT[,…]]`: the
+ * `npm run web -- [--profile DIR] [--port P] [--renderer DIR] [--shim FILE] [--bootstrap HOST:PORT[,…]]`: the
  * Hearth node plus the renderer in any browser, for development and the browser tests. It never
  * ships (DESIGN.md §2).
  *
@@ -8,17 +8,17 @@
  * testnet) also binds to loopback, so a test's traffic never leaves the machine.
  *
  * Without --renderer it builds the renderer into dist/renderer first, so what is served matches
- * the source; tests build once and pass the folder. When ready it prints exactly one line,
- * `Hearth web host: http://127.0.0.1:PORT/#token=…`, on stdout; anything else goes to stderr.
+ * the source; tests build once and pass the folder, and the bridge shim (--shim FILE) likewise.
+ * When ready it prints exactly one line, `Hearth web host: http://127.0.0.1:PORT/#token=…`, on
+ * stdout; anything else goes to stderr.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { METHOD_NAMES } from '../core/schemas.ts'
 import { createService, type ServiceOptions } from '../core/service.ts'
 import { defaultProfileDir } from '../core/store/profile-dir.ts'
 import { networkOptions } from './cli/net-commands.ts'
-import { buildRenderer, buildShim } from './web/build.ts'
 import { EVENT_NAMES, startWebHost } from './web/server.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
@@ -28,11 +28,26 @@ function fail(message: string): never {
   process.exit(1)
 }
 
+/**
+ * The bridge shim: the file --shim names (the browser tests build it once per run, with the
+ * renderer), or else built now. Vite is loaded only to build: it is most of the host's start-up.
+ */
+async function shimCode(file: string | undefined): Promise<string> {
+  if (file !== undefined) {
+    try {
+      return readFileSync(file, 'utf8')
+    } catch {
+      fail(`cannot read the shim ${file}`)
+    }
+  }
+  return (await import('./web/build.ts')).buildShim({ methods: METHOD_NAMES, events: EVENT_NAMES })
+}
+
 async function main(): Promise<void> {
   let values
   try {
     ;({ values } = parseArgs({
-      options: { profile: { type: 'string' }, port: { type: 'string' }, renderer: { type: 'string' }, bootstrap: { type: 'string' } },
+      options: { profile: { type: 'string' }, port: { type: 'string' }, renderer: { type: 'string' }, shim: { type: 'string' }, bootstrap: { type: 'string' } },
       strict: true,
     }))
   } catch (e) {
@@ -51,9 +66,11 @@ async function main(): Promise<void> {
   }
 
   let rendererDir = values.renderer ? path.resolve(values.renderer) : path.join(ROOT, 'dist', 'renderer')
-  if (!values.renderer) await buildRenderer(rendererDir)
+  if (!values.renderer) await (await import('./web/build.ts')).buildRenderer(rendererDir)
   if (!existsSync(path.join(rendererDir, 'index.html'))) fail(`no index.html in ${rendererDir}`)
   rendererDir = path.resolve(rendererDir)
+  // Read before the node starts, so a wrong --shim fails before anything is opened.
+  const shim = await shimCode(values.shim)
 
   const service = createService({
     profileDir: path.resolve(values.profile ?? defaultProfileDir()),
@@ -67,7 +84,7 @@ async function main(): Promise<void> {
     // A bug's details stay out of the log: only its kind, never user data.
     onInternalError: (e) => process.stderr.write(`hearth web host: internal error (${e instanceof Error ? e.name : typeof e})\n`),
   })
-  const host = await startWebHost({ service, rendererDir, shimCode: await buildShim({ methods: METHOD_NAMES, events: EVENT_NAMES }), port })
+  const host = await startWebHost({ service, rendererDir, shimCode: shim, port })
 
   let stopping = false
   const stop = (): void => {

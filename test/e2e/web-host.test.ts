@@ -6,7 +6,7 @@
  * refused before anything starts, never taken to mean the public DHT.
  */
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, inject, it } from 'vitest'
 import WebSocket from 'ws'
 import { spawnTs } from '../helpers/child.ts'
 import { startHost, type Host } from './support/host.ts'
@@ -148,5 +148,13 @@ describe('web host', () => {
       expect(child.stderr(), bad).toMatch(/--bootstrap wants HOST:PORT/)
       expect(child.lines.join('\n')).not.toContain('Hearth web host:')
     }
+  })
+
+  it('refuses a --shim it cannot read, before the node starts', async () => {
+    const child = spawnTs(path.resolve(import.meta.dirname, '..', '..', 'scripts', 'web-host.ts'), ['--shim', '/nonexistent/shim.js', '--renderer', inject('rendererDir')])
+    const { code } = await child.exited
+    expect(code).toBe(1)
+    expect(child.stderr()).toMatch(/cannot read the shim \/nonexistent\/shim\.js/)
+    expect(child.lines.join('\n')).not.toContain('Hearth web host:')
   })
 })

@@ -31,7 +31,7 @@ export interface Host {
 export async function startHost(opts: { bootstrap?: string; profileDir?: string } = {}): Promise<Host> {
   const owned = opts.profileDir === undefined
   const profileDir = opts.profileDir ?? makeTempDir('hearth-e2e-profile-')
-  const args = ['--profile', profileDir, '--renderer', inject('rendererDir'), ...(opts.bootstrap ? ['--bootstrap', opts.bootstrap] : [])]
+  const args = ['--profile', profileDir, '--renderer', inject('rendererDir'), '--shim', inject('shimFile'), ...(opts.bootstrap ? ['--bootstrap', opts.bootstrap] : [])]
   const child = spawnTs(path.join(ROOT, 'scripts', 'web-host.ts'), args)
   let line: string
   try {
