@@ -6,6 +6,7 @@
  * splitting it by screen would scatter what a translator reviews at once (docs/decisions.md).
  */
 import type { Catalogue } from './en.ts'
+import { groupToolsAr } from './ar/group-tools.ts'
 
 export const ar: Catalogue = {
   'app.opening': 'جارٍ الفتح…',
@@ -550,4 +551,5 @@ export const ar: Catalogue = {
   'decisions.propose': 'اقتراح قرار',
   'decisions.none': 'لا توجد قرارات بعد.',
   'decisions.list': 'القرارات، المفتوحة أولًا',
+  ...groupToolsAr,
 }

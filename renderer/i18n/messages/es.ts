@@ -5,6 +5,7 @@
  * splitting it by screen would scatter what a translator reviews at once (docs/decisions.md).
  */
 import type { Catalogue } from './en.ts'
+import { groupToolsEs } from './es/group-tools.ts'
 
 export const es: Catalogue = {
   'app.opening': 'Abriendo…',
@@ -549,4 +550,5 @@ export const es: Catalogue = {
   'decisions.propose': 'Proponer una decisión',
   'decisions.none': 'Todavía no hay decisiones.',
   'decisions.list': 'Decisiones, primero las abiertas',
+  ...groupToolsEs,
 }

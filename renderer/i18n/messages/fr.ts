@@ -5,6 +5,7 @@
  * splitting it by screen would scatter what a translator reviews at once (docs/decisions.md).
  */
 import type { Catalogue } from './en.ts'
+import { groupToolsFr } from './fr/group-tools.ts'
 
 export const fr: Catalogue = {
   'app.opening': 'Ouverture…',
@@ -553,4 +554,5 @@ export const fr: Catalogue = {
   'decisions.propose': 'Proposer une décision',
   'decisions.none': 'Aucune décision pour l’instant.',
   'decisions.list': 'Décisions, les ouvertes d’abord',
+  ...groupToolsFr,
 }
