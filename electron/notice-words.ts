@@ -6,7 +6,8 @@
  * here, in every language the screens have. The language is the one the person chose, read from
  * the same sealed settings doc as the notification choice (field `language`, written by
  * renderer/lib/settings.svelte.ts); with none chosen it follows the system's preferred languages,
- * as the screens do. All but English are preview translations, like the screens'.
+ * as the screens do. All but English are preview translations, like the screens', and each is the
+ * sentence the Settings screen quotes in that language (`settings.notify.private`, `.groupName`).
  *
  * A group's name is the group's own words, often in another script: it is wrapped in Unicode
  * first-strong isolates (U+2068 … U+2069), the plain-text form of <bdi>, so a right-to-left name
@@ -23,12 +24,12 @@ interface Words {
 
 export const NOTICE_WORDS: Record<NoticeLanguage, Words> = {
   en: { neutral: 'Something new in Hearth', inGroup: 'Something new in {group}' },
-  es: { neutral: 'Hay algo nuevo en Hearth', inGroup: 'Hay algo nuevo en {group}' },
+  es: { neutral: 'Algo nuevo en Hearth', inGroup: 'Algo nuevo en {group}' },
   fr: { neutral: 'Du nouveau dans Hearth', inGroup: 'Du nouveau dans {group}' },
   ar: { neutral: 'شيء جديد في Hearth', inGroup: 'شيء جديد في {group}' },
   de: { neutral: 'Etwas Neues in Hearth', inGroup: 'Etwas Neues in {group}' },
-  pl: { neutral: 'Coś nowego w Hearth', inGroup: 'Coś nowego w grupie {group}' },
-  pt: { neutral: 'Há algo novo no Hearth', inGroup: 'Há algo novo em {group}' },
+  pl: { neutral: 'Coś nowego w Hearth', inGroup: 'Coś nowego w {group}' },
+  pt: { neutral: 'Algo novo no Hearth', inGroup: 'Algo novo em {group}' },
 }
 
 const FSI = '\u2068'
