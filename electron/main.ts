@@ -49,6 +49,7 @@ async function start(): Promise<void> {
       n.show()
     },
     onclick: () => showAgain(win),
+    systemLanguages: () => app.getPreferredSystemLanguages(),
   })
   win.on('focus', () => notifier.focused())
 

@@ -6,7 +6,9 @@
  *   off         never a notification;
  *   private     "Something new in Hearth" (the default): no group, no name, no words;
  *   group-name  "Something new in <group name>": the group's name and nothing else.
- * Never a member's name or anything they wrote, whatever the choice.
+ * Never a member's name or anything they wrote, whatever the choice. The sentence is in the
+ * language the person reads Hearth in (the same doc's `language`, else the system's): see
+ * notice-words.ts.
  *
  * Quiet: while the window has focus (the person is looking), while the profile is locked (core
  * reports nothing then), and in a group where this member is stepping back. At most one
@@ -14,11 +16,12 @@
  * The Electron Notification class is passed in (`show`), so unit tests use a double.
  */
 import type { HearthApi } from '../core/api.ts'
+import { groupBody, neutralBody, noticeLanguage } from './notice-words.ts'
 
 export type NotificationChoice = 'off' | 'private' | 'group-name'
 
 export const NEUTRAL_TITLE = 'Hearth'
-export const NEUTRAL_BODY = 'Something new in Hearth'
+export const NEUTRAL_BODY = neutralBody('en')
 
 type Service = Pick<HearthApi, 'readPersonal' | 'members' | 'groupInfo' | 'on'>
 
@@ -29,18 +32,24 @@ export interface NotifierOptions {
   /** Shows one notification; `onclick` brings the window back. */
   show: (note: { title: string; body: string }, onclick: () => void) => void
   onclick: () => void
+  /** The system's preferred languages, for a person who has not chosen one (Electron: app.getPreferredSystemLanguages). */
+  systemLanguages?: () => readonly string[]
+}
+
+function settingsField(text: string | null, field: string): unknown {
+  try {
+    const v: unknown = text ? JSON.parse(text) : null
+    return v && typeof v === 'object' ? (v as Record<string, unknown>)[field] : undefined
+  } catch {
+    return undefined
+  }
 }
 
 /** The choice from the stored settings text; anything unreadable → the neutral default. */
 export function notificationChoiceOf(text: string | null): NotificationChoice {
-  try {
-    const v: unknown = text ? JSON.parse(text) : null
-    const n = v && typeof v === 'object' ? (v as Record<string, unknown>).notifications : undefined
-    if (n === 'off' || n === 'private' || n === 'group-name') return n
-  } catch {
-    // A damaged settings doc falls back to the safe default, never to naming the group.
-  }
-  return 'private'
+  const n = settingsField(text, 'notifications')
+  // A damaged settings doc falls back to the safe default, never to naming the group.
+  return n === 'off' || n === 'private' || n === 'group-name' ? n : 'private'
 }
 
 export interface Notifier {
@@ -59,15 +68,17 @@ export function startNotifier(opts: NotifierOptions): Notifier {
     let shown = false
     try {
       const settings = await opts.service.readPersonal({ name: 'settings' })
-      const choice = notificationChoiceOf(settings.ok ? settings.value.text : null)
+      const text = settings.ok ? settings.value.text : null
+      const choice = notificationChoiceOf(text)
       if (choice === 'off') return
+      const lang = noticeLanguage(settingsField(text, 'language'), opts.systemLanguages?.() ?? [])
       const members = await opts.service.members({ groupId })
       if (!members.ok) return
       if (members.value.find((m) => m.me)?.status === 'stepping-back') return
-      let body = NEUTRAL_BODY
+      let body = neutralBody(lang)
       if (choice === 'group-name') {
         const info = await opts.service.groupInfo({ groupId })
-        if (info.ok) body = `Something new in ${info.value.name}`
+        if (info.ok) body = groupBody(lang, info.value.name)
       }
       if (opts.isFocused()) return
       opts.show({ title: NEUTRAL_TITLE, body }, opts.onclick)

@@ -8,6 +8,7 @@
  * (settings.svelte.ts), so it never leaves the device and is never sent to a group.
  */
 import { IntlMessageFormat } from 'intl-messageformat'
+import { partsOf, TAGS, type Part } from './parts.ts'
 import { FALLBACK, languageOf, matchSystem, type Language, type LanguageTag } from './languages.ts'
 import { ar } from './messages/ar.ts'
 import { de } from './messages/de.ts'
@@ -20,15 +21,7 @@ import { pt } from './messages/pt.ts'
 export type { MessageKey }
 export type Choice = LanguageTag | 'system'
 export type Values = Record<string, string | number | Date>
-/**
- * A piece of a message: plain, `<b>…</b>` emphasis, a `<kbd>…</kbd>` key, or `<bdi>…</bdi>` around
- * someone's own words (a pseudonym), isolated so a name in another script cannot reorder the sentence.
- */
-export interface Part {
-  text: string
-  tag: 'b' | 'kbd' | 'bdi' | null
-}
-const TAGS = ['b', 'kbd', 'bdi'] as const
+export type { Part }
 
 const CATALOGUES: Record<LanguageTag, Record<MessageKey, string>> = { en, es, fr, ar, de, pl, pt }
 
@@ -65,11 +58,7 @@ class Locale {
 
   /** The message in parts, so a sentence keeps its emphasis wherever its language puts it. */
   parts(key: MessageKey, values: Values = {}): Part[] {
-    const text = (chunks: unknown[]): string => chunks.map((c) => (typeof c === 'object' && c !== null ? (c as Part).text : String(c))).join('')
-    const tagged = Object.fromEntries(TAGS.map((tag) => [tag, (chunks: unknown[]): Part => ({ text: text(chunks), tag })]))
-    const out = this.#format(key).format<Part>({ ...values, ...tagged })
-    const list: unknown[] = Array.isArray(out) ? out : [out]
-    return list.map((p) => (typeof p === 'object' && p !== null ? (p as Part) : { text: String(p), tag: null }))
+    return partsOf(this.#format(key), values)
   }
 
   // Intl formatters are costly to build and a feed formats many dates: one per language and style.

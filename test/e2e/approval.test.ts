@@ -53,6 +53,8 @@ describe('approval', () => {
 
     await b.getByRole('heading', { name: 'Waiting for approval' }).waitFor()
     await b.getByText('A facilitator decides.').waitFor()
+    // The newcomer's name is bold and still isolated inside the bold (a <bdi> within the <strong>).
+    expect(await b.locator('section[aria-labelledby="requests-title"] strong > bdi').allTextContents()).toEqual(['Cedar'])
     expect(await b.getByRole('button', { name: 'Approve Cedar' }).count()).toBe(0)
 
     await a.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE)

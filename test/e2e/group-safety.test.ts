@@ -78,7 +78,7 @@ describe('safe by default', () => {
     await a.getByRole('button', { name: 'Approve Cedar' }).waitFor({ timeout: 30_000 })
 
     await a.getByRole('radio', { name: /^Facilitators only/ }).check()
-    await a.getByRole('button', { name: 'Save: who may invite' }).click()
+    await a.getByRole('button', { name: 'Save who may invite' }).click()
     await a.getByRole('status').filter({ hasText: 'Saved. In this group only facilitators make invites.' }).waitFor()
     await b.getByText('In this group only facilitators make invites. Ask a facilitator').waitFor({ timeout: 30_000 })
     expect(await b.getByRole('button', { name: 'Make an invite' }).count()).toBe(0)

@@ -9,6 +9,7 @@ import type { Catalogue } from './en.ts'
 import { integrityAr } from './ar/integrity.ts'
 import { supportAr } from './ar/support.ts'
 import { keeperAr } from './ar/keeper.ts'
+import { groupToolsAr } from './ar/group-tools.ts'
 
 export const ar: Catalogue = {
   ...supportAr,
@@ -556,4 +557,5 @@ export const ar: Catalogue = {
   'decisions.none': 'لا توجد قرارات بعد.',
   'decisions.list': 'القرارات، المفتوحة أولًا',
   ...integrityAr,
+  ...groupToolsAr,
 }

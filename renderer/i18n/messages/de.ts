@@ -7,11 +7,13 @@
  * splitting it by screen would scatter what a translator reviews at once (docs/decisions.md).
  */
 import type { Catalogue } from './en.ts'
+import { groupToolsDe } from './de/group-tools.ts'
 import { keeperDe } from './de/keeper.ts'
 import { supportDe } from './de/support.ts'
 import { integrityDe } from './de/integrity.ts'
 
 export const de: Catalogue = {
+  ...groupToolsDe,
   ...keeperDe,
   ...supportDe,
   ...integrityDe,

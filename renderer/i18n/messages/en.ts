@@ -1,3 +1,5 @@
+import { groupToolsEn } from './en/group-tools.ts'
+
 /**
  * English, the reference catalogue: every key any screen uses is here, and every other language
  * has exactly these keys with the same placeholders (test/unit/renderer/catalogue.test.ts).
@@ -556,6 +558,7 @@ export const en = {
   'decisions.none': 'No decisions yet.',
   'decisions.list': 'Decisions, open ones first',
   ...integrityEn,
+  ...groupToolsEn,
 } as const satisfies Record<string, string>
 
 export type MessageKey = keyof typeof en

@@ -8,6 +8,7 @@ import type { Catalogue } from './en.ts'
 import { integrityEs } from './es/integrity.ts'
 import { supportEs } from './es/support.ts'
 import { keeperEs } from './es/keeper.ts'
+import { groupToolsEs } from './es/group-tools.ts'
 
 export const es: Catalogue = {
   ...supportEs,
@@ -555,4 +556,5 @@ export const es: Catalogue = {
   'decisions.none': 'Todavía no hay decisiones.',
   'decisions.list': 'Decisiones, primero las abiertas',
   ...integrityEs,
+  ...groupToolsEs,
 }

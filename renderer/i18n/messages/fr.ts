@@ -8,6 +8,7 @@ import type { Catalogue } from './en.ts'
 import { integrityFr } from './fr/integrity.ts'
 import { supportFr } from './fr/support.ts'
 import { keeperFr } from './fr/keeper.ts'
+import { groupToolsFr } from './fr/group-tools.ts'
 
 export const fr: Catalogue = {
   ...supportFr,
@@ -559,4 +560,5 @@ export const fr: Catalogue = {
   'decisions.none': 'Aucune décision pour l’instant.',
   'decisions.list': 'Décisions, les ouvertes d’abord',
   ...integrityFr,
+  ...groupToolsFr,
 }

@@ -132,6 +132,9 @@ class FakeApp extends EventEmitter {
   requestSingleInstanceLock() {
     return true
   }
+  getPreferredSystemLanguages() {
+    return ['en-US']
+  }
   quit() {}
   hide() {
     this.hidden = true

@@ -1,0 +1,31 @@
+/** Decisions: one decision's card and the form to propose one, in Arabic (preview: written by the Hearth team, awaiting review by native-speaking advocates). */
+import type { decisionsEn } from '../en/decisions.ts'
+
+export const decisionsAr: Record<keyof typeof decisionsEn, string> = {
+  'decisionCard.metaOpen': 'اقتراح من <bdi>{name}</bdi> · مفتوح حتى {date} · {votes, plural, zero {لا أصوات} one {صوت واحد} two {صوتان} few {# أصوات} many {# صوتًا} other {# صوت}}',
+  'decisionCard.metaClosed': 'اقتراح من <bdi>{name}</bdi> · أُغلق في {date}، والنتيجة نهائية · {votes, plural, zero {لا أصوات} one {صوت واحد} two {صوتان} few {# أصوات} many {# صوتًا} other {# صوت}}',
+  'decisionCard.result': '<bdi>{option}</bdi>: {count, plural, zero {لا أصوات} one {صوت واحد} two {صوتان} few {# أصوات} many {# صوتًا} other {# صوت}}',
+  'decisionCard.resultMine': '<bdi>{option}</bdi>: {count, plural, zero {لا أصوات} one {صوت واحد} two {صوتان} few {# أصوات} many {# صوتًا} other {# صوت}} (صوتك)',
+  'decisionCard.option': '<bdi>{option}</bdi> — {count, plural, zero {لا أصوات} one {صوت واحد} two {صوتان} few {# أصوات} many {# صوتًا} other {# صوت}}',
+  'decisionCard.optionMine': '<bdi>{option}</bdi> — {count, plural, zero {لا أصوات} one {صوت واحد} two {صوتان} few {# أصوات} many {# صوتًا} other {# صوت}} (صوتك)',
+  'decisionCard.yourVote': 'صوتك',
+  'decisionCard.yourVoteChange': 'صوتك (يمكن تغييره حتى يُغلق التصويت)',
+  'decisionCard.choose': 'يُرجى اختيار أحد الخيارات.',
+  'decisionCard.vote': 'تصويت',
+  'decisionCard.change': 'تغيير صوتي',
+  'propose.defaultOptions': 'نعم\nلا',
+  'propose.noQuestion': 'يُرجى كتابة السؤال.',
+  'propose.optionCount': 'يُرجى كتابة ما بين خيارين و10 خيارات، خيار في كل سطر.',
+  'propose.title': 'اقتراح قرار',
+  'propose.question': 'السؤال',
+  'propose.options': 'الخيارات، خيار في كل سطر',
+  'propose.optionsHelp': 'ما بين 2 و10. لكل شخص صوت واحد، ويمكن تغييره حتى يُغلق التصويت.',
+  'propose.days': 'يبقى التصويت مفتوحًا لمدة',
+  'propose.oneDay': 'يوم واحد',
+  'propose.threeDays': '3 أيام',
+  'propose.oneWeek': 'أسبوع',
+  'propose.twoWeeks': 'أسبوعين',
+  'propose.busy': 'جارٍ الاقتراح…',
+  'propose.submit': 'اقتراحه',
+  'propose.cancel': 'إلغاء',
+}

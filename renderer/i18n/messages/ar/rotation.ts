@@ -1,0 +1,30 @@
+/** Who holds the space: the rotation, in Arabic (preview: written by the Hearth team, awaiting review by native-speaking advocates). */
+import type { rotationEn } from '../en/rotation.ts'
+
+export const rotationAr: Record<keyof typeof rotationEn, string> = {
+  'rotation.title': 'من يرعى المساحة',
+  'rotation.intro': 'تبادل الأدوار يمنع أن يحمل شخص واحد المجموعة وحده.',
+  'rotation.now': '<b>الآن:</b> <bdi>{name}</bdi>، حتى {date}.',
+  'rotation.next': '<b>التالي:</b> <bdi>{name}</bdi>، ابتداءً من {date}.',
+  'rotation.none': 'لا أدوار مخطط لها بعد.',
+  'rotation.caption': 'أدوار التيسير',
+  'rotation.who': 'العضو',
+  'rotation.from': 'البداية',
+  'rotation.until': 'النهاية',
+  'rotation.actions': 'إجراءات',
+  'rotation.nameNow': '<bdi>{name}</bdi> (الآن)',
+  'rotation.removeLabel': 'إزالة دور {name} الذي يبدأ في {date}',
+  'rotation.remove': 'إزالة',
+  'slot.title': 'إضافة دور',
+  'slot.who': 'العضو',
+  'slot.choose': 'اختيار عضو',
+  'slot.you': '{name} (أنت)',
+  'slot.from': 'البداية',
+  'slot.until': 'النهاية',
+  'slot.chooseMember': 'يُرجى اختيار من يرعى المساحة.',
+  'slot.giveTimes': 'يُرجى تحديد بداية ونهاية.',
+  'slot.endAfter': 'يجب أن تأتي النهاية بعد البداية.',
+  'slot.added': 'أُضيف الدور.',
+  'slot.busy': 'جارٍ الإضافة…',
+  'slot.submit': 'إضافة الدور',
+}

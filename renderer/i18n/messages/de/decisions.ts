@@ -1,0 +1,31 @@
+/** Decisions: one decision's card and the form to propose one, in German (preview: written by the Hearth team, awaiting review by native-speaking advocates). */
+import type { decisionsEn } from '../en/decisions.ts'
+
+export const decisionsDe: Record<keyof typeof decisionsEn, string> = {
+  'decisionCard.metaOpen': 'Vorgeschlagen von <bdi>{name}</bdi> · offen bis {date} · {votes, plural, one {# Stimme} other {# Stimmen}}',
+  'decisionCard.metaClosed': 'Vorgeschlagen von <bdi>{name}</bdi> · geschlossen am {date}, das Ergebnis steht fest · {votes, plural, one {# Stimme} other {# Stimmen}}',
+  'decisionCard.result': '<bdi>{option}</bdi>: {count, plural, one {# Stimme} other {# Stimmen}}',
+  'decisionCard.resultMine': '<bdi>{option}</bdi>: {count, plural, one {# Stimme} other {# Stimmen}} (deine Stimme)',
+  'decisionCard.option': '<bdi>{option}</bdi> — {count, plural, one {# Stimme} other {# Stimmen}}',
+  'decisionCard.optionMine': '<bdi>{option}</bdi> — {count, plural, one {# Stimme} other {# Stimmen}} (deine Stimme)',
+  'decisionCard.yourVote': 'Deine Stimme',
+  'decisionCard.yourVoteChange': 'Deine Stimme (du kannst sie ändern, bis die Abstimmung schließt)',
+  'decisionCard.choose': 'Bitte wähle eine Möglichkeit.',
+  'decisionCard.vote': 'Abstimmen',
+  'decisionCard.change': 'Meine Stimme ändern',
+  'propose.defaultOptions': 'Ja\nNein',
+  'propose.noQuestion': 'Bitte schreib die Frage.',
+  'propose.optionCount': 'Gib 2 bis 10 Möglichkeiten an, eine pro Zeile.',
+  'propose.title': 'Entscheidung vorschlagen',
+  'propose.question': 'Die Frage',
+  'propose.options': 'Möglichkeiten, eine pro Zeile',
+  'propose.optionsHelp': 'Zwischen 2 und 10. Alle stimmen einmal ab und können ihre Stimme ändern, bis die Abstimmung schließt.',
+  'propose.days': 'Die Abstimmung bleibt offen für',
+  'propose.oneDay': '1 Tag',
+  'propose.threeDays': '3 Tage',
+  'propose.oneWeek': 'eine Woche',
+  'propose.twoWeeks': 'zwei Wochen',
+  'propose.busy': 'Wird vorgeschlagen…',
+  'propose.submit': 'Vorschlagen',
+  'propose.cancel': 'Abbrechen',
+}

@@ -1,0 +1,30 @@
+/** Who holds the space: the rotation, in German (preview: written by the Hearth team, awaiting review by native-speaking advocates). */
+import type { rotationEn } from '../en/rotation.ts'
+
+export const rotationDe: Record<keyof typeof rotationEn, string> = {
+  'rotation.title': 'Wer den Raum hält',
+  'rotation.intro': 'Abwechseln sorgt dafür, dass nicht eine Person die Gruppe allein trägt.',
+  'rotation.now': '<b>Jetzt:</b> <bdi>{name}</bdi>, bis {date}.',
+  'rotation.next': '<b>Als Nächstes:</b> <bdi>{name}</bdi>, ab {date}.',
+  'rotation.none': 'Noch sind keine Runden geplant.',
+  'rotation.caption': 'Moderationsrunden',
+  'rotation.who': 'Wer',
+  'rotation.from': 'Von',
+  'rotation.until': 'Bis',
+  'rotation.actions': 'Aktionen',
+  'rotation.nameNow': '<bdi>{name}</bdi> (jetzt)',
+  'rotation.removeLabel': 'Die Runde von {name} ab {date} entfernen',
+  'rotation.remove': 'Entfernen',
+  'slot.title': 'Eine Runde hinzufügen',
+  'slot.who': 'Wer',
+  'slot.choose': 'Ein Mitglied wählen',
+  'slot.you': '{name} (du)',
+  'slot.from': 'Von',
+  'slot.until': 'Bis',
+  'slot.chooseMember': 'Bitte wähle, wer den Raum hält.',
+  'slot.giveTimes': 'Bitte gib einen Anfang und ein Ende an.',
+  'slot.endAfter': 'Das Ende muss nach dem Anfang liegen.',
+  'slot.added': 'Die Runde wurde hinzugefügt.',
+  'slot.busy': 'Wird hinzugefügt…',
+  'slot.submit': 'Runde hinzufügen',
+}

@@ -1,0 +1,31 @@
+/** Decisions: one decision's card and the form to propose one, in Spanish (preview: written by the Hearth team, awaiting review by native-speaking advocates). */
+import type { decisionsEn } from '../en/decisions.ts'
+
+export const decisionsEs: Record<keyof typeof decisionsEn, string> = {
+  'decisionCard.metaOpen': 'Propuesta por <bdi>{name}</bdi> · abierta hasta el {date} · {votes, plural, one {# voto} other {# votos}}',
+  'decisionCard.metaClosed': 'Propuesta por <bdi>{name}</bdi> · cerrada el {date}, el resultado es definitivo · {votes, plural, one {# voto} other {# votos}}',
+  'decisionCard.result': '<bdi>{option}</bdi>: {count, plural, one {# voto} other {# votos}}',
+  'decisionCard.resultMine': '<bdi>{option}</bdi>: {count, plural, one {# voto} other {# votos}} (tu voto)',
+  'decisionCard.option': '<bdi>{option}</bdi> — {count, plural, one {# voto} other {# votos}}',
+  'decisionCard.optionMine': '<bdi>{option}</bdi> — {count, plural, one {# voto} other {# votos}} (tu voto)',
+  'decisionCard.yourVote': 'Tu voto',
+  'decisionCard.yourVoteChange': 'Tu voto (puedes cambiarlo hasta que se cierre)',
+  'decisionCard.choose': 'Elige una opción, por favor.',
+  'decisionCard.vote': 'Votar',
+  'decisionCard.change': 'Cambiar mi voto',
+  'propose.defaultOptions': 'Sí\nNo',
+  'propose.noQuestion': 'Escribe la pregunta, por favor.',
+  'propose.optionCount': 'Da entre 2 y 10 opciones, una por línea.',
+  'propose.title': 'Proponer una decisión',
+  'propose.question': 'La pregunta',
+  'propose.options': 'Opciones, una por línea',
+  'propose.optionsHelp': 'Entre 2 y 10. Cada persona vota una vez y puede cambiar su voto hasta que se cierre.',
+  'propose.days': 'La votación queda abierta durante',
+  'propose.oneDay': '1 día',
+  'propose.threeDays': '3 días',
+  'propose.oneWeek': 'una semana',
+  'propose.twoWeeks': 'dos semanas',
+  'propose.busy': 'Proponiendo…',
+  'propose.submit': 'Proponerla',
+  'propose.cancel': 'Cancelar',
+}

@@ -1,0 +1,30 @@
+/** Who holds the space: the rotation, in Spanish (preview: written by the Hearth team, awaiting review by native-speaking advocates). */
+import type { rotationEn } from '../en/rotation.ts'
+
+export const rotationEs: Record<keyof typeof rotationEn, string> = {
+  'rotation.title': 'Quién sostiene el espacio',
+  'rotation.intro': 'Turnarse evita que una sola persona cargue sola con el grupo.',
+  'rotation.now': '<b>Ahora:</b> <bdi>{name}</bdi>, hasta el {date}.',
+  'rotation.next': '<b>Después:</b> <bdi>{name}</bdi>, desde el {date}.',
+  'rotation.none': 'Todavía no hay turnos previstos.',
+  'rotation.caption': 'Turnos de facilitación',
+  'rotation.who': 'Quién',
+  'rotation.from': 'Desde',
+  'rotation.until': 'Hasta',
+  'rotation.actions': 'Acciones',
+  'rotation.nameNow': '<bdi>{name}</bdi> (ahora)',
+  'rotation.removeLabel': 'Quitar el turno de {name} del {date}',
+  'rotation.remove': 'Quitar',
+  'slot.title': 'Añadir un turno',
+  'slot.who': 'Quién',
+  'slot.choose': 'Elige un miembro',
+  'slot.you': '{name} (tú)',
+  'slot.from': 'Desde',
+  'slot.until': 'Hasta',
+  'slot.chooseMember': 'Elige quién sostiene el espacio, por favor.',
+  'slot.giveTimes': 'Indica un inicio y un final, por favor.',
+  'slot.endAfter': 'El final tiene que ir después del inicio.',
+  'slot.added': 'Se añadió el turno.',
+  'slot.busy': 'Añadiendo…',
+  'slot.submit': 'Añadir el turno',
+}

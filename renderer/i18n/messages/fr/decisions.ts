@@ -1,0 +1,31 @@
+/** Decisions: one decision's card and the form to propose one, in French (preview: written by the Hearth team, awaiting review by native-speaking advocates). */
+import type { decisionsEn } from '../en/decisions.ts'
+
+export const decisionsFr: Record<keyof typeof decisionsEn, string> = {
+  'decisionCard.metaOpen': 'Proposée par <bdi>{name}</bdi> · ouverte jusqu’au {date} · {votes, plural, one {# vote} other {# votes}}',
+  'decisionCard.metaClosed': 'Proposée par <bdi>{name}</bdi> · close le {date}, le résultat est définitif · {votes, plural, one {# vote} other {# votes}}',
+  'decisionCard.result': '<bdi>{option}</bdi> : {count, plural, one {# vote} other {# votes}}',
+  'decisionCard.resultMine': '<bdi>{option}</bdi> : {count, plural, one {# vote} other {# votes}} (votre vote)',
+  'decisionCard.option': '<bdi>{option}</bdi> — {count, plural, one {# vote} other {# votes}}',
+  'decisionCard.optionMine': '<bdi>{option}</bdi> — {count, plural, one {# vote} other {# votes}} (votre vote)',
+  'decisionCard.yourVote': 'Votre vote',
+  'decisionCard.yourVoteChange': 'Votre vote (vous pouvez le changer jusqu’à la clôture)',
+  'decisionCard.choose': 'Choisissez une option, s’il vous plaît.',
+  'decisionCard.vote': 'Voter',
+  'decisionCard.change': 'Changer mon vote',
+  'propose.defaultOptions': 'Oui\nNon',
+  'propose.noQuestion': 'Écrivez la question, s’il vous plaît.',
+  'propose.optionCount': 'Donnez entre 2 et 10 options, une par ligne.',
+  'propose.title': 'Proposer une décision',
+  'propose.question': 'La question',
+  'propose.options': 'Options, une par ligne',
+  'propose.optionsHelp': 'Entre 2 et 10. Chaque personne vote une fois et peut changer son vote jusqu’à la clôture.',
+  'propose.days': 'Le vote reste ouvert pendant',
+  'propose.oneDay': '1 jour',
+  'propose.threeDays': '3 jours',
+  'propose.oneWeek': 'une semaine',
+  'propose.twoWeeks': 'deux semaines',
+  'propose.busy': 'Envoi de la proposition…',
+  'propose.submit': 'La proposer',
+  'propose.cancel': 'Annuler',
+}

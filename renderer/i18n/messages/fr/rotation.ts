@@ -1,0 +1,30 @@
+/** Who holds the space: the rotation, in French (preview: written by the Hearth team, awaiting review by native-speaking advocates). */
+import type { rotationEn } from '../en/rotation.ts'
+
+export const rotationFr: Record<keyof typeof rotationEn, string> = {
+  'rotation.title': 'Qui tient l’espace',
+  'rotation.intro': 'Se relayer évite qu’une seule personne porte le groupe seule.',
+  'rotation.now': '<b>Maintenant :</b> <bdi>{name}</bdi>, jusqu’au {date}.',
+  'rotation.next': '<b>Ensuite :</b> <bdi>{name}</bdi>, à partir du {date}.',
+  'rotation.none': 'Aucun tour n’est encore prévu.',
+  'rotation.caption': 'Tours d’animation',
+  'rotation.who': 'Qui',
+  'rotation.from': 'Du',
+  'rotation.until': 'Au',
+  'rotation.actions': 'Actions',
+  'rotation.nameNow': '<bdi>{name}</bdi> (maintenant)',
+  'rotation.removeLabel': 'Retirer le tour de {name} du {date}',
+  'rotation.remove': 'Retirer',
+  'slot.title': 'Ajouter un tour',
+  'slot.who': 'Qui',
+  'slot.choose': 'Choisissez un membre',
+  'slot.you': '{name} (vous)',
+  'slot.from': 'Du',
+  'slot.until': 'Au',
+  'slot.chooseMember': 'Choisissez qui tient l’espace, s’il vous plaît.',
+  'slot.giveTimes': 'Indiquez un début et une fin, s’il vous plaît.',
+  'slot.endAfter': 'La fin doit venir après le début.',
+  'slot.added': 'Le tour a été ajouté.',
+  'slot.busy': 'Ajout…',
+  'slot.submit': 'Ajouter le tour',
+}

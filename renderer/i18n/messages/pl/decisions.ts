@@ -1,0 +1,31 @@
+/** Decisions: one decision's card and the form to propose one, in Polish (preview: written by the Hearth team, awaiting review by native-speaking advocates). */
+import type { decisionsEn } from '../en/decisions.ts'
+
+export const decisionsPl: Record<keyof typeof decisionsEn, string> = {
+  'decisionCard.metaOpen': 'Propozycja: <bdi>{name}</bdi> · otwarte do {date} · {votes, plural, one {# głos} few {# głosy} many {# głosów} other {# głosu}}',
+  'decisionCard.metaClosed': 'Propozycja: <bdi>{name}</bdi> · zamknięte {date}, wynik jest ostateczny · {votes, plural, one {# głos} few {# głosy} many {# głosów} other {# głosu}}',
+  'decisionCard.result': '<bdi>{option}</bdi>: {count, plural, one {# głos} few {# głosy} many {# głosów} other {# głosu}}',
+  'decisionCard.resultMine': '<bdi>{option}</bdi>: {count, plural, one {# głos} few {# głosy} many {# głosów} other {# głosu}} (twój głos)',
+  'decisionCard.option': '<bdi>{option}</bdi> — {count, plural, one {# głos} few {# głosy} many {# głosów} other {# głosu}}',
+  'decisionCard.optionMine': '<bdi>{option}</bdi> — {count, plural, one {# głos} few {# głosy} many {# głosów} other {# głosu}} (twój głos)',
+  'decisionCard.yourVote': 'Twój głos',
+  'decisionCard.yourVoteChange': 'Twój głos (możesz go zmienić do zamknięcia głosowania)',
+  'decisionCard.choose': 'Wybierz jedną z możliwości.',
+  'decisionCard.vote': 'Zagłosuj',
+  'decisionCard.change': 'Zmień mój głos',
+  'propose.defaultOptions': 'Tak\nNie',
+  'propose.noQuestion': 'Napisz pytanie.',
+  'propose.optionCount': 'Podaj od 2 do 10 możliwości, po jednej w wierszu.',
+  'propose.title': 'Zaproponuj decyzję',
+  'propose.question': 'Pytanie',
+  'propose.options': 'Możliwości, po jednej w wierszu',
+  'propose.optionsHelp': 'Od 2 do 10. Każda osoba głosuje raz i może zmienić głos do zamknięcia głosowania.',
+  'propose.days': 'Głosowanie trwa',
+  'propose.oneDay': '1 dzień',
+  'propose.threeDays': '3 dni',
+  'propose.oneWeek': 'tydzień',
+  'propose.twoWeeks': 'dwa tygodnie',
+  'propose.busy': 'Wysyłanie propozycji…',
+  'propose.submit': 'Zaproponuj',
+  'propose.cancel': 'Anuluj',
+}

@@ -1,0 +1,30 @@
+/** Who holds the space: the rotation, in Polish (preview: written by the Hearth team, awaiting review by native-speaking advocates). */
+import type { rotationEn } from '../en/rotation.ts'
+
+export const rotationPl: Record<keyof typeof rotationEn, string> = {
+  'rotation.title': 'Kto trzyma przestrzeń',
+  'rotation.intro': 'Zmienianie się sprawia, że nikt nie dźwiga grupy w pojedynkę.',
+  'rotation.now': '<b>Teraz:</b> <bdi>{name}</bdi>, do {date}.',
+  'rotation.next': '<b>Następnie:</b> <bdi>{name}</bdi>, od {date}.',
+  'rotation.none': 'Nie zaplanowano jeszcze dyżurów.',
+  'rotation.caption': 'Dyżury prowadzenia',
+  'rotation.who': 'Kto',
+  'rotation.from': 'Od',
+  'rotation.until': 'Do',
+  'rotation.actions': 'Działania',
+  'rotation.nameNow': '<bdi>{name}</bdi> (teraz)',
+  'rotation.removeLabel': 'Usuń dyżur {name} od {date}',
+  'rotation.remove': 'Usuń',
+  'slot.title': 'Dodaj dyżur',
+  'slot.who': 'Kto',
+  'slot.choose': 'Wybierz osobę',
+  'slot.you': '{name} (ty)',
+  'slot.from': 'Od',
+  'slot.until': 'Do',
+  'slot.chooseMember': 'Wybierz, kto trzyma przestrzeń.',
+  'slot.giveTimes': 'Podaj początek i koniec.',
+  'slot.endAfter': 'Koniec musi być po początku.',
+  'slot.added': 'Dyżur został dodany.',
+  'slot.busy': 'Dodawanie…',
+  'slot.submit': 'Dodaj dyżur',
+}

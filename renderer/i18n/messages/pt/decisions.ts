@@ -1,0 +1,31 @@
+/** Decisions: one decision's card and the form to propose one, in Portuguese (preview: written by the Hearth team, awaiting review by native-speaking advocates). */
+import type { decisionsEn } from '../en/decisions.ts'
+
+export const decisionsPt: Record<keyof typeof decisionsEn, string> = {
+  'decisionCard.metaOpen': 'Proposta de <bdi>{name}</bdi> · aberta até {date} · {votes, plural, one {# voto} other {# votos}}',
+  'decisionCard.metaClosed': 'Proposta de <bdi>{name}</bdi> · encerrada em {date}, o resultado é definitivo · {votes, plural, one {# voto} other {# votos}}',
+  'decisionCard.result': '<bdi>{option}</bdi>: {count, plural, one {# voto} other {# votos}}',
+  'decisionCard.resultMine': '<bdi>{option}</bdi>: {count, plural, one {# voto} other {# votos}} (seu voto)',
+  'decisionCard.option': '<bdi>{option}</bdi> — {count, plural, one {# voto} other {# votos}}',
+  'decisionCard.optionMine': '<bdi>{option}</bdi> — {count, plural, one {# voto} other {# votos}} (seu voto)',
+  'decisionCard.yourVote': 'Seu voto',
+  'decisionCard.yourVoteChange': 'Seu voto (você pode mudá-lo até o encerramento)',
+  'decisionCard.choose': 'Escolha uma opção, por favor.',
+  'decisionCard.vote': 'Votar',
+  'decisionCard.change': 'Mudar meu voto',
+  'propose.defaultOptions': 'Sim\nNão',
+  'propose.noQuestion': 'Escreva a pergunta, por favor.',
+  'propose.optionCount': 'Dê entre 2 e 10 opções, uma por linha.',
+  'propose.title': 'Propor uma decisão',
+  'propose.question': 'A pergunta',
+  'propose.options': 'Opções, uma por linha',
+  'propose.optionsHelp': 'Entre 2 e 10. Cada pessoa vota uma vez e pode mudar o voto até o encerramento.',
+  'propose.days': 'A votação fica aberta por',
+  'propose.oneDay': '1 dia',
+  'propose.threeDays': '3 dias',
+  'propose.oneWeek': 'uma semana',
+  'propose.twoWeeks': 'duas semanas',
+  'propose.busy': 'Propondo…',
+  'propose.submit': 'Propor',
+  'propose.cancel': 'Cancelar',
+}

@@ -1,0 +1,30 @@
+/** Who holds the space: the rotation, in Portuguese (preview: written by the Hearth team, awaiting review by native-speaking advocates). */
+import type { rotationEn } from '../en/rotation.ts'
+
+export const rotationPt: Record<keyof typeof rotationEn, string> = {
+  'rotation.title': 'Quem sustenta o espaço',
+  'rotation.intro': 'Revezar evita que uma só pessoa carregue o grupo sozinha.',
+  'rotation.now': '<b>Agora:</b> <bdi>{name}</bdi>, até {date}.',
+  'rotation.next': '<b>Depois:</b> <bdi>{name}</bdi>, a partir de {date}.',
+  'rotation.none': 'Ainda não há turnos planejados.',
+  'rotation.caption': 'Turnos de facilitação',
+  'rotation.who': 'Quem',
+  'rotation.from': 'De',
+  'rotation.until': 'Até',
+  'rotation.actions': 'Ações',
+  'rotation.nameNow': '<bdi>{name}</bdi> (agora)',
+  'rotation.removeLabel': 'Remover o turno de {name} a partir de {date}',
+  'rotation.remove': 'Remover',
+  'slot.title': 'Adicionar um turno',
+  'slot.who': 'Quem',
+  'slot.choose': 'Escolha um membro',
+  'slot.you': '{name} (você)',
+  'slot.from': 'De',
+  'slot.until': 'Até',
+  'slot.chooseMember': 'Escolha quem sustenta o espaço, por favor.',
+  'slot.giveTimes': 'Indique um início e um fim, por favor.',
+  'slot.endAfter': 'O fim precisa vir depois do início.',
+  'slot.added': 'O turno foi adicionado.',
+  'slot.busy': 'Adicionando…',
+  'slot.submit': 'Adicionar o turno',
+}
