@@ -149,12 +149,13 @@ export interface ApiMethods {
   safetyPlan: { input: Record<string, never>; output: SafetyPlanView }
   saveSafetyPlan: { input: { sections: Partial<Record<SafetyPlanSection, string>> }; output: SafetyPlanView }
   /** A readable copy, written only to `path` (absolute, outside the profile folder). */
-  exportSafetyPlan: { input: { path: string }; output: { path: string } }
+  exportSafetyPlan: { input: { path: string; language?: string }; output: { path: string } }
   journal: { input: Record<string, never>; output: JournalEntryView[] }
   /** Adds an entry, or changes one when `id` is given. */
   saveJournalEntry: { input: { id?: string; occurredAt: string; what: string; witnesses?: string; evidence?: string }; output: JournalEntryView }
   removeJournalEntry: { input: { id: string }; output: { id: string } }
-  exportJournal: { input: { path: string }; output: { path: string; entries: number } }
+  /** `language` (here and for the safety plan): the copy's own words and dates; what was written stays as written. */
+  exportJournal: { input: { path: string; language?: string }; output: { path: string; entries: number } }
   training: { input: Record<string, never>; output: TrainingModuleView[] }
   setTrainingProgress: { input: { moduleId: string; completed?: boolean; notes?: string }; output: TrainingModuleView }
   /** Shares (or stops sharing) which modules I completed with one group. */
@@ -222,8 +223,8 @@ export interface ApiMethods {
 }
 
 export type ReadableCopyInput =
-  | { kind: 'safety-plan' }
-  | { kind: 'journal' }
+  | { kind: 'safety-plan'; language?: string }
+  | { kind: 'journal'; language?: string }
   | ({ kind: 'meeting'; meetingId: string; realTitle?: boolean } & G)
   /** A readable export of the group, under exactly the rules and record of `exportGroup`. */
   | ({ kind: 'group' } & Omit<ExportInput, 'path' | 'archivePassphrase' | 'format'> & { format: Exclude<ExportFormat, 'archive'> })

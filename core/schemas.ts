@@ -30,6 +30,8 @@ const nameField = (max: number) => z.string().transform((s) => s.normalize('NFC'
 const pseudonym = nameField(LIMITS.pseudonym)
 const itemId = z.string().regex(/^[0-9a-f]{16}$/, 'not an item id')
 const exportPath = z.string().min(1).max(SL.path)
+/** A readable copy's language: a BCP 47 tag's shape (core/readable-words matches it, English when unknown). */
+const language = z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,4}$/, 'not a language tag')
 const resourceFields = {
   category: z.enum(RESOURCE_CATEGORY_IDS), name: z.string().trim().min(1).max(SL.resourceName), region: z.string().max(SL.resourceRegion),
   contact: z.string().max(SL.resourceContact), url: z.string().max(SL.url).nullable(), notes: z.string().max(SL.resourceNotes),
@@ -119,21 +121,21 @@ export const inputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> } = {
   exportGroup: z.object({
     ...g, format: z.enum(['archive', 'html', 'md', 'json']), path: filePath, archivePassphrase: passphrase.optional(),
     from: z.number().int().min(0).optional(), to: z.number().int().min(0).optional(), topic: z.string().regex(TOPIC_ID).optional(),
-    includeHidden: z.boolean().optional(), scope: z.enum(['mine', 'group']).optional(),
+    includeHidden: z.boolean().optional(), scope: z.enum(['mine', 'group']).optional(), language: language.optional(),
   }).strict(),
   cancelExport: empty,
   restoreArchive: z.object({ path: filePath, archivePassphrase: passphrase }).strict(),
 
   safetyPlan: empty,
   saveSafetyPlan: z.object({ sections: z.partialRecord(z.enum(SAFETY_PLAN_IDS), z.string().max(SL.section)) }).strict(),
-  exportSafetyPlan: z.object({ path: exportPath }).strict(),
+  exportSafetyPlan: z.object({ path: exportPath, language: language.optional() }).strict(),
   journal: empty,
   saveJournalEntry: z.object({
     id: itemId.optional(), occurredAt: z.string().regex(LOCAL_DATE_TIME, 'not a date and time'), what: z.string().min(1).max(SL.journalText),
     witnesses: z.string().max(SL.journalText).optional(), evidence: z.string().max(SL.journalText).optional(),
   }).strict(),
   removeJournalEntry: z.object({ id: itemId }).strict(),
-  exportJournal: z.object({ path: exportPath }).strict(),
+  exportJournal: z.object({ path: exportPath, language: language.optional() }).strict(),
   training: empty,
   setTrainingProgress: z.object({ moduleId: z.string().min(1).max(64), completed: z.boolean().optional(), notes: z.string().max(SL.trainingNotes).optional() }).strict(),
   shareTraining: z.object({ ...g, share: z.boolean() }).strict(),
@@ -174,13 +176,13 @@ export const inputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> } = {
   keepers: z.object(g).strict(),
   ruleTemplates: empty,
   readableCopy: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('safety-plan') }).strict(),
-    z.object({ kind: z.literal('journal') }).strict(),
+    z.object({ kind: z.literal('safety-plan'), language: language.optional() }).strict(),
+    z.object({ kind: z.literal('journal'), language: language.optional() }).strict(),
     z.object({ kind: z.literal('meeting'), ...g, meetingId: itemId, realTitle: z.boolean().optional() }).strict(),
     z.object({
       kind: z.literal('group'), ...g, format: z.enum(['html', 'md', 'json']),
       from: z.number().int().min(0).optional(), to: z.number().int().min(0).optional(), topic: z.string().regex(TOPIC_ID).optional(),
-      includeHidden: z.boolean().optional(), scope: z.enum(['mine', 'group']).optional(),
+      includeHidden: z.boolean().optional(), scope: z.enum(['mine', 'group']).optional(), language: language.optional(),
     }).strict(),
   ]),
 }

@@ -70,6 +70,7 @@ const OPTIONS = {
   out: { type: 'string' },
   from: { type: 'string' },
   'archive-passphrase-file': { type: 'string' },
+  language: { type: 'string' },
   reason: { type: 'string' },
   note: { type: 'string' },
   level: { type: 'string' },

@@ -102,6 +102,12 @@ export interface ExportInput extends G {
    * unless the group chose otherwise; NOT_ALLOWED otherwise) and recorded for every member to see.
    */
   scope?: ExportScope
+  /**
+   * Readable exports only: the language of Hearth's own words in the file (a BCP 47 tag, matched
+   * on its primary subtag; one Hearth has no words in gives English). Members' words stay as
+   * written; JSON and archives are the same whatever it is.
+   */
+  language?: string
 }
 
 export type ExportScope = 'mine' | 'group'

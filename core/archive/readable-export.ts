@@ -10,6 +10,9 @@
  * Filters: a date range (createdAt, ms) and a topic. Items hidden by moderation are left out unless
  * `includeHidden` — the exporter's own hidden posts too (the app shows them only to their author,
  * with why; a file for others must not).
+ * Language: HTML and Markdown use the exporter's `language` for Hearth's own words and dates
+ * (core/readable-words; unknown → English). JSON carries no words of Hearth's and is the same
+ * bytes whatever the language.
  */
 import type { FileHandle } from 'node:fs/promises'
 import type { ExportInput, FeedPost, FeedReply } from '../api.ts'
@@ -18,8 +21,9 @@ import { feed } from '../model/views.ts'
 import { exportSource } from '../group/reader-source.ts'
 import type { GroupSpace } from '../group/group-space.ts'
 import type { ExportDocument, ExportPost, ExportReply } from './export-json-schema.ts'
-import { htmlDocument, htmlPost } from './readable-html.ts'
+import { htmlDocument, htmlPost, reactionName } from './readable-html.ts'
 import { ownWordsOnly } from './own-words.ts'
+import { readableWords, type Words } from '../readable-words/index.ts'
 
 import { shownGroupName } from '../model/names.ts'
 
@@ -66,11 +70,12 @@ export async function writeReadable(fh: FileHandle, space: GroupSpace, input: Ex
     filter: { from: input.from ?? null, to: input.to ?? null, topic: input.topic ?? null },
   }
   const topics = new Map(gov.settings.topics.map((t) => [t.id, t.label]))
+  const words = readableWords(input.language)
   const parts = input.format === 'json'
     ? { head: JSON.stringify(doc).slice(0, -1) + ',"posts":[', item: (p: ExportPost, i: number) => (i ? ',' : '') + JSON.stringify(p), tail: ']}\n' }
     : input.format === 'md'
-      ? { head: `# ${mdLine(shownGroupName(gov.name))}\n\nExported from Hearth on ${new Date(doc.exportedAt).toISOString()}. Anyone who opens this file can read it.\n\n`, item: (p: ExportPost) => mdPost(p, topics), tail: '' }
-      : { ...htmlDocument(shownGroupName(gov.name), doc.exportedAt), item: (p: ExportPost) => htmlPost(p, topics) }
+      ? { head: `# ${mdLine(shownGroupName(gov.name))}\n\n${mdLine(words.w('export.noteMd', { date: words.dateTime(doc.exportedAt) }))}\n\n`, item: (p: ExportPost) => mdPost(p, topics, words), tail: '' }
+      : { ...htmlDocument(shownGroupName(gov.name), doc.exportedAt, words), item: (p: ExportPost) => htmlPost(p, topics, words) }
   await write(parts.head)
   for (const [i, p] of posts.entries()) {
     if (run.cancelled?.()) throw errors.EXPORT_CANCELLED()
@@ -85,17 +90,18 @@ export async function writeReadable(fh: FileHandle, space: GroupSpace, input: Ex
 const mdLine = (s: string): string => s.replace(/[\r\n]+/g, ' ').replace(/([\\`*_[\]#<>])/g, '\\$1')
 const mdQuote = (s: string): string => s.split(/\r?\n/).map((l) => `> ${l.replace(/([\\`*_[\]#<>])/g, '\\$1')}`).join('\n')
 
-function mdReplies(rs: ExportReply[], depth: number): string {
+function mdReplies(rs: ExportReply[], depth: number, words: Words): string {
   return rs.map((r) => {
     const pad = '  '.repeat(depth)
-    const text = r.deleted ? '(deleted)' : r.text.replace(/\r?\n/g, ' ')
-    return `${pad}- **${mdLine(r.authorName)}** (${new Date(r.createdAt).toISOString()}): ${mdLine(text)}\n${mdReplies(r.replies, depth + 1)}`
+    const text = r.deleted ? `(${words.w('export.deleted')})` : r.text.replace(/\r?\n/g, ' ')
+    return `${pad}- **${mdLine(r.authorName)}** (${words.dateTime(r.createdAt)}): ${mdLine(text)}\n${mdReplies(r.replies, depth + 1, words)}`
   }).join('')
 }
 
-function mdPost(p: ExportPost, topics: Map<string, string>): string {
-  const head = `## ${mdLine(p.authorName)}, ${new Date(p.createdAt).toISOString()} (${mdLine(topics.get(p.topic) ?? p.topic)})\n\n`
-  const cw = p.cw ? `**Content warning: ${mdLine(p.cw)}**\n\n` : ''
-  const reactions = Object.entries(p.reactions).map(([k, n]) => `${k} ${n}`).join(', ')
-  return `${head}${cw}${mdQuote(p.text)}\n\n${reactions ? `Reactions: ${reactions}\n\n` : ''}${mdReplies(p.replies, 0)}\n`
+function mdPost(p: ExportPost, topics: Map<string, string>, words: Words): string {
+  const head = `## ${mdLine(p.authorName)}, ${words.dateTime(p.createdAt)} (${mdLine(topics.get(p.topic) ?? p.topic)})\n\n`
+  // The slot is filled after escaping, so someone's warning is escaped once, like every other text.
+  const cw = p.cw ? `**${mdLine(words.w('export.warningMd')).replace('{cw}', () => mdLine(p.cw ?? ''))}**\n\n` : ''
+  const reactions = Object.entries(p.reactions).map(([k, n]) => `${reactionName(k, words)} ${words.number(n)}`).join(', ')
+  return `${head}${cw}${mdQuote(p.text)}\n\n${reactions ? `${mdLine(words.w('export.reactions', { list: reactions }))}\n\n` : ''}${mdReplies(p.replies, 0, words)}\n`
 }

@@ -49,9 +49,9 @@ export function copyHandlers(ctx: CopyContext): Pick<MethodHandlers, 'readableCo
       const reads = ctx.reads()
       switch (input.kind) {
         case 'safety-plan':
-          return { fileName: 'safety-plan.txt', mediaType: TEXT, text: safetyPlanText(await reads.safetyPlan({}), ctx.now()) }
+          return { fileName: 'safety-plan.txt', mediaType: TEXT, text: safetyPlanText(await reads.safetyPlan({}), ctx.now(), input.language) }
         case 'journal':
-          return { fileName: 'incident-record.txt', mediaType: TEXT, text: journalText(await reads.journal({}), ctx.now()) }
+          return { fileName: 'incident-record.txt', mediaType: TEXT, text: journalText(await reads.journal({}), ctx.now(), input.language) }
         case 'meeting': {
           const meeting = (await reads.meetings({ groupId: input.groupId })).find((m) => m.id === input.meetingId)
           if (!meeting) throw errors.NOT_FOUND('that meeting is not in this group')

@@ -35,8 +35,8 @@ export function personalHandlers(ctx: PersonalContext): Pick<MethodHandlers, Per
       await personal().change(SAFETY_PLAN_DOC, (d) => changeSafetyPlan(d, sections, ctx.now()))
       return readSafetyPlan(personal().view(SAFETY_PLAN_DOC))
     },
-    async exportSafetyPlan({ path }) {
-      const text = safetyPlanText(readSafetyPlan(personal().view(SAFETY_PLAN_DOC)), ctx.now())
+    async exportSafetyPlan({ path, language }) {
+      const text = safetyPlanText(readSafetyPlan(personal().view(SAFETY_PLAN_DOC)), ctx.now(), language)
       return { path: await writeReadableCopy(path, text, profileDir()) }
     },
     async journal() {
@@ -53,9 +53,9 @@ export function personalHandlers(ctx: PersonalContext): Pick<MethodHandlers, Per
       await personal().change(JOURNAL_DOC, (d) => removeJournalEntry(d, id))
       return { id }
     },
-    async exportJournal({ path }) {
+    async exportJournal({ path, language }) {
       const list = readJournal(personal().view(JOURNAL_DOC))
-      return { path: await writeReadableCopy(path, journalText(list, ctx.now()), profileDir()), entries: list.length }
+      return { path: await writeReadableCopy(path, journalText(list, ctx.now(), language), profileDir()), entries: list.length }
     },
     async training() {
       return readTraining(personal().view(TRAINING_DOC))

@@ -14,7 +14,7 @@ import type { JournalEntryView } from '../api.ts'
 import { errors } from '../errors.ts'
 import { randomBytes } from '../crypto/random.ts'
 import { ITEM_ID, LOCAL_DATE_TIME, SUPPORT_LIMITS } from './support-vocabulary.ts'
-import { READABLE_WARNING } from './safety-plan.ts'
+import { readableWords } from '../readable-words/index.ts'
 
 export const JOURNAL_DOC = 'journal'
 
@@ -87,20 +87,25 @@ export function removeJournalEntry(doc: Y.Doc, id: string): void {
   entries(doc).delete(id)
 }
 
-/** The readable, dated document for a lawyer or an advocate. */
-export function journalText(list: JournalEntryView[], now: number): string {
+/**
+ * The readable, dated document for a lawyer or an advocate, its own words in `language`. The time
+ * it happened is shown as typed (local, no zone) in that locale's style; "recorded" is UTC.
+ */
+export function journalText(list: JournalEntryView[], now: number, language?: string): string {
+  const words = readableWords(language)
   const lines = [
-    'INCIDENT RECORD', '', `Written out by Hearth on ${new Date(now).toISOString().slice(0, 10)}. ${list.length} ${list.length === 1 ? 'entry' : 'entries'}, oldest first.`,
-    'Times are local times as they were written down. "Recorded" is when each entry was first written.', '', READABLE_WARNING, '',
+    words.w('journal.title'), '', words.w('journal.written', { date: words.date(now), count: words.number(list.length) }),
+    words.w('journal.times'), '', words.w('warning.unencrypted'), '',
   ]
   list.forEach((e, i) => {
-    const heading = `${i + 1}. ${e.occurredAt.replace('T', ' at ')}`
-    lines.push(heading, '='.repeat(heading.length), `Recorded: ${new Date(e.createdAt).toISOString().replace('T', ' ').slice(0, 16)} UTC` +
-      (e.updatedAt !== e.createdAt ? `; last changed ${new Date(e.updatedAt).toISOString().replace('T', ' ').slice(0, 16)} UTC` : ''), '')
-    lines.push('What happened:', e.what.trim(), '')
-    lines.push('Witnesses:', e.witnesses.trim() || '(none written)', '')
-    lines.push('Evidence kept where:', e.evidence.trim() || '(none written)', '')
+    const heading = `${words.number(i + 1)}. ${words.localDateTime(e.occurredAt)}`
+    lines.push(heading, '='.repeat(heading.length), e.updatedAt !== e.createdAt
+      ? words.w('journal.recordedChanged', { time: words.dateTime(e.createdAt), changed: words.dateTime(e.updatedAt) })
+      : words.w('journal.recorded', { time: words.dateTime(e.createdAt) }), '')
+    lines.push(words.w('journal.what'), e.what.trim(), '')
+    lines.push(words.w('journal.witnesses'), e.witnesses.trim() || words.w('journal.none'), '')
+    lines.push(words.w('journal.evidence'), e.evidence.trim() || words.w('journal.none'), '')
   })
-  if (!list.length) lines.push('(There are no entries yet.)', '')
+  if (!list.length) lines.push(words.w('journal.empty'), '')
   return lines.join('\n')
 }

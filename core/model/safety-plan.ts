@@ -6,17 +6,20 @@
  *   meta       Y.Map   v: 1, updatedAt: ms
  *
  * Every section is optional. The readable copy (`safetyPlanText`) is plain UTF-8 text that opens
- * with the warning a person must read before printing or sending it.
+ * with the warning a person must read before printing or sending it, in the language the person
+ * asked for (core/readable-words); what they wrote stays as written.
  */
 import type * as Y from 'yjs'
 import type { SafetyPlanSection, SafetyPlanView } from '../api.ts'
 import { errors } from '../errors.ts'
 import { SAFETY_PLAN_SECTIONS, SUPPORT_LIMITS } from './support-vocabulary.ts'
+import { readableEn } from '../readable-words/en.ts'
+import { readableWords } from '../readable-words/index.ts'
 
 export const SAFETY_PLAN_DOC = 'safety-plan'
 
-export const READABLE_WARNING =
-  'This copy is NOT encrypted. Anyone who can open this file can read it. Keep it somewhere only you can reach, and delete it when you no longer need it.'
+/** The warning in English; a copy in another language carries it in that language. */
+export const READABLE_WARNING = readableEn['warning.unencrypted']
 
 export function readSafetyPlan(doc: Y.Doc): SafetyPlanView {
   const map = doc.getMap<unknown>('sections')
@@ -46,15 +49,17 @@ export function changeSafetyPlan(doc: Y.Doc, change: Partial<Record<SafetyPlanSe
 }
 
 /** The readable copy: the warning, then each section that has something in it. */
-export function safetyPlanText(plan: SafetyPlanView, now: number): string {
-  const lines = ['MY SAFETY PLAN', '', `Written out by Hearth on ${new Date(now).toISOString().slice(0, 10)}.`, '', READABLE_WARNING, '']
+export function safetyPlanText(plan: SafetyPlanView, now: number, language?: string): string {
+  const words = readableWords(language)
+  const lines = [words.w('plan.title'), '', words.w('plan.written', { date: words.date(now) }), '', words.w('warning.unencrypted'), '']
   let any = false
   for (const s of SAFETY_PLAN_SECTIONS) {
     const text = plan.sections[s.id].trim()
     if (!text) continue
     any = true
-    lines.push(s.label.toUpperCase(), '-'.repeat(s.label.length), text, '')
+    const label = words.w(`plan.${s.id}`)
+    lines.push(label.toLocaleUpperCase(words.lang), '-'.repeat(label.length), text, '')
   }
-  if (!any) lines.push('(Nothing has been written in the plan yet.)', '')
+  if (!any) lines.push(words.w('plan.empty'), '')
   return lines.join('\n')
 }

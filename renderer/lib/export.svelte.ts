@@ -14,6 +14,8 @@ export interface ExportRequest {
   from?: number
   to?: number
   topic?: string
+  /** Readable exports: the language of the file's own words (the one Hearth is showing). */
+  language?: string
 }
 
 export interface Progress {

@@ -1,11 +1,13 @@
 /**
  * `hearth export` and `hearth restore` (issue 7). The archive passphrase comes from
  * HEARTH_ARCHIVE_PASSPHRASE or --archive-passphrase-file (or a prompt), never from an argument.
- * Progress goes to stderr; Ctrl-C stops an export and leaves no file.
+ * Progress goes to stderr; Ctrl-C stops an export and leaves no file. `--language TAG` sets the
+ * language of a readable file's own words (English by default); the CLI's own messages stay English.
  */
 import path from 'node:path'
 import type { ExportFormat, ExportResult, GroupSummary } from '../../core/api.ts'
 import { HearthError } from '../../core/errors.ts'
+import { matchReadableLanguage, READABLE_LANGUAGES } from '../../core/readable-words/index.ts'
 import { currentPassphrase, expectOk, need, opt, unlocked, type Command, type CommandContext } from './commands.ts'
 import { shown } from './visible.ts'
 import { readPassphrase } from './passphrase.ts'
@@ -20,6 +22,14 @@ export function parseDate(s: string, end: boolean): number {
   return day && end ? t + 86_400_000 - 1 : t
 }
 
+/** A language Hearth has readable words in; any other tag is a coded error here, not a silent English file. */
+function language(ctx: CommandContext): string | undefined {
+  const tag = opt(ctx, 'language')
+  if (tag === undefined) return undefined
+  if (!matchReadableLanguage(tag)) throw new HearthError('INVALID_INPUT', `--language is one of: ${READABLE_LANGUAGES.join(', ')}`)
+  return tag
+}
+
 function archivePassphrase(ctx: CommandContext, prompt: string): Promise<string> {
   return readPassphrase({ env: 'HEARTH_ARCHIVE_PASSPHRASE', file: opt(ctx, 'archive-passphrase-file'), prompt })
 }
@@ -32,7 +42,7 @@ function showProgress(ctx: CommandContext, verb: string): () => void {
 
 export const archiveCommands: Record<string, Command> = {
   export: {
-    usage: 'hearth export --group ID --format archive|html|md|json --out FILE [--from DATE --to DATE] [--topic T]',
+    usage: 'hearth export --group ID --format archive|html|md|json --out FILE [--from DATE --to DATE] [--topic T] [--language TAG]',
     summary: 'export a group: a sealed archive, or a readable file anyone who opens it can read',
     async run(ctx) {
       const format = need(ctx, 'format') as ExportFormat
@@ -41,7 +51,8 @@ export const archiveCommands: Record<string, Command> = {
       const from = opt(ctx, 'from')
       const to = opt(ctx, 'to')
       const topic = opt(ctx, 'topic')
-      if (format === 'archive' && (from || to || topic)) throw new HearthError('INVALID_INPUT', 'an archive holds the whole group; --from, --to and --topic are for readable exports')
+      const lang = language(ctx)
+      if (format === 'archive' && (from || to || topic || lang)) throw new HearthError('INVALID_INPUT', 'an archive holds the whole group; --from, --to, --topic and --language are for readable exports')
       await unlocked(ctx)
       const pass = format === 'archive' ? await archivePassphrase(ctx, 'Archive passphrase: ') : undefined
       if (format !== 'archive') process.stderr.write('hearth: a readable export can be read by anyone who opens the file.\n')
@@ -53,6 +64,7 @@ export const archiveCommands: Record<string, Command> = {
           groupId: need(ctx, 'group'), format, path: out,
           ...(pass ? { archivePassphrase: pass } : {}),
           ...(from ? { from: parseDate(from, false) } : {}), ...(to ? { to: parseDate(to, true) } : {}), ...(topic ? { topic } : {}),
+          ...(lang ? { language: lang } : {}),
         }))
       } finally {
         process.off('SIGINT', cancel)

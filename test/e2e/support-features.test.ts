@@ -114,7 +114,8 @@ describe('support features in the app', () => {
     await scan('journal with an entry')
     const record = await download(page, 'Download the readable copy')
     expect(record.name).toBe('incident-record.txt')
-    expect(record.text).toMatch(/1\. 2026-11-20 at 21:15[\s\S]*CANARY-e2e-journal-HEARTH/)
+    // The copy's own words and dates follow the language on screen (English here), the time as typed.
+    expect(record.text).toMatch(/1\. November 20, 2026 at 9:15\sPM[\s\S]*CANARY-e2e-journal-HEARTH/)
     await back(page)
 
     await tool(page, 'Training', 'Training')

@@ -51,4 +51,29 @@ describe('hearth export and restore', () => {
     const feedB = (await runCli(['feed', '--profile', b, '--group', group.id, '--json'], env)).json
     expect(feedB).toEqual(feedA)
   }, 90_000)
+
+  it('writes a readable file in the language asked for; an unknown one is refused with its code', async () => {
+    const dir = tempDir()
+    const a = path.join(dir, 'a')
+    expect((await runCli(['init', '--profile', a, '--name', 'Alder'], env)).code).toBe(0)
+    const group = (await runCli(['group', 'create', '--profile', a, '--name', 'Circle', '--json'], env)).json as { id: string }
+    await runCli(['post', '--profile', a, '--group', group.id, '--text', 'a hard week', '--cw', 'mentions a fight'], env)
+
+    const html = path.join(dir, 'circle.html')
+    const es = await runCli(['export', '--profile', a, '--group', group.id, '--format', 'html', '--out', html, '--language', 'es'], env)
+    expect(es.code, es.stderr).toBe(0)
+    // The CLI's own words stay English; the file's own words are Spanish; members' words as written.
+    expect(es.stderr).toContain('can be read by anyone who opens the file')
+    const page = readFileSync(html, 'utf8')
+    expect(page).toMatch(/^<!doctype html>\n<html lang="es" dir="ltr">/)
+    expect(page).toContain('Aviso de contenido: <bdi>mentions a fight</bdi>')
+    expect(page).toContain('a hard week')
+
+    const unknown = await runCli(['export', '--profile', a, '--group', group.id, '--format', 'md', '--out', path.join(dir, 'x.md'), '--language', 'xx', '--json'], env)
+    expect(unknown.code).toBe(1)
+    expect(unknown.json).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(JSON.stringify(unknown.json)).toContain('en, es, fr, ar, de, pl, pt')
+    const archive = await runCli(['export', '--profile', a, '--group', group.id, '--format', 'archive', '--out', path.join(dir, 'x.hearth'), '--language', 'es', '--json'], env)
+    expect(archive.json).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+  }, 90_000)
 })

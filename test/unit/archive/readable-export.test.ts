@@ -66,7 +66,7 @@ describe('readable exports', () => {
     const style = /<style>([^<]*)<\/style>/.exec(html)?.[1] ?? ''
     expect(csp).toBe(`default-src 'none'; style-src 'sha256-${createHash('sha256').update(style).digest('base64')}'`)
     expect(html).toContain('day one &lt;script&gt;alert(1)&lt;/script&gt;')
-    expect(html).toContain('<details><summary>Content warning: violence &quot;quoted&quot; (open to read)</summary><p class="text">the hard part</p></details>')
+    expect(html).toContain('<details><summary>Content warning: <bdi>violence &quot;quoted&quot;</bdi> (open to read)</summary><p class="text" dir="auto">the hard part</p></details>')
     expect(html).not.toMatch(/<details[^>]*open/)
     expect(html).toContain('Anyone who opens this file can read it.')
     expect(html).toContain('I believe you: 1')

@@ -37,7 +37,7 @@ describe('safety plan', () => {
     expect(text.indexOf(READABLE_WARNING)).toBeLessThan(text.indexOf('he checks my phone'))
     expect(text.indexOf('WARNING SIGNS')).toBeLessThan(text.indexOf('DOCUMENTS TO KEEP READY'))
     expect(text).not.toContain('GO-BAG')
-    expect(text).toContain('2026-11-24')
+    expect(text).toContain('Written out by Hearth on November 24, 2026.')
   })
 })
 
@@ -73,11 +73,12 @@ describe('journal', () => {
     saveJournalEntry(d, { occurredAt: '2026-11-01T07:05', what: 'first thing', evidence: 'screenshots with my advocate' }, NOW)
     const text = journalText(readJournal(d), NOW)
     expect(text).toContain(READABLE_WARNING)
-    expect(text).toContain('1. 2026-11-01 at 07:05')
-    expect(text).toContain('2. 2026-11-20 at 22:15')
+    // The time it happened, as typed (no zone), in the reader's style; never shifted to UTC.
+    expect(text).toMatch(/^1\. November 1, 2026 at 7:05\sAM$/m)
+    expect(text).toMatch(/^2\. November 20, 2026 at 10:15\sPM$/m)
     expect(text.indexOf('first thing')).toBeLessThan(text.indexOf('second thing'))
     expect(text).toContain('screenshots with my advocate')
-    expect(text).toContain('2 entries')
+    expect(text).toContain('Entries: 2, oldest first.')
   })
 })
 
