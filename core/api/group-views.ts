@@ -340,8 +340,13 @@ export interface JoinRequestView {
 export interface GroupStatus {
   /** This node is announcing the group on the network. */
   online: boolean
-  /** Members connected now, one entry per connection. */
-  peers: { memberId: string; name: string; since: number }[]
+  /**
+   * Members connected now, one entry per connection. `notHeardSince` is present only while a
+   * member is not heard from (nothing from them for about a second of this node's own running
+   * time: a closed lid, a frozen or very busy computer): when we last heard them (ms). The
+   * connection is kept, and the field goes as soon as they are heard again (core/net/peer-hearing.ts).
+   */
+  peers: { memberId: string; name: string; since: number; notHeardSince?: number }[]
   /** Each member's last connection to this node (ms), if any; kept across restarts (core/group/last-seen.ts). */
   lastSeen: Record<string, number>
   /**

@@ -21,10 +21,12 @@
  * forgive() and a ban's end also look the topic up again, so the peer is dialled instead of
  * never (Hyperswarm does not redial a peer it banned).
  *
- * Liveness. Each connection sends a keepalive every KEEPALIVE_MS and is dropped after IDLE_MS
- * without a frame from the remote: a peer that vanished without a word (killed, lid closed,
- * cable out) leaves presence within IDLE_MS, and after a resume from sleep the overdue timeout
- * drops every stale connection before the rendezvous (rendezvous.ts) dials afresh.
+ * Liveness. Each connection sends a keepalive after KEEPALIVE_MS without writes and is dropped
+ * after IDLE_MS without a frame from the remote: a peer that vanished without a word (killed, lid
+ * closed, cable out) leaves presence within IDLE_MS, and after a resume from sleep the overdue
+ * timeout drops every stale connection before the rendezvous (rendezvous.ts) dials afresh. Long
+ * before that, a peer not heard from for QUIET_MS of our own running time shows as such in
+ * peers() (`notHeardSince`, peer-hearing.ts), with nothing dropped; it is heard again at once.
  */
 import { EventEmitter } from 'node:events'
 import type { Identity } from '../crypto/identity.ts'
@@ -35,14 +37,19 @@ import { Hyperswarm, type DhtNodeAddress, type DiscoverySession, type Hyperswarm
 import { announceDevice, listenForDevice } from './device-announce.ts'
 import { announcePresence, listenForPresence, resendPresence } from './presence-announce.ts'
 import { authenticatePeer, type RejectReason } from './member-auth.ts'
+import { Hearing, HEARING_KEEPALIVE_MS } from './peer-hearing.ts'
 import { Rendezvous } from './rendezvous.ts'
 import { swarmKeyPair, swarmSalt } from './swarm-keys.ts'
 import { groupTopic } from './topic.ts'
 import { startDhtNode } from './dht-node.ts'
 
 export const REJECT_COOLDOWN_MS = 30_000
-/** Both ends are Hearth, so both send keepalives at this pace; hyperdht's default is 5 s. */
-export const KEEPALIVE_MS = 2_000
+/**
+ * Both ends are Hearth, so both send a keepalive after this long without writes (hyperdht's
+ * default is 5 s): short, so that silence means something within 2 s (peer-hearing.ts). An idle
+ * connection costs about 60 bytes on the wire per keepalive, each way.
+ */
+export const KEEPALIVE_MS = HEARING_KEEPALIVE_MS
 /** Five missed keepalives: long enough for a busy machine's event loop, short enough for presence. */
 export const IDLE_MS = 10_000
 /** How long close() waits to unannounce politely before it drops the DHT node regardless. */
@@ -63,6 +70,11 @@ export interface AuthenticatedPeer {
   readonly since: number
   /** The member asked not to be shown as connected (presence-announce.ts). */
   readonly hidden?: boolean
+  /**
+   * Present only while the peer is not heard from (peer-hearing.ts): when its last frame came
+   * (ms since the epoch). The connection is kept; the field goes as soon as it is heard again.
+   */
+  readonly notHeardSince?: number
 }
 
 /** What is logged: codes only, never peer bytes or member ids of refused peers. */
@@ -98,7 +110,7 @@ interface Connection {
   peer: AuthenticatedPeer | null
 }
 
-export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; 'peer-down': [AuthenticatedPeer]; 'peer-presence': [AuthenticatedPeer] }> {
+export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; 'peer-down': [AuthenticatedPeer]; 'peer-presence': [AuthenticatedPeer]; 'peer-hearing': [AuthenticatedPeer] }> {
   readonly topic: Uint8Array
   private readonly opts: GroupSwarmOptions
   private readonly authKey: Uint8Array
@@ -119,6 +131,13 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
   private closing: Promise<void> | null = null
   private presenceHidden = false
   private liftLookedAt = 0
+  /** Which authenticated peers are not heard from now; reported, never acted on. */
+  private readonly hearing = new Hearing({
+    onChange: (key) => {
+      const c = key as Connection
+      if (c.peer && this.connections.has(c)) this.emit('peer-hearing', this.shown(c, c.peer))
+    },
+  })
 
   static async open(opts: GroupSwarmOptions): Promise<GroupSwarm> {
     const topic = groupTopic(opts.groupSecret)
@@ -156,8 +175,13 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
   /** The members connected now, one entry per authenticated connection. */
   peers(): AuthenticatedPeer[] {
     const out: AuthenticatedPeer[] = []
-    for (const c of this.connections) if (c.peer) out.push(c.peer)
+    for (const c of this.connections) if (c.peer) out.push(this.shown(c, c.peer))
     return out
+  }
+
+  private shown(c: Connection, peer: AuthenticatedPeer): AuthenticatedPeer {
+    const since = this.hearing.notHeardSince(c)
+    return since === undefined ? peer : { ...peer, notHeardSince: since }
   }
 
   /** Changes whether members' nodes are asked not to show us, on every connection now and later. */
@@ -198,6 +222,7 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
     if (!this.closing) {
       this.closing = (async () => {
         this.rendezvous.close()
+        this.hearing.close()
         for (const { timer } of this.refused.values()) clearTimeout(timer)
         this.refused.clear()
         for (const c of this.connections) c.conn.destroy()
@@ -220,6 +245,7 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
     this.connections.add(c)
     conn.once('close', () => {
       this.connections.delete(c)
+      this.hearing.untrack(c)
       if (c.peer) this.emit('peer-down', c.peer)
     })
     const { identity, groupId, isMember, authTimeoutMs, ownDevice, onDevice } = this.opts
@@ -240,6 +266,7 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
         if (!outcome.ok) return this.reject(info, outcome.reason)
         if (this.closing) return conn.destroy()
         c.peer = { memberId: outcome.memberId, since: Date.now() }
+        if (this.connections.has(c)) this.hearing.track(c, () => conn.rawBytesRead)
         this.replicateTo(conn, this.logs.values())
         if (ownDevice) announceDevice(conn, ownDevice, device)
         announcePresence(conn, mine, presence)

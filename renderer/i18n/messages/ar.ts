@@ -6,8 +6,10 @@
  * splitting it by screen would scatter what a translator reviews at once (docs/decisions.md).
  */
 import type { Catalogue } from './en.ts'
+import { hearingAr } from './ar/hearing.ts'
 
 export const ar: Catalogue = {
+  ...hearingAr,
   'app.opening': 'جارٍ الفتح…',
   'app.noBridge.title': 'لا يمكن تشغيل Hearth هنا',
   'app.noBridge.body': 'فُتحت هذه النافذة من دون عملية Hearth الخلفية، لذلك لا يمكنها الوصول إلى ملفك الشخصي. يُرجى إغلاقها وتشغيل Hearth من جديد.',

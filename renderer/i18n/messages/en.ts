@@ -6,7 +6,10 @@
  * Past 400 lines because it is data, one message a line, the whole interface in one language:
  * splitting it by screen would scatter what a translator reviews at once (docs/decisions.md).
  */
+import { hearingEn } from './en/hearing.ts'
+
 export const en = {
+  ...hearingEn,
   'app.opening': 'Opening…',
   'app.noBridge.title': 'Hearth cannot start here',
   'app.noBridge.body': "This window was opened without Hearth's background process, so it cannot reach your profile. Close it and start Hearth again.",

@@ -5,8 +5,10 @@
  * splitting it by screen would scatter what a translator reviews at once (docs/decisions.md).
  */
 import type { Catalogue } from './en.ts'
+import { hearingEs } from './es/hearing.ts'
 
 export const es: Catalogue = {
+  ...hearingEs,
   'app.opening': 'Abriendo…',
   'app.noBridge.title': 'Hearth no puede iniciarse aquí',
   'app.noBridge.body': 'Esta ventana se abrió sin el proceso de fondo de Hearth, así que no puede llegar a tu perfil. Ciérrala y vuelve a abrir Hearth.',

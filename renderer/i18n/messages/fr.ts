@@ -5,8 +5,10 @@
  * splitting it by screen would scatter what a translator reviews at once (docs/decisions.md).
  */
 import type { Catalogue } from './en.ts'
+import { hearingFr } from './fr/hearing.ts'
 
 export const fr: Catalogue = {
+  ...hearingFr,
   'app.opening': 'Ouverture…',
   'app.noBridge.title': 'Hearth ne peut pas démarrer ici',
   'app.noBridge.body': 'Cette fenêtre a été ouverte sans le processus d’arrière-plan de Hearth : elle ne peut donc pas atteindre votre profil. Fermez-la et relancez Hearth.',
