@@ -36,7 +36,7 @@ import { memberAuthKey } from './auth-message.ts'
 import { Hyperswarm, type DhtNodeAddress, type DiscoverySession, type HyperswarmInstance, type NoiseStream, type PeerInfo } from './holepunch-net.ts'
 import { announceDevice, listenForDevice } from './device-announce.ts'
 import { announcePresence, listenForPresence, resendPresence } from './presence-announce.ts'
-import { authenticatePeer, type RejectReason } from './member-auth.ts'
+import { authenticatePeer, type AdmissionOptions, type RejectReason } from './member-auth.ts'
 import { Hearing, HEARING_KEEPALIVE_MS } from './peer-hearing.ts'
 import { Rendezvous } from './rendezvous.ts'
 import { swarmKeyPair, swarmSalt } from './swarm-keys.ts'
@@ -87,6 +87,8 @@ export interface GroupSwarmOptions {
   /** This membership's identity: it signs our proof, and its seed keys the swarm key pair. */
   identity: Pick<Identity, 'seed' | 'signPublicKey' | 'signSecretKey'>
   isMember(memberId: string): boolean
+  /** The admission exchange (admission-exchange.ts): show ours, check a newcomer's. */
+  admission?: AdmissionOptions
   logs?: Iterable<ReplicableLog>
   /** DHT bootstrap nodes; leave undefined for the public DHT. Never `false` (that is also public). */
   bootstrap?: DhtNodeAddress[]
@@ -248,8 +250,8 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
       this.hearing.untrack(c)
       if (c.peer) this.emit('peer-down', c.peer)
     })
-    const { identity, groupId, isMember, authTimeoutMs, ownDevice, onDevice } = this.opts
-    const auth = authenticatePeer(conn, { authKey: this.authKey, groupId, member: identity, isMember, timeoutMs: authTimeoutMs })
+    const { identity, groupId, isMember, authTimeoutMs, ownDevice, onDevice, admission } = this.opts
+    const auth = authenticatePeer(conn, { authKey: this.authKey, groupId, member: identity, isMember, timeoutMs: authTimeoutMs, ...(admission ? { admission } : {}) })
     const device = (key: Uint8Array): void => {
       if (c.peer) onDevice?.(c.peer.memberId, key)
     }

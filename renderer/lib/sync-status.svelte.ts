@@ -46,8 +46,8 @@ export class SyncStatusController {
 
   /** Members still connected but not heard from for a moment (core/net/peer-hearing.ts), and not heard on any connection. */
   get notHeard(): { memberId: string; name: string }[] {
-    const heard = new Set(this.connected.map((p) => p.memberId))
-    return this.#members((p) => p.notHeardSince !== undefined && !heard.has(p.memberId))
+    const heard = this.connected.map((p) => p.memberId)
+    return this.#members((p) => p.notHeardSince !== undefined && !heard.includes(p.memberId))
   }
 
   #members(keep: (p: GroupStatus['peers'][number]) => boolean): { memberId: string; name: string }[] {

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Peer } from '../../helpers/peer.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
 import { startCpuHog, type CpuHog } from '../../helpers/cpu-hog.ts'
-import { PASS, usePeerScene } from '../sync/peer-scene.ts'
+import { usePeerScene } from '../sync/peer-scene.ts'
 
 /** The bound for status, plus the poll interval of Peer.until (test/helpers/peer.ts). */
 const STATUS_MS = 2_000 + 100
