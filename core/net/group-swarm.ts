@@ -21,7 +21,7 @@
  * forgive() and a ban's end also look the topic up again, so the peer is dialled instead of
  * never (Hyperswarm does not redial a peer it banned).
  *
- * Liveness. Each connection sends a keepalive after KEEPALIVE_MS without writes and is dropped
+ * Liveness. Each connection sends a keepalive after MEMBER_KEEPALIVE_MS without writes and is dropped
  * after IDLE_MS without a frame from the remote: a peer that vanished without a word (killed, lid
  * closed, cable out) leaves presence within IDLE_MS, and after a resume from sleep the overdue
  * timeout drops every stale connection before the rendezvous (rendezvous.ts) dials afresh. Long
@@ -44,12 +44,14 @@ import { groupTopic } from './topic.ts'
 import { startDhtNode } from './dht-node.ts'
 
 export const REJECT_COOLDOWN_MS = 30_000
+/** Both ends are Hearth, so both send keepalives at this pace; hyperdht's default is 5 s. The keeper's links use it. */
+export const KEEPALIVE_MS = 2_000
 /**
- * Both ends are Hearth, so both send a keepalive after this long without writes (hyperdht's
- * default is 5 s): short, so that silence means something within 2 s (peer-hearing.ts). An idle
- * connection costs about 60 bytes on the wire per keepalive, each way.
+ * What member connections use instead: a keepalive after this long without writes, short so
+ * that silence means something within 2 s (peer-hearing.ts). An idle connection costs about 60
+ * bytes on the wire per keepalive, each way.
  */
-export const KEEPALIVE_MS = HEARING_KEEPALIVE_MS
+export const MEMBER_KEEPALIVE_MS = HEARING_KEEPALIVE_MS
 /** Five missed keepalives: long enough for a busy machine's event loop, short enough for presence. */
 export const IDLE_MS = 10_000
 /** How long close() waits to unannounce politely before it drops the DHT node regardless. */
@@ -241,7 +243,7 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
     // Every stream error also ends in 'close', which is where we clean up.
     conn.on('error', () => undefined)
     if (this.closing) return conn.destroy()
-    conn.setKeepAlive(KEEPALIVE_MS)
+    conn.setKeepAlive(MEMBER_KEEPALIVE_MS)
     conn.setTimeout(IDLE_MS)
     const c: Connection = { conn, peer: null }
     this.connections.add(c)

@@ -8,7 +8,7 @@
  * they are, and the first frame heard again makes the peer "heard" at the next tick.
  *
  * What is measured: secret-stream's `rawBytesRead`, which grows with every frame decrypted from
- * the remote, keepalives included (group-swarm.ts sets a keepalive of KEEPALIVE_MS, so a running
+ * the remote, keepalives included (group-swarm.ts sets a keepalive of MEMBER_KEEPALIVE_MS, so a running
  * peer sends something at least that often). A ticker samples it every TICK_MS.
  *
  * The observer's own stalls do not count. A tick that comes late means this process did not run
