@@ -63,9 +63,9 @@ function blocks(child: Child): unknown[] {
 }
 
 /** Starts an attacker and returns once its swarms have joined the topic. */
-async function attack(modes: AttackMode[]): Promise<Child> {
+async function attack(modes: AttackMode[], on: Testnet = testnet): Promise<Child> {
   const config: AttackerConfig = {
-    bootstrap: testnet.bootstrap, dir: tempDir(), groupSecret: hex(GROUP_SECRET), groupId: hex(GROUP_ID),
+    bootstrap: on.bootstrap, dir: tempDir(), groupSecret: hex(GROUP_SECRET), groupId: hex(GROUP_ID),
     modes, memberSeed: hex(BOB.identitySeed), keys: [ALICE.logKey], seed: testSeed(),
   }
   const attacker = spawn(ATTACKER, config)
@@ -125,11 +125,78 @@ describe('peers who are not members get nothing', () => {
     expect(blocks(attacker)).toEqual([])
   })
 
-  it('garbage, oversized, empty and unsealed auth messages are refused once each, without a crash; a member still syncs after', garbage)
+  it('garbage, oversized, empty and unsealed auth messages are refused without a crash; a member still syncs after', async () => {
+    const from = rejections(alice).length
+    const modes: AttackMode[] = ['garbage', 'oversize', 'empty', 'wrong-group', 'frame-garbage']
+    const attacker = await attack(modes)
+    // Each mode is its own swarm, so each has its own connection; wait until Alice has closed
+    // every one of them (frame-garbage only at the auth timeout), then read her refusals.
+    for (const mode of modes) await waitForEvent(attacker, (e) => e.ev === 'closed' && e.mode === mode)
+    const reasons = await refusals(from, modes.length)
+    // At least one refusal per mode, not exactly one: under a hog a refused attacker was once
+    // seen dialling again within the cooldown and being refused again (cause open; see the
+    // 2026-12-06 load-flakes section in docs/decisions.md). The ban needs its own test.
+    expect(reasons.length).toBeGreaterThanOrEqual(modes.length)
+    for (const r of ['oversize', 'malformed', 'wrong-group']) expect(reasons).toContain(r)
+    for (const r of reasons) expect(['oversize', 'malformed', 'version', 'wrong-group', 'timeout', 'closed']).toContain(r)
+    await sleep(LEAK_WINDOW_MS)
+    expect(blocks(attacker)).toEqual([])
+
+    expect(alice.proc.exitCode).toBeNull()
+    const bob = spawn(MEMBER, memberConfig(BOB, testnet.bootstrap, tempDir(), { peerLogs: [ALICE.logKey] }))
+    await waitForEvent(bob, (e) => e.ev === 'block' && e.text === 'a0')
+    expect(alice.stderr()).toBe('')
+  })
 
 })
 
-describe('under a CPU hog on every core', () => {
+/**
+ * A refusal holds for the cooldown (GroupSwarm's own `refused` keys, consulted by its firewall):
+ * each mode below is refused for a reason that bans, and the attacker's Hyperswarm dials again
+ * about 1 s after its connection closed; that dial must end at the handshake, not in a second
+ * auth exchange. So the test waits until every mode has dialled again and that dial has ended,
+ * then expects exactly one refusal per mode. (frame-garbage is left out: garbage below Protomux
+ * can end the stream before auth, a 'closed' that bans nobody by design, see member-auth.ts.)
+ * Each run has its own Alice, so the cooldown and Hyperswarm's records start empty.
+ */
+function bansHold(): void {
+  it('a refused peer cannot reach member-auth again within the cooldown: one refusal per mode', async () => {
+    // Its own testnet too: the attacker must meet this Alice only.
+    const own = await startTestnet()
+    try {
+      await holds(own)
+    } finally {
+      await own.destroy()
+    }
+  }, 180_000)
+}
+
+async function holds(own: Testnet): Promise<void> {
+  const host = spawn(MEMBER, memberConfig(ALICE, own.bootstrap, tempDir(), { append: ['a0'], authTimeoutMs: AUTH_TIMEOUT_MS, lifetimeMs: 240_000 }))
+  await waitForEvent(host, (e) => e.ev === 'ready', ATTACKER_START_MS)
+  const modes: AttackMode[] = ['garbage', 'oversize', 'empty', 'wrong-group']
+  const attacker = await attack(modes, own)
+  for (const mode of modes) await waitForEvent(attacker, (e) => e.ev === 'closed' && e.mode === mode, ATTACKER_START_MS)
+  for (const mode of modes) {
+    await waitForEvent(attacker, (e) => e.ev === 'dials' && e.mode === mode && Number(e.attempted) >= 2 && Number(e.ended) >= Number(e.attempted), REDIAL_MS)
+  }
+  const all = rejections(host)
+  const seen = JSON.stringify({ refusals: all, attacker: events(attacker).filter((e) => e.ev !== 'block') })
+  const banning = all.filter((r) => r !== 'closed')
+  expect(banning, seen).toHaveLength(modes.length)
+  for (const r of ['oversize', 'malformed', 'wrong-group']) expect(banning, seen).toContain(r)
+  // One auth exchange per refusal that bans; a 'closed' one (a stream that died before auth,
+  // not seen so far in these modes) may be followed by one more, and is counted so.
+  expect(events(attacker).filter((e) => e.ev === 'connection'), seen).toHaveLength(modes.length + (all.length - banning.length))
+  expect(blocks(attacker)).toEqual([])
+  expect(host.stderr()).toBe('')
+}
+
+describe('a refusal holds, quiet machine', () => {
+  bansHold()
+})
+
+describe('a refusal holds, CPU hog on every core', () => {
   let hog: CpuHog | null = null
   beforeAll(() => {
     hog = startCpuHog()
@@ -137,39 +204,5 @@ describe('under a CPU hog on every core', () => {
   afterAll(async () => {
     await hog?.stop()
   })
-  it('garbage, oversized, empty and unsealed auth messages are refused once each, without a crash; a member still syncs after', garbage, 120_000)
+  bansHold()
 })
-
-/**
- * Each mode is its own swarm (its own noise key), so each has its own connection; Alice refuses
- * each one once and holds the refusal for the cooldown (GroupSwarm's `refused` keys, consulted by
- * its firewall): the attacker's Hyperswarm dials a closed peer again about 1 s later, and that
- * dial must end at the handshake, not in a second auth exchange. So the test waits until every
- * mode has dialled again and that dial has ended, then expects exactly one refusal per mode.
- * A 'closed' refusal (the stream ended before auth) bans nobody, so it is not counted.
- */
-async function garbage(): Promise<void> {
-  const from = rejections(alice).length
-  const modes: AttackMode[] = ['garbage', 'oversize', 'empty', 'wrong-group', 'frame-garbage']
-  const attacker = await attack(modes)
-  // Wait until Alice has closed every one (frame-garbage only at the auth timeout)...
-  for (const mode of modes) await waitForEvent(attacker, (e) => e.ev === 'closed' && e.mode === mode, ATTACKER_START_MS)
-  // ...and every mode has dialled her again within the cooldown, and that dial has ended.
-  for (const mode of modes) {
-    await waitForEvent(attacker, (e) => e.ev === 'dials' && e.mode === mode && Number(e.attempted) >= 2 && Number(e.ended) >= Number(e.attempted), REDIAL_MS)
-  }
-  const reasons = rejections(alice).slice(from).filter((r) => r !== 'closed')
-  const seen = JSON.stringify({ refusals: rejections(alice).slice(from), attacker: events(attacker).filter((e) => e.ev !== 'block') })
-  expect(reasons, seen).toHaveLength(modes.length)
-  for (const r of ['oversize', 'malformed', 'wrong-group']) expect(reasons).toContain(r)
-  for (const r of reasons) expect(['oversize', 'malformed', 'version', 'wrong-group', 'timeout']).toContain(r)
-  // Only the first dial of each mode was let through to member-auth.
-  for (const mode of modes) expect(events(attacker).filter((e) => e.ev === 'connection' && e.mode === mode)).toHaveLength(1)
-  await sleep(LEAK_WINDOW_MS)
-  expect(blocks(attacker)).toEqual([])
-
-  expect(alice.proc.exitCode).toBeNull()
-  const bob = spawn(MEMBER, memberConfig(BOB, testnet.bootstrap, tempDir(), { peerLogs: [ALICE.logKey] }))
-  await waitForEvent(bob, (e) => e.ev === 'block' && e.text === 'a0', ATTACKER_START_MS)
-  expect(alice.stderr()).toBe('')
-}
