@@ -69,7 +69,9 @@ function judge(gov: Governance | null, log: GovernanceLog, memberId: string, pay
   }
   const { event, id } = opened
   if (event.kind !== 'member.admit') return 'admission-not-admit'
-  if (!gov || event.group !== gov.groupId) return 'admission-other-group'
+  // A newcomer itself, before it has read any governance, knows no admitter to check against.
+  if (!gov) return 'admission-unknown-admitter'
+  if (event.group !== gov.groupId) return 'admission-other-group'
   if (event.body.member.id !== memberId) return 'admission-not-theirs'
   if (log.has(id)) return 'admission-decided'
   if (gov.former.has(memberId)) return 'admission-former'
