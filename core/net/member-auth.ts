@@ -102,8 +102,8 @@ export function authenticatePeer(stream: NoiseStream, opts: MemberAuthOptions): 
       if ('fault' in m) return asking !== null ? fail(m.fault) : undefined
       if (m.kind === 'ask') {
         // Only a peer we accepted may see it. Its proof came before its ask on this channel, so
-        // we have judged it already, unless we are asking it in turn (then it shows us first);
-        // one still unjudged for another reason hears once we accept it.
+        // we have judged it already; if we are asking it in turn, neither knows the other and
+        // it hears NONE. One still unjudged for another reason hears once we accept it.
         if (accepted) showOurs()
         else if (!settled && asking === null) askedOfUs = true
         else channel?.messages[1]?.send(encodeAdmission({ kind: 'none' }))
