@@ -340,8 +340,14 @@ export interface JoinRequestView {
 export interface GroupStatus {
   /** This node is announcing the group on the network. */
   online: boolean
-  /** Members connected now, one entry per connection (one per device: core/net/transports.ts); `transport` says how each is reached. */
-  peers: { memberId: string; name: string; since: number; transport?: 'hyperswarm' | 'webrtc' }[]
+  /**
+   * Members connected now, one entry per connection (one per device: core/net/transports.ts);
+   * `transport` says how each is reached. `notHeardSince` is present only while a
+   * member is not heard from (nothing from them for about a second of this node's own running
+   * time: a closed lid, a frozen or very busy computer): when we last heard them (ms). The
+   * connection is kept, and the field goes as soon as they are heard again (core/net/peer-hearing.ts).
+   */
+  peers: { memberId: string; name: string; since: number; transport?: 'hyperswarm' | 'webrtc'; notHeardSince?: number }[]
   /** Each member's last connection to this node (ms), if any; kept across restarts (core/group/last-seen.ts). */
   lastSeen: Record<string, number>
   /**

@@ -58,6 +58,17 @@ export class GovernanceLog {
     return true
   }
 
+  /** Whether an event with this id was recorded (valid or not: governance has read it and decided). */
+  has(id: string): boolean {
+    return this.entries.has(id)
+  }
+
+  /** The payload of a member.admit event naming `memberId`, as carried (provisional-admission.ts). */
+  admissionOf(memberId: string): Uint8Array | null {
+    for (const e of this.entries.values()) if (e.event.kind === 'member.admit' && e.event.body.member.id === memberId) return e.payload
+    return null
+  }
+
   records(): GovRecord[] {
     return [...this.entries.values()].map(({ logKey, index, payload }) => ({ logKey, index, payload }))
   }

@@ -265,7 +265,7 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
       const keeper = online?.keeperStatus() ?? null
       return {
         online: online !== null,
-        peers: (online?.peers() ?? []).map((p) => ({ memberId: p.memberId, name: names.get(p.memberId) ?? 'member', since: p.since, transport: p.transport })),
+        peers: (online?.peers() ?? []).map((p) => ({ memberId: p.memberId, name: names.get(p.memberId) ?? 'member', since: p.since, transport: p.transport, ...(p.notHeardSince !== undefined ? { notHeardSince: p.notHeardSince } : {}) })),
         lastSeen: Object.fromEntries(online?.lastSeen() ?? reg.storedLastSeen(groupId)),
         writesHeld: online?.writesHeld() ?? false,
         ...(keeper ? { keeper } : {}),

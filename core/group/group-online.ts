@@ -34,6 +34,7 @@ import { announce, verifyAnnouncement } from './device-proof.ts'
 import { ForkWatch } from './fork-watch.ts'
 import { KeeperLink } from '../keeper/keeper-link.ts'
 import { KeeperFollow } from '../keeper/keeper-follow.ts'
+import { ProvisionalAdmissions } from './provisional-admission.ts'
 
 export type { NetworkOptions }
 
@@ -84,6 +85,9 @@ export class GroupOnline {
   private readonly candidates = new Set<string>()
   /** Rewritten logs are noticed here (fork-watch.ts). */
   private readonly forks: ForkWatch
+  /** Newcomers let in on an admission they showed, until governance reads it (provisional-admission.ts). */
+  private readonly provisional = new ProvisionalAdmissions()
+  private ownAdmission: Uint8Array | null = null
 
   private constructor(
     private readonly space: GroupSpace,
@@ -104,6 +108,10 @@ export class GroupOnline {
         groupId: bytes(opts.groupId),
         identity: opts.identity,
         isMember: (id) => online.isMember(id),
+        admission: {
+          mine: () => online.mine(),
+          check: (id, event) => online.provisional.check(online.gov(), online.space.govLog, id, event),
+        },
         ...(await online.announcement(opts.groupId)),
         onDevice: (memberId, bytes) => {
           const key = verifyAnnouncement(bytes, opts.groupId, memberId)
@@ -187,10 +195,21 @@ export class GroupOnline {
     return (await this.swarm?.flushed()) ?? false
   }
 
+  private gov(): GroupSpace['governance'] | null {
+    return this.space.groupId ? this.space.governance : null
+  }
+
+  /** Our own admission as governance carries it, to show a member that has not read it yet. */
+  private mine(): Uint8Array | null {
+    this.ownAdmission ??= this.space.groupId ? this.space.govLog.admissionOf(this.space.me) : null
+    return this.ownAdmission
+  }
+
   private isMember(id: string): boolean {
     const gov = this.space.groupId ? this.space.governance : null
     if (!gov) return this.trust.members.has(id)
     if (gov.members.has(id)) return true
+    if (this.provisional.holds(gov, this.space.govLog, id)) return true
     // A newcomer reads governance a block at a time: until it has read its own admission, what it
     // has read is an older part of the history the welcome summed up, and may not name yet the
     // very member it is reading it from (that member's own admission sits further on in the

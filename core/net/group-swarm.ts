@@ -26,10 +26,12 @@
  * everything after the handshake is one code. One authenticated connection per device: a second
  * one to the same Noise key is closed by transports.ts's rule, alike on both ends.
  *
- * Liveness. Each connection sends a keepalive every KEEPALIVE_MS and is dropped after IDLE_MS
- * without a frame from the remote: a peer that vanished without a word (killed, lid closed,
- * cable out) leaves presence within IDLE_MS, and after a resume from sleep the overdue timeout
- * drops every stale connection before the rendezvous (rendezvous.ts) dials afresh.
+ * Liveness. Each connection sends a keepalive after MEMBER_KEEPALIVE_MS without writes and is dropped
+ * after IDLE_MS without a frame from the remote: a peer that vanished without a word (killed, lid
+ * closed, cable out) leaves presence within IDLE_MS, and after a resume from sleep the overdue
+ * timeout drops every stale connection before the rendezvous (rendezvous.ts) dials afresh. Long
+ * before that, a peer not heard from for QUIET_MS of our own running time shows as such in
+ * peers() (`notHeardSince`, peer-hearing.ts), with nothing dropped; it is heard again at once.
  */
 import { EventEmitter } from 'node:events'
 import type { Identity } from '../crypto/identity.ts'
@@ -39,7 +41,8 @@ import { memberAuthKey } from './auth-message.ts'
 import { Hyperswarm, type DhtNodeAddress, type DiscoverySession, type HyperswarmInstance, type NoiseStream, type PeerInfo } from './holepunch-net.ts'
 import { announceDevice, listenForDevice } from './device-announce.ts'
 import { announcePresence, listenForPresence, resendPresence } from './presence-announce.ts'
-import { authenticatePeer, type RejectReason } from './member-auth.ts'
+import { authenticatePeer, type AdmissionOptions, type RejectReason } from './member-auth.ts'
+import { Hearing, HEARING_KEEPALIVE_MS } from './peer-hearing.ts'
 import { Rendezvous } from './rendezvous.ts'
 import { swarmKeyPair, swarmSalt } from './swarm-keys.ts'
 import { groupTopic } from './topic.ts'
@@ -49,8 +52,14 @@ import { WebrtcSide } from './webrtc/webrtc-side.ts'
 import type { SwarmKeyPair } from './holepunch-net.ts'
 
 export const REJECT_COOLDOWN_MS = 30_000
-/** Both ends are Hearth, so both send keepalives at this pace; hyperdht's default is 5 s. */
+/** Both ends are Hearth, so both send keepalives at this pace; hyperdht's default is 5 s. The keeper's links use it. */
 export const KEEPALIVE_MS = 2_000
+/**
+ * What member connections use instead: a keepalive after this long without writes, short so
+ * that silence means something within 2 s (peer-hearing.ts). An idle connection costs about 60
+ * bytes on the wire per keepalive, each way.
+ */
+export const MEMBER_KEEPALIVE_MS = HEARING_KEEPALIVE_MS
 /** Five missed keepalives: long enough for a busy machine's event loop, short enough for presence. */
 export const IDLE_MS = 10_000
 /** How long close() waits to unannounce politely before it drops the DHT node regardless. */
@@ -73,6 +82,11 @@ export interface AuthenticatedPeer {
   readonly hidden?: boolean
   /** Which transport carries this connection. */
   readonly transport: Transport
+  /**
+   * Present only while the peer is not heard from (peer-hearing.ts): when its last frame came
+   * (ms since the epoch). The connection is kept; the field goes as soon as it is heard again.
+   */
+  readonly notHeardSince?: number
 }
 
 /** What is logged: codes only, never peer bytes or member ids of refused peers. */
@@ -85,6 +99,8 @@ export interface GroupSwarmOptions {
   /** This membership's identity: it signs our proof, and its seed keys the swarm key pair. */
   identity: Pick<Identity, 'seed' | 'signPublicKey' | 'signSecretKey'>
   isMember(memberId: string): boolean
+  /** The admission exchange (admission-exchange.ts): show ours, check a newcomer's. */
+  admission?: AdmissionOptions
   logs?: Iterable<ReplicableLog>
   /** DHT bootstrap nodes; leave undefined for the public DHT. Never `false` (that is also public). */
   bootstrap?: DhtNodeAddress[]
@@ -116,7 +132,7 @@ interface Connection {
   source: Source
 }
 
-export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; 'peer-down': [AuthenticatedPeer]; 'peer-presence': [AuthenticatedPeer]; 'peer-duplicate': [Transport] }> {
+export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; 'peer-down': [AuthenticatedPeer]; 'peer-presence': [AuthenticatedPeer]; 'peer-duplicate': [Transport]; 'peer-hearing': [AuthenticatedPeer] }> {
   readonly topic: Uint8Array
   private readonly opts: GroupSwarmOptions
   private readonly authKey: Uint8Array
@@ -138,6 +154,13 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
   private closing: Promise<void> | null = null
   private presenceHidden = false
   private liftLookedAt = 0
+  /** Which authenticated peers are not heard from now; reported, never acted on. */
+  private readonly hearing = new Hearing({
+    onChange: (key) => {
+      const c = key as Connection
+      if (c.peer && this.connections.has(c)) this.emit('peer-hearing', this.shown(c, c.peer))
+    },
+  })
 
   static async open(opts: GroupSwarmOptions): Promise<GroupSwarm> {
     const topic = groupTopic(opts.groupSecret)
@@ -193,8 +216,13 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
   /** The members connected now, one entry per authenticated connection. */
   peers(): AuthenticatedPeer[] {
     const out: AuthenticatedPeer[] = []
-    for (const c of this.connections) if (c.peer) out.push(c.peer)
+    for (const c of this.connections) if (c.peer) out.push(this.shown(c, c.peer))
     return out
+  }
+
+  private shown(c: Connection, peer: AuthenticatedPeer): AuthenticatedPeer {
+    const since = this.hearing.notHeardSince(c)
+    return since === undefined ? peer : { ...peer, notHeardSince: since }
   }
 
   /** Changes whether members' nodes are asked not to show us, on every connection now and later. */
@@ -235,6 +263,7 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
     if (!this.closing) {
       this.closing = (async () => {
         this.rendezvous.close()
+        this.hearing.close()
         for (const { timer } of this.refused.values()) clearTimeout(timer)
         this.refused.clear()
         this.webrtc?.close()
@@ -255,17 +284,18 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
     // Every stream error also ends in 'close', which is where we clean up.
     conn.on('error', () => undefined)
     if (this.closing) return conn.destroy()
-    conn.setKeepAlive(KEEPALIVE_MS)
+    conn.setKeepAlive(MEMBER_KEEPALIVE_MS)
     conn.setTimeout(IDLE_MS)
     const c: Connection = { conn, peer: null, source }
     this.connections.add(c)
     conn.once('close', () => {
       this.connections.delete(c)
       if (c.source.transport === 'hyperswarm') this.webrtc?.rejoin(keyOf(conn))
+      this.hearing.untrack(c)
       if (c.peer) this.emit('peer-down', c.peer)
     })
-    const { identity, groupId, isMember, authTimeoutMs, ownDevice, onDevice } = this.opts
-    const auth = authenticatePeer(conn, { authKey: this.authKey, groupId, member: identity, isMember, timeoutMs: authTimeoutMs })
+    const { identity, groupId, isMember, authTimeoutMs, ownDevice, onDevice, admission } = this.opts
+    const auth = authenticatePeer(conn, { authKey: this.authKey, groupId, member: identity, isMember, timeoutMs: authTimeoutMs, ...(admission ? { admission } : {}) })
     const device = (key: Uint8Array): void => {
       if (c.peer) onDevice?.(c.peer.memberId, key)
     }
@@ -282,6 +312,7 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
         if (!outcome.ok) return this.reject(source, outcome.reason)
         if (this.closing || !this.onlyConnection(c)) return conn.destroy()
         c.peer = { memberId: outcome.memberId, since: Date.now(), transport: source.transport }
+        if (this.connections.has(c)) this.hearing.track(c, () => conn.rawBytesRead)
         this.replicateTo(conn, this.logs.values())
         if (ownDevice) announceDevice(conn, ownDevice, device)
         announcePresence(conn, mine, presence)

@@ -48,6 +48,8 @@ export interface NoiseStream {
   setKeepAlive(ms: number): void
   /** Destroys the stream after `ms` without any frame from the remote (off by default). */
   setTimeout(ms: number): void
+  /** Bytes of every frame decrypted from the remote so far, keepalives included (peer-hearing.ts). */
+  readonly rawBytesRead: number
 }
 
 export interface PeerInfo {

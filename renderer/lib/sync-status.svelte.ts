@@ -1,6 +1,6 @@
 /**
  * The honest sync state of one open group (DESIGN.md §4): read from core's `groupStatus` every
- * second and whenever core reports a change, so the header never claims more than core knows and
+ * half second and whenever core reports a change, so the header never claims more than core knows and
  * shows a member arriving or leaving within 2 s of core learning it (issue 13). A read is a
  * cheap look at core's live connections, never a network round trip.
  * Polling stops when the group closes; a failed read shows as unknown rather than as the last
@@ -9,7 +9,8 @@
 import type { GroupStatus, HearthApi } from '../../core/api.ts'
 import { settle } from './call.ts'
 
-export const POLL_MS = 1_000
+/** Core marks a silent member within about 1.2 s (peer-hearing.ts); read twice a second so the line says so within 2 s. */
+export const POLL_MS = 500
 
 /** `keeper`: no member connected now holds our latest words, but the group's keeper does (issue 15). */
 export type SyncState = 'offline' | 'local-only' | 'held' | 'keeper'
@@ -35,9 +36,22 @@ export class SyncStatusController {
     return s.keeper?.holdsMine ? 'keeper' : 'local-only'
   }
 
-  /** Other members connected now, one entry per member however many connections they have. */
+  /**
+   * Other members connected now and heard from, one entry per member however many connections
+   * they have: a member with one device heard and one silent counts as heard.
+   */
   get connected(): { memberId: string; name: string }[] {
-    const peers = this.status?.peers ?? []
+    return this.#members((p) => p.notHeardSince === undefined)
+  }
+
+  /** Members still connected but not heard from for a moment (core/net/peer-hearing.ts), and not heard on any connection. */
+  get notHeard(): { memberId: string; name: string }[] {
+    const heard = this.connected.map((p) => p.memberId)
+    return this.#members((p) => p.notHeardSince !== undefined && !heard.includes(p.memberId))
+  }
+
+  #members(keep: (p: GroupStatus['peers'][number]) => boolean): { memberId: string; name: string }[] {
+    const peers = (this.status?.peers ?? []).filter(keep)
     return peers.filter((p, i) => peers.findIndex((q) => q.memberId === p.memberId) === i).map(({ memberId, name }) => ({ memberId, name }))
   }
 

@@ -219,10 +219,17 @@ export const netCommands: Record<string, Command & { network?: boolean; noProfil
         : s.keeper?.holdsMine ? 'your latest words are held by the group’s keeper' : 'your latest words are not yet held by anyone else'
       const k = s.keeper
       const keeper = !k ? '' : k.connected ? ' The keeper is connected.' : k.lastReached ? ` The keeper was last reached ${new Date(k.lastReached).toISOString().slice(0, 16).replace('T', ' ')} UTC.` : ' The keeper has not been reached yet.'
-      const peer = (p: GroupStatus['peers'][number]): string => (p.transport === 'webrtc' ? `${shown(p.name)} (over WebRTC)` : shown(p.name))
-      return `Online; connected: ${s.peers.map(peer).join(', ') || 'nobody yet'}; ${held}.${keeper}`
+      return `Online; connected: ${s.peers.map(peerText).join(', ') || 'nobody yet'}; ${held}.${keeper}`
     },
   },
+}
+
+/** A connected member, and whether they are not heard from now (core/net/peer-hearing.ts). */
+function peerText(p: GroupStatus['peers'][number]): string {
+  const over = p.transport === 'webrtc' ? ' over WebRTC' : ''
+  if (p.notHeardSince === undefined) return over ? `${shown(p.name)} (${over.trim()})` : shown(p.name)
+  const s = Math.max(1, Math.round((Date.now() - p.notHeardSince) / 1000))
+  return `${shown(p.name)} (not heard from for ${s} s; still connected${over})`
 }
 
 /** Node timers overflow past about 24.8 days and then fire at once, so long stays re-arm. */

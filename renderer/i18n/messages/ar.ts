@@ -10,10 +10,12 @@ import { integrityAr } from './ar/integrity.ts'
 import { supportAr } from './ar/support.ts'
 import { keeperAr } from './ar/keeper.ts'
 import { groupToolsAr } from './ar/group-tools.ts'
+import { hearingAr } from './ar/hearing.ts'
 
 export const ar: Catalogue = {
   ...supportAr,
   ...keeperAr,
+  ...hearingAr,
   'app.opening': 'جارٍ الفتح…',
   'app.noBridge.title': 'لا يمكن تشغيل Hearth هنا',
   'app.noBridge.body': 'فُتحت هذه النافذة من دون عملية Hearth الخلفية، لذلك لا يمكنها الوصول إلى ملفك الشخصي. يُرجى إغلاقها وتشغيل Hearth من جديد.',

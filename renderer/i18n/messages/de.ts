@@ -7,12 +7,14 @@
  * splitting it by screen would scatter what a translator reviews at once (docs/decisions.md).
  */
 import type { Catalogue } from './en.ts'
+import { hearingDe } from './de/hearing.ts'
 import { groupToolsDe } from './de/group-tools.ts'
 import { keeperDe } from './de/keeper.ts'
 import { supportDe } from './de/support.ts'
 import { integrityDe } from './de/integrity.ts'
 
 export const de: Catalogue = {
+  ...hearingDe,
   ...groupToolsDe,
   ...keeperDe,
   ...supportDe,

@@ -11,10 +11,12 @@ import { groupToolsEn } from './en/group-tools.ts'
 import { integrityEn } from './en/integrity.ts'
 import { supportEn } from './en/support.ts'
 import { keeperEn } from './en/keeper.ts'
+import { hearingEn } from './en/hearing.ts'
 
 export const en = {
   ...supportEn,
   ...keeperEn,
+  ...hearingEn,
   'app.opening': 'Opening…',
   'app.noBridge.title': 'Hearth cannot start here',
   'app.noBridge.body': "This window was opened without Hearth's background process, so it cannot reach your profile. Close it and start Hearth again.",

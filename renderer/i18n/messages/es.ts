@@ -9,10 +9,12 @@ import { integrityEs } from './es/integrity.ts'
 import { supportEs } from './es/support.ts'
 import { keeperEs } from './es/keeper.ts'
 import { groupToolsEs } from './es/group-tools.ts'
+import { hearingEs } from './es/hearing.ts'
 
 export const es: Catalogue = {
   ...supportEs,
   ...keeperEs,
+  ...hearingEs,
   'app.opening': 'Abriendo…',
   'app.noBridge.title': 'Hearth no puede iniciarse aquí',
   'app.noBridge.body': 'Esta ventana se abrió sin el proceso de fondo de Hearth, así que no puede llegar a tu perfil. Ciérrala y vuelve a abrir Hearth.',

@@ -9,10 +9,12 @@ import { integrityFr } from './fr/integrity.ts'
 import { supportFr } from './fr/support.ts'
 import { keeperFr } from './fr/keeper.ts'
 import { groupToolsFr } from './fr/group-tools.ts'
+import { hearingFr } from './fr/hearing.ts'
 
 export const fr: Catalogue = {
   ...supportFr,
   ...keeperFr,
+  ...hearingFr,
   'app.opening': 'Ouverture…',
   'app.noBridge.title': 'Hearth ne peut pas démarrer ici',
   'app.noBridge.body': 'Cette fenêtre a été ouverte sans le processus d’arrière-plan de Hearth : elle ne peut donc pas atteindre votre profil. Fermez-la et relancez Hearth.',

@@ -9,12 +9,14 @@
  * splitting it by screen would scatter what a translator reviews at once (docs/decisions.md).
  */
 import type { Catalogue } from './en.ts'
+import { hearingPl } from './pl/hearing.ts'
 import { groupToolsPl } from './pl/group-tools.ts'
 import { keeperPl } from './pl/keeper.ts'
 import { supportPl } from './pl/support.ts'
 import { integrityPl } from './pl/integrity.ts'
 
 export const pl: Catalogue = {
+  ...hearingPl,
   ...groupToolsPl,
   ...keeperPl,
   ...supportPl,

@@ -9,12 +9,14 @@
  * splitting it by screen would scatter what a translator reviews at once (docs/decisions.md).
  */
 import type { Catalogue } from './en.ts'
+import { hearingPt } from './pt/hearing.ts'
 import { groupToolsPt } from './pt/group-tools.ts'
 import { keeperPt } from './pt/keeper.ts'
 import { supportPt } from './pt/support.ts'
 import { integrityPt } from './pt/integrity.ts'
 
 export const pt: Catalogue = {
+  ...hearingPt,
   ...groupToolsPt,
   ...keeperPt,
   ...supportPt,

@@ -42,7 +42,7 @@ export function useBrowser(): BrowserSession {
 
 export interface People {
   /** A new person: their own web host on the file's testnet, and a page of it in a new context. */
-  person(opts?: { colorScheme?: 'light' | 'dark' }): Promise<{ page: Page; errors: string[] }>
+  person(opts?: { colorScheme?: 'light' | 'dark' }): Promise<{ page: Page; errors: string[]; host: Host }>
 }
 
 export function usePeople(): People {
@@ -64,7 +64,7 @@ export function usePeople(): People {
       if (!browser || !testnet) throw new Error('the browser and testnet are not started yet')
       const host = await startHost({ bootstrap: testnet.bootstrap })
       hosts.push(host)
-      return openPage(browser, host.url, opts)
+      return { ...(await openPage(browser, host.url, opts)), host }
     },
   }
 }

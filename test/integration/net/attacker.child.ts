@@ -13,7 +13,9 @@
  *   relay         two connections; each gets the proof the member sent on the other one
  *
  * Every connection also asks for the given log keys at once. Prints: connection {mode}, closed
- * {mode}, sent {mode}, block {log, index} (which must never appear).
+ * {mode}, sent {mode}, block {log, index} (which must never appear), and dials {mode, attempted,
+ * ended}: each swarm's own count of the dials it started and of those that ended (opened and
+ * closed, or refused at the handshake), so a test can wait for a refused attacker to try again.
  */
 import path from 'node:path'
 import { identityFromSeed } from '../../../core/crypto/identity.ts'
@@ -138,6 +140,21 @@ function onMessage(mode: AttackMode, conn: NoiseStream, channel: ProtomuxChannel
   }
 }
 
+/** Hyperswarm's own dial counters (hyperswarm 4.x `stats`), read on its 'update' event. */
+type DialStats = { stats: { connects: { client: { attempted: number; closed: number } } }; on(e: 'update', f: () => void): void }
+
+function reportDials(mode: AttackMode, swarm: HyperswarmInstance): void {
+  const s = swarm as unknown as DialStats
+  let last = ''
+  s.on('update', () => {
+    const { attempted, closed } = s.stats.connects.client
+    const now = `${attempted}/${closed}`
+    if (now === last) return
+    last = now
+    emit({ ev: 'dials', mode, attempted, ended: closed })
+  })
+}
+
 const swarms: HyperswarmInstance[] = []
 const topic = groupTopic(unhex(config.groupSecret))
 for (const mode of config.modes) {
@@ -145,6 +162,7 @@ for (const mode of config.modes) {
     const dht = new HyperDHT({ bootstrap: config.bootstrap, host: '127.0.0.1' })
     const swarm = new Hyperswarm({ keyPair: swarmKeyPair(randomBytes(32), groupId, swarmSalt()), dht, firewall: () => false })
     swarm.on('connection', (conn) => onConnection(mode, conn))
+    reportDials(mode, swarm)
     swarm.join(topic, { server: false, client: true })
     swarms.push(swarm)
   }

@@ -31,6 +31,8 @@ export interface MemberPeerConfig {
   /** Appended once the first peer is authenticated: proves live replication. */
   appendOnPeerUp?: string[]
   authTimeoutMs?: number
+  /** How long this process may live on its own (net-fixture.ts CHILD_LIFETIME_MS by default). */
+  lifetimeMs?: number
 }
 
 const config = JSON.parse(process.argv[2] as string) as MemberPeerConfig
@@ -90,5 +92,5 @@ swarm.on('peer-down', (peer) => emit({ ev: 'peer-down', memberId: peer.memberId 
 exitOnSignal(async () => {
   await swarm.close()
   await store.close()
-})
+}, config.lifetimeMs)
 emit({ ev: 'ready', memberId: hex(identity.signPublicKey), logKey: hex(own.core.key as Uint8Array) })

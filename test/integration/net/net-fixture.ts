@@ -31,7 +31,7 @@ export function emit(event: Line): void {
 }
 
 /** For children: run `cleanup` on SIGTERM or when the lifetime bound is hit, then exit. */
-export function exitOnSignal(cleanup: () => Promise<void>): void {
+export function exitOnSignal(cleanup: () => Promise<void>, lifetimeMs = CHILD_LIFETIME_MS): void {
   let stopping = false
   const stopNow = (): void => {
     if (stopping) return
@@ -41,7 +41,7 @@ export function exitOnSignal(cleanup: () => Promise<void>): void {
     cleanup().finally(() => process.exit(0))
   }
   process.on('SIGTERM', stopNow)
-  setTimeout(stopNow, CHILD_LIFETIME_MS).unref()
+  setTimeout(stopNow, lifetimeMs).unref()
 }
 
 export type Line = Record<string, unknown> & { ev: string }

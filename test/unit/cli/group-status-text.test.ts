@@ -1,0 +1,14 @@
+/** `hearth group status` in words: a member not heard from is named as such, and still connected (core/net/peer-hearing.ts). */
+import { describe, expect, it } from 'vitest'
+import type { GroupStatus } from '../../../core/api.ts'
+import { netCommands } from '../../../scripts/cli/net-commands.ts'
+
+const human = netCommands['group status']!.human as (v: GroupStatus) => string
+const base: GroupStatus = { online: true, peers: [], lastSeen: {}, writesHeld: false, blocks: 0 }
+
+describe('group status text', () => {
+  it('names a member heard from as connected, and one not heard from with how long', () => {
+    const out = human({ ...base, peers: [{ memberId: 'a', name: 'Alder', since: 0 }, { memberId: 'b', name: 'Birch', since: 0, notHeardSince: Date.now() - 4_000 }] })
+    expect(out).toContain('connected: Alder, Birch (not heard from for 4 s; still connected)')
+  })
+})
