@@ -11,7 +11,7 @@ export const keeperAr: Record<keyof typeof keeperEn, string> = {
   'keeper.lastReached': 'غير متصل الآن. آخر وصول إليه في {date}.',
   'keeper.notReached': 'لم يُوصَل إليه منذ فتح Hearth. ربما هو مطفأ.',
   'keeper.offline': 'Hearth غير متصل، لذلك لا يستطيع معرفة ما إذا كان الوصول إلى الحارس ممكنًا.',
-  'keeper.amount': 'يحفظ {n, plural, one {مدخلًا واحدًا} other {# من المدخلات}} من تاريخ المجموعة.',
+  'keeper.amount': 'يحفظ {n, plural, zero {لا شيء} one {مدخلًا واحدًا} two {مدخلين} few {# مدخلات} many {# مدخلًا} other {# مدخل}} من تاريخ المجموعة.',
   'keeper.holdsMine': 'لديه كل ما كتبته هنا.',
   'keeper.notAllMine': 'ليس لديه بعد كل ما كتبته هنا.',
   'keeper.add.label': 'رمز الحارس',
