@@ -21,9 +21,9 @@
  * to add one record.
  *
  * The replay must see every event kind in one pass and one order, so the state it builds lives
- * in one class; the invite and approval rules (invite-rules.ts) and the fork-freeze bookkeeping
- * (freeze-book.ts) are modules it calls. That one class is why this file is just past 400 lines;
- * the next concept to leave it is the role and removal rules, as pure functions like invite-rules.
+ * in one class; the invite and approval rules (invite-rules.ts), the role and removal rules
+ * (role-rules.ts), the keeper events (keeper-rules.ts) and the fork-freeze bookkeeping
+ * (freeze-book.ts) are modules it calls.
  */
 import { errors, HearthError } from '../errors.ts'
 import type { SharedDocName } from '../model/doc-id.ts'
@@ -36,6 +36,7 @@ import { EpochLedger } from './epoch-ledger.ts'
 import { checkAdmissionInvite, checkInviteCreate, invitePolicy, needsApproval, type InviteState } from './invite-rules.ts'
 import { FreezeBook, type ForkReport } from './freeze-book.ts'
 import { KeeperBook } from './keeper-rules.ts'
+import { changeRole, leave, removeMember, type DeviceTerms, type Roster } from './role-rules.ts'
 
 import { clientOwners } from '../model/shared-writers.ts'
 
@@ -67,12 +68,6 @@ export interface FormerMember extends MemberRecord {
   reason: 'removed' | 'left'
 }
 
-/** Per device log: where it stops speaking for its member, and its role from which index on. */
-interface DeviceTerms {
-  until?: number
-  roles: { from: number; role: Role }[]
-}
-
 export class Governance implements WriteAuthority {
   readonly groupId: string
   name: string
@@ -91,6 +86,8 @@ export class Governance implements WriteAuthority {
   readonly epochs: EpochLedger
   private readonly deviceOwner = new Map<string, string>()
   private readonly terms = new Map<string, DeviceTerms>()
+  /** What the role and removal rules change (role-rules.ts). */
+  private readonly roster: Roster<MemberRecord> = { members: this.members, former: this.former, pendingRemovals: this.pendingRemovals, terms: this.terms }
   /** Device logs proven rewritten and the reports that prove it (freeze-book.ts). */
   readonly freezes = new FreezeBook()
   /**
@@ -198,18 +195,13 @@ export class Governance implements WriteAuthority {
         return
       }
       case 'member.remove':
-        this.remove(event.author, authorRole, event.body.member, event.seen)
+        removeMember(this.roster, this.settings, event.author, authorRole, event.body.member, event.seen)
         return
-      case 'member.leave': {
-        const me = this.members.get(event.author) as MemberRecord
-        if (me.role === 'facilitator' && this.facilitators() <= 1 && this.members.size > 1) {
-          throw errors.NOT_ALLOWED('the last facilitator cannot leave while others remain; make someone else a facilitator first')
-        }
-        this.cutOff(event.author, event.seen, 'left')
+      case 'member.leave':
+        leave(this.roster, event.author, event.seen)
         return
-      }
       case 'role.change':
-        this.changeRole(authorRole, event.body, event.seen)
+        changeRole(this.roster, this.mode, authorRole, event.body, event.seen)
         return
       case 'log.fork':
         this.freezes.report(event.body, event.author, event.at, this.deviceOwner.get(event.body.log))
@@ -230,61 +222,6 @@ export class Governance implements WriteAuthority {
         return
       }
     }
-  }
-
-  private facilitators(): number {
-    let n = 0
-    for (const m of this.members.values()) if (m.role === 'facilitator') n++
-    return n
-  }
-
-  private remove(author: string, authorRole: Role | undefined, target: string, seen: Readonly<Record<string, number>>): void {
-    if (authorRole !== 'facilitator') throw errors.NOT_ALLOWED('only facilitators remove members')
-    const m = this.members.get(target)
-    if (!m) throw errors.BLOCK_MALFORMED('not a member')
-    if (target === author) throw errors.BLOCK_MALFORMED('a member leaves rather than removing themselves')
-    if (m.role === 'facilitator' && this.facilitators() <= 1) throw errors.NOT_ALLOWED('the last facilitator cannot be removed')
-    if (this.settings.removalNeedsSecond) {
-      const first = this.pendingRemovals.get(target)
-      // The first facilitator's removal waits; the cut-off is the agreeing facilitator's (decisions.md).
-      if (first === undefined || first === author) {
-        this.pendingRemovals.set(target, author)
-        return
-      }
-    }
-    this.pendingRemovals.delete(target)
-    this.cutOff(target, seen, 'removed')
-  }
-
-  /** Ends a membership at the cut-off `seen` gives each of its device logs. */
-  private cutOff(member: string, seen: Readonly<Record<string, number>>, reason: FormerMember['reason']): void {
-    const m = this.members.get(member) as MemberRecord
-    for (const [log, from] of m.devices) {
-      const t = this.terms.get(log) as DeviceTerms
-      const cut = Math.max(from, seen[log] ?? 0)
-      t.until = t.until === undefined ? cut : Math.min(t.until, cut)
-    }
-    this.members.delete(member)
-    this.former.set(member, { ...m, reason })
-    for (const [target, by] of this.pendingRemovals) if (target === member || by === member) this.pendingRemovals.delete(target)
-  }
-
-  private changeRole(authorRole: Role | undefined, body: { member: string; role: Role; badge?: Badge | undefined }, seen: Readonly<Record<string, number>>): void {
-    if (authorRole !== 'facilitator') throw errors.NOT_ALLOWED('only facilitators change roles')
-    const m = this.members.get(body.member)
-    if (!m) throw errors.BLOCK_MALFORMED('not a member')
-    if (body.badge && (this.mode !== 'facilitated' || body.role !== 'facilitator')) throw errors.BLOCK_MALFORMED('badges are for facilitators of facilitated groups')
-    if (m.role === body.role && m.badge === body.badge) throw errors.BLOCK_MALFORMED('no change')
-    if (m.role === 'facilitator' && body.role !== 'facilitator' && this.facilitators() <= 1) throw errors.NOT_ALLOWED('the last facilitator cannot be made a member')
-    for (const [log, from] of m.devices) {
-      const t = this.terms.get(log) as DeviceTerms
-      const last = t.roles[t.roles.length - 1]?.from ?? from
-      // A later change never reaches back before an earlier one, so the history stays in order.
-      t.roles.push({ from: Math.max(from, last, seen[log] ?? 0), role: body.role })
-    }
-    m.role = body.role
-    if (body.badge) m.badge = body.badge
-    else delete m.badge
   }
 
   /** A member's further device log (device.add): it must open the very log it names. */

@@ -15,12 +15,13 @@
  * after it as the log grows. A log whose checkpoint was refused, or could not be read, is
  * fetched whole. BACKFILL_AFTER_MS after the last planned log was read, the blocks the
  * checkpoints stood for are fetched too, in the background (GroupSpace reads them as a check).
+ *
+ * Where the group meets over WebRTC (meeting-rooms.ts) and when members were last seen
+ * (last-seen-watch.ts) are modules of their own; this file keeps the logs and who may fetch them.
  */
 import type { Identity } from '../crypto/identity.ts'
 import type { NetworkOptions } from '../net/holepunch-net.ts'
-import { GroupSwarm, type AuthenticatedPeer, type GroupSwarmOptions } from '../net/group-swarm.ts'
-import { defaultTransport, usesWebrtc } from '../net/transports.ts'
-import { wipe } from '../crypto/wipe.ts'
+import { GroupSwarm, type AuthenticatedPeer } from '../net/group-swarm.ts'
 import type { HypercoreSession } from '../store/holepunch.ts'
 import type { LogStore, PeerLog } from '../store/log-store.ts'
 import type { GroupSpace } from './group-space.ts'
@@ -35,6 +36,8 @@ import { ForkWatch } from './fork-watch.ts'
 import { KeeperLink } from '../keeper/keeper-link.ts'
 import { KeeperFollow } from '../keeper/keeper-follow.ts'
 import { ProvisionalAdmissions } from './provisional-admission.ts'
+import { MeetingRooms } from './meeting-rooms.ts'
+import { LastSeenWatch } from './last-seen-watch.ts'
 
 export type { NetworkOptions }
 
@@ -72,14 +75,15 @@ export class GroupOnline {
   private backfillTimer: NodeJS.Timeout | null = null
   private readonly backfilling = new Set<string>()
   private knownMembers = 0
-  private readonly seen = new Map<string, number>()
+  /** When each member was last connected (last-seen-watch.ts). */
+  private readonly seen: LastSeenWatch
   /** Logs fetched whole (the default); a planned log joins once it needs to. */
   private readonly whole = new Set<string>()
   /** Planned logs whose checkpoint blocks are all here: read again whenever governance may have moved. */
   private readonly fetched = new Map<string, PeerLog>()
   private formerNoted = false
-  /** The epochs whose WebRTC rooms we meet in (joined with commas); null without WebRTC. */
-  private epochs: string | null = null
+  /** Which transports, and which epochs' WebRTC rooms, to meet in (meeting-rooms.ts). */
+  private readonly rooms: MeetingRooms
   /** former member id → when this device learned it (0: already known when it came online) */
   private readonly formerSince = new Map<string, number>()
   private readonly candidates = new Set<string>()
@@ -94,10 +98,11 @@ export class GroupOnline {
     private readonly store: LogStore,
     private readonly trust: { members: Set<string>; logs: string[] },
     private readonly admit: OnlineOptions['admit'] | null,
-    private readonly seenStore: LastSeenStore | null,
+    seenStore: LastSeenStore | null,
   ) {
-    for (const [id, at] of seenStore?.load() ?? []) this.seen.set(id, at)
+    this.seen = new LastSeenWatch(seenStore, () => this.peers())
     this.forks = new ForkWatch(space)
+    this.rooms = new MeetingRooms(space)
   }
 
   static async start(space: GroupSpace, store: LogStore, opts: OnlineOptions): Promise<GroupOnline> {
@@ -120,18 +125,9 @@ export class GroupOnline {
         ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}),
         ...(opts.host ? { host: opts.host } : {}),
         presenceHidden: opts.presenceHidden === true,
-        ...online.transports(opts),
+        ...online.rooms.options(opts),
       })
-      online.swarm.on('peer-down', (p) => {
-        // A member who asked not to be shown leaves no last-seen time either.
-        if (p.hidden) return
-        online.seen.set(p.memberId, Date.now())
-        online.seenStore?.soon(online.lastSeen())
-      })
-      online.swarm.on('peer-up', () => online.seenStore?.soon(online.lastSeen()))
-      // A member who asks not to be shown, right after connecting: the pending save (the newest
-      // value wins) no longer names them.
-      online.swarm.on('peer-presence', () => online.seenStore?.soon(online.lastSeen()))
+      online.seen.watch(online.swarm)
       online.keepers = new KeeperFollow((k) => KeeperLink.open({ keeperKey: k.key, register: k.register, groupSecret: opts.groupSecret, groupId: bytes(opts.groupId), identity: opts.identity, ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}), ...(opts.host ? { host: opts.host } : {}) }))
       if (opts.admit) {
         const admit = opts.admit
@@ -180,14 +176,12 @@ export class GroupOnline {
 
   /** Keeps the last-seen times now (members connected at this moment count as seen now). */
   saveLastSeen(): Promise<void> {
-    return this.seenStore?.saveNow(this.lastSeen()) ?? Promise.resolve()
+    return this.seen.saveNow()
   }
 
   /** When each member was last connected (ms), kept across restarts when a store was given. */
   lastSeen(): Map<string, number> {
-    const out = new Map(this.seen)
-    for (const p of this.peers()) out.set(p.memberId, Date.now())
-    return out
+    return this.seen.lastSeen()
   }
 
   /** Resolves once the first announce and lookup finished. */
@@ -236,33 +230,6 @@ export class GroupOnline {
     }
   }
 
-  /** The transports to meet on, and for WebRTC where and in which epoch's room (core/net/transports.ts). */
-  private transports(opts: OnlineOptions): Pick<GroupSwarmOptions, 'transport' | 'webrtc'> {
-    const transport = opts.transport ?? defaultTransport(opts.signal ?? [])
-    const url = opts.signal?.[0]
-    if (!usesWebrtc(transport) || url === undefined) return { transport }
-    const epochs = this.roomEpochs()
-    this.epochs = epochs.join()
-    return { transport, webrtc: { url, epochKeys: epochs.map((e) => this.space.epochKey(e)), ...(opts.host ? { bindAddress: opts.host } : {}) } }
-  }
-
-  /** The epochs whose WebRTC rooms to meet in: the current one; a newcomer that has not read governance, every one it holds (epoch-rooms.ts). */
-  private roomEpochs(): number[] {
-    const gov = this.space.groupId ? this.space.governance : null
-    return gov?.knowsLog(this.space.own.key) ? [this.space.currentEpoch] : this.space.heldEpochs()
-  }
-
-  /** After a rotation (or a newcomer's first read of governance) the rooms move (signal-envelope.ts). */
-  private followEpoch(): void {
-    if (this.epochs === null || !this.swarm) return
-    const epochs = this.roomEpochs()
-    if (epochs.join() === this.epochs) return
-    this.epochs = epochs.join()
-    const keys = epochs.map((e) => this.space.epochKey(e))
-    this.swarm.setEpochKeys(keys)
-    for (const k of keys) wipe(k)
-  }
-
   /** Our signed device announcement, if our own log is open in the store. */
   private async announcement(groupId: string): Promise<{ ownDevice?: Uint8Array }> {
     const log = await this.store.ownLog(bytes(this.space.own.key))
@@ -300,7 +267,7 @@ export class GroupOnline {
     for (const key of keys) await this.follow(key)
     for (const key of this.space.needsFull) this.fetchWhole(key)
     if (gov) this.noteFormer(gov)
-    this.followEpoch()
+    this.rooms.follow(this.swarm)
     this.swarm.recheckMembers()
     if (gov && gov.members.size !== this.knownMembers) {
       this.knownMembers = gov.members.size

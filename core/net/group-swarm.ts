@@ -15,11 +15,9 @@
  * so a stock Hyperswarm peer or a non-member gets no block, not even ciphertext.
  *
  * Presence is the set of authenticated connections (peers()); a member with two devices online
- * shows twice. A refused peer's noise key is banned for rejectCooldownMs, so a stranger cannot
- * keep the member-auth path busy; the ban lifts because a refused newcomer may be admitted by a
- * governance event that has not reached us yet, or a member was only too slow to prove itself;
- * forgive() and a ban's end also look the topic up again, so the peer is dialled instead of
- * never (Hyperswarm does not redial a peer it banned).
+ * shows twice. A refused peer's noise key is banned for rejectCooldownMs (refusals.ts says why it
+ * lifts); forgive() and a ban's end also look the topic up again, so the peer is dialled instead
+ * of never (Hyperswarm does not redial a peer it banned).
  *
  * Transports (transports.ts). Hyperswarm, WebRTC through a signaling server (webrtc/webrtc-side.ts),
  * or both: a WebRTC data channel carries the same Noise stream and enters the same path below, so
@@ -43,6 +41,7 @@ import { announceDevice, listenForDevice } from './device-announce.ts'
 import { announcePresence, listenForPresence, resendPresence } from './presence-announce.ts'
 import { authenticatePeer, type AdmissionOptions, type RejectReason } from './member-auth.ts'
 import { Hearing, HEARING_KEEPALIVE_MS } from './peer-hearing.ts'
+import { Refusals, REJECT_COOLDOWN_MS } from './refusals.ts'
 import { Rendezvous } from './rendezvous.ts'
 import { swarmKeyPair, swarmSalt } from './swarm-keys.ts'
 import { groupTopic } from './topic.ts'
@@ -51,7 +50,7 @@ import { closeWhich, usesHyperswarm, usesWebrtc, type Transport, type TransportC
 import { WebrtcSide } from './webrtc/webrtc-side.ts'
 import type { SwarmKeyPair } from './holepunch-net.ts'
 
-export const REJECT_COOLDOWN_MS = 30_000
+export { REJECT_COOLDOWN_MS }
 /** Both ends are Hearth, so both send keepalives at this pace; hyperdht's default is 5 s. The keeper's links use it. */
 export const KEEPALIVE_MS = 2_000
 /**
@@ -143,17 +142,10 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
   readonly rendezvous: Rendezvous
   private readonly logs = new Map<string, ReplicableLog>()
   private readonly connections = new Set<Connection>()
-  /**
-   * Refused noise keys (hex) and their cooldown timers. The firewall consults this map, because
-   * Hyperswarm's own ban lives on its PeerInfo record, and that record can be gone before we ban
-   * it: member-auth resolves its refusal and destroys the stream at once, and when the stream's
-   * close runs before our continuation, Hyperswarm deletes the (not yet banned) record; the ban
-   * then lands on a detached object and the next dial from that key gets a fresh, unbanned one.
-   */
-  private readonly refused = new Map<string, { timer: ReturnType<typeof setTimeout>; info: PeerInfo }>()
+  /** Refused noise keys and their cooldowns; the firewall consults them too (refusals.ts). */
+  private readonly refusals: Refusals
   private closing: Promise<void> | null = null
   private presenceHidden = false
-  private liftLookedAt = 0
   /** Which authenticated peers are not heard from now; reported, never acted on. */
   private readonly hearing = new Hearing({
     onChange: (key) => {
@@ -174,7 +166,7 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
     let swarm: HyperswarmInstance | null = null
     if (usesHyperswarm(choice)) {
       const dht = await startDhtNode(opts)
-      swarm = new Hyperswarm({ keyPair, dht, firewall: (remote) => self === null || self.closing !== null || self.isRefused(remote) })
+      swarm = new Hyperswarm({ keyPair, dht, firewall: (remote) => self === null || self.closing !== null || self.refusals.has(remote) })
     }
     self = new GroupSwarm(opts, topic, swarm, usesWebrtc(choice) ? keyPair : null)
     return self
@@ -199,6 +191,11 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
     // One rendezvous for both: a look is a lookup on the DHT and a hello in the WebRTC room.
     const webrtc = this.webrtc
     this.rendezvous = new Rendezvous({ topics: () => [...(swarm?.topics() ?? []), ...(webrtc ? [webrtc.topic] : [])] })
+    this.refusals = new Refusals({
+      cooldownMs: opts.rejectCooldownMs ?? REJECT_COOLDOWN_MS,
+      current: (key) => swarm?.peers.get(key),
+      onLifted: () => this.rendezvous.kick('ban lifted'),
+    })
     // The burst after start covers a member who arrives within the same seconds as us.
     this.rendezvous.kick('start')
   }
@@ -264,8 +261,7 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
       this.closing = (async () => {
         this.rendezvous.close()
         this.hearing.close()
-        for (const { timer } of this.refused.values()) clearTimeout(timer)
-        this.refused.clear()
+        this.refusals.close()
         this.webrtc?.close()
         for (const c of this.connections) c.conn.destroy()
         const swarm = this.swarm
@@ -357,39 +353,7 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
     }
     if (reason === 'closed' || reason === 'internal' || this.closing) return
     if (source.transport === 'webrtc') return this.webrtc?.refuse(source.remote, this.opts.rejectCooldownMs ?? REJECT_COOLDOWN_MS)
-    const info = source.info
-    const key = Buffer.from(info.publicKey).toString('hex')
-    const held = this.refused.get(key)
-    if (held) clearTimeout(held.timer)
-    info.ban(true)
-    const cooldown = this.opts.rejectCooldownMs ?? REJECT_COOLDOWN_MS
-    const timer = setTimeout(() => {
-      this.lift(key)
-      // Hyperswarm dropped the peer when we banned it, so nobody dials it when the ban ends; a
-      // member refused while its node was too slow to prove itself (timeout) would stay apart
-      // until the next start or wake. Look again, at most once per cooldown: a stream of
-      // strangers must not keep us looking (one look re-queues every peer whose ban has ended).
-      const now = Date.now()
-      if (now - this.liftLookedAt < cooldown) return
-      this.liftLookedAt = now
-      this.rendezvous.kick('ban lifted')
-    }, cooldown)
-    timer.unref?.()
-    this.refused.set(key, { timer, info })
-  }
-
-  private isRefused(remote: Uint8Array): boolean {
-    return this.refused.has(Buffer.from(remote).toString('hex'))
-  }
-
-  /** Ends one key's cooldown: ours, the record we banned, and the one our firewall made Hyperswarm ban. */
-  private lift(key: string): void {
-    const held = this.refused.get(key)
-    if (!held) return
-    clearTimeout(held.timer)
-    this.refused.delete(key)
-    held.info.ban(false)
-    this.swarm?.peers.get(key)?.ban(false)
+    this.refusals.refuse(source.info)
   }
 
   /**
@@ -398,8 +362,7 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
    */
   forgive(): void {
     if (this.closing) return
-    const any = this.refused.size > 0
-    for (const key of [...this.refused.keys()]) this.lift(key)
+    const any = this.refusals.liftAll()
     // Lifting a ban dials nobody; a fresh lookup re-queues every announced peer, the forgiven
     // one included. Look even without a ban here: the other side may be the one that refused.
     this.rendezvous.kick(any ? 'forgive' : 'admission')
