@@ -16,8 +16,9 @@
  * fetched whole. BACKFILL_AFTER_MS after the last planned log was read, the blocks the
  * checkpoints stood for are fetched too, in the background (GroupSpace reads them as a check).
  *
- * Where the group meets over WebRTC (meeting-rooms.ts) and when members were last seen
- * (last-seen-watch.ts) are modules of their own; this file keeps the logs and who may fetch them.
+ * Where the group meets over WebRTC (meeting-rooms.ts), when members were last seen
+ * (last-seen-watch.ts) and the admission exchange (admission-side.ts) are modules of their own;
+ * this file keeps the logs and who may fetch them.
  */
 import type { Identity } from '../crypto/identity.ts'
 import type { NetworkOptions } from '../net/holepunch-net.ts'
@@ -35,7 +36,7 @@ import { announce, verifyAnnouncement } from './device-proof.ts'
 import { ForkWatch } from './fork-watch.ts'
 import { KeeperLink } from '../keeper/keeper-link.ts'
 import { KeeperFollow } from '../keeper/keeper-follow.ts'
-import { ProvisionalAdmissions } from './provisional-admission.ts'
+import { AdmissionSide } from './admission-side.ts'
 import { MeetingRooms } from './meeting-rooms.ts'
 import { LastSeenWatch } from './last-seen-watch.ts'
 
@@ -89,9 +90,8 @@ export class GroupOnline {
   private readonly candidates = new Set<string>()
   /** Rewritten logs are noticed here (fork-watch.ts). */
   private readonly forks: ForkWatch
-  /** Newcomers let in on an admission they showed, until governance reads it (provisional-admission.ts). */
-  private readonly provisional = new ProvisionalAdmissions()
-  private ownAdmission: Uint8Array | null = null
+  /** The admission we show, and newcomers let in on the one they showed (admission-side.ts). */
+  private readonly admissions: AdmissionSide
 
   private constructor(
     private readonly space: GroupSpace,
@@ -103,6 +103,7 @@ export class GroupOnline {
     this.seen = new LastSeenWatch(seenStore, () => this.peers())
     this.forks = new ForkWatch(space)
     this.rooms = new MeetingRooms(space)
+    this.admissions = new AdmissionSide(space)
   }
 
   static async start(space: GroupSpace, store: LogStore, opts: OnlineOptions): Promise<GroupOnline> {
@@ -113,10 +114,7 @@ export class GroupOnline {
         groupId: bytes(opts.groupId),
         identity: opts.identity,
         isMember: (id) => online.isMember(id),
-        admission: {
-          mine: () => online.mine(),
-          check: (id, event) => online.provisional.check(online.gov(), online.space.govLog, id, event),
-        },
+        admission: online.admissions.options(),
         ...(await online.announcement(opts.groupId)),
         onDevice: (memberId, bytes) => {
           const key = verifyAnnouncement(bytes, opts.groupId, memberId)
@@ -189,21 +187,11 @@ export class GroupOnline {
     return (await this.swarm?.flushed()) ?? false
   }
 
-  private gov(): GroupSpace['governance'] | null {
-    return this.space.groupId ? this.space.governance : null
-  }
-
-  /** Our own admission as governance carries it, to show a member that has not read it yet. */
-  private mine(): Uint8Array | null {
-    this.ownAdmission ??= this.space.groupId ? this.space.govLog.admissionOf(this.space.me) : null
-    return this.ownAdmission
-  }
-
   private isMember(id: string): boolean {
     const gov = this.space.groupId ? this.space.governance : null
     if (!gov) return this.trust.members.has(id)
     if (gov.members.has(id)) return true
-    if (this.provisional.holds(gov, this.space.govLog, id)) return true
+    if (this.admissions.holds(gov, id)) return true
     // A newcomer reads governance a block at a time: until it has read its own admission, what it
     // has read is an older part of the history the welcome summed up, and may not name yet the
     // very member it is reading it from (that member's own admission sits further on in the
