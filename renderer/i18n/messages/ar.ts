@@ -8,12 +8,14 @@
 import type { Catalogue } from './en.ts'
 import { integrityAr } from './ar/integrity.ts'
 import { supportAr } from './ar/support.ts'
+import { errorsAr } from './ar/errors.ts'
 import { keeperAr } from './ar/keeper.ts'
 import { groupToolsAr } from './ar/group-tools.ts'
 import { hearingAr } from './ar/hearing.ts'
 
 export const ar: Catalogue = {
   ...supportAr,
+  ...errorsAr,
   ...keeperAr,
   ...hearingAr,
   'app.opening': 'جارٍ الفتح…',

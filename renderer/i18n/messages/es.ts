@@ -7,12 +7,14 @@
 import type { Catalogue } from './en.ts'
 import { integrityEs } from './es/integrity.ts'
 import { supportEs } from './es/support.ts'
+import { errorsEs } from './es/errors.ts'
 import { keeperEs } from './es/keeper.ts'
 import { groupToolsEs } from './es/group-tools.ts'
 import { hearingEs } from './es/hearing.ts'
 
 export const es: Catalogue = {
   ...supportEs,
+  ...errorsEs,
   ...keeperEs,
   ...hearingEs,
   'app.opening': 'Abriendo…',

@@ -7,12 +7,14 @@
 import type { Catalogue } from './en.ts'
 import { integrityFr } from './fr/integrity.ts'
 import { supportFr } from './fr/support.ts'
+import { errorsFr } from './fr/errors.ts'
 import { keeperFr } from './fr/keeper.ts'
 import { groupToolsFr } from './fr/group-tools.ts'
 import { hearingFr } from './fr/hearing.ts'
 
 export const fr: Catalogue = {
   ...supportFr,
+  ...errorsFr,
   ...keeperFr,
   ...hearingFr,
   'app.opening': 'Ouverture…',

@@ -13,6 +13,7 @@ import { hearingPl } from './pl/hearing.ts'
 import { groupToolsPl } from './pl/group-tools.ts'
 import { keeperPl } from './pl/keeper.ts'
 import { supportPl } from './pl/support.ts'
+import { errorsPl } from './pl/errors.ts'
 import { integrityPl } from './pl/integrity.ts'
 
 export const pl: Catalogue = {
@@ -20,6 +21,7 @@ export const pl: Catalogue = {
   ...groupToolsPl,
   ...keeperPl,
   ...supportPl,
+  ...errorsPl,
   ...integrityPl,
   'app.opening': 'Otwieranie…',
   'app.noBridge.title': 'Hearth nie może się tu uruchomić',
