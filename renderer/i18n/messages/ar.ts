@@ -9,6 +9,7 @@ import type { Catalogue } from './en.ts'
 import { integrityAr } from './ar/integrity.ts'
 import { supportAr } from './ar/support.ts'
 import { errorsAr } from './ar/errors.ts'
+import { reasonsAr } from './ar/reasons.ts'
 import { keeperAr } from './ar/keeper.ts'
 import { groupToolsAr } from './ar/group-tools.ts'
 import { hearingAr } from './ar/hearing.ts'
@@ -16,6 +17,7 @@ import { hearingAr } from './ar/hearing.ts'
 export const ar: Catalogue = {
   ...supportAr,
   ...errorsAr,
+  ...reasonsAr,
   ...keeperAr,
   ...hearingAr,
   'app.opening': 'جارٍ الفتح…',

@@ -12,6 +12,7 @@ import { groupToolsDe } from './de/group-tools.ts'
 import { keeperDe } from './de/keeper.ts'
 import { supportDe } from './de/support.ts'
 import { errorsDe } from './de/errors.ts'
+import { reasonsDe } from './de/reasons.ts'
 import { integrityDe } from './de/integrity.ts'
 
 export const de: Catalogue = {
@@ -20,6 +21,7 @@ export const de: Catalogue = {
   ...keeperDe,
   ...supportDe,
   ...errorsDe,
+  ...reasonsDe,
   ...integrityDe,
   'app.opening': 'Wird geöffnet…',
   'app.noBridge.title': 'Hearth kann hier nicht starten',

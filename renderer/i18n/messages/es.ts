@@ -8,6 +8,7 @@ import type { Catalogue } from './en.ts'
 import { integrityEs } from './es/integrity.ts'
 import { supportEs } from './es/support.ts'
 import { errorsEs } from './es/errors.ts'
+import { reasonsEs } from './es/reasons.ts'
 import { keeperEs } from './es/keeper.ts'
 import { groupToolsEs } from './es/group-tools.ts'
 import { hearingEs } from './es/hearing.ts'
@@ -15,6 +16,7 @@ import { hearingEs } from './es/hearing.ts'
 export const es: Catalogue = {
   ...supportEs,
   ...errorsEs,
+  ...reasonsEs,
   ...keeperEs,
   ...hearingEs,
   'app.opening': 'Abriendo…',

@@ -8,6 +8,7 @@ import type { Catalogue } from './en.ts'
 import { integrityFr } from './fr/integrity.ts'
 import { supportFr } from './fr/support.ts'
 import { errorsFr } from './fr/errors.ts'
+import { reasonsFr } from './fr/reasons.ts'
 import { keeperFr } from './fr/keeper.ts'
 import { groupToolsFr } from './fr/group-tools.ts'
 import { hearingFr } from './fr/hearing.ts'
@@ -15,6 +16,7 @@ import { hearingFr } from './fr/hearing.ts'
 export const fr: Catalogue = {
   ...supportFr,
   ...errorsFr,
+  ...reasonsFr,
   ...keeperFr,
   ...hearingFr,
   'app.opening': 'Ouverture…',

@@ -14,6 +14,7 @@ import { groupToolsPl } from './pl/group-tools.ts'
 import { keeperPl } from './pl/keeper.ts'
 import { supportPl } from './pl/support.ts'
 import { errorsPl } from './pl/errors.ts'
+import { reasonsPl } from './pl/reasons.ts'
 import { integrityPl } from './pl/integrity.ts'
 
 export const pl: Catalogue = {
@@ -22,6 +23,7 @@ export const pl: Catalogue = {
   ...keeperPl,
   ...supportPl,
   ...errorsPl,
+  ...reasonsPl,
   ...integrityPl,
   'app.opening': 'Otwieranie…',
   'app.noBridge.title': 'Hearth nie może się tu uruchomić',

@@ -14,6 +14,7 @@ import { groupToolsPt } from './pt/group-tools.ts'
 import { keeperPt } from './pt/keeper.ts'
 import { supportPt } from './pt/support.ts'
 import { errorsPt } from './pt/errors.ts'
+import { reasonsPt } from './pt/reasons.ts'
 import { integrityPt } from './pt/integrity.ts'
 
 export const pt: Catalogue = {
@@ -22,6 +23,7 @@ export const pt: Catalogue = {
   ...keeperPt,
   ...supportPt,
   ...errorsPt,
+  ...reasonsPt,
   ...integrityPt,
   'app.opening': 'Abrindo…',
   'app.noBridge.title': 'O Hearth não consegue iniciar aqui',
