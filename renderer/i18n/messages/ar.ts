@@ -10,6 +10,7 @@ import { integrityAr } from './ar/integrity.ts'
 import { supportAr } from './ar/support.ts'
 import { errorsAr } from './ar/errors.ts'
 import { reasonsAr } from './ar/reasons.ts'
+import { namesAr } from './ar/names.ts'
 import { keeperAr } from './ar/keeper.ts'
 import { groupToolsAr } from './ar/group-tools.ts'
 import { hearingAr } from './ar/hearing.ts'
@@ -18,6 +19,7 @@ export const ar: Catalogue = {
   ...supportAr,
   ...errorsAr,
   ...reasonsAr,
+  ...namesAr,
   ...keeperAr,
   ...hearingAr,
   'app.opening': 'جارٍ الفتح…',

@@ -13,6 +13,7 @@ import { keeperDe } from './de/keeper.ts'
 import { supportDe } from './de/support.ts'
 import { errorsDe } from './de/errors.ts'
 import { reasonsDe } from './de/reasons.ts'
+import { namesDe } from './de/names.ts'
 import { integrityDe } from './de/integrity.ts'
 
 export const de: Catalogue = {
@@ -22,6 +23,7 @@ export const de: Catalogue = {
   ...supportDe,
   ...errorsDe,
   ...reasonsDe,
+  ...namesDe,
   ...integrityDe,
   'app.opening': 'Wird geöffnet…',
   'app.noBridge.title': 'Hearth kann hier nicht starten',

@@ -12,6 +12,7 @@ import { integrityEn } from './en/integrity.ts'
 import { supportEn } from './en/support.ts'
 import { errorsEn } from './en/errors.ts'
 import { reasonsEn } from './en/reasons.ts'
+import { namesEn } from './en/names.ts'
 import { keeperEn } from './en/keeper.ts'
 import { hearingEn } from './en/hearing.ts'
 
@@ -19,6 +20,7 @@ export const en = {
   ...supportEn,
   ...errorsEn,
   ...reasonsEn,
+  ...namesEn,
   ...keeperEn,
   ...hearingEn,
   'app.opening': 'Opening…',

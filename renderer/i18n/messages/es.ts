@@ -9,6 +9,7 @@ import { integrityEs } from './es/integrity.ts'
 import { supportEs } from './es/support.ts'
 import { errorsEs } from './es/errors.ts'
 import { reasonsEs } from './es/reasons.ts'
+import { namesEs } from './es/names.ts'
 import { keeperEs } from './es/keeper.ts'
 import { groupToolsEs } from './es/group-tools.ts'
 import { hearingEs } from './es/hearing.ts'
@@ -17,6 +18,7 @@ export const es: Catalogue = {
   ...supportEs,
   ...errorsEs,
   ...reasonsEs,
+  ...namesEs,
   ...keeperEs,
   ...hearingEs,
   'app.opening': 'Abriendo…',

@@ -9,6 +9,7 @@ import { integrityFr } from './fr/integrity.ts'
 import { supportFr } from './fr/support.ts'
 import { errorsFr } from './fr/errors.ts'
 import { reasonsFr } from './fr/reasons.ts'
+import { namesFr } from './fr/names.ts'
 import { keeperFr } from './fr/keeper.ts'
 import { groupToolsFr } from './fr/group-tools.ts'
 import { hearingFr } from './fr/hearing.ts'
@@ -17,6 +18,7 @@ export const fr: Catalogue = {
   ...supportFr,
   ...errorsFr,
   ...reasonsFr,
+  ...namesFr,
   ...keeperFr,
   ...hearingFr,
   'app.opening': 'Ouverture…',

@@ -15,6 +15,7 @@ import { keeperPl } from './pl/keeper.ts'
 import { supportPl } from './pl/support.ts'
 import { errorsPl } from './pl/errors.ts'
 import { reasonsPl } from './pl/reasons.ts'
+import { namesPl } from './pl/names.ts'
 import { integrityPl } from './pl/integrity.ts'
 
 export const pl: Catalogue = {
@@ -24,6 +25,7 @@ export const pl: Catalogue = {
   ...supportPl,
   ...errorsPl,
   ...reasonsPl,
+  ...namesPl,
   ...integrityPl,
   'app.opening': 'Otwieranie…',
   'app.noBridge.title': 'Hearth nie może się tu uruchomić',

@@ -15,6 +15,7 @@ import { keeperPt } from './pt/keeper.ts'
 import { supportPt } from './pt/support.ts'
 import { errorsPt } from './pt/errors.ts'
 import { reasonsPt } from './pt/reasons.ts'
+import { namesPt } from './pt/names.ts'
 import { integrityPt } from './pt/integrity.ts'
 
 export const pt: Catalogue = {
@@ -24,6 +25,7 @@ export const pt: Catalogue = {
   ...supportPt,
   ...errorsPt,
   ...reasonsPt,
+  ...namesPt,
   ...integrityPt,
   'app.opening': 'Abrindo…',
   'app.noBridge.title': 'O Hearth não consegue iniciar aqui',

@@ -6,6 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { nameProblem } from '../../../core/model/names.ts'
 import { NOTICE_WORDS, type NoticeLanguage } from '../../../electron/notice-words.ts'
 import { ar } from '../../../renderer/i18n/messages/ar.ts'
 import { de } from '../../../renderer/i18n/messages/de.ts'
@@ -14,6 +15,7 @@ import { es } from '../../../renderer/i18n/messages/es.ts'
 import { fr } from '../../../renderer/i18n/messages/fr.ts'
 import { pl } from '../../../renderer/i18n/messages/pl.ts'
 import { pt } from '../../../renderer/i18n/messages/pt.ts'
+import { STAND_INS, standInKey } from '../../../renderer/lib/stand-in-names.ts'
 
 const RENDERER = path.resolve(import.meta.dirname, '../../../renderer')
 function files(dir: string): string[] {
@@ -43,5 +45,13 @@ describe('core’s English on screen', () => {
       expect(c['settings.notify.private'], lang).toContain(words.neutral)
       expect(c['settings.notify.groupName'], lang).toContain(words.inGroup.replace(' {group}', ''))
     }
+  })
+
+  it('core’s stand-in names are words it refuses as pseudonyms, so only they are translated', () => {
+    for (const name of Object.keys(STAND_INS)) expect(nameProblem(name), name).not.toBeNull()
+    expect(standInKey('former member')).toBe('names.former')
+    // Only core's exact stand-in is translated; anything else passes as written.
+    expect(standInKey('Former Member')).toBeNull()
+    expect(standInKey('toString')).toBeNull()
   })
 })
