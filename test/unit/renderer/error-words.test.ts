@@ -50,6 +50,7 @@ describe('core’s English on screen', () => {
   it('core’s stand-in names are words it refuses as pseudonyms, so only they are translated', () => {
     for (const name of Object.keys(STAND_INS)) expect(nameProblem(name), name).not.toBeNull()
     expect(standInKey('former member')).toBe('names.former')
+    expect(standInKey('you')).toBeNull()
     // Only core's exact stand-in is translated; anything else passes as written.
     expect(standInKey('Former Member')).toBeNull()
     expect(standInKey('toString')).toBeNull()

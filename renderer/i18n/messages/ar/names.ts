@@ -3,5 +3,4 @@ import type { NamesKey } from '../en/names.ts'
 
 export const namesAr: Record<NamesKey, string> = {
   'names.former': 'عضو سابق',
-  'names.you': 'أنت',
 }

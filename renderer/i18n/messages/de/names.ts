@@ -2,6 +2,5 @@
 import type { NamesKey } from '../en/names.ts'
 
 export const namesDe: Record<NamesKey, string> = {
-  'names.former': 'ehemaliges Mitglied',
-  'names.you': 'du',
+  'names.former': 'Ex-Mitglied',
 }

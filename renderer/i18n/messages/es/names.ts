@@ -3,5 +3,4 @@ import type { NamesKey } from '../en/names.ts'
 
 export const namesEs: Record<NamesKey, string> = {
   'names.former': 'exmiembro del grupo',
-  'names.you': 'tú',
 }

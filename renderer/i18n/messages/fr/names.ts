@@ -3,5 +3,4 @@ import type { NamesKey } from '../en/names.ts'
 
 export const namesFr: Record<NamesKey, string> = {
   'names.former': 'ex-membre du groupe',
-  'names.you': 'vous',
 }

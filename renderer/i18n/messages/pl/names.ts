@@ -2,6 +2,5 @@
 import type { NamesKey } from '../en/names.ts'
 
 export const namesPl: Record<NamesKey, string> = {
-  'names.former': 'osoba, która nie jest już w grupie',
-  'names.you': 'ty',
+  'names.former': 'była osoba członkowska',
 }

@@ -3,5 +3,4 @@ import type { NamesKey } from '../en/names.ts'
 
 export const namesPt: Record<NamesKey, string> = {
   'names.former': 'ex-membro do grupo',
-  'names.you': 'você',
 }
