@@ -101,10 +101,23 @@ export type GroupExportPolicy = 'facilitators' | 'members'
  * Why one of my posts or replies is hidden from everyone else. Only its author (and facilitators,
  * in the queue) see this; everyone else simply does not see the item.
  */
+/**
+ * A moderation reason in parts, so each front end words it in its reader's language; `label`
+ * beside it keeps core's English for the CLI.
+ */
+export interface ReasonView {
+  /** The ground rule's number, or null for "something else, not one of the rules". */
+  rule: number | null
+  /** The number counts from the current rules (false: from an earlier version of them). */
+  current: boolean
+  /** That rule's words as the group wrote them, cut to 80 characters; null unless `current`. */
+  words: string | null
+}
+
 export interface HiddenNotice {
   by: 'flags' | 'facilitator'
   /** Plain-words reasons with how many flags gave each (for `facilitator`, the one reason given). */
-  reasons: { label: string; count: number }[]
+  reasons: ({ label: string; count: number } & ReasonView)[]
   /** A facilitator's note, if they wrote one. */
   note: string | null
   /** Passed on for removal review. */
@@ -224,10 +237,10 @@ export interface ModerationItem {
   /** Flags that count now (given since the last restore), and all flags on it. */
   flags: number
   flagsTotal: number
-  reasons: { label: string; count: number }[]
+  reasons: ({ label: string; count: number } & ReasonView)[]
   /** Who flagged it (facilitators only see this). */
   flaggers: string[]
-  lastAction: { action: 'hide' | 'restore' | 'escalate'; byName: string; at: number; reason: string | null; note: string | null } | null
+  lastAction: { action: 'hide' | 'restore' | 'escalate'; byName: string; at: number; reason: string | null; reasonView: ReasonView | null; note: string | null } | null
   /** The author changed the words after the last review. */
   editedSinceReview: boolean
 }

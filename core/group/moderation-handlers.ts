@@ -77,7 +77,7 @@ export function moderationHandlers(ctx: GroupContext): Pick<MethodHandlers, Mode
         id: to, kind: target.kind, author: to.slice(0, 64), authorName: memberName(s, to.slice(0, 64)),
         text: target.text, cw: target.cw, createdAt: target.createdAt, editedAt: target.editedAt, hidden: false, hiddenBy: null,
         escalated: false, flags: 0, flagsTotal: covers.length, reasons: [], flaggers: [],
-        lastAction: { action: 'restore', byName: memberName(s, s.me, 'you'), at: ctx.now(), reason: null, note: note?.trim() || null },
+        lastAction: { action: 'restore', byName: memberName(s, s.me, 'you'), at: ctx.now(), reason: null, reasonView: null, note: note?.trim() || null },
         editedSinceReview: false,
       }
     },

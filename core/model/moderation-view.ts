@@ -11,14 +11,14 @@
  * An author's edit does not un-hide: the item stays in the queue, marked edited, for a
  * facilitator to restore (an edit that un-hid would let anyone undo a hide by retyping).
  */
-import type { HiddenNotice, ModerationItem } from '../api.ts'
+import type { HiddenNotice, ModerationItem, ReasonView } from '../api.ts'
 import { flagsIn, type Flag } from './flags.ts'
 import type { MemberDoc, Ref } from './member-doc.ts'
 import { shownName } from './names.ts'
 import { parseRef } from './member-doc.ts'
 import { textHash, type ModerationAction } from './moderation-doc.ts'
 import type { RulesVersion } from './rules-doc.ts'
-import { reasonLabel, ruleItems, type Reason } from './rule-items.ts'
+import { reasonLabel, reasonView, ruleItems, type Reason } from './rule-items.ts'
 import type { MemberInfo } from './views.ts'
 import { LIMITS } from './vocabulary.ts'
 
@@ -85,26 +85,35 @@ export function moderationIndex(src: ModerationSource): Map<Ref, ItemState> {
   return out
 }
 
-function labeller(rules: RulesVersion | null): (reason: Reason, hash: string | null) => string {
+type Worded = { label: string } & ReasonView
+type Labeller = (reason: Reason, hash: string | null) => Worded
+
+/** A reason in core's English (for the CLI) and in parts (for front ends that word it themselves). */
+function labeller(rules: RulesVersion | null): Labeller {
   const items = rules ? ruleItems(rules.text) : []
-  return (reason, hash) => reasonLabel(reason, items, hash !== null && hash === rules?.hash)
+  return (reason, hash) => {
+    const same = hash !== null && hash === rules?.hash
+    return { label: reasonLabel(reason, items, same), ...reasonView(reason, items, same) }
+  }
 }
 
-function reasonCounts(s: ItemState, label: (r: Reason, h: string | null) => string): { label: string; count: number }[] {
-  const counts = new Map<string, number>()
+function reasonCounts(s: ItemState, label: Labeller): (Worded & { count: number })[] {
+  const counts = new Map<string, Worded & { count: number }>()
   for (const m of s.counting.length ? s.counting : [...s.flags.keys()]) {
     const f = s.flags.get(m) as Flag
-    const l = label(f.reason, f.rules)
-    counts.set(l, (counts.get(l) ?? 0) + 1)
+    const w = label(f.reason, f.rules)
+    const seen = counts.get(w.label)
+    if (seen) seen.count++
+    else counts.set(w.label, { ...w, count: 1 })
   }
-  return [...counts].map(([l, count]) => ({ label: l, count })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label))
+  return [...counts.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label))
 }
 
 /** What the author of a hidden item is told. */
 export function hiddenNotice(s: ItemState, rules: RulesVersion | null): HiddenNotice {
   const label = labeller(rules)
   if (s.hiddenBy === 'facilitator' && s.action) {
-    const reasons = s.action.reason ? [{ label: label(s.action.reason, s.action.rules), count: 1 }] : []
+    const reasons = s.action.reason ? [{ ...label(s.action.reason, s.action.rules), count: 1 }] : []
     return { by: 'facilitator', reasons, note: s.action.note, escalated: s.escalated }
   }
   return { by: 'flags', reasons: reasonCounts(s, label), note: null, escalated: false }
@@ -130,11 +139,17 @@ export function moderationQueue(src: ModerationSource, index = moderationIndex(s
       createdAt: item.createdAt, editedAt: item.editedAt, hidden: s.hidden, hiddenBy: s.hiddenBy, escalated: s.escalated,
       flags: s.counting.length, flagsTotal: s.flags.size, reasons: reasonCounts(s, label),
       flaggers: [...s.flags.keys()].map((m) => nameOf(src, m)).sort(),
-      lastAction: a ? { action: a.action, byName: nameOf(src, a.by), at: a.at, reason: a.reason ? label(a.reason, a.rules) : null, note: a.note } : null,
+      lastAction: a ? lastActionOf(src, a, label) : null,
       editedSinceReview: a?.seen != null && a.seen !== textHash(item.text),
     })
   }
   return out.sort((x, y) => Number(y.hidden) - Number(x.hidden) || y.flags - x.flags || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
+}
+
+function lastActionOf(src: ModerationSource, a: ModerationAction, label: Labeller): ModerationItem['lastAction'] {
+  const worded = a.reason ? label(a.reason, a.rules) : null
+  const reasonView: ReasonView | null = worded && { rule: worded.rule, current: worded.current, words: worded.words }
+  return { action: a.action, byName: nameOf(src, a.by), at: a.at, reason: worded?.label ?? null, reasonView, note: a.note }
 }
 
 /** A live (not deleted, well-formed) post or reply of a current member, by ref. */

@@ -11,6 +11,8 @@
  * with the hash of the words it counted from; a reason read against other words shows only as
  * "rule n of an earlier version".
  */
+import type { ReasonView } from '../api.ts'
+
 export type Reason = `rule:${number}` | 'other'
 
 const MARKER = /^\s*(?:\d{1,3}[.)]|[-*•])\s+/
@@ -39,12 +41,19 @@ export function ruleNumber(r: Reason): number | null {
  * the reason counted from those words.
  */
 export function reasonLabel(r: Reason, items: readonly string[], sameRules: boolean): string {
+  const v = reasonView(r, items, sameRules)
+  if (v.rule === null) return 'Something else (not one of the ground rules)'
+  if (v.words === null) return `Rule ${v.rule} of an earlier version of the ground rules`
+  return `Rule ${v.rule}: ${v.words}`
+}
+
+/** The same reason in parts, for a front end to word in its reader's language. */
+export function reasonView(r: Reason, items: readonly string[], sameRules: boolean): ReasonView {
   const n = ruleNumber(r)
-  if (n === null) return 'Something else (not one of the ground rules)'
+  if (n === null) return { rule: null, current: true, words: null }
   const words = sameRules ? items[n - 1] : undefined
-  if (words === undefined) return `Rule ${n} of an earlier version of the ground rules`
-  const short = words.length > 80 ? `${words.slice(0, 79)}…` : words
-  return `Rule ${n}: ${short}`
+  if (words === undefined) return { rule: n, current: false, words: null }
+  return { rule: n, current: true, words: words.length > 80 ? `${words.slice(0, 79)}…` : words }
 }
 
 /** Whether a reason may be given under the current rules (a rule that exists, or "other"). */

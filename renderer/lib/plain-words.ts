@@ -1,12 +1,15 @@
 /**
- * What to say when a call fails. Core already writes its messages in plain words; the few codes
- * below get wording that fits the screen they appear on, in the reader's language (the catalogue's
- * `error.*` keys). Never shows a stack or a raw code alone.
+ * What to say when a call fails, in the reader's language. Every ErrorCode has a catalogue
+ * sentence (the flat file's `error.*` keys and the `errors` area): the map is total, so a code
+ * added to the union without words fails tsc, and core's English `message` is never shown in
+ * another language. English too uses the catalogue sentence, so every language says the same
+ * thing; `coreOrPlain` is for the few screens where core's detail names the exact cause.
+ * Never shows a stack or a raw code alone.
  */
 import type { ApiError, ErrorCode } from '../../core/api.ts'
-import { t, type MessageKey } from '../i18n/locale.svelte.ts'
+import { locale, t, type MessageKey } from '../i18n/locale.svelte.ts'
 
-const WORDS: Partial<Record<ErrorCode, MessageKey>> = {
+export const WORDS: Readonly<Record<ErrorCode, MessageKey>> = {
   WRONG_PASSPHRASE: 'error.WRONG_PASSPHRASE',
   TOO_MANY_ATTEMPTS: 'error.TOO_MANY_ATTEMPTS',
   WEAK_PASSPHRASE: 'error.WEAK_PASSPHRASE',
@@ -44,12 +47,37 @@ const WORDS: Partial<Record<ErrorCode, MessageKey>> = {
   KEEPER_CODE_CHECKSUM: 'keeper.error.checksum',
   KEEPER_ALREADY_SET: 'keeper.error.alreadySet',
   KEEPER_NOT_FOUND: 'keeper.error.notFound',
+  UNKNOWN_METHOD: 'errors.UNKNOWN_METHOD',
+  UNTRUSTED_SENDER: 'errors.UNTRUSTED_SENDER',
+  VAULT_MISSING: 'errors.VAULT_MISSING',
+  CRYPTO_OPEN_FAILED: 'errors.CRYPTO_OPEN_FAILED',
+  CRYPTO_BAD_KEY: 'errors.CRYPTO_BAD_KEY',
+  CRYPTO_BAD_SIGNATURE: 'errors.CRYPTO_BAD_SIGNATURE',
+  BLOCK_MALFORMED: 'errors.BLOCK_MALFORMED',
+  BLOCK_TOO_LARGE: 'errors.BLOCK_TOO_LARGE',
+  BLOCK_VERSION: 'errors.BLOCK_VERSION',
+  BLOCK_EPOCH_UNKNOWN: 'errors.BLOCK_EPOCH_UNKNOWN',
+  LOG_CORRUPT: 'errors.LOG_CORRUPT',
+  LOG_NOT_FROZEN: 'errors.LOG_NOT_FROZEN',
+  STORE_UNAVAILABLE: 'errors.STORE_UNAVAILABLE',
+  LOG_BEHIND: 'errors.LOG_BEHIND',
+  LOG_UNCONFIRMED: 'errors.LOG_UNCONFIRMED',
+  DECISION_CLOSED: 'errors.DECISION_CLOSED',
+  EXPORT_FAILED: 'errors.EXPORT_FAILED',
+  NAME_NOT_ALLOWED: 'errors.NAME_NOT_ALLOWED',
+  NAME_TAKEN: 'errors.NAME_TAKEN',
 }
 
 export function plainWords(error: ApiError): string {
-  const key = WORDS[error.code]
-  // Core's own message is English; it stands in only for codes no screen words itself.
-  return key ? t(key) : error.message
+  return t(WORDS[error.code])
+}
+
+/**
+ * Core's own sentence where it names the exact cause ("the last facilitator cannot step down"),
+ * but only in English, the language core writes; every other language gets the code's sentence.
+ */
+export function coreOrPlain(error: ApiError): string {
+  return locale.tag === 'en' ? error.message : plainWords(error)
 }
 
 /** "about 2 minutes", "12 seconds": a wait spoken the way a person would say it. */

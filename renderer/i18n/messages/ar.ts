@@ -8,12 +8,18 @@
 import type { Catalogue } from './en.ts'
 import { integrityAr } from './ar/integrity.ts'
 import { supportAr } from './ar/support.ts'
+import { errorsAr } from './ar/errors.ts'
+import { reasonsAr } from './ar/reasons.ts'
+import { namesAr } from './ar/names.ts'
 import { keeperAr } from './ar/keeper.ts'
 import { groupToolsAr } from './ar/group-tools.ts'
 import { hearingAr } from './ar/hearing.ts'
 
 export const ar: Catalogue = {
   ...supportAr,
+  ...errorsAr,
+  ...reasonsAr,
+  ...namesAr,
   ...keeperAr,
   ...hearingAr,
   'app.opening': 'جارٍ الفتح…',
@@ -133,8 +139,8 @@ export const ar: Catalogue = {
   'settings.lockBad': 'يُرجى اختيار عدد صحيح من الدقائق بين {min} و{max}.',
   'settings.lockHelp': 'عدم الكتابة أو النقر أو التمرير طوال هذه المدة يُقفل Hearth، ويطلب فتحه من جديد عبارة مرورك. المدة الأقصر أكثر أمانًا على حاسوب مشترك.',
   'settings.notifications': 'الإشعارات',
-  'settings.notify.private': '<b>شيء جديد</b>: فقط «Something new in Hearth». لا مجموعة ولا أسماء ولا كلمات.',
-  'settings.notify.groupName': '<b>اسم المجموعة فقط</b>: «Something new in» واسم المجموعة. لا يذكر أبدًا من كتب ولا ماذا كتب.',
+  'settings.notify.private': '<b>شيء جديد</b>: فقط «شيء جديد في Hearth». لا مجموعة ولا أسماء ولا كلمات.',
+  'settings.notify.groupName': '<b>اسم المجموعة فقط</b>: «شيء جديد في» واسم المجموعة. لا يذكر أبدًا من كتب ولا ماذا كتب.',
   'settings.notify.off': '<b>إيقاف</b>: لا يظهر أي إشعار أبدًا.',
   'settings.notifyHelp': 'يعرض تطبيق سطح المكتب إشعارًا عند وصول شيء جديد بينما Hearth في الخلفية، إشعارًا واحدًا على الأكثر لكل مجموعة إلى أن تتم مطالعتها. المجموعة التي تأخذ فيها استراحة تبقى هادئة. يستطيع أي شخص قرب شاشتك رؤية الإشعار، لذلك لا يظهر اسم المجموعة إلا إذا اخترت ذلك.',
   'settings.saved': 'تم الحفظ.',

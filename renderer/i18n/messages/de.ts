@@ -11,6 +11,9 @@ import { hearingDe } from './de/hearing.ts'
 import { groupToolsDe } from './de/group-tools.ts'
 import { keeperDe } from './de/keeper.ts'
 import { supportDe } from './de/support.ts'
+import { errorsDe } from './de/errors.ts'
+import { reasonsDe } from './de/reasons.ts'
+import { namesDe } from './de/names.ts'
 import { integrityDe } from './de/integrity.ts'
 
 export const de: Catalogue = {
@@ -18,6 +21,9 @@ export const de: Catalogue = {
   ...groupToolsDe,
   ...keeperDe,
   ...supportDe,
+  ...errorsDe,
+  ...reasonsDe,
+  ...namesDe,
   ...integrityDe,
   'app.opening': 'Wird geöffnet…',
   'app.noBridge.title': 'Hearth kann hier nicht starten',

@@ -10,11 +10,17 @@ import { groupToolsEn } from './en/group-tools.ts'
  */
 import { integrityEn } from './en/integrity.ts'
 import { supportEn } from './en/support.ts'
+import { errorsEn } from './en/errors.ts'
+import { reasonsEn } from './en/reasons.ts'
+import { namesEn } from './en/names.ts'
 import { keeperEn } from './en/keeper.ts'
 import { hearingEn } from './en/hearing.ts'
 
 export const en = {
   ...supportEn,
+  ...errorsEn,
+  ...reasonsEn,
+  ...namesEn,
   ...keeperEn,
   ...hearingEn,
   'app.opening': 'Opening…',

@@ -7,12 +7,18 @@
 import type { Catalogue } from './en.ts'
 import { integrityEs } from './es/integrity.ts'
 import { supportEs } from './es/support.ts'
+import { errorsEs } from './es/errors.ts'
+import { reasonsEs } from './es/reasons.ts'
+import { namesEs } from './es/names.ts'
 import { keeperEs } from './es/keeper.ts'
 import { groupToolsEs } from './es/group-tools.ts'
 import { hearingEs } from './es/hearing.ts'
 
 export const es: Catalogue = {
   ...supportEs,
+  ...errorsEs,
+  ...reasonsEs,
+  ...namesEs,
   ...keeperEs,
   ...hearingEs,
   'app.opening': 'Abriendo…',
@@ -132,8 +138,8 @@ export const es: Catalogue = {
   'settings.lockBad': 'Elige un número entero de minutos entre {min} y {max}.',
   'settings.lockHelp': 'Si no se escribe, se hace clic ni se desplaza durante este tiempo, Hearth se bloquea y al abrirlo de nuevo pide tu frase de contraseña. Menos tiempo es más seguro en un ordenador compartido.',
   'settings.notifications': 'Notificaciones',
-  'settings.notify.private': '<b>Algo nuevo</b>: solo «Something new in Hearth». Sin grupo, sin nombres, sin palabras.',
-  'settings.notify.groupName': '<b>Solo el nombre del grupo</b>: «Something new in» y el nombre del grupo. Nunca quién escribió ni qué.',
+  'settings.notify.private': '<b>Algo nuevo</b>: solo «Algo nuevo en Hearth». Sin grupo, sin nombres, sin palabras.',
+  'settings.notify.groupName': '<b>Solo el nombre del grupo</b>: «Algo nuevo en» y el nombre del grupo. Nunca quién escribió ni qué.',
   'settings.notify.off': '<b>Desactivadas</b>: no mostrar nunca una notificación.',
   'settings.notifyHelp': 'La aplicación de escritorio muestra una notificación cuando llega algo nuevo mientras Hearth está en segundo plano, como mucho una por grupo hasta que lo mires. Un grupo del que te estás tomando distancia se queda en silencio. Cualquiera cerca de tu pantalla puede ver una notificación, así que el nombre del grupo no aparece a menos que lo elijas.',
   'settings.saved': 'Guardado.',

@@ -7,12 +7,18 @@
 import type { Catalogue } from './en.ts'
 import { integrityFr } from './fr/integrity.ts'
 import { supportFr } from './fr/support.ts'
+import { errorsFr } from './fr/errors.ts'
+import { reasonsFr } from './fr/reasons.ts'
+import { namesFr } from './fr/names.ts'
 import { keeperFr } from './fr/keeper.ts'
 import { groupToolsFr } from './fr/group-tools.ts'
 import { hearingFr } from './fr/hearing.ts'
 
 export const fr: Catalogue = {
   ...supportFr,
+  ...errorsFr,
+  ...reasonsFr,
+  ...namesFr,
   ...keeperFr,
   ...hearingFr,
   'app.opening': 'Ouverture…',
@@ -132,8 +138,8 @@ export const fr: Catalogue = {
   'settings.lockBad': 'Choisissez un nombre entier de minutes entre {min} et {max}.',
   'settings.lockHelp': 'Sans frappe, clic ni défilement pendant ce temps, Hearth se verrouille, et le rouvrir demande votre phrase secrète. Plus court est plus sûr sur un ordinateur partagé.',
   'settings.notifications': 'Notifications',
-  'settings.notify.private': '<b>Du nouveau</b> : seulement « Something new in Hearth ». Ni groupe, ni noms, ni mots.',
-  'settings.notify.groupName': '<b>Nom du groupe seulement</b> : « Something new in » et le nom du groupe. Jamais qui a écrit ni quoi.',
+  'settings.notify.private': '<b>Du nouveau</b> : seulement « Du nouveau dans Hearth ». Ni groupe, ni noms, ni mots.',
+  'settings.notify.groupName': '<b>Nom du groupe seulement</b> : « Du nouveau dans » et le nom du groupe. Jamais qui a écrit ni quoi.',
   'settings.notify.off': '<b>Désactivées</b> : ne jamais afficher de notification.',
   'settings.notifyHelp': 'L’application de bureau affiche une notification quand quelque chose de nouveau arrive pendant que Hearth est en arrière-plan, au plus une par groupe jusqu’à ce que vous regardiez. Un groupe dont vous vous mettez en retrait reste silencieux. Toute personne près de votre écran peut voir une notification : le nom du groupe n’apparaît donc que si vous le choisissez.',
   'settings.saved': 'Enregistré.',

@@ -13,6 +13,9 @@ import { hearingPl } from './pl/hearing.ts'
 import { groupToolsPl } from './pl/group-tools.ts'
 import { keeperPl } from './pl/keeper.ts'
 import { supportPl } from './pl/support.ts'
+import { errorsPl } from './pl/errors.ts'
+import { reasonsPl } from './pl/reasons.ts'
+import { namesPl } from './pl/names.ts'
 import { integrityPl } from './pl/integrity.ts'
 
 export const pl: Catalogue = {
@@ -20,6 +23,9 @@ export const pl: Catalogue = {
   ...groupToolsPl,
   ...keeperPl,
   ...supportPl,
+  ...errorsPl,
+  ...reasonsPl,
+  ...namesPl,
   ...integrityPl,
   'app.opening': 'Otwieranie…',
   'app.noBridge.title': 'Hearth nie może się tu uruchomić',

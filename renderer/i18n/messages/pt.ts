@@ -13,6 +13,9 @@ import { hearingPt } from './pt/hearing.ts'
 import { groupToolsPt } from './pt/group-tools.ts'
 import { keeperPt } from './pt/keeper.ts'
 import { supportPt } from './pt/support.ts'
+import { errorsPt } from './pt/errors.ts'
+import { reasonsPt } from './pt/reasons.ts'
+import { namesPt } from './pt/names.ts'
 import { integrityPt } from './pt/integrity.ts'
 
 export const pt: Catalogue = {
@@ -20,6 +23,9 @@ export const pt: Catalogue = {
   ...groupToolsPt,
   ...keeperPt,
   ...supportPt,
+  ...errorsPt,
+  ...reasonsPt,
+  ...namesPt,
   ...integrityPt,
   'app.opening': 'Abrindo…',
   'app.noBridge.title': 'O Hearth não consegue iniciar aqui',

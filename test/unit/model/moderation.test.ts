@@ -10,7 +10,7 @@ import { MemberDoc, makeRef, type Ref } from '../../../core/model/member-doc.ts'
 import { ModerationDoc, textHash, type ModerationAction } from '../../../core/model/moderation-doc.ts'
 import { moderationIndex, moderationQueue, hiddenNotice, type ModerationSource } from '../../../core/model/moderation-view.ts'
 import { RulesDoc } from '../../../core/model/rules-doc.ts'
-import { isReason, reasonFits, reasonLabel, ruleItems } from '../../../core/model/rule-items.ts'
+import { isReason, reasonFits, reasonLabel, reasonView, ruleItems } from '../../../core/model/rule-items.ts'
 import type { MemberInfo } from '../../../core/model/views.ts'
 import { seededRandom, testSeed } from '../../helpers/seeded-random.ts'
 import { itemId, memberIds, rawPost, rawReply } from './support.ts'
@@ -151,11 +151,15 @@ describe('facilitator actions', () => {
     const rules = w.rulesDoc.current()
     expect(hiddenNotice(w.state()!, rules)).toEqual({
       by: 'flags', note: null, escalated: false,
-      reasons: [{ label: 'Rule 1: Keep names and places out', count: 2 }, { label: 'Something else (not one of the ground rules)', count: 1 }],
+      reasons: [
+        { label: 'Rule 1: Keep names and places out', rule: 1, current: true, words: 'Keep names and places out', count: 2 },
+        { label: 'Something else (not one of the ground rules)', rule: null, current: true, words: null, count: 1 },
+      ],
     })
     w.act({ action: 'hide', reason: 'rule:2', note: 'tell it as your own story' })
     expect(hiddenNotice(w.state()!, rules)).toEqual({
-      by: 'facilitator', reasons: [{ label: 'Rule 2: Speak from your own experience', count: 1 }], note: 'tell it as your own story', escalated: false,
+      by: 'facilitator', reasons: [{ label: 'Rule 2: Speak from your own experience', rule: 2, current: true, words: 'Speak from your own experience', count: 1 }],
+      note: 'tell it as your own story', escalated: false,
     })
   })
 })
@@ -179,6 +183,23 @@ describe('the review queue', () => {
     // Restored with nothing new to count: it leaves the queue.
     w.act({ action: 'restore', covers: [f1, f2] })
     expect(moderationQueue(w.src()).map((i) => i.id)).toEqual([reply])
+  })
+
+  it('gives each reason in parts for the renderer to word: the rule number, whether it counts from the current rules, its words', () => {
+    const w = world(1)
+    w.flag(f1, 'rule:2')
+    w.act({ action: 'hide', reason: 'rule:1' })
+    const before = moderationQueue(w.src())[0]
+    expect(before?.reasons).toEqual([{ label: 'Rule 2: Speak from your own experience', rule: 2, current: true, words: 'Speak from your own experience', count: 1 }])
+    expect(before?.lastAction).toMatchObject({ reason: 'Rule 1: Keep names and places out', reasonView: { rule: 1, current: true, words: 'Keep names and places out' } })
+    // New rules: the old numbers no longer name these words, so no words travel with them.
+    w.rulesDoc.set('1. Be kind\n2. Keep it here', fay, 2)
+    const after = moderationQueue(w.src())[0]
+    expect(after?.reasons).toEqual([{ label: 'Rule 2 of an earlier version of the ground rules', rule: 2, current: false, words: null, count: 1 }])
+    expect(after?.lastAction?.reasonView).toEqual({ rule: 1, current: false, words: null })
+    // A long rule's words are cut, as the English label's are.
+    expect(reasonView('rule:1', ['x'.repeat(120)], true)).toEqual({ rule: 1, current: true, words: `${'x'.repeat(79)}…` })
+    expect(reasonView('other', [], false)).toEqual({ rule: null, current: true, words: null })
   })
 
   it('leaves out items that were deleted or never existed', () => {

@@ -49,7 +49,7 @@ describe('moderation methods', () => {
     const hidden = await ok(svc.moderate({ groupId, to: id, action: 'hide', reason: 'rule:1', note: 'please leave out the street' }))
     expect(hidden).toMatchObject({ id, hidden: true, hiddenBy: 'facilitator', lastAction: { action: 'hide', byName: 'Fay', reason: 'Rule 1: Keep names and places out' } })
     const mine = (await ok(svc.feed({ groupId }))).posts.find((p) => p.id === id)
-    expect(mine?.hidden).toEqual({ by: 'facilitator', reasons: [{ label: 'Rule 1: Keep names and places out', count: 1 }], note: 'please leave out the street', escalated: false })
+    expect(mine?.hidden).toEqual({ by: 'facilitator', reasons: [{ label: 'Rule 1: Keep names and places out', rule: 1, current: true, words: 'Keep names and places out', count: 1 }], note: 'please leave out the street', escalated: false })
     await ok(svc.edit({ groupId, id, text: 'we meet at the usual place' }))
     expect((await ok(svc.moderationQueue({ groupId })))[0]).toMatchObject({ id, hidden: true, editedSinceReview: true })
     const escalated = await ok(svc.moderate({ groupId, to: id, action: 'escalate', reason: 'other' }))

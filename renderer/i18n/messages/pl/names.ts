@@ -1,0 +1,6 @@
+/** Core's stand-in names, Polish (preview translation). */
+import type { NamesKey } from '../en/names.ts'
+
+export const namesPl: Record<NamesKey, string> = {
+  'names.former': 'była osoba członkowska',
+}
