@@ -10,8 +10,11 @@
  *   9   …   secretbox(plaintext) under keyedHash(log secret, "hearth/log-lengths/v1") (nonce 24 || box)
  *
  * Plaintext:
- *   ascii8  store id: the inode of `logs/db` when written; a copy of the profile (moved, restored
- *           from a file backup) has another, which is how a copy is told from the original
+ *   ascii8  store id: "<inode>:<birth time in ns>" of `logs/db` when written (store-open.ts
+ *           storeId); a copy of the profile (moved, restored from a file backup, even to the
+ *           same place after the original was deleted) has another, which is how a copy is told
+ *           from the original. Records written before the birth time was added hold the inode
+ *           alone; they no longer match, so such a profile asks once for a peer's confirmation.
  *   u32 N, then N × { log key 32, u32 length, u8 flags }   flags bit 0: not yet confirmed by a peer
  *
  * Written with writeFileAtomic (fsync, rename, fsync of the folder) right after every append of a

@@ -122,8 +122,18 @@ async function requireFile(p: string, name: string): Promise<void> {
   if (!st.isFile()) throw errors.LOG_CORRUPT(`${name} in this profile is not a file. Put it back from a backup`)
 }
 
-async function storeId(db: string): Promise<string> {
-  return String((await fs.stat(db)).ino)
+/**
+ * What tells this store folder from a copy of it: its inode AND its birth time. The inode alone
+ * is not enough: a filesystem hands a freed inode number to the next folder it makes, so deleting
+ * the profile and restoring a backup to the same place (the usual restore) very often gives the
+ * new `logs/db` the old number, and the copy passed for the original (found by restored-backup's
+ * "Birch first" run in CI). A birth time cannot be set from user space, so a restored or copied
+ * folder always has a new one. Where the filesystem keeps no birth time Node reports 0 and the
+ * inode stands alone, as before.
+ */
+export async function storeId(db: string): Promise<string> {
+  const st = await fs.stat(db, { bigint: true })
+  return `${st.ino}:${st.birthtimeNs}`
 }
 
 /**

@@ -35,6 +35,7 @@ import { GroupRegistry } from '../../../core/group/group-registry.ts'
 import { LOG_STORE_KEY_PURPOSE } from '../../../core/store/log-store.ts'
 import { decodeLogLengths, encodeLogLengths, logLengthsKey, LOG_LENGTHS_FILE } from '../../../core/store/log-lengths.ts'
 import { staleSocket } from '../../helpers/stale-socket.ts'
+import { storeId } from '../../../core/store/store-open.ts'
 
 const HEARTH = fileURLToPath(new URL('../../../scripts/hearth.ts', import.meta.url))
 const PASS = 'correct horse battery staple'
@@ -156,7 +157,7 @@ async function copyOf(name: string, withSocket = false): Promise<string> {
   if (withSocket) await staleSocket(path.join(dir, 'node.sock'))
   const file = path.join(dir, LOG_LENGTHS_FILE)
   const rec = decodeLogLengths(new Uint8Array(readFileSync(file)), recordKey)
-  writeFileSync(file, encodeLogLengths({ ...rec, storeId: String(statSync(path.join(dir, 'logs', 'db')).ino) }, recordKey))
+  writeFileSync(file, encodeLogLengths({ ...rec, storeId: await storeId(path.join(dir, 'logs', 'db')) }, recordKey))
   return dir
 }
 

@@ -1,10 +1,11 @@
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
 import { decodeLogLengths, encodeLogLengths, LogLengths, logLengthsKey, LOG_LENGTHS_FILE, readLogLengths } from '../../../core/store/log-lengths.ts'
 import { OwnLogGuard } from '../../../core/store/own-log-guard.ts'
 import { HearthError } from '../../../core/errors.ts'
+import { storeId } from '../../../core/store/store-open.ts'
 
 const tempDir = useTempDirs()
 const key = logLengthsKey(new Uint8Array(32).fill(7))
@@ -78,5 +79,20 @@ describe('the own-log guard', () => {
     expect(codeOf(() => g.beforeAppend(core(4, [{ remoteLength: 4, remoteSynced: true }])))).toBeNull()
     expect(codeOf(() => g.beforeAppend(core(4)))).toBeNull()
     expect(rec.get(A)?.unconfirmed).toBe(false)
+  })
+})
+
+describe('the store id that tells a store folder from a copy', () => {
+  it('differs for a folder made again at the same place, even when the filesystem reuses the inode', async () => {
+    // The usual restore: delete the profile, copy the backup back to the same place. On ext4 the
+    // new folder very often gets the old folder's inode number, so an inode alone let the copy
+    // pass for the original, and it wrote at indexes it had published before.
+    const db = path.join(tempDir(), 'logs', 'db')
+    mkdirSync(db, { recursive: true })
+    const before = await storeId(db)
+    expect(await storeId(db)).toBe(before)
+    rmSync(path.dirname(db), { recursive: true })
+    mkdirSync(db, { recursive: true })
+    expect(await storeId(db)).not.toBe(before)
   })
 })
