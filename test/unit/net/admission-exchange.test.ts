@@ -4,11 +4,10 @@
  * a member who has not read a newcomer's admission lets it in provisionally when it shows a valid
  * one, refuses every wrong one with a coded reason, and never shows its own to a stranger.
  */
-import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
+import { noisePair } from './noise-pair.ts'
 import { memberAuthKey } from '../../../core/net/auth-message.ts'
 import { decodeAdmission, encodeAdmission, MAX_ADMISSION_BYTES } from '../../../core/net/admission-exchange.ts'
-import type { NoiseStream } from '../../../core/net/holepunch-net.ts'
 import { authenticatePeer, type MemberAuthOptions } from '../../../core/net/member-auth.ts'
 import { signEvent, type UnsignedEvent } from '../../../core/group/gov-event.ts'
 import { GovernanceLog } from '../../../core/group/governance-log.ts'
@@ -17,8 +16,6 @@ import { canonicalBytes } from '../../../core/group/canonical-json.ts'
 import { seededRandom, testSeed } from '../../helpers/seeded-random.ts'
 import { admitEvent, genesisEvent, hex, identity, idOf } from '../group/support.ts'
 
-type SecretStream = NoiseStream & { rawStream: { pipe(s: unknown): { pipe(s: unknown): unknown } } }
-const NoiseSecretStream = createRequire(import.meta.url)('@hyperswarm/secret-stream') as new (initiator: boolean) => SecretStream
 
 const rnd = seededRandom(testSeed(1301))
 const fay = identity(rnd)
@@ -38,13 +35,7 @@ const groupId = gov.groupId
 const sign = (e: UnsignedEvent, by = fay): Uint8Array => signEvent(e, by.signSecretKey).payload
 const admission = sign(admitEvent(groupId, idOf(fay), newcomer, newLog))
 
-function pair(): [SecretStream, SecretStream] {
-  const a = new NoiseSecretStream(true)
-  const b = new NoiseSecretStream(false)
-  a.rawStream.pipe(b.rawStream).pipe(a.rawStream)
-  for (const s of [a, b]) s.on('error', () => undefined)
-  return [a, b]
-}
+const pair = noisePair
 
 /** Fay (knows only herself) meets the newcomer (knows Fay), who shows `shown`. */
 async function meet(shown: Uint8Array | null, provisional = new ProvisionalAdmissions(), newcomerKnowsFay = true) {

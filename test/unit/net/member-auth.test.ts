@@ -2,15 +2,13 @@
  * The member-auth handler (core/net/member-auth.ts) on real Noise streams piped together in
  * process: who is accepted, each way of being refused, and that the handler never rejects.
  */
-import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
+import { noisePair, type SecretStream } from './noise-pair.ts'
 import { identityFromSeed } from '../../../core/crypto/identity.ts'
 import { memberAuthKey } from '../../../core/net/auth-message.ts'
-import { Protomux, type NoiseStream } from '../../../core/net/holepunch-net.ts'
+import { Protomux } from '../../../core/net/holepunch-net.ts'
 import { AUTH_PROTOCOL, authenticatePeer, type MemberAuthOptions } from '../../../core/net/member-auth.ts'
 
-type SecretStream = NoiseStream & { rawStream: { pipe(s: unknown): { pipe(s: unknown): unknown } } }
-const NoiseSecretStream = createRequire(import.meta.url)('@hyperswarm/secret-stream') as new (initiator: boolean) => SecretStream
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
 const ALICE = identityFromSeed(new Uint8Array(32).fill(1))
@@ -18,13 +16,7 @@ const BOB = identityFromSeed(new Uint8Array(32).fill(2))
 const MEMBERS = new Set([hex(ALICE.signPublicKey), hex(BOB.signPublicKey)])
 const GROUP_ID = new Uint8Array(16).fill(3)
 
-function pair(): [SecretStream, SecretStream] {
-  const a = new NoiseSecretStream(true)
-  const b = new NoiseSecretStream(false)
-  a.rawStream.pipe(b.rawStream).pipe(a.rawStream)
-  for (const s of [a, b]) s.on('error', () => undefined)
-  return [a, b]
-}
+const pair = noisePair
 
 /** Resolves when the stream has closed (streamx flips `destroyed` only after destroy finishes). */
 function closed(s: SecretStream): Promise<void> {
