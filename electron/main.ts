@@ -5,6 +5,7 @@
 import path from 'node:path'
 import { app, dialog, globalShortcut, Notification, powerMonitor, session, type BrowserWindow } from 'electron'
 import { createService } from '../core/service.ts'
+import { closeBeforeQuit } from './close-before-quit.ts'
 import { startIdleBackstop } from './idle-backstop.ts'
 import { installGuards } from './guards.ts'
 import { createExternalOpener } from './open-external.ts'
@@ -69,8 +70,8 @@ async function start(): Promise<void> {
     globalShortcut.unregisterAll()
     stopIdleBackstop()
     notifier.stop()
-    void service.close()
   })
+  closeBeforeQuit(app, () => service.close())
 }
 
 // One instance per profile folder: a second one would race the first for the vault file.

@@ -44,13 +44,15 @@ beforeAll(async () => {
   userData = await mkdtemp(path.join(os.tmpdir(), 'hearth-main-'))
   fakeElectron.app.userData = userData
   await import('../../../electron/main.ts')
-  await vi.waitFor(() => expect(FakeBrowserWindow.all).toHaveLength(1))
-})
+  await vi.waitFor(() => expect(FakeBrowserWindow.all).toHaveLength(1), { timeout: 30_000 })
+}, 90_000) // hang guards only: importing main.ts loads the whole node (core) through the transform
 
 afterAll(async () => {
-  fakeElectron.app.emit('will-quit')
+  // Quitting waits for the node to close (close-before-quit.ts): only then may the folder go.
+  fakeElectron.app.quit()
+  await vi.waitFor(() => expect(fakeElectron.app.quits).toBe(2), { timeout: 15_000 })
   await rm(userData, { recursive: true, force: true })
-})
+}, 30_000)
 
 describe('electron/main.ts wiring', () => {
   it('forces the sandbox and opens one hardened window on the packaged files', () => {
