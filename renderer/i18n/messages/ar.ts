@@ -437,7 +437,7 @@ export const ar: Catalogue = {
   'hidden.byFacilitator': '<b>مخفي عن المجموعة.</b> أخفاه أحد الميسّرين، لذلك لا يراه أحد سواك.',
   'hidden.escalated': 'وطلبوا أيضًا النظر في إزالته.',
   'hidden.why': 'السبب:',
-  'hidden.flags': '{reason} ({count, plural, zero {لا بلاغات} one {بلاغ واحد} two {بلاغان} few {# بلاغات} many {# بلاغًا} other {# بلاغ}})',
+  'hidden.flags': '<bdi>{reason}</bdi> ({count, plural, zero {لا بلاغات} one {بلاغ واحد} two {بلاغان} few {# بلاغات} many {# بلاغًا} other {# بلاغ}})',
   'hidden.note': 'ملاحظتهم: «<bdi>{note}</bdi>»',
   'hidden.edit': 'يمكن تعديله؛ وسيرى الميسّرون أنه عُدّل. لا يغيّر أحد سواك كلماتك أبدًا.',
   'hidden.ask': 'سؤال الميسّرين عن هذا',

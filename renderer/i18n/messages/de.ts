@@ -440,7 +440,7 @@ export const de: Catalogue = {
   'hidden.byFacilitator': '<b>Für die Gruppe verborgen.</b> Die Moderation hat das verborgen, deshalb siehst nur du es.',
   'hidden.escalated': 'Die Moderation hat außerdem darum gebeten, eine Entfernung zu prüfen.',
   'hidden.why': 'Warum:',
-  'hidden.flags': '{reason} ({count, plural, one {# Meldung} other {# Meldungen}})',
+  'hidden.flags': '<bdi>{reason}</bdi> ({count, plural, one {# Meldung} other {# Meldungen}})',
   'hidden.note': 'Notiz der Moderation: „<bdi>{note}</bdi>“',
   'hidden.edit': 'Du kannst es bearbeiten; die Moderation sieht, dass du es getan hast. Deine Worte werden nie von jemand anderem verändert.',
   'hidden.ask': 'Die Moderation dazu fragen',

@@ -438,7 +438,7 @@ export const en = {
   'hidden.byFacilitator': '<b>Hidden from the group.</b> A facilitator hid this, so only you can see it.',
   'hidden.escalated': 'They have also asked for it to be looked at for removal.',
   'hidden.why': 'Why:',
-  'hidden.flags': '{reason} ({count, plural, one {# flag} other {# flags}})',
+  'hidden.flags': '<bdi>{reason}</bdi> ({count, plural, one {# flag} other {# flags}})',
   'hidden.note': 'Their note: “<bdi>{note}</bdi>”',
   'hidden.edit': 'You can edit it; facilitators will see that you did. Your words are never changed by anyone else.',
   'hidden.ask': 'Ask the facilitators about this',

@@ -436,7 +436,7 @@ export const es: Catalogue = {
   'hidden.byFacilitator': '<b>Oculto para el grupo.</b> Quien facilita lo ocultó, así que solo tú puedes verlo.',
   'hidden.escalated': 'También han pedido que se valore retirarlo.',
   'hidden.why': 'Por qué:',
-  'hidden.flags': '{reason} ({count, plural, one {# señal} other {# señales}})',
+  'hidden.flags': '<bdi>{reason}</bdi> ({count, plural, one {# señal} other {# señales}})',
   'hidden.note': 'Su nota: «<bdi>{note}</bdi>»',
   'hidden.edit': 'Puedes editarlo; quienes facilitan verán que lo hiciste. Nadie más cambia nunca tus palabras.',
   'hidden.ask': 'Preguntar a quienes facilitan sobre esto',

@@ -440,7 +440,7 @@ export const fr: Catalogue = {
   'hidden.byFacilitator': '<b>Masqué pour le groupe.</b> Une personne qui anime l’a masqué : vous seul·e pouvez le voir.',
   'hidden.escalated': 'Il a aussi été demandé d’envisager son retrait.',
   'hidden.why': 'Pourquoi :',
-  'hidden.flags': '{reason} ({count, plural, one {# signalement} other {# signalements}})',
+  'hidden.flags': '<bdi>{reason}</bdi> ({count, plural, one {# signalement} other {# signalements}})',
   'hidden.note': 'Sa note : « <bdi>{note}</bdi> »',
   'hidden.edit': 'Vous pouvez le modifier ; l’animation verra que vous l’avez fait. Personne d’autre ne modifie jamais vos mots.',
   'hidden.ask': 'Interroger l’animation à ce sujet',

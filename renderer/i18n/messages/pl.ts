@@ -442,7 +442,7 @@ export const pl: Catalogue = {
   'hidden.byFacilitator': '<b>Ukryte przed grupą.</b> Osoba prowadząca to ukryła, więc widzisz to tylko ty.',
   'hidden.escalated': 'Poproszono też o rozważenie usunięcia.',
   'hidden.why': 'Powód:',
-  'hidden.flags': '{reason} ({count, plural, one {# zgłoszenie} few {# zgłoszenia} many {# zgłoszeń} other {# zgłoszenia}})',
+  'hidden.flags': '<bdi>{reason}</bdi> ({count, plural, one {# zgłoszenie} few {# zgłoszenia} many {# zgłoszeń} other {# zgłoszenia}})',
   'hidden.note': 'Ich uwaga: „<bdi>{note}</bdi>”',
   'hidden.edit': 'Możesz to edytować; osoby prowadzące zobaczą, że to zrobiono. Nikt inny nigdy nie zmienia twoich słów.',
   'hidden.ask': 'Zapytaj o to osoby prowadzące',

@@ -442,7 +442,7 @@ export const pt: Catalogue = {
   'hidden.byFacilitator': '<b>Escondido do grupo.</b> A facilitação escondeu isto, então só você pode ver.',
   'hidden.escalated': 'Também pediram que a remoção seja avaliada.',
   'hidden.why': 'Por quê:',
-  'hidden.flags': '{reason} ({count, plural, one {# sinalização} other {# sinalizações}})',
+  'hidden.flags': '<bdi>{reason}</bdi> ({count, plural, one {# sinalização} other {# sinalizações}})',
   'hidden.note': 'A observação da facilitação: “<bdi>{note}</bdi>”',
   'hidden.edit': 'Você pode editar; a facilitação vai ver que você editou. As suas palavras nunca são alteradas por outra pessoa.',
   'hidden.ask': 'Perguntar à facilitação sobre isto',
