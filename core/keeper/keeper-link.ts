@@ -21,6 +21,7 @@ import { Hyperswarm, Protomux, rawEncoding, type HyperswarmInstance, type Networ
 import { swarmKeyPair, swarmSalt } from '../net/swarm-keys.ts'
 import { encodeAccess, encodeKeep, keeperAccess, KEEPER_PROTOCOL, type AccessKeyPair } from './keeper-wire.ts'
 import { startDhtNode, type DhtNode } from '../net/dht-node.ts'
+import { statusChannel, type KeeperStatus } from './keeper-status.ts'
 
 export interface KeeperLinkOptions extends NetworkOptions {
   keeperKey: Uint8Array
@@ -44,6 +45,8 @@ export class KeeperLink {
   private closing: Promise<void> | null = null
   /** When the keeper was last connected (ms), or null. */
   lastReached: number | null = null
+  /** What the keeper last said of this group (keeper-status.ts): whether it is full, how much it holds. */
+  status: KeeperStatus | null = null
 
   private constructor(
     private readonly keeperKey: Uint8Array,
@@ -77,17 +80,19 @@ export class KeeperLink {
   }
 
   /**
-   * Whether the keeper, connected now, says it holds all `length` blocks of this log (its
-   * replication peer's remoteLength): "held by the keeper", never assumed.
+   * Whether the keeper, connected now, says it holds all `length` blocks of this log: "held by
+   * the keeper", never assumed. Its replication peer's remoteContiguousLength (the blocks it has
+   * told us it holds), not remoteLength (the log length it has heard of): a full keeper
+   * (keeper-quota.ts) knows our length without holding the blocks.
    */
   holds(log: { readonly length: number; readonly peers: readonly object[] }): boolean {
-    return log.peers.some((p) => this.isKeeperPeer(p) && ((p as { remoteLength?: number }).remoteLength ?? 0) >= log.length)
+    return log.peers.some((p) => this.isKeeperPeer(p) && heldBy(p) >= log.length)
   }
 
-  /** How many blocks of these logs the keeper, connected now, says it holds (its peers' remoteLength). */
+  /** How many blocks of these logs the keeper, connected now, says it holds. */
   blocksHeld(logs: Iterable<{ readonly peers: readonly object[] }>): number {
     let n = 0
-    for (const log of logs) for (const p of log.peers) if (this.isKeeperPeer(p)) n += (p as { remoteLength?: number }).remoteLength ?? 0
+    for (const log of logs) for (const p of log.peers) if (this.isKeeperPeer(p)) n += heldBy(p)
     return n
   }
 
@@ -123,6 +128,9 @@ export class KeeperLink {
     if (this.closing || !equalBytes(stream.remotePublicKey, this.keeperKey)) return stream.destroy()
     stream.setKeepAlive(KEEPALIVE_MS)
     stream.setTimeout(IDLE_MS)
+    statusChannel(stream, (s) => {
+      this.status = s
+    })
     let line: Line | null = null
     try {
       const channel = Protomux.from(stream).createChannel({
@@ -161,4 +169,9 @@ export class KeeperLink {
       stream.destroy()
     }
   }
+}
+
+/** Blocks a replication peer has told us it holds from index 0 (Hypercore's remote bitfield). */
+function heldBy(peer: object): number {
+  return (peer as { remoteContiguousLength?: number }).remoteContiguousLength ?? 0
 }
