@@ -22,6 +22,7 @@ import { swarmKeyPair, swarmSalt } from '../net/swarm-keys.ts'
 import { encodeAccess, encodeKeep, keeperAccess, KEEPER_PROTOCOL, type AccessKeyPair } from './keeper-wire.ts'
 import { startDhtNode, type DhtNode } from '../net/dht-node.ts'
 import { statusChannel, type KeeperStatus } from './keeper-status.ts'
+import { Redial } from './keeper-redial.ts'
 
 export interface KeeperLinkOptions extends NetworkOptions {
   keeperKey: Uint8Array
@@ -32,7 +33,7 @@ export interface KeeperLinkOptions extends NetworkOptions {
   identity: Pick<Identity, 'seed'>
 }
 
-type Dialling = HyperswarmInstance & { joinPeer(key: Uint8Array): void }
+type Dialling = HyperswarmInstance & { joinPeer(key: Uint8Array): void; leavePeer(key: Uint8Array): void }
 
 interface Line {
   stream: NoiseStream
@@ -43,6 +44,7 @@ export class KeeperLink {
   private readonly logs = new Map<string, ReplicableLog>()
   private readonly lines = new Set<Line>()
   private closing: Promise<void> | null = null
+  private readonly redial: Redial
   /** When the keeper was last connected (ms), or null. */
   lastReached: number | null = null
   /** What the keeper last said of this group (keeper-status.ts): whether it is full, how much it holds. */
@@ -53,7 +55,12 @@ export class KeeperLink {
     private readonly register: Uint8Array,
     private readonly access: AccessKeyPair,
     private readonly swarm: Dialling,
-  ) {}
+  ) {
+    this.redial = new Redial(() => {
+      swarm.leavePeer(keeperKey)
+      swarm.joinPeer(keeperKey)
+    }, () => this.connected())
+  }
 
   static async open(opts: KeeperLinkOptions): Promise<KeeperLink> {
     const access = keeperAccess(opts.groupSecret, opts.keeperKey)
@@ -71,6 +78,8 @@ export class KeeperLink {
     self = new KeeperLink(keeperKey, opts.register.slice(), access, swarm)
     swarm.on('connection', (conn) => self.onConnection(conn))
     swarm.joinPeer(keeperKey)
+    // The keeper may be down now: keep dialling until it answers (keeper-redial.ts).
+    self.redial.start()
     return self
   }
 
@@ -116,6 +125,7 @@ export class KeeperLink {
 
   close(): Promise<void> {
     this.closing ??= (async () => {
+      this.redial.close()
       for (const l of this.lines) l.stream.destroy()
       await this.swarm.destroy().catch(() => undefined)
       wipe(this.access.secretKey)
@@ -150,6 +160,7 @@ export class KeeperLink {
       stream.once('close', () => {
         if (line) this.lines.delete(line)
         if (line?.channel.opened) this.lastReached = Date.now()
+        if (this.lines.size === 0) this.redial.start()
       })
       channel.open()
       for (const log of this.logs.values()) this.replicate(stream, log)
@@ -171,7 +182,11 @@ export class KeeperLink {
   }
 }
 
-/** Blocks a replication peer has told us it holds from index 0 (Hypercore's remote bitfield). */
-function heldBy(peer: object): number {
+/**
+ * Blocks a replication peer has told us it holds from index 0 (Hypercore's remote bitfield), not
+ * its `remoteLength`: that is the log length it has heard of, which a keeper past its quota may
+ * know without holding the blocks. Exported for its unit test.
+ */
+export function heldBy(peer: object): number {
   return (peer as { remoteContiguousLength?: number }).remoteContiguousLength ?? 0
 }

@@ -75,6 +75,11 @@ export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, 
     return [...this.profile.groups.keys()]
   }
 
+  /** Whether a group (access key hex) is past the quota (keeper-quota.ts). */
+  isFull(group: string): boolean {
+    return this.quota.full(group)
+  }
+
   /** How many blocks of a log the keeper holds (tests, status). */
   held(logKey: string): number {
     return this.cores.get(logKey)?.contiguousLength ?? 0

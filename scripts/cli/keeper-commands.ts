@@ -52,6 +52,8 @@ export const keeperCommands: Record<string, Command & { network?: boolean; noPro
         if (ctx.options.json) {
           node.on('kept', (group, log) => process.stdout.write(JSON.stringify({ kept: log, group }) + '\n'))
           node.on('refused', (group, log) => process.stdout.write(JSON.stringify({ refused: log, group }) + '\n'))
+          // Groups already full when it starts are said at once; others when they fill up.
+          for (const group of node.groups()) if (node.isFull(group)) process.stdout.write(JSON.stringify({ full: group }) + '\n')
           node.on('full', (group) => process.stdout.write(JSON.stringify({ full: group }) + '\n'))
           node.on('unregistered', (group) => process.stdout.write(JSON.stringify({ unregistered: group }) + '\n'))
         }
