@@ -11,6 +11,8 @@
  * Only the keeper can be on the other end: the firewall refuses every other remote key, and
  * Noise proves the remote holds the keeper's secret key. So logs are attached at once, without
  * waiting: the keeper decides alone whether it answers (it does once our access checks out).
+ * While there is no connection the link keeps dialling (keeper-redial.ts), and it keeps the
+ * keeper's latest status (keeper-status.ts: whether it is full).
  */
 import type { Identity } from '../crypto/identity.ts'
 import { equalBytes } from '../crypto/hash.ts'

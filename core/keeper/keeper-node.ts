@@ -16,6 +16,9 @@
  * group is ignored, so one group cannot make the keeper serve another's log to it). The keeper
  * downloads each log whole and follows it. Hypercore checks every block's signature and Merkle
  * proof on arrival; the keeper checks nothing else, since it can read nothing else.
+ *
+ * With a quota (keeper-quota.ts), a group past it gets no new download and no new log, keeps
+ * what is held, and its members are told on the status channel (keeper-status.ts).
  */
 import { EventEmitter } from 'node:events'
 import { Hyperswarm, Protomux, rawEncoding, type NetworkOptions, type NoiseStream, type HyperswarmInstance, type ProtomuxChannel } from '../net/holepunch-net.ts'
