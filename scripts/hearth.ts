@@ -85,6 +85,7 @@ const OPTIONS = {
   about: { type: 'string' },
   code: { type: 'string' },
   'max-groups': { type: 'string' },
+  quota: { type: 'string' },
   keeper: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const

@@ -380,7 +380,8 @@ export interface GroupStatus {
   ownLog?: OwnLogStatus
   /**
    * Present only when this device syncs the group through a keeper (core/keeper/): whether it is
-   * connected now, when it was last reached (ms), and whether it holds all of our own log.
+   * connected now, when it was last reached (ms), and whether it holds all of our own log;
+   * `full` when it said it is past its quota for this group (core/keeper/keeper-status.ts).
    */
-  keeper?: { connected: boolean; lastReached: number | null; holdsMine: boolean; blocksHeld?: number }
+  keeper?: { connected: boolean; lastReached: number | null; holdsMine: boolean; blocksHeld?: number; full?: true }
 }

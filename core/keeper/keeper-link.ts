@@ -11,6 +11,8 @@
  * Only the keeper can be on the other end: the firewall refuses every other remote key, and
  * Noise proves the remote holds the keeper's secret key. So logs are attached at once, without
  * waiting: the keeper decides alone whether it answers (it does once our access checks out).
+ * While there is no connection the link keeps dialling (keeper-redial.ts), and it keeps the
+ * keeper's latest status (keeper-status.ts: whether it is full).
  */
 import type { Identity } from '../crypto/identity.ts'
 import { equalBytes } from '../crypto/hash.ts'
@@ -21,6 +23,8 @@ import { Hyperswarm, Protomux, rawEncoding, type HyperswarmInstance, type Networ
 import { swarmKeyPair, swarmSalt } from '../net/swarm-keys.ts'
 import { encodeAccess, encodeKeep, keeperAccess, KEEPER_PROTOCOL, type AccessKeyPair } from './keeper-wire.ts'
 import { startDhtNode, type DhtNode } from '../net/dht-node.ts'
+import { statusChannel, type KeeperStatus } from './keeper-status.ts'
+import { Redial } from './keeper-redial.ts'
 
 export interface KeeperLinkOptions extends NetworkOptions {
   keeperKey: Uint8Array
@@ -31,7 +35,7 @@ export interface KeeperLinkOptions extends NetworkOptions {
   identity: Pick<Identity, 'seed'>
 }
 
-type Dialling = HyperswarmInstance & { joinPeer(key: Uint8Array): void }
+type Dialling = HyperswarmInstance & { joinPeer(key: Uint8Array): void; leavePeer(key: Uint8Array): void }
 
 interface Line {
   stream: NoiseStream
@@ -42,15 +46,23 @@ export class KeeperLink {
   private readonly logs = new Map<string, ReplicableLog>()
   private readonly lines = new Set<Line>()
   private closing: Promise<void> | null = null
+  private readonly redial: Redial
   /** When the keeper was last connected (ms), or null. */
   lastReached: number | null = null
+  /** What the keeper last said of this group (keeper-status.ts): whether it is full, how much it holds. */
+  status: KeeperStatus | null = null
 
   private constructor(
     private readonly keeperKey: Uint8Array,
     private readonly register: Uint8Array,
     private readonly access: AccessKeyPair,
     private readonly swarm: Dialling,
-  ) {}
+  ) {
+    this.redial = new Redial(() => {
+      swarm.leavePeer(keeperKey)
+      swarm.joinPeer(keeperKey)
+    }, () => this.connected())
+  }
 
   static async open(opts: KeeperLinkOptions): Promise<KeeperLink> {
     const access = keeperAccess(opts.groupSecret, opts.keeperKey)
@@ -68,6 +80,8 @@ export class KeeperLink {
     self = new KeeperLink(keeperKey, opts.register.slice(), access, swarm)
     swarm.on('connection', (conn) => self.onConnection(conn))
     swarm.joinPeer(keeperKey)
+    // The keeper may be down now: keep dialling until it answers (keeper-redial.ts).
+    self.redial.start()
     return self
   }
 
@@ -77,17 +91,19 @@ export class KeeperLink {
   }
 
   /**
-   * Whether the keeper, connected now, says it holds all `length` blocks of this log (its
-   * replication peer's remoteLength): "held by the keeper", never assumed.
+   * Whether the keeper, connected now, says it holds all `length` blocks of this log: "held by
+   * the keeper", never assumed. Its replication peer's remoteContiguousLength (the blocks it has
+   * told us it holds), not remoteLength (the log length it has heard of): a full keeper
+   * (keeper-quota.ts) knows our length without holding the blocks.
    */
   holds(log: { readonly length: number; readonly peers: readonly object[] }): boolean {
-    return log.peers.some((p) => this.isKeeperPeer(p) && ((p as { remoteLength?: number }).remoteLength ?? 0) >= log.length)
+    return log.peers.some((p) => this.isKeeperPeer(p) && heldBy(p) >= log.length)
   }
 
-  /** How many blocks of these logs the keeper, connected now, says it holds (its peers' remoteLength). */
+  /** How many blocks of these logs the keeper, connected now, says it holds. */
   blocksHeld(logs: Iterable<{ readonly peers: readonly object[] }>): number {
     let n = 0
-    for (const log of logs) for (const p of log.peers) if (this.isKeeperPeer(p)) n += (p as { remoteLength?: number }).remoteLength ?? 0
+    for (const log of logs) for (const p of log.peers) if (this.isKeeperPeer(p)) n += heldBy(p)
     return n
   }
 
@@ -111,6 +127,7 @@ export class KeeperLink {
 
   close(): Promise<void> {
     this.closing ??= (async () => {
+      this.redial.close()
       for (const l of this.lines) l.stream.destroy()
       await this.swarm.destroy().catch(() => undefined)
       wipe(this.access.secretKey)
@@ -123,6 +140,9 @@ export class KeeperLink {
     if (this.closing || !equalBytes(stream.remotePublicKey, this.keeperKey)) return stream.destroy()
     stream.setKeepAlive(KEEPALIVE_MS)
     stream.setTimeout(IDLE_MS)
+    statusChannel(stream, (s) => {
+      this.status = s
+    })
     let line: Line | null = null
     try {
       const channel = Protomux.from(stream).createChannel({
@@ -142,6 +162,7 @@ export class KeeperLink {
       stream.once('close', () => {
         if (line) this.lines.delete(line)
         if (line?.channel.opened) this.lastReached = Date.now()
+        if (this.lines.size === 0) this.redial.start()
       })
       channel.open()
       for (const log of this.logs.values()) this.replicate(stream, log)
@@ -161,4 +182,13 @@ export class KeeperLink {
       stream.destroy()
     }
   }
+}
+
+/**
+ * Blocks a replication peer has told us it holds from index 0 (Hypercore's remote bitfield), not
+ * its `remoteLength`: that is the log length it has heard of, which a keeper past its quota may
+ * know without holding the blocks. Exported for its unit test.
+ */
+export function heldBy(peer: object): number {
+  return (peer as { remoteContiguousLength?: number }).remoteContiguousLength ?? 0
 }

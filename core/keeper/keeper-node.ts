@@ -16,6 +16,9 @@
  * group is ignored, so one group cannot make the keeper serve another's log to it). The keeper
  * downloads each log whole and follows it. Hypercore checks every block's signature and Merkle
  * proof on arrival; the keeper checks nothing else, since it can read nothing else.
+ *
+ * With a quota (keeper-quota.ts), a group past it gets no new download and no new log, keeps
+ * what is held, and its members are told on the status channel (keeper-status.ts).
  */
 import { EventEmitter } from 'node:events'
 import { Hyperswarm, Protomux, rawEncoding, type NetworkOptions, type NoiseStream, type HyperswarmInstance, type ProtomuxChannel } from '../net/holepunch-net.ts'
@@ -24,6 +27,8 @@ import type { HypercoreSession } from '../store/holepunch.ts'
 import type { KeeperProfile } from './keeper-profile.ts'
 import { decodeKeep, KEEPER_PROTOCOL, verifyAccess } from './keeper-wire.ts'
 import { startDhtNode } from '../net/dht-node.ts'
+import { bytesHeld, QuotaBook } from './keeper-quota.ts'
+import { statusChannel, type KeeperStatus } from './keeper-status.ts'
 
 export const MAX_LOGS = 1024
 export const DEFAULT_MAX_GROUPS = 16
@@ -34,10 +39,13 @@ type Listening = HyperswarmInstance & { listen(): Promise<void> }
 interface Conn {
   stream: NoiseStream
   group: string | null
+  status: { send(s: KeeperStatus): void } | null
 }
 
-export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, string]; refused: [string, string]; unregistered: [string] }> {
+export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, string]; refused: [string, string]; unregistered: [string]; full: [string] }> {
   private readonly cores = new Map<string, HypercoreSession>()
+  /** Each log's live download (`end: -1`), ended when its group is full (keeper-quota.ts). */
+  private readonly ranges = new Map<string, { destroy(): void }>()
   private readonly conns = new Set<Conn>()
   private closing: Promise<void> | null = null
 
@@ -45,16 +53,17 @@ export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, 
     private readonly profile: KeeperProfile,
     private readonly swarm: Listening,
     private readonly maxGroups: number,
+    private readonly quota: QuotaBook,
   ) {
     super()
   }
 
-  static async start(profile: KeeperProfile, net: NetworkOptions & { maxGroups?: number }): Promise<KeeperNode> {
+  static async start(profile: KeeperProfile, net: NetworkOptions & { maxGroups?: number; quota?: number }): Promise<KeeperNode> {
     const dht = await startDhtNode(net)
     let self: KeeperNode | null = null
     const swarm = new Hyperswarm({ keyPair: profile.keyPair, dht, firewall: () => self === null || self.closing !== null }) as Listening
-    self = new KeeperNode(profile, swarm, net.maxGroups ?? DEFAULT_MAX_GROUPS)
-    for (const logs of profile.groups.values()) for (const key of logs) await self.open(key)
+    self = new KeeperNode(profile, swarm, net.maxGroups ?? DEFAULT_MAX_GROUPS, new QuotaBook(net.quota ?? null))
+    for (const [group, logs] of profile.groups) for (const key of logs) await self.open(group, key)
     swarm.on('connection', (conn) => self.onConnection(conn))
     await swarm.listen()
     return self
@@ -67,6 +76,11 @@ export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, 
   /** Access keys (hex) of the groups held; what the first output line lists. */
   groups(): string[] {
     return [...this.profile.groups.keys()]
+  }
+
+  /** Whether a group (access key hex) is past the quota (keeper-quota.ts). */
+  isFull(group: string): boolean {
+    return this.quota.full(group)
   }
 
   /** How many blocks of a log the keeper holds (tests, status). */
@@ -89,7 +103,7 @@ export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, 
     if (this.closing) return stream.destroy()
     stream.setKeepAlive(KEEPALIVE_MS)
     stream.setTimeout(IDLE_MS)
-    const c: Conn = { stream, group: null }
+    const c: Conn = { stream, group: null, status: statusChannel(stream) }
     this.conns.add(c)
     stream.once('close', () => this.conns.delete(c))
     const timer = setTimeout(() => c.group === null && stream.destroy(), ACCESS_TIMEOUT_MS)
@@ -129,6 +143,7 @@ export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, 
       void this.profile.saveGroups().catch(() => undefined)
     }
     c.group = group
+    c.status?.send(this.statusOf(group))
     for (const key of this.profile.groups.get(group) ?? []) this.attach(c, key)
     this.emit('member', group)
   }
@@ -143,14 +158,14 @@ export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, 
     for (const k of keys) {
       const key = Buffer.from(k).toString('hex')
       if (logs.has(key)) continue
-      if (logs.size >= MAX_LOGS || this.heldElsewhere(group, key)) {
+      if (logs.size >= MAX_LOGS || this.quota.full(group) || this.heldElsewhere(group, key)) {
         this.emit('refused', group, key)
         continue
       }
       logs.add(key)
       added = true
       try {
-        await this.open(key)
+        await this.open(group, key)
       } catch {
         logs.delete(key)
         continue
@@ -166,12 +181,32 @@ export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, 
     return false
   }
 
-  private async open(key: string): Promise<void> {
+  private async open(group: string, key: string): Promise<void> {
     if (this.cores.has(key) || this.closing) return
     const core = this.profile.store.get({ key: Buffer.from(key, 'hex') })
     await core.ready()
     this.cores.set(key, core)
-    core.download({ start: 0, end: -1 })
+    core.on('download', (_index, bytes) => this.charge(group, bytes))
+    this.charge(group, await bytesHeld(core))
+    if (!this.quota.full(group)) this.ranges.set(key, core.download({ start: 0, end: -1 }))
+  }
+
+  /**
+   * Counts bytes held for a group; when that fills it, asks for no more of its blocks (blocks
+   * already asked for may still arrive: the overshoot is what was in flight) and tells its members.
+   */
+  private charge(group: string, bytes: number): void {
+    if (!this.quota.charge(group, bytes)) return
+    for (const key of this.profile.groups.get(group) ?? []) {
+      this.ranges.get(key)?.destroy()
+      this.ranges.delete(key)
+    }
+    for (const c of this.conns) if (c.group === group) c.status?.send(this.statusOf(group))
+    this.emit('full', group)
+  }
+
+  private statusOf(group: string): KeeperStatus {
+    return { full: this.quota.full(group), heldBytes: this.quota.held(group), quota: this.quota.quota }
   }
 
   private attach(c: Conn, key: string): void {

@@ -12,6 +12,7 @@ import type { Catalogue } from './en.ts'
 import { hearingPt } from './pt/hearing.ts'
 import { groupToolsPt } from './pt/group-tools.ts'
 import { keeperPt } from './pt/keeper.ts'
+import { keeperQuotaPt } from './pt/keeper-quota.ts'
 import { supportPt } from './pt/support.ts'
 import { errorsPt } from './pt/errors.ts'
 import { reasonsPt } from './pt/reasons.ts'
@@ -22,6 +23,7 @@ export const pt: Catalogue = {
   ...hearingPt,
   ...groupToolsPt,
   ...keeperPt,
+  ...keeperQuotaPt,
   ...supportPt,
   ...errorsPt,
   ...reasonsPt,

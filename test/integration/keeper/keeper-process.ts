@@ -12,8 +12,8 @@ export interface KeeperProcess {
   stop(): Promise<void>
 }
 
-export async function startKeeper(profileDir: string, boot: string): Promise<KeeperProcess> {
-  const child = spawnTs(HEARTH, ['keeper', 'serve', '--profile', profileDir, '--bootstrap', boot, '--json', '--for', '600'], { HEARTH_PASSPHRASE: KEEPER_PASS })
+export async function startKeeper(profileDir: string, boot: string, extra: string[] = []): Promise<KeeperProcess> {
+  const child = spawnTs(HEARTH, ['keeper', 'serve', '--profile', profileDir, '--bootstrap', boot, '--json', '--for', '600', ...extra], { HEARTH_PASSPHRASE: KEEPER_PASS })
   const first = await child.waitForLine((l) => l.startsWith('{'), 120_000)
   const { keeper, groups } = JSON.parse(first) as { keeper: string; groups: string[] }
   return {
