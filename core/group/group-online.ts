@@ -23,7 +23,7 @@
 import type { Identity } from '../crypto/identity.ts'
 import type { NetworkOptions } from '../net/holepunch-net.ts'
 import { GroupSwarm, type AuthenticatedPeer } from '../net/group-swarm.ts'
-import type { HypercoreSession } from '../store/holepunch.ts'
+import { heldBy, type HypercoreSession } from '../store/holepunch.ts'
 import type { LogStore, PeerLog } from '../store/log-store.ts'
 import type { GroupSpace } from './group-space.ts'
 import { InviteHost } from '../net/invite-swarm.ts'
@@ -152,12 +152,12 @@ export class GroupOnline {
 
   /**
    * Whether at least one connected MEMBER holds every block of our own log: "our words are safe
-   * elsewhere". The keeper does not count here; keeperStatus() says whether it holds them.
+   * elsewhere" (what it holds, not the length it has heard of: holepunch.ts `heldBy`). The keeper does not count here; keeperStatus() says whether it holds them.
    */
   writesHeld(): boolean {
     const own = this.sessions.get(this.space.own.key)
     if (!own || own.length === 0) return true
-    return own.peers.some((p) => p.remoteLength >= own.length && !this.keeper?.isKeeperPeer(p))
+    return own.peers.some((p) => heldBy(p) >= own.length && !this.keeper?.isKeeperPeer(p))
   }
 
   private get keeper(): KeeperLink | null {

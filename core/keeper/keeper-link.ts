@@ -25,6 +25,7 @@ import { encodeAccess, encodeKeep, keeperAccess, KEEPER_PROTOCOL, type AccessKey
 import { startDhtNode, type DhtNode } from '../net/dht-node.ts'
 import { statusChannel, type KeeperStatus } from './keeper-status.ts'
 import { Redial } from './keeper-redial.ts'
+import { heldBy } from '../store/holepunch.ts'
 
 export interface KeeperLinkOptions extends NetworkOptions {
   keeperKey: Uint8Array
@@ -182,13 +183,4 @@ export class KeeperLink {
       stream.destroy()
     }
   }
-}
-
-/**
- * Blocks a replication peer has told us it holds from index 0 (Hypercore's remote bitfield), not
- * its `remoteLength`: that is the log length it has heard of, which a keeper past its quota may
- * know without holding the blocks. Exported for its unit test.
- */
-export function heldBy(peer: object): number {
-  return (peer as { remoteContiguousLength?: number }).remoteContiguousLength ?? 0
 }

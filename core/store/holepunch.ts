@@ -92,3 +92,12 @@ const require = createRequire(import.meta.url)
 export const Corestore = require('corestore') as CorestoreCtor
 /** `key(manifest)`: the log's public identifier, a hash of its manifest (not the signer's key). */
 export const Hypercore = require('hypercore') as { key(manifest: Manifest): Uint8Array }
+
+/**
+ * Blocks a replication peer has told us it holds from index 0 (Hypercore's remote bitfield), not
+ * its `remoteLength`: that is the log length it has heard of, which a peer may know without
+ * holding the blocks (a keeper past its quota, a member that has not fetched them yet).
+ */
+export function heldBy(peer: object): number {
+  return (peer as { remoteContiguousLength?: number }).remoteContiguousLength ?? 0
+}

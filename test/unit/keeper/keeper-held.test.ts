@@ -1,10 +1,10 @@
 /**
  * "Held by the keeper" counts the blocks the keeper says it holds (its replication peer's remote
- * bitfield), never the log length it has heard of (core/keeper/keeper-link.ts `heldBy`): a full
+ * bitfield), never the log length it has heard of (core/store/holepunch.ts `heldBy`): a full
  * keeper may know our length without holding our words.
  */
 import { describe, expect, it } from 'vitest'
-import { heldBy } from '../../../core/keeper/keeper-link.ts'
+import { heldBy } from '../../../core/store/holepunch.ts'
 
 describe('what the keeper holds', () => {
   it('is its contiguous blocks, not the length it has heard of', () => {
