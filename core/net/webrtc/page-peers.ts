@@ -18,6 +18,15 @@ import type { RtcChannel, RtcPeer, RtcPeerFactory, RtcPeerOptions, RtcPeerState 
 /** Peer connections one node may ask the page for at a time (the meeting has far fewer). */
 export const MAX_PAGE_PEERS = 256
 
+/**
+ * The node's `bindAddress` (tests: 127.0.0.1) held on the page's connections too: a browser
+ * gathers candidates on every interface, so candidates on any other address are dropped both
+ * ways. The address is the fifth field of a candidate line (RFC 8839 §5.1).
+ */
+function onAddress(candidate: string, address: string | undefined): boolean {
+  return address === undefined || candidate.replace(/^a=/, '').split(' ')[4] === address
+}
+
 interface Slot {
   onDescription(sdp: string, type: 'offer' | 'answer'): void
   onCandidate(candidate: string, mid: string): void
@@ -58,7 +67,7 @@ export class PagePeers implements RtcPeerFactory {
     else {
       slots.set(peer, {
         onDescription: (sdp, type) => fns.description(sdp, type),
-        onCandidate: (c, m) => fns.candidate(c, m),
+        onCandidate: (c, m) => void (onAddress(c, opts.bindAddress) && fns.candidate(c, m)),
         onState: (s) => fns.state(s),
         onOpen() {
           if (channel) return
@@ -68,14 +77,19 @@ export class PagePeers implements RtcPeerFactory {
         onFrames: (frames) => channel?.received(frames),
         onChannelClosed: () => channel?.ended(),
       })
-      // Asked on the next turn, once the meeting has set its callbacks and chosen offer or answer.
-      queueMicrotask(() => {
-        if (!closed) send({ kind: 'create', peer, iceServers: opts.iceServers, offer })
-      })
+      // Asked on the next turn, once the meeting has chosen to offer or not, or before the first
+      // thing it hands the page (an answerer's remote description), whichever comes first.
+      queueMicrotask(() => created())
+    }
+    let asked = false
+    const created = (): boolean => {
+      if (!asked && !closed) send({ kind: 'create', peer, iceServers: opts.iceServers, offer })
+      asked = true
+      return !closed
     }
     return {
-      setRemoteDescription: (sdp, type) => void (closed || send({ kind: 'remote-description', peer, sdp, type })),
-      addRemoteCandidate: (candidate, mid) => void (closed || send({ kind: 'remote-candidate', peer, candidate, mid })),
+      setRemoteDescription: (sdp, type) => void (created() && send({ kind: 'remote-description', peer, sdp, type })),
+      addRemoteCandidate: (candidate, mid) => void (created() && onAddress(candidate, opts.bindAddress) && send({ kind: 'remote-candidate', peer, candidate, mid })),
       createChannel: () => void (offer = true),
       onLocalDescription: (fn) => void (fns.description = fn),
       onLocalCandidate: (fn) => void (fns.candidate = fn),
