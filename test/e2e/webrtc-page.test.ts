@@ -15,7 +15,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { SignalServer } from '../../core/net/webrtc/signal-server.ts'
 import { launch, openPage } from './support/browser.ts'
-import { callFromPage, createGroup, expectNoPageErrors, joinWithCode, makeInvite, onboard, postWith, writePost } from './support/flows.ts'
+import { callFromPage, createGroup, expectNoPageErrors, joinWithCode, makeInvite, onboard, postWith, section, writePost } from './support/flows.ts'
 import { startHost, type Host } from './support/host.ts'
 import { startTestnet, type Testnet } from './support/testnet.ts'
 
@@ -68,6 +68,7 @@ describe('WebRTC made by the page', () => {
     expect(await peerTransports(a)).toEqual(['webrtc'])
     expect(await peerTransports(b)).toEqual(['webrtc'])
 
+    await section(a, 'Conversations')
     await writePost(a, 'Alder says the kettle is on')
     await postWith(b, 'Alder says the kettle is on').waitFor({ timeout: SYNC_MS })
     await writePost(b, 'Birch brought the biscuits')
