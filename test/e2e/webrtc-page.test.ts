@@ -58,6 +58,17 @@ describe('WebRTC made by the page', () => {
     const [alder, birch] = await Promise.all([person(), person()])
     const [a, b] = [alder.page, birch.page]
     await Promise.all([onboard(a), onboard(b)])
+    // What each page relays, counted from its own `window.hearth`: proof the bytes went through the page.
+    await Promise.all([a, b].map((p) => p.evaluate(() => {
+      const g = globalThis as unknown as { __frames: number; __notBytes: number; hearth: { on(e: string, h: (m: { kind: string; frame?: unknown }) => void): void } }
+      g.__frames = 0
+      g.__notBytes = 0
+      g.hearth.on('rtc', (m) => {
+        if (m.kind !== 'send') return
+        g.__frames++
+        if (!(m.frame instanceof Uint8Array)) g.__notBytes++
+      })
+    })))
     await createGroup(a, 'Evening circle', 'Alder')
     const code = await makeInvite(a)
     await joinWithCode(b, code, 'Birch')
@@ -74,6 +85,14 @@ describe('WebRTC made by the page', () => {
     await writePost(b, 'Birch brought the biscuits')
     await postWith(a, 'Birch brought the biscuits').waitFor({ timeout: SYNC_MS })
 
+    for (const p of [a, b]) {
+      const seen = await p.evaluate(() => {
+        const g = globalThis as unknown as { __frames: number; __notBytes: number }
+        return { frames: g.__frames, notBytes: g.__notBytes }
+      })
+      expect(seen.frames).toBeGreaterThan(0)
+      expect(seen.notBytes).toBe(0)
+    }
     expectNoPageErrors(alder.errors)
     expectNoPageErrors(birch.errors)
   })
