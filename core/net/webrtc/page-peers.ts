@@ -63,8 +63,11 @@ export class PagePeers implements RtcPeerFactory {
       channel?.ended()
       send({ kind: 'close', peer })
     }
-    if (slots.size >= MAX_PAGE_PEERS) queueMicrotask(() => fns.state('failed'))
-    else {
+    if (slots.size >= MAX_PAGE_PEERS) {
+      // Never asked of the page: the meeting sees it fail, as any connection may.
+      closed = true
+      queueMicrotask(() => fns.state('failed'))
+    } else {
       slots.set(peer, {
         onDescription: (sdp, type) => fns.description(sdp, type),
         onCandidate: (c, m) => void (onAddress(c, opts.bindAddress) && fns.candidate(c, m)),
