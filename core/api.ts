@@ -20,6 +20,7 @@ import type { Result } from './api/error-codes.ts'
 import type { Badge, DecisionView, FeedPage, GroupExportPolicy, GroupInfo, GroupMode, GroupStatus, GroupSummary, InvitePolicy, InviteView, JoinRequestView, Labelled, LockReason, MemberStatus, MemberView, Membership, ModerationItem, MuteLevel, MuteView, OwnLogStatus, ProfileStatus, RewrittenLog, Role, RulesView, ScheduleView } from './api/group-views.ts'
 import type { CheckInView, DebriefView, HotlineList, JournalEntryView, MeetingFields, MeetingView, Mood, ResourceFields, ResourceView, RsvpAnswer, SafetyPlanSection, SafetyPlanView, SharedCheckInView, SuggestionView, TrainingModuleView, TrainingShareView } from './api/support-views.ts'
 import type { KeeperView } from './api/keeper-views.ts'
+import type { RtcFromPage, RtcToPage } from './api/rtc-views.ts'
 import type { ExportFormat, ExportInput, ExportRecordView, ExportResult, LineThreadView, LineTopic, RuleTemplate, UnreadSection, UnreadView } from './api/everyday-views.ts'
 
 export type * from './api/error-codes.ts'
@@ -27,6 +28,7 @@ export type * from './api/group-views.ts'
 export type * from './api/support-views.ts'
 export type * from './api/everyday-views.ts'
 export type * from './api/keeper-views.ts'
+export type * from './api/rtc-views.ts'
 
 type G = { groupId: string }
 
@@ -220,6 +222,13 @@ export interface ApiMethods {
    * export method would write; core writes nothing.
    */
   readableCopy: { input: ReadableCopyInput; output: ReadableCopy }
+
+  /**
+   * The front end's answer to an `rtc` event (api/rtc-views.ts): a description, a candidate, a
+   * connection's state, or data channel frames (ciphertext). NOT_ALLOWED when this node does not
+   * relay WebRTC through its front end.
+   */
+  rtcRelay: { input: RtcFromPage; output: { relayed: true } }
 }
 
 export type ReadableCopyInput =
@@ -252,6 +261,8 @@ export interface ApiEvents {
   exportProgress: { groupId: string; done: number; total: number }
   /** A join by code is under way (joinGroup). Never carries the code. */
   joinProgress: JoinProgress
+  /** The node asks the front end's RTCPeerConnection for something (api/rtc-views.ts); only when the node relays WebRTC. */
+  rtc: RtcToPage
 }
 
 /**

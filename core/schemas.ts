@@ -9,6 +9,7 @@ import { nameProblem } from './model/names.ts'
 import { NOTE_MAX } from './model/rule-items.ts'
 import { LINE_TEXT_MAX, LINE_TOPICS } from './model/private-line.ts'
 import { LOCAL_DATE_TIME, MEETING_MODE_IDS, MOOD_IDS, RESOURCE_CATEGORY_IDS, RSVP_IDS, SAFETY_PLAN_IDS, SUPPORT_LIMITS as SL } from './model/support-vocabulary.ts'
+import { rtcFromPageSchema } from './net/webrtc/page-schema.ts'
 import { DECISION_LIMITS, LIMITS, MEMBER_STATUSES, REACTION_KINDS, TOPIC_ID, type ReactionKind } from './model/vocabulary.ts'
 
 const personalName = z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/, 'not a personal document name')
@@ -185,6 +186,7 @@ export const inputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> } = {
       includeHidden: z.boolean().optional(), scope: z.enum(['mine', 'group']).optional(), language: language.optional(),
     }).strict(),
   ]),
+  rtcRelay: rtcFromPageSchema,
 }
 
 export const METHOD_NAMES = Object.keys(inputSchemas) as MethodName[]

@@ -23,6 +23,7 @@ import { GroupRegistry } from './group/group-registry.ts'
 import type { NetworkOptions } from './group/group-online.ts'
 import { describeIssues, inputSchemas, isMethodName, issueCode, METHOD_NAMES } from './schemas.ts'
 import { Vault } from './store/vault.ts'
+import { PagePeers } from './net/webrtc/page-peers.ts'
 
 /** Vault entry holding the pseudonym offered by default for new groups. */
 const PROFILE_NAME = 'profile/name'
@@ -44,6 +45,12 @@ export interface ServiceOptions {
   openLink?: (url: string) => Promise<boolean>
   /** Called with faults that were not coded errors (bugs). Receives no user data. */
   onInternalError?: (e: unknown) => void
+  /**
+   * WebRTC peer connections are made by the front end (the app's renderer, the web host's page)
+   * and relayed as `rtc` events and `rtcRelay` calls (net/webrtc/page-peers.ts), not by
+   * node-datachannel in this process.
+   */
+  webrtcInPage?: boolean
 }
 
 type Listener = (payload: never) => void
@@ -60,6 +67,8 @@ export function createService(opts: ServiceOptions): HearthService {
   const listeners = new Map<EventName, Set<Listener>>()
   const now = opts.now ?? Date.now
   let registry: GroupRegistry | null = null
+  const pagePeers = opts.webrtcInPage ? new PagePeers((m) => emit('rtc', m)) : null
+  const network = opts.network && pagePeers ? { ...opts.network, webrtcPeers: pagePeers } : opts.network
   /** The previous registry still closing its files; the next one waits for it. */
   let closing: Promise<void> = Promise.resolve()
 
@@ -83,7 +92,7 @@ export function createService(opts: ServiceOptions): HearthService {
   async function openRegistry(): Promise<void> {
     await closing
     try {
-      registry = await GroupRegistry.open(vault, (groupId) => emit('groupChanged', { groupId }), now, opts.network ?? null)
+      registry = await GroupRegistry.open(vault, (groupId) => emit('groupChanged', { groupId }), now, network ?? null)
     } catch (e) {
       vault.lock()
       throw e
@@ -175,6 +184,11 @@ export function createService(opts: ServiceOptions): HearthService {
     ...everydayHandlers({ registry: requireRegistry, now }),
     ...keeperHandlers({ registry: requireRegistry, now }),
     ...copyHandlers({ reads: () => handlers, registry: requireRegistry, now }),
+    async rtcRelay(m) {
+      if (!pagePeers) throw errors.NOT_ALLOWED('this node makes its own WebRTC connections')
+      pagePeers.receive(m)
+      return { relayed: true as const }
+    },
   }
 
   async function call(method: unknown, input: unknown): Promise<Result<unknown>> {

@@ -24,6 +24,8 @@ async function start(): Promise<void> {
 
   const service = createService({
     profileDir: path.join(app.getPath('userData'), 'profile'),
+    // The main process has no WebRTC of its own: the renderer's RTCPeerConnection relays ciphertext (core/api/rtc-views.ts).
+    webrtcInPage: true,
     // Core lets through only addresses from the hotline list or a group's curated directory (exact
     // URLs); this opener then holds each to https, that one host, no credentials and no port.
     openLink: async (url) => {

@@ -99,8 +99,9 @@ const METHODS: Record<MethodName, true> = {
   keepers: true,
   ruleTemplates: true,
   readableCopy: true,
+  rtcRelay: true,
 }
-const EVENTS: Record<EventName, true> = { locked: true, unlocked: true, groupsChanged: true, groupChanged: true, exportProgress: true, joinProgress: true }
+const EVENTS: Record<EventName, true> = { locked: true, unlocked: true, groupsChanged: true, groupChanged: true, exportProgress: true, joinProgress: true, rtc: true }
 const EVENT_CHANNEL = 'hearth:event'
 
 const api: Record<string, unknown> = {}

@@ -28,7 +28,7 @@ export class MeetingRooms {
     if (!usesWebrtc(transport) || url === undefined) return { transport }
     const epochs = this.roomEpochs()
     this.epochs = epochs.join()
-    return { transport, webrtc: { url, epochKeys: epochs.map((e) => this.space.epochKey(e)), ...(opts.host ? { bindAddress: opts.host } : {}) } }
+    return { transport, webrtc: { url, epochKeys: epochs.map((e) => this.space.epochKey(e)), ...(opts.host ? { bindAddress: opts.host } : {}), ...(opts.webrtcPeers ? { peers: opts.webrtcPeers } : {}) } }
   }
 
   /** Moves the swarm's rooms when the epochs to meet in changed; nothing without WebRTC. */

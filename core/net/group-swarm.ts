@@ -47,6 +47,7 @@ import { swarmKeyPair, swarmSalt } from './swarm-keys.ts'
 import { groupTopic } from './topic.ts'
 import { startDhtNode } from './dht-node.ts'
 import { closeWhich, usesHyperswarm, usesWebrtc, type Transport, type TransportChoice } from './transports.ts'
+import type { RtcPeerFactory } from './webrtc/rtc-peers.ts'
 import { WebrtcSide } from './webrtc/webrtc-side.ts'
 import type { SwarmKeyPair } from './holepunch-net.ts'
 
@@ -119,7 +120,7 @@ export interface GroupSwarmOptions {
   /** Which transports to meet members on; Hyperswarm alone unless told (transports.ts). */
   transport?: TransportChoice
   /** Where to meet over WebRTC, and the current epoch key that names the room (webrtc/signal-envelope.ts). */
-  webrtc?: { url: string; epochKeys: Uint8Array[]; bindAddress?: string; onEvent?(code: string): void }
+  webrtc?: { url: string; epochKeys: Uint8Array[]; bindAddress?: string; peers?: RtcPeerFactory; onEvent?(code: string): void }
 }
 
 /** Where a connection came from: Hyperswarm's record of the peer, or the WebRTC session. */
@@ -185,7 +186,7 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
     const w = opts.webrtc
     this.webrtc = w && webrtcKeys ? new WebrtcSide({
       url: w.url, groupSecret: opts.groupSecret, epochKeys: w.epochKeys, keyPair: webrtcKeys,
-      ...(w.bindAddress ? { bindAddress: w.bindAddress } : {}), ...(w.onEvent ? { onEvent: w.onEvent } : {}),
+      ...(w.bindAddress ? { bindAddress: w.bindAddress } : {}), ...(w.peers ? { peers: w.peers } : {}), ...(w.onEvent ? { onEvent: w.onEvent } : {}),
       onConnection: (conn, remote) => this.onConnection(conn, { transport: 'webrtc', remote }),
     }) : null
     // One rendezvous for both: a look is a lookup on the DHT and a hello in the WebRTC room.

@@ -1,5 +1,5 @@
 /**
- * Members of one group meeting over WebRTC (node-datachannel) through a signaling server that
+ * Members of one group meeting over WebRTC (rtc-peers.ts: node-datachannel, or the app's renderer) through a signaling server that
  * speaks y-webrtc's protocol (`hearth signal`, or y-webrtc's own server): join the group's room
  * for the current epoch (signal-envelope.ts, epoch-rooms.ts), say hello, and open one data channel to each peer
  * who answers. Each channel is handed over as a byte stream (channel-stream.ts) for the caller to
@@ -21,9 +21,10 @@
  * another transport, or a peer member-auth refused) is not offered to nor answered until released.
  */
 import { randomBytes } from 'node:crypto'
-import nodeDataChannel, { type DataChannel, type PeerConnection } from 'node-datachannel'
 import { ChannelStream } from './channel-stream.ts'
 import { EpochRooms } from './epoch-rooms.ts'
+import { ndcPeers } from './ndc-peers.ts'
+import type { RtcChannel, RtcPeer as PeerConnection, RtcPeerFactory } from './rtc-peers.ts'
 import { openSignal, sealSignal, type SignalBody } from './signal-envelope.ts'
 import { SignalLink } from './signal-link.ts'
 
@@ -42,6 +43,8 @@ export interface WebrtcMeetOptions {
   iceServers?: string[]
   /** Address ICE binds to; tests use 127.0.0.1. */
   bindAddress?: string
+  /** Who makes the peer connections (rtc-peers.ts); node-datachannel in this process by default. */
+  peers?: RtcPeerFactory
   /** A channel to a peer is open; `initiator` is true on the side that offered; `remote` is its session id (for hold). */
   onChannel(channel: { stream: ChannelStream; initiator: boolean; remote: string }): void
   /** Codes only (a signal's kind, a connection's state, a refused signal), for logs and tests. */
@@ -211,13 +214,11 @@ export class WebrtcMeet {
   }
 
   private offer(remote: string): void {
-    const pc = this.connection(remote)
-    const channel = pc.createDataChannel('hearth')
-    channel.onOpen(() => this.hand(remote, pc, channel, true))
+    this.connection(remote, true).createChannel()
   }
 
-  private connection(remote: string): PeerConnection {
-    const pc = new nodeDataChannel.PeerConnection('hearth', {
+  private connection(remote: string, initiator = false): PeerConnection {
+    const pc = (this.opts.peers ?? ndcPeers).create({
       iceServers: this.opts.iceServers ?? [],
       ...(this.opts.bindAddress ? { bindAddress: this.opts.bindAddress } : {}),
     })
@@ -243,11 +244,11 @@ export class WebrtcMeet {
         this.refresh()
       }
     })
-    pc.onDataChannel((channel) => (channel.isOpen() ? this.hand(remote, pc, channel, false) : channel.onOpen(() => this.hand(remote, pc, channel, false))))
+    pc.onChannel((channel) => this.hand(remote, pc, channel, initiator))
     return pc
   }
 
-  private hand(remote: string, pc: PeerConnection, channel: DataChannel, initiator: boolean): void {
+  private hand(remote: string, pc: PeerConnection, channel: RtcChannel, initiator: boolean): void {
     if (this.closed || this.peers.get(remote) !== pc) return channel.close()
     const stream = new ChannelStream(channel)
     // The channel is the connection: once the caller or the peer closes it, the peer connection

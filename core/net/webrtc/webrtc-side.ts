@@ -11,6 +11,7 @@
  */
 import type { NoiseStream, SwarmKeyPair, TopicDiscovery } from '../holepunch-net.ts'
 import { noiseOverChannel } from './channel-stream.ts'
+import type { RtcPeerFactory } from './rtc-peers.ts'
 import { WebrtcMeet } from './webrtc-meet.ts'
 
 export interface WebrtcSideOptions {
@@ -19,6 +20,8 @@ export interface WebrtcSideOptions {
   groupSecret: Uint8Array
   epochKeys: Uint8Array[]
   bindAddress?: string
+  /** Who makes the peer connections (rtc-peers.ts); node-datachannel by default. */
+  peers?: RtcPeerFactory
   keyPair: SwarmKeyPair
   /** A Noise stream over a new data channel; `remote` names the peer's session for refuse/keepApart. */
   onConnection(conn: NoiseStream, remote: string): void
@@ -38,6 +41,7 @@ export class WebrtcSide {
       groupSecret: opts.groupSecret,
       epochKeys: opts.epochKeys,
       ...(opts.bindAddress ? { bindAddress: opts.bindAddress } : {}),
+      ...(opts.peers ? { peers: opts.peers } : {}),
       ...(opts.onEvent ? { onEvent: opts.onEvent } : {}),
       onChannel: ({ stream, initiator, remote }) => opts.onConnection(noiseOverChannel(stream, initiator, opts.keyPair), remote),
     })
