@@ -45,6 +45,7 @@ import { encodeCheckpointParts, sharedCheckpointDue } from './shared-checkpoint.
 import { checkpointNeeds, firstPart, uncoveredBlocks } from './checkpoint-log.ts'
 import { readRun } from './log-window.ts'
 import { CheckpointReading } from './checkpoint-reading.ts'
+import { assertRoom, logQuota, QuotaBook } from './log-quota.ts'
 
 export const GOVERNANCE_DOC = 'governance'
 export const COALESCE_MS = 300
@@ -57,6 +58,9 @@ export interface ReadLog {
   readonly key: string
   readonly length: number
   get(index: number): Promise<Uint8Array | null>
+  /** The signed length in bytes, and where the byte budget ends the log (log-quota.ts). */
+  readonly byteLength?: number
+  quotaEnd?(budget: number): Promise<number | null>
 }
 
 /** Our own device log (core/store/device-log.ts provides it). */
@@ -137,6 +141,8 @@ export class GroupSpace {
     },
     countRead: (blocks) => (this.blocksRead += blocks),
   })
+  /** Where each log's byte budget ends (log-quota.ts): no block from there on is judged. */
+  readonly quota = new QuotaBook()
   /** log key → start of the latest shared checkpoint accepted from it (welcomes pass these on). */
   readonly sharedCheckpoints: Map<string, number> = this.reading.shared
   /** Logs whose checkpoint was refused: they must be fetched and read from block 0. */
@@ -226,12 +232,13 @@ export class GroupSpace {
    */
   async catchUp(log: ReadLog): Promise<void> {
     this.logs.set(log.key, log)
+    if (log.quotaEnd) this.quota.set(log.key, await log.quotaEnd(logQuota()))
     const changed = new Set<string>()
     await this.docs.batch(async () => {
-      if (!(await this.reading.fromCheckpoint(log, changed))) return
+      if (this.quota.unknown(log.key) || !(await this.reading.fromCheckpoint(log, changed))) return
       this.reading.startRun(log.key)
       try {
-        for await (const [i, block] of readRun(log, this.next.get(log.key) ?? 0, () => log.length)) {
+        for await (const [i, block] of readRun(log, this.next.get(log.key) ?? 0, () => Math.min(log.length, this.quota.readEnd(log.key)))) {
           this.blocksRead++
           for (const id of this.ingest(log.key, i, block, true)) changed.add(id)
         }
@@ -259,6 +266,7 @@ export class GroupSpace {
 
   /** Decodes and applies one block wherever it sits. `sparse`: an older checkpoint is skipped, its state is in the newer one. */
   private judge(logKey: string, index: number, bytes: Uint8Array, deferGovernance: boolean, sparse: boolean): string[] {
+    if (!this.quota.allows(logKey, index)) return []
     let block
     try {
       block = decodeBlock(bytes, (e) => this.requireKeys().epochs.get(e), fastProvider)
@@ -284,6 +292,7 @@ export class GroupSpace {
 
   /** Applies a whole checkpoint under the write rule at both ends of what it stands for. */
   private applyCheckpoint(logKey: string, start: number, last: number, docId: string, state: Uint8Array): boolean {
+    if (!this.quota.allows(logKey, last)) return false
     if (!this.gov) {
       // Judged once governance is known; remembered now, as a refusal then costs only time.
       this.docs.hold(logKey, start, docId, state, [0, last])
@@ -536,6 +545,8 @@ export class GroupSpace {
     // Sealed now, all parts, before any await: a lock after this point cannot reach the key.
     const blocks = encodeCheckpointParts(docId, start, uncovered, Y.encodeStateAsUpdate(this.docs.doc(docId)))
       .map((payload) => encodeBlock({ epoch: keys.current, kind: BlockKind.Checkpoint, docId, payload }, key))
+    // A checkpoint only saves newcomers time: one that would pass the byte budget is not written.
+    if (this.own.byteLength !== undefined && this.own.byteLength + blocks.reduce((n, b) => n + b.length, 0) > logQuota()) return
     let index = start - 1
     for (const block of blocks) index = await this.own.append(block)
     if (index !== start + blocks.length - 1) throw errors.INTERNAL('checkpoint parts are not consecutive')
@@ -549,7 +560,10 @@ export class GroupSpace {
     const key = keys.epochs.get(epoch)
     if (!key) throw errors.BLOCK_EPOCH_UNKNOWN(`epoch ${epoch}`)
     const block = encodeBlock({ epoch, kind, docId, payload }, key)
-    const run = this.writing.then(() => this.own.append(block))
+    const run = this.writing.then(() => {
+      if (this.own.byteLength !== undefined) assertRoom(this.own.byteLength, block.length)
+      return this.own.append(block)
+    })
     this.writing = run.catch(() => undefined)
     return run
   }
