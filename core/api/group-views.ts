@@ -383,4 +383,10 @@ export interface GroupStatus {
    * connected now, when it was last reached (ms), and whether it holds all of our own log.
    */
   keeper?: { connected: boolean; lastReached: number | null; holdsMine: boolean; blocksHeld?: number }
+  /**
+   * Present only when a device log of the group has reached the group's byte budget
+   * (core/group/log-quota.ts): whose device, and how many of its blocks speak (null: not known
+   * yet). Nothing that device writes from there on is shown or fetched, here or anywhere.
+   */
+  quotaReached?: { memberId: string; name: string; blocks: number | null }[]
 }

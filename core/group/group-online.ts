@@ -297,7 +297,11 @@ export class GroupOnline {
       return
     }
     const log = await this.store.openPeerLog(bytes(key))
-    const grew = (): void => this.schedule(log)
+    const grew = (): void => {
+      this.schedule(log)
+      // Checked on the signed length alone, before the blocks arrive, so little past Q is fetched.
+      this.boundQuota(log)
+    }
     session.on('append', grew)
     session.on('download', grew)
     session.on('truncate', grew)

@@ -27,6 +27,14 @@ import { errors } from '../errors.ts'
 export const LOG_QUOTA_BYTES = 256 * 1024 * 1024
 
 /**
+ * Device logs one member may speak through (the one they joined with, and one more per archive
+ * restore: core/archive/archive-restore.ts). With Q this bounds what one member can make each
+ * member store: MAX_DEVICES_PER_MEMBER × Q, 1 GiB. Counted in governance's replay order, so
+ * every peer refuses the same `device.add`.
+ */
+export const MAX_DEVICES_PER_MEMBER = 4
+
+/**
  * A TEST KNOB, not a setting: integration tests set a small Q for every process of a run through
  * this environment variable. The CLI and the app never set it; a group whose peers disagreed on
  * Q would decide blocks differently, so Q is not something a person may change.
@@ -60,6 +68,32 @@ export function assertRoom(byteLength: number, adding: number, budget = logQuota
   if (byteLength + adding > budget) {
     throw errors.LOG_QUOTA_REACHED(`this device has written ${byteLength} of its ${budget} bytes`)
   }
+}
+
+/** A log as the rule reads it: its signed length in bytes, and where a byte budget ends it. */
+export interface QuotaSource {
+  readonly byteLength?: number
+  quotaEnd?(budget: number): Promise<number | null>
+}
+
+/**
+ * Whether `blocks` fit in the log's budget. `refuse`: throws LOG_QUOTA_REACHED instead of
+ * answering false (a write the person asked for is refused with plain words).
+ */
+export function hasRoom(log: QuotaSource, blocks: readonly Uint8Array[], refuse = false): boolean {
+  if (log.byteLength === undefined) return true
+  const adding = blocks.reduce((n, b) => n + b.length, 0)
+  if (refuse) assertRoom(log.byteLength, adding)
+  return log.byteLength + adding <= logQuota()
+}
+
+/** The devices past their budget, for status: whose, and how many of their blocks speak. */
+export function quotaReached(book: QuotaBook, memberOf: (logKey: string) => string | undefined, names: ReadonlyMap<string, string>): { quotaReached?: { memberId: string; name: string; blocks: number | null }[] } {
+  const out = [...book.reached()].flatMap(([log, end]) => {
+    const memberId = memberOf(log)
+    return memberId === undefined ? [] : [{ memberId, name: names.get(memberId) ?? 'member', blocks: end === Infinity ? null : end }]
+  })
+  return out.length ? { quotaReached: out } : {}
 }
 
 /** Per log, its quota end as this reader knows it; what a reader consults before judging a block. */
