@@ -21,7 +21,7 @@ const cast = useProcessCast()
 const { tempDir } = cast
 const CHILD = fileURLToPath(new URL('./quota-member.child.ts', import.meta.url))
 const Q = 256 * 1024
-const TIMES = 8
+const TIMES = 16
 
 beforeAll(() => void (process.env[TEST_QUOTA_ENV] = String(Q)))
 afterAll(() => void delete process.env[TEST_QUOTA_ENV])
