@@ -11,9 +11,8 @@
  * named — is read sparsely; which blocks are read when is checkpoint-reading.ts, judging them is
  * here. A rebuild builds the new state aside and swaps it in (rebuildAside below).
  *
- * Writing: a local change runs in one Yjs transaction, becomes one block in our own device log,
- * and resolves only once that block is durable. Quick successive edits of one doc made with
- * `changeSoon` (typing) are merged into one block per COALESCE_MS window.
+ * Writing: a local change runs in one Yjs transaction, becomes one block in our own device log, and
+ * resolves once durable; edits made with `changeSoon` (typing) merge into one block per COALESCE_MS.
  *
  * Epoch keys: after every replay, lockboxes sealed to us are opened and kept (epoch-keys.ts). A
  * block sealed under a key we lack is remembered; once a new key arrives the docs are rebuilt.
