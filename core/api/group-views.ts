@@ -384,4 +384,10 @@ export interface GroupStatus {
    * `full` when it said it is past its quota for this group (core/keeper/keeper-status.ts).
    */
   keeper?: { connected: boolean; lastReached: number | null; holdsMine: boolean; blocksHeld?: number; full?: true }
+  /**
+   * Present only when a device log of the group has reached the group's byte budget
+   * (core/group/log-quota.ts): whose device, and how many of its blocks speak (null: not known
+   * yet). Nothing that device writes from there on is shown or fetched, here or anywhere.
+   */
+  quotaReached?: { memberId: string; name: string; blocks: number | null }[]
 }

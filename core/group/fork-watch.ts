@@ -120,6 +120,10 @@ export class ForkWatch {
           return h ? Math.min(log.length, h.snap.length) : log.length
         },
         get: (i) => log.get(i),
+        get byteLength() {
+          return log.byteLength
+        },
+        quotaEnd: async (q) => (log.quotaEnd ? log.quotaEnd(q) : Infinity),
       }
       this.readers.set(log.key, r)
     }

@@ -25,6 +25,7 @@
  * (role-rules.ts), the keeper events (keeper-rules.ts) and the fork-freeze bookkeeping
  * (freeze-book.ts) are modules it calls.
  */
+import { MAX_DEVICES_PER_MEMBER } from './log-quota.ts'
 import { errors, HearthError } from '../errors.ts'
 import type { SharedDocName } from '../model/doc-id.ts'
 import type { MemberInfo } from '../model/views.ts'
@@ -231,6 +232,7 @@ export class Governance implements WriteAuthority {
     const device = event.body.device
     if (carriedBy.logKey !== device || carriedBy.index !== 0) throw errors.BLOCK_MALFORMED('device.add must open the log it names')
     if (this.deviceOwner.has(device)) throw errors.BLOCK_MALFORMED('that log already speaks for someone')
+    if (member.devices.size >= MAX_DEVICES_PER_MEMBER) throw errors.NOT_ALLOWED(`a member speaks through at most ${MAX_DEVICES_PER_MEMBER} device logs`)
     // A member whose log was rewritten cannot speak around the freeze through a fresh log.
     if (this.freezes.anyFrozen(member.devices.keys())) throw errors.NOT_ALLOWED('a device log of this member was rewritten')
     member.devices.set(device, 0)

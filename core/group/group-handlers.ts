@@ -15,6 +15,7 @@ import { REACTIONS, type ReactionKind } from '../model/vocabulary.ts'
 import type { GroupRegistry } from './group-registry.ts'
 import type { GroupSpace } from './group-space.ts'
 import { checkNameFor, memberName, memberNames } from './member-names.ts'
+import { quotaReached } from './log-quota.ts'
 import { cleanName, shownGroupName } from '../model/names.ts'
 import { isLive } from './join.ts'
 import { repairEpochs } from './epoch-keeper.ts'
@@ -272,6 +273,7 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
         blocks: [...s.next.values()].reduce((a, b) => a + b, 0),
         historyLeft: s.historyLeft(),
         ...await reg.ownLogStatus(groupId).then((ownLog) => (ownLog ? { ownLog } : {})),
+        ...(s.groupId ? quotaReached(s.quota, (log) => s.governance.memberForBlock(log, 0), names) : {}),
       }
     },
     async continueHere({ groupId }) {

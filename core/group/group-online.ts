@@ -39,6 +39,7 @@ import { KeeperFollow } from '../keeper/keeper-follow.ts'
 import { AdmissionSide } from './admission-side.ts'
 import { MeetingRooms } from './meeting-rooms.ts'
 import { LastSeenWatch } from './last-seen-watch.ts'
+import { QuotaWatch } from './quota-watch.ts'
 
 export type { NetworkOptions }
 
@@ -92,6 +93,8 @@ export class GroupOnline {
   private readonly forks: ForkWatch
   /** The admission we show, and newcomers let in on the one they showed (admission-side.ts). */
   private readonly admissions: AdmissionSide
+  /** Logs past the byte budget are fetched no further (quota-watch.ts). */
+  private readonly quota = new QuotaWatch()
 
   private constructor(
     private readonly space: GroupSpace,
@@ -282,7 +285,8 @@ export class GroupOnline {
     if (start === undefined) this.whole.add(key)
     if (key !== this.space.own.key) await this.forks.watch(key, session)
     // A planned log is not downloaded whole: only its checkpoint, what it names, and the tail.
-    const shared = start === undefined ? session : { key: session.key, replicate: (s: Parameters<typeof session.replicate>[0]) => session.replicate(s) }
+    const download = start === undefined ? { download: (r: { start: number; end: number }) => this.quota.download(key, session, r) } : {}
+    const shared = { key: session.key, replicate: (s: Parameters<typeof session.replicate>[0]) => session.replicate(s), ...download }
     this.swarm.addLog(shared)
     this.keepers?.addLog(shared)
     if (key === this.space.own.key) {
@@ -293,7 +297,11 @@ export class GroupOnline {
       return
     }
     const log = await this.store.openPeerLog(bytes(key))
-    const grew = (): void => this.schedule(log)
+    const grew = (): void => {
+      this.schedule(log)
+      // Checked on the signed length alone, before the blocks arrive, so little past Q is fetched.
+      this.boundQuota(log)
+    }
     session.on('append', grew)
     session.on('download', grew)
     session.on('truncate', grew)
@@ -309,7 +317,7 @@ export class GroupOnline {
       const need = first && this.space.checkpointNeeds(start, first)
       if (!need) return this.fetchWhole(key)
       await session.download({ blocks: need.blocks }).done()
-      session.download({ start: need.end, end: -1 })
+      this.quota.download(key, session, { start: need.end, end: -1 })
       this.fetched.set(key, log)
       this.schedule(log)
     } catch {
@@ -321,7 +329,7 @@ export class GroupOnline {
     const session = this.sessions.get(key)
     if (this.closed || this.whole.has(key) || !session) return
     this.whole.add(key)
-    session.download({ start: 0, end: -1 })
+    this.quota.download(key, session, { start: 0, end: -1 })
   }
 
   /** Catches the space up with a log once, however many blocks arrived meanwhile. */
@@ -334,6 +342,7 @@ export class GroupOnline {
       const before = this.space.governanceChanges
       if (!(await this.forks.beforeRead(log.key))) return
       await this.space.catchUp(this.forks.bounded(log))
+      this.boundQuota(log)
       // A planned log may have waited for governance this read brought.
       if (this.space.governanceChanges !== before) for (const [k, other] of this.fetched) {
         if (this.space.planOf(k) === undefined) this.fetched.delete(k)
@@ -342,6 +351,13 @@ export class GroupOnline {
       await this.addLogs()
       this.backfillSoon()
     }).catch(() => undefined)
+  }
+
+  /** A log past the byte budget: fetched no further than E, and read again once E is known. */
+  private boundQuota(log: PeerLog): void {
+    const session = this.sessions.get(log.key)
+    const from = this.whole.has(log.key) ? 0 : (this.space.sharedCheckpoints.get(log.key) ?? 0)
+    if (session && log.key !== this.space.own.key) void this.quota.check(log.key, session, from).then((now) => now && this.schedule(log), () => undefined)
   }
 
   /** Once no log waits for its checkpoint, fetches what the checkpoints stood for, after a pause. */
@@ -355,7 +371,7 @@ export class GroupOnline {
         const session = this.sessions.get(key)
         if (!session || this.closed) continue
         this.backfilling.add(key)
-        session.download({ start: 0, end })
+        this.quota.download(key, session, { start: 0, end })
       }
     }, BACKFILL_AFTER_MS)
     this.backfillTimer.unref?.()

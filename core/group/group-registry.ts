@@ -51,7 +51,7 @@ const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
 
 function asAppendLog(log: DeviceLog): AppendLog {
   const key = hex(log.key)
-  return { key, get length() { return log.length }, append: (b) => log.append(b), get: (i) => log.get(i) }
+  return { key, get length() { return log.length }, get byteLength() { return log.byteLength }, append: (b) => log.append(b), get: (i) => log.get(i), quotaEnd: (q) => log.quotaEnd(q) }
 }
 
 export class GroupRegistry {

@@ -41,6 +41,10 @@ export interface HypercoreSession {
   readonly key: Uint8Array | null
   readonly discoveryKey: Uint8Array | null
   readonly length: number
+  /** The signed length in bytes: the sum of every block's size (core/group/log-quota.ts). */
+  readonly byteLength: number
+  /** The block holding byte `bytes`, and where in it; null when not found without waiting. */
+  seek(bytes: number, opts?: { wait?: boolean; timeout?: number }): Promise<[number, number] | null>
   /** Bumped by every truncation of the log (core/group/fork-watch.ts). */
   readonly fork: number
   readonly closed: boolean

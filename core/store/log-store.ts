@@ -36,6 +36,7 @@ import { keyedHash } from '../crypto/hash.ts'
 import { fastProvider } from '../crypto/provider-sodium.ts'
 import { wipe } from '../crypto/wipe.ts'
 import { DeviceLog, storeError } from './device-log.ts'
+import { seekQuotaEnd } from './quota-end.ts'
 import { Hypercore, type CorestoreInstance, type HypercoreSession, type KeyPair, type Manifest } from './holepunch.ts'
 import { LogLengths, logLengthsKey, readLogLengths, LOG_LENGTHS_FILE } from './log-lengths.ts'
 import { OwnLogGuard, type OwnLogState } from './own-log-guard.ts'
@@ -152,6 +153,10 @@ export class LogStore {
       get length() {
         return core.length
       },
+      get byteLength() {
+        return core.byteLength
+      },
+      quotaEnd: (budget) => seekQuotaEnd(core, budget),
       get: async (index) => {
         try {
           return await core.get(index, { wait: false })
@@ -264,6 +269,9 @@ export interface PeerLog {
   readonly key: string
   readonly length: number
   get(index: number): Promise<Uint8Array | null>
+  /** The signed length in bytes, and where a byte budget ends the log (core/group/log-quota.ts). */
+  readonly byteLength?: number
+  quotaEnd?(budget: number): Promise<number | null>
 }
 
 /** The key of the log whose Hypercore signer is `signer`. */

@@ -219,7 +219,8 @@ export const netCommands: Record<string, Command & { network?: boolean; noProfil
         : s.keeper?.holdsMine ? 'your latest words are held by the group’s keeper' : 'your latest words are not yet held by anyone else'
       const k = s.keeper
       const keeper = !k ? '' : k.connected ? ' The keeper is connected.' : k.lastReached ? ` The keeper was last reached ${new Date(k.lastReached).toISOString().slice(0, 16).replace('T', ' ')} UTC.` : ' The keeper has not been reached yet.'
-      return `Online; connected: ${s.peers.map(peerText).join(', ') || 'nobody yet'}; ${held}.${keeper}`
+      const quota = (s.quotaReached ?? []).map((q) => ` A device of ${shown(q.name)} has reached the group’s limit: nothing it writes from there on is shown or kept.`).join('')
+      return `Online; connected: ${s.peers.map(peerText).join(', ') || 'nobody yet'}; ${held}.${keeper}${quota}`
     },
   },
 }

@@ -7,6 +7,7 @@
  */
 import type { Catalogue } from './en.ts'
 import { integrityAr } from './ar/integrity.ts'
+import { logQuotaAr } from './ar/log-quota.ts'
 import { supportAr } from './ar/support.ts'
 import { errorsAr } from './ar/errors.ts'
 import { reasonsAr } from './ar/reasons.ts'
@@ -567,5 +568,6 @@ export const ar: Catalogue = {
   'decisions.none': 'لا توجد قرارات بعد.',
   'decisions.list': 'القرارات، المفتوحة أولًا',
   ...integrityAr,
+  ...logQuotaAr,
   ...groupToolsAr,
 }

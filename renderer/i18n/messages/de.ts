@@ -16,6 +16,7 @@ import { errorsDe } from './de/errors.ts'
 import { reasonsDe } from './de/reasons.ts'
 import { namesDe } from './de/names.ts'
 import { integrityDe } from './de/integrity.ts'
+import { logQuotaDe } from './de/log-quota.ts'
 
 export const de: Catalogue = {
   ...hearingDe,
@@ -27,6 +28,7 @@ export const de: Catalogue = {
   ...reasonsDe,
   ...namesDe,
   ...integrityDe,
+  ...logQuotaDe,
   'app.opening': 'Wird geöffnet…',
   'app.noBridge.title': 'Hearth kann hier nicht starten',
   'app.noBridge.body': 'Dieses Fenster wurde ohne den Hintergrundprozess von Hearth geöffnet und kann dein Profil deshalb nicht erreichen. Schließe es und starte Hearth neu.',

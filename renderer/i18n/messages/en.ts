@@ -9,6 +9,7 @@ import { groupToolsEn } from './en/group-tools.ts'
  * splitting it by screen would scatter what a translator reviews at once (docs/decisions.md).
  */
 import { integrityEn } from './en/integrity.ts'
+import { logQuotaEn } from './en/log-quota.ts'
 import { supportEn } from './en/support.ts'
 import { errorsEn } from './en/errors.ts'
 import { reasonsEn } from './en/reasons.ts'
@@ -568,6 +569,7 @@ export const en = {
   'decisions.none': 'No decisions yet.',
   'decisions.list': 'Decisions, open ones first',
   ...integrityEn,
+  ...logQuotaEn,
   ...groupToolsEn,
 } as const satisfies Record<string, string>
 

@@ -6,6 +6,7 @@
  */
 import type { Catalogue } from './en.ts'
 import { integrityEs } from './es/integrity.ts'
+import { logQuotaEs } from './es/log-quota.ts'
 import { supportEs } from './es/support.ts'
 import { errorsEs } from './es/errors.ts'
 import { reasonsEs } from './es/reasons.ts'
@@ -566,5 +567,6 @@ export const es: Catalogue = {
   'decisions.none': 'Todavía no hay decisiones.',
   'decisions.list': 'Decisiones, primero las abiertas',
   ...integrityEs,
+  ...logQuotaEs,
   ...groupToolsEs,
 }

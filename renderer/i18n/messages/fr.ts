@@ -6,6 +6,7 @@
  */
 import type { Catalogue } from './en.ts'
 import { integrityFr } from './fr/integrity.ts'
+import { logQuotaFr } from './fr/log-quota.ts'
 import { supportFr } from './fr/support.ts'
 import { errorsFr } from './fr/errors.ts'
 import { reasonsFr } from './fr/reasons.ts'
@@ -570,5 +571,6 @@ export const fr: Catalogue = {
   'decisions.none': 'Aucune décision pour l’instant.',
   'decisions.list': 'Décisions, les ouvertes d’abord',
   ...integrityFr,
+  ...logQuotaFr,
   ...groupToolsFr,
 }

@@ -18,6 +18,7 @@ import { errorsPl } from './pl/errors.ts'
 import { reasonsPl } from './pl/reasons.ts'
 import { namesPl } from './pl/names.ts'
 import { integrityPl } from './pl/integrity.ts'
+import { logQuotaPl } from './pl/log-quota.ts'
 
 export const pl: Catalogue = {
   ...hearingPl,
@@ -29,6 +30,7 @@ export const pl: Catalogue = {
   ...reasonsPl,
   ...namesPl,
   ...integrityPl,
+  ...logQuotaPl,
   'app.opening': 'Otwieranie…',
   'app.noBridge.title': 'Hearth nie może się tu uruchomić',
   'app.noBridge.body': 'To okno otwarto bez procesu Hearth działającego w tle, więc nie ma ono dostępu do twojego profilu. Zamknij je i uruchom Hearth ponownie.',

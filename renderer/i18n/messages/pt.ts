@@ -18,6 +18,7 @@ import { errorsPt } from './pt/errors.ts'
 import { reasonsPt } from './pt/reasons.ts'
 import { namesPt } from './pt/names.ts'
 import { integrityPt } from './pt/integrity.ts'
+import { logQuotaPt } from './pt/log-quota.ts'
 
 export const pt: Catalogue = {
   ...hearingPt,
@@ -29,6 +30,7 @@ export const pt: Catalogue = {
   ...reasonsPt,
   ...namesPt,
   ...integrityPt,
+  ...logQuotaPt,
   'app.opening': 'Abrindo…',
   'app.noBridge.title': 'O Hearth não consegue iniciar aqui',
   'app.noBridge.body': 'Esta janela foi aberta sem o processo de fundo do Hearth, então não consegue chegar ao seu perfil. Feche-a e abra o Hearth de novo.',
