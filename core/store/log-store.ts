@@ -146,7 +146,18 @@ export class LogStore {
    * member's log. A block not held yet reads as null (replication fills it in).
    */
   async openPeerLog(key: Uint8Array): Promise<PeerLog> {
-    const core = await this.session(key, 'open a member log')
+    let core = await this.session(key, 'open a member log')
+    // Hypercore closes every session of a log whose writer signed two trees at one fork, after
+    // freezing its stored copy (core/group/fork-watch.ts). That copy still reads: open it again,
+    // so the blocks before the freeze keep being read (a rebuild reads every log again).
+    const again = (): void => {
+      if (this.closing) return
+      void this.session(key, 'open a member log').then((c) => {
+        core = c
+        c.once('close', again)
+      }, () => undefined)
+    }
+    core.once('close', again)
     return {
       key: Buffer.from(key).toString('hex'),
       get length() {

@@ -1,0 +1,211 @@
+/**
+ * Two trees at one fork (equivocation.ts): a writer runs one log key on two machines and signs
+ * two different trees without truncating. Real Hypercores in real Corestores on temp folders:
+ * machine A and machine B share the key pair; a reader holding A's version meets B when B
+ * appends once more, Hypercore emits `conflict`, and the fork watch turns it into evidence.
+ * Then: the freeze index is the first block of the leftmost root that differs, every block
+ * before it is the same in both versions, and forged evidence is refused with a coded error.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import { checkEvidence, makeEvidence, treesPart, type ForkEvidence } from '../../../core/group/equivocation.ts'
+import { ForkWatch } from '../../../core/group/fork-watch.ts'
+import { FreezeBook } from '../../../core/group/freeze-book.ts'
+import type { GroupSpace } from '../../../core/group/group-space.ts'
+import { fastProvider } from '../../../core/crypto/provider-sodium.ts'
+import { Corestore, type CorestoreInstance, type HypercoreSession, type KeyPair } from '../../../core/store/holepunch.ts'
+import { decodeSignedState, encodeSignedState, readSignedStateAt, type SignedState } from '../../../core/store/tree-proof.ts'
+import { seededRandom, testSeed, type SeededRandom } from '../../helpers/seeded-random.ts'
+import { useTempDirs } from '../../helpers/temp-dir.ts'
+import { hex } from './support.ts'
+
+const tempDir = useTempDirs()
+const stores: CorestoreInstance[] = []
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close().catch(() => undefined)
+})
+
+interface Machines {
+  kp: KeyPair
+  key: string
+  reader: CorestoreInstance
+  r: HypercoreSession
+  a: HypercoreSession
+  b: HypercoreSession
+  /** What each machine wrote (B's sessions close too: the reader pushes its own tree to it). */
+  blocksA: Uint8Array[]
+  blocksB: Uint8Array[]
+  /** What the fork watch reported from the reader's conflict event, once B appended past A. */
+  evidence: ForkEvidence
+}
+
+type Replicable = { replicate(initiator: boolean): NodeJS.ReadWriteStream }
+function link(x: CorestoreInstance, y: CorestoreInstance): void {
+  const s1 = (x as unknown as Replicable).replicate(true)
+  const s2 = (y as unknown as Replicable).replicate(false)
+  s1.pipe(s2).pipe(s1)
+}
+
+function store(): CorestoreInstance {
+  const s = new Corestore(tempDir())
+  stores.push(s)
+  return s
+}
+
+/**
+ * `shared` blocks written on both machines, then A writes `onlyA` blocks and B writes `onlyB`
+ * other ones (B's last written after the reader meets B). The reader holds A's version whole
+ * when it meets B; the fork watch (with a stand-in for the space that keeps what is reported)
+ * reports the conflict.
+ */
+async function twoMachines(rnd: SeededRandom, shared: number, onlyA: number, onlyB: number): Promise<Machines> {
+  const kp = fastProvider.signKeyPairFromSeed(rnd.bytes(32))
+  const manifest = { version: 1 as const, signers: [{ publicKey: kp.publicKey }] }
+  const [sa, sb, sr] = [store(), store(), store()]
+  const a = sa.get({ manifest })
+  const b = sb.get({ manifest })
+  await a.ready()
+  await b.ready()
+  const blocksA: Uint8Array[] = []
+  const blocksB: Uint8Array[] = []
+  const write = async (core: HypercoreSession, to: Uint8Array[], block: Uint8Array): Promise<void> => {
+    to.push(block)
+    await core.append(block, { keyPair: kp })
+  }
+  for (let i = 0; i < shared; i++) {
+    const block = rnd.bytes(40)
+    await write(a, blocksA, block)
+    await write(b, blocksB, block)
+  }
+  for (let i = 0; i < onlyA; i++) await write(a, blocksA, rnd.bytes(40))
+  for (let i = 0; i < onlyB - 1; i++) await write(b, blocksB, rnd.bytes(40))
+  const key = hex(a.key as Uint8Array)
+  const r = sr.get({ key: a.key as Uint8Array })
+  await r.ready()
+  link(sr, sa)
+  await r.download({ start: 0, end: a.length }).done()
+  expect(r.contiguousLength).toBe(a.length)
+  const reported: ForkEvidence[] = []
+  let heard: () => void = () => undefined
+  const space = {
+    next: new Map<string, number>(),
+    reportFork: async (ev: ForkEvidence): Promise<boolean> => {
+      reported.push(ev)
+      heard()
+      return true
+    },
+  }
+  const watch = new ForkWatch(space as unknown as GroupSpace)
+  await watch.watch(key, r, async () => {
+    const again = sr.get({ key: a.key as Uint8Array })
+    await again.ready()
+    return again
+  })
+  const got = new Promise<void>((ok) => (heard = ok))
+  link(sr, sb)
+  await write(b, blocksB, rnd.bytes(40))
+  await got
+  await watch.close()
+  return { kp, key, reader: sr, r, a, b, blocksA, blocksB, evidence: reported[0] as ForkEvidence }
+}
+
+const b64 = (s: SignedState): string => Buffer.from(encodeSignedState(s)).toString('base64')
+const state = (x: string): SignedState => decodeSignedState(Buffer.from(x, 'base64'))
+
+describe('two signed trees at one fork', () => {
+  it('become evidence from Hypercore\'s conflict, frozen at the first block of the leftmost root that differs', async () => {
+    const rnd = seededRandom(testSeed())
+    const m = await twoMachines(rnd, 5, 1, 2)
+    const c = checkEvidence(m.evidence)
+    expect(c).not.toBeNull()
+    // Six blocks: roots 3 (blocks 0-3) and 9 (blocks 4-5); the sixth differs, so root 9 does.
+    expect(m.evidence.index).toBe(4)
+    const [a, b] = [state(m.evidence.a), state(m.evidence.b)]
+    expect([a.fork, b.fork]).toEqual([0, 0])
+    expect([a.length, b.length]).toEqual([6, 7])
+    // The reader's side is at its own length, so it keeps version 1's form; B's is an upgrade from 6.
+    expect([a.at ?? a.length, b.at]).toEqual([6, 6])
+    // The reader's own side carries its block where they part, for the review; B's side cannot.
+    expect(a.block?.index).toBe(4)
+    expect(Buffer.from(a.block?.value ?? []).equals(Buffer.from(m.blocksA[4] as Uint8Array))).toBe(true)
+    expect(b.block).toBeNull()
+    // The reader's copy is frozen and closed by Hypercore, yet still reads from storage.
+    expect(m.r.closed).toBe(true)
+    const again = m.reader.get({ key: m.a.key as Uint8Array })
+    await again.ready()
+    expect(again.length).toBe(6)
+    expect(await again.get(5, { wait: false })).not.toBeNull()
+    await again.close()
+  })
+
+  it('freezes never past the first differing block, and every block before the freeze is the same in both', async () => {
+    const seed = testSeed()
+    const rnd = seededRandom(seed)
+    for (let run = 0; run < 4; run++) {
+      const shared = rnd.int(1, 20)
+      const onlyA = rnd.int(1, 4)
+      const m = await twoMachines(rnd, shared, onlyA, onlyA + 1)
+      const index = checkEvidence(m.evidence)?.index
+      expect(index, `seed ${seed} run ${run}`).toBeDefined()
+      expect(index as number).toBeLessThanOrEqual(shared)
+      for (let i = 0; i < (index as number); i++) {
+        expect(Buffer.from(m.blocksA[i] as Uint8Array).equals(Buffer.from(m.blocksB[i] as Uint8Array))).toBe(true)
+      }
+    }
+  })
+
+  it('refuses forged evidence with a coded error', async () => {
+    const rnd = seededRandom(testSeed())
+    const m = await twoMachines(rnd, 5, 1, 2)
+    const a = state(m.evidence.a)
+    const alteredRoot = state(m.evidence.b)
+    const root = alteredRoot.roots.at(-1) as { hash: Uint8Array }
+    root.hash = Uint8Array.from(root.hash, (x, i) => (i === 0 ? x ^ 1 : x))
+    const alteredExtra = state(m.evidence.b)
+    const extra = alteredExtra.additional?.[0] as { hash: Uint8Array }
+    extra.hash = Uint8Array.from(extra.hash, (x, i) => (i === 0 ? x ^ 1 : x))
+    const other = fastProvider.signKeyPairFromSeed(rnd.bytes(32)).publicKey
+    // A's own honest state at the same length: the same tree as the reader's.
+    const sameTree = await readSignedStateAt(m.a, 6, 4)
+    expect(treesPart(a, sameTree)).toBeNull()
+    const refused: [string, ForkEvidence][] = [
+      ['a root changed', { ...m.evidence, b: b64(alteredRoot) }],
+      ['an additional node changed', { ...m.evidence, b: b64(alteredExtra) }],
+      ['the signature of another key', { ...m.evidence, signer: hex(other) }],
+      ['another log', { ...m.evidence, log: hex(other) }],
+      ['equal trees', { ...m.evidence, b: b64(sameTree) }],
+      ['the same state twice', { ...m.evidence, b: m.evidence.a }],
+      ['a later index than where the roots part', { ...m.evidence, index: 5 }],
+      ['an earlier index', { ...m.evidence, index: 3 }],
+      ['a block elsewhere', { ...m.evidence, a: b64(await readSignedStateAt(m.r.closed ? await reopened(m) : m.r, 6, 5)) }],
+      ['bytes cut', { ...m.evidence, b: m.evidence.b.slice(0, -8) }],
+    ]
+    for (const [what, ev] of refused) {
+      expect(checkEvidence(ev), what).toBeNull()
+      expect(() => new FreezeBook().report(ev, 'someone', 1, undefined), what).toThrow(expect.objectContaining({ code: 'CRYPTO_BAD_SIGNATURE' }))
+    }
+    // makeEvidence never writes what does not verify.
+    expect(makeEvidence(m.key, m.kp.publicKey, 4, a, sameTree, encodeSignedState)).toBeNull()
+    // The genuine one is recorded.
+    const book = new FreezeBook()
+    book.report(m.evidence, 'someone', 1, undefined)
+    expect(book.reports).toHaveLength(1)
+  })
+
+  it('keeps version-1 bytes for a state at its own length, and reads them back', async () => {
+    const rnd = seededRandom(testSeed())
+    const m = await twoMachines(rnd, 3, 1, 2)
+    const own = await reopened(m)
+    const s = await readSignedStateAt(own, own.length, 1)
+    expect(encodeSignedState(s)[0]).toBe(1)
+    const back = decodeSignedState(encodeSignedState(s))
+    expect(back.at).toBeUndefined()
+    expect(encodeSignedState(state(m.evidence.b))[0]).toBe(2)
+    await own.close()
+  })
+})
+
+async function reopened(m: Machines): Promise<HypercoreSession> {
+  const s = m.reader.get({ key: m.a.key as Uint8Array })
+  await s.ready()
+  return s
+}
