@@ -10,13 +10,18 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { checkEvidence, makeEvidence, treesPart, type ForkEvidence } from '../../../core/group/equivocation.ts'
 import { ForkWatch } from '../../../core/group/fork-watch.ts'
 import { FreezeBook } from '../../../core/group/freeze-book.ts'
-import type { GroupSpace } from '../../../core/group/group-space.ts'
 import { fastProvider } from '../../../core/crypto/provider-sodium.ts'
 import { Corestore, type CorestoreInstance, type HypercoreSession, type KeyPair } from '../../../core/store/holepunch.ts'
 import { decodeSignedState, encodeSignedState, readSignedStateAt, type SignedState } from '../../../core/store/tree-proof.ts'
 import { seededRandom, testSeed, type SeededRandom } from '../../helpers/seeded-random.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
-import { hex } from './support.ts'
+import { GroupSpace } from '../../../core/group/group-space.ts'
+import { rewrittenLogs } from '../../../core/group/rewrite-view.ts'
+import { memberDocId } from '../../../core/model/doc-id.ts'
+import { MemberDoc } from '../../../core/model/member-doc.ts'
+import { founder, govState, keysOf, now, texts } from '../governance/peers.ts'
+import { CoreLog, readAll } from './fork-support.ts'
+import { hex, identity, idOf, MemLog } from './support.ts'
 
 const tempDir = useTempDirs()
 const stores: CorestoreInstance[] = []
@@ -201,6 +206,78 @@ describe('two signed trees at one fork', () => {
     expect(back.at).toBeUndefined()
     expect(encodeSignedState(state(m.evidence.b))[0]).toBe(2)
     await own.close()
+  })
+})
+
+describe('one history when one log key runs on two machines', () => {
+  it('a reader of either version ends with the same feed and governance once the evidence arrives, in either order', async () => {
+    const rnd = seededRandom(testSeed())
+    const alder = await founder(rnd, 'Alder')
+    const groupId = alder.space.groupId as string
+    const kp = fastProvider.signKeyPairFromSeed(rnd.bytes(32))
+    const manifest = { version: 1 as const, signers: [{ publicKey: kp.publicKey }] }
+    const [coreA, coreB] = [store().get({ manifest }), store().get({ manifest })]
+    await coreA.ready()
+    await coreB.ready()
+    const [logA, logB] = [new CoreLog(coreA, kp), new CoreLog(coreB, kp)]
+    const mid = identity(rnd)
+    const me = idOf(mid)
+    await alder.space.writeGovernance({
+      v: 1, kind: 'member.admit', group: groupId, author: alder.me, at: now(), seen: alder.space.seen(),
+      body: { member: { id: me, boxKey: hex(mid.boxPublicKey), device: logA.key, pseudonym: 'Mallory' }, role: 'member', epochs: alder.space.heldEpochs() },
+    })
+    const keys = { identity: mid, epochs: keysOf(alder), current: alder.space.currentEpoch }
+    const say = (m: GroupSpace, text: string): Promise<void> => m.change(memberDocId(me), (d) => void new MemberDoc(d, me).addPost({ topic: 'story', text, cw: null }, now()))
+    // Machine A writes first; machine B starts as a copy of it, then each goes its own way.
+    const onA = new GroupSpace(logA, keys, { groupId })
+    await onA.catchUp(alder.log)
+    await say(onA, 'before the split')
+    await say(onA, 'still shared')
+    for (const block of await readAll(coreA)) await logB.append(block)
+    const onB = new GroupSpace(logB, keys, { groupId })
+    await onB.catchUp(alder.log)
+    await say(onA, 'words on machine A')
+    await say(onB, 'words on machine B')
+    await say(onB, 'more on machine B')
+    // What the fork watch reports from Hypercore's conflict: A's state beside B's upgrade from 0 to A's length.
+    const at = coreA.length
+    const index = treesPart(await readSignedStateAt(coreA, at, null), await readSignedStateAt(coreB, at, null)) as number
+    const evidence = makeEvidence(logA.key, kp.publicKey, index, await readSignedStateAt(coreA, at, index), await readSignedStateAt(coreB, at, null), encodeSignedState) as ForkEvidence
+    expect(checkEvidence(evidence)?.index).toBe(index)
+    const alderBefore = alder.log.blocks.length
+    expect(await alder.space.reportFork(evidence)).toBe(true)
+    // The review: machine A's words as the reporter held them; machine B's block is not carried (never "taken back").
+    const review = rewrittenLogs(alder.space)
+    expect(review.map((r) => [r.memberName, r.index])).toEqual([['Mallory', index]])
+    expect(review[0]?.versions.map((v) => [v.fork, v.length, v.block?.texts, v.block?.notCarried])).toEqual([[0, 3, ['words on machine A'], undefined], [0, 4, [], true]])
+
+    const [versionA, versionB] = [await readAll(coreA), await readAll(coreB)]
+    const observe = async (version: Uint8Array[], evidenceFirst: boolean, withEvidence = true): Promise<{ texts: string[]; gov: unknown; frozen: unknown }> => {
+      const id = identity(rnd)
+      const space = new GroupSpace(new MemLog(hex(rnd.bytes(32))), { identity: id, epochs: keysOf(alder), current: alder.space.currentEpoch }, { groupId })
+      const alderCopy = new MemLog(alder.log.key)
+      alderCopy.blocks.push(...alder.log.blocks.slice(0, withEvidence ? undefined : alderBefore))
+      const mallory = new MemLog(logA.key)
+      mallory.blocks.push(...version)
+      for (const log of evidenceFirst ? [alderCopy, mallory] : [mallory, alderCopy]) await space.catchUp(log)
+      const peer = { name: 'observer', space, log: new MemLog(''), id, me: idOf(id) }
+      return { texts: texts(peer), gov: govState(peer), frozen: [...space.governance.frozen] }
+    }
+    // Without the evidence the two readers never agree: that is what the handling is for.
+    const [plainA, plainB] = [await observe(versionA, false, false), await observe(versionB, false, false)]
+    expect(plainA.texts).toContain('words on machine A')
+    expect(plainB.texts).toContain('words on machine B')
+    const seen = [await observe(versionA, true), await observe(versionA, false), await observe(versionB, true), await observe(versionB, false)]
+    // One block a post here: roots 1 (blocks 0-1) and 4 (block 2) at length 3; block 2 is where they part.
+    expect(index).toBe(2)
+    expect(seen[0]?.texts).toEqual(['before the split', 'still shared'])
+    for (const r of seen) {
+      expect(r.texts).toEqual(seen[0]?.texts)
+      expect(r.gov).toEqual(seen[0]?.gov)
+      expect(r.frozen).toEqual([[logA.key, index]])
+      expect(r.texts).not.toContain('words on machine A')
+      expect(r.texts).not.toContain('words on machine B')
+    }
   })
 })
 
