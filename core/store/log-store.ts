@@ -149,10 +149,12 @@ export class LogStore {
     let core = await this.session(key, 'open a member log')
     // Hypercore closes every session of a log whose writer signed two trees at one fork, after
     // freezing its stored copy (core/group/fork-watch.ts). That copy still reads: open it again,
-    // so the blocks before the freeze keep being read (a rebuild reads every log again).
+    // so the blocks before the freeze keep being read (a rebuild reads every log again). A read
+    // meanwhile waits for it.
+    let reopening: Promise<unknown> | null = null
     const again = (): void => {
       if (this.closing) return
-      void this.session(key, 'open a member log').then((c) => {
+      reopening = this.session(key, 'open a member log').then((c) => {
         core = c
         c.once('close', again)
       }, () => undefined)
@@ -165,6 +167,7 @@ export class LogStore {
       },
       get: async (index) => {
         try {
+          if (reopening) await reopening
           return await core.get(index, { wait: false })
         } catch (e) {
           throw storeError(e, `read block ${index}`)

@@ -6,6 +6,7 @@
  * Then: the freeze index is the first block of the leftmost root that differs, every block
  * before it is the same in both versions, and forged evidence is refused with a coded error.
  */
+import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { checkEvidence, makeEvidence, treesPart, type ForkEvidence } from '../../../core/group/equivocation.ts'
 import { ForkWatch } from '../../../core/group/fork-watch.ts'
@@ -15,6 +16,7 @@ import { Corestore, type CorestoreInstance, type HypercoreSession, type KeyPair 
 import { decodeSignedState, encodeSignedState, readSignedStateAt, type SignedState } from '../../../core/store/tree-proof.ts'
 import { seededRandom, testSeed, type SeededRandom } from '../../helpers/seeded-random.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
+import { LogStore, type PeerLog } from '../../../core/store/log-store.ts'
 import { GroupSpace } from '../../../core/group/group-space.ts'
 import { rewrittenLogs } from '../../../core/group/rewrite-view.ts'
 import { memberDocId } from '../../../core/model/doc-id.ts'
@@ -32,7 +34,8 @@ afterEach(async () => {
 interface Machines {
   kp: KeyPair
   key: string
-  reader: CorestoreInstance
+  /** A fresh session on the reader's stored copy. */
+  reopen: () => Promise<HypercoreSession>
   r: HypercoreSession
   a: HypercoreSession
   b: HypercoreSession
@@ -44,10 +47,22 @@ interface Machines {
 }
 
 type Replicable = { replicate(initiator: boolean): NodeJS.ReadWriteStream }
-function link(x: CorestoreInstance, y: CorestoreInstance): void {
+/** One log replicated between two sessions over an in-memory stream. */
+function link(x: HypercoreSession, y: HypercoreSession): void {
   const s1 = (x as unknown as Replicable).replicate(true)
   const s2 = (y as unknown as Replicable).replicate(false)
   s1.pipe(s2).pipe(s1)
+}
+
+/** The reader's side: a plain Corestore, unless the test gives Hearth's own log store. */
+type Opener = (key: Uint8Array) => Promise<HypercoreSession>
+function corestoreReader(): Opener {
+  const sr = store()
+  return async (key) => {
+    const s = sr.get({ key })
+    await s.ready()
+    return s
+  }
 }
 
 function store(): CorestoreInstance {
@@ -62,10 +77,10 @@ function store(): CorestoreInstance {
  * when it meets B; the fork watch (with a stand-in for the space that keeps what is reported)
  * reports the conflict.
  */
-async function twoMachines(rnd: SeededRandom, shared: number, onlyA: number, onlyB: number): Promise<Machines> {
+async function twoMachines(rnd: SeededRandom, shared: number, onlyA: number, onlyB: number, open: Opener = corestoreReader()): Promise<Machines> {
   const kp = fastProvider.signKeyPairFromSeed(rnd.bytes(32))
   const manifest = { version: 1 as const, signers: [{ publicKey: kp.publicKey }] }
-  const [sa, sb, sr] = [store(), store(), store()]
+  const [sa, sb] = [store(), store()]
   const a = sa.get({ manifest })
   const b = sb.get({ manifest })
   await a.ready()
@@ -84,9 +99,9 @@ async function twoMachines(rnd: SeededRandom, shared: number, onlyA: number, onl
   for (let i = 0; i < onlyA; i++) await write(a, blocksA, rnd.bytes(40))
   for (let i = 0; i < onlyB - 1; i++) await write(b, blocksB, rnd.bytes(40))
   const key = hex(a.key as Uint8Array)
-  const r = sr.get({ key: a.key as Uint8Array })
-  await r.ready()
-  link(sr, sa)
+  const reopen = (): Promise<HypercoreSession> => open(a.key as Uint8Array)
+  const r = await reopen()
+  link(r, a)
   await r.download({ start: 0, end: a.length }).done()
   expect(r.contiguousLength).toBe(a.length)
   const reported: ForkEvidence[] = []
@@ -100,17 +115,13 @@ async function twoMachines(rnd: SeededRandom, shared: number, onlyA: number, onl
     },
   }
   const watch = new ForkWatch(space as unknown as GroupSpace)
-  await watch.watch(key, r, async () => {
-    const again = sr.get({ key: a.key as Uint8Array })
-    await again.ready()
-    return again
-  })
+  await watch.watch(key, r, reopen)
   const got = new Promise<void>((ok) => (heard = ok))
-  link(sr, sb)
+  link(r, b)
   await write(b, blocksB, rnd.bytes(40))
   await got
   await watch.close()
-  return { kp, key, reader: sr, r, a, b, blocksA, blocksB, evidence: reported[0] as ForkEvidence }
+  return { kp, key, reopen, r, a, b, blocksA, blocksB, evidence: reported[0] as ForkEvidence }
 }
 
 const b64 = (s: SignedState): string => Buffer.from(encodeSignedState(s)).toString('base64')
@@ -135,8 +146,7 @@ describe('two signed trees at one fork', () => {
     expect(b.block).toBeNull()
     // The reader's copy is frozen and closed by Hypercore, yet still reads from storage.
     expect(m.r.closed).toBe(true)
-    const again = m.reader.get({ key: m.a.key as Uint8Array })
-    await again.ready()
+    const again = await m.reopen()
     expect(again.length).toBe(6)
     expect(await again.get(5, { wait: false })).not.toBeNull()
     await again.close()
@@ -206,6 +216,26 @@ describe('two signed trees at one fork', () => {
     expect(back.at).toBeUndefined()
     expect(encodeSignedState(state(m.evidence.b))[0]).toBe(2)
     await own.close()
+  })
+})
+
+describe('Hearth\'s log store after Hypercore\'s conflict', () => {
+  it('keeps reading the member log from its stored copy, and every new session of it', async () => {
+    const rnd = seededRandom(testSeed())
+    const logs = await LogStore.open(path.join(tempDir(), 'reader'), rnd.bytes(32))
+    try {
+      let member: PeerLog | null = null
+      const m = await twoMachines(rnd, 5, 1, 2, async (key) => {
+        member ??= await logs.openPeerLog(key)
+        return logs.replicationSession(key)
+      })
+      expect(checkEvidence(m.evidence)?.index).toBe(4)
+      const log = member as unknown as PeerLog
+      expect(log.length).toBe(6)
+      for (let i = 0; i < 6; i++) expect(Buffer.from((await log.get(i)) as Uint8Array).equals(Buffer.from(m.blocksA[i] as Uint8Array))).toBe(true)
+    } finally {
+      await logs.close()
+    }
   })
 })
 
@@ -282,7 +312,5 @@ describe('one history when one log key runs on two machines', () => {
 })
 
 async function reopened(m: Machines): Promise<HypercoreSession> {
-  const s = m.reader.get({ key: m.a.key as Uint8Array })
-  await s.ready()
-  return s
+  return m.reopen()
 }
