@@ -31,6 +31,7 @@ export interface Scene {
   boot: string
   groupId: string
   alder: Peer
+  alderDir: string
   birch: Peer
   birchDir: string
   mallory: Child
@@ -42,7 +43,8 @@ export interface Scene {
 export async function scene(cast: ProcessCast): Promise<Scene> {
   const { tempDir, start } = cast
   const boot = await cast.testnet()
-  const alder = await start(path.join(tempDir(), 'alder'), boot, 'Alder')
+  const alderDir = path.join(tempDir(), 'alder')
+  const alder = await start(alderDir, boot, 'Alder')
   const { id: groupId } = await alder.ok('createGroup', { name: 'Circle' })
   const forBirch = await alder.ok('createInvite', { groupId })
   const forMallory = await alder.ok('createInvite', { groupId })
@@ -53,7 +55,7 @@ export async function scene(cast: ProcessCast): Promise<Scene> {
   const malloryDir = path.join(tempDir(), 'mallory')
   const mallory = cast.hostile(spawnTs(CHILD, [malloryDir, boot, forMallory.code], {}, { stdin: true }))
   const malloryId = (await mallory.waitForLine((l) => l.startsWith('joined '), 90_000)).slice('joined '.length)
-  return { boot, groupId, alder, birch, birchDir, mallory, malloryDir, malloryId, forCedar: forCedar.code }
+  return { boot, groupId, alder, alderDir, birch, birchDir, mallory, malloryDir, malloryId, forCedar: forCedar.code }
 }
 
 export type Order = 'newcomer first' | 'Birch first'
