@@ -37,8 +37,7 @@ async function offline(c: Child): Promise<void> {
   await c.exited
 }
 
-const feedOf = async (p: Peer, groupId: string): Promise<string[]> => texts(p, groupId)
-const has = (p: Peer, groupId: string, text: string): Promise<void> => p.until(async () => (await feedOf(p, groupId)).includes(text), 60_000)
+const has = (p: Peer, groupId: string, text: string): Promise<void> => p.until(async () => (await texts(p, groupId)).includes(text), 60_000)
 
 describe('a member that runs one device log on two machines', () => {
   it.each([
@@ -80,14 +79,14 @@ describe('a member that runs one device log on two machines', () => {
     await alder.until(async () => (await alder.ok('rewrittenLogs', { groupId: s.groupId })).length === 1, 120_000)
     if (order === 'Birch first') cedar = await cast.start(cedarDir, s.boot)
     const honest = [alder, birch, cedar]
-    const alderFeed = async (): Promise<string[]> => feedOf(alder, s.groupId)
+    const alderFeed = async (): Promise<string[]> => texts(alder, s.groupId)
     for (const p of honest) {
       await p.until(async () => {
-        const [mine, hers] = [await feedOf(p, s.groupId), await alderFeed()]
+        const [mine, hers] = [await texts(p, s.groupId), await alderFeed()]
         return !mine.some((x) => x.includes('machine')) && JSON.stringify(mine) === JSON.stringify(hers)
       }, 120_000)
     }
-    const feeds = await Promise.all(honest.map((p) => feedOf(p, s.groupId)))
+    const feeds = await Promise.all(honest.map((p) => texts(p, s.groupId)))
     const lists = await Promise.all(honest.map((p) => members(p, s.groupId)))
     for (const f of feeds) expect(f).toEqual(feeds[0])
     for (const l of lists) expect(l).toEqual(lists[0])
