@@ -254,7 +254,7 @@ export interface RewrittenVersion {
   fork: number
   /** the log's signed length in this state */
   length: number
-  /** `notCarried`: the block was too large to carry in the evidence, only its hash was (its words cannot be shown). */
+  /** `notCarried`: the evidence does not carry the block (too large, only its hash was; or two trees at one fork, the other machine's side): its words cannot be shown. */
   block: { kind: 'words' | 'governance' | 'other'; docId: string; texts: string[]; notCarried?: true } | null
 }
 

@@ -31,7 +31,8 @@
  *   epoch.share    { epoch, check, lockboxes }     the same key handed to members who lack it
  *   member.admit may carry `epochs`: the epoch ids the welcome handed over.
  *   log.fork       { log, signer, index, a, b }    evidence that a device log was rewritten:
- *                                                  two signed states that disagree at `index`
+ *                                                  two signed states that disagree at `index`, or
+ *                                                  two trees of one fork parting there
  *                                                  (core/group/equivocation.ts has the rule)
  *   log.thaw       { log, resume }                 facilitators lift a freeze: the log speaks
  *                                                  again from `resume` on, for the evidence whose

@@ -283,7 +283,7 @@ export class GroupOnline {
     this.sessions.set(key, session)
     const start = this.space.planOf(key)
     if (start === undefined) this.whole.add(key)
-    if (key !== this.space.own.key) await this.forks.watch(key, session)
+    if (key !== this.space.own.key) await this.forks.watch(key, session, () => this.store.replicationSession(bytes(key)))
     // A planned log is not downloaded whole: only its checkpoint, what it names, and the tail.
     const download = start === undefined ? { download: (r: { start: number; end: number }) => this.quota.download(key, session, r) } : {}
     const shared = { key: session.key, replicate: (s: Parameters<typeof session.replicate>[0]) => session.replicate(s), ...download }

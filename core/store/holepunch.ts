@@ -79,6 +79,14 @@ export interface HypercoreSession {
   on(event: 'append', listener: () => void): unknown
   /** The log lost blocks from `to` on (a truncation by its writer, replicated as a reorg). */
   on(event: 'truncate', listener: (to: number, fork: number) => void): unknown
+  /**
+   * Two signed trees of the log at one fork met while replicating: Hypercore froze its stored
+   * copy and closes every session after this (core/group/fork-watch.ts). `proof.upgrade` is the
+   * other side's upgrade from 0 to `length`.
+   */
+  on(event: 'conflict', listener: (length: number, fork: number, proof: TreeProof) => void): unknown
+  on(event: 'close', listener: () => void): unknown
+  once(event: 'close', listener: () => void): unknown
   /** A session that keeps reading the log as it is now, even after a truncation drops blocks. */
   snapshot(): HypercoreSession
   off(event: 'download' | 'append', listener: (...args: never[]) => void): unknown

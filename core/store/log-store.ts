@@ -147,7 +147,20 @@ export class LogStore {
    * member's log. A block not held yet reads as null (replication fills it in).
    */
   async openPeerLog(key: Uint8Array): Promise<PeerLog> {
-    const core = await this.session(key, 'open a member log')
+    let core = await this.session(key, 'open a member log')
+    // Hypercore closes every session of a log whose writer signed two trees at one fork, after
+    // freezing its stored copy (core/group/fork-watch.ts). That copy still reads: open it again,
+    // so the blocks before the freeze keep being read (a rebuild reads every log again). A read
+    // meanwhile waits for it.
+    let reopening: Promise<unknown> | null = null
+    const again = (): void => {
+      if (this.closing) return
+      reopening = this.session(key, 'open a member log').then((c) => {
+        core = c
+        c.once('close', again)
+      }, () => undefined)
+    }
+    core.once('close', again)
     return {
       key: Buffer.from(key).toString('hex'),
       get length() {
@@ -159,6 +172,7 @@ export class LogStore {
       quotaEnd: (budget) => seekQuotaEnd(core, budget),
       get: async (index) => {
         try {
+          if (reopening) await reopening
           return await core.get(index, { wait: false })
         } catch (e) {
           throw storeError(e, `read block ${index}`)
