@@ -56,8 +56,6 @@ export interface HypercoreSession {
   close(): Promise<void>
   /** Blocks held from index 0 without a gap. */
   readonly contiguousLength: number
-  /** Bytes of the whole log as signed (all `length` blocks, held here or not). */
-  readonly byteLength: number
   /** The manifest the log's key is the hash of (its signer's public key). */
   readonly manifest: { signers: { publicKey: Uint8Array }[] } | null
   /** A proof of blocks or of the signed length (core/store/log-proofs.ts); never storage access. */
