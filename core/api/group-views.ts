@@ -3,6 +3,7 @@
  * it): the profile's state, a group's settings, feed, members, moderation, governance, invites and
  * connection status. Types only.
  */
+import type { WebrtcStatus } from './webrtc-views.ts'
 
 export interface ProfileStatus {
   /** A vault file exists in the profile folder. */
@@ -383,4 +384,6 @@ export interface GroupStatus {
    * connected now, when it was last reached (ms), and whether it holds all of our own log.
    */
   keeper?: { connected: boolean; lastReached: number | null; holdsMine: boolean; blocksHeld?: number }
+  /** Present only while this node meets the group over WebRTC: through which server, and whether it is reached now. */
+  webrtc?: WebrtcStatus
 }
