@@ -126,7 +126,7 @@ export function openWelcome(sealed: Uint8Array, boxPublicKey: Uint8Array, boxSec
     throw errors.PEER_REJECTED('the welcome from the group could not be read')
   }
   const w = welcomeSchema.safeParse(parsed)
-  if (!w.success || w.data.groupId !== expectedGroupId || (w.data.v === 1) !== (w.data.checkpoints === undefined) || (w.data.v !== 3 && w.data.webrtc !== undefined)) throw errors.PEER_REJECTED('the welcome from the group is malformed')
+  if (!w.success || w.data.groupId !== expectedGroupId || (w.data.v === 1) !== (w.data.checkpoints === undefined) || (w.data.v === 3) !== (w.data.webrtc !== undefined)) throw errors.PEER_REJECTED('the welcome from the group is malformed')
   return w.data
 }
 

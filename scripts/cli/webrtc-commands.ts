@@ -9,7 +9,7 @@ import type { IceServerView, WebrtcSettingView } from '../../core/api.ts'
 import { HearthError } from '../../core/errors.ts'
 import { expectOk, need, opt, unlocked, type Command, type CommandContext } from './commands.ts'
 
-function list(ctx: CommandContext, name: string): string[] {
+export function list(ctx: CommandContext, name: string): string[] {
   const v = ctx.options[name]
   return Array.isArray(v) ? v.map((s) => s.trim()) : typeof v === 'string' ? [v.trim()] : []
 }
