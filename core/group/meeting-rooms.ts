@@ -31,12 +31,20 @@ export class MeetingRooms {
   /** `seed`: what a newcomer's welcome said (join.ts), until it has read governance itself. */
   constructor(private readonly space: RoomSpace, private readonly seed?: WebrtcSetting) {}
 
-  /** The transports to meet on; WebRTC's servers and rooms are set by follow(). */
+  /** The transports to meet on, and WebRTC's servers and rooms when known now; follow() moves them. */
   options(opts: NetworkOptions): Pick<GroupSwarmOptions, 'transport' | 'webrtc'> {
     const transport = opts.transport ?? DEFAULT_TRANSPORT
     this.device = opts.signal?.[0]
     this.webrtc = usesWebrtc(transport)
-    return { transport, ...(this.webrtc && opts.host ? { webrtc: { bindAddress: opts.host } } : {}) }
+    if (!this.webrtc) return { transport }
+    const bind = opts.host ? { bindAddress: opts.host } : {}
+    const where = this.where()
+    if (where === null) return { transport, webrtc: bind }
+    // Known at the start (the device's --signal, the group's setting, a newcomer's welcome): met from the first moment.
+    const epochs = this.roomEpochs()
+    this.servers = JSON.stringify(where)
+    this.epochs = epochs.join()
+    return { transport, webrtc: { ...bind, url: where.url, iceServers: iceServersFor(where.ice), epochKeys: epochs.map((e) => this.space.epochKey(e)) } }
   }
 
   /** Moves the swarm's WebRTC meeting when the servers or the epochs to meet in changed. */
