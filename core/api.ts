@@ -21,6 +21,7 @@ import type { Badge, DecisionView, FeedPage, GroupExportPolicy, GroupInfo, Group
 import type { CheckInView, DebriefView, HotlineList, JournalEntryView, MeetingFields, MeetingView, Mood, ResourceFields, ResourceView, RsvpAnswer, SafetyPlanSection, SafetyPlanView, SharedCheckInView, SuggestionView, TrainingModuleView, TrainingShareView } from './api/support-views.ts'
 import type { KeeperView } from './api/keeper-views.ts'
 import type { RtcFromPage, RtcToPage } from './api/rtc-views.ts'
+import type { IceServerView, WebrtcSettingView } from './api/webrtc-views.ts'
 import type { ExportFormat, ExportInput, ExportRecordView, ExportResult, LineThreadView, LineTopic, RuleTemplate, UnreadSection, UnreadView } from './api/everyday-views.ts'
 
 export type * from './api/error-codes.ts'
@@ -29,6 +30,7 @@ export type * from './api/support-views.ts'
 export type * from './api/everyday-views.ts'
 export type * from './api/keeper-views.ts'
 export type * from './api/rtc-views.ts'
+export type * from './api/webrtc-views.ts'
 
 type G = { groupId: string }
 
@@ -213,6 +215,10 @@ export interface ApiMethods {
   removeKeeper: { input: G & { keeper: string }; output: KeeperView[] }
   /** The group's keeper and the ones it had, newest first (anyone in the group). */
   keepers: { input: G; output: KeeperView[] }
+  /** Facilitators: the signaling and ICE servers the group meets through over WebRTC (governance; replaces the whole setting). */
+  setWebrtc: { input: G & { signal: string[]; ice: IceServerView[] }; output: WebrtcSettingView }
+  /** Where the group meets over WebRTC, and which server this device uses (anyone in the group). */
+  webrtcSetting: { input: G; output: WebrtcSettingView }
   /** Ground-rule templates to start from. */
   ruleTemplates: { input: Record<string, never>; output: RuleTemplate[] }
 

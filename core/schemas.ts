@@ -175,6 +175,12 @@ export const inputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> } = {
   addKeeper: z.object({ ...g, code: z.string().max(600) }).strict(),
   removeKeeper: z.object({ ...g, keeper: z.string().max(600) }).strict(),
   keepers: z.object(g).strict(),
+  // Shape and bounds only; core/group/webrtc-settings.ts says precisely what is wrong with an address.
+  setWebrtc: z.object({
+    ...g, signal: z.array(z.string().max(400)).max(8),
+    ice: z.array(z.object({ url: z.string().max(400), username: z.string().max(200).optional(), credential: z.string().max(200).optional() }).strict()).max(8),
+  }).strict(),
+  webrtcSetting: z.object(g).strict(),
   ruleTemplates: empty,
   readableCopy: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('safety-plan'), language: language.optional() }).strict(),

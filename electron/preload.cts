@@ -100,6 +100,8 @@ const METHODS: Record<MethodName, true> = {
   ruleTemplates: true,
   readableCopy: true,
   rtcRelay: true,
+  setWebrtc: true,
+  webrtcSetting: true,
 }
 const EVENTS: Record<EventName, true> = { locked: true, unlocked: true, groupsChanged: true, groupChanged: true, exportProgress: true, joinProgress: true, rtc: true }
 const EVENT_CHANNEL = 'hearth:event'

@@ -3,6 +3,7 @@
  * it): the profile's state, a group's settings, feed, members, moderation, governance, invites and
  * connection status. Types only.
  */
+import type { WebrtcStatus } from './webrtc-views.ts'
 
 export interface ProfileStatus {
   /** A vault file exists in the profile folder. */
@@ -390,4 +391,6 @@ export interface GroupStatus {
    * yet). Nothing that device writes from there on is shown or fetched, here or anywhere.
    */
   quotaReached?: { memberId: string; name: string; blocks: number | null }[]
+  /** Present only while this node meets the group over WebRTC: through which server, and whether it is reached now. */
+  webrtc?: WebrtcStatus
 }

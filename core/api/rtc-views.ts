@@ -11,9 +11,16 @@
  * `peer` numbers one peer connection for this node's run; it names nobody.
  */
 
+/** A STUN or TURN server as RTCPeerConnection takes it (the group's setting, webrtc-settings.ts). */
+export interface RtcIceServer {
+  urls: string
+  username?: string
+  credential?: string
+}
+
 /** The node asks the page. */
 export type RtcToPage =
-  | { kind: 'create'; peer: number; iceServers: string[]; offer: boolean }
+  | { kind: 'create'; peer: number; iceServers: RtcIceServer[]; offer: boolean }
   | { kind: 'remote-description'; peer: number; sdp: string; type: 'offer' | 'answer' }
   | { kind: 'remote-candidate'; peer: number; candidate: string; mid: string }
   | { kind: 'send'; peer: number; frame: Uint8Array }

@@ -37,6 +37,7 @@ import { EpochLedger } from './epoch-ledger.ts'
 import { checkAdmissionInvite, checkInviteCreate, invitePolicy, needsApproval, type InviteState } from './invite-rules.ts'
 import { FreezeBook, type ForkReport } from './freeze-book.ts'
 import { KeeperBook } from './keeper-rules.ts'
+import { WebrtcBook } from './webrtc-settings.ts'
 import { changeRole, leave, removeMember, type DeviceTerms, type Roster } from './role-rules.ts'
 
 import { clientOwners } from '../model/shared-writers.ts'
@@ -101,6 +102,8 @@ export class Governance implements WriteAuthority {
   readonly forkReports: ForkReport[] = this.freezes.reports
   /** The group's keeper and the keepers it had (keeper-rules.ts). */
   readonly keepers = new KeeperBook()
+  /** Where the group meets over WebRTC (webrtc-settings.ts). */
+  readonly webrtc = new WebrtcBook()
 
   private constructor(genesis: GenesisEvent) {
     this.groupId = groupIdOf(genesis)
@@ -213,6 +216,9 @@ export class Governance implements WriteAuthority {
       case 'keeper.add':
       case 'keeper.remove':
         this.keepers.apply(event, authorRole)
+        return
+      case 'webrtc.set':
+        this.webrtc.apply(event, authorRole)
         return
       case 'epoch.rotate':
       case 'epoch.share': {
@@ -333,7 +339,7 @@ export class Governance implements WriteAuthority {
       this.name, this.mode, this.settings, [...this.grants()].sort(), [...this.invites].sort(), [...this.requests].sort(),
       [...this.members.values()].map((m) => [m.id, m.role, m.badge ?? null]).sort(), [...this.former.keys()].sort(),
       [...this.pendingRemovals].sort(), this.epochs.summary(), this.freezes.lifts, [...this.freezes.pendingLifts].sort(),
-      this.keepers.summary(),
+      this.keepers.summary(), this.webrtc.summary(),
     ])
   }
 

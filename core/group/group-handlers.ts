@@ -264,12 +264,14 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
       const online = await reg.onlineOf(groupId)
       const names = s.groupId ? memberNames(s) : new Map<string, string>()
       const keeper = online?.keeperStatus() ?? null
+      const webrtc = online?.rooms.status() ?? null
       return {
         online: online !== null,
         peers: (online?.peers() ?? []).map((p) => ({ memberId: p.memberId, name: names.get(p.memberId) ?? 'member', since: p.since, transport: p.transport, ...(p.notHeardSince !== undefined ? { notHeardSince: p.notHeardSince } : {}) })),
         lastSeen: Object.fromEntries(online?.lastSeen() ?? reg.storedLastSeen(groupId)),
         writesHeld: online?.writesHeld() ?? false,
         ...(keeper ? { keeper } : {}),
+        ...(webrtc ? { webrtc } : {}),
         blocks: [...s.next.values()].reduce((a, b) => a + b, 0),
         historyLeft: s.historyLeft(),
         ...await reg.ownLogStatus(groupId).then((ownLog) => (ownLog ? { ownLog } : {})),

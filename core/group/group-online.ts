@@ -38,6 +38,7 @@ import { KeeperLink } from '../keeper/keeper-link.ts'
 import { KeeperFollow } from '../keeper/keeper-follow.ts'
 import { AdmissionSide } from './admission-side.ts'
 import { MeetingRooms } from './meeting-rooms.ts'
+import type { WebrtcSetting } from './webrtc-settings.ts'
 import { LastSeenWatch } from './last-seen-watch.ts'
 import { QuotaWatch } from './quota-watch.ts'
 
@@ -48,7 +49,7 @@ export interface OnlineOptions extends NetworkOptions {
   groupSecret: Uint8Array
   identity: Identity
   /** Member ids to accept before governance is known, with the logs to fetch it from. */
-  trust?: { members: string[]; logs: string[] }
+  trust?: { members: string[]; logs: string[]; webrtc?: WebrtcSetting }
   /** Answers newcomers on the topics of the group's live invites (core/group/join.ts). */
   admit?: { now(): number; decide(proof: Uint8Array, challenge: string): Promise<JoinAnswer> }
   /** Where members' last-seen times are kept across restarts (last-seen.ts). */
@@ -85,7 +86,7 @@ export class GroupOnline {
   private readonly fetched = new Map<string, PeerLog>()
   private formerNoted = false
   /** Which transports, and which epochs' WebRTC rooms, to meet in (meeting-rooms.ts). */
-  private readonly rooms: MeetingRooms
+  readonly rooms: MeetingRooms
   /** former member id → when this device learned it (0: already known when it came online) */
   private readonly formerSince = new Map<string, number>()
   private readonly candidates = new Set<string>()
@@ -99,18 +100,18 @@ export class GroupOnline {
   private constructor(
     private readonly space: GroupSpace,
     private readonly store: LogStore,
-    private readonly trust: { members: Set<string>; logs: string[] },
+    private readonly trust: { members: Set<string>; logs: string[]; webrtc?: WebrtcSetting | undefined },
     private readonly admit: OnlineOptions['admit'] | null,
     seenStore: LastSeenStore | null,
   ) {
     this.seen = new LastSeenWatch(seenStore, () => this.peers())
     this.forks = new ForkWatch(space)
-    this.rooms = new MeetingRooms(space)
+    this.rooms = new MeetingRooms(space, trust.webrtc)
     this.admissions = new AdmissionSide(space)
   }
 
   static async start(space: GroupSpace, store: LogStore, opts: OnlineOptions): Promise<GroupOnline> {
-    const online = new GroupOnline(space, store, { members: new Set(opts.trust?.members ?? []), logs: opts.trust?.logs ?? [] }, opts.admit ?? null, opts.lastSeen ?? null)
+    const online = new GroupOnline(space, store, { members: new Set(opts.trust?.members ?? []), logs: opts.trust?.logs ?? [], webrtc: opts.trust?.webrtc }, opts.admit ?? null, opts.lastSeen ?? null)
     try {
       online.swarm = await GroupSwarm.open({
         groupSecret: opts.groupSecret,

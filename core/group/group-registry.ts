@@ -22,6 +22,7 @@ import type { GroupMode } from './governance.ts'
 import type { OwnLogStatus } from '../api.ts'
 import { GOVERNANCE_DOC, GroupSpace, type AppendLog } from './group-space.ts'
 import type { GroupMeta } from './group-meta.ts'
+import type { WebrtcSetting } from './webrtc-settings.ts'
 import { epochEntries, epochKeys, groupIds, groupMeta, groupSecret, identitySeed, keptSummary, newGroupEntries, spaceSummary, summaryEntry } from './group-vault.ts'
 import { Invitations } from './invitations.ts'
 import { GroupOnline, type NetworkOptions } from './group-online.ts'
@@ -164,7 +165,7 @@ export class GroupRegistry {
    * whose governance has not arrived yet (group-online.ts). Resolves null when this profile runs
    * without a network.
    */
-  goOnline(groupId: string, trust?: { members: string[]; logs: string[] }): Promise<GroupOnline | null> {
+  goOnline(groupId: string, trust?: { members: string[]; logs: string[]; webrtc?: WebrtcSetting }): Promise<GroupOnline | null> {
     const network = this.network
     if (!network || this.locked) return Promise.resolve(null)
     let o = this.online.get(groupId)
@@ -178,7 +179,7 @@ export class GroupRegistry {
         const presenceHidden = isPresenceHidden(this.personal, groupId)
         // A newcomer who restarted before reading its own admission still knows whom to trust.
         const seed = this.meta(groupId)
-        const seeded = seed.seedMembers && !(space.groupId && space.governance.knowsLog(space.own.key)) ? { members: seed.seedMembers, logs: seed.seedLogs ?? [] } : undefined
+        const seeded = seed.seedMembers && !(space.groupId && space.governance.knowsLog(space.own.key)) ? { members: seed.seedMembers, logs: seed.seedLogs ?? [], ...(seed.seedWebrtc ? { webrtc: seed.seedWebrtc } : {}) } : undefined
         const trusted = trust ?? seeded
         const online = await GroupOnline.start(space, this.store, { ...network, groupId, groupSecret: secret.slice(), identity: space.identity, admit, lastSeen, presenceHidden, ...(trusted ? { trust: trusted } : {}) })
         this.onlineReady.set(groupId, online)

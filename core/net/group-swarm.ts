@@ -48,7 +48,7 @@ import { groupTopic } from './topic.ts'
 import { startDhtNode } from './dht-node.ts'
 import { closeWhich, usesHyperswarm, usesWebrtc, type Transport, type TransportChoice } from './transports.ts'
 import type { RtcPeerFactory } from './webrtc/rtc-peers.ts'
-import { WebrtcSide } from './webrtc/webrtc-side.ts'
+import { WebrtcSlot, type WebrtcWhere } from './webrtc/webrtc-slot.ts'
 import type { SwarmKeyPair } from './holepunch-net.ts'
 
 export { REJECT_COOLDOWN_MS }
@@ -119,8 +119,11 @@ export interface GroupSwarmOptions {
   log?(entry: NetLogEntry): void
   /** Which transports to meet members on; Hyperswarm alone unless told (transports.ts). */
   transport?: TransportChoice
-  /** Where to meet over WebRTC, and the current epoch key that names the room (webrtc/signal-envelope.ts). */
-  webrtc?: { url: string; epochKeys: Uint8Array[]; bindAddress?: string; peers?: RtcPeerFactory; onEvent?(code: string): void }
+  /**
+   * Where to meet over WebRTC, and the current epoch key that names the room (webrtc/signal-envelope.ts).
+   * Left out, a node on WebRTC waits for a server until setWebrtc() names one (the group's setting).
+   */
+  webrtc?: Partial<WebrtcWhere> & { bindAddress?: string; peers?: RtcPeerFactory; onEvent?(code: string): void }
 }
 
 /** Where a connection came from: Hyperswarm's record of the peer, or the WebRTC session. */
@@ -138,7 +141,8 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
   private readonly authKey: Uint8Array
   private readonly swarm: HyperswarmInstance | null
   private readonly discovery: DiscoverySession | null
-  private readonly webrtc: WebrtcSide | null
+  /** Present when this node may meet over WebRTC; its side opens once a server is named (webrtc/webrtc-slot.ts). */
+  private readonly webrtc: WebrtcSlot | null
   /** When to look the topic up again (start, wake, forgive); the seam the keeper and WebRTC reuse. */
   readonly rendezvous: Rendezvous
   private readonly logs = new Map<string, ReplicableLog>()
@@ -161,7 +165,6 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
       throw errors.INVALID_INPUT('a group id is 1–64 bytes')
     }
     const choice = opts.transport ?? 'hyperswarm'
-    if (usesWebrtc(choice) && !opts.webrtc) throw errors.INVALID_INPUT('WebRTC needs a signaling server address')
     const keyPair = swarmKeyPair(opts.identity.seed, opts.groupId, opts.swarmSalt ?? swarmSalt())
     let self: GroupSwarm | null = null
     let swarm: HyperswarmInstance | null = null
@@ -184,14 +187,13 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
     swarm?.on('connection', (conn, info) => this.onConnection(conn, { transport: 'hyperswarm', info }))
     this.discovery = swarm?.join(topic, { server: true, client: true }) ?? null
     const w = opts.webrtc
-    this.webrtc = w && webrtcKeys ? new WebrtcSide({
-      url: w.url, groupSecret: opts.groupSecret, epochKeys: w.epochKeys, keyPair: webrtcKeys,
-      ...(w.bindAddress ? { bindAddress: w.bindAddress } : {}), ...(w.peers ? { peers: w.peers } : {}), ...(w.onEvent ? { onEvent: w.onEvent } : {}),
-      onConnection: (conn, remote) => this.onConnection(conn, { transport: 'webrtc', remote }),
+    this.webrtc = webrtcKeys ? new WebrtcSlot({
+      groupSecret: opts.groupSecret, keyPair: webrtcKeys, onConnection: (conn, remote) => this.onConnection(conn, { transport: 'webrtc', remote }),
+      ...(w?.bindAddress ? { bindAddress: w.bindAddress } : {}), ...(w?.peers ? { peers: w.peers } : {}), ...(w?.onEvent ? { onEvent: w.onEvent } : {}),
     }) : null
+    if (w?.url && w.epochKeys) this.webrtc?.set({ url: w.url, epochKeys: w.epochKeys, ...(w.iceServers ? { iceServers: w.iceServers } : {}) })
     // One rendezvous for both: a look is a lookup on the DHT and a hello in the WebRTC room.
-    const webrtc = this.webrtc
-    this.rendezvous = new Rendezvous({ topics: () => [...(swarm?.topics() ?? []), ...(webrtc ? [webrtc.topic] : [])] })
+    this.rendezvous = new Rendezvous({ topics: () => [...(swarm?.topics() ?? []), ...(this.webrtc?.topics() ?? [])] })
     this.refusals = new Refusals({
       cooldownMs: opts.rejectCooldownMs ?? REJECT_COOLDOWN_MS,
       current: (key) => swarm?.peers.get(key),
@@ -204,6 +206,20 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
   /** Resolves once the first announce and lookup have finished (false if they failed). */
   flushed(): Promise<boolean> {
     return this.discovery?.flushed() ?? Promise.resolve(false)
+  }
+
+  /**
+   * Meets over WebRTC through this server from now on (the group's setting, or this device's own
+   * `--signal`), or stops meeting over WebRTC (null). Connections already up stay. Nothing on
+   * Hyperswarm alone.
+   */
+  setWebrtc(where: WebrtcWhere | null): void {
+    if (!this.closing) this.webrtc?.set(where)
+  }
+
+  /** The signaling server met through now and whether it is reached, or null without WebRTC. */
+  webrtcServer(): { url: string; signaling: boolean } | null {
+    return this.webrtc?.server() ?? null
   }
 
   /** Moves the WebRTC meeting to these epochs' rooms (after a rotation); nothing on Hyperswarm alone. */

@@ -10,7 +10,7 @@
  *
  * Messages from a channel are passed on in order, several to a call when they arrive together.
  */
-import type { HearthApi, RtcFromPage, RtcToPage } from '../../core/api.ts'
+import type { HearthApi, RtcFromPage, RtcIceServer, RtcToPage } from '../../core/api.ts'
 
 /**
  * The part of a browser's RTCPeerConnection used here, named by small interfaces (as the web
@@ -44,7 +44,7 @@ export interface Peer {
   addIceCandidate(c: { candidate: string; sdpMid: string }): Promise<void>
   close(): void
 }
-export type PeerCtor = new (config: { iceServers: Array<{ urls: string }> }) => Peer
+export type PeerCtor = new (config: { iceServers: RtcIceServer[] }) => Peer
 
 type Relay = Pick<HearthApi, 'rtcRelay' | 'on'>
 
@@ -84,11 +84,11 @@ export function startRtcRelay(api: Relay, Peer: PeerCtor): () => void {
     if (sdp) tell({ kind: 'local-description', peer, sdp, type })
   }
 
-  function create(peer: number, iceServers: string[], offer: boolean): void {
+  function create(peer: number, iceServers: RtcIceServer[], offer: boolean): void {
     if (held.has(peer)) return
     let pc: Peer
     try {
-      pc = new Peer({ iceServers: iceServers.map((urls) => ({ urls })) })
+      pc = new Peer({ iceServers })
     } catch {
       return tell({ kind: 'failed', peer })
     }

@@ -2,7 +2,8 @@
  * `hearth keeper …` (issue 15). `keeper serve` runs a keeper: a headless node on its own profile
  * folder (never a member's; by default next to the member profile, with "-keeper" appended) that
  * holds groups' device logs as ciphertext and serves them to their members (core/keeper/). Its
- * first output line, always JSON whatever --json says, is {"keeper":"CODE","groups":[…]}: CODE is
+ * first output line, always JSON whatever --json says, is {"keeper":"CODE","groups":[…]} (and
+ * "signal":"ws://…" with --signal PORT: `hearth signal`'s server run beside it): CODE is
  * what a facilitator pastes into `hearth keeper add`; with --json, a line {"kept":LOG,"group":ACCESS}
  * follows for each log it starts keeping, and {"refused":LOG,"group":ACCESS} for each it will not
  * (another group's log, or past the group's limit or quota), {"full":ACCESS} when a group
@@ -24,10 +25,12 @@ import { parseSize } from '../../core/keeper/keeper-quota.ts'
 import { defaultProfileDir } from '../../core/store/profile-dir.ts'
 import { currentPassphrase, expectOk, need, opt, unlocked, type Command, type CommandContext } from './commands.ts'
 import { networkOptions, seconds, stayUp } from './net-commands.ts'
+import { startSignal } from './signal-command.ts'
+import { list } from './webrtc-commands.ts'
 
 export const keeperCommands: Record<string, Command & { network?: boolean; noProfile?: boolean }> = {
   'keeper serve': {
-    usage: 'hearth keeper serve [--profile DIR] [--bootstrap HOST:PORT] [--for SECONDS] [--max-groups N] [--quota SIZE]',
+    usage: 'hearth keeper serve [--profile DIR] [--bootstrap HOST:PORT] [--for SECONDS] [--max-groups N] [--quota SIZE] [--signal PORT [--host H]]',
     summary: 'run a keeper: hold groups’ logs as ciphertext (it can read none) so members who are never online together still sync',
     // The member profile's node must not be started or reached: the keeper has a folder of its own.
     noProfile: true,
@@ -38,8 +41,10 @@ export const keeperCommands: Record<string, Command & { network?: boolean; noPro
       const quotaText = opt(ctx, 'quota')
       const quota = quotaText === undefined ? undefined : parseSize(quotaText)
       const net = networkOptions(opt(ctx, 'bootstrap'))
+      const signalPort = list(ctx, 'signal')[0]
       const profile = await openKeeperProfile(dir, await currentPassphrase(ctx))
       let node: KeeperNode
+      let signal: Awaited<ReturnType<typeof startSignal>> | null = null
       try {
         node = await KeeperNode.start(profile, { ...net, maxGroups, ...(quota ? { quota } : {}) })
       } catch (e) {
@@ -47,7 +52,9 @@ export const keeperCommands: Record<string, Command & { network?: boolean; noPro
         throw e
       }
       try {
-        process.stdout.write(JSON.stringify({ keeper: encodeKeeperCode({ key: node.publicKey, register: profile.register }), groups: node.groups() }) + '\n')
+        // `hearth signal`'s own server beside the node: it holds no key and needs none of the keeper's.
+        if (signalPort !== undefined) signal = await startSignal(ctx, signalPort, 'signal')
+        process.stdout.write(JSON.stringify({ keeper: encodeKeeperCode({ key: node.publicKey, register: profile.register }), groups: node.groups(), ...(signal ? { signal: signal.url } : {}) }) + '\n')
         // With --json, one line per log the keeper starts keeping: keys only, which open nothing.
         if (ctx.options.json) {
           node.on('kept', (group, log) => process.stdout.write(JSON.stringify({ kept: log, group }) + '\n'))
@@ -59,6 +66,7 @@ export const keeperCommands: Record<string, Command & { network?: boolean; noPro
         }
         await stayUp(secondsUp)
       } finally {
+        await signal?.close()
         await node.close()
       }
       return { stopped: true, groups: node.groups().length }

@@ -3,6 +3,7 @@
  * RtcPeerFactory (rtc-peers.ts) of the CLI, the keeper and the tests, and the default.
  */
 import nodeDataChannel, { type DataChannel } from 'node-datachannel'
+import { iceServersFor } from './ice-servers.ts'
 import type { RtcChannel, RtcPeer, RtcPeerFactory, RtcPeerOptions, RtcPeerState } from './rtc-peers.ts'
 
 function channelOf(dc: DataChannel): RtcChannel {
@@ -20,7 +21,7 @@ function channelOf(dc: DataChannel): RtcChannel {
 
 function peerOf(opts: RtcPeerOptions): RtcPeer {
   const pc = new nodeDataChannel.PeerConnection('hearth', {
-    iceServers: opts.iceServers,
+    iceServers: iceServersFor(opts.iceServers),
     ...(opts.bindAddress ? { bindAddress: opts.bindAddress } : {}),
   })
   let onChannel: (c: RtcChannel) => void = (c) => c.close()

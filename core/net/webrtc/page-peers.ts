@@ -86,7 +86,7 @@ export class PagePeers implements RtcPeerFactory {
     }
     let asked = false
     const created = (): boolean => {
-      if (!asked && !closed) send({ kind: 'create', peer, iceServers: opts.iceServers, offer })
+      if (!asked && !closed) send({ kind: 'create', peer, iceServers: opts.iceServers.map(({ url, ...secret }) => ({ urls: url, ...secret })), offer })
       asked = true
       return !closed
     }

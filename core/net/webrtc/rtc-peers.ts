@@ -9,6 +9,8 @@
  * IPC can carry it: descriptions and candidates as strings, channel messages as bytes.
  */
 
+import type { IceServerSetting } from '../../group/webrtc-settings.ts'
+
 export type RtcPeerState = 'new' | 'connecting' | 'connected' | 'disconnected' | 'failed' | 'closed'
 
 /** One data channel, as a source and sink of binary messages. */
@@ -40,8 +42,8 @@ export interface RtcPeer {
 }
 
 export interface RtcPeerOptions {
-  /** STUN/TURN URLs the group named; none by default. */
-  iceServers: string[]
+  /** STUN/TURN servers the group named (core/group/webrtc-settings.ts); none by default. */
+  iceServers: readonly IceServerSetting[]
   /** Address ICE binds to (tests: 127.0.0.1); a browser chooses its own. */
   bindAddress?: string
 }

@@ -21,6 +21,7 @@
  * another transport, or a peer member-auth refused) is not offered to nor answered until released.
  */
 import { randomBytes } from 'node:crypto'
+import type { IceServerSetting } from '../../group/webrtc-settings.ts'
 import { ChannelStream } from './channel-stream.ts'
 import { EpochRooms } from './epoch-rooms.ts'
 import { ndcPeers } from './ndc-peers.ts'
@@ -39,8 +40,8 @@ export interface WebrtcMeetOptions {
   groupSecret: Uint8Array
   /** The group's current epoch key (32 bytes), or a newcomer's candidates (epoch-rooms.ts); setEpochs() moves on. */
   epochKeys: Uint8Array[]
-  /** STUN/TURN URLs the group named; none by default (direct and loopback candidates only). */
-  iceServers?: string[]
+  /** STUN/TURN servers the group named (ice-servers.ts); none by default (direct and loopback candidates only). */
+  iceServers?: IceServerSetting[]
   /** Address ICE binds to; tests use 127.0.0.1. */
   bindAddress?: string
   /** Who makes the peer connections (rtc-peers.ts); node-datachannel in this process by default. */
@@ -56,7 +57,8 @@ export class WebrtcMeet {
   private readonly rooms: EpochRooms
   /** The room each remote session spoke to us in: we answer it there. */
   private readonly roomOf = new Map<string, string>()
-  private readonly link: SignalLink
+  private link: SignalLink
+  private iceServers: IceServerSetting[]
   private readonly peers = new Map<string, PeerConnection>()
   /** Candidates that arrived before their description (signals of different kinds may overtake each other). */
   private readonly early = new Map<string, Array<[candidate: string, mid: string]>>()
@@ -79,14 +81,38 @@ export class WebrtcMeet {
 
   private constructor(private readonly opts: WebrtcMeetOptions) {
     this.rooms = new EpochRooms(opts.groupSecret, opts.epochKeys)
-    this.link = new SignalLink(opts.url, {
+    this.iceServers = opts.iceServers ?? []
+    this.link = this.linkTo(opts.url)
+  }
+
+  private linkTo(url: string): SignalLink {
+    const link: SignalLink = new SignalLink(url, {
       onOpen: () => {
-        this.link.send({ type: 'subscribe', topics: this.rooms.all() })
+        link.send({ type: 'subscribe', topics: this.rooms.all() })
         this.refresh()
       },
       onFrame: (data) => this.onFrame(data),
       onEvent: (code) => this.event(code),
     })
+    return link
+  }
+
+  /**
+   * Meets through another signaling server from now on (the group's setting changed): the old
+   * socket closes, the new one subscribes to the same rooms and says hello. Peer connections
+   * already up stay: they no longer need any server.
+   */
+  setServer(url: string): void {
+    if (this.closed) return
+    this.link.close()
+    this.early.clear()
+    this.event('SERVER_MOVED')
+    this.link = this.linkTo(url)
+  }
+
+  /** STUN/TURN servers for connections made from now on. */
+  setIceServers(servers: IceServerSetting[]): void {
+    this.iceServers = servers
   }
 
   /** Whether the signaling server is reachable now. */
@@ -219,7 +245,7 @@ export class WebrtcMeet {
 
   private connection(remote: string, initiator = false): PeerConnection {
     const pc = (this.opts.peers ?? ndcPeers).create({
-      iceServers: this.opts.iceServers ?? [],
+      iceServers: this.iceServers,
       ...(this.opts.bindAddress ? { bindAddress: this.opts.bindAddress } : {}),
     })
     this.peers.set(remote, pc)

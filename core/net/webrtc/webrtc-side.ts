@@ -10,6 +10,7 @@
  * Hyperswarm, so that when that connection ends the device is met over WebRTC again.
  */
 import type { NoiseStream, SwarmKeyPair, TopicDiscovery } from '../holepunch-net.ts'
+import type { IceServerSetting } from '../../group/webrtc-settings.ts'
 import { noiseOverChannel } from './channel-stream.ts'
 import type { RtcPeerFactory } from './rtc-peers.ts'
 import { WebrtcMeet } from './webrtc-meet.ts'
@@ -19,6 +20,8 @@ export interface WebrtcSideOptions {
   url: string
   groupSecret: Uint8Array
   epochKeys: Uint8Array[]
+  /** The group's STUN/TURN servers (ice-servers.ts); none by default. */
+  iceServers?: IceServerSetting[]
   bindAddress?: string
   /** Who makes the peer connections (rtc-peers.ts); node-datachannel by default. */
   peers?: RtcPeerFactory
@@ -35,11 +38,16 @@ export class WebrtcSide {
   /** For the rendezvous (rendezvous.ts): a look for peers is a hello in the room. */
   readonly topic: TopicDiscovery = { refresh: async () => this.meet.refresh() }
 
+  /** The signaling server met through now. */
+  url: string
+
   constructor(opts: WebrtcSideOptions) {
+    this.url = opts.url
     this.meet = WebrtcMeet.start({
       url: opts.url,
       groupSecret: opts.groupSecret,
       epochKeys: opts.epochKeys,
+      ...(opts.iceServers ? { iceServers: opts.iceServers } : {}),
       ...(opts.bindAddress ? { bindAddress: opts.bindAddress } : {}),
       ...(opts.peers ? { peers: opts.peers } : {}),
       ...(opts.onEvent ? { onEvent: opts.onEvent } : {}),
@@ -54,6 +62,13 @@ export class WebrtcSide {
 
   setEpochs(epochKeys: Uint8Array[]): void {
     this.meet.setEpochs(epochKeys)
+  }
+
+  /** The group named another signaling server, or other ICE servers: new meetings use them. */
+  setServers(url: string, iceServers: IceServerSetting[]): void {
+    if (url !== this.url) this.meet.setServer(url)
+    this.url = url
+    this.meet.setIceServers(iceServers)
   }
 
   /** Member-auth refused this peer: neither offer to it nor answer it for `ms`. */

@@ -27,9 +27,9 @@ describe('PagePeers', () => {
 
   it('asks an offering connection to offer, once', async () => {
     const { sent, peers } = relay()
-    peers.create({ iceServers: ['stun:example.org'] }).createChannel()
+    peers.create({ iceServers: [{ url: 'stun:example.org' }, { url: 'turn:relay.example.org?transport=tcp', username: 'u', credential: 'c' }] }).createChannel()
     await turn()
-    expect(sent).toEqual([{ kind: 'create', peer: 1, iceServers: ['stun:example.org'], offer: true }])
+    expect(sent).toEqual([{ kind: 'create', peer: 1, iceServers: [{ urls: 'stun:example.org' }, { urls: 'turn:relay.example.org?transport=tcp', username: 'u', credential: 'c' }], offer: true }])
   })
 
   it('keeps candidates to the node’s bind address, both ways', async () => {

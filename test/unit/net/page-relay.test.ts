@@ -34,7 +34,7 @@ const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
 
 /** Chromium's RTCPeerConnection stands in for the page; ICE held to loopback as the nodes hold it. */
 class LoopbackPeer extends RTCPeerConnection {
-  constructor(config: { iceServers: Array<{ urls: string }> }) {
+  constructor(config: { iceServers: Array<{ urls: string; username?: string; credential?: string }> }) {
     super({ ...config, bindAddress: '127.0.0.1' } as ConstructorParameters<typeof RTCPeerConnection>[0])
   }
 }
