@@ -211,6 +211,10 @@ export interface ApiMethods {
   removeKeeper: { input: G & { keeper: string }; output: KeeperView[] }
   /** The group's keeper and the ones it had, newest first (anyone in the group). */
   keepers: { input: G; output: KeeperView[] }
+  /** This device's keeper-only setting, for every group (core/keeper/keeper-only.ts); on unless turned off. */
+  keeperOnly: { input: Record<string, never>; output: { on: boolean } }
+  /** Turns keeper-only mode on or off for every group on this device; on closes member connections at once. */
+  setKeeperOnly: { input: { on: boolean }; output: { on: boolean } }
   /** Ground-rule templates to start from. */
   ruleTemplates: { input: Record<string, never>; output: RuleTemplate[] }
 

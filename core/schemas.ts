@@ -174,6 +174,8 @@ export const inputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> } = {
   addKeeper: z.object({ ...g, code: z.string().max(600) }).strict(),
   removeKeeper: z.object({ ...g, keeper: z.string().max(600) }).strict(),
   keepers: z.object(g).strict(),
+  keeperOnly: empty,
+  setKeeperOnly: z.object({ on: z.boolean() }).strict(),
   ruleTemplates: empty,
   readableCopy: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('safety-plan'), language: language.optional() }).strict(),

@@ -17,6 +17,7 @@ import { debriefHandlers } from './group/debrief-handlers.ts'
 import { privateLineHandlers } from './group/private-line-handlers.ts'
 import { everydayHandlers } from './group/everyday-handlers.ts'
 import { keeperHandlers } from './keeper/keeper-handlers.ts'
+import { keeperOnlyHandlers } from './keeper/keeper-only-handlers.ts'
 import { personalHandlers } from './group/personal-handlers.ts'
 import { supportHandlers } from './group/support-handlers.ts'
 import { GroupRegistry } from './group/group-registry.ts'
@@ -174,6 +175,7 @@ export function createService(opts: ServiceOptions): HearthService {
     ...privateLineHandlers({ registry: requireRegistry, now }),
     ...everydayHandlers({ registry: requireRegistry, now }),
     ...keeperHandlers({ registry: requireRegistry, now }),
+    ...keeperOnlyHandlers({ registry: requireRegistry, now }),
     ...copyHandlers({ reads: () => handlers, registry: requireRegistry, now }),
   }
 

@@ -22,6 +22,7 @@ import { moderationCommands } from './cli/moderation-commands.ts'
 import { restoreCommand } from './cli/restore-command.ts'
 import { safetyCommands } from './cli/safety-commands.ts'
 import { keeperCommands } from './cli/keeper-commands.ts'
+import { settingsCommands } from './cli/settings-commands.ts'
 import { signalCommands } from './cli/signal-command.ts'
 
 import { terminalSafe } from './cli/visible.ts'
@@ -29,7 +30,7 @@ import { terminalSafe } from './cli/visible.ts'
 const commands = {
   ...profileCommands, ...groupCommands, ...memberCommands, ...netCommands, ...archiveCommands, ...moderationCommands,
   restore: restoreCommand(archiveCommands.restore as Command, moderationCommands.restore as Command),
-  ...safetyCommands, ...keeperCommands, ...signalCommands,
+  ...safetyCommands, ...keeperCommands, ...settingsCommands, ...signalCommands,
 }
 
 const OPTIONS = {

@@ -381,6 +381,8 @@ export interface GroupStatus {
   /**
    * Present only when this device syncs the group through a keeper (core/keeper/): whether it is
    * connected now, when it was last reached (ms), and whether it holds all of our own log.
+   * `only`: keeper-only mode is in force here (core/keeper/keeper-only.ts), so the keeper is the
+   * one way this device syncs; when it is not connected, nothing syncs.
    */
-  keeper?: { connected: boolean; lastReached: number | null; holdsMine: boolean; blocksHeld?: number }
+  keeper?: { connected: boolean; lastReached: number | null; holdsMine: boolean; blocksHeld?: number; only?: boolean }
 }

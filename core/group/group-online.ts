@@ -54,6 +54,8 @@ export interface OnlineOptions extends NetworkOptions {
   lastSeen?: LastSeenStore
   /** Ask members' nodes not to show this member as connected (presence.ts). */
   presenceHidden?: boolean
+  /** This device's keeper-only setting (core/keeper/keeper-only.ts); in force where governance names a keeper. */
+  keeperOnly?: boolean
 }
 
 export const REMOVAL_GRACE_MS = 5_000
@@ -76,6 +78,7 @@ export class GroupOnline {
   private backfillTimer: NodeJS.Timeout | null = null
   private readonly backfilling = new Set<string>()
   private knownMembers = 0
+  private keeperOnly = false
   /** When each member was last connected (last-seen-watch.ts). */
   private readonly seen: LastSeenWatch
   /** Logs fetched whole (the default); a planned log joins once it needs to. */
@@ -108,6 +111,7 @@ export class GroupOnline {
 
   static async start(space: GroupSpace, store: LogStore, opts: OnlineOptions): Promise<GroupOnline> {
     const online = new GroupOnline(space, store, { members: new Set(opts.trust?.members ?? []), logs: opts.trust?.logs ?? [] }, opts.admit ?? null, opts.lastSeen ?? null)
+    online.keeperOnly = opts.keeperOnly === true
     try {
       online.swarm = await GroupSwarm.open({
         groupSecret: opts.groupSecret,
@@ -123,6 +127,7 @@ export class GroupOnline {
         ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}),
         ...(opts.host ? { host: opts.host } : {}),
         presenceHidden: opts.presenceHidden === true,
+        quiet: online.quiet(),
         ...online.rooms.options(opts),
       })
       online.seen.watch(online.swarm)
@@ -160,16 +165,29 @@ export class GroupOnline {
     return own.peers.some((p) => p.remoteLength >= own.length && !this.keeper?.isKeeperPeer(p))
   }
 
+  /** Keeper-only mode on or off for this group now; it is in force only where governance names a keeper. */
+  setKeeperOnly(on: boolean): Promise<void> {
+    this.keeperOnly = on
+    return this.refresh()
+  }
+
+  /** Whether keeper-only mode is in force: the setting is on and governance names a keeper. */
+  private quiet(): boolean {
+    return this.keeperOnly && this.space.groupId !== null && this.space.governance.keepers.current != null
+  }
+
   private get keeper(): KeeperLink | null {
     return this.keepers?.current ?? null
   }
 
   /** The keeper's side of the sync line, or null when this group has no keeper here (core/keeper/). */
-  keeperStatus(): { connected: boolean; lastReached: number | null; holdsMine: boolean; blocksHeld: number } | null {
+  keeperStatus(): { connected: boolean; lastReached: number | null; holdsMine: boolean; blocksHeld: number; only: boolean } | null {
     const k = this.keeper
     const own = this.sessions.get(this.space.own.key)
-    if (!k) return null
-    return { connected: k.connected(), lastReached: k.lastReached, holdsMine: own ? own.length === 0 || k.holds(own) : false, blocksHeld: k.blocksHeld(this.sessions.values()) }
+    const only = this.quiet()
+    // In keeper-only mode a keeper whose link could not open is still the only way: say it is unreachable.
+    if (!k) return only ? { connected: false, lastReached: null, holdsMine: false, blocksHeld: 0, only } : null
+    return { connected: k.connected(), lastReached: k.lastReached, holdsMine: own ? own.length === 0 || k.holds(own) : false, blocksHeld: k.blocksHeld(this.sessions.values()), only }
   }
 
   /** Keeps the last-seen times now (members connected at this moment count as seen now). */
@@ -251,6 +269,7 @@ export class GroupOnline {
     const gov = this.space.groupId ? this.space.governance : null
     // First of all: a removed keeper's link closes before any log is offered (keeper-follow.ts).
     if (gov) await this.keepers?.follow(gov.keepers.current ?? null).catch(() => undefined)
+    this.swarm.setQuiet(this.quiet())
     const keys = new Set([this.space.own.key, ...(gov?.deviceLogs() ?? this.trust.logs)])
     for (const key of keys) await this.follow(key)
     for (const key of this.space.needsFull) this.fetchWhole(key)
@@ -263,7 +282,8 @@ export class GroupOnline {
     }
     if (this.invites && gov && this.admit) {
       const now = this.admit.now()
-      const live = [...gov.invites.values()].filter((i) => shouldAnnounce(i, gov.requests.values(), now))
+      // Keeper-only: a newcomer answered here would learn this device's address, so no invite topic.
+      const live = this.quiet() ? [] : [...gov.invites.values()].filter((i) => shouldAnnounce(i, gov.requests.values(), now))
       await this.invites.setTopics(live.map((i) => Buffer.from(inviteTopic(Buffer.from(i.publicKey, 'hex'))).toString('hex')))
       // An invite expiring, or its grace ending, changes what to announce with no event to say so.
       const next = nextAnnounceChange(gov.invites.values(), now)

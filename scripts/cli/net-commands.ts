@@ -219,7 +219,9 @@ export const netCommands: Record<string, Command & { network?: boolean; noProfil
         : s.keeper?.holdsMine ? 'your latest words are held by the group’s keeper' : 'your latest words are not yet held by anyone else'
       const k = s.keeper
       const keeper = !k ? '' : k.connected ? ' The keeper is connected.' : k.lastReached ? ` The keeper was last reached ${new Date(k.lastReached).toISOString().slice(0, 16).replace('T', ' ')} UTC.` : ' The keeper has not been reached yet.'
-      return `Online; connected: ${s.peers.map(peerText).join(', ') || 'nobody yet'}; ${held}.${keeper}`
+      // Keeper-only (core/keeper/keeper-only.ts): say plainly that nothing syncs without the keeper.
+      const only = !k?.only ? '' : k.connected ? ' Keeper-only: you sync through the keeper alone; members do not see your address.' : ' Keeper-only: no keeper is reachable, so nothing syncs until it is back. Members still do not see your address.'
+      return `Online; connected: ${s.peers.map(peerText).join(', ') || 'nobody yet'}; ${held}.${keeper}${only}`
     },
   },
 }
