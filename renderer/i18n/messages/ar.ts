@@ -12,6 +12,7 @@ import { errorsAr } from './ar/errors.ts'
 import { reasonsAr } from './ar/reasons.ts'
 import { namesAr } from './ar/names.ts'
 import { keeperAr } from './ar/keeper.ts'
+import { keeperOnlyAr } from './ar/keeper-only.ts'
 import { groupToolsAr } from './ar/group-tools.ts'
 import { hearingAr } from './ar/hearing.ts'
 
@@ -21,6 +22,7 @@ export const ar: Catalogue = {
   ...reasonsAr,
   ...namesAr,
   ...keeperAr,
+  ...keeperOnlyAr,
   ...hearingAr,
   'app.opening': 'جارٍ الفتح…',
   'app.noBridge.title': 'لا يمكن تشغيل Hearth هنا',

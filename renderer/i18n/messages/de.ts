@@ -10,6 +10,7 @@ import type { Catalogue } from './en.ts'
 import { hearingDe } from './de/hearing.ts'
 import { groupToolsDe } from './de/group-tools.ts'
 import { keeperDe } from './de/keeper.ts'
+import { keeperOnlyDe } from './de/keeper-only.ts'
 import { supportDe } from './de/support.ts'
 import { errorsDe } from './de/errors.ts'
 import { reasonsDe } from './de/reasons.ts'
@@ -20,6 +21,7 @@ export const de: Catalogue = {
   ...hearingDe,
   ...groupToolsDe,
   ...keeperDe,
+  ...keeperOnlyDe,
   ...supportDe,
   ...errorsDe,
   ...reasonsDe,

@@ -14,6 +14,7 @@ import { errorsEn } from './en/errors.ts'
 import { reasonsEn } from './en/reasons.ts'
 import { namesEn } from './en/names.ts'
 import { keeperEn } from './en/keeper.ts'
+import { keeperOnlyEn } from './en/keeper-only.ts'
 import { hearingEn } from './en/hearing.ts'
 
 export const en = {
@@ -22,6 +23,7 @@ export const en = {
   ...reasonsEn,
   ...namesEn,
   ...keeperEn,
+  ...keeperOnlyEn,
   ...hearingEn,
   'app.opening': 'Opening…',
   'app.noBridge.title': 'Hearth cannot start here',

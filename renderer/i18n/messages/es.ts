@@ -11,6 +11,7 @@ import { errorsEs } from './es/errors.ts'
 import { reasonsEs } from './es/reasons.ts'
 import { namesEs } from './es/names.ts'
 import { keeperEs } from './es/keeper.ts'
+import { keeperOnlyEs } from './es/keeper-only.ts'
 import { groupToolsEs } from './es/group-tools.ts'
 import { hearingEs } from './es/hearing.ts'
 
@@ -20,6 +21,7 @@ export const es: Catalogue = {
   ...reasonsEs,
   ...namesEs,
   ...keeperEs,
+  ...keeperOnlyEs,
   ...hearingEs,
   'app.opening': 'Abriendo…',
   'app.noBridge.title': 'Hearth no puede iniciarse aquí',

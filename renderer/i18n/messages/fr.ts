@@ -11,6 +11,7 @@ import { errorsFr } from './fr/errors.ts'
 import { reasonsFr } from './fr/reasons.ts'
 import { namesFr } from './fr/names.ts'
 import { keeperFr } from './fr/keeper.ts'
+import { keeperOnlyFr } from './fr/keeper-only.ts'
 import { groupToolsFr } from './fr/group-tools.ts'
 import { hearingFr } from './fr/hearing.ts'
 
@@ -20,6 +21,7 @@ export const fr: Catalogue = {
   ...reasonsFr,
   ...namesFr,
   ...keeperFr,
+  ...keeperOnlyFr,
   ...hearingFr,
   'app.opening': 'Ouverture…',
   'app.noBridge.title': 'Hearth ne peut pas démarrer ici',

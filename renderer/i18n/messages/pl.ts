@@ -12,6 +12,7 @@ import type { Catalogue } from './en.ts'
 import { hearingPl } from './pl/hearing.ts'
 import { groupToolsPl } from './pl/group-tools.ts'
 import { keeperPl } from './pl/keeper.ts'
+import { keeperOnlyPl } from './pl/keeper-only.ts'
 import { supportPl } from './pl/support.ts'
 import { errorsPl } from './pl/errors.ts'
 import { reasonsPl } from './pl/reasons.ts'
@@ -22,6 +23,7 @@ export const pl: Catalogue = {
   ...hearingPl,
   ...groupToolsPl,
   ...keeperPl,
+  ...keeperOnlyPl,
   ...supportPl,
   ...errorsPl,
   ...reasonsPl,

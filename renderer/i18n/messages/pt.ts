@@ -12,6 +12,7 @@ import type { Catalogue } from './en.ts'
 import { hearingPt } from './pt/hearing.ts'
 import { groupToolsPt } from './pt/group-tools.ts'
 import { keeperPt } from './pt/keeper.ts'
+import { keeperOnlyPt } from './pt/keeper-only.ts'
 import { supportPt } from './pt/support.ts'
 import { errorsPt } from './pt/errors.ts'
 import { reasonsPt } from './pt/reasons.ts'
@@ -22,6 +23,7 @@ export const pt: Catalogue = {
   ...hearingPt,
   ...groupToolsPt,
   ...keeperPt,
+  ...keeperOnlyPt,
   ...supportPt,
   ...errorsPt,
   ...reasonsPt,

@@ -43,8 +43,9 @@ afterEach(async () => {
   testnet = null
 })
 
-async function member(dir: string, boot: string, who: Who, name: string | null, witness?: string): Promise<Peer> {
-  const p = await startPeer(dir, boot, { HEARTH_HOST: HOST[who], ...(witness ? { HEARTH_WITNESS_FILE: witness } : {}) }, { readyMs: 90_000 })
+/** `who` null: the setup phase, on 127.0.0.1 and not witnessed. */
+async function member(dir: string, boot: string, who: Who | null, name: string | null, witness?: string): Promise<Peer> {
+  const p = await startPeer(dir, boot, { ...(who ? { HEARTH_HOST: HOST[who] } : {}), ...(witness ? { HEARTH_WITNESS_FILE: witness } : {}) }, { readyMs: 90_000 })
   running.add(p)
   if (name) await p.ok('createProfile', { passphrase: PASS, name }, 90_000)
   else await p.ok('unlock', { passphrase: PASS }, 90_000)
@@ -61,9 +62,9 @@ const witnessed = (file: string): Seen[] => readFileSync(file, 'utf8').split('\n
 
 /** The group of three, the keeper added by A; returns once A and B are keeper-only and C follows the keeper. */
 async function setUp(boot: string, dirs: Record<Who, string>, code: string): Promise<string> {
-  const a = await member(dirs.a, boot, 'a', 'Alder')
-  const b = await member(dirs.b, boot, 'b', 'Birch')
-  const c = await member(dirs.c, boot, 'c', 'Cedar')
+  const a = await member(dirs.a, boot, null, 'Alder')
+  const b = await member(dirs.b, boot, null, 'Birch')
+  const c = await member(dirs.c, boot, null, 'Cedar')
   expect(await c.ok('setKeeperOnly', { on: false })).toEqual({ on: false })
   expect(await a.ok('keeperOnly', {})).toEqual({ on: true })
   const { id: groupId } = await a.ok('createGroup', { name: 'Thursday circle' })
