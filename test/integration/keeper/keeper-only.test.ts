@@ -1,7 +1,9 @@
 /**
- * Keeper-only mode (issue 15): one OS process per node on a loopback testnet, each member bound
- * to its own loopback address (A 127.0.0.2, B 127.0.0.3, C 127.0.0.4) and witnessed
- * (test/helpers/net-witness.ts: every address its UDP sockets exchanged a datagram with).
+ * Keeper-only mode (issue 15): one OS process per node on a loopback testnet, each member
+ * witnessed (test/helpers/net-witness.ts: every UDP endpoint it bound, and every endpoint its
+ * sockets exchanged a datagram with). Endpoints, not hosts: a Hearth node bound to 127.0.0.2
+ * did not reach the keeper here (see the session report), so every node is on 127.0.0.1 and a
+ * process is told apart by the ports it bound.
  * A and B keep the default (keeper-only on); C turned it off and meets members on the topic.
  * After the group is made and the keeper added (the join itself is direct, decisions.md), all
  * three restart: from then on A's and B's addresses never reach another member's node, neither
@@ -21,8 +23,7 @@ import { startTestnet, type Testnet } from '../net/net-harness.ts'
 import { startKeeper, type KeeperProcess } from './keeper-process.ts'
 
 const PASS = 'correct horse battery staple'
-const HOST = { a: '127.0.0.2', b: '127.0.0.3', c: '127.0.0.4' } as const
-type Who = keyof typeof HOST
+type Who = 'a' | 'b' | 'c'
 const tempDir = useTempDirs()
 const running = new Set<Peer>()
 let keeper: KeeperProcess | null = null
@@ -43,9 +44,8 @@ afterEach(async () => {
   testnet = null
 })
 
-/** `who` null: the setup phase, on 127.0.0.1 and not witnessed. */
-async function member(dir: string, boot: string, who: Who | null, name: string | null, witness?: string): Promise<Peer> {
-  const p = await startPeer(dir, boot, { ...(who ? { HEARTH_HOST: HOST[who] } : {}), ...(witness ? { HEARTH_WITNESS_FILE: witness } : {}) }, { readyMs: 90_000 })
+async function member(dir: string, boot: string, name: string | null, witness?: string): Promise<Peer> {
+  const p = await startPeer(dir, boot, witness ? { HEARTH_WITNESS_FILE: witness } : {}, { readyMs: 90_000 })
   running.add(p)
   if (name) await p.ok('createProfile', { passphrase: PASS, name }, 90_000)
   else await p.ok('unlock', { passphrase: PASS }, 90_000)
@@ -57,14 +57,19 @@ async function stop(p: Peer): Promise<void> {
   await p.stop()
 }
 
-type Seen = { kind: string; host?: string; topic?: string }
+type Seen = { kind: string; host?: string; at?: string; topic?: string }
 const witnessed = (file: string): Seen[] => readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Seen)
+const portOf = (at: string): string => at.slice(at.lastIndexOf(':') + 1)
+/** The ports a process bound (all on loopback, so a port names the process while it runs). */
+const boundPorts = (seen: Seen[]): Set<string> => new Set(seen.filter((s) => s.kind === 'bound' && s.at).map((s) => portOf(s.at as string)))
+/** The endpoints a process exchanged datagrams with. */
+const metPorts = (seen: Seen[]): string[] => seen.filter((s) => s.kind !== 'bound' && s.kind !== 'topic' && s.at).map((s) => portOf(s.at as string))
 
 /** The group of three, the keeper added by A; returns once A and B are keeper-only and C follows the keeper. */
 async function setUp(boot: string, dirs: Record<Who, string>, code: string): Promise<string> {
-  const a = await member(dirs.a, boot, null, 'Alder')
-  const b = await member(dirs.b, boot, null, 'Birch')
-  const c = await member(dirs.c, boot, null, 'Cedar')
+  const a = await member(dirs.a, boot, 'Alder')
+  const b = await member(dirs.b, boot, 'Birch')
+  const c = await member(dirs.c, boot, 'Cedar')
   expect(await c.ok('setKeeperOnly', { on: false })).toEqual({ on: false })
   expect(await a.ok('keeperOnly', {})).toEqual({ on: true })
   const { id: groupId } = await a.ok('createGroup', { name: 'Thursday circle' })
@@ -100,53 +105,57 @@ async function scenario(order: Who[], underHog: boolean): Promise<void> {
   const peers = {} as Record<Who, Peer>
   for (const who of order) {
     writeFileSync(files[who], '')
-    peers[who] = await member(dirs[who], boot, who, null, files[who])
+    peers[who] = await member(dirs[who], boot, null, files[who])
     await peers[who].ok('groupStatus', { groupId })
   }
   const { a, b, c } = peers
   const fromA = await a.ok('post', { groupId, text: 'Alder, through the keeper' })
   const fromB = await b.ok('post', { groupId, text: 'Birch, through the keeper' })
   const fromC = await c.ok('post', { groupId, text: 'Cedar, on the topic' })
-  await Promise.all([sees(b, groupId, fromA.id), sees(c, groupId, fromA.id), sees(a, groupId, fromB.id), sees(c, groupId, fromB.id), sees(a, groupId, fromC.id), sees(b, groupId, fromC.id)])
+  await Promise.all([sees(b, groupId, fromA.id), sees(c, groupId, fromA.id), sees(a, groupId, fromB.id), sees(c, groupId, fromB.id), sees(a, groupId, fromC.id), sees(b, groupId, fromC.id)]).catch(async (e: unknown) => {
+    // What each node saw, for whoever reads a failure: its status and which posts it holds.
+    for (const [who, p] of Object.entries(peers)) console.error(who, JSON.stringify(await p.ok('groupStatus', { groupId })), (await p.ok('feed', { groupId })).posts.map((x) => x.id))
+    throw e
+  })
   for (const p of [a, b]) expect(await p.ok('groupStatus', { groupId })).toMatchObject({ peers: [], keeper: { only: true, connected: true } })
 
+  const seen = { a: witnessed(files.a), b: witnessed(files.b), c: witnessed(files.c) }
+  const ports = { a: boundPorts(seen.a), b: boundPorts(seen.b), c: boundPorts(seen.c) }
+  for (const who of ['a', 'b', 'c'] as const) expect(ports[who].size).toBeGreaterThan(0)
+  const quietPorts = new Set([...ports.a, ...ports.b])
+
   // A stock Hyperswarm peer that learned the topic (from C's own join) meets C and nobody else.
-  const topics = witnessed(files.c).filter((s) => s.kind === 'topic').map((s) => s.topic as string)
+  const topics = seen.c.filter((s) => s.kind === 'topic').map((s) => s.topic as string)
   expect(topics.length).toBeGreaterThan(0)
   const met = await stockPeerMeets(Buffer.from(topics[0] as string, 'hex'), testnet.bootstrap)
-  expect(met).toContain(HOST.c)
-  expect(met.filter((h) => h === HOST.a || h === HOST.b)).toEqual([])
+  expect(met.some((port) => ports.c.has(port))).toBe(true)
+  expect(met.filter((port) => quietPorts.has(port))).toEqual([])
 
-  // What each node met: the keeper-only members never anyone but the keeper and the DHT (127.0.0.1).
+  // What each node met. No member's node exchanged a datagram with A's or B's sockets, A and B
+  // none with any member's, and neither joined the group's topic (nor any other).
   for (const who of ['a', 'b', 'c'] as const) {
-    const seen = witnessed(files[who])
-    const others: string[] = (['a', 'b'] as const).filter((o) => o !== who).map((o) => HOST[o])
-    const hosts = seen.filter((s) => s.host !== undefined).map((s) => s.host as string)
-    expect(hosts.length).toBeGreaterThan(0)
-    // No member's node exchanged a datagram with A's or B's address, and A and B none with anyone's.
-    expect(hosts.filter((h) => others.includes(h))).toEqual([])
-    if (who !== 'c') {
-      expect(hosts.filter((h) => h !== '127.0.0.1' && h !== HOST[who])).toEqual([])
-      expect(seen.filter((s) => s.kind === 'topic' && topics.includes(s.topic as string))).toEqual([])
-    }
+    const others = (['a', 'b', 'c'] as const).filter((o) => o !== who)
+    const foreign = new Set(others.flatMap((o) => [...ports[o]]))
+    expect(metPorts(seen[who]).filter((port) => foreign.has(port))).toEqual([])
+    if (who !== 'c') expect(seen[who].filter((s) => s.kind === 'topic')).toEqual([])
   }
 }
 
-/** Joins the topic as a stock Hyperswarm peer bound to 127.0.0.5; every host it connected with, once it tried every announced peer. */
+/** Joins the topic as a stock Hyperswarm peer; the remote port of every connection it made, once it tried every announced peer. */
 async function stockPeerMeets(topic: Buffer, bootstrap: { host: string; port: number }[]): Promise<string[]> {
   const require = createRequire(import.meta.url)
-  const Hyperswarm = require('hyperswarm') as new (o: object) => { join(t: Buffer, o: object): { flushed(): Promise<void> }; on(e: 'connection', f: (c: { rawStream: { remoteHost: string }; on(e: string, f: () => void): void }) => void): void; flush(): Promise<void>; destroy(): Promise<void> }
+  const Hyperswarm = require('hyperswarm') as new (o: object) => { join(t: Buffer, o: object): { flushed(): Promise<void> }; on(e: 'connection', f: (c: { rawStream: { remotePort: number }; on(e: string, f: () => void): void }) => void): void; flush(): Promise<void>; destroy(): Promise<void> }
   const HyperDHT = require('hyperdht') as new (o: object) => object
-  const swarm = new Hyperswarm({ dht: new HyperDHT({ bootstrap, host: '127.0.0.5' }) })
+  const swarm = new Hyperswarm({ dht: new HyperDHT({ bootstrap, host: '127.0.0.1' }) })
   stock = swarm
-  const hosts: string[] = []
+  const ports: string[] = []
   swarm.on('connection', (conn) => {
     conn.on('error', () => undefined)
-    hosts.push(conn.rawStream.remoteHost)
+    ports.push(String(conn.rawStream.remotePort))
   })
   await swarm.join(topic, { server: true, client: true }).flushed()
   await swarm.flush()
-  return hosts
+  return ports
 }
 
 describe('keeper-only mode: members never learn each other’s address, and still sync through the keeper', () => {
