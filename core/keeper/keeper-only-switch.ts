@@ -3,11 +3,12 @@
  * wanted where governance names a keeper; it comes into force:
  * - at once when the group goes online with a keeper already named (nothing is ever announced),
  *   and at once when the member turns the setting on (their explicit choice closes connections);
- * - after a hand-over when governance names a keeper while this node runs: the keeper must hold
- *   all of our own log, and so must every member connected now. Without it, the member who adds
- *   the keeper would go quiet before the others had read `keeper.add`, and they, never learning
- *   of the keeper, could never reach it or this member again. Until then nothing new is revealed:
- *   those connections and the announcement were already there.
+ * - after a hand-over when governance names a keeper while this node runs: every member connected
+ *   now must hold all of our own log (so `keeper.add` too). Without it, the member who adds the
+ *   keeper would go quiet before the others had read `keeper.add`, and they, never learning of the
+ *   keeper, could never reach it or this member again. Until then nothing new is revealed: those
+ *   connections and the announcement were already there. Whether the keeper is reachable does not
+ *   matter here: with keeper-only on, a keeper that is down means waiting, said in the status.
  * It ends at once when the setting is turned off or the keeper is removed. Before a removed
  * keeper's link closes, letGo() waits (at most LET_GO_MS) until the keeper holds our own log to
  * its end: the removal itself is the last block it gets from here, and it is the only way a
@@ -82,9 +83,7 @@ export class KeeperOnlySwitch {
   private handedOver(): boolean {
     const k = this.keeper()
     const own = this.ownLog()
-    if (!k || !own || !k.connected()) return false
-    if (own.length > 0 && !k.holds(own)) return false
-    return own.peers.every((p) => k.isKeeperPeer(p) || p.remoteLength >= own.length)
+    return own !== undefined && own.peers.every((p) => k?.isKeeperPeer(p) === true || p.remoteLength >= own.length)
   }
 
   private later(): void {
