@@ -8,18 +8,17 @@
 import { describe, expect, it } from 'vitest'
 import { encodeKeeperCode } from '../../core/keeper/keeper-code.ts'
 import { randomBytes } from '../../core/crypto/random.ts'
-import { openPage } from './support/browser.ts'
 import { expectAccessible } from './support/axe.ts'
 import { callFromPage, createGroup, expectNoPageErrors, heading, onboard } from './support/flows.ts'
 import { tabTo } from './support/keyboard.ts'
-import { useBrowser } from './support/session.ts'
+import { usePeople } from './support/session.ts'
 
-const e2e = useBrowser()
+const people = usePeople()
 
 describe('keeper-only mode', () => {
   it('the Settings switch works by keyboard, and the sync line says when no keeper is reachable', async () => {
-    const host = await e2e.host()
-    const { context, page, errors } = await openPage(e2e.browser(), host.url)
+    // A person on the file's loopback testnet, so the group goes online.
+    const { page, errors } = await people.person()
     await onboard(page)
 
     await page.getByRole('button', { name: 'Settings' }).click()
@@ -43,6 +42,11 @@ describe('keeper-only mode', () => {
     // A keeper nobody runs: governance names it, so keeper-only is in force and nothing reaches it.
     const code = encodeKeeperCode({ key: randomBytes(32), register: randomBytes(16) })
     expect((await callFromPage(page, 'addKeeper', { groupId, code })).ok).toBe(true)
+    // Core first (the node's own view), then the line that shows it.
+    await expect.poll(async () => {
+      const r = await callFromPage(page, 'groupStatus', { groupId })
+      return r.ok ? r.value : r
+    }, { timeout: 30_000 }).toMatchObject({ online: true, keeper: { only: true, connected: false } })
     const line = page.getByRole('group', { name: 'Sync status' })
     await line.getByText('No keeper reachable.', { exact: false }).waitFor()
     await line.getByText('other members do not see your internet address', { exact: false }).waitFor()
@@ -52,6 +56,5 @@ describe('keeper-only mode', () => {
     await expect.poll(async () => line.getByText('No keeper reachable.', { exact: false }).count(), { timeout: 10_000 }).toBe(0)
 
     expectNoPageErrors(errors)
-    await context.close()
   })
 })
