@@ -219,6 +219,11 @@ export interface ApiMethods {
   setWebrtc: { input: G & { signal: string[]; ice: IceServerView[] }; output: WebrtcSettingView }
   /** Where the group meets over WebRTC, and which server this device uses (anyone in the group). */
   webrtcSetting: { input: G; output: WebrtcSettingView }
+
+  /** This device's keeper-only setting, for every group (core/keeper/keeper-only.ts); on unless turned off. */
+  keeperOnly: { input: Record<string, never>; output: { on: boolean } }
+  /** Turns keeper-only mode on or off for every group on this device; on closes member connections at once. */
+  setKeeperOnly: { input: { on: boolean }; output: { on: boolean } }
   /** Ground-rule templates to start from. */
   ruleTemplates: { input: Record<string, never>; output: RuleTemplate[] }
 

@@ -181,6 +181,9 @@ export const inputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> } = {
     ice: z.array(z.object({ url: z.string().max(400), username: z.string().max(200).optional(), credential: z.string().max(200).optional() }).strict()).max(8),
   }).strict(),
   webrtcSetting: z.object(g).strict(),
+
+  keeperOnly: empty,
+  setKeeperOnly: z.object({ on: z.boolean() }).strict(),
   ruleTemplates: empty,
   readableCopy: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('safety-plan'), language: language.optional() }).strict(),

@@ -18,6 +18,8 @@ import { privateLineHandlers } from './group/private-line-handlers.ts'
 import { everydayHandlers } from './group/everyday-handlers.ts'
 import { keeperHandlers } from './keeper/keeper-handlers.ts'
 import { webrtcHandlers } from './group/webrtc-handlers.ts'
+
+import { keeperOnlyHandlers } from './keeper/keeper-only-handlers.ts'
 import { personalHandlers } from './group/personal-handlers.ts'
 import { supportHandlers } from './group/support-handlers.ts'
 import { GroupRegistry } from './group/group-registry.ts'
@@ -185,6 +187,8 @@ export function createService(opts: ServiceOptions): HearthService {
     ...everydayHandlers({ registry: requireRegistry, now }),
     ...keeperHandlers({ registry: requireRegistry, now }),
     ...webrtcHandlers({ registry: requireRegistry, now }),
+
+    ...keeperOnlyHandlers({ registry: requireRegistry, now }),
     ...copyHandlers({ reads: () => handlers, registry: requireRegistry, now }),
     async rtcRelay(m) {
       if (!pagePeers) throw errors.NOT_ALLOWED('this node makes its own WebRTC connections')

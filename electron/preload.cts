@@ -97,6 +97,8 @@ const METHODS: Record<MethodName, true> = {
   addKeeper: true,
   removeKeeper: true,
   keepers: true,
+  keeperOnly: true,
+  setKeeperOnly: true,
   ruleTemplates: true,
   readableCopy: true,
   rtcRelay: true,

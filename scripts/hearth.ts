@@ -23,6 +23,7 @@ import { restoreCommand } from './cli/restore-command.ts'
 import { safetyCommands } from './cli/safety-commands.ts'
 import { keeperCommands } from './cli/keeper-commands.ts'
 import { webrtcCommands } from './cli/webrtc-commands.ts'
+import { settingsCommands } from './cli/settings-commands.ts'
 import { signalCommands } from './cli/signal-command.ts'
 
 import { terminalSafe } from './cli/visible.ts'
@@ -30,7 +31,7 @@ import { terminalSafe } from './cli/visible.ts'
 const commands = {
   ...profileCommands, ...groupCommands, ...memberCommands, ...netCommands, ...archiveCommands, ...moderationCommands,
   restore: restoreCommand(archiveCommands.restore as Command, moderationCommands.restore as Command),
-  ...safetyCommands, ...keeperCommands, ...signalCommands, ...webrtcCommands,
+  ...safetyCommands, ...keeperCommands, ...settingsCommands, ...signalCommands, ...webrtcCommands,
 }
 
 const OPTIONS = {

@@ -36,6 +36,7 @@ import { announce, verifyAnnouncement } from './device-proof.ts'
 import { ForkWatch } from './fork-watch.ts'
 import { KeeperLink } from '../keeper/keeper-link.ts'
 import { KeeperFollow } from '../keeper/keeper-follow.ts'
+import { KeeperOnlySwitch } from '../keeper/keeper-only-switch.ts'
 import { AdmissionSide } from './admission-side.ts'
 import { MeetingRooms } from './meeting-rooms.ts'
 import type { WebrtcSetting } from './webrtc-settings.ts'
@@ -56,6 +57,8 @@ export interface OnlineOptions extends NetworkOptions {
   lastSeen?: LastSeenStore
   /** Ask members' nodes not to show this member as connected (presence.ts). */
   presenceHidden?: boolean
+  /** This device's keeper-only setting (core/keeper/keeper-only.ts); in force where governance names a keeper. */
+  keeperOnly?: boolean
 }
 
 export const REMOVAL_GRACE_MS = 5_000
@@ -78,6 +81,8 @@ export class GroupOnline {
   private backfillTimer: NodeJS.Timeout | null = null
   private readonly backfilling = new Set<string>()
   private knownMembers = 0
+  /** When keeper-only mode is in force here (core/keeper/keeper-only-switch.ts). */
+  private keeperOnly: KeeperOnlySwitch | null = null
   /** When each member was last connected (last-seen-watch.ts). */
   private readonly seen: LastSeenWatch
   /** Logs fetched whole (the default); a planned log joins once it needs to. */
@@ -112,6 +117,8 @@ export class GroupOnline {
 
   static async start(space: GroupSpace, store: LogStore, opts: OnlineOptions): Promise<GroupOnline> {
     const online = new GroupOnline(space, store, { members: new Set(opts.trust?.members ?? []), logs: opts.trust?.logs ?? [], webrtc: opts.trust?.webrtc }, opts.admit ?? null, opts.lastSeen ?? null)
+    online.keeperOnly = new KeeperOnlySwitch(opts.keeperOnly === true, () => space.groupId !== null && space.governance.keepers.current != null,
+      () => online.keeper, () => online.sessions.get(space.own.key), () => void online.refresh().catch(() => undefined))
     try {
       online.swarm = await GroupSwarm.open({
         groupSecret: opts.groupSecret,
@@ -127,6 +134,7 @@ export class GroupOnline {
         ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}),
         ...(opts.host ? { host: opts.host } : {}),
         presenceHidden: opts.presenceHidden === true,
+        quiet: online.keeperOnly.quiet,
         ...online.rooms.options(opts),
       })
       online.seen.watch(online.swarm)
@@ -164,16 +172,24 @@ export class GroupOnline {
     return own.peers.some((p) => heldBy(p) >= own.length && !this.keeper?.isKeeperPeer(p))
   }
 
+  /** Keeper-only mode on or off for this group now; it is in force only where governance names a keeper. */
+  setKeeperOnly(on: boolean): Promise<void> {
+    this.keeperOnly?.set(on)
+    return this.refresh()
+  }
+
   private get keeper(): KeeperLink | null {
     return this.keepers?.current ?? null
   }
 
   /** The keeper's side of the sync line, or null when this group has no keeper here (core/keeper/). */
-  keeperStatus(): { connected: boolean; lastReached: number | null; holdsMine: boolean; blocksHeld: number; full?: true } | null {
+  keeperStatus(): { connected: boolean; lastReached: number | null; holdsMine: boolean; blocksHeld: number; full?: true; only: boolean } | null {
     const k = this.keeper
     const own = this.sessions.get(this.space.own.key)
-    if (!k) return null
-    return { connected: k.connected(), lastReached: k.lastReached, holdsMine: own ? own.length === 0 || k.holds(own) : false, blocksHeld: k.blocksHeld(this.sessions.values()), ...(k.status?.full ? { full: true as const } : {}) }
+    const only = this.keeperOnly?.quiet === true
+    // In keeper-only mode a keeper whose link could not open is still the only way: say it is unreachable.
+    if (!k) return only ? { connected: false, lastReached: null, holdsMine: false, blocksHeld: 0, only } : null
+    return { connected: k.connected(), lastReached: k.lastReached, holdsMine: own ? own.length === 0 || k.holds(own) : false, blocksHeld: k.blocksHeld(this.sessions.values()), ...(k.status?.full ? { full: true as const } : {}), only }
   }
 
   /** Keeps the last-seen times now (members connected at this moment count as seen now). */
@@ -254,7 +270,9 @@ export class GroupOnline {
     if (this.closed || !this.swarm) return
     const gov = this.space.groupId ? this.space.governance : null
     // First of all: a removed keeper's link closes before any log is offered (keeper-follow.ts).
+    await this.keeperOnly?.letGo()
     if (gov) await this.keepers?.follow(gov.keepers.current ?? null).catch(() => undefined)
+    this.swarm.setQuiet(this.keeperOnly?.update() === true)
     const keys = new Set([this.space.own.key, ...(gov?.deviceLogs() ?? this.trust.logs)])
     for (const key of keys) await this.follow(key)
     for (const key of this.space.needsFull) this.fetchWhole(key)
@@ -267,7 +285,8 @@ export class GroupOnline {
     }
     if (this.invites && gov && this.admit) {
       const now = this.admit.now()
-      const live = [...gov.invites.values()].filter((i) => shouldAnnounce(i, gov.requests.values(), now))
+      // Keeper-only: a newcomer answered here would learn this device's address, so no invite topic.
+      const live = this.keeperOnly?.quiet === true ? [] : [...gov.invites.values()].filter((i) => shouldAnnounce(i, gov.requests.values(), now))
       await this.invites.setTopics(live.map((i) => Buffer.from(inviteTopic(Buffer.from(i.publicKey, 'hex'))).toString('hex')))
       // An invite expiring, or its grace ending, changes what to announce with no event to say so.
       const next = nextAnnounceChange(gov.invites.values(), now)
@@ -383,6 +402,7 @@ export class GroupOnline {
     this.closed = true
     if (this.announceTimer) clearTimeout(this.announceTimer)
     if (this.backfillTimer) clearTimeout(this.backfillTimer)
+    this.keeperOnly?.close()
     const saved = this.saveLastSeen()
     await this.work.catch(() => undefined)
     await this.forks.close()

@@ -15,6 +15,7 @@ import { checkpointPath, encodeCheckpoint, readCheckpoint, writeCheckpoint } fro
 import { wipe } from '../crypto/wipe.ts'
 import { PersonalDocs, PERSONAL_KEY_PURPOSE, PERSONAL_LOG } from '../store/personal-docs.ts'
 import { isPresenceHidden } from './presence.ts'
+import { isKeeperOnly } from '../keeper/keeper-only.ts'
 import { memberDocId } from '../model/doc-id.ts'
 import { DEFAULT_TOPICS } from '../model/vocabulary.ts'
 import { MemberDoc } from '../model/member-doc.ts'
@@ -181,7 +182,7 @@ export class GroupRegistry {
         const seed = this.meta(groupId)
         const seeded = seed.seedMembers && !(space.groupId && space.governance.knowsLog(space.own.key)) ? { members: seed.seedMembers, logs: seed.seedLogs ?? [], ...(seed.seedWebrtc ? { webrtc: seed.seedWebrtc } : {}) } : undefined
         const trusted = trust ?? seeded
-        const online = await GroupOnline.start(space, this.store, { ...network, groupId, groupSecret: secret.slice(), identity: space.identity, admit, lastSeen, presenceHidden, ...(trusted ? { trust: trusted } : {}) })
+        const online = await GroupOnline.start(space, this.store, { ...network, groupId, groupSecret: secret.slice(), identity: space.identity, admit, lastSeen, presenceHidden, keeperOnly: isKeeperOnly(this.personal), ...(trusted ? { trust: trusted } : {}) })
         this.onlineReady.set(groupId, online)
         return online
       })()

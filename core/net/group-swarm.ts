@@ -36,7 +36,7 @@ import type { Identity } from '../crypto/identity.ts'
 import { wipe } from '../crypto/wipe.ts'
 import { errors } from '../errors.ts'
 import { memberAuthKey } from './auth-message.ts'
-import { Hyperswarm, type DhtNodeAddress, type DiscoverySession, type HyperswarmInstance, type NoiseStream, type PeerInfo } from './holepunch-net.ts'
+import { Hyperswarm, type DhtNodeAddress, type DiscoverySession, type HyperswarmInstance, type NoiseStream, type PeerInfo, type SwarmKeyPair } from './holepunch-net.ts'
 import { announceDevice, listenForDevice } from './device-announce.ts'
 import { announcePresence, listenForPresence, resendPresence } from './presence-announce.ts'
 import { authenticatePeer, type AdmissionOptions, type RejectReason } from './member-auth.ts'
@@ -49,7 +49,6 @@ import { startDhtNode } from './dht-node.ts'
 import { closeWhich, usesHyperswarm, usesWebrtc, type Transport, type TransportChoice } from './transports.ts'
 import type { RtcPeerFactory } from './webrtc/rtc-peers.ts'
 import { WebrtcSlot, type WebrtcWhere } from './webrtc/webrtc-slot.ts'
-import type { SwarmKeyPair } from './holepunch-net.ts'
 
 export { REJECT_COOLDOWN_MS }
 /** Both ends are Hearth, so both send keepalives at this pace; hyperdht's default is 5 s. The keeper's links use it. */
@@ -110,6 +109,8 @@ export interface GroupSwarmOptions {
   swarmSalt?: Uint8Array
   authTimeoutMs?: number
   rejectCooldownMs?: number
+  /** Keeper-only mode (core/keeper/keeper-only.ts): start without the topic, dialling and accepting no one. */
+  quiet?: boolean
   /** Our device announcement, sent to each authenticated peer (device-announce.ts). */
   ownDevice?: Uint8Array
   /** An authenticated member announced the device log it writes through (unchecked bytes). */
@@ -140,9 +141,12 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
   private readonly opts: GroupSwarmOptions
   private readonly authKey: Uint8Array
   private readonly swarm: HyperswarmInstance | null
-  private readonly discovery: DiscoverySession | null
+  private discovery: DiscoverySession | null = null
   /** Present when this node may meet over WebRTC; its side opens once a server is named (webrtc/webrtc-slot.ts). */
   private readonly webrtc: WebrtcSlot | null
+  private quiet = false
+  /** Keeper-only mode was on in this run: WebRTC stays closed until the node starts again (setQuiet). */
+  private webrtcClosedForRun = false
   /** When to look the topic up again (start, wake, forgive); the seam the keeper and WebRTC reuse. */
   readonly rendezvous: Rendezvous
   private readonly logs = new Map<string, ReplicableLog>()
@@ -164,13 +168,13 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
     if (!(opts.groupId instanceof Uint8Array) || opts.groupId.length === 0 || opts.groupId.length > 64) {
       throw errors.INVALID_INPUT('a group id is 1–64 bytes')
     }
-    const choice = opts.transport ?? 'hyperswarm'
+    const choice = opts.quiet ? 'hyperswarm' : opts.transport ?? 'hyperswarm'
     const keyPair = swarmKeyPair(opts.identity.seed, opts.groupId, opts.swarmSalt ?? swarmSalt())
     let self: GroupSwarm | null = null
     let swarm: HyperswarmInstance | null = null
     if (usesHyperswarm(choice)) {
       const dht = await startDhtNode(opts)
-      swarm = new Hyperswarm({ keyPair, dht, firewall: (remote) => self === null || self.closing !== null || self.refusals.has(remote) })
+      swarm = new Hyperswarm({ keyPair, dht, firewall: (remote) => self === null || self.closing !== null || self.quiet || self.refusals.has(remote) })
     }
     self = new GroupSwarm(opts, topic, swarm, usesWebrtc(choice) ? keyPair : null)
     return self
@@ -185,7 +189,8 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
     this.presenceHidden = opts.presenceHidden === true
     for (const log of opts.logs ?? []) this.addLog(log)
     swarm?.on('connection', (conn, info) => this.onConnection(conn, { transport: 'hyperswarm', info }))
-    this.discovery = swarm?.join(topic, { server: true, client: true }) ?? null
+    this.quiet = opts.quiet === true
+    if (!this.quiet) this.discovery = swarm?.join(topic, { server: true, client: true }) ?? null
     const w = opts.webrtc
     this.webrtc = webrtcKeys ? new WebrtcSlot({
       groupSecret: opts.groupSecret, keyPair: webrtcKeys, onConnection: (conn, remote) => this.onConnection(conn, { transport: 'webrtc', remote }),
@@ -214,7 +219,8 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
    * Hyperswarm alone.
    */
   setWebrtc(where: WebrtcWhere | null): void {
-    if (!this.closing) this.webrtc?.set(where)
+    // Keeper-only closed WebRTC for this run: signaling would hand out our addresses.
+    if (!this.closing && !this.webrtcClosedForRun) this.webrtc?.set(where)
   }
 
   /** The signaling server met through now and whether it is reached, or null without WebRTC. */
@@ -237,6 +243,27 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
   private shown(c: Connection, peer: AuthenticatedPeer): AuthenticatedPeer {
     const since = this.hearing.notHeardSince(c)
     return since === undefined ? peer : { ...peer, notHeardSince: since }
+  }
+
+  /**
+   * Keeper-only mode on: the topic is left (unannounced), member connections closed, every peer refused, and the WebRTC
+   * side closed for this run (signaling would hand out our addresses). Off: the topic is joined again.
+   */
+  setQuiet(quiet: boolean): void {
+    if (this.closing || quiet === this.quiet) return
+    this.quiet = quiet
+    if (quiet) {
+      this.discovery = null
+      void this.swarm?.leave(this.topic).catch(() => undefined)
+      this.webrtc?.close()
+      this.webrtcClosedForRun = true
+      for (const c of this.connections) c.conn.destroy()
+    } else if (this.swarm) {
+      // The quiet firewall made Hyperswarm ban every peer it met; only real refusals stay banned.
+      for (const info of this.swarm.peers.values()) if (!this.refusals.has(info.publicKey)) info.ban(false)
+      this.discovery = this.swarm.join(this.topic, { server: true, client: true })
+      this.rendezvous.kick('start')
+    }
   }
 
   /** Changes whether members' nodes are asked not to show us, on every connection now and later. */
@@ -296,7 +323,7 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
   private onConnection(conn: NoiseStream, source: Source): void {
     // Every stream error also ends in 'close', which is where we clean up.
     conn.on('error', () => undefined)
-    if (this.closing) return conn.destroy()
+    if (this.closing || this.quiet) return conn.destroy()
     conn.setKeepAlive(MEMBER_KEEPALIVE_MS)
     conn.setTimeout(IDLE_MS)
     const c: Connection = { conn, peer: null, source }
@@ -390,6 +417,4 @@ function keyOf(conn: NoiseStream): string {
   return Buffer.from(conn.remotePublicKey).toString('hex')
 }
 
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref?.())
-}
+const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms).unref?.())

@@ -221,7 +221,9 @@ export const netCommands: Record<string, Command & { network?: boolean; noProfil
       const quota = (s.quotaReached ?? []).map((q) => ` A device of ${shown(q.name)} has reached the group’s limit: nothing it writes from there on is shown or kept.`).join('')
       const w = s.webrtc
       const webrtc = !w ? '' : ` WebRTC through ${w.server}${w.from === 'device' ? ' (this device’s own --signal)' : ''}: ${w.signaling ? 'reached' : 'not reached now'}.`
-      return `Online; connected: ${s.peers.map(peerText).join(', ') || 'nobody yet'}; ${held}.${keeper}${webrtc}${quota}`
+      // Keeper-only (core/keeper/keeper-only.ts): say plainly that nothing syncs without the keeper.
+      const only = !k?.only ? '' : k.connected ? ' Keeper-only: you sync through the keeper alone; members do not see your address.' : ' Keeper-only: no keeper is reachable, so nothing syncs until it is back. Members still do not see your address.'
+      return `Online; connected: ${s.peers.map(peerText).join(', ') || 'nobody yet'}; ${held}.${keeper}${only}${webrtc}${quota}`
     },
   },
 }

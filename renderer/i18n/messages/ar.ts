@@ -14,6 +14,8 @@ import { reasonsAr } from './ar/reasons.ts'
 import { namesAr } from './ar/names.ts'
 import { keeperAr } from './ar/keeper.ts'
 import { keeperQuotaAr } from './ar/keeper-quota.ts'
+
+import { keeperOnlyAr } from './ar/keeper-only.ts'
 import { groupToolsAr } from './ar/group-tools.ts'
 import { hearingAr } from './ar/hearing.ts'
 
@@ -24,6 +26,8 @@ export const ar: Catalogue = {
   ...namesAr,
   ...keeperAr,
   ...keeperQuotaAr,
+
+  ...keeperOnlyAr,
   ...hearingAr,
   'app.opening': 'جارٍ الفتح…',
   'app.noBridge.title': 'لا يمكن تشغيل Hearth هنا',

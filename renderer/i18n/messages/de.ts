@@ -11,6 +11,8 @@ import { hearingDe } from './de/hearing.ts'
 import { groupToolsDe } from './de/group-tools.ts'
 import { keeperDe } from './de/keeper.ts'
 import { keeperQuotaDe } from './de/keeper-quota.ts'
+
+import { keeperOnlyDe } from './de/keeper-only.ts'
 import { supportDe } from './de/support.ts'
 import { errorsDe } from './de/errors.ts'
 import { reasonsDe } from './de/reasons.ts'
@@ -23,6 +25,8 @@ export const de: Catalogue = {
   ...groupToolsDe,
   ...keeperDe,
   ...keeperQuotaDe,
+
+  ...keeperOnlyDe,
   ...supportDe,
   ...errorsDe,
   ...reasonsDe,

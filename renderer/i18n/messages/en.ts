@@ -16,6 +16,8 @@ import { reasonsEn } from './en/reasons.ts'
 import { namesEn } from './en/names.ts'
 import { keeperEn } from './en/keeper.ts'
 import { keeperQuotaEn } from './en/keeper-quota.ts'
+
+import { keeperOnlyEn } from './en/keeper-only.ts'
 import { hearingEn } from './en/hearing.ts'
 
 export const en = {
@@ -25,6 +27,8 @@ export const en = {
   ...namesEn,
   ...keeperEn,
   ...keeperQuotaEn,
+
+  ...keeperOnlyEn,
   ...hearingEn,
   'app.opening': 'Opening…',
   'app.noBridge.title': 'Hearth cannot start here',

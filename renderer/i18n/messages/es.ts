@@ -13,6 +13,8 @@ import { reasonsEs } from './es/reasons.ts'
 import { namesEs } from './es/names.ts'
 import { keeperEs } from './es/keeper.ts'
 import { keeperQuotaEs } from './es/keeper-quota.ts'
+
+import { keeperOnlyEs } from './es/keeper-only.ts'
 import { groupToolsEs } from './es/group-tools.ts'
 import { hearingEs } from './es/hearing.ts'
 
@@ -23,6 +25,8 @@ export const es: Catalogue = {
   ...namesEs,
   ...keeperEs,
   ...keeperQuotaEs,
+
+  ...keeperOnlyEs,
   ...hearingEs,
   'app.opening': 'Abriendo…',
   'app.noBridge.title': 'Hearth no puede iniciarse aquí',

@@ -13,6 +13,8 @@ import { reasonsFr } from './fr/reasons.ts'
 import { namesFr } from './fr/names.ts'
 import { keeperFr } from './fr/keeper.ts'
 import { keeperQuotaFr } from './fr/keeper-quota.ts'
+
+import { keeperOnlyFr } from './fr/keeper-only.ts'
 import { groupToolsFr } from './fr/group-tools.ts'
 import { hearingFr } from './fr/hearing.ts'
 
@@ -23,6 +25,8 @@ export const fr: Catalogue = {
   ...namesFr,
   ...keeperFr,
   ...keeperQuotaFr,
+
+  ...keeperOnlyFr,
   ...hearingFr,
   'app.opening': 'Ouverture…',
   'app.noBridge.title': 'Hearth ne peut pas démarrer ici',

@@ -13,6 +13,8 @@ import { hearingPl } from './pl/hearing.ts'
 import { groupToolsPl } from './pl/group-tools.ts'
 import { keeperPl } from './pl/keeper.ts'
 import { keeperQuotaPl } from './pl/keeper-quota.ts'
+
+import { keeperOnlyPl } from './pl/keeper-only.ts'
 import { supportPl } from './pl/support.ts'
 import { errorsPl } from './pl/errors.ts'
 import { reasonsPl } from './pl/reasons.ts'
@@ -25,6 +27,8 @@ export const pl: Catalogue = {
   ...groupToolsPl,
   ...keeperPl,
   ...keeperQuotaPl,
+
+  ...keeperOnlyPl,
   ...supportPl,
   ...errorsPl,
   ...reasonsPl,

@@ -13,6 +13,8 @@ import { hearingPt } from './pt/hearing.ts'
 import { groupToolsPt } from './pt/group-tools.ts'
 import { keeperPt } from './pt/keeper.ts'
 import { keeperQuotaPt } from './pt/keeper-quota.ts'
+
+import { keeperOnlyPt } from './pt/keeper-only.ts'
 import { supportPt } from './pt/support.ts'
 import { errorsPt } from './pt/errors.ts'
 import { reasonsPt } from './pt/reasons.ts'
@@ -25,6 +27,8 @@ export const pt: Catalogue = {
   ...groupToolsPt,
   ...keeperPt,
   ...keeperQuotaPt,
+
+  ...keeperOnlyPt,
   ...supportPt,
   ...errorsPt,
   ...reasonsPt,
