@@ -16,7 +16,8 @@
 import { readFileSync } from 'node:fs'
 import { errors } from '../errors.ts'
 import { wipe } from '../crypto/wipe.ts'
-import { decodeCheckpoint } from '../store/checkpoint-file.ts'
+import { hash, equalBytes } from '../crypto/hash.ts'
+import { decodeCheckpoint, type Checkpoint } from '../store/checkpoint-file.ts'
 import type { GroupSpace } from './group-space.ts'
 
 /** How long a group's space goes unasked before its docs rest. */
@@ -63,21 +64,8 @@ export class DocRest {
     if (!s) return null
     let pending: Uint8Array | null = s.sealed
     const head = s.sealed.slice(0, HEAD)
-    const wake = (): ReadonlyMap<string, Uint8Array> => {
-      const key = this.host.key(groupId)
-      try {
-        const bytes = pending ?? readSealed(this.host.file(groupId))
-        if (!bytes || bytes.length < HEAD || !head.every((b, i) => bytes[i] === b)) throw errors.LOG_CORRUPT('the checkpoint changed')
-        return decodeCheckpoint(bytes, key).docs
-      } catch {
-        // The group is read again from its logs; the call that woke it can be made again then.
-        queueMicrotask(() => void space.catchUp(space.own).catch(() => undefined))
-        throw errors.PROFILE_BUSY('the group is being read again from its logs')
-      } finally {
-        wipe(key)
-      }
-    }
-    if (!space.docs.rest(wake)) return null
+    const same = (bytes: Uint8Array): boolean => bytes.length >= HEAD && head.every((b, i) => bytes[i] === b)
+    if (!space.docs.rest(this.waker(groupId, space, () => pending, same, () => true))) return null
     // Once durable, the states wait on disk only; a failed write keeps the sealed bytes here.
     return s.written.then((ok) => {
       if (ok) pending = null
@@ -85,15 +73,50 @@ export class DocRest {
     })
   }
 
-  forget(groupId: string): void {
-    clearTimeout(this.timers.get(groupId))
-    this.timers.delete(groupId)
+  /**
+   * Opens a group from its local checkpoint with its docs resting on that file (doc-set.ts
+   * `restore` loads lazily): the states read now are let go, and the wake reads them again,
+   * checked against their fingerprint. A group opened to go online and never shown applies none.
+   */
+  restore(groupId: string, space: GroupSpace, c: Checkpoint): void {
+    space.restore(c)
+    const sum = fingerprint(c.docs)
+    space.docs.rewake(this.waker(groupId, space, () => null, () => true, (docs) => equalBytes(fingerprint(docs), sum)))
+  }
+
+  /**
+   * What wakes resting docs: `held` (sealed bytes not yet durable) or the file, if `sameFile` and
+   * `sameDocs` say it is what was let go. Otherwise the group is read again from its logs and the
+   * call that woke it fails with PROFILE_BUSY (it can be made again then); never shown empty.
+   */
+  private waker(groupId: string, space: GroupSpace, held: () => Uint8Array | null, sameFile: (b: Uint8Array) => boolean, sameDocs: (d: ReadonlyMap<string, Uint8Array>) => boolean): () => ReadonlyMap<string, Uint8Array> {
+    return () => {
+      const key = this.host.key(groupId)
+      try {
+        const bytes = held() ?? readSealed(this.host.file(groupId))
+        const docs = bytes && sameFile(bytes) ? decodeCheckpoint(bytes, key).docs : null
+        if (!docs || !sameDocs(docs)) throw errors.LOG_CORRUPT('the checkpoint changed')
+        return docs
+      } catch {
+        queueMicrotask(() => void space.catchUp(space.own).catch(() => undefined))
+        throw errors.PROFILE_BUSY('the group is being read again from its logs')
+      } finally {
+        wipe(key)
+      }
+    }
   }
 
   clear(): void {
     for (const t of this.timers.values()) clearTimeout(t)
     this.timers.clear()
   }
+}
+
+/** BLAKE2b over every doc id and state, in id order. */
+function fingerprint(docs: ReadonlyMap<string, Uint8Array>): Uint8Array {
+  const parts: Uint8Array[] = []
+  for (const id of [...docs.keys()].sort()) parts.push(Buffer.from(id, 'latin1'), hash(docs.get(id) as Uint8Array))
+  return hash(Buffer.concat(parts))
 }
 
 function readSealed(file: string): Uint8Array | null {

@@ -307,7 +307,16 @@ export class DocSet {
     }
     this.resting = null
     for (const [id, state] of states) Y.applyUpdate(this.doc(id), state, REMOTE)
-    for (const k of r.kept) this.apply(k.docId, [k])
+    const byDoc = new Map<string, Queued[]>()
+    for (const k of r.kept) byDoc.set(k.docId, [...(byDoc.get(k.docId) ?? []), k])
+    for (const [docId, list] of byDoc) this.apply(docId, list)
+  }
+
+  /** A resting set's states now come from `wake` (the owner keeps them on disk, doc-rest.ts). */
+  rewake(wake: () => ReadonlyMap<string, Uint8Array>): boolean {
+    if (!this.resting) return false
+    this.resting.wake = wake
+    return true
   }
 
   /** An accepted update while resting: kept for the wake, which comes early past KEPT_MAX_BYTES. */
@@ -333,8 +342,13 @@ export class DocSet {
     return out
   }
 
-  /** Loads a checkpoint's doc states. Only for states this device checked and sealed itself. */
+  /**
+   * Loads a checkpoint's doc states. Only for states this device checked and sealed itself. Into
+   * an empty set they load lazily: the set rests on them until a doc is read (a group opened to
+   * go online, never shown, applies none).
+   */
   restore(states: ReadonlyMap<string, Uint8Array>): void {
+    if (this.docs.size === 0 && this.rest(() => states)) return
     this.awake()
     for (const [id, state] of states) Y.applyUpdate(this.doc(id), state, REMOTE)
   }
