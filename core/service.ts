@@ -44,6 +44,8 @@ export interface ServiceOptions {
   openLink?: (url: string) => Promise<boolean>
   /** Called with faults that were not coded errors (bugs). Receives no user data. */
   onInternalError?: (e: unknown) => void
+  /** How long a group goes unasked before its docs rest (core/group/doc-rest.ts); tests set 0. */
+  restAfterMs?: number
 }
 
 type Listener = (payload: never) => void
@@ -84,6 +86,7 @@ export function createService(opts: ServiceOptions): HearthService {
     await closing
     try {
       registry = await GroupRegistry.open(vault, (groupId) => emit('groupChanged', { groupId }), now, opts.network ?? null)
+      if (opts.restAfterMs !== undefined) registry.rest.afterMs = opts.restAfterMs
     } catch (e) {
       vault.lock()
       throw e
