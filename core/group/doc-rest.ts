@@ -16,8 +16,7 @@
 import { readFileSync } from 'node:fs'
 import { errors } from '../errors.ts'
 import { wipe } from '../crypto/wipe.ts'
-import { hash, equalBytes } from '../crypto/hash.ts'
-import { decodeCheckpoint, type Checkpoint } from '../store/checkpoint-file.ts'
+import { decodeCheckpoint } from '../store/checkpoint-file.ts'
 import type { GroupSpace } from './group-space.ts'
 
 /** How long a group's space goes unasked before its docs rest. */
@@ -65,7 +64,7 @@ export class DocRest {
     let pending: Uint8Array | null = s.sealed
     const head = s.sealed.slice(0, HEAD)
     const same = (bytes: Uint8Array): boolean => bytes.length >= HEAD && head.every((b, i) => bytes[i] === b)
-    if (!space.docs.rest(this.waker(groupId, space, () => pending, same, () => true))) return null
+    if (!space.docs.rest(this.waker(groupId, space, () => pending, same))) return null
     // Once durable, the states wait on disk only; a failed write keeps the sealed bytes here.
     return s.written.then((ok) => {
       if (ok) pending = null
@@ -74,28 +73,17 @@ export class DocRest {
   }
 
   /**
-   * Opens a group from its local checkpoint with its docs resting on that file (doc-set.ts
-   * `restore` loads lazily): the states read now are let go, and the wake reads them again,
-   * checked against their fingerprint. A group opened to go online and never shown applies none.
-   */
-  restore(groupId: string, space: GroupSpace, c: Checkpoint): void {
-    space.restore(c)
-    const sum = fingerprint(c.docs)
-    space.docs.rewake(this.waker(groupId, space, () => null, () => true, (docs) => equalBytes(fingerprint(docs), sum)))
-  }
-
-  /**
-   * What wakes resting docs: `held` (sealed bytes not yet durable) or the file, if `sameFile` and
-   * `sameDocs` say it is what was let go. Otherwise the group is read again from its logs and the
+   * What wakes resting docs: `held` (sealed bytes not yet durable) or the file, if `sameFile`
+   * says it is what was let go. Otherwise the group is read again from its logs and the
    * call that woke it fails with PROFILE_BUSY (it can be made again then); never shown empty.
    */
-  private waker(groupId: string, space: GroupSpace, held: () => Uint8Array | null, sameFile: (b: Uint8Array) => boolean, sameDocs: (d: ReadonlyMap<string, Uint8Array>) => boolean): () => ReadonlyMap<string, Uint8Array> {
+  private waker(groupId: string, space: GroupSpace, held: () => Uint8Array | null, sameFile: (b: Uint8Array) => boolean): () => ReadonlyMap<string, Uint8Array> {
     return () => {
       const key = this.host.key(groupId)
       try {
         const bytes = held() ?? readSealed(this.host.file(groupId))
         const docs = bytes && sameFile(bytes) ? decodeCheckpoint(bytes, key).docs : null
-        if (!docs || !sameDocs(docs)) throw errors.LOG_CORRUPT('the checkpoint changed')
+        if (!docs) throw errors.LOG_CORRUPT('the checkpoint changed')
         return docs
       } catch {
         queueMicrotask(() => void space.catchUp(space.own).catch(() => undefined))
@@ -110,13 +98,6 @@ export class DocRest {
     for (const t of this.timers.values()) clearTimeout(t)
     this.timers.clear()
   }
-}
-
-/** BLAKE2b over every doc id and state, in id order. */
-function fingerprint(docs: ReadonlyMap<string, Uint8Array>): Uint8Array {
-  const parts: Uint8Array[] = []
-  for (const id of [...docs.keys()].sort()) parts.push(Buffer.from(id, 'latin1'), hash(docs.get(id) as Uint8Array))
-  return hash(Buffer.concat(parts))
 }
 
 function readSealed(file: string): Uint8Array | null {

@@ -312,12 +312,6 @@ export class DocSet {
     for (const [docId, list] of byDoc) this.apply(docId, list)
   }
 
-  /** A resting set's states now come from `wake` (the owner keeps them on disk, doc-rest.ts). */
-  rewake(wake: () => ReadonlyMap<string, Uint8Array>): boolean {
-    if (!this.resting) return false
-    this.resting.wake = wake
-    return true
-  }
 
   /** An accepted update while resting: kept for the wake, which comes early past KEPT_MAX_BYTES. */
   private keep(docId: string, entry: Queued): string {
@@ -342,13 +336,8 @@ export class DocSet {
     return out
   }
 
-  /**
-   * Loads a checkpoint's doc states. Only for states this device checked and sealed itself. Into
-   * an empty set they load lazily: the set rests on them until a doc is read (a group opened to
-   * go online, never shown, applies none).
-   */
+  /** Loads a checkpoint's doc states. Only for states this device checked and sealed itself. */
   restore(states: ReadonlyMap<string, Uint8Array>): void {
-    if (this.docs.size === 0 && this.rest(() => states)) return
     this.awake()
     for (const [id, state] of states) Y.applyUpdate(this.doc(id), state, REMOTE)
   }

@@ -254,7 +254,7 @@ export class GroupRegistry {
     const ckptKey = this.checkpointKey(groupId)
     const ckpt = await readCheckpoint(checkpointPath(this.vault.dir, groupId), ckptKey)
     wipe(ckptKey)
-    if (ckpt) this.rest.restore(groupId, space, ckpt) // its docs rest on the file until read
+    if (ckpt) space.restore(ckpt)
     // A newcomer reads the logs its welcome named from their latest shared checkpoints.
     for (const [key, start] of meta.seedCheckpoints ?? []) space.planCheckpoint(key, start)
     const before = space.blocksRead

@@ -30,7 +30,7 @@ const base = settled()
 const ids = (await reg.summaries()).map((g) => g.id).sort().slice(0, Number(count))
 const spaces: [string, GroupSpace][] = []
 for (const id of ids) spaces.push([id, await reg.space(id)])
-// Opened as going online opens them: from the local checkpoint, no doc read yet.
+// Opened as going online opens them: from the local checkpoint, no page read yet.
 const online = settled()
 const peakOnlineMB = process.resourceUsage().maxRSS / 1024
 for (const [, s] of spaces) if (page(s) !== 20) throw new Error('first page is short')

@@ -2,7 +2,7 @@
  * Memory in the number of groups (issue 19): one profile holding GROUPS groups of UPDATES Yjs
  * updates each (MEMBERS members' logs per group, big-group.ts), each with its local checkpoint.
  * For 1, 5 and all the groups, a fresh process opens them as going online does ("online": from
- * the local checkpoint, docs resting on it), reads each one's first page ("all read": every group
+ * the local checkpoint, no page read yet), reads each one's first page ("all read": every group
  * keeps its docs, as every open group did before resting existed), lets their docs rest
  * (core/group/doc-rest.ts: "resting"), then reads one again ("one shown"). The anchor, run in the
  * same run in a fresh process: the plain Y.Docs of ONE group's updates. Heap and RSS after a full

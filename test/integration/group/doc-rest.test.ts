@@ -2,9 +2,8 @@
  * Docs of a group not in use rest on disk (issue 19, core/group/doc-rest.ts), on real files: a
  * resting group still ingests a fellow member's live post and still takes governance (what
  * serving a joiner needs) without waking, and shows everything once a view reads it; a
- * checkpoint replaced while it rests is refused and the group read again from its logs; a group
- * opened from its checkpoint rests on it until read; what rests is sealed (canary scan); a lock
- * while resting loses nothing.
+ * checkpoint replaced while it rests is refused and the group read again from its logs; what
+ * rests is sealed (canary scan); a lock while resting loses nothing.
  */
 import { copyFileSync } from 'node:fs'
 import * as Y from 'yjs'
@@ -135,41 +134,6 @@ describe('a group at rest', () => {
     expect(s.space.docs.isResting).toBe(false)
     expect(texts(s.space)).toEqual(['fellow', 'first', 'second'])
     await s.reg.lockNow()
-  })
-
-  it('opens from its checkpoint with the docs resting on it, and refuses one replaced before the first read', async () => {
-    const s = await setup()
-    await ownPost(s.space, 'first')
-    await s.reg.checkpoint(s.groupId, s.space)
-    const file = checkpointPath(s.dir, s.groupId)
-    copyFileSync(file, `${file}.old`)
-    await ownPost(s.space, 'second')
-    await s.reg.checkpoint(s.groupId, s.space)
-    await s.reg.lockNow()
-    s.vault.lock()
-
-    const reopen = async (onChange: () => void = () => undefined): Promise<{ reg: GroupRegistry; space: GroupSpace }> => {
-      const vault = new Vault(s.dir)
-      await vault.unlock(PASS)
-      const reg = await GroupRegistry.open(vault, onChange, Date.now)
-      return { reg, space: await reg.space(s.groupId) }
-    }
-    // Opened (as going online does) without applying a doc state; the first read applies them.
-    let o = await reopen()
-    expect(o.space.docs.isResting).toBe(true)
-    expect(texts(o.space)).toEqual(['first', 'second'])
-    await o.reg.lockNow()
-
-    // An older checkpoint of this group put back before the first read: refused by its fingerprint.
-    let rebuilt!: () => void
-    const done = new Promise<void>((resolve) => (rebuilt = resolve))
-    o = await reopen(() => rebuilt())
-    expect(o.space.docs.isResting).toBe(true)
-    copyFileSync(`${file}.old`, file)
-    expect(() => texts(o.space)).toThrow(expect.objectContaining({ code: 'PROFILE_BUSY' }))
-    await done
-    expect(texts(o.space)).toEqual(['first', 'second'])
-    await o.reg.lockNow()
   })
 
   it('keeps what rests sealed, and a lock while resting loses nothing', async () => {
