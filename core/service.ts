@@ -54,6 +54,8 @@ export interface ServiceOptions {
    * node-datachannel in this process.
    */
   webrtcInPage?: boolean
+  /** How long a group goes unasked before its docs rest (core/group/doc-rest.ts); tests set 0. */
+  restAfterMs?: number
 }
 
 type Listener = (payload: never) => void
@@ -96,6 +98,7 @@ export function createService(opts: ServiceOptions): HearthService {
     await closing
     try {
       registry = await GroupRegistry.open(vault, (groupId) => emit('groupChanged', { groupId }), now, network ?? null)
+      if (opts.restAfterMs !== undefined) registry.rest.afterMs = opts.restAfterMs
     } catch (e) {
       vault.lock()
       throw e

@@ -377,6 +377,8 @@ export interface GroupStatus {
    * background backfill); 0 once this device holds the whole history it knows of.
    */
   historyLeft?: number
+  /** Present (true) when the group's docs were resting (core/group/doc-rest.ts) as this call began; the call wakes them. */
+  docsResting?: boolean
   /** Present only when this device does not write here for now (see OwnLogStatus). */
   ownLog?: OwnLogStatus
   /**

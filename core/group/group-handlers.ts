@@ -261,6 +261,7 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
     async groupStatus({ groupId }) {
       const reg = ctx.registry()
       const s = await reg.space(groupId)
+      const resting = s.docs.isResting
       const online = await reg.onlineOf(groupId)
       const names = s.groupId ? memberNames(s) : new Map<string, string>()
       const keeper = online?.keeperStatus() ?? null
@@ -274,6 +275,7 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
         ...(webrtc ? { webrtc } : {}),
         blocks: [...s.next.values()].reduce((a, b) => a + b, 0),
         historyLeft: s.historyLeft(),
+        ...(resting ? { docsResting: true } : {}),
         ...await reg.ownLogStatus(groupId).then((ownLog) => (ownLog ? { ownLog } : {})),
         ...(s.groupId ? quotaReached(s.quota, (log) => s.governance.memberForBlock(log, 0), names) : {}),
       }

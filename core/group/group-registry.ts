@@ -30,6 +30,7 @@ import { GroupOnline, type NetworkOptions } from './group-online.ts'
 import { decideJoin } from './join.ts'
 import { LastSeenStore } from './last-seen.ts'
 import { repairEpochs } from './epoch-keeper.ts'
+import { DocRest } from './doc-rest.ts'
 
 /** Write a checkpoint once this many blocks were read or written since the last one. */
 export const CHECKPOINT_EVERY = 1000
@@ -48,7 +49,6 @@ const CHECKPOINT_MAX_WAIT_MS = 30_000
 export const REPAIR_WAIT_MS = 1_000
 export const REPAIR_STAGGER_MS = 300
 
-
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
 
 function asAppendLog(log: DeviceLog): AppendLog {
@@ -62,11 +62,12 @@ export class GroupRegistry {
   private readonly opening = new Map<string, Promise<GroupSpace>>()
   private readonly sinceCheckpoint = new Map<string, number>()
   private readonly dueCheckpoints = new Map<string, { timer: NodeJS.Timeout; since: number }>()
-  private readonly writes = new Set<Promise<void>>()
+  private readonly writes = new Set<Promise<unknown>>()
   private readonly online = new Map<string, Promise<GroupOnline>>()
   /** The same, once started: lock saves their last-seen times synchronously, before the keys go. */
   private readonly onlineReady = new Map<string, GroupOnline>()
   private locked = false
+  readonly rest = new DocRest({ file: (id) => checkpointPath(this.vault.dir, id), isOpen: (id, s) => this.open.get(id) === s, seal: (id, s) => this.seal(id, s), key: (id) => this.checkpointKey(id) }) // docs of groups not asked for lately rest on disk
 
   private constructor(
     readonly vault: Vault,
@@ -141,9 +142,8 @@ export class GroupRegistry {
         name: p.name, mode: p.mode,
         settings: {
           topics: DEFAULT_TOPICS.map((t) => ({ ...t })),
-          rulesWriters: ['facilitator'],
+          rulesWriters: ['facilitator'], flagThreshold: 3,
           inviters: p.mode === 'survivor-led' ? ['facilitator', 'member'] : ['facilitator'],
-          flagThreshold: 3,
           // Safe by default (issue 17): members invite, a facilitator approves each newcomer;
           // facilitated groups keep facilitators-only; only facilitators save the group's words.
           invitePolicy: p.mode === 'survivor-led' ? 'members-approved' : 'facilitators',
@@ -237,7 +237,7 @@ export class GroupRegistry {
   /** The open space of a group, opened on first use. */
   space(groupId: string): Promise<GroupSpace> {
     const ready = this.open.get(groupId)
-    if (ready) return Promise.resolve(ready)
+    if (ready) return Promise.resolve(this.rest.used(groupId, ready))
     let s = this.opening.get(groupId)
     if (!s) {
       s = this.openSpace(groupId).finally(() => this.opening.delete(groupId))
@@ -268,6 +268,7 @@ export class GroupRegistry {
       throw errors.PROFILE_LOCKED()
     }
     this.open.set(groupId, space)
+    this.rest.used(groupId, space)
     this.keepSummary(space)
     // Sealing a checkpoint snapshots every doc (a second or more for a large group): it waits
     // until the group has been quiet, off the path of the first screen (a lock seals it at once).
@@ -289,11 +290,7 @@ export class GroupRegistry {
   }
 
   private newSpace(log: AppendLog, keys: ConstructorParameters<typeof GroupSpace>[1], groupId: string | null): GroupSpace {
-    const space: GroupSpace = new GroupSpace(log, keys, {
-      groupId,
-      onChange: (docIds) => this.changed(space, docIds),
-      onKeys: (added) => this.keepKeys(space, added),
-    })
+    const space: GroupSpace = new GroupSpace(log, keys, { groupId, onChange: (docIds) => this.changed(space, docIds), onKeys: (added) => this.keepKeys(space, added) })
     return space
   }
 
@@ -352,7 +349,12 @@ export class GroupRegistry {
    * Seals a checkpoint of a group as it is now (synchronously, so a lock right after cannot catch
    * it half-made) and writes it in the background. A failure costs open speed only.
    */
-  checkpoint(groupId: string, space: GroupSpace): Promise<void> {
+  checkpoint(groupId: string, space: GroupSpace): Promise<unknown> {
+    return this.seal(groupId, space)?.written ?? Promise.resolve()
+  }
+  /** `checkpoint`'s work; `written` says whether the file is durable (doc-rest.ts). */
+  private seal(groupId: string, space: GroupSpace): { sealed: Uint8Array; written: Promise<boolean> } | null {
+    if (space.docs.isResting) return null // sealed when it went to rest; what came since is in the logs
     this.sinceCheckpoint.set(groupId, 0)
     let sealed: Uint8Array
     try {
@@ -360,18 +362,18 @@ export class GroupRegistry {
       sealed = encodeCheckpoint(space.checkpoint(), key)
       wipe(key)
     } catch {
-      return Promise.resolve() // locked meanwhile: the logs still hold everything
+      return null // locked meanwhile: the logs still hold everything
     }
-    const write = writeCheckpoint(checkpointPath(this.vault.dir, groupId), sealed)
-      .catch(() => undefined) // the disk refused: the logs still hold everything
+    const write: Promise<boolean> = writeCheckpoint(checkpointPath(this.vault.dir, groupId), sealed).then(() => true, () => false) // refused: the logs still hold everything
       .finally(() => this.writes.delete(write))
     this.writes.add(write)
-    return write
+    return { sealed, written: write }
   }
 
   /** Lock: wipes every key now, synchronously; the promise resolves once files are closed. */
   lockNow(): Promise<void> {
     this.locked = true
+    this.rest.clear()
     // A due checkpoint is sealed now, before the keys go (the write finishes in the background).
     for (const [groupId, d] of this.dueCheckpoints) {
       clearTimeout(d.timer)

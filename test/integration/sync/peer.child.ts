@@ -16,7 +16,9 @@ const transport = process.env.HEARTH_TRANSPORT as 'hyperswarm' | 'webrtc' | 'bot
 const signal = process.env.HEARTH_SIGNAL ? process.env.HEARTH_SIGNAL.split(',') : undefined
 // HEARTH_HOST: the loopback address this node binds (127.0.0.2, …); HEARTH_WITNESS_FILE: record every address it meets (net-witness.ts).
 if (process.env.HEARTH_WITNESS_FILE) installNetWitness(process.env.HEARTH_WITNESS_FILE)
-const service = createService({ profileDir, network: { bootstrap: [{ host, port: Number(port) }], host: process.env.HEARTH_HOST ?? '127.0.0.1', ...(transport ? { transport } : {}), ...(signal ? { signal } : {}) } })
+// HEARTH_REST_AFTER_MS: how soon a group's docs rest when no call asks for it (core/group/doc-rest.ts).
+const rest = process.env.HEARTH_REST_AFTER_MS ? { restAfterMs: Number(process.env.HEARTH_REST_AFTER_MS) } : {}
+const service = createService({ profileDir, network: { bootstrap: [{ host, port: Number(port) }], host: process.env.HEARTH_HOST ?? '127.0.0.1', ...(transport ? { transport } : {}), ...(signal ? { signal } : {}) }, ...rest })
 const lines = readline.createInterface({ input: process.stdin })
 // HEARTH_PEER_LIFETIME_MS: a longer life for tests that outlast the default (the flood test).
 const stop = setTimeout(() => void finish(), Number(process.env.HEARTH_PEER_LIFETIME_MS ?? 300_000))
