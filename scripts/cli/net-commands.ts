@@ -13,16 +13,9 @@ import { shown } from './visible.ts'
 import { listenOnProfile } from './node-socket.ts'
 import { DEFAULT_TRANSPORT, TRANSPORT_CHOICES, type TransportChoice } from '../../core/net/transports.ts'
 
-export function networkOptions(bootstrap: string | undefined): NetworkOptions {
-  if (!bootstrap) return {}
-  const nodes: DhtNodeAddress[] = bootstrap.split(',').map((hp) => {
-    const m = /^([0-9a-zA-Z.-]+):(\d{1,5})$/.exec(hp.trim())
-    if (!m || Number(m[2]) > 65535) throw new HearthError('INVALID_INPUT', `--bootstrap wants HOST:PORT, not "${hp}"`)
-    return { host: m[1] as string, port: Number(m[2]) }
-  })
-  const loopback = nodes.every((n) => n.host === 'localhost' || n.host.startsWith('127.'))
-  return { bootstrap: nodes, ...(loopback ? { host: '127.0.0.1' } : {}) }
-}
+import { networkOptions } from '../../core/net/bootstrap-option.ts'
+
+export { networkOptions }
 
 
 /**
