@@ -17,8 +17,9 @@
  * checkpoints stood for are fetched too, in the background (GroupSpace reads them as a check).
  *
  * Where the group meets over WebRTC (meeting-rooms.ts), when members were last seen
- * (last-seen-watch.ts) and the admission exchange (admission-side.ts) are modules of their own;
- * this file keeps the logs and who may fetch them.
+ * (last-seen-watch.ts), the admission exchange (admission-side.ts), who may connect
+ * (member-gate.ts) and the backfill (checkpoint-backfill.ts) are modules of their own; this file
+ * keeps the logs and who may fetch them.
  */
 import type { Identity } from '../crypto/identity.ts'
 import type { NetworkOptions } from '../net/holepunch-net.ts'
@@ -42,6 +43,8 @@ import { MeetingRooms } from './meeting-rooms.ts'
 import type { WebrtcSetting } from './webrtc-settings.ts'
 import { LastSeenWatch } from './last-seen-watch.ts'
 import { QuotaWatch } from './quota-watch.ts'
+import { MemberGate } from './member-gate.ts'
+import { CheckpointBackfill } from './checkpoint-backfill.ts'
 
 export type { NetworkOptions }
 
@@ -61,12 +64,11 @@ export interface OnlineOptions extends NetworkOptions {
   keeperOnly?: boolean
 }
 
-export const REMOVAL_GRACE_MS = 5_000
+export { REMOVAL_GRACE_MS } from './member-gate.ts'
+export { BACKFILL_AFTER_MS } from './checkpoint-backfill.ts'
 
 const MAX_CANDIDATES = 8
 const bytes = (hex: string): Uint8Array => Uint8Array.from(Buffer.from(hex, 'hex'))
-/** How long after the initial sync from checkpoints the covered blocks start to be fetched. */
-export const BACKFILL_AFTER_MS = 10_000
 
 export class GroupOnline {
   private swarm: GroupSwarm | null = null
@@ -78,8 +80,6 @@ export class GroupOnline {
   private work: Promise<unknown> = Promise.resolve()
   private closed = false
   private announceTimer: NodeJS.Timeout | null = null
-  private backfillTimer: NodeJS.Timeout | null = null
-  private readonly backfilling = new Set<string>()
   private knownMembers = 0
   /** When keeper-only mode is in force here (core/keeper/keeper-only-switch.ts). */
   private keeperOnly: KeeperOnlySwitch | null = null
@@ -89,11 +89,8 @@ export class GroupOnline {
   private readonly whole = new Set<string>()
   /** Planned logs whose checkpoint blocks are all here: read again whenever governance may have moved. */
   private readonly fetched = new Map<string, PeerLog>()
-  private formerNoted = false
   /** Which transports, and which epochs' WebRTC rooms, to meet in (meeting-rooms.ts). */
   readonly rooms: MeetingRooms
-  /** former member id → when this device learned it (0: already known when it came online) */
-  private readonly formerSince = new Map<string, number>()
   private readonly candidates = new Set<string>()
   /** Rewritten logs are noticed here (fork-watch.ts). */
   private readonly forks: ForkWatch
@@ -101,6 +98,10 @@ export class GroupOnline {
   private readonly admissions: AdmissionSide
   /** Logs past the byte budget are fetched no further (quota-watch.ts). */
   private readonly quota = new QuotaWatch()
+  /** Who may connect: governance, the welcome's trust, the removal grace (member-gate.ts). */
+  private readonly gate: MemberGate
+  /** The blocks checkpoints stood for, fetched after the initial sync (checkpoint-backfill.ts). */
+  private readonly backfill: CheckpointBackfill
 
   private constructor(
     private readonly space: GroupSpace,
@@ -113,6 +114,8 @@ export class GroupOnline {
     this.forks = new ForkWatch(space)
     this.rooms = new MeetingRooms(space, trust.webrtc)
     this.admissions = new AdmissionSide(space)
+    this.backfill = new CheckpointBackfill(space, (key) => this.sessions.get(key), (key) => this.whole.has(key), this.quota)
+    this.gate = new MemberGate(space, trust.members, this.admissions, () => void this.refresh().catch(() => undefined))
   }
 
   static async start(space: GroupSpace, store: LogStore, opts: OnlineOptions): Promise<GroupOnline> {
@@ -124,7 +127,7 @@ export class GroupOnline {
         groupSecret: opts.groupSecret,
         groupId: bytes(opts.groupId),
         identity: opts.identity,
-        isMember: (id) => online.isMember(id),
+        isMember: (id) => online.gate.isMember(id),
         admission: online.admissions.options(),
         ...(await online.announcement(opts.groupId)),
         onDevice: (memberId, bytes) => {
@@ -207,37 +210,6 @@ export class GroupOnline {
     return (await this.swarm?.flushed()) ?? false
   }
 
-  private isMember(id: string): boolean {
-    const gov = this.space.groupId ? this.space.governance : null
-    if (!gov) return this.trust.members.has(id)
-    if (gov.members.has(id)) return true
-    if (this.admissions.holds(gov, id)) return true
-    // A newcomer reads governance a block at a time: until it has read its own admission, what it
-    // has read is an older part of the history the welcome summed up, and may not name yet the
-    // very member it is reading it from (that member's own admission sits further on in the
-    // inviter's log). Refusing it then would cut the newcomer off its only source for good, so
-    // the welcome's members still count, unless governance already says they left.
-    if (this.trust.members.has(id) && !gov.knowsLog(this.space.own.key) && !gov.former.has(id)) return true
-    const since = this.formerSince.get(id)
-    return since !== undefined && since > 0 && Date.now() - since < REMOVAL_GRACE_MS
-  }
-
-  /** Notes members whose membership ended since the last look, and drops them after the grace. */
-  private noteFormer(gov: { former: ReadonlyMap<string, unknown> }): void {
-    const first = this.formerSince.size === 0 && !this.formerNoted
-    this.formerNoted = true
-    let fresh = false
-    for (const id of gov.former.keys()) {
-      if (this.formerSince.has(id)) continue
-      this.formerSince.set(id, first ? 0 : Date.now())
-      fresh = !first
-    }
-    if (fresh) {
-      const t = setTimeout(() => void this.refresh().catch(() => undefined), REMOVAL_GRACE_MS + 50)
-      t.unref?.()
-    }
-  }
-
   /** Our signed device announcement, if our own log is open in the store. */
   private async announcement(groupId: string): Promise<{ ownDevice?: Uint8Array }> {
     const log = await this.store.ownLog(bytes(this.space.own.key))
@@ -251,7 +223,7 @@ export class GroupOnline {
    * unbounded junk logs.
    */
   candidate(memberId: string, key: string): void {
-    if (this.closed || this.sessions.has(key) || this.candidates.size >= MAX_CANDIDATES || !this.isMember(memberId)) return
+    if (this.closed || this.sessions.has(key) || this.candidates.size >= MAX_CANDIDATES || !this.gate.isMember(memberId)) return
     const gov = this.space.groupId ? this.space.governance : null
     if (gov?.knowsLog(key)) return
     this.candidates.add(key)
@@ -276,7 +248,7 @@ export class GroupOnline {
     const keys = new Set([this.space.own.key, ...(gov?.deviceLogs() ?? this.trust.logs)])
     for (const key of keys) await this.follow(key)
     for (const key of this.space.needsFull) this.fetchWhole(key)
-    if (gov) this.noteFormer(gov)
+    if (gov) this.gate.noteFormer(gov)
     this.rooms.follow(this.swarm)
     this.swarm.recheckMembers()
     if (gov && gov.members.size !== this.knownMembers) {
@@ -369,7 +341,7 @@ export class GroupOnline {
         else if (k !== log.key) this.schedule(other)
       }
       await this.addLogs()
-      this.backfillSoon()
+      this.backfill.soon()
     }).catch(() => undefined)
   }
 
@@ -380,28 +352,11 @@ export class GroupOnline {
     if (session && log.key !== this.space.own.key) void this.quota.check(log.key, session, from).then((now) => now && this.schedule(log), () => undefined)
   }
 
-  /** Once no log waits for its checkpoint, fetches what the checkpoints stood for, after a pause. */
-  private backfillSoon(): void {
-    if (this.closed || this.backfillTimer || this.space.planned) return
-    const todo = (): [string, number][] => [...this.space.backfillsLeft()].filter(([k]) => !this.backfilling.has(k) && !this.whole.has(k))
-    if (!todo().length) return
-    this.backfillTimer = setTimeout(() => {
-      this.backfillTimer = null
-      for (const [key, end] of todo()) {
-        const session = this.sessions.get(key)
-        if (!session || this.closed) continue
-        this.backfilling.add(key)
-        this.quota.download(key, session, { start: 0, end })
-      }
-    }, BACKFILL_AFTER_MS)
-    this.backfillTimer.unref?.()
-  }
-
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
     if (this.announceTimer) clearTimeout(this.announceTimer)
-    if (this.backfillTimer) clearTimeout(this.backfillTimer)
+    this.backfill.close()
     this.keeperOnly?.close()
     const saved = this.saveLastSeen()
     await this.work.catch(() => undefined)

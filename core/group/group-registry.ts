@@ -31,16 +31,9 @@ import { decideJoin } from './join.ts'
 import { LastSeenStore } from './last-seen.ts'
 import { repairEpochs } from './epoch-keeper.ts'
 import { DocRest } from './doc-rest.ts'
+import { CheckpointSchedule, CHECKPOINT_EVERY } from './checkpoint-schedule.ts'
 
-/** Write a checkpoint once this many blocks were read or written since the last one. */
-export const CHECKPOINT_EVERY = 1000
-/**
- * A due checkpoint waits for this long without changes (at most CHECKPOINT_MAX_WAIT_MS): each
- * one seals every doc, so during a burst — a newcomer's initial sync — writing one per thousand
- * blocks would cost more than the sync itself.
- */
-export const CHECKPOINT_QUIET_MS = 2_000
-const CHECKPOINT_MAX_WAIT_MS = 30_000
+export { CHECKPOINT_EVERY, CHECKPOINT_QUIET_MS } from './checkpoint-schedule.ts'
 /**
  * How long after a governance change a device checks whether the epoch keys need repair, plus
  * REPAIR_STAGGER_MS per member whose id sorts before its own: every online member may repair,
@@ -60,8 +53,8 @@ export class GroupRegistry {
   /** Spaces ready for use; lock wipes their keys synchronously. */
   private readonly open = new Map<string, GroupSpace>()
   private readonly opening = new Map<string, Promise<GroupSpace>>()
-  private readonly sinceCheckpoint = new Map<string, number>()
-  private readonly dueCheckpoints = new Map<string, { timer: NodeJS.Timeout; since: number }>()
+  /** When each group's next checkpoint is due (checkpoint-schedule.ts). */
+  private readonly checkpoints = new CheckpointSchedule((id, s) => { if (this.open.get(id) === s) void this.checkpoint(id, s) })
   private readonly writes = new Set<Promise<unknown>>()
   private readonly online = new Map<string, Promise<GroupOnline>>()
   /** The same, once started: lock saves their last-seen times synchronously, before the keys go. */
@@ -272,7 +265,7 @@ export class GroupRegistry {
     this.keepSummary(space)
     // Sealing a checkpoint snapshots every doc (a second or more for a large group): it waits
     // until the group has been quiet, off the path of the first screen (a lock seals it at once).
-    if (space.blocksRead - before >= CHECKPOINT_EVERY) this.checkpointWhenQuiet(groupId, space)
+    if (space.blocksRead - before >= CHECKPOINT_EVERY) this.checkpoints.whenQuiet(groupId, space)
     return space
   }
 
@@ -322,27 +315,12 @@ export class GroupRegistry {
         t.unref?.()
       }
     }
-    const count = (this.sinceCheckpoint.get(groupId) ?? 0) + docIds.length
-    this.sinceCheckpoint.set(groupId, count)
-    if (count >= CHECKPOINT_EVERY) this.checkpointWhenQuiet(groupId, space)
+    this.checkpoints.changed(groupId, space, docIds.length)
     this.onChange(groupId)
   }
 
   private checkpointKey(groupId: string): Uint8Array {
     return this.vault.subkey(`checkpoint/${groupId}`)
-  }
-
-  private checkpointWhenQuiet(groupId: string, space: GroupSpace): void {
-    const due = this.dueCheckpoints.get(groupId)
-    const since = due?.since ?? Date.now()
-    if (due) clearTimeout(due.timer)
-    const wait = Math.max(0, Math.min(CHECKPOINT_QUIET_MS, since + CHECKPOINT_MAX_WAIT_MS - Date.now()))
-    const timer = setTimeout(() => {
-      this.dueCheckpoints.delete(groupId)
-      if (this.open.get(groupId) === space) void this.checkpoint(groupId, space)
-    }, wait)
-    timer.unref?.()
-    this.dueCheckpoints.set(groupId, { timer, since })
   }
 
   /**
@@ -355,7 +333,7 @@ export class GroupRegistry {
   /** `checkpoint`'s work; `written` says whether the file is durable (doc-rest.ts). */
   private seal(groupId: string, space: GroupSpace): { sealed: Uint8Array; written: Promise<boolean> } | null {
     if (space.docs.isResting) return null // sealed when it went to rest; what came since is in the logs
-    this.sinceCheckpoint.set(groupId, 0)
+    this.checkpoints.sealed(groupId)
     let sealed: Uint8Array
     try {
       const key = this.checkpointKey(groupId)
@@ -375,12 +353,10 @@ export class GroupRegistry {
     this.locked = true
     this.rest.clear()
     // A due checkpoint is sealed now, before the keys go (the write finishes in the background).
-    for (const [groupId, d] of this.dueCheckpoints) {
-      clearTimeout(d.timer)
+    this.checkpoints.flush((groupId) => {
       const space = this.open.get(groupId)
       if (space) void this.checkpoint(groupId, space)
-    }
-    this.dueCheckpoints.clear()
+    })
     const spaces = [...this.open.values()]
     this.open.clear()
     for (const s of spaces) s.dropKeys()
