@@ -15,6 +15,7 @@ import type { Peer } from '../../helpers/peer.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
 import { startCpuHog, type CpuHog } from '../../helpers/cpu-hog.ts'
 import { usePeerScene } from '../sync/peer-scene.ts'
+import { entryOf, ownId } from './status-probe.ts'
 
 /** The bound for status, plus the poll interval below. */
 const STATUS_MS = 2_000 + 100
@@ -25,17 +26,6 @@ const SLOW = 90_000
 
 const tempDir = useTempDirs()
 const scene = usePeerScene({ readyMs: SLOW })
-
-type Entry = { memberId: string; since: number; notHeardSince?: number }
-async function entryOf(p: Peer, groupId: string, memberId: string): Promise<Entry | undefined> {
-  return (await p.ok('groupStatus', { groupId })).peers.find((x) => x.memberId === memberId)
-}
-
-async function ownId(p: Peer, groupId: string): Promise<string> {
-  const me = (await p.ok('members', { groupId })).find((m) => m.me)
-  if (!me) throw new Error('no own member entry')
-  return me.id
-}
 
 /** Polls both sides every 100 ms until each sees the other heard from; the time each first did. */
 async function firstSights(x: Peer, xSees: string, y: Peer, ySees: string, groupId: string): Promise<[number, number]> {

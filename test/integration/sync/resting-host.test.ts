@@ -7,29 +7,14 @@
  * started under a CPU hog on every core.
  */
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { startCpuHog } from '../../helpers/cpu-hog.ts'
-import { startPeer, type Peer } from '../../helpers/peer.ts'
+import type { Peer } from '../../helpers/peer.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
-import { startTestnet, type Testnet } from '../net/net-harness.ts'
+import { usePeerScene } from './peer-scene.ts'
 
 const tempDir = useTempDirs()
-const PASS = 'correct horse battery staple'
-let testnet: Testnet | null = null
-const peers: Peer[] = []
-
-afterEach(async () => {
-  await Promise.all(peers.splice(0).map((p) => p.stop()))
-  await testnet?.destroy()
-  testnet = null
-})
-
-async function peer(name: string, bootstrap: string, env: NodeJS.ProcessEnv = {}): Promise<Peer> {
-  const p = await startPeer(path.join(tempDir(), name), bootstrap, env)
-  peers.push(p)
-  await p.ok('createProfile', { passphrase: PASS, name })
-  return p
-}
+const peers = usePeerScene()
 
 describe('a host whose docs rest', () => {
   for (const [order, hogged] of [['host first', false], ['joiner first', false], ['host first', true]] as const) {
@@ -45,11 +30,10 @@ describe('a host whose docs rest', () => {
 })
 
 async function scene(order: 'host first' | 'joiner first'): Promise<void> {
-  testnet = await startTestnet()
-  const boot = `${testnet.bootstrap[0]?.host}:${testnet.bootstrap[0]?.port}`
+  const boot = await peers.testnet()
   const start = order === 'host first' ? ['host', 'joiner'] : ['joiner', 'host']
   const started = new Map<string, Peer>()
-  for (const who of start) started.set(who, who === 'host' ? await peer('Alder', boot, { HEARTH_REST_AFTER_MS: '0' }) : await peer('Birch', boot))
+  for (const who of start) started.set(who, who === 'host' ? await peers.member(path.join(tempDir(), 'Alder'), boot, 'Alder', { HEARTH_REST_AFTER_MS: '0' }) : await peers.member(path.join(tempDir(), 'Birch'), boot, 'Birch'))
   const a = started.get('host') as Peer
   const b = started.get('joiner') as Peer
 
