@@ -11,31 +11,30 @@
  */
 import type { BrowserWindow, Dialog, IpcMainInvokeEvent, WebContents } from 'electron'
 import { ipcMain } from 'electron'
+import { fileTypeName, type FileKind } from './file-type-words.ts'
 import { isTrustedSender } from './ipc.ts'
 
 export const SAVE_CHANNEL = 'hearth-shell:choose-save-path'
 export const OPEN_CHANNEL = 'hearth-shell:choose-open-path'
 
-export type FileKind = 'html' | 'md' | 'json' | 'txt' | 'ics' | 'hearth'
+export type { FileKind }
 
-const FILTERS: Record<FileKind, { name: string; extensions: string[] }> = {
-  html: { name: 'Web page', extensions: ['html'] },
-  md: { name: 'Markdown text', extensions: ['md'] },
-  json: { name: 'JSON data', extensions: ['json'] },
-  txt: { name: 'Plain text', extensions: ['txt'] },
-  ics: { name: 'Calendar file', extensions: ['ics'] },
-  hearth: { name: 'Hearth archive', extensions: ['hearth'] },
+const EXTENSIONS: Record<FileKind, string> = { html: 'html', md: 'md', json: 'json', txt: 'txt', ics: 'ics', hearth: 'hearth' }
+
+/** The dialog's one filter: the kind's name in the page's language (file-type-words.ts) and its extension. */
+function filter(kind: FileKind, language: unknown): { name: string; extensions: string[] } {
+  return { name: fileTypeName(kind, language), extensions: [EXTENSIONS[kind]] }
 }
 
 export type ShellAnswer = { ok: true; value: { path: string | null } } | { ok: false; error: { code: 'UNTRUSTED_SENDER' | 'INVALID_INPUT'; message: string } }
 
 export function isFileKind(v: unknown): v is FileKind {
-  return typeof v === 'string' && Object.hasOwn(FILTERS, v)
+  return typeof v === 'string' && Object.hasOwn(EXTENSIONS, v)
 }
 
 /** A bare file name of plain characters with the kind's extension; "copy.<ext>" when nothing usable is left. */
 export function safeFileName(suggested: unknown, kind: FileKind): string {
-  const ext = FILTERS[kind].extensions[0] as string
+  const ext = EXTENSIONS[kind]
   const base = (typeof suggested === 'string' ? suggested : '')
     .replace(/\.[A-Za-z0-9]+$/, '')
     .replace(/[^A-Za-z0-9 _-]+/g, '-')
@@ -56,9 +55,9 @@ const badInput = (): ShellAnswer => ({ ok: false, error: { code: 'INVALID_INPUT'
 
 /** Registers both channels; returns the function that removes them. */
 export function registerSaveDialog(opts: SaveDialogOptions): () => void {
-  const request = (input: unknown): { kind: FileKind; name: unknown } | null => {
+  const request = (input: unknown): { kind: FileKind; name: unknown; language: unknown } | null => {
     const r = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {}
-    return isFileKind(r.kind) ? { kind: r.kind, name: r.suggestedName } : null
+    return isFileKind(r.kind) ? { kind: r.kind, name: r.suggestedName, language: r.language } : null
   }
 
   ipcMain.handle(SAVE_CHANNEL, async (event: IpcMainInvokeEvent, input: unknown): Promise<ShellAnswer> => {
@@ -68,7 +67,7 @@ export function registerSaveDialog(opts: SaveDialogOptions): () => void {
     if (!req || !win) return badInput()
     const r = await opts.dialog.showSaveDialog(win, {
       defaultPath: safeFileName(req.name, req.kind),
-      filters: [FILTERS[req.kind]],
+      filters: [filter(req.kind, req.language)],
       // Not in the system's recent files: that list is one more place someone could look.
       properties: ['createDirectory', 'showOverwriteConfirmation', 'dontAddToRecent'],
     })
@@ -80,7 +79,7 @@ export function registerSaveDialog(opts: SaveDialogOptions): () => void {
     const req = request(input)
     const win = opts.window()
     if (!req || !win) return badInput()
-    const r = await opts.dialog.showOpenDialog(win, { filters: [FILTERS[req.kind]], properties: ['openFile', 'dontAddToRecent'] })
+    const r = await opts.dialog.showOpenDialog(win, { filters: [filter(req.kind, req.language)], properties: ['openFile', 'dontAddToRecent'] })
     return { ok: true, value: { path: r.canceled ? null : (r.filePaths[0] ?? null) } }
   })
 

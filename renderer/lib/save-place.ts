@@ -6,14 +6,16 @@
  * where the person's browser saves downloads or asks them.
  */
 import type { ApiError, ReadableCopy } from '../../core/api.ts'
+import { locale } from '../i18n/locale.svelte.ts'
 
 export type FileKind = 'html' | 'md' | 'json' | 'txt' | 'ics' | 'hearth'
 
 type ShellAnswer = { ok: true; value: { path: string | null } } | { ok: false; error: ApiError }
 
 interface Shell {
-  chooseSavePath(input: { kind: FileKind; suggestedName: string }): Promise<ShellAnswer>
-  chooseOpenPath(input: { kind: FileKind }): Promise<ShellAnswer>
+  /** `language`: the tag of the language on screen, so the dialog names the kind of file in it. */
+  chooseSavePath(input: { kind: FileKind; suggestedName: string; language: string }): Promise<ShellAnswer>
+  chooseOpenPath(input: { kind: FileKind; language: string }): Promise<ShellAnswer>
 }
 
 declare global {
@@ -43,11 +45,11 @@ async function ask(call: () => Promise<ShellAnswer>): Promise<Chosen> {
 }
 
 export function chooseSavePath(shell: Shell, kind: FileKind, suggestedName: string): Promise<Chosen> {
-  return ask(() => shell.chooseSavePath({ kind, suggestedName }))
+  return ask(() => shell.chooseSavePath({ kind, suggestedName, language: locale.tag }))
 }
 
 export function chooseOpenPath(shell: Shell, kind: FileKind): Promise<Chosen> {
-  return ask(() => shell.chooseOpenPath({ kind }))
+  return ask(() => shell.chooseOpenPath({ kind, language: locale.tag }))
 }
 
 /** Hands the text to the browser as a download; the object URL is dropped straight after. */

@@ -10,6 +10,8 @@
  * (safety notice, create profile, groups with the create form, the group space, settings, unlock)
  * is checked for sideways scrolling at 800×600 and 200% zoom; French, Polish and Portuguese run the
  * same screens through that check. Portuguese comes from a pt-BR system, the variety it is written in.
+ * Spanish and Arabic (from an ar-EG system, right to left) go through every main screen as well,
+ * axe-clean in light and dark.
  * The German group's name is one 34-letter word, as German makes them: without the theme's
  * `overflow-wrap` the group space scrolls sideways at 200% zoom.
  */
@@ -95,7 +97,9 @@ interface Screens {
   unlock: string
 }
 
-const SCREENS: Record<'de' | 'fr' | 'pl' | 'pt', Screens> = {
+const SCREENS: Record<'es' | 'ar' | 'de' | 'fr' | 'pl' | 'pt', Screens> = {
+  es: { nav: 'Secciones del grupo', members: 'Miembros', more: 'Más', back: 'Volver a tus grupos', settings: 'Ajustes', lock: 'Bloquear Hearth', unlock: 'Desbloquear Hearth' },
+  ar: { nav: 'أقسام المجموعة', members: 'الأعضاء', more: 'المزيد', back: 'العودة إلى مجموعاتك', settings: 'الإعدادات', lock: 'قفل Hearth', unlock: 'فتح Hearth' },
   fr: { nav: 'Sections du groupe', members: 'Membres', more: 'Plus', back: 'Retour à vos groupes', settings: 'Réglages', lock: 'Verrouiller Hearth', unlock: 'Déverrouiller Hearth' },
   de: { nav: 'Bereiche der Gruppe', members: 'Mitglieder', more: 'Mehr', back: 'Zurück zu deinen Gruppen', settings: 'Einstellungen', lock: 'Hearth sperren', unlock: 'Hearth entsperren' },
   pl: { nav: 'Części grupy', members: 'Osoby w grupie', more: 'Więcej', back: 'Wróć do swoich grup', settings: 'Ustawienia', lock: 'Zablokuj Hearth', unlock: 'Odblokuj Hearth' },
@@ -169,6 +173,23 @@ async function fits(page: Page, screen: string): Promise<void> {
   if (before) await page.setViewportSize(before)
 }
 
+/**
+ * The post's date is written the way the page's language writes dates (Intl in that language),
+ * which is not the browser's own when the language was picked rather than taken from the system.
+ */
+async function postDateInPageLanguage(page: Page, words: string): Promise<void> {
+  const time = page.locator('article.post').filter({ hasText: words }).locator('time').first()
+  const [iso, shown, { lang }] = [await time.getAttribute('datetime'), await time.textContent(), await pageLanguage(page)]
+  const expected = await page.evaluate(([tag, at]) => {
+    const browser = (globalThis as unknown as { navigator: { language: string } }).navigator.language
+    const f = (t: string) => new Intl.DateTimeFormat(t, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at))
+    return { inLanguage: f(tag), browser: f(browser), sameLanguage: browser.split('-')[0] === tag }
+  }, [lang, iso ?? ''] as const)
+  expect(shown).toBe(expected.inLanguage)
+  // Arabic picked on an English system: the date is not the browser's English one.
+  if (!expected.sameLanguage) expect(shown).not.toBe(expected.browser)
+}
+
 async function firstRunToFirstPost(
   page: Page,
   w: Words,
@@ -202,6 +223,7 @@ async function firstRunToFirstPost(
   await page.getByRole('button', { name: w.post, exact: true }).click()
   await page.getByRole('status').filter({ hasText: w.shared }).waitFor()
   await page.locator('article.post').filter({ hasText: group.post }).waitFor()
+  await postDateInPageLanguage(page, group.post)
   await scan('group space with the first post')
   if (SHOTS && shot) {
     for (const scheme of ['light', 'dark'] as const) {
@@ -239,7 +261,7 @@ async function mainScreensFit(page: Page, s: Screens, { axe }: { axe: boolean })
 }
 
 describe('Hearth in other languages', () => {
-  it('follows a Spanish system from the first run to a first post', async () => {
+  it('follows a Spanish system from the first run to a first post, and every main screen fits at 800×600 and 200% zoom', async () => {
     const host = await e2e.host()
     const { context, page, errors } = await openPage(e2e.browser(), host.url, { locale: 'es-ES' })
     await heading(page, ES.notice)
@@ -248,6 +270,7 @@ describe('Hearth in other languages', () => {
     // Nothing chosen, nothing stored: the profile keeps following the system.
     const stored = await callFromPage(page, 'readPersonal', { name: 'settings' })
     expect(stored.ok && JSON.parse(stored.value.text ?? '{}').language).toBeUndefined()
+    await mainScreensFit(page, SCREENS.es, { axe: true })
     expectNoPageErrors(errors)
     await context.close()
   })
@@ -264,16 +287,18 @@ describe('Hearth in other languages', () => {
   })
 
   it.each([
-    { tag: 'fr', system: 'fr-FR', w: FR, group: { name: 'Cercle du mardi', pseudonym: 'Saule', post: 'Aujourd’hui a été une journée calme.' } },
-    { tag: 'pl', system: 'pl-PL', w: PL, group: { name: 'Krąg wtorkowy', pseudonym: 'Wierzba', post: 'Dziś był spokojny dzień.' } },
-    { tag: 'pt', system: 'pt-BR', w: PT, group: { name: 'Roda de terça', pseudonym: 'Salgueiro', post: 'Hoje foi um dia tranquilo.' } },
-  ] as const)('follows a system set to $system, and every main screen fits at 800×600 and 200% zoom', async ({ tag, system, w, group }) => {
+    { tag: 'fr', system: 'fr-FR', dir: 'ltr', axe: false, w: FR, group: { name: 'Cercle du mardi', pseudonym: 'Saule', post: 'Aujourd’hui a été une journée calme.' } },
+    { tag: 'pl', system: 'pl-PL', dir: 'ltr', axe: false, w: PL, group: { name: 'Krąg wtorkowy', pseudonym: 'Wierzba', post: 'Dziś był spokojny dzień.' } },
+    { tag: 'pt', system: 'pt-BR', dir: 'ltr', axe: false, w: PT, group: { name: 'Roda de terça', pseudonym: 'Salgueiro', post: 'Hoje foi um dia tranquilo.' } },
+    // Arabic from the system too, right to left, the members, settings and unlock screens axe-clean (the first run is scanned below).
+    { tag: 'ar', system: 'ar-EG', dir: 'rtl', axe: true, w: AR, group: { name: 'حلقة الثلاثاء', pseudonym: 'صفصاف', post: 'كان اليوم هادئًا.' } },
+  ] as const)('follows a system set to $system, and every main screen fits at 800×600 and 200% zoom', async ({ tag, system, dir, axe, w, group }) => {
     const host = await e2e.host()
     const { context, page, errors } = await openPage(e2e.browser(), host.url, { locale: system })
     await heading(page, w.notice)
-    expect(await pageLanguage(page)).toEqual({ lang: tag, dir: 'ltr' })
+    expect(await pageLanguage(page)).toEqual({ lang: tag, dir })
     await firstRunToFirstPost(page, w, group, null, { axe: false })
-    await mainScreensFit(page, SCREENS[tag], { axe: false })
+    await mainScreensFit(page, SCREENS[tag], { axe })
     expectNoPageErrors(errors)
     await context.close()
   })

@@ -10,6 +10,7 @@ import { FakeBrowserWindow, fakeDialog, invokeEvent, ipcHandlers, resetFakeElect
 vi.mock('electron', async () => (await import('./fake-electron.ts')).fakeElectron)
 
 const { OPEN_CHANNEL, registerSaveDialog, safeFileName, SAVE_CHANNEL } = await import('../../../electron/save-dialog.ts')
+const { FILE_TYPE_WORDS } = await import('../../../electron/file-type-words.ts')
 
 const APP_URL = pathToFileURL('/app/index.html').href
 
@@ -67,6 +68,25 @@ describe('save and open dialogs', () => {
     expect(safeFileName('', 'html')).toBe('copy.html')
     expect(safeFileName(42, 'json')).toBe('copy.json')
     expect(safeFileName('a'.repeat(300), 'md')).toHaveLength(83)
+  })
+
+  it('names the kind of file in the language on screen, from its own words, English for a tag it does not know', async () => {
+    const { ask } = setup()
+    const filterName = (call: unknown[] | undefined) => (call?.[1] as { filters: { name: string; extensions: string[] }[] }).filters
+    fakeDialog.nextSave = { canceled: true, filePath: '' }
+    await ask(SAVE_CHANNEL, { kind: 'ics', suggestedName: 'appointment', language: 'ar' })
+    expect(filterName(fakeDialog.showSaveDialog.mock.calls[0])).toEqual([{ name: 'ملف تقويم', extensions: ['ics'] }])
+    fakeDialog.nextOpen = { canceled: true, filePaths: [] }
+    await ask(OPEN_CHANNEL, { kind: 'hearth', language: 'de' })
+    expect(filterName(fakeDialog.showOpenDialog.mock.calls[0])).toEqual([{ name: 'Hearth-Archiv', extensions: ['hearth'] }])
+    // Only a tag Hearth has words in picks them: the page cannot put its own words in the dialog.
+    for (const language of ['xx', 'Web page <b>', { en: 'x' }, undefined, 'toString', '__proto__']) {
+      await ask(SAVE_CHANNEL, { kind: 'html', suggestedName: 'a', language })
+      expect(filterName(fakeDialog.showSaveDialog.mock.calls.at(-1))[0]?.name).toBe('Web page')
+    }
+    // Every language names every kind, each in words of its own.
+    for (const words of Object.values(FILE_TYPE_WORDS)) expect(Object.keys(words).sort()).toEqual(Object.keys(FILE_TYPE_WORDS.en).sort())
+    expect(new Set(Object.values(FILE_TYPE_WORDS).map((w) => w.ics)).size).toBe(7)
   })
 
   it('removes both channels when undone', () => {

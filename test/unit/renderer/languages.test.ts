@@ -69,7 +69,9 @@ describe('the catalogues, formatted', () => {
   it('addresses the reader in Arabic without the masculine forms the review took out', () => {
     // Second person that is masculine in writing: a masculine adjective or participle about "you",
     // or a present verb whose feminine form differs (تشعر / تشعرين, تودّ / تودّين).
-    const masculine = [/أنت (قلق|عضو|متأكد)/, /بصفتك ميسّرًا/, /يرونك متصلًا/, /(^|\s)(تشعر|تودّ)(\s|$)/, /البقاء متصلًا/, /الظهور كمتصل/]
+    // Imperatives to one man (أبقِ, أزله, …): a request is "يُرجى" and a verbal noun, a button a verbal noun.
+    const imperative = /(^|[\s'،:])(أبقِ|أبقِه|أزله|أخفِ|أعد|تأكد|قارن|اطلبوا|اختر)(\s|[،.]|$)/
+    const masculine = [/أنت (قلق|عضو|متأكد)/, /بصفتك ميسّرًا/, /يرونك متصلًا/, /(^|\s)(تشعر|تودّ)(\s|$)/, /البقاء متصلًا/, /الظهور كمتصل/, imperative]
     const found = Object.entries(ar).flatMap(([key, m]) => masculine.filter((re) => re.test(m)).map((re) => `${key} ${re}`))
     expect(found).toEqual([])
   })
