@@ -8,7 +8,7 @@
  * (settings.svelte.ts), so it never leaves the device and is never sent to a group.
  */
 import { IntlMessageFormat } from 'intl-messageformat'
-import { partsOf, TAGS, type Part } from './parts.ts'
+import { partsOf, TAGS, type Part, type PartValues } from './parts.ts'
 import { FALLBACK, languageOf, matchSystem, type Language, type LanguageTag } from './languages.ts'
 import { ar } from './messages/ar.ts'
 import { de } from './messages/de.ts'
@@ -57,7 +57,7 @@ class Locale {
   }
 
   /** The message in parts, so a sentence keeps its emphasis wherever its language puts it. */
-  parts(key: MessageKey, values: Values = {}): Part[] {
+  parts(key: MessageKey, values: PartValues = {}): Part[] {
     return partsOf(this.#format(key), values)
   }
 

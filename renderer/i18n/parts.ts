@@ -14,16 +14,34 @@ export interface Part {
   /** The part's words, tags dropped (for a title or a test). */
   text: string
   tag: Tag | null
-  /** What a tag holds, in order; empty for plain words. */
+  /** What a tag holds, in order; empty for plain words. A part with no tag and children is a list of names (`nameList`). */
   children: Part[]
 }
 
+/** What a message's placeholders take: plain values, or a list of names made by `nameList`. */
+export type PartValues = Record<string, string | number | Date | Part>
+
+const plainPart = (text: string): Part => ({ text, tag: null, children: [] })
+
+/**
+ * Names as one list in the reader's language ("Ash, Birch and Cedar"), each name in a `<bdi>` of
+ * its own. A `<bdi>` around the whole list keeps it from reordering the sentence, but not its names
+ * from reordering each other: two right-to-left names side by side in a left-to-right list would
+ * swap places, with the comma between them. Passed as a value to `locale.parts` (Rich).
+ */
+export function nameList(tag: string, names: readonly string[]): Part {
+  const children = new Intl.ListFormat(tag, { type: 'conjunction' })
+    .formatToParts(names)
+    .map((p): Part => (p.type === 'element' ? { text: p.value, tag: 'bdi', children: [plainPart(p.value)] } : plainPart(p.value)))
+  return { text: children.map((c) => c.text).join(''), tag: null, children }
+}
+
 function asPart(c: unknown): Part {
-  return typeof c === 'object' && c !== null && 'children' in c ? (c as Part) : { text: String(c), tag: null, children: [] }
+  return typeof c === 'object' && c !== null && 'children' in c ? (c as Part) : plainPart(String(c))
 }
 
 /** The formatted message as a list of parts, each tag keeping the parts inside it. */
-export function partsOf(format: IntlMessageFormat, values: Record<string, string | number | Date>): Part[] {
+export function partsOf(format: IntlMessageFormat, values: PartValues): Part[] {
   const tagged = Object.fromEntries(
     TAGS.map((tag) => [
       tag,

@@ -4,13 +4,13 @@
  */
 import { IntlMessageFormat } from 'intl-messageformat'
 import { describe, expect, it } from 'vitest'
-import { partsOf, type Part } from '../../../renderer/i18n/parts.ts'
+import { nameList, partsOf, type Part } from '../../../renderer/i18n/parts.ts'
 import { ar } from '../../../renderer/i18n/messages/ar.ts'
 import { en } from '../../../renderer/i18n/messages/en.ts'
 
 /** The parts as the markup Rich.svelte would write for them. */
 function markup(parts: Part[]): string {
-  return parts.map((p) => (p.tag === null ? p.text : `<${p.tag}>${markup(p.children)}</${p.tag}>`)).join('')
+  return parts.map((p) => (p.tag !== null ? `<${p.tag}>${markup(p.children)}</${p.tag}>` : p.children.length ? markup(p.children) : p.text)).join('')
 }
 
 describe('message parts', () => {
@@ -36,6 +36,17 @@ describe('message parts', () => {
   it('keeps plain words, a lone tag and words beside a nested tag in order', () => {
     const f = new IntlMessageFormat('Press <kbd>Esc</kbd>, then <b>ask <bdi>{name}</bdi> first</b>.', 'en')
     expect(markup(partsOf(f, { name: 'Birch' }))).toBe('Press <kbd>Esc</kbd>, then <b>ask <bdi>Birch</bdi> first</b>.')
+  })
+
+  it('isolates each name of a list on its own, with the separators of the reader’s language between them', () => {
+    // Two right-to-left names side by side in one <bdi> would swap places for a left-to-right reader.
+    const en1 = partsOf(new IntlMessageFormat(en['sync.connected'], 'en'), { names: nameList('en', ['سارة', 'ليلى', 'Wren']) })
+    expect(markup(en1)).toBe('Connected now: <bdi><bdi>سارة</bdi>, <bdi>ليلى</bdi>, and <bdi>Wren</bdi></bdi>.')
+    const ar1 = partsOf(new IntlMessageFormat(ar['sync.connected'], 'ar'), { names: nameList('ar', ['Ash', 'Birch']) })
+    expect(markup(ar1)).toContain('<bdi>Ash</bdi> و<bdi>Birch</bdi>')
+    // The words read the same as the language's own list, for titles and tests.
+    expect(nameList('de', ['Ash', 'Birch', 'Cedar']).text).toBe(new Intl.ListFormat('de', { type: 'conjunction' }).format(['Ash', 'Birch', 'Cedar']))
+    expect(markup([nameList('en', ['Ash'])])).toBe('<bdi>Ash</bdi>')
   })
 
   it('gives a message without tags as one plain part', () => {
