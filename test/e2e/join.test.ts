@@ -99,6 +99,8 @@ describe('joining by code, across two nodes', () => {
     // The header and the members table follow core: Birch holds Alder's words, and is connected.
     await a.getByText('Held by another member.').waitFor({ timeout: 15_000 })
     await a.getByText('Connected now: Birch.').waitFor()
+    // Each name of the list is isolated on its own, inside the list's own isolation.
+    expect(await a.locator('p.peers bdi > bdi').allTextContents()).toEqual(['Birch'])
     await section(a, 'Members')
     const row = a.getByRole('row', { name: /^Birch/ })
     // The last cell holds what a facilitator can do about another member (in a facilitated group,
