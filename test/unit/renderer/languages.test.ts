@@ -66,6 +66,11 @@ describe('the catalogues, formatted', () => {
     expect(new Set(forms).size).toBe(3)
   })
 
+  it('addresses the reader in Polish without a gendered past tense (zrobiłeś / zrobiłaś), not even as a pair', () => {
+    const found = Object.entries(pl).filter(([, m]) => /\p{L}+(łeś|łaś)(?!\p{L})/u.test(m)).map(([key]) => key)
+    expect(found).toEqual([])
+  })
+
   it('addresses the reader in Arabic without the masculine forms the review took out', () => {
     // Second person that is masculine in writing: a masculine adjective or participle about "you",
     // or a present verb whose feminine form differs (تشعر / تشعرين, تودّ / تودّين).

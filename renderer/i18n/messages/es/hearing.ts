@@ -2,5 +2,5 @@
 import type { hearingEn } from '../en/hearing.ts'
 
 export const hearingEs: Record<keyof typeof hearingEn, string> = {
-  'hearing.notHeard': 'Sin noticias desde hace unos segundos: <bdi>{names}</bdi>. Puede que su ordenador esté en reposo u ocupado. Sigue conectado; no se pierde nada.',
+  'hearing.notHeard': 'Sin noticias desde hace unos segundos: <bdi>{names}</bdi>. Puede que su ordenador esté en reposo u ocupado. La conexión sigue; no se pierde nada.',
 }

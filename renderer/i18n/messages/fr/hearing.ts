@@ -2,5 +2,5 @@
 import type { hearingEn } from '../en/hearing.ts'
 
 export const hearingFr: Record<keyof typeof hearingEn, string> = {
-  'hearing.notHeard': 'Sans nouvelles depuis quelques secondes : <bdi>{names}</bdi>. Son ordinateur est peut-être en veille ou occupé. Toujours connecté ; rien n’est perdu.',
+  'hearing.notHeard': 'Sans nouvelles depuis quelques secondes : <bdi>{names}</bdi>. Son ordinateur est peut-être en veille ou occupé. La connexion tient toujours ; rien n’est perdu.',
 }

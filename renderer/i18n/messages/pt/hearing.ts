@@ -2,5 +2,5 @@
 import type { hearingEn } from '../en/hearing.ts'
 
 export const hearingPt: Record<keyof typeof hearingEn, string> = {
-  'hearing.notHeard': 'Sem sinal há alguns segundos: <bdi>{names}</bdi>. O computador pode estar em suspensão ou ocupado. Continua ligado; nada se perde.',
+  'hearing.notHeard': 'Sem sinal há alguns segundos: <bdi>{names}</bdi>. O computador pode estar em suspensão ou ocupado. A conexão continua; nada se perde.',
 }
