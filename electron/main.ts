@@ -3,8 +3,9 @@
  * quick-exit hotkey, locking when the computer sleeps or its screen locks, and the idle backstop.
  */
 import path from 'node:path'
-import { app, dialog, globalShortcut, Notification, powerMonitor, session, type BrowserWindow } from 'electron'
+import { app, dialog, globalShortcut, Menu, Notification, powerMonitor, session, type BrowserWindow } from 'electron'
 import { createService } from '../core/service.ts'
+import { installAppMenu } from './app-menu.ts'
 import { appNetwork } from './app-network.ts'
 import { closeBeforeQuit } from './close-before-quit.ts'
 import { startIdleBackstop } from './idle-backstop.ts'
@@ -22,6 +23,7 @@ app.enableSandbox()
 async function start(): Promise<void> {
   await app.whenReady()
   installGuards(session.defaultSession, RENDERER_DIR)
+  installAppMenu(Menu)
 
   const service = createService({
     profileDir: path.join(app.getPath('userData'), 'profile'),

@@ -4,6 +4,7 @@
  */
 import { app, BrowserWindow, type WebPreferences } from 'electron'
 import { hardenContents } from './guards.ts'
+import { installZoomKeys } from './zoom-keys.ts'
 
 export const WINDOW_TITLE = 'Hearth'
 
@@ -47,6 +48,7 @@ export function createMainWindow({ indexFile, preloadFile }: MainWindowOptions):
   // Keeps screenshots and screen sharing out on Windows and macOS; Linux ignores it.
   win.setContentProtection(true)
   hardenContents(win.webContents)
+  installZoomKeys(win.webContents)
   win.on('page-title-updated', (event) => event.preventDefault())
   win.once('ready-to-show', () => win.show())
   void win.loadFile(indexFile)

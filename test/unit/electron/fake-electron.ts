@@ -35,6 +35,13 @@ export class FakeWebContents extends EventEmitter {
   isDestroyed() {
     return this.destroyed
   }
+  zoomLevel = 0
+  getZoomLevel() {
+    return this.zoomLevel
+  }
+  setZoomLevel(level: number) {
+    this.zoomLevel = level
+  }
   fire(name: string, ...rest: unknown[]): boolean {
     return fireCancellable(this, name, ...rest)
   }
@@ -159,7 +166,19 @@ export const openExternalSpy = vi.fn(async (_url: string, _opts?: unknown) => un
 export const ipcHandlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>()
 export const shortcuts = new Map<string, () => void>()
 
+/** The application menu as our code set it: `undefined` until set, then null or the template. */
+export const fakeMenu = {
+  current: undefined as unknown,
+  setBeforeWindow: null as boolean | null,
+  buildFromTemplate: (template: unknown[]) => ({ template }),
+  setApplicationMenu(menu: unknown) {
+    fakeMenu.current = menu
+    fakeMenu.setBeforeWindow = FakeBrowserWindow.all.length === 0
+  },
+}
+
 export const fakeElectron = {
+  Menu: fakeMenu,
   app: new FakeApp(),
   BrowserWindow: FakeBrowserWindow,
   session: { defaultSession: new FakeSession() },
@@ -187,6 +206,8 @@ export const fakeElectron = {
 
 export function resetFakeElectron(): void {
   FakeBrowserWindow.all = []
+  fakeMenu.current = undefined
+  fakeMenu.setBeforeWindow = null
   ipcHandlers.clear()
   shortcuts.clear()
   fakeElectron.app.removeAllListeners()

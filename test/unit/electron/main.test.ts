@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Result } from '../../../core/api.ts'
 import { METHOD_NAMES } from '../../../core/schemas.ts'
 import { startTestnet } from '../../integration/net/net-harness.ts'
-import { fakeElectron, FakeBrowserWindow, invokeEvent, ipcHandlers, openExternalSpy, resetFakeElectron, shortcuts } from './fake-electron.ts'
+import { fakeElectron, fakeMenu, FakeBrowserWindow, invokeEvent, ipcHandlers, openExternalSpy, resetFakeElectron, shortcuts } from './fake-electron.ts'
 
 vi.mock('electron', async () => (await import('./fake-electron.ts')).fakeElectron)
 
@@ -69,6 +69,11 @@ describe('electron/main.ts wiring', () => {
     expect(win.options.webPreferences).toMatchObject({ preload: PRELOAD_FILE, sandbox: true, contextIsolation: true, nodeIntegration: false })
     expect(fakeElectron.session.defaultSession.permissionRequest).not.toBeNull()
     expect(fakeElectron.session.defaultSession.beforeRequest).not.toBeNull()
+  })
+
+  it('replaces the default menu before the window opens (none at all off macOS)', () => {
+    expect(fakeMenu.setBeforeWindow).toBe(true)
+    expect(fakeMenu.current).toBe(process.platform === 'darwin' ? expect.anything() : null)
   })
 
   it('registers every contract method, the two dialog calls, and keeps the profile under userData/profile', async () => {
