@@ -10,6 +10,7 @@ import { errors } from '../errors.ts'
 import { memberDocId } from '../model/doc-id.ts'
 import { readExportRecords, recordExport } from '../model/export-records.ts'
 import type { GroupSpace } from '../group/group-space.ts'
+import { compareCodeUnits } from '../model/name-order.ts'
 
 export function groupExportPolicy(space: GroupSpace): GroupExportPolicy {
   return space.governance.settings.groupExport ?? 'facilitators'
@@ -40,5 +41,5 @@ export function exportRecords(space: GroupSpace, nameOf: (id: string) => string)
   for (const [id, d] of space.docs.memberDocs()) {
     if (gov.members.has(id) || gov.former.has(id)) out.push(...readExportRecords(d.doc, id, nameOf(id)))
   }
-  return out.sort((a, b) => b.at - a.at || a.id.localeCompare(b.id))
+  return out.sort((a, b) => b.at - a.at || compareCodeUnits(a.id, b.id))
 }

@@ -24,6 +24,7 @@ import { markFeed } from '../model/unread.ts'
 import { lastReadOf } from './everyday-handlers.ts'
 import { isPresenceHidden } from './presence.ts'
 import type { InvitePolicy, Role } from '../api.ts'
+import { compareNames } from '../model/name-order.ts'
 
 const invitersFor = (p: InvitePolicy): Role[] => (p === 'facilitators' ? ['facilitator'] : ['facilitator', 'member'])
 
@@ -136,7 +137,7 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
   return {
     async listGroups() {
       // From the summaries the registry keeps: the groups screen opens no group.
-      return (await ctx.registry().summaries()).sort((a, b) => a.name.localeCompare(b.name))
+      return (await ctx.registry().summaries()).sort((a, b) => compareNames(a.name, b.name))
     },
     async createGroup({ name, pseudonym, mode }) {
       const given = pseudonym ?? ctx.defaultName()

@@ -15,6 +15,7 @@ import { errors } from '../errors.ts'
 import { randomBytes } from '../crypto/random.ts'
 import { ITEM_ID, LOCAL_DATE_TIME, SUPPORT_LIMITS } from './support-vocabulary.ts'
 import { readableWords } from '../readable-words/index.ts'
+import { compareCodeUnits } from './name-order.ts'
 
 export const JOURNAL_DOC = 'journal'
 
@@ -45,7 +46,7 @@ export function readJournal(doc: Y.Doc): JournalEntryView[] {
       createdAt, updatedAt: typeof updatedAt === 'number' ? updatedAt : createdAt,
     })
   }
-  return out.sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.createdAt - b.createdAt)
+  return out.sort((a, b) => compareCodeUnits(a.occurredAt, b.occurredAt) || a.createdAt - b.createdAt)
 }
 
 function check(e: JournalInput): void {

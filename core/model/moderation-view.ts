@@ -21,6 +21,7 @@ import type { RulesVersion } from './rules-doc.ts'
 import { reasonLabel, reasonView, ruleItems, type Reason } from './rule-items.ts'
 import type { MemberInfo } from './views.ts'
 import { LIMITS } from './vocabulary.ts'
+import { compareNames } from './name-order.ts'
 
 export interface ModerationSource {
   members: ReadonlyMap<string, MemberInfo>
@@ -106,7 +107,7 @@ function reasonCounts(s: ItemState, label: Labeller): (Worded & { count: number 
     if (seen) seen.count++
     else counts.set(w.label, { ...w, count: 1 })
   }
-  return [...counts.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label))
+  return [...counts.values()].sort((a, b) => b.count - a.count || compareNames(a.label, b.label))
 }
 
 /** What the author of a hidden item is told. */

@@ -18,6 +18,7 @@ import { randomBytes } from '../crypto/random.ts'
 import { makeRef, parseRef } from './member-doc.ts'
 import { ITEM_ID, RESOURCE_CATEGORY_IDS, SUPPORT_LIMITS } from './support-vocabulary.ts'
 import { mapWriter, type WriterOf } from './shared-writers.ts'
+import { compareNames } from './name-order.ts'
 
 const L = SUPPORT_LIMITS
 const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max
@@ -106,7 +107,7 @@ export function readDirectory(shared: Y.Doc, nameOf: (id: string) => string, wri
     if (signed === undefined) continue
     out.push({ ...f, id, addedBy: nameOf(signed), suggestedBy: from ? nameOf(from.authorId) : null })
   }
-  return out.sort((a, b) => a.category.localeCompare(b.category) || a.name.localeCompare(b.name))
+  return out.sort((a, b) => compareNames(a.category, b.category) || compareNames(a.name, b.name))
 }
 
 /** Suggestions not yet added or set aside; `only` limits them to one member's. */

@@ -12,6 +12,7 @@ import { shownName } from './names.ts'
 import type { RulesVersion } from './rules-doc.ts'
 import { LIMITS, MEMBER_STATUSES, REACTION_KINDS, TOPIC_ID, type MemberStatus } from './vocabulary.ts'
 import type { Role } from './write-rule.ts'
+import { compareNames } from './name-order.ts'
 
 export interface MemberInfo {
   id: string
@@ -216,5 +217,5 @@ export function members(src: ViewSource): MemberView[] {
       ...(info.badge ? { badge: info.badge } : {}),
     })
   }
-  return out.sort((a, b) => (a.role === b.role ? a.pseudonym.localeCompare(b.pseudonym) : a.role === 'facilitator' ? -1 : 1))
+  return out.sort((a, b) => (a.role === b.role ? compareNames(a.pseudonym, b.pseudonym) : a.role === 'facilitator' ? -1 : 1))
 }
