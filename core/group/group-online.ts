@@ -36,6 +36,8 @@ import { announce, verifyAnnouncement } from './device-proof.ts'
 import { ForkWatch } from './fork-watch.ts'
 import { KeeperLink } from '../keeper/keeper-link.ts'
 import { KeeperFollow } from '../keeper/keeper-follow.ts'
+import { keeperEpochs } from '../keeper/keeper-epochs.ts'
+import { wipe } from '../crypto/wipe.ts'
 import { AdmissionSide } from './admission-side.ts'
 import { MeetingRooms } from './meeting-rooms.ts'
 import { LastSeenWatch } from './last-seen-watch.ts'
@@ -126,7 +128,7 @@ export class GroupOnline {
         ...online.rooms.options(opts),
       })
       online.seen.watch(online.swarm)
-      online.keepers = new KeeperFollow((k) => KeeperLink.open({ keeperKey: k.key, register: k.register, groupSecret: opts.groupSecret, groupId: bytes(opts.groupId), identity: opts.identity, ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}), ...(opts.host ? { host: opts.host } : {}) }))
+      online.keepers = new KeeperFollow((k) => online.withEpochs((epochs) => KeeperLink.open({ keeperKey: k.key, register: k.register, groupId: bytes(opts.groupId), identity: opts.identity, epochs, ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}), ...(opts.host ? { host: opts.host } : {}) })))
       if (opts.admit) {
         const admit = opts.admit
         // Invites still meet on the DHT; on WebRTC alone (UDP blocked, say) a DHT that will not start must not keep the group offline.
@@ -251,6 +253,8 @@ export class GroupOnline {
     const gov = this.space.groupId ? this.space.governance : null
     // First of all: a removed keeper's link closes before any log is offered (keeper-follow.ts).
     if (gov) await this.keepers?.follow(gov.keepers.current ?? null).catch(() => undefined)
+    // Then: a rotation read moves the keeper on to the new access key (keeper-succession.ts).
+    await this.withEpochs(async (epochs) => this.keepers?.setEpochs(epochs)).catch(() => undefined)
     const keys = new Set([this.space.own.key, ...(gov?.deviceLogs() ?? this.trust.logs)])
     for (const key of keys) await this.follow(key)
     for (const key of this.space.needsFull) this.fetchWhole(key)
@@ -270,6 +274,16 @@ export class GroupOnline {
       if (this.announceTimer) clearTimeout(this.announceTimer)
       this.announceTimer = next === null ? null : setTimeout(() => void this.refresh().catch(() => undefined), Math.min(next - now, 2 ** 31 - 1))
       this.announceTimer?.unref?.()
+    }
+  }
+
+  /** Our epoch keys for the keeper link, wiped once it has derived its access keys from them. */
+  private async withEpochs<T>(use: (epochs: { keys: Uint8Array[]; boxKeys: Uint8Array[] }) => Promise<T>): Promise<T> {
+    const epochs = keeperEpochs(this.space)
+    try {
+      return await use(epochs)
+    } finally {
+      for (const k of epochs.keys) wipe(k)
     }
   }
 

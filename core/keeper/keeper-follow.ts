@@ -22,6 +22,11 @@ export class KeeperFollow {
     return this.link
   }
 
+  /** Our epoch keys changed: the link moves the keeper on to the new access key (keeper-access-walk.ts). */
+  setEpochs(epochs: { keys: Uint8Array[]; boxKeys: Uint8Array[] }): void {
+    this.link?.setEpochs(epochs)
+  }
+
   addLog(log: ReplicableLog): void {
     this.logs.push(log)
     this.link?.addLog(log)

@@ -5,7 +5,9 @@
  * first output line, always JSON whatever --json says, is {"keeper":"CODE","groups":[…]}: CODE is
  * what a facilitator pastes into `hearth keeper add`; with --json, a line {"kept":LOG,"group":ACCESS}
  * follows for each log it starts keeping, and {"refused":LOG,"group":ACCESS} for each it will not
- * (another group's log, or past the group's limit), and {"unregistered":ACCESS} for a group it
+ * (another group's log, or past the group's limit, or a refused successor or an old version:
+ * a KEEPER_* code in place of LOG), {"succeeded":NEW,"group":OLD} when a group's access key
+ * moves on with its epoch (the old one is retired), and {"unregistered":ACCESS} for a group it
  * would not take on (its access did not prove the registration secret of the keeper's code). It runs unattended, so the passphrase comes
  * from HEARTH_PASSPHRASE or --passphrase-file. Ctrl-C or SIGTERM closes the store cleanly.
  *
@@ -48,6 +50,7 @@ export const keeperCommands: Record<string, Command & { network?: boolean; noPro
           node.on('kept', (group, log) => process.stdout.write(JSON.stringify({ kept: log, group }) + '\n'))
           node.on('refused', (group, log) => process.stdout.write(JSON.stringify({ refused: log, group }) + '\n'))
           node.on('unregistered', (group) => process.stdout.write(JSON.stringify({ unregistered: group }) + '\n'))
+          node.on('succeeded', (group, next) => process.stdout.write(JSON.stringify({ succeeded: next, group }) + '\n'))
         }
         await stayUp(secondsUp)
       } finally {
