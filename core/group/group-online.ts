@@ -36,8 +36,7 @@ import { announce, verifyAnnouncement } from './device-proof.ts'
 import { ForkWatch } from './fork-watch.ts'
 import { KeeperLink } from '../keeper/keeper-link.ts'
 import { KeeperFollow } from '../keeper/keeper-follow.ts'
-import { keeperEpochs } from '../keeper/keeper-epochs.ts'
-import { wipe } from '../crypto/wipe.ts'
+import { withKeeperEpochs } from '../keeper/keeper-epochs.ts'
 import { AdmissionSide } from './admission-side.ts'
 import { MeetingRooms } from './meeting-rooms.ts'
 import { LastSeenWatch } from './last-seen-watch.ts'
@@ -128,7 +127,7 @@ export class GroupOnline {
         ...online.rooms.options(opts),
       })
       online.seen.watch(online.swarm)
-      online.keepers = new KeeperFollow((k) => online.withEpochs((epochs) => KeeperLink.open({ keeperKey: k.key, register: k.register, groupId: bytes(opts.groupId), identity: opts.identity, epochs, ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}), ...(opts.host ? { host: opts.host } : {}) })))
+      online.keepers = new KeeperFollow((k) => withKeeperEpochs(space, (epochs) => KeeperLink.open({ keeperKey: k.key, register: k.register, groupId: bytes(opts.groupId), identity: opts.identity, epochs, ...online.keeperReach(k.key), ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}), ...(opts.host ? { host: opts.host } : {}) })))
       if (opts.admit) {
         const admit = opts.admit
         // Invites still meet on the DHT; on WebRTC alone (UDP blocked, say) a DHT that will not start must not keep the group offline.
@@ -254,7 +253,7 @@ export class GroupOnline {
     // First of all: a removed keeper's link closes before any log is offered (keeper-follow.ts).
     if (gov) await this.keepers?.follow(gov.keepers.current ?? null).catch(() => undefined)
     // Then: a rotation read moves the keeper on to the new access key (keeper-succession.ts).
-    await this.withEpochs(async (epochs) => this.keepers?.setEpochs(epochs)).catch(() => undefined)
+    if (this.keepers?.current) await withKeeperEpochs(this.space, async (epochs) => this.keepers?.setEpochs(epochs)).catch(() => undefined)
     const keys = new Set([this.space.own.key, ...(gov?.deviceLogs() ?? this.trust.logs)])
     for (const key of keys) await this.follow(key)
     for (const key of this.space.needsFull) this.fetchWhole(key)
@@ -277,14 +276,10 @@ export class GroupOnline {
     }
   }
 
-  /** Our epoch keys for the keeper link, wiped once it has derived its access keys from them. */
-  private async withEpochs<T>(use: (epochs: { keys: Uint8Array[]; boxKeys: Uint8Array[] }) => Promise<T>): Promise<T> {
-    const epochs = keeperEpochs(this.space)
-    try {
-      return await use(epochs)
-    } finally {
-      for (const k of epochs.keys) wipe(k)
-    }
+  /** When the keeper was last reached, kept across restarts with the last-seen times (last-seen.ts). */
+  private keeperReach(key: Uint8Array): { lastReached: number | null; onReached: (at: number) => void } {
+    const hex = Buffer.from(key).toString('hex')
+    return { lastReached: this.seen.keeperReached(hex), onReached: (at) => this.seen.noteKeeper(hex, at) }
   }
 
   /** Replicates one log with every peer and keeps the space caught up with it. */

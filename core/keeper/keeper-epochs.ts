@@ -4,6 +4,7 @@
  * sealed under, and the current members' box keys (each gets a box of a successor's seed).
  * A newcomer that has not read governance knows only its current epoch.
  */
+import { wipe } from '../crypto/wipe.ts'
 import type { GroupSpace } from '../group/group-space.ts'
 import { MAX_CHAIN } from './keeper-access-walk.ts'
 import { MAX_SUCCESSOR_BOXES } from './keeper-succession.ts'
@@ -21,4 +22,14 @@ export function keeperEpochs(space: EpochSpace): { keys: Uint8Array[]; boxKeys: 
   // More members than boxes would cut some off at a rotation; a support group is far smaller.
   const boxKeys = gov ? [...gov.members.values()].slice(0, MAX_SUCCESSOR_BOXES).map((m) => Uint8Array.from(Buffer.from(m.boxKey, 'hex'))) : []
   return { keys, boxKeys }
+}
+
+/** Our epoch keys for the keeper link, wiped once it has derived its access keys from them. */
+export async function withKeeperEpochs<T>(space: EpochSpace, use: (epochs: { keys: Uint8Array[]; boxKeys: Uint8Array[] }) => Promise<T>): Promise<T> {
+  const epochs = keeperEpochs(space)
+  try {
+    return await use(epochs)
+  } finally {
+    for (const k of epochs.keys) wipe(k)
+  }
 }
