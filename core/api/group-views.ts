@@ -381,6 +381,8 @@ export interface GroupStatus {
   /**
    * Present only when this device syncs the group through a keeper (core/keeper/): whether it is
    * connected now, when it was last reached (ms), and whether it holds all of our own log.
+   * `refused`: a code when the keeper does not serve us (KEEPER_ACCESS_RETIRED: our key was
+   * retired and no successor is ours; KEEPER_GROUP_UNKNOWN; KEEPER_OLD_VERSION).
    */
-  keeper?: { connected: boolean; lastReached: number | null; holdsMine: boolean; blocksHeld?: number }
+  keeper?: { connected: boolean; lastReached: number | null; holdsMine: boolean; blocksHeld?: number; refused?: string }
 }

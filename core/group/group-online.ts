@@ -166,11 +166,11 @@ export class GroupOnline {
   }
 
   /** The keeper's side of the sync line, or null when this group has no keeper here (core/keeper/). */
-  keeperStatus(): { connected: boolean; lastReached: number | null; holdsMine: boolean; blocksHeld: number } | null {
+  keeperStatus(): { connected: boolean; lastReached: number | null; holdsMine: boolean; blocksHeld: number; refused?: string } | null {
     const k = this.keeper
     const own = this.sessions.get(this.space.own.key)
     if (!k) return null
-    return { connected: k.connected(), lastReached: k.lastReached, holdsMine: own ? own.length === 0 || k.holds(own) : false, blocksHeld: k.blocksHeld(this.sessions.values()) }
+    return { connected: k.connected(), lastReached: k.lastReached, holdsMine: own ? own.length === 0 || k.holds(own) : false, blocksHeld: k.blocksHeld(this.sessions.values()), ...(k.refusal ? { refused: k.refusal } : {}) }
   }
 
   /** Keeps the last-seen times now (members connected at this moment count as seen now). */
