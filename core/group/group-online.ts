@@ -37,6 +37,7 @@ import { ForkWatch } from './fork-watch.ts'
 import { KeeperLink } from '../keeper/keeper-link.ts'
 import { KeeperFollow } from '../keeper/keeper-follow.ts'
 import { withKeeperEpochs } from '../keeper/keeper-epochs.ts'
+import { wipe } from '../crypto/wipe.ts'
 import { AdmissionSide } from './admission-side.ts'
 import { MeetingRooms } from './meeting-rooms.ts'
 import { LastSeenWatch } from './last-seen-watch.ts'
@@ -68,6 +69,8 @@ export class GroupOnline {
   private swarm: GroupSwarm | null = null
   /** The link to the keeper governance names, if any (core/keeper/keeper-follow.ts). */
   private keepers: KeeperFollow | null = null
+  /** The group secret, which the keeper access chain starts from (core/keeper/keeper-epochs.ts). */
+  private keeperRoot: Uint8Array | null = null
   private invites: InviteHost | null = null
   private readonly sessions = new Map<string, HypercoreSession>()
   private readonly scheduled = new Set<string>()
@@ -127,7 +130,8 @@ export class GroupOnline {
         ...online.rooms.options(opts),
       })
       online.seen.watch(online.swarm)
-      online.keepers = new KeeperFollow((k) => withKeeperEpochs(space, (epochs) => KeeperLink.open({ keeperKey: k.key, register: k.register, groupId: bytes(opts.groupId), identity: opts.identity, epochs, ...online.keeperReach(k.key), ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}), ...(opts.host ? { host: opts.host } : {}) })))
+      online.keeperRoot = opts.groupSecret.slice()
+      online.keepers = new KeeperFollow((k) => withKeeperEpochs(space, opts.groupSecret, (epochs) => KeeperLink.open({ keeperKey: k.key, register: k.register, groupId: bytes(opts.groupId), identity: opts.identity, epochs, ...online.keeperReach(k.key), ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}), ...(opts.host ? { host: opts.host } : {}) })))
       if (opts.admit) {
         const admit = opts.admit
         // Invites still meet on the DHT; on WebRTC alone (UDP blocked, say) a DHT that will not start must not keep the group offline.
@@ -253,7 +257,7 @@ export class GroupOnline {
     // First of all: a removed keeper's link closes before any log is offered (keeper-follow.ts).
     if (gov) await this.keepers?.follow(gov.keepers.current ?? null).catch(() => undefined)
     // Then: a rotation read moves the keeper on to the new access key (keeper-succession.ts).
-    if (this.keepers?.current) await withKeeperEpochs(this.space, async (epochs) => this.keepers?.setEpochs(epochs)).catch(() => undefined)
+    if (this.keepers?.current && this.keeperRoot) await withKeeperEpochs(this.space, this.keeperRoot, async (epochs) => this.keepers?.setEpochs(epochs)).catch(() => undefined)
     const keys = new Set([this.space.own.key, ...(gov?.deviceLogs() ?? this.trust.logs)])
     for (const key of keys) await this.follow(key)
     for (const key of this.space.needsFull) this.fetchWhole(key)
@@ -382,6 +386,7 @@ export class GroupOnline {
     await this.invites?.close()
     await this.swarm?.close().catch(() => undefined)
     await this.keepers?.close()
+    if (this.keeperRoot) wipe(this.keeperRoot)
   }
 }
 

@@ -7,7 +7,8 @@
  *   served   → if the key served is older than our current, send the successor to the next one
  *              in our chain (the keeper moves the group, and we are served under it); repeat.
  *   unknown  → the keeper does not know that key: try the one before it; when none is left,
- *              prove the current key again, this time with the registration proof.
+ *              prove the oldest (the epoch the keeper was added in, keeper-epochs.ts) again,
+ *              this time with the registration proof, and move it on from there.
  *   retired  → the keeper knows a successor: open our box in it, prove the key it hands us.
  *              No box of ours (a removed member), or a successor not signed by its key: stop.
  */
@@ -95,9 +96,13 @@ export class AccessWalk {
     private readonly box: { publicKey: Uint8Array; secretKey: Uint8Array },
   ) {}
 
-  /** What to send first; null when we hold no epoch key yet. */
+  /** Whether start() said something (we held an epoch key then). */
+  started = false
+
+  /** What to send first; null when we hold no epoch key yet (setEpochs starts it later). */
   start(): Say | null {
     if (this.chain.length === 0) return null
+    this.started = true
     return this.prove(this.chain.at(this.chain.length - 1), false)
   }
 
@@ -116,7 +121,7 @@ export class AccessWalk {
       if (this.registering || !this.proving) return { kind: 'stop', code: 'KEEPER_GROUP_UNKNOWN' }
       const i = this.chain.indexOf(this.proving.publicKey)
       if (i > 0) return this.prove(this.chain.at(i - 1), false)
-      return this.prove(this.chain.at(this.chain.length - 1), true)
+      return this.prove(this.chain.at(0), true)
     }
     const about = this.succeeding ? this.served : this.proving
     const pair = about ? openSuccessor(a.succeed, about.publicKey, this.chain.keeperKey, this.box) : null

@@ -93,7 +93,7 @@ export class KeeperLink {
    */
   setEpochs(epochs: { keys: Uint8Array[]; boxKeys: Uint8Array[] }): void {
     if (this.closing || !this.chain.set(epochs.keys, epochs.boxKeys)) return
-    for (const line of this.lines) this.say(line, line.walk.advance())
+    for (const line of this.lines) this.say(line, line.walk.started ? line.walk.advance() : line.walk.start())
     if (this.refusal !== null) {
       this.refusal = null
       this.swarm.joinPeer(this.keeperKey)

@@ -103,12 +103,22 @@ describe(`keeper succession (seed ${seed})`, () => {
     expect(cWalk.onAnswer({ kind: 'retired', succeed: succeed() })).toEqual({ kind: 'stop', code: 'KEEPER_ACCESS_RETIRED' })
   })
 
-  it('a group the keeper does not know is registered with the current key, once', () => {
+  it('a group the keeper does not know is registered once, under the oldest key (from the group secret), then moved on', () => {
     const chain = new AccessChain(keeper)
-    chain.set([epoch0], [a.publicKey])
+    chain.set([epoch0, epoch1], [a.publicKey])
     const walk = new AccessWalk(chain, a)
     walk.start()
-    expect(walk.onAnswer({ kind: 'unknown' })).toMatchObject({ kind: 'access', register: true })
-    expect(walk.onAnswer({ kind: 'unknown' })).toEqual({ kind: 'stop', code: 'KEEPER_GROUP_UNKNOWN' })
+    walk.onAnswer({ kind: 'unknown' })
+    const register = walk.onAnswer({ kind: 'unknown' })
+    expect(register).toMatchObject({ kind: 'access', register: true })
+    // Every member registers the same key, whatever its current epoch: never two groups for one.
+    expect(hex((register as { pair: { publicKey: Uint8Array } }).pair.publicKey)).toBe(hex(old.publicKey))
+    expect(walk.onAnswer({ kind: 'served' })?.kind).toBe('succeed')
+    const lone = new AccessWalk(chain, a)
+    lone.start()
+    lone.onAnswer({ kind: 'unknown' })
+    lone.onAnswer({ kind: 'unknown' })
+    expect(lone.onAnswer({ kind: 'unknown' })).toEqual({ kind: 'stop', code: 'KEEPER_GROUP_UNKNOWN' })
+    expect(new AccessWalk(new AccessChain(keeper), a).start()).toBeNull()
   })
 })
