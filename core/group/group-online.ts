@@ -112,6 +112,8 @@ export class GroupOnline {
 
   static async start(space: GroupSpace, store: LogStore, opts: OnlineOptions): Promise<GroupOnline> {
     const online = new GroupOnline(space, store, { members: new Set(opts.trust?.members ?? []), logs: opts.trust?.logs ?? [] }, opts.admit ?? null, opts.lastSeen ?? null)
+    // A copy: the caller wipes its secret once the group is online, and the keeper link opens later.
+    online.keeperRoot = opts.groupSecret.slice()
     try {
       online.swarm = await GroupSwarm.open({
         groupSecret: opts.groupSecret,
@@ -130,8 +132,7 @@ export class GroupOnline {
         ...online.rooms.options(opts),
       })
       online.seen.watch(online.swarm)
-      online.keeperRoot = opts.groupSecret.slice()
-      online.keepers = new KeeperFollow((k) => withKeeperEpochs(space, opts.groupSecret, (epochs) => KeeperLink.open({ keeperKey: k.key, register: k.register, groupId: bytes(opts.groupId), identity: opts.identity, epochs, ...online.keeperReach(k.key), ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}), ...(opts.host ? { host: opts.host } : {}) })))
+      online.keepers = new KeeperFollow((k) => withKeeperEpochs(space, online.keeperRoot as Uint8Array, (epochs) => KeeperLink.open({ keeperKey: k.key, register: k.register, groupId: bytes(opts.groupId), identity: opts.identity, epochs, ...online.keeperReach(k.key), ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}), ...(opts.host ? { host: opts.host } : {}) })))
       if (opts.admit) {
         const admit = opts.admit
         // Invites still meet on the DHT; on WebRTC alone (UDP blocked, say) a DHT that will not start must not keep the group offline.
