@@ -37,7 +37,6 @@ import { ForkWatch } from './fork-watch.ts'
 import { KeeperLink } from '../keeper/keeper-link.ts'
 import { KeeperFollow } from '../keeper/keeper-follow.ts'
 import { withKeeperEpochs } from '../keeper/keeper-epochs.ts'
-import { wipe } from '../crypto/wipe.ts'
 import { AdmissionSide } from './admission-side.ts'
 import { MeetingRooms } from './meeting-rooms.ts'
 import { LastSeenWatch } from './last-seen-watch.ts'
@@ -69,8 +68,6 @@ export class GroupOnline {
   private swarm: GroupSwarm | null = null
   /** The link to the keeper governance names, if any (core/keeper/keeper-follow.ts). */
   private keepers: KeeperFollow | null = null
-  /** The group secret, which the keeper access chain starts from (core/keeper/keeper-epochs.ts). */
-  private keeperRoot: Uint8Array | null = null
   private invites: InviteHost | null = null
   private readonly sessions = new Map<string, HypercoreSession>()
   private readonly scheduled = new Set<string>()
@@ -112,8 +109,6 @@ export class GroupOnline {
 
   static async start(space: GroupSpace, store: LogStore, opts: OnlineOptions): Promise<GroupOnline> {
     const online = new GroupOnline(space, store, { members: new Set(opts.trust?.members ?? []), logs: opts.trust?.logs ?? [] }, opts.admit ?? null, opts.lastSeen ?? null)
-    // A copy: the caller wipes its secret once the group is online, and the keeper link opens later.
-    online.keeperRoot = opts.groupSecret.slice()
     try {
       online.swarm = await GroupSwarm.open({
         groupSecret: opts.groupSecret,
@@ -132,7 +127,7 @@ export class GroupOnline {
         ...online.rooms.options(opts),
       })
       online.seen.watch(online.swarm)
-      online.keepers = new KeeperFollow((k) => withKeeperEpochs(space, online.keeperRoot as Uint8Array, (epochs) => KeeperLink.open({ keeperKey: k.key, register: k.register, groupId: bytes(opts.groupId), identity: opts.identity, epochs, ...online.keeperReach(k.key), ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}), ...(opts.host ? { host: opts.host } : {}) })))
+      online.keepers = new KeeperFollow((k) => withKeeperEpochs(space, (epochs) => KeeperLink.open({ keeperKey: k.key, register: k.register, registers: k.by === space.me, groupId: bytes(opts.groupId), identity: opts.identity, epochs, ...online.keeperReach(k.key), ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}), ...(opts.host ? { host: opts.host } : {}) })))
       if (opts.admit) {
         const admit = opts.admit
         // Invites still meet on the DHT; on WebRTC alone (UDP blocked, say) a DHT that will not start must not keep the group offline.
@@ -258,7 +253,7 @@ export class GroupOnline {
     // First of all: a removed keeper's link closes before any log is offered (keeper-follow.ts).
     if (gov) await this.keepers?.follow(gov.keepers.current ?? null).catch(() => undefined)
     // Then: a rotation read moves the keeper on to the new access key (keeper-succession.ts).
-    if (this.keepers?.current && this.keeperRoot) await withKeeperEpochs(this.space, this.keeperRoot, async (epochs) => this.keepers?.setEpochs(epochs)).catch(() => undefined)
+    if (this.keepers?.current) await withKeeperEpochs(this.space, async (epochs) => this.keepers?.setEpochs(epochs)).catch(() => undefined)
     const keys = new Set([this.space.own.key, ...(gov?.deviceLogs() ?? this.trust.logs)])
     for (const key of keys) await this.follow(key)
     for (const key of this.space.needsFull) this.fetchWhole(key)
@@ -387,7 +382,6 @@ export class GroupOnline {
     await this.invites?.close()
     await this.swarm?.close().catch(() => undefined)
     await this.keepers?.close()
-    if (this.keeperRoot) wipe(this.keeperRoot)
   }
 }
 

@@ -1,12 +1,13 @@
 /**
  * What a member's keeper link needs from the group to follow the epoch (keeper-access-walk.ts):
  * the key material of its access keys, oldest first, and the current members' box keys (each gets
- * a box of a successor's seed). The first is the group secret: the group is registered with a
- * keeper under the access key made from it, which every member can make whatever epochs it holds
- * or has read, so two members never register the group twice under different keys. Then the
+ * a box of a successor's seed). The first is the group's first epoch key (epoch 0, which every
+ * member holds: a welcome hands over every epoch key): the group is registered with a keeper
+ * under the access key made from it, which every member can make whatever epochs it has read,
+ * so two members never register the group twice under different keys. Then the
  * epoch keys this device holds, in the group's chain order up to the one new blocks are sealed
  * under; the first member to reach the keeper with a newer one moves it on (a successor), and the
- * group-secret key is retired at the first one, which a removed member's rotation makes.
+ * epoch-0 key is retired by the first successor, which the registering member sends at once.
  */
 import { wipe } from '../crypto/wipe.ts'
 import type { GroupSpace } from '../group/group-space.ts'
@@ -15,22 +16,23 @@ import { MAX_SUCCESSOR_BOXES } from './keeper-succession.ts'
 
 type EpochSpace = Pick<GroupSpace, 'groupId' | 'governance' | 'currentEpoch' | 'heldEpochs' | 'epochKey'>
 
-export function keeperEpochs(space: EpochSpace, groupSecret: Uint8Array): { keys: Uint8Array[]; boxKeys: Uint8Array[] } {
+export function keeperEpochs(space: EpochSpace): { keys: Uint8Array[]; boxKeys: Uint8Array[] } {
   const gov = space.groupId ? space.governance : null
   const current = space.currentEpoch
   const held = new Set(space.heldEpochs())
   const chain = gov?.epochs.chain ?? []
   const upTo = chain.indexOf(current)
   const order = upTo >= 0 ? chain.slice(0, upTo + 1).filter((e) => held.has(e)) : [current]
-  const keys = [groupSecret.slice(), ...order.slice(-(MAX_CHAIN - 1)).map((e) => space.epochKey(e))]
+  const later = order.filter((e) => e !== 0).slice(-(MAX_CHAIN - 1))
+  const keys = [...(held.has(0) ? [0] : []), ...later].map((e) => space.epochKey(e))
   // More members than boxes would cut some off at a rotation; a support group is far smaller.
   const boxKeys = gov ? [...gov.members.values()].slice(0, MAX_SUCCESSOR_BOXES).map((m) => Uint8Array.from(Buffer.from(m.boxKey, 'hex'))) : []
   return { keys, boxKeys }
 }
 
 /** Our epoch keys for the keeper link, wiped once it has derived its access keys from them. */
-export async function withKeeperEpochs<T>(space: EpochSpace, groupSecret: Uint8Array, use: (epochs: { keys: Uint8Array[]; boxKeys: Uint8Array[] }) => Promise<T>): Promise<T> {
-  const epochs = keeperEpochs(space, groupSecret)
+export async function withKeeperEpochs<T>(space: EpochSpace, use: (epochs: { keys: Uint8Array[]; boxKeys: Uint8Array[] }) => Promise<T>): Promise<T> {
+  const epochs = keeperEpochs(space)
   try {
     return await use(epochs)
   } finally {
