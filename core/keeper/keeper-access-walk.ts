@@ -7,8 +7,7 @@
  *   served   → if the key served is older than our current, send the successor to the next one
  *              in our chain (the keeper moves the group, and we are served under it); repeat.
  *   unknown  → the keeper does not know that key: try the one before it; when none is left,
- *              prove the oldest (the epoch the keeper was added in, keeper-epochs.ts) again,
- *              this time with the registration proof, and move it on from there.
+ *              prove the current key again, this time with the registration proof.
  *   retired  → the keeper knows a successor: open our box in it, prove the key it hands us.
  *              No box of ours (a removed member), or a successor not signed by its key: stop.
  */
@@ -124,7 +123,7 @@ export class AccessWalk {
       const i = this.chain.indexOf(this.proving.publicKey)
       if (i > 0) return this.prove(this.chain.at(i - 1), false)
       if (!this.registers) return { kind: 'stop', code: 'KEEPER_GROUP_UNKNOWN' }
-      return this.prove(this.chain.at(0), true)
+      return this.prove(this.chain.at(this.chain.length - 1), true)
     }
     const about = this.succeeding ? this.served : this.proving
     const pair = about ? openSuccessor(a.succeed, about.publicKey, this.chain.keeperKey, this.box) : null

@@ -1,13 +1,10 @@
 /**
  * What a member's keeper link needs from the group to follow the epoch (keeper-access-walk.ts):
- * the key material of its access keys, oldest first, and the current members' box keys (each gets
- * a box of a successor's seed). The first is the group's first epoch key (epoch 0, which every
- * member holds: a welcome hands over every epoch key): the group is registered with a keeper
- * under the access key made from it, which every member can make whatever epochs it has read,
- * so two members never register the group twice under different keys. Then the
- * epoch keys this device holds, in the group's chain order up to the one new blocks are sealed
- * under; the first member to reach the keeper with a newer one moves it on (a successor), and the
- * epoch-0 key is retired by the first successor, which the registering member sends at once.
+ * the epoch keys this device holds, in the group's chain order up to the one new blocks are
+ * sealed under (at most MAX_CHAIN, newest kept), and the current members' box keys (each gets a
+ * box of a successor's seed). A newcomer that has not read governance knows only its current
+ * epoch. The group is registered under the current epoch's key of whoever reaches the keeper
+ * first (see docs/decisions.md, slice 3, for the registration mismatch still open).
  */
 import { wipe } from '../crypto/wipe.ts'
 import type { GroupSpace } from '../group/group-space.ts'
@@ -23,8 +20,7 @@ export function keeperEpochs(space: EpochSpace): { keys: Uint8Array[]; boxKeys: 
   const chain = gov?.epochs.chain ?? []
   const upTo = chain.indexOf(current)
   const order = upTo >= 0 ? chain.slice(0, upTo + 1).filter((e) => held.has(e)) : [current]
-  const later = order.filter((e) => e !== 0).slice(-(MAX_CHAIN - 1))
-  const keys = [...(held.has(0) ? [0] : []), ...later].map((e) => space.epochKey(e))
+  const keys = order.slice(-MAX_CHAIN).map((e) => space.epochKey(e))
   // More members than boxes would cut some off at a rotation; a support group is far smaller.
   const boxKeys = gov ? [...gov.members.values()].slice(0, MAX_SUCCESSOR_BOXES).map((m) => Uint8Array.from(Buffer.from(m.boxKey, 'hex'))) : []
   return { keys, boxKeys }
