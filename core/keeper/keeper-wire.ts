@@ -18,8 +18,7 @@
  * knows, or follows a retired key to its successor.
  *
  * The access key pair: seed = BLAKE2b-256(key = the group's CURRENT EPOCH KEY,
- * "hearth/keeper-access/v2" || keeperKey); the group is registered under the one made the same
- * way from the group secret, retired at once by the first successor (keeper-epochs.ts). Every member can make it; the removal's rotation
+ * "hearth/keeper-access/v2" || keeperKey). Every member can make it; the removal's rotation
  * changes it, and the removed member gets no lockbox of the new epoch, so it cannot make the new
  * one. The keeper only ever sees its public key, which opens nothing (a one-way function of the
  * epoch key, under a label no block key uses), lets it into no topic and passes no member-auth.
