@@ -20,6 +20,8 @@ import type { Result } from './api/error-codes.ts'
 import type { Badge, DecisionView, FeedPage, GroupExportPolicy, GroupInfo, GroupMode, GroupStatus, GroupSummary, InvitePolicy, InviteView, JoinRequestView, Labelled, LockReason, MemberStatus, MemberView, Membership, ModerationItem, MuteLevel, MuteView, OwnLogStatus, ProfileStatus, RewrittenLog, Role, RulesView, ScheduleView } from './api/group-views.ts'
 import type { CheckInView, DebriefView, HotlineList, JournalEntryView, MeetingFields, MeetingView, Mood, ResourceFields, ResourceView, RsvpAnswer, SafetyPlanSection, SafetyPlanView, SharedCheckInView, SuggestionView, TrainingModuleView, TrainingShareView } from './api/support-views.ts'
 import type { KeeperView } from './api/keeper-views.ts'
+import type { RtcFromPage, RtcToPage } from './api/rtc-views.ts'
+import type { IceServerView, WebrtcSettingView } from './api/webrtc-views.ts'
 import type { ExportFormat, ExportInput, ExportRecordView, ExportResult, LineThreadView, LineTopic, RuleTemplate, UnreadSection, UnreadView } from './api/everyday-views.ts'
 
 export type * from './api/error-codes.ts'
@@ -27,6 +29,8 @@ export type * from './api/group-views.ts'
 export type * from './api/support-views.ts'
 export type * from './api/everyday-views.ts'
 export type * from './api/keeper-views.ts'
+export type * from './api/rtc-views.ts'
+export type * from './api/webrtc-views.ts'
 
 type G = { groupId: string }
 
@@ -211,6 +215,15 @@ export interface ApiMethods {
   removeKeeper: { input: G & { keeper: string }; output: KeeperView[] }
   /** The group's keeper and the ones it had, newest first (anyone in the group). */
   keepers: { input: G; output: KeeperView[] }
+  /** Facilitators: the signaling and ICE servers the group meets through over WebRTC (governance; replaces the whole setting). */
+  setWebrtc: { input: G & { signal: string[]; ice: IceServerView[] }; output: WebrtcSettingView }
+  /** Where the group meets over WebRTC, and which server this device uses (anyone in the group). */
+  webrtcSetting: { input: G; output: WebrtcSettingView }
+
+  /** This device's keeper-only setting, for every group (core/keeper/keeper-only.ts); on unless turned off. */
+  keeperOnly: { input: Record<string, never>; output: { on: boolean } }
+  /** Turns keeper-only mode on or off for every group on this device; on closes member connections at once. */
+  setKeeperOnly: { input: { on: boolean }; output: { on: boolean } }
   /** Ground-rule templates to start from. */
   ruleTemplates: { input: Record<string, never>; output: RuleTemplate[] }
 
@@ -220,6 +233,13 @@ export interface ApiMethods {
    * export method would write; core writes nothing.
    */
   readableCopy: { input: ReadableCopyInput; output: ReadableCopy }
+
+  /**
+   * The front end's answer to an `rtc` event (api/rtc-views.ts): a description, a candidate, a
+   * connection's state, or data channel frames (ciphertext). NOT_ALLOWED when this node does not
+   * relay WebRTC through its front end.
+   */
+  rtcRelay: { input: RtcFromPage; output: { relayed: true } }
 }
 
 export type ReadableCopyInput =
@@ -252,6 +272,8 @@ export interface ApiEvents {
   exportProgress: { groupId: string; done: number; total: number }
   /** A join by code is under way (joinGroup). Never carries the code. */
   joinProgress: JoinProgress
+  /** The node asks the front end's RTCPeerConnection for something (api/rtc-views.ts); only when the node relays WebRTC. */
+  rtc: RtcToPage
 }
 
 /**

@@ -83,6 +83,7 @@ export const errors = {
   EXPORT_FAILED: factory('EXPORT_FAILED', 'The file could not be written there; nothing was saved'),
   NAME_NOT_ALLOWED: factory('NAME_NOT_ALLOWED', 'That name holds characters that cannot be shown safely (invisible, direction or control characters)'),
   NAME_TAKEN: factory('NAME_TAKEN', 'That name looks the same as another member’s; please choose another'),
+  LOG_QUOTA_REACHED: factory('LOG_QUOTA_REACHED', 'This device has written as much in this group as one device may, so nothing more it writes can be shared; you can still read, and the group’s facilitators can see that this device reached the limit'),
   KEEPER_CODE_MALFORMED: factory('KEEPER_CODE_MALFORMED', 'That is not a keeper code; check it was copied whole'),
   KEEPER_CODE_CHECKSUM: factory('KEEPER_CODE_CHECKSUM', 'That keeper code has a typo: one or more characters are wrong'),
   KEEPER_ALREADY_SET: factory('KEEPER_ALREADY_SET', 'The group already has a keeper; remove it before adding another'),

@@ -9,6 +9,7 @@ import { nameProblem } from './model/names.ts'
 import { NOTE_MAX } from './model/rule-items.ts'
 import { LINE_TEXT_MAX, LINE_TOPICS } from './model/private-line.ts'
 import { LOCAL_DATE_TIME, MEETING_MODE_IDS, MOOD_IDS, RESOURCE_CATEGORY_IDS, RSVP_IDS, SAFETY_PLAN_IDS, SUPPORT_LIMITS as SL } from './model/support-vocabulary.ts'
+import { rtcFromPageSchema } from './net/webrtc/page-schema.ts'
 import { DECISION_LIMITS, LIMITS, MEMBER_STATUSES, REACTION_KINDS, TOPIC_ID, type ReactionKind } from './model/vocabulary.ts'
 
 const personalName = z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/, 'not a personal document name')
@@ -174,6 +175,15 @@ export const inputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> } = {
   addKeeper: z.object({ ...g, code: z.string().max(600) }).strict(),
   removeKeeper: z.object({ ...g, keeper: z.string().max(600) }).strict(),
   keepers: z.object(g).strict(),
+  // Shape and bounds only; core/group/webrtc-settings.ts says precisely what is wrong with an address.
+  setWebrtc: z.object({
+    ...g, signal: z.array(z.string().max(400)).max(8),
+    ice: z.array(z.object({ url: z.string().max(400), username: z.string().max(200).optional(), credential: z.string().max(200).optional() }).strict()).max(8),
+  }).strict(),
+  webrtcSetting: z.object(g).strict(),
+
+  keeperOnly: empty,
+  setKeeperOnly: z.object({ on: z.boolean() }).strict(),
   ruleTemplates: empty,
   readableCopy: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('safety-plan'), language: language.optional() }).strict(),
@@ -185,6 +195,7 @@ export const inputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> } = {
       includeHidden: z.boolean().optional(), scope: z.enum(['mine', 'group']).optional(), language: language.optional(),
     }).strict(),
   ]),
+  rtcRelay: rtcFromPageSchema,
 }
 
 export const METHOD_NAMES = Object.keys(inputSchemas) as MethodName[]

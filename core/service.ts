@@ -17,12 +17,16 @@ import { debriefHandlers } from './group/debrief-handlers.ts'
 import { privateLineHandlers } from './group/private-line-handlers.ts'
 import { everydayHandlers } from './group/everyday-handlers.ts'
 import { keeperHandlers } from './keeper/keeper-handlers.ts'
+import { webrtcHandlers } from './group/webrtc-handlers.ts'
+
+import { keeperOnlyHandlers } from './keeper/keeper-only-handlers.ts'
 import { personalHandlers } from './group/personal-handlers.ts'
 import { supportHandlers } from './group/support-handlers.ts'
 import { GroupRegistry } from './group/group-registry.ts'
 import type { NetworkOptions } from './group/group-online.ts'
 import { describeIssues, inputSchemas, isMethodName, issueCode, METHOD_NAMES } from './schemas.ts'
 import { Vault } from './store/vault.ts'
+import { PagePeers } from './net/webrtc/page-peers.ts'
 
 /** Vault entry holding the pseudonym offered by default for new groups. */
 const PROFILE_NAME = 'profile/name'
@@ -44,6 +48,14 @@ export interface ServiceOptions {
   openLink?: (url: string) => Promise<boolean>
   /** Called with faults that were not coded errors (bugs). Receives no user data. */
   onInternalError?: (e: unknown) => void
+  /**
+   * WebRTC peer connections are made by the front end (the app's renderer, the web host's page)
+   * and relayed as `rtc` events and `rtcRelay` calls (net/webrtc/page-peers.ts), not by
+   * node-datachannel in this process.
+   */
+  webrtcInPage?: boolean
+  /** How long a group goes unasked before its docs rest (core/group/doc-rest.ts); tests set 0. */
+  restAfterMs?: number
 }
 
 type Listener = (payload: never) => void
@@ -60,6 +72,8 @@ export function createService(opts: ServiceOptions): HearthService {
   const listeners = new Map<EventName, Set<Listener>>()
   const now = opts.now ?? Date.now
   let registry: GroupRegistry | null = null
+  const pagePeers = opts.webrtcInPage ? new PagePeers((m) => emit('rtc', m)) : null
+  const network = opts.network && pagePeers ? { ...opts.network, webrtcPeers: pagePeers } : opts.network
   /** The previous registry still closing its files; the next one waits for it. */
   let closing: Promise<void> = Promise.resolve()
 
@@ -83,7 +97,8 @@ export function createService(opts: ServiceOptions): HearthService {
   async function openRegistry(): Promise<void> {
     await closing
     try {
-      registry = await GroupRegistry.open(vault, (groupId) => emit('groupChanged', { groupId }), now, opts.network ?? null)
+      registry = await GroupRegistry.open(vault, (groupId) => emit('groupChanged', { groupId }), now, network ?? null)
+      if (opts.restAfterMs !== undefined) registry.rest.afterMs = opts.restAfterMs
     } catch (e) {
       vault.lock()
       throw e
@@ -174,7 +189,15 @@ export function createService(opts: ServiceOptions): HearthService {
     ...privateLineHandlers({ registry: requireRegistry, now }),
     ...everydayHandlers({ registry: requireRegistry, now }),
     ...keeperHandlers({ registry: requireRegistry, now }),
+    ...webrtcHandlers({ registry: requireRegistry, now }),
+
+    ...keeperOnlyHandlers({ registry: requireRegistry, now }),
     ...copyHandlers({ reads: () => handlers, registry: requireRegistry, now }),
+    async rtcRelay(m) {
+      if (!pagePeers) throw errors.NOT_ALLOWED('this node makes its own WebRTC connections')
+      pagePeers.receive(m)
+      return { relayed: true as const }
+    },
   }
 
   async function call(method: unknown, input: unknown): Promise<Result<unknown>> {

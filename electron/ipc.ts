@@ -18,7 +18,7 @@ export function channelOf<M extends MethodName>(method: M): `hearth:${M}` {
   return `hearth:${method}`
 }
 
-const EVENTS = { locked: true, unlocked: true, groupsChanged: true, groupChanged: true, exportProgress: true, joinProgress: true } as const satisfies Record<EventName, true>
+const EVENTS = { locked: true, unlocked: true, groupsChanged: true, groupChanged: true, exportProgress: true, joinProgress: true, rtc: true } as const satisfies Record<EventName, true>
 
 export interface EventMessage<E extends EventName = EventName> {
   event: E

@@ -5,6 +5,8 @@
 import path from 'node:path'
 import { app, dialog, globalShortcut, Notification, powerMonitor, session, type BrowserWindow } from 'electron'
 import { createService } from '../core/service.ts'
+import { appNetwork } from './app-network.ts'
+import { closeBeforeQuit } from './close-before-quit.ts'
 import { startIdleBackstop } from './idle-backstop.ts'
 import { installGuards } from './guards.ts'
 import { createExternalOpener } from './open-external.ts'
@@ -23,6 +25,9 @@ async function start(): Promise<void> {
 
   const service = createService({
     profileDir: path.join(app.getPath('userData'), 'profile'),
+    // The main process has no WebRTC of its own: the renderer's RTCPeerConnection relays ciphertext (core/api/rtc-views.ts).
+    webrtcInPage: true,
+    network: appNetwork(process.env),
     // Core lets through only addresses from the hotline list or a group's curated directory (exact
     // URLs); this opener then holds each to https, that one host, no credentials and no port.
     openLink: async (url) => {
@@ -69,8 +74,8 @@ async function start(): Promise<void> {
     globalShortcut.unregisterAll()
     stopIdleBackstop()
     notifier.stop()
-    void service.close()
   })
+  closeBeforeQuit(app, () => service.close())
 }
 
 // One instance per profile folder: a second one would race the first for the vault file.

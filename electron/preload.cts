@@ -97,10 +97,15 @@ const METHODS: Record<MethodName, true> = {
   addKeeper: true,
   removeKeeper: true,
   keepers: true,
+  keeperOnly: true,
+  setKeeperOnly: true,
   ruleTemplates: true,
   readableCopy: true,
+  rtcRelay: true,
+  setWebrtc: true,
+  webrtcSetting: true,
 }
-const EVENTS: Record<EventName, true> = { locked: true, unlocked: true, groupsChanged: true, groupChanged: true, exportProgress: true, joinProgress: true }
+const EVENTS: Record<EventName, true> = { locked: true, unlocked: true, groupsChanged: true, groupChanged: true, exportProgress: true, joinProgress: true, rtc: true }
 const EVENT_CHANNEL = 'hearth:event'
 
 const api: Record<string, unknown> = {}

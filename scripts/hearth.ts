@@ -22,6 +22,8 @@ import { moderationCommands } from './cli/moderation-commands.ts'
 import { restoreCommand } from './cli/restore-command.ts'
 import { safetyCommands } from './cli/safety-commands.ts'
 import { keeperCommands } from './cli/keeper-commands.ts'
+import { webrtcCommands } from './cli/webrtc-commands.ts'
+import { settingsCommands } from './cli/settings-commands.ts'
 import { signalCommands } from './cli/signal-command.ts'
 
 import { terminalSafe } from './cli/visible.ts'
@@ -29,7 +31,7 @@ import { terminalSafe } from './cli/visible.ts'
 const commands = {
   ...profileCommands, ...groupCommands, ...memberCommands, ...netCommands, ...archiveCommands, ...moderationCommands,
   restore: restoreCommand(archiveCommands.restore as Command, moderationCommands.restore as Command),
-  ...safetyCommands, ...keeperCommands, ...signalCommands,
+  ...safetyCommands, ...keeperCommands, ...settingsCommands, ...signalCommands, ...webrtcCommands,
 }
 
 const OPTIONS = {
@@ -54,6 +56,9 @@ const OPTIONS = {
   bootstrap: { type: 'string' },
   transport: { type: 'string' },
   signal: { type: 'string', multiple: true },
+  ice: { type: 'string', multiple: true },
+  'ice-credential': { type: 'string' },
+  clear: { type: 'boolean' },
   port: { type: 'string' },
   host: { type: 'string' },
   for: { type: 'string' },
@@ -85,6 +90,7 @@ const OPTIONS = {
   about: { type: 'string' },
   code: { type: 'string' },
   'max-groups': { type: 'string' },
+  quota: { type: 'string' },
   keeper: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const

@@ -1,5 +1,6 @@
 /**
- * `npm run web -- [--profile DIR] [--port P] [--renderer DIR] [--shim FILE] [--bootstrap HOST:PORT[,…]]`: the
+ * `npm run web -- [--profile DIR] [--port P] [--renderer DIR] [--shim FILE] [--bootstrap HOST:PORT[,…]]
+ * [--transport hyperswarm|webrtc|both] [--signal ws://HOST:PORT]`: the
  * Hearth node plus the renderer in any browser, for development and the browser tests. It never
  * ships (DESIGN.md §2).
  *
@@ -9,6 +10,9 @@
  *
  * Without --renderer it builds the renderer into dist/renderer first, so what is served matches
  * the source; tests build once and pass the folder, and the bridge shim (--shim FILE) likewise.
+ * As in the app, WebRTC connections are made by the page's own RTCPeerConnection and relayed to
+ * the node as ciphertext frames (core/net/webrtc/page-peers.ts, renderer/lib/rtc-relay.ts).
+ *
  * When ready it prints exactly one line, `Hearth web host: http://127.0.0.1:PORT/#token=…`, on
  * stdout; anything else goes to stderr.
  */
@@ -18,7 +22,7 @@ import { parseArgs } from 'node:util'
 import { METHOD_NAMES } from '../core/schemas.ts'
 import { createService, type ServiceOptions } from '../core/service.ts'
 import { defaultProfileDir } from '../core/store/profile-dir.ts'
-import { networkOptions } from './cli/net-commands.ts'
+import { networkOptions, transportOptions } from './cli/net-commands.ts'
 import { EVENT_NAMES, startWebHost } from './web/server.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
@@ -47,7 +51,7 @@ async function main(): Promise<void> {
   let values
   try {
     ;({ values } = parseArgs({
-      options: { profile: { type: 'string' }, port: { type: 'string' }, renderer: { type: 'string' }, shim: { type: 'string' }, bootstrap: { type: 'string' } },
+      options: { profile: { type: 'string' }, port: { type: 'string' }, renderer: { type: 'string' }, shim: { type: 'string' }, bootstrap: { type: 'string' }, transport: { type: 'string' }, signal: { type: 'string', multiple: true } },
       strict: true,
     }))
   } catch (e) {
@@ -61,6 +65,7 @@ async function main(): Promise<void> {
     // An empty list would mean the public DHT to networkOptions; here it is a mistake.
     if (values.bootstrap !== undefined && values.bootstrap.trim() === '') fail('--bootstrap wants HOST:PORT[,HOST:PORT]')
     network = values.bootstrap === undefined ? undefined : networkOptions(values.bootstrap)
+    if (values.transport !== undefined || values.signal !== undefined) network = { ...network, ...transportOptions(values.transport, values.signal) }
   } catch (e) {
     fail(e instanceof Error ? e.message : 'bad --bootstrap')
   }
@@ -75,6 +80,7 @@ async function main(): Promise<void> {
   const service = createService({
     profileDir: path.resolve(values.profile ?? defaultProfileDir()),
     ...(network ? { network } : {}),
+    webrtcInPage: true,
     // The web host has no system browser to hand a link to: it reports the address core let
     // through (tests read it from stderr) and says it was opened.
     openLink: async (url) => {

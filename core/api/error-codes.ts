@@ -66,6 +66,8 @@ export type ErrorCode =
   // names (pseudonyms, group names) that could hide or impersonate
   | 'NAME_NOT_ALLOWED'
   | 'NAME_TAKEN'
+  // a device log at the group's byte budget (core/group/log-quota.ts)
+  | 'LOG_QUOTA_REACHED'
   // keepers (core/keeper/)
   | 'KEEPER_CODE_MALFORMED'
   | 'KEEPER_CODE_CHECKSUM'

@@ -3,6 +3,7 @@
  * it): the profile's state, a group's settings, feed, members, moderation, governance, invites and
  * connection status. Types only.
  */
+import type { WebrtcStatus } from './webrtc-views.ts'
 
 export interface ProfileStatus {
   /** A vault file exists in the profile folder. */
@@ -254,7 +255,7 @@ export interface RewrittenVersion {
   fork: number
   /** the log's signed length in this state */
   length: number
-  /** `notCarried`: the block was too large to carry in the evidence, only its hash was (its words cannot be shown). */
+  /** `notCarried`: the evidence does not carry the block (too large, only its hash was; or two trees at one fork, the other machine's side): its words cannot be shown. */
   block: { kind: 'words' | 'governance' | 'other'; docId: string; texts: string[]; notCarried?: true } | null
 }
 
@@ -376,13 +377,27 @@ export interface GroupStatus {
    * background backfill); 0 once this device holds the whole history it knows of.
    */
   historyLeft?: number
+  /** Present (true) when the group's docs were resting (core/group/doc-rest.ts) as this call began; the call wakes them. */
+  docsResting?: boolean
   /** Present only when this device does not write here for now (see OwnLogStatus). */
   ownLog?: OwnLogStatus
   /**
    * Present only when this device syncs the group through a keeper (core/keeper/): whether it is
-   * connected now, when it was last reached (ms), and whether it holds all of our own log.
-   * `refused`: a code when the keeper does not serve us (KEEPER_ACCESS_RETIRED: our key was
-   * retired and no successor is ours; KEEPER_GROUP_UNKNOWN; KEEPER_OLD_VERSION).
+   * connected now, when it was last reached (ms; kept across restarts), and whether it holds all
+   * of our own log; `full` when it said it is past its quota for this group
+   * (core/keeper/keeper-status.ts). `only`: keeper-only mode is in force here
+   * (core/keeper/keeper-only.ts), so the keeper is the one way this device syncs; when it is not
+   * connected, nothing syncs. `refused`: a code when the keeper does not serve us
+   * (KEEPER_ACCESS_RETIRED: our key was retired and no successor is ours; KEEPER_GROUP_UNKNOWN;
+   * KEEPER_OLD_VERSION).
    */
-  keeper?: { connected: boolean; lastReached: number | null; holdsMine: boolean; blocksHeld?: number; refused?: string }
+  keeper?: { connected: boolean; lastReached: number | null; holdsMine: boolean; blocksHeld?: number; full?: true; only?: boolean; refused?: string }
+  /**
+   * Present only when a device log of the group has reached the group's byte budget
+   * (core/group/log-quota.ts): whose device, and how many of its blocks speak (null: not known
+   * yet). Nothing that device writes from there on is shown or fetched, here or anywhere.
+   */
+  quotaReached?: { memberId: string; name: string; blocks: number | null }[]
+  /** Present only while this node meets the group over WebRTC: through which server, and whether it is reached now. */
+  webrtc?: WebrtcStatus
 }

@@ -37,6 +37,7 @@ import type { GroupMeta } from '../group/group-meta.ts'
 import { newGroupEntries } from '../group/group-vault.ts'
 import type { ForkEvidence } from '../group/equivocation.ts'
 import { archiveFork } from './archive-fork.ts'
+import { quotaEndFromSizes } from '../group/log-quota.ts'
 import { EntryType, readEntries, verifyArchive, type VerifiedArchive } from './archive-entries.ts'
 
 export interface RestoreContext {
@@ -86,12 +87,12 @@ export async function restoreArchive(file: string, passphrase: string, ctx: Rest
 
 /** One log's blocks, from the archive, as a group space reads a log. */
 function memoryLog(key: string, blocks: Uint8Array[]): ReadLog {
-  return { key, length: blocks.length, get: async (i) => blocks[i] ?? null }
+  return { key, length: blocks.length, get: async (i) => blocks[i] ?? null, quotaEnd: async (q) => quotaEndFromSizes(blocks.map((b) => b.length), q) }
 }
 
 function appendLog(log: DeviceLog): AppendLog {
   const key = Buffer.from(log.key).toString('hex')
-  return { key, get length() { return log.length }, append: (b) => log.append(b), get: (i) => log.get(i) }
+  return { key, get length() { return log.length }, get byteLength() { return log.byteLength }, append: (b) => log.append(b), get: (i) => log.get(i), quotaEnd: (q) => log.quotaEnd(q) }
 }
 
 /**

@@ -23,6 +23,8 @@ export const REMOTE = Symbol('remote')
 export const PENDING_MAX_BLOCKS = 4_096
 export const PENDING_MAX_BYTES = 16 * 1024 * 1024
 export const QUEUE_MAX_BYTES = 8 * 1024 * 1024
+/** Updates kept while the docs rest (see `rest`); past this the docs wake and take them. */
+export const KEPT_MAX_BYTES = 4 * 1024 * 1024
 
 export interface Rejection {
   logKey: string
@@ -55,6 +57,11 @@ export class DocSet {
    * and the owner must rebuild the docs from the logs.
    */
   damaged = false
+  /**
+   * Resting (doc-rest.ts): the docs were let go after the owner sealed a local checkpoint of them;
+   * `wake` gives their states back. Updates accepted meanwhile are kept, in order, until then.
+   */
+  private resting: { wake: () => ReadonlyMap<string, Uint8Array>; kept: (Queued & { docId: string })[]; bytes: number } | null = null
 
   /**
    * `suspects`: logs that once sent an update Yjs could not read; their updates are always
@@ -64,6 +71,7 @@ export class DocSet {
 
   /** The doc for an id, created empty on first use. */
   doc(docId: string): Y.Doc {
+    this.awake()
     let d = this.docs.get(docId)
     if (!d) {
       d = new Y.Doc({ gc: true })
@@ -74,6 +82,7 @@ export class DocSet {
 
   /** Whether a doc was created (by a block or a local change); `doc` would create an empty one. */
   has(docId: string): boolean {
+    this.awake()
     return this.docs.has(docId)
   }
 
@@ -87,6 +96,7 @@ export class DocSet {
 
   /** Member docs present, keyed by member id. */
   memberDocs(): Map<string, MemberDoc> {
+    this.awake()
     const out = new Map<string, MemberDoc>()
     for (const id of this.docs.keys()) {
       const m = id.slice('member/'.length)
@@ -119,6 +129,7 @@ export class DocSet {
       }
     }
     const entry: Queued = also === undefined ? { logKey, index, update } : { logKey, index, update, summary: true }
+    if (this.resting) return this.keep(docId, entry)
     if (this.queued) {
       const list = this.queued.get(docId) ?? []
       list.push(entry)
@@ -265,8 +276,61 @@ export class DocSet {
     return [...changed]
   }
 
+  /**
+   * Lets the docs go (a group not in use, doc-rest.ts). `wake` must give back exactly the states
+   * `snapshot` returned just before, with nothing applied between; it may throw (a coded error),
+   * and the docs then stay resting and `damaged`, for the owner to rebuild from the logs.
+   * Not while a batch runs or the set is damaged. Returns whether the docs rest.
+   */
+  rest(wake: () => ReadonlyMap<string, Uint8Array>): boolean {
+    if (this.queued || this.damaged || this.resting) return false
+    for (const d of this.docs.values()) d.destroy()
+    this.docs.clear()
+    this.resting = { wake, kept: [], bytes: 0 }
+    return true
+  }
+
+  get isResting(): boolean {
+    return this.resting !== null
+  }
+
+  /** Brings resting docs back, then applies what was kept, each update checked as live ingest does. */
+  private awake(): void {
+    const r = this.resting
+    if (!r) return
+    let states: ReadonlyMap<string, Uint8Array>
+    try {
+      states = r.wake()
+    } catch (e) {
+      this.damaged = true
+      throw e
+    }
+    this.resting = null
+    for (const [id, state] of states) Y.applyUpdate(this.doc(id), state, REMOTE)
+    const byDoc = new Map<string, Queued[]>()
+    for (const k of r.kept) byDoc.set(k.docId, [...(byDoc.get(k.docId) ?? []), k])
+    for (const [docId, list] of byDoc) this.apply(docId, list)
+  }
+
+
+  /** An accepted update while resting: kept for the wake, which comes early past KEPT_MAX_BYTES. */
+  private keep(docId: string, entry: Queued): string {
+    const r = this.resting as NonNullable<typeof this.resting>
+    r.kept.push({ ...entry, docId })
+    r.bytes += entry.update.length
+    if (r.bytes > KEPT_MAX_BYTES && !this.damaged) {
+      try {
+        this.awake()
+      } catch {
+        // kept until the owner rebuilds (`damaged`); ingest never throws on a wake
+      }
+    }
+    return docId
+  }
+
   /** Full state of every doc, for checkpoints. */
   snapshot(): Map<string, Uint8Array> {
+    this.awake()
     const out = new Map<string, Uint8Array>()
     for (const [id, d] of this.docs) out.set(id, Y.encodeStateAsUpdate(d))
     return out
@@ -274,10 +338,12 @@ export class DocSet {
 
   /** Loads a checkpoint's doc states. Only for states this device checked and sealed itself. */
   restore(states: ReadonlyMap<string, Uint8Array>): void {
+    this.awake()
     for (const [id, state] of states) Y.applyUpdate(this.doc(id), state, REMOTE)
   }
 
   destroy(): void {
+    this.resting = null
     for (const d of this.docs.values()) d.destroy()
     this.docs.clear()
     this.pending.clear()

@@ -17,7 +17,14 @@
  *
  * Valid when both states verify against the log's signer, and either both carry block `index`
  * with different leaves (size or Hypercore hash), or one carries it and the other is a later fork (higher fork id) whose
- * signed length ends at or before `index` (the block was taken back). Validity is a pure
+ * signed length ends at or before `index` (the block was taken back), or — two trees at one
+ * fork — both are of the same fork and carry their roots at the same length (tree-proof.ts
+ * version 2, or both version 1 of one length), some of those roots differ, and `index` is the
+ * first block of the leftmost root that differs (a block, if a state carries one, must be that
+ * one). Equal roots cover equal blocks, so every block before `index` is the same in both; the
+ * rule may freeze up to one root's range early, never late, and it is a pure function of the two
+ * trees. This is what a writer running one log key on two machines leaves: Hypercore's
+ * `conflict` event gives the other side's upgrade proof (fork-watch.ts). Validity is a pure
  * function of the body: no peer's order of learning, and no author's rights, change it.
  *
  * The rule. Every valid piece of evidence freezes its log at its index; several freeze it at the
@@ -26,7 +33,7 @@
  * out of the replay (governance-log.ts), with every causal context clamped to the freeze.
  */
 import { hash } from '../crypto/hash.ts'
-import { decodeSignedState, leafOf, leafOnly, verifySignedState, type SignedState } from '../store/tree-proof.ts'
+import { decodeSignedState, firstLeaf, leafOf, leafOnly, verifySignedState, type SignedState } from '../store/tree-proof.ts'
 
 /**
  * Past this many base64 characters for both states together, evidence carries leaves only. A
@@ -83,23 +90,50 @@ function check(ev: ForkEvidence): CheckedFork | null {
   const log = Buffer.from(ev.log, 'hex')
   const signer = Buffer.from(ev.signer, 'hex')
   if (!verifySignedState(log, signer, a) || !verifySignedState(log, signer, b)) return null
-  const at = (s: SignedState): Uint8Array | null => {
-    if (!s.block || s.block.index !== ev.index) return null
+  return twoTrees(ev.index, a, b) ?? blocksDiffer(ev.index, a, b)
+}
+
+/** Two trees of one fork over the same length that differ: frozen from the leftmost differing root's first block. */
+function twoTrees(index: number, a: SignedState, b: SignedState): CheckedFork | null {
+  const at = a.at ?? a.length
+  if (a.fork !== b.fork || at !== (b.at ?? b.length) || at === 0) return null
+  if (treesPart(a, b) !== index) return null
+  if ((a.block && a.block.index !== index) || (b.block && b.block.index !== index)) return null
+  return { index, a, b }
+}
+
+/**
+ * Where two states carrying their roots at one length part: the first block of the leftmost root
+ * that differs, or null when the roots are equal. The roots of two verified states at one length
+ * are the same tree indices, in order.
+ */
+export function treesPart(a: SignedState, b: SignedState): number | null {
+  const differs = a.roots.find((r, i) => {
+    const o = b.roots[i]
+    return !o || o.index !== r.index || r.size !== o.size || !same(r.hash, o.hash)
+  })
+  return differs ? firstLeaf(differs.index) : null
+}
+
+/** One version's block at `index` against another's, or against a later fork that took it back. */
+function blocksDiffer(index: number, a: SignedState, b: SignedState): CheckedFork | null {
+  const leafAt = (s: SignedState): Uint8Array | null => {
+    if (!s.block || s.block.index !== index) return null
     const leaf = leafOf(s.block)
     const out = new Uint8Array(36)
     new DataView(out.buffer).setUint32(0, leaf.size, true)
     out.set(leaf.hash, 4)
     return out
   }
-  const va = at(a)
-  const vb = at(b)
-  if (va && vb) return same(va, vb) ? null : { index: ev.index, a, b }
+  const va = leafAt(a)
+  const vb = leafAt(b)
+  if (va && vb) return same(va, vb) ? null : { index, a, b }
   const [held, other] = va ? [a, b] : [b, a]
-  if (!at(held) || other.block) return null
-  return other.fork > held.fork && other.length <= ev.index ? { index: ev.index, a, b } : null
+  if (!leafAt(held) || other.block) return null
+  return other.fork > held.fork && other.length <= index ? { index, a, b } : null
 }
 
-/** Whether valid evidence carries a block at its index in both versions (not only "taken back"). */
+/** Whether valid evidence carries a block at its index in both versions (not only "taken back" or two trees). */
 export function bothBlocks(ev: ForkEvidence): boolean {
   const c = checkEvidence(ev)
   return c !== null && c.a.block?.index === ev.index && c.b.block?.index === ev.index

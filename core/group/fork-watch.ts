@@ -13,11 +13,19 @@
  * first index that differs (or that the log no longer has), both signed states go into a
  * `log.fork` event through GroupSpace.reportFork. The log is not read on while a block of the new
  * version needed for the comparison is still on its way.
+ *
+ * Two trees at one fork (a writer running one log key on two machines, never truncating) are
+ * noticed by Hypercore itself: an upgrade that does not fit makes it freeze its stored copy,
+ * emit `conflict` with the other side's upgrade proof, and close every session. The handler here
+ * keeps that proof, waits for the sessions to close, reads this device's own signed state from a
+ * fresh session on the stored copy (frozen, it no longer replicates, but it reads: Hypercore keeps
+ * the signature of its head, which is the state this device holds), and reports both. The log is
+ * then read from that fresh copy (core/store/log-store.ts reopens a member log closed this way).
  */
-import type { HypercoreSession } from '../store/holepunch.ts'
+import type { HypercoreSession, TreeProof } from '../store/holepunch.ts'
 import type { PeerLog } from '../store/log-store.ts'
-import { encodeSignedState, readSignedState, type SignedState } from '../store/tree-proof.ts'
-import { makeEvidence } from './equivocation.ts'
+import { encodeSignedState, readSignedState, readSignedStateAt, stateFromUpgrade, type SignedState } from '../store/tree-proof.ts'
+import { makeEvidence, treesPart } from './equivocation.ts'
 import type { GroupSpace } from './group-space.ts'
 
 interface Held {
@@ -38,8 +46,11 @@ export class ForkWatch {
 
   constructor(private readonly space: GroupSpace) {}
 
-  /** Starts watching a fellow member's log; call before it replicates, so the first version is kept. */
-  async watch(key: string, live: HypercoreSession): Promise<void> {
+  /**
+   * Starts watching a fellow member's log; call before it replicates, so the first version is
+   * kept. `reopen` gives a fresh session on the stored copy, for after a Hypercore conflict.
+   */
+  async watch(key: string, live: HypercoreSession, reopen?: () => Promise<HypercoreSession>): Promise<void> {
     if (this.closed || this.held.has(key)) return
     const snap = live.snapshot()
     await snap.ready()
@@ -48,6 +59,31 @@ export class ForkWatch {
     live.on('truncate', (to) => {
       h.to = Math.min(h.to ?? to, to)
     })
+    if (reopen) live.on('conflict', (_length, _fork, proof) => void this.conflict(key, live, proof, reopen).catch(() => undefined))
+  }
+
+  /** Two signed trees at one fork: this device's state beside the other side's upgrade proof. */
+  private async conflict(key: string, live: HypercoreSession, proof: TreeProof, reopen: () => Promise<HypercoreSession>): Promise<void> {
+    const b = stateFromUpgrade(proof)
+    const signer = live.manifest?.signers[0]?.publicKey
+    // The snapshot closes with every other session; what was read stays in the stored copy.
+    this.held.delete(key)
+    if (!b || !signer || this.closed) return
+    if (!live.closed) await new Promise<void>((resolve) => live.once('close', () => resolve()))
+    const own = await reopen()
+    try {
+      const at = b.at ?? b.length
+      if (own.length < at) return
+      const index = treesPart(await readSignedStateAt(own, at, null), b)
+      if (index === null) return
+      // This side's block where they part, for the facilitators' review, when this device holds it.
+      const held = (await own.get(index, { wait: false })) !== null
+      const a = await readSignedStateAt(own, at, held ? index : null)
+      const evidence = makeEvidence(key, signer, index, a, b, encodeSignedState)
+      if (evidence) await this.space.reportFork(evidence).catch(() => false)
+    } finally {
+      await own.close().catch(() => undefined)
+    }
   }
 
   /**
@@ -120,6 +156,10 @@ export class ForkWatch {
           return h ? Math.min(log.length, h.snap.length) : log.length
         },
         get: (i) => log.get(i),
+        get byteLength() {
+          return log.byteLength
+        },
+        quotaEnd: async (q) => (log.quotaEnd ? log.quotaEnd(q) : Infinity),
       }
       this.readers.set(log.key, r)
     }

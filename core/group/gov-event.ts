@@ -9,7 +9,7 @@
  *     kind    event kind: "genesis", "invite.create", "invite.revoke", "member.admit",
  *             "join.request", "join.decline", "settings", "member.remove", "member.leave",
  *             "role.change", "epoch.rotate", "epoch.share", "device.add", "log.fork", "log.thaw",
- *             "keeper.add", "keeper.remove"
+ *             "keeper.add", "keeper.remove", "webrtc.set"
  *     group   the group id; "" in genesis, which defines it
  *     author  member id: the author's ed25519 public key, lowercase hex
  *     at      the author's clock, ms (informational: order comes from `seen`, never from clocks)
@@ -31,7 +31,8 @@
  *   epoch.share    { epoch, check, lockboxes }     the same key handed to members who lack it
  *   member.admit may carry `epochs`: the epoch ids the welcome handed over.
  *   log.fork       { log, signer, index, a, b }    evidence that a device log was rewritten:
- *                                                  two signed states that disagree at `index`
+ *                                                  two signed states that disagree at `index`, or
+ *                                                  two trees of one fork parting there
  *                                                  (core/group/equivocation.ts has the rule)
  *   log.thaw       { log, resume }                 facilitators lift a freeze: the log speaks
  *                                                  again from `resume` on, for the evidence whose
@@ -40,6 +41,8 @@
  *                                                  key (hex) and its registration secret (16 bytes,
  *                                                  hex), read from its checked code; one at a time
  *   keeper.remove  { keeper }                      facilitators take it away (core/group/keeper-rules.ts)
+ *   webrtc.set     { signal, ice }                 facilitators name the signaling and ICE servers
+ *                                                  (core/group/webrtc-settings.ts has the layout)
  * The cut-off of a removal, leave or role change is the event's own `seen`: for each device log
  * of the affected member, blocks at index >= seen[log] (0 when absent) no longer speak for the
  * member, or speak with the new role (core/group/governance.ts).
@@ -54,6 +57,7 @@ import { hash } from '../crypto/hash.ts'
 import { sign, verifySignature, admitPublicKey } from '../crypto/sign.ts'
 import { canonicalBytes } from './canonical-json.ts'
 import { LIMITS, TOPIC_ID } from '../model/vocabulary.ts'
+import { webrtcSetBody } from './webrtc-settings.ts'
 
 const DOMAIN = new TextEncoder().encode('hearth/gov/v1\n')
 const hex32 = z.string().regex(/^[0-9a-f]{64}$/)
@@ -185,6 +189,7 @@ const eventSchema = z.discriminatedUnion('kind', [
   z.object({ ...envelope, kind: z.literal('log.thaw'), body: logThawBody }).strict(),
   z.object({ ...envelope, kind: z.literal('keeper.add'), body: keeperAddBody }).strict(),
   z.object({ ...envelope, kind: z.literal('keeper.remove'), body: keeperRemoveBody }).strict(),
+  z.object({ ...envelope, kind: z.literal('webrtc.set'), body: webrtcSetBody }).strict(),
 ])
 
 export type SignedEvent = z.infer<typeof eventSchema>

@@ -25,6 +25,7 @@
  * (role-rules.ts), the keeper events (keeper-rules.ts) and the fork-freeze bookkeeping
  * (freeze-book.ts) are modules it calls.
  */
+import { MAX_DEVICES_PER_MEMBER } from './log-quota.ts'
 import { errors, HearthError } from '../errors.ts'
 import type { SharedDocName } from '../model/doc-id.ts'
 import type { MemberInfo } from '../model/views.ts'
@@ -36,6 +37,7 @@ import { EpochLedger } from './epoch-ledger.ts'
 import { checkAdmissionInvite, checkInviteCreate, invitePolicy, needsApproval, type InviteState } from './invite-rules.ts'
 import { FreezeBook, type ForkReport } from './freeze-book.ts'
 import { KeeperBook } from './keeper-rules.ts'
+import { WebrtcBook } from './webrtc-settings.ts'
 import { changeRole, leave, removeMember, type DeviceTerms, type Roster } from './role-rules.ts'
 
 import { clientOwners } from '../model/shared-writers.ts'
@@ -100,6 +102,8 @@ export class Governance implements WriteAuthority {
   readonly forkReports: ForkReport[] = this.freezes.reports
   /** The group's keeper and the keepers it had (keeper-rules.ts). */
   readonly keepers = new KeeperBook()
+  /** Where the group meets over WebRTC (webrtc-settings.ts). */
+  readonly webrtc = new WebrtcBook()
 
   private constructor(genesis: GenesisEvent) {
     this.groupId = groupIdOf(genesis)
@@ -213,6 +217,9 @@ export class Governance implements WriteAuthority {
       case 'keeper.remove':
         this.keepers.apply(event, authorRole)
         return
+      case 'webrtc.set':
+        this.webrtc.apply(event, authorRole)
+        return
       case 'epoch.rotate':
       case 'epoch.share': {
         const recipients = Object.keys(event.body.lockboxes)
@@ -231,6 +238,7 @@ export class Governance implements WriteAuthority {
     const device = event.body.device
     if (carriedBy.logKey !== device || carriedBy.index !== 0) throw errors.BLOCK_MALFORMED('device.add must open the log it names')
     if (this.deviceOwner.has(device)) throw errors.BLOCK_MALFORMED('that log already speaks for someone')
+    if (member.devices.size >= MAX_DEVICES_PER_MEMBER) throw errors.NOT_ALLOWED(`a member speaks through at most ${MAX_DEVICES_PER_MEMBER} device logs`)
     // A member whose log was rewritten cannot speak around the freeze through a fresh log.
     if (this.freezes.anyFrozen(member.devices.keys())) throw errors.NOT_ALLOWED('a device log of this member was rewritten')
     member.devices.set(device, 0)
@@ -331,7 +339,7 @@ export class Governance implements WriteAuthority {
       this.name, this.mode, this.settings, [...this.grants()].sort(), [...this.invites].sort(), [...this.requests].sort(),
       [...this.members.values()].map((m) => [m.id, m.role, m.badge ?? null]).sort(), [...this.former.keys()].sort(),
       [...this.pendingRemovals].sort(), this.epochs.summary(), this.freezes.lifts, [...this.freezes.pendingLifts].sort(),
-      this.keepers.summary(),
+      this.keepers.summary(), this.webrtc.summary(),
     ])
   }
 

@@ -15,6 +15,7 @@ import { REACTIONS, type ReactionKind } from '../model/vocabulary.ts'
 import type { GroupRegistry } from './group-registry.ts'
 import type { GroupSpace } from './group-space.ts'
 import { checkNameFor, memberName, memberNames } from './member-names.ts'
+import { quotaReached } from './log-quota.ts'
 import { cleanName, shownGroupName } from '../model/names.ts'
 import { isLive } from './join.ts'
 import { repairEpochs } from './epoch-keeper.ts'
@@ -260,18 +261,23 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
     async groupStatus({ groupId }) {
       const reg = ctx.registry()
       const s = await reg.space(groupId)
+      const resting = s.docs.isResting
       const online = await reg.onlineOf(groupId)
       const names = s.groupId ? memberNames(s) : new Map<string, string>()
       const keeper = online?.keeperStatus() ?? null
+      const webrtc = online?.rooms.status() ?? null
       return {
         online: online !== null,
         peers: (online?.peers() ?? []).map((p) => ({ memberId: p.memberId, name: names.get(p.memberId) ?? 'member', since: p.since, transport: p.transport, ...(p.notHeardSince !== undefined ? { notHeardSince: p.notHeardSince } : {}) })),
         lastSeen: Object.fromEntries(online?.lastSeen() ?? reg.storedLastSeen(groupId)),
         writesHeld: online?.writesHeld() ?? false,
         ...(keeper ? { keeper } : {}),
+        ...(webrtc ? { webrtc } : {}),
         blocks: [...s.next.values()].reduce((a, b) => a + b, 0),
         historyLeft: s.historyLeft(),
+        ...(resting ? { docsResting: true } : {}),
         ...await reg.ownLogStatus(groupId).then((ownLog) => (ownLog ? { ownLog } : {})),
+        ...(s.groupId ? quotaReached(s.quota, (log) => s.governance.memberForBlock(log, 0), names) : {}),
       }
     },
     async continueHere({ groupId }) {

@@ -3,6 +3,8 @@
  * the membership's device-log name, and for a newcomer what its welcome said until governance
  * has arrived. The group's keys sit beside it in their own binary entries (group-registry.ts).
  */
+import type { WebrtcSetting } from './webrtc-settings.ts'
+
 export interface GroupMeta {
   v: 1
   id: string
@@ -19,6 +21,8 @@ export interface GroupMeta {
   seedMembers?: string[]
   /** Where the welcome said each log's latest shared checkpoint starts: [log key, index]. */
   seedCheckpoints?: [string, number][]
+  /** Where the welcome said the group meets over WebRTC (webrtc-settings.ts), until governance says. */
+  seedWebrtc?: WebrtcSetting
 }
 
 export const json = (v: unknown): Uint8Array => new TextEncoder().encode(JSON.stringify(v))

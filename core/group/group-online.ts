@@ -17,13 +17,14 @@
  * checkpoints stood for are fetched too, in the background (GroupSpace reads them as a check).
  *
  * Where the group meets over WebRTC (meeting-rooms.ts), when members were last seen
- * (last-seen-watch.ts) and the admission exchange (admission-side.ts) are modules of their own;
- * this file keeps the logs and who may fetch them.
+ * (last-seen-watch.ts), the admission exchange (admission-side.ts), who may connect
+ * (member-gate.ts) and the backfill (checkpoint-backfill.ts) are modules of their own; this file
+ * keeps the logs and who may fetch them.
  */
 import type { Identity } from '../crypto/identity.ts'
 import type { NetworkOptions } from '../net/holepunch-net.ts'
 import { GroupSwarm, type AuthenticatedPeer } from '../net/group-swarm.ts'
-import type { HypercoreSession } from '../store/holepunch.ts'
+import { heldBy, type HypercoreSession } from '../store/holepunch.ts'
 import type { LogStore, PeerLog } from '../store/log-store.ts'
 import type { GroupSpace } from './group-space.ts'
 import { InviteHost } from '../net/invite-swarm.ts'
@@ -37,9 +38,14 @@ import { ForkWatch } from './fork-watch.ts'
 import { KeeperLink } from '../keeper/keeper-link.ts'
 import { KeeperFollow } from '../keeper/keeper-follow.ts'
 import { withKeeperEpochs } from '../keeper/keeper-epochs.ts'
+import { KeeperOnlySwitch } from '../keeper/keeper-only-switch.ts'
 import { AdmissionSide } from './admission-side.ts'
 import { MeetingRooms } from './meeting-rooms.ts'
+import type { WebrtcSetting } from './webrtc-settings.ts'
 import { LastSeenWatch } from './last-seen-watch.ts'
+import { QuotaWatch } from './quota-watch.ts'
+import { MemberGate } from './member-gate.ts'
+import { CheckpointBackfill } from './checkpoint-backfill.ts'
 
 export type { NetworkOptions }
 
@@ -48,21 +54,22 @@ export interface OnlineOptions extends NetworkOptions {
   groupSecret: Uint8Array
   identity: Identity
   /** Member ids to accept before governance is known, with the logs to fetch it from. */
-  trust?: { members: string[]; logs: string[] }
+  trust?: { members: string[]; logs: string[]; webrtc?: WebrtcSetting }
   /** Answers newcomers on the topics of the group's live invites (core/group/join.ts). */
   admit?: { now(): number; decide(proof: Uint8Array, challenge: string): Promise<JoinAnswer> }
   /** Where members' last-seen times are kept across restarts (last-seen.ts). */
   lastSeen?: LastSeenStore
   /** Ask members' nodes not to show this member as connected (presence.ts). */
   presenceHidden?: boolean
+  /** This device's keeper-only setting (core/keeper/keeper-only.ts); in force where governance names a keeper. */
+  keeperOnly?: boolean
 }
 
-export const REMOVAL_GRACE_MS = 5_000
+export { REMOVAL_GRACE_MS } from './member-gate.ts'
+export { BACKFILL_AFTER_MS } from './checkpoint-backfill.ts'
 
 const MAX_CANDIDATES = 8
 const bytes = (hex: string): Uint8Array => Uint8Array.from(Buffer.from(hex, 'hex'))
-/** How long after the initial sync from checkpoints the covered blocks start to be fetched. */
-export const BACKFILL_AFTER_MS = 10_000
 
 export class GroupOnline {
   private swarm: GroupSwarm | null = null
@@ -74,47 +81,54 @@ export class GroupOnline {
   private work: Promise<unknown> = Promise.resolve()
   private closed = false
   private announceTimer: NodeJS.Timeout | null = null
-  private backfillTimer: NodeJS.Timeout | null = null
-  private readonly backfilling = new Set<string>()
   private knownMembers = 0
+  /** When keeper-only mode is in force here (core/keeper/keeper-only-switch.ts). */
+  private keeperOnly: KeeperOnlySwitch | null = null
   /** When each member was last connected (last-seen-watch.ts). */
   private readonly seen: LastSeenWatch
   /** Logs fetched whole (the default); a planned log joins once it needs to. */
   private readonly whole = new Set<string>()
   /** Planned logs whose checkpoint blocks are all here: read again whenever governance may have moved. */
   private readonly fetched = new Map<string, PeerLog>()
-  private formerNoted = false
   /** Which transports, and which epochs' WebRTC rooms, to meet in (meeting-rooms.ts). */
-  private readonly rooms: MeetingRooms
-  /** former member id → when this device learned it (0: already known when it came online) */
-  private readonly formerSince = new Map<string, number>()
+  readonly rooms: MeetingRooms
   private readonly candidates = new Set<string>()
   /** Rewritten logs are noticed here (fork-watch.ts). */
   private readonly forks: ForkWatch
   /** The admission we show, and newcomers let in on the one they showed (admission-side.ts). */
   private readonly admissions: AdmissionSide
+  /** Logs past the byte budget are fetched no further (quota-watch.ts). */
+  private readonly quota = new QuotaWatch()
+  /** Who may connect: governance, the welcome's trust, the removal grace (member-gate.ts). */
+  private readonly gate: MemberGate
+  /** The blocks checkpoints stood for, fetched after the initial sync (checkpoint-backfill.ts). */
+  private readonly backfill: CheckpointBackfill
 
   private constructor(
     private readonly space: GroupSpace,
     private readonly store: LogStore,
-    private readonly trust: { members: Set<string>; logs: string[] },
+    private readonly trust: { members: Set<string>; logs: string[]; webrtc?: WebrtcSetting | undefined },
     private readonly admit: OnlineOptions['admit'] | null,
     seenStore: LastSeenStore | null,
   ) {
     this.seen = new LastSeenWatch(seenStore, () => this.peers())
     this.forks = new ForkWatch(space)
-    this.rooms = new MeetingRooms(space)
+    this.rooms = new MeetingRooms(space, trust.webrtc)
     this.admissions = new AdmissionSide(space)
+    this.backfill = new CheckpointBackfill(space, (key) => this.sessions.get(key), (key) => this.whole.has(key), this.quota)
+    this.gate = new MemberGate(space, trust.members, this.admissions, () => void this.refresh().catch(() => undefined))
   }
 
   static async start(space: GroupSpace, store: LogStore, opts: OnlineOptions): Promise<GroupOnline> {
-    const online = new GroupOnline(space, store, { members: new Set(opts.trust?.members ?? []), logs: opts.trust?.logs ?? [] }, opts.admit ?? null, opts.lastSeen ?? null)
+    const online = new GroupOnline(space, store, { members: new Set(opts.trust?.members ?? []), logs: opts.trust?.logs ?? [], webrtc: opts.trust?.webrtc }, opts.admit ?? null, opts.lastSeen ?? null)
+    online.keeperOnly = new KeeperOnlySwitch(opts.keeperOnly === true, () => space.groupId !== null && space.governance.keepers.current != null,
+      () => online.keeper, () => online.sessions.get(space.own.key), () => void online.refresh().catch(() => undefined))
     try {
       online.swarm = await GroupSwarm.open({
         groupSecret: opts.groupSecret,
         groupId: bytes(opts.groupId),
         identity: opts.identity,
-        isMember: (id) => online.isMember(id),
+        isMember: (id) => online.gate.isMember(id),
         admission: online.admissions.options(),
         ...(await online.announcement(opts.groupId)),
         onDevice: (memberId, bytes) => {
@@ -124,6 +138,7 @@ export class GroupOnline {
         ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}),
         ...(opts.host ? { host: opts.host } : {}),
         presenceHidden: opts.presenceHidden === true,
+        quiet: online.keeperOnly.quiet,
         ...online.rooms.options(opts),
       })
       online.seen.watch(online.swarm)
@@ -153,12 +168,18 @@ export class GroupOnline {
 
   /**
    * Whether at least one connected MEMBER holds every block of our own log: "our words are safe
-   * elsewhere". The keeper does not count here; keeperStatus() says whether it holds them.
+   * elsewhere" (what it holds, not the length it has heard of: holepunch.ts `heldBy`). The keeper does not count here; keeperStatus() says whether it holds them.
    */
   writesHeld(): boolean {
     const own = this.sessions.get(this.space.own.key)
     if (!own || own.length === 0) return true
-    return own.peers.some((p) => p.remoteLength >= own.length && !this.keeper?.isKeeperPeer(p))
+    return own.peers.some((p) => heldBy(p) >= own.length && !this.keeper?.isKeeperPeer(p))
+  }
+
+  /** Keeper-only mode on or off for this group now; it is in force only where governance names a keeper. */
+  setKeeperOnly(on: boolean): Promise<void> {
+    this.keeperOnly?.set(on)
+    return this.refresh()
   }
 
   private get keeper(): KeeperLink | null {
@@ -166,11 +187,13 @@ export class GroupOnline {
   }
 
   /** The keeper's side of the sync line, or null when this group has no keeper here (core/keeper/). */
-  keeperStatus(): { connected: boolean; lastReached: number | null; holdsMine: boolean; blocksHeld: number; refused?: string } | null {
+  keeperStatus(): { connected: boolean; lastReached: number | null; holdsMine: boolean; blocksHeld: number; full?: true; only: boolean; refused?: string } | null {
     const k = this.keeper
     const own = this.sessions.get(this.space.own.key)
-    if (!k) return null
-    return { connected: k.connected(), lastReached: k.lastReached, holdsMine: own ? own.length === 0 || k.holds(own) : false, blocksHeld: k.blocksHeld(this.sessions.values()), ...(k.refusal ? { refused: k.refusal } : {}) }
+    const only = this.keeperOnly?.quiet === true
+    // In keeper-only mode a keeper whose link could not open is still the only way: say it is unreachable.
+    if (!k) return only ? { connected: false, lastReached: null, holdsMine: false, blocksHeld: 0, only } : null
+    return { connected: k.connected(), lastReached: k.lastReached, holdsMine: own ? own.length === 0 || k.holds(own) : false, blocksHeld: k.blocksHeld(this.sessions.values()), ...(k.status?.full ? { full: true as const } : {}), ...(k.refusal ? { refused: k.refusal } : {}), only }
   }
 
   /** Keeps the last-seen times now (members connected at this moment count as seen now). */
@@ -188,37 +211,6 @@ export class GroupOnline {
     return (await this.swarm?.flushed()) ?? false
   }
 
-  private isMember(id: string): boolean {
-    const gov = this.space.groupId ? this.space.governance : null
-    if (!gov) return this.trust.members.has(id)
-    if (gov.members.has(id)) return true
-    if (this.admissions.holds(gov, id)) return true
-    // A newcomer reads governance a block at a time: until it has read its own admission, what it
-    // has read is an older part of the history the welcome summed up, and may not name yet the
-    // very member it is reading it from (that member's own admission sits further on in the
-    // inviter's log). Refusing it then would cut the newcomer off its only source for good, so
-    // the welcome's members still count, unless governance already says they left.
-    if (this.trust.members.has(id) && !gov.knowsLog(this.space.own.key) && !gov.former.has(id)) return true
-    const since = this.formerSince.get(id)
-    return since !== undefined && since > 0 && Date.now() - since < REMOVAL_GRACE_MS
-  }
-
-  /** Notes members whose membership ended since the last look, and drops them after the grace. */
-  private noteFormer(gov: { former: ReadonlyMap<string, unknown> }): void {
-    const first = this.formerSince.size === 0 && !this.formerNoted
-    this.formerNoted = true
-    let fresh = false
-    for (const id of gov.former.keys()) {
-      if (this.formerSince.has(id)) continue
-      this.formerSince.set(id, first ? 0 : Date.now())
-      fresh = !first
-    }
-    if (fresh) {
-      const t = setTimeout(() => void this.refresh().catch(() => undefined), REMOVAL_GRACE_MS + 50)
-      t.unref?.()
-    }
-  }
-
   /** Our signed device announcement, if our own log is open in the store. */
   private async announcement(groupId: string): Promise<{ ownDevice?: Uint8Array }> {
     const log = await this.store.ownLog(bytes(this.space.own.key))
@@ -232,7 +224,7 @@ export class GroupOnline {
    * unbounded junk logs.
    */
   candidate(memberId: string, key: string): void {
-    if (this.closed || this.sessions.has(key) || this.candidates.size >= MAX_CANDIDATES || !this.isMember(memberId)) return
+    if (this.closed || this.sessions.has(key) || this.candidates.size >= MAX_CANDIDATES || !this.gate.isMember(memberId)) return
     const gov = this.space.groupId ? this.space.governance : null
     if (gov?.knowsLog(key)) return
     this.candidates.add(key)
@@ -251,13 +243,15 @@ export class GroupOnline {
     if (this.closed || !this.swarm) return
     const gov = this.space.groupId ? this.space.governance : null
     // First of all: a removed keeper's link closes before any log is offered (keeper-follow.ts).
+    await this.keeperOnly?.letGo()
     if (gov) await this.keepers?.follow(gov.keepers.current ?? null).catch(() => undefined)
     // Then: a rotation read moves the keeper on to the new access key (keeper-succession.ts).
     if (this.keepers?.current) await withKeeperEpochs(this.space, async (epochs) => this.keepers?.setEpochs(epochs)).catch(() => undefined)
+    this.swarm.setQuiet(this.keeperOnly?.update() === true)
     const keys = new Set([this.space.own.key, ...(gov?.deviceLogs() ?? this.trust.logs)])
     for (const key of keys) await this.follow(key)
     for (const key of this.space.needsFull) this.fetchWhole(key)
-    if (gov) this.noteFormer(gov)
+    if (gov) this.gate.noteFormer(gov)
     this.rooms.follow(this.swarm)
     this.swarm.recheckMembers()
     if (gov && gov.members.size !== this.knownMembers) {
@@ -266,7 +260,8 @@ export class GroupOnline {
     }
     if (this.invites && gov && this.admit) {
       const now = this.admit.now()
-      const live = [...gov.invites.values()].filter((i) => shouldAnnounce(i, gov.requests.values(), now))
+      // Keeper-only: a newcomer answered here would learn this device's address, so no invite topic.
+      const live = this.keeperOnly?.quiet === true ? [] : [...gov.invites.values()].filter((i) => shouldAnnounce(i, gov.requests.values(), now))
       await this.invites.setTopics(live.map((i) => Buffer.from(inviteTopic(Buffer.from(i.publicKey, 'hex'))).toString('hex')))
       // An invite expiring, or its grace ending, changes what to announce with no event to say so.
       const next = nextAnnounceChange(gov.invites.values(), now)
@@ -289,9 +284,10 @@ export class GroupOnline {
     this.sessions.set(key, session)
     const start = this.space.planOf(key)
     if (start === undefined) this.whole.add(key)
-    if (key !== this.space.own.key) await this.forks.watch(key, session)
+    if (key !== this.space.own.key) await this.forks.watch(key, session, () => this.store.replicationSession(bytes(key)))
     // A planned log is not downloaded whole: only its checkpoint, what it names, and the tail.
-    const shared = start === undefined ? session : { key: session.key, replicate: (s: Parameters<typeof session.replicate>[0]) => session.replicate(s) }
+    const download = start === undefined ? { download: (r: { start: number; end: number }) => this.quota.download(key, session, r) } : {}
+    const shared = { key: session.key, replicate: (s: Parameters<typeof session.replicate>[0]) => session.replicate(s), ...download }
     this.swarm.addLog(shared)
     this.keepers?.addLog(shared)
     if (key === this.space.own.key) {
@@ -302,7 +298,11 @@ export class GroupOnline {
       return
     }
     const log = await this.store.openPeerLog(bytes(key))
-    const grew = (): void => this.schedule(log)
+    const grew = (): void => {
+      this.schedule(log)
+      // Checked on the signed length alone, before the blocks arrive, so little past Q is fetched.
+      this.boundQuota(log)
+    }
     session.on('append', grew)
     session.on('download', grew)
     session.on('truncate', grew)
@@ -318,7 +318,7 @@ export class GroupOnline {
       const need = first && this.space.checkpointNeeds(start, first)
       if (!need) return this.fetchWhole(key)
       await session.download({ blocks: need.blocks }).done()
-      session.download({ start: need.end, end: -1 })
+      this.quota.download(key, session, { start: need.end, end: -1 })
       this.fetched.set(key, log)
       this.schedule(log)
     } catch {
@@ -330,7 +330,7 @@ export class GroupOnline {
     const session = this.sessions.get(key)
     if (this.closed || this.whole.has(key) || !session) return
     this.whole.add(key)
-    session.download({ start: 0, end: -1 })
+    this.quota.download(key, session, { start: 0, end: -1 })
   }
 
   /** Catches the space up with a log once, however many blocks arrived meanwhile. */
@@ -343,38 +343,30 @@ export class GroupOnline {
       const before = this.space.governanceChanges
       if (!(await this.forks.beforeRead(log.key))) return
       await this.space.catchUp(this.forks.bounded(log))
+      this.boundQuota(log)
       // A planned log may have waited for governance this read brought.
       if (this.space.governanceChanges !== before) for (const [k, other] of this.fetched) {
         if (this.space.planOf(k) === undefined) this.fetched.delete(k)
         else if (k !== log.key) this.schedule(other)
       }
       await this.addLogs()
-      this.backfillSoon()
+      this.backfill.soon()
     }).catch(() => undefined)
   }
 
-  /** Once no log waits for its checkpoint, fetches what the checkpoints stood for, after a pause. */
-  private backfillSoon(): void {
-    if (this.closed || this.backfillTimer || this.space.planned) return
-    const todo = (): [string, number][] => [...this.space.backfillsLeft()].filter(([k]) => !this.backfilling.has(k) && !this.whole.has(k))
-    if (!todo().length) return
-    this.backfillTimer = setTimeout(() => {
-      this.backfillTimer = null
-      for (const [key, end] of todo()) {
-        const session = this.sessions.get(key)
-        if (!session || this.closed) continue
-        this.backfilling.add(key)
-        session.download({ start: 0, end })
-      }
-    }, BACKFILL_AFTER_MS)
-    this.backfillTimer.unref?.()
+  /** A log past the byte budget: fetched no further than E, and read again once E is known. */
+  private boundQuota(log: PeerLog): void {
+    const session = this.sessions.get(log.key)
+    const from = this.whole.has(log.key) ? 0 : (this.space.sharedCheckpoints.get(log.key) ?? 0)
+    if (session && log.key !== this.space.own.key) void this.quota.check(log.key, session, from).then((now) => now && this.schedule(log), () => undefined)
   }
 
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
     if (this.announceTimer) clearTimeout(this.announceTimer)
-    if (this.backfillTimer) clearTimeout(this.backfillTimer)
+    this.backfill.close()
+    this.keeperOnly?.close()
     const saved = this.saveLastSeen()
     await this.work.catch(() => undefined)
     await this.forks.close()

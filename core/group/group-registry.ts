@@ -15,6 +15,7 @@ import { checkpointPath, encodeCheckpoint, readCheckpoint, writeCheckpoint } fro
 import { wipe } from '../crypto/wipe.ts'
 import { PersonalDocs, PERSONAL_KEY_PURPOSE, PERSONAL_LOG } from '../store/personal-docs.ts'
 import { isPresenceHidden } from './presence.ts'
+import { isKeeperOnly } from '../keeper/keeper-only.ts'
 import { memberDocId } from '../model/doc-id.ts'
 import { DEFAULT_TOPICS } from '../model/vocabulary.ts'
 import { MemberDoc } from '../model/member-doc.ts'
@@ -22,22 +23,17 @@ import type { GroupMode } from './governance.ts'
 import type { OwnLogStatus } from '../api.ts'
 import { GOVERNANCE_DOC, GroupSpace, type AppendLog } from './group-space.ts'
 import type { GroupMeta } from './group-meta.ts'
+import type { WebrtcSetting } from './webrtc-settings.ts'
 import { epochEntries, epochKeys, groupIds, groupMeta, groupSecret, identitySeed, keptSummary, newGroupEntries, spaceSummary, summaryEntry } from './group-vault.ts'
 import { Invitations } from './invitations.ts'
 import { GroupOnline, type NetworkOptions } from './group-online.ts'
 import { decideJoin } from './join.ts'
 import { LastSeenStore } from './last-seen.ts'
 import { repairEpochs } from './epoch-keeper.ts'
+import { DocRest } from './doc-rest.ts'
+import { CheckpointSchedule, CHECKPOINT_EVERY } from './checkpoint-schedule.ts'
 
-/** Write a checkpoint once this many blocks were read or written since the last one. */
-export const CHECKPOINT_EVERY = 1000
-/**
- * A due checkpoint waits for this long without changes (at most CHECKPOINT_MAX_WAIT_MS): each
- * one seals every doc, so during a burst — a newcomer's initial sync — writing one per thousand
- * blocks would cost more than the sync itself.
- */
-export const CHECKPOINT_QUIET_MS = 2_000
-const CHECKPOINT_MAX_WAIT_MS = 30_000
+export { CHECKPOINT_EVERY, CHECKPOINT_QUIET_MS } from './checkpoint-schedule.ts'
 /**
  * How long after a governance change a device checks whether the epoch keys need repair, plus
  * REPAIR_STAGGER_MS per member whose id sorts before its own: every online member may repair,
@@ -46,25 +42,25 @@ const CHECKPOINT_MAX_WAIT_MS = 30_000
 export const REPAIR_WAIT_MS = 1_000
 export const REPAIR_STAGGER_MS = 300
 
-
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
 
 function asAppendLog(log: DeviceLog): AppendLog {
   const key = hex(log.key)
-  return { key, get length() { return log.length }, append: (b) => log.append(b), get: (i) => log.get(i) }
+  return { key, get length() { return log.length }, get byteLength() { return log.byteLength }, append: (b) => log.append(b), get: (i) => log.get(i), quotaEnd: (q) => log.quotaEnd(q) }
 }
 
 export class GroupRegistry {
   /** Spaces ready for use; lock wipes their keys synchronously. */
   private readonly open = new Map<string, GroupSpace>()
   private readonly opening = new Map<string, Promise<GroupSpace>>()
-  private readonly sinceCheckpoint = new Map<string, number>()
-  private readonly dueCheckpoints = new Map<string, { timer: NodeJS.Timeout; since: number }>()
-  private readonly writes = new Set<Promise<void>>()
+  /** When each group's next checkpoint is due (checkpoint-schedule.ts). */
+  private readonly checkpoints = new CheckpointSchedule((id, s) => { if (this.open.get(id) === s) void this.checkpoint(id, s) })
+  private readonly writes = new Set<Promise<unknown>>()
   private readonly online = new Map<string, Promise<GroupOnline>>()
   /** The same, once started: lock saves their last-seen times synchronously, before the keys go. */
   private readonly onlineReady = new Map<string, GroupOnline>()
   private locked = false
+  readonly rest = new DocRest({ file: (id) => checkpointPath(this.vault.dir, id), isOpen: (id, s) => this.open.get(id) === s, seal: (id, s) => this.seal(id, s), key: (id) => this.checkpointKey(id) }) // docs of groups not asked for lately rest on disk
 
   private constructor(
     readonly vault: Vault,
@@ -139,9 +135,8 @@ export class GroupRegistry {
         name: p.name, mode: p.mode,
         settings: {
           topics: DEFAULT_TOPICS.map((t) => ({ ...t })),
-          rulesWriters: ['facilitator'],
+          rulesWriters: ['facilitator'], flagThreshold: 3,
           inviters: p.mode === 'survivor-led' ? ['facilitator', 'member'] : ['facilitator'],
-          flagThreshold: 3,
           // Safe by default (issue 17): members invite, a facilitator approves each newcomer;
           // facilitated groups keep facilitators-only; only facilitators save the group's words.
           invitePolicy: p.mode === 'survivor-led' ? 'members-approved' : 'facilitators',
@@ -164,7 +159,7 @@ export class GroupRegistry {
    * whose governance has not arrived yet (group-online.ts). Resolves null when this profile runs
    * without a network.
    */
-  goOnline(groupId: string, trust?: { members: string[]; logs: string[] }): Promise<GroupOnline | null> {
+  goOnline(groupId: string, trust?: { members: string[]; logs: string[]; webrtc?: WebrtcSetting }): Promise<GroupOnline | null> {
     const network = this.network
     if (!network || this.locked) return Promise.resolve(null)
     let o = this.online.get(groupId)
@@ -178,9 +173,9 @@ export class GroupRegistry {
         const presenceHidden = isPresenceHidden(this.personal, groupId)
         // A newcomer who restarted before reading its own admission still knows whom to trust.
         const seed = this.meta(groupId)
-        const seeded = seed.seedMembers && !(space.groupId && space.governance.knowsLog(space.own.key)) ? { members: seed.seedMembers, logs: seed.seedLogs ?? [] } : undefined
+        const seeded = seed.seedMembers && !(space.groupId && space.governance.knowsLog(space.own.key)) ? { members: seed.seedMembers, logs: seed.seedLogs ?? [], ...(seed.seedWebrtc ? { webrtc: seed.seedWebrtc } : {}) } : undefined
         const trusted = trust ?? seeded
-        const online = await GroupOnline.start(space, this.store, { ...network, groupId, groupSecret: secret.slice(), identity: space.identity, admit, lastSeen, presenceHidden, ...(trusted ? { trust: trusted } : {}) })
+        const online = await GroupOnline.start(space, this.store, { ...network, groupId, groupSecret: secret.slice(), identity: space.identity, admit, lastSeen, presenceHidden, keeperOnly: isKeeperOnly(this.personal), ...(trusted ? { trust: trusted } : {}) })
         this.onlineReady.set(groupId, online)
         return online
       })()
@@ -235,7 +230,7 @@ export class GroupRegistry {
   /** The open space of a group, opened on first use. */
   space(groupId: string): Promise<GroupSpace> {
     const ready = this.open.get(groupId)
-    if (ready) return Promise.resolve(ready)
+    if (ready) return Promise.resolve(this.rest.used(groupId, ready))
     let s = this.opening.get(groupId)
     if (!s) {
       s = this.openSpace(groupId).finally(() => this.opening.delete(groupId))
@@ -266,10 +261,11 @@ export class GroupRegistry {
       throw errors.PROFILE_LOCKED()
     }
     this.open.set(groupId, space)
+    this.rest.used(groupId, space)
     this.keepSummary(space)
     // Sealing a checkpoint snapshots every doc (a second or more for a large group): it waits
     // until the group has been quiet, off the path of the first screen (a lock seals it at once).
-    if (space.blocksRead - before >= CHECKPOINT_EVERY) this.checkpointWhenQuiet(groupId, space)
+    if (space.blocksRead - before >= CHECKPOINT_EVERY) this.checkpoints.whenQuiet(groupId, space)
     return space
   }
 
@@ -287,11 +283,7 @@ export class GroupRegistry {
   }
 
   private newSpace(log: AppendLog, keys: ConstructorParameters<typeof GroupSpace>[1], groupId: string | null): GroupSpace {
-    const space: GroupSpace = new GroupSpace(log, keys, {
-      groupId,
-      onChange: (docIds) => this.changed(space, docIds),
-      onKeys: (added) => this.keepKeys(space, added),
-    })
+    const space: GroupSpace = new GroupSpace(log, keys, { groupId, onChange: (docIds) => this.changed(space, docIds), onKeys: (added) => this.keepKeys(space, added) })
     return space
   }
 
@@ -323,9 +315,7 @@ export class GroupRegistry {
         t.unref?.()
       }
     }
-    const count = (this.sinceCheckpoint.get(groupId) ?? 0) + docIds.length
-    this.sinceCheckpoint.set(groupId, count)
-    if (count >= CHECKPOINT_EVERY) this.checkpointWhenQuiet(groupId, space)
+    this.checkpoints.changed(groupId, space, docIds.length)
     this.onChange(groupId)
   }
 
@@ -333,50 +323,40 @@ export class GroupRegistry {
     return this.vault.subkey(`checkpoint/${groupId}`)
   }
 
-  private checkpointWhenQuiet(groupId: string, space: GroupSpace): void {
-    const due = this.dueCheckpoints.get(groupId)
-    const since = due?.since ?? Date.now()
-    if (due) clearTimeout(due.timer)
-    const wait = Math.max(0, Math.min(CHECKPOINT_QUIET_MS, since + CHECKPOINT_MAX_WAIT_MS - Date.now()))
-    const timer = setTimeout(() => {
-      this.dueCheckpoints.delete(groupId)
-      if (this.open.get(groupId) === space) void this.checkpoint(groupId, space)
-    }, wait)
-    timer.unref?.()
-    this.dueCheckpoints.set(groupId, { timer, since })
-  }
-
   /**
    * Seals a checkpoint of a group as it is now (synchronously, so a lock right after cannot catch
    * it half-made) and writes it in the background. A failure costs open speed only.
    */
-  checkpoint(groupId: string, space: GroupSpace): Promise<void> {
-    this.sinceCheckpoint.set(groupId, 0)
+  checkpoint(groupId: string, space: GroupSpace): Promise<unknown> {
+    return this.seal(groupId, space)?.written ?? Promise.resolve()
+  }
+  /** `checkpoint`'s work; `written` says whether the file is durable (doc-rest.ts). */
+  private seal(groupId: string, space: GroupSpace): { sealed: Uint8Array; written: Promise<boolean> } | null {
+    if (space.docs.isResting) return null // sealed when it went to rest; what came since is in the logs
+    this.checkpoints.sealed(groupId)
     let sealed: Uint8Array
     try {
       const key = this.checkpointKey(groupId)
       sealed = encodeCheckpoint(space.checkpoint(), key)
       wipe(key)
     } catch {
-      return Promise.resolve() // locked meanwhile: the logs still hold everything
+      return null // locked meanwhile: the logs still hold everything
     }
-    const write = writeCheckpoint(checkpointPath(this.vault.dir, groupId), sealed)
-      .catch(() => undefined) // the disk refused: the logs still hold everything
+    const write: Promise<boolean> = writeCheckpoint(checkpointPath(this.vault.dir, groupId), sealed).then(() => true, () => false) // refused: the logs still hold everything
       .finally(() => this.writes.delete(write))
     this.writes.add(write)
-    return write
+    return { sealed, written: write }
   }
 
   /** Lock: wipes every key now, synchronously; the promise resolves once files are closed. */
   lockNow(): Promise<void> {
     this.locked = true
+    this.rest.clear()
     // A due checkpoint is sealed now, before the keys go (the write finishes in the background).
-    for (const [groupId, d] of this.dueCheckpoints) {
-      clearTimeout(d.timer)
+    this.checkpoints.flush((groupId) => {
       const space = this.open.get(groupId)
       if (space) void this.checkpoint(groupId, space)
-    }
-    this.dueCheckpoints.clear()
+    })
     const spaces = [...this.open.values()]
     this.open.clear()
     for (const s of spaces) s.dropKeys()

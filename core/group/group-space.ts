@@ -1,29 +1,24 @@
 /**
  * One group, open on this device: its governance, its docs, and the device logs they come from.
  *
- * Reading: every block of every known log passes through `ingest`, in log order: decrypted under
- * its epoch key, then a governance event updates governance, and a Yjs update goes through the
- * write rule (DocSet) before it may touch a doc. `next` remembers how far each log was read, so a
- * checkpoint can resume from there.
+ * Reading: every block of every known log before its byte budget's end (log-quota.ts) passes
+ * through `ingest`, in log order: decrypted under its epoch key, then a governance event updates
+ * governance, and a Yjs update goes through the write rule (DocSet) before it may touch a doc. Runs
+ * are read in windows of concurrent reads (log-window.ts) and applied in one DocSet batch (an
+ * update Yjs cannot read makes the docs be rebuilt). `next` says how far each log was read.
  *
  * Shared checkpoints: a log with a plan — the start S of a checkpoint a welcome or an earlier read
  * named — is read sparsely; which blocks are read when is checkpoint-reading.ts, judging them is
  * here. A rebuild builds the new state aside and swaps it in (rebuildAside below).
  *
- * A run of a log is read in windows of concurrent reads (log-window.ts) and applied in one DocSet
- * batch: one Yjs parse per update; an update Yjs cannot read makes the docs be rebuilt (doc-set.ts).
- *
- * Writing: a local change runs in one Yjs transaction, becomes one block in our own device log,
- * and resolves only once that block is durable. Quick successive edits of one doc made with
- * `changeSoon` (typing) are merged into one block per COALESCE_MS window.
+ * Writing: a local change runs in one Yjs transaction, becomes one block in our own device log, and
+ * resolves once durable; edits made with `changeSoon` (typing) merge into one block per COALESCE_MS.
  *
  * Epoch keys: after every replay, lockboxes sealed to us are opened and kept (epoch-keys.ts). A
  * block sealed under a key we lack is remembered; once a new key arrives the docs are rebuilt.
  *
- * Why this file is past 400 lines: reading, writing and the rebuild share one state (governance,
- * keys, docs, read positions) that must change together. The rebuild was its own module once and
- * made an import cycle (it constructs a GroupSpace, and the space calls it); the split that holds
- * is a GroupSpace that takes its rebuilder as an argument (docs/decisions.md, integrity second pass).
+ * Past 400 lines: reading, writing and the rebuild share one state that must change together; a
+ * rebuild module of its own made an import cycle (docs/decisions.md, integrity second pass).
  */
 import * as Y from 'yjs'
 import { errors, HearthError } from '../errors.ts'
@@ -45,6 +40,7 @@ import { encodeCheckpointParts, sharedCheckpointDue } from './shared-checkpoint.
 import { checkpointNeeds, firstPart, uncoveredBlocks } from './checkpoint-log.ts'
 import { readRun } from './log-window.ts'
 import { CheckpointReading } from './checkpoint-reading.ts'
+import { hasRoom, logQuota, QuotaBook, type QuotaSource } from './log-quota.ts'
 
 export const GOVERNANCE_DOC = 'governance'
 export const COALESCE_MS = 300
@@ -52,7 +48,7 @@ export const COALESCE_MS = 300
 export const LOCAL = Symbol('local')
 
 /** Any device log as a group space reads it. A block not held yet reads as null. */
-export interface ReadLog {
+export interface ReadLog extends QuotaSource {
   /** the log's key, lowercase hex */
   readonly key: string
   readonly length: number
@@ -137,6 +133,7 @@ export class GroupSpace {
     },
     countRead: (blocks) => (this.blocksRead += blocks),
   })
+  readonly quota = new QuotaBook() // where each log's byte budget ends (log-quota.ts)
   /** log key → start of the latest shared checkpoint accepted from it (welcomes pass these on). */
   readonly sharedCheckpoints: Map<string, number> = this.reading.shared
   /** Logs whose checkpoint was refused: they must be fetched and read from block 0. */
@@ -226,12 +223,13 @@ export class GroupSpace {
    */
   async catchUp(log: ReadLog): Promise<void> {
     this.logs.set(log.key, log)
+    if (log.quotaEnd) this.quota.set(log.key, await log.quotaEnd(logQuota()))
     const changed = new Set<string>()
     await this.docs.batch(async () => {
-      if (!(await this.reading.fromCheckpoint(log, changed))) return
+      if (this.quota.unknown(log.key) || !(await this.reading.fromCheckpoint(log, changed))) return
       this.reading.startRun(log.key)
       try {
-        for await (const [i, block] of readRun(log, this.next.get(log.key) ?? 0, () => log.length)) {
+        for await (const [i, block] of readRun(log, this.next.get(log.key) ?? 0, () => Math.min(log.length, this.quota.readEnd(log.key)))) {
           this.blocksRead++
           for (const id of this.ingest(log.key, i, block, true)) changed.add(id)
         }
@@ -251,14 +249,14 @@ export class GroupSpace {
 
   /** One block from any log. Returns the doc ids it changed. Never throws on bad data. */
   ingest(logKey: string, index: number, bytes: Uint8Array, deferGovernance = false): string[] {
-    const expected = this.next.get(logKey) ?? 0
-    if (index < expected) return []
+    if (index < (this.next.get(logKey) ?? 0)) return []
     this.next.set(logKey, index + 1)
     return this.judge(logKey, index, bytes, deferGovernance, false)
   }
 
   /** Decodes and applies one block wherever it sits. `sparse`: an older checkpoint is skipped, its state is in the newer one. */
   private judge(logKey: string, index: number, bytes: Uint8Array, deferGovernance: boolean, sparse: boolean): string[] {
+    if (!this.quota.allows(logKey, index)) return []
     let block
     try {
       block = decodeBlock(bytes, (e) => this.requireKeys().epochs.get(e), fastProvider)
@@ -284,6 +282,7 @@ export class GroupSpace {
 
   /** Applies a whole checkpoint under the write rule at both ends of what it stands for. */
   private applyCheckpoint(logKey: string, start: number, last: number, docId: string, state: Uint8Array): boolean {
+    if (!this.quota.allows(logKey, last)) return false
     if (!this.gov) {
       // Judged once governance is known; remembered now, as a refusal then costs only time.
       this.docs.hold(logKey, start, docId, state, [0, last])
@@ -536,6 +535,7 @@ export class GroupSpace {
     // Sealed now, all parts, before any await: a lock after this point cannot reach the key.
     const blocks = encodeCheckpointParts(docId, start, uncovered, Y.encodeStateAsUpdate(this.docs.doc(docId)))
       .map((payload) => encodeBlock({ epoch: keys.current, kind: BlockKind.Checkpoint, docId, payload }, key))
+    if (!hasRoom(this.own, blocks)) return // it only saves newcomers time: none past the byte budget
     let index = start - 1
     for (const block of blocks) index = await this.own.append(block)
     if (index !== start + blocks.length - 1) throw errors.INTERNAL('checkpoint parts are not consecutive')
@@ -549,7 +549,7 @@ export class GroupSpace {
     const key = keys.epochs.get(epoch)
     if (!key) throw errors.BLOCK_EPOCH_UNKNOWN(`epoch ${epoch}`)
     const block = encodeBlock({ epoch, kind, docId, payload }, key)
-    const run = this.writing.then(() => this.own.append(block))
+    const run = this.writing.then(() => (hasRoom(this.own, [block], true), this.own.append(block)))
     this.writing = run.catch(() => undefined)
     return run
   }

@@ -111,7 +111,7 @@ export class Invitations {
       return { groupId: outcome.groupId, status: 'pending' }
     }
     const w = openWelcome(outcome.answer.sealed, identity.boxPublicKey, identity.boxSecretKey, outcome.groupId)
-    const meta: GroupMeta = { v: 1, id: w.groupId, log: logName, createdAt: this.reg.now(), name: w.name, seedLogs: w.logs, seedMembers: w.members, ...(w.checkpoints?.length ? { seedCheckpoints: w.checkpoints } : {}) }
+    const meta: GroupMeta = { v: 1, id: w.groupId, log: logName, createdAt: this.reg.now(), name: w.name, seedLogs: w.logs, seedMembers: w.members, ...(w.checkpoints?.length ? { seedCheckpoints: w.checkpoints } : {}), ...(w.webrtc ? { seedWebrtc: w.webrtc } : {}) }
     await this.reg.vault.setMany(newGroupEntries(meta, {
       identity: identity.seed, secret: Buffer.from(w.secret, 'hex'), epochs: w.epochs.map(([n, k]): [number, Uint8Array] => [n, Buffer.from(k, 'hex')]),
     }))
@@ -120,7 +120,7 @@ export class Invitations {
       await this.reg.vault.delete(`${pendingName}/identity`)
     }
     progress('admitted')
-    await this.reg.goOnline(w.groupId, { members: w.members, logs: w.logs })
+    await this.reg.goOnline(w.groupId, { members: w.members, logs: w.logs, ...(w.webrtc ? { webrtc: w.webrtc } : {}) })
     const space = await this.reg.space(w.groupId)
     const deadline = Date.now() + waitMs
     // Ready once governance has arrived far enough to name our own device as a member's.

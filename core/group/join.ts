@@ -9,14 +9,18 @@
  * (`join.request`) and answers "pending"; when the newcomer asks again after a facilitator
  * admitted the request, any member hands over the welcome, and after a decline, the refusal.
  *
- * Welcome, version 2 (canonical JSON, sealed box; version 1 is still read):
- *   { v: 2, groupId, name, secret, epochs: [[n, key]], members: [memberId], logs: [logKey],
- *     checkpoints: [[logKey, start]] }
+ * Welcome, version 3 (canonical JSON, sealed box; versions 1 and 2 are still read):
+ *   { v: 3, groupId, name, secret, epochs: [[n, key]], members: [memberId], logs: [logKey],
+ *     checkpoints: [[logKey, start]], webrtc?: { signal, ice } }
  *   secret/keys hex; members and logs are who the admitting member knew, the newcomer's trust
  *   seed until it has read governance itself (core/group/group-online.ts). `checkpoints` (new in
  *   version 2) names, per log, where the latest shared checkpoint the member accepted starts
  *   (shared-checkpoint.ts): the newcomer reads those logs from there. A wrong start costs only
  *   time: the block there is judged like any other, and the log is read whole if it fails.
+ *   `webrtc` (new in version 3, present when the group named servers: webrtc-settings.ts) is the
+ *   group's WebRTC setting, so a newcomer on WebRTC alone can reach the members to read
+ *   governance at all; governance's own setting replaces it once read (meeting-rooms.ts). A
+ *   welcome without it is still sent as version 2, which every reader since 2026-12-06 reads.
  */
 import { z } from 'zod'
 import { errors, HearthError } from '../errors.ts'
@@ -27,10 +31,11 @@ import type { GroupSpace } from './group-space.ts'
 import { decodeJoinProof, verifyJoinProof } from './join-proof.ts'
 import type { InviteState } from './invite-rules.ts'
 import { checkNameFor } from './member-names.ts'
+import { webrtcSetBody } from './webrtc-settings.ts'
 
 const hex = (n: number) => z.string().regex(new RegExp(`^[0-9a-f]{${n}}$`))
 const welcomeSchema = z.object({
-  v: z.union([z.literal(1), z.literal(2)]),
+  v: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   groupId: hex(32),
   name: z.string().min(1).max(200),
   secret: hex(64),
@@ -38,6 +43,7 @@ const welcomeSchema = z.object({
   members: z.array(hex(64)).max(10_000),
   logs: z.array(hex(64)).max(10_000),
   checkpoints: z.array(z.tuple([hex(64), z.number().int().min(0).max(0xffff_ffff)])).max(10_000).optional(),
+  webrtc: webrtcSetBody.optional(),
 }).strict()
 export type Welcome = z.infer<typeof welcomeSchema>
 /** Plaintext room for a welcome inside a join answer's 64 KiB, after the sealed box's overhead and framing. */
@@ -97,10 +103,13 @@ export async function decideJoin(ctx: JoinHostContext, proofBytes: Uint8Array, c
 function welcomeFor(ctx: JoinHostContext, boxKey: string): JoinAnswer {
   const gov = ctx.space.governance
   const { secret, epochs } = ctx.secrets()
+  const where = gov.webrtc.current
+  const named = where.signal.length > 0 || where.ice.length > 0
   const welcome: Welcome = {
-    v: 2, groupId: gov.groupId, name: gov.name, secret: Buffer.from(secret).toString('hex'),
+    v: named ? 3 : 2, groupId: gov.groupId, name: gov.name, secret: Buffer.from(secret).toString('hex'),
     epochs: epochs.map(([n, k]) => [n, Buffer.from(k).toString('hex')]),
     members: [...gov.members.keys()], logs: gov.deviceLogs(), checkpoints: [...ctx.space.sharedCheckpoints],
+    ...(named ? { webrtc: { signal: where.signal, ice: where.ice } } : {}),
   }
   let bytes = canonicalBytes(welcome)
   // The answer carries at most 64 KiB (join-exchange.ts); without checkpoints the newcomer only reads more.
@@ -117,7 +126,7 @@ export function openWelcome(sealed: Uint8Array, boxPublicKey: Uint8Array, boxSec
     throw errors.PEER_REJECTED('the welcome from the group could not be read')
   }
   const w = welcomeSchema.safeParse(parsed)
-  if (!w.success || w.data.groupId !== expectedGroupId || (w.data.v === 1) !== (w.data.checkpoints === undefined)) throw errors.PEER_REJECTED('the welcome from the group is malformed')
+  if (!w.success || w.data.groupId !== expectedGroupId || (w.data.v === 1) !== (w.data.checkpoints === undefined) || (w.data.v === 3) !== (w.data.webrtc !== undefined)) throw errors.PEER_REJECTED('the welcome from the group is malformed')
   return w.data
 }
 

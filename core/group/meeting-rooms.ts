@@ -1,45 +1,85 @@
 /**
  * Where one online group meets over WebRTC (group-online.ts): which transports to use
- * (core/net/transports.ts), and which epochs' rooms to meet in (signal-envelope.ts names a room
- * by its epoch key). A member meets in the current epoch's room; a newcomer that has not read
- * governance yet does not know which epoch is current, so it meets in every one it holds
- * (epoch-rooms.ts). After a rotation, or a newcomer's first read of governance, the rooms move.
- *
- * Moved out of group-online.ts unchanged (2026-12-06), to keep that file to its logs.
+ * (core/net/transports.ts), through which signaling and ICE servers (the group's setting,
+ * webrtc-settings.ts; a device's own `--signal` wins for the signaling server), and which epochs'
+ * rooms to meet in (signal-envelope.ts names a room by its epoch key). A member meets in the
+ * current epoch's room; a newcomer that has not read governance yet does not know which epoch is
+ * current, so it meets in every one it holds (epoch-rooms.ts). After a rotation, or a newcomer's
+ * first read of governance, the rooms move; after a facilitator names other servers, the
+ * meeting moves to them; with no server named at all, nothing is met over WebRTC.
  */
+import type { WebrtcStatus } from '../api/webrtc-views.ts'
 import { wipe } from '../crypto/wipe.ts'
 import type { GroupSwarm, GroupSwarmOptions } from '../net/group-swarm.ts'
 import type { NetworkOptions } from '../net/holepunch-net.ts'
-import { defaultTransport, usesWebrtc } from '../net/transports.ts'
+import { DEFAULT_TRANSPORT, usesWebrtc } from '../net/transports.ts'
 import type { GroupSpace } from './group-space.ts'
+import type { IceServerSetting, WebrtcSetting } from './webrtc-settings.ts'
 
 type RoomSpace = Pick<GroupSpace, 'groupId' | 'governance' | 'own' | 'currentEpoch' | 'heldEpochs' | 'epochKey'>
 
 export class MeetingRooms {
-  /** The epochs whose WebRTC rooms we meet in (joined with commas); null without WebRTC. */
+  /** The epochs whose WebRTC rooms we meet in (joined with commas); null while not meeting over WebRTC. */
   private epochs: string | null = null
+  /** The servers we meet through (as one comparable string); null while not meeting over WebRTC. */
+  private servers: string | null = null
+  private device: string | undefined
+  private webrtc = false
+  private swarm: GroupSwarm | null = null
 
-  constructor(private readonly space: RoomSpace) {}
+  /** `seed`: what a newcomer's welcome said (join.ts), until it has read governance itself. */
+  constructor(private readonly space: RoomSpace, private readonly seed?: WebrtcSetting) {}
 
-  /** The transports to meet on, and for WebRTC where and in which epoch's room. */
+  /** The transports to meet on, and WebRTC's servers and rooms when known now; follow() moves them. */
   options(opts: NetworkOptions): Pick<GroupSwarmOptions, 'transport' | 'webrtc'> {
-    const transport = opts.transport ?? defaultTransport(opts.signal ?? [])
-    const url = opts.signal?.[0]
-    if (!usesWebrtc(transport) || url === undefined) return { transport }
+    const transport = opts.transport ?? DEFAULT_TRANSPORT
+    this.device = opts.signal?.[0]
+    this.webrtc = usesWebrtc(transport)
+    if (!this.webrtc) return { transport }
+    // Where ICE binds and who makes the peer connections belong to this device, whatever the servers.
+    const bind = { ...(opts.host ? { bindAddress: opts.host } : {}), ...(opts.webrtcPeers ? { peers: opts.webrtcPeers } : {}) }
+    const where = this.where()
+    if (where === null) return { transport, webrtc: bind }
+    // Known at the start (the device's --signal, the group's setting, a newcomer's welcome): met from the first moment.
     const epochs = this.roomEpochs()
+    this.servers = JSON.stringify(where)
     this.epochs = epochs.join()
-    return { transport, webrtc: { url, epochKeys: epochs.map((e) => this.space.epochKey(e)), ...(opts.host ? { bindAddress: opts.host } : {}) } }
+    return { transport, webrtc: { ...bind, url: where.url, iceServers: where.ice, epochKeys: epochs.map((e) => this.space.epochKey(e)) } }
   }
 
-  /** Moves the swarm's rooms when the epochs to meet in changed; nothing without WebRTC. */
+  /** Moves the swarm's WebRTC meeting when the servers or the epochs to meet in changed. */
   follow(swarm: GroupSwarm | null): void {
-    if (this.epochs === null || !swarm) return
+    this.swarm = swarm
+    if (!this.webrtc || !swarm) return
+    const where = this.where()
+    if (where === null) {
+      if (this.servers !== null) swarm.setWebrtc(null)
+      this.servers = this.epochs = null
+      return
+    }
     const epochs = this.roomEpochs()
-    if (epochs.join() === this.epochs) return
+    const servers = JSON.stringify(where)
+    if (servers === this.servers && epochs.join() === this.epochs) return
+    this.servers = servers
     this.epochs = epochs.join()
     const keys = epochs.map((e) => this.space.epochKey(e))
-    swarm.setEpochKeys(keys)
+    swarm.setWebrtc({ url: where.url, iceServers: where.ice, epochKeys: keys })
     for (const k of keys) wipe(k)
+  }
+
+  /** Through which server this node meets over WebRTC now, or null. */
+  status(): WebrtcStatus | null {
+    const at = this.swarm?.webrtcServer()
+    if (!at) return null
+    return { server: at.url, from: at.url === this.device ? 'device' : 'group', signaling: at.signaling }
+  }
+
+  /** The device's own server, else the group's first; the group's ICE servers. */
+  private where(): { url: string; ice: IceServerSetting[] } | null {
+    const gov = this.space.groupId ? this.space.governance : null
+    const setting = gov && (gov.webrtc.current.by !== null || gov.knowsLog(this.space.own.key)) ? gov.webrtc.current : this.seed
+    const url = this.device ?? setting?.signal[0]
+    return url === undefined ? null : { url, ice: setting?.ice ?? [] }
   }
 
   /** The current epoch; a newcomer that has not read governance, every one it holds. */

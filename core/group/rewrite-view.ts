@@ -34,7 +34,9 @@ function words(update: Uint8Array): string[] {
 
 function version(space: GroupSpace, s: SignedState, index: number): RewrittenVersion {
   const raw = s.block?.index === index ? s.block.value : null
-  if (!raw) return { fork: s.fork, length: s.length, block: null }
+  // No block: taken back when the state ends at or before the index; otherwise the state holds
+  // one that the evidence does not carry (two trees at one fork: the other machine's side).
+  if (!raw) return { fork: s.fork, length: s.length, block: s.length > index ? { kind: 'other', docId: '', texts: [], notCarried: true } : null }
   // Evidence of very large blocks carries their leaves only (equivocation.ts): nothing to show.
   if (s.block?.leaf) return { fork: s.fork, length: s.length, block: { kind: 'other', docId: '', texts: [], notCarried: true } }
   try {

@@ -17,6 +17,8 @@
  * Only the keeper can be on the other end: the firewall refuses every other remote key, and
  * Noise proves the remote holds the keeper's secret key. So logs are attached at once, without
  * waiting: the keeper decides alone whether it answers (it does once our access checks out).
+ * While there is no connection the link keeps dialling (keeper-redial.ts), and it keeps the
+ * keeper's latest status (keeper-status.ts: whether it is full).
  */
 import type { Identity } from '../crypto/identity.ts'
 import { equalBytes } from '../crypto/hash.ts'
@@ -29,6 +31,9 @@ import { AccessChain, AccessWalk, type Say } from './keeper-access-walk.ts'
 import { decodeAnswer } from './keeper-succession.ts'
 import { watchOldVersions } from './keeper-version.ts'
 import { startDhtNode, type DhtNode } from '../net/dht-node.ts'
+import { statusChannel, type KeeperStatus } from './keeper-status.ts'
+import { Redial } from './keeper-redial.ts'
+import { heldBy } from '../store/holepunch.ts'
 
 export interface KeeperLinkOptions extends NetworkOptions {
   keeperKey: Uint8Array
@@ -59,10 +64,13 @@ export class KeeperLink {
   private readonly logs = new Map<string, ReplicableLog>()
   private readonly lines = new Set<Line>()
   private closing: Promise<void> | null = null
+  private readonly redial: Redial
   /** When the keeper last served us (ms), or null. */
   lastReached: number | null = null
   /** Why the keeper does not serve us, when a walk ended in a refusal (a code), or null. */
   refusal: string | null = null
+  /** What the keeper last said of this group (keeper-status.ts): whether it is full, how much it holds. */
+  status: KeeperStatus | null = null
 
   private constructor(
     private readonly keeperKey: Uint8Array,
@@ -72,7 +80,13 @@ export class KeeperLink {
     private readonly swarm: Dialling,
     private readonly onReached: (at: number) => void,
     private readonly registers: boolean,
-  ) {}
+  ) {
+    // A refused link stays away until our keys change (setEpochs dials again).
+    this.redial = new Redial(() => {
+      swarm.leavePeer(keeperKey)
+      swarm.joinPeer(keeperKey)
+    }, () => this.refusal !== null || [...this.lines].some((l) => l.channel.opened))
+  }
 
   static async open(opts: KeeperLinkOptions): Promise<KeeperLink> {
     const dht: DhtNode = await startDhtNode(opts)
@@ -87,6 +101,8 @@ export class KeeperLink {
     self.lastReached = opts.lastReached ?? null
     swarm.on('connection', (conn) => self.onConnection(conn))
     swarm.joinPeer(keeperKey)
+    // The keeper may be down now: keep dialling until it answers (keeper-redial.ts).
+    self.redial.start()
     return self
   }
 
@@ -100,6 +116,7 @@ export class KeeperLink {
     if (this.refusal !== null) {
       this.refusal = null
       this.swarm.joinPeer(this.keeperKey)
+      this.redial.start()
     }
   }
 
@@ -109,17 +126,19 @@ export class KeeperLink {
   }
 
   /**
-   * Whether the keeper, connected now, says it holds all `length` blocks of this log (its
-   * replication peer's remoteLength): "held by the keeper", never assumed.
+   * Whether the keeper, connected now, says it holds all `length` blocks of this log: "held by
+   * the keeper", never assumed. Its replication peer's remoteContiguousLength (the blocks it has
+   * told us it holds), not remoteLength (the log length it has heard of): a full keeper
+   * (keeper-quota.ts) knows our length without holding the blocks.
    */
   holds(log: { readonly length: number; readonly peers: readonly object[] }): boolean {
-    return log.peers.some((p) => this.isKeeperPeer(p) && ((p as { remoteLength?: number }).remoteLength ?? 0) >= log.length)
+    return log.peers.some((p) => this.isKeeperPeer(p) && heldBy(p) >= log.length)
   }
 
-  /** How many blocks of these logs the keeper, connected now, says it holds (its peers' remoteLength). */
+  /** How many blocks of these logs the keeper, connected now, says it holds. */
   blocksHeld(logs: Iterable<{ readonly peers: readonly object[] }>): number {
     let n = 0
-    for (const log of logs) for (const p of log.peers) if (this.isKeeperPeer(p)) n += (p as { remoteLength?: number }).remoteLength ?? 0
+    for (const log of logs) for (const p of log.peers) if (this.isKeeperPeer(p)) n += heldBy(p)
     return n
   }
 
@@ -143,6 +162,7 @@ export class KeeperLink {
 
   close(): Promise<void> {
     this.closing ??= (async () => {
+      this.redial.close()
       for (const l of this.lines) l.stream.destroy()
       await this.swarm.destroy().catch(() => undefined)
       this.chain.wipe()
@@ -155,6 +175,9 @@ export class KeeperLink {
     if (this.closing || !equalBytes(stream.remotePublicKey, this.keeperKey)) return stream.destroy()
     stream.setKeepAlive(KEEPALIVE_MS)
     stream.setTimeout(IDLE_MS)
+    statusChannel(stream, (s) => {
+      this.status = s
+    })
     let line: Line | null = null
     try {
       watchOldVersions(stream, (code) => {
@@ -189,6 +212,7 @@ export class KeeperLink {
       stream.once('close', () => {
         if (line) this.lines.delete(line)
         if (line?.walk.servedKey) this.reached()
+        if (this.lines.size === 0) this.redial.start()
       })
       channel.open()
       for (const log of this.logs.values()) this.replicate(stream, log)

@@ -23,6 +23,9 @@
  * group is ignored, so one group cannot make the keeper serve another's log to it). The keeper
  * downloads each log whole and follows it. Hypercore checks every block's signature and Merkle
  * proof on arrival; the keeper checks nothing else, since it can read nothing else.
+ *
+ * With a quota (keeper-quota.ts), a group past it gets no new download and no new log, keeps
+ * what is held, and its members are told on the status channel (keeper-status.ts).
  */
 import { EventEmitter } from 'node:events'
 import { Hyperswarm, Protomux, rawEncoding, type NetworkOptions, type NoiseStream, type HyperswarmInstance, type ProtomuxChannel } from '../net/holepunch-net.ts'
@@ -33,6 +36,8 @@ import { decodeKeep, KEEPER_PROTOCOL, MAX_ACCESS_TRIES, verifyAccess } from './k
 import { encodeAnswer, verifySucceed, type Answer } from './keeper-succession.ts'
 import { watchOldVersions } from './keeper-version.ts'
 import { startDhtNode } from '../net/dht-node.ts'
+import { bytesHeld, QuotaBook } from './keeper-quota.ts'
+import { statusChannel, type KeeperStatus } from './keeper-status.ts'
 
 export const MAX_LOGS = 1024
 export const DEFAULT_MAX_GROUPS = 16
@@ -45,10 +50,13 @@ interface Conn {
   group: string | null
   tries: number
   answer(a: Answer): void
+  status: { send(s: KeeperStatus): void } | null
 }
 
-export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, string]; refused: [string, string]; unregistered: [string]; succeeded: [string, string] }> {
+export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, string]; refused: [string, string]; unregistered: [string]; succeeded: [string, string]; full: [string] }> {
   private readonly cores = new Map<string, HypercoreSession>()
+  /** Each log's live download (`end: -1`), ended when its group is full (keeper-quota.ts). */
+  private readonly ranges = new Map<string, { destroy(): void }>()
   private readonly conns = new Set<Conn>()
   private closing: Promise<void> | null = null
 
@@ -56,16 +64,17 @@ export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, 
     private readonly profile: KeeperProfile,
     private readonly swarm: Listening,
     private readonly maxGroups: number,
+    private readonly quota: QuotaBook,
   ) {
     super()
   }
 
-  static async start(profile: KeeperProfile, net: NetworkOptions & { maxGroups?: number }): Promise<KeeperNode> {
+  static async start(profile: KeeperProfile, net: NetworkOptions & { maxGroups?: number; quota?: number }): Promise<KeeperNode> {
     const dht = await startDhtNode(net)
     let self: KeeperNode | null = null
     const swarm = new Hyperswarm({ keyPair: profile.keyPair, dht, firewall: () => self === null || self.closing !== null }) as Listening
-    self = new KeeperNode(profile, swarm, net.maxGroups ?? DEFAULT_MAX_GROUPS)
-    for (const logs of profile.groups.values()) for (const key of logs) await self.open(key)
+    self = new KeeperNode(profile, swarm, net.maxGroups ?? DEFAULT_MAX_GROUPS, new QuotaBook(net.quota ?? null))
+    for (const [group, logs] of profile.groups) for (const key of logs) await self.open(group, key)
     swarm.on('connection', (conn) => self.onConnection(conn))
     await swarm.listen()
     return self
@@ -78,6 +87,11 @@ export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, 
   /** Access keys (hex) of the groups held; what the first output line lists. */
   groups(): string[] {
     return [...this.profile.groups.keys()]
+  }
+
+  /** Whether a group (access key hex) is past the quota (keeper-quota.ts). */
+  isFull(group: string): boolean {
+    return this.quota.full(group)
   }
 
   /** How many blocks of a log the keeper holds (tests, status). */
@@ -100,7 +114,7 @@ export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, 
     if (this.closing) return stream.destroy()
     stream.setKeepAlive(KEEPALIVE_MS)
     stream.setTimeout(IDLE_MS)
-    const c: Conn = { stream, group: null, tries: 0, answer: () => undefined }
+    const c: Conn = { stream, group: null, tries: 0, answer: () => undefined, status: statusChannel(stream) }
     this.conns.add(c)
     stream.once('close', () => this.conns.delete(c))
     const timer = setTimeout(() => c.group === null && stream.destroy(), ACCESS_TIMEOUT_MS)
@@ -154,6 +168,7 @@ export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, 
     }
     c.group = group
     c.answer({ kind: 'served' })
+    c.status?.send(this.statusOf(group))
     for (const key of this.profile.groups.get(group) ?? []) this.attach(c, key)
     this.emit('member', group)
   }
@@ -181,6 +196,7 @@ export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, 
     this.profile.groups.delete(old)
     this.profile.groups.set(next, logs)
     this.profile.retired.set(old, message.slice())
+    this.quota.move(old, next)
     void this.profile.saveGroups().catch(() => undefined)
     c.group = next
     // Every other connection under the retired key closes: it proved a key that no longer opens anything here.
@@ -199,22 +215,30 @@ export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, 
     for (const k of keys) {
       const key = Buffer.from(k).toString('hex')
       if (logs.has(key)) continue
-      if (logs.size >= MAX_LOGS || this.heldElsewhere(group, key)) {
+      if (logs.size >= MAX_LOGS || this.quota.full(group) || this.heldElsewhere(group, key)) {
         this.emit('refused', group, key)
         continue
       }
       logs.add(key)
       added = true
       try {
-        await this.open(key)
+        await this.open(group, key)
       } catch {
         logs.delete(key)
         continue
       }
-      for (const other of this.conns) if (other.group === group) this.attach(other, key)
-      this.emit('kept', group, key)
+      // A successor may have moved the group on while the log opened.
+      const now = this.groupOf(key) ?? group
+      for (const other of this.conns) if (other.group === now) this.attach(other, key)
+      this.emit('kept', now, key)
     }
     if (added) await this.profile.saveGroups().catch(() => undefined)
+  }
+
+  /** The access key a log is held under now (it moves with each successor). */
+  private groupOf(key: string): string | null {
+    for (const [g, logs] of this.profile.groups) if (logs.has(key)) return g
+    return null
   }
 
   private heldElsewhere(group: string, key: string): boolean {
@@ -222,12 +246,32 @@ export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, 
     return false
   }
 
-  private async open(key: string): Promise<void> {
+  private async open(group: string, key: string): Promise<void> {
     if (this.cores.has(key) || this.closing) return
     const core = this.profile.store.get({ key: Buffer.from(key, 'hex') })
     await core.ready()
     this.cores.set(key, core)
-    core.download({ start: 0, end: -1 })
+    core.on('download', (_index, bytes) => this.charge(this.groupOf(key) ?? group, bytes))
+    this.charge(group, await bytesHeld(core))
+    if (!this.quota.full(group)) this.ranges.set(key, core.download({ start: 0, end: -1 }))
+  }
+
+  /**
+   * Counts bytes held for a group; when that fills it, asks for no more of its blocks (blocks
+   * already asked for may still arrive: the overshoot is what was in flight) and tells its members.
+   */
+  private charge(group: string, bytes: number): void {
+    if (!this.quota.charge(group, bytes)) return
+    for (const key of this.profile.groups.get(group) ?? []) {
+      this.ranges.get(key)?.destroy()
+      this.ranges.delete(key)
+    }
+    for (const c of this.conns) if (c.group === group) c.status?.send(this.statusOf(group))
+    this.emit('full', group)
+  }
+
+  private statusOf(group: string): KeeperStatus {
+    return { full: this.quota.full(group), heldBytes: this.quota.held(group), quota: this.quota.quota }
   }
 
   private attach(c: Conn, key: string): void {

@@ -32,25 +32,25 @@
  * peers() (`notHeardSince`, peer-hearing.ts), with nothing dropped; it is heard again at once.
  */
 import { EventEmitter } from 'node:events'
-import type { Identity } from '../crypto/identity.ts'
 import { wipe } from '../crypto/wipe.ts'
 import { errors } from '../errors.ts'
 import { memberAuthKey } from './auth-message.ts'
-import { Hyperswarm, type DhtNodeAddress, type DiscoverySession, type HyperswarmInstance, type NoiseStream, type PeerInfo } from './holepunch-net.ts'
+import { Hyperswarm, type DiscoverySession, type HyperswarmInstance, type NoiseStream, type PeerInfo, type SwarmKeyPair } from './holepunch-net.ts'
 import { announceDevice, listenForDevice } from './device-announce.ts'
 import { announcePresence, listenForPresence, resendPresence } from './presence-announce.ts'
-import { authenticatePeer, type AdmissionOptions, type RejectReason } from './member-auth.ts'
+import { authenticatePeer, type RejectReason } from './member-auth.ts'
 import { Hearing, HEARING_KEEPALIVE_MS } from './peer-hearing.ts'
 import { Refusals, REJECT_COOLDOWN_MS } from './refusals.ts'
 import { Rendezvous } from './rendezvous.ts'
 import { swarmKeyPair, swarmSalt } from './swarm-keys.ts'
 import { groupTopic } from './topic.ts'
 import { startDhtNode } from './dht-node.ts'
-import { closeWhich, usesHyperswarm, usesWebrtc, type Transport, type TransportChoice } from './transports.ts'
-import { WebrtcSide } from './webrtc/webrtc-side.ts'
-import type { SwarmKeyPair } from './holepunch-net.ts'
+import { closeWhich, usesHyperswarm, usesWebrtc, type Transport } from './transports.ts'
+import { WebrtcSlot, type WebrtcWhere } from './webrtc/webrtc-slot.ts'
+import type { AuthenticatedPeer, GroupSwarmOptions, ReplicableLog } from './group-swarm-options.ts'
 
 export { REJECT_COOLDOWN_MS }
+export type { AuthenticatedPeer, GroupSwarmOptions, NetLogEntry, ReplicableLog } from './group-swarm-options.ts'
 /** Both ends are Hearth, so both send keepalives at this pace; hyperdht's default is 5 s. The keeper's links use it. */
 export const KEEPALIVE_MS = 2_000
 /**
@@ -63,64 +63,6 @@ export const MEMBER_KEEPALIVE_MS = HEARING_KEEPALIVE_MS
 export const IDLE_MS = 10_000
 /** How long close() waits to unannounce politely before it drops the DHT node regardless. */
 const CLOSE_GRACE_MS = 2_000
-
-/** A log the group replicates: Hypercore sessions fit (core/store/holepunch.ts). */
-export interface ReplicableLog {
-  readonly key: Uint8Array | null
-  replicate(stream: NoiseStream): unknown
-  /** If present, called once with a live range so a peer's log is fetched as it grows. */
-  download?(range: { start: number; end: number }): unknown
-}
-
-export interface AuthenticatedPeer {
-  /** hex Ed25519 public key of the member's per-group identity */
-  readonly memberId: string
-  /** ms since the epoch */
-  readonly since: number
-  /** The member asked not to be shown as connected (presence-announce.ts). */
-  readonly hidden?: boolean
-  /** Which transport carries this connection. */
-  readonly transport: Transport
-  /**
-   * Present only while the peer is not heard from (peer-hearing.ts): when its last frame came
-   * (ms since the epoch). The connection is kept; the field goes as soon as it is heard again.
-   */
-  readonly notHeardSince?: number
-}
-
-/** What is logged: codes only, never peer bytes or member ids of refused peers. */
-export type NetLogEntry = { code: 'PEER_REJECTED'; reason: RejectReason }
-
-export interface GroupSwarmOptions {
-  /** 32 bytes, shared by the members; the topic and the member-auth seal come from it. */
-  groupSecret: Uint8Array
-  groupId: Uint8Array
-  /** This membership's identity: it signs our proof, and its seed keys the swarm key pair. */
-  identity: Pick<Identity, 'seed' | 'signPublicKey' | 'signSecretKey'>
-  isMember(memberId: string): boolean
-  /** The admission exchange (admission-exchange.ts): show ours, check a newcomer's. */
-  admission?: AdmissionOptions
-  logs?: Iterable<ReplicableLog>
-  /** DHT bootstrap nodes; leave undefined for the public DHT. Never `false` (that is also public). */
-  bootstrap?: DhtNodeAddress[]
-  /** Address the DHT socket binds to; tests use 127.0.0.1. */
-  host?: string
-  /** Fixed swarm-key salt (a keeper, tests); by default a fresh one per open. */
-  swarmSalt?: Uint8Array
-  authTimeoutMs?: number
-  rejectCooldownMs?: number
-  /** Our device announcement, sent to each authenticated peer (device-announce.ts). */
-  ownDevice?: Uint8Array
-  /** An authenticated member announced the device log it writes through (unchecked bytes). */
-  onDevice?(memberId: string, announcement: Uint8Array): void
-  /** Whether to ask members' nodes not to show us as connected (presence-announce.ts). */
-  presenceHidden?: boolean
-  log?(entry: NetLogEntry): void
-  /** Which transports to meet members on; Hyperswarm alone unless told (transports.ts). */
-  transport?: TransportChoice
-  /** Where to meet over WebRTC, and the current epoch key that names the room (webrtc/signal-envelope.ts). */
-  webrtc?: { url: string; epochKeys: Uint8Array[]; bindAddress?: string; onEvent?(code: string): void }
-}
 
 /** Where a connection came from: Hyperswarm's record of the peer, or the WebRTC session. */
 type Source = { transport: 'hyperswarm'; info: PeerInfo } | { transport: 'webrtc'; remote: string }
@@ -136,8 +78,12 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
   private readonly opts: GroupSwarmOptions
   private readonly authKey: Uint8Array
   private readonly swarm: HyperswarmInstance | null
-  private readonly discovery: DiscoverySession | null
-  private readonly webrtc: WebrtcSide | null
+  private discovery: DiscoverySession | null = null
+  /** Present when this node may meet over WebRTC; its side opens once a server is named (webrtc/webrtc-slot.ts). */
+  private readonly webrtc: WebrtcSlot | null
+  private quiet = false
+  /** Keeper-only mode was on in this run: WebRTC stays closed until the node starts again (setQuiet). */
+  private webrtcClosedForRun = false
   /** When to look the topic up again (start, wake, forgive); the seam the keeper and WebRTC reuse. */
   readonly rendezvous: Rendezvous
   private readonly logs = new Map<string, ReplicableLog>()
@@ -159,14 +105,13 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
     if (!(opts.groupId instanceof Uint8Array) || opts.groupId.length === 0 || opts.groupId.length > 64) {
       throw errors.INVALID_INPUT('a group id is 1–64 bytes')
     }
-    const choice = opts.transport ?? 'hyperswarm'
-    if (usesWebrtc(choice) && !opts.webrtc) throw errors.INVALID_INPUT('WebRTC needs a signaling server address')
+    const choice = opts.quiet ? 'hyperswarm' : opts.transport ?? 'hyperswarm'
     const keyPair = swarmKeyPair(opts.identity.seed, opts.groupId, opts.swarmSalt ?? swarmSalt())
     let self: GroupSwarm | null = null
     let swarm: HyperswarmInstance | null = null
     if (usesHyperswarm(choice)) {
       const dht = await startDhtNode(opts)
-      swarm = new Hyperswarm({ keyPair, dht, firewall: (remote) => self === null || self.closing !== null || self.refusals.has(remote) })
+      swarm = new Hyperswarm({ keyPair, dht, firewall: (remote) => self === null || self.closing !== null || self.quiet || self.refusals.has(remote) })
     }
     self = new GroupSwarm(opts, topic, swarm, usesWebrtc(choice) ? keyPair : null)
     return self
@@ -181,16 +126,16 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
     this.presenceHidden = opts.presenceHidden === true
     for (const log of opts.logs ?? []) this.addLog(log)
     swarm?.on('connection', (conn, info) => this.onConnection(conn, { transport: 'hyperswarm', info }))
-    this.discovery = swarm?.join(topic, { server: true, client: true }) ?? null
+    this.quiet = opts.quiet === true
+    if (!this.quiet) this.discovery = swarm?.join(topic, { server: true, client: true }) ?? null
     const w = opts.webrtc
-    this.webrtc = w && webrtcKeys ? new WebrtcSide({
-      url: w.url, groupSecret: opts.groupSecret, epochKeys: w.epochKeys, keyPair: webrtcKeys,
-      ...(w.bindAddress ? { bindAddress: w.bindAddress } : {}), ...(w.onEvent ? { onEvent: w.onEvent } : {}),
-      onConnection: (conn, remote) => this.onConnection(conn, { transport: 'webrtc', remote }),
+    this.webrtc = webrtcKeys ? new WebrtcSlot({
+      groupSecret: opts.groupSecret, keyPair: webrtcKeys, onConnection: (conn, remote) => this.onConnection(conn, { transport: 'webrtc', remote }),
+      ...(w?.bindAddress ? { bindAddress: w.bindAddress } : {}), ...(w?.peers ? { peers: w.peers } : {}), ...(w?.onEvent ? { onEvent: w.onEvent } : {}),
     }) : null
+    if (w?.url && w.epochKeys) this.webrtc?.set({ url: w.url, epochKeys: w.epochKeys, ...(w.iceServers ? { iceServers: w.iceServers } : {}) })
     // One rendezvous for both: a look is a lookup on the DHT and a hello in the WebRTC room.
-    const webrtc = this.webrtc
-    this.rendezvous = new Rendezvous({ topics: () => [...(swarm?.topics() ?? []), ...(webrtc ? [webrtc.topic] : [])] })
+    this.rendezvous = new Rendezvous({ topics: () => [...(swarm?.topics() ?? []), ...(this.webrtc?.topics() ?? [])] })
     this.refusals = new Refusals({
       cooldownMs: opts.rejectCooldownMs ?? REJECT_COOLDOWN_MS,
       current: (key) => swarm?.peers.get(key),
@@ -203,6 +148,21 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
   /** Resolves once the first announce and lookup have finished (false if they failed). */
   flushed(): Promise<boolean> {
     return this.discovery?.flushed() ?? Promise.resolve(false)
+  }
+
+  /**
+   * Meets over WebRTC through this server from now on (the group's setting, or this device's own
+   * `--signal`), or stops meeting over WebRTC (null). Connections already up stay. Nothing on
+   * Hyperswarm alone.
+   */
+  setWebrtc(where: WebrtcWhere | null): void {
+    // Keeper-only closed WebRTC for this run: signaling would hand out our addresses.
+    if (!this.closing && !this.webrtcClosedForRun) this.webrtc?.set(where)
+  }
+
+  /** The signaling server met through now and whether it is reached, or null without WebRTC. */
+  webrtcServer(): { url: string; signaling: boolean } | null {
+    return this.webrtc?.server() ?? null
   }
 
   /** Moves the WebRTC meeting to these epochs' rooms (after a rotation); nothing on Hyperswarm alone. */
@@ -220,6 +180,27 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
   private shown(c: Connection, peer: AuthenticatedPeer): AuthenticatedPeer {
     const since = this.hearing.notHeardSince(c)
     return since === undefined ? peer : { ...peer, notHeardSince: since }
+  }
+
+  /**
+   * Keeper-only mode on: the topic is left (unannounced), member connections closed, every peer refused, and the WebRTC
+   * side closed for this run (signaling would hand out our addresses). Off: the topic is joined again.
+   */
+  setQuiet(quiet: boolean): void {
+    if (this.closing || quiet === this.quiet) return
+    this.quiet = quiet
+    if (quiet) {
+      this.discovery = null
+      void this.swarm?.leave(this.topic).catch(() => undefined)
+      this.webrtc?.close()
+      this.webrtcClosedForRun = true
+      for (const c of this.connections) c.conn.destroy()
+    } else if (this.swarm) {
+      // The quiet firewall made Hyperswarm ban every peer it met; only real refusals stay banned.
+      for (const info of this.swarm.peers.values()) if (!this.refusals.has(info.publicKey)) info.ban(false)
+      this.discovery = this.swarm.join(this.topic, { server: true, client: true })
+      this.rendezvous.kick('start')
+    }
   }
 
   /** Changes whether members' nodes are asked not to show us, on every connection now and later. */
@@ -279,7 +260,7 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
   private onConnection(conn: NoiseStream, source: Source): void {
     // Every stream error also ends in 'close', which is where we clean up.
     conn.on('error', () => undefined)
-    if (this.closing) return conn.destroy()
+    if (this.closing || this.quiet) return conn.destroy()
     conn.setKeepAlive(MEMBER_KEEPALIVE_MS)
     conn.setTimeout(IDLE_MS)
     const c: Connection = { conn, peer: null, source }
@@ -373,6 +354,4 @@ function keyOf(conn: NoiseStream): string {
   return Buffer.from(conn.remotePublicKey).toString('hex')
 }
 
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref?.())
-}
+const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms).unref?.())

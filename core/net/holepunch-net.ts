@@ -17,6 +17,7 @@
  *     it; a size check of ours runs after that allocation, not before.
  */
 import { createRequire } from 'node:module'
+import type { RtcPeerFactory } from './webrtc/rtc-peers.ts'
 
 export interface SwarmKeyPair {
   publicKey: Uint8Array
@@ -67,6 +68,8 @@ export interface NetworkOptions {
   transport?: 'hyperswarm' | 'webrtc' | 'both'
   /** Signaling servers (ws:// or wss://) for WebRTC; the first is used for now. */
   signal?: string[]
+  /** Who makes WebRTC peer connections (webrtc/rtc-peers.ts): node-datachannel unless the front end relays (page-peers.ts). */
+  webrtcPeers?: RtcPeerFactory
 }
 
 export interface DiscoverySession {

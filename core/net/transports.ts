@@ -31,10 +31,9 @@ export function closeWhich(existing: Transport, incoming: Transport): 'existing'
 }
 
 /**
- * The default when the person did not choose: both when a signaling address is known, otherwise
- * Hyperswarm alone (WebRTC cannot meet anyone without a signaling server, and Hearth never uses
- * a public one unless the group names it).
+ * The default when the person did not choose: both. WebRTC opens only once a signaling server
+ * is named (the group's setting, core/group/webrtc-settings.ts, or the device's `--signal`), and
+ * Hearth never uses a public one unless a facilitator names it, so by default this is Hyperswarm
+ * alone until the group decides otherwise.
  */
-export function defaultTransport(signal: readonly string[]): TransportChoice {
-  return signal.length > 0 ? 'both' : 'hyperswarm'
-}
+export const DEFAULT_TRANSPORT: TransportChoice = 'both'

@@ -90,10 +90,24 @@ export function decodeCheckpoint(bytes: Uint8Array, key: Uint8Array): Checkpoint
   return { next, gov, docs, shared, backfill }
 }
 
-/** Writes an already sealed checkpoint (encodeCheckpoint) durably. */
+/** Writes still running, per file: a later seal must never be overwritten by an earlier one finishing last. */
+const writing = new Map<string, Promise<void>>()
+
+/**
+ * Writes an already sealed checkpoint (encodeCheckpoint) durably, after any write of the same file
+ * still running: the file always ends as the last one sealed (core/group/doc-rest.ts relies on it).
+ */
 export async function writeCheckpoint(file: string, sealed: Uint8Array): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 })
-  await writeFileAtomic(file, sealed)
+  const run = (writing.get(file) ?? Promise.resolve()).catch(() => undefined).then(async () => {
+    await mkdir(path.dirname(file), { recursive: true, mode: 0o700 })
+    await writeFileAtomic(file, sealed)
+  })
+  writing.set(file, run)
+  try {
+    await run
+  } finally {
+    if (writing.get(file) === run) writing.delete(file)
+  }
 }
 
 /** The checkpoint, or null when there is none or it cannot be used. */

@@ -17,6 +17,7 @@ import { sign } from '../crypto/sign.ts'
 import { peekBlockHeader } from './block-codec.ts'
 import type { HypercoreSession, KeyPair } from './holepunch.ts'
 import type { OwnLogGuard, OwnLogState } from './own-log-guard.ts'
+import { seekQuotaEnd } from './quota-end.ts'
 
 export interface LogEntry {
   index: number
@@ -65,6 +66,15 @@ export class DeviceLog {
 
   get length(): number {
     return this.core.length
+  }
+
+  get byteLength(): number {
+    return this.core.byteLength
+  }
+
+  /** Where a byte budget ends this log (core/group/log-quota.ts); every block is local, so no wait. */
+  quotaEnd(budget: number): Promise<number | null> {
+    return seekQuotaEnd(this.core, budget)
   }
 
   get closed(): boolean {

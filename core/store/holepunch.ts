@@ -41,6 +41,10 @@ export interface HypercoreSession {
   readonly key: Uint8Array | null
   readonly discoveryKey: Uint8Array | null
   readonly length: number
+  /** The signed length in bytes: the sum of every block's size (core/group/log-quota.ts). */
+  readonly byteLength: number
+  /** The block holding byte `bytes`, and where in it; null when not found without waiting. */
+  seek(bytes: number, opts?: { wait?: boolean; timeout?: number }): Promise<[number, number] | null>
   /** Bumped by every truncation of the log (core/group/fork-watch.ts). */
   readonly fork: number
   readonly closed: boolean
@@ -73,6 +77,14 @@ export interface HypercoreSession {
   on(event: 'append', listener: () => void): unknown
   /** The log lost blocks from `to` on (a truncation by its writer, replicated as a reorg). */
   on(event: 'truncate', listener: (to: number, fork: number) => void): unknown
+  /**
+   * Two signed trees of the log at one fork met while replicating: Hypercore froze its stored
+   * copy and closes every session after this (core/group/fork-watch.ts). `proof.upgrade` is the
+   * other side's upgrade from 0 to `length`.
+   */
+  on(event: 'conflict', listener: (length: number, fork: number, proof: TreeProof) => void): unknown
+  on(event: 'close', listener: () => void): unknown
+  once(event: 'close', listener: () => void): unknown
   /** A session that keeps reading the log as it is now, even after a truncation drops blocks. */
   snapshot(): HypercoreSession
   off(event: 'download' | 'append', listener: (...args: never[]) => void): unknown
@@ -90,3 +102,12 @@ const require = createRequire(import.meta.url)
 export const Corestore = require('corestore') as CorestoreCtor
 /** `key(manifest)`: the log's public identifier, a hash of its manifest (not the signer's key). */
 export const Hypercore = require('hypercore') as { key(manifest: Manifest): Uint8Array }
+
+/**
+ * Blocks a replication peer has told us it holds from index 0 (Hypercore's remote bitfield), not
+ * its `remoteLength`: that is the log length it has heard of, which a peer may know without
+ * holding the blocks (a keeper past its quota, a member that has not fetched them yet).
+ */
+export function heldBy(peer: object): number {
+  return (peer as { remoteContiguousLength?: number }).remoteContiguousLength ?? 0
+}

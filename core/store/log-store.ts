@@ -36,6 +36,7 @@ import { keyedHash } from '../crypto/hash.ts'
 import { fastProvider } from '../crypto/provider-sodium.ts'
 import { wipe } from '../crypto/wipe.ts'
 import { DeviceLog, storeError } from './device-log.ts'
+import { seekQuotaEnd } from './quota-end.ts'
 import { Hypercore, type CorestoreInstance, type HypercoreSession, type KeyPair, type Manifest } from './holepunch.ts'
 import { LogLengths, logLengthsKey, readLogLengths, LOG_LENGTHS_FILE } from './log-lengths.ts'
 import { OwnLogGuard, type OwnLogState } from './own-log-guard.ts'
@@ -146,14 +147,32 @@ export class LogStore {
    * member's log. A block not held yet reads as null (replication fills it in).
    */
   async openPeerLog(key: Uint8Array): Promise<PeerLog> {
-    const core = await this.session(key, 'open a member log')
+    let core = await this.session(key, 'open a member log')
+    // Hypercore closes every session of a log whose writer signed two trees at one fork, after
+    // freezing its stored copy (core/group/fork-watch.ts). That copy still reads: open it again,
+    // so the blocks before the freeze keep being read (a rebuild reads every log again). A read
+    // meanwhile waits for it.
+    let reopening: Promise<unknown> | null = null
+    const again = (): void => {
+      if (this.closing) return
+      reopening = this.session(key, 'open a member log').then((c) => {
+        core = c
+        c.once('close', again)
+      }, () => undefined)
+    }
+    core.once('close', again)
     return {
       key: Buffer.from(key).toString('hex'),
       get length() {
         return core.length
       },
+      get byteLength() {
+        return core.byteLength
+      },
+      quotaEnd: (budget) => seekQuotaEnd(core, budget),
       get: async (index) => {
         try {
+          if (reopening) await reopening
           return await core.get(index, { wait: false })
         } catch (e) {
           throw storeError(e, `read block ${index}`)
@@ -264,6 +283,9 @@ export interface PeerLog {
   readonly key: string
   readonly length: number
   get(index: number): Promise<Uint8Array | null>
+  /** The signed length in bytes, and where a byte budget ends the log (core/group/log-quota.ts). */
+  readonly byteLength?: number
+  quotaEnd?(budget: number): Promise<number | null>
 }
 
 /** The key of the log whose Hypercore signer is `signer`. */

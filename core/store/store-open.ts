@@ -6,6 +6,12 @@
  *   - createIfMissing is false whenever the profile already had a store (a `logs/` folder or an
  *     own-log record exists): a missing CURRENT or MANIFEST is an error, never a fresh empty
  *     database written over the real data files.
+ *   - A new store is made in `logs.new/`, closed, and renamed to `logs/` only when RocksDB has
+ *     written it whole. So a `logs/` folder always held a complete store, and the rule above
+ *     never mistakes a first start cut off by a crash or power loss (found by the device-log
+ *     crash test in CI: a kill between `mkdir logs` and RocksDB's first CURRENT left a profile
+ *     that could never open again) for damage. A leftover `logs.new/` never returned from its
+ *     open, so nothing in it was acknowledged; it is made again.
  *   - walRecoveryMode is ABSOLUTE_CONSISTENCY: a write-ahead log with a torn or altered record
  *     fails the open instead of being cut silently at the damage (RocksDB's default,
  *     POINT_IN_TIME, drops every later record and then deletes the file). Only then, and only
@@ -30,6 +36,7 @@ import { errors, HearthError } from '../errors.ts'
 import { Corestore, type CorestoreInstance } from './holepunch.ts'
 
 const require = createRequire(import.meta.url)
+const RocksDB = require('rocksdb-native') as new (dir: string, opts: Record<string, unknown>) => { ready(): Promise<void>; close(): Promise<void> }
 const Storage = require('hypercore-storage') as new (dir: string, opts: Record<string, unknown>) => { close(): Promise<void> }
 const CorestoreWith = Corestore as unknown as new (storage: object) => CorestoreInstance
 
@@ -57,11 +64,11 @@ export async function openStoreSafely(profileDir: string, dir: string, existing:
     await requireFile(path.join(db, 'CURRENT'), 'logs/db/CURRENT')
     await ownerOnly(dir)
   } else {
-    await fs.mkdir(dir, { recursive: true, mode: 0o700 })
+    await createWhole(dir)
   }
   let failure: unknown
   try {
-    const store = await open(dir, { createIfMissing: !existing, walRecoveryMode: ABSOLUTE_CONSISTENCY })
+    const store = await open(dir, { createIfMissing: false, walRecoveryMode: ABSOLUTE_CONSISTENCY })
     await ownerOnly(dir)
     return { store, storeId: await storeId(db), created: !existing, recoveredFrom: null }
   } catch (e) {
@@ -85,6 +92,23 @@ export async function openStoreSafely(profileDir: string, dir: string, existing:
     await fs.rm(kept, { recursive: true, force: true }).catch(() => undefined)
     throw openError(e)
   }
+}
+
+/**
+ * Makes an empty store at `dir` so that `dir` appears only once the store is complete. The staged
+ * database is bare RocksDB with nothing written: hypercore-storage writes its first records on the
+ * real open, as before, so a new store's files are the ones it always had (a record written in the
+ * staged open would be recovered into an extra table at the next open, and with one table more
+ * RocksDB starts compacting sooner).
+ */
+async function createWhole(dir: string): Promise<void> {
+  const staging = `${dir}.new`
+  await fs.rm(staging, { recursive: true, force: true })
+  await fs.mkdir(staging, { recursive: true, mode: 0o700 })
+  const db = new RocksDB(path.join(staging, 'db'), { createIfMissing: true })
+  await db.ready()
+  await db.close()
+  await fs.rename(staging, dir)
 }
 
 const damaged = 'the group store’s write-ahead log (logs/db/*.log) is damaged'

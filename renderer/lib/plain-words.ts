@@ -66,6 +66,7 @@ export const WORDS: Readonly<Record<ErrorCode, MessageKey>> = {
   EXPORT_FAILED: 'errors.EXPORT_FAILED',
   NAME_NOT_ALLOWED: 'errors.NAME_NOT_ALLOWED',
   NAME_TAKEN: 'errors.NAME_TAKEN',
+  LOG_QUOTA_REACHED: 'logQuota.error',
 }
 
 export function plainWords(error: ApiError): string {

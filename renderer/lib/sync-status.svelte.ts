@@ -12,8 +12,12 @@ import { settle } from './call.ts'
 /** Core marks a silent member within about 1.2 s (peer-hearing.ts); read twice a second so the line says so within 2 s. */
 export const POLL_MS = 500
 
-/** `keeper`: no member connected now holds our latest words, but the group's keeper does (issue 15). */
-export type SyncState = 'offline' | 'local-only' | 'held' | 'keeper'
+/**
+ * `keeper`: no member connected now holds our latest words, but the group's keeper does (issue 15).
+ * `keeper-down`: keeper-only mode is in force (core/keeper/keeper-only.ts) and the keeper cannot be
+ * reached, so nothing syncs: said plainly, never as a quiet fallback to members.
+ */
+export type SyncState = 'offline' | 'local-only' | 'held' | 'keeper' | 'keeper-down'
 
 export class SyncStatusController {
   status: GroupStatus | null = $state.raw(null)
@@ -32,6 +36,7 @@ export class SyncStatusController {
     const s = this.status
     if (!s) return null
     if (!s.online) return 'offline'
+    if (s.keeper?.only && !s.keeper.connected) return 'keeper-down'
     if (s.writesHeld) return 'held'
     return s.keeper?.holdsMine ? 'keeper' : 'local-only'
   }

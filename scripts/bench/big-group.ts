@@ -21,6 +21,17 @@ export async function buildBigGroup(dir: string, passphrase: string, updates: nu
   const vault = new Vault(dir)
   await vault.create(passphrase)
   const reg = await GroupRegistry.open(vault, () => undefined, Date.now)
+  const built = await addBigGroup(reg, vault, updates, membersCount)
+  await reg.lockNow()
+  vault.lock()
+  return built
+}
+
+/**
+ * The same group added to an unlocked profile. `tag` keeps the members' log names apart when a
+ * profile holds several (the first group's are `m-bench-<n>`, open-anchor.ts reads them so).
+ */
+export async function addBigGroup(reg: GroupRegistry, vault: Vault, updates: number, membersCount: number, tag = ''): Promise<{ groupId: string; bytes: number }> {
   const creator = await reg.create({ name: 'Bench group', mode: 'survivor-led', pseudonym: 'member-0' })
   const groupId = creator.governance.groupId
   const epochKey = (vault.get(`group/${groupId}/epoch/0`) as Uint8Array).slice()
@@ -32,7 +43,7 @@ export async function buildBigGroup(dir: string, passphrase: string, updates: nu
   ]
   for (let i = 1; i < membersCount; i++) {
     const identity = generateIdentity()
-    const log = await reg.store.openDeviceLog(`m-bench-${i}`)
+    const log = await reg.store.openDeviceLog(`m-bench-${tag}${i}`)
     const id = hex(identity.signPublicKey)
     await creator.writeGovernance({
       v: 1, kind: 'member.admit', group: groupId, author: creator.me, at: Date.now(), seen: {},
@@ -82,7 +93,5 @@ export async function buildBigGroup(dir: string, passphrase: string, updates: nu
     }
   }))
   console.log(`built ${perMember * members.length} updates by ${membersCount} members in ${((performance.now() - t0) / 1000).toFixed(1)} s (${(bytes / 1e6).toFixed(1)} MB of blocks, ${checkpoints} shared checkpoints)`)
-  await reg.lockNow()
-  vault.lock()
   return { groupId, bytes }
 }

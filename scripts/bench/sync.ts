@@ -16,7 +16,12 @@
  * raw Hyperswarm in this process on the same kind of testnet: two swarms joining one topic in the
  * same orders, from the second join to a connection on both sides.
  *
- *   npx tsx scripts/bench/sync.ts [--posts 200] [--runs 3] [--initial 100000] [--orders 20] [--joiners 5] [--only rendezvous|anchor] [--hog]
+ * With `--transport webrtc` (issue 16) each run also makes a second pair whose nodes meet over
+ * WebRTC alone, through a `hearth signal` server the group names (`setWebrtc`, as a facilitator
+ * would), and the table gives both transports' join and post → visible figures from the same run,
+ * beside the same raw Hyperswarm anchor; the initial sync and rendezvous parts are left out.
+ *
+ *   npx tsx scripts/bench/sync.ts [--posts 200] [--runs 3] [--initial 100000] [--orders 20] [--joiners 5] [--only rendezvous|anchor] [--hog] [--transport webrtc]
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -31,6 +36,7 @@ import { rawFetch, rawRoundTrip } from './raw-net.ts'
 import { BACKFILL_AFTER_MS } from '../../core/group/group-online.ts'
 import { execSync } from 'node:child_process'
 import { Vault } from '../../core/store/vault.ts'
+import { SignalServer } from '../../core/net/webrtc/signal-server.ts'
 import { LogStore, LOG_STORE_KEY_PURPOSE } from '../../core/store/log-store.ts'
 
 const uptimeBefore = execSync('uptime').toString().trim()
@@ -56,9 +62,10 @@ async function blockSizes(dir: string, groupId: string, members: number): Promis
   }
 }
 
-const { values } = parseArgs({ options: { posts: { type: 'string' }, runs: { type: 'string' }, initial: { type: 'string' }, orders: { type: 'string' }, joiners: { type: 'string' }, only: { type: 'string' }, hog: { type: 'boolean' } } })
+const { values } = parseArgs({ options: { posts: { type: 'string' }, runs: { type: 'string' }, initial: { type: 'string' }, orders: { type: 'string' }, joiners: { type: 'string' }, only: { type: 'string' }, hog: { type: 'boolean' }, transport: { type: 'string' } } })
+const WEBRTC = values.transport === 'webrtc'
 const ONLY_RENDEZVOUS = values.only === 'rendezvous' || values.only === 'anchor'
-const INITIAL = ONLY_RENDEZVOUS ? 0 : Number(values.initial ?? 100_000)
+const INITIAL = ONLY_RENDEZVOUS || WEBRTC ? 0 : Number(values.initial ?? 100_000)
 const POSTS = Number(values.posts ?? 200)
 const RUNS = ONLY_RENDEZVOUS ? 0 : Number(values.runs ?? 3)
 const hog = values.hog ? startCpuHog() : null
@@ -78,36 +85,55 @@ const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[M
 const createTestnet = createRequire(import.meta.url)('hyperdht/testnet') as (n: number, o: { host: string }) => Promise<{ bootstrap: { host: string; port: number }[]; destroy(): Promise<void> }>
 const joins: number[] = []
 const visible: number[] = []
+/** The same over WebRTC alone (--transport webrtc), from the same runs. */
+const wJoins: number[] = []
+const wVisible: number[] = []
 /** The raw round trips, measured right after each run's posts, so under the same load. */
 const raw: number[] = []
-for (let run = 0; run < RUNS; run++) {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-sync-'))
-  const net = await createTestnet(3, { host: '127.0.0.1' })
-  const boot = `${net.bootstrap[0]?.host}:${net.bootstrap[0]?.port}`
+
+/** One pair: Alder makes a group and posts, Birch joins by invite; over WebRTC alone when `signal` is given. */
+async function pairRun(root: string, boot: string, signal: string | null, into: { joins: number[]; visible: number[] }): Promise<void> {
+  const env = signal ? { HEARTH_TRANSPORT: 'webrtc' } : {}
   const peers: Peer[] = []
   try {
-    const a = await startPeer(path.join(root, 'a'), boot)
-    const b = await startPeer(path.join(root, 'b'), boot)
+    const a = await startPeer(path.join(root, 'a'), boot, env)
+    const b = await startPeer(path.join(root, 'b'), boot, env)
     peers.push(a, b)
     await a.ok('createProfile', { passphrase: PASS, name: 'Alder' })
     await b.ok('createProfile', { passphrase: PASS, name: 'Birch' })
     const { id: groupId } = await a.ok('createGroup', { name: 'Bench' })
+    // The group names the server, as a facilitator would; the newcomer learns it from the welcome.
+    if (signal) await a.ok('setWebrtc', { groupId, signal: [signal], ice: [] })
     const first = await a.ok('post', { groupId, text: 'first' })
     const { code } = await a.ok('createInvite', { groupId })
     await a.until(async () => (await a.ok('groupStatus', { groupId })).online)
     const t0 = performance.now()
     await b.ok('joinGroup', { code, waitMs: 30_000 }, 40_000)
-    await until(async () => (await b.ok('feed', { groupId, limit: 1 })).posts[0]?.id === first.id)
-    joins.push(performance.now() - t0)
+    await until(async () => (await b.ok('feed', { groupId, limit: 1 })).posts[0]?.id === first.id, 90_000)
+    into.joins.push(performance.now() - t0)
+    if (signal && !(await a.ok('groupStatus', { groupId })).peers.every((p) => p.transport === 'webrtc')) throw new Error('not over WebRTC')
     for (let i = 0; i < POSTS / RUNS; i++) {
       const t = performance.now()
       const { id } = await a.ok('post', { groupId, text: `post ${i}` })
       await until(async () => (await b.ok('feed', { groupId, limit: 1 })).posts[0]?.id === id)
-      visible.push(performance.now() - t)
+      into.visible.push(performance.now() - t)
     }
-    raw.push(...(await rawRoundTrip(Math.ceil(POSTS / RUNS))))
   } finally {
     await Promise.all(peers.map((p) => p.stop()))
+  }
+}
+
+for (let run = 0; run < RUNS; run++) {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-sync-'))
+  const net = await createTestnet(3, { host: '127.0.0.1' })
+  const boot = `${net.bootstrap[0]?.host}:${net.bootstrap[0]?.port}`
+  const signal = WEBRTC ? await SignalServer.listen({ port: 0, host: '127.0.0.1' }) : null
+  try {
+    await pairRun(path.join(root, 'h'), boot, null, { joins, visible })
+    if (signal) await pairRun(path.join(root, 'w'), boot, signal.url, { joins: wJoins, visible: wVisible })
+    raw.push(...(await rawRoundTrip(Math.ceil(POSTS / RUNS))))
+  } finally {
+    await signal?.close()
     await net.destroy()
     rmSync(root, { recursive: true, force: true })
   }
@@ -164,12 +190,12 @@ if (INITIAL > 0) {
     rmSync(root, { recursive: true, force: true })
   }
 }
-const rv = await rendezvousBench({ orders: Number(values.orders ?? 20), joiners: Number(values.joiners ?? 5), anchorOnly: values.only === 'anchor' })
+const rv = WEBRTC ? null : await rendezvousBench({ orders: Number(values.orders ?? 20), joiners: Number(values.joiners ?? 5), anchorOnly: values.only === 'anchor' })
 await hog?.stop()
 const uptimeAfter = execSync('uptime').toString().trim()
 
 console.log(`\nuptime before: ${uptimeBefore}\nuptime after:  ${uptimeAfter}${values.hog ? '; CPU hog on every core' : ''}`)
-console.log(rendezvousTable(rv))
+if (rv) console.log(rendezvousTable(rv))
 if (RUNS > 0) printPosts()
 function printPosts(): void {
   console.log(`\nTwo processes on a loopback testnet, ${RUNS} runs, ${visible.length} posts`)
@@ -177,8 +203,13 @@ function printPosts(): void {
   console.log('|---|---:|---:|---:|')
   console.log(`| join (code given → first feed) | ${pct(joins, 50).toFixed(0)} ms | ${pct(joins, 99).toFixed(0)} ms | ${Math.max(...joins).toFixed(0)} ms |`)
   console.log(`| post → visible on the other peer | ${pct(visible, 50).toFixed(1)} ms | ${pct(visible, 99).toFixed(1)} ms | ${Math.max(...visible).toFixed(1)} ms |`)
+  if (WEBRTC) {
+    console.log(`| join over WebRTC alone | ${pct(wJoins, 50).toFixed(0)} ms | ${pct(wJoins, 99).toFixed(0)} ms | ${Math.max(...wJoins).toFixed(0)} ms |`)
+    console.log(`| post → visible over WebRTC alone | ${pct(wVisible, 50).toFixed(1)} ms | ${pct(wVisible, 99).toFixed(1)} ms | ${Math.max(...wVisible).toFixed(1)} ms |`)
+  }
   console.log(`| anchor: raw Hyperswarm round trip (${raw.length}) | ${pct(raw, 50).toFixed(2)} ms | ${pct(raw, 99).toFixed(2)} ms | ${Math.max(...raw).toFixed(2)} ms |`)
   console.log(`\npost → visible p99 ${pct(visible, 99).toFixed(1)} ms against the goal 10 × raw p99 + 5 ms = ${(10 * pct(raw, 99) + 5).toFixed(1)} ms: ${(pct(visible, 99) / (10 * pct(raw, 99) + 5)).toFixed(2)}× of it; p99 ratio to raw ${(pct(visible, 99) / pct(raw, 99)).toFixed(1)}×`)
+  if (WEBRTC) console.log(`WebRTC / Hyperswarm: join p50 ${(pct(wJoins, 50) / pct(joins, 50)).toFixed(2)}×; post → visible p50 ${(pct(wVisible, 50) / pct(visible, 50)).toFixed(2)}×, p99 ${(pct(wVisible, 99) / pct(visible, 99)).toFixed(2)}× (target: within 2×)`)
   if (INITIAL > 0) {
     console.log(`newcomer: join call → first feed page of 20 posts ${(firstPageMs / 1000).toFixed(2)} s`)
     console.log(`newcomer: join call → whole history read (the backfill starts ${BACKFILL_AFTER_MS / 1000} s after the initial sync) ${(wholeMs / 1000).toFixed(1)} s = ${(wholeMs / rawFetchMs).toFixed(2)}× the raw fetch; without that wait ${((wholeMs - BACKFILL_AFTER_MS) / rawFetchMs).toFixed(2)}×`)

@@ -2,12 +2,15 @@
  * `hearth keeper …` (issue 15). `keeper serve` runs a keeper: a headless node on its own profile
  * folder (never a member's; by default next to the member profile, with "-keeper" appended) that
  * holds groups' device logs as ciphertext and serves them to their members (core/keeper/). Its
- * first output line, always JSON whatever --json says, is {"keeper":"CODE","groups":[…]}: CODE is
+ * first output line, always JSON whatever --json says, is {"keeper":"CODE","groups":[…]} (and
+ * "signal":"ws://…" with --signal PORT: `hearth signal`'s server run beside it): CODE is
  * what a facilitator pastes into `hearth keeper add`; with --json, a line {"kept":LOG,"group":ACCESS}
  * follows for each log it starts keeping, and {"refused":LOG,"group":ACCESS} for each it will not
- * (another group's log, or past the group's limit, or a refused successor or an old version:
- * a KEEPER_* code in place of LOG), {"succeeded":NEW,"group":OLD} when a group's access key
- * moves on with its epoch (the old one is retired), and {"unregistered":ACCESS} for a group it
+ * (another group's log, or past the group's limit or quota, or a refused successor or an old
+ * version: a KEEPER_* code in place of LOG), {"full":ACCESS} when a group reaches `--quota SIZE`
+ * (500MB, 2GB: past it the keeper takes no new block of that group and tells its members; what it
+ * holds stays), {"succeeded":NEW,"group":OLD} when a group's access key moves on with its epoch
+ * (the old one is retired), and {"unregistered":ACCESS} for a group it
  * would not take on (its access did not prove the registration secret of the keeper's code). It runs unattended, so the passphrase comes
  * from HEARTH_PASSPHRASE or --passphrase-file. Ctrl-C or SIGTERM closes the store cleanly.
  *
@@ -20,13 +23,16 @@ import { HearthError } from '../../core/errors.ts'
 import { encodeKeeperCode } from '../../core/keeper/keeper-code.ts'
 import { KeeperNode } from '../../core/keeper/keeper-node.ts'
 import { openKeeperProfile } from '../../core/keeper/keeper-profile.ts'
+import { parseSize } from '../../core/keeper/keeper-quota.ts'
 import { defaultProfileDir } from '../../core/store/profile-dir.ts'
 import { currentPassphrase, expectOk, need, opt, unlocked, type Command, type CommandContext } from './commands.ts'
 import { networkOptions, seconds, stayUp } from './net-commands.ts'
+import { startSignal } from './signal-command.ts'
+import { list } from './webrtc-commands.ts'
 
 export const keeperCommands: Record<string, Command & { network?: boolean; noProfile?: boolean }> = {
   'keeper serve': {
-    usage: 'hearth keeper serve [--profile DIR] [--bootstrap HOST:PORT] [--for SECONDS] [--max-groups N]',
+    usage: 'hearth keeper serve [--profile DIR] [--bootstrap HOST:PORT] [--for SECONDS] [--max-groups N] [--quota SIZE] [--signal PORT [--host H]]',
     summary: 'run a keeper: hold groups’ logs as ciphertext (it can read none) so members who are never online together still sync',
     // The member profile's node must not be started or reached: the keeper has a folder of its own.
     noProfile: true,
@@ -34,26 +40,36 @@ export const keeperCommands: Record<string, Command & { network?: boolean; noPro
       const dir = typeof ctx.options.profile === 'string' ? ctx.profileDir : `${path.resolve(defaultProfileDir())}-keeper`
       const secondsUp = seconds(ctx, 'for', 365 * 24 * 3600)
       const maxGroups = positive(ctx, 'max-groups', 16)
+      const quotaText = opt(ctx, 'quota')
+      const quota = quotaText === undefined ? undefined : parseSize(quotaText)
       const net = networkOptions(opt(ctx, 'bootstrap'))
+      const signalPort = list(ctx, 'signal')[0]
       const profile = await openKeeperProfile(dir, await currentPassphrase(ctx))
       let node: KeeperNode
+      let signal: Awaited<ReturnType<typeof startSignal>> | null = null
       try {
-        node = await KeeperNode.start(profile, { ...net, maxGroups })
+        node = await KeeperNode.start(profile, { ...net, maxGroups, ...(quota ? { quota } : {}) })
       } catch (e) {
         await profile.close()
         throw e
       }
       try {
-        process.stdout.write(JSON.stringify({ keeper: encodeKeeperCode({ key: node.publicKey, register: profile.register }), groups: node.groups() }) + '\n')
+        // `hearth signal`'s own server beside the node: it holds no key and needs none of the keeper's.
+        if (signalPort !== undefined) signal = await startSignal(ctx, signalPort, 'signal')
+        process.stdout.write(JSON.stringify({ keeper: encodeKeeperCode({ key: node.publicKey, register: profile.register }), groups: node.groups(), ...(signal ? { signal: signal.url } : {}) }) + '\n')
         // With --json, one line per log the keeper starts keeping: keys only, which open nothing.
         if (ctx.options.json) {
           node.on('kept', (group, log) => process.stdout.write(JSON.stringify({ kept: log, group }) + '\n'))
           node.on('refused', (group, log) => process.stdout.write(JSON.stringify({ refused: log, group }) + '\n'))
+          // Groups already full when it starts are said at once; others when they fill up.
+          for (const group of node.groups()) if (node.isFull(group)) process.stdout.write(JSON.stringify({ full: group }) + '\n')
+          node.on('full', (group) => process.stdout.write(JSON.stringify({ full: group }) + '\n'))
           node.on('unregistered', (group) => process.stdout.write(JSON.stringify({ unregistered: group }) + '\n'))
           node.on('succeeded', (group, next) => process.stdout.write(JSON.stringify({ succeeded: next, group }) + '\n'))
         }
         await stayUp(secondsUp)
       } finally {
+        await signal?.close()
         await node.close()
       }
       return { stopped: true, groups: node.groups().length }
@@ -105,6 +121,7 @@ function keeperLines(list: KeeperView[]): string {
   else {
     lines.push(r.connected ? 'Connected now.' : r.lastReached ? `Last reached ${new Date(r.lastReached).toISOString()}.` : 'Not reached since this device came online.')
     lines.push(`It holds ${r.blocksHeld} blocks of the group’s logs${r.holdsMine ? ', including everything this device wrote' : ''}.`)
+    if (r.full) lines.push('The keeper is full: it takes nothing new from this group. What it holds is kept. Ask the person who runs it for a larger --quota.')
   }
   return lines.join('\n')
 }

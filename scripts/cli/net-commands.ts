@@ -11,24 +11,17 @@ import type { HearthService } from '../../core/service.ts'
 import { expectOk, need, opt, unlocked, type Command, type CommandContext } from './commands.ts'
 import { shown } from './visible.ts'
 import { listenOnProfile } from './node-socket.ts'
-import { defaultTransport, TRANSPORT_CHOICES, type TransportChoice } from '../../core/net/transports.ts'
+import { DEFAULT_TRANSPORT, TRANSPORT_CHOICES, type TransportChoice } from '../../core/net/transports.ts'
 
-export function networkOptions(bootstrap: string | undefined): NetworkOptions {
-  if (!bootstrap) return {}
-  const nodes: DhtNodeAddress[] = bootstrap.split(',').map((hp) => {
-    const m = /^([0-9a-zA-Z.-]+):(\d{1,5})$/.exec(hp.trim())
-    if (!m || Number(m[2]) > 65535) throw new HearthError('INVALID_INPUT', `--bootstrap wants HOST:PORT, not "${hp}"`)
-    return { host: m[1] as string, port: Number(m[2]) }
-  })
-  const loopback = nodes.every((n) => n.host === 'localhost' || n.host.startsWith('127.'))
-  return { bootstrap: nodes, ...(loopback ? { host: '127.0.0.1' } : {}) }
-}
+import { networkOptions } from '../../core/net/bootstrap-option.ts'
+
+export { networkOptions }
 
 
 /**
- * `--transport hyperswarm|webrtc|both` and `--signal URL` (repeatable; for now the only way to
- * name a signaling server: the group setting is a later slice). Without --transport: both when a
- * signaling server is named, else Hyperswarm alone (core/net/transports.ts).
+ * `--transport hyperswarm|webrtc|both` and `--signal URL` (repeatable; the first is used): this
+ * device's own signaling server, over the group's setting (`hearth group webrtc`). Without
+ * --transport: both, WebRTC opening only once a server is named (core/net/transports.ts).
  */
 export function transportOptions(transport: string | undefined, signal: string[] | undefined): Pick<NetworkOptions, 'transport' | 'signal'> {
   const urls = (signal ?? []).map((u) => u.trim())
@@ -45,8 +38,7 @@ export function transportOptions(transport: string | undefined, signal: string[]
   if (transport !== undefined && !(TRANSPORT_CHOICES as readonly string[]).includes(transport)) {
     throw new HearthError('INVALID_INPUT', `--transport wants hyperswarm, webrtc or both, not "${transport}"`)
   }
-  const choice = (transport as TransportChoice | undefined) ?? defaultTransport(urls)
-  if (choice !== 'hyperswarm' && urls.length === 0) throw new HearthError('INVALID_INPUT', `--transport ${choice} needs a signaling server: add --signal ws://HOST:PORT`)
+  const choice = (transport as TransportChoice | undefined) ?? DEFAULT_TRANSPORT
   return { transport: choice, ...(urls.length ? { signal: urls } : {}) }
 }
 
@@ -219,7 +211,12 @@ export const netCommands: Record<string, Command & { network?: boolean; noProfil
         : s.keeper?.holdsMine ? 'your latest words are held by the group’s keeper' : 'your latest words are not yet held by anyone else'
       const k = s.keeper
       const keeper = !k ? '' : k.connected ? ' The keeper is connected.' : k.lastReached ? ` The keeper was last reached ${new Date(k.lastReached).toISOString().slice(0, 16).replace('T', ' ')} UTC.` : ' The keeper has not been reached yet.'
-      return `Online; connected: ${s.peers.map(peerText).join(', ') || 'nobody yet'}; ${held}.${keeper}`
+      const quota = (s.quotaReached ?? []).map((q) => ` A device of ${shown(q.name)} has reached the group’s limit: nothing it writes from there on is shown or kept.`).join('')
+      const w = s.webrtc
+      const webrtc = !w ? '' : ` WebRTC through ${w.server}${w.from === 'device' ? ' (this device’s own --signal)' : ''}: ${w.signaling ? 'reached' : 'not reached now'}.`
+      // Keeper-only (core/keeper/keeper-only.ts): say plainly that nothing syncs without the keeper.
+      const only = !k?.only ? '' : k.connected ? ' Keeper-only: you sync through the keeper alone; members do not see your address.' : ' Keeper-only: no keeper is reachable, so nothing syncs until it is back. Members still do not see your address.'
+      return `Online; connected: ${s.peers.map(peerText).join(', ') || 'nobody yet'}; ${held}.${keeper}${only}${webrtc}${quota}`
     },
   },
 }

@@ -28,7 +28,7 @@ const MAX_UNREAD_BYTES = 8 * 1024 * 1024
 const DRAIN_MS = 5_000
 const OPEN_METHODS = new Set(['profileStatus', 'createProfile', 'destroyProfile'])
 /** Every event, forwarded to callers who showed the passphrase; `satisfies` catches a new one. */
-const EVENTS = Object.keys({ locked: true, unlocked: true, groupsChanged: true, groupChanged: true, exportProgress: true, joinProgress: true } satisfies Record<EventName, true>) as EventName[]
+const EVENTS = Object.keys({ locked: true, unlocked: true, groupsChanged: true, groupChanged: true, exportProgress: true, joinProgress: true, rtc: true } satisfies Record<EventName, true>) as EventName[]
 
 export interface NodeSocket {
   endpoint: string

@@ -14,10 +14,9 @@ import { seconds, stayUp } from './net-commands.ts'
 export const DEFAULT_SIGNAL_PORT = 4444
 const LOG_EVERY_MS = 60_000
 
-function port(ctx: CommandContext): number {
-  const v = opt(ctx, 'port')
+function port(v: string | undefined, name = 'port'): number {
   if (v === undefined) return DEFAULT_SIGNAL_PORT
-  if (!/^\d{1,5}$/.test(v) || Number(v) > 65535) throw new HearthError('INVALID_INPUT', `--port wants a number from 0 to 65535, not "${v}"`)
+  if (!/^\d{1,5}$/.test(v) || Number(v) > 65535) throw new HearthError('INVALID_INPUT', `--${name} wants a port number from 0 to 65535, not "${v}"`)
   return Number(v)
 }
 
@@ -42,6 +41,25 @@ function codeCounter(): { log(e: SignalLogEntry): void; flush(): void } {
   }
 }
 
+/**
+ * Starts a signaling server with its log of counts (for `hearth signal`, and beside a keeper:
+ * `hearth keeper serve --signal PORT`). `portText` is the port asked for, under option `name`.
+ */
+export async function startSignal(ctx: CommandContext, portText: string | undefined, name = 'port'): Promise<{ url: string; close(): Promise<void> }> {
+  const counter = codeCounter()
+  const server = await SignalServer.listen({ port: port(portText, name), host: host(ctx), log: counter.log })
+  const flusher = setInterval(counter.flush, LOG_EVERY_MS)
+  flusher.unref()
+  return {
+    url: server.url,
+    async close() {
+      clearInterval(flusher)
+      await server.close()
+      counter.flush()
+    },
+  }
+}
+
 export const signalCommands: Record<string, Command & { noProfile: true }> = {
   signal: {
     usage: 'hearth signal [--port P] [--host H] [--for SECONDS]',
@@ -49,17 +67,12 @@ export const signalCommands: Record<string, Command & { noProfile: true }> = {
     noProfile: true,
     async run(ctx) {
       const upFor = seconds(ctx, 'for', 365 * 24 * 3600)
-      const counter = codeCounter()
-      const server = await SignalServer.listen({ port: port(ctx), host: host(ctx), log: counter.log })
-      const flusher = setInterval(counter.flush, LOG_EVERY_MS)
-      flusher.unref()
+      const server = await startSignal(ctx, opt(ctx, 'port'))
       try {
         process.stdout.write(ctx.options.json ? JSON.stringify({ signal: server.url }) + '\n' : `Signaling on ${server.url}. Ctrl-C to stop.\n`)
         await stayUp(upFor)
       } finally {
-        clearInterval(flusher)
         await server.close()
-        counter.flush()
       }
       return { stopped: true }
     },

@@ -14,11 +14,12 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import type { EventName } from '../../core/api.ts'
 import type { HearthService } from '../../core/service.ts'
 import { answer, type EventFrame } from './bridge.ts'
+import { rtcCallFromWire, rtcEventToWire } from './rtc-wire.ts'
 import { contentType, readAsset, resolveAsset, rewriteIndex, SHIM_PATH } from './page.ts'
 
 const HOST = '127.0.0.1'
 /** Every contract event: one missing here is a compile error. */
-const EVENTS: Record<EventName, true> = { locked: true, unlocked: true, groupsChanged: true, groupChanged: true, exportProgress: true, joinProgress: true }
+const EVENTS: Record<EventName, true> = { locked: true, unlocked: true, groupsChanged: true, groupChanged: true, exportProgress: true, joinProgress: true, rtc: true }
 export const EVENT_NAMES = Object.keys(EVENTS) as EventName[]
 /** Larger than any valid call (the biggest is a 200,000-character personal doc). */
 const MAX_FRAME_BYTES = 4 * 1024 * 1024
@@ -117,7 +118,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     ws.on('close', () => sockets.delete(ws))
     ws.on('message', (data, isBinary) => {
       const text = isBinary ? null : data.toString()
-      void answer(text, (m, i) => opts.service.call(m, i)).then((reply) => {
+      void answer(text, (m, i) => opts.service.call(m, m === 'rtcRelay' ? rtcCallFromWire(i) : i)).then((reply) => {
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply))
       })
     })
@@ -125,7 +126,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
 
   const unsubscribe = EVENT_NAMES.map((event) =>
     opts.service.on(event, (payload) => {
-      const frame = JSON.stringify({ event, payload } satisfies EventFrame)
+      // An rtc frame's bytes travel as base64 (rtc-wire.ts); every other payload is plain JSON already.
+      const frame = JSON.stringify(event === 'rtc' ? { event, payload: rtcEventToWire(payload) } : ({ event, payload } satisfies EventFrame))
       for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(frame)
     }),
   )

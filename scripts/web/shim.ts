@@ -12,6 +12,7 @@
  * the few browser objects it uses through the small interfaces below.
  */
 import type { ApiError, HearthApi, Result } from '../../core/api.ts'
+import { rtcCallToWire, rtcEventFromWire } from './rtc-wire.ts'
 
 interface BrowserSocket {
   readonly readyState: number
@@ -68,14 +69,15 @@ export function createBridge(g: BrowserGlobal, names: Names): HearthApi {
       pending.get(frame.id)?.(frame.result)
       pending.delete(frame.id)
     } else if (typeof frame.event === 'string') {
-      for (const h of handlers.get(frame.event) ?? []) h(frame.payload)
+      const payload = frame.event === 'rtc' ? rtcEventFromWire(frame.payload) : frame.payload
+      for (const h of handlers.get(frame.event) ?? []) h(payload)
     }
   })
 
   function call(method: string, input: unknown): Promise<Result<unknown>> {
     if (closed) return Promise.resolve({ ok: false, error: LOST })
     const id = nextId++
-    const frame = JSON.stringify({ id, method, input })
+    const frame = JSON.stringify({ id, method, input: method === 'rtcRelay' ? rtcCallToWire(input) : input })
     return new Promise((resolve) => {
       pending.set(id, resolve)
       if (socket.readyState === OPEN) socket.send(frame)

@@ -1,5 +1,5 @@
 /**
- * A WebRTC data channel (node-datachannel) as a plain byte stream, so the same Noise stream,
+ * A WebRTC data channel (rtc-peers.ts: node-datachannel's, or a front end's relayed) as a plain byte stream, so the same Noise stream,
  * member-auth and replication that run over a Hyperswarm connection can run over it.
  *
  * Why not node-datachannel's own DataChannelStream: it is object-mode and drops incoming
@@ -10,8 +10,8 @@
  */
 import { createRequire } from 'node:module'
 import { Duplex } from 'node:stream'
-import type { DataChannel } from 'node-datachannel'
 import type { NoiseStream, SwarmKeyPair } from '../holepunch-net.ts'
+import type { RtcChannel } from './rtc-peers.ts'
 
 type NoiseCtor = new (isInitiator: boolean, rawStream: Duplex, opts: { keyPair: SwarmKeyPair }) => NoiseStream
 const NoiseSecretStream = createRequire(import.meta.url)('@hyperswarm/secret-stream') as NoiseCtor
@@ -24,10 +24,10 @@ const LOW_WATER_BYTES = 256 * 1024
 export class ChannelStream extends Duplex {
   private waiting: (() => void) | null = null
 
-  constructor(private readonly channel: DataChannel) {
+  constructor(private readonly channel: RtcChannel) {
     super({ allowHalfOpen: false })
     channel.onMessage((m) => {
-      this.push(typeof m === 'string' ? Buffer.from(m, 'utf8') : Buffer.from(m as ArrayBuffer))
+      this.push(Buffer.from(m.buffer, m.byteOffset, m.byteLength))
     })
     channel.onClosed(() => {
       this.push(null)
@@ -49,7 +49,7 @@ export class ChannelStream extends Duplex {
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (e?: Error | null) => void): void {
     try {
       for (let at = 0; at < chunk.length; at += PIECE_BYTES) {
-        if (!this.channel.sendMessageBinary(chunk.subarray(at, at + PIECE_BYTES))) return callback(new Error('DATA_CHANNEL_CLOSED'))
+        if (!this.channel.sendBinary(chunk.subarray(at, at + PIECE_BYTES))) return callback(new Error('DATA_CHANNEL_CLOSED'))
       }
     } catch {
       return callback(new Error('DATA_CHANNEL_CLOSED'))

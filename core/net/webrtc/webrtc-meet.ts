@@ -1,5 +1,5 @@
 /**
- * Members of one group meeting over WebRTC (node-datachannel) through a signaling server that
+ * Members of one group meeting over WebRTC (rtc-peers.ts: node-datachannel, or the app's renderer) through a signaling server that
  * speaks y-webrtc's protocol (`hearth signal`, or y-webrtc's own server): join the group's room
  * for the current epoch (signal-envelope.ts, epoch-rooms.ts), say hello, and open one data channel to each peer
  * who answers. Each channel is handed over as a byte stream (channel-stream.ts) for the caller to
@@ -21,9 +21,11 @@
  * another transport, or a peer member-auth refused) is not offered to nor answered until released.
  */
 import { randomBytes } from 'node:crypto'
-import nodeDataChannel, { type DataChannel, type PeerConnection } from 'node-datachannel'
+import type { IceServerSetting } from '../../group/webrtc-settings.ts'
 import { ChannelStream } from './channel-stream.ts'
 import { EpochRooms } from './epoch-rooms.ts'
+import { ndcPeers } from './ndc-peers.ts'
+import type { RtcChannel, RtcPeer as PeerConnection, RtcPeerFactory } from './rtc-peers.ts'
 import { openSignal, sealSignal, type SignalBody } from './signal-envelope.ts'
 import { SignalLink } from './signal-link.ts'
 
@@ -38,10 +40,12 @@ export interface WebrtcMeetOptions {
   groupSecret: Uint8Array
   /** The group's current epoch key (32 bytes), or a newcomer's candidates (epoch-rooms.ts); setEpochs() moves on. */
   epochKeys: Uint8Array[]
-  /** STUN/TURN URLs the group named; none by default (direct and loopback candidates only). */
-  iceServers?: string[]
+  /** STUN/TURN servers the group named (ice-servers.ts); none by default (direct and loopback candidates only). */
+  iceServers?: IceServerSetting[]
   /** Address ICE binds to; tests use 127.0.0.1. */
   bindAddress?: string
+  /** Who makes the peer connections (rtc-peers.ts); node-datachannel in this process by default. */
+  peers?: RtcPeerFactory
   /** A channel to a peer is open; `initiator` is true on the side that offered; `remote` is its session id (for hold). */
   onChannel(channel: { stream: ChannelStream; initiator: boolean; remote: string }): void
   /** Codes only (a signal's kind, a connection's state, a refused signal), for logs and tests. */
@@ -53,7 +57,8 @@ export class WebrtcMeet {
   private readonly rooms: EpochRooms
   /** The room each remote session spoke to us in: we answer it there. */
   private readonly roomOf = new Map<string, string>()
-  private readonly link: SignalLink
+  private link: SignalLink
+  private iceServers: IceServerSetting[]
   private readonly peers = new Map<string, PeerConnection>()
   /** Candidates that arrived before their description (signals of different kinds may overtake each other). */
   private readonly early = new Map<string, Array<[candidate: string, mid: string]>>()
@@ -76,14 +81,38 @@ export class WebrtcMeet {
 
   private constructor(private readonly opts: WebrtcMeetOptions) {
     this.rooms = new EpochRooms(opts.groupSecret, opts.epochKeys)
-    this.link = new SignalLink(opts.url, {
+    this.iceServers = opts.iceServers ?? []
+    this.link = this.linkTo(opts.url)
+  }
+
+  private linkTo(url: string): SignalLink {
+    const link: SignalLink = new SignalLink(url, {
       onOpen: () => {
-        this.link.send({ type: 'subscribe', topics: this.rooms.all() })
+        link.send({ type: 'subscribe', topics: this.rooms.all() })
         this.refresh()
       },
       onFrame: (data) => this.onFrame(data),
       onEvent: (code) => this.event(code),
     })
+    return link
+  }
+
+  /**
+   * Meets through another signaling server from now on (the group's setting changed): the old
+   * socket closes, the new one subscribes to the same rooms and says hello. Peer connections
+   * already up stay: they no longer need any server.
+   */
+  setServer(url: string): void {
+    if (this.closed) return
+    this.link.close()
+    this.early.clear()
+    this.event('SERVER_MOVED')
+    this.link = this.linkTo(url)
+  }
+
+  /** STUN/TURN servers for connections made from now on. */
+  setIceServers(servers: IceServerSetting[]): void {
+    this.iceServers = servers
   }
 
   /** Whether the signaling server is reachable now. */
@@ -211,14 +240,12 @@ export class WebrtcMeet {
   }
 
   private offer(remote: string): void {
-    const pc = this.connection(remote)
-    const channel = pc.createDataChannel('hearth')
-    channel.onOpen(() => this.hand(remote, pc, channel, true))
+    this.connection(remote, true).createChannel()
   }
 
-  private connection(remote: string): PeerConnection {
-    const pc = new nodeDataChannel.PeerConnection('hearth', {
-      iceServers: this.opts.iceServers ?? [],
+  private connection(remote: string, initiator = false): PeerConnection {
+    const pc = (this.opts.peers ?? ndcPeers).create({
+      iceServers: this.iceServers,
       ...(this.opts.bindAddress ? { bindAddress: this.opts.bindAddress } : {}),
     })
     this.peers.set(remote, pc)
@@ -243,11 +270,11 @@ export class WebrtcMeet {
         this.refresh()
       }
     })
-    pc.onDataChannel((channel) => (channel.isOpen() ? this.hand(remote, pc, channel, false) : channel.onOpen(() => this.hand(remote, pc, channel, false))))
+    pc.onChannel((channel) => this.hand(remote, pc, channel, initiator))
     return pc
   }
 
-  private hand(remote: string, pc: PeerConnection, channel: DataChannel, initiator: boolean): void {
+  private hand(remote: string, pc: PeerConnection, channel: RtcChannel, initiator: boolean): void {
     if (this.closed || this.peers.get(remote) !== pc) return channel.close()
     const stream = new ChannelStream(channel)
     // The channel is the connection: once the caller or the peer closes it, the peer connection

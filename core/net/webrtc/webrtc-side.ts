@@ -10,7 +10,9 @@
  * Hyperswarm, so that when that connection ends the device is met over WebRTC again.
  */
 import type { NoiseStream, SwarmKeyPair, TopicDiscovery } from '../holepunch-net.ts'
+import type { IceServerSetting } from '../../group/webrtc-settings.ts'
 import { noiseOverChannel } from './channel-stream.ts'
+import type { RtcPeerFactory } from './rtc-peers.ts'
 import { WebrtcMeet } from './webrtc-meet.ts'
 
 export interface WebrtcSideOptions {
@@ -18,7 +20,11 @@ export interface WebrtcSideOptions {
   url: string
   groupSecret: Uint8Array
   epochKeys: Uint8Array[]
+  /** The group's STUN/TURN servers (ice-servers.ts); none by default. */
+  iceServers?: IceServerSetting[]
   bindAddress?: string
+  /** Who makes the peer connections (rtc-peers.ts); node-datachannel by default. */
+  peers?: RtcPeerFactory
   keyPair: SwarmKeyPair
   /** A Noise stream over a new data channel; `remote` names the peer's session for refuse/keepApart. */
   onConnection(conn: NoiseStream, remote: string): void
@@ -32,12 +38,18 @@ export class WebrtcSide {
   /** For the rendezvous (rendezvous.ts): a look for peers is a hello in the room. */
   readonly topic: TopicDiscovery = { refresh: async () => this.meet.refresh() }
 
+  /** The signaling server met through now. */
+  url: string
+
   constructor(opts: WebrtcSideOptions) {
+    this.url = opts.url
     this.meet = WebrtcMeet.start({
       url: opts.url,
       groupSecret: opts.groupSecret,
       epochKeys: opts.epochKeys,
+      ...(opts.iceServers ? { iceServers: opts.iceServers } : {}),
       ...(opts.bindAddress ? { bindAddress: opts.bindAddress } : {}),
+      ...(opts.peers ? { peers: opts.peers } : {}),
       ...(opts.onEvent ? { onEvent: opts.onEvent } : {}),
       onChannel: ({ stream, initiator, remote }) => opts.onConnection(noiseOverChannel(stream, initiator, opts.keyPair), remote),
     })
@@ -50,6 +62,13 @@ export class WebrtcSide {
 
   setEpochs(epochKeys: Uint8Array[]): void {
     this.meet.setEpochs(epochKeys)
+  }
+
+  /** The group named another signaling server, or other ICE servers: new meetings use them. */
+  setServers(url: string, iceServers: IceServerSetting[]): void {
+    if (url !== this.url) this.meet.setServer(url)
+    this.url = url
+    this.meet.setIceServers(iceServers)
   }
 
   /** Member-auth refused this peer: neither offer to it nor answer it for `ms`. */

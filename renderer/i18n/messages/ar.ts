@@ -7,11 +7,15 @@
  */
 import type { Catalogue } from './en.ts'
 import { integrityAr } from './ar/integrity.ts'
+import { logQuotaAr } from './ar/log-quota.ts'
 import { supportAr } from './ar/support.ts'
 import { errorsAr } from './ar/errors.ts'
 import { reasonsAr } from './ar/reasons.ts'
 import { namesAr } from './ar/names.ts'
 import { keeperAr } from './ar/keeper.ts'
+import { keeperQuotaAr } from './ar/keeper-quota.ts'
+
+import { keeperOnlyAr } from './ar/keeper-only.ts'
 import { groupToolsAr } from './ar/group-tools.ts'
 import { hearingAr } from './ar/hearing.ts'
 
@@ -21,6 +25,9 @@ export const ar: Catalogue = {
   ...reasonsAr,
   ...namesAr,
   ...keeperAr,
+  ...keeperQuotaAr,
+
+  ...keeperOnlyAr,
   ...hearingAr,
   'app.opening': 'جارٍ الفتح…',
   'app.noBridge.title': 'لا يمكن تشغيل Hearth هنا',
@@ -437,7 +444,7 @@ export const ar: Catalogue = {
   'hidden.byFacilitator': '<b>مخفي عن المجموعة.</b> أخفاه أحد الميسّرين، لذلك لا يراه أحد سواك.',
   'hidden.escalated': 'وطلبوا أيضًا النظر في إزالته.',
   'hidden.why': 'السبب:',
-  'hidden.flags': '{reason} ({count, plural, zero {لا بلاغات} one {بلاغ واحد} two {بلاغان} few {# بلاغات} many {# بلاغًا} other {# بلاغ}})',
+  'hidden.flags': '<bdi>{reason}</bdi> ({count, plural, zero {لا بلاغات} one {بلاغ واحد} two {بلاغان} few {# بلاغات} many {# بلاغًا} other {# بلاغ}})',
   'hidden.note': 'ملاحظتهم: «<bdi>{note}</bdi>»',
   'hidden.edit': 'يمكن تعديله؛ وسيرى الميسّرون أنه عُدّل. لا يغيّر أحد سواك كلماتك أبدًا.',
   'hidden.ask': 'سؤال الميسّرين عن هذا',
@@ -565,5 +572,6 @@ export const ar: Catalogue = {
   'decisions.none': 'لا توجد قرارات بعد.',
   'decisions.list': 'القرارات، المفتوحة أولًا',
   ...integrityAr,
+  ...logQuotaAr,
   ...groupToolsAr,
 }

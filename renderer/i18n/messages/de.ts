@@ -10,21 +10,29 @@ import type { Catalogue } from './en.ts'
 import { hearingDe } from './de/hearing.ts'
 import { groupToolsDe } from './de/group-tools.ts'
 import { keeperDe } from './de/keeper.ts'
+import { keeperQuotaDe } from './de/keeper-quota.ts'
+
+import { keeperOnlyDe } from './de/keeper-only.ts'
 import { supportDe } from './de/support.ts'
 import { errorsDe } from './de/errors.ts'
 import { reasonsDe } from './de/reasons.ts'
 import { namesDe } from './de/names.ts'
 import { integrityDe } from './de/integrity.ts'
+import { logQuotaDe } from './de/log-quota.ts'
 
 export const de: Catalogue = {
   ...hearingDe,
   ...groupToolsDe,
   ...keeperDe,
+  ...keeperQuotaDe,
+
+  ...keeperOnlyDe,
   ...supportDe,
   ...errorsDe,
   ...reasonsDe,
   ...namesDe,
   ...integrityDe,
+  ...logQuotaDe,
   'app.opening': 'Wird geöffnet…',
   'app.noBridge.title': 'Hearth kann hier nicht starten',
   'app.noBridge.body': 'Dieses Fenster wurde ohne den Hintergrundprozess von Hearth geöffnet und kann dein Profil deshalb nicht erreichen. Schließe es und starte Hearth neu.',
@@ -440,7 +448,7 @@ export const de: Catalogue = {
   'hidden.byFacilitator': '<b>Für die Gruppe verborgen.</b> Die Moderation hat das verborgen, deshalb siehst nur du es.',
   'hidden.escalated': 'Die Moderation hat außerdem darum gebeten, eine Entfernung zu prüfen.',
   'hidden.why': 'Warum:',
-  'hidden.flags': '{reason} ({count, plural, one {# Meldung} other {# Meldungen}})',
+  'hidden.flags': '<bdi>{reason}</bdi> ({count, plural, one {# Meldung} other {# Meldungen}})',
   'hidden.note': 'Notiz der Moderation: „<bdi>{note}</bdi>“',
   'hidden.edit': 'Du kannst es bearbeiten; die Moderation sieht, dass du es getan hast. Deine Worte werden nie von jemand anderem verändert.',
   'hidden.ask': 'Die Moderation dazu fragen',

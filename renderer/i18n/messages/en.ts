@@ -9,11 +9,15 @@ import { groupToolsEn } from './en/group-tools.ts'
  * splitting it by screen would scatter what a translator reviews at once (docs/decisions.md).
  */
 import { integrityEn } from './en/integrity.ts'
+import { logQuotaEn } from './en/log-quota.ts'
 import { supportEn } from './en/support.ts'
 import { errorsEn } from './en/errors.ts'
 import { reasonsEn } from './en/reasons.ts'
 import { namesEn } from './en/names.ts'
 import { keeperEn } from './en/keeper.ts'
+import { keeperQuotaEn } from './en/keeper-quota.ts'
+
+import { keeperOnlyEn } from './en/keeper-only.ts'
 import { hearingEn } from './en/hearing.ts'
 
 export const en = {
@@ -22,6 +26,9 @@ export const en = {
   ...reasonsEn,
   ...namesEn,
   ...keeperEn,
+  ...keeperQuotaEn,
+
+  ...keeperOnlyEn,
   ...hearingEn,
   'app.opening': 'Opening…',
   'app.noBridge.title': 'Hearth cannot start here',
@@ -438,7 +445,7 @@ export const en = {
   'hidden.byFacilitator': '<b>Hidden from the group.</b> A facilitator hid this, so only you can see it.',
   'hidden.escalated': 'They have also asked for it to be looked at for removal.',
   'hidden.why': 'Why:',
-  'hidden.flags': '{reason} ({count, plural, one {# flag} other {# flags}})',
+  'hidden.flags': '<bdi>{reason}</bdi> ({count, plural, one {# flag} other {# flags}})',
   'hidden.note': 'Their note: “<bdi>{note}</bdi>”',
   'hidden.edit': 'You can edit it; facilitators will see that you did. Your words are never changed by anyone else.',
   'hidden.ask': 'Ask the facilitators about this',
@@ -566,6 +573,7 @@ export const en = {
   'decisions.none': 'No decisions yet.',
   'decisions.list': 'Decisions, open ones first',
   ...integrityEn,
+  ...logQuotaEn,
   ...groupToolsEn,
 } as const satisfies Record<string, string>
 

@@ -6,11 +6,15 @@
  */
 import type { Catalogue } from './en.ts'
 import { integrityEs } from './es/integrity.ts'
+import { logQuotaEs } from './es/log-quota.ts'
 import { supportEs } from './es/support.ts'
 import { errorsEs } from './es/errors.ts'
 import { reasonsEs } from './es/reasons.ts'
 import { namesEs } from './es/names.ts'
 import { keeperEs } from './es/keeper.ts'
+import { keeperQuotaEs } from './es/keeper-quota.ts'
+
+import { keeperOnlyEs } from './es/keeper-only.ts'
 import { groupToolsEs } from './es/group-tools.ts'
 import { hearingEs } from './es/hearing.ts'
 
@@ -20,6 +24,9 @@ export const es: Catalogue = {
   ...reasonsEs,
   ...namesEs,
   ...keeperEs,
+  ...keeperQuotaEs,
+
+  ...keeperOnlyEs,
   ...hearingEs,
   'app.opening': 'Abriendo…',
   'app.noBridge.title': 'Hearth no puede iniciarse aquí',
@@ -436,7 +443,7 @@ export const es: Catalogue = {
   'hidden.byFacilitator': '<b>Oculto para el grupo.</b> Quien facilita lo ocultó, así que solo tú puedes verlo.',
   'hidden.escalated': 'También han pedido que se valore retirarlo.',
   'hidden.why': 'Por qué:',
-  'hidden.flags': '{reason} ({count, plural, one {# señal} other {# señales}})',
+  'hidden.flags': '<bdi>{reason}</bdi> ({count, plural, one {# señal} other {# señales}})',
   'hidden.note': 'Su nota: «<bdi>{note}</bdi>»',
   'hidden.edit': 'Puedes editarlo; quienes facilitan verán que lo hiciste. Nadie más cambia nunca tus palabras.',
   'hidden.ask': 'Preguntar a quienes facilitan sobre esto',
@@ -564,5 +571,6 @@ export const es: Catalogue = {
   'decisions.none': 'Todavía no hay decisiones.',
   'decisions.list': 'Decisiones, primero las abiertas',
   ...integrityEs,
+  ...logQuotaEs,
   ...groupToolsEs,
 }

@@ -6,11 +6,15 @@
  */
 import type { Catalogue } from './en.ts'
 import { integrityFr } from './fr/integrity.ts'
+import { logQuotaFr } from './fr/log-quota.ts'
 import { supportFr } from './fr/support.ts'
 import { errorsFr } from './fr/errors.ts'
 import { reasonsFr } from './fr/reasons.ts'
 import { namesFr } from './fr/names.ts'
 import { keeperFr } from './fr/keeper.ts'
+import { keeperQuotaFr } from './fr/keeper-quota.ts'
+
+import { keeperOnlyFr } from './fr/keeper-only.ts'
 import { groupToolsFr } from './fr/group-tools.ts'
 import { hearingFr } from './fr/hearing.ts'
 
@@ -20,6 +24,9 @@ export const fr: Catalogue = {
   ...reasonsFr,
   ...namesFr,
   ...keeperFr,
+  ...keeperQuotaFr,
+
+  ...keeperOnlyFr,
   ...hearingFr,
   'app.opening': 'Ouverture…',
   'app.noBridge.title': 'Hearth ne peut pas démarrer ici',
@@ -440,7 +447,7 @@ export const fr: Catalogue = {
   'hidden.byFacilitator': '<b>Masqué pour le groupe.</b> Une personne qui anime l’a masqué : vous seul·e pouvez le voir.',
   'hidden.escalated': 'Il a aussi été demandé d’envisager son retrait.',
   'hidden.why': 'Pourquoi :',
-  'hidden.flags': '{reason} ({count, plural, one {# signalement} other {# signalements}})',
+  'hidden.flags': '<bdi>{reason}</bdi> ({count, plural, one {# signalement} other {# signalements}})',
   'hidden.note': 'Sa note : « <bdi>{note}</bdi> »',
   'hidden.edit': 'Vous pouvez le modifier ; l’animation verra que vous l’avez fait. Personne d’autre ne modifie jamais vos mots.',
   'hidden.ask': 'Interroger l’animation à ce sujet',
@@ -568,5 +575,6 @@ export const fr: Catalogue = {
   'decisions.none': 'Aucune décision pour l’instant.',
   'decisions.list': 'Décisions, les ouvertes d’abord',
   ...integrityFr,
+  ...logQuotaFr,
   ...groupToolsFr,
 }

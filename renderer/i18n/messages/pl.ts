@@ -12,21 +12,29 @@ import type { Catalogue } from './en.ts'
 import { hearingPl } from './pl/hearing.ts'
 import { groupToolsPl } from './pl/group-tools.ts'
 import { keeperPl } from './pl/keeper.ts'
+import { keeperQuotaPl } from './pl/keeper-quota.ts'
+
+import { keeperOnlyPl } from './pl/keeper-only.ts'
 import { supportPl } from './pl/support.ts'
 import { errorsPl } from './pl/errors.ts'
 import { reasonsPl } from './pl/reasons.ts'
 import { namesPl } from './pl/names.ts'
 import { integrityPl } from './pl/integrity.ts'
+import { logQuotaPl } from './pl/log-quota.ts'
 
 export const pl: Catalogue = {
   ...hearingPl,
   ...groupToolsPl,
   ...keeperPl,
+  ...keeperQuotaPl,
+
+  ...keeperOnlyPl,
   ...supportPl,
   ...errorsPl,
   ...reasonsPl,
   ...namesPl,
   ...integrityPl,
+  ...logQuotaPl,
   'app.opening': 'Otwieranie…',
   'app.noBridge.title': 'Hearth nie może się tu uruchomić',
   'app.noBridge.body': 'To okno otwarto bez procesu Hearth działającego w tle, więc nie ma ono dostępu do twojego profilu. Zamknij je i uruchom Hearth ponownie.',
@@ -442,7 +450,7 @@ export const pl: Catalogue = {
   'hidden.byFacilitator': '<b>Ukryte przed grupą.</b> Osoba prowadząca to ukryła, więc widzisz to tylko ty.',
   'hidden.escalated': 'Poproszono też o rozważenie usunięcia.',
   'hidden.why': 'Powód:',
-  'hidden.flags': '{reason} ({count, plural, one {# zgłoszenie} few {# zgłoszenia} many {# zgłoszeń} other {# zgłoszenia}})',
+  'hidden.flags': '<bdi>{reason}</bdi> ({count, plural, one {# zgłoszenie} few {# zgłoszenia} many {# zgłoszeń} other {# zgłoszenia}})',
   'hidden.note': 'Ich uwaga: „<bdi>{note}</bdi>”',
   'hidden.edit': 'Możesz to edytować; osoby prowadzące zobaczą, że to zrobiono. Nikt inny nigdy nie zmienia twoich słów.',
   'hidden.ask': 'Zapytaj o to osoby prowadzące',

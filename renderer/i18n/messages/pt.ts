@@ -12,21 +12,29 @@ import type { Catalogue } from './en.ts'
 import { hearingPt } from './pt/hearing.ts'
 import { groupToolsPt } from './pt/group-tools.ts'
 import { keeperPt } from './pt/keeper.ts'
+import { keeperQuotaPt } from './pt/keeper-quota.ts'
+
+import { keeperOnlyPt } from './pt/keeper-only.ts'
 import { supportPt } from './pt/support.ts'
 import { errorsPt } from './pt/errors.ts'
 import { reasonsPt } from './pt/reasons.ts'
 import { namesPt } from './pt/names.ts'
 import { integrityPt } from './pt/integrity.ts'
+import { logQuotaPt } from './pt/log-quota.ts'
 
 export const pt: Catalogue = {
   ...hearingPt,
   ...groupToolsPt,
   ...keeperPt,
+  ...keeperQuotaPt,
+
+  ...keeperOnlyPt,
   ...supportPt,
   ...errorsPt,
   ...reasonsPt,
   ...namesPt,
   ...integrityPt,
+  ...logQuotaPt,
   'app.opening': 'Abrindo…',
   'app.noBridge.title': 'O Hearth não consegue iniciar aqui',
   'app.noBridge.body': 'Esta janela foi aberta sem o processo de fundo do Hearth, então não consegue chegar ao seu perfil. Feche-a e abra o Hearth de novo.',
@@ -442,7 +450,7 @@ export const pt: Catalogue = {
   'hidden.byFacilitator': '<b>Escondido do grupo.</b> A facilitação escondeu isto, então só você pode ver.',
   'hidden.escalated': 'Também pediram que a remoção seja avaliada.',
   'hidden.why': 'Por quê:',
-  'hidden.flags': '{reason} ({count, plural, one {# sinalização} other {# sinalizações}})',
+  'hidden.flags': '<bdi>{reason}</bdi> ({count, plural, one {# sinalização} other {# sinalizações}})',
   'hidden.note': 'A observação da facilitação: “<bdi>{note}</bdi>”',
   'hidden.edit': 'Você pode editar; a facilitação vai ver que você editou. As suas palavras nunca são alteradas por outra pessoa.',
   'hidden.ask': 'Perguntar à facilitação sobre isto',

@@ -14,8 +14,9 @@ const FLAGS = [
 /** Upper bound for any one UI wait: generous for a loaded 2-core machine, short enough to fail fast. */
 export const UI_TIMEOUT_MS = 10_000
 
-export function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS, timeout: 30_000 })
+/** `extra`: flags a test needs beyond the standard ones (WebRTC's `--allow-loopback-in-peer-connection`). */
+export function launch(extra: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: [...FLAGS, ...extra], timeout: 30_000 })
 }
 
 export async function openPage(
@@ -23,11 +24,13 @@ export async function openPage(
   url: string,
   /** `clock`: the page gets Playwright's fake clock, installed before it loads, so a test can move time forward. */
   /** `locale`: the system language the page sees in `navigator.languages` (Chromium's default otherwise). */
-  opts: { colorScheme?: 'light' | 'dark'; clock?: boolean; locale?: string } = {},
+  /** `permissions`: granted to the page before it loads (WebRTC tests grant camera and microphone). */
+  opts: { colorScheme?: 'light' | 'dark'; clock?: boolean; locale?: string; permissions?: string[] } = {},
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({
     viewport: { width: 1100, height: 900 }, colorScheme: opts.colorScheme ?? 'light', reducedMotion: 'reduce',
     ...(opts.locale ? { locale: opts.locale } : {}),
+    ...(opts.permissions ? { permissions: opts.permissions } : {}),
   })
   context.setDefaultTimeout(UI_TIMEOUT_MS)
   context.setDefaultNavigationTimeout(UI_TIMEOUT_MS)

@@ -26,12 +26,13 @@ export interface Host {
 
 /**
  * `bootstrap` (a loopback testnet, support/testnet.ts) puts the node online; without it, it stays off the network.
+ * `args`: more web host arguments (`--transport webrtc --signal URL`).
  * `profileDir`: open this folder instead of a new one; the caller owns it, so `stop()` leaves it in place.
  */
-export async function startHost(opts: { bootstrap?: string; profileDir?: string } = {}): Promise<Host> {
+export async function startHost(opts: { bootstrap?: string; profileDir?: string; args?: string[] } = {}): Promise<Host> {
   const owned = opts.profileDir === undefined
   const profileDir = opts.profileDir ?? makeTempDir('hearth-e2e-profile-')
-  const args = ['--profile', profileDir, '--renderer', inject('rendererDir'), '--shim', inject('shimFile'), ...(opts.bootstrap ? ['--bootstrap', opts.bootstrap] : [])]
+  const args = ['--profile', profileDir, '--renderer', inject('rendererDir'), '--shim', inject('shimFile'), ...(opts.bootstrap ? ['--bootstrap', opts.bootstrap] : []), ...(opts.args ?? [])]
   const child = spawnTs(path.join(ROOT, 'scripts', 'web-host.ts'), args)
   let line: string
   try {

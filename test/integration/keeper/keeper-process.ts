@@ -11,17 +11,20 @@ export interface KeeperProcess {
   child: Child
   code: string
   groups: string[]
+  /** The signaling server run beside it (`--signal PORT`), if asked for. */
+  signal?: string
   stop(): Promise<void>
 }
 
-export async function startKeeper(profileDir: string, boot: string): Promise<KeeperProcess> {
-  const child = spawnTs(HEARTH, ['keeper', 'serve', '--profile', profileDir, '--bootstrap', boot, '--json', '--for', '600'], { HEARTH_PASSPHRASE: KEEPER_PASS })
+export async function startKeeper(profileDir: string, boot: string, extra: string[] = []): Promise<KeeperProcess> {
+  const child = spawnTs(HEARTH, ['keeper', 'serve', '--profile', profileDir, '--bootstrap', boot, '--json', '--for', '600', ...extra], { HEARTH_PASSPHRASE: KEEPER_PASS })
   const first = await child.waitForLine((l) => l.startsWith('{'), 120_000)
-  const { keeper, groups } = JSON.parse(first) as { keeper: string; groups: string[] }
+  const { keeper, groups, signal } = JSON.parse(first) as { keeper: string; groups: string[]; signal?: string }
   return {
     child,
     code: keeper,
     groups,
+    ...(signal ? { signal } : {}),
     async stop() {
       if (child.proc.exitCode !== null || child.proc.signalCode !== null) return
       child.proc.kill('SIGTERM')

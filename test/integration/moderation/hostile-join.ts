@@ -30,3 +30,20 @@ export function endOnStdinClose(reg: GroupRegistry, vault: Vault, maxMs: number)
     process.exit(0)
   }
 }
+
+/**
+ * Runs `run` on each line of stdin, one at a time; a failure is answered `error <message>`.
+ * Locks and exits once stdin closes and the last command is done.
+ */
+export function answerLines(reg: GroupRegistry, vault: Vault, run: (line: string) => Promise<void>): void {
+  const commands = readline.createInterface({ input: process.stdin })
+  let queue: Promise<unknown> = Promise.resolve()
+  commands.on('line', (line) => {
+    queue = queue.then(() => run(line)).catch((e: unknown) => process.stdout.write(`error ${String(e)}\n`))
+  })
+  commands.on('close', () => void queue.then(async () => {
+    await reg.lockNow()
+    vault.lock()
+    process.exit(0)
+  }))
+}

@@ -13,11 +13,10 @@
  * (Her node may have written more after block i, such as a key share; all of it goes.)
  * Ends when stdin closes.
  */
-import readline from 'node:readline'
 import { memberDocId } from '../../../core/model/doc-id.ts'
 import { MemberDoc } from '../../../core/model/member-doc.ts'
 import type { HypercoreSession, KeyPair } from '../../../core/store/holepunch.ts'
-import { joinAsHostile } from './hostile-join.ts'
+import { answerLines, joinAsHostile } from './hostile-join.ts'
 
 const [profileDir, bootstrap, code] = process.argv.slice(2) as [string, string, string]
 const { vault, reg, groupId, space } = await joinAsHostile(profileDir, bootstrap, code, 'rewriting member passphrase', 'Mallory')
@@ -44,12 +43,7 @@ async function truncateTo(length: number): Promise<void> {
   await own.core.truncate(length, { keyPair: own.keyPair })
 }
 
-const commands = readline.createInterface({ input: process.stdin })
-let queue: Promise<unknown> = Promise.resolve()
-commands.on('line', (line) => {
-  queue = queue.then(() => run(line)).catch((e: unknown) => process.stdout.write(`error ${String(e)}\n`))
-})
-commands.on('close', () => void queue.then(finish))
+answerLines(reg, vault, run)
 
 async function run(line: string): Promise<void> {
   const [cmd, ...rest] = line.split(' ')
@@ -71,10 +65,4 @@ async function run(line: string): Promise<void> {
     await space.writeGovernance({ v: 1, kind: 'member.remove', group: groupId, author: me, at: Date.now(), seen: space.seen(), body: { member: after } })
     process.stdout.write(`rewritten ${own.core.length - 1} ${own.core.fork}\n`)
   }
-}
-
-async function finish(): Promise<void> {
-  await reg.lockNow()
-  vault.lock()
-  process.exit(0)
 }

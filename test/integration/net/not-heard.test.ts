@@ -17,6 +17,7 @@ import type { Peer } from '../../helpers/peer.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
 import { startCpuHog, type CpuHog } from '../../helpers/cpu-hog.ts'
 import { usePeerScene } from '../sync/peer-scene.ts'
+import { entryOf, ownId } from './status-probe.ts'
 
 /** The bound for status, plus the poll interval of Peer.until (test/helpers/peer.ts). */
 const STATUS_MS = 2_000 + 100
@@ -28,17 +29,6 @@ const SLOW = 90_000
 const tempDir = useTempDirs()
 const scene = usePeerScene({ readyMs: SLOW })
 
-type Entry = { memberId: string; since: number; notHeardSince?: number }
-async function entryOf(p: Peer, groupId: string, memberId: string): Promise<Entry | undefined> {
-  return (await p.ok('groupStatus', { groupId })).peers.find((x) => x.memberId === memberId)
-}
-
-async function memberId(p: Peer, groupId: string): Promise<string> {
-  const me = (await p.ok('members', { groupId })).find((m) => m.me)
-  if (!me) throw new Error('no own member entry')
-  return me.id
-}
-
 async function silentLeaves(): Promise<void> {
   const boot = await scene.testnet()
   const a = await scene.member(path.join(tempDir(), 'a'), boot, 'Alder')
@@ -46,7 +36,7 @@ async function silentLeaves(): Promise<void> {
   const { code } = await a.ok('createInvite', { groupId })
   const b = await scene.member(path.join(tempDir(), 'b'), boot, 'Birch')
   expect(await b.ok('joinGroup', { code, waitMs: 60_000 }, 70_000)).toMatchObject({ status: 'admitted' })
-  const ids = new Map([[a, await memberId(a, groupId)], [b, await memberId(b, groupId)]])
+  const ids = new Map([[a, await ownId(a, groupId)], [b, await ownId(b, groupId)]])
   const idOf = (p: Peer): string => ids.get(p) ?? ''
   const heard = (watcher: Peer, other: Peer) => async (): Promise<boolean> => {
     const e = await entryOf(watcher, groupId, idOf(other))

@@ -14,9 +14,9 @@ const PROFILE_MS = 90_000
 export interface PeerScene {
   /** Starts this test's testnet; its bootstrap as HOST:PORT. */
   testnet(): Promise<string>
-  start(dir: string, boot: string): Promise<Peer>
+  start(dir: string, boot: string, env?: NodeJS.ProcessEnv): Promise<Peer>
   /** Starts a peer, then creates its profile under `name`, or unlocks it when `name` is null. */
-  member(dir: string, boot: string, name: string | null): Promise<Peer>
+  member(dir: string, boot: string, name: string | null, env?: NodeJS.ProcessEnv): Promise<Peer>
   stop(p: Peer): Promise<void>
 }
 
@@ -34,13 +34,13 @@ export function usePeerScene(opts: { readyMs?: number } = {}): PeerScene {
       testnet = await startTestnet()
       return `${testnet.bootstrap[0]?.host}:${testnet.bootstrap[0]?.port}`
     },
-    async start(dir, boot) {
-      const p = await startPeer(dir, boot, {}, opts.readyMs ? { readyMs: opts.readyMs } : {})
+    async start(dir, boot, env = {}) {
+      const p = await startPeer(dir, boot, env, opts.readyMs ? { readyMs: opts.readyMs } : {})
       running.add(p)
       return p
     },
-    async member(dir, boot, name) {
-      const p = await scene.start(dir, boot)
+    async member(dir, boot, name, env = {}) {
+      const p = await scene.start(dir, boot, env)
       if (name) await p.ok('createProfile', { passphrase: PASS, name }, PROFILE_MS)
       else await p.ok('unlock', { passphrase: PASS }, PROFILE_MS)
       return p

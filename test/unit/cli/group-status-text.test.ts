@@ -11,4 +11,10 @@ describe('group status text', () => {
     const out = human({ ...base, peers: [{ memberId: 'a', name: 'Alder', since: 0 }, { memberId: 'b', name: 'Birch', since: 0, notHeardSince: Date.now() - 4_000 }] })
     expect(out).toContain('connected: Alder, Birch (not heard from for 4 s; still connected)')
   })
+
+  it('names a member whose device reached the group’s byte budget (core/group/log-quota.ts)', () => {
+    const out = human({ ...base, quotaReached: [{ memberId: 'm', name: 'Mallory', blocks: 109 }] })
+    expect(out).toContain('A device of Mallory has reached the group’s limit')
+    expect(human(base)).not.toContain('limit')
+  })
 })

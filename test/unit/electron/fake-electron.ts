@@ -11,6 +11,13 @@ import { vi } from 'vitest'
 
 type Handler = (...args: never[]) => unknown
 
+/** Fires a cancellable Electron event and says whether a listener prevented it. */
+function fireCancellable(target: EventEmitter, name: string, ...rest: unknown[]): boolean {
+  let prevented = false
+  target.emit(name, { preventDefault: () => (prevented = true) }, ...rest)
+  return prevented
+}
+
 export class FakeWebContents extends EventEmitter {
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null
   sent: { channel: string; args: unknown[] }[] = []
@@ -28,11 +35,8 @@ export class FakeWebContents extends EventEmitter {
   isDestroyed() {
     return this.destroyed
   }
-  /** Fires a cancellable Electron event and says whether a listener prevented it. */
   fire(name: string, ...rest: unknown[]): boolean {
-    let prevented = false
-    this.emit(name, { preventDefault: () => (prevented = true) }, ...rest)
-    return prevented
+    return fireCancellable(this, name, ...rest)
   }
 }
 
@@ -135,7 +139,15 @@ class FakeApp extends EventEmitter {
   getPreferredSystemLanguages() {
     return ['en-US']
   }
-  quit() {}
+  quits = 0
+  /** Electron's quit fires will-quit, which a listener may cancel; the double does the same. */
+  quit() {
+    this.quits++
+    this.fire('will-quit')
+  }
+  fire(name: string, ...rest: unknown[]): boolean {
+    return fireCancellable(this, name, ...rest)
+  }
   hide() {
     this.hidden = true
   }

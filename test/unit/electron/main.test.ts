@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Result } from '../../../core/api.ts'
 import { METHOD_NAMES } from '../../../core/schemas.ts'
+import { startTestnet } from '../../integration/net/net-harness.ts'
 import { fakeElectron, FakeBrowserWindow, invokeEvent, ipcHandlers, openExternalSpy, resetFakeElectron, shortcuts } from './fake-electron.ts'
 
 vi.mock('electron', async () => (await import('./fake-electron.ts')).fakeElectron)
@@ -20,6 +21,7 @@ const { QUICK_EXIT_ACCELERATOR } = await import('../../../electron/quick-exit.ts
 
 const PASS = 'a calm and long passphrase'
 let userData: string
+let testnet: { bootstrap: { host: string; port: number }[]; destroy(): Promise<void> } | null = null
 
 function mainWindow(): FakeBrowserWindow {
   const win = FakeBrowserWindow.all[0]
@@ -43,14 +45,21 @@ beforeAll(async () => {
   resetFakeElectron()
   userData = await mkdtemp(path.join(os.tmpdir(), 'hearth-main-'))
   fakeElectron.app.userData = userData
+  // The app meets its groups on the public DHT; here, on a loopback testnet (electron/app-network.ts).
+  testnet = await startTestnet()
+  process.env.HEARTH_BOOTSTRAP = `${testnet.bootstrap[0]?.host}:${testnet.bootstrap[0]?.port}`
   await import('../../../electron/main.ts')
-  await vi.waitFor(() => expect(FakeBrowserWindow.all).toHaveLength(1))
-})
+  await vi.waitFor(() => expect(FakeBrowserWindow.all).toHaveLength(1), { timeout: 30_000 })
+}, 90_000) // hang guards only: importing main.ts loads the whole node (core) through the transform
 
 afterAll(async () => {
-  fakeElectron.app.emit('will-quit')
+  // Quitting waits for the node to close (close-before-quit.ts): only then may the folder go.
+  fakeElectron.app.quit()
+  await vi.waitFor(() => expect(fakeElectron.app.quits).toBe(2), { timeout: 15_000 })
   await rm(userData, { recursive: true, force: true })
-})
+  delete process.env.HEARTH_BOOTSTRAP
+  await testnet?.destroy()
+}, 30_000)
 
 describe('electron/main.ts wiring', () => {
   it('forces the sandbox and opens one hardened window on the packaged files', () => {
@@ -67,6 +76,14 @@ describe('electron/main.ts wiring', () => {
     expect(await call('createProfile', { passphrase: PASS })).toMatchObject({ ok: true, value: { exists: true, unlocked: true } })
     expect(existsSync(path.join(userData, 'profile'))).toBe(true)
   })
+
+  it('puts the groups it holds on the network', async () => {
+    if (!(await unlocked())) await call('unlock', { passphrase: PASS })
+    const group = await call('createGroup', { name: 'Circle', pseudonym: 'Alder' })
+    expect(group, JSON.stringify(group)).toMatchObject({ ok: true })
+    const groupId = (group as { value: { id: string } }).value.id
+    await vi.waitFor(async () => expect(await call('groupStatus', { groupId })).toMatchObject({ ok: true, value: { online: true } }), { timeout: 30_000 })
+  }, 60_000)
 
   it('quick-exit hotkey hides and mutes every window and locks the profile', async () => {
     if (!(await unlocked())) await call('unlock', { passphrase: PASS })

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { groupIdOf, signEvent, type SignedEvent, type UnsignedEvent } from '../../../core/group/gov-event.ts'
 import { Governance } from '../../../core/group/governance.ts'
+import { MAX_DEVICES_PER_MEMBER } from '../../../core/group/log-quota.ts'
 import { seededRandom, testSeed } from '../../helpers/seeded-random.ts'
 import { codeOf } from '../model/support.ts'
 import { admitEvent, genesisEvent, hex, identity, idOf, type SignedGenesis } from './support.ts'
@@ -55,6 +56,16 @@ describe('device.add', () => {
     const g = gov()
     expect(codeOf(() => g.apply(deviceAdd(stranger, newLog), { logKey: newLog, index: 0 }))).toBe('NOT_ALLOWED')
     expect(g.knowsLog(newLog)).toBe(false)
+  })
+
+  it(`is refused past ${MAX_DEVICES_PER_MEMBER} device logs for one member (with the byte budget, what bounds a member)`, () => {
+    const g = gov()
+    const logs = Array.from({ length: MAX_DEVICES_PER_MEMBER }, () => hex(rnd.bytes(32)))
+    for (const log of logs.slice(1)) g.apply(deviceAdd(sam, log), { logKey: log, index: 0 })
+    expect(g.members.get(idOf(sam))?.devices.size).toBe(MAX_DEVICES_PER_MEMBER)
+    const one = hex(rnd.bytes(32))
+    expect(codeOf(() => g.apply(deviceAdd(sam, one), { logKey: one, index: 0 }))).toBe('NOT_ALLOWED')
+    expect(g.knowsLog(one)).toBe(false)
   })
 
   it('cannot take over a log that already speaks for someone', () => {

@@ -9,6 +9,7 @@ import type { SignedEvent, UnsignedEvent } from '../../../core/group/gov-event.t
 import { GroupSpace, type AppendLog } from '../../../core/group/group-space.ts'
 import { BlockKind, encodeBlock } from '../../../core/store/block-codec.ts'
 import { DEFAULT_TOPICS } from '../../../core/model/vocabulary.ts'
+import { quotaEndFromSizes } from '../../../core/group/log-quota.ts'
 import type { SeededRandom } from '../../helpers/seeded-random.ts'
 
 export const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
@@ -54,6 +55,20 @@ export class MemLog implements AppendLog {
 
   get length(): number {
     return this.blocks.length
+  }
+
+  private summed = 0
+  private bytes = 0
+
+  /** As Hypercore's signed tree sums it: every block's size (summed as blocks arrive). */
+  get byteLength(): number {
+    if (this.summed > this.blocks.length) this.summed = this.bytes = 0
+    while (this.summed < this.blocks.length) this.bytes += (this.blocks[this.summed++] as Uint8Array).length
+    return this.bytes
+  }
+
+  quotaEnd(budget: number): Promise<number> {
+    return Promise.resolve(quotaEndFromSizes(this.blocks.map((b) => b.length), budget))
   }
 
   append(block: Uint8Array): Promise<number> {

@@ -1,7 +1,8 @@
 /**
  * The welcome (core/group/join.ts): version 2 carries where each log's latest shared checkpoint
  * starts; version 1 (no such field) is still read; a version that disagrees with its fields, or
- * a start out of range, is refused as malformed.
+ * a start out of range, is refused as malformed. Version 3 carries the group's WebRTC setting
+ * (core/group/webrtc-settings.ts) and is sent only when the group named servers.
  */
 import { describe, expect, it } from 'vitest'
 import { canonicalBytes } from '../../../core/group/canonical-json.ts'
@@ -26,8 +27,13 @@ describe('welcome', () => {
     expect(open({ v: 1, ...base }).checkpoints).toBeUndefined()
   })
 
+  it('reads version 3 with the group’s WebRTC setting', () => {
+    const webrtc = { signal: ['ws://127.0.0.1:4444'], ice: [{ url: 'turn:turn.example.org?transport=tcp', username: 'u', credential: 'c' }] }
+    expect(open({ v: 3, ...base, checkpoints: [], webrtc }).webrtc).toEqual(webrtc)
+  })
+
   it('refuses a version that disagrees with its fields, and bad starts', () => {
-    for (const w of [{ v: 1, ...base, checkpoints: [] }, { v: 2, ...base }, { v: 3, ...base, checkpoints: [] }, { v: 2, ...base, checkpoints: [[LOG, -1]] }, { v: 2, ...base, checkpoints: [[LOG, 2 ** 32]] }, { v: 2, ...base, checkpoints: [['zz', 1]] }]) {
+    for (const w of [{ v: 1, ...base, checkpoints: [] }, { v: 2, ...base }, { v: 3, ...base, checkpoints: [] }, { v: 4, ...base, checkpoints: [] }, { v: 2, ...base, checkpoints: [], webrtc: { signal: [], ice: [] } }, { v: 3, ...base, checkpoints: [], webrtc: { signal: ['http://x'], ice: [] } }, { v: 2, ...base, checkpoints: [[LOG, -1]] }, { v: 2, ...base, checkpoints: [[LOG, 2 ** 32]] }, { v: 2, ...base, checkpoints: [['zz', 1]] }]) {
       expect(() => open(w), JSON.stringify(w).slice(0, 60)).toThrow(/malformed/)
     }
   })

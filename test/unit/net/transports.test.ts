@@ -4,7 +4,7 @@
  * (core/net/webrtc/signal-link.ts) and the rooms a newcomer meets in (epoch-rooms.ts).
  */
 import { describe, expect, it } from 'vitest'
-import { closeWhich, defaultTransport, type Transport } from '../../../core/net/transports.ts'
+import { closeWhich, DEFAULT_TRANSPORT, type Transport } from '../../../core/net/transports.ts'
 import { EpochRooms, MAX_ROOMS } from '../../../core/net/webrtc/epoch-rooms.ts'
 import { webrtcRoom } from '../../../core/net/webrtc/signal-envelope.ts'
 import { reconnectMs, RECONNECT_MAX_MS, RECONNECT_MIN_MS } from '../../../core/net/webrtc/signal-link.ts'
@@ -27,20 +27,19 @@ describe('one connection per device', () => {
 })
 
 describe('choosing transports', () => {
-  it('defaults to both only when a signaling server is known', () => {
-    expect(defaultTransport([])).toBe('hyperswarm')
-    expect(defaultTransport(['ws://127.0.0.1:4444'])).toBe('both')
-    expect(transportOptions(undefined, undefined)).toEqual({ transport: 'hyperswarm' })
+  it('defaults to both: WebRTC opens only once the group or the device names a server', () => {
+    expect(DEFAULT_TRANSPORT).toBe('both')
+    expect(transportOptions(undefined, undefined)).toEqual({ transport: 'both' })
+    // The group's setting may name the server, so WebRTC alone without --signal is a fair choice.
+    expect(transportOptions('webrtc', undefined)).toEqual({ transport: 'webrtc' })
     expect(transportOptions(undefined, ['ws://127.0.0.1:4444'])).toEqual({ transport: 'both', signal: ['ws://127.0.0.1:4444'] })
     expect(transportOptions('webrtc', ['wss://signal.example.org'])).toEqual({ transport: 'webrtc', signal: ['wss://signal.example.org'] })
     expect(transportOptions('hyperswarm', ['ws://127.0.0.1:4444'])).toEqual({ transport: 'hyperswarm', signal: ['ws://127.0.0.1:4444'] })
   })
 
-  it('refuses, with INVALID_INPUT, a transport it does not know, WebRTC without a server, and an address that is not ws(s)', () => {
+  it('refuses, with INVALID_INPUT, a transport it does not know and an address that is not ws(s)', () => {
     const code = expect.objectContaining({ code: 'INVALID_INPUT' })
     expect(() => transportOptions('udp', undefined)).toThrow(code)
-    expect(() => transportOptions('webrtc', undefined)).toThrow(code)
-    expect(() => transportOptions('both', [])).toThrow(code)
     for (const bad of ['http://127.0.0.1:4444', '127.0.0.1:4444', 'ws://user:pw@127.0.0.1', 'not a url']) {
       expect(() => transportOptions(undefined, [bad])).toThrow(code)
     }

@@ -25,6 +25,14 @@ describe('message parts', () => {
     expect(markup(parts)).toContain('<b><bdi>Ash</bdi></b>')
   })
 
+  it('isolates a flag reason (a member’s own words) in every language', async () => {
+    for (const lang of ['en', 'es', 'fr', 'ar', 'de', 'pl', 'pt']) {
+      const catalogue = (await import(`../../../renderer/i18n/messages/${lang}.ts`))[lang] as Record<string, string>
+      const parts = partsOf(new IntlMessageFormat(catalogue['hidden.flags'] as string, lang), { reason: 'Birch هنا', count: 3 })
+      expect(markup(parts), lang).toMatch(/^<bdi>Birch هنا<\/bdi> /)
+    }
+  })
+
   it('keeps plain words, a lone tag and words beside a nested tag in order', () => {
     const f = new IntlMessageFormat('Press <kbd>Esc</kbd>, then <b>ask <bdi>{name}</bdi> first</b>.', 'en')
     expect(markup(partsOf(f, { name: 'Birch' }))).toBe('Press <kbd>Esc</kbd>, then <b>ask <bdi>Birch</bdi> first</b>.')

@@ -1,0 +1,28 @@
+/** What the API says about where a group meets over WebRTC (core/group/webrtc-settings.ts, issue 16). */
+
+/** One STUN or TURN server the group names. */
+export interface IceServerView {
+  url: string
+  username?: string
+  credential?: string
+}
+
+/** The group's WebRTC setting as governance records it, with what this device does with it. */
+export interface WebrtcSettingView {
+  /** Signaling servers the group names (ws:// or wss://); empty while no facilitator named one. */
+  signal: string[]
+  /** STUN and TURN servers the group names; empty by default. */
+  ice: IceServerView[]
+  /** The facilitator who set it last, or null (never set: no WebRTC server at all). */
+  setBy: { member: string; name: string } | null
+  setAt: number | null
+  /** The signaling server this device uses now and why (its own `--signal` wins), or null. */
+  using: { server: string; from: 'group' | 'device' } | null
+}
+
+/** In GroupStatus: this node meets the group over WebRTC through `server`; `signaling` is whether it is reached now. */
+export interface WebrtcStatus {
+  server: string
+  from: 'group' | 'device'
+  signaling: boolean
+}

@@ -1,0 +1,42 @@
+/**
+ * The service's WebRTC setting methods (core/api.ts `setWebrtc`, `webrtcSetting`). Setting is a
+ * governance event (webrtc-settings.ts), written by a facilitator; every member's node follows it
+ * (meeting-rooms.ts), this one before the call returns.
+ */
+import type { MethodHandlers, WebrtcSettingView } from '../api.ts'
+import { errors } from '../errors.ts'
+import type { GroupRegistry } from './group-registry.ts'
+import type { GroupSpace } from './group-space.ts'
+import { memberName } from './member-names.ts'
+import { checkWebrtcSetting } from './webrtc-settings.ts'
+
+type Ctx = { registry(): GroupRegistry; now(): number }
+
+export function webrtcHandlers(ctx: Ctx): Pick<MethodHandlers, 'setWebrtc' | 'webrtcSetting'> {
+  return {
+    async setWebrtc({ groupId, signal, ice }) {
+      const body = checkWebrtcSetting({ signal, ice })
+      const s = await ctx.registry().space(groupId)
+      const gov = s.governance
+      if (gov.members.get(s.me)?.role !== 'facilitator') throw errors.NOT_ALLOWED('only facilitators choose where the group meets over WebRTC')
+      await s.writeGovernance({ v: 1, kind: 'webrtc.set', body, group: gov.groupId, author: s.me, at: ctx.now(), seen: s.seen() })
+      await (await ctx.registry().onlineOf(gov.groupId))?.refresh()
+      return view(ctx, s)
+    },
+    async webrtcSetting({ groupId }) {
+      return view(ctx, await ctx.registry().space(groupId))
+    },
+  }
+}
+
+async function view(ctx: Ctx, s: GroupSpace): Promise<WebrtcSettingView> {
+  const w = s.governance.webrtc.current
+  const using = (await ctx.registry().onlineOf(s.governance.groupId))?.rooms.status() ?? null
+  return {
+    signal: [...w.signal],
+    ice: w.ice.map((i) => ({ ...i })),
+    setBy: w.by === null ? null : { member: w.by, name: memberName(s, w.by) },
+    setAt: w.by === null ? null : w.at,
+    using: using ? { server: using.server, from: using.from } : null,
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The scene the one-history tests share (rewritten-history.test.ts, twin-log.test.ts): Alder
+ * (facilitator), Birch (an honest member), Mallory (rewrite-member.child.ts, her own process) on a
+ * loopback testnet, an invite kept for Cedar, the newcomer; and `converge`, which brings Cedar in
+ * and Birch back in either order and checks that every honest node shows one feed and one
+ * membership.
+ */
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { expect } from 'vitest'
+import { spawnTs, type Child } from '../../helpers/child.ts'
+import type { Peer } from '../../helpers/peer.ts'
+import type { ProcessCast } from '../../helpers/process-cast.ts'
+
+const CHILD = fileURLToPath(new URL('./rewrite-member.child.ts', import.meta.url))
+
+export const texts = async (p: Peer, groupId: string): Promise<string[]> => (await p.ok('feed', { groupId, limit: 100 })).posts.map((x) => x.text).sort()
+export const members = async (p: Peer, groupId: string): Promise<string[]> => (await p.ok('members', { groupId })).map((m) => `${m.pseudonym}:${m.role}`).sort()
+
+/** A child's answer to one command (a line starting with `answer`). */
+export async function tell(child: Child, cmd: string, answer: string): Promise<string[]> {
+  const seen = child.lines.length
+  child.proc.stdin?.write(`${cmd}\n`)
+  const fresh = (l: string, i?: number): boolean => (i ?? 0) >= seen && (l.startsWith(`${answer} `) || l.startsWith('error '))
+  const line = await child.waitForLine(fresh, 60_000)
+  if (line.startsWith('error ')) throw new Error(line)
+  return line.split(' ').slice(1)
+}
+
+export interface Scene {
+  boot: string
+  groupId: string
+  alder: Peer
+  alderDir: string
+  birch: Peer
+  birchDir: string
+  mallory: Child
+  malloryDir: string
+  malloryId: string
+  forCedar: string
+}
+
+export async function scene(cast: ProcessCast): Promise<Scene> {
+  const { tempDir, start } = cast
+  const boot = await cast.testnet()
+  const alderDir = path.join(tempDir(), 'alder')
+  const alder = await start(alderDir, boot, 'Alder')
+  const { id: groupId } = await alder.ok('createGroup', { name: 'Circle' })
+  const forBirch = await alder.ok('createInvite', { groupId })
+  const forMallory = await alder.ok('createInvite', { groupId })
+  const forCedar = await alder.ok('createInvite', { groupId })
+  const birchDir = path.join(tempDir(), 'birch')
+  const birch = await start(birchDir, boot, 'Birch')
+  expect(await birch.ok('joinGroup', { code: forBirch.code, waitMs: 30_000 }, 40_000)).toMatchObject({ status: 'admitted' })
+  const malloryDir = path.join(tempDir(), 'mallory')
+  const mallory = cast.hostile(spawnTs(CHILD, [malloryDir, boot, forMallory.code], {}, { stdin: true }))
+  const malloryId = (await mallory.waitForLine((l) => l.startsWith('joined '), 90_000)).slice('joined '.length)
+  return { boot, groupId, alder, alderDir, birch, birchDir, mallory, malloryDir, malloryId, forCedar: forCedar.code }
+}
+
+export type Order = 'newcomer first' | 'Birch first'
+
+/** Cedar joins now (admitted by Alder) and Birch comes back, in `order`; all three must agree. */
+export async function converge(cast: ProcessCast, s: Scene, agree: (p: Peer) => Promise<boolean>, order: Order = 'newcomer first'): Promise<Peer[]> {
+  const { tempDir, start } = cast
+  const birchBack = (): Promise<Peer> => start(s.birchDir, s.boot)
+  const early = order === 'Birch first' ? await birchBack() : null
+  const cedar = await start(path.join(tempDir(), 'cedar'), s.boot, 'Cedar')
+  expect(await cedar.ok('joinGroup', { code: s.forCedar, waitMs: 60_000 }, 70_000)).toMatchObject({ status: 'admitted' })
+  const birch = early ?? (await birchBack())
+  const honest = [s.alder, birch, cedar]
+  const settled = async (p: Peer): Promise<boolean> => (await agree(p)) && (await members(p, s.groupId)).includes('Cedar:member')
+  for (const p of honest) await p.until(() => settled(p), 120_000)
+  const feeds = await Promise.all(honest.map((p) => texts(p, s.groupId)))
+  const lists = await Promise.all(honest.map((p) => members(p, s.groupId)))
+  for (const f of feeds) expect(f).toEqual(feeds[0])
+  for (const l of lists) expect(l).toEqual(lists[0])
+  return honest
+}
