@@ -90,11 +90,9 @@ export class AccessWalk {
   /** whether the last thing sent was a successor (its answer is about `served`) */
   private succeeding = false
 
-  /** `registers`: only the facilitator who added the keeper takes the group on with it (keeper-epochs.ts). */
   constructor(
     private readonly chain: AccessChain,
     private readonly box: { publicKey: Uint8Array; secretKey: Uint8Array },
-    private readonly registers = true,
   ) {}
 
   /** Whether start() said something (we held an epoch key then). */
@@ -122,7 +120,6 @@ export class AccessWalk {
       if (this.registering || !this.proving) return { kind: 'stop', code: 'KEEPER_GROUP_UNKNOWN' }
       const i = this.chain.indexOf(this.proving.publicKey)
       if (i > 0) return this.prove(this.chain.at(i - 1), false)
-      if (!this.registers) return { kind: 'stop', code: 'KEEPER_GROUP_UNKNOWN' }
       return this.prove(this.chain.at(this.chain.length - 1), true)
     }
     const about = this.succeeding ? this.served : this.proving

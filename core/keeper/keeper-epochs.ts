@@ -4,7 +4,9 @@
  * sealed under (at most MAX_CHAIN, newest kept), and the current members' box keys (each gets a
  * box of a successor's seed). A newcomer that has not read governance knows only its current
  * epoch. The group is registered under the current epoch's key of whoever reaches the keeper
- * first (see docs/decisions.md, slice 3, for the registration mismatch still open).
+ * first. The keys handed over are copies (GroupSpace.epochKey, crypto/wipe.ts `copyBytes`) that
+ * are wiped once the link has derived its access keys; a `.slice()` of a newcomer's Buffer key
+ * here once zeroed the key itself (docs/decisions.md, "The keeper's two access keys").
  */
 import { wipe } from '../crypto/wipe.ts'
 import type { GroupSpace } from '../group/group-space.ts'

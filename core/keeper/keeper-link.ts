@@ -43,8 +43,6 @@ export interface KeeperLinkOptions extends NetworkOptions {
   identity: Pick<Identity, 'seed' | 'boxPublicKey' | 'boxSecretKey'>
   /** our epoch keys in the group's chain order (current last) and the current members' box keys */
   epochs: { keys: Uint8Array[]; boxKeys: Uint8Array[] }
-  /** whether this device takes the group on with the keeper when it knows none of our keys (the facilitator who added it) */
-  registers?: boolean
   /** when the keeper was last reached, as kept across restarts (or null) */
   lastReached?: number | null
   /** told each time the keeper is reached, so it can be kept */
@@ -79,7 +77,6 @@ export class KeeperLink {
     private readonly box: { publicKey: Uint8Array; secretKey: Uint8Array },
     private readonly swarm: Dialling,
     private readonly onReached: (at: number) => void,
-    private readonly registers: boolean,
   ) {
     // A refused link stays away until our keys change (setEpochs dials again).
     this.redial = new Redial(() => {
@@ -97,7 +94,7 @@ export class KeeperLink {
     let self: KeeperLink | null = null
     const swarm = new Hyperswarm({ keyPair, dht, firewall: (remote) => self === null || self.closing !== null || !equalBytes(remote, keeperKey) }) as Dialling
     const box = { publicKey: opts.identity.boxPublicKey, secretKey: opts.identity.boxSecretKey }
-    self = new KeeperLink(keeperKey, opts.register.slice(), chain, box, swarm, opts.onReached ?? (() => undefined), opts.registers ?? true)
+    self = new KeeperLink(keeperKey, opts.register.slice(), chain, box, swarm, opts.onReached ?? (() => undefined))
     self.lastReached = opts.lastReached ?? null
     swarm.on('connection', (conn) => self.onConnection(conn))
     swarm.joinPeer(keeperKey)
@@ -207,7 +204,7 @@ export class KeeperLink {
         onclose: () => stream.destroy(),
       })
       if (!channel) return stream.destroy()
-      line = { stream, channel, walk: new AccessWalk(this.chain, this.box, this.registers), kept: false }
+      line = { stream, channel, walk: new AccessWalk(this.chain, this.box), kept: false }
       this.lines.add(line)
       stream.once('close', () => {
         if (line) this.lines.delete(line)
