@@ -383,12 +383,12 @@ export interface GroupStatus {
   ownLog?: OwnLogStatus
   /**
    * Present only when this device syncs the group through a keeper (core/keeper/): whether it is
-   * connected now, when it was last reached (ms), and whether it holds all of our own log;
-   * `full` when it said it is past its quota for this group (core/keeper/keeper-status.ts).
-   * `only`: keeper-only mode is in force here (core/keeper/keeper-only.ts), so the keeper is the
-   * one way this device syncs; when it is not connected, nothing syncs.
+   * connected, when last reached (ms, kept across restarts), whether it holds all our own log;
+   * `full`: past its quota for this group (keeper-status.ts). `only`: keeper-only mode is in force
+   * (keeper-only.ts): when not connected, nothing syncs. `refused`: why it does not serve us
+   * (KEEPER_ACCESS_RETIRED: no successor is ours; KEEPER_GROUP_UNKNOWN; KEEPER_OLD_VERSION).
    */
-  keeper?: { connected: boolean; lastReached: number | null; holdsMine: boolean; blocksHeld?: number; full?: true; only?: boolean }
+  keeper?: { connected: boolean; lastReached: number | null; holdsMine: boolean; blocksHeld?: number; full?: true; only?: boolean; refused?: string }
   /**
    * Present only when a device log of the group has reached the group's byte budget
    * (core/group/log-quota.ts): whose device, and how many of its blocks speak (null: not known

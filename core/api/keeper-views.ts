@@ -12,10 +12,11 @@ export interface KeeperView {
   removedAt?: number
   /**
    * The current keeper as this device sees it, while the group is online here: connected now,
-   * when it was last reached (ms; this run only), whether it holds all of our own log, and how
-   * many blocks of the group's logs it says it holds (its replication peers' lengths). `full`:
-   * the keeper said it is past its quota for this group and takes nothing new of it
+   * when it was last reached (ms; kept across restarts), whether it holds all of our own log, how
+   * many blocks of the group's logs it says it holds (its replication peers' lengths), and a
+   * code when it does not serve us (`refused`, as in GroupStatus.keeper). `full`: the keeper said
+   * it is past its quota for this group and takes nothing new of it
    * (core/keeper/keeper-status.ts); what it holds stays.
    */
-  reach?: { connected: boolean; lastReached: number | null; holdsMine: boolean; blocksHeld: number; full?: true }
+  reach?: { connected: boolean; lastReached: number | null; holdsMine: boolean; blocksHeld: number; full?: true; refused?: string }
 }

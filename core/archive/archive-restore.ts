@@ -26,7 +26,7 @@ import { open } from 'node:fs/promises'
 import { errors } from '../errors.ts'
 import { identityFromSeed } from '../crypto/identity.ts'
 import { randomBytes } from '../crypto/random.ts'
-import { wipe } from '../crypto/wipe.ts'
+import { copyBytes, wipe } from '../crypto/wipe.ts'
 import type { DeviceLog } from '../store/device-log.ts'
 import type { LogStore } from '../store/log-store.ts'
 import { applyProof, decodeBlock, decodeUpgrade, PROOF_WINDOW } from '../store/log-proofs.ts'
@@ -69,7 +69,7 @@ export async function restoreArchive(file: string, passphrase: string, ctx: Rest
     if (ctx.vault.get(`group/${groupId}`)) throw errors.ARCHIVE_GROUP_EXISTS()
     const logName = `m-${Buffer.from(randomBytes(12)).toString('hex')}`
     const own = await ctx.store.openDeviceLog(logName)
-    const epochs = new Map(v.keys.epochs.map(([n, k]): [number, Uint8Array] => [n, k.slice()]))
+    const epochs = new Map(v.keys.epochs.map(([n, k]): [number, Uint8Array] => [n, copyBytes(k)]))
     const s = new GroupSpace(appendLog(own), { identity: identityFromSeed(v.keys.seed), epochs, current: Math.max(...epochs.keys()) }, { groupId })
     space = s
     const { keys, forks } = await importLogs(fh, passphrase, v, ctx, (log) => s.catchUp(log))

@@ -7,3 +7,13 @@
 export function wipe(...bufs: (Uint8Array | null | undefined)[]): void {
   for (const b of bufs) b?.fill(0)
 }
+
+/**
+ * A copy of key material that is the caller's own to wipe. Not `.slice()`: on a Node Buffer
+ * (what `Buffer.from(hex)` and many Holepunch calls return) `slice` is a view of the same memory,
+ * so wiping that "copy" wipes the original too, and a small Buffer may be a view of Node's shared
+ * pool. `new Uint8Array(b)` always copies, into memory of its own.
+ */
+export function copyBytes(b: Uint8Array): Uint8Array {
+  return new Uint8Array(b)
+}

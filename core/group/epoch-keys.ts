@@ -15,6 +15,7 @@ import { HearthError } from '../errors.ts'
 import type { Identity } from '../crypto/identity.ts'
 import type { SignedEvent } from './gov-event.ts'
 import { epochCheck, openLockbox } from './epoch-lockbox.ts'
+import { copyBytes } from '../crypto/wipe.ts'
 
 export type EpochEvent = Extract<SignedEvent, { kind: 'epoch.rotate' | 'epoch.share' }>
 
@@ -37,7 +38,7 @@ export function openNewLockboxes(
     try {
       const key = openLockbox(box, e.body.check, identity.boxPublicKey, identity.boxSecretKey)
       held.set(e.body.epoch, key)
-      added.push([e.body.epoch, key.slice()])
+      added.push([e.body.epoch, copyBytes(key)])
     } catch (err) {
       if (!(err instanceof HearthError)) throw err
       // a lockbox that does not open, or whose key does not match its check, is ignored

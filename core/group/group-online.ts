@@ -37,6 +37,7 @@ import { announce, verifyAnnouncement } from './device-proof.ts'
 import { ForkWatch } from './fork-watch.ts'
 import { KeeperLink } from '../keeper/keeper-link.ts'
 import { KeeperFollow } from '../keeper/keeper-follow.ts'
+import { withKeeperEpochs } from '../keeper/keeper-epochs.ts'
 import { KeeperOnlySwitch } from '../keeper/keeper-only-switch.ts'
 import { AdmissionSide } from './admission-side.ts'
 import { MeetingRooms } from './meeting-rooms.ts'
@@ -141,7 +142,7 @@ export class GroupOnline {
         ...online.rooms.options(opts),
       })
       online.seen.watch(online.swarm)
-      online.keepers = new KeeperFollow((k) => KeeperLink.open({ keeperKey: k.key, register: k.register, groupSecret: opts.groupSecret, groupId: bytes(opts.groupId), identity: opts.identity, ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}), ...(opts.host ? { host: opts.host } : {}) }))
+      online.keepers = new KeeperFollow((k) => withKeeperEpochs(space, (epochs) => KeeperLink.open({ keeperKey: k.key, register: k.register, groupId: bytes(opts.groupId), identity: opts.identity, epochs, ...online.keeperReach(k.key), ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}), ...(opts.host ? { host: opts.host } : {}) })))
       if (opts.admit) {
         const admit = opts.admit
         // Invites still meet on the DHT; on WebRTC alone (UDP blocked, say) a DHT that will not start must not keep the group offline.
@@ -186,13 +187,13 @@ export class GroupOnline {
   }
 
   /** The keeper's side of the sync line, or null when this group has no keeper here (core/keeper/). */
-  keeperStatus(): { connected: boolean; lastReached: number | null; holdsMine: boolean; blocksHeld: number; full?: true; only: boolean } | null {
+  keeperStatus(): { connected: boolean; lastReached: number | null; holdsMine: boolean; blocksHeld: number; full?: true; only: boolean; refused?: string } | null {
     const k = this.keeper
     const own = this.sessions.get(this.space.own.key)
     const only = this.keeperOnly?.quiet === true
     // In keeper-only mode a keeper whose link could not open is still the only way: say it is unreachable.
     if (!k) return only ? { connected: false, lastReached: null, holdsMine: false, blocksHeld: 0, only } : null
-    return { connected: k.connected(), lastReached: k.lastReached, holdsMine: own ? own.length === 0 || k.holds(own) : false, blocksHeld: k.blocksHeld(this.sessions.values()), ...(k.status?.full ? { full: true as const } : {}), only }
+    return { connected: k.connected(), lastReached: k.lastReached, holdsMine: own ? own.length === 0 || k.holds(own) : false, blocksHeld: k.blocksHeld(this.sessions.values()), ...(k.status?.full ? { full: true as const } : {}), ...(k.refusal ? { refused: k.refusal } : {}), only }
   }
 
   /** Keeps the last-seen times now (members connected at this moment count as seen now). */
@@ -244,6 +245,8 @@ export class GroupOnline {
     // First of all: a removed keeper's link closes before any log is offered (keeper-follow.ts).
     await this.keeperOnly?.letGo()
     if (gov) await this.keepers?.follow(gov.keepers.current ?? null).catch(() => undefined)
+    // Then: a rotation read moves the keeper on to the new access key (keeper-succession.ts).
+    if (this.keepers?.current) await withKeeperEpochs(this.space, async (epochs) => this.keepers?.setEpochs(epochs)).catch(() => undefined)
     this.swarm.setQuiet(this.keeperOnly?.update() === true)
     const keys = new Set([this.space.own.key, ...(gov?.deviceLogs() ?? this.trust.logs)])
     for (const key of keys) await this.follow(key)
@@ -266,6 +269,12 @@ export class GroupOnline {
       this.announceTimer = next === null ? null : setTimeout(() => void this.refresh().catch(() => undefined), Math.min(next - now, 2 ** 31 - 1))
       this.announceTimer?.unref?.()
     }
+  }
+
+  /** When the keeper was last reached, kept across restarts with the last-seen times (last-seen.ts). */
+  private keeperReach(key: Uint8Array): { lastReached: number | null; onReached: (at: number) => void } {
+    const hex = Buffer.from(key).toString('hex')
+    return { lastReached: this.seen.keeperReached(hex), onReached: (at) => this.seen.noteKeeper(hex, at) }
   }
 
   /** Replicates one log with every peer and keeps the space caught up with it. */

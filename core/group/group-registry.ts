@@ -12,7 +12,7 @@ import type { Vault } from '../store/vault.ts'
 import { LogStore, LOG_STORE_KEY_PURPOSE } from '../store/log-store.ts'
 import type { DeviceLog } from '../store/device-log.ts'
 import { checkpointPath, encodeCheckpoint, readCheckpoint, writeCheckpoint } from '../store/checkpoint-file.ts'
-import { wipe } from '../crypto/wipe.ts'
+import { copyBytes, wipe } from '../crypto/wipe.ts'
 import { PersonalDocs, PERSONAL_KEY_PURPOSE, PERSONAL_LOG } from '../store/personal-docs.ts'
 import { isPresenceHidden } from './presence.ts'
 import { isKeeperOnly } from '../keeper/keeper-only.ts'
@@ -175,7 +175,7 @@ export class GroupRegistry {
         const seed = this.meta(groupId)
         const seeded = seed.seedMembers && !(space.groupId && space.governance.knowsLog(space.own.key)) ? { members: seed.seedMembers, logs: seed.seedLogs ?? [], ...(seed.seedWebrtc ? { webrtc: seed.seedWebrtc } : {}) } : undefined
         const trusted = trust ?? seeded
-        const online = await GroupOnline.start(space, this.store, { ...network, groupId, groupSecret: secret.slice(), identity: space.identity, admit, lastSeen, presenceHidden, keeperOnly: isKeeperOnly(this.personal), ...(trusted ? { trust: trusted } : {}) })
+        const online = await GroupOnline.start(space, this.store, { ...network, groupId, groupSecret: copyBytes(secret), identity: space.identity, admit, lastSeen, presenceHidden, keeperOnly: isKeeperOnly(this.personal), ...(trusted ? { trust: trusted } : {}) })
         this.onlineReady.set(groupId, online)
         return online
       })()
@@ -242,7 +242,7 @@ export class GroupRegistry {
   private async openSpace(groupId: string): Promise<GroupSpace> {
     const meta = groupMeta(this.vault, groupId)
     const seed = identitySeed(this.vault, groupId)
-    const epochs = new Map(epochKeys(this.vault, groupId).map(([n, k]): [number, Uint8Array] => [n, k.slice()]))
+    const epochs = new Map(epochKeys(this.vault, groupId).map(([n, k]): [number, Uint8Array] => [n, copyBytes(k)]))
     const log = asAppendLog(await this.store.openDeviceLog(meta.log))
     // Epoch ids are random: the one to write under is chosen from governance once it is read.
     const space = this.newSpace(log, { identity: identityFromSeed(seed), epochs, current: epochs.has(0) ? 0 : Math.min(...epochs.keys()) }, groupId)

@@ -112,9 +112,9 @@ export class Invitations {
     }
     const w = openWelcome(outcome.answer.sealed, identity.boxPublicKey, identity.boxSecretKey, outcome.groupId)
     const meta: GroupMeta = { v: 1, id: w.groupId, log: logName, createdAt: this.reg.now(), name: w.name, seedLogs: w.logs, seedMembers: w.members, ...(w.checkpoints?.length ? { seedCheckpoints: w.checkpoints } : {}), ...(w.webrtc ? { seedWebrtc: w.webrtc } : {}) }
-    await this.reg.vault.setMany(newGroupEntries(meta, {
-      identity: identity.seed, secret: Buffer.from(w.secret, 'hex'), epochs: w.epochs.map(([n, k]): [number, Uint8Array] => [n, Buffer.from(k, 'hex')]),
-    }))
+    const keys = { identity: identity.seed, secret: Buffer.from(w.secret, 'hex'), epochs: w.epochs.map(([n, k]): [number, Uint8Array] => [n, Buffer.from(k, 'hex')]) }
+    // The vault keeps copies; these Buffers are views of Node's shared pool, wiped here.
+    await this.reg.vault.setMany(newGroupEntries(meta, keys)).finally(() => wipe(keys.secret, ...keys.epochs.map(([, k]) => k)))
     if (pending) {
       await this.reg.vault.delete(pendingName)
       await this.reg.vault.delete(`${pendingName}/identity`)

@@ -31,6 +31,18 @@ export class LastSeenWatch {
     swarm.on('peer-presence', () => this.store?.soon(this.lastSeen()))
   }
 
+  /** When the keeper with this key (hex) was last reached, as kept across restarts, or null. */
+  keeperReached(key: string): number | null {
+    return this.store?.keeperReached(key) ?? null
+  }
+
+  /** The keeper was reached now: kept with the next save. */
+  noteKeeper(key: string, at: number): void {
+    if (!this.store) return
+    this.store.noteKeeper(key, at)
+    this.store.soon(this.lastSeen())
+  }
+
   /** Keeps the last-seen times now. */
   saveNow(): Promise<void> {
     return this.store?.saveNow(this.lastSeen()) ?? Promise.resolve()

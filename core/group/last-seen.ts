@@ -4,7 +4,9 @@
  * `last-seen.<groupId>` (core/store/personal-docs.ts): sealed under the profile's personal key,
  * in the log that is never announced or replicated, so it stays on this device like a journal.
  *
- * Content, version 1 (the doc's text): JSON { "v": 1, "seen": { "<memberId>": <ms> } }.
+ * Content, version 1 (the doc's text): JSON { "v": 1, "seen": { "<memberId>": <ms> },
+ *   "keeper": { "<keeper public key hex>": <ms> } }: "keeper" (optional, added 2026-12-06) is when
+ * this device's link last reached each of the group's keepers (core/keeper/keeper-link.ts).
  * A damaged or unknown text reads as "never seen" — it only feeds a status line.
  *
  * Writes are appends to the personal log, at most one per SAVE_EVERY_MS while members come and
@@ -21,6 +23,8 @@ export class LastSeenStore {
   private timer: NodeJS.Timeout | null = null
   private latest: Map<string, number> | null = null
   private saved = ''
+  /** keeper public key hex → when this device last reached it (ms) */
+  private readonly keepers = new Map<string, number>()
 
   constructor(
     private readonly personal: Pick<PersonalDocs, 'read' | 'write'>,
@@ -37,6 +41,8 @@ export class LastSeenStore {
       this.saved = text ?? ''
       const parsed = text ? (JSON.parse(text) as unknown) : null
       if (!parsed || typeof parsed !== 'object' || (parsed as { v?: unknown }).v !== 1) return out
+      const keeper = (parsed as { keeper?: unknown }).keeper
+      if (keeper && typeof keeper === 'object') for (const [key, at] of Object.entries(keeper)) if (MEMBER_ID.test(key) && Number.isSafeInteger(at) && (at as number) > 0) this.keepers.set(key, at as number)
       const seen = (parsed as { seen?: unknown }).seen
       if (!seen || typeof seen !== 'object') return out
       for (const [id, at] of Object.entries(seen)) if (MEMBER_ID.test(id) && Number.isSafeInteger(at) && (at as number) > 0) out.set(id, at as number)
@@ -44,6 +50,16 @@ export class LastSeenStore {
       // not ours to repair: a status line starts again from "never seen"
     }
     return out
+  }
+
+  /** When this device last reached the keeper with this key (hex), as stored, or null. */
+  keeperReached(key: string): number | null {
+    return this.keepers.get(key) ?? null
+  }
+
+  /** Notes that the keeper was reached now; saved with the next save of `seen`. */
+  noteKeeper(key: string, at: number): void {
+    this.keepers.set(key, at)
   }
 
   /** Saves `seen` within SAVE_EVERY_MS (the newest value wins). */
@@ -72,7 +88,8 @@ export class LastSeenStore {
     const seen = this.latest
     this.latest = null
     if (!seen) return Promise.resolve()
-    const text = JSON.stringify({ v: 1, seen: Object.fromEntries([...seen].sort(([a], [b]) => (a < b ? -1 : 1))) })
+    const sorted = (m: Map<string, number>): Record<string, number> => Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : 1)))
+    const text = JSON.stringify({ v: 1, seen: sorted(seen), ...(this.keepers.size ? { keeper: sorted(this.keepers) } : {}) })
     if (text === this.saved) return Promise.resolve()
     this.saved = text
     try {

@@ -12,6 +12,13 @@
  * same reason: never `store.replicate`, which would answer any discovery key the store holds).
  * A stranger, a stock Hyperswarm peer, or a member of another group gets no block.
  *
+ * Succession (keeper-succession.ts): the access key follows the group's epoch. A member served
+ * under the current key sends the successor; the keeper moves the group's logs to the new key,
+ * retires the old one (every later access with it is answered with the successor, never served;
+ * its open connections are closed), and keeps the successor in its sealed record. The first
+ * valid successor wins. A retired or unknown key is answered, not dropped, so a member can walk
+ * to the key the keeper serves (at most MAX_ACCESS_TRIES per connection).
+ *
  * Keep messages add log keys to the group (at most MAX_LOGS per group; a key kept for another
  * group is ignored, so one group cannot make the keeper serve another's log to it). The keeper
  * downloads each log whole and follows it. Hypercore checks every block's signature and Merkle
@@ -25,7 +32,9 @@ import { Hyperswarm, Protomux, rawEncoding, type NetworkOptions, type NoiseStrea
 import { IDLE_MS, KEEPALIVE_MS } from '../net/group-swarm.ts'
 import type { HypercoreSession } from '../store/holepunch.ts'
 import type { KeeperProfile } from './keeper-profile.ts'
-import { decodeKeep, KEEPER_PROTOCOL, verifyAccess } from './keeper-wire.ts'
+import { decodeKeep, KEEPER_PROTOCOL, MAX_ACCESS_TRIES, verifyAccess } from './keeper-wire.ts'
+import { encodeAnswer, verifySucceed, type Answer } from './keeper-succession.ts'
+import { watchOldVersions } from './keeper-version.ts'
 import { startDhtNode } from '../net/dht-node.ts'
 import { bytesHeld, QuotaBook } from './keeper-quota.ts'
 import { statusChannel, type KeeperStatus } from './keeper-status.ts'
@@ -39,10 +48,12 @@ type Listening = HyperswarmInstance & { listen(): Promise<void> }
 interface Conn {
   stream: NoiseStream
   group: string | null
+  tries: number
+  answer(a: Answer): void
   status: { send(s: KeeperStatus): void } | null
 }
 
-export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, string]; refused: [string, string]; unregistered: [string]; full: [string] }> {
+export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, string]; refused: [string, string]; unregistered: [string]; succeeded: [string, string]; full: [string] }> {
   private readonly cores = new Map<string, HypercoreSession>()
   /** Each log's live download (`end: -1`), ended when its group is full (keeper-quota.ts). */
   private readonly ranges = new Map<string, { destroy(): void }>()
@@ -103,21 +114,29 @@ export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, 
     if (this.closing) return stream.destroy()
     stream.setKeepAlive(KEEPALIVE_MS)
     stream.setTimeout(IDLE_MS)
-    const c: Conn = { stream, group: null, status: statusChannel(stream) }
+    const c: Conn = { stream, group: null, tries: 0, answer: () => undefined, status: statusChannel(stream) }
     this.conns.add(c)
     stream.once('close', () => this.conns.delete(c))
     const timer = setTimeout(() => c.group === null && stream.destroy(), ACCESS_TIMEOUT_MS)
     timer.unref?.()
     let channel: ProtomuxChannel | null = null
     try {
+      watchOldVersions(stream, (code) => {
+        this.emit('refused', '', code)
+        stream.destroy()
+      })
       channel = Protomux.from(stream).createChannel({
         protocol: KEEPER_PROTOCOL,
         messages: [
           { encoding: rawEncoding, onmessage: (m) => this.onAccess(c, m) },
           { encoding: rawEncoding, onmessage: (m) => void this.onKeep(c, m) },
+          { encoding: rawEncoding, onmessage: (m) => this.onSucceed(c, m) },
+          { encoding: rawEncoding, onmessage: () => stream.destroy() },
         ],
         onclose: () => stream.destroy(),
       })
+      const ch = channel
+      c.answer = (a) => ch?.messages[3]?.send(encodeAnswer(a))
       channel?.open()
     } catch {
       stream.destroy()
@@ -127,11 +146,16 @@ export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, 
 
   private onAccess(c: Conn, message: Uint8Array): void {
     const hash = c.stream.handshakeHash
-    if (c.group !== null || !hash) return c.stream.destroy()
+    if (c.group !== null || !hash || ++c.tries > MAX_ACCESS_TRIES) return c.stream.destroy()
     const proved = verifyAccess(message, hash, this.publicKey, this.profile.register)
     if (!proved) return c.stream.destroy()
     const group = proved.group
+    // A retired key is never served: the member is handed the successor, which only a remaining member can open.
+    const successor = this.profile.retired.get(group)
+    if (successor) return c.answer({ kind: 'retired', succeed: successor })
     if (!this.profile.groups.has(group)) {
+      // A member looking for the key we know asks without registering: tell it we know none.
+      if (!proved.asks) return c.answer({ kind: 'unknown' })
       // A new group only from someone given the code (its registration secret), never from
       // someone who merely knows the keeper's public key.
       if (!proved.registered) {
@@ -143,9 +167,42 @@ export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, 
       void this.profile.saveGroups().catch(() => undefined)
     }
     c.group = group
+    c.answer({ kind: 'served' })
     c.status?.send(this.statusOf(group))
     for (const key of this.profile.groups.get(group) ?? []) this.attach(c, key)
     this.emit('member', group)
+  }
+
+  /** A successor of the key this connection is served under: the first valid one wins. */
+  private onSucceed(c: Conn, message: Uint8Array): void {
+    const old = c.group
+    if (old === null) return c.stream.destroy()
+    const logs = this.profile.groups.get(old)
+    if (!logs) {
+      // Another member's successor came first and this connection was not closed yet.
+      const won = this.profile.retired.get(old)
+      return won ? c.answer({ kind: 'retired', succeed: won }) : c.stream.destroy()
+    }
+    const checked = verifySucceed(message, Buffer.from(old, 'hex'), this.publicKey)
+    if ('refused' in checked) {
+      this.emit('refused', old, checked.refused)
+      return c.stream.destroy()
+    }
+    const next = checked.next
+    if (this.profile.groups.has(next) || this.profile.retired.has(next)) {
+      this.emit('refused', old, 'KEEPER_SUCCESSOR_KNOWN')
+      return c.stream.destroy()
+    }
+    this.profile.groups.delete(old)
+    this.profile.groups.set(next, logs)
+    this.profile.retired.set(old, message.slice())
+    this.quota.move(old, next)
+    void this.profile.saveGroups().catch(() => undefined)
+    c.group = next
+    // Every other connection under the retired key closes: it proved a key that no longer opens anything here.
+    for (const other of this.conns) if (other !== c && other.group === old) other.stream.destroy()
+    c.answer({ kind: 'served' })
+    this.emit('succeeded', old, next)
   }
 
   private async onKeep(c: Conn, message: Uint8Array): Promise<void> {
@@ -170,10 +227,18 @@ export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, 
         logs.delete(key)
         continue
       }
-      for (const other of this.conns) if (other.group === group) this.attach(other, key)
-      this.emit('kept', group, key)
+      // A successor may have moved the group on while the log opened.
+      const now = this.groupOf(key) ?? group
+      for (const other of this.conns) if (other.group === now) this.attach(other, key)
+      this.emit('kept', now, key)
     }
     if (added) await this.profile.saveGroups().catch(() => undefined)
+  }
+
+  /** The access key a log is held under now (it moves with each successor). */
+  private groupOf(key: string): string | null {
+    for (const [g, logs] of this.profile.groups) if (logs.has(key)) return g
+    return null
   }
 
   private heldElsewhere(group: string, key: string): boolean {
@@ -186,7 +251,7 @@ export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, 
     const core = this.profile.store.get({ key: Buffer.from(key, 'hex') })
     await core.ready()
     this.cores.set(key, core)
-    core.on('download', (_index, bytes) => this.charge(group, bytes))
+    core.on('download', (_index, bytes) => this.charge(this.groupOf(key) ?? group, bytes))
     this.charge(group, await bytesHeld(core))
     if (!this.quota.full(group)) this.ranges.set(key, core.download({ start: 0, end: -1 }))
   }

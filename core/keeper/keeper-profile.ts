@@ -5,7 +5,9 @@
  *   <dir>/vault.hearth   vault entries: "keeper/seed" (32 bytes), "keeper/groups" (JSON, below)
  *   <dir>/logs/          Corestore (store-open.ts): the device logs, as the ciphertext members wrote
  *
- * The groups record, v1: { "v": 1, "groups": { <access public key hex>: { "logs": [<log key hex>] } } }.
+ * The groups record, v2: { "v": 2, "groups": { <access public key hex>: { "logs": [<log key hex>] } },
+ *   "retired": { <retired access public key hex>: <its succeed message hex (keeper-succession.ts)> } }.
+ * v1 (no "retired") is read as v2 with none retired.
  * It is public-shaped data (keys that open nothing), sealed anyway: which logs a keeper holds for
  * how many groups is nobody's business who finds the computer. No byte in the folder is
  * readable group content: the keeper never has a key that would make one (keeper-wire.ts).
@@ -33,6 +35,8 @@ export interface KeeperProfile {
   readonly store: CorestoreInstance
   /** access public key hex → the log keys (hex) kept for that group */
   readonly groups: Map<string, Set<string>>
+  /** retired access public key hex → the succeed message that retired it (keeper-succession.ts) */
+  readonly retired: Map<string, Uint8Array>
   /** Writes the groups record; calls are queued so the last one wins. */
   saveGroups(): Promise<void>
   close(): Promise<void>
@@ -50,7 +54,7 @@ export async function openKeeperProfile(dir: string, passphrase: string): Promis
     vault.lock()
     throw errors.INVALID_INPUT('this folder holds a member’s profile, not a keeper’s; give the keeper a folder of its own with --profile')
   }
-  const groups = readGroups(vault.get(GROUPS))
+  const { groups, retired } = readGroups(vault.get(GROUPS))
   const keyPair = fastProvider.signKeyPairFromSeed(seed)
   const register = registrationSecret(seed)
   const logsDir = path.join(dir, 'logs')
@@ -68,8 +72,9 @@ export async function openKeeperProfile(dir: string, passphrase: string): Promis
     register,
     store,
     groups,
+    retired,
     saveGroups() {
-      const bytes = writeGroups(groups)
+      const bytes = writeGroups(groups, retired)
       saving = saving.catch(() => undefined).then(() => vault.set(GROUPS, bytes))
       return saving
     },
@@ -81,26 +86,35 @@ export async function openKeeperProfile(dir: string, passphrase: string): Promis
   }
 }
 
-function readGroups(bytes: Uint8Array | undefined): Map<string, Set<string>> {
+type Record2 = { groups: Map<string, Set<string>>; retired: Map<string, Uint8Array> }
+const HEX64 = /^[0-9a-f]{64}$/
+
+function readGroups(bytes: Uint8Array | undefined): Record2 {
   const out = new Map<string, Set<string>>()
-  if (!bytes) return out
+  const retired = new Map<string, Uint8Array>()
+  if (!bytes) return { groups: out, retired }
   let parsed: unknown
   try {
     parsed = JSON.parse(Buffer.from(bytes).toString('utf8'))
   } catch {
     throw errors.VAULT_CORRUPT('the keeper’s record of groups cannot be read')
   }
-  const groups = (parsed as { v?: unknown; groups?: unknown }).groups
-  if ((parsed as { v?: unknown }).v !== 1 || typeof groups !== 'object' || groups === null) throw errors.VAULT_CORRUPT('the keeper’s record of groups is not version 1')
+  const { v, groups, retired: gone } = parsed as { v?: unknown; groups?: unknown; retired?: unknown }
+  if ((v !== 1 && v !== 2) || typeof groups !== 'object' || groups === null) throw errors.VAULT_CORRUPT('the keeper’s record of groups is not version 1 or 2')
   for (const [access, g] of Object.entries(groups as Record<string, { logs?: unknown }>)) {
     const logs = Array.isArray(g.logs) ? g.logs.filter((k): k is string => typeof k === 'string' && /^[0-9a-f]{64}$/.test(k)) : []
-    if (/^[0-9a-f]{64}$/.test(access)) out.set(access, new Set(logs))
+    if (HEX64.test(access)) out.set(access, new Set(logs))
   }
-  return out
+  if (v === 2 && typeof gone === 'object' && gone !== null) {
+    for (const [access, m] of Object.entries(gone as Record<string, unknown>)) if (HEX64.test(access) && typeof m === 'string' && /^([0-9a-f]{2})+$/.test(m)) retired.set(access, Uint8Array.from(Buffer.from(m, 'hex')))
+  }
+  return { groups: out, retired }
 }
 
-function writeGroups(groups: Map<string, Set<string>>): Uint8Array {
+function writeGroups(groups: Map<string, Set<string>>, retired: Map<string, Uint8Array>): Uint8Array {
   const obj: Record<string, { logs: string[] }> = {}
   for (const [access, logs] of groups) obj[access] = { logs: [...logs] }
-  return new TextEncoder().encode(JSON.stringify({ v: 1, groups: obj }))
+  const gone: Record<string, string> = {}
+  for (const [access, m] of retired) gone[access] = Buffer.from(m).toString('hex')
+  return new TextEncoder().encode(JSON.stringify({ v: 2, groups: obj, retired: gone }))
 }

@@ -54,6 +54,13 @@ export class QuotaBook {
     return this.quota !== null && this.held(group) >= this.quota
   }
 
+  /** A group's count follows it to its successor's access key (keeper-succession.ts). */
+  move(old: string, next: string): void {
+    const n = this.used.get(old)
+    this.used.delete(old)
+    if (n !== undefined) this.used.set(next, n)
+  }
+
   /** Counts bytes now held for a group; true when this is what made it full. */
   charge(group: string, bytes: number): boolean {
     const was = this.full(group)

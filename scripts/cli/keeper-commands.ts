@@ -6,9 +6,11 @@
  * "signal":"ws://…" with --signal PORT: `hearth signal`'s server run beside it): CODE is
  * what a facilitator pastes into `hearth keeper add`; with --json, a line {"kept":LOG,"group":ACCESS}
  * follows for each log it starts keeping, and {"refused":LOG,"group":ACCESS} for each it will not
- * (another group's log, or past the group's limit or quota), {"full":ACCESS} when a group
- * reaches `--quota SIZE` (500MB, 2GB: past it the keeper takes no new block of that group and
- * tells its members; what it holds stays), and {"unregistered":ACCESS} for a group it
+ * (another group's log, or past the group's limit or quota, or a refused successor or an old
+ * version: a KEEPER_* code in place of LOG), {"full":ACCESS} when a group reaches `--quota SIZE`
+ * (500MB, 2GB: past it the keeper takes no new block of that group and tells its members; what it
+ * holds stays), {"succeeded":NEW,"group":OLD} when a group's access key moves on with its epoch
+ * (the old one is retired), and {"unregistered":ACCESS} for a group it
  * would not take on (its access did not prove the registration secret of the keeper's code). It runs unattended, so the passphrase comes
  * from HEARTH_PASSPHRASE or --passphrase-file. Ctrl-C or SIGTERM closes the store cleanly.
  *
@@ -63,6 +65,7 @@ export const keeperCommands: Record<string, Command & { network?: boolean; noPro
           for (const group of node.groups()) if (node.isFull(group)) process.stdout.write(JSON.stringify({ full: group }) + '\n')
           node.on('full', (group) => process.stdout.write(JSON.stringify({ full: group }) + '\n'))
           node.on('unregistered', (group) => process.stdout.write(JSON.stringify({ unregistered: group }) + '\n'))
+          node.on('succeeded', (group, next) => process.stdout.write(JSON.stringify({ succeeded: next, group }) + '\n'))
         }
         await stayUp(secondsUp)
       } finally {

@@ -10,10 +10,8 @@ import type { Peer } from '../../helpers/peer.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
 import { makeCanary, scanForCanaries } from '../../helpers/canary.ts'
 import { usePeerScene } from '../sync/peer-scene.ts'
-import { startKeeper, KEEPER_PASS, type KeeperProcess } from './keeper-process.ts'
+import { keeperOpensNothing, startKeeper, type KeeperProcess } from './keeper-process.ts'
 import { startCpuHog, type CpuHog } from '../../helpers/cpu-hog.ts'
-import { openKeeperProfile } from '../../../core/keeper/keeper-profile.ts'
-import { decodeBlock } from '../../../core/store/block-codec.ts'
 
 const tempDir = useTempDirs()
 const scene = usePeerScene({ readyMs: 90_000 })
@@ -57,35 +55,6 @@ async function groupOfTwo(boot: string, dirs: { a: string; b: string }, keeperCo
   await b.until(async () => (await b.ok('groupStatus', { groupId })).keeper?.connected === true, 60_000)
   await stop(b)
   return { a, groupId }
-}
-
-/**
- * Everything the keeper's process holds, tried as the key of every block it keeps: its key pair
- * (the seed is the secret key's first half), every group's access key, every log key. None opens
- * one. (An attack on our own claim; a keeper that was handed an epoch key or the group secret
- * would fail it only if the key were among these, so the canary scan stays the broader check.)
- */
-async function keeperOpensNothing(dir: string): Promise<number> {
-  const profile = await openKeeperProfile(dir, KEEPER_PASS)
-  let blocks = 0
-  try {
-    const held: Uint8Array[] = [profile.keyPair.secretKey.subarray(0, 32), profile.keyPair.secretKey.subarray(32), profile.keyPair.publicKey, profile.register]
-    for (const [access, logs] of profile.groups) held.push(Buffer.from(access, 'hex'), ...[...logs].map((l) => Buffer.from(l, 'hex')))
-    for (const logs of profile.groups.values()) for (const key of logs) {
-      const core = profile.store.get({ key: Buffer.from(key, 'hex') })
-      await core.ready()
-      for (let i = 0; i < core.length; i++) {
-        const block = await core.get(i, { wait: false })
-        if (!block) continue
-        blocks++
-        for (const k of held) expect(() => decodeBlock(block, () => k)).toThrow()
-      }
-      await core.close()
-    }
-  } finally {
-    await profile.close()
-  }
-  return blocks
 }
 
 describe('members who are never online together sync through the keeper', () => {

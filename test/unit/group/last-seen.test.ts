@@ -35,6 +35,27 @@ describe('last seen store', () => {
     expect(p.writes).toBe(1)
   })
 
+  it('keeps when the group’s keeper was last reached, across a restart, in the same sealed doc', async () => {
+    const p = memory()
+    const s = new LastSeenStore(p, GROUP, () => 1)
+    s.load()
+    expect(s.keeperReached(M2)).toBeNull()
+    s.noteKeeper(M2, 1_700_000_000_900)
+    await s.saveNow(new Map([[M1, 1_700_000_000_000]]))
+    expect(JSON.parse(p.texts.get(lastSeenDocName(GROUP)) as string)).toEqual({ v: 1, seen: { [M1]: 1_700_000_000_000 }, keeper: { [M2]: 1_700_000_000_900 } })
+    const again = new LastSeenStore(p, GROUP, () => 1)
+    // The keeper is no member: it stays out of the members' last-seen times.
+    expect(again.load()).toEqual(new Map([[M1, 1_700_000_000_000]]))
+    expect(again.keeperReached(M2)).toBe(1_700_000_000_900)
+    for (const bad of [`{"v":1,"seen":{},"keeper":{"${M2}":"soon"}}`, '{"v":1,"seen":{},"keeper":{"zz":5}}', '{"v":1,"seen":{},"keeper":7}']) {
+      const q = memory()
+      q.texts.set(lastSeenDocName(GROUP), bad)
+      const t = new LastSeenStore(q, GROUP, () => 1)
+      t.load()
+      expect(t.keeperReached(M2)).toBeNull()
+    }
+  })
+
   it('reads damaged, foreign or hostile text as never seen', () => {
     for (const text of ['', 'not json', '{"v":2,"seen":{}}', '[]', `{"v":1,"seen":{"${M1}":"soon","zz":5,"${M2}":-1}}`, '{"v":1,"seen":null}']) {
       const p = memory()

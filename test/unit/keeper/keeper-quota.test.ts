@@ -39,6 +39,16 @@ describe('the quota book', () => {
     expect(book.charge('g', Number.MAX_SAFE_INTEGER)).toBe(false)
     expect(book.full('g')).toBe(false)
   })
+
+  it('follows a group to its successor’s access key, so a rotation never resets the count', () => {
+    const book = new QuotaBook(100)
+    book.charge('old', 100)
+    book.move('old', 'next')
+    expect(book.full('next')).toBe(true)
+    expect(book.held('next')).toBe(100)
+    expect(book.held('old')).toBe(0)
+    expect(book.charge('next', 1)).toBe(false) // already full: not "made full" a second time
+  })
 })
 
 describe('the keeper status message', () => {

@@ -1,7 +1,7 @@
 /**
- * The keeper access proof (core/keeper/keeper-wire.ts): only a holder of the group secret makes a
- * valid one, it holds for one connection and one keeper only, and its public key opens nothing
- * members use (it differs from the topic and the member-auth key of the same secret).
+ * The keeper access proof (core/keeper/keeper-wire.ts): only a holder of the epoch key makes a
+ * valid one, it holds for one connection and one keeper only, it changes with the epoch, and its
+ * public key opens nothing members use (it differs from the topic and the member-auth key).
  */
 import { describe, expect, it } from 'vitest'
 import { decodeKeep, encodeAccess, encodeKeep, keeperAccess, registrationSecret, verifyAccess, ACCESS_BYTES, MAX_KEEP_KEYS } from '../../../core/keeper/keeper-wire.ts'
@@ -23,7 +23,7 @@ describe(`keeper access proof (seed ${seed})`, () => {
     const access = keeperAccess(secret, keeper)
     const m = encodeAccess(access, hash, keeper, register)
     expect(m.length).toBe(ACCESS_BYTES)
-    expect(verifyAccess(m, hash, keeper, register)).toEqual({ group: hex(access.publicKey), registered: true })
+    expect(verifyAccess(m, hash, keeper, register)).toEqual({ group: hex(access.publicKey), registered: true, asks: true })
     expect(hex(keeperAccess(secret, keeper).publicKey)).toBe(hex(access.publicKey))
   })
 
@@ -39,7 +39,7 @@ describe(`keeper access proof (seed ${seed})`, () => {
       if (i < 97) expect(got === null || got.group !== hex(keeperAccess(secret, keeper).publicKey)).toBe(true)
       if (i === 0 || (i >= 33 && i < 97)) expect(got).toBeNull()
       // A flip in the registration proof leaves the access valid, but it no longer registers.
-      if (i >= 97) expect(got).toEqual({ group: hex(keeperAccess(secret, keeper).publicKey), registered: false })
+      if (i >= 97) expect(got).toEqual({ group: hex(keeperAccess(secret, keeper).publicKey), registered: false, asks: true })
     }
     expect(verifyAccess(m.subarray(0, ACCESS_BYTES - 1), hash, keeper, register)).toBeNull()
     expect(verifyAccess(new Uint8Array(0), hash, keeper, register)).toBeNull()
@@ -55,6 +55,18 @@ describe(`keeper access proof (seed ${seed})`, () => {
     spliced.set(elsewhere.subarray(97), 97)
     expect(verifyAccess(spliced, hash, keeper, register)?.registered).toBe(false)
     expect(register.length).toBe(16)
+  })
+
+  it('without the registration proof it asks only to be served a group the keeper knows', () => {
+    const access = keeperAccess(secret, keeper)
+    expect(verifyAccess(encodeAccess(access, hash, keeper, null), hash, keeper, register)).toEqual({ group: hex(access.publicKey), registered: false, asks: false })
+  })
+
+  it('changes with the epoch: a key from one epoch proves nothing for the next', () => {
+    const next = rnd.bytes(32)
+    expect(hex(keeperAccess(next, keeper).publicKey)).not.toBe(hex(keeperAccess(secret, keeper).publicKey))
+    const m = encodeAccess(keeperAccess(secret, keeper), hash, keeper, register)
+    expect(verifyAccess(m, hash, keeper, register)?.group).not.toBe(hex(keeperAccess(next, keeper).publicKey))
   })
 
   it('is unrelated to the topic and the member-auth key, and differs per keeper', () => {
