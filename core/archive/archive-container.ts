@@ -37,7 +37,7 @@ import { equalBytes, hash, keyedHash } from '../crypto/hash.ts'
 import { deriveKey, KDF_DEFAULTS, KDF_LIMITS, type KdfParams } from '../crypto/kdf.ts'
 import { fastProvider } from '../crypto/provider-sodium.ts'
 import { randomBytes } from '../crypto/random.ts'
-import { wipe } from '../crypto/wipe.ts'
+import { isWiped, wipe } from '../crypto/wipe.ts'
 
 export const ARCHIVE_VERSION = 1
 export const ARCHIVE_MAGIC = new TextEncoder().encode('HEARTHAR')
@@ -143,6 +143,7 @@ export class ContainerWriter {
   }
 
   private async seal(final: boolean): Promise<void> {
+    if (isWiped(this.key)) throw errors.CRYPTO_BAD_KEY('refusing to seal an archive under a wiped (all-zero) key')
     const plain = new Uint8Array(5 + this.h.chunkSize)
     plain[0] = final ? 1 : 0
     new DataView(plain.buffer).setUint32(1, this.used, true)

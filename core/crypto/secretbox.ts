@@ -14,6 +14,7 @@ import { errors } from '../errors.ts'
 import { referenceProvider } from './provider-tweetnacl.ts'
 import type { CryptoProvider } from './provider.ts'
 import { randomBytes } from './random.ts'
+import { isWiped } from './wipe.ts'
 
 export const SECRETBOX_KEY_BYTES = nacl.secretbox.keyLength // 32
 export const SECRETBOX_NONCE_BYTES = nacl.secretbox.nonceLength // 24
@@ -26,6 +27,7 @@ function checkKey(key: Uint8Array): void {
 /** `provider` only changes speed: both give the same bytes (bulk paths pass fastProvider). */
 export function sealSecret(key: Uint8Array, plaintext: Uint8Array, provider: CryptoProvider = referenceProvider): Uint8Array {
   checkKey(key)
+  if (isWiped(key)) throw errors.CRYPTO_BAD_KEY('refusing to seal under a wiped (all-zero) key')
   const nonce = randomBytes(SECRETBOX_NONCE_BYTES)
   const box = provider.secretboxSeal(plaintext, nonce, key)
   const out = new Uint8Array(SECRETBOX_NONCE_BYTES + box.length)

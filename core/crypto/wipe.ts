@@ -17,3 +17,12 @@ export function wipe(...bufs: (Uint8Array | null | undefined)[]): void {
 export function copyBytes(b: Uint8Array): Uint8Array {
   return new Uint8Array(b)
 }
+
+/**
+ * True for a key of nothing but zero bytes: what `wipe` leaves. Sealing under it would give
+ * ciphertext anyone can open, so every seal refuses it (a wiped "copy" that was really the
+ * original once made a newcomer seal its blocks under 32 zero bytes; docs/decisions.md).
+ */
+export function isWiped(key: Uint8Array): boolean {
+  return key.every((b) => b === 0)
+}

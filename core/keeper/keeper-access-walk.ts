@@ -11,7 +11,7 @@
  *   retired  → the keeper knows a successor: open our box in it, prove the key it hands us.
  *              No box of ours (a removed member), or a successor not signed by its key: stop.
  */
-import { wipe } from '../crypto/wipe.ts'
+import { copyBytes, wipe } from '../crypto/wipe.ts'
 import { accessFromSeed, accessSeed, type AccessKeyPair } from './keeper-wire.ts'
 import { encodeSucceed, openSuccessor, type Answer } from './keeper-succession.ts'
 import { equalBytes } from '../crypto/hash.ts'
@@ -49,7 +49,7 @@ export class AccessChain {
     const changed = next.length !== this.entries.length || next.some((e, i) => e !== this.entries[i])
     for (const e of this.entries) if (!next.includes(e)) this.wipeEntry(e)
     this.entries = next
-    this.boxKeys = boxKeys.map((k) => k.slice())
+    this.boxKeys = boxKeys.map((k) => copyBytes(k))
     return changed
   }
 

@@ -34,6 +34,7 @@ import { startDhtNode, type DhtNode } from '../net/dht-node.ts'
 import { statusChannel, type KeeperStatus } from './keeper-status.ts'
 import { Redial } from './keeper-redial.ts'
 import { heldBy } from '../store/holepunch.ts'
+import { copyBytes } from '../crypto/wipe.ts'
 
 export interface KeeperLinkOptions extends NetworkOptions {
   keeperKey: Uint8Array
@@ -87,14 +88,14 @@ export class KeeperLink {
 
   static async open(opts: KeeperLinkOptions): Promise<KeeperLink> {
     const dht: DhtNode = await startDhtNode(opts)
-    const keeperKey = opts.keeperKey.slice()
+    const keeperKey = copyBytes(opts.keeperKey)
     const chain = new AccessChain(keeperKey)
     chain.set(opts.epochs.keys, opts.epochs.boxKeys)
     const keyPair = swarmKeyPair(opts.identity.seed, opts.groupId, swarmSalt())
     let self: KeeperLink | null = null
     const swarm = new Hyperswarm({ keyPair, dht, firewall: (remote) => self === null || self.closing !== null || !equalBytes(remote, keeperKey) }) as Dialling
     const box = { publicKey: opts.identity.boxPublicKey, secretKey: opts.identity.boxSecretKey }
-    self = new KeeperLink(keeperKey, opts.register.slice(), chain, box, swarm, opts.onReached ?? (() => undefined))
+    self = new KeeperLink(keeperKey, copyBytes(opts.register), chain, box, swarm, opts.onReached ?? (() => undefined))
     self.lastReached = opts.lastReached ?? null
     swarm.on('connection', (conn) => self.onConnection(conn))
     swarm.joinPeer(keeperKey)

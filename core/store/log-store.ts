@@ -34,7 +34,7 @@ import path from 'node:path'
 import { errors } from '../errors.ts'
 import { keyedHash } from '../crypto/hash.ts'
 import { fastProvider } from '../crypto/provider-sodium.ts'
-import { wipe } from '../crypto/wipe.ts'
+import { copyBytes, wipe } from '../crypto/wipe.ts'
 import { DeviceLog, storeError } from './device-log.ts'
 import { seekQuotaEnd } from './quota-end.ts'
 import { Hypercore, type CorestoreInstance, type HypercoreSession, type KeyPair, type Manifest } from './holepunch.ts'
@@ -109,7 +109,7 @@ export class LogStore {
       wipe(key)
       throw e
     }
-    return new LogStore(dir, opened.store, logSecret.slice(), lengths, moved || recordLost, health)
+    return new LogStore(dir, opened.store, copyBytes(logSecret), lengths, moved || recordLost, health)
   }
 
   /** "Continue here": the member says this copy is the only one in use (api.ts `continueHere`). */

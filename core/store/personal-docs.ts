@@ -9,7 +9,7 @@
  */
 import * as Y from 'yjs'
 import { errors } from '../errors.ts'
-import { wipe } from '../crypto/wipe.ts'
+import { copyBytes, wipe } from '../crypto/wipe.ts'
 import { personalDocId } from '../model/doc-id.ts'
 import { BlockKind, decodeBlock, encodeBlock } from './block-codec.ts'
 import type { DeviceLog } from './device-log.ts'
@@ -26,7 +26,7 @@ export class PersonalDocs {
   ) {}
 
   static async open(log: DeviceLog, key: Uint8Array): Promise<PersonalDocs> {
-    const p = new PersonalDocs(log, key.slice())
+    const p = new PersonalDocs(log, copyBytes(key))
     for await (const { block } of log.read(0)) {
       const b = decodeBlock(block, (e) => (e === 0 && p.key ? p.key : undefined))
       if (b.kind === BlockKind.YjsUpdate) Y.applyUpdate(p.doc(b.docId), b.payload)

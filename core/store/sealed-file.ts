@@ -10,10 +10,13 @@
  */
 import { fastProvider } from '../crypto/provider-sodium.ts'
 import { randomBytes } from '../crypto/random.ts'
+import { isWiped } from '../crypto/wipe.ts'
+import { errors } from '../errors.ts'
 
 const NONCE = 24
 
 export function sealFile(magic: Uint8Array, version: number, plain: Uint8Array, key: Uint8Array): Uint8Array {
+  if (isWiped(key)) throw errors.CRYPTO_BAD_KEY('refusing to seal a file under a wiped (all-zero) key')
   const nonce = randomBytes(NONCE)
   const box = fastProvider.secretboxSeal(plain, nonce, key)
   const out = new Uint8Array(magic.length + 1 + NONCE + box.length)

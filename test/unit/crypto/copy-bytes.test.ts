@@ -59,3 +59,16 @@ describe('a copy of key material is the caller’s own', () => {
     expect(space.epochKey(1)).toEqual(expected)
   })
 })
+
+describe('nothing is sealed under a wiped key', () => {
+  it('sealSecret, a sealed file and a block refuse an all-zero key, coded', async () => {
+    const { sealSecret } = await import('../../../core/crypto/secretbox.ts')
+    const { sealFile } = await import('../../../core/store/sealed-file.ts')
+    const wiped = new Uint8Array(32)
+    const plain = new TextEncoder().encode('canary words')
+    expect(() => sealSecret(wiped, plain)).toThrow(expect.objectContaining({ code: 'CRYPTO_BAD_KEY' }))
+    expect(() => sealFile(new Uint8Array([72]), 1, plain, wiped)).toThrow(expect.objectContaining({ code: 'CRYPTO_BAD_KEY' }))
+    const key = seededRandom(seed).bytes(32)
+    expect(sealSecret(key, plain).length).toBeGreaterThan(plain.length)
+  })
+})
