@@ -11,7 +11,7 @@
  * 2. Initial sync of a large group (scripts/bench/big-group.ts, `--updates N`, 20 members):
  *    from a member (newcomer N1 joins while A, the only other node, stays online) and from the
  *    keeper alone (after the keeper holds the group, newcomer N2 is admitted by A, which stops
- *    as soon as N2 knows the keeper; the blocks N2 held then are printed). Target: from the
+ *    as soon as N2 is admitted; the blocks N2 held then are printed). Target: from the
  *    keeper no slower than from a member (keeper-initial.ts).
  * 3. The keeper's memory (RSS from /proc) and disk (its profile folder) with no group, after the
  *    small groups, and after the large one.
@@ -117,7 +117,7 @@ if (initial) {
   console.log('| from | initial sync | whole history |')
   console.log('|---|---:|---:|')
   console.log(`| a member (A online throughout) — anchor | ${s(initial.member.initialMs)} | ${s(initial.member.wholeMs)} |`)
-  console.log(`| the keeper alone (A left once N2 knew the keeper, N2 holding ${initial.keeper.blocksWhenAlone.toLocaleString()} blocks) | ${s(initial.keeper.initialMs)} | ${s(initial.keeper.wholeMs)} |`)
+  console.log(`| the keeper (A left once N2 was admitted; N2's \`blocks\` then: ${initial.keeper.blocksWhenAlone.toLocaleString()}, and only what came after is the keeper's alone) | ${s(initial.keeper.initialMs)} | ${s(initial.keeper.wholeMs)} |`)
   console.log(`keeper / member: initial ${(initial.keeper.initialMs / initial.member.initialMs).toFixed(2)}× (target ≤ 1×), whole ${(initial.keeper.wholeMs / initial.member.wholeMs).toFixed(2)}×; the keeper took the group in ${s(initial.keeperFillMs)}`)
 }
 console.log('\nThe keeper’s footprint')
