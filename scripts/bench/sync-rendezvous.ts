@@ -10,6 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { startPeer, type Peer } from '../../test/helpers/peer.ts'
 import { seededRandom } from '../../test/helpers/seeded-random.ts'
+import { pct } from './bench-util.ts'
 
 const PASS = 'benchmark passphrase, not secret'
 type Net = { bootstrap: { host: string; port: number }[]; destroy(): Promise<void> }
@@ -126,7 +127,6 @@ export async function rendezvousBench(o: { orders: number; joiners: number; seed
   }
 }
 
-const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] as number
 
 export function rendezvousTable(r: RendezvousResult): string {
   const row = (what: string, xs: number[]): string => xs.length ? `| ${what} | ${xs.length} | ${(pct(xs, 50) / 1000).toFixed(2)} s | ${(pct(xs, 99) / 1000).toFixed(2)} s | ${(Math.max(...xs) / 1000).toFixed(2)} s |` : `| ${what} | 0 | – | – | – |`

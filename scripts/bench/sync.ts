@@ -34,12 +34,12 @@ import { buildBigGroup } from './big-group.ts'
 import { rendezvousBench, rendezvousTable } from './sync-rendezvous.ts'
 import { rawFetch, rawRoundTrip } from './raw-net.ts'
 import { BACKFILL_AFTER_MS } from '../../core/group/group-online.ts'
-import { execSync } from 'node:child_process'
+import { pct, until, uptime } from './bench-util.ts'
 import { Vault } from '../../core/store/vault.ts'
 import { SignalServer } from '../../core/net/webrtc/signal-server.ts'
 import { LogStore, LOG_STORE_KEY_PURPOSE } from '../../core/store/log-store.ts'
 
-const uptimeBefore = execSync('uptime').toString().trim()
+const uptimeBefore = uptime()
 
 /** The sizes of every block of the big group's 20 logs, per log (the raw fetch's blocks). */
 async function blockSizes(dir: string, groupId: string, members: number): Promise<number[][]> {
@@ -70,17 +70,6 @@ const POSTS = Number(values.posts ?? 200)
 const RUNS = ONLY_RENDEZVOUS ? 0 : Number(values.runs ?? 3)
 const hog = values.hog ? startCpuHog() : null
 const PASS = 'benchmark passphrase, not secret'
-
-async function until(probe: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (await probe()) return
-    await new Promise((r) => setTimeout(r, 2))
-  }
-  throw new Error('timed out')
-}
-
-const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] as number
 
 const createTestnet = createRequire(import.meta.url)('hyperdht/testnet') as (n: number, o: { host: string }) => Promise<{ bootstrap: { host: string; port: number }[]; destroy(): Promise<void> }>
 const joins: number[] = []
@@ -192,7 +181,7 @@ if (INITIAL > 0) {
 }
 const rv = WEBRTC ? null : await rendezvousBench({ orders: Number(values.orders ?? 20), joiners: Number(values.joiners ?? 5), anchorOnly: values.only === 'anchor' })
 await hog?.stop()
-const uptimeAfter = execSync('uptime').toString().trim()
+const uptimeAfter = uptime()
 
 console.log(`\nuptime before: ${uptimeBefore}\nuptime after:  ${uptimeAfter}${values.hog ? '; CPU hog on every core' : ''}`)
 if (rv) console.log(rendezvousTable(rv))

@@ -10,8 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
 import { makeCanary, scanForCanaries } from '../../helpers/canary.ts'
 import { usePeerScene } from '../sync/peer-scene.ts'
-import { startKeeper, KEEPER_PASS, type KeeperProcess } from './keeper-process.ts'
-import { openKeeperProfile } from '../../../core/keeper/keeper-profile.ts'
+import { keeperBlocks, startKeeper, type KeeperProcess } from './keeper-process.ts'
 
 const tempDir = useTempDirs()
 const scene = usePeerScene({ readyMs: 90_000 })
@@ -23,23 +22,6 @@ afterEach(async () => {
 })
 
 const codeOf = (r: { ok: boolean; error?: { code: string } }): string | undefined => r.error?.code
-
-/** Blocks the keeper's store holds, all logs together (read from its profile once it stopped). */
-async function keeperBlocks(dir: string): Promise<number> {
-  const profile = await openKeeperProfile(dir, KEEPER_PASS)
-  let n = 0
-  try {
-    for (const logs of profile.groups.values()) for (const key of logs) {
-      const core = profile.store.get({ key: Buffer.from(key, 'hex') })
-      await core.ready()
-      n += core.contiguousLength
-      await core.close()
-    }
-  } finally {
-    await profile.close()
-  }
-  return n
-}
 
 describe('the group’s keeper is added and removed through governance', () => {
   it('only facilitators add or remove it; a removed keeper gets nothing written after its removal', async () => {

@@ -1,9 +1,11 @@
 /**
  * Keeper-only mode (issue 15): one OS process per node on a loopback testnet, each member
  * witnessed (test/helpers/net-witness.ts: every UDP endpoint it bound, and every endpoint its
- * sockets exchanged a datagram with). Endpoints, not hosts: a Hearth node bound to 127.0.0.2
- * did not reach the keeper here (see the session report), so every node is on 127.0.0.1 and a
- * process is told apart by the ports it bound.
+ * sockets exchanged a datagram with). Each member binds its own loopback address (A 127.0.0.2,
+ * B 127.0.0.3, C 127.0.0.4, the stock peer 127.0.0.5; the keeper and the testnet stay on
+ * 127.0.0.1), so the test reads which addresses each peer learned, by host and by port. Peers on
+ * different hosts are hole-punched as on the internet, which needs a testnet of more than three
+ * nodes (net-harness.ts MANY_HOST_TESTNET; decisions.md, "the 127.0.0.2 finding").
  * A and B keep the default (keeper-only on); C turned it off and meets members on the topic.
  * After the group is made and the keeper added (the join itself is direct, decisions.md), all
  * three restart: from then on A's and B's addresses never reach another member's node, neither
@@ -19,11 +21,14 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { startPeer, type Peer } from '../../helpers/peer.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
 import { startCpuHog, type CpuHog } from '../../helpers/cpu-hog.ts'
-import { startTestnet, type Testnet } from '../net/net-harness.ts'
+import { MANY_HOST_TESTNET, startTestnet, type Testnet } from '../net/net-harness.ts'
 import { startKeeper, type KeeperProcess } from './keeper-process.ts'
 
 const PASS = 'correct horse battery staple'
 type Who = 'a' | 'b' | 'c'
+/** Each member's own loopback address; the stock Hyperswarm peer has one of its own. */
+const HOST: Record<Who, string> = { a: '127.0.0.2', b: '127.0.0.3', c: '127.0.0.4' }
+const STOCK_HOST = '127.0.0.5'
 const tempDir = useTempDirs()
 const running = new Set<Peer>()
 let keeper: KeeperProcess | null = null
@@ -44,8 +49,8 @@ afterEach(async () => {
   testnet = null
 })
 
-async function member(dir: string, boot: string, name: string | null, witness?: string): Promise<Peer> {
-  const p = await startPeer(dir, boot, witness ? { HEARTH_WITNESS_FILE: witness } : {}, { readyMs: 90_000 })
+async function member(who: Who, dir: string, boot: string, name: string | null, witness?: string): Promise<Peer> {
+  const p = await startPeer(dir, boot, { HEARTH_HOST: HOST[who], ...(witness ? { HEARTH_WITNESS_FILE: witness } : {}) }, { readyMs: 90_000 })
   running.add(p)
   if (name) await p.ok('createProfile', { passphrase: PASS, name }, 90_000)
   else await p.ok('unlock', { passphrase: PASS }, 90_000)
@@ -59,17 +64,19 @@ async function stop(p: Peer): Promise<void> {
 
 type Seen = { kind: string; host?: string; at?: string; topic?: string }
 const witnessed = (file: string): Seen[] => readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Seen)
-const portOf = (at: string): string => at.slice(at.lastIndexOf(':') + 1)
-/** The ports a process bound (all on loopback, so a port names the process while it runs). */
-const boundPorts = (seen: Seen[]): Set<string> => new Set(seen.filter((s) => s.kind === 'bound' && s.at).map((s) => portOf(s.at as string)))
+/** The endpoints (HOST:PORT) a process bound: each process has its own host, so an endpoint names it. */
+const boundAt = (seen: Seen[]): Set<string> => new Set(seen.filter((s) => s.kind === 'bound' && s.at).map((s) => s.at as string))
 /** The endpoints a process exchanged datagrams with. */
-const metPorts = (seen: Seen[]): string[] => seen.filter((s) => s.kind !== 'bound' && s.kind !== 'topic' && s.at).map((s) => portOf(s.at as string))
+const met = (seen: Seen[]): Seen[] => seen.filter((s) => s.kind !== 'bound' && s.kind !== 'topic' && s.at)
+const metAt = (seen: Seen[]): string[] => met(seen).map((s) => s.at as string)
+/** The hosts a process exchanged datagrams with: the addresses it learned. */
+const metHosts = (seen: Seen[]): Set<string> => new Set(met(seen).map((s) => s.host as string))
 
 /** The group of three, the keeper added by A; returns once A and B are keeper-only and C follows the keeper. */
 async function setUp(boot: string, dirs: Record<Who, string>, code: string): Promise<string> {
-  const a = await member(dirs.a, boot, 'Alder')
-  const b = await member(dirs.b, boot, 'Birch')
-  const c = await member(dirs.c, boot, 'Cedar')
+  const a = await member('a', dirs.a, boot, 'Alder')
+  const b = await member('b', dirs.b, boot, 'Birch')
+  const c = await member('c', dirs.c, boot, 'Cedar')
   expect(await c.ok('setKeeperOnly', { on: false })).toEqual({ on: false })
   expect(await a.ok('keeperOnly', {})).toEqual({ on: true })
   const { id: groupId } = await a.ok('createGroup', { name: 'Thursday circle' })
@@ -92,7 +99,7 @@ async function sees(p: Peer, groupId: string, id: string): Promise<void> {
 }
 
 async function scenario(order: Who[], underHog: boolean): Promise<void> {
-  testnet = await startTestnet()
+  testnet = await startTestnet(MANY_HOST_TESTNET)
   const bootAddr = testnet.bootstrap[0]
   const boot = `${bootAddr?.host}:${bootAddr?.port}`
   const root = tempDir()
@@ -105,7 +112,7 @@ async function scenario(order: Who[], underHog: boolean): Promise<void> {
   const peers = {} as Record<Who, Peer>
   for (const who of order) {
     writeFileSync(files[who], '')
-    peers[who] = await member(dirs[who], boot, null, files[who])
+    peers[who] = await member(who, dirs[who], boot, null, files[who])
     await peers[who].ok('groupStatus', { groupId })
   }
   const { a, b, c } = peers
@@ -118,45 +125,58 @@ async function scenario(order: Who[], underHog: boolean): Promise<void> {
     throw e
   })
 
-  const seen = { a: witnessed(files.a), b: witnessed(files.b), c: witnessed(files.c) }
-  const ports = { a: boundPorts(seen.a), b: boundPorts(seen.b), c: boundPorts(seen.c) }
-  for (const who of ['a', 'b', 'c'] as const) expect(ports[who].size).toBeGreaterThan(0)
-  const quietPorts = new Set([...ports.a, ...ports.b])
-
   // A stock Hyperswarm peer that learned the topic (from C's own join) meets C and nobody else.
-  const topics = seen.c.filter((s) => s.kind === 'topic').map((s) => s.topic as string)
+  const topics = witnessed(files.c).filter((s) => s.kind === 'topic').map((s) => s.topic as string)
   expect(topics.length).toBeGreaterThan(0)
-  const met = await stockPeerMeets(Buffer.from(topics[0] as string, 'hex'), testnet.bootstrap)
-  expect(met.some((port) => ports.c.has(port))).toBe(true)
-  expect(met.filter((port) => quietPorts.has(port))).toEqual([])
-
-  // What each node met. No member's node exchanged a datagram with A's or B's sockets, A and B
-  // none with any member's, and neither joined the group's topic (nor any other).
+  const stockMet = await stockPeerMeets(Buffer.from(topics[0] as string, 'hex'), testnet.bootstrap)
+  const seen = { a: witnessed(files.a), b: witnessed(files.b), c: witnessed(files.c) }
+  const ports = { a: boundAt(seen.a), b: boundAt(seen.b), c: boundAt(seen.c) }
   for (const who of ['a', 'b', 'c'] as const) {
+    expect(ports[who].size).toBeGreaterThan(0)
+    // Each member's DHT and swarm sockets are on its own address (hyperdht also binds the
+    // machine's own interfaces for a moment, to check them: those are not another peer's).
+    expect(seen[who].filter((s) => s.kind === 'bound' && s.host?.startsWith('127.')).map((s) => s.host)).toEqual(expect.arrayContaining([HOST[who]]))
+    expect(seen[who].filter((s) => s.kind === 'bound' && s.host?.startsWith('127.') && s.host !== HOST[who])).toEqual([])
+  }
+  const quiet = new Set([...ports.a, ...ports.b])
+
+  expect(stockMet.some((at) => ports.c.has(at))).toBe(true)
+  expect(stockMet.filter((at) => at.startsWith(`${HOST.a}:`) || at.startsWith(`${HOST.b}:`) || quiet.has(at))).toEqual([])
+
+  // The addresses each node learned (every host it exchanged a datagram with, its own aside).
+  // A and B: the keeper's and the DHT's (127.0.0.1) alone. C: never A's or B's. And by
+  // endpoint too: no member's node exchanged a datagram with another member's sockets.
+  for (const who of ['a', 'b', 'c'] as const) {
+    const own = new Set(seen[who].filter((s) => s.kind === 'bound').map((s) => s.host as string))
+    const learned = [...metHosts(seen[who])].filter((h) => !own.has(h)).sort()
+    if (who === 'c') expect(learned.filter((h) => h === HOST.a || h === HOST.b)).toEqual([])
+    else expect(learned).toEqual(['127.0.0.1'])
     const others = (['a', 'b', 'c'] as const).filter((o) => o !== who)
     const foreign = new Set(others.flatMap((o) => [...ports[o]]))
-    expect(metPorts(seen[who]).filter((port) => foreign.has(port))).toEqual([])
+    expect(metAt(seen[who]).filter((at) => foreign.has(at))).toEqual([])
     if (who !== 'c') expect(seen[who].filter((s) => s.kind === 'topic')).toEqual([])
   }
+  // C did meet another host on the topic (the stock peer): the check above can see a learned address.
+  expect(metHosts(seen.c).has(STOCK_HOST)).toBe(true)
   // And what the keeper-only members say of themselves: nobody connected, the keeper reached.
   for (const p of [a, b]) expect(await p.ok('groupStatus', { groupId })).toMatchObject({ peers: [], keeper: { only: true, connected: true } })
 }
 
-/** Joins the topic as a stock Hyperswarm peer; the remote port of every connection it made, once it tried every announced peer. */
+/** Joins the topic as a stock Hyperswarm peer on its own address; HOST:PORT of every connection it made, once it tried every announced peer. */
 async function stockPeerMeets(topic: Buffer, bootstrap: { host: string; port: number }[]): Promise<string[]> {
   const require = createRequire(import.meta.url)
-  const Hyperswarm = require('hyperswarm') as new (o: object) => { join(t: Buffer, o: object): { flushed(): Promise<void> }; on(e: 'connection', f: (c: { rawStream: { remotePort: number }; on(e: string, f: () => void): void }) => void): void; flush(): Promise<void>; destroy(): Promise<void> }
+  const Hyperswarm = require('hyperswarm') as new (o: object) => { join(t: Buffer, o: object): { flushed(): Promise<void> }; on(e: 'connection', f: (c: { rawStream: { remoteHost: string; remotePort: number }; on(e: string, f: () => void): void }) => void): void; flush(): Promise<void>; destroy(): Promise<void> }
   const HyperDHT = require('hyperdht') as new (o: object) => object
-  const swarm = new Hyperswarm({ dht: new HyperDHT({ bootstrap, host: '127.0.0.1' }) })
+  const swarm = new Hyperswarm({ dht: new HyperDHT({ bootstrap, host: STOCK_HOST }) })
   stock = swarm
-  const ports: string[] = []
+  const met: string[] = []
   swarm.on('connection', (conn) => {
     conn.on('error', () => undefined)
-    ports.push(String(conn.rawStream.remotePort))
+    met.push(`${conn.rawStream.remoteHost}:${conn.rawStream.remotePort}`)
   })
   await swarm.join(topic, { server: true, client: true }).flushed()
   await swarm.flush()
-  return ports
+  return met
 }
 
 describe('keeper-only mode: members never learn each other’s address, and still sync through the keeper', () => {

@@ -20,8 +20,7 @@ import { makeCanary, scanForCanaries } from '../../helpers/canary.ts'
 import { spawnTs } from '../../helpers/child.ts'
 import { startCpuHog, type CpuHog } from '../../helpers/cpu-hog.ts'
 import { usePeerScene } from '../sync/peer-scene.ts'
-import { startKeeper, KEEPER_PASS, type KeeperProcess } from './keeper-process.ts'
-import { openKeeperProfile } from '../../../core/keeper/keeper-profile.ts'
+import { keeperBlocks, startKeeper, KEEPER_PASS, type KeeperProcess } from './keeper-process.ts'
 
 const HEARTH = fileURLToPath(new URL('../../../scripts/hearth.ts', import.meta.url))
 const tempDir = useTempDirs()
@@ -35,23 +34,6 @@ afterEach(async () => {
   await keeper?.stop().catch(() => undefined)
   keeper = null
 })
-
-/** Blocks the keeper's store holds, all logs together, gaps counted (read once it stopped). */
-async function keeperBlocks(dir: string): Promise<number> {
-  const profile = await openKeeperProfile(dir, KEEPER_PASS)
-  let n = 0
-  try {
-    for (const logs of profile.groups.values()) for (const key of logs) {
-      const core = profile.store.get({ key: Buffer.from(key, 'hex') })
-      await core.ready()
-      for (let i = 0; i < core.length; i++) if (await core.get(i, { wait: false })) n++
-      await core.close()
-    }
-  } finally {
-    await profile.close()
-  }
-  return n
-}
 
 /**
  * Keeper and A. Keeper first: it runs while A writes and fills on the way. Member first: A adds

@@ -13,11 +13,20 @@ export interface Testnet {
   destroy(): Promise<void>
 }
 
-/** A three-node DHT on 127.0.0.1 (DESIGN.md §4: never `bootstrap: false`, which is the public DHT). */
-export async function startTestnet(): Promise<Testnet> {
+/**
+ * A DHT of `size` nodes on 127.0.0.1 (DESIGN.md §4: never `bootstrap: false`, which is the public
+ * DHT). Three is enough while every peer is on 127.0.0.1: hyperdht sees both ends on one host and
+ * connects them directly. Peers on different loopback addresses (127.0.0.2, …) are hole-punched
+ * like peers on the internet, and a punch needs the server's NAT sampler to hear from 3 DHT nodes
+ * (hyperdht lib/nat.js); with 2 in its table it aborts. Such tests ask for MANY_HOST_TESTNET.
+ */
+export async function startTestnet(size = 3): Promise<Testnet> {
   const createTestnet = createRequire(import.meta.url)('hyperdht/testnet') as (size: number, opts: { host: string }) => Promise<Testnet>
-  return createTestnet(3, { host: '127.0.0.1' })
+  return createTestnet(size, { host: '127.0.0.1' })
 }
+
+/** Nodes for a testnet whose peers bind different loopback addresses: 5 in each peer's table, so a punch's sampler has 3 answers with 2 to spare. */
+export const MANY_HOST_TESTNET = 6
 
 /** Parses a child's lines; non-JSON lines are ignored. */
 export function events(child: Child): Line[] {
