@@ -16,7 +16,7 @@
  */
 import { hash } from '../crypto/hash.ts'
 import { wipe } from '../crypto/wipe.ts'
-import { MUTE_DOC } from '../model/mute-list.ts'
+import { MUTE_DOC, MuteList } from '../model/mute-list.ts'
 import { feed } from '../model/views.ts'
 import { writeCheckpoint } from '../store/checkpoint-file.ts'
 import { encodeFirstScreen, readFirstScreen, type LogState, type ScreenViews } from '../store/first-screen-file.ts'
@@ -71,7 +71,7 @@ export class FirstScreens {
     let sealed: Uint8Array
     const key = this.host.key(groupId)
     try {
-      sealed = encodeFirstScreen({ logs: states, mutes: muteHash(this.host.personal), views: screenOf(space, this.host.personal) }, key)
+      sealed = encodeFirstScreen({ logs: states, mutes: muteHash(this.host.personal, groupId), views: screenOf(space, this.host.personal) }, key)
     } catch {
       return false // locked meanwhile: nothing to keep
     } finally {
@@ -97,7 +97,7 @@ export class FirstScreens {
       this.kept.set(groupId, found)
     }
     const k = await found
-    return k && sameBytes(k.mutes, muteHash(this.host.personal)) ? k.views : null
+    return k && sameBytes(k.mutes, muteHash(this.host.personal, groupId)) ? k.views : null
   }
 
   /** The group is open: its live views answer from now on. */
@@ -143,9 +143,9 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i])
 }
 
-function muteHash(personal: PersonalReader): Uint8Array {
-  const text = personal.read(MUTE_DOC)
-  return text === null ? new Uint8Array(32) : hash(new TextEncoder().encode(text))
+/** This group's mutes only (the feed reads no other): muting someone elsewhere keeps this screen. */
+function muteHash(personal: PersonalReader, groupId: string): Uint8Array {
+  return hash(new TextEncoder().encode(JSON.stringify(MuteList.parse(personal.read(MUTE_DOC)).entries(groupId))))
 }
 
 /** What the group's screen shows first: its header (presence read at the call), members, newest page. */

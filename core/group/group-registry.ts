@@ -33,6 +33,8 @@ import { repairEpochs } from './epoch-keeper.ts'
 import { DocRest } from './doc-rest.ts'
 import { CheckpointSchedule, CHECKPOINT_EVERY } from './checkpoint-schedule.ts'
 import { FirstScreens } from './first-screen.ts'
+import { RestingUnread } from './unread-rest.ts'
+import { unreadOf } from './unread-of.ts'
 import { firstScreenPath, type ScreenViews } from '../store/first-screen-file.ts'
 
 export { CHECKPOINT_EVERY, CHECKPOINT_QUIET_MS } from './checkpoint-schedule.ts'
@@ -64,7 +66,8 @@ export class GroupRegistry {
   private locked = false
   /** Each group's first screen, kept for the next unlock (first-screen.ts). */
   readonly screens = new FirstScreens({ file: (id) => firstScreenPath(this.vault.dir, id), key: (id) => this.vault.subkey(`first-screen/${id}`), isOpen: (id, s) => this.open.get(id) === s, personal: { read: (name) => this.personal.read(name) }, logState: (k) => this.store.logState(Buffer.from(k, 'hex')) })
-  readonly rest = new DocRest({ file: (id) => checkpointPath(this.vault.dir, id), isOpen: (id, s) => this.open.get(id) === s, seal: (id, s) => this.seal(id, s), key: (id) => this.checkpointKey(id) }) // docs of groups not asked for lately rest on disk
+  readonly restingUnread = new RestingUnread({ read: (name) => this.personal.read(name) }, (s) => unreadOf(s, this, this.now())) // counted as groups go to rest
+  readonly rest = new DocRest({ file: (id) => checkpointPath(this.vault.dir, id), isOpen: (id, s) => this.open.get(id) === s, seal: (id, s) => this.seal(id, s), key: (id) => this.checkpointKey(id), beforeRest: (id, s) => this.restingUnread.keep(id, s) }) // docs of groups not asked for lately rest on disk
 
   private constructor(
     readonly vault: Vault,
@@ -231,11 +234,7 @@ export class GroupRegistry {
     return (await this.online.get(groupId)?.catch(() => null)) ?? null
   }
 
-  /**
-   * The group's first screen as kept at its last quiet moment, while the group is not open yet and
-   * only if it is still what the group would show (first-screen.ts); null otherwise. The group
-   * opens behind it, and a change event follows once it is open.
-   */
+  /** The group's kept first screen while it is not open, if still current (first-screen.ts); it opens behind it, then a change event. */
   firstScreen(groupId: string): Promise<ScreenViews | null> {
     if (this.locked || this.open.has(groupId) || !this.groupIds().includes(groupId)) return Promise.resolve(null)
     return this.screens.early(groupId, () => void this.space(groupId).then(() => this.onChange(groupId), () => undefined))
@@ -333,6 +332,7 @@ export class GroupRegistry {
     }
     this.checkpoints.changed(groupId, space, docIds.length)
     this.screens.changed(groupId, space)
+    this.restingUnread.drop(groupId)
     this.onChange(groupId)
   }
 
@@ -369,6 +369,7 @@ export class GroupRegistry {
   lockNow(): Promise<void> {
     this.locked = true
     this.rest.clear()
+    this.restingUnread.clear()
     const screens = this.screens.close()
     // A due checkpoint is sealed now, before the keys go (the write finishes in the background).
     this.checkpoints.flush((groupId) => {

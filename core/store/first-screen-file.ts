@@ -10,7 +10,7 @@
  *
  * Plaintext:
  *   u32 L, then L × { log key 32, u32 length, u32 fork }   every log of the group, read to its end
- *   32      hash of this profile's mute list then (core/model/mute-list.ts), zeros for none
+ *   32      hash of this group's entries in the profile's mute list then (core/model/mute-list.ts)
  *   u32 n, then n bytes of UTF-8 JSON: { info: GroupInfo, members: MemberView[], feed: FeedPage }
  *
  * Like a local checkpoint it is never replicated and holds only what this device already showed;
@@ -43,7 +43,7 @@ export interface LogState {
 export interface KeptScreen {
   /** log key (hex) → its length and fork id when the screen was read; each was read to its end */
   logs: Map<string, LogState>
-  /** hash of the mute list the feed was filtered with */
+  /** hash of this group's mutes the feed was filtered with */
   mutes: Uint8Array
   views: ScreenViews
 }
