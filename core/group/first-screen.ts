@@ -105,6 +105,11 @@ export class FirstScreens {
     this.kept.delete(groupId)
   }
 
+  /** Opening the group failed: no kept screen hides that until the next unlock. */
+  failed(groupId: string): void {
+    this.kept.set(groupId, Promise.resolve(null))
+  }
+
   /** Lock: no screen is kept after this; resolves once writes in flight are done. */
   close(): Promise<unknown> {
     for (const t of this.timers.values()) clearTimeout(t)

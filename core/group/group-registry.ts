@@ -237,7 +237,8 @@ export class GroupRegistry {
   /** The group's kept first screen while it is not open, if still current (first-screen.ts); it opens behind it, then a change event. */
   firstScreen(groupId: string): Promise<ScreenViews | null> {
     if (this.locked || this.open.has(groupId) || !this.groupIds().includes(groupId)) return Promise.resolve(null)
-    return this.screens.early(groupId, () => void this.space(groupId).then(() => this.onChange(groupId), () => undefined))
+    // An open that fails ends the kept screen: the next call meets the coded error, as without it.
+    return this.screens.early(groupId, () => void this.space(groupId).catch(() => this.screens.failed(groupId)).then(() => this.onChange(groupId)))
   }
 
   /** The open space of a group, opened on first use. */

@@ -3,7 +3,8 @@
  * shown at unlock exactly as the open group shows it and the group opens behind it (a change
  * event says so); it is NOT shown once it could be stale — a fellow member's block arrived after
  * it was kept, an older copy is put back, a log was truncated, the mute list changed, the file is
- * damaged — and the group then opens in full first; it is never kept from resting docs or
+ * damaged — and the group then opens in full first; it gives way to the coded error when the
+ * group cannot open behind it; it is never kept from resting docs or
  * unwritten typing; it is sealed (canary scan). Through the service, the three calls of the
  * group screen answer from it, the same answers as once the group is open.
  */
@@ -130,6 +131,18 @@ describe('the kept first screen', () => {
     })
     expect(await screens(0).early(s.groupId, () => undefined)).toEqual(s.before)
     expect(await screens(1).early(s.groupId, () => undefined)).toBeNull()
+    await reg.lockNow()
+  })
+
+  it('gives way to the coded error when the group cannot open behind it', async () => {
+    const s = await keptGroup()
+    await lock(s)
+    const { reg, opened } = await unlock(s)
+    await reg.vault.delete(`group/${s.groupId}/identity`) // a vault missing the group's identity
+    expect(await reg.firstScreen(s.groupId)).toEqual(s.before)
+    await opened // the failed open is announced, so the screen reads again
+    expect(await reg.firstScreen(s.groupId)).toBeNull()
+    await expect(reg.space(s.groupId)).rejects.toMatchObject({ code: 'VAULT_CORRUPT' })
     await reg.lockNow()
   })
 
