@@ -14,7 +14,7 @@
  * Kept FIRST_SCREEN_QUIET_MS after a group's last change and after it opens; never from docs that
  * rest, are being rebuilt or wait for typing, nor while any log is read only in part.
  */
-import { hash } from '../crypto/hash.ts'
+import { equalBytes, hash } from '../crypto/hash.ts'
 import { wipe } from '../crypto/wipe.ts'
 import { MUTE_DOC, MuteList } from '../model/mute-list.ts'
 import { feed } from '../model/views.ts'
@@ -97,7 +97,7 @@ export class FirstScreens {
       this.kept.set(groupId, found)
     }
     const k = await found
-    return k && sameBytes(k.mutes, muteHash(this.host.personal, groupId)) ? k.views : null
+    return k && equalBytes(k.mutes, muteHash(this.host.personal, groupId)) ? k.views : null
   }
 
   /** The group is open: its live views answer from now on. */
@@ -142,10 +142,6 @@ function logsOf(space: GroupSpace): string[] | null {
 
 function sameKeys(a: string[] | null, b: string[]): boolean {
   return a !== null && a.length === b.length && a.every((k, i) => k === b[i])
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i])
 }
 
 /** This group's mutes only (the feed reads no other): muting someone elsewhere keeps this screen. */
