@@ -234,11 +234,12 @@ export class GroupRegistry {
     return (await this.online.get(groupId)?.catch(() => null)) ?? null
   }
 
-  /** The group's kept first screen while it is not open, if still current (first-screen.ts); it opens behind it, then a change event. */
+  /** The group's kept first screen while it is not open, if still current (first-screen.ts); the group opens behind it. */
   firstScreen(groupId: string): Promise<ScreenViews | null> {
     if (this.locked || this.open.has(groupId) || !this.groupIds().includes(groupId)) return Promise.resolve(null)
-    // An open that fails ends the kept screen: the next call meets the coded error, as without it.
-    return this.screens.early(groupId, () => void this.space(groupId).catch(() => this.screens.failed(groupId)).then(() => this.onChange(groupId)))
+    // No event once open (nothing changed: a notifier would announce it); an open that fails ends the
+    // kept screen and says so, so the screen reads again and meets the coded error, as without it.
+    return this.screens.early(groupId, () => void this.space(groupId).catch(() => (this.screens.failed(groupId), this.onChange(groupId))))
   }
 
   /** The open space of a group, opened on first use. */
