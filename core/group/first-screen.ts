@@ -20,7 +20,7 @@ import { wipe } from '../crypto/wipe.ts'
 import { MUTE_DOC, MuteList } from '../model/mute-list.ts'
 import { feed } from '../model/views.ts'
 import { writeCheckpoint } from '../store/checkpoint-file.ts'
-import { encodeFirstScreen, readFirstScreen, type LogState, type ScreenViews } from '../store/first-screen-file.ts'
+import { encodeFirstScreen, readFirstScreen, type KeptScreen, type LogState, type ScreenViews } from '../store/first-screen-file.ts'
 import { info, memberViews } from './group-info.ts'
 import type { GroupSpace } from './group-space.ts'
 import { readerSource, type PersonalReader } from './reader-source.ts'
@@ -44,7 +44,7 @@ export interface ScreenHost {
 
 export class FirstScreens {
   private readonly timers = new Map<string, NodeJS.Timeout>()
-  private readonly kept = new Map<string, Promise<{ logs: Map<string, LogState>; mutes: Uint8Array; views: ScreenViews } | null>>()
+  private readonly kept = new Map<string, Promise<KeptScreen | null>>()
   private readonly writes = new Set<Promise<unknown>>()
 
   constructor(private readonly host: ScreenHost) {}
@@ -64,19 +64,20 @@ export class FirstScreens {
   async keep(groupId: string, space: GroupSpace): Promise<boolean> {
     const keys = logsOf(space)
     if (!keys) return false
-    const states = new Map<string, LogState>()
-    for (const k of keys) states.set(k, await this.host.logState(k).catch(() => ({ length: -1, fork: -1 })))
+    const read = await Promise.all(keys.map((k) => this.host.logState(k).catch(() => ({ length: -1, fork: -1 }))))
+    const states = new Map(keys.map((k, i) => [k, read[i] as LogState]))
     // From here on synchronous: the views are read from the very state the lengths describe.
     if (!this.host.isOpen(groupId, space) || !sameKeys(logsOf(space), keys)) return false
     for (const [k, s] of states) if (s.length !== (space.next.get(k) ?? 0)) return false
     let sealed: Uint8Array
-    const key = this.host.key(groupId)
+    let key: Uint8Array | null = null
     try {
+      key = this.host.key(groupId)
       sealed = encodeFirstScreen({ logs: states, mutes: muteHash(this.host.personal, groupId), views: screenOf(space, this.host.personal) }, key)
     } catch {
       return false // locked meanwhile: nothing to keep
     } finally {
-      wipe(key)
+      if (key) wipe(key)
     }
     const write = writeCheckpoint(this.host.file(groupId), sealed).then(() => true, () => false)
       .finally(() => this.writes.delete(write))
@@ -119,7 +120,7 @@ export class FirstScreens {
     return Promise.allSettled(this.writes)
   }
 
-  private async current(groupId: string): Promise<{ logs: Map<string, LogState>; mutes: Uint8Array; views: ScreenViews } | null> {
+  private async current(groupId: string): Promise<KeptScreen | null> {
     const key = this.host.key(groupId)
     const kept = await readFirstScreen(this.host.file(groupId), key).finally(() => wipe(key))
     if (!kept) return null
