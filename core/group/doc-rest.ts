@@ -33,6 +33,8 @@ export interface RestHost {
   seal(groupId: string, space: GroupSpace): { sealed: Uint8Array; written: Promise<boolean> } | null
   /** The group's checkpoint key (a copy; wiped after use). */
   key(groupId: string): Uint8Array
+  /** Runs in the same synchronous step, just before the docs go (the unread counts, unread-rest.ts). */
+  beforeRest?(groupId: string, space: GroupSpace): void
 }
 
 export class DocRest {
@@ -64,6 +66,7 @@ export class DocRest {
     let pending: Uint8Array | null = s.sealed
     const head = s.sealed.slice(0, HEAD)
     const same = (bytes: Uint8Array): boolean => bytes.length >= HEAD && head.every((b, i) => bytes[i] === b)
+    this.host.beforeRest?.(groupId, space)
     if (!space.docs.rest(this.waker(groupId, space, () => pending, same))) return null
     // Once durable, the states wait on disk only; a failed write keeps the sealed bytes here.
     return s.written.then((ok) => {

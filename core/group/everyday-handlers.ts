@@ -2,68 +2,20 @@
  * Everyday use (issue 17): what is new (unread counts from a last-read position kept on this
  * device only), the record of readable exports, presence privacy and ground-rule templates.
  */
-import type { FeedPost, MethodHandlers, UnreadView } from '../api.ts'
-import { sharedDocId } from '../model/doc-id.ts'
-import { decisions } from '../model/decisions.ts'
-import { feed } from '../model/views.ts'
-import { lastReadDocName, markRead, parseLastRead, serializeLastRead, type LastRead } from '../model/last-read.ts'
-import { countUnread, type Stamped } from '../model/unread.ts'
+import type { MethodHandlers, UnreadView } from '../api.ts'
+import { lastReadDocName, markRead, serializeLastRead } from '../model/last-read.ts'
 import { RULE_TEMPLATES } from '../model/rule-templates.ts'
-import { readDirectory } from '../model/resources-doc.ts'
 import { exportRecords } from '../archive/export-policy.ts'
 import type { GroupRegistry } from './group-registry.ts'
-import type { GroupSpace } from './group-space.ts'
-import { readerSource } from './reader-source.ts'
 import { nameOf } from './support-handlers.ts'
-import { allLines, lineView } from './private-line-handlers.ts'
 import { isPresenceHidden, setPresenceHidden } from './presence.ts'
+import { lastReadOf, unreadOf } from './unread-of.ts'
+
+export { lastReadOf } from './unread-of.ts'
 
 export interface EverydayContext {
   registry(): GroupRegistry
   now(): number
-}
-
-export function lastReadOf(reg: GroupRegistry, groupId: string): LastRead {
-  try {
-    return parseLastRead(reg.personal.read(lastReadDocName(groupId)))
-  } catch {
-    return {}
-  }
-}
-
-/**
- * Every post the feed shows me, in one read: paging with `before` re-reads and re-sorts the whole
- * group for each page, which made counting quadratic (31 s for 10,000 posts, scripts/bench/unread.ts).
- */
-function allPosts(s: GroupSpace, reg: GroupRegistry): FeedPost[] {
-  return feed(readerSource(s, reg.personal), { limit: Number.MAX_SAFE_INTEGER }).posts
-}
-
-function stampedMeetings(s: GroupSpace): Stamped[] {
-  const out: Stamped[] = []
-  for (const v of s.docs.doc(sharedDocId('meetings')).getMap<unknown>('meetings').values()) {
-    const m = v as { updatedAt?: unknown; createdBy?: unknown } | null
-    if (m && typeof m.updatedAt === 'number' && typeof m.createdBy === 'string') out.push({ at: m.updatedAt, by: m.createdBy })
-  }
-  return out
-}
-
-function lineStamps(s: GroupSpace): Stamped[] {
-  const facilitator = s.governance.members.get(s.me)?.role === 'facilitator'
-  const lines = facilitator ? [lineView(s, s.me), ...allLines(s)] : [lineView(s, s.me)]
-  return lines.flatMap((l) => l.messages.map((m) => ({ at: m.at, by: m.by })))
-}
-
-export function unreadOf(s: GroupSpace, reg: GroupRegistry, now: number): UnreadView {
-  const groupId = s.governance.groupId
-  return countUnread({
-    groupId, me: s.me, lastRead: lastReadOf(reg, groupId), posts: allPosts(s, reg),
-    meetings: stampedMeetings(s),
-    resources: readDirectory(s.docs.doc(sharedDocId('resources')), (id) => id).map((r) => ({ at: r.at, by: r.addedBy })),
-    decisions: decisions({ me: s.me, members: s.governance.members, docs: s.docs.memberDocs() }, now).map((d) => ({ at: d.createdAt, by: d.proposer })),
-    line: lineStamps(s),
-    invites: s.governance.members.get(s.me)?.role === 'facilitator' ? [...s.governance.invites.values()].map((i) => ({ at: i.at, by: i.by })) : [],
-  })
 }
 
 export function everydayHandlers(ctx: EverydayContext): Pick<MethodHandlers, 'exportRecords' | 'unread' | 'markRead' | 'setPresence' | 'ruleTemplates'> {
@@ -78,8 +30,9 @@ export function everydayHandlers(ctx: EverydayContext): Pick<MethodHandlers, 'ex
       const out: UnreadView[] = []
       for (const id of ids) {
         const s = await reg.space(id)
-        // A group just joined whose governance has not arrived yet has nothing to count.
-        if (s.groupId) out.push(unreadOf(s, reg, ctx.now()))
+        // A group just joined whose governance has not arrived yet has nothing to count. A
+        // resting group answers from the counts kept as it went to rest, without waking.
+        if (s.groupId) out.push(reg.restingUnread.get(id, s) ?? unreadOf(s, reg, ctx.now()))
       }
       return out
     },

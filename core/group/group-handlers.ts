@@ -3,23 +3,23 @@
  * thin step from a validated input to a GroupSpace change or a view. Permission and existence
  * checks live here so every front end gets the same coded answer.
  */
-import type { GroupInfo, GroupSummary, JoinProgress, JoinRequestView, MemberView, MethodHandlers, RulesView } from '../api.ts'
+import type { JoinProgress, JoinRequestView, MemberView, MethodHandlers, RulesView } from '../api.ts'
 import { errors } from '../errors.ts'
 import { memberDocId, sharedDocId } from '../model/doc-id.ts'
 import { MemberDoc, parseRef, type Ref } from '../model/member-doc.ts'
 import { RulesDoc, rulesHash } from '../model/rules-doc.ts'
 import { feed, members } from '../model/views.ts'
-import { ruleItems } from '../model/rule-items.ts'
 import { groupSource, readerSource } from './reader-source.ts'
-import { REACTIONS, type ReactionKind } from '../model/vocabulary.ts'
+import type { ReactionKind } from '../model/vocabulary.ts'
+import { info, memberViews, rulesView, summary } from './group-info.ts'
+import { FIRST_PAGE } from './first-screen.ts'
 import type { GroupRegistry } from './group-registry.ts'
 import type { GroupSpace } from './group-space.ts'
 import { checkNameFor, memberName, memberNames } from './member-names.ts'
 import { quotaReached } from './log-quota.ts'
-import { cleanName, shownGroupName } from '../model/names.ts'
+import { cleanName } from '../model/names.ts'
 import { isLive } from './join.ts'
 import { repairEpochs } from './epoch-keeper.ts'
-import { groupExportPolicy } from '../archive/export-policy.ts'
 import { markFeed } from '../model/unread.ts'
 import { lastReadOf } from './everyday-handlers.ts'
 import { isPresenceHidden } from './presence.ts'
@@ -45,19 +45,6 @@ export interface GroupContext {
 }
 
 const source = groupSource
-
-function summary(space: GroupSpace): GroupSummary {
-  const gov = space.governance
-  return { id: gov.groupId, name: shownGroupName(gov.name), mode: gov.mode, role: gov.members.get(space.me)?.role ?? 'member' }
-}
-
-function rulesView(space: GroupSpace): RulesView | null {
-  const r = space.docs.rules().current(space.governance.writerOf())
-  if (!r) return null
-  const byName = memberName(space, r.by)
-  const { hash: _hash, ...shown } = r
-  return { ...shown, byName, acceptedByMe: space.docs.memberDoc(space.me).accepted.has(r.hash), items: ruleItems(r.text) }
-}
 
 /**
  * Nothing new is written under a key someone outside the group holds: when governance shows the
@@ -108,24 +95,6 @@ function pendingRequest(space: GroupSpace, id: string) {
   return r
 }
 
-/** Who may invite and export (issue 17), as GroupInfo shows them. */
-function safetySettings(s: GroupSpace): Pick<GroupInfo, 'invitePolicy' | 'invitePolicyChosen' | 'groupExport'> {
-  return { invitePolicy: s.governance.invitePolicy(), invitePolicyChosen: s.governance.settings.invitePolicy !== undefined, groupExport: groupExportPolicy(s) }
-}
-
-function info(s: GroupSpace, presenceHidden = false): GroupInfo {
-  const rules = rulesView(s)
-  const pending = rules ? members(source(s)).filter((m) => m.acceptedRules === null).map((m) => ({ id: m.id, name: m.pseudonym })) : []
-  return {
-    ...summary(s), me: s.me, topics: s.governance.settings.topics,
-    reactions: Object.entries(REACTIONS).map(([id, label]) => ({ id, label })),
-    rules, mustAcceptRules: rules !== null && !rules.acceptedByMe,
-    membership: s.membership, removalNeedsSecond: s.governance.settings.removalNeedsSecond ?? false,
-    rulesPending: pending, flagThreshold: s.governance.settings.flagThreshold,
-    ...safetySettings(s), presenceHidden,
-  }
-}
-
 function me(space: GroupSpace): MemberView {
   const view = members(source(space)).find((m) => m.me)
   if (!view) throw errors.INTERNAL('my membership is missing')
@@ -160,20 +129,25 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
       })
       return info(s, isPresenceHidden(ctx.registry().personal, groupId))
     },
+    // The first screen's three reads answer from the kept screen while the group opens (first-screen.ts).
     async groupInfo({ groupId }) {
-      return info(await space(groupId), isPresenceHidden(ctx.registry().personal, groupId))
+      const hidden = isPresenceHidden(ctx.registry().personal, groupId)
+      const early = await ctx.registry().firstScreen(groupId)
+      return early ? { ...early.info, presenceHidden: hidden } : info(await space(groupId), hidden)
     },
     async feed({ groupId, topic, before, limit, marks }) {
-      const s = await space(groupId)
-      const page = feed(readerSource(s, ctx.registry().personal), { ...(topic ? { topic } : {}), ...(before ? { before } : {}), limit: limit ?? 20 })
-      const marked = marks ? markFeed(page, s.me, lastReadOf(ctx.registry(), groupId).conversations ?? null) : page
-      const ownLog = await ctx.registry().ownLogStatus(groupId)
+      const reg = ctx.registry()
+      const early = !topic && !before && (limit ?? 20) === FIRST_PAGE ? await reg.firstScreen(groupId) : null
+      const s = early ? null : await space(groupId)
+      const page = s ? feed(readerSource(s, reg.personal), { ...(topic ? { topic } : {}), ...(before ? { before } : {}), limit: limit ?? 20 }) : (early as NonNullable<typeof early>).feed
+      const me = s ? s.me : (early as NonNullable<typeof early>).info.me
+      const marked = marks ? markFeed(page, me, lastReadOf(reg, groupId).conversations ?? null) : page
+      const ownLog = await reg.ownLogStatus(groupId)
       return ownLog ? { ...marked, ownLog } : marked
     },
     async members({ groupId }) {
-      const s = await space(groupId)
-      const pending = s.governance.pendingRemovals
-      return members(source(s)).map((m) => (pending.has(m.id) ? { ...m, removalPending: true } : m))
+      const early = await ctx.registry().firstScreen(groupId)
+      return early ? early.members : memberViews(await space(groupId))
     },
     async post({ groupId, text, cw, topic }) {
       const s = await space(groupId)

@@ -32,6 +32,10 @@ import { LastSeenStore } from './last-seen.ts'
 import { repairEpochs } from './epoch-keeper.ts'
 import { DocRest } from './doc-rest.ts'
 import { CheckpointSchedule, CHECKPOINT_EVERY } from './checkpoint-schedule.ts'
+import { FirstScreens } from './first-screen.ts'
+import { RestingUnread } from './unread-rest.ts'
+import { unreadOf } from './unread-of.ts'
+import { firstScreenPath, type ScreenViews } from '../store/first-screen-file.ts'
 
 export { CHECKPOINT_EVERY, CHECKPOINT_QUIET_MS } from './checkpoint-schedule.ts'
 /**
@@ -60,7 +64,10 @@ export class GroupRegistry {
   /** The same, once started: lock saves their last-seen times synchronously, before the keys go. */
   private readonly onlineReady = new Map<string, GroupOnline>()
   private locked = false
-  readonly rest = new DocRest({ file: (id) => checkpointPath(this.vault.dir, id), isOpen: (id, s) => this.open.get(id) === s, seal: (id, s) => this.seal(id, s), key: (id) => this.checkpointKey(id) }) // docs of groups not asked for lately rest on disk
+  /** Each group's first screen, kept for the next unlock (first-screen.ts). */
+  readonly screens = new FirstScreens({ file: (id) => firstScreenPath(this.vault.dir, id), key: (id) => this.vault.subkey(`first-screen/${id}`), isOpen: (id, s) => this.open.get(id) === s, personal: { read: (name) => this.personal.read(name) }, logState: (k) => this.store.logState(Buffer.from(k, 'hex')) })
+  readonly restingUnread = new RestingUnread({ read: (name) => this.personal.read(name) }, (s) => unreadOf(s, this, this.now())) // counted as groups go to rest
+  readonly rest = new DocRest({ file: (id) => checkpointPath(this.vault.dir, id), isOpen: (id, s) => this.open.get(id) === s, seal: (id, s) => this.seal(id, s), key: (id) => this.checkpointKey(id), beforeRest: (id, s) => this.restingUnread.keep(id, s) }) // docs of groups not asked for lately rest on disk
 
   private constructor(
     readonly vault: Vault,
@@ -227,6 +234,14 @@ export class GroupRegistry {
     return (await this.online.get(groupId)?.catch(() => null)) ?? null
   }
 
+  /** The group's kept first screen while it is not open, if still current (first-screen.ts); the group opens behind it. */
+  firstScreen(groupId: string): Promise<ScreenViews | null> {
+    if (this.locked || this.open.has(groupId) || !this.groupIds().includes(groupId)) return Promise.resolve(null)
+    // No event once open (nothing changed: a notifier would announce it); an open that fails ends the
+    // kept screen and says so, so the screen reads again and meets the coded error, as without it.
+    return this.screens.early(groupId, () => void this.space(groupId).catch(() => (this.screens.failed(groupId), this.onChange(groupId))))
+  }
+
   /** The open space of a group, opened on first use. */
   space(groupId: string): Promise<GroupSpace> {
     const ready = this.open.get(groupId)
@@ -263,6 +278,8 @@ export class GroupRegistry {
     this.open.set(groupId, space)
     this.rest.used(groupId, space)
     this.keepSummary(space)
+    this.screens.opened(groupId)
+    this.screens.changed(groupId, space)
     // Sealing a checkpoint snapshots every doc (a second or more for a large group): it waits
     // until the group has been quiet, off the path of the first screen (a lock seals it at once).
     if (space.blocksRead - before >= CHECKPOINT_EVERY) this.checkpoints.whenQuiet(groupId, space)
@@ -316,6 +333,8 @@ export class GroupRegistry {
       }
     }
     this.checkpoints.changed(groupId, space, docIds.length)
+    this.screens.changed(groupId, space)
+    this.restingUnread.drop(groupId)
     this.onChange(groupId)
   }
 
@@ -352,6 +371,8 @@ export class GroupRegistry {
   lockNow(): Promise<void> {
     this.locked = true
     this.rest.clear()
+    this.restingUnread.clear()
+    const screens = this.screens.close()
     // A due checkpoint is sealed now, before the keys go (the write finishes in the background).
     this.checkpoints.flush((groupId) => {
       const space = this.open.get(groupId)
@@ -371,6 +392,7 @@ export class GroupRegistry {
       await Promise.allSettled(opening)
       await Promise.allSettled(spaces.map((s) => s.idle()))
       await Promise.allSettled(this.writes)
+      await screens
       await this.store.close()
     })()
   }

@@ -189,6 +189,17 @@ export class LogStore {
     return this.session(key, 'open a log for replication')
   }
 
+  /** A log's length and fork id as this store holds it now, without keeping it open (core/group/first-screen.ts). */
+  async logState(key: Uint8Array): Promise<{ length: number; fork: number }> {
+    const core = await this.session(key, 'read a log length')
+    try {
+      return { length: core.length, fork: core.fork }
+    } finally {
+      this.peers.delete(core)
+      await core.close().catch(() => undefined)
+    }
+  }
+
   /** One of this profile's own open device logs, by key, or null (core/group/device-proof.ts). */
   async ownLog(key: Uint8Array): Promise<DeviceLog | null> {
     for (const opening of this.logs.values()) {

@@ -6,70 +6,20 @@
  * rests is sealed (canary scan); a lock while resting loses nothing.
  */
 import { copyFileSync } from 'node:fs'
-import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { generateIdentity } from '../../../core/crypto/identity.ts'
 import { GroupRegistry } from '../../../core/group/group-registry.ts'
-import type { GroupSpace, ReadLog } from '../../../core/group/group-space.ts'
 import { memberDocId } from '../../../core/model/doc-id.ts'
 import { MemberDoc } from '../../../core/model/member-doc.ts'
-import { feed } from '../../../core/model/views.ts'
-import { BlockKind, encodeBlock } from '../../../core/store/block-codec.ts'
 import { checkpointPath } from '../../../core/store/checkpoint-file.ts'
 import { Vault } from '../../../core/store/vault.ts'
 import { makeCanary, scanForCanaries } from '../../helpers/canary.ts'
+import { fellowGroup, ownPost, PASS, texts, type FellowGroup } from '../../helpers/fellow-group.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
 
 const tempDir = useTempDirs()
-const PASS = 'correct horse battery staple'
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
-
-interface Setup {
-  dir: string
-  vault: Vault
-  reg: GroupRegistry
-  space: GroupSpace
-  groupId: string
-  /** A fellow member whose device log sits in this store, as replication leaves it. */
-  fellow: { log: ReadLog; post: (text: string) => Promise<void> }
-  changes: string[]
-}
-
-async function setup(): Promise<Setup> {
-  const dir = tempDir()
-  const vault = new Vault(dir)
-  await vault.create(PASS)
-  const changes: string[] = []
-  const reg = await GroupRegistry.open(vault, (id) => changes.push(id), Date.now)
-  const space = await reg.create({ name: 'Tuesday circle', mode: 'survivor-led', pseudonym: 'Fay' })
-  const groupId = space.governance.groupId
-  const identity = generateIdentity()
-  const dlog = await reg.store.openDeviceLog('m-fellow')
-  const id = hex(identity.signPublicKey)
-  await space.writeGovernance({
-    v: 1, kind: 'member.admit', group: groupId, author: space.me, at: Date.now(), seen: space.seen(),
-    body: { member: { id, boxKey: hex(identity.boxPublicKey), device: hex(dlog.key), pseudonym: 'Ash' }, role: 'member' },
-  })
-  const epochKey = (vault.get(`group/${groupId}/epoch/0`) as Uint8Array).slice()
-  const doc = new Y.Doc()
-  const log: ReadLog = { key: hex(dlog.key), get length() { return dlog.length }, get: (i) => dlog.get(i) }
-  const post = async (text: string): Promise<void> => {
-    const updates: Uint8Array[] = []
-    const capture = (u: Uint8Array): void => void updates.push(u)
-    doc.on('update', capture)
-    new MemberDoc(doc, id).addPost({ topic: 'check-in', text, cw: null }, Date.now())
-    doc.off('update', capture)
-    await dlog.append(encodeBlock({ epoch: 0, kind: BlockKind.YjsUpdate, docId: memberDocId(id), payload: Y.mergeUpdates(updates) }, epochKey))
-  }
-  return { dir, vault, reg, space, groupId, fellow: { log, post }, changes }
-}
-
-const texts = (space: GroupSpace): string[] =>
-  feed({ me: space.me, members: space.governance.members, docs: space.docs.memberDocs(), rules: space.docs.rules().current() }, { limit: 20 }).posts.map((p) => p.text).sort()
-
-async function ownPost(space: GroupSpace, text: string): Promise<void> {
-  await space.change(memberDocId(space.me), (doc) => void new MemberDoc(doc, space.me).addPost({ topic: 'check-in', text, cw: null }, Date.now()))
-}
+const setup = (): Promise<FellowGroup> => fellowGroup(tempDir())
 
 describe('a group at rest', () => {
   it('ingests a live post and governance without waking, and shows everything when read', async () => {

@@ -1,0 +1,51 @@
+/**
+ * What a group's header and settings show of it (GroupInfo), its line on the groups screen
+ * (GroupSummary) and its ground rules as this member reads them. Read from a GroupSpace; used by
+ * the handlers and by the first screen kept for unlock (first-screen.ts).
+ */
+import type { GroupInfo, GroupSummary, MemberView, RulesView } from '../api.ts'
+import { groupExportPolicy } from '../archive/export-policy.ts'
+import { members } from '../model/views.ts'
+import { ruleItems } from '../model/rule-items.ts'
+import { shownGroupName } from '../model/names.ts'
+import { REACTIONS } from '../model/vocabulary.ts'
+import type { GroupSpace } from './group-space.ts'
+import { memberName } from './member-names.ts'
+import { groupSource } from './reader-source.ts'
+
+export function summary(space: GroupSpace): GroupSummary {
+  const gov = space.governance
+  return { id: gov.groupId, name: shownGroupName(gov.name), mode: gov.mode, role: gov.members.get(space.me)?.role ?? 'member' }
+}
+
+export function rulesView(space: GroupSpace): RulesView | null {
+  const r = space.docs.rules().current(space.governance.writerOf())
+  if (!r) return null
+  const byName = memberName(space, r.by)
+  const { hash: _hash, ...shown } = r
+  return { ...shown, byName, acceptedByMe: space.docs.memberDoc(space.me).accepted.has(r.hash), items: ruleItems(r.text) }
+}
+
+/** Who may invite and export (issue 17), as GroupInfo shows them. */
+function safetySettings(s: GroupSpace): Pick<GroupInfo, 'invitePolicy' | 'invitePolicyChosen' | 'groupExport'> {
+  return { invitePolicy: s.governance.invitePolicy(), invitePolicyChosen: s.governance.settings.invitePolicy !== undefined, groupExport: groupExportPolicy(s) }
+}
+
+export function info(s: GroupSpace, presenceHidden = false): GroupInfo {
+  const rules = rulesView(s)
+  const pending = rules ? members(groupSource(s)).filter((m) => m.acceptedRules === null).map((m) => ({ id: m.id, name: m.pseudonym })) : []
+  return {
+    ...summary(s), me: s.me, topics: s.governance.settings.topics,
+    reactions: Object.entries(REACTIONS).map(([id, label]) => ({ id, label })),
+    rules, mustAcceptRules: rules !== null && !rules.acceptedByMe,
+    membership: s.membership, removalNeedsSecond: s.governance.settings.removalNeedsSecond ?? false,
+    rulesPending: pending, flagThreshold: s.governance.settings.flagThreshold,
+    ...safetySettings(s), presenceHidden,
+  }
+}
+
+/** The members as the members list shows them, a removal waiting for its second marked. */
+export function memberViews(space: GroupSpace): MemberView[] {
+  const pending = space.governance.pendingRemovals
+  return members(groupSource(space)).map((m) => (pending.has(m.id) ? { ...m, removalPending: true } : m))
+}
