@@ -18,7 +18,7 @@ import { privateLineHandlers } from './group/private-line-handlers.ts'
 import { everydayHandlers } from './group/everyday-handlers.ts'
 import { keeperHandlers } from './keeper/keeper-handlers.ts'
 import { webrtcHandlers } from './group/webrtc-handlers.ts'
-import { transportHandlers } from './group/transport-choice.ts'
+import { transportHandlers } from './group/transport-handlers.ts'
 
 import { keeperOnlyHandlers } from './keeper/keeper-only-handlers.ts'
 import { personalHandlers } from './group/personal-handlers.ts'
