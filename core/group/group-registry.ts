@@ -12,7 +12,7 @@ import type { Vault } from '../store/vault.ts'
 import { LogStore, LOG_STORE_KEY_PURPOSE } from '../store/log-store.ts'
 import type { DeviceLog } from '../store/device-log.ts'
 import { checkpointPath, encodeCheckpoint, readCheckpoint, writeCheckpoint } from '../store/checkpoint-file.ts'
-import { wipe } from '../crypto/wipe.ts'
+import { copyOf, wipe } from '../crypto/wipe.ts'
 import { PersonalDocs, PERSONAL_KEY_PURPOSE, PERSONAL_LOG } from '../store/personal-docs.ts'
 import { isPresenceHidden } from './presence.ts'
 import { storedTransport } from './transport-choice.ts'
@@ -178,7 +178,7 @@ export class GroupRegistry {
         const trusted = trust ?? seeded
         // The device's Settings choice, unless this run was started with a transport (transport-choice.ts).
         const transport = network.transport ?? storedTransport(this.personal)
-        const online = await GroupOnline.start(space, this.store, { ...network, transport, groupId, groupSecret: secret.slice(), identity: space.identity, admit, lastSeen, presenceHidden, keeperOnly: isKeeperOnly(this.personal), ...(trusted ? { trust: trusted } : {}) })
+        const online = await GroupOnline.start(space, this.store, { ...network, transport, groupId, groupSecret: copyOf(secret), identity: space.identity, admit, lastSeen, presenceHidden, keeperOnly: isKeeperOnly(this.personal), ...(trusted ? { trust: trusted } : {}) })
         this.onlineReady.set(groupId, online)
         return online
       })()
@@ -245,7 +245,7 @@ export class GroupRegistry {
   private async openSpace(groupId: string): Promise<GroupSpace> {
     const meta = groupMeta(this.vault, groupId)
     const seed = identitySeed(this.vault, groupId)
-    const epochs = new Map(epochKeys(this.vault, groupId).map(([n, k]): [number, Uint8Array] => [n, k.slice()]))
+    const epochs = new Map(epochKeys(this.vault, groupId).map(([n, k]): [number, Uint8Array] => [n, copyOf(k)]))
     const log = asAppendLog(await this.store.openDeviceLog(meta.log))
     // Epoch ids are random: the one to write under is chosen from governance once it is read.
     const space = this.newSpace(log, { identity: identityFromSeed(seed), epochs, current: epochs.has(0) ? 0 : Math.min(...epochs.keys()) }, groupId)

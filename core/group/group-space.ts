@@ -23,7 +23,7 @@
 import * as Y from 'yjs'
 import { errors, HearthError } from '../errors.ts'
 import { wipeIdentity, type Identity } from '../crypto/identity.ts'
-import { wipe } from '../crypto/wipe.ts'
+import { copyOf, wipe } from '../crypto/wipe.ts'
 import { fastProvider } from '../crypto/provider-sodium.ts'
 import { BlockKind, decodeBlock, encodeBlock } from '../store/block-codec.ts'
 import type { Checkpoint } from '../store/checkpoint-file.ts'
@@ -366,7 +366,7 @@ export class GroupSpace {
   epochKey(epoch: number): Uint8Array {
     const key = this.requireKeys().epochs.get(epoch)
     if (!key) throw errors.BLOCK_EPOCH_UNKNOWN(`epoch ${epoch}`)
-    return key.slice()
+    return copyOf(key)
   }
 
   /** Who got a lockbox of which epoch, from every rotation and share read (valid or not). */
@@ -384,8 +384,8 @@ export class GroupSpace {
 
   /** Keeps a key we made ourselves (a rotation) before the event announcing it is written. */
   addEpochKey(epoch: number, key: Uint8Array): void {
-    this.requireKeys().epochs.set(epoch, key.slice())
-    this.onKeys([[epoch, key.slice()]])
+    this.requireKeys().epochs.set(epoch, copyOf(key))
+    this.onKeys([[epoch, copyOf(key)]])
   }
 
   /** Whether this device's member is still in the group, and if not, how it ended. */

@@ -17,7 +17,7 @@ import { keyedHash } from '../crypto/hash.ts'
 import { deriveKey, KDF_DEFAULTS, KDF_SALT_BYTES, checkKdfParams, type KdfParams } from '../crypto/kdf.ts'
 import { randomBytes } from '../crypto/random.ts'
 import { openSecret, sealSecret } from '../crypto/secretbox.ts'
-import { wipe } from '../crypto/wipe.ts'
+import { copyOf, wipe } from '../crypto/wipe.ts'
 import { readFileOrNull, removeStaleTemps, syncDir, writeFileAtomic } from './atomic-file.ts'
 import { UnlockBackoff, retryAfterMs } from './unlock-backoff.ts'
 import { profileRemnants } from './profile-remnants.ts'
@@ -167,7 +167,7 @@ export class Vault {
   set(name: string, value: Uint8Array): Promise<void> {
     return this.mutate((entries) => {
       wipe(entries.get(name))
-      entries.set(name, value.slice())
+      entries.set(name, copyOf(value))
     })
   }
 
@@ -176,7 +176,7 @@ export class Vault {
     return this.mutate((map) => {
       for (const [name, value] of entries) {
         wipe(map.get(name))
-        map.set(name, value.slice())
+        map.set(name, copyOf(value))
       }
     })
   }
