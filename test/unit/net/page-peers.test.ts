@@ -16,6 +16,16 @@ function relay() {
   return { sent, peers: new PagePeers((m) => sent.push(m)) }
 }
 
+/** A connection whose channel the page says is open: the node's end of it. */
+async function openChannel(peers: PagePeers): Promise<RtcChannel> {
+  let channel: RtcChannel | null = null
+  peers.create({ iceServers: [] }).onChannel((c) => (channel = c))
+  await turn()
+  peers.receive({ kind: 'channel-open', peer: 1 })
+  if (!channel) throw new Error('no channel')
+  return channel
+}
+
 describe('PagePeers', () => {
   it('asks the page to make a connection before handing it the offer that answers it', () => {
     const { sent, peers } = relay()
@@ -96,12 +106,7 @@ describe('PagePeers', () => {
 
   it('counts what the page has not passed on as buffered, and says when it has drained to the low mark', async () => {
     const { sent, peers } = relay()
-    const pc = peers.create({ iceServers: [] })
-    let channel: RtcChannel | null = null
-    pc.onChannel((c) => (channel = c))
-    await turn()
-    peers.receive({ kind: 'channel-open', peer: 1 })
-    const ch = channel!
+    const ch = await openChannel(peers)
     let lows = 0
     ch.setBufferedAmountLowThreshold(1000)
     ch.onBufferedAmountLow(() => lows++)
@@ -120,12 +125,7 @@ describe('PagePeers', () => {
 
   it('closes the channel rather than queue past its bound for a page that stopped reporting', async () => {
     const { sent, peers } = relay()
-    const pc = peers.create({ iceServers: [] })
-    let channel: RtcChannel | null = null
-    pc.onChannel((c) => (channel = c))
-    await turn()
-    peers.receive({ kind: 'channel-open', peer: 1 })
-    const ch = channel!
+    const ch = await openChannel(peers)
     let closed = false
     ch.onClosed(() => (closed = true))
     const piece = new Uint8Array(64 * 1024)
