@@ -1,6 +1,7 @@
 /**
  * WebRTC in the app's screens (issue 16), in Debian Chromium through the web host on a loopback
- * testnet, by keyboard alone, axe clean in the light and dark schemes.
+ * testnet, by keyboard alone once the group is made (moving between screens too), axe clean in
+ * the light and dark schemes.
  *
  * A facilitator names the group's WebRTC servers on the Members screen: a bad address is refused
  * in plain words and nothing is written; a signaling server (a real `hearth signal` server on
@@ -15,7 +16,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SignalServer } from '../../core/net/webrtc/signal-server.ts'
 import { scanBoth } from './support/axe.ts'
-import { callFromPage, createGroup, expectNoPageErrors, heading, onboard, section } from './support/flows.ts'
+import { callFromPage, createGroup, expectNoPageErrors, heading, onboard } from './support/flows.ts'
 import { focused, tabTo } from './support/keyboard.ts'
 import { usePeople } from './support/session.ts'
 
@@ -52,7 +53,8 @@ describe('WebRTC in the app', () => {
     const groups = await callFromPage(page, 'listGroups', {})
     const groupId = groups.ok ? (groups.value[0]?.id as string) : ''
 
-    await section(page, 'Members')
+    await tabTo(page, 'Members', 80)
+    await page.keyboard.press('Enter')
     const panel = page.getByRole('region', { name: 'WebRTC servers' })
     await panel.getByText('This group names no WebRTC server', { exact: false }).waitFor()
 
@@ -95,8 +97,10 @@ describe('WebRTC in the app', () => {
     await expect.poll(() => webrtcStatus(page, groupId), { timeout: 30_000 }).toMatchObject({ server: url, from: 'group' })
 
     // Settings: this device's transport.
-    await page.getByRole('button', { name: 'Back to your groups' }).click()
-    await page.getByRole('button', { name: 'Settings' }).click()
+    await backTo(page, 'Back to your groups', 120)
+    await page.keyboard.press('Enter')
+    await tabTo(page, 'Settings', 40)
+    await page.keyboard.press('Enter')
     await heading(page, 'Settings')
     await expect.poll(() => page.getByRole('radio', { name: 'Both ways (recommended)' }).isChecked()).toBe(true)
     await tabTo(page, 'Both ways (recommended)', 80)
