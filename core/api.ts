@@ -21,7 +21,7 @@ import type { Badge, DecisionView, FeedPage, GroupExportPolicy, GroupInfo, Group
 import type { CheckInView, DebriefView, HotlineList, JournalEntryView, MeetingFields, MeetingView, Mood, ResourceFields, ResourceView, RsvpAnswer, SafetyPlanSection, SafetyPlanView, SharedCheckInView, SuggestionView, TrainingModuleView, TrainingShareView } from './api/support-views.ts'
 import type { KeeperView } from './api/keeper-views.ts'
 import type { RtcFromPage, RtcToPage } from './api/rtc-views.ts'
-import type { IceServerView, WebrtcSettingView } from './api/webrtc-views.ts'
+import type { IceServerView, TransportChoice, TransportView, WebrtcSettingView } from './api/webrtc-views.ts'
 import type { ExportFormat, ExportInput, ExportRecordView, ExportResult, LineThreadView, LineTopic, RuleTemplate, UnreadSection, UnreadView } from './api/everyday-views.ts'
 
 export type * from './api/error-codes.ts'
@@ -219,6 +219,10 @@ export interface ApiMethods {
   setWebrtc: { input: G & { signal: string[]; ice: IceServerView[] }; output: WebrtcSettingView }
   /** Where the group meets over WebRTC, and which server this device uses (anyone in the group). */
   webrtcSetting: { input: G; output: WebrtcSettingView }
+  /** This device's choice of transports for every group (core/group/transport-choice.ts), and the one in force now. */
+  transport: { input: Record<string, never>; output: TransportView }
+  /** Changes it; groups online here go off the network and back on with it before this returns. */
+  setTransport: { input: { choice: TransportChoice }; output: TransportView }
 
   /** This device's keeper-only setting, for every group (core/keeper/keeper-only.ts); on unless turned off. */
   keeperOnly: { input: Record<string, never>; output: { on: boolean } }

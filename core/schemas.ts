@@ -181,6 +181,8 @@ export const inputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> } = {
     ice: z.array(z.object({ url: z.string().max(400), username: z.string().max(200).optional(), credential: z.string().max(200).optional() }).strict()).max(8),
   }).strict(),
   webrtcSetting: z.object(g).strict(),
+  transport: empty,
+  setTransport: z.object({ choice: z.enum(['hyperswarm', 'webrtc', 'both']) }).strict(),
 
   keeperOnly: empty,
   setKeeperOnly: z.object({ on: z.boolean() }).strict(),

@@ -18,6 +18,7 @@ import { privateLineHandlers } from './group/private-line-handlers.ts'
 import { everydayHandlers } from './group/everyday-handlers.ts'
 import { keeperHandlers } from './keeper/keeper-handlers.ts'
 import { webrtcHandlers } from './group/webrtc-handlers.ts'
+import { transportHandlers } from './group/transport-handlers.ts'
 
 import { keeperOnlyHandlers } from './keeper/keeper-only-handlers.ts'
 import { personalHandlers } from './group/personal-handlers.ts'
@@ -190,6 +191,7 @@ export function createService(opts: ServiceOptions): HearthService {
     ...everydayHandlers({ registry: requireRegistry, now }),
     ...keeperHandlers({ registry: requireRegistry, now }),
     ...webrtcHandlers({ registry: requireRegistry, now }),
+    ...transportHandlers({ registry: requireRegistry, now }),
 
     ...keeperOnlyHandlers({ registry: requireRegistry, now }),
     ...copyHandlers({ reads: () => handlers, registry: requireRegistry, now }),

@@ -104,6 +104,8 @@ const METHODS: Record<MethodName, true> = {
   rtcRelay: true,
   setWebrtc: true,
   webrtcSetting: true,
+  transport: true,
+  setTransport: true,
 }
 const EVENTS: Record<EventName, true> = { locked: true, unlocked: true, groupsChanged: true, groupChanged: true, exportProgress: true, joinProgress: true, rtc: true }
 const EVENT_CHANNEL = 'hearth:event'

@@ -34,5 +34,11 @@ export type RtcFromPage =
   | { kind: 'channel-open'; peer: number }
   | { kind: 'frames'; peer: number; frames: Uint8Array[] }
   | { kind: 'channel-closed'; peer: number }
+  /**
+   * Backpressure: of the bytes the node sent for this connection, how many have left the page's
+   * data channel (a running total: bytes handed to it minus its `bufferedAmount`). The node
+   * sends more only while what the page has not passed on stays under its bound (page-peers.ts).
+   */
+  | { kind: 'sent'; peer: number; bytes: number }
   /** The page's RTCPeerConnection could not be made or refused a description: that attempt ends. */
   | { kind: 'failed'; peer: number }

@@ -7,12 +7,19 @@ export interface IceServerView {
   credential?: string
 }
 
+/** One STUN or TURN server as shown: its TURN username, and whether it has a credential, never the credential. */
+export interface IceServerShown {
+  url: string
+  username?: string
+  hasCredential?: true
+}
+
 /** The group's WebRTC setting as governance records it, with what this device does with it. */
 export interface WebrtcSettingView {
   /** Signaling servers the group names (ws:// or wss://); empty while no facilitator named one. */
   signal: string[]
-  /** STUN and TURN servers the group names; empty by default. */
-  ice: IceServerView[]
+  /** STUN and TURN servers the group names; empty by default. A credential is never shown back. */
+  ice: IceServerShown[]
   /** The facilitator who set it last, or null (never set: no WebRTC server at all). */
   setBy: { member: string; name: string } | null
   setAt: number | null
@@ -25,4 +32,13 @@ export interface WebrtcStatus {
   server: string
   from: 'group' | 'device'
   signaling: boolean
+}
+
+/** Which transports a device meets its groups on (core/net/transports.ts). */
+export type TransportChoice = 'hyperswarm' | 'webrtc' | 'both'
+
+/** This device's stored choice, and the one in force (a transport given when the node started wins for that run). */
+export interface TransportView {
+  choice: TransportChoice
+  inForce: TransportChoice
 }

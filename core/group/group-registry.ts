@@ -15,6 +15,7 @@ import { checkpointPath, encodeCheckpoint, readCheckpoint, writeCheckpoint } fro
 import { copyBytes, wipe } from '../crypto/wipe.ts'
 import { PersonalDocs, PERSONAL_KEY_PURPOSE, PERSONAL_LOG } from '../store/personal-docs.ts'
 import { isPresenceHidden } from './presence.ts'
+import { storedTransport } from './transport-choice.ts'
 import { isKeeperOnly } from '../keeper/keeper-only.ts'
 import { memberDocId } from '../model/doc-id.ts'
 import { DEFAULT_TOPICS } from '../model/vocabulary.ts'
@@ -182,7 +183,9 @@ export class GroupRegistry {
         const seed = this.meta(groupId)
         const seeded = seed.seedMembers && !(space.groupId && space.governance.knowsLog(space.own.key)) ? { members: seed.seedMembers, logs: seed.seedLogs ?? [], ...(seed.seedWebrtc ? { webrtc: seed.seedWebrtc } : {}) } : undefined
         const trusted = trust ?? seeded
-        const online = await GroupOnline.start(space, this.store, { ...network, groupId, groupSecret: copyBytes(secret), identity: space.identity, admit, lastSeen, presenceHidden, keeperOnly: isKeeperOnly(this.personal), ...(trusted ? { trust: trusted } : {}) })
+        // The device's Settings choice, unless this run was started with a transport (transport-choice.ts).
+        const transport = network.transport ?? storedTransport(this.personal)
+        const online = await GroupOnline.start(space, this.store, { ...network, transport, groupId, groupSecret: copyBytes(secret), identity: space.identity, admit, lastSeen, presenceHidden, keeperOnly: isKeeperOnly(this.personal), ...(trusted ? { trust: trusted } : {}) })
         this.onlineReady.set(groupId, online)
         return online
       })()

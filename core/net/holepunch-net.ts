@@ -64,7 +64,7 @@ export interface NetworkOptions {
   bootstrap?: DhtNodeAddress[]
   /** Address the DHT socket binds to (tests: 127.0.0.1); WebRTC's ICE binds there too. */
   host?: string
-  /** Which transports groups meet on (core/net/transports.ts); by default both when `signal` names a server, else Hyperswarm. */
+  /** Which transports groups meet on (core/net/transports.ts); left out, the device's stored choice (core/group/transport-choice.ts). */
   transport?: 'hyperswarm' | 'webrtc' | 'both'
   /** Signaling servers (ws:// or wss://) for WebRTC; the first is used for now. */
   signal?: string[]

@@ -8,7 +8,15 @@
  * SDP and candidates do hold IP addresses: Chromium needs them, so the page sees them (they are
  * sealed on the signaling server's side by the node, docs/decisions.md).
  *
- * Messages from a channel are passed on in order, several to a call when they arrive together.
+ * Messages from a channel are passed on in order, several to a call when they arrive together
+ * (at most the schema's 256 a call).
+ *
+ * Backpressure: after each batch of frames it sends, and whenever the channel's buffer drains to
+ * LOW_BYTES (`bufferedamountlow`), the page tells the node how many of the bytes it was handed
+ * have left the channel (`sent`); the node sends more only while the rest stays under its bound
+ * (core/net/webrtc/page-peers.ts). A frame that would take the channel's buffer past
+ * MAX_BUFFERED_BYTES (only a node that ignored the reports could cause it) ends the connection
+ * instead of being dropped: a lost frame would silently break the node's Noise stream.
  */
 import type { HearthApi, RtcFromPage, RtcIceServer, RtcToPage } from '../../core/api.ts'
 
@@ -23,6 +31,9 @@ export interface Channel {
   onopen: (() => void) | null
   onclose: (() => void) | null
   onmessage: ((e: { data: unknown }) => void) | null
+  readonly bufferedAmount: number
+  bufferedAmountLowThreshold: number
+  onbufferedamountlow: (() => void) | null
   send(data: Uint8Array<ArrayBuffer>): void
   close(): void
 }
@@ -52,7 +63,18 @@ interface Held {
   pc: Peer
   channel: Channel | null
   inbox: Uint8Array[]
+  /** Bytes of the node's frames handed to the channel, and the last total reported gone (`sent`). */
+  handed: number
+  reported: number
+  reporting: boolean
 }
+
+/** The channel's buffer level at which the page reports again (below the node's 256 KiB low-water mark). */
+export const LOW_BYTES = 64 * 1024
+/** Past this the connection ends rather than queue more: half of Chromium's 16 MiB send queue. */
+export const MAX_BUFFERED_BYTES = 8 * 1024 * 1024
+/** Frames in one `frames` call, as the schema allows (core/net/webrtc/page-schema.ts). */
+const FRAMES_PER_CALL = 256
 
 type State = Extract<RtcFromPage, { kind: 'state' }>['state']
 const STATES: ReadonlySet<string> = new Set<State>(['new', 'connecting', 'connected', 'disconnected', 'failed', 'closed'])
@@ -62,16 +84,35 @@ export function startRtcRelay(api: Relay, Peer: PeerCtor): () => void {
   const held = new Map<number, Held>()
   const tell = (m: RtcFromPage): void => void api.rtcRelay(m).catch(() => undefined)
 
+  /** How much of what the node sent has left the channel, told once per turn. */
+  function report(peer: number, h: Held): void {
+    if (h.reporting || !h.channel) return
+    h.reporting = true
+    queueMicrotask(() => {
+      h.reporting = false
+      const gone = h.handed - (h.channel?.bufferedAmount ?? 0)
+      if (gone <= h.reported || held.get(peer) !== h) return
+      h.reported = gone
+      tell({ kind: 'sent', peer, bytes: gone })
+    })
+  }
+
+  function deliver(peer: number, h: Held): void {
+    while (h.inbox.length > 0) tell({ kind: 'frames', peer, frames: h.inbox.splice(0, FRAMES_PER_CALL) })
+  }
+
   function wire(peer: number, h: Held, channel: Channel): void {
     h.channel = channel
     channel.binaryType = 'arraybuffer'
+    channel.bufferedAmountLowThreshold = LOW_BYTES
+    channel.onbufferedamountlow = () => report(peer, h)
     const opened = (): void => tell({ kind: 'channel-open', peer })
     if (channel.readyState === 'open') opened()
     else channel.onopen = opened
     channel.onmessage = (e) => {
       if (!(e.data instanceof ArrayBuffer)) return
       h.inbox.push(new Uint8Array(e.data))
-      if (h.inbox.length === 1) queueMicrotask(() => tell({ kind: 'frames', peer, frames: h.inbox.splice(0) }))
+      if (h.inbox.length === 1) queueMicrotask(() => deliver(peer, h))
     }
     channel.onclose = () => {
       if (held.get(peer) === h) tell({ kind: 'channel-closed', peer })
@@ -92,7 +133,7 @@ export function startRtcRelay(api: Relay, Peer: PeerCtor): () => void {
     } catch {
       return tell({ kind: 'failed', peer })
     }
-    const h: Held = { pc, channel: null, inbox: [] }
+    const h: Held = { pc, channel: null, inbox: [], handed: 0, reported: 0, reporting: false }
     held.set(peer, h)
     pc.onicecandidate = (e) => {
       if (e.candidate?.candidate) tell({ kind: 'local-candidate', peer, candidate: e.candidate.candidate, mid: e.candidate.sdpMid ?? '0' })
@@ -123,7 +164,15 @@ export function startRtcRelay(api: Relay, Peer: PeerCtor): () => void {
     const h = held.get(m.peer)
     if (!h) return
     if (m.kind === 'send') {
-      if (h.channel?.readyState === 'open' && m.frame instanceof Uint8Array) h.channel.send(m.frame as Uint8Array<ArrayBuffer>)
+      const channel = h.channel
+      if (channel?.readyState !== 'open' || !(m.frame instanceof Uint8Array)) return
+      if (channel.bufferedAmount + m.frame.byteLength > MAX_BUFFERED_BYTES) {
+        close(m.peer)
+        return tell({ kind: 'failed', peer: m.peer })
+      }
+      channel.send(m.frame as Uint8Array<ArrayBuffer>)
+      h.handed += m.frame.byteLength
+      report(m.peer, h)
     } else if (m.kind === 'remote-description') {
       h.pc
         .setRemoteDescription({ type: m.type, sdp: m.sdp })

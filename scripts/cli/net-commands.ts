@@ -11,7 +11,7 @@ import type { HearthService } from '../../core/service.ts'
 import { expectOk, need, opt, unlocked, type Command, type CommandContext } from './commands.ts'
 import { shown } from './visible.ts'
 import { listenOnProfile } from './node-socket.ts'
-import { DEFAULT_TRANSPORT, TRANSPORT_CHOICES, type TransportChoice } from '../../core/net/transports.ts'
+import { TRANSPORT_CHOICES, type TransportChoice } from '../../core/net/transports.ts'
 
 import { networkOptions } from '../../core/net/bootstrap-option.ts'
 
@@ -21,7 +21,8 @@ export { networkOptions }
 /**
  * `--transport hyperswarm|webrtc|both` and `--signal URL` (repeatable; the first is used): this
  * device's own signaling server, over the group's setting (`hearth group webrtc`). Without
- * --transport: both, WebRTC opening only once a server is named (core/net/transports.ts).
+ * --transport: the device's stored choice (the app's Settings), both unless changed, WebRTC
+ * opening only once a server is named (core/net/transports.ts).
  */
 export function transportOptions(transport: string | undefined, signal: string[] | undefined): Pick<NetworkOptions, 'transport' | 'signal'> {
   const urls = (signal ?? []).map((u) => u.trim())
@@ -38,8 +39,8 @@ export function transportOptions(transport: string | undefined, signal: string[]
   if (transport !== undefined && !(TRANSPORT_CHOICES as readonly string[]).includes(transport)) {
     throw new HearthError('INVALID_INPUT', `--transport wants hyperswarm, webrtc or both, not "${transport}"`)
   }
-  const choice = (transport as TransportChoice | undefined) ?? DEFAULT_TRANSPORT
-  return { transport: choice, ...(urls.length ? { signal: urls } : {}) }
+  // Left out, the device's own choice applies (core/group/transport-choice.ts; both unless changed).
+  return { ...(transport !== undefined ? { transport: transport as TransportChoice } : {}), ...(urls.length ? { signal: urls } : {}) }
 }
 
 /**

@@ -8,15 +8,30 @@
  * member-auth and replication. A page that lies can drop, delay or forge frames and states, as
  * any network can; Noise and member-auth are what decide, exactly as over Hyperswarm.
  *
- * Limits: no send-buffer feedback from the page (bufferedAmount here is always 0; ChannelStream's
- * pieces are 16 KiB and the page's channel queues them), and with no page listening the meeting's
- * watchdog retries as it does for any connection that never comes up.
+ * Backpressure: the page reports, as a running total, how many of the bytes sent to it have left
+ * its data channel (`sent`, from the channel's own `bufferedAmount`). What is sent and not yet
+ * reported is this channel's `bufferedAmount`, so ChannelStream pauses above its high-water mark
+ * and resumes at its low-water mark exactly as over node-datachannel. A page that stops reporting
+ * (hung, or far behind) cannot make the node queue without bound: past MAX_UNSENT_BYTES the
+ * channel refuses to send and closes (the Noise stream ends; the meeting connects again), rather
+ * than drop a frame, which would break the stream silently.
+ *
+ * With no page listening the meeting's watchdog retries as it does for any connection that never
+ * comes up.
  */
 import type { RtcFromPage, RtcToPage } from '../../api/rtc-views.ts'
 import type { RtcChannel, RtcPeer, RtcPeerFactory, RtcPeerOptions, RtcPeerState } from './rtc-peers.ts'
 
 /** Peer connections one node may ask the page for at a time (the meeting has far fewer). */
 export const MAX_PAGE_PEERS = 256
+
+/**
+ * Bytes sent to the page and not yet reported gone from its channel, at most. ChannelStream stops
+ * at 1 MiB and may finish one write past it (a Noise message is at most 16 MiB in theory but
+ * Hypercore's are far smaller), so 8 MiB is only reached by a page that stopped reporting; it is
+ * half of Chromium's 16 MiB send queue, past which Chromium would close the channel itself.
+ */
+export const MAX_UNSENT_BYTES = 8 * 1024 * 1024
 
 /**
  * The node's `bindAddress` (tests: 127.0.0.1) held on the page's connections too: a browser
@@ -33,6 +48,7 @@ interface Slot {
   onState(state: RtcPeerState): void
   onOpen(): void
   onFrames(frames: Uint8Array[]): void
+  onSent(bytes: number): void
   onChannelClosed(): void
 }
 
@@ -78,6 +94,7 @@ export class PagePeers implements RtcPeerFactory {
           fns.channel(channel)
         },
         onFrames: (frames) => channel?.received(frames),
+        onSent: (bytes) => channel?.sentUpTo(bytes),
         onChannelClosed: () => channel?.ended(),
       })
       // Asked on the next turn, once the meeting has chosen to offer or not, or before the first
@@ -112,6 +129,7 @@ export class PagePeers implements RtcPeerFactory {
     else if (m.kind === 'channel-open') slot.onOpen()
     else if (m.kind === 'frames') slot.onFrames(m.frames)
     else if (m.kind === 'channel-closed') slot.onChannelClosed()
+    else if (m.kind === 'sent') slot.onSent(m.bytes)
     else slot.onState('failed')
   }
 
@@ -126,22 +144,46 @@ class PageChannel implements RtcChannel {
   private closed = false
   private message: (m: Uint8Array) => void = () => undefined
   private onClose: () => void = () => undefined
+  /** Bytes handed to the page, and of those, reported gone from its channel (running totals). */
+  private handed = 0
+  private gone = 0
+  private low = 0
+  private onLow: () => void = () => undefined
 
   constructor(private readonly peer: number, private readonly send: (m: RtcToPage) => void) {}
 
   sendBinary(message: Uint8Array): boolean {
     if (this.closed) return false
+    if (this.bufferedAmount() + message.byteLength > MAX_UNSENT_BYTES) {
+      this.close()
+      return false
+    }
+    this.handed += message.byteLength
     // A copy: the caller may reuse its buffer, and the page gets exactly these bytes.
     this.send({ kind: 'send', peer: this.peer, frame: new Uint8Array(message) })
     return true
   }
 
   bufferedAmount(): number {
-    return 0
+    return this.handed - this.gone
   }
 
-  setBufferedAmountLowThreshold(): void {}
-  onBufferedAmountLow(): void {}
+  setBufferedAmountLowThreshold(bytes: number): void {
+    this.low = bytes
+  }
+
+  onBufferedAmountLow(fn: () => void): void {
+    this.onLow = fn
+  }
+
+  /** The page's running total; one that goes back or past what it was handed is held to the bounds. */
+  sentUpTo(bytes: number): void {
+    if (this.closed) return
+    const before = this.bufferedAmount()
+    this.gone = Math.min(this.handed, Math.max(this.gone, bytes))
+    if (before > this.low && this.bufferedAmount() <= this.low) this.onLow()
+  }
+
   onError(): void {}
 
   onMessage(fn: (m: Uint8Array) => void): void {

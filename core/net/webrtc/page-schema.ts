@@ -18,5 +18,6 @@ export const rtcFromPageSchema: z.ZodType<RtcFromPage> = z.discriminatedUnion('k
   z.object({ kind: z.literal('channel-open'), peer }).strict(),
   z.object({ kind: z.literal('frames'), peer, frames: z.array(z.instanceof(Uint8Array).refine((f) => f.byteLength <= MAX_PAGE_FRAME, 'frame too large')).min(1).max(MAX_PAGE_FRAMES) }).strict(),
   z.object({ kind: z.literal('channel-closed'), peer }).strict(),
+  z.object({ kind: z.literal('sent'), peer, bytes: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }).strict(),
   z.object({ kind: z.literal('failed'), peer }).strict(),
 ])

@@ -8,7 +8,7 @@
  *    (join.ts v3), and posts go both ways over WebRTC;
  *  - a member's change is refused (NOT_ALLOWED), and the setting stays;
  *  - the facilitator names the second server: both running members move to it without a
- *    restart; with the keeper (and its server) gone, a member started again meets through it.
+ *    restart, and the newcomer still reads what follows; with the keeper (and its server) gone, a member started again meets through it.
  * Both start orders, and once under a CPU hog on every core.
  */
 import path from 'node:path'
@@ -108,6 +108,10 @@ async function scenario(first: 'Alder' | 'Birch'): Promise<void> {
   await a.ok('setWebrtc', { groupId, signal: [elsewhere], ice: [] })
   await meetsThrough(a, groupId, elsewhere)
   await meetsThrough(b, groupId, elsewhere)
+  // Birch joined in this run, so its keys came from the welcome; moving must leave them whole
+  // (a wiped view of its epoch key once zeroed the key itself: core/crypto/wipe.ts copyBytes).
+  await a.ok('post', { groupId, text: 'after the move' })
+  await sees(b, groupId, 'after the move')
   // The keeper and its server go; Birch starts again and can only meet Alder through the new one.
   await keeper.stop()
   keeper = null

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { RtcToPage } from '../../../core/api.ts'
-import { MAX_PAGE_PEERS, PagePeers } from '../../../core/net/webrtc/page-peers.ts'
+import { MAX_PAGE_PEERS, MAX_UNSENT_BYTES, PagePeers } from '../../../core/net/webrtc/page-peers.ts'
 import type { RtcChannel, RtcPeerState } from '../../../core/net/webrtc/rtc-peers.ts'
 
 const LOOP = 'candidate:1 1 UDP 2114977791 127.0.0.1 52159 typ host'
@@ -14,6 +14,16 @@ const turn = (): Promise<void> => new Promise((r) => setTimeout(r, 0))
 function relay() {
   const sent: RtcToPage[] = []
   return { sent, peers: new PagePeers((m) => sent.push(m)) }
+}
+
+/** A connection whose channel the page says is open: the node's end of it. */
+async function openChannel(peers: PagePeers): Promise<RtcChannel> {
+  let channel: RtcChannel | null = null
+  peers.create({ iceServers: [] }).onChannel((c) => (channel = c))
+  await turn()
+  peers.receive({ kind: 'channel-open', peer: 1 })
+  if (!channel) throw new Error('no channel')
+  return channel
 }
 
 describe('PagePeers', () => {
@@ -92,5 +102,38 @@ describe('PagePeers', () => {
     await turn()
     expect(states).toEqual(['failed'])
     expect(sent).toEqual([])
+  })
+
+  it('counts what the page has not passed on as buffered, and says when it has drained to the low mark', async () => {
+    const { sent, peers } = relay()
+    const ch = await openChannel(peers)
+    let lows = 0
+    ch.setBufferedAmountLowThreshold(1000)
+    ch.onBufferedAmountLow(() => lows++)
+    for (let i = 0; i < 3; i++) ch.sendBinary(new Uint8Array(1000))
+    expect(ch.bufferedAmount()).toBe(3000)
+    peers.receive({ kind: 'sent', peer: 1, bytes: 1500 })
+    expect([ch.bufferedAmount(), lows]).toEqual([1500, 0])
+    peers.receive({ kind: 'sent', peer: 1, bytes: 2000 })
+    expect([ch.bufferedAmount(), lows]).toEqual([1000, 1])
+    // A page's total that goes back, or past what it was handed, moves nothing the wrong way.
+    peers.receive({ kind: 'sent', peer: 1, bytes: 10 })
+    peers.receive({ kind: 'sent', peer: 1, bytes: 99_999 })
+    expect([ch.bufferedAmount(), lows]).toEqual([0, 1])
+    expect(sent.filter((m) => m.kind === 'send')).toHaveLength(3)
+  })
+
+  it('closes the channel rather than queue past its bound for a page that stopped reporting', async () => {
+    const { sent, peers } = relay()
+    const ch = await openChannel(peers)
+    let closed = false
+    ch.onClosed(() => (closed = true))
+    const piece = new Uint8Array(64 * 1024)
+    let accepted = 0
+    while (ch.sendBinary(piece)) accepted += piece.length
+    expect(accepted).toBe(MAX_UNSENT_BYTES)
+    expect(closed).toBe(true)
+    expect(sent.at(-1)).toEqual({ kind: 'close', peer: 1 })
+    expect(sent.filter((m) => m.kind === 'send')).toHaveLength(MAX_UNSENT_BYTES / piece.length)
   })
 })

@@ -46,7 +46,21 @@ afterEach(async () => {
 })
 
 /** One member: a meeting on PagePeers, its page relaying on the polyfill; every message to the page recorded. */
-function member(url: string, seed: number, toPage: RtcToPage[], fromPage: RtcFromPage[]) {
+/** A slow page's reports of what left its channel: held back while `held`, handed on by release(). */
+class Gate {
+  held = true
+  private readonly queue: Array<() => void> = []
+  pass(m: RtcFromPage, deliver: () => void): void {
+    if (this.held && m.kind === 'sent') this.queue.push(deliver)
+    else deliver()
+  }
+  release(): void {
+    this.held = false
+    for (const d of this.queue.splice(0)) d()
+  }
+}
+
+function member(url: string, seed: number, toPage: RtcToPage[], fromPage: RtcFromPage[], gate?: Gate) {
   const handlers = new Set<(m: RtcToPage) => void>()
   const peers = new PagePeers((m) => {
     toPage.push(m)
@@ -58,7 +72,9 @@ function member(url: string, seed: number, toPage: RtcToPage[], fromPage: RtcFro
       // Recorded as it crossed: a copy, because the node decrypts received frames in place, as
       // it may (IPC and the web host hand it fresh buffers).
       fromPage.push(m.kind === 'frames' ? { ...m, frames: m.frames.map((f) => f.slice()) } : m)
-      peers.receive(rtcFromPageSchema.parse(m))
+      const parsed = rtcFromPageSchema.parse(m)
+      if (gate) gate.pass(parsed, () => peers.receive(parsed))
+      else peers.receive(parsed)
       return { ok: true as const, value: { relayed: true as const } }
     },
     on: ((event: string, h: (m: RtcToPage) => void) => {
@@ -129,6 +145,47 @@ describe('the WebRTC relay through the page', () => {
     for (const s of [SECRET, EPOCH, alice.keyPair.secretKey, bob.keyPair.secretKey]) expect(secretBytes.indexOf(Buffer.from(s))).toBe(-1)
   })
 
+  it('pauses the node while the page has not passed its frames on, and resumes when it has, losing nothing', { timeout: 120_000 }, async () => {
+    const server = await SignalServer.listen()
+    closers.push(() => server.close())
+    const [aliceTo, aliceFrom, bobTo, bobFrom]: [RtcToPage[], RtcFromPage[], RtcToPage[], RtcFromPage[]] = [[], [], [], []]
+    const gate = new Gate()
+    const alice = member(server.url, 1, aliceTo, aliceFrom, gate)
+    const bob = member(server.url, 2, bobTo, bobFrom)
+    const [na, nb] = await Promise.all([alice.noise, bob.noise])
+    closers.push(() => (na as unknown as { destroy(): void }).destroy(), () => (nb as unknown as { destroy(): void }).destroy())
+
+    // 6 MiB from Alice while her page reports nothing: a page whose channel is stuck, as far as the node knows.
+    const total = 6 * 1024 * 1024
+    const data = Buffer.alloc(total)
+    for (let i = 0; i < total; i++) data[i] = (i * 7 + (i >> 11)) & 255
+    const got: Buffer[] = []
+    let gotBytes = 0
+    ;(nb as unknown as { on(e: 'data', f: (b: Buffer) => void): void }).on('data', (b) => {
+      got.push(b)
+      gotBytes += b.length
+    })
+    for (let at = 0; at < total; at += 64 * 1024) (na as unknown as { write(b: Buffer): void }).write(data.subarray(at, at + 64 * 1024))
+
+    const handed = (): number => aliceTo.reduce((n, m) => n + (m.kind === 'send' ? m.frame.byteLength : 0), 0)
+    const arrived = (): number => bobFrom.reduce((n, m) => n + (m.kind === 'frames' ? m.frames.reduce((k, f) => k + f.byteLength, 0) : 0), 0)
+    // Everything Alice's page was handed reaches Bob's page; the node handed it no more than its
+    // high-water mark and one write past it, and then waited.
+    await expect.poll(() => arrived() > 0 && arrived() === handed(), { timeout: 60_000 }).toBe(true)
+    expect(handed()).toBeLessThan(2 * 1024 * 1024)
+    expect(gotBytes).toBeLessThan(total)
+
+    // The page catches up: its reports reach the node, which sends the rest.
+    gate.release()
+    await expect.poll(() => gotBytes, { timeout: 60_000 }).toBe(total)
+    expect(Buffer.concat(got).equals(data)).toBe(true)
+    // The page reported along the way, as a running total that never passed what it was handed.
+    const reports = aliceFrom.flatMap((m) => (m.kind === 'sent' ? [m.bytes] : []))
+    expect(reports.length).toBeGreaterThan(1)
+    expect(reports.every((b, i) => i === 0 || b > (reports[i - 1] as number))).toBe(true)
+    expect(reports.at(-1)).toBeLessThanOrEqual(handed())
+  })
+
   it('refuses a page that sends anything but the contract’s shapes', () => {
     const bad: unknown[] = [
       { kind: 'frames', peer: 1, frames: ['not bytes'] },
@@ -136,6 +193,8 @@ describe('the WebRTC relay through the page', () => {
       { kind: 'local-description', peer: 0, sdp: 'v=0', type: 'offer' },
       { kind: 'state', peer: 1, state: 'weird' },
       { kind: 'channel-open', peer: 1, key: 'extra' },
+      { kind: 'sent', peer: 1, bytes: -1 },
+      { kind: 'sent', peer: 1, bytes: 1.5 },
     ]
     for (const b of bad) expect(rtcFromPageSchema.safeParse(b).success, JSON.stringify(b).slice(0, 80)).toBe(false)
   })

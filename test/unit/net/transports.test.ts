@@ -29,10 +29,11 @@ describe('one connection per device', () => {
 describe('choosing transports', () => {
   it('defaults to both: WebRTC opens only once the group or the device names a server', () => {
     expect(DEFAULT_TRANSPORT).toBe('both')
-    expect(transportOptions(undefined, undefined)).toEqual({ transport: 'both' })
+    // Without --transport the device's stored choice applies (transport-choice.ts), both unless changed.
+    expect(transportOptions(undefined, undefined)).toEqual({})
     // The group's setting may name the server, so WebRTC alone without --signal is a fair choice.
     expect(transportOptions('webrtc', undefined)).toEqual({ transport: 'webrtc' })
-    expect(transportOptions(undefined, ['ws://127.0.0.1:4444'])).toEqual({ transport: 'both', signal: ['ws://127.0.0.1:4444'] })
+    expect(transportOptions(undefined, ['ws://127.0.0.1:4444'])).toEqual({ signal: ['ws://127.0.0.1:4444'] })
     expect(transportOptions('webrtc', ['wss://signal.example.org'])).toEqual({ transport: 'webrtc', signal: ['wss://signal.example.org'] })
     expect(transportOptions('hyperswarm', ['ws://127.0.0.1:4444'])).toEqual({ transport: 'hyperswarm', signal: ['ws://127.0.0.1:4444'] })
   })
