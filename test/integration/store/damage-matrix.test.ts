@@ -150,7 +150,7 @@ function hashes(dir: string): Map<string, string> {
 }
 
 /** Makes a copy look like the original to the own-log record, so only the damage is tested. */
-async function copyBytes(name: string, withSocket = false): Promise<string> {
+async function copyOf(name: string, withSocket = false): Promise<string> {
   const dir = path.join(root, name)
   const socket = path.join(source, 'node.sock')
   cpSync(source, dir, { recursive: true, preserveTimestamps: true, filter: (p) => p !== socket })
@@ -180,7 +180,7 @@ describe('the damage matrix: every file kind × delete, truncate, flip bits, rep
       for (let c = queue.shift(); c; c = queue.shift()) await runCase(c.t, c.how, c.i)
     }
     const runCase = async (t: { kind: string; rel: string }, how: Damage, i: number): Promise<void> => {
-      const dir = await copyBytes(`case-${i}`, t.rel === 'node.sock')
+      const dir = await copyOf(`case-${i}`, t.rel === 'node.sock')
       const target = path.join(dir, t.rel)
       if (!existsSync(target) && how !== 'folder') return
       damage(target, how)
@@ -229,7 +229,7 @@ describe('the damage matrix: every file kind × delete, truncate, flip bits, rep
   }, 1_500_000) // a hang guard only: about a minute on an idle two-core machine
 
   it('CURRENT removed then put back gives every post back', async () => {
-    const dir = await copyBytes('current-back')
+    const dir = await copyOf('current-back')
     const current = path.join(dir, 'logs', 'db', 'CURRENT')
     const saved = readFileSync(current)
     rmSync(current)
@@ -246,7 +246,7 @@ describe('the damage matrix: every file kind × delete, truncate, flip bits, rep
   })
 
   it('a write-ahead log cut in half: the damaged files are kept whole, the loss is said, and nothing is written over it', async () => {
-    const dir = await copyBytes('wal-cut')
+    const dir = await copyOf('wal-cut')
     const db = path.join(dir, 'logs', 'db')
     const wal = readdirSync(db).filter((f) => f.endsWith('.log') && statSync(path.join(db, f)).size > 0).sort().pop() as string
     truncateSync(path.join(db, wal), Math.floor(statSync(path.join(db, wal)).size / 2))

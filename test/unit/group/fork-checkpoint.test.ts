@@ -43,7 +43,7 @@ async function shareCheckpoint(m: GroupSpace, me: string, log: CoreLog): Promise
   return start
 }
 
-const copyBytes = (key: string, blocks: Uint8Array[]): MemLog => {
+const copyOf = (key: string, blocks: Uint8Array[]): MemLog => {
   const c = new MemLog(key)
   c.blocks.push(...blocks.map((b) => b.slice()))
   return c
@@ -63,9 +63,9 @@ function newcomer(rnd: SeededRandom, f: Forked): Peer {
 /** Alder saw the first version, reported the rewrite, then met the second (as Hypercore hands it over). */
 async function honestAlder(f: Forked): Promise<void> {
   const key = f.mallory.log.key
-  await f.alder.space.catchUp(copyBytes(key, f.first))
+  await f.alder.space.catchUp(copyOf(key, f.first))
   expect(await f.alder.space.reportFork(f.evidence)).toBe(true)
-  await f.alder.space.catchUp(copyBytes(key, f.second))
+  await f.alder.space.catchUp(copyOf(key, f.second))
 }
 
 type Order = 'evidence first' | 'log first'
@@ -74,11 +74,11 @@ type Order = 'evidence first' | 'log first'
 async function newcomerReads(rnd: SeededRandom, f: Forked, start: number, order: Order): Promise<Peer> {
   const n = newcomer(rnd, f)
   const key = f.mallory.log.key
-  const second = copyBytes(key, f.second)
+  const second = copyOf(key, f.second)
   const listed = decodeCheckpointPart(decodeBlock(f.second[start] as Uint8Array, (e) => keysOf(f.alder).get(e) as Uint8Array).payload, start).uncovered
   let whole = false
   const log = sparse(second, start, listed, () => whole)
-  const alderLog = copyBytes(f.alder.log.key, f.alder.log.blocks)
+  const alderLog = copyOf(f.alder.log.key, f.alder.log.blocks)
   n.space.planCheckpoint(key, start)
   if (order === 'evidence first') await n.space.catchUp(alderLog)
   await n.space.catchUp(log)

@@ -19,7 +19,7 @@ const { forkedGroup } = useForkFixtures()
 const codeOf = async (p: Promise<unknown>): Promise<string> => p.then(() => 'ok', (e: unknown) => (e instanceof HearthError ? e.code : String(e)))
 
 /** A copy of a log as it is now (a peer's replica). */
-async function copyBytes(key: string, blocks: Uint8Array[]): Promise<MemLog> {
+async function copyOf(key: string, blocks: Uint8Array[]): Promise<MemLog> {
   const c = new MemLog(key)
   c.blocks.push(...blocks.map((b) => b.slice()))
   return c
@@ -55,19 +55,19 @@ describe('lifting a freeze', () => {
     expect(await f.alder.space.reportFork(f.evidence)).toBe(false)
 
     // Mallory's device learns of the freeze and the lift (it rebuilds without the rewritten range) and writes on.
-    await m.space.catchUp(await copyBytes(f.alder.log.key, f.alder.log.blocks))
+    await m.space.catchUp(await copyOf(f.alder.log.key, f.alder.log.blocks))
     await postText('after the lift')(m.space, m.me)
     await f.alder.space.catchUp(m.log)
     const expected = ['after the lift', 'mallory before the fork']
     expect(texts(f.alder)).toEqual(expected)
 
-    const alderLog = await copyBytes(f.alder.log.key, f.alder.log.blocks)
+    const alderLog = await copyOf(f.alder.log.key, f.alder.log.blocks)
     const final = await readAll(m.log.core)
     const orders: [string, () => Promise<ReadLog[]>][] = [
-      ['governance first', async () => [alderLog, await copyBytes(m.log.key, final)]],
-      ['the log first', async () => [await copyBytes(m.log.key, final), alderLog]],
+      ['governance first', async () => [alderLog, await copyOf(m.log.key, final)]],
+      ['the log first', async () => [await copyOf(m.log.key, final), alderLog]],
       ['the first version, then governance, then the log now', async () => {
-        const held = await copyBytes(m.log.key, f.first)
+        const held = await copyOf(m.log.key, f.first)
         return [held, alderLog, { key: held.key, get length() { return final.length }, get: async (i: number) => final[i] ?? null }]
       }],
     ]
@@ -92,7 +92,7 @@ describe('lifting a freeze', () => {
     expect(f.alder.space.governance.frozen.get(m.log.key)).toBe(f.index)
     expect(await codeOf(liftFreeze(birch.space, m.log.key))).toBe('NOT_ALLOWED')
     // Mallory, a facilitator, may not lift her own log's freeze.
-    await m.space.catchUp(await copyBytes(f.alder.log.key, f.alder.log.blocks))
+    await m.space.catchUp(await copyOf(f.alder.log.key, f.alder.log.blocks))
     expect(await codeOf(liftFreeze(m.space, m.log.key))).toBe('NOT_ALLOWED')
     expect(await codeOf(liftFreeze(f.alder.space, birch.log.key))).toBe('LOG_NOT_FROZEN')
 
@@ -100,7 +100,7 @@ describe('lifting a freeze', () => {
     expect(f.alder.space.governance.frozen.size).toBe(0)
     const resume = m.log.length
     // Mallory reads the lift and writes again; then rewrites that too.
-    await m.space.catchUp(await copyBytes(f.alder.log.key, f.alder.log.blocks))
+    await m.space.catchUp(await copyOf(f.alder.log.key, f.alder.log.blocks))
     await postText('after the lift')(m.space, m.me)
     await f.alder.space.catchUp(m.log)
     expect(texts(f.alder)).toContain('after the lift')
