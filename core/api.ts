@@ -78,9 +78,10 @@ export interface ApiMethods {
   revokeInvite: { input: G & { id: string }; output: { id: string } }
   /**
    * Joins by invite code; `waitMs` bounds the search for a member (default 60 s). While it looks,
-   * `joinProgress` events say where it stands.
+   * `joinProgress` events say where it stands. `signal`: the group's signaling server (ws:// or
+   * wss://), given with the code, to look for a member over WebRTC too (alone, on `--transport webrtc`).
    */
-  joinGroup: { input: { code: string; pseudonym?: string; waitMs?: number }; output: { group: string; status: 'admitted' | 'pending' } }
+  joinGroup: { input: { code: string; pseudonym?: string; waitMs?: number; signal?: string }; output: { group: string; status: 'admitted' | 'pending' } }
   groupStatus: { input: G; output: GroupStatus }
   /**
    * "This profile was moved: continue here." After a move or a restore this device waits for a

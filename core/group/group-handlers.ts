@@ -24,6 +24,7 @@ import { markFeed } from '../model/unread.ts'
 import { lastReadOf } from './everyday-handlers.ts'
 import { isPresenceHidden } from './presence.ts'
 import type { InvitePolicy, Role } from '../api.ts'
+import { checkWebrtcSetting } from './webrtc-settings.ts'
 
 const invitersFor = (p: InvitePolicy): Role[] => (p === 'facilitators' ? ['facilitator'] : ['facilitator', 'member'])
 
@@ -250,11 +251,13 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
       await ctx.registry().invitations.revoke(groupId, id)
       return { id }
     },
-    async joinGroup({ code, pseudonym, waitMs }) {
+    async joinGroup({ code, pseudonym, waitMs, signal }) {
       const given = pseudonym ?? ctx.defaultName()
       if (!given) throw errors.INVALID_INPUT('choose a pseudonym for this group')
       const chosen = cleanName(given, 'pseudonym')
-      const r = await ctx.registry().invitations.join(code, chosen, waitMs ?? 60_000, (p) => ctx.joinProgress?.(p))
+      // The same rule as the group's own setting (webrtc-settings.ts): ws:// or wss://, no user or password.
+      if (signal !== undefined) checkWebrtcSetting({ signal: [signal], ice: [] })
+      const r = await ctx.registry().invitations.join(code, chosen, waitMs ?? 60_000, (p) => ctx.joinProgress?.(p), signal)
       ctx.groupsChanged()
       return { group: r.groupId, status: r.status }
     },

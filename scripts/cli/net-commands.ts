@@ -149,7 +149,7 @@ export const netCommands: Record<string, Command & { network?: boolean; noProfil
     human: () => 'Invite withdrawn.',
   },
   join: {
-    usage: 'hearth join CODE [--name PSEUDONYM] [--wait SECONDS] [--bootstrap HOST:PORT]',
+    usage: 'hearth join CODE [--name PSEUDONYM] [--wait SECONDS] [--bootstrap HOST:PORT] [--transport hyperswarm|webrtc|both] [--signal ws://HOST:PORT]',
     summary: 'join a group with an invite code',
     network: true,
     async run(ctx) {
