@@ -3,10 +3,12 @@
  * topic (core/net/invite-swarm.ts) and, while the node meets the group over WebRTC through a
  * signaling server (meeting-rooms.ts), in each invite's room there too
  * (core/net/webrtc/invite-meet.ts), so a newcomer whose network blocks UDP can be let in. The
- * WebRTC side holds a signaling connection only while there is a live invite to answer.
+ * WebRTC side holds a signaling connection only while there is a live invite to answer. A node
+ * on WebRTC alone opens no DHT for invites either: `--transport webrtc` means no Hyperswarm.
  */
 import type { NetworkOptions } from '../net/holepunch-net.ts'
 import { InviteHost } from '../net/invite-swarm.ts'
+import { DEFAULT_TRANSPORT, usesHyperswarm } from '../net/transports.ts'
 import type { JoinAnswer } from '../net/join-exchange.ts'
 import { WebrtcInviteHost, type InviteMeetWhere } from '../net/webrtc/invite-meet.ts'
 import { inviteTopic } from './invite-keys.ts'
@@ -25,13 +27,9 @@ export class InviteHosting {
 
   private constructor(private readonly dht: InviteHost | null, private readonly answering: InviteAnswering) {}
 
-  /** On WebRTC alone (UDP blocked, say) a DHT that will not start must not keep the group offline. */
+  /** On WebRTC alone no DHT at all: invites are answered in their WebRTC rooms only. */
   static async open(net: NetworkOptions, answering: InviteAnswering): Promise<InviteHosting> {
-    const dht = await InviteHost.open(net, answering).catch((e: unknown) => {
-      if (net.transport === 'webrtc') return null
-      throw e
-    })
-    return new InviteHosting(dht, answering)
+    return new InviteHosting(usesHyperswarm(net.transport ?? DEFAULT_TRANSPORT) ? await InviteHost.open(net, answering) : null, answering)
   }
 
   /** Answers exactly these invites (public keys), on the DHT and, with `where`, over WebRTC. */
