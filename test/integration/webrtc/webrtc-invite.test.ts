@@ -86,7 +86,9 @@ async function scenario(server: 'hearth' | 'y-webrtc', first: 'Alder' | 'Birch')
   const url = await signalServer(server)
   const dirA = path.join(tempDir(), 'a')
   const witness = path.join(tempDir(), 'birch-udp.jsonl')
-  let { a, groupId, code } = await aldersGroup(dirA, bootstrap, url)
+  const made = await aldersGroup(dirA, bootstrap, url)
+  const { groupId, code } = made
+  let a = made.a
   const b = await node(path.join(tempDir(), 'b'), bootstrap, { HEARTH_TRANSPORT: 'webrtc', HEARTH_WITNESS_FILE: witness }, 'Birch')
   let joined: Promise<unknown>
   if (first === 'Birch') {
