@@ -73,7 +73,8 @@ export interface ApiMethods {
    * A member's invite in a group whose rule is `members-approved` always needs approval;
    * under `facilitators` a member's invite is NOT_ALLOWED.
    */
-  createInvite: { input: G & { uses?: number; expiresInMs?: number; role?: Role; approval?: boolean }; output: { id: string; code: string; expiresAt: number } }
+  /** `signal`: the group's signaling server, when it names one: to pass on with the code to a newcomer whose network blocks UDP (joinGroup). */
+  createInvite: { input: G & { uses?: number; expiresInMs?: number; role?: Role; approval?: boolean }; output: { id: string; code: string; expiresAt: number; signal?: string } }
   listInvites: { input: G; output: InviteView[] }
   revokeInvite: { input: G & { id: string }; output: { id: string } }
   /**

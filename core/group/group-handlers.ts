@@ -234,9 +234,12 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
       // Where the group's rule wants a facilitator's approval on my invites, they get it whatever
       // was asked: safer than refusing the invite. Governance refuses one without it anyway.
       const required = s.governance.members.get(s.me)?.role !== 'facilitator' && s.governance.invitePolicy() === 'members-approved'
-      return ctx.registry().invitations.create(groupId, {
+      const made = await ctx.registry().invitations.create(groupId, {
         uses: uses ?? 1, expiresAt: ctx.now() + (expiresInMs ?? 24 * 3_600_000), role: role ?? 'member', approval: required || (approval ?? false),
       })
+      // The address does not travel in the code (invite-join.ts): the inviter passes it on beside it.
+      const signal = s.governance.webrtc.current.signal[0]
+      return { ...made, ...(signal ? { signal } : {}) }
     },
     async listInvites({ groupId }) {
       const s = await space(groupId)

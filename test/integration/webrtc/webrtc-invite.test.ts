@@ -76,8 +76,10 @@ async function aldersGroup(dir: string, bootstrap: string, url: string): Promise
   const { id: groupId } = await a.ok('createGroup', { name: 'Circle' })
   await a.ok('setWebrtc', { groupId, signal: [url], ice: [] })
   await a.ok('post', { groupId, text: 'from Alder' })
-  const { code } = await a.ok('createInvite', { groupId })
-  return { a, groupId, code }
+  const invite = await a.ok('createInvite', { groupId })
+  // The inviter is given the group's signaling address with the code, to pass on beside it.
+  expect(invite.signal).toBe(url)
+  return { a, groupId, code: invite.code }
 }
 
 async function scenario(server: 'hearth' | 'y-webrtc', first: 'Alder' | 'Birch'): Promise<void> {
