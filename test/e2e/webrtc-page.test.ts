@@ -5,9 +5,9 @@
  *
  * Two people, each their own web host process and profile and their own browser context (so no
  * BroadcastChannel or shared state between them), with Hyperswarm off for the group
- * (`--transport webrtc`) and one `hearth signal` server on 127.0.0.1. The invite still meets on
- * a loopback testnet (joining by invite over WebRTC is a later slice); every post after the join
- * travels over the pages' data channels. Chromium gets `--allow-loopback-in-peer-connection` and
+ * (`--transport webrtc`) and one `hearth signal` server on 127.0.0.1. The join itself runs in
+ * the invite's WebRTC room (core/net/webrtc/invite-meet.ts: on `--transport webrtc` no DHT at all),
+ * so it too travels over the pages' data channels, as does every post after it. Chromium gets `--allow-loopback-in-peer-connection` and
  * camera and microphone permission (without it, Chromium hides host candidates behind mDNS
  * names); the nodes keep ICE to 127.0.0.1 (page-peers.ts drops candidates on other addresses).
  * Quietly, and again under a CPU hog on both cores.
