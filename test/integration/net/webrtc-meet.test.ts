@@ -9,6 +9,8 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { writeHeapSnapshot } from 'node:v8'
+import { WebSocket } from 'ws'
+import * as Y from 'yjs'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { identityFromSeed } from '../../../core/crypto/identity.ts'
 import { SignalServer } from '../../../core/net/webrtc/signal-server.ts'
@@ -133,6 +135,27 @@ describe('WebRTC: who gets in', () => {
     expect(signals.length).toBeGreaterThanOrEqual(3) // hellos, an offer and an answer at least
     for (const f of signals) expect(Buffer.from(String(f.data), 'base64').toString('latin1')).not.toMatch(/candidate|sdp|127\.0\.0\.1|offer|answer|hello/)
     await outsider.close()
+  })
+})
+
+describe('WebRTC: a stock y-webrtc provider in the room', () => {
+  it('knows the room’s name but not its key: no member connects to it, and its doc stays empty', async () => {
+    const url = await hearthSignal()
+    // y-webrtc's client (lib0/websocket) uses the global WebSocket, which Node 20 does not have.
+    ;(globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket
+    const { WebrtcProvider } = await import('y-webrtc')
+    const doc = new Y.Doc()
+    const provider = new WebrtcProvider(webrtcRoom(SECRET, EPOCH_1), doc, { signaling: [url], filterBcConns: false })
+    try {
+      const [a, b] = [await member(url, seeds.alice), await member(url, seeds.bob)]
+      // Both members said hello in the room and met: the provider heard it all and could use none of it.
+      expect((await Promise.all([auth(a), auth(b)])).every((r) => r.ok)).toBe(true)
+      expect(provider.signalingConns.some((c) => c.connected)).toBe(true)
+      expect(provider.room?.webrtcConns.size ?? 0).toBe(0)
+      expect(doc.share.size).toBe(0)
+    } finally {
+      provider.destroy()
+    }
   })
 })
 
