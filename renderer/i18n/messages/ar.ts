@@ -16,6 +16,7 @@ import { keeperAr } from './ar/keeper.ts'
 import { keeperQuotaAr } from './ar/keeper-quota.ts'
 
 import { keeperOnlyAr } from './ar/keeper-only.ts'
+import { webrtcInviteAr } from './ar/webrtc-invite.ts'
 import { groupToolsAr } from './ar/group-tools.ts'
 import { hearingAr } from './ar/hearing.ts'
 
@@ -28,6 +29,7 @@ export const ar: Catalogue = {
   ...keeperQuotaAr,
 
   ...keeperOnlyAr,
+  ...webrtcInviteAr,
   ...hearingAr,
   'app.opening': 'جارٍ الفتح…',
   'app.noBridge.title': 'لا يمكن تشغيل Hearth هنا',

@@ -13,6 +13,7 @@ import { keeperDe } from './de/keeper.ts'
 import { keeperQuotaDe } from './de/keeper-quota.ts'
 
 import { keeperOnlyDe } from './de/keeper-only.ts'
+import { webrtcInviteDe } from './de/webrtc-invite.ts'
 import { supportDe } from './de/support.ts'
 import { errorsDe } from './de/errors.ts'
 import { reasonsDe } from './de/reasons.ts'
@@ -27,6 +28,7 @@ export const de: Catalogue = {
   ...keeperQuotaDe,
 
   ...keeperOnlyDe,
+  ...webrtcInviteDe,
   ...supportDe,
   ...errorsDe,
   ...reasonsDe,

@@ -18,6 +18,7 @@ import { keeperEn } from './en/keeper.ts'
 import { keeperQuotaEn } from './en/keeper-quota.ts'
 
 import { keeperOnlyEn } from './en/keeper-only.ts'
+import { webrtcInviteEn } from './en/webrtc-invite.ts'
 import { hearingEn } from './en/hearing.ts'
 
 export const en = {
@@ -29,6 +30,7 @@ export const en = {
   ...keeperQuotaEn,
 
   ...keeperOnlyEn,
+  ...webrtcInviteEn,
   ...hearingEn,
   'app.opening': 'Opening…',
   'app.noBridge.title': 'Hearth cannot start here',

@@ -15,6 +15,7 @@ import { keeperEs } from './es/keeper.ts'
 import { keeperQuotaEs } from './es/keeper-quota.ts'
 
 import { keeperOnlyEs } from './es/keeper-only.ts'
+import { webrtcInviteEs } from './es/webrtc-invite.ts'
 import { groupToolsEs } from './es/group-tools.ts'
 import { hearingEs } from './es/hearing.ts'
 
@@ -27,6 +28,7 @@ export const es: Catalogue = {
   ...keeperQuotaEs,
 
   ...keeperOnlyEs,
+  ...webrtcInviteEs,
   ...hearingEs,
   'app.opening': 'Abriendo…',
   'app.noBridge.title': 'Hearth no puede iniciarse aquí',

@@ -15,6 +15,7 @@ import { keeperFr } from './fr/keeper.ts'
 import { keeperQuotaFr } from './fr/keeper-quota.ts'
 
 import { keeperOnlyFr } from './fr/keeper-only.ts'
+import { webrtcInviteFr } from './fr/webrtc-invite.ts'
 import { groupToolsFr } from './fr/group-tools.ts'
 import { hearingFr } from './fr/hearing.ts'
 
@@ -27,6 +28,7 @@ export const fr: Catalogue = {
   ...keeperQuotaFr,
 
   ...keeperOnlyFr,
+  ...webrtcInviteFr,
   ...hearingFr,
   'app.opening': 'Ouverture…',
   'app.noBridge.title': 'Hearth ne peut pas démarrer ici',

@@ -15,6 +15,7 @@ import { keeperPl } from './pl/keeper.ts'
 import { keeperQuotaPl } from './pl/keeper-quota.ts'
 
 import { keeperOnlyPl } from './pl/keeper-only.ts'
+import { webrtcInvitePl } from './pl/webrtc-invite.ts'
 import { supportPl } from './pl/support.ts'
 import { errorsPl } from './pl/errors.ts'
 import { reasonsPl } from './pl/reasons.ts'
@@ -29,6 +30,7 @@ export const pl: Catalogue = {
   ...keeperQuotaPl,
 
   ...keeperOnlyPl,
+  ...webrtcInvitePl,
   ...supportPl,
   ...errorsPl,
   ...reasonsPl,

@@ -15,6 +15,7 @@ import { keeperPt } from './pt/keeper.ts'
 import { keeperQuotaPt } from './pt/keeper-quota.ts'
 
 import { keeperOnlyPt } from './pt/keeper-only.ts'
+import { webrtcInvitePt } from './pt/webrtc-invite.ts'
 import { supportPt } from './pt/support.ts'
 import { errorsPt } from './pt/errors.ts'
 import { reasonsPt } from './pt/reasons.ts'
@@ -29,6 +30,7 @@ export const pt: Catalogue = {
   ...keeperQuotaPt,
 
   ...keeperOnlyPt,
+  ...webrtcInvitePt,
   ...supportPt,
   ...errorsPt,
   ...reasonsPt,
