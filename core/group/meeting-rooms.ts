@@ -87,7 +87,9 @@ export class MeetingRooms {
   /** The device's own server, else the group's first; the group's ICE servers. */
   private where(): { url: string; ice: IceServerSetting[] } | null {
     const gov = this.space.groupId ? this.space.governance : null
-    const setting = gov && (gov.webrtc.current.by !== null || gov.knowsLog(this.space.own.key)) ? gov.webrtc.current : this.seed
+    // The group's setting once a facilitator made one; until then the seed: the welcome's, or the
+    // server a newcomer was let in through when the group names none (invitations.ts).
+    const setting = gov && gov.webrtc.current.by !== null ? gov.webrtc.current : this.seed
     const url = this.device ?? setting?.signal[0]
     return url === undefined ? null : { url, ice: setting?.ice ?? [] }
   }
