@@ -73,14 +73,16 @@ export interface ApiMethods {
    * A member's invite in a group whose rule is `members-approved` always needs approval;
    * under `facilitators` a member's invite is NOT_ALLOWED.
    */
-  createInvite: { input: G & { uses?: number; expiresInMs?: number; role?: Role; approval?: boolean }; output: { id: string; code: string; expiresAt: number } }
+  /** `signal`: the group's signaling server, when it names one: to pass on with the code to a newcomer whose network blocks UDP (joinGroup). */
+  createInvite: { input: G & { uses?: number; expiresInMs?: number; role?: Role; approval?: boolean }; output: { id: string; code: string; expiresAt: number; signal?: string } }
   listInvites: { input: G; output: InviteView[] }
   revokeInvite: { input: G & { id: string }; output: { id: string } }
   /**
    * Joins by invite code; `waitMs` bounds the search for a member (default 60 s). While it looks,
-   * `joinProgress` events say where it stands.
+   * `joinProgress` events say where it stands. `signal`: the group's signaling server (ws:// or
+   * wss://), given with the code, to look for a member over WebRTC too (alone, on `--transport webrtc`).
    */
-  joinGroup: { input: { code: string; pseudonym?: string; waitMs?: number }; output: { group: string; status: 'admitted' | 'pending' } }
+  joinGroup: { input: { code: string; pseudonym?: string; waitMs?: number; signal?: string }; output: { group: string; status: 'admitted' | 'pending' } }
   groupStatus: { input: G; output: GroupStatus }
   /**
    * "This profile was moved: continue here." After a move or a restore this device waits for a

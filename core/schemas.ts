@@ -78,7 +78,7 @@ export const inputSchemas: { [M in MethodName]: z.ZodType<MethodInput<M>> } = {
   }).strict(),
   listInvites: z.object(g).strict(),
   revokeInvite: z.object({ ...g, id: z.string().regex(/^[0-9a-f]{32}$/, 'not an invite id') }).strict(),
-  joinGroup: z.object({ code: z.string().min(1).max(200), pseudonym: pseudonym.optional(), waitMs: z.number().int().min(1_000).max(600_000).optional() }).strict(),
+  joinGroup: z.object({ code: z.string().min(1).max(200), pseudonym: pseudonym.optional(), waitMs: z.number().int().min(1_000).max(600_000).optional(), signal: z.string().max(400).optional() }).strict(),
   groupStatus: z.object(g).strict(),
   continueHere: z.object(g).strict(),
   updateSettings: z.object({

@@ -25,6 +25,7 @@ import { lastReadOf } from './everyday-handlers.ts'
 import { isPresenceHidden } from './presence.ts'
 import type { InvitePolicy, Role } from '../api.ts'
 import { compareNames } from '../model/name-order.ts'
+import { checkWebrtcSetting } from './webrtc-settings.ts'
 
 const invitersFor = (p: InvitePolicy): Role[] => (p === 'facilitators' ? ['facilitator'] : ['facilitator', 'member'])
 
@@ -208,9 +209,12 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
       // Where the group's rule wants a facilitator's approval on my invites, they get it whatever
       // was asked: safer than refusing the invite. Governance refuses one without it anyway.
       const required = s.governance.members.get(s.me)?.role !== 'facilitator' && s.governance.invitePolicy() === 'members-approved'
-      return ctx.registry().invitations.create(groupId, {
+      const made = await ctx.registry().invitations.create(groupId, {
         uses: uses ?? 1, expiresAt: ctx.now() + (expiresInMs ?? 24 * 3_600_000), role: role ?? 'member', approval: required || (approval ?? false),
       })
+      // The address does not travel in the code (invite-join.ts): the inviter passes it on beside it.
+      const signal = s.governance.webrtc.current.signal[0]
+      return { ...made, ...(signal ? { signal } : {}) }
     },
     async listInvites({ groupId }) {
       const s = await space(groupId)
@@ -225,11 +229,13 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
       await ctx.registry().invitations.revoke(groupId, id)
       return { id }
     },
-    async joinGroup({ code, pseudonym, waitMs }) {
+    async joinGroup({ code, pseudonym, waitMs, signal }) {
       const given = pseudonym ?? ctx.defaultName()
       if (!given) throw errors.INVALID_INPUT('choose a pseudonym for this group')
       const chosen = cleanName(given, 'pseudonym')
-      const r = await ctx.registry().invitations.join(code, chosen, waitMs ?? 60_000, (p) => ctx.joinProgress?.(p))
+      // The same rule as the group's own setting (webrtc-settings.ts): ws:// or wss://, no user or password.
+      if (signal !== undefined) checkWebrtcSetting({ signal: [signal], ice: [] })
+      const r = await ctx.registry().invitations.join(code, chosen, waitMs ?? 60_000, (p) => ctx.joinProgress?.(p), signal)
       ctx.groupsChanged()
       return { group: r.groupId, status: r.status }
     },

@@ -27,9 +27,8 @@ import { GroupSwarm, type AuthenticatedPeer } from '../net/group-swarm.ts'
 import { heldBy, type HypercoreSession } from '../store/holepunch.ts'
 import type { LogStore, PeerLog } from '../store/log-store.ts'
 import type { GroupSpace } from './group-space.ts'
-import { InviteHost } from '../net/invite-swarm.ts'
 import type { JoinAnswer } from '../net/join-exchange.ts'
-import { inviteTopic } from './invite-keys.ts'
+import { InviteHosting } from './invite-hosting.ts'
 import { newJoinChallenge } from './join-proof.ts'
 import { nextAnnounceChange, shouldAnnounce } from './invite-announce.ts'
 import type { LastSeenStore } from './last-seen.ts'
@@ -75,7 +74,7 @@ export class GroupOnline {
   private swarm: GroupSwarm | null = null
   /** The link to the keeper governance names, if any (core/keeper/keeper-follow.ts). */
   private keepers: KeeperFollow | null = null
-  private invites: InviteHost | null = null
+  private invites: InviteHosting | null = null
   private readonly sessions = new Map<string, HypercoreSession>()
   private readonly scheduled = new Set<string>()
   private work: Promise<unknown> = Promise.resolve()
@@ -145,8 +144,7 @@ export class GroupOnline {
       online.keepers = new KeeperFollow((k) => withKeeperEpochs(space, (epochs) => KeeperLink.open({ keeperKey: k.key, register: k.register, groupId: bytes(opts.groupId), identity: opts.identity, epochs, ...online.keeperReach(k.key), ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}), ...(opts.host ? { host: opts.host } : {}) })))
       if (opts.admit) {
         const admit = opts.admit
-        // Invites still meet on the DHT; on WebRTC alone (UDP blocked, say) a DHT that will not start must not keep the group offline.
-        online.invites = await InviteHost.open(opts, { groupId: opts.groupId, newChallenge: newJoinChallenge, decide: (p, c) => admit.decide(p, c) }).catch((e: unknown) => { if (opts.transport === 'webrtc') return null; throw e })
+        online.invites = await InviteHosting.open(opts, { groupId: opts.groupId, newChallenge: newJoinChallenge, decide: (p, c) => admit.decide(p, c) })
       }
       await online.refresh()
     } catch (e) {
@@ -262,7 +260,7 @@ export class GroupOnline {
       const now = this.admit.now()
       // Keeper-only: a newcomer answered here would learn this device's address, so no invite topic.
       const live = this.keeperOnly?.quiet === true ? [] : [...gov.invites.values()].filter((i) => shouldAnnounce(i, gov.requests.values(), now))
-      await this.invites.setTopics(live.map((i) => Buffer.from(inviteTopic(Buffer.from(i.publicKey, 'hex'))).toString('hex')))
+      await this.invites.setInvites(live.map((i) => bytes(i.publicKey)), this.rooms.inviteWhere())
       // An invite expiring, or its grace ending, changes what to announce with no event to say so.
       const next = nextAnnounceChange(gov.invites.values(), now)
       if (this.announceTimer) clearTimeout(this.announceTimer)

@@ -12,7 +12,7 @@ import { wipe } from '../crypto/wipe.ts'
 import { memberDocId } from '../model/doc-id.ts'
 import { MemberDoc } from '../model/member-doc.ts'
 import type { JoinProgress } from '../api.ts'
-import { joinViaInvite } from '../net/invite-swarm.ts'
+import { joinByInvite } from '../net/invite-join.ts'
 import type { NetworkOptions } from '../net/holepunch-net.ts'
 import type { LogStore } from '../store/log-store.ts'
 import type { Vault } from '../store/vault.ts'
@@ -69,11 +69,13 @@ export class Invitations {
   }
 
   /**
-   * Joins a group by invite code: finds a member on the invite topic, proves the code, and on
+   * Joins a group by invite code: finds a member on the invite topic or, with the group's
+   * signaling address (`signal`, or the device's own), in the invite's WebRTC room
+   * (core/net/invite-join.ts), proves the code, and on
    * admission stores the group's keys and goes online. Resolves once governance has arrived or
    * `waitMs` passed (the group then finishes syncing in the background).
    */
-  async join(code: string, pseudonym: string, waitMs: number, onProgress?: (p: JoinProgress) => void): Promise<{ groupId: string; status: 'admitted' | 'pending' }> {
+  async join(code: string, pseudonym: string, waitMs: number, onProgress?: (p: JoinProgress) => void, signal?: string): Promise<{ groupId: string; status: 'admitted' | 'pending' }> {
     const network = this.reg.network
     if (!network) throw errors.NETWORK_UNAVAILABLE('this node runs without a network')
     const { secret } = parseInviteCode(code)
@@ -94,8 +96,8 @@ export class Invitations {
         // a front end's listener must not break the join
       }
     }
-    const outcome = await joinViaInvite(network, {
-      topic, timeoutMs: waitMs,
+    const outcome = await joinByInvite(network, {
+      topic, invitePublicKey: invitePk, timeoutMs: waitMs, ...(signal ? { signal } : {}),
       onProgress: (p) => {
         if (p !== 'connected') looks++
         progress(p === 'connected' ? 'connected' : 'looking')
@@ -110,7 +112,9 @@ export class Invitations {
       if (!pending) await this.reg.vault.setMany([[`${pendingName}/identity`, identity.seed], [pendingName, json({ log: logName })]])
       return { groupId: outcome.groupId, status: 'pending' }
     }
-    const w = openWelcome(outcome.answer.sealed, identity.boxPublicKey, identity.boxSecretKey, outcome.groupId)
+    const opened = openWelcome(outcome.answer.sealed, identity.boxPublicKey, identity.boxSecretKey, outcome.groupId)
+    // The server that let us in is where we meet until governance (or the welcome) names one.
+    const w = !opened.webrtc && signal ? { ...opened, webrtc: { signal: [signal], ice: [] } } : opened
     const meta: GroupMeta = { v: 1, id: w.groupId, log: logName, createdAt: this.reg.now(), name: w.name, seedLogs: w.logs, seedMembers: w.members, ...(w.checkpoints?.length ? { seedCheckpoints: w.checkpoints } : {}), ...(w.webrtc ? { seedWebrtc: w.webrtc } : {}) }
     const keys = { identity: identity.seed, secret: Buffer.from(w.secret, 'hex'), epochs: w.epochs.map(([n, k]): [number, Uint8Array] => [n, Buffer.from(k, 'hex')]) }
     // The vault keeps copies; these Buffers are views of Node's shared pool, wiped here.

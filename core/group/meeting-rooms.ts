@@ -12,6 +12,7 @@ import type { WebrtcStatus } from '../api/webrtc-views.ts'
 import { wipe } from '../crypto/wipe.ts'
 import type { GroupSwarm, GroupSwarmOptions } from '../net/group-swarm.ts'
 import type { NetworkOptions } from '../net/holepunch-net.ts'
+import type { InviteMeetWhere } from '../net/webrtc/invite-meet.ts'
 import { DEFAULT_TRANSPORT, usesWebrtc } from '../net/transports.ts'
 import type { GroupSpace } from './group-space.ts'
 import type { IceServerSetting, WebrtcSetting } from './webrtc-settings.ts'
@@ -26,6 +27,8 @@ export class MeetingRooms {
   private device: string | undefined
   private webrtc = false
   private swarm: GroupSwarm | null = null
+  /** Where ICE binds and who makes the peer connections: this device's, whatever the servers. */
+  private bind: Pick<InviteMeetWhere, 'bindAddress' | 'peers'> = {}
 
   /** `seed`: what a newcomer's welcome said (join.ts), until it has read governance itself. */
   constructor(private readonly space: RoomSpace, private readonly seed?: WebrtcSetting) {}
@@ -38,6 +41,7 @@ export class MeetingRooms {
     if (!this.webrtc) return { transport }
     // Where ICE binds and who makes the peer connections belong to this device, whatever the servers.
     const bind = { ...(opts.host ? { bindAddress: opts.host } : {}), ...(opts.webrtcPeers ? { peers: opts.webrtcPeers } : {}) }
+    this.bind = bind
     const where = this.where()
     if (where === null) return { transport, webrtc: bind }
     // Known at the start (the device's --signal, the group's setting, a newcomer's welcome): met from the first moment.
@@ -74,10 +78,18 @@ export class MeetingRooms {
     return { server: at.url, from: at.url === this.device ? 'device' : 'group', signaling: at.signaling }
   }
 
+  /** Where this node answers invites over WebRTC (invite-hosting.ts): where it meets the group, or null. */
+  inviteWhere(): InviteMeetWhere | null {
+    const where = this.webrtc ? this.where() : null
+    return where && { url: where.url, iceServers: where.ice, ...this.bind }
+  }
+
   /** The device's own server, else the group's first; the group's ICE servers. */
   private where(): { url: string; ice: IceServerSetting[] } | null {
     const gov = this.space.groupId ? this.space.governance : null
-    const setting = gov && (gov.webrtc.current.by !== null || gov.knowsLog(this.space.own.key)) ? gov.webrtc.current : this.seed
+    // The group's setting once a facilitator made one; until then the seed: the welcome's, or the
+    // server a newcomer was let in through when the group names none (invitations.ts).
+    const setting = gov && gov.webrtc.current.by !== null ? gov.webrtc.current : this.seed
     const url = this.device ?? setting?.signal[0]
     return url === undefined ? null : { url, ice: setting?.ice ?? [] }
   }

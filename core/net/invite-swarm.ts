@@ -93,18 +93,26 @@ export type JoinProgress = 'looking' | 'looking again' | 'connected'
  */
 export async function joinViaInvite(
   net: NetworkOptions,
-  opts: { topic: Uint8Array; proofFor(groupId: string, challenge: string): Uint8Array; timeoutMs: number; onProgress?(p: JoinProgress): void },
+  opts: { topic: Uint8Array; proofFor(groupId: string, challenge: string): Uint8Array; timeoutMs: number; stop?: AbortSignal; onProgress?(p: JoinProgress): void },
 ): Promise<JoinOutcome & { ok: true }> {
   const { swarm, dht } = await startSwarm(net)
+  if (opts.stop?.aborted) {
+    await swarm.destroy().catch(() => undefined)
+    await dht.destroy({ force: true }).catch(() => undefined)
+    throw errors.NO_MEMBER_REACHABLE('the join ended another way')
+  }
   const rendezvous = new Rendezvous(swarm, { onLook: (why) => why === 'retry' && opts.onProgress?.('looking again') })
   try {
     return await new Promise((resolve, reject) => {
       let settled = false
       const timer = setTimeout(() => finish(errors.NO_MEMBER_REACHABLE('no member answered in time')), opts.timeoutMs)
+      const onStop = (): void => finish(errors.NO_MEMBER_REACHABLE('the join ended another way'))
+      opts.stop?.addEventListener('abort', onStop)
       function finish(e: Error | null, outcome?: JoinOutcome & { ok: true }): void {
         if (settled) return
         settled = true
         clearTimeout(timer)
+        opts.stop?.removeEventListener('abort', onStop)
         if (e) reject(e)
         else resolve(outcome as JoinOutcome & { ok: true })
       }

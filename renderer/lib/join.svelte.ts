@@ -25,7 +25,8 @@ export class JoinController {
   }
 
   /** Resolves with the group's id once admitted, else null (the phase and error say why). */
-  async join(code: string, pseudonym: string): Promise<string | null> {
+  /** `signal`: the group's signaling address, when the inviter gave one beside the code (WebRTC). */
+  async join(code: string, pseudonym: string, signal?: string): Promise<string | null> {
     if (!this.#api || this.phase === 'looking') return null
     this.phase = 'looking'
     this.error = null
@@ -33,7 +34,7 @@ export class JoinController {
     const off = this.#api.on('joinProgress', (p) => {
       this.progress = p
     })
-    const r = await settle(this.#api.joinGroup({ code, pseudonym, waitMs: JOIN_WAIT_MS })).finally(off)
+    const r = await settle(this.#api.joinGroup({ code, pseudonym, waitMs: JOIN_WAIT_MS, ...(signal ? { signal } : {}) })).finally(off)
     if (!r.ok) {
       this.phase = 'failed'
       this.error = r.error

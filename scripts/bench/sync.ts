@@ -91,13 +91,13 @@ async function pairRun(root: string, boot: string, signal: string | null, into: 
     await a.ok('createProfile', { passphrase: PASS, name: 'Alder' })
     await b.ok('createProfile', { passphrase: PASS, name: 'Birch' })
     const { id: groupId } = await a.ok('createGroup', { name: 'Bench' })
-    // The group names the server, as a facilitator would; the newcomer learns it from the welcome.
+    // The group names the server, as a facilitator would; the newcomer is given it with the code and joins over WebRTC too.
     if (signal) await a.ok('setWebrtc', { groupId, signal: [signal], ice: [] })
     const first = await a.ok('post', { groupId, text: 'first' })
     const { code } = await a.ok('createInvite', { groupId })
     await a.until(async () => (await a.ok('groupStatus', { groupId })).online)
     const t0 = performance.now()
-    await b.ok('joinGroup', { code, waitMs: 30_000 }, 40_000)
+    await b.ok('joinGroup', { code, waitMs: 30_000, ...(signal ? { signal } : {}) }, 40_000)
     await until(async () => (await b.ok('feed', { groupId, limit: 1 })).posts[0]?.id === first.id, 90_000)
     into.joins.push(performance.now() - t0)
     if (signal && !(await a.ok('groupStatus', { groupId })).peers.every((p) => p.transport === 'webrtc')) throw new Error('not over WebRTC')

@@ -127,8 +127,9 @@ export const netCommands: Record<string, Command & { network?: boolean; noProfil
       }))
     },
     human: (v) => {
-      const i = v as { code: string; expiresAt: number }
-      return `Invite code (valid until ${new Date(i.expiresAt).toISOString().slice(0, 16).replace('T', ' ')}):\n\n    ${i.code}\n\nShare it privately; anyone holding it can ask to join until it is used, expires or is withdrawn.`
+      const i = v as { code: string; expiresAt: number; signal?: string }
+      const signal = i.signal ? `\n\nIf their network blocks this app's usual connections, give them the group's signaling address too:\n\n    ${i.signal}\n\n(hearth join CODE --signal ${i.signal})` : ''
+      return `Invite code (valid until ${new Date(i.expiresAt).toISOString().slice(0, 16).replace('T', ' ')}):\n\n    ${i.code}${signal}\n\nShare it privately; anyone holding it can ask to join until it is used, expires or is withdrawn.`
     },
   },
   'invite list': {
@@ -150,7 +151,7 @@ export const netCommands: Record<string, Command & { network?: boolean; noProfil
     human: () => 'Invite withdrawn.',
   },
   join: {
-    usage: 'hearth join CODE [--name PSEUDONYM] [--wait SECONDS] [--bootstrap HOST:PORT]',
+    usage: 'hearth join CODE [--name PSEUDONYM] [--wait SECONDS] [--bootstrap HOST:PORT] [--transport hyperswarm|webrtc|both] [--signal ws://HOST:PORT]',
     summary: 'join a group with an invite code',
     network: true,
     async run(ctx) {

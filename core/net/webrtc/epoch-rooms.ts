@@ -12,19 +12,29 @@ import { signalKey, webrtcRoom } from './signal-envelope.ts'
 /** A welcome hands over every epoch key; a room per key is bounded so a huge welcome cannot make us flood a server. */
 export const MAX_ROOMS = 16
 
-export class EpochRooms {
+/** The rooms a meeting (webrtc-meet.ts) is in, each with the key its signals are sealed under. */
+export interface MeetRooms {
+  /** Meets in the rooms these keys name from now on; says which rooms were left and which joined. */
+  set(keys: readonly Uint8Array[]): { left: string[]; joined: string[] }
+  keyOf(room: unknown): Uint8Array | undefined
+  all(): string[]
+  wipe(): void
+}
+
+/** Rooms named and keyed by a derivation of the keys given (epoch keys, invite public keys). */
+export class KeyedRooms implements MeetRooms {
   private rooms = new Map<string, Uint8Array>()
 
-  constructor(private readonly groupSecret: Uint8Array, epochKeys: readonly Uint8Array[]) {
-    this.set(epochKeys)
+  /** `pick` bounds how many keys count; `room` and `signalKey` derive a room's name and key. */
+  constructor(private readonly derive: { pick(keys: readonly Uint8Array[]): readonly Uint8Array[]; room(k: Uint8Array): string; signalKey(k: Uint8Array): Uint8Array }, keys: readonly Uint8Array[]) {
+    this.set(keys)
   }
 
-  /** Meets in these epochs' rooms from now on; says which rooms were left and which joined. */
-  set(epochKeys: readonly Uint8Array[]): { left: string[]; joined: string[] } {
+  set(keys: readonly Uint8Array[]): { left: string[]; joined: string[] } {
     const next = new Map<string, Uint8Array>()
-    for (const k of epochKeys.slice(-MAX_ROOMS)) {
-      const room = webrtcRoom(this.groupSecret, k)
-      if (!next.has(room)) next.set(room, this.rooms.get(room) ?? signalKey(this.groupSecret, k))
+    for (const k of this.derive.pick(keys)) {
+      const room = this.derive.room(k)
+      if (!next.has(room)) next.set(room, this.rooms.get(room) ?? this.derive.signalKey(k))
     }
     const left = [...this.rooms.keys()].filter((r) => !next.has(r))
     const joined = [...next.keys()].filter((r) => !this.rooms.has(r))
@@ -45,5 +55,12 @@ export class EpochRooms {
   wipe(): void {
     for (const k of this.rooms.values()) wipe(k)
     this.rooms.clear()
+  }
+}
+
+/** The group's rooms for these epoch keys (signal-envelope.ts v2); the last MAX_ROOMS count. */
+export class EpochRooms extends KeyedRooms {
+  constructor(groupSecret: Uint8Array, epochKeys: readonly Uint8Array[]) {
+    super({ pick: (keys) => keys.slice(-MAX_ROOMS), room: (k) => webrtcRoom(groupSecret, k), signalKey: (k) => signalKey(groupSecret, k) }, epochKeys)
   }
 }

@@ -15,7 +15,7 @@
  * promised order), so candidates that arrive before their description wait for it.
  *
  * Staying met: the signaling connection reopens after a drop (signal-link.ts) and says hello
- * again; a rotation moves us to the new epoch's room at once (setEpochs); a failed, dropped or
+ * again; a rotation moves us to the new epoch's room at once (setRooms); a failed, dropped or
  * closed connection is forgotten and we say hello again, as the watchdog does for one that never
  * came up. A peer the caller holds (hold(): a second connection to a device already connected by
  * another transport, or a peer member-auth refused) is not offered to nor answered until released.
@@ -23,7 +23,7 @@
 import { randomBytes } from 'node:crypto'
 import type { IceServerSetting } from '../../group/webrtc-settings.ts'
 import { ChannelStream } from './channel-stream.ts'
-import { EpochRooms } from './epoch-rooms.ts'
+import { EpochRooms, type MeetRooms } from './epoch-rooms.ts'
 import { ndcPeers } from './ndc-peers.ts'
 import type { RtcChannel, RtcPeer as PeerConnection, RtcPeerFactory } from './rtc-peers.ts'
 import { openSignal, sealSignal, type SignalBody } from './signal-envelope.ts'
@@ -34,12 +34,27 @@ export const CONNECT_MS = 20_000
 const MAX_EARLY_CANDIDATES = 32
 const MAX_EARLY_PEERS = 64
 
-export interface WebrtcMeetOptions {
+/** The group's rooms: its current epoch key (32 bytes), or a newcomer's candidates (epoch-rooms.ts); setRooms() moves on. */
+interface GroupRooms {
+  groupSecret: Uint8Array
+  epochKeys: Uint8Array[]
+}
+
+/**
+ * Rooms of another kind (invite-rooms.ts); setRooms() hands them their keys. `listenOnly`: never
+ * say hello to the whole room, only answer one (a member hosting invites: two members in an
+ * invite room have nothing to say to each other, so they must never meet there).
+ */
+interface OtherRooms {
+  rooms: MeetRooms
+  listenOnly?: boolean
+}
+
+export type WebrtcMeetOptions = MeetOptions & (GroupRooms | OtherRooms)
+
+interface MeetOptions {
   /** ws:// or wss:// address of the signaling server. */
   url: string
-  groupSecret: Uint8Array
-  /** The group's current epoch key (32 bytes), or a newcomer's candidates (epoch-rooms.ts); setEpochs() moves on. */
-  epochKeys: Uint8Array[]
   /** STUN/TURN servers the group named (ice-servers.ts); none by default (direct and loopback candidates only). */
   iceServers?: IceServerSetting[]
   /** Address ICE binds to; tests use 127.0.0.1. */
@@ -54,7 +69,7 @@ export interface WebrtcMeetOptions {
 
 export class WebrtcMeet {
   readonly peerId = randomBytes(16).toString('hex')
-  private readonly rooms: EpochRooms
+  private readonly rooms: MeetRooms
   /** The room each remote session spoke to us in: we answer it there. */
   private readonly roomOf = new Map<string, string>()
   private link: SignalLink
@@ -80,7 +95,7 @@ export class WebrtcMeet {
   }
 
   private constructor(private readonly opts: WebrtcMeetOptions) {
-    this.rooms = new EpochRooms(opts.groupSecret, opts.epochKeys)
+    this.rooms = 'rooms' in opts ? opts.rooms : new EpochRooms(opts.groupSecret, opts.epochKeys)
     this.iceServers = opts.iceServers ?? []
     this.link = this.linkTo(opts.url)
   }
@@ -122,21 +137,22 @@ export class WebrtcMeet {
 
   /** Says hello again (the rendezvous seam: refresh = look for peers in the room once more). */
   refresh(): void {
+    if ('listenOnly' in this.opts && this.opts.listenOnly === true) return
     this.publish({ v: 1, from: this.peerId, kind: 'hello' })
   }
 
   /**
-   * Moves to the rooms of these epochs (a rotation: the new current epoch alone): leaves the old
-   * rooms, joins the new ones and says hello there. Connections already up stay (member-auth
+   * Moves to the rooms these keys name (epoch keys: a rotation, the new current epoch alone;
+   * invite public keys for invite rooms): leaves the old rooms, joins the new ones and says hello there. Connections already up stay (member-auth
    * vouched for them, and the caller drops a removed member's); only new meetings move.
    */
-  setEpochs(epochKeys: Uint8Array[]): void {
+  setRooms(keys: Uint8Array[]): void {
     if (this.closed) return
-    const { left, joined } = this.rooms.set(epochKeys)
+    const { left, joined } = this.rooms.set(keys)
     if (!left.length && !joined.length) return
     this.early.clear()
     for (const [remote, room] of this.roomOf) if (left.includes(room)) this.roomOf.delete(remote)
-    this.event('EPOCH_MOVED')
+    this.event('ROOMS_MOVED')
     if (left.length) this.link.send({ type: 'unsubscribe', topics: left })
     if (joined.length) this.link.send({ type: 'subscribe', topics: joined })
     this.refresh()

@@ -61,7 +61,7 @@ export class WebrtcSide {
   }
 
   setEpochs(epochKeys: Uint8Array[]): void {
-    this.meet.setEpochs(epochKeys)
+    this.meet.setRooms(epochKeys)
   }
 
   /** The group named another signaling server, or other ICE servers: new meetings use them. */

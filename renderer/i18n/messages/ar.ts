@@ -17,6 +17,8 @@ import { keeperQuotaAr } from './ar/keeper-quota.ts'
 
 import { keeperOnlyAr } from './ar/keeper-only.ts'
 import { webrtcAr } from './ar/webrtc.ts'
+
+import { webrtcInviteAr } from './ar/webrtc-invite.ts'
 import { groupToolsAr } from './ar/group-tools.ts'
 import { hearingAr } from './ar/hearing.ts'
 
@@ -30,6 +32,8 @@ export const ar: Catalogue = {
 
   ...keeperOnlyAr,
   ...webrtcAr,
+
+  ...webrtcInviteAr,
   ...hearingAr,
   'app.opening': 'جارٍ الفتح…',
   'app.noBridge.title': 'لا يمكن تشغيل Hearth هنا',

@@ -14,6 +14,8 @@ import { keeperQuotaDe } from './de/keeper-quota.ts'
 
 import { keeperOnlyDe } from './de/keeper-only.ts'
 import { webrtcDe } from './de/webrtc.ts'
+
+import { webrtcInviteDe } from './de/webrtc-invite.ts'
 import { supportDe } from './de/support.ts'
 import { errorsDe } from './de/errors.ts'
 import { reasonsDe } from './de/reasons.ts'
@@ -29,6 +31,8 @@ export const de: Catalogue = {
 
   ...keeperOnlyDe,
   ...webrtcDe,
+
+  ...webrtcInviteDe,
   ...supportDe,
   ...errorsDe,
   ...reasonsDe,

@@ -19,6 +19,8 @@ import { keeperQuotaEn } from './en/keeper-quota.ts'
 
 import { keeperOnlyEn } from './en/keeper-only.ts'
 import { webrtcEn } from './en/webrtc.ts'
+
+import { webrtcInviteEn } from './en/webrtc-invite.ts'
 import { hearingEn } from './en/hearing.ts'
 
 export const en = {
@@ -31,6 +33,8 @@ export const en = {
 
   ...keeperOnlyEn,
   ...webrtcEn,
+
+  ...webrtcInviteEn,
   ...hearingEn,
   'app.opening': 'Opening…',
   'app.noBridge.title': 'Hearth cannot start here',

@@ -16,6 +16,8 @@ import { keeperQuotaEs } from './es/keeper-quota.ts'
 
 import { keeperOnlyEs } from './es/keeper-only.ts'
 import { webrtcEs } from './es/webrtc.ts'
+
+import { webrtcInviteEs } from './es/webrtc-invite.ts'
 import { groupToolsEs } from './es/group-tools.ts'
 import { hearingEs } from './es/hearing.ts'
 
@@ -29,6 +31,8 @@ export const es: Catalogue = {
 
   ...keeperOnlyEs,
   ...webrtcEs,
+
+  ...webrtcInviteEs,
   ...hearingEs,
   'app.opening': 'Abriendo…',
   'app.noBridge.title': 'Hearth no puede iniciarse aquí',

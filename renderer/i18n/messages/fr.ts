@@ -16,6 +16,8 @@ import { keeperQuotaFr } from './fr/keeper-quota.ts'
 
 import { keeperOnlyFr } from './fr/keeper-only.ts'
 import { webrtcFr } from './fr/webrtc.ts'
+
+import { webrtcInviteFr } from './fr/webrtc-invite.ts'
 import { groupToolsFr } from './fr/group-tools.ts'
 import { hearingFr } from './fr/hearing.ts'
 
@@ -29,6 +31,8 @@ export const fr: Catalogue = {
 
   ...keeperOnlyFr,
   ...webrtcFr,
+
+  ...webrtcInviteFr,
   ...hearingFr,
   'app.opening': 'Ouverture…',
   'app.noBridge.title': 'Hearth ne peut pas démarrer ici',

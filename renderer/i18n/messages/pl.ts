@@ -16,6 +16,8 @@ import { keeperQuotaPl } from './pl/keeper-quota.ts'
 
 import { keeperOnlyPl } from './pl/keeper-only.ts'
 import { webrtcPl } from './pl/webrtc.ts'
+
+import { webrtcInvitePl } from './pl/webrtc-invite.ts'
 import { supportPl } from './pl/support.ts'
 import { errorsPl } from './pl/errors.ts'
 import { reasonsPl } from './pl/reasons.ts'
@@ -31,6 +33,8 @@ export const pl: Catalogue = {
 
   ...keeperOnlyPl,
   ...webrtcPl,
+
+  ...webrtcInvitePl,
   ...supportPl,
   ...errorsPl,
   ...reasonsPl,

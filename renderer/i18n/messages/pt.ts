@@ -16,6 +16,8 @@ import { keeperQuotaPt } from './pt/keeper-quota.ts'
 
 import { keeperOnlyPt } from './pt/keeper-only.ts'
 import { webrtcPt } from './pt/webrtc.ts'
+
+import { webrtcInvitePt } from './pt/webrtc-invite.ts'
 import { supportPt } from './pt/support.ts'
 import { errorsPt } from './pt/errors.ts'
 import { reasonsPt } from './pt/reasons.ts'
@@ -31,6 +33,8 @@ export const pt: Catalogue = {
 
   ...keeperOnlyPt,
   ...webrtcPt,
+
+  ...webrtcInvitePt,
   ...supportPt,
   ...errorsPt,
   ...reasonsPt,

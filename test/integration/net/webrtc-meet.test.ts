@@ -5,7 +5,12 @@
  * member-auth, then replicate a Hypercore log over the same stream, in both start orders, on a quiet machine and under a CPU hog on every core; a non-member who holds the group secret is refused by
  * member-auth; an outsider subscribed to the room sees only sealed signals.
  */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { writeHeapSnapshot } from 'node:v8'
+import { WebSocket } from 'ws'
+import * as Y from 'yjs'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { identityFromSeed } from '../../../core/crypto/identity.ts'
 import { SignalServer } from '../../../core/net/webrtc/signal-server.ts'
@@ -130,6 +135,46 @@ describe('WebRTC: who gets in', () => {
     expect(signals.length).toBeGreaterThanOrEqual(3) // hellos, an offer and an answer at least
     for (const f of signals) expect(Buffer.from(String(f.data), 'base64').toString('latin1')).not.toMatch(/candidate|sdp|127\.0\.0\.1|offer|answer|hello/)
     await outsider.close()
+  })
+})
+
+describe('WebRTC: a stock y-webrtc provider in the room', () => {
+  it('knows the room’s name but not its key: no member connects to it, and its doc stays empty', async () => {
+    const url = await hearthSignal()
+    // y-webrtc's client (lib0/websocket) uses the global WebSocket, which Node 20 does not have.
+    ;(globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket
+    const { WebrtcProvider } = await import('y-webrtc')
+    const doc = new Y.Doc()
+    const provider = new WebrtcProvider(webrtcRoom(SECRET, EPOCH_1), doc, { signaling: [url], filterBcConns: false })
+    try {
+      const [a, b] = [await member(url, seeds.alice), await member(url, seeds.bob)]
+      // Both members said hello in the room and met: the provider heard it all and could use none of it.
+      expect((await Promise.all([auth(a), auth(b)])).every((r) => r.ok)).toBe(true)
+      expect(provider.signalingConns.some((c) => c.connected)).toBe(true)
+      expect(provider.room?.webrtcConns.size ?? 0).toBe(0)
+      expect(doc.share.size).toBe(0)
+    } finally {
+      provider.destroy()
+    }
+  })
+})
+
+describe('WebRTC: what the signaling server keeps', () => {
+  it('holds in memory no SDP, no ICE candidate and no fingerprint from the sealed signals it relayed', async () => {
+    const url = await hearthSignal()
+    const [a, b] = [await member(url, seeds.alice), await member(url, seeds.bob)]
+    expect((await Promise.all([auth(a), auth(b)])).every((r) => r.ok)).toBe(true)
+    // The server runs in this process (the members in their own): a heap snapshot is its memory.
+    const file = path.join(tempDir(), 'signal.heapsnapshot')
+    const control = { text: ['retained', hex(SECRET).slice(0, 12)].join(' ') }
+    writeHeapSnapshot(file)
+    const heap = readFileSync(file, 'utf8')
+    // The scan sees strings made at run time and kept, and what the server keeps: its room, by name.
+    expect(heap).toContain(control.text)
+    expect(heap).toContain(webrtcRoom(SECRET, EPOCH_1))
+    // SDP lines, joined only now: written whole in this file, they would be in the snapshot as its source.
+    const clear = [['a', 'candidate:'], ['a', 'fingerprint:'], ['a', 'ice-ufrag:'], ['c', 'IN IP4'], ['m', 'application']].map((p) => p.join('='))
+    for (const line of clear) expect(heap).not.toContain(line)
   })
 })
 

@@ -69,7 +69,7 @@ const meet = await WebrtcMeet.open({
 // A line `{"epoch":HEX}` on stdin moves this member to that epoch's room, as a rotation does.
 readline.createInterface({ input: process.stdin }).on('line', (line) => {
   const { epoch } = JSON.parse(line) as { epoch: string }
-  meet.setEpochs([bytes(epoch)])
+  meet.setRooms([bytes(epoch)])
   say({ moved: true })
 })
 say({ ready: true })

@@ -92,7 +92,8 @@ async function scenario(first: 'Alder' | 'Birch'): Promise<void> {
   expect(await a.ok('setWebrtc', { groupId, signal: [atKeeper], ice: [] })).toMatchObject({ signal: [atKeeper], setBy: { name: 'Alder' }, using: { server: atKeeper, from: 'group' } })
   await a.ok('post', { groupId, text: 'from Alder' })
   const invite = await a.ok('createInvite', { groupId })
-  expect(await b.ok('joinGroup', { code: invite.code, waitMs: 60_000 }, 70_000)).toEqual({ group: groupId, status: 'admitted' })
+  // On WebRTC alone the newcomer is given the group's signaling address with the code (invite-join.ts).
+  expect(await b.ok('joinGroup', { code: invite.code, waitMs: 60_000, signal: atKeeper }, 70_000)).toEqual({ group: groupId, status: 'admitted' })
   await sees(b, groupId, 'from Alder')
   await b.ok('post', { groupId, text: 'from Birch' })
   await sees(a, groupId, 'from Birch')

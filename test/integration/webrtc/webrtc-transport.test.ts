@@ -1,8 +1,8 @@
 /**
  * WebRTC as a transport of the group node (issue 16, second slice), one OS process per peer on
- * loopback: real profiles, real stores, a loopback testnet for the invite exchange (joining by
- * invite over WebRTC is a later slice), and the group's sync over node-datachannel through a
- * signaling server.
+ * loopback: real profiles, real stores, a loopback testnet (for the members with Hyperswarm),
+ * and the group's sync over node-datachannel through a signaling server. A newcomer on WebRTC
+ * alone joins in the invite's WebRTC room (its `--signal` is the group's server: invite-join.ts).
  *
  *  - two members on WebRTC alone (`--transport webrtc`) sync posts both ways, through `hearth
  *    signal` and through y-webrtc's unmodified bin/server.js; status says each is over WebRTC;

@@ -17,4 +17,10 @@ describe('group status text', () => {
     expect(out).toContain('A device of Mallory has reached the group’s limit')
     expect(human(base)).not.toContain('limit')
   })
+
+  it('says which member is connected over WebRTC, and through which signaling server (issue 16)', () => {
+    const out = human({ ...base, peers: [{ memberId: 'a', name: 'Alder', since: 0, transport: 'hyperswarm' }, { memberId: 'b', name: 'Birch', since: 0, transport: 'webrtc' }], webrtc: { server: 'ws://127.0.0.1:4444', from: 'group', signaling: true } })
+    expect(out).toContain('connected: Alder, Birch (over WebRTC)')
+    expect(out).toContain('WebRTC through ws://127.0.0.1:4444: reached.')
+  })
 })

@@ -1,0 +1,117 @@
+/**
+ * The join exchange over WebRTC (issue 16): a newcomer whose network blocks UDP meets a member of
+ * the group in the invite's room on the group's signaling server (invite-rooms.ts), and over the
+ * data channel they run exactly what they run on the DHT's invite topic (invite-swarm.ts): a
+ * Noise stream with a fresh random key pair on each side (an invite connection must not show the
+ * key a member uses on the group topic), then the join exchange (join-exchange.ts).
+ *
+ * Members listen only (WebrtcMeet `listenOnly`): they never say hello to the room, so two members
+ * hosting the same invite never meet each other there; they answer the newcomer's hello. The
+ * newcomer says hello again with the DHT joiner's backoff (rendezvous.ts) until a member answers,
+ * so it is found by a member who comes online after it.
+ */
+import { randomBytes } from '../../crypto/random.ts'
+import { fastProvider } from '../../crypto/provider-sodium.ts'
+import { errors } from '../../errors.ts'
+import type { IceServerSetting } from '../../group/webrtc-settings.ts'
+import { hostJoin, requestJoin, type JoinAnswer, type JoinOutcome } from '../join-exchange.ts'
+import { backoffMs } from '../rendezvous.ts'
+import { noiseOverChannel } from './channel-stream.ts'
+import { InviteRooms } from './invite-rooms.ts'
+import type { RtcPeerFactory } from './rtc-peers.ts'
+import { WebrtcMeet } from './webrtc-meet.ts'
+
+/** Where the meeting happens: the signaling server, ICE servers, the bind address, who makes peer connections. */
+export interface InviteMeetWhere {
+  url: string
+  iceServers?: IceServerSetting[]
+  bindAddress?: string
+  peers?: RtcPeerFactory
+}
+
+const freshKeyPair = (): ReturnType<typeof fastProvider.signKeyPairFromSeed> => fastProvider.signKeyPairFromSeed(randomBytes(32))
+
+function meetOptions(where: InviteMeetWhere): InviteMeetWhere {
+  return { url: where.url, ...(where.iceServers ? { iceServers: where.iceServers } : {}), ...(where.bindAddress ? { bindAddress: where.bindAddress } : {}), ...(where.peers ? { peers: where.peers } : {}) }
+}
+
+/** The member side: answers join requests in the rooms of the group's live invites. */
+export class WebrtcInviteHost {
+  private readonly meet: WebrtcMeet
+  readonly url: string
+
+  constructor(where: InviteMeetWhere, opts: { groupId: string; newChallenge(): string; decide(proof: Uint8Array, challenge: string): Promise<JoinAnswer>; onEvent?(code: string): void }) {
+    this.url = where.url
+    this.meet = WebrtcMeet.start({
+      ...meetOptions(where), rooms: new InviteRooms([]), listenOnly: true,
+      ...(opts.onEvent ? { onEvent: opts.onEvent } : {}),
+      onChannel: ({ stream, initiator }) => {
+        const conn = noiseOverChannel(stream, initiator, freshKeyPair())
+        const challenge = opts.newChallenge()
+        void hostJoin(conn, { groupId: opts.groupId, challenge, decide: (proof) => opts.decide(proof, challenge) })
+      },
+    })
+  }
+
+  /** Listens in exactly these invites' rooms (invite public keys), leaving the others. */
+  setInvites(publicKeys: Uint8Array[]): void {
+    this.meet.setRooms(publicKeys)
+  }
+
+  /** STUN/TURN servers for meetings from now on (the group's setting changed). */
+  setIceServers(servers: IceServerSetting[]): void {
+    this.meet.setIceServers(servers)
+  }
+
+  close(): void {
+    this.meet.close()
+  }
+}
+
+/**
+ * The newcomer's side: says hello in the invite's room until a member answers, and runs the
+ * exchange with the first member whose channel opens. A refusal or an admission is final; a
+ * dropped connection is not. Ends with NO_MEMBER_REACHABLE after `timeoutMs`, or when `stop` fires.
+ */
+export async function joinOverWebrtc(
+  where: InviteMeetWhere,
+  opts: { invitePublicKey: Uint8Array; proofFor(groupId: string, challenge: string): Uint8Array; timeoutMs: number; stop?: AbortSignal; onProgress?(p: 'looking' | 'looking again' | 'connected'): void; onEvent?(code: string): void },
+): Promise<JoinOutcome & { ok: true }> {
+  let settle: (e: Error | null, o?: JoinOutcome & { ok: true }) => void = () => undefined
+  const done = new Promise<JoinOutcome & { ok: true }>((resolve, reject) => {
+    settle = (e, o) => (e ? reject(e) : resolve(o as JoinOutcome & { ok: true }))
+  })
+  const meet = WebrtcMeet.start({
+    ...meetOptions(where), rooms: new InviteRooms([opts.invitePublicKey]),
+    ...(opts.onEvent ? { onEvent: opts.onEvent } : {}),
+    onChannel: ({ stream, initiator }) => {
+      opts.onProgress?.('connected')
+      void requestJoin(noiseOverChannel(stream, initiator, freshKeyPair()), { proofFor: opts.proofFor }).then((o) => {
+        if (o.ok) settle(null, o)
+      })
+    },
+  })
+  const started = Date.now()
+  let looks = 0
+  let ticker: NodeJS.Timeout | null = null
+  const look = (): void => {
+    if (looks > 0) {
+      opts.onProgress?.('looking again')
+      meet.refresh()
+    }
+    ticker = setTimeout(look, backoffMs(looks++, Date.now() - started))
+  }
+  const timer = setTimeout(() => settle(errors.NO_MEMBER_REACHABLE('no member answered in time')), opts.timeoutMs)
+  const onStop = (): void => settle(errors.NO_MEMBER_REACHABLE('the join ended another way'))
+  opts.stop?.addEventListener('abort', onStop)
+  try {
+    opts.onProgress?.('looking')
+    look()
+    return await done
+  } finally {
+    clearTimeout(timer)
+    if (ticker) clearTimeout(ticker)
+    opts.stop?.removeEventListener('abort', onStop)
+    meet.close()
+  }
+}
