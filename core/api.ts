@@ -80,7 +80,7 @@ export interface ApiMethods {
    * Joins by invite code; `waitMs` bounds the search for a member (default 60 s). While it looks,
    * `joinProgress` events say where it stands.
    */
-  joinGroup: { input: { code: string; pseudonym?: string; waitMs?: number }; output: { group: string; status: 'admitted' | 'pending' } }
+  joinGroup: { input: { code: string; pseudonym?: string; waitMs?: number }; output: { group: string; status: 'admitted' | 'pending' | 'waiting' } }
   groupStatus: { input: G; output: GroupStatus }
   /**
    * "This profile was moved: continue here." After a move or a restore this device waits for a
@@ -282,7 +282,8 @@ export interface ApiEvents {
  * one and asking, or `admitted` and fetching the group.
  */
 export interface JoinProgress {
-  state: 'looking' | 'connected' | 'admitted'
+  /** waiting: the request is with the group's keeper; a member will answer it (join-race.ts) */
+  state: 'looking' | 'connected' | 'admitted' | 'waiting'
   looks: number
 }
 

@@ -388,7 +388,7 @@ export interface GroupStatus {
    * `only`: keeper-only mode is in force here (core/keeper/keeper-only.ts), so the keeper is the
    * one way this device syncs; when it is not connected, nothing syncs.
    */
-  keeper?: { connected: boolean; lastReached: number | null; holdsMine: boolean; blocksHeld?: number; full?: true; only?: boolean }
+  keeper?: { connected: boolean; lastReached: number | null; holdsMine: boolean; blocksHeld?: number; full?: true; only?: boolean; /** invite mailboxes the keeper holds open for this member (joins through the keeper) */ mailboxes?: number }
   /**
    * Present only when a device log of the group has reached the group's byte budget
    * (core/group/log-quota.ts): whose device, and how many of its blocks speak (null: not known

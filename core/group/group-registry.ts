@@ -159,7 +159,7 @@ export class GroupRegistry {
    * whose governance has not arrived yet (group-online.ts). Resolves null when this profile runs
    * without a network.
    */
-  goOnline(groupId: string, trust?: { members: string[]; logs: string[]; webrtc?: WebrtcSetting }): Promise<GroupOnline | null> {
+  goOnline(groupId: string, trust?: { members: string[]; logs: string[]; webrtc?: WebrtcSetting; keeper?: { key: string; register: string } }): Promise<GroupOnline | null> {
     const network = this.network
     if (!network || this.locked) return Promise.resolve(null)
     let o = this.online.get(groupId)
@@ -173,7 +173,7 @@ export class GroupRegistry {
         const presenceHidden = isPresenceHidden(this.personal, groupId)
         // A newcomer who restarted before reading its own admission still knows whom to trust.
         const seed = this.meta(groupId)
-        const seeded = seed.seedMembers && !(space.groupId && space.governance.knowsLog(space.own.key)) ? { members: seed.seedMembers, logs: seed.seedLogs ?? [], ...(seed.seedWebrtc ? { webrtc: seed.seedWebrtc } : {}) } : undefined
+        const seeded = seed.seedMembers && !(space.groupId && space.governance.knowsLog(space.own.key)) ? { members: seed.seedMembers, logs: seed.seedLogs ?? [], ...(seed.seedWebrtc ? { webrtc: seed.seedWebrtc } : {}), ...(seed.seedKeeper ? { keeper: seed.seedKeeper } : {}) } : undefined
         const trusted = trust ?? seeded
         const online = await GroupOnline.start(space, this.store, { ...network, groupId, groupSecret: secret.slice(), identity: space.identity, admit, lastSeen, presenceHidden, keeperOnly: isKeeperOnly(this.personal), ...(trusted ? { trust: trusted } : {}) })
         this.onlineReady.set(groupId, online)
@@ -351,6 +351,7 @@ export class GroupRegistry {
   /** Lock: wipes every key now, synchronously; the promise resolves once files are closed. */
   lockNow(): Promise<void> {
     this.locked = true
+    this.invitations.close()
     this.rest.clear()
     // A due checkpoint is sealed now, before the keys go (the write finishes in the background).
     this.checkpoints.flush((groupId) => {

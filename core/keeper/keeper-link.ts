@@ -26,6 +26,7 @@ import { startDhtNode, type DhtNode } from '../net/dht-node.ts'
 import { statusChannel, type KeeperStatus } from './keeper-status.ts'
 import { Redial } from './keeper-redial.ts'
 import { heldBy } from '../store/holepunch.ts'
+import type { MemberMailboxes } from './keeper-mailbox-member.ts'
 
 export interface KeeperLinkOptions extends NetworkOptions {
   keeperKey: Uint8Array
@@ -34,6 +35,8 @@ export interface KeeperLinkOptions extends NetworkOptions {
   groupSecret: Uint8Array
   groupId: Uint8Array
   identity: Pick<Identity, 'seed'>
+  /** The group's invites' mailboxes at the keeper (keeper-mailbox-member.ts), if this member answers joins. */
+  mailboxes?: MemberMailboxes
 }
 
 type Dialling = HyperswarmInstance & { joinPeer(key: Uint8Array): void; leavePeer(key: Uint8Array): void }
@@ -58,6 +61,7 @@ export class KeeperLink {
     private readonly register: Uint8Array,
     private readonly access: AccessKeyPair,
     private readonly swarm: Dialling,
+    private readonly mailboxes: MemberMailboxes | null,
   ) {
     this.redial = new Redial(() => {
       swarm.leavePeer(keeperKey)
@@ -78,7 +82,7 @@ export class KeeperLink {
     const keyPair = swarmKeyPair(opts.identity.seed, opts.groupId, swarmSalt())
     let self: KeeperLink | null = null
     const swarm = new Hyperswarm({ keyPair, dht, firewall: (remote) => self === null || self.closing !== null || !equalBytes(remote, keeperKey) }) as Dialling
-    self = new KeeperLink(keeperKey, opts.register.slice(), access, swarm)
+    self = new KeeperLink(keeperKey, opts.register.slice(), access, swarm, opts.mailboxes ?? null)
     swarm.on('connection', (conn) => self.onConnection(conn))
     swarm.joinPeer(keeperKey)
     // The keeper may be down now: keep dialling until it answers (keeper-redial.ts).
@@ -145,6 +149,7 @@ export class KeeperLink {
       this.status = s
     })
     let line: Line | null = null
+    const mailboxReady = this.mailboxes?.attach(stream)
     try {
       const channel = Protomux.from(stream).createChannel({
         protocol: KEEPER_PROTOCOL,
@@ -154,6 +159,7 @@ export class KeeperLink {
           this.lastReached = Date.now()
           channel?.messages[0]?.send(encodeAccess(this.access, stream.handshakeHash, this.keeperKey, this.register))
           this.keep(line, [...this.logs.values()].map((l) => l.key as Uint8Array))
+          mailboxReady?.()
         },
         onclose: () => stream.destroy(),
       })

@@ -29,6 +29,7 @@ import { decodeKeep, KEEPER_PROTOCOL, verifyAccess } from './keeper-wire.ts'
 import { startDhtNode } from '../net/dht-node.ts'
 import { bytesHeld, QuotaBook } from './keeper-quota.ts'
 import { statusChannel, type KeeperStatus } from './keeper-status.ts'
+import { KeeperMailboxes } from './keeper-mailbox.ts'
 
 export const MAX_LOGS = 1024
 export const DEFAULT_MAX_GROUPS = 16
@@ -40,6 +41,8 @@ interface Conn {
   stream: NoiseStream
   group: string | null
   status: { send(s: KeeperStatus): void } | null
+  /** Used the mailbox channel (a newcomer waiting for its answer): no access timeout. */
+  mailbox?: boolean
 }
 
 export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, string]; refused: [string, string]; unregistered: [string]; full: [string] }> {
@@ -48,6 +51,8 @@ export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, 
   private readonly ranges = new Map<string, { destroy(): void }>()
   private readonly conns = new Set<Conn>()
   private closing: Promise<void> | null = null
+  /** Join requests left while no member is online (keeper-mailbox.ts). */
+  readonly mailboxes: KeeperMailboxes
 
   private constructor(
     private readonly profile: KeeperProfile,
@@ -56,6 +61,11 @@ export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, 
     private readonly quota: QuotaBook,
   ) {
     super()
+    this.mailboxes = new KeeperMailboxes({ now: Date.now, announce: (topic, on) => {
+      if (this.closing) return
+      if (on) this.swarm.join(topic, { server: true, client: false })
+      else void this.swarm.leave(topic).catch(() => undefined)
+    } })
   }
 
   static async start(profile: KeeperProfile, net: NetworkOptions & { maxGroups?: number; quota?: number }): Promise<KeeperNode> {
@@ -106,7 +116,7 @@ export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, 
     const c: Conn = { stream, group: null, status: statusChannel(stream) }
     this.conns.add(c)
     stream.once('close', () => this.conns.delete(c))
-    const timer = setTimeout(() => c.group === null && stream.destroy(), ACCESS_TIMEOUT_MS)
+    const timer = setTimeout(() => c.group === null && !c.mailbox && stream.destroy(), ACCESS_TIMEOUT_MS)
     timer.unref?.()
     let channel: ProtomuxChannel | null = null
     try {
@@ -119,6 +129,7 @@ export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, 
         onclose: () => stream.destroy(),
       })
       channel?.open()
+      this.mailboxes.attach(stream, () => c.group, () => { c.mailbox = true })
     } catch {
       stream.destroy()
     }

@@ -21,7 +21,7 @@ import { HyperDHT, Hyperswarm, type DiscoverySession, type HyperswarmInstance, t
 import { hostJoin, requestJoin, type JoinAnswer, type JoinOutcome } from './join-exchange.ts'
 import { Rendezvous } from './rendezvous.ts'
 
-async function startSwarm(net: NetworkOptions): Promise<{ swarm: HyperswarmInstance; dht: InstanceType<typeof HyperDHT> }> {
+export async function startSwarm(net: NetworkOptions): Promise<{ swarm: HyperswarmInstance; dht: InstanceType<typeof HyperDHT> }> {
   const dht = new HyperDHT({ bootstrap: net.bootstrap, host: net.host })
   try {
     await dht.ready()
@@ -93,7 +93,13 @@ export type JoinProgress = 'looking' | 'looking again' | 'connected'
  */
 export async function joinViaInvite(
   net: NetworkOptions,
-  opts: { topic: Uint8Array; proofFor(groupId: string, challenge: string): Uint8Array; timeoutMs: number; onProgress?(p: JoinProgress): void },
+  opts: {
+    topic: Uint8Array; proofFor(groupId: string, challenge: string): Uint8Array; timeoutMs: number; onProgress?(p: JoinProgress): void
+    /** After the first lookup and the dials it started are over (a member online then would have answered by now). */
+    onLooked?(): void
+    /** Ends the wait with NO_MEMBER_REACHABLE (the keeper's mailbox took over: keeper-mailbox-join.ts). */
+    abort?: AbortSignal
+  },
 ): Promise<JoinOutcome & { ok: true }> {
   const { swarm, dht } = await startSwarm(net)
   const rendezvous = new Rendezvous(swarm, { onLook: (why) => why === 'retry' && opts.onProgress?.('looking again') })
@@ -116,7 +122,9 @@ export async function joinViaInvite(
         })
       })
       opts.onProgress?.('looking')
-      swarm.join(opts.topic, { server: false, client: true })
+      opts.abort?.addEventListener('abort', () => finish(errors.NO_MEMBER_REACHABLE('no member answered yet')), { once: true })
+      const looking = swarm.join(opts.topic, { server: false, client: true })
+      void looking.flushed().then(() => swarm.flush()).then(() => settled || opts.onLooked?.(), () => undefined)
       rendezvous.keepLooking()
     })
   } finally {

@@ -11,6 +11,7 @@ import { hearingDe } from './de/hearing.ts'
 import { groupToolsDe } from './de/group-tools.ts'
 import { keeperDe } from './de/keeper.ts'
 import { keeperQuotaDe } from './de/keeper-quota.ts'
+import { keeperMailboxDe } from './de/keeper-mailbox.ts'
 
 import { keeperOnlyDe } from './de/keeper-only.ts'
 import { supportDe } from './de/support.ts'
@@ -25,6 +26,7 @@ export const de: Catalogue = {
   ...groupToolsDe,
   ...keeperDe,
   ...keeperQuotaDe,
+  ...keeperMailboxDe,
 
   ...keeperOnlyDe,
   ...supportDe,
