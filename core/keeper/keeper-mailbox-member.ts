@@ -72,6 +72,8 @@ export class MemberMailboxes {
   attach(stream: NoiseStream): () => void {
     let channel: ProtomuxChannel | null = null
     let accessSent = false
+    // Protomux calls onopen before it sets `opened`, so the channel's own flag cannot say it here.
+    let open = false
     let started = false
     const send: Send = (m) => {
       try {
@@ -82,7 +84,7 @@ export class MemberMailboxes {
     }
     // Both the access message and the channel's opening must come first, in either order.
     const start = (): void => {
-      if (started || !accessSent || !channel?.opened) return
+      if (started || !accessSent || !open) return
       started = true
       this.lines.add(send)
       for (const k of this.live.keys()) this.openOn(send, k)
@@ -92,7 +94,10 @@ export class MemberMailboxes {
       channel = Protomux.from(stream).createChannel({
         protocol: MAILBOX_PROTOCOL,
         messages: [{ encoding: rawEncoding, onmessage: (b) => void this.onMessage(send, b) }],
-        onopen: start,
+        onopen: () => {
+          open = true
+          start()
+        },
       })
       channel?.open()
     } catch {

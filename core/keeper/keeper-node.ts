@@ -126,7 +126,9 @@ export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, 
           { encoding: rawEncoding, onmessage: (m) => this.onAccess(c, m) },
           { encoding: rawEncoding, onmessage: (m) => void this.onKeep(c, m) },
         ],
-        onclose: () => stream.destroy(),
+        // A newcomer at a mailbox has no keeper channel, so its Protomux refuses ours: that alone
+        // ends nothing (the access timeout does, unless it uses the mailbox: keeper-mailbox.ts).
+        onclose: () => c.group !== null && stream.destroy(),
       })
       channel?.open()
       this.mailboxes.attach(stream, () => c.group, () => { c.mailbox = true })

@@ -109,6 +109,7 @@ describe('a newcomer joins through the keeper while no member is online', () => 
     hog = startCpuHog()
     await newcomerWaits(s)
     const a = await peer(s.dirs.a, s.boot, null)
+    await a.until(async () => (await a.ok('members', { groupId: s.groupId })).length === 2, 180_000)
     const n = await peer(s.dirs.n, s.boot, null)
     await readsPost(n, s, 180_000)
   }, 600_000)
