@@ -36,7 +36,7 @@ export class MemberMailboxes {
   private readonly live = new Map<string, { keys: MailboxKeys; expiresAt: number }>()
   private readonly dead = new Map<string, MailboxKeys>()
   private readonly lines = new Set<Send>()
-  /** Mailboxes the keeper said it opened (tests and status). */
+  /** Mailboxes the keeper said it opened, and this node has not closed since (tests and status). */
   readonly opened = new Set<string>()
   /** Requests answered since start (tests). */
   answered = 0
@@ -60,6 +60,7 @@ export class MemberMailboxes {
       if (this.dead.has(k)) continue
       const keys = mailboxKeys(p)
       this.dead.set(k, keys)
+      this.opened.delete(hex(keys.id))
       closing.push(keys)
     }
     for (const send of this.lines) {
