@@ -261,12 +261,13 @@ export class GroupOnline {
       this.knownMembers = gov.members.size
       this.swarm.forgive()
     }
+    // The keeper's mailboxes too in keeper-only mode, or on WebRTC alone: they need no invite topic here.
+    const boxes = gov && this.admit ? mailboxInvites(gov.invites.values(), this.admit.now()) : null
+    if (boxes) this.mailboxes?.set(boxes.live, boxes.dead)
     if (this.invites && gov && this.admit) {
       const now = this.admit.now()
       // Keeper-only: a newcomer answered here would learn this device's address, so no invite topic.
       const live = this.keeperOnly?.quiet === true ? [] : [...gov.invites.values()].filter((i) => shouldAnnounce(i, gov.requests.values(), now))
-      const boxes = mailboxInvites(gov.invites.values(), now)
-      this.mailboxes?.set(boxes.live, boxes.dead)
       await this.invites.setTopics(live.map((i) => Buffer.from(inviteTopic(Buffer.from(i.publicKey, 'hex'))).toString('hex')))
       // An invite expiring, or its grace ending, changes what to announce with no event to say so.
       const next = nextAnnounceChange(gov.invites.values(), now)

@@ -38,8 +38,6 @@ export class MemberMailboxes {
   private readonly lines = new Set<Send>()
   /** Mailboxes the keeper said it opened, and this node has not closed since (tests and status). */
   readonly opened = new Set<string>()
-  /** Requests answered since start (tests). */
-  answered = 0
 
   constructor(private readonly groupId: string, private readonly decide: (proof: Uint8Array, challenge: string) => Promise<JoinAnswer>) {}
 
@@ -133,7 +131,6 @@ export class MemberMailboxes {
       return // not sealed under this invite's key, or not a proof: nobody with the code made it
     }
     const answer = await this.decide(proof, challengeFor(m.requestId))
-    this.answered++
     send({ kind: 'reply', id: m.id, requestId: m.requestId, answer: sealSecret(box.keys.key, encodeAnswer(answer)) })
   }
 }
