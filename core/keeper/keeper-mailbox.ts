@@ -15,7 +15,7 @@
  * and newcomers leave their request again (each does, every time it looks).
  */
 import { Protomux, rawEncoding, type NoiseStream, type ProtomuxChannel } from '../net/holepunch-net.ts'
-import { decodeMailbox, encodeMailbox, leaveProved, MAILBOX_PROTOCOL, noRequest, type MailboxMessage, type ResultName } from './keeper-mailbox-wire.ts'
+import { decodeMailbox, encodeMailbox, leaveProved, MAILBOX_PROTOCOL, noRequest, RESULT, type MailboxMessage, type ResultName } from './keeper-mailbox-wire.ts'
 
 export const MAX_BOXES = 64
 export const MAX_REQUESTS = 8
@@ -40,12 +40,17 @@ export class KeeperMailboxes {
     return [...this.boxes.values()].filter((b) => group === undefined || b.group === group).length
   }
 
-  /** Opens the mailbox channel on a connection; `group` is what its access proof named, if any. `onUse` marks the line as busy. */
+  /**
+   * Opens the mailbox channel on a connection; `group` is what its access proof named, if any.
+   * `onUse` is called once the line is answered with anything but a refusal (a newcomer waiting
+   * for its answer), so the keeper's access timeout spares it; a stranger is not spared.
+   */
   attach(stream: NoiseStream, group: () => string | null, onUse: () => void): void {
     let channel: ProtomuxChannel | null = null
     const line: Line = {
       group, stream, waits: new Set(), refusals: 0,
       send: (m) => {
+        if (m.kind !== 'result' || RESULT[m.result] < RESULT.MAILBOX_UNKNOWN) onUse()
         try {
           channel?.messages[0]?.send(encodeMailbox(m))
         } catch {
@@ -56,10 +61,7 @@ export class KeeperMailboxes {
     try {
       channel = Protomux.from(stream).createChannel({
         protocol: MAILBOX_PROTOCOL,
-        messages: [{ encoding: rawEncoding, onmessage: (b) => {
-          onUse()
-          this.onMessage(line, b)
-        } }],
+        messages: [{ encoding: rawEncoding, onmessage: (b) => this.onMessage(line, b) }],
       })
       channel?.open()
     } catch {

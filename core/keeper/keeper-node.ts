@@ -41,7 +41,7 @@ interface Conn {
   stream: NoiseStream
   group: string | null
   status: { send(s: KeeperStatus): void } | null
-  /** Used the mailbox channel (a newcomer waiting for its answer): no access timeout. */
+  /** Answered on the mailbox channel (a newcomer waiting for its answer): no access timeout. */
   mailbox?: boolean
 }
 

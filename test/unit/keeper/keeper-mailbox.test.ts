@@ -13,7 +13,7 @@ import { noisePair } from '../net/noise-pair.ts'
 
 const DAY = 24 * 3_600_000
 
-interface Client { got: MailboxMessage[]; send(m: MailboxMessage): void; closed: Promise<void>; next(match: (m: MailboxMessage) => boolean): Promise<MailboxMessage> }
+interface Client { got: MailboxMessage[]; used: { yes: boolean }; send(m: MailboxMessage): void; closed: Promise<void>; next(match: (m: MailboxMessage) => boolean): Promise<MailboxMessage> }
 
 function setUp(): { keeper: KeeperMailboxes; announced: string[]; now: { t: number }; connect(group: string | null): Client } {
   const announced: string[] = []
@@ -23,7 +23,8 @@ function setUp(): { keeper: KeeperMailboxes; announced: string[]; now: { t: numb
     keeper, announced, now,
     connect(group) {
       const [k, c] = noisePair()
-      keeper.attach(k, () => group, () => undefined)
+      const used = { yes: false }
+      keeper.attach(k, () => group, () => { used.yes = true })
       const got: MailboxMessage[] = []
       const waiters: (() => void)[] = []
       const ch = Protomux.from(c).createChannel({
@@ -37,7 +38,7 @@ function setUp(): { keeper: KeeperMailboxes; announced: string[]; now: { t: numb
       ch?.open()
       const closed = new Promise<void>((r) => c.once('close', () => r()))
       return {
-        got, closed,
+        got, closed, used,
         send: (m) => ch?.messages[0]?.send(encodeMailbox(m)),
         next: async (match) => {
           for (;;) {
@@ -102,7 +103,10 @@ describe('the keeper holding mailboxes', () => {
     const other = connect('g2')
     const newcomer = connect(null)
     newcomer.send({ kind: 'ask', id: k.id })
+    expect(newcomer.used.yes).toBe(false)
     await newcomer.next(result('GREETING'))
+    // Answered: the keeper's access timeout now spares this line (keeper-node.ts).
+    expect(newcomer.used.yes).toBe(true)
     // A request signed with another gate key (a stranger without the invite) is refused.
     const forged = leave(mailboxKeys(randomBytes(32)))
     newcomer.send({ ...forged, id: k.id })
@@ -171,6 +175,8 @@ describe('the keeper holding mailboxes', () => {
     const stranger = connect(null)
     for (let i = 0; i < 6; i++) stranger.send({ kind: 'ask', id: randomBytes(32) })
     await stranger.closed
+    // Only refused: never spared the access timeout.
+    expect(stranger.used.yes).toBe(false)
     expect(stranger.got.filter((m) => m.kind === 'result' && m.result === 'MAILBOX_UNKNOWN').length).toBeGreaterThanOrEqual(4)
   })
 })
