@@ -36,6 +36,12 @@ export class MemberMailboxes {
   private readonly live = new Map<string, { keys: MailboxKeys; expiresAt: number }>()
   private readonly dead = new Map<string, MailboxKeys>()
   private readonly lines = new Set<Send>()
+  /**
+   * Answers in flight, in order. Answering writes `member.admit`, which uses the invite up and
+   * so closes its mailbox (set()); the CLOSE waits behind the REPLY, or the keeper would drop the
+   * request before the answer arrived and the admitted newcomer would never get its welcome.
+   */
+  private replying: Promise<void> = Promise.resolve()
   /** Mailboxes the keeper said it opened, and this node has not closed since (tests and status). */
   readonly opened = new Set<string>()
 
@@ -61,10 +67,11 @@ export class MemberMailboxes {
       this.opened.delete(hex(keys.id))
       closing.push(keys)
     }
-    for (const send of this.lines) {
-      for (const k of fresh) this.openOn(send, k)
-      for (const keys of closing) send({ kind: 'close', id: keys.id })
-    }
+    for (const send of this.lines) for (const k of fresh) this.openOn(send, k)
+    if (closing.length === 0) return
+    this.replying = this.replying.then(() => {
+      for (const send of this.lines) for (const keys of closing) send({ kind: 'close', id: keys.id })
+    })
   }
 
   /** The mailbox channel on a keeper connection; call the returned `ready` once access is sent. */
@@ -92,7 +99,9 @@ export class MemberMailboxes {
     try {
       channel = Protomux.from(stream).createChannel({
         protocol: MAILBOX_PROTOCOL,
-        messages: [{ encoding: rawEncoding, onmessage: (b) => void this.onMessage(send, b) }],
+        messages: [{ encoding: rawEncoding, onmessage: (b) => {
+          this.replying = this.replying.then(() => this.onMessage(send, b)).catch(() => undefined)
+        } }],
         onopen: () => {
           open = true
           start()
