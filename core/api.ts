@@ -82,7 +82,7 @@ export interface ApiMethods {
    * `joinProgress` events say where it stands. `signal`: the group's signaling server (ws:// or
    * wss://), given with the code, to look for a member over WebRTC too (alone, on `--transport webrtc`).
    */
-  joinGroup: { input: { code: string; pseudonym?: string; waitMs?: number; signal?: string }; output: { group: string; status: 'admitted' | 'pending' } }
+  joinGroup: { input: { code: string; pseudonym?: string; waitMs?: number; signal?: string }; output: { group: string; status: 'admitted' | 'pending' | 'waiting' } }
   groupStatus: { input: G; output: GroupStatus }
   /**
    * "This profile was moved: continue here." After a move or a restore this device waits for a
@@ -288,7 +288,8 @@ export interface ApiEvents {
  * one and asking, or `admitted` and fetching the group.
  */
 export interface JoinProgress {
-  state: 'looking' | 'connected' | 'admitted'
+  /** waiting: the request is with the group's keeper; a member will answer it (join-race.ts) */
+  state: 'looking' | 'connected' | 'admitted' | 'waiting'
   looks: number
 }
 

@@ -106,6 +106,8 @@ export function createService(opts: ServiceOptions): HearthService {
     }
     // Going online may wait on the DHT; unlocking must not.
     void registry.goOnlineAll().catch((e: unknown) => opts.onInternalError?.(e))
+    // A join left waiting at a group's keeper goes on (core/group/join-waiting.ts).
+    registry.invitations.resumeWaiting(() => emit('groupsChanged', {}))
   }
 
   /** Synchronous: every key is wiped before this returns; files finish closing in the background. */

@@ -388,7 +388,7 @@ export interface GroupStatus {
    * (keeper-only.ts): when not connected, nothing syncs. `refused`: why it does not serve us
    * (KEEPER_ACCESS_RETIRED: no successor is ours; KEEPER_GROUP_UNKNOWN; KEEPER_OLD_VERSION).
    */
-  keeper?: { connected: boolean; lastReached: number | null; holdsMine: boolean; blocksHeld?: number; full?: true; only?: boolean; refused?: string }
+  keeper?: { connected: boolean; lastReached: number | null; holdsMine: boolean; blocksHeld?: number; full?: true; only?: boolean; refused?: string; /** invite mailboxes the keeper holds open for this member (joins through the keeper) */ mailboxes?: number }
   /**
    * Present only when a device log of the group has reached the group's byte budget
    * (core/group/log-quota.ts): whose device, and how many of its blocks speak (null: not known

@@ -235,7 +235,7 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
       const chosen = cleanName(given, 'pseudonym')
       // The same rule as the group's own setting (webrtc-settings.ts): ws:// or wss://, no user or password.
       if (signal !== undefined) checkWebrtcSetting({ signal: [signal], ice: [] })
-      const r = await ctx.registry().invitations.join(code, chosen, waitMs ?? 60_000, (p) => ctx.joinProgress?.(p), signal)
+      const r = await ctx.registry().invitations.join(code, chosen, waitMs ?? 60_000, (p) => ctx.joinProgress?.(p), signal ? { signal } : {})
       ctx.groupsChanged()
       return { group: r.groupId, status: r.status }
     },

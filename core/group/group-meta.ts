@@ -23,6 +23,8 @@ export interface GroupMeta {
   seedCheckpoints?: [string, number][]
   /** Where the welcome said the group meets over WebRTC (webrtc-settings.ts), until governance says. */
   seedWebrtc?: WebrtcSetting
+  /** The keeper the welcome named (join.ts, version 4), followed until governance says. */
+  seedKeeper?: { key: string; register: string }
 }
 
 export const json = (v: unknown): Uint8Array => new TextEncoder().encode(JSON.stringify(v))

@@ -35,6 +35,7 @@ import type { LastSeenStore } from './last-seen.ts'
 import { announce, verifyAnnouncement } from './device-proof.ts'
 import { ForkWatch } from './fork-watch.ts'
 import { KeeperLink } from '../keeper/keeper-link.ts'
+import { mailboxInvites, MemberMailboxes } from '../keeper/keeper-mailbox-member.ts'
 import { KeeperFollow } from '../keeper/keeper-follow.ts'
 import { withKeeperEpochs } from '../keeper/keeper-epochs.ts'
 import { KeeperOnlySwitch } from '../keeper/keeper-only-switch.ts'
@@ -53,7 +54,7 @@ export interface OnlineOptions extends NetworkOptions {
   groupSecret: Uint8Array
   identity: Identity
   /** Member ids to accept before governance is known, with the logs to fetch it from. */
-  trust?: { members: string[]; logs: string[]; webrtc?: WebrtcSetting }
+  trust?: { members: string[]; logs: string[]; webrtc?: WebrtcSetting; keeper?: { key: string; register: string } }
   /** Answers newcomers on the topics of the group's live invites (core/group/join.ts). */
   admit?: { now(): number; decide(proof: Uint8Array, challenge: string): Promise<JoinAnswer> }
   /** Where members' last-seen times are kept across restarts (last-seen.ts). */
@@ -75,6 +76,8 @@ export class GroupOnline {
   /** The link to the keeper governance names, if any (core/keeper/keeper-follow.ts). */
   private keepers: KeeperFollow | null = null
   private invites: InviteHosting | null = null
+  /** Join requests left at the keeper for the group's live invites (keeper-mailbox-member.ts). */
+  private mailboxes: MemberMailboxes | null = null
   private readonly sessions = new Map<string, HypercoreSession>()
   private readonly scheduled = new Set<string>()
   private work: Promise<unknown> = Promise.resolve()
@@ -106,7 +109,7 @@ export class GroupOnline {
   private constructor(
     private readonly space: GroupSpace,
     private readonly store: LogStore,
-    private readonly trust: { members: Set<string>; logs: string[]; webrtc?: WebrtcSetting | undefined },
+    private readonly trust: { members: Set<string>; logs: string[]; webrtc?: WebrtcSetting | undefined; keeper?: { key: string; register: string } | undefined },
     private readonly admit: OnlineOptions['admit'] | null,
     seenStore: LastSeenStore | null,
   ) {
@@ -119,7 +122,7 @@ export class GroupOnline {
   }
 
   static async start(space: GroupSpace, store: LogStore, opts: OnlineOptions): Promise<GroupOnline> {
-    const online = new GroupOnline(space, store, { members: new Set(opts.trust?.members ?? []), logs: opts.trust?.logs ?? [], webrtc: opts.trust?.webrtc }, opts.admit ?? null, opts.lastSeen ?? null)
+    const online = new GroupOnline(space, store, { members: new Set(opts.trust?.members ?? []), logs: opts.trust?.logs ?? [], webrtc: opts.trust?.webrtc, keeper: opts.trust?.keeper }, opts.admit ?? null, opts.lastSeen ?? null)
     online.keeperOnly = new KeeperOnlySwitch(opts.keeperOnly === true, () => space.groupId !== null && space.governance.keepers.current != null,
       () => online.keeper, () => online.sessions.get(space.own.key), () => void online.refresh().catch(() => undefined))
     try {
@@ -141,7 +144,9 @@ export class GroupOnline {
         ...online.rooms.options(opts),
       })
       online.seen.watch(online.swarm)
-      online.keepers = new KeeperFollow((k) => withKeeperEpochs(space, (epochs) => KeeperLink.open({ keeperKey: k.key, register: k.register, groupId: bytes(opts.groupId), identity: opts.identity, epochs, ...online.keeperReach(k.key), ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}), ...(opts.host ? { host: opts.host } : {}) })))
+      const admitting = opts.admit
+      if (admitting) online.mailboxes = new MemberMailboxes(opts.groupId, (p, c) => admitting.decide(p, c))
+      online.keepers = new KeeperFollow((k) => withKeeperEpochs(space, (epochs) => KeeperLink.open({ ...(online.mailboxes ? { mailboxes: online.mailboxes } : {}), keeperKey: k.key, register: k.register, groupId: bytes(opts.groupId), identity: opts.identity, epochs, ...online.keeperReach(k.key), ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}), ...(opts.host ? { host: opts.host } : {}) })))
       if (opts.admit) {
         const admit = opts.admit
         online.invites = await InviteHosting.open(opts, { groupId: opts.groupId, newChallenge: newJoinChallenge, decide: (p, c) => admit.decide(p, c) })
@@ -185,13 +190,13 @@ export class GroupOnline {
   }
 
   /** The keeper's side of the sync line, or null when this group has no keeper here (core/keeper/). */
-  keeperStatus(): { connected: boolean; lastReached: number | null; holdsMine: boolean; blocksHeld: number; full?: true; only: boolean; refused?: string } | null {
+  keeperStatus(): { connected: boolean; lastReached: number | null; holdsMine: boolean; blocksHeld: number; full?: true; only: boolean; refused?: string; mailboxes?: number } | null {
     const k = this.keeper
     const own = this.sessions.get(this.space.own.key)
     const only = this.keeperOnly?.quiet === true
     // In keeper-only mode a keeper whose link could not open is still the only way: say it is unreachable.
     if (!k) return only ? { connected: false, lastReached: null, holdsMine: false, blocksHeld: 0, only } : null
-    return { connected: k.connected(), lastReached: k.lastReached, holdsMine: own ? own.length === 0 || k.holds(own) : false, blocksHeld: k.blocksHeld(this.sessions.values()), ...(k.status?.full ? { full: true as const } : {}), ...(k.refusal ? { refused: k.refusal } : {}), only }
+    return { connected: k.connected(), lastReached: k.lastReached, holdsMine: own ? own.length === 0 || k.holds(own) : false, blocksHeld: k.blocksHeld(this.sessions.values()), ...(k.status?.full ? { full: true as const } : {}), ...(k.refusal ? { refused: k.refusal } : {}), only, mailboxes: this.mailboxes?.opened.size ?? 0 }
   }
 
   /** Keeps the last-seen times now (members connected at this moment count as seen now). */
@@ -242,7 +247,8 @@ export class GroupOnline {
     const gov = this.space.groupId ? this.space.governance : null
     // First of all: a removed keeper's link closes before any log is offered (keeper-follow.ts).
     await this.keeperOnly?.letGo()
-    if (gov) await this.keepers?.follow(gov.keepers.current ?? null).catch(() => undefined)
+    // Before governance, the keeper the welcome named (join.ts v4): admitted through it, maybe nobody else is online.
+    if (gov || this.trust.keeper) await this.keepers?.follow(gov ? gov.keepers.current ?? null : this.trust.keeper ?? null).catch(() => undefined)
     // Then: a rotation read moves the keeper on to the new access key (keeper-succession.ts).
     if (this.keepers?.current) await withKeeperEpochs(this.space, async (epochs) => this.keepers?.setEpochs(epochs)).catch(() => undefined)
     this.swarm.setQuiet(this.keeperOnly?.update() === true)
@@ -256,6 +262,9 @@ export class GroupOnline {
       this.knownMembers = gov.members.size
       this.swarm.forgive()
     }
+    // The keeper's mailboxes too in keeper-only mode, or on WebRTC alone: they need no invite topic here.
+    const boxes = gov && this.admit ? mailboxInvites(gov.invites.values(), this.admit.now()) : null
+    if (boxes) this.mailboxes?.set(boxes.live, boxes.dead)
     if (this.invites && gov && this.admit) {
       const now = this.admit.now()
       // Keeper-only: a newcomer answered here would learn this device's address, so no invite topic.

@@ -167,7 +167,7 @@ export class GroupRegistry {
    * whose governance has not arrived yet (group-online.ts). Resolves null when this profile runs
    * without a network.
    */
-  goOnline(groupId: string, trust?: { members: string[]; logs: string[]; webrtc?: WebrtcSetting }): Promise<GroupOnline | null> {
+  goOnline(groupId: string, trust?: { members: string[]; logs: string[]; webrtc?: WebrtcSetting; keeper?: { key: string; register: string } }): Promise<GroupOnline | null> {
     const network = this.network
     if (!network || this.locked) return Promise.resolve(null)
     let o = this.online.get(groupId)
@@ -181,7 +181,7 @@ export class GroupRegistry {
         const presenceHidden = isPresenceHidden(this.personal, groupId)
         // A newcomer who restarted before reading its own admission still knows whom to trust.
         const seed = this.meta(groupId)
-        const seeded = seed.seedMembers && !(space.groupId && space.governance.knowsLog(space.own.key)) ? { members: seed.seedMembers, logs: seed.seedLogs ?? [], ...(seed.seedWebrtc ? { webrtc: seed.seedWebrtc } : {}) } : undefined
+        const seeded = seed.seedMembers && !(space.groupId && space.governance.knowsLog(space.own.key)) ? { members: seed.seedMembers, logs: seed.seedLogs ?? [], ...(seed.seedWebrtc ? { webrtc: seed.seedWebrtc } : {}), ...(seed.seedKeeper ? { keeper: seed.seedKeeper } : {}) } : undefined
         const trusted = trust ?? seeded
         // The device's Settings choice, unless this run was started with a transport (transport-choice.ts).
         const transport = network.transport ?? storedTransport(this.personal)
@@ -373,6 +373,7 @@ export class GroupRegistry {
   /** Lock: wipes every key now, synchronously; the promise resolves once files are closed. */
   lockNow(): Promise<void> {
     this.locked = true
+    this.invitations.close()
     this.rest.clear()
     this.restingUnread.clear()
     const screens = this.screens.close()

@@ -3,7 +3,9 @@
  * withdrawing invites (the code's secret kept in the vault so the inviter can show it again), and
  * joining by code — finding a member on the invite topic, proving the code, and on admission
  * storing the group's keys and going online. A newcomer told "pending" keeps its identity in the
- * vault (`join/<invite id>`), so asking again is the same request.
+ * vault (`join/<invite id>`), so asking again is the same request. So does one told "waiting"
+ * (its request is with the group's keeper, join-race.ts), with the code's secret and its name, so
+ * its node resumes the join at every start until a member answers (join-waiting.ts).
  */
 import { errors } from '../errors.ts'
 import { generateIdentity, identityFromSeed } from '../crypto/identity.ts'
@@ -12,7 +14,7 @@ import { wipe } from '../crypto/wipe.ts'
 import { memberDocId } from '../model/doc-id.ts'
 import { MemberDoc } from '../model/member-doc.ts'
 import type { JoinProgress } from '../api.ts'
-import { joinByInvite } from '../net/invite-join.ts'
+import { joinLiveOrKeeper } from './join-race.ts'
 import type { NetworkOptions } from '../net/holepunch-net.ts'
 import type { LogStore } from '../store/log-store.ts'
 import type { Vault } from '../store/vault.ts'
@@ -20,6 +22,7 @@ import { json, type GroupMeta } from './group-meta.ts'
 import { newGroupEntries } from './group-vault.ts'
 import type { GroupSpace } from './group-space.ts'
 import { encodeInviteCode, generateInviteSecret, parseInviteCode } from './invite-code.ts'
+import { waitingJoins, type Waiting } from './join-waiting.ts'
 import { inviteId, inviteKeyPair, inviteTopic } from './invite-keys.ts'
 import { openWelcome, refusalError } from './join.ts'
 import { encodeJoinProof, makeJoinProof } from './join-proof.ts'
@@ -38,7 +41,20 @@ export interface InvitationContext {
 }
 
 export class Invitations {
+  private readonly stopping = new AbortController()
+
   constructor(private readonly reg: InvitationContext) {}
+
+  /** Resumes every join left waiting at a keeper, in the background, until answered or close(). */
+  resumeWaiting(onDone: () => void): void {
+    if (!this.reg.network) return
+    void waitingJoins(this.reg.vault, this.stopping.signal, (w) => this.join(encodeInviteCode(w.secret), w.pseudonym, 600_000, undefined, { resume: { untilAnswered: true, abort: this.stopping.signal } }), onDone)
+  }
+
+  /** Stops resumed joins (the profile locks). */
+  close(): void {
+    this.stopping.abort()
+  }
 
   /**
    * A new invite: a fresh secret whose code is returned (and kept in the vault, so the inviter can
@@ -75,7 +91,8 @@ export class Invitations {
    * admission stores the group's keys and goes online. Resolves once governance has arrived or
    * `waitMs` passed (the group then finishes syncing in the background).
    */
-  async join(code: string, pseudonym: string, waitMs: number, onProgress?: (p: JoinProgress) => void, signal?: string): Promise<{ groupId: string; status: 'admitted' | 'pending' }> {
+  async join(code: string, pseudonym: string, waitMs: number, onProgress?: (p: JoinProgress) => void, how: { signal?: string; resume?: { untilAnswered: true; abort: AbortSignal } } = {}): Promise<{ groupId: string; status: 'admitted' | 'pending' | 'waiting' }> {
+    const { signal, resume } = how
     const network = this.reg.network
     if (!network) throw errors.NETWORK_UNAVAILABLE('this node runs without a network')
     const { secret } = parseInviteCode(code)
@@ -96,26 +113,32 @@ export class Invitations {
         // a front end's listener must not break the join
       }
     }
-    const outcome = await joinByInvite(network, {
-      topic, invitePublicKey: invitePk, timeoutMs: waitMs, ...(signal ? { signal } : {}),
+    const outcome = await joinLiveOrKeeper(network, {
+      topic, timeoutMs: waitMs, invitePublicKey: invitePk, identityKey: identity.signPublicKey, ...resume, ...(signal ? { signal } : {}),
       onProgress: (p) => {
         if (p !== 'connected') looks++
         progress(p === 'connected' ? 'connected' : 'looking')
       },
       proofFor: (groupId, challenge) => encodeJoinProof(makeJoinProof({ groupId, inviteSecret: secret, identity, device, pseudonym, challenge })),
     })
+    if ('waiting' in outcome) {
+      const waiting: Waiting = { secret: hex(secret), pseudonym, groupId: outcome.waiting }
+      await this.reg.vault.setMany([[`${pendingName}/identity`, identity.seed], [pendingName, json({ log: logName, waiting })]])
+      progress('waiting')
+      return { groupId: outcome.waiting, status: 'waiting' }
+    }
     if (outcome.answer.status === 'refused') {
       if (pending) await this.reg.vault.delete(pendingName)
       throw refusalError(outcome.answer.code)
     }
     if (outcome.answer.status === 'pending') {
-      if (!pending) await this.reg.vault.setMany([[`${pendingName}/identity`, identity.seed], [pendingName, json({ log: logName })]])
+      await this.reg.vault.setMany([[`${pendingName}/identity`, identity.seed], [pendingName, json({ log: logName })]])
       return { groupId: outcome.groupId, status: 'pending' }
     }
     const opened = openWelcome(outcome.answer.sealed, identity.boxPublicKey, identity.boxSecretKey, outcome.groupId)
     // The server that let us in is where we meet until governance (or the welcome) names one.
     const w = !opened.webrtc && signal ? { ...opened, webrtc: { signal: [signal], ice: [] } } : opened
-    const meta: GroupMeta = { v: 1, id: w.groupId, log: logName, createdAt: this.reg.now(), name: w.name, seedLogs: w.logs, seedMembers: w.members, ...(w.checkpoints?.length ? { seedCheckpoints: w.checkpoints } : {}), ...(w.webrtc ? { seedWebrtc: w.webrtc } : {}) }
+    const meta: GroupMeta = { v: 1, id: w.groupId, log: logName, createdAt: this.reg.now(), name: w.name, seedLogs: w.logs, seedMembers: w.members, ...(w.checkpoints?.length ? { seedCheckpoints: w.checkpoints } : {}), ...(w.webrtc ? { seedWebrtc: w.webrtc } : {}), ...(w.keeper ? { seedKeeper: w.keeper } : {}) }
     const keys = { identity: identity.seed, secret: Buffer.from(w.secret, 'hex'), epochs: w.epochs.map(([n, k]): [number, Uint8Array] => [n, Buffer.from(k, 'hex')]) }
     // The vault keeps copies; these Buffers are views of Node's shared pool, wiped here.
     await this.reg.vault.setMany(newGroupEntries(meta, keys)).finally(() => wipe(keys.secret, ...keys.epochs.map(([, k]) => k)))
@@ -124,7 +147,7 @@ export class Invitations {
       await this.reg.vault.delete(`${pendingName}/identity`)
     }
     progress('admitted')
-    await this.reg.goOnline(w.groupId, { members: w.members, logs: w.logs, ...(w.webrtc ? { webrtc: w.webrtc } : {}) })
+    await this.reg.goOnline(w.groupId, { members: w.members, logs: w.logs, ...(w.webrtc ? { webrtc: w.webrtc } : {}), ...(w.keeper ? { keeper: w.keeper } : {}) })
     const space = await this.reg.space(w.groupId)
     const deadline = Date.now() + waitMs
     // Ready once governance has arrived far enough to name our own device as a member's.

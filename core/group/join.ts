@@ -21,6 +21,10 @@
  *   group's WebRTC setting, so a newcomer on WebRTC alone can reach the members to read
  *   governance at all; governance's own setting replaces it once read (meeting-rooms.ts). A
  *   welcome without it is still sent as version 2, which every reader since 2026-12-06 reads.
+ *   `keeper` (version 4, present exactly when the group has a keeper; `webrtc` optional there):
+ *   { key, register } hex, the keeper `keeper.add` names, so a newcomer admitted while no member
+ *   is online (through the keeper's mailbox, core/keeper/keeper-mailbox*.ts) reads the group from
+ *   the keeper until governance, which then decides. Readers before version 4 refuse it.
  */
 import { z } from 'zod'
 import { errors, HearthError } from '../errors.ts'
@@ -35,7 +39,7 @@ import { webrtcSetBody } from './webrtc-settings.ts'
 
 const hex = (n: number) => z.string().regex(new RegExp(`^[0-9a-f]{${n}}$`))
 const welcomeSchema = z.object({
-  v: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  v: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
   groupId: hex(32),
   name: z.string().min(1).max(200),
   secret: hex(64),
@@ -44,6 +48,7 @@ const welcomeSchema = z.object({
   logs: z.array(hex(64)).max(10_000),
   checkpoints: z.array(z.tuple([hex(64), z.number().int().min(0).max(0xffff_ffff)])).max(10_000).optional(),
   webrtc: webrtcSetBody.optional(),
+  keeper: z.object({ key: hex(64), register: hex(32) }).strict().optional(),
 }).strict()
 export type Welcome = z.infer<typeof welcomeSchema>
 /** Plaintext room for a welcome inside a join answer's 64 KiB, after the sealed box's overhead and framing. */
@@ -105,11 +110,13 @@ function welcomeFor(ctx: JoinHostContext, boxKey: string): JoinAnswer {
   const { secret, epochs } = ctx.secrets()
   const where = gov.webrtc.current
   const named = where.signal.length > 0 || where.ice.length > 0
+  const keeper = gov.keepers.current
   const welcome: Welcome = {
-    v: named ? 3 : 2, groupId: gov.groupId, name: gov.name, secret: Buffer.from(secret).toString('hex'),
+    v: keeper ? 4 : named ? 3 : 2, groupId: gov.groupId, name: gov.name, secret: Buffer.from(secret).toString('hex'),
     epochs: epochs.map(([n, k]) => [n, Buffer.from(k).toString('hex')]),
     members: [...gov.members.keys()], logs: gov.deviceLogs(), checkpoints: [...ctx.space.sharedCheckpoints],
     ...(named ? { webrtc: { signal: where.signal, ice: where.ice } } : {}),
+    ...(keeper ? { keeper: { key: keeper.key, register: keeper.register } } : {}),
   }
   let bytes = canonicalBytes(welcome)
   // The answer carries at most 64 KiB (join-exchange.ts); without checkpoints the newcomer only reads more.
@@ -126,8 +133,9 @@ export function openWelcome(sealed: Uint8Array, boxPublicKey: Uint8Array, boxSec
     throw errors.PEER_REJECTED('the welcome from the group could not be read')
   }
   const w = welcomeSchema.safeParse(parsed)
-  if (!w.success || w.data.groupId !== expectedGroupId || (w.data.v === 1) !== (w.data.checkpoints === undefined) || (w.data.v === 3) !== (w.data.webrtc !== undefined)) throw errors.PEER_REJECTED('the welcome from the group is malformed')
-  return w.data
+  const d = w.success ? w.data : null
+  if (!d || d.groupId !== expectedGroupId || (d.v === 1) !== (d.checkpoints === undefined) || (d.v < 3 && d.webrtc !== undefined) || (d.v === 3 && d.webrtc === undefined) || (d.v === 4) !== (d.keeper !== undefined)) throw errors.PEER_REJECTED('the welcome from the group is malformed')
+  return d
 }
 
 /** A refusal code from a member, as the coded error the joiner sees. */

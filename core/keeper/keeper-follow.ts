@@ -15,7 +15,7 @@ export class KeeperFollow {
   private changing: Promise<void> = Promise.resolve()
   private closed = false
 
-  constructor(private readonly openLink: (keeper: { key: Uint8Array; register: Uint8Array; by: string }) => Promise<KeeperLink>) {}
+  constructor(private readonly openLink: (keeper: { key: Uint8Array; register: Uint8Array }) => Promise<KeeperLink>) {}
 
   /** The open link, or null when the group has no keeper (or it could not be reached yet). */
   get current(): KeeperLink | null {
@@ -33,7 +33,7 @@ export class KeeperFollow {
   }
 
   /** Makes the link match governance's keeper (hex key and registration secret, or null). Resolves once it does. */
-  follow(keeper: { key: string; register: string; by: string } | null): Promise<void> {
+  follow(keeper: { key: string; register: string } | null): Promise<void> {
     const run = this.changing.then(async () => {
       if (this.closed || (keeper?.key ?? null) === this.key) return
       const old = this.link
@@ -41,7 +41,7 @@ export class KeeperFollow {
       this.key = null
       await old?.close().catch(() => undefined)
       if (keeper === null) return
-      const link = await this.openLink({ key: Uint8Array.from(Buffer.from(keeper.key, 'hex')), register: Uint8Array.from(Buffer.from(keeper.register, 'hex')), by: keeper.by })
+      const link = await this.openLink({ key: Uint8Array.from(Buffer.from(keeper.key, 'hex')), register: Uint8Array.from(Buffer.from(keeper.register, 'hex')) })
       if (this.closed) return void (await link.close().catch(() => undefined))
       for (const log of this.logs) link.addLog(log)
       this.link = link

@@ -35,6 +35,7 @@ import { statusChannel, type KeeperStatus } from './keeper-status.ts'
 import { Redial } from './keeper-redial.ts'
 import { heldBy } from '../store/holepunch.ts'
 import { copyBytes } from '../crypto/wipe.ts'
+import type { MemberMailboxes } from './keeper-mailbox-member.ts'
 
 export interface KeeperLinkOptions extends NetworkOptions {
   keeperKey: Uint8Array
@@ -48,6 +49,8 @@ export interface KeeperLinkOptions extends NetworkOptions {
   lastReached?: number | null
   /** told each time the keeper is reached, so it can be kept */
   onReached?: (at: number) => void
+  /** The group's invites' mailboxes at the keeper (keeper-mailbox-member.ts), if this member answers joins. */
+  mailboxes?: MemberMailboxes
 }
 
 type Dialling = HyperswarmInstance & { joinPeer(key: Uint8Array): void; leavePeer(key: Uint8Array): void }
@@ -57,6 +60,8 @@ interface Line {
   channel: ProtomuxChannel
   walk: AccessWalk
   kept: boolean
+  /** Tells the mailboxes the keeper serves us on this line (keeper-mailbox-member.ts). */
+  served?: () => void
 }
 
 export class KeeperLink {
@@ -78,6 +83,7 @@ export class KeeperLink {
     private readonly box: { publicKey: Uint8Array; secretKey: Uint8Array },
     private readonly swarm: Dialling,
     private readonly onReached: (at: number) => void,
+    private readonly mailboxes: MemberMailboxes | null,
   ) {
     // A refused link stays away until our keys change (setEpochs dials again).
     this.redial = new Redial(() => {
@@ -95,7 +101,7 @@ export class KeeperLink {
     let self: KeeperLink | null = null
     const swarm = new Hyperswarm({ keyPair, dht, firewall: (remote) => self === null || self.closing !== null || !equalBytes(remote, keeperKey) }) as Dialling
     const box = { publicKey: opts.identity.boxPublicKey, secretKey: opts.identity.boxSecretKey }
-    self = new KeeperLink(keeperKey, copyBytes(opts.register), chain, box, swarm, opts.onReached ?? (() => undefined))
+    self = new KeeperLink(keeperKey, copyBytes(opts.register), chain, box, swarm, opts.onReached ?? (() => undefined), opts.mailboxes ?? null)
     self.lastReached = opts.lastReached ?? null
     swarm.on('connection', (conn) => self.onConnection(conn))
     swarm.joinPeer(keeperKey)
@@ -177,6 +183,7 @@ export class KeeperLink {
       this.status = s
     })
     let line: Line | null = null
+    const mailboxReady = this.mailboxes?.attach(stream)
     try {
       watchOldVersions(stream, (code) => {
         this.refusal = code
@@ -205,7 +212,7 @@ export class KeeperLink {
         onclose: () => stream.destroy(),
       })
       if (!channel) return stream.destroy()
-      line = { stream, channel, walk: new AccessWalk(this.chain, this.box), kept: false }
+      line = { stream, channel, walk: new AccessWalk(this.chain, this.box), kept: false, ...(mailboxReady ? { served: mailboxReady } : {}) }
       this.lines.add(line)
       stream.once('close', () => {
         if (line) this.lines.delete(line)
@@ -236,6 +243,8 @@ export class KeeperLink {
       if (line.kept) return
       line.kept = true
       this.keep(line, [...this.logs.values()].map((l) => l.key as Uint8Array))
+      // Only once the keeper serves us: its mailboxes open for a member whose access it accepted.
+      line.served?.()
     }
   }
 

@@ -38,6 +38,7 @@ import { watchOldVersions } from './keeper-version.ts'
 import { startDhtNode } from '../net/dht-node.ts'
 import { bytesHeld, QuotaBook } from './keeper-quota.ts'
 import { statusChannel, type KeeperStatus } from './keeper-status.ts'
+import { KeeperMailboxes } from './keeper-mailbox.ts'
 
 export const MAX_LOGS = 1024
 export const DEFAULT_MAX_GROUPS = 16
@@ -51,6 +52,8 @@ interface Conn {
   tries: number
   answer(a: Answer): void
   status: { send(s: KeeperStatus): void } | null
+  /** Answered on the mailbox channel (a newcomer waiting for its answer): no access timeout. */
+  mailbox?: boolean
 }
 
 export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, string]; refused: [string, string]; unregistered: [string]; succeeded: [string, string]; full: [string] }> {
@@ -59,6 +62,8 @@ export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, 
   private readonly ranges = new Map<string, { destroy(): void }>()
   private readonly conns = new Set<Conn>()
   private closing: Promise<void> | null = null
+  /** Join requests left while no member is online (keeper-mailbox.ts). */
+  readonly mailboxes: KeeperMailboxes
 
   private constructor(
     private readonly profile: KeeperProfile,
@@ -67,6 +72,11 @@ export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, 
     private readonly quota: QuotaBook,
   ) {
     super()
+    this.mailboxes = new KeeperMailboxes({ now: Date.now, announce: (topic, on) => {
+      if (this.closing) return
+      if (on) this.swarm.join(topic, { server: true, client: false })
+      else void this.swarm.leave(topic).catch(() => undefined)
+    } })
   }
 
   static async start(profile: KeeperProfile, net: NetworkOptions & { maxGroups?: number; quota?: number }): Promise<KeeperNode> {
@@ -117,7 +127,7 @@ export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, 
     const c: Conn = { stream, group: null, tries: 0, answer: () => undefined, status: statusChannel(stream) }
     this.conns.add(c)
     stream.once('close', () => this.conns.delete(c))
-    const timer = setTimeout(() => c.group === null && stream.destroy(), ACCESS_TIMEOUT_MS)
+    const timer = setTimeout(() => c.group === null && !c.mailbox && stream.destroy(), ACCESS_TIMEOUT_MS)
     timer.unref?.()
     let channel: ProtomuxChannel | null = null
     try {
@@ -133,11 +143,14 @@ export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, 
           { encoding: rawEncoding, onmessage: (m) => this.onSucceed(c, m) },
           { encoding: rawEncoding, onmessage: () => stream.destroy() },
         ],
-        onclose: () => stream.destroy(),
+        // A newcomer at a mailbox has no keeper channel, so its Protomux refuses ours: that alone
+        // ends nothing (the access timeout does, unless it uses the mailbox: keeper-mailbox.ts).
+        onclose: () => c.group !== null && stream.destroy(),
       })
       const ch = channel
       c.answer = (a) => ch?.messages[3]?.send(encodeAnswer(a))
       channel?.open()
+      this.mailboxes.attach(stream, () => c.group, () => { c.mailbox = true })
     } catch {
       stream.destroy()
     }

@@ -45,6 +45,8 @@ export interface NoiseStream {
   once(event: 'close', listener: () => void): this
   off(event: 'close', listener: () => void): this
   destroy(err?: Error): void
+  /** Ends the stream after what is queued has been written (streamx). */
+  end(): void
   /** Sends an empty frame after `ms` without writes (hyperdht sets 5 s). */
   setKeepAlive(ms: number): void
   /** Destroys the stream after `ms` without any frame from the remote (off by default). */
@@ -95,6 +97,8 @@ export interface HyperswarmInstance {
   leave(topic: Uint8Array): Promise<void>
   /** Every topic joined now. */
   topics(): Iterable<TopicDiscovery>
+  /** Resolves once every pending lookup and the dials it started are over. */
+  flush(): Promise<boolean>
   on(event: 'connection', listener: (conn: NoiseStream, info: PeerInfo) => void): this
   /** `force` skips leaving the topics (no unannounce round trips). */
   destroy(opts?: { force?: boolean }): Promise<void>

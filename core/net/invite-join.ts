@@ -24,15 +24,21 @@ export interface InviteSearch {
   proofFor(groupId: string, challenge: string): Uint8Array
   timeoutMs: number
   onProgress?(p: JoinProgress): void
+  /** Ends the search (another way answered: the keeper's mailbox, join-race.ts). */
+  stop?: AbortSignal
+  /** After the DHT's first lookup is over (invite-swarm.ts); never on WebRTC alone. */
+  onLooked?(): void
 }
 
 export async function joinByInvite(net: NetworkOptions, o: InviteSearch): Promise<JoinOutcome & { ok: true }> {
   const transport = net.transport ?? DEFAULT_TRANSPORT
   const url = o.signal ?? net.signal?.[0]
   const stop = new AbortController()
+  if (o.stop?.aborted) stop.abort()
+  o.stop?.addEventListener('abort', () => stop.abort(), { once: true })
   const common = { proofFor: o.proofFor, timeoutMs: o.timeoutMs, stop: stop.signal, ...(o.onProgress ? { onProgress: o.onProgress } : {}) }
   const ways: Promise<JoinOutcome & { ok: true }>[] = []
-  if (usesHyperswarm(transport)) ways.push(joinViaInvite(net, { ...common, topic: o.topic }))
+  if (usesHyperswarm(transport)) ways.push(joinViaInvite(net, { ...common, topic: o.topic, ...(o.onLooked ? { onLooked: o.onLooked } : {}) }))
   if (usesWebrtc(transport) && url !== undefined) {
     ways.push(joinOverWebrtc({ url, ...(net.host ? { bindAddress: net.host } : {}), ...(net.webrtcPeers ? { peers: net.webrtcPeers } : {}) }, { ...common, invitePublicKey: o.invitePublicKey }))
   }

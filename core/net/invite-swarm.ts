@@ -21,7 +21,7 @@ import { HyperDHT, Hyperswarm, type DiscoverySession, type HyperswarmInstance, t
 import { hostJoin, requestJoin, type JoinAnswer, type JoinOutcome } from './join-exchange.ts'
 import { Rendezvous } from './rendezvous.ts'
 
-async function startSwarm(net: NetworkOptions): Promise<{ swarm: HyperswarmInstance; dht: InstanceType<typeof HyperDHT> }> {
+export async function startSwarm(net: NetworkOptions): Promise<{ swarm: HyperswarmInstance; dht: InstanceType<typeof HyperDHT> }> {
   const dht = new HyperDHT({ bootstrap: net.bootstrap, host: net.host })
   try {
     await dht.ready()
@@ -93,7 +93,13 @@ export type JoinProgress = 'looking' | 'looking again' | 'connected'
  */
 export async function joinViaInvite(
   net: NetworkOptions,
-  opts: { topic: Uint8Array; proofFor(groupId: string, challenge: string): Uint8Array; timeoutMs: number; stop?: AbortSignal; onProgress?(p: JoinProgress): void },
+  opts: {
+    topic: Uint8Array; proofFor(groupId: string, challenge: string): Uint8Array; timeoutMs: number; onProgress?(p: JoinProgress): void
+    /** Ends the wait with NO_MEMBER_REACHABLE (another way answered: WebRTC, or the keeper's mailbox). */
+    stop?: AbortSignal
+    /** After the first lookup and the dials it started are over (a member online then would have answered by now). */
+    onLooked?(): void
+  },
 ): Promise<JoinOutcome & { ok: true }> {
   const { swarm, dht } = await startSwarm(net)
   if (opts.stop?.aborted) {
@@ -124,7 +130,8 @@ export async function joinViaInvite(
         })
       })
       opts.onProgress?.('looking')
-      swarm.join(opts.topic, { server: false, client: true })
+      const looking = swarm.join(opts.topic, { server: false, client: true })
+      void looking.flushed().then(() => swarm.flush()).then(() => settled || opts.onLooked?.(), () => undefined)
       rendezvous.keepLooking()
     })
   } finally {

@@ -124,7 +124,7 @@ export function requestJoin(
   })
 }
 
-function encodeAnswer(a: JoinAnswer): Uint8Array {
+export function encodeAnswer(a: JoinAnswer): Uint8Array {
   const body = a.status === 'admitted' ? a.sealed : a.status === 'refused' ? new TextEncoder().encode(a.code) : new Uint8Array(0)
   const out = new Uint8Array(2 + body.length)
   out[0] = ANSWER
@@ -133,7 +133,7 @@ function encodeAnswer(a: JoinAnswer): Uint8Array {
   return out
 }
 
-function decodeAnswer(m: Uint8Array): JoinAnswer | null {
+export function decodeAnswer(m: Uint8Array): JoinAnswer | null {
   const body = m.subarray(2)
   if (m.length < 2 || body.length > MAX_ANSWER_BODY) return null
   if (m[1] === 1 && body.length > 0) return { status: 'admitted', sealed: body.slice() }

@@ -7,7 +7,7 @@
 import type { ApiError, HearthApi, JoinProgress } from '../../core/api.ts'
 import { settle } from './call.ts'
 
-export type JoinPhase = 'idle' | 'looking' | 'pending' | 'admitted' | 'failed'
+export type JoinPhase = 'idle' | 'looking' | 'pending' | 'waiting' | 'admitted' | 'failed'
 
 /** How long to look for a member before saying nobody answered (core's own default). */
 export const JOIN_WAIT_MS = 60_000

@@ -50,9 +50,17 @@ export function transportOptions(transport: string | undefined, signal: string[]
 export function joinProgressLine(p: JoinProgress): string | null {
   if (p.state === 'connected') return 'Found a member of the group; asking to join…'
   if (p.state === 'admitted') return 'Let in. Fetching the group from the members…'
+  if (p.state === 'waiting') return null // the result line says it
   if (p.looks <= 1) return 'Looking for a member of the group who is online…'
   // Every fifth look (about every 15 s at first): often enough to show it is alive, not a flood.
   return p.looks % 5 === 0 ? `No member is online yet; looked ${p.looks} times, still looking.` : null
+}
+
+/** The result of `hearth join`; "waiting" is not an error: the join finishes on a later start. */
+export function joinedLine(v: { group: string; status: string }): string {
+  if (v.status === 'admitted') return `Joined (${v.group}).`
+  if (v.status === 'waiting') return "Your request is waiting with the group's keeper; you will be let in the next time a member is online. Run `hearth serve` (or open the app) to finish joining."
+  return 'Waiting for a facilitator to approve.'
 }
 
 /** "24h", "90m", "7d", "3600s" → milliseconds. */
@@ -170,7 +178,7 @@ export const netCommands: Record<string, Command & { network?: boolean; noProfil
         off()
       }
     },
-    human: (v) => ((v as { status: string }).status === 'admitted' ? `Joined (${(v as { group: string }).group}).` : 'Waiting for a facilitator to approve.'),
+    human: (v) => joinedLine(v as { group: string; status: string }),
   },
   requests: {
     usage: 'hearth requests --group ID',

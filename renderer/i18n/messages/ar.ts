@@ -14,6 +14,7 @@ import { reasonsAr } from './ar/reasons.ts'
 import { namesAr } from './ar/names.ts'
 import { keeperAr } from './ar/keeper.ts'
 import { keeperQuotaAr } from './ar/keeper-quota.ts'
+import { keeperMailboxAr } from './ar/keeper-mailbox.ts'
 
 import { keeperOnlyAr } from './ar/keeper-only.ts'
 import { webrtcAr } from './ar/webrtc.ts'
@@ -29,6 +30,7 @@ export const ar: Catalogue = {
   ...namesAr,
   ...keeperAr,
   ...keeperQuotaAr,
+  ...keeperMailboxAr,
 
   ...keeperOnlyAr,
   ...webrtcAr,

@@ -11,6 +11,7 @@ import { hearingDe } from './de/hearing.ts'
 import { groupToolsDe } from './de/group-tools.ts'
 import { keeperDe } from './de/keeper.ts'
 import { keeperQuotaDe } from './de/keeper-quota.ts'
+import { keeperMailboxDe } from './de/keeper-mailbox.ts'
 
 import { keeperOnlyDe } from './de/keeper-only.ts'
 import { webrtcDe } from './de/webrtc.ts'
@@ -28,6 +29,7 @@ export const de: Catalogue = {
   ...groupToolsDe,
   ...keeperDe,
   ...keeperQuotaDe,
+  ...keeperMailboxDe,
 
   ...keeperOnlyDe,
   ...webrtcDe,

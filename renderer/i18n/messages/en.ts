@@ -16,6 +16,7 @@ import { reasonsEn } from './en/reasons.ts'
 import { namesEn } from './en/names.ts'
 import { keeperEn } from './en/keeper.ts'
 import { keeperQuotaEn } from './en/keeper-quota.ts'
+import { keeperMailboxEn } from './en/keeper-mailbox.ts'
 
 import { keeperOnlyEn } from './en/keeper-only.ts'
 import { webrtcEn } from './en/webrtc.ts'
@@ -30,6 +31,7 @@ export const en = {
   ...namesEn,
   ...keeperEn,
   ...keeperQuotaEn,
+  ...keeperMailboxEn,
 
   ...keeperOnlyEn,
   ...webrtcEn,

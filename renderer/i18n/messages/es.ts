@@ -13,6 +13,7 @@ import { reasonsEs } from './es/reasons.ts'
 import { namesEs } from './es/names.ts'
 import { keeperEs } from './es/keeper.ts'
 import { keeperQuotaEs } from './es/keeper-quota.ts'
+import { keeperMailboxEs } from './es/keeper-mailbox.ts'
 
 import { keeperOnlyEs } from './es/keeper-only.ts'
 import { webrtcEs } from './es/webrtc.ts'
@@ -28,6 +29,7 @@ export const es: Catalogue = {
   ...namesEs,
   ...keeperEs,
   ...keeperQuotaEs,
+  ...keeperMailboxEs,
 
   ...keeperOnlyEs,
   ...webrtcEs,

@@ -13,6 +13,7 @@ import { reasonsFr } from './fr/reasons.ts'
 import { namesFr } from './fr/names.ts'
 import { keeperFr } from './fr/keeper.ts'
 import { keeperQuotaFr } from './fr/keeper-quota.ts'
+import { keeperMailboxFr } from './fr/keeper-mailbox.ts'
 
 import { keeperOnlyFr } from './fr/keeper-only.ts'
 import { webrtcFr } from './fr/webrtc.ts'
@@ -28,6 +29,7 @@ export const fr: Catalogue = {
   ...namesFr,
   ...keeperFr,
   ...keeperQuotaFr,
+  ...keeperMailboxFr,
 
   ...keeperOnlyFr,
   ...webrtcFr,

@@ -13,6 +13,7 @@ import { hearingPl } from './pl/hearing.ts'
 import { groupToolsPl } from './pl/group-tools.ts'
 import { keeperPl } from './pl/keeper.ts'
 import { keeperQuotaPl } from './pl/keeper-quota.ts'
+import { keeperMailboxPl } from './pl/keeper-mailbox.ts'
 
 import { keeperOnlyPl } from './pl/keeper-only.ts'
 import { webrtcPl } from './pl/webrtc.ts'
@@ -30,6 +31,7 @@ export const pl: Catalogue = {
   ...groupToolsPl,
   ...keeperPl,
   ...keeperQuotaPl,
+  ...keeperMailboxPl,
 
   ...keeperOnlyPl,
   ...webrtcPl,

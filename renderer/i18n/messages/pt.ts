@@ -13,6 +13,7 @@ import { hearingPt } from './pt/hearing.ts'
 import { groupToolsPt } from './pt/group-tools.ts'
 import { keeperPt } from './pt/keeper.ts'
 import { keeperQuotaPt } from './pt/keeper-quota.ts'
+import { keeperMailboxPt } from './pt/keeper-mailbox.ts'
 
 import { keeperOnlyPt } from './pt/keeper-only.ts'
 import { webrtcPt } from './pt/webrtc.ts'
@@ -30,6 +31,7 @@ export const pt: Catalogue = {
   ...groupToolsPt,
   ...keeperPt,
   ...keeperQuotaPt,
+  ...keeperMailboxPt,
 
   ...keeperOnlyPt,
   ...webrtcPt,

@@ -2,7 +2,8 @@
  * The welcome (core/group/join.ts): version 2 carries where each log's latest shared checkpoint
  * starts; version 1 (no such field) is still read; a version that disagrees with its fields, or
  * a start out of range, is refused as malformed. Version 3 carries the group's WebRTC setting
- * (core/group/webrtc-settings.ts) and is sent only when the group named servers.
+ * (core/group/webrtc-settings.ts) and is sent only when the group named servers. Version 4
+ * carries the group's keeper (joins through the keeper), with the WebRTC setting optional.
  */
 import { describe, expect, it } from 'vitest'
 import { canonicalBytes } from '../../../core/group/canonical-json.ts'
@@ -30,6 +31,15 @@ describe('welcome', () => {
   it('reads version 3 with the group’s WebRTC setting', () => {
     const webrtc = { signal: ['ws://127.0.0.1:4444'], ice: [{ url: 'turn:turn.example.org?transport=tcp', username: 'u', credential: 'c' }] }
     expect(open({ v: 3, ...base, checkpoints: [], webrtc }).webrtc).toEqual(webrtc)
+  })
+
+  it('reads version 4 with the group’s keeper, the WebRTC setting optional', () => {
+    const keeper = { key: '45'.repeat(32), register: '67'.repeat(16) }
+    expect(open({ v: 4, ...base, checkpoints: [], keeper }).keeper).toEqual(keeper)
+    expect(open({ v: 4, ...base, checkpoints: [], keeper, webrtc: { signal: ['ws://127.0.0.1:4444'], ice: [] } }).webrtc?.signal).toEqual(['ws://127.0.0.1:4444'])
+    for (const w of [{ v: 3, ...base, checkpoints: [], keeper, webrtc: { signal: [], ice: [] } }, { v: 2, ...base, checkpoints: [], keeper }, { v: 4, ...base, checkpoints: [], keeper: { key: 'zz', register: keeper.register } }]) {
+      expect(() => open(w)).toThrow(/malformed/)
+    }
   })
 
   it('refuses a version that disagrees with its fields, and bad starts', () => {
