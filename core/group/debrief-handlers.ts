@@ -13,7 +13,7 @@ import { facilitatorKeys, holder, keyFor } from './sealed-key.ts'
 import { wipe } from '../crypto/wipe.ts'
 import type { GroupRegistry } from './group-registry.ts'
 import type { GroupSpace } from './group-space.ts'
-import { isFacilitator, nameOf } from './support-handlers.ts'
+import { isFacilitator, nameOf } from './member-names.ts'
 
 export interface DebriefContext {
   registry(): GroupRegistry

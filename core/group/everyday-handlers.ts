@@ -7,7 +7,7 @@ import { lastReadDocName, markRead, serializeLastRead } from '../model/last-read
 import { RULE_TEMPLATES } from '../model/rule-templates.ts'
 import { exportRecords } from '../archive/export-policy.ts'
 import type { GroupRegistry } from './group-registry.ts'
-import { nameOf } from './support-handlers.ts'
+import { nameOf } from './member-names.ts'
 import { isPresenceHidden, setPresenceHidden } from './presence.ts'
 import { lastReadOf, unreadOf } from './unread-of.ts'
 

@@ -15,6 +15,17 @@ export function memberNames(space: GroupSpace): Map<string, string> {
   })), LIMITS.pseudonym)
 }
 
+/** Every member's shown name by id, "former member" for an id governance never admitted. */
+export function nameOf(s: GroupSpace): (id: string) => string {
+  const names = memberNames(s)
+  return (id) => names.get(id) ?? 'former member'
+}
+
+/** Whether this device's member is a facilitator now. */
+export function isFacilitator(s: GroupSpace): boolean {
+  return s.governance.members.get(s.me)?.role === 'facilitator'
+}
+
 /** One member's shown name; `fallback` for an id governance never admitted. */
 export function memberName(space: GroupSpace, id: string, fallback = 'former member'): string {
   return memberNames(space).get(id) ?? fallback

@@ -17,7 +17,7 @@ import { readSharedTraining, readTraining, shareTraining, TRAINING_DOC } from '.
 import { writeReadableCopy } from '../store/readable-export.ts'
 import type { GroupRegistry } from './group-registry.ts'
 import type { GroupSpace } from './group-space.ts'
-import { memberNames } from './member-names.ts'
+import { isFacilitator, nameOf } from './member-names.ts'
 
 type SupportMethods =
   | 'hotlines' | 'resources' | 'suggestResource' | 'addResource' | 'removeResource' | 'dismissSuggestion' | 'openLink'
@@ -35,15 +35,6 @@ export function memberYDocs(s: GroupSpace): Map<string, Y.Doc> {
   const out = new Map<string, Y.Doc>()
   for (const [id, d] of s.docs.memberDocs()) if (s.governance.members.has(id)) out.set(id, d.doc)
   return out
-}
-
-export function nameOf(s: GroupSpace): (id: string) => string {
-  const names = memberNames(s)
-  return (id) => names.get(id) ?? 'former member'
-}
-
-export function isFacilitator(s: GroupSpace): boolean {
-  return s.governance.members.get(s.me)?.role === 'facilitator'
 }
 
 function requireFacilitator(s: GroupSpace, what: string): void {

@@ -13,7 +13,7 @@ import { countUnread, type Stamped } from '../model/unread.ts'
 import { readDirectory } from '../model/resources-doc.ts'
 import type { GroupSpace } from './group-space.ts'
 import { readerSource, type PersonalReader } from './reader-source.ts'
-import { allLines, lineView } from './private-line-handlers.ts'
+import { allLines, lineView } from './private-line-view.ts'
 
 /** Whoever holds this profile's personal docs (the registry). */
 interface Reader {

@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { changeRole } from '../../../core/group/membership.ts'
-import { allLines, lineView, writeLine } from '../../../core/group/private-line-handlers.ts'
+import { writeLine } from '../../../core/group/private-line-handlers.ts'
+import { allLines, lineView } from '../../../core/group/private-line-view.ts'
 import { holder } from '../../../core/group/sealed-key.ts'
 import { lineDocId } from '../../../core/model/doc-id.ts'
 import { readLine } from '../../../core/model/private-line.ts'
