@@ -45,6 +45,7 @@ import { LastSeenWatch } from './last-seen-watch.ts'
 import { QuotaWatch } from './quota-watch.ts'
 import { MemberGate } from './member-gate.ts'
 import { CheckpointBackfill } from './checkpoint-backfill.ts'
+import { TreeCompare } from './tree-compare.ts'
 
 export type { NetworkOptions }
 
@@ -102,6 +103,8 @@ export class GroupOnline {
   private readonly gate: MemberGate
   /** The blocks checkpoints stood for, fetched after the initial sync (checkpoint-backfill.ts). */
   private readonly backfill: CheckpointBackfill
+  /** Two versions of a log at one length, met on connect (tree-compare.ts). */
+  private readonly trees: TreeCompare
 
   private constructor(
     private readonly space: GroupSpace,
@@ -112,6 +115,7 @@ export class GroupOnline {
   ) {
     this.seen = new LastSeenWatch(seenStore, () => this.peers())
     this.forks = new ForkWatch(space)
+    this.trees = new TreeCompare({ session: (k) => this.sessions.get(k), logs: () => this.sessions.keys(), report: (ev) => space.reportFork(ev) })
     this.rooms = new MeetingRooms(space, trust.webrtc)
     this.admissions = new AdmissionSide(space)
     this.backfill = new CheckpointBackfill(space, (key) => this.sessions.get(key), (key) => this.whole.has(key), this.quota)
@@ -137,6 +141,7 @@ export class GroupOnline {
         ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}),
         ...(opts.host ? { host: opts.host } : {}),
         presenceHidden: opts.presenceHidden === true,
+        trees: online.trees,
         quiet: online.keeperOnly.quiet,
         ...online.rooms.options(opts),
       })
@@ -281,6 +286,9 @@ export class GroupOnline {
     const shared = { key: session.key, replicate: (s: Parameters<typeof session.replicate>[0]) => session.replicate(s), ...download }
     this.swarm.addLog(shared)
     this.keepers?.addLog(shared)
+    const changed = (): void => this.swarm?.treesChanged(key)
+    session.on('append', changed)
+    changed()
     if (key === this.space.own.key) {
       // Store work (issue 14): our own blocks coming back from peers after a lost tail
       // (core/store/own-log-guard.ts) are read like anyone's, so they show without a restart.
