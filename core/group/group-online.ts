@@ -43,6 +43,7 @@ import { MeetingRooms } from './meeting-rooms.ts'
 import type { WebrtcSetting } from './webrtc-settings.ts'
 import { LastSeenWatch } from './last-seen-watch.ts'
 import { QuotaWatch } from './quota-watch.ts'
+import { roomToAdmit } from './log-quota.ts'
 import { MemberGate } from './member-gate.ts'
 import { CheckpointBackfill } from './checkpoint-backfill.ts'
 import { TreeCompare } from './tree-compare.ts'
@@ -56,7 +57,7 @@ export interface OnlineOptions extends NetworkOptions {
   /** Member ids to accept before governance is known, with the logs to fetch it from. */
   trust?: { members: string[]; logs: string[]; webrtc?: WebrtcSetting }
   /** Answers newcomers on the topics of the group's live invites (core/group/join.ts). */
-  admit?: { now(): number; decide(proof: Uint8Array, challenge: string): Promise<JoinAnswer> }
+  admit?: { now(): number; decide(proof: Uint8Array, challenge: string): Promise<JoinAnswer | null> }
   /** Where members' last-seen times are kept across restarts (last-seen.ts). */
   lastSeen?: LastSeenStore
   /** Ask members' nodes not to show this member as connected (presence.ts). */
@@ -263,7 +264,8 @@ export class GroupOnline {
     if (this.invites && gov && this.admit) {
       const now = this.admit.now()
       // Keeper-only: a newcomer answered here would learn this device's address, so no invite topic.
-      const live = this.keeperOnly?.quiet === true ? [] : [...gov.invites.values()].filter((i) => shouldAnnounce(i, gov.requests.values(), now))
+      // Nor while our own log cannot take an admission: a member who can answers instead (log-quota.ts).
+      const live = this.keeperOnly?.quiet === true || !roomToAdmit(this.space.own) ? [] : [...gov.invites.values()].filter((i) => shouldAnnounce(i, gov.requests.values(), now))
       await this.invites.setTopics(live.map((i) => Buffer.from(inviteTopic(Buffer.from(i.publicKey, 'hex'))).toString('hex')))
       // An invite expiring, or its grace ending, changes what to announce with no event to say so.
       const next = nextAnnounceChange(gov.invites.values(), now)
