@@ -177,7 +177,8 @@ export class TreeExchange {
     const roots = readNodes(r, MAX_ROOTS, bad)
     r.end()
     const count = (this.wants.get(log) ?? 0) + 1
-    if (count > WANTS_PER_LOG) return
+    // Counted only for logs held here, so the count map is bounded by our own logs.
+    if (count > WANTS_PER_LOG || !(await this.side.digest(log))) return
     this.wants.set(log, count)
     const state = await this.side.answer(log, length, roots)
     if (!state || state.length > STATE_MAX || this.done) return
