@@ -47,6 +47,7 @@ import { roomToAdmit } from './log-quota.ts'
 import { MemberGate } from './member-gate.ts'
 import { CheckpointBackfill } from './checkpoint-backfill.ts'
 import { TreeCompare } from './tree-compare.ts'
+import { EvidenceCompletion } from './evidence-complete.ts'
 
 export type { NetworkOptions }
 
@@ -106,6 +107,8 @@ export class GroupOnline {
   private readonly backfill: CheckpointBackfill
   /** Two versions of a log at one length, met on connect (tree-compare.ts). */
   private readonly trees: TreeCompare
+  /** The other version's block added to evidence that lacks it (evidence-complete.ts). */
+  private readonly completion: EvidenceCompletion
 
   private constructor(
     private readonly space: GroupSpace,
@@ -117,6 +120,7 @@ export class GroupOnline {
     this.seen = new LastSeenWatch(seenStore, () => this.peers())
     this.forks = new ForkWatch(space)
     this.trees = new TreeCompare({ session: (k) => this.sessions.get(k), logs: () => this.sessions.keys(), report: (ev) => space.reportFork(ev) })
+    this.completion = new EvidenceCompletion(space, (k) => store.replicationSession(bytes(k)))
     this.rooms = new MeetingRooms(space, trust.webrtc)
     this.admissions = new AdmissionSide(space)
     this.backfill = new CheckpointBackfill(space, (key) => this.sessions.get(key), (key) => this.whole.has(key), this.quota)
@@ -345,6 +349,7 @@ export class GroupOnline {
       if (!(await this.forks.beforeRead(log.key))) return
       await this.space.catchUp(this.forks.bounded(log))
       this.boundQuota(log)
+      if (this.space.governanceChanges !== before) void this.completion.check().catch(() => undefined)
       // A planned log may have waited for governance this read brought.
       if (this.space.governanceChanges !== before) for (const [k, other] of this.fetched) {
         if (this.space.planOf(k) === undefined) this.fetched.delete(k)

@@ -10,72 +10,20 @@
  * reported.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { fastProvider } from '../../../core/crypto/provider-sodium.ts'
 import { checkEvidence, freezes, type ForkEvidence } from '../../../core/group/equivocation.ts'
 import { TreeCompare } from '../../../core/group/tree-compare.ts'
 import { Protomux, rawEncoding, type NoiseStream } from '../../../core/net/holepunch-net.ts'
 import { openTrees, TREES_PROTOCOL } from '../../../core/net/tree-exchange.ts'
-import { Corestore, type CorestoreInstance, type HypercoreSession, type KeyPair } from '../../../core/store/holepunch.ts'
+import type { HypercoreSession } from '../../../core/store/holepunch.ts'
 import { encodeSignedState, readSignedState } from '../../../core/store/tree-proof.ts'
-import { seededRandom, testSeed } from '../../helpers/seeded-random.ts'
-import { useTempDirs } from '../../helpers/temp-dir.ts'
 import { noisePair } from '../net/noise-pair.ts'
+import { useTwinCores, type Twins } from './twin-cores.ts'
 
-const tempDir = useTempDirs()
-const stores: CorestoreInstance[] = []
+const { store, twins } = useTwinCores()
 const streams: NoiseStream[] = []
-afterEach(async () => {
+afterEach(() => {
   for (const s of streams.splice(0)) s.destroy()
-  for (const s of stores.splice(0)) await s.close().catch(() => undefined)
 })
-
-function store(): CorestoreInstance {
-  const s = new Corestore(tempDir())
-  stores.push(s)
-  return s
-}
-
-type Replicable = { replicate(initiator: boolean): NodeJS.ReadWriteStream }
-function link(x: HypercoreSession, y: HypercoreSession): void {
-  const s1 = (x as unknown as Replicable).replicate(true)
-  const s2 = (y as unknown as Replicable).replicate(false)
-  s1.pipe(s2).pipe(s1)
-}
-
-interface Twins {
-  kp: KeyPair
-  key: string
-  /** Readers holding machine A's and machine B's version, each whole, in their own Corestore. */
-  ra: HypercoreSession
-  rb: HypercoreSession
-  a: HypercoreSession
-  b: HypercoreSession
-}
-
-async function twins(shared: number, salt = 0): Promise<Twins> {
-  const rnd = seededRandom(testSeed() + salt)
-  const kp = fastProvider.signKeyPairFromSeed(rnd.bytes(32))
-  const manifest = { version: 1 as const, signers: [{ publicKey: kp.publicKey }] }
-  const a = store().get({ manifest })
-  const b = store().get({ manifest })
-  await a.ready()
-  await b.ready()
-  for (let i = 0; i < shared; i++) {
-    const block = rnd.bytes(40)
-    await a.append(block, { keyPair: kp })
-    await b.append(block, { keyPair: kp })
-  }
-  await a.append(Buffer.from('words on machine A'), { keyPair: kp })
-  await b.append(Buffer.from('words on machine B'), { keyPair: kp })
-  const reader = async (from: HypercoreSession): Promise<HypercoreSession> => {
-    const r = store().get({ key: from.key as Uint8Array })
-    await r.ready()
-    link(r, from)
-    await r.download({ start: 0, end: from.length }).done()
-    return r
-  }
-  return { kp, key: Buffer.from(a.key as Uint8Array).toString('hex'), ra: await reader(a), rb: await reader(b), a, b }
-}
 
 /** A reader's side of the exchange: its one log, what it reports and the refusals it meets. */
 function side(key: string, session: HypercoreSession): { compare: TreeCompare; reports: ForkEvidence[]; refusals: string[]; reported: Promise<void> } {
