@@ -7,8 +7,8 @@
  * which GroupSpace.reportFork takes as the report that adds both blocks. The freeze does not move
  * (the index is the same); only the review gains the words.
  *
- * Looked at when governance changed, once per frozen log and run once a verdict is reached;
- * nothing is written when this device holds the carried block itself, or none.
+ * Looked at when governance changed, again for a log only when a report was added since its last
+ * verdict; nothing is written when this device holds only the carried blocks, or none there.
  */
 import type { HypercoreSession } from '../store/holepunch.ts'
 import { encodeSignedState, leafOnly, readSignedState, type SignedState } from '../store/tree-proof.ts'
@@ -19,7 +19,8 @@ import { BLOCK_CARRY } from './tree-compare.ts'
 const same = (x: Uint8Array, y: Uint8Array): boolean => Buffer.from(x).equals(Buffer.from(y))
 
 export class EvidenceCompletion {
-  private readonly done = new Set<string>()
+  /** log → how many reports it had when decided: a later report (another version) is looked at again. */
+  private readonly done = new Map<string, number>()
   private running = false
 
   /** `open`: a fresh session on this device's stored copy of a log (it may have been frozen). */
@@ -31,14 +32,14 @@ export class EvidenceCompletion {
     this.running = true
     try {
       for (const [log, index] of gov.frozen) {
-        if (this.done.has(log) || log === this.space.own.key) continue
         const reports = gov.forkReports.filter((r) => r.log === log && r.index === index)
+        if (this.done.get(log) === reports.length || log === this.space.own.key) continue
         // Every block the reports carry there, whole: each reporter carries its own version's.
         const carried = reports.flatMap((r) => {
           const c = checkEvidence(r)
           return c ? [c.a, c.b] : []
         }).filter((st) => st.block?.index === index && !st.block.leaf)
-        if (!carried.length || reports.some((r) => bothBlocks(r)) || (await this.add(log, index, carried))) this.done.add(log)
+        if (!carried.length || reports.some((r) => bothBlocks(r)) || (await this.add(log, index, carried))) this.done.set(log, reports.length)
       }
     } finally {
       this.running = false

@@ -18,7 +18,7 @@ const { twins } = useTwinCores()
 
 /** A space that knows one frozen log and its reports, and keeps what this peer reports. */
 function spaceWith(ev: ForkEvidence | ForkEvidence[], reported: ForkEvidence[]): GroupSpace {
-  const reports = [ev].flat()
+  const reports = Array.isArray(ev) ? ev : [ev]
   return {
     groupId: 'g', own: { key: 'f'.repeat(64) },
     governance: { frozen: freezes(reports), forkReports: reports },
@@ -59,10 +59,18 @@ describe('evidence with one version’s block', () => {
     await new EvidenceCompletion(spaceWith(ev, fromA), sessionOf(t.ra)).check()
     expect(fromA).toEqual([])
 
-    // Two reporters, each carrying its own version's block: a holder of either joins them.
+    // Two reporters, each carrying its own version's block: a holder of either joins them, also
+    // when it looked before the second report arrived (its own was the only one then).
     const withB = makeEvidence(t.key, t.kp.publicKey, index, await readSignedState(t.ra, null), await readSignedState(t.rb, index), encodeSignedState) as ForkEvidence
     const joined: ForkEvidence[] = []
-    await new EvidenceCompletion(spaceWith([ev, withB], joined), sessionOf(t.ra)).check()
+    const reports = [ev]
+    const space = spaceWith(reports, joined)
+    const completion = new EvidenceCompletion(space, sessionOf(t.ra))
+    await completion.check()
+    expect(joined).toEqual([])
+    reports.push(withB)
+    ;(space.governance as unknown as { forkReports: ForkEvidence[] }).forkReports = reports
+    await completion.check()
     expect(joined.map((e) => bothBlocks(e))).toEqual([true])
   })
 
