@@ -22,27 +22,40 @@ export class EvidenceCompletion {
   /** log → how many reports it had when decided: a later report (another version) is looked at again. */
   private readonly done = new Map<string, number>()
   private running = false
+  private again = false
 
   /** `open`: a fresh session on this device's stored copy of a log (it may have been frozen). */
   constructor(private readonly space: GroupSpace, private readonly open: (log: string) => Promise<HypercoreSession>) {}
 
   async check(): Promise<void> {
-    const gov = this.space.groupId ? this.space.governance : null
-    if (!gov || this.running) return
+    if (this.running) {
+      // Governance moved while a look was under way: look once more when it ends.
+      this.again = true
+      return
+    }
     this.running = true
     try {
-      for (const [log, index] of gov.frozen) {
-        const reports = gov.forkReports.filter((r) => r.log === log && r.index === index)
-        if (this.done.get(log) === reports.length || log === this.space.own.key) continue
-        // Every block the reports carry there, whole: each reporter carries its own version's.
-        const carried = reports.flatMap((r) => {
-          const c = checkEvidence(r)
-          return c ? [c.a, c.b] : []
-        }).filter((st) => st.block?.index === index && !st.block.leaf)
-        if (!carried.length || reports.some((r) => bothBlocks(r)) || (await this.add(log, index, carried))) this.done.set(log, reports.length)
-      }
+      do {
+        this.again = false
+        await this.look()
+      } while (this.again)
     } finally {
       this.running = false
+    }
+  }
+
+  private async look(): Promise<void> {
+    const gov = this.space.groupId ? this.space.governance : null
+    if (!gov) return
+    for (const [log, index] of gov.frozen) {
+      const reports = gov.forkReports.filter((r) => r.log === log && r.index === index)
+      if (this.done.get(log) === reports.length || log === this.space.own.key) continue
+      // Every block the reports carry there, whole: each reporter carries its own version's.
+      const carried = reports.flatMap((r) => {
+        const c = checkEvidence(r)
+        return c ? [c.a, c.b] : []
+      }).filter((st) => st.block?.index === index && !st.block.leaf)
+      if (!carried.length || reports.some((r) => bothBlocks(r)) || (await this.add(log, index, carried))) this.done.set(log, reports.length)
     }
   }
 
