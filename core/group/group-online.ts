@@ -349,7 +349,8 @@ export class GroupOnline {
       if (!(await this.forks.beforeRead(log.key))) return
       await this.space.catchUp(this.forks.bounded(log))
       this.boundQuota(log)
-      if (this.space.governanceChanges !== before) void this.completion.check().catch(() => undefined)
+      // Cheap when nothing is frozen; a freeze may come from our own report, not from this read.
+      void this.completion.check().catch(() => undefined)
       // A planned log may have waited for governance this read brought.
       if (this.space.governanceChanges !== before) for (const [k, other] of this.fetched) {
         if (this.space.planOf(k) === undefined) this.fetched.delete(k)
