@@ -58,6 +58,7 @@ export const errors = {
   STORE_UNAVAILABLE: factory('STORE_UNAVAILABLE', 'The group store could not be opened'),
   LOG_BEHIND: factory('LOG_BEHIND', 'This device lost some of its own recent words in this group (its store was damaged or rolled back). It will not write until it has them back from the group, so it cannot contradict what it wrote before: stay online while another member is online'),
   LOG_UNCONFIRMED: factory('LOG_UNCONFIRMED', 'This profile was moved or restored from a copy. It will not write in this group until another member has shown it how much of its history they hold, so it cannot contradict what it wrote before: go online while another member is online, or, if no other copy of this profile is in use, choose “continue here”'),
+  NOT_SYNCED_YET: factory('NOT_SYNCED_YET', 'This group’s history has not arrived on this device yet (nothing is damaged); stay online while another member is online and it will show'),
   GROUP_NOT_FOUND: factory('GROUP_NOT_FOUND', 'There is no such group in this profile'),
   NOT_FOUND: factory('NOT_FOUND', 'That item does not exist'),
   NOT_ALLOWED: factory('NOT_ALLOWED', 'Your role in this group does not allow that'),

@@ -36,6 +36,7 @@ export type ErrorCode =
   | 'STORE_UNAVAILABLE'
   | 'LOG_BEHIND'
   | 'LOG_UNCONFIRMED'
+  | 'NOT_SYNCED_YET'
   // groups and content
   | 'GROUP_NOT_FOUND'
   | 'NOT_FOUND'

@@ -44,8 +44,11 @@ import { MeetingRooms } from './meeting-rooms.ts'
 import type { WebrtcSetting } from './webrtc-settings.ts'
 import { LastSeenWatch } from './last-seen-watch.ts'
 import { QuotaWatch } from './quota-watch.ts'
+import { roomToAdmit } from './log-quota.ts'
 import { MemberGate } from './member-gate.ts'
 import { CheckpointBackfill } from './checkpoint-backfill.ts'
+import { TreeCompare } from './tree-compare.ts'
+import { EvidenceCompletion } from './evidence-complete.ts'
 
 export type { NetworkOptions }
 
@@ -56,7 +59,7 @@ export interface OnlineOptions extends NetworkOptions {
   /** Member ids to accept before governance is known, with the logs to fetch it from. */
   trust?: { members: string[]; logs: string[]; webrtc?: WebrtcSetting; keeper?: { key: string; register: string } }
   /** Answers newcomers on the topics of the group's live invites (core/group/join.ts). */
-  admit?: { now(): number; decide(proof: Uint8Array, challenge: string): Promise<JoinAnswer> }
+  admit?: { now(): number; decide(proof: Uint8Array, challenge: string): Promise<JoinAnswer | null> }
   /** Where members' last-seen times are kept across restarts (last-seen.ts). */
   lastSeen?: LastSeenStore
   /** Ask members' nodes not to show this member as connected (presence.ts). */
@@ -105,6 +108,10 @@ export class GroupOnline {
   private readonly gate: MemberGate
   /** The blocks checkpoints stood for, fetched after the initial sync (checkpoint-backfill.ts). */
   private readonly backfill: CheckpointBackfill
+  /** Two versions of a log at one length, met on connect (tree-compare.ts). */
+  private readonly trees: TreeCompare
+  /** The other version's block added to evidence that lacks it (evidence-complete.ts). */
+  private readonly completion: EvidenceCompletion
 
   private constructor(
     private readonly space: GroupSpace,
@@ -115,6 +122,8 @@ export class GroupOnline {
   ) {
     this.seen = new LastSeenWatch(seenStore, () => this.peers())
     this.forks = new ForkWatch(space)
+    this.trees = new TreeCompare({ session: (k) => this.sessions.get(k), logs: () => this.sessions.keys(), report: (ev) => space.reportFork(ev) })
+    this.completion = new EvidenceCompletion(space, (k) => store.replicationSession(bytes(k)))
     this.rooms = new MeetingRooms(space, trust.webrtc)
     this.admissions = new AdmissionSide(space)
     this.backfill = new CheckpointBackfill(space, (key) => this.sessions.get(key), (key) => this.whole.has(key), this.quota)
@@ -140,6 +149,7 @@ export class GroupOnline {
         ...(opts.bootstrap ? { bootstrap: opts.bootstrap } : {}),
         ...(opts.host ? { host: opts.host } : {}),
         presenceHidden: opts.presenceHidden === true,
+        trees: online.trees,
         quiet: online.keeperOnly.quiet,
         ...online.rooms.options(opts),
       })
@@ -268,7 +278,8 @@ export class GroupOnline {
     if (this.invites && gov && this.admit) {
       const now = this.admit.now()
       // Keeper-only: a newcomer answered here would learn this device's address, so no invite topic.
-      const live = this.keeperOnly?.quiet === true ? [] : [...gov.invites.values()].filter((i) => shouldAnnounce(i, gov.requests.values(), now))
+      // Nor while our own log cannot take an admission: a member who can answers instead (log-quota.ts).
+      const live = this.keeperOnly?.quiet === true || !roomToAdmit(this.space.own) ? [] : [...gov.invites.values()].filter((i) => shouldAnnounce(i, gov.requests.values(), now))
       await this.invites.setInvites(live.map((i) => bytes(i.publicKey)), this.rooms.inviteWhere())
       // An invite expiring, or its grace ending, changes what to announce with no event to say so.
       const next = nextAnnounceChange(gov.invites.values(), now)
@@ -297,6 +308,9 @@ export class GroupOnline {
     const shared = { key: session.key, replicate: (s: Parameters<typeof session.replicate>[0]) => session.replicate(s), ...download }
     this.swarm.addLog(shared)
     this.keepers?.addLog(shared)
+    const changed = (): void => this.swarm?.treesChanged(key)
+    session.on('append', changed)
+    changed()
     if (key === this.space.own.key) {
       // Store work (issue 14): our own blocks coming back from peers after a lost tail
       // (core/store/own-log-guard.ts) are read like anyone's, so they show without a restart.
@@ -351,6 +365,8 @@ export class GroupOnline {
       if (!(await this.forks.beforeRead(log.key))) return
       await this.space.catchUp(this.forks.bounded(log))
       this.boundQuota(log)
+      // Cheap when nothing is frozen; a freeze may come from our own report, not from this read.
+      void this.completion.check().catch(() => undefined)
       // A planned log may have waited for governance this read brought.
       if (this.space.governanceChanges !== before) for (const [k, other] of this.fetched) {
         if (this.space.planOf(k) === undefined) this.fetched.delete(k)

@@ -166,7 +166,8 @@ export class GroupSpace {
   }
 
   get governance(): Governance {
-    if (!this.gov) throw errors.LOG_CORRUPT('the group has no genesis event')
+    // Not read yet (a newcomer, a join cut short) is not damage: its own code (issue 14).
+    if (!this.gov) throw errors.NOT_SYNCED_YET('the group’s first event has not been read yet')
     return this.gov
   }
 

@@ -16,7 +16,8 @@ import { inviteTopic } from './invite-keys.ts'
 export interface InviteAnswering {
   groupId: string
   newChallenge(): string
-  decide(proof: Uint8Array, challenge: string): Promise<JoinAnswer>
+  /** null: this member cannot admit now (its log is full or behind); the joiner looks on (join.ts). */
+  decide(proof: Uint8Array, challenge: string): Promise<JoinAnswer | null>
 }
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')

@@ -8,6 +8,9 @@
  * invite that needs approval, the answering member (a facilitator too) puts the request on record
  * (`join.request`) and answers "pending"; when the newcomer asks again after a facilitator
  * admitted the request, any member hands over the welcome, and after a decline, the refusal.
+ * A member whose node cannot write now (its own log at its byte budget, or behind, or not
+ * confirmed: CANNOT_WRITE) steps aside instead of refusing: the joiner goes on to another member,
+ * who may admit them. A refusal is final for the joiner, and this one would not be the group's.
  *
  * Welcome, version 3 (canonical JSON, sealed box; versions 1 and 2 are still read):
  *   { v: 3, groupId, name, secret, epochs: [[n, key]], members: [memberId], logs: [logKey],
@@ -68,8 +71,14 @@ export interface JoinHostContext {
   secrets(): { secret: Uint8Array; epochs: [number, Uint8Array][] }
 }
 
-/** Member side: never throws; every failure is a refusal with a code the joiner can show. */
-export async function decideJoin(ctx: JoinHostContext, proofBytes: Uint8Array, challenge: string): Promise<JoinAnswer> {
+/** Why this device cannot write now; none of them says anything about the joiner. */
+const CANNOT_WRITE: ReadonlySet<string> = new Set(['LOG_QUOTA_REACHED', 'LOG_BEHIND', 'LOG_UNCONFIRMED'])
+
+/**
+ * Member side: never throws; every failure is a refusal with a code the joiner can show, but
+ * for this device being unable to write (CANNOT_WRITE): null, "let another member answer".
+ */
+export async function decideJoin(ctx: JoinHostContext, proofBytes: Uint8Array, challenge: string): Promise<JoinAnswer | null> {
   try {
     const space = ctx.space
     const gov = space.governance
@@ -100,6 +109,7 @@ export async function decideJoin(ctx: JoinHostContext, proofBytes: Uint8Array, c
     if (!space.governance.members.has(joiner.id)) return { status: 'refused', code: 'INVITE_USED_UP' }
     return welcomeFor(ctx, joiner.boxKey)
   } catch (e) {
+    if (e instanceof HearthError && CANNOT_WRITE.has(e.code)) return null
     return { status: 'refused', code: e instanceof HearthError ? e.code : 'INTERNAL' }
   }
 }

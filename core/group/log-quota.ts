@@ -87,6 +87,17 @@ export function hasRoom(log: QuotaSource, blocks: readonly Uint8Array[], refuse 
   return log.byteLength + adding <= logQuota()
 }
 
+/** Room an admission needs at most (a `member.admit` event is a few kilobytes); see roomToAdmit. */
+export const ADMISSION_ROOM = 64 * 1024
+
+/**
+ * Whether this device's own log can still take an admission. A node that cannot stops announcing
+ * the group's invites, so joiners meet members who can admit them (join.ts steps aside too).
+ */
+export function roomToAdmit(own: QuotaSource): boolean {
+  return own.byteLength === undefined || own.byteLength + ADMISSION_ROOM <= logQuota()
+}
+
 /** The devices past their budget, for status: whose, and how many of their blocks speak. */
 export function quotaReached(book: QuotaBook, memberOf: (logKey: string) => string | undefined, names: ReadonlyMap<string, string>): { quotaReached?: { memberId: string; name: string; blocks: number | null }[] } {
   const out = [...book.reached()].flatMap(([log, end]) => {

@@ -45,7 +45,7 @@ export class MemberMailboxes {
   /** Mailboxes the keeper said it opened, and this node has not closed since (tests and status). */
   readonly opened = new Set<string>()
 
-  constructor(private readonly groupId: string, private readonly decide: (proof: Uint8Array, challenge: string) => Promise<JoinAnswer>) {}
+  constructor(private readonly groupId: string, private readonly decide: (proof: Uint8Array, challenge: string) => Promise<JoinAnswer | null>) {}
 
   /** The group's live invites, and those no longer live whose mailbox must be emptied. */
   set(live: MailboxInvite[], dead: Uint8Array[]): void {
@@ -140,6 +140,8 @@ export class MemberMailboxes {
       return // not sealed under this invite's key, or not a proof: nobody with the code made it
     }
     const answer = await this.decide(proof, challengeFor(m.requestId))
+    // This member cannot admit now (its own log is full or behind): the request stays for another.
+    if (!answer) return
     send({ kind: 'reply', id: m.id, requestId: m.requestId, answer: sealSecret(box.keys.key, encodeAnswer(answer)) })
   }
 }

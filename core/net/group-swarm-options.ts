@@ -8,6 +8,7 @@ import type { Identity } from '../crypto/identity.ts'
 import type { DhtNodeAddress, NoiseStream } from './holepunch-net.ts'
 import type { AdmissionOptions, RejectReason } from './member-auth.ts'
 import type { Transport, TransportChoice } from './transports.ts'
+import type { TreeSide } from './tree-exchange.ts'
 import type { RtcPeerFactory } from './webrtc/rtc-peers.ts'
 import type { WebrtcWhere } from './webrtc/webrtc-slot.ts'
 
@@ -65,6 +66,8 @@ export interface GroupSwarmOptions {
   /** Whether to ask members' nodes not to show us as connected (presence-announce.ts). */
   presenceHidden?: boolean
   log?(entry: NetLogEntry): void
+  /** Compares each log's signed tree with every member on connect (tree-exchange.ts). */
+  trees?: TreeSide
   /** Which transports to meet members on; Hyperswarm alone unless told (transports.ts). */
   transport?: TransportChoice
   /**

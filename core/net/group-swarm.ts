@@ -45,6 +45,7 @@ import { Rendezvous } from './rendezvous.ts'
 import { swarmKeyPair, swarmSalt } from './swarm-keys.ts'
 import { groupTopic } from './topic.ts'
 import { startDhtNode } from './dht-node.ts'
+import { listenForTrees, openTrees, treesOn } from './tree-exchange.ts'
 import { closeWhich, usesHyperswarm, usesWebrtc, type Transport } from './transports.ts'
 import { WebrtcSlot, type WebrtcWhere } from './webrtc/webrtc-slot.ts'
 import type { AuthenticatedPeer, GroupSwarmOptions, ReplicableLog } from './group-swarm-options.ts'
@@ -219,6 +220,11 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
     for (const c of this.connections) if (c.peer) this.replicateTo(c.conn, [log])
   }
 
+  /** A log changed here: its signed tree goes to every connected member (tree-exchange.ts). */
+  treesChanged(key: string): void {
+    for (const c of this.connections) if (c.peer) treesOn(c.conn)?.changed(key)
+  }
+
   /**
    * Asks isMember again about every connected peer and drops those it now refuses. Call it when
    * governance changes (a removal): membership is otherwise checked once, at connect.
@@ -284,6 +290,7 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
     }
     const mine = (): boolean => this.presenceHidden
     listenForPresence(conn, auth.then((o) => o.ok && !this.closing), mine, presence)
+    if (this.opts.trees) listenForTrees(conn, auth.then((o) => o.ok && !this.closing), this.opts.trees)
     void auth
       .then((outcome) => {
         if (!outcome.ok) return this.reject(source, outcome.reason)
@@ -293,6 +300,7 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
         this.replicateTo(conn, this.logs.values())
         if (ownDevice) announceDevice(conn, ownDevice, device)
         announcePresence(conn, mine, presence)
+        if (this.opts.trees) openTrees(conn, this.opts.trees)
         if (this.connections.has(c)) this.emit('peer-up', c.peer)
       })
       .catch(() => conn.destroy())

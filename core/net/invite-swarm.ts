@@ -48,7 +48,7 @@ export class InviteHost {
 
   static async open(
     net: NetworkOptions,
-    opts: { groupId: string; newChallenge(): string; decide(proof: Uint8Array, challenge: string): Promise<JoinAnswer> },
+    opts: { groupId: string; newChallenge(): string; decide(proof: Uint8Array, challenge: string): Promise<JoinAnswer | null> },
   ): Promise<InviteHost> {
     const { swarm, dht } = await startSwarm(net)
     const host = new InviteHost(swarm, dht)

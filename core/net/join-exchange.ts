@@ -10,6 +10,9 @@
  *             status 2 pending:  body empty (a facilitator must approve; ask again later)
  *             status 3 refused:  body = an error code in ASCII (INVITE_EXPIRED, …)
  *
+ * A member that cannot answer (its node cannot write the admission now: `decide` gives null) closes
+ * the connection without an ANSWER, so the joiner goes on to another member (invite-swarm.ts).
+ *
  * The challenge is fresh per connection and answers one proof, so a proof captured from one
  * exchange is worthless in another. Anything out of order, oversized or malformed ends the
  * connection. Neither side ever throws out of these functions; they resolve with an outcome.
@@ -41,14 +44,14 @@ function channelOn(stream: NoiseStream, onmessage: (m: Uint8Array) => void, onop
 /** Member side: greets, waits for one proof, and answers with what `decide` says. */
 export function hostJoin(
   stream: NoiseStream,
-  opts: { groupId: string; challenge: string; decide(proof: Uint8Array): Promise<JoinAnswer>; timeoutMs?: number },
-): Promise<'answered' | 'timeout' | 'closed' | 'malformed'> {
+  opts: { groupId: string; challenge: string; decide(proof: Uint8Array): Promise<JoinAnswer | null>; timeoutMs?: number },
+): Promise<'answered' | 'aside' | 'timeout' | 'closed' | 'malformed'> {
   return new Promise((resolve) => {
     let done = false
     const timer = setTimeout(() => end('timeout'), opts.timeoutMs ?? JOIN_TIMEOUT_MS)
     timer.unref?.()
     let channel: ProtomuxChannel | null = null
-    function end(r: 'answered' | 'timeout' | 'closed' | 'malformed'): void {
+    function end(r: 'answered' | 'aside' | 'timeout' | 'closed' | 'malformed'): void {
       if (done) return
       done = true
       clearTimeout(timer)
@@ -59,6 +62,7 @@ export function hostJoin(
       if (done || m[0] !== PROOF || m.length < 2 || m.length > MAX_PROOF + 1) return end('malformed')
       opts.decide(m.subarray(1)).then((answer) => {
         if (done) return
+        if (answer === null) return end('aside')
         channel?.messages[0]?.send(encodeAnswer(answer))
         end('answered')
       }, () => end('malformed'))

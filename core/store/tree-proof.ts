@@ -131,6 +131,11 @@ function grown(s: SignedState): { length: number; roots: ProofNode[] } | null {
   return { length: batch.length, roots: batch.roots }
 }
 
+/** Hypercore's hash of a tree by its roots: what a signature at that length signs (with the length and fork). */
+export function treeHashOf(roots: ProofNode[]): Uint8Array {
+  return hc.crypto.tree(roots)
+}
+
 /** The first block under a tree node: where the range a root covers starts. */
 export function firstLeaf(node: number): number {
   return hc.flat.leftSpan(node) / 2

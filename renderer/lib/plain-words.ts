@@ -67,6 +67,7 @@ export const WORDS: Readonly<Record<ErrorCode, MessageKey>> = {
   NAME_NOT_ALLOWED: 'errors.NAME_NOT_ALLOWED',
   NAME_TAKEN: 'errors.NAME_TAKEN',
   LOG_QUOTA_REACHED: 'logQuota.error',
+  NOT_SYNCED_YET: 'errors.NOT_SYNCED_YET',
 }
 
 export function plainWords(error: ApiError): string {

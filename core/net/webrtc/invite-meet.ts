@@ -40,7 +40,7 @@ export class WebrtcInviteHost {
   private readonly meet: WebrtcMeet
   readonly url: string
 
-  constructor(where: InviteMeetWhere, opts: { groupId: string; newChallenge(): string; decide(proof: Uint8Array, challenge: string): Promise<JoinAnswer>; onEvent?(code: string): void }) {
+  constructor(where: InviteMeetWhere, opts: { groupId: string; newChallenge(): string; decide(proof: Uint8Array, challenge: string): Promise<JoinAnswer | null>; onEvent?(code: string): void }) {
     this.url = where.url
     this.meet = WebrtcMeet.start({
       ...meetOptions(where), rooms: new InviteRooms([]), listenOnly: true,

@@ -8,7 +8,7 @@
  * version: Hypercore reports a conflict, and the node that met it turns it into evidence. Cedar
  * is offline then ('Birch first', under a CPU hog on both cores) or online ('newcomer first').
  * All three end with the same feed and membership, neither machine's words shown, and Alder's
- * review lists the evidence.
+ * review lists the evidence with both machines' words (evidence-complete.ts).
  */
 import { cpSync } from 'node:fs'
 import path from 'node:path'
@@ -92,6 +92,9 @@ describe('a member that runs one device log on two machines', () => {
     for (const l of lists) expect(l).toEqual(lists[0])
     // Block 0 and 1 are shared, the split is past them: the first post stands everywhere.
     expect(feeds[0]).toEqual(['a post before anything happened'])
+    // The holder of each version adds its block where the other reporter's evidence lacks it.
+    const words = async (): Promise<string> => JSON.stringify((await alder.ok('rewrittenLogs', { groupId: s.groupId }))[0]?.versions.map((v) => v.block?.texts).sort())
+    await alder.until(async () => (await words()) === JSON.stringify([['words on the first machine'], ['words on the second machine']]), 60_000)
     const review = await alder.ok('rewrittenLogs', { groupId: s.groupId })
     expect(review[0]).toMatchObject({ member: s.malloryId, memberName: 'Mallory' })
     expect(review[0]?.versions.map((v) => v.fork)).toEqual([0, 0])

@@ -17,6 +17,7 @@ export const errorsDe: Record<ErrorsKey, string> = {
   'errors.STORE_UNAVAILABLE': 'Hearth konnte den gespeicherten Verlauf dieser Gruppe nicht öffnen. Ein Neustart von Hearth kann helfen.',
   'errors.LOG_BEHIND': 'Dieses Gerät hat einen Teil von dem verloren, was du hier zuletzt geschrieben hast. Damit es dir nie widerspricht, schreibt es in dieser Gruppe nichts, bis es diese Worte zurückhat: Bleib online, während ein anderes Mitglied online ist.',
   'errors.LOG_UNCONFIRMED': 'Dieses Profil wurde verschoben oder aus einer Kopie wiederhergestellt. Es schreibt in dieser Gruppe nichts, bis ein anderes Mitglied zeigt, wie viel von seinem Verlauf es hat: Geh online, während ein anderes Mitglied online ist, oder wähle „Hier weitermachen“, wenn keine andere Kopie dieses Profils benutzt wird.',
+  'errors.NOT_SYNCED_YET': 'Der Verlauf dieser Gruppe ist noch nicht auf diesem Gerät angekommen. Nichts ist beschädigt: Bleib online, während ein anderes Mitglied online ist, dann erscheint er.',
   'errors.DECISION_CLOSED': 'Die Abstimmung über diese Entscheidung ist beendet. Das Ergebnis steht fest.',
   'errors.EXPORT_FAILED': 'Hearth konnte die Datei dort nicht schreiben. Nichts wurde gespeichert.',
   'errors.NAME_NOT_ALLOWED': 'Dieser Name enthält versteckte Zeichen (unsichtbare, Richtungs- oder Steuerzeichen), die andere täuschen könnten. Bitte tippe ihn noch einmal.',

@@ -19,6 +19,7 @@ export const errorsEn = {
   'errors.STORE_UNAVAILABLE': 'Hearth could not open this group’s stored history. Restarting Hearth may help.',
   'errors.LOG_BEHIND': 'This device has lost some of what you wrote here recently. So that it never contradicts you, it will not write in this group until it gets those words back: stay online while another member is online.',
   'errors.LOG_UNCONFIRMED': 'This profile was moved or restored from a copy. It will not write in this group until another member shows how much of its history they hold: go online while another member is online, or choose “Continue here” if no other copy of this profile is in use.',
+  'errors.NOT_SYNCED_YET': 'This group’s history has not reached this device yet. Nothing is wrong or damaged: stay online while another member is online, and it will appear.',
   'errors.DECISION_CLOSED': 'Voting on that decision has closed. The result is final.',
   'errors.EXPORT_FAILED': 'Hearth could not write the file there. Nothing was saved.',
   'errors.NAME_NOT_ALLOWED': 'That name has hidden characters in it (invisible, direction or control characters) that could mislead others. Please type it again.',

@@ -17,6 +17,7 @@ export const errorsEs: Record<ErrorsKey, string> = {
   'errors.STORE_UNAVAILABLE': 'Hearth no pudo abrir el historial guardado de este grupo. Reiniciar Hearth puede ayudar.',
   'errors.LOG_BEHIND': 'Este dispositivo perdió algo de lo que escribiste aquí hace poco. Para no contradecirte nunca, no escribirá en este grupo hasta recuperar esas palabras: quédate en línea mientras otra persona del grupo esté en línea.',
   'errors.LOG_UNCONFIRMED': 'Este perfil se movió o se restauró desde una copia. No escribirá en este grupo hasta que otra persona del grupo muestre cuánto de su historial tiene: conéctate mientras otra persona esté en línea, o elige «Continuar aquí» si no usas ninguna otra copia de este perfil.',
+  'errors.NOT_SYNCED_YET': 'El historial de este grupo todavía no ha llegado a este dispositivo. No hay nada dañado: mantente en línea mientras otra persona del grupo esté en línea y aparecerá.',
   'errors.DECISION_CLOSED': 'La votación de esa decisión ya cerró. El resultado es definitivo.',
   'errors.EXPORT_FAILED': 'Hearth no pudo escribir el archivo ahí. No se guardó nada.',
   'errors.NAME_NOT_ALLOWED': 'Ese nombre tiene caracteres ocultos (invisibles, de dirección o de control) que podrían confundir a otras personas. Escríbelo de nuevo, por favor.',

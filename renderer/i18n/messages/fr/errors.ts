@@ -17,6 +17,7 @@ export const errorsFr: Record<ErrorsKey, string> = {
   'errors.STORE_UNAVAILABLE': 'Hearth n’a pas pu ouvrir l’historique enregistré de ce groupe. Redémarrer Hearth peut aider.',
   'errors.LOG_BEHIND': 'Cet appareil a perdu une partie de ce que vous avez écrit ici récemment. Pour ne jamais vous contredire, il n’écrira plus dans ce groupe avant de retrouver ces mots : restez en ligne pendant qu’un autre membre est en ligne.',
   'errors.LOG_UNCONFIRMED': 'Ce profil a été déplacé ou restauré depuis une copie. Il n’écrira pas dans ce groupe avant qu’un autre membre montre quelle part de son historique il détient : connectez-vous pendant qu’un autre membre est en ligne, ou choisissez « Continuer ici » si aucune autre copie de ce profil n’est utilisée.',
+  'errors.NOT_SYNCED_YET': 'L’historique de ce groupe n’est pas encore arrivé sur cet appareil. Rien n’est abîmé : restez en ligne pendant qu’un autre membre l’est aussi, et il apparaîtra.',
   'errors.DECISION_CLOSED': 'Le vote sur cette décision est clos. Le résultat est définitif.',
   'errors.EXPORT_FAILED': 'Hearth n’a pas pu écrire le fichier à cet endroit. Rien n’a été enregistré.',
   'errors.NAME_NOT_ALLOWED': 'Ce nom contient des caractères cachés (invisibles, de direction ou de contrôle) qui pourraient tromper les autres. Veuillez le saisir à nouveau.',

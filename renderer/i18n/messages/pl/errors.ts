@@ -17,6 +17,7 @@ export const errorsPl: Record<ErrorsKey, string> = {
   'errors.STORE_UNAVAILABLE': 'Hearth nie mógł otworzyć zapisanej historii tej grupy. Może pomóc ponowne uruchomienie Hearth.',
   'errors.LOG_BEHIND': 'To urządzenie straciło część tego, co zostało tu niedawno napisane z twojego profilu. Żeby nigdy sobie nie zaprzeczyć, nie będzie pisać w tej grupie, dopóki nie odzyska tych słów: bądź online, gdy inna osoba z grupy jest online.',
   'errors.LOG_UNCONFIRMED': 'Ten profil został przeniesiony lub przywrócony z kopii. Nie będzie pisać w tej grupie, dopóki inna osoba z grupy nie pokaże, ile jego historii ma: połącz się, gdy inna osoba jest online, albo wybierz „Kontynuuj tutaj”, jeśli żadna inna kopia tego profilu nie jest używana.',
+  'errors.NOT_SYNCED_YET': 'Historia tej grupy jeszcze nie dotarła na to urządzenie. Nic nie jest uszkodzone: zostań online, gdy ktoś inny z grupy jest online, a pojawi się.',
   'errors.DECISION_CLOSED': 'Głosowanie nad tą decyzją jest zamknięte. Wynik jest ostateczny.',
   'errors.EXPORT_FAILED': 'Hearth nie mógł tam zapisać pliku. Nic nie zostało zapisane.',
   'errors.NAME_NOT_ALLOWED': 'Ta nazwa zawiera ukryte znaki (niewidoczne, kierunku lub sterujące), które mogą wprowadzić innych w błąd. Wpisz ją jeszcze raz.',

@@ -17,6 +17,7 @@ export const errorsPt: Record<ErrorsKey, string> = {
   'errors.STORE_UNAVAILABLE': 'O Hearth não conseguiu abrir o histórico guardado deste grupo. Reiniciar o Hearth pode ajudar.',
   'errors.LOG_BEHIND': 'Este dispositivo perdeu parte do que você escreveu aqui recentemente. Para nunca contradizer você, ele não vai escrever neste grupo até recuperar essas palavras: fique online enquanto outro membro estiver online.',
   'errors.LOG_UNCONFIRMED': 'Este perfil foi movido ou restaurado de uma cópia. Ele não vai escrever neste grupo até que outro membro mostre quanto do histórico dele tem: fique online enquanto outro membro estiver online, ou escolha “Continuar aqui” se nenhuma outra cópia deste perfil estiver em uso.',
+  'errors.NOT_SYNCED_YET': 'O histórico deste grupo ainda não chegou a este dispositivo. Nada está danificado: fique online enquanto outra pessoa do grupo estiver online, e ele vai aparecer.',
   'errors.DECISION_CLOSED': 'A votação dessa decisão foi encerrada. O resultado é definitivo.',
   'errors.EXPORT_FAILED': 'O Hearth não conseguiu gravar o arquivo ali. Nada foi salvo.',
   'errors.NAME_NOT_ALLOWED': 'Esse nome tem caracteres escondidos (invisíveis, de direção ou de controle) que podem enganar outras pessoas. Digite-o de novo, por favor.',
