@@ -37,6 +37,7 @@ import { ForkWatch } from './fork-watch.ts'
 import { KeeperLink } from '../keeper/keeper-link.ts'
 import { mailboxInvites, MemberMailboxes } from '../keeper/keeper-mailbox-member.ts'
 import { KeeperFollow } from '../keeper/keeper-follow.ts'
+import { keeperSyncLine, type KeeperSyncLine } from '../keeper/keeper-sync-line.ts'
 import { withKeeperEpochs } from '../keeper/keeper-epochs.ts'
 import { KeeperOnlySwitch } from '../keeper/keeper-only-switch.ts'
 import { AdmissionSide } from './admission-side.ts'
@@ -200,13 +201,8 @@ export class GroupOnline {
   }
 
   /** The keeper's side of the sync line, or null when this group has no keeper here (core/keeper/). */
-  keeperStatus(): { connected: boolean; lastReached: number | null; holdsMine: boolean; blocksHeld: number; full?: true; only: boolean; refused?: string; mailboxes?: number } | null {
-    const k = this.keeper
-    const own = this.sessions.get(this.space.own.key)
-    const only = this.keeperOnly?.quiet === true
-    // In keeper-only mode a keeper whose link could not open is still the only way: say it is unreachable.
-    if (!k) return only ? { connected: false, lastReached: null, holdsMine: false, blocksHeld: 0, only } : null
-    return { connected: k.connected(), lastReached: k.lastReached, holdsMine: own ? own.length === 0 || k.holds(own) : false, blocksHeld: k.blocksHeld(this.sessions.values()), ...(k.status?.full ? { full: true as const } : {}), ...(k.refusal ? { refused: k.refusal } : {}), only, mailboxes: this.mailboxes?.opened.size ?? 0 }
+  keeperStatus(): KeeperSyncLine | null {
+    return keeperSyncLine(this.keeper, this.sessions.get(this.space.own.key), this.sessions.values(), this.keeperOnly?.quiet === true, this.mailboxes?.opened.size ?? 0)
   }
 
   /** Keeps the last-seen times now (members connected at this moment count as seen now). */
