@@ -41,6 +41,15 @@ export class KeeperMailboxes {
   }
 
   /**
+   * The group moved to its successor's access key (a removal's rotation, keeper-node.ts): its
+   * mailboxes and the requests waiting in them go with it, or a join asked before the rotation
+   * would wait, unanswerable, until the invite expired.
+   */
+  move(old: string, next: string): void {
+    for (const b of this.boxes.values()) if (b.group === old) b.group = next
+  }
+
+  /**
    * Opens the mailbox channel on a connection; `group` is what its access proof named, if any.
    * `onUse` is called once the line is answered with anything but a refusal (a newcomer waiting
    * for its answer), so the keeper's access timeout spares it; a stranger is not spared.

@@ -210,6 +210,7 @@ export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, 
     this.profile.groups.set(next, logs)
     this.profile.retired.set(old, message.slice())
     this.quota.move(old, next)
+    this.mailboxes.move(old, next)
     void this.profile.saveGroups().catch(() => undefined)
     c.group = next
     // Every other connection under the retired key closes: it proved a key that no longer opens anything here.

@@ -128,6 +128,27 @@ describe('the keeper holding mailboxes', () => {
     expect(pushed.kind === 'result' && Buffer.from(pushed.body)).toEqual(Buffer.from(answer))
   })
 
+  it('moves a group’s mailboxes, and the requests in them, to its successor’s access key', async () => {
+    const { keeper, connect, now } = setUp()
+    const k = mailboxKeys(randomBytes(32))
+    const before = connect('old')
+    before.send(open(k, now.t + DAY))
+    await before.next(result('OPENED'))
+    const newcomer = connect(null)
+    const ask = leave(k)
+    newcomer.send(ask)
+    await newcomer.next(result('WAITING', ask.requestId))
+    keeper.move('old', 'new')
+    expect([keeper.count('old'), keeper.count('new')]).toEqual([0, 1])
+    // A member proving the new key owns the mailbox: it may answer the request left before.
+    const after = connect('new')
+    after.send(open(k, now.t + DAY))
+    await after.next(result('OPENED'))
+    const answer = randomBytes(90)
+    after.send({ kind: 'reply', id: k.id, requestId: ask.requestId, answer })
+    await newcomer.next(result('ANSWERED', ask.requestId))
+  })
+
   it('bounds a mailbox, empties it when closed but keeps answers, and refuses an OPEN without access', async () => {
     const { keeper, connect, now, announced } = setUp()
     const k = mailboxKeys(randomBytes(32))
