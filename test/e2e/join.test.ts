@@ -106,7 +106,7 @@ describe('joining by code, across two nodes', () => {
     // The last cell holds what a facilitator can do about another member (in a facilitated group,
     // with the badge a new facilitator may carry; the select's text is its options).
     await expect.poll(async () => (await row.getByRole('cell').allTextContents()).map((t) => t.trim()), { timeout: 10_000 })
-      .toEqual(['Member', 'Active', 'Accepted', 'Connected now', 'Badge if made facilitator No badgeCounsellorAdvocate Make facilitator Remove from group'])
+      .toEqual(['Member', 'Active', 'Accepted', 'Connected now, directly', 'Badge if made facilitator No badgeCounsellorAdvocate Make facilitator Remove from group'])
 
     // The invite is used up now, and the list says so.
     await section(a, 'Invites')

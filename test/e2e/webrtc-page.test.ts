@@ -88,6 +88,9 @@ async function meetOverPages(typed = false): Promise<void> {
   await a.getByText('Connected now: Birch.').waitFor({ timeout: SYNC_MS })
   expect(await peerTransports(a)).toEqual(['webrtc'])
   expect(await peerTransports(b)).toEqual(['webrtc'])
+  // The Members screen says how Birch is reached (issue 16: status names each peer's transport).
+  await section(a, 'Members')
+  await a.getByRole('row', { name: /^Birch/ }).getByRole('cell', { name: 'Connected now, through WebRTC' }).waitFor({ timeout: SYNC_MS })
 
   await section(a, 'Conversations')
   await writePost(a, 'Alder says the kettle is on')

@@ -35,4 +35,6 @@ export const webrtcAr: Record<keyof typeof webrtcEn, string> = {
   'webrtc.save': 'احفظ للمجموعة كلها',
   'webrtc.saved': 'تم الحفظ. سيتبع جهاز كل عضو هذا الإعداد.',
   'webrtc.invalid': 'بعض هذا لا يستطيع Hearth استخدامه. تبدأ خوادم الإشارة بـ ws:// أو wss://، وخوادم STUN وTURN بـ stun: أو turn: أو turns:، أربعة على الأكثر من كل نوع. اسم مستخدم TURN وكلمة مروره يأتيان معًا.',
+  'members.connectedDirect': 'متصل الآن، مباشرةً',
+  'members.connectedWebrtc': 'متصل الآن، عبر WebRTC',
 }

@@ -35,4 +35,6 @@ export const webrtcDe: Record<keyof typeof webrtcEn, string> = {
   'webrtc.save': 'Für die ganze Gruppe speichern',
   'webrtc.saved': 'Gespeichert. Das Gerät jedes Mitglieds folgt dieser Einstellung.',
   'webrtc.invalid': 'Etwas davon kann Hearth nicht nutzen. Signalisierungsserver beginnen mit ws:// oder wss://, STUN- und TURN-Server mit stun:, turn: oder turns:, höchstens vier von jeder Art. TURN-Benutzername und Passwort gehören zusammen.',
+  'members.connectedDirect': 'Jetzt verbunden, direkt',
+  'members.connectedWebrtc': 'Jetzt verbunden, über WebRTC',
 }

@@ -33,4 +33,6 @@ export const webrtcEn = {
   'webrtc.save': 'Save for the whole group',
   'webrtc.saved': 'Saved. Every member’s device will follow this setting.',
   'webrtc.invalid': 'One of these is not something Hearth can use. Signaling servers start with ws:// or wss://, STUN and TURN servers with stun:, turn: or turns:, at most four of each. A TURN user name and password go together.',
+  'members.connectedDirect': 'Connected now, directly',
+  'members.connectedWebrtc': 'Connected now, through WebRTC',
 } as const satisfies Record<string, string>

@@ -35,4 +35,6 @@ export const webrtcEs: Record<keyof typeof webrtcEn, string> = {
   'webrtc.save': 'Guardar para todo el grupo',
   'webrtc.saved': 'Guardado. El dispositivo de cada persona del grupo seguirá este ajuste.',
   'webrtc.invalid': 'Algo de esto no es algo que Hearth pueda usar. Los servidores de señalización empiezan por ws:// o wss://, los STUN y TURN por stun:, turn: o turns:, como máximo cuatro de cada tipo. El usuario y la contraseña TURN van juntos.',
+  'members.connectedDirect': 'Conectado ahora, directamente',
+  'members.connectedWebrtc': 'Conectado ahora, a través de WebRTC',
 }

@@ -35,4 +35,6 @@ export const webrtcFr: Record<keyof typeof webrtcEn, string> = {
   'webrtc.save': 'Enregistrer pour tout le groupe',
   'webrtc.saved': 'Enregistré. L’appareil de chaque membre suivra ce réglage.',
   'webrtc.invalid': 'Une de ces adresses n’est pas utilisable par Hearth. Les serveurs de signalisation commencent par ws:// ou wss://, les serveurs STUN et TURN par stun:, turn: ou turns:, quatre au plus de chaque. Un nom d’utilisateur et un mot de passe TURN vont ensemble.',
+  'members.connectedDirect': 'Connecté·e en ce moment, en direct',
+  'members.connectedWebrtc': 'Connecté·e en ce moment, par WebRTC',
 }

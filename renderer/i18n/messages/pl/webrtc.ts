@@ -35,4 +35,6 @@ export const webrtcPl: Record<keyof typeof webrtcEn, string> = {
   'webrtc.save': 'Zapisz dla całej grupy',
   'webrtc.saved': 'Zapisano. Urządzenie każdego członka zastosuje to ustawienie.',
   'webrtc.invalid': 'Czegoś z tego Hearth nie może użyć. Serwery sygnalizacyjne zaczynają się od ws:// lub wss://, serwery STUN i TURN od stun:, turn: lub turns:, najwyżej cztery każdego rodzaju. Nazwa użytkownika i hasło TURN idą w parze.',
+  'members.connectedDirect': 'Teraz online, bezpośrednio',
+  'members.connectedWebrtc': 'Teraz online, przez WebRTC',
 }

@@ -35,4 +35,6 @@ export const webrtcPt: Record<keyof typeof webrtcEn, string> = {
   'webrtc.save': 'Salvar para o grupo todo',
   'webrtc.saved': 'Salvo. O aparelho de cada pessoa do grupo vai seguir esta configuração.',
   'webrtc.invalid': 'Algo aqui não pode ser usado pelo Hearth. Servidores de sinalização começam com ws:// ou wss://, servidores STUN e TURN com stun:, turn: ou turns:, no máximo quatro de cada. Usuário e senha TURN vão juntos.',
+  'members.connectedDirect': 'Online agora, diretamente',
+  'members.connectedWebrtc': 'Online agora, via WebRTC',
 }
