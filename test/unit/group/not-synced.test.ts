@@ -28,6 +28,7 @@ function api(s: GroupSpace) {
     onlineOf: async () => null,
     storedLastSeen: () => new Map(),
     ownLogStatus: async () => undefined,
+    firstScreen: async () => null,
     personal: { read: () => null, names: () => [] },
   }
   return groupHandlers({ registry: () => reg as unknown as GroupRegistry, now: () => 1, groupsChanged: () => undefined } as unknown as Parameters<typeof groupHandlers>[0])
