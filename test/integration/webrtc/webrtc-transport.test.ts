@@ -127,6 +127,25 @@ async function twoOnWebrtc(url: string, later: 'Alder' | 'Birch'): Promise<void>
   await sees(back, groupId, 'while you were away')
 }
 
+/** Alder has both transports, Birch WebRTC alone, Cedar Hyperswarm alone: Birch and Cedar sync through Alder. */
+async function throughAThird(url: string): Promise<void> {
+  const bootstrap = await boot()
+  const a = await node(path.join(tempDir(), 'a'), bootstrap, both(url), 'Alder')
+  const b = await node(path.join(tempDir(), 'b'), bootstrap, webrtc(url), 'Birch')
+  const c = await node(path.join(tempDir(), 'c'), bootstrap, hyperswarm, 'Cedar')
+  const { id: groupId } = await a.ok('createGroup', { name: 'Circle' })
+  await join(a, b, groupId)
+  await join(a, c, groupId)
+  await b.ok('post', { groupId, text: 'from Birch, over WebRTC' })
+  await c.ok('post', { groupId, text: 'from Cedar, over Hyperswarm' })
+  await sees(c, groupId, 'from Birch, over WebRTC')
+  await sees(b, groupId, 'from Cedar, over Hyperswarm')
+  // One connection per device, each on the only transport the two share.
+  expect(await transportsOf(a, groupId)).toEqual(['Birch:webrtc', 'Cedar:hyperswarm'])
+  expect(await transportsOf(b, groupId)).toEqual(['Alder:webrtc'])
+  expect(await transportsOf(c, groupId)).toEqual(['Alder:hyperswarm'])
+}
+
 describe('WebRTC as a transport of the group node', () => {
   it.each(['Alder', 'Birch'] as const)('two members on WebRTC alone sync posts both ways, through hearth signal (%s back second)', async (later) => {
     await twoOnWebrtc((await hearthSignal()).url, later)
@@ -136,23 +155,11 @@ describe('WebRTC as a transport of the group node', () => {
     await twoOnWebrtc(await yWebrtcSignal(), 'Alder')
   })
 
-  it('a member on WebRTC alone and one on Hyperswarm alone sync through a third who has both', async () => {
-    const { url } = await hearthSignal()
-    const bootstrap = await boot()
-    const a = await node(path.join(tempDir(), 'a'), bootstrap, both(url), 'Alder')
-    const b = await node(path.join(tempDir(), 'b'), bootstrap, webrtc(url), 'Birch')
-    const c = await node(path.join(tempDir(), 'c'), bootstrap, hyperswarm, 'Cedar')
-    const { id: groupId } = await a.ok('createGroup', { name: 'Circle' })
-    await join(a, b, groupId)
-    await join(a, c, groupId)
-    await b.ok('post', { groupId, text: 'from Birch, over WebRTC' })
-    await c.ok('post', { groupId, text: 'from Cedar, over Hyperswarm' })
-    await sees(c, groupId, 'from Birch, over WebRTC')
-    await sees(b, groupId, 'from Cedar, over Hyperswarm')
-    // One connection per device, each on the only transport the two share.
-    expect(await transportsOf(a, groupId)).toEqual(['Birch:webrtc', 'Cedar:hyperswarm'])
-    expect(await transportsOf(b, groupId)).toEqual(['Alder:webrtc'])
-    expect(await transportsOf(c, groupId)).toEqual(['Alder:hyperswarm'])
+  it.each([
+    ['hearth signal', async () => (await hearthSignal()).url],
+    ["y-webrtc's unmodified bin/server.js", yWebrtcSignal],
+  ] as const)('a member on WebRTC alone and one on Hyperswarm alone sync through a third who has both, through %s', async (_, server) => {
+    await throughAThird(await server())
   })
 
   it('meets again after hearth signal is killed and started again on the same port', async () => {
