@@ -31,19 +31,27 @@ export function keeperFootprint(keeper: KeeperProcess, dir: string): Footprint {
   return { rss, disk }
 }
 
-interface Opts { root: string; boot: string; keeper: KeeperProcess; updates: number; peers: Peer[]; footprint: { when: string; at: Footprint }[] }
+export interface Opts { root: string; boot: string; keeper: KeeperProcess; updates: number; peers: Peer[]; footprint: { when: string; at: Footprint }[] }
+
+/** Starts and stops member processes in the bench's folder, kept in `o.peers` so the bench stops what is left. */
+export function peerProcesses(o: Opts): { start(dir: string): Promise<Peer>; stop(p: Peer): Promise<void> } {
+  return {
+    async start(dir) {
+      // A 100,000-update run outlives a peer process's default life (300 s).
+      const p = await startPeer(path.join(o.root, dir), o.boot, { HEARTH_PEER_LIFETIME_MS: '7200000' }, { readyMs: 90_000 })
+      o.peers.push(p)
+      return p
+    },
+    async stop(p) {
+      o.peers.splice(o.peers.indexOf(p), 1)
+      await p.stop()
+    },
+  }
+}
 
 export async function initialSyncBench(o: Opts): Promise<InitialSync> {
   const { groupId } = await buildBigGroup(path.join(o.root, 'big'), PASS, o.updates, 20)
-  const start = async (dir: string, env: NodeJS.ProcessEnv = {}): Promise<Peer> => {
-    const p = await startPeer(path.join(o.root, dir), o.boot, env, { readyMs: 90_000 })
-    o.peers.push(p)
-    return p
-  }
-  const stop = async (p: Peer): Promise<void> => {
-    o.peers.splice(o.peers.indexOf(p), 1)
-    await p.stop()
-  }
+  const { start, stop } = peerProcesses(o)
   const a = await start('big')
   await a.ok('unlock', { passphrase: PASS }, 90_000)
   await a.until(async () => (await a.ok('groupStatus', { groupId })).online, 120_000)

@@ -16,7 +16,11 @@
  * 3. The keeper's memory (RSS from /proc) and disk (its profile folder) with no group, after the
  *    small groups, and after the large one.
  *
- *   npx tsx scripts/bench/keeper.ts [--posts 100] [--updates 100000] [--hog]
+ *    With `--alone`, part 2 is the initial sync from the keeper ALONE instead: the newcomer joins
+ *    through the keeper's mailbox while no member is online (keeper-alone.ts), beside the same
+ *    newcomer's sync from a member. `--posts 0` leaves part 1 out.
+ *
+ *   npx tsx scripts/bench/keeper.ts [--posts 100] [--updates 100000] [--alone] [--hog]
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
@@ -29,8 +33,9 @@ import { startCpuHog } from '../soak/cpu-hog.ts'
 import { pct, until, uptime } from './bench-util.ts'
 import { rawRoundTrip } from './raw-net.ts'
 import { initialSyncBench, keeperFootprint, PASS, type Footprint, type InitialSync } from './keeper-initial.ts'
+import { aloneSyncBench, printAlone, type AloneSync } from './keeper-alone.ts'
 
-const { values } = parseArgs({ options: { posts: { type: 'string' }, updates: { type: 'string' }, hog: { type: 'boolean' } } })
+const { values } = parseArgs({ options: { posts: { type: 'string' }, updates: { type: 'string' }, hog: { type: 'boolean' }, alone: { type: 'boolean' } } })
 const POSTS = Number(values.posts ?? 100)
 const UPDATES = Number(values.updates ?? 100_000)
 const before = uptime()
@@ -48,15 +53,25 @@ const kept: number[] = []
 let raw: number[] = []
 const footprint: { when: string; at: Footprint }[] = []
 let initial: InitialSync | null = null
+let alone: AloneSync | null = null
 try {
-  keeper = await startKeeper(path.join(root, 'k'), boot)
+  // Up for the whole run: a 100,000-update run outlasts the helper's 600 s.
+  keeper = await startKeeper(path.join(root, 'k'), boot, ['--for', '7200'])
   footprint.push({ when: 'no group', at: keeperFootprint(keeper, path.join(root, 'k')) })
-  const start = async (name: string): Promise<Peer> => {
-    const p = await startPeer(path.join(root, name), boot, {}, { readyMs: 90_000 })
-    peers.push(p)
-    await p.ok('createProfile', { passphrase: PASS, name }, 90_000)
-    return p
-  }
+  if (POSTS > 0) await postToVisible()
+  if (UPDATES > 0 && values.alone) alone = await aloneSyncBench({ root, boot, keeper, updates: UPDATES, peers, footprint })
+  else if (UPDATES > 0) initial = await initialSyncBench({ root, boot, keeper, updates: UPDATES, peers, footprint })
+} finally {
+  await Promise.all(peers.map((p) => p.stop()))
+  await keeper?.stop().catch(() => undefined)
+  await net.destroy()
+  await hog?.stop()
+  rmSync(root, { recursive: true, force: true })
+}
+
+/** Part 1: A and B, a group without the keeper and one with it, posts taken in turn. */
+async function postToVisible(): Promise<void> {
+  if (!keeper) return
   const a = await start('Alder')
   const b = await start('Birch')
   const join = async (groupId: string): Promise<void> => {
@@ -92,25 +107,28 @@ try {
   raw = await rawRoundTrip(Math.min(POSTS, 100))
   footprint.push({ when: 'one small group (the posts above)', at: keeperFootprint(keeper, path.join(root, 'k')) })
   await Promise.all(peers.splice(0).map((p) => p.stop()))
-  if (UPDATES > 0) initial = await initialSyncBench({ root, boot, keeper, updates: UPDATES, peers, footprint })
-} finally {
-  await Promise.all(peers.map((p) => p.stop()))
-  await keeper?.stop().catch(() => undefined)
-  await net.destroy()
-  await hog?.stop()
-  rmSync(root, { recursive: true, force: true })
+}
+
+async function start(name: string): Promise<Peer> {
+  const p = await startPeer(path.join(root, name), boot, {}, { readyMs: 90_000 })
+  peers.push(p)
+  await p.ok('createProfile', { passphrase: PASS, name }, 90_000)
+  return p
 }
 const after = uptime()
 
 const ms = (x: number): string => `${x.toFixed(1)} ms`
 console.log(`\nuptime before: ${before}\nuptime after:  ${after}${hog ? '; CPU hog on every core' : ''}`)
-console.log(`\nPost → visible, A to B, ${POSTS} posts in each group, taken in turn`)
-console.log('| path | p50 | p99 | max |')
-console.log('|---|---:|---:|---:|')
-console.log(`| direct (A and B connected) — anchor | ${ms(pct(direct, 50))} | ${ms(pct(direct, 99))} | ${ms(Math.max(...direct))} |`)
-console.log(`| through the keeper (both keeper-only) | ${ms(pct(kept, 50))} | ${ms(pct(kept, 99))} | ${ms(Math.max(...kept))} |`)
-console.log(`| raw Hyperswarm round trip (${raw.length}) | ${ms(pct(raw, 50))} | ${ms(pct(raw, 99))} | ${ms(Math.max(...raw))} |`)
-console.log(`keeper / direct: p50 ${(pct(kept, 50) / pct(direct, 50)).toFixed(2)}× (target ≤ 2×), p99 ${(pct(kept, 99) / pct(direct, 99)).toFixed(2)}×`)
+if (direct.length > 0) {
+  console.log(`\nPost → visible, A to B, ${POSTS} posts in each group, taken in turn`)
+  console.log('| path | p50 | p99 | max |')
+  console.log('|---|---:|---:|---:|')
+  console.log(`| direct (A and B connected) — anchor | ${ms(pct(direct, 50))} | ${ms(pct(direct, 99))} | ${ms(Math.max(...direct))} |`)
+  console.log(`| through the keeper (both keeper-only) | ${ms(pct(kept, 50))} | ${ms(pct(kept, 99))} | ${ms(Math.max(...kept))} |`)
+  console.log(`| raw Hyperswarm round trip (${raw.length}) | ${ms(pct(raw, 50))} | ${ms(pct(raw, 99))} | ${ms(Math.max(...raw))} |`)
+  console.log(`keeper / direct: p50 ${(pct(kept, 50) / pct(direct, 50)).toFixed(2)}× (target ≤ 2×), p99 ${(pct(kept, 99) / pct(direct, 99)).toFixed(2)}×`)
+}
+if (alone) printAlone(alone, UPDATES)
 if (initial) {
   const s = (x: number): string => `${(x / 1000).toFixed(1)} s`
   console.log(`\nInitial sync of a ${UPDATES.toLocaleString()}-update group (${initial.blocks.toLocaleString()} blocks, 20 members) to a newcomer, join call → every block the host holds; → whole history (backfill, starts after a fixed wait)`)
