@@ -253,8 +253,10 @@ export class GroupOnline {
     const gov = this.space.groupId ? this.space.governance : null
     // First of all: a removed keeper's link closes before any log is offered (keeper-follow.ts).
     await this.keeperOnly?.letGo()
-    // Before governance, the keeper the welcome named (join.ts v4): admitted through it, maybe nobody else is online.
-    if (gov || this.trust.keeper) await this.keepers?.follow(gov ? gov.keepers.current ?? null : this.trust.keeper ?? null).catch(() => undefined)
+    // Until governance names our own device, the keeper the welcome named (join.ts v4): a partly read
+    // governance may not name it yet, and closing it could leave a newcomer with no way to read on.
+    const settled = gov !== null && gov.knowsLog(this.space.own.key)
+    if (gov || this.trust.keeper) await this.keepers?.follow(settled ? gov.keepers.current ?? null : this.trust.keeper ?? gov?.keepers.current ?? null).catch(() => undefined)
     // Then: a rotation read moves the keeper on to the new access key (keeper-succession.ts).
     if (this.keepers?.current) await withKeeperEpochs(this.space, async (epochs) => this.keepers?.setEpochs(epochs)).catch(() => undefined)
     this.swarm.setQuiet(this.keeperOnly?.update() === true)
