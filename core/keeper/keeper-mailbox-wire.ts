@@ -30,6 +30,7 @@ import { hash, keyedHash } from '../crypto/hash.ts'
 import { fastProvider } from '../crypto/provider-sodium.ts'
 import type { KeyPair } from '../crypto/provider.ts'
 import { sign, verifySignature } from '../crypto/sign.ts'
+import { concat } from './keeper-wire.ts'
 
 export const MAILBOX_PROTOCOL = 'hearth/keeper-mailbox/v1'
 const VERSION = 1
@@ -73,11 +74,11 @@ export function requestIdFor(k: MailboxKeys, identityKey: Uint8Array): Uint8Arra
 
 /** The join challenge for a mailbox request: never equal to a live member's random one. */
 export function challengeFor(requestId: Uint8Array): string {
-  return Buffer.from(hash(cat(L.challenge, requestId))).toString('hex')
+  return Buffer.from(hash(concat(L.challenge, requestId))).toString('hex')
 }
 
 function leaveSigned(id: Uint8Array, requestId: Uint8Array, request: Uint8Array): Uint8Array {
-  return cat(L.leave, id, requestId, hash(request))
+  return concat(L.leave, id, requestId, hash(request))
 }
 
 export function signLeave(k: MailboxKeys, requestId: Uint8Array, request: Uint8Array): Uint8Array {
@@ -107,14 +108,14 @@ export function encodeMailbox(m: MailboxMessage): Uint8Array {
     case 'open': {
       const at = new Uint8Array(8)
       new DataView(at.buffer).setBigUint64(0, BigInt(m.expiresAt))
-      return cat(head(KIND.OPEN), m.id, m.topic, m.gate, at, m.greeting)
+      return concat(head(KIND.OPEN), m.id, m.topic, m.gate, at, m.greeting)
     }
-    case 'close': return cat(head(KIND.CLOSE), m.id)
-    case 'ask': return cat(head(KIND.ASK), m.id)
-    case 'leave': return cat(head(KIND.LEAVE), m.id, m.requestId, m.signature, m.request)
-    case 'request': return cat(head(KIND.REQUEST), m.id, m.requestId, m.request)
-    case 'reply': return cat(head(KIND.REPLY), m.id, m.requestId, m.answer)
-    case 'result': return cat(head(KIND.RESULT), m.id, m.requestId, Uint8Array.of(RESULT[m.result]), m.body)
+    case 'close': return concat(head(KIND.CLOSE), m.id)
+    case 'ask': return concat(head(KIND.ASK), m.id)
+    case 'leave': return concat(head(KIND.LEAVE), m.id, m.requestId, m.signature, m.request)
+    case 'request': return concat(head(KIND.REQUEST), m.id, m.requestId, m.request)
+    case 'reply': return concat(head(KIND.REPLY), m.id, m.requestId, m.answer)
+    case 'result': return concat(head(KIND.RESULT), m.id, m.requestId, Uint8Array.of(RESULT[m.result]), m.body)
   }
 }
 
@@ -146,13 +147,3 @@ export function decodeMailbox(b: Uint8Array): MailboxMessage | null {
 }
 
 export const noRequest = (): Uint8Array => ZERO_ID.slice()
-
-export function cat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
-  let at = 0
-  for (const p of parts) {
-    out.set(p, at)
-    at += p.length
-  }
-  return out
-}
