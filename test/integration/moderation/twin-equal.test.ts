@@ -11,32 +11,12 @@
  */
 import { cpSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { spawnTs, type Child } from '../../helpers/child.ts'
-import type { Peer } from '../../helpers/peer.ts'
 import { useProcessCast } from '../../helpers/process-cast.ts'
+import { has, machine as start, offline } from './twin-machines.ts'
 import { converge, scene, tell, texts, type Order } from './rewrite-scene.ts'
 
 const cast = useProcessCast()
-const TWIN = fileURLToPath(new URL('./twin-member.child.ts', import.meta.url))
-
-async function machine(dir: string, boot: string, groupId: string): Promise<Child> {
-  const c = spawnTs(TWIN, [dir, boot, groupId], {}, { stdin: true })
-  cast.cleanup(async () => {
-    c.proc.stdin?.end()
-    await c.exited
-  })
-  await c.waitForLine((l) => l.startsWith('ready ') || l.startsWith('error '), 90_000)
-  return c
-}
-
-async function offline(c: Child): Promise<void> {
-  c.proc.stdin?.end()
-  await c.exited
-}
-
-const has = (p: Peer, groupId: string, text: string): Promise<void> => p.until(async () => (await texts(p, groupId)).includes(text), 60_000)
 
 describe('a member whose two machines each write one block at the same index', () => {
   it.each([
@@ -54,7 +34,7 @@ describe('a member whose two machines each write one block at the same index', (
 
     // The first machine meets only Birch.
     await cast.stop(s.alder)
-    const first = await machine(s.malloryDir, s.boot, s.groupId)
+    const first = await start(cast, s.malloryDir, s.boot, s.groupId)
     const [atFirst] = await tell(first, 'post words on the first machine', 'posted')
     await has(s.birch, s.groupId, 'words on the first machine')
     await cast.stop(s.birch)
@@ -62,7 +42,7 @@ describe('a member whose two machines each write one block at the same index', (
 
     // The second meets only Alder, and writes at the same index: both versions are one length.
     const alder = await cast.start(s.alderDir, s.boot)
-    const second = await machine(copyDir, s.boot, s.groupId)
+    const second = await start(cast, copyDir, s.boot, s.groupId)
     const [atSecond] = await tell(second, 'post words on the second machine', 'posted')
     expect(atSecond).toBe(atFirst)
     await has(alder, s.groupId, 'words on the second machine')

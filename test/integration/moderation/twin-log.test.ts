@@ -12,32 +12,12 @@
  */
 import { cpSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { spawnTs, type Child } from '../../helpers/child.ts'
-import type { Peer } from '../../helpers/peer.ts'
 import { useProcessCast } from '../../helpers/process-cast.ts'
+import { has, machine as start, offline } from './twin-machines.ts'
 import { members, scene, tell, texts, type Order } from './rewrite-scene.ts'
 
 const cast = useProcessCast()
-const TWIN = fileURLToPath(new URL('./twin-member.child.ts', import.meta.url))
-
-async function machine(dir: string, boot: string, groupId: string): Promise<Child> {
-  const c = spawnTs(TWIN, [dir, boot, groupId], {}, { stdin: true })
-  cast.cleanup(async () => {
-    c.proc.stdin?.end()
-    await c.exited
-  })
-  await c.waitForLine((l) => l.startsWith('ready ') || l.startsWith('error '), 90_000)
-  return c
-}
-
-async function offline(c: Child): Promise<void> {
-  c.proc.stdin?.end()
-  await c.exited
-}
-
-const has = (p: Peer, groupId: string, text: string): Promise<void> => p.until(async () => (await texts(p, groupId)).includes(text), 60_000)
 
 describe('a member that runs one device log on two machines', () => {
   it.each([
@@ -55,7 +35,7 @@ describe('a member that runs one device log on two machines', () => {
 
     // Only Birch reads the first machine's words.
     await cast.stop(s.alder)
-    const first = await machine(s.malloryDir, s.boot, s.groupId)
+    const first = await start(cast, s.malloryDir, s.boot, s.groupId)
     await tell(first, 'post words on the first machine', 'posted')
     await has(s.birch, s.groupId, 'words on the first machine')
     await cast.stop(s.birch)
@@ -63,7 +43,7 @@ describe('a member that runs one device log on two machines', () => {
 
     // Alder and Cedar, a newcomer, read only the second machine's, which then grows past the first.
     const alder = await cast.start(s.alderDir, s.boot)
-    const second = await machine(copyDir, s.boot, s.groupId)
+    const second = await start(cast, copyDir, s.boot, s.groupId)
     await tell(second, 'post words on the second machine', 'posted')
     await has(alder, s.groupId, 'words on the second machine')
     const cedarDir = path.join(cast.tempDir(), 'cedar')
