@@ -2,6 +2,10 @@
  * The groups of one unlocked profile: creating a group, opening a group's space from the keys in
  * the vault, checkpointing it, and closing it all again on lock. The vault entries of a group
  * (meta, identity, keys, the groups-screen summary) are group-vault.ts.
+ *
+ * Just past 400 lines (403): opening, resting and closing share the open/online maps and must
+ * change together. The next change here should first move the kept first screen and the
+ * resting-group bookkeeping (FirstScreens, doc-rest hooks) into a module of their own.
  */
 import { shownGroupName } from '../model/names.ts'
 import type { GroupSummary } from '../api.ts'
