@@ -3,7 +3,7 @@
  * the vault, checkpointing it, and closing it all again on lock. The vault entries of a group
  * (meta, identity, keys, the groups-screen summary) are group-vault.ts.
  *
- * Just past 400 lines (403): opening, resting and closing share the open/online maps and must
+ * Just past 400 lines: opening, resting and closing share the open/online maps and must
  * change together. The next change here should first move the kept first screen and the
  * resting-group bookkeeping (FirstScreens, doc-rest hooks) into a module of their own.
  */
