@@ -81,6 +81,7 @@ export interface ApiMethods {
    * Joins by invite code; `waitMs` bounds the search for a member (default 60 s). While it looks,
    * `joinProgress` events say where it stands. `signal`: the group's signaling server (ws:// or
    * wss://), given with the code, to look for a member over WebRTC too (alone, on `--transport webrtc`).
+   * One member's refusal does not end the search while another may admit (core/net/join-answers.ts).
    */
   joinGroup: { input: { code: string; pseudonym?: string; waitMs?: number; signal?: string }; output: { group: string; status: 'admitted' | 'pending' | 'waiting' } }
   groupStatus: { input: G; output: GroupStatus }

@@ -71,6 +71,7 @@ export const errors = {
   INVITE_REVOKED: factory('INVITE_REVOKED', 'That invite was withdrawn; ask for a new one'),
   INVITE_USED_UP: factory('INVITE_USED_UP', 'That invite has already been used; ask for a new one'),
   INVITE_DECLINED: factory('INVITE_DECLINED', 'A facilitator declined this request to join'),
+  JOIN_ANSWERS_DIFFER: factory('JOIN_ANSWERS_DIFFER', 'Members of the group answered this request differently (each refused it, for different reasons), so this invite may or may not still be good; ask the person who invited you'),
   NO_MEMBER_REACHABLE: factory('NO_MEMBER_REACHABLE', 'No member of the group is online yet; still trying'),
   PEER_REJECTED: factory('PEER_REJECTED', 'A connection was refused because it could not prove group membership'),
   NETWORK_UNAVAILABLE: factory('NETWORK_UNAVAILABLE', 'The network could not be started'),

@@ -434,17 +434,17 @@ export class GroupSpace {
   }
 
   /**
-   * Signs and appends a governance event to our own log, then applies it like any other.
-   * `sealEpoch` seals it under another epoch key than the current one: a rotation travels under
-   * a key its recipients already hold.
+   * Signs and appends a governance event to our own log, applies it like any other, returns its
+   * index. `sealEpoch`: another epoch key to seal under (a rotation's, which its recipients hold).
    */
-  async writeGovernance(event: UnsignedEvent, sealEpoch?: number): Promise<void> {
+  async writeGovernance(event: UnsignedEvent, sealEpoch?: number): Promise<number> {
     const { payload } = signEvent(event, this.requireKeys().identity.signSecretKey)
     const index = await this.appendBlock(BlockKind.Governance, GOVERNANCE_DOC, payload, sealEpoch)
     this.next.set(this.own.key, Math.max(this.next.get(this.own.key) ?? 0, index + 1))
     const changed = this.addGovernance(this.own.key, index, payload, false)
     if (this.rebuildNeeded) await this.rebuild()
     if (changed.length) this.onChange(changed)
+    return index
   }
 
   /** A local change: one transaction, one block, resolved once durable. */

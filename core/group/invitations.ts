@@ -24,7 +24,7 @@ import type { GroupSpace } from './group-space.ts'
 import { encodeInviteCode, generateInviteSecret, parseInviteCode } from './invite-code.ts'
 import { waitingJoins, type Waiting } from './join-waiting.ts'
 import { inviteId, inviteKeyPair, inviteTopic } from './invite-keys.ts'
-import { openWelcome, refusalError } from './join.ts'
+import { openWelcome, opensWelcome, refusalError } from './join.ts'
 import { encodeJoinProof, makeJoinProof } from './join-proof.ts'
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
@@ -120,6 +120,7 @@ export class Invitations {
         progress(p === 'connected' ? 'connected' : 'looking')
       },
       proofFor: (groupId, challenge) => encodeJoinProof(makeJoinProof({ groupId, inviteSecret: secret, identity, device, pseudonym, challenge })),
+      opens: (sealed, groupId) => opensWelcome(sealed, identity.boxPublicKey, identity.boxSecretKey, groupId),
     })
     if ('waiting' in outcome) {
       const waiting: Waiting = { secret: hex(secret), pseudonym, groupId: outcome.waiting }

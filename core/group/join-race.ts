@@ -4,7 +4,8 @@
  * whichever answers first wins. A member online answers live. With only the keeper online, the
  * join reports "waiting" once the keeper holds our request and the first live lookup is over
  * without a member (events, not a timer); `untilAnswered` keeps waiting instead, for a newcomer
- * whose node resumes a waiting join at start (invitations.ts).
+ * whose node resumes a waiting join at start (invitations.ts). A refusal at the mailbox does not
+ * end the live search: it is one member's word, as on the topic (net/join-answers.ts).
  */
 import type { NetworkOptions } from '../net/holepunch-net.ts'
 import { joinByInvite } from '../net/invite-join.ts'
@@ -20,6 +21,8 @@ export interface RaceOptions {
   invitePublicKey: Uint8Array
   identityKey: Uint8Array
   proofFor(groupId: string, challenge: string): Uint8Array
+  /** Whether an admission's welcome opens for us: one that does not is a refusal (net/join-answers.ts). */
+  opens?(sealed: Uint8Array, groupId: string): boolean
   timeoutMs: number
   onProgress?(p: JoinProgress): void
   untilAnswered?: boolean
@@ -32,6 +35,7 @@ export interface RaceOptions {
 export async function joinLiveOrKeeper(net: NetworkOptions, opts: RaceOptions): Promise<RaceResult> {
   const stop = new AbortController()
   let fromKeeper: { answer: JoinAnswer; groupId: string } | null = null
+  let refusedThere: { answer: JoinAnswer; groupId: string } | null = null
   let waitingAt: string | null = null
   let looked = false
   const settle = (): void => {
@@ -46,13 +50,17 @@ export async function joinLiveOrKeeper(net: NetworkOptions, opts: RaceOptions): 
       settle()
     },
     onAnswer: (answer, groupId) => {
-      fromKeeper = { answer, groupId }
+      // A refusal left at the mailbox is one member's word (net/join-answers.ts): the live search
+      // goes on, and the refusal answers only if nothing better comes.
+      if (answer.status === 'refused' || (answer.status === 'admitted' && opts.opens?.(answer.sealed, groupId) === false)) refusedThere ??= { answer, groupId }
+      else fromKeeper = { answer, groupId }
       settle()
     },
   }).catch(() => null)
   try {
     const live = await joinByInvite(net, {
       topic: opts.topic, invitePublicKey: opts.invitePublicKey, proofFor: opts.proofFor, timeoutMs: opts.timeoutMs, stop: stop.signal,
+      ...(opts.opens ? { opens: opts.opens } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
       onLooked: () => {
@@ -63,6 +71,7 @@ export async function joinLiveOrKeeper(net: NetworkOptions, opts: RaceOptions): 
     return { answer: live.answer, groupId: live.groupId }
   } catch (e) {
     if (fromKeeper) return fromKeeper
+    if (refusedThere) return refusedThere
     if (waitingAt !== null) return { waiting: waitingAt }
     throw e
   } finally {

@@ -148,9 +148,19 @@ export function openWelcome(sealed: Uint8Array, boxPublicKey: Uint8Array, boxSec
   return d
 }
 
+/** Whether a welcome opens and checks out; a member's made-up bytes do not (net/join-answers.ts). */
+export function opensWelcome(sealed: Uint8Array, boxPublicKey: Uint8Array, boxSecretKey: Uint8Array, expectedGroupId: string): boolean {
+  try {
+    openWelcome(sealed, boxPublicKey, boxSecretKey, expectedGroupId)
+    return true
+  } catch {
+    return false
+  }
+}
+
 /** A refusal code from a member, as the coded error the joiner sees. */
 export function refusalError(code: string): HearthError {
-  const known = ['INVITE_EXPIRED', 'INVITE_REVOKED', 'INVITE_USED_UP', 'INVITE_DECLINED', 'NAME_NOT_ALLOWED', 'NAME_TAKEN'] as const
+  const known = ['INVITE_EXPIRED', 'INVITE_REVOKED', 'INVITE_USED_UP', 'INVITE_DECLINED', 'NAME_NOT_ALLOWED', 'NAME_TAKEN', 'JOIN_ANSWERS_DIFFER'] as const
   const k = known.find((c) => c === code)
   return k ? errors[k]() : errors.PEER_REJECTED(`the member refused the request (${code})`)
 }

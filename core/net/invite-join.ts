@@ -1,8 +1,8 @@
 /**
  * A newcomer's search for a member who answers its invite, on every transport it may use
  * (transports.ts): the invite's topic on the DHT (invite-swarm.ts) and the invite's room on the
- * group's signaling server (webrtc/invite-meet.ts), at once. The first member to answer on either
- * decides; the other search stops then.
+ * group's signaling server (webrtc/invite-meet.ts), at once. The first member to admit on either
+ * decides; the other search stops then. Refusals from both count together (join-answers.ts).
  *
  * The signaling address does not travel in the invite code (docs/decisions.md, 2026-12-06 "Joining
  * by invite over WebRTC"): the newcomer is given it beside the code (`hearth join --signal URL`,
@@ -12,7 +12,7 @@
 import { errors, HearthError } from '../errors.ts'
 import type { NetworkOptions } from './holepunch-net.ts'
 import { joinViaInvite, type JoinProgress } from './invite-swarm.ts'
-import type { JoinOutcome } from './join-exchange.ts'
+import { JoinAnswers, type Answered } from './join-answers.ts'
 import { DEFAULT_TRANSPORT, usesHyperswarm, usesWebrtc } from './transports.ts'
 import { joinOverWebrtc } from './webrtc/invite-meet.ts'
 
@@ -22,6 +22,8 @@ export interface InviteSearch {
   /** The group's signaling server, as given with the code; else the device's own `--signal`. */
   signal?: string
   proofFor(groupId: string, challenge: string): Uint8Array
+  /** Whether an admission's welcome opens for us (join-answers.ts); one that does not is no admission. */
+  opens?(sealed: Uint8Array, groupId: string): boolean
   timeoutMs: number
   onProgress?(p: JoinProgress): void
   /** Ends the search (another way answered: the keeper's mailbox, join-race.ts). */
@@ -30,14 +32,15 @@ export interface InviteSearch {
   onLooked?(): void
 }
 
-export async function joinByInvite(net: NetworkOptions, o: InviteSearch): Promise<JoinOutcome & { ok: true }> {
+export async function joinByInvite(net: NetworkOptions, o: InviteSearch): Promise<Answered> {
   const transport = net.transport ?? DEFAULT_TRANSPORT
   const url = o.signal ?? net.signal?.[0]
   const stop = new AbortController()
   if (o.stop?.aborted) stop.abort()
   o.stop?.addEventListener('abort', () => stop.abort(), { once: true })
-  const common = { proofFor: o.proofFor, timeoutMs: o.timeoutMs, stop: stop.signal, ...(o.onProgress ? { onProgress: o.onProgress } : {}) }
-  const ways: Promise<JoinOutcome & { ok: true }>[] = []
+  // One tally for both ways: a refusal on one is not final while the other may still admit.
+  const common = { proofFor: o.proofFor, timeoutMs: o.timeoutMs, stop: stop.signal, answers: new JoinAnswers(o.opens), ...(o.onProgress ? { onProgress: o.onProgress } : {}) }
+  const ways: Promise<Answered>[] = []
   if (usesHyperswarm(transport)) ways.push(joinViaInvite(net, { ...common, topic: o.topic, ...(o.onLooked ? { onLooked: o.onLooked } : {}) }))
   if (usesWebrtc(transport) && url !== undefined) {
     ways.push(joinOverWebrtc({ url, ...(net.host ? { bindAddress: net.host } : {}), ...(net.webrtcPeers ? { peers: net.webrtcPeers } : {}) }, { ...common, invitePublicKey: o.invitePublicKey }))

@@ -18,10 +18,11 @@ import { randomBytes } from '../crypto/random.ts'
 import { fastProvider } from '../crypto/provider-sodium.ts'
 import { errors } from '../errors.ts'
 import { HyperDHT, Hyperswarm, type DiscoverySession, type HyperswarmInstance, type NetworkOptions, type NoiseStream } from './holepunch-net.ts'
-import { hostJoin, requestJoin, type JoinAnswer, type JoinOutcome } from './join-exchange.ts'
+import { JoinAnswers, type Answered } from './join-answers.ts'
+import { hostJoin, requestJoin, type JoinAnswer } from './join-exchange.ts'
 import { Rendezvous } from './rendezvous.ts'
 
-export async function startSwarm(net: NetworkOptions): Promise<{ swarm: HyperswarmInstance; dht: InstanceType<typeof HyperDHT> }> {
+export async function startSwarm(net: NetworkOptions, firewall: (remote: Uint8Array) => boolean = () => false): Promise<{ swarm: HyperswarmInstance; dht: InstanceType<typeof HyperDHT> }> {
   const dht = new HyperDHT({ bootstrap: net.bootstrap, host: net.host })
   try {
     await dht.ready()
@@ -29,7 +30,7 @@ export async function startSwarm(net: NetworkOptions): Promise<{ swarm: Hyperswa
     await dht.destroy({ force: true }).catch(() => undefined)
     throw errors.NETWORK_UNAVAILABLE('the DHT node could not start', { cause: e })
   }
-  const swarm = new Hyperswarm({ dht, keyPair: fastProvider.signKeyPairFromSeed(randomBytes(32)), firewall: () => false })
+  const swarm = new Hyperswarm({ dht, keyPair: fastProvider.signKeyPairFromSeed(randomBytes(32)), firewall })
   return { swarm, dht }
 }
 
@@ -88,8 +89,10 @@ export type JoinProgress = 'looking' | 'looking again' | 'connected'
 
 /**
  * The joiner side: looks up the invite topic, again and again with backoff (rendezvous.ts), and
- * runs the exchange with the first member that answers, until one answers or `timeoutMs` passes.
- * A refusal or an admission is final; a dropped connection is not.
+ * runs the exchange with every member it reaches, until one admits (or answers "pending") or
+ * `timeoutMs` passes. A refusal is kept and the search goes on (join-answers.ts says when the
+ * refusals become the answer); a refusing member is not dialled again. A dropped connection is
+ * no answer.
  */
 export async function joinViaInvite(
   net: NetworkOptions,
@@ -99,9 +102,12 @@ export async function joinViaInvite(
     stop?: AbortSignal
     /** After the first lookup and the dials it started are over (a member online then would have answered by now). */
     onLooked?(): void
+    /** The answers so far, shared with the other ways of this search (invite-join.ts). */
+    answers?: JoinAnswers
   },
-): Promise<JoinOutcome & { ok: true }> {
-  const { swarm, dht } = await startSwarm(net)
+): Promise<Answered> {
+  const answers = opts.answers ?? new JoinAnswers()
+  const { swarm, dht } = await startSwarm(net, (remote) => answers.refused(hex(remote)))
   if (opts.stop?.aborted) {
     await swarm.destroy().catch(() => undefined)
     await dht.destroy({ force: true }).catch(() => undefined)
@@ -111,22 +117,37 @@ export async function joinViaInvite(
   try {
     return await new Promise((resolve, reject) => {
       let settled = false
-      const timer = setTimeout(() => finish(errors.NO_MEMBER_REACHABLE('no member answered in time')), opts.timeoutMs)
+      const timer = setTimeout(() => {
+        const refused = answers.answer()
+        finish(refused ? null : errors.NO_MEMBER_REACHABLE('no member answered in time'), refused ?? undefined)
+      }, opts.timeoutMs)
       const onStop = (): void => finish(errors.NO_MEMBER_REACHABLE('the join ended another way'))
       opts.stop?.addEventListener('abort', onStop)
-      function finish(e: Error | null, outcome?: JoinOutcome & { ok: true }): void {
+      function finish(e: Error | null, outcome?: Answered): void {
         if (settled) return
         settled = true
         clearTimeout(timer)
         opts.stop?.removeEventListener('abort', onStop)
         if (e) reject(e)
-        else resolve(outcome as JoinOutcome & { ok: true })
+        else resolve(outcome as Answered)
+      }
+      /** Refused by two or more and no one left to ask: one more look, then the refusals answer. */
+      const lookOnceMore = async (): Promise<void> => {
+        if (!answers.corroborated) return
+        const mark = answers.mark()
+        await Promise.all([...swarm.topics()].map((d) => d.refresh())).then(() => swarm.flush()).catch(() => undefined)
+        const refused = answers.answer()
+        if (answers.settled(mark) && refused) finish(null, refused)
       }
       swarm.on('connection', (conn: NoiseStream) => {
         conn.on('error', () => undefined)
         opts.onProgress?.('connected')
+        const who = hex(conn.remotePublicKey)
+        answers.begin()
         void requestJoin(conn, { proofFor: opts.proofFor }).then((o) => {
-          if (o.ok) finish(null, o)
+          const final = answers.end(who, o)
+          if (final) finish(null, final)
+          else void lookOnceMore()
         })
       })
       opts.onProgress?.('looking')
@@ -140,3 +161,5 @@ export async function joinViaInvite(
     await dht.destroy({ force: true }).catch(() => undefined)
   }
 }
+
+const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')

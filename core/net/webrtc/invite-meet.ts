@@ -14,7 +14,8 @@ import { randomBytes } from '../../crypto/random.ts'
 import { fastProvider } from '../../crypto/provider-sodium.ts'
 import { errors } from '../../errors.ts'
 import type { IceServerSetting } from '../../group/webrtc-settings.ts'
-import { hostJoin, requestJoin, type JoinAnswer, type JoinOutcome } from '../join-exchange.ts'
+import { JoinAnswers, type Answered } from '../join-answers.ts'
+import { hostJoin, requestJoin, type JoinAnswer } from '../join-exchange.ts'
 import { backoffMs } from '../rendezvous.ts'
 import { noiseOverChannel } from './channel-stream.ts'
 import { InviteRooms } from './invite-rooms.ts'
@@ -70,24 +71,29 @@ export class WebrtcInviteHost {
 
 /**
  * The newcomer's side: says hello in the invite's room until a member answers, and runs the
- * exchange with the first member whose channel opens. A refusal or an admission is final; a
- * dropped connection is not. Ends with NO_MEMBER_REACHABLE after `timeoutMs`, or when `stop` fires.
+ * exchange with every member whose channel opens, until one admits (or answers "pending"). A
+ * refusal is kept (join-answers.ts) and the search goes on; here a member answers over a fresh key
+ * each time, so every refusal in a room counts as one member's. A dropped connection is no answer.
+ * Ends after `timeoutMs` with the refusals kept, else NO_MEMBER_REACHABLE, or when `stop` fires.
  */
 export async function joinOverWebrtc(
   where: InviteMeetWhere,
-  opts: { invitePublicKey: Uint8Array; proofFor(groupId: string, challenge: string): Uint8Array; timeoutMs: number; stop?: AbortSignal; onProgress?(p: 'looking' | 'looking again' | 'connected'): void; onEvent?(code: string): void },
-): Promise<JoinOutcome & { ok: true }> {
-  let settle: (e: Error | null, o?: JoinOutcome & { ok: true }) => void = () => undefined
-  const done = new Promise<JoinOutcome & { ok: true }>((resolve, reject) => {
-    settle = (e, o) => (e ? reject(e) : resolve(o as JoinOutcome & { ok: true }))
+  opts: { invitePublicKey: Uint8Array; proofFor(groupId: string, challenge: string): Uint8Array; timeoutMs: number; stop?: AbortSignal; onProgress?(p: 'looking' | 'looking again' | 'connected'): void; onEvent?(code: string): void; answers?: JoinAnswers },
+): Promise<Answered> {
+  const answers = opts.answers ?? new JoinAnswers()
+  let settle: (e: Error | null, o?: Answered) => void = () => undefined
+  const done = new Promise<Answered>((resolve, reject) => {
+    settle = (e, o) => (e ? reject(e) : resolve(o as Answered))
   })
   const meet = WebrtcMeet.start({
     ...meetOptions(where), rooms: new InviteRooms([opts.invitePublicKey]),
     ...(opts.onEvent ? { onEvent: opts.onEvent } : {}),
     onChannel: ({ stream, initiator }) => {
       opts.onProgress?.('connected')
+      answers.begin()
       void requestJoin(noiseOverChannel(stream, initiator, freshKeyPair()), { proofFor: opts.proofFor }).then((o) => {
-        if (o.ok) settle(null, o)
+        const final = answers.end('webrtc', o)
+        if (final) settle(null, final)
       })
     },
   })
@@ -101,7 +107,10 @@ export async function joinOverWebrtc(
     }
     ticker = setTimeout(look, backoffMs(looks++, Date.now() - started))
   }
-  const timer = setTimeout(() => settle(errors.NO_MEMBER_REACHABLE('no member answered in time')), opts.timeoutMs)
+  const timer = setTimeout(() => {
+    const refused = answers.answer()
+    settle(refused ? null : errors.NO_MEMBER_REACHABLE('no member answered in time'), refused ?? undefined)
+  }, opts.timeoutMs)
   const onStop = (): void => settle(errors.NO_MEMBER_REACHABLE('the join ended another way'))
   opts.stop?.addEventListener('abort', onStop)
   try {

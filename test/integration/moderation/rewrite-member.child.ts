@@ -11,6 +11,10 @@
  *   rewrite-post <i> <text>   truncate to length i, then a post        → `rewritten <index> <fork>`
  *   rewrite-remove <i> <id>   truncate to length i, then member.remove → `rewritten <index> <fork>`
  * (Her node may have written more after block i, such as a key share; all of it goes.)
+ * Each answer names the index the command's own block landed at, as the write returned it, not
+ * the log's length after: her node may append a block of its own meanwhile (a removal makes it
+ * rotate the epoch key, and a repair that wakes while the removal's rebuild runs writes that
+ * rotation before the write returns).
  * Ends when stdin closes.
  */
 import { memberDocId } from '../../../core/model/doc-id.ts'
@@ -54,15 +58,15 @@ async function run(line: string): Promise<void> {
     await post(arg)
     process.stdout.write(`posted ${own.core.length - 1}\n`)
   } else if (cmd === 'promote') {
-    await space.writeGovernance({ v: 1, kind: 'role.change', group: groupId, author: me, at: Date.now(), seen: space.seen(), body: { member: arg, role: 'facilitator' } })
-    process.stdout.write(`wrote ${own.core.length - 1}\n`)
+    const index = await space.writeGovernance({ v: 1, kind: 'role.change', group: groupId, author: me, at: Date.now(), seen: space.seen(), body: { member: arg, role: 'facilitator' } })
+    process.stdout.write(`wrote ${index}\n`)
   } else if (cmd === 'rewrite-post') {
     await truncateTo(at)
     await post(after)
     process.stdout.write(`rewritten ${own.core.length - 1} ${own.core.fork}\n`)
   } else if (cmd === 'rewrite-remove') {
     await truncateTo(at)
-    await space.writeGovernance({ v: 1, kind: 'member.remove', group: groupId, author: me, at: Date.now(), seen: space.seen(), body: { member: after } })
-    process.stdout.write(`rewritten ${own.core.length - 1} ${own.core.fork}\n`)
+    const index = await space.writeGovernance({ v: 1, kind: 'member.remove', group: groupId, author: me, at: Date.now(), seen: space.seen(), body: { member: after } })
+    process.stdout.write(`rewritten ${index} ${own.core.fork}\n`)
   }
 }

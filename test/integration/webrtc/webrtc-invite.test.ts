@@ -140,6 +140,7 @@ describe('joining by invite over WebRTC alone', () => {
     // A peer that derived the room and its key (it read the invite's public key) but holds no secret:
     // a proof signed with another invite's key, naming this invite.
     const identity = generateIdentity()
+    // One member's refusal is its word alone (core/net/join-answers.ts): it answers when the wait ends.
     const outcome = await joinOverWebrtc({ url, bindAddress: '127.0.0.1' }, {
       invitePublicKey: invitePk, timeoutMs: SYNC_MS,
       proofFor: (gid, challenge) => {

@@ -22,4 +22,5 @@ export const errorsDe: Record<ErrorsKey, string> = {
   'errors.EXPORT_FAILED': 'Hearth konnte die Datei dort nicht schreiben. Nichts wurde gespeichert.',
   'errors.NAME_NOT_ALLOWED': 'Dieser Name enthält versteckte Zeichen (unsichtbare, Richtungs- oder Steuerzeichen), die andere täuschen könnten. Bitte tippe ihn noch einmal.',
   'errors.NAME_TAKEN': 'Dieser Name sieht genauso aus wie der eines anderen Mitglieds. Bitte wähle einen anderen.',
+  'errors.JOIN_ANSWERS_DIFFER': 'Mitglieder der Gruppe haben deine Anfrage unterschiedlich beantwortet: Alle haben abgelehnt, aber aus verschiedenen Gründen. Jemand davon irrt sich vielleicht oder möchte nicht, dass du beitrittst. Frag die Person, die dich eingeladen hat, ob die Einladung noch gilt.',
 }

@@ -24,6 +24,7 @@ export const errorsEn = {
   'errors.EXPORT_FAILED': 'Hearth could not write the file there. Nothing was saved.',
   'errors.NAME_NOT_ALLOWED': 'That name has hidden characters in it (invisible, direction or control characters) that could mislead others. Please type it again.',
   'errors.NAME_TAKEN': 'That name looks the same as another member’s. Please choose another.',
+  'errors.JOIN_ANSWERS_DIFFER': 'Members of the group gave different answers to your request: each said no, but for different reasons. One of them may be mistaken, or may not want you to join. Ask the person who invited you whether the invite is still good.',
 } as const satisfies Record<string, string>
 
 export type ErrorsKey = keyof typeof errorsEn

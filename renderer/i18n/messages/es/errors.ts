@@ -22,4 +22,5 @@ export const errorsEs: Record<ErrorsKey, string> = {
   'errors.EXPORT_FAILED': 'Hearth no pudo escribir el archivo ahí. No se guardó nada.',
   'errors.NAME_NOT_ALLOWED': 'Ese nombre tiene caracteres ocultos (invisibles, de dirección o de control) que podrían confundir a otras personas. Escríbelo de nuevo, por favor.',
   'errors.NAME_TAKEN': 'Ese nombre se ve igual que el de otra persona del grupo. Elige otro, por favor.',
+  'errors.JOIN_ANSWERS_DIFFER': 'Las personas del grupo dieron respuestas distintas a tu solicitud: todas dijeron que no, pero por motivos diferentes. Alguna puede estar equivocada o no querer que entres. Pregunta a quien te invitó si la invitación sigue siendo válida.',
 }

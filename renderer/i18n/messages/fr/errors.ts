@@ -22,4 +22,5 @@ export const errorsFr: Record<ErrorsKey, string> = {
   'errors.EXPORT_FAILED': 'Hearth n’a pas pu écrire le fichier à cet endroit. Rien n’a été enregistré.',
   'errors.NAME_NOT_ALLOWED': 'Ce nom contient des caractères cachés (invisibles, de direction ou de contrôle) qui pourraient tromper les autres. Veuillez le saisir à nouveau.',
   'errors.NAME_TAKEN': 'Ce nom ressemble exactement à celui d’un autre membre. Veuillez en choisir un autre.',
+  'errors.JOIN_ANSWERS_DIFFER': 'Les membres du groupe ont répondu différemment à votre demande : tous ont dit non, mais pour des raisons différentes. L’un d’eux se trompe peut-être, ou ne veut pas que vous entriez. Demandez à la personne qui vous a envoyé l’invitation si elle est toujours valable.',
 }

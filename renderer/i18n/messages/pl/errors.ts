@@ -22,4 +22,5 @@ export const errorsPl: Record<ErrorsKey, string> = {
   'errors.EXPORT_FAILED': 'Hearth nie mógł tam zapisać pliku. Nic nie zostało zapisane.',
   'errors.NAME_NOT_ALLOWED': 'Ta nazwa zawiera ukryte znaki (niewidoczne, kierunku lub sterujące), które mogą wprowadzić innych w błąd. Wpisz ją jeszcze raz.',
   'errors.NAME_TAKEN': 'Ta nazwa wygląda tak samo jak nazwa innej osoby z grupy. Wybierz inną.',
+  'errors.JOIN_ANSWERS_DIFFER': 'Osoby z grupy różnie odpowiedziały na twoją prośbę: każda odmówiła, ale z innego powodu. Ktoś może się mylić albo nie chcieć cię w grupie. Zapytaj osobę, która cię zaprosiła, czy zaproszenie jest nadal ważne.',
 }

@@ -22,4 +22,5 @@ export const errorsPt: Record<ErrorsKey, string> = {
   'errors.EXPORT_FAILED': 'O Hearth não conseguiu gravar o arquivo ali. Nada foi salvo.',
   'errors.NAME_NOT_ALLOWED': 'Esse nome tem caracteres escondidos (invisíveis, de direção ou de controle) que podem enganar outras pessoas. Digite-o de novo, por favor.',
   'errors.NAME_TAKEN': 'Esse nome parece igual ao de outro membro. Escolha outro, por favor.',
+  'errors.JOIN_ANSWERS_DIFFER': 'Pessoas do grupo deram respostas diferentes ao seu pedido: todas disseram não, mas por motivos diferentes. Alguém pode estar enganado ou não querer que você entre. Pergunte a quem convidou você se o convite ainda vale.',
 }
