@@ -64,6 +64,8 @@ export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, 
   private closing: Promise<void> | null = null
   /** Join requests left while no member is online (keeper-mailbox.ts). */
   readonly mailboxes: KeeperMailboxes
+  /** Mailbox files of an earlier run that did not open (damaged, or another keeper's): left in place. */
+  readonly unreadableMailboxes: string[] = []
 
   private constructor(
     private readonly profile: KeeperProfile,
@@ -72,7 +74,7 @@ export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, 
     private readonly quota: QuotaBook,
   ) {
     super()
-    this.mailboxes = new KeeperMailboxes({ now: Date.now, announce: (topic, on) => {
+    this.mailboxes = new KeeperMailboxes({ now: Date.now, files: profile.mailboxFiles, quota, announce: (topic, on) => {
       if (this.closing) return
       if (on) this.swarm.join(topic, { server: true, client: false })
       else void this.swarm.leave(topic).catch(() => undefined)
@@ -85,6 +87,8 @@ export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, 
     const swarm = new Hyperswarm({ keyPair: profile.keyPair, dht, firewall: () => self === null || self.closing !== null }) as Listening
     self = new KeeperNode(profile, swarm, net.maxGroups ?? DEFAULT_MAX_GROUPS, new QuotaBook(net.quota ?? null))
     for (const [group, logs] of profile.groups) for (const key of logs) await self.open(group, key)
+    // Requests and answers left before a restart wait on; a file that does not open is left alone.
+    self.unreadableMailboxes.push(...(await self.mailboxes.load()))
     swarm.on('connection', (conn) => self.onConnection(conn))
     await swarm.listen()
     return self
@@ -112,6 +116,7 @@ export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, 
   close(): Promise<void> {
     this.closing ??= (async () => {
       for (const c of this.conns) c.stream.destroy()
+      await this.mailboxes.flush()
       await this.swarm.destroy().catch(() => undefined)
       for (const core of this.cores.values()) await core.close().catch(() => undefined)
       await this.profile.close()
