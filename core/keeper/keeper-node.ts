@@ -24,6 +24,7 @@
  * downloads each log whole and follows it. Hypercore checks every block's signature and Merkle
  * proof on arrival; the keeper checks nothing else, since it can read nothing else.
  *
+ * Each log is fetched up to the per-log byte budget members apply (keeper-downloads.ts), no further.
  * With a quota (keeper-quota.ts), a group past it gets no new download and no new log, keeps
  * what is held, and its members are told on the status channel (keeper-status.ts).
  */
@@ -39,6 +40,7 @@ import { startDhtNode } from '../net/dht-node.ts'
 import { bytesHeld, QuotaBook } from './keeper-quota.ts'
 import { statusChannel, type KeeperStatus } from './keeper-status.ts'
 import { KeeperMailboxes } from './keeper-mailbox.ts'
+import { KeeperDownloads } from './keeper-downloads.ts'
 
 export const MAX_LOGS = 1024
 export const DEFAULT_MAX_GROUPS = 16
@@ -58,8 +60,8 @@ interface Conn {
 
 export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, string]; refused: [string, string]; unregistered: [string]; succeeded: [string, string]; full: [string] }> {
   private readonly cores = new Map<string, HypercoreSession>()
-  /** Each log's live download (`end: -1`), ended when its group is full (keeper-quota.ts). */
-  private readonly ranges = new Map<string, { destroy(): void }>()
+  /** Each log's download, bounded by the per-log budget and ended when its group is full (keeper-quota.ts). */
+  private readonly downloads = new KeeperDownloads()
   private readonly conns = new Set<Conn>()
   private closing: Promise<void> | null = null
   /** Join requests left while no member is online (keeper-mailbox.ts). */
@@ -272,7 +274,7 @@ export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, 
     this.cores.set(key, core)
     core.on('download', (_index, bytes) => this.charge(this.groupOf(key) ?? group, bytes))
     this.charge(group, await bytesHeld(core))
-    if (!this.quota.full(group)) this.ranges.set(key, core.download({ start: 0, end: -1 }))
+    if (!this.quota.full(group)) this.downloads.follow(key, core)
   }
 
   /**
@@ -281,10 +283,7 @@ export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, 
    */
   private charge(group: string, bytes: number): void {
     if (!this.quota.charge(group, bytes)) return
-    for (const key of this.profile.groups.get(group) ?? []) {
-      this.ranges.get(key)?.destroy()
-      this.ranges.delete(key)
-    }
+    for (const key of this.profile.groups.get(group) ?? []) this.downloads.stop(key)
     for (const c of this.conns) if (c.group === group) c.status?.send(this.statusOf(group))
     this.emit('full', group)
   }
