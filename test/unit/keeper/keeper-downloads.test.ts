@@ -2,7 +2,8 @@
  * The keeper bounded by the per-log byte budget (keeper-downloads.ts): a log written far past Q,
  * in a real Hypercore on a temp folder, replicated to a keeper's own Corestore that holds no read
  * key. The keeper fetches every block before the quota end E (they speak: members read them
- * through it) and stops there; it holds far less than was written. Q is the test knob.
+ * through it) and stops there; it holds far less than was written; a newcomer then reads every
+ * block before E from the keeper alone. Q is the test knob.
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { TEST_QUOTA_ENV } from '../../../core/group/log-quota.ts'
@@ -22,7 +23,8 @@ afterEach(async () => {
   for (const s of stores.splice(0)) await s.close()
 })
 
-const replicate = (s: CorestoreInstance, initiator: boolean): NodeJS.ReadWriteStream => (s as unknown as { replicate(i: boolean): NodeJS.ReadWriteStream }).replicate(initiator)
+type Duplex = NodeJS.ReadWriteStream & { destroy(): void }
+const replicate = (s: CorestoreInstance, initiator: boolean): Duplex => (s as unknown as { replicate(i: boolean): Duplex }).replicate(initiator)
 
 async function bytesHeld(core: HypercoreSession): Promise<{ blocks: number; bytes: number }> {
   let blocks = 0
@@ -53,6 +55,10 @@ describe('the keeper and the per-log budget', () => {
     const a = replicate(ws, true)
     const b = replicate(ks, false)
     a.pipe(b).pipe(a)
+    const cut = (): void => {
+      a.destroy()
+      b.destroy()
+    }
     const kept = ks.get({ key: writer.key as Uint8Array })
     await kept.ready()
     const downloads = new KeeperDownloads()
@@ -69,5 +75,18 @@ describe('the keeper and the per-log budget', () => {
     expect(held.blocks).toBeGreaterThanOrEqual(end)
     // What was in flight when the budget was seen passed may still come; the flood does not.
     expect(held.bytes).toBeLessThan(writer.byteLength / 2)
+
+    // The writer gone, a newcomer reads every block that speaks from the keeper alone, even with
+    // the blocks in flight past E held scattered there.
+    cut()
+    const ns = new Corestore(tempDir())
+    stores.push(ns)
+    const c = replicate(ks, true)
+    const d = replicate(ns, false)
+    c.pipe(d).pipe(c)
+    const newcomer = ns.get({ key: writer.key as Uint8Array })
+    await newcomer.ready()
+    await newcomer.download({ start: 0, end }).done()
+    expect((await bytesHeld(newcomer)).blocks).toBe(end)
   })
 })
