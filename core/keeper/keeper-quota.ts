@@ -5,7 +5,8 @@
  * bytes, as disks are sold); KiB, MiB, GiB and TiB are binary, for operators who think that way.
  *
  * What is counted: the bytes of the blocks the keeper holds (Hypercore's block lengths), not the
- * store's overhead on disk (Merkle nodes, RocksDB), which is a small fixed share on top.
+ * store's overhead on disk (Merkle nodes, RocksDB), which is a small fixed share on top; and the
+ * group's join mailboxes at their files' exact size (keeper-mailbox-file.ts).
  */
 import { errors } from '../errors.ts'
 import type { HypercoreSession } from '../store/holepunch.ts'
