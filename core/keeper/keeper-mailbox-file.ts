@@ -97,7 +97,11 @@ export class MailboxFiles {
 
   /** Writes the mailbox as it is when its turn comes, so the last state always lands last. */
   save(box: StoredBox): Promise<void> {
-    return this.queue(box.id, (file) => writeFileAtomic(file, encodeBox(box, this.key)))
+    return this.queue(box.id, async (file) => {
+      // Made at load too; again here so a keeper whose folder went missing keeps working.
+      await fs.mkdir(this.dir, { recursive: true, mode: 0o700 })
+      await writeFileAtomic(file, encodeBox(box, this.key))
+    })
   }
 
   remove(id: Uint8Array): Promise<void> {
