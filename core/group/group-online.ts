@@ -36,7 +36,7 @@ import { announce, verifyAnnouncement } from './device-proof.ts'
 import { ForkWatch } from './fork-watch.ts'
 import { KeeperLink } from '../keeper/keeper-link.ts'
 import { mailboxInvites, MemberMailboxes } from '../keeper/keeper-mailbox-member.ts'
-import { KeeperFollow } from '../keeper/keeper-follow.ts'
+import { KeeperFollow, keeperToFollow } from '../keeper/keeper-follow.ts'
 import { keeperSyncLine, type KeeperSyncLine } from '../keeper/keeper-sync-line.ts'
 import { withKeeperEpochs } from '../keeper/keeper-epochs.ts'
 import { KeeperOnlySwitch } from '../keeper/keeper-only-switch.ts'
@@ -253,10 +253,9 @@ export class GroupOnline {
     const gov = this.space.groupId ? this.space.governance : null
     // First of all: a removed keeper's link closes before any log is offered (keeper-follow.ts).
     await this.keeperOnly?.letGo()
-    // Until governance names our own device, the keeper the welcome named (join.ts v4): a partly read
-    // governance may not name it yet, and closing it could leave a newcomer with no way to read on.
-    const settled = gov !== null && gov.knowsLog(this.space.own.key)
-    if (gov || this.trust.keeper) await this.keepers?.follow(settled ? gov.keepers.current ?? null : this.trust.keeper ?? gov?.keepers.current ?? null).catch(() => undefined)
+    // The welcome's keeper until governance names our own device (keeper-follow.ts).
+    const keeper = keeperToFollow(gov, this.space.own.key, this.trust.keeper)
+    if (keeper !== undefined) await this.keepers?.follow(keeper).catch(() => undefined)
     // Then: a rotation read moves the keeper on to the new access key (keeper-succession.ts).
     if (this.keepers?.current) await withKeeperEpochs(this.space, async (epochs) => this.keepers?.setEpochs(epochs)).catch(() => undefined)
     this.swarm.setQuiet(this.keeperOnly?.update() === true)

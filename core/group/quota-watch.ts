@@ -25,13 +25,20 @@ export class QuotaWatch {
    */
   download(key: string, session: HypercoreSession, range: { start: number; end: number }): void {
     const end = this.ends.get(key)
-    if (end === undefined) {
-      const list = this.ranges.get(key) ?? []
-      list.push(session.download(range))
-      this.ranges.set(key, list)
-    } else if (range.start < end) {
-      session.download({ start: range.start, end: range.end === -1 ? end : Math.min(range.end, end) })
-    }
+    if (end === undefined) this.track(key, session.download(range))
+    else if (range.start < end) this.track(key, session.download({ start: range.start, end: range.end === -1 ? end : Math.min(range.end, end) }))
+  }
+
+  /** Ends every range of a log this watch started (the keeper, when a group reaches its --quota). */
+  drop(key: string): void {
+    for (const r of this.ranges.get(key) ?? []) r.destroy()
+    this.ranges.delete(key)
+  }
+
+  private track(key: string, range: Range): void {
+    const list = this.ranges.get(key) ?? []
+    list.push(range)
+    this.ranges.set(key, list)
   }
 
   /**
@@ -45,9 +52,8 @@ export class QuotaWatch {
     const end = await seekQuotaEnd(session, logQuota(), true).finally(() => this.seeking.delete(key))
     if (end === null || end === Infinity || this.ends.has(key) || session.closed) return false
     this.ends.set(key, end)
-    for (const r of this.ranges.get(key) ?? []) r.destroy()
-    this.ranges.delete(key)
-    if (from < end) session.download({ start: from, end })
+    this.drop(key)
+    if (from < end) this.track(key, session.download({ start: from, end }))
     return true
   }
 

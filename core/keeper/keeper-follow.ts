@@ -8,6 +8,23 @@
 import type { ReplicableLog } from '../net/group-swarm.ts'
 import type { KeeperLink } from './keeper-link.ts'
 
+type KeeperRef = { key: string; register: string }
+
+/**
+ * Which keeper a member's node follows (group-online.ts); undefined when there is nothing to
+ * decide yet (no governance read, no keeper in the welcome). Governance decides once it knows this
+ * device's own log. Before that, a newcomer may have read governance part way (genesis, not yet the
+ * `keeper.add` or its own admission), and with every member keeper-only or away, the keeper its
+ * welcome named (join.ts, welcome v4) is its one way to read on: dropping it for "none yet" would
+ * leave it nothing to read through. So the welcome's keeper stays until then, as the registry keeps
+ * the welcome's members (`seedMembers`).
+ */
+export function keeperToFollow(gov: { knowsLog(key: string): boolean; keepers: { current: KeeperRef | null } } | null, ownLog: string, welcome: KeeperRef | undefined): KeeperRef | null | undefined {
+  if (!gov) return welcome
+  const named = gov.keepers.current ? { key: gov.keepers.current.key, register: gov.keepers.current.register } : null
+  return gov.knowsLog(ownLog) ? named : (welcome ?? named)
+}
+
 export class KeeperFollow {
   private link: KeeperLink | null = null
   private key: string | null = null

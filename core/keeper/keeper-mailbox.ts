@@ -10,12 +10,17 @@
  *   - only the group that opened a mailbox sees its requests and answers them;
  *   - a closed mailbox (invite used up or withdrawn) drops every unanswered request and takes no
  *     new one; answers stay until collected or REQUEST_MS, so the admitted newcomer still gets in;
- *   - every refusal is a coded RESULT; a line refused more than MAX_REFUSALS times is cut.
- * Held in memory only: a restarted keeper has none, and heals as members reopen their mailboxes
- * and newcomers leave their request again (each does, every time it looks).
+ *   - every refusal is a coded RESULT; a line refused more than MAX_REFUSALS times is cut;
+ *   - what a group's mailboxes hold counts against its --quota (the exact size of their files):
+ *     an OPEN, LEAVE or REPLY that would reach it is refused with MAILBOX_OVER_QUOTA, and what
+ *     is held stays.
+ * Kept on disk, sealed (keeper-mailbox-file.ts): WAITING and REPLY_HELD are said only once the
+ * mailbox's file holds the request or answer, so a keeper stopped at any moment has lost nothing
+ * it acknowledged; a write that fails is undone in memory and refused with MAILBOX_NOT_KEPT.
  */
 import { Protomux, rawEncoding, type NoiseStream, type ProtomuxChannel } from '../net/holepunch-net.ts'
 import { decodeMailbox, encodeMailbox, leaveProved, MAILBOX_PROTOCOL, noRequest, RESULT, type MailboxMessage, type ResultName } from './keeper-mailbox-wire.ts'
+import { entrySize, sizeOf, type BoxEntry, type MailboxFiles, type StoredBox as Box } from './keeper-mailbox-file.ts'
 
 export const MAX_BOXES = 64
 export const MAX_REQUESTS = 8
@@ -23,8 +28,8 @@ export const REQUEST_MS = 7 * 24 * 3_600_000
 export const MAX_BOX_MS = 30 * 24 * 3_600_000
 const MAX_REFUSALS = 4
 
-interface Entry { requestId: Uint8Array; request: Uint8Array; at: number; answer: Uint8Array | null }
-interface Box { group: string; topic: Uint8Array; gate: Uint8Array; expiresAt: number; greeting: Uint8Array; closed: boolean; entries: Map<string, Entry> }
+/** The group's quota as the mailboxes see it (QuotaBook): room for more bytes, and what they hold now. */
+export interface MailboxQuota { fits(group: string, more: number): boolean; setBoxes(group: string, bytes: number): void }
 interface Line { group(): string | null; send(m: MailboxMessage): void; waits: Set<string>; refusals: number; stream: NoiseStream }
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
@@ -33,7 +38,25 @@ export class KeeperMailboxes {
   private readonly boxes = new Map<string, Box>()
   private readonly lines = new Set<Line>()
 
-  constructor(private readonly opts: { now(): number; announce(topic: Uint8Array, on: boolean): void }) {}
+  constructor(private readonly opts: { now(): number; announce(topic: Uint8Array, on: boolean): void; files?: MailboxFiles; quota?: MailboxQuota }) {}
+
+  /** Takes back what the last run left on disk (expired ones go); the names of files that did not open. */
+  async load(): Promise<string[]> {
+    if (!this.opts.files) return []
+    const { boxes, unreadable } = await this.opts.files.load()
+    for (const box of boxes) {
+      this.boxes.set(hex(box.id), box)
+      this.opts.announce(box.topic, true)
+    }
+    this.sweep()
+    for (const group of new Set(boxes.map((b) => b.group))) this.recount(group)
+    return unreadable
+  }
+
+  /** Every mailbox write asked for so far has landed (the keeper closes after this). */
+  flush(): Promise<void> {
+    return this.opts.files?.flush() ?? Promise.resolve()
+  }
 
   /** Mailboxes held now (tests, status). */
   count(group?: string): number {
@@ -46,7 +69,12 @@ export class KeeperMailboxes {
    * would wait, unanswerable, until the invite expired.
    */
   move(old: string, next: string): void {
-    for (const b of this.boxes.values()) if (b.group === old) b.group = next
+    for (const b of this.boxes.values()) if (b.group === old) {
+      b.group = next
+      void this.persist(b).catch(() => undefined)
+    }
+    this.recount(old)
+    this.recount(next)
   }
 
   /**
@@ -100,11 +128,7 @@ export class KeeperMailboxes {
       case 'reply': {
         const entry = box?.entries.get(hex(m.requestId))
         if (!owned || !entry) return this.refuse(line, m, 'MAILBOX_UNKNOWN')
-        entry.answer = m.answer
-        line.send({ kind: 'result', id: m.id, requestId: m.requestId, result: 'REPLY_HELD', body: new Uint8Array(0) })
-        const key = hex(m.id) + hex(m.requestId)
-        for (const l of this.lines) if (l.waits.has(key)) l.send({ kind: 'result', id: m.id, requestId: m.requestId, result: 'ANSWERED', body: m.answer })
-        return
+        return this.reply(line, m, box, entry)
       }
       default: return this.refuse(line, m, 'MAILBOX_MALFORMED')
     }
@@ -115,20 +139,23 @@ export class KeeperMailboxes {
     if (group === null) return this.refuse(line, m, 'MAILBOX_NO_ACCESS')
     const now = this.opts.now()
     const key = hex(m.id)
-    let box = this.boxes.get(key)
+    const box = this.boxes.get(key)
     if (box && box.group !== group) return this.refuse(line, m, 'MAILBOX_UNKNOWN')
     if (m.expiresAt <= now) return this.refuse(line, m, 'MAILBOX_UNKNOWN')
     if (!box && this.count(group) >= MAX_BOXES) return this.refuse(line, m, 'MAILBOX_FULL')
     const expiresAt = Math.min(m.expiresAt, now + MAX_BOX_MS)
-    if (box) Object.assign(box, { expiresAt, greeting: m.greeting, closed: false })
-    else {
-      box = { group, topic: m.topic, gate: m.gate, expiresAt, greeting: m.greeting, closed: false, entries: new Map() }
-      this.boxes.set(key, box)
+    const fresh: Box = { id: m.id, group, topic: m.topic, gate: m.gate, expiresAt, greeting: m.greeting, closed: false, entries: new Map() }
+    if (!box && !this.fits(group, sizeOf(fresh))) return this.refuse(line, m, 'MAILBOX_OVER_QUOTA')
+    const opened = box ?? fresh
+    Object.assign(opened, { expiresAt, greeting: m.greeting, closed: false })
+    if (!box) {
+      this.boxes.set(key, opened)
       this.opts.announce(m.topic, true)
     }
+    void this.persist(opened).catch(() => undefined)
     line.send({ kind: 'result', id: m.id, requestId: noRequest(), result: 'OPENED', body: new Uint8Array(0) })
     // Every request, answered or not: one answered "pending" is decided again (approval may have come).
-    for (const e of box.entries.values()) line.send({ kind: 'request', id: m.id, requestId: e.requestId, request: e.request })
+    for (const e of opened.entries.values()) line.send({ kind: 'request', id: m.id, requestId: e.requestId, request: e.request })
   }
 
   private leave(line: Line, m: Extract<MailboxMessage, { kind: 'leave' }>, box: Box | undefined): void {
@@ -140,30 +167,79 @@ export class KeeperMailboxes {
     if (entry?.answer) return line.send({ kind: 'result', id: m.id, requestId: m.requestId, result: 'ANSWERED', body: entry.answer })
     if (box.closed) return this.refuse(line, m, 'MAILBOX_UNKNOWN')
     if (!entry && box.entries.size >= MAX_REQUESTS) return this.refuse(line, m, 'MAILBOX_FULL')
-    box.entries.set(rid, { requestId: m.requestId, request: m.request, at: this.opts.now(), answer: null })
-    line.send({ kind: 'result', id: m.id, requestId: m.requestId, result: 'WAITING', body: new Uint8Array(0) })
-    for (const l of this.lines) if (l.group() === box.group) l.send({ kind: 'request', id: m.id, requestId: m.requestId, request: m.request })
+    const grows = entrySize(m.request, null) - (entry ? entrySize(entry.request, null) : 0)
+    if (grows > 0 && !this.fits(box.group, grows)) return this.refuse(line, m, 'MAILBOX_OVER_QUOTA')
+    const next = { requestId: m.requestId, request: m.request, at: this.opts.now(), answer: null }
+    box.entries.set(rid, next)
+    this.kept(box, line, m, () => (entry ? box.entries.set(rid, entry) : box.entries.delete(rid)), () => {
+      line.send({ kind: 'result', id: m.id, requestId: m.requestId, result: 'WAITING', body: new Uint8Array(0) })
+      for (const l of this.lines) if (l.group() === box.group) l.send({ kind: 'request', id: m.id, requestId: m.requestId, request: m.request })
+    })
+  }
+
+  private reply(line: Line, m: Extract<MailboxMessage, { kind: 'reply' }>, box: Box, entry: BoxEntry): void {
+    const was = entry.answer
+    const grows = m.answer.length - (was ? was.length : -4)
+    if (grows > 0 && !this.fits(box.group, grows)) return this.refuse(line, m, 'MAILBOX_OVER_QUOTA')
+    entry.answer = m.answer
+    this.kept(box, line, m, () => { entry.answer = was }, () => {
+      line.send({ kind: 'result', id: m.id, requestId: m.requestId, result: 'REPLY_HELD', body: new Uint8Array(0) })
+      const key = hex(m.id) + hex(m.requestId)
+      for (const l of this.lines) if (l.waits.has(key)) l.send({ kind: 'result', id: m.id, requestId: m.requestId, result: 'ANSWERED', body: m.answer })
+    })
+  }
+
+  /** Says what changed only once the mailbox's file holds it; a failed write is undone and refused. */
+  private kept(box: Box, line: Line, m: { id: Uint8Array; requestId: Uint8Array }, undo: () => void, then: () => void): void {
+    this.recount(box.group)
+    this.persist(box).then(then, () => {
+      undo()
+      this.recount(box.group)
+      this.refuse(line, m, 'MAILBOX_NOT_KEPT')
+    })
   }
 
   private close(id: Uint8Array, box: Box): void {
     box.closed = true
     for (const [k, e] of box.entries) if (!e.answer) box.entries.delete(k)
     // Still found while an answer waits for its newcomer.
-    if (box.entries.size > 0) return
-    this.opts.announce(box.topic, false)
-    this.boxes.delete(hex(id))
+    if (box.entries.size > 0) void this.persist(box).catch(() => undefined)
+    else this.drop(hex(id), box)
+    this.recount(box.group)
   }
 
   /** Drops what has expired (the keeper's clock): requests after REQUEST_MS, mailboxes at their invite's expiry. */
   private sweep(): void {
     const now = this.opts.now()
     for (const [key, box] of this.boxes) {
+      const before = box.entries.size
       for (const [k, e] of box.entries) if (now - e.at > REQUEST_MS) box.entries.delete(k)
-      if (now > box.expiresAt || (box.closed && box.entries.size === 0)) {
-        this.opts.announce(box.topic, false)
-        this.boxes.delete(key)
-      }
+      if (now > box.expiresAt || (box.closed && box.entries.size === 0)) this.drop(key, box)
+      else if (box.entries.size === before) continue
+      else void this.persist(box).catch(() => undefined)
+      this.recount(box.group)
     }
+  }
+
+  private drop(key: string, box: Box): void {
+    this.opts.announce(box.topic, false)
+    this.boxes.delete(key)
+    void this.opts.files?.remove(box.id).catch(() => undefined)
+  }
+
+  private persist(box: Box): Promise<void> {
+    return this.opts.files?.save(box) ?? Promise.resolve()
+  }
+
+  private fits(group: string, more: number): boolean {
+    return this.opts.quota?.fits(group, more) ?? true
+  }
+
+  /** What a group's mailboxes hold, told to the quota. */
+  private recount(group: string): void {
+    let n = 0
+    for (const b of this.boxes.values()) if (b.group === group) n += sizeOf(b)
+    this.opts.quota?.setBoxes(group, n)
   }
 
   private refuse(line: Line, m: { id: Uint8Array; requestId?: Uint8Array }, result: ResultName): void {

@@ -24,6 +24,7 @@
  * downloads each log whole and follows it. Hypercore checks every block's signature and Merkle
  * proof on arrival; the keeper checks nothing else, since it can read nothing else.
  *
+ * Each log is fetched up to the per-log byte budget members apply (keeper-downloads.ts), no further.
  * With a quota (keeper-quota.ts), a group past it gets no new download and no new log, keeps
  * what is held, and its members are told on the status channel (keeper-status.ts).
  */
@@ -39,6 +40,7 @@ import { startDhtNode } from '../net/dht-node.ts'
 import { bytesHeld, QuotaBook } from './keeper-quota.ts'
 import { statusChannel, type KeeperStatus } from './keeper-status.ts'
 import { KeeperMailboxes } from './keeper-mailbox.ts'
+import { KeeperDownloads } from './keeper-downloads.ts'
 
 export const MAX_LOGS = 1024
 export const DEFAULT_MAX_GROUPS = 16
@@ -58,12 +60,14 @@ interface Conn {
 
 export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, string]; refused: [string, string]; unregistered: [string]; succeeded: [string, string]; full: [string] }> {
   private readonly cores = new Map<string, HypercoreSession>()
-  /** Each log's live download (`end: -1`), ended when its group is full (keeper-quota.ts). */
-  private readonly ranges = new Map<string, { destroy(): void }>()
+  /** Each log's download, bounded by the per-log budget and ended when its group is full (keeper-quota.ts). */
+  private readonly downloads = new KeeperDownloads()
   private readonly conns = new Set<Conn>()
   private closing: Promise<void> | null = null
   /** Join requests left while no member is online (keeper-mailbox.ts). */
   readonly mailboxes: KeeperMailboxes
+  /** Mailbox files of an earlier run that did not open (damaged, or another keeper's): left in place. */
+  readonly unreadableMailboxes: string[] = []
 
   private constructor(
     private readonly profile: KeeperProfile,
@@ -72,7 +76,7 @@ export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, 
     private readonly quota: QuotaBook,
   ) {
     super()
-    this.mailboxes = new KeeperMailboxes({ now: Date.now, announce: (topic, on) => {
+    this.mailboxes = new KeeperMailboxes({ now: Date.now, files: profile.mailboxFiles, quota, announce: (topic, on) => {
       if (this.closing) return
       if (on) this.swarm.join(topic, { server: true, client: false })
       else void this.swarm.leave(topic).catch(() => undefined)
@@ -85,6 +89,8 @@ export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, 
     const swarm = new Hyperswarm({ keyPair: profile.keyPair, dht, firewall: () => self === null || self.closing !== null }) as Listening
     self = new KeeperNode(profile, swarm, net.maxGroups ?? DEFAULT_MAX_GROUPS, new QuotaBook(net.quota ?? null))
     for (const [group, logs] of profile.groups) for (const key of logs) await self.open(group, key)
+    // Requests and answers left before a restart wait on; a file that does not open is left alone.
+    self.unreadableMailboxes.push(...(await self.mailboxes.load()))
     swarm.on('connection', (conn) => self.onConnection(conn))
     await swarm.listen()
     return self
@@ -112,6 +118,7 @@ export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, 
   close(): Promise<void> {
     this.closing ??= (async () => {
       for (const c of this.conns) c.stream.destroy()
+      await this.mailboxes.flush()
       await this.swarm.destroy().catch(() => undefined)
       for (const core of this.cores.values()) await core.close().catch(() => undefined)
       await this.profile.close()
@@ -267,7 +274,7 @@ export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, 
     this.cores.set(key, core)
     core.on('download', (_index, bytes) => this.charge(this.groupOf(key) ?? group, bytes))
     this.charge(group, await bytesHeld(core))
-    if (!this.quota.full(group)) this.ranges.set(key, core.download({ start: 0, end: -1 }))
+    if (!this.quota.full(group)) this.downloads.follow(key, core)
   }
 
   /**
@@ -276,10 +283,7 @@ export class KeeperNode extends EventEmitter<{ member: [string]; kept: [string, 
    */
   private charge(group: string, bytes: number): void {
     if (!this.quota.charge(group, bytes)) return
-    for (const key of this.profile.groups.get(group) ?? []) {
-      this.ranges.get(key)?.destroy()
-      this.ranges.delete(key)
-    }
+    for (const key of this.profile.groups.get(group) ?? []) this.downloads.stop(key)
     for (const c of this.conns) if (c.group === group) c.status?.send(this.statusOf(group))
     this.emit('full', group)
   }

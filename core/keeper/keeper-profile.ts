@@ -4,6 +4,8 @@
  *
  *   <dir>/vault.hearth   vault entries: "keeper/seed" (32 bytes), "keeper/groups" (JSON, below)
  *   <dir>/logs/          Corestore (store-open.ts): the device logs, as the ciphertext members wrote
+ *   <dir>/mailboxes/     join requests and answers waiting (keeper-mailbox-file.ts), sealed under
+ *                        the vault's subkey "keeper-mailboxes"
  *
  * The groups record, v2: { "v": 2, "groups": { <access public key hex>: { "logs": [<log key hex>] } },
  *   "retired": { <retired access public key hex>: <its succeed message hex (keeper-succession.ts)> } }.
@@ -24,6 +26,7 @@ import { Vault } from '../store/vault.ts'
 import type { CorestoreInstance } from '../store/holepunch.ts'
 import { openStoreSafely } from '../store/store-open.ts'
 import { registrationSecret } from './keeper-wire.ts'
+import { MailboxFiles } from './keeper-mailbox-file.ts'
 
 const SEED = 'keeper/seed'
 const GROUPS = 'keeper/groups'
@@ -37,6 +40,8 @@ export interface KeeperProfile {
   readonly groups: Map<string, Set<string>>
   /** retired access public key hex → the succeed message that retired it (keeper-succession.ts) */
   readonly retired: Map<string, Uint8Array>
+  /** The mailboxes' sealed files (keeper-mailbox-file.ts). */
+  readonly mailboxFiles: MailboxFiles
   /** Writes the groups record; calls are queued so the last one wins. */
   saveGroups(): Promise<void>
   close(): Promise<void>
@@ -67,19 +72,21 @@ export async function openKeeperProfile(dir: string, passphrase: string): Promis
     throw e
   }
   let saving: Promise<void> = Promise.resolve()
+  const mailboxFiles = new MailboxFiles(path.join(dir, 'mailboxes'), vault.subkey('keeper-mailboxes'))
   return {
     keyPair,
     register,
     store,
     groups,
     retired,
+    mailboxFiles,
     saveGroups() {
       const bytes = writeGroups(groups, retired)
       saving = saving.catch(() => undefined).then(() => vault.set(GROUPS, bytes))
       return saving
     },
     async close() {
-      await saving.catch(() => undefined)
+      await Promise.all([saving.catch(() => undefined), mailboxFiles.flush()])
       await store.close().catch(() => undefined)
       vault.lock()
     },

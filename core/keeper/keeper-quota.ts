@@ -5,7 +5,8 @@
  * bytes, as disks are sold); KiB, MiB, GiB and TiB are binary, for operators who think that way.
  *
  * What is counted: the bytes of the blocks the keeper holds (Hypercore's block lengths), not the
- * store's overhead on disk (Merkle nodes, RocksDB), which is a small fixed share on top.
+ * store's overhead on disk (Merkle nodes, RocksDB), which is a small fixed share on top; and the
+ * group's join mailboxes at their files' exact size (keeper-mailbox-file.ts).
  */
 import { errors } from '../errors.ts'
 import type { HypercoreSession } from '../store/holepunch.ts'
@@ -40,14 +41,29 @@ export async function bytesHeld(core: HypercoreSession): Promise<number> {
   return n
 }
 
-/** Each group's bytes against one quota (null: no quota). */
+/**
+ * Each group's bytes against one quota (null: no quota): its logs' blocks, plus what its join
+ * mailboxes hold (keeper-mailbox.ts, the exact size of their files).
+ */
 export class QuotaBook {
   private readonly used = new Map<string, number>()
+  private readonly boxes = new Map<string, number>()
 
   constructor(readonly quota: number | null) {}
 
   held(group: string): number {
-    return this.used.get(group) ?? 0
+    return (this.used.get(group) ?? 0) + (this.boxes.get(group) ?? 0)
+  }
+
+  /** Whether `more` bytes of mailbox fit while staying under the quota (a mailbox never fills a group). */
+  fits(group: string, more: number): boolean {
+    return this.quota === null || this.held(group) + more < this.quota
+  }
+
+  /** What a group's mailboxes hold now. */
+  setBoxes(group: string, bytes: number): void {
+    if (bytes > 0) this.boxes.set(group, bytes)
+    else this.boxes.delete(group)
   }
 
   full(group: string): boolean {
@@ -56,15 +72,17 @@ export class QuotaBook {
 
   /** A group's count follows it to its successor's access key (keeper-succession.ts). */
   move(old: string, next: string): void {
-    const n = this.used.get(old)
-    this.used.delete(old)
-    if (n !== undefined) this.used.set(next, n)
+    for (const m of [this.used, this.boxes]) {
+      const n = m.get(old)
+      m.delete(old)
+      if (n !== undefined) m.set(next, n)
+    }
   }
 
   /** Counts bytes now held for a group; true when this is what made it full. */
   charge(group: string, bytes: number): boolean {
     const was = this.full(group)
-    this.used.set(group, this.held(group) + bytes)
+    this.used.set(group, (this.used.get(group) ?? 0) + bytes)
     return !was && this.full(group)
   }
 }

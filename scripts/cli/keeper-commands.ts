@@ -57,6 +57,7 @@ export const keeperCommands: Record<string, Command & { network?: boolean; noPro
         // `hearth signal`'s own server beside the node: it holds no key and needs none of the keeper's.
         if (signalPort !== undefined) signal = await startSignal(ctx, signalPort, 'signal')
         process.stdout.write(JSON.stringify({ keeper: encodeKeeperCode({ key: node.publicKey, register: profile.register }), groups: node.groups(), ...(signal ? { signal: signal.url } : {}) }) + '\n')
+        for (const name of node.unreadableMailboxes) process.stderr.write(`MAILBOX_FILE_UNREADABLE: the mailbox file ${name} does not open with this keeper’s key; it was left where it is\n`)
         // With --json, one line per log the keeper starts keeping: keys only, which open nothing.
         if (ctx.options.json) {
           node.on('kept', (group, log) => process.stdout.write(JSON.stringify({ kept: log, group }) + '\n'))

@@ -7,6 +7,10 @@
  * after N, and once under a CPU hog on both cores. A stranger who knows the keeper and even the
  * mailbox id, but not the invite, is refused with codes and cut off; the keeper's folder holds
  * none of the words, names or the newcomer's pseudonym.
+ *
+ * Across the keeper's restart (SIGTERM): a request left before it waits, sealed on the keeper's
+ * disk (keeper-mailbox-file.ts), and is answered after it; A back before N and after, and once
+ * under the hog. The canary scan then covers the keeper's mailbox files too.
  */
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -127,4 +131,44 @@ describe('a newcomer joins through the keeper while no member is online', () => 
     // The mailbox still takes the real newcomer: the stranger filled nothing.
     await newcomerWaits(s)
   }, 420_000)
+})
+
+/** SIGTERM, then the same keeper again on the same folder. */
+async function restartKeeper(s: Setup): Promise<void> {
+  keepers.splice(keepers.indexOf(s.k), 1)
+  await s.k.stop()
+  s.k = await startKeeper(s.dirs.k, s.boot)
+  keepers.push(s.k)
+}
+
+describe('the keeper’s mailbox across its restart', () => {
+  // N comes first: with nothing kept, its request would be refused and retried only at its next
+  // resume (10 minutes), so this passes only if the request outlived the keeper.
+  for (const loaded of [false, true]) it(`a request left before SIGTERM is answered after it (N back before A${loaded ? ', under a CPU hog' : ''})`, async () => {
+    const s = await setUp()
+    if (loaded) hog = startCpuHog()
+    await newcomerWaits(s)
+    await restartKeeper(s)
+    const n = await peer(s.dirs.n, s.boot, null)
+    const a = await peer(s.dirs.a, s.boot, null)
+    await readsPost(n, s, loaded ? 180_000 : 120_000)
+    await scene.stop(n)
+    await scene.stop(a)
+    await keeperHoldsNothingReadable(s)
+  }, 600_000)
+
+  it('an answer left before SIGTERM is collected after it, with no member online', async () => {
+    const s = await setUp()
+    await newcomerWaits(s)
+    const a = await peer(s.dirs.a, s.boot, null)
+    await a.until(async () => (await a.ok('members', { groupId: s.groupId })).length === 2, 90_000)
+    // A's admission reaches the keeper before A goes, so N can read on from the keeper alone.
+    await a.until(async () => (await a.ok('groupStatus', { groupId: s.groupId })).keeper?.holdsMine === true, 90_000)
+    await scene.stop(a)
+    await restartKeeper(s)
+    const n = await peer(s.dirs.n, s.boot, null)
+    await readsPost(n, s, 120_000)
+    await scene.stop(n)
+    await keeperHoldsNothingReadable(s)
+  }, 480_000)
 })
