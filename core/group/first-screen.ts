@@ -102,8 +102,8 @@ export class FirstScreens {
     return k && equalBytes(k.mutes, muteHash(this.host.personal, groupId)) ? k.views : null
   }
 
-  /** The group is open: its live views answer from now on. */
-  opened(groupId: string): void {
+  /** The group opened or changed: the screen is read from disk again if asked for (while its docs rest). */
+  forget(groupId: string): void {
     this.kept.delete(groupId)
   }
 

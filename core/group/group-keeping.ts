@@ -13,6 +13,7 @@ import type { LogStore } from '../store/log-store.ts'
 import type { Vault } from '../store/vault.ts'
 import { checkpointPath, encodeCheckpoint, writeCheckpoint } from '../store/checkpoint-file.ts'
 import { firstScreenPath, type ScreenViews } from '../store/first-screen-file.ts'
+import { unreadPath } from '../store/unread-file.ts'
 import { CheckpointSchedule, CHECKPOINT_EVERY } from './checkpoint-schedule.ts'
 import { DocRest } from './doc-rest.ts'
 import { FirstScreens } from './first-screen.ts'
@@ -44,8 +45,8 @@ export class GroupKeeping {
   constructor(private readonly host: KeepingHost) {
     const { vault, store, personal } = host
     this.screens = new FirstScreens({ file: (id) => firstScreenPath(vault.dir, id), key: (id) => vault.subkey(`first-screen/${id}`), isOpen: host.isOpen, personal, logState: (k) => store.logState(Buffer.from(k, 'hex')) })
-    this.restingUnread = new RestingUnread(personal, (s) => unreadOf(s, { personal }, host.now()))
-    this.rest = new DocRest({ file: (id) => checkpointPath(vault.dir, id), isOpen: host.isOpen, seal: (id, s) => this.seal(id, s), key: (id) => this.checkpointKey(id), beforeRest: (id, s) => this.restingUnread.keep(id, s) })
+    this.restingUnread = new RestingUnread(personal, (s) => unreadOf(s, { personal }, host.now()), { file: (id) => unreadPath(vault.dir, id), key: (id) => vault.subkey(`unread/${id}`) })
+    this.rest = new DocRest({ file: (id) => checkpointPath(vault.dir, id), isOpen: host.isOpen, seal: (id, s) => this.seal(id, s), key: (id) => this.checkpointKey(id), beforeRest: (id, s, head) => this.restingUnread.keep(id, s, head) })
   }
 
   /** The group's space was asked for: its docs rest only after a while unasked. */
@@ -56,7 +57,7 @@ export class GroupKeeping {
   /** The group opened, `read` blocks read from its logs on the way. */
   opened(groupId: string, space: GroupSpace, read: number): void {
     this.rest.used(groupId, space)
-    this.screens.opened(groupId)
+    this.screens.forget(groupId)
     this.screens.changed(groupId, space)
     // Sealing a checkpoint snapshots every doc (a second or more for a large group): it waits
     // until the group has been quiet, off the path of the first screen (a lock seals it at once).
@@ -66,6 +67,7 @@ export class GroupKeeping {
   /** The group changed (`docIds`): a checkpoint may be due, its screen is kept again, its counts recounted. */
   changed(groupId: string, space: GroupSpace, docIds: string[]): void {
     this.checkpoints.changed(groupId, space, docIds.length)
+    this.screens.forget(groupId)
     this.screens.changed(groupId, space)
     this.restingUnread.drop(groupId)
   }
@@ -111,12 +113,12 @@ export class GroupKeeping {
    */
   lock(spaceOf: (groupId: string) => GroupSpace | undefined): () => Promise<unknown> {
     this.rest.clear()
-    this.restingUnread.clear()
+    const counts = this.restingUnread.clear()
     const screens = this.screens.close()
     this.checkpoints.flush((groupId) => {
       const space = spaceOf(groupId)
       if (space) void this.checkpoint(groupId, space)
     })
-    return () => Promise.allSettled([...this.writes, screens])
+    return () => Promise.allSettled([...this.writes, screens, counts])
   }
 }

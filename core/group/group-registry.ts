@@ -14,7 +14,7 @@ import { randomBytes } from '../crypto/random.ts'
 import type { Vault } from '../store/vault.ts'
 import { LogStore, LOG_STORE_KEY_PURPOSE } from '../store/log-store.ts'
 import type { DeviceLog } from '../store/device-log.ts'
-import { checkpointPath, readCheckpoint } from '../store/checkpoint-file.ts'
+import { checkpointPath, readCheckpointWrite } from '../store/checkpoint-file.ts'
 import { copyBytes, wipe } from '../crypto/wipe.ts'
 import { PersonalDocs, PERSONAL_KEY_PURPOSE, PERSONAL_LOG } from '../store/personal-docs.ts'
 import { isPresenceHidden } from './presence.ts'
@@ -238,12 +238,26 @@ export class GroupRegistry {
     return (await this.online.get(groupId)?.catch(() => null)) ?? null
   }
 
-  /** The group's kept first screen while it is not open, if still current (first-screen.ts); the group opens behind it. */
+  /**
+   * The group's kept first screen while it is not open or its docs rest, if still current
+   * (first-screen.ts); the group opens, or its docs wake, behind it.
+   */
   firstScreen(groupId: string): Promise<ScreenViews | null> {
-    if (this.locked || this.open.has(groupId) || !this.groupIds().includes(groupId)) return Promise.resolve(null)
+    const open = this.open.get(groupId)
+    if (this.locked || (open && !open.docs.isResting) || !this.groupIds().includes(groupId)) return Promise.resolve(null)
     // No event once open (nothing changed: a notifier would announce it); an open that fails ends the
     // kept screen and says so, so the screen reads again and meets the coded error, as without it.
-    return this.keeping.firstScreen(groupId, () => void this.space(groupId).catch(() => (this.screens.failed(groupId), this.onChange(groupId))))
+    if (!open) return this.keeping.firstScreen(groupId, () => void this.space(groupId).catch(() => (this.screens.failed(groupId), this.onChange(groupId))))
+    // Woken after the calls waiting on the same screen have answered from it (a failed wake rebuilds, doc-rest.ts).
+    return this.keeping.firstScreen(groupId, () => void setImmediate(() => this.wake(groupId, open)))
+  }
+
+  private wake(groupId: string, space: GroupSpace): void {
+    try {
+      if (this.open.get(groupId) === space) space.docs.wake()
+    } catch {
+      // the checkpoint changed: the group is being read again from its logs (doc-rest.ts)
+    }
   }
 
   /** The open space of a group, opened on first use. */
@@ -266,15 +280,17 @@ export class GroupRegistry {
     // Epoch ids are random: the one to write under is chosen from governance once it is read.
     const space = this.newSpace(log, { identity: identityFromSeed(seed), epochs, current: epochs.has(0) ? 0 : Math.min(...epochs.keys()) }, groupId)
     const ckptKey = this.keeping.checkpointKey(groupId)
-    const ckpt = await readCheckpoint(checkpointPath(this.vault.dir, groupId), ckptKey)
+    const ckpt = await readCheckpointWrite(checkpointPath(this.vault.dir, groupId), ckptKey)
     wipe(ckptKey)
-    if (ckpt) space.restore(ckpt)
+    if (ckpt) this.keeping.rest.openOn(groupId, space, ckpt.checkpoint, ckpt.head) // its docs rest on the file until read
     // A newcomer reads the logs its welcome named from their latest shared checkpoints.
     for (const [key, start] of meta.seedCheckpoints ?? []) space.planCheckpoint(key, start)
     const before = space.blocksRead
     await space.catchUp(log)
     for (const key of space.groupId ? [] : (meta.seedLogs ?? [])) await space.catchUp(await this.store.openPeerLog(Buffer.from(key, 'hex')))
     if (space.groupId) await this.catchUpMembers(space)
+    // Its docs are exactly that checkpoint's while the open read nothing past it: the unread counts kept with it hold.
+    if (ckpt && space.blocksRead === before) await this.keeping.restingUnread.load(groupId, ckpt.head)
     if (this.locked) {
       space.dropKeys()
       throw errors.PROFILE_LOCKED()
