@@ -9,7 +9,12 @@
  * same run in a fresh process: the plain Y.Docs of ONE group's updates. Heap and RSS after a full
  * GC, less the unlocked profile's own (no group open); `uptime` before and after.
  *
- *   npx tsx scripts/bench/many-groups.ts [--groups 20] [--updates 10000] [--members 10] [--keep DIR]
+ * Built, every group is opened once more in a fresh registry, read and let rest ("settled"), as a
+ * device that has used its groups leaves them: their checkpoints then need no block read again at
+ * the next open (a built group's first checkpoint still has shared-checkpoint history to read).
+ * `--settle` does that again on a kept DIR.
+ *
+ *   npx tsx scripts/bench/many-groups.ts [--groups 20] [--updates 10000] [--members 10] [--keep DIR] [--settle]
  */
 import { execSync, spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -22,7 +27,7 @@ import { GroupRegistry } from '../../core/group/group-registry.ts'
 import { Vault } from '../../core/store/vault.ts'
 import { addBigGroup } from './big-group.ts'
 
-const { values } = parseArgs({ options: { groups: { type: 'string' }, updates: { type: 'string' }, members: { type: 'string' }, keep: { type: 'string' } } })
+const { values } = parseArgs({ options: { groups: { type: 'string' }, updates: { type: 'string' }, members: { type: 'string' }, keep: { type: 'string' }, settle: { type: 'boolean' } } })
 const GROUPS = Number(values.groups ?? 20)
 const UPDATES = Number(values.updates ?? 10_000)
 const MEMBERS = Number(values.members ?? 10)
@@ -65,8 +70,23 @@ if (!existsSync(idsFile)) {
   await reg.lockNow()
   vault.lock()
   writeFileSync(idsFile, JSON.stringify(ids))
-}
+  await settle()
+} else if (values.settle) await settle()
 const built = JSON.parse(readFileSync(idsFile, 'utf8')) as string[]
+
+/** Each group opened, read once whole and let rest, in a fresh registry. */
+async function settle(): Promise<void> {
+  const vault = new Vault(dir)
+  await vault.unlock(PASS)
+  const reg = await GroupRegistry.open(vault, () => undefined, Date.now)
+  for (const id of reg.groupIds()) {
+    const s = await reg.space(id)
+    s.docs.memberDocs()
+    if (!(await reg.rest.now(id, s))) throw new Error('a group did not rest')
+  }
+  await reg.lockNow()
+  vault.lock()
+}
 const ids = [...built].sort()
 
 const before = uptime()

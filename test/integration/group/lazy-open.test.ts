@@ -31,15 +31,23 @@ import { useTempDirs } from '../../helpers/temp-dir.ts'
 
 const tempDir = useTempDirs()
 
-/** A group with words from two members whose docs rested (checkpoint and counts kept), the profile locked. */
-async function restedGroup(canary = 'words'): Promise<FellowGroup> {
+/**
+ * A group with words from two members whose docs rested (checkpoint and counts kept), the profile
+ * locked; `keepScreen`: its first screen kept too (`views`: what it shows).
+ */
+async function restedGroup(canary = 'words', keepScreen = false): Promise<FellowGroup & { views: unknown }> {
   const s = await fellowGroup(tempDir())
   await ownPost(s.space, `${canary}: mine`)
   await s.fellow.post(`${canary}: the fellow's`)
   await s.space.catchUp(s.fellow.log)
+  let views: unknown = null
+  if (keepScreen) {
+    expect(await s.reg.screens.keep(s.groupId, s.space)).toBe(true)
+    views = JSON.parse(JSON.stringify({ info: info(s.space), members: memberViews(s.space), feed: feed(readerSource(s.space, s.reg.personal), { limit: FIRST_PAGE }) }))
+  }
   expect(await s.reg.rest.now(s.groupId, s.space)).toBe(true)
   await lock(s)
-  return s
+  return { ...s, views }
 }
 
 async function lock(s: { reg: GroupRegistry; vault: Vault }): Promise<void> {
@@ -176,17 +184,10 @@ describe('the lazy open at unlock', () => {
   })
 
   it('answers the group screen from the kept first screen while the docs rest, and wakes them behind it', async () => {
-    const s = await fellowGroup(tempDir())
-    await ownPost(s.space, 'mine')
-    await s.fellow.post("the fellow's")
-    await s.space.catchUp(s.fellow.log)
-    expect(await s.reg.screens.keep(s.groupId, s.space)).toBe(true)
-    const views = JSON.parse(JSON.stringify({ info: info(s.space), members: memberViews(s.space), feed: feed(readerSource(s.space, s.reg.personal), { limit: FIRST_PAGE }) })) as unknown
-    expect(await s.reg.rest.now(s.groupId, s.space)).toBe(true)
-    await lock(s)
+    const s = await restedGroup('words', true)
     const u = await unlock(s)
     expect(u.space.docs.isResting).toBe(true)
-    expect(JSON.parse(JSON.stringify(await u.reg.firstScreen(s.groupId)))).toEqual(views)
+    expect(JSON.parse(JSON.stringify(await u.reg.firstScreen(s.groupId)))).toEqual(s.views)
     expect(u.space.docs.isResting).toBe(true)
     await expect.poll(() => u.space.docs.isResting).toBe(false)
     expect(await u.reg.firstScreen(s.groupId)).toBeNull() // awake: the live views answer
@@ -194,13 +195,7 @@ describe('the lazy open at unlock', () => {
   })
 
   it('does not answer from the kept first screen once a block arrived while the docs rest', async () => {
-    const s = await fellowGroup(tempDir())
-    await ownPost(s.space, 'mine')
-    await s.fellow.post("the fellow's")
-    await s.space.catchUp(s.fellow.log)
-    expect(await s.reg.screens.keep(s.groupId, s.space)).toBe(true)
-    expect(await s.reg.rest.now(s.groupId, s.space)).toBe(true)
-    await lock(s)
+    const s = await restedGroup('words', true)
     const u = await unlock(s)
     expect(u.space.docs.isResting).toBe(true)
     await fellowPost(u.reg, s, 'arrived after the screen was kept')
@@ -208,7 +203,7 @@ describe('the lazy open at unlock', () => {
     expect(u.changed()).toBeGreaterThan(0)
     expect(u.space.docs.isResting).toBe(true)
     expect(await u.reg.firstScreen(s.groupId)).toBeNull()
-    expect(texts(u.space)).toEqual(['arrived after the screen was kept', 'mine', "the fellow's"])
+    expect(texts(u.space)).toEqual(['arrived after the screen was kept', 'words: mine', "words: the fellow's"])
     await lock(u)
   })
 
