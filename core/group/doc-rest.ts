@@ -16,13 +16,11 @@
 import { readFileSync } from 'node:fs'
 import { errors } from '../errors.ts'
 import { wipe } from '../crypto/wipe.ts'
-import { decodeCheckpoint } from '../store/checkpoint-file.ts'
+import { decodeCheckpoint, WRITE_HEAD, type Checkpoint } from '../store/checkpoint-file.ts'
 import type { GroupSpace } from './group-space.ts'
 
 /** How long a group's space goes unasked before its docs rest. */
 export const REST_AFTER_MS = 120_000
-/** Magic (8), version (1), nonce (24): what tells one sealed checkpoint write from another. */
-const HEAD = 33
 
 export interface RestHost {
   /** Where the group's local checkpoint is. */
@@ -33,8 +31,8 @@ export interface RestHost {
   seal(groupId: string, space: GroupSpace): { sealed: Uint8Array; written: Promise<boolean> } | null
   /** The group's checkpoint key (a copy; wiped after use). */
   key(groupId: string): Uint8Array
-  /** Runs in the same synchronous step, just before the docs go (the unread counts, unread-rest.ts). */
-  beforeRest?(groupId: string, space: GroupSpace): void
+  /** Runs in the same synchronous step, just before the docs go on the write whose head is `head` (the unread counts, unread-rest.ts). */
+  beforeRest?(groupId: string, space: GroupSpace, head: Uint8Array): void
 }
 
 export class DocRest {
@@ -64,15 +62,25 @@ export class DocRest {
     const s = this.host.seal(groupId, space)
     if (!s) return null
     let pending: Uint8Array | null = s.sealed
-    const head = s.sealed.slice(0, HEAD)
-    const same = (bytes: Uint8Array): boolean => bytes.length >= HEAD && head.every((b, i) => bytes[i] === b)
-    this.host.beforeRest?.(groupId, space)
-    if (!space.docs.rest(this.waker(groupId, space, () => pending, same))) return null
+    const head = s.sealed.slice(0, WRITE_HEAD)
+    this.host.beforeRest?.(groupId, space, head)
+    if (!space.docs.rest(this.waker(groupId, space, () => pending, sameWrite(head)))) return null
     // Once durable, the states wait on disk only; a failed write keeps the sealed bytes here.
     return s.written.then((ok) => {
       if (ok) pending = null
       return ok
     })
+  }
+
+  /**
+   * The lazy open: a group opened from its local checkpoint rests on it from the start. Its
+   * governance, read positions and keys load now; its doc states are let go unapplied, and the
+   * first read of a doc reads the file again, which must be the very write read now (`head`).
+   * So going online at unlock applies no doc state; blocks read meanwhile are kept, as resting.
+   */
+  openOn(groupId: string, space: GroupSpace, c: Checkpoint, head: Uint8Array): void {
+    space.restore({ ...c, docs: new Map() })
+    if (!space.docs.rest(this.waker(groupId, space, () => null, sameWrite(head)))) space.docs.restore(c.docs)
   }
 
   /**
@@ -101,6 +109,11 @@ export class DocRest {
     for (const t of this.timers.values()) clearTimeout(t)
     this.timers.clear()
   }
+}
+
+/** Whether sealed checkpoint bytes are the write whose head is `head` (its nonce is random per write). */
+function sameWrite(head: Uint8Array): (bytes: Uint8Array) => boolean {
+  return (bytes) => bytes.length >= WRITE_HEAD && head.every((b, i) => bytes[i] === b)
 }
 
 function readSealed(file: string): Uint8Array | null {

@@ -294,6 +294,11 @@ export class DocSet {
     return this.resting !== null
   }
 
+  /** Wakes resting docs now (may throw as a read would); nothing when awake. */
+  wake(): void {
+    this.awake()
+  }
+
   /** Brings resting docs back, then applies what was kept, each update checked as live ingest does. */
   private awake(): void {
     const r = this.resting

@@ -8,9 +8,11 @@
  * from has the same length and fork id as then (each was read to its end, so any block written or
  * received since, or a truncation, changed one), and the mute list is the one the feed was
  * filtered with. Otherwise the group opens in full first, as before. What is personal and cheap
- * (presence, feed marks, own-log status) is read at the call, not kept. Once the group is open its
- * live views answer; they say the same, so no change event is sent (the desktop notifier would
- * announce one). An open that fails ends the kept screen and sends one, so the error shows.
+ * (presence, feed marks, own-log status) is read at the call, not kept. Once the group is open
+ * and its docs awake its live views answer; they say the same, so no change event is sent (the
+ * desktop notifier would announce one). An open that fails ends the kept screen and sends one, so
+ * the error shows. A group opened at unlock rests on its checkpoint (doc-rest.ts `openOn`): while
+ * its docs rest the kept screen answers too, and they wake behind it.
  *
  * Kept FIRST_SCREEN_QUIET_MS after a group's last change and after it opens; never from docs that
  * rest, are being rebuilt or wait for typing, nor while any log is read only in part.
@@ -102,8 +104,8 @@ export class FirstScreens {
     return k && equalBytes(k.mutes, muteHash(this.host.personal, groupId)) ? k.views : null
   }
 
-  /** The group is open: its live views answer from now on. */
-  opened(groupId: string): void {
+  /** The group opened or changed: the screen is read from disk again if asked for (while its docs rest). */
+  forget(groupId: string): void {
     this.kept.delete(groupId)
   }
 

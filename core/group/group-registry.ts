@@ -3,9 +3,8 @@
  * the vault, checkpointing it, and closing it all again on lock. The vault entries of a group
  * (meta, identity, keys, the groups-screen summary) are group-vault.ts.
  *
- * Just past 400 lines: opening, resting and closing share the open/online maps and must
- * change together. The next change here should first move the kept first screen and the
- * resting-group bookkeeping (FirstScreens, doc-rest hooks) into a module of their own.
+ * What is kept of each open group so the next read and unlock are fast (checkpoints, docs at
+ * rest, the first screen) is group-keeping.ts.
  */
 import { shownGroupName } from '../model/names.ts'
 import type { GroupSummary } from '../api.ts'
@@ -15,7 +14,7 @@ import { randomBytes } from '../crypto/random.ts'
 import type { Vault } from '../store/vault.ts'
 import { LogStore, LOG_STORE_KEY_PURPOSE } from '../store/log-store.ts'
 import type { DeviceLog } from '../store/device-log.ts'
-import { checkpointPath, encodeCheckpoint, readCheckpoint, writeCheckpoint } from '../store/checkpoint-file.ts'
+import { checkpointPath, readCheckpointWrite } from '../store/checkpoint-file.ts'
 import { copyBytes, wipe } from '../crypto/wipe.ts'
 import { PersonalDocs, PERSONAL_KEY_PURPOSE, PERSONAL_LOG } from '../store/personal-docs.ts'
 import { isPresenceHidden } from './presence.ts'
@@ -35,12 +34,8 @@ import { GroupOnline, type NetworkOptions } from './group-online.ts'
 import { decideJoin } from './join.ts'
 import { LastSeenStore } from './last-seen.ts'
 import { repairEpochs } from './epoch-keeper.ts'
-import { DocRest } from './doc-rest.ts'
-import { CheckpointSchedule, CHECKPOINT_EVERY } from './checkpoint-schedule.ts'
-import { FirstScreens } from './first-screen.ts'
-import { RestingUnread } from './unread-rest.ts'
-import { unreadOf } from './unread-of.ts'
-import { firstScreenPath, type ScreenViews } from '../store/first-screen-file.ts'
+import { GroupKeeping } from './group-keeping.ts'
+import type { ScreenViews } from '../store/first-screen-file.ts'
 
 export { CHECKPOINT_EVERY, CHECKPOINT_QUIET_MS } from './checkpoint-schedule.ts'
 /**
@@ -62,17 +57,13 @@ export class GroupRegistry {
   /** Spaces ready for use; lock wipes their keys synchronously. */
   private readonly open = new Map<string, GroupSpace>()
   private readonly opening = new Map<string, Promise<GroupSpace>>()
-  /** When each group's next checkpoint is due (checkpoint-schedule.ts). */
-  private readonly checkpoints = new CheckpointSchedule((id, s) => { if (this.open.get(id) === s) void this.checkpoint(id, s) })
   private readonly writes = new Set<Promise<unknown>>()
   private readonly online = new Map<string, Promise<GroupOnline>>()
   /** The same, once started: lock saves their last-seen times synchronously, before the keys go. */
   private readonly onlineReady = new Map<string, GroupOnline>()
   private locked = false
-  /** Each group's first screen, kept for the next unlock (first-screen.ts). */
-  readonly screens = new FirstScreens({ file: (id) => firstScreenPath(this.vault.dir, id), key: (id) => this.vault.subkey(`first-screen/${id}`), isOpen: (id, s) => this.open.get(id) === s, personal: { read: (name) => this.personal.read(name) }, logState: (k) => this.store.logState(Buffer.from(k, 'hex')) })
-  readonly restingUnread = new RestingUnread({ read: (name) => this.personal.read(name) }, (s) => unreadOf(s, this, this.now())) // counted as groups go to rest
-  readonly rest = new DocRest({ file: (id) => checkpointPath(this.vault.dir, id), isOpen: (id, s) => this.open.get(id) === s, seal: (id, s) => this.seal(id, s), key: (id) => this.checkpointKey(id), beforeRest: (id, s) => this.restingUnread.keep(id, s) }) // docs of groups not asked for lately rest on disk
+  /** Checkpoints, docs at rest and their unread counts, first screens (group-keeping.ts). */
+  readonly keeping: GroupKeeping
 
   private constructor(
     readonly vault: Vault,
@@ -83,7 +74,13 @@ export class GroupRegistry {
     readonly now: () => number,
     /** Where groups go online; null keeps this profile off the network (tests, offline use). */
     readonly network: NetworkOptions | null,
-  ) {}
+  ) {
+    this.keeping = new GroupKeeping({ vault, store, personal, now, isOpen: (id, s) => this.open.get(id) === s })
+  }
+
+  get screens(): GroupKeeping['screens'] { return this.keeping.screens }
+  get restingUnread(): GroupKeeping['restingUnread'] { return this.keeping.restingUnread }
+  get rest(): GroupKeeping['rest'] { return this.keeping.rest }
 
   static async open(vault: Vault, onChange: (groupId: string) => void, now: () => number, network: NetworkOptions | null = null): Promise<GroupRegistry> {
     // A vault that names groups had a store: a missing one is damage, never a new empty store.
@@ -241,18 +238,32 @@ export class GroupRegistry {
     return (await this.online.get(groupId)?.catch(() => null)) ?? null
   }
 
-  /** The group's kept first screen while it is not open, if still current (first-screen.ts); the group opens behind it. */
+  /**
+   * The group's kept first screen while it is not open or its docs rest, if still current
+   * (first-screen.ts); the group opens, or its docs wake, behind it.
+   */
   firstScreen(groupId: string): Promise<ScreenViews | null> {
-    if (this.locked || this.open.has(groupId) || !this.groupIds().includes(groupId)) return Promise.resolve(null)
+    const open = this.open.get(groupId)
+    if (this.locked || (open && !open.docs.isResting) || !this.groupIds().includes(groupId)) return Promise.resolve(null)
     // No event once open (nothing changed: a notifier would announce it); an open that fails ends the
     // kept screen and says so, so the screen reads again and meets the coded error, as without it.
-    return this.screens.early(groupId, () => void this.space(groupId).catch(() => (this.screens.failed(groupId), this.onChange(groupId))))
+    if (!open) return this.keeping.firstScreen(groupId, () => void this.space(groupId).catch(() => (this.screens.failed(groupId), this.onChange(groupId))))
+    // Woken after the calls waiting on the same screen have answered from it (a failed wake rebuilds, doc-rest.ts).
+    return this.keeping.firstScreen(groupId, () => void setImmediate(() => this.wake(groupId, open)))
+  }
+
+  private wake(groupId: string, space: GroupSpace): void {
+    try {
+      if (this.open.get(groupId) === space) space.docs.wake()
+    } catch {
+      // the checkpoint changed: the group is being read again from its logs (doc-rest.ts)
+    }
   }
 
   /** The open space of a group, opened on first use. */
   space(groupId: string): Promise<GroupSpace> {
     const ready = this.open.get(groupId)
-    if (ready) return Promise.resolve(this.rest.used(groupId, ready))
+    if (ready) return Promise.resolve(this.keeping.used(groupId, ready))
     let s = this.opening.get(groupId)
     if (!s) {
       s = this.openSpace(groupId).finally(() => this.opening.delete(groupId))
@@ -268,28 +279,25 @@ export class GroupRegistry {
     const log = asAppendLog(await this.store.openDeviceLog(meta.log))
     // Epoch ids are random: the one to write under is chosen from governance once it is read.
     const space = this.newSpace(log, { identity: identityFromSeed(seed), epochs, current: epochs.has(0) ? 0 : Math.min(...epochs.keys()) }, groupId)
-    const ckptKey = this.checkpointKey(groupId)
-    const ckpt = await readCheckpoint(checkpointPath(this.vault.dir, groupId), ckptKey)
+    const ckptKey = this.keeping.checkpointKey(groupId)
+    const ckpt = await readCheckpointWrite(checkpointPath(this.vault.dir, groupId), ckptKey)
     wipe(ckptKey)
-    if (ckpt) space.restore(ckpt)
+    if (ckpt) this.keeping.rest.openOn(groupId, space, ckpt.checkpoint, ckpt.head) // its docs rest on the file until read
     // A newcomer reads the logs its welcome named from their latest shared checkpoints.
     for (const [key, start] of meta.seedCheckpoints ?? []) space.planCheckpoint(key, start)
     const before = space.blocksRead
     await space.catchUp(log)
     for (const key of space.groupId ? [] : (meta.seedLogs ?? [])) await space.catchUp(await this.store.openPeerLog(Buffer.from(key, 'hex')))
     if (space.groupId) await this.catchUpMembers(space)
+    // Its docs are exactly that checkpoint's while the open read nothing past it: the unread counts kept with it hold.
+    if (ckpt && space.blocksRead === before) await this.keeping.restingUnread.load(groupId, ckpt.head)
     if (this.locked) {
       space.dropKeys()
       throw errors.PROFILE_LOCKED()
     }
     this.open.set(groupId, space)
-    this.rest.used(groupId, space)
     this.keepSummary(space)
-    this.screens.opened(groupId)
-    this.screens.changed(groupId, space)
-    // Sealing a checkpoint snapshots every doc (a second or more for a large group): it waits
-    // until the group has been quiet, off the path of the first screen (a lock seals it at once).
-    if (space.blocksRead - before >= CHECKPOINT_EVERY) this.checkpoints.whenQuiet(groupId, space)
+    this.keeping.opened(groupId, space, space.blocksRead - before)
     return space
   }
 
@@ -339,53 +347,21 @@ export class GroupRegistry {
         t.unref?.()
       }
     }
-    this.checkpoints.changed(groupId, space, docIds.length)
-    this.screens.changed(groupId, space)
-    this.restingUnread.drop(groupId)
+    this.keeping.changed(groupId, space, docIds)
     this.onChange(groupId)
   }
 
-  private checkpointKey(groupId: string): Uint8Array {
-    return this.vault.subkey(`checkpoint/${groupId}`)
-  }
-
-  /**
-   * Seals a checkpoint of a group as it is now (synchronously, so a lock right after cannot catch
-   * it half-made) and writes it in the background. A failure costs open speed only.
-   */
+  /** Seals a checkpoint of the group now and writes it in the background (group-keeping.ts). */
   checkpoint(groupId: string, space: GroupSpace): Promise<unknown> {
-    return this.seal(groupId, space)?.written ?? Promise.resolve()
-  }
-  /** `checkpoint`'s work; `written` says whether the file is durable (doc-rest.ts). */
-  private seal(groupId: string, space: GroupSpace): { sealed: Uint8Array; written: Promise<boolean> } | null {
-    if (space.docs.isResting) return null // sealed when it went to rest; what came since is in the logs
-    this.checkpoints.sealed(groupId)
-    let sealed: Uint8Array
-    try {
-      const key = this.checkpointKey(groupId)
-      sealed = encodeCheckpoint(space.checkpoint(), key)
-      wipe(key)
-    } catch {
-      return null // locked meanwhile: the logs still hold everything
-    }
-    const write: Promise<boolean> = writeCheckpoint(checkpointPath(this.vault.dir, groupId), sealed).then(() => true, () => false) // refused: the logs still hold everything
-      .finally(() => this.writes.delete(write))
-    this.writes.add(write)
-    return { sealed, written: write }
+    return this.keeping.checkpoint(groupId, space)
   }
 
   /** Lock: wipes every key now, synchronously; the promise resolves once files are closed. */
   lockNow(): Promise<void> {
     this.locked = true
     this.invitations.close()
-    this.rest.clear()
-    this.restingUnread.clear()
-    const screens = this.screens.close()
     // A due checkpoint is sealed now, before the keys go (the write finishes in the background).
-    this.checkpoints.flush((groupId) => {
-      const space = this.open.get(groupId)
-      if (space) void this.checkpoint(groupId, space)
-    })
+    const kept = this.keeping.lock((groupId) => this.open.get(groupId))
     const spaces = [...this.open.values()]
     this.open.clear()
     for (const s of spaces) s.dropKeys()
@@ -400,7 +376,7 @@ export class GroupRegistry {
       await Promise.allSettled(opening)
       await Promise.allSettled(spaces.map((s) => s.idle()))
       await Promise.allSettled(this.writes)
-      await screens
+      await kept()
       await this.store.close()
     })()
   }

@@ -112,9 +112,17 @@ export async function writeCheckpoint(file: string, sealed: Uint8Array): Promise
 
 /** The checkpoint, or null when there is none or it cannot be used. */
 export async function readCheckpoint(file: string, key: Uint8Array): Promise<Checkpoint | null> {
+  return (await readCheckpointWrite(file, key))?.checkpoint ?? null
+}
+
+/** Magic, version and nonce: what tells one sealed write of a checkpoint from another (random nonce per write). */
+export const WRITE_HEAD = MAGIC.length + 1 + 24
+
+/** The checkpoint with the head of the write it came from (core/group/doc-rest.ts reads that very write again). */
+export async function readCheckpointWrite(file: string, key: Uint8Array): Promise<{ checkpoint: Checkpoint; head: Uint8Array } | null> {
   try {
     const bytes = await readFileOrNull(file)
-    return bytes ? decodeCheckpoint(bytes, key) : null
+    return bytes ? { checkpoint: decodeCheckpoint(bytes, key), head: bytes.slice(0, WRITE_HEAD) } : null
   } catch {
     return null // unreadable or damaged: the logs still hold everything
   }

@@ -2,13 +2,19 @@
  * Memory in the number of groups (issue 19): one profile holding GROUPS groups of UPDATES Yjs
  * updates each (MEMBERS members' logs per group, big-group.ts), each with its local checkpoint.
  * For 1, 5 and all the groups, a fresh process opens them as going online does ("online": from
- * the local checkpoint, no page read yet), reads each one's first page ("all read": every group
+ * the local checkpoint, no page read yet), counts every group's unread as the groups screen does
+ * at unlock ("counted"), reads each one's first page ("all read": every group
  * keeps its docs, as every open group did before resting existed), lets their docs rest
  * (core/group/doc-rest.ts: "resting"), then reads one again ("one shown"). The anchor, run in the
  * same run in a fresh process: the plain Y.Docs of ONE group's updates. Heap and RSS after a full
  * GC, less the unlocked profile's own (no group open); `uptime` before and after.
  *
- *   npx tsx scripts/bench/many-groups.ts [--groups 20] [--updates 10000] [--members 10] [--keep DIR]
+ * Built, every group is opened once more in a fresh registry, read and let rest ("settled"), as a
+ * device that has used its groups leaves them: their checkpoints then need no block read again at
+ * the next open (a built group's first checkpoint still has shared-checkpoint history to read).
+ * `--settle` does that again on a kept DIR.
+ *
+ *   npx tsx scripts/bench/many-groups.ts [--groups 20] [--updates 10000] [--members 10] [--keep DIR] [--settle]
  */
 import { execSync, spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -21,7 +27,7 @@ import { GroupRegistry } from '../../core/group/group-registry.ts'
 import { Vault } from '../../core/store/vault.ts'
 import { addBigGroup } from './big-group.ts'
 
-const { values } = parseArgs({ options: { groups: { type: 'string' }, updates: { type: 'string' }, members: { type: 'string' }, keep: { type: 'string' } } })
+const { values } = parseArgs({ options: { groups: { type: 'string' }, updates: { type: 'string' }, members: { type: 'string' }, keep: { type: 'string' }, settle: { type: 'boolean' } } })
 const GROUPS = Number(values.groups ?? 20)
 const UPDATES = Number(values.updates ?? 10_000)
 const MEMBERS = Number(values.members ?? 10)
@@ -30,7 +36,7 @@ const CHILD = fileURLToPath(new URL('./many-groups-child.ts', import.meta.url))
 const ANCHOR = fileURLToPath(new URL('./many-groups-anchor.ts', import.meta.url))
 
 interface Mem { heapMB: number; rssMB: number }
-interface Measure { base: Mem; online: Mem; peakOnlineMB: number; open: Mem; resting: Mem; oneShown: Mem; wakeMs: number; peakOpenMB: number; peakMB: number }
+interface Measure { base: Mem; online: Mem; peakOnlineMB: number; counted?: Mem; peakCountedMB?: number; wokenToCount?: number; open: Mem; resting: Mem; oneShown: Mem; wakeMs: number; peakOpenMB: number; peakMB: number }
 
 function child<T>(file: string, args: string[]): Promise<T> {
   const tsx = createRequire(import.meta.url).resolve('tsx')
@@ -57,15 +63,30 @@ if (!existsSync(idsFile)) {
   for (let g = 0; g < GROUPS; g++) {
     const id = (await addBigGroup(reg, vault, UPDATES, MEMBERS, `g${g}-`)).groupId
     ids.push(id)
-    // The group's local checkpoint, as a device that has read its groups once has.
-    await reg.checkpoint(id, await reg.space(id))
+    // The group's local checkpoint (and unread counts, where kept), as a device whose groups went to rest has.
+    if (!(await reg.rest.now(id, await reg.space(id)))) throw new Error('a group did not rest')
     writeFileSync(`${idsFile}.partial`, JSON.stringify(ids))
   }
   await reg.lockNow()
   vault.lock()
   writeFileSync(idsFile, JSON.stringify(ids))
-}
+  await settle()
+} else if (values.settle) await settle()
 const built = JSON.parse(readFileSync(idsFile, 'utf8')) as string[]
+
+/** Each group opened, read once whole and let rest, in a fresh registry. */
+async function settle(): Promise<void> {
+  const vault = new Vault(dir)
+  await vault.unlock(PASS)
+  const reg = await GroupRegistry.open(vault, () => undefined, Date.now)
+  for (const id of reg.groupIds()) {
+    const s = await reg.space(id)
+    s.docs.memberDocs()
+    if (!(await reg.rest.now(id, s))) throw new Error('a group did not rest')
+  }
+  await reg.lockNow()
+  vault.lock()
+}
 const ids = [...built].sort()
 
 const before = uptime()
@@ -78,11 +99,12 @@ const after = uptime()
 
 console.log(`\nuptime before: ${before}\nuptime after:  ${after}\n`)
 console.log(`anchor: plain Y.Docs of one group's ${UPDATES} updates (${anchor.docs} docs): heap ${mb(anchor.heapMB)}, RSS ${mb(anchor.rssMB)}\n`)
-console.log('| groups | online, none read: heap (× anchor) | all read: heap (× anchor) | resting: heap (× anchor) | one shown: heap (× anchor) | online: RSS | all read: RSS | resting: RSS | one shown: RSS | peak RSS online / all read | waking one group |')
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
+console.log('| groups | online, none read: heap (× anchor) | + unread counted: heap (× anchor), groups woken | all read: heap (× anchor) | resting: heap (× anchor) | one shown: heap (× anchor) | online: RSS | all read: RSS | resting: RSS | one shown: RSS | peak RSS online / counted / all read | waking one group |')
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
 for (const [n, m] of rows) {
   const h = (s: Mem): string => `${mb(s.heapMB - m.base.heapMB)} (${x(s.heapMB - m.base.heapMB, anchor.heapMB)})`
   const r = (s: Mem): string => mb(s.rssMB - m.base.rssMB)
-  console.log(`| ${n} | ${h(m.online)} | ${h(m.open)} | ${h(m.resting)} | ${h(m.oneShown)} | ${r(m.online)} | ${r(m.open)} | ${r(m.resting)} | ${r(m.oneShown)} | ${mb(m.peakOnlineMB)} / ${mb(m.peakMB)} | ${m.wakeMs.toFixed(0)} ms |`)
+  const counted = m.counted ? `${h(m.counted)}, ${m.wokenToCount ?? '?'} woken` : '—'
+  console.log(`| ${n} | ${h(m.online)} | ${counted} | ${h(m.open)} | ${h(m.resting)} | ${h(m.oneShown)} | ${r(m.online)} | ${r(m.open)} | ${r(m.resting)} | ${r(m.oneShown)} | ${mb(m.peakOnlineMB)} / ${m.peakCountedMB ? mb(m.peakCountedMB) : '—'} / ${mb(m.peakMB)} | ${m.wakeMs.toFixed(0)} ms |`)
 }
 if (!values.keep) rmSync(root, { recursive: true, force: true })
