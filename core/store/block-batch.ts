@@ -3,9 +3,9 @@
  *
  * Hypercore 11's `get` opens a RocksDB read batch for each block, reads one key and flushes it:
  * for 100,000 blocks that per-batch work cost about a second of CPU in the replay profile
- * (docs/benchmarks.md, "Full replay near the Yjs floor"). Hypercore 11.37 has no public call that
- * reads several blocks at once (`createReadStream` calls `get` once per block, and `download`
- * is for peers), so this opens one read batch of the session's own storage — exactly what its
+ * (docs/benchmarks.md, "Full replay near the Yjs floor"). Hypercore 11.37, our pin, has no public
+ * call that reads several blocks at once (`createReadStream` calls `get` once per block, and
+ * `download` is for peers), so this opens one read batch of the session's own storage — exactly what its
  * `get` does for one block — asks for every index in it, and flushes it once.
  *
  * The answers are those `get(i, { wait: false })` gives: the stored block, or null when it is not
@@ -37,8 +37,11 @@ export async function getBlocks(core: HypercoreSession, indexes: readonly number
   const reads = indexes.map((i) => rx.getBlock(i))
   rx.tryFlush()
   const blocks = await Promise.all(reads)
-  for (let j = 0; j < blocks.length; j++) {
-    if (blocks[j] === null) blocks[j] = await core.get(indexes[j] as number, { wait: false })
+  const missing: number[] = []
+  for (let j = 0; j < blocks.length; j++) if (blocks[j] === null) missing.push(j)
+  if (missing.length) {
+    const again = await Promise.all(missing.map((j) => core.get(indexes[j] as number, { wait: false })))
+    missing.forEach((j, n) => (blocks[j] = again[n] ?? null))
   }
   return blocks
 }
