@@ -48,8 +48,11 @@ export class CheckpointReading {
    * up to the checkpoint's start, skipping the blocks already read as uncovered.
    */
   private readonly backfills = new Map<string, { next: number; end: number; skip: Set<number> }>()
-  /** While a run of a log is read: the last whole checkpoint met per log, applied at the run's end. */
-  private readonly deferred = new Map<string, { start: number; last: number; docId: string; state: Uint8Array }>()
+  /**
+   * While a run of a log is read: the last whole checkpoint met per log, applied at the run's end.
+   * Its parts are joined only then: a later checkpoint of the same log usually replaces it first.
+   */
+  private readonly deferred = new Map<string, { start: number; last: number; docId: string; parts: CheckpointAssembly }>()
   /** Log key → how many runs of it are being read now (catch-ups may overlap). */
   private readonly inRun = new Map<string, number>()
   /** Part 0 of a planned checkpoint, once opened (the plan may wait for other blocks). */
@@ -114,7 +117,8 @@ export class CheckpointReading {
     else this.inRun.delete(logKey)
     const c = this.deferred.get(logKey)
     this.deferred.delete(logKey)
-    if (c && this.host.applyCheckpoint(logKey, c.start, c.last, c.docId, c.state)) changed.add(c.docId)
+    const state = c?.parts.done()
+    if (c && state && this.host.applyCheckpoint(logKey, c.start, c.last, c.docId, state)) changed.add(c.docId)
   }
 
   /** A part of a shared checkpoint met while reading a log in order; the last part applies it. */
@@ -135,15 +139,15 @@ export class CheckpointReading {
       this.host.reject(logKey, index, docId, 'checkpoint part out of order')
       return []
     }
-    const state = (a as CheckpointAssembly).done()
-    if (!state) return []
+    if (!(a as CheckpointAssembly).complete) return []
     this.assembling.delete(logKey)
     // Read in a run, a checkpoint waits for the run's end: a later one of the same log holds its
     // state, so only the last is examined (as a newcomer's backfill skips the older ones).
     if (this.inRun.has(logKey)) {
-      this.deferred.set(logKey, { start: part.start, last: index, docId, state })
+      this.deferred.set(logKey, { start: part.start, last: index, docId, parts: a as CheckpointAssembly })
       return []
     }
+    const state = (a as CheckpointAssembly).done() as Uint8Array
     return this.host.applyCheckpoint(logKey, part.start, index, docId, state) ? [docId] : []
   }
 

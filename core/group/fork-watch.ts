@@ -156,6 +156,7 @@ export class ForkWatch {
           return h ? Math.min(log.length, h.snap.length) : log.length
         },
         get: (i) => log.get(i),
+        getMany: (indexes) => (log.getMany ? log.getMany(indexes) : Promise.all(indexes.map((i) => log.get(i)))),
         get byteLength() {
           return log.byteLength
         },

@@ -13,8 +13,12 @@ import { generateIdentity, identityFromSeed } from '../crypto/identity.ts'
 import { randomBytes } from '../crypto/random.ts'
 import type { Vault } from '../store/vault.ts'
 import { LogStore, LOG_STORE_KEY_PURPOSE } from '../store/log-store.ts'
+<<<<<<< HEAD
 import type { DeviceLog } from '../store/device-log.ts'
 import { checkpointPath, readCheckpointWrite } from '../store/checkpoint-file.ts'
+=======
+import { checkpointPath, encodeCheckpoint, readCheckpoint, writeCheckpoint } from '../store/checkpoint-file.ts'
+>>>>>>> replay
 import { copyBytes, wipe } from '../crypto/wipe.ts'
 import { PersonalDocs, PERSONAL_KEY_PURPOSE, PERSONAL_LOG } from '../store/personal-docs.ts'
 import { isPresenceHidden } from './presence.ts'
@@ -26,6 +30,7 @@ import { MemberDoc } from '../model/member-doc.ts'
 import type { GroupMode } from './governance.ts'
 import type { OwnLogStatus } from '../api.ts'
 import { GOVERNANCE_DOC, GroupSpace, type AppendLog } from './group-space.ts'
+import { asAppendLog } from './append-log.ts'
 import type { GroupMeta } from './group-meta.ts'
 import type { WebrtcSetting } from './webrtc-settings.ts'
 import { epochEntries, epochKeys, groupIds, groupMeta, groupSecret, identitySeed, keptSummary, newGroupEntries, spaceSummary, summaryEntry } from './group-vault.ts'
@@ -47,11 +52,6 @@ export const REPAIR_WAIT_MS = 1_000
 export const REPAIR_STAGGER_MS = 300
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
-
-function asAppendLog(log: DeviceLog): AppendLog {
-  const key = hex(log.key)
-  return { key, get length() { return log.length }, get byteLength() { return log.byteLength }, append: (b) => log.append(b), get: (i) => log.get(i), quotaEnd: (q) => log.quotaEnd(q) }
-}
 
 export class GroupRegistry {
   /** Spaces ready for use; lock wipes their keys synchronously. */

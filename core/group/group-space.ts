@@ -38,7 +38,7 @@ import { memberDocId } from '../model/doc-id.ts'
 import { writerClientId } from '../model/shared-writers.ts'
 import { encodeCheckpointParts, sharedCheckpointDue } from './shared-checkpoint.ts'
 import { checkpointNeeds, firstPart, uncoveredBlocks } from './checkpoint-log.ts'
-import { readRun } from './log-window.ts'
+import { readRun, type Readable } from './log-window.ts'
 import { CheckpointReading } from './checkpoint-reading.ts'
 import { hasRoom, logQuota, QuotaBook, type QuotaSource } from './log-quota.ts'
 
@@ -48,11 +48,10 @@ export const COALESCE_MS = 300
 export const LOCAL = Symbol('local')
 
 /** Any device log as a group space reads it. A block not held yet reads as null. */
-export interface ReadLog extends QuotaSource {
+export interface ReadLog extends QuotaSource, Readable {
   /** the log's key, lowercase hex */
   readonly key: string
   readonly length: number
-  get(index: number): Promise<Uint8Array | null>
 }
 
 /** Our own device log (core/store/device-log.ts provides it). */

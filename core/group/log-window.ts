@@ -10,6 +10,12 @@ export const READ_WINDOW = 64
 
 export interface Readable {
   get(index: number): Promise<Uint8Array | null>
+  /** The same answers as `get` for each index, read together (one storage batch: core/store/block-batch.ts). */
+  getMany?(indexes: readonly number[]): Promise<(Uint8Array | null)[]>
+}
+
+function readWindow(log: Readable, indexes: readonly number[]): Promise<(Uint8Array | null)[]> {
+  return log.getMany ? log.getMany(indexes) : Promise.all(indexes.map((i) => log.get(i)))
 }
 
 /**
@@ -22,7 +28,7 @@ export async function* readRun(log: Readable, from: number, end: () => number, s
     if (start >= stop) return null
     const indexes: number[] = []
     for (let i = start; i < stop; i++) if (!skip?.has(i)) indexes.push(i)
-    const blocks = Promise.all(indexes.map((i) => log.get(i)))
+    const blocks = readWindow(log, indexes)
     // A window read ahead and then not needed (the run stopped) must not fail unhandled.
     blocks.catch(() => undefined)
     return { stop, indexes, blocks }
@@ -44,7 +50,7 @@ export async function* readRun(log: Readable, from: number, end: () => number, s
 export async function readAll(log: Readable, indexes: readonly number[]): Promise<Uint8Array[] | null> {
   const out: Uint8Array[] = []
   for (let i = 0; i < indexes.length; i += READ_WINDOW) {
-    const blocks = await Promise.all(indexes.slice(i, i + READ_WINDOW).map((n) => log.get(n)))
+    const blocks = await readWindow(log, indexes.slice(i, i + READ_WINDOW))
     for (const b of blocks) {
       if (b === null) return null
       out.push(b)

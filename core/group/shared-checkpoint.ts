@@ -128,8 +128,13 @@ export class CheckpointAssembly {
     return true
   }
 
+  /** Whether every part is here. */
+  get complete(): boolean {
+    return this.chunks.length === this.first.parts
+  }
+
   done(): Uint8Array | null {
-    if (this.chunks.length !== this.first.parts) return null
+    if (!this.complete) return null
     const size = this.chunks.reduce((a, c) => a + c.length, 0)
     const out = new Uint8Array(size)
     let o = 0

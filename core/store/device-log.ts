@@ -18,6 +18,7 @@ import { peekBlockHeader } from './block-codec.ts'
 import type { HypercoreSession, KeyPair } from './holepunch.ts'
 import type { OwnLogGuard, OwnLogState } from './own-log-guard.ts'
 import { seekQuotaEnd } from './quota-end.ts'
+import { getBlocks } from './block-batch.ts'
 
 export interface LogEntry {
   index: number
@@ -115,6 +116,25 @@ export class DeviceLog {
     }
     if (block === null) throw errors.LOG_CORRUPT(`block ${index} of ${this.core.length} is missing`)
     return block
+  }
+
+  /** The blocks at `indexes`, read in one storage batch (block-batch.ts); the same checks as `get`. */
+  async getMany(indexes: readonly number[]): Promise<Uint8Array[]> {
+    this.requireOpen()
+    for (const index of indexes) {
+      if (!Number.isInteger(index) || index < 0 || index >= this.core.length) {
+        throw errors.INVALID_INPUT(`no block ${index} in a log of length ${this.core.length}`)
+      }
+    }
+    let blocks: (Uint8Array | null)[]
+    try {
+      blocks = await getBlocks(this.core, indexes)
+    } catch (e) {
+      throw storeError(e, `read blocks ${indexes[0]}–${indexes[indexes.length - 1]}`)
+    }
+    const missing = blocks.indexOf(null)
+    if (missing >= 0) throw errors.LOG_CORRUPT(`block ${indexes[missing]} of ${this.core.length} is missing`)
+    return blocks as Uint8Array[]
   }
 
   /** Blocks from `from` up to the length at the time of the call. */

@@ -37,6 +37,7 @@ import { fastProvider } from '../crypto/provider-sodium.ts'
 import { copyBytes, wipe } from '../crypto/wipe.ts'
 import { DeviceLog, storeError } from './device-log.ts'
 import { seekQuotaEnd } from './quota-end.ts'
+import { getBlocks } from './block-batch.ts'
 import { Hypercore, type CorestoreInstance, type HypercoreSession, type KeyPair, type Manifest } from './holepunch.ts'
 import { LogLengths, logLengthsKey, readLogLengths, LOG_LENGTHS_FILE } from './log-lengths.ts'
 import { OwnLogGuard, type OwnLogState } from './own-log-guard.ts'
@@ -178,6 +179,14 @@ export class LogStore {
           throw storeError(e, `read block ${index}`)
         }
       },
+      getMany: async (indexes) => {
+        try {
+          if (reopening) await reopening
+          return await getBlocks(core, indexes)
+        } catch (e) {
+          throw storeError(e, `read blocks ${indexes[0]}–${indexes[indexes.length - 1]}`)
+        }
+      },
     }
   }
 
@@ -294,6 +303,8 @@ export interface PeerLog {
   readonly key: string
   readonly length: number
   get(index: number): Promise<Uint8Array | null>
+  /** The blocks at `indexes` in one storage read (block-batch.ts), each as `get` gives it. */
+  getMany?(indexes: readonly number[]): Promise<(Uint8Array | null)[]>
   /** The signed length in bytes, and where a byte budget ends the log (core/group/log-quota.ts). */
   readonly byteLength?: number
   quotaEnd?(budget: number): Promise<number | null>
