@@ -13,12 +13,7 @@ import { generateIdentity, identityFromSeed } from '../crypto/identity.ts'
 import { randomBytes } from '../crypto/random.ts'
 import type { Vault } from '../store/vault.ts'
 import { LogStore, LOG_STORE_KEY_PURPOSE } from '../store/log-store.ts'
-<<<<<<< HEAD
-import type { DeviceLog } from '../store/device-log.ts'
 import { checkpointPath, readCheckpointWrite } from '../store/checkpoint-file.ts'
-=======
-import { checkpointPath, encodeCheckpoint, readCheckpoint, writeCheckpoint } from '../store/checkpoint-file.ts'
->>>>>>> replay
 import { copyBytes, wipe } from '../crypto/wipe.ts'
 import { PersonalDocs, PERSONAL_KEY_PURPOSE, PERSONAL_LOG } from '../store/personal-docs.ts'
 import { isPresenceHidden } from './presence.ts'
