@@ -1,7 +1,7 @@
 /**
  * How a log the space plans to read from a shared checkpoint (checkpoint-reading.ts) is fetched:
- * the checkpoint's first block, then the blocks it lists and its other parts, then everything
- * after it as the log grows. Anything unreadable on the way makes the log be fetched whole.
+ * the checkpoint's first block, then everything after it as the log grows and the blocks it lists,
+ * then its other parts. Anything unreadable on the way makes the log be fetched whole.
  * Kept apart from group-online.ts, which decides which logs to follow at all.
  */
 import type { HypercoreSession } from '../store/holepunch.ts'
@@ -27,8 +27,13 @@ export async function fetchFromCheckpoint(host: FetchHost, key: string, session:
     const first = await log.get(start)
     const need = first && host.space.checkpointNeeds(start, first)
     if (!need) return host.fetchWhole(key)
-    await session.download({ blocks: need.blocks }).done()
+    // Tail first: the blocks it lists and those after it are what the first page needs
+    // (tail-preview.ts); the checkpoint's other parts, most of its bytes, are asked for after.
     host.quota.download(key, session, { start: need.end, end: -1 })
+    const listed = need.blocks.filter((i) => i < start)
+    if (listed.length) await session.download({ blocks: listed }).done()
+    const parts = need.blocks.filter((i) => i > start)
+    if (parts.length) await session.download({ blocks: parts }).done()
     host.fetched(key, log)
     host.schedule(log)
   } catch {
