@@ -32,6 +32,9 @@ export async function fetchFromCheckpoint(host: FetchHost, key: string, session:
     host.quota.download(key, session, { start: need.end, end: -1 })
     const listed = need.blocks.filter((i) => i < start)
     if (listed.length) await session.download({ blocks: listed }).done()
+    // The parts only once the tail known now is here: asked for together, the few large parts
+    // arrive long before the many small tail blocks, and the first page would wait for both.
+    if (session.length > need.end) await host.quota.download(key, session, { start: need.end, end: session.length })
     const parts = need.blocks.filter((i) => i > start)
     if (parts.length) await session.download({ blocks: parts }).done()
     host.fetched(key, log)

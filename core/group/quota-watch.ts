@@ -11,7 +11,7 @@ import type { HypercoreSession } from '../store/holepunch.ts'
 import { seekQuotaEnd } from '../store/quota-end.ts'
 import { logQuota } from './log-quota.ts'
 
-type Range = { destroy(): void }
+type Range = { destroy(): void; done(): Promise<void> }
 
 export class QuotaWatch {
   private readonly ranges = new Map<string, Range[]>()
@@ -23,15 +23,19 @@ export class QuotaWatch {
    * Fetches a range of a log (`end` -1: following it as it grows), never past E once the log is
    * bounded; kept, so it can be dropped when the log passes the budget.
    */
-  download(key: string, session: HypercoreSession, range: { start: number; end: number }): void {
+  /** Resolves once a bounded range is here, or dropped (the log was bounded meanwhile). */
+  download(key: string, session: HypercoreSession, range: { start: number; end: number }): Promise<void> {
     const end = this.ends.get(key)
+    let r: Range | null = null
     if (end === undefined) {
+      r = session.download(range)
       const list = this.ranges.get(key) ?? []
-      list.push(session.download(range))
+      list.push(r)
       this.ranges.set(key, list)
     } else if (range.start < end) {
-      session.download({ start: range.start, end: range.end === -1 ? end : Math.min(range.end, end) })
+      r = session.download({ start: range.start, end: range.end === -1 ? end : Math.min(range.end, end) })
     }
+    return range.end === -1 || !r ? Promise.resolve() : r.done().catch(() => undefined)
   }
 
   /**

@@ -38,6 +38,7 @@ import { pct, until, uptime } from './bench-util.ts'
 import { Vault } from '../../core/store/vault.ts'
 import { SignalServer } from '../../core/net/webrtc/signal-server.ts'
 import { LogStore, LOG_STORE_KEY_PURPOSE } from '../../core/store/log-store.ts'
+import type { FeedPage } from '../../core/api.ts'
 
 const uptimeBefore = uptime()
 
@@ -130,6 +131,8 @@ for (let run = 0; run < RUNS; run++) {
 
 let initialMs = NaN
 let joinedMs = NaN
+let firstPreview = false
+let firstPageRight = false
 let firstPageMs = NaN
 let wholeMs = NaN
 let rawFetchMs = NaN
@@ -157,8 +160,14 @@ if (INITIAL > 0) {
     const t0 = performance.now()
     await b.ok('joinGroup', { code, waitMs: 60_000 }, 90_000)
     joinedMs = performance.now() - t0
-    await until(async () => (await b.ok('feed', { groupId, limit: 20 })).posts.length === 20, 300_000)
+    const firstPage: { page: FeedPage | null } = { page: null }
+    await until(async () => (firstPage.page = await b.ok('feed', { groupId, limit: 20 })).posts.length === 20, 300_000)
+    const first = firstPage.page
     firstPageMs = performance.now() - t0
+    // The first page the newcomer showed must be the host's (the host posts nothing meanwhile).
+    const strip = (posts: unknown): string => JSON.stringify(posts, (k, v: unknown) => (k === 'mine' ? undefined : v))
+    firstPreview = first?.preview === true
+    firstPageRight = strip(first?.posts) === strip((await a.ok('feed', { groupId, limit: 20 })).posts)
     await until(async () => (await b.ok('groupStatus', { groupId })).blocks >= initialBlocks, 300_000)
     initialMs = performance.now() - t0
     // The whole history: the backfill (which waits BACKFILL_AFTER_MS after the initial sync) has read every block.
@@ -208,7 +217,7 @@ function printPosts(): void {
 function printInitial(): void {
   {
     console.log(`newcomer: join call returned (admitted) ${(joinedMs / 1000).toFixed(2)} s`)
-    console.log(`newcomer: join call → first feed page of 20 posts ${(firstPageMs / 1000).toFixed(2)} s`)
+    console.log(`newcomer: join call → first feed page of 20 posts ${(firstPageMs / 1000).toFixed(2)} s (${firstPreview ? 'from the tails, before the checkpoints' : 'after the checkpoints'}; the host's own first page: ${firstPageRight})`)
     console.log(`newcomer: join call → whole history read (the backfill starts ${BACKFILL_AFTER_MS / 1000} s after the initial sync) ${(wholeMs / 1000).toFixed(1)} s = ${(wholeMs / rawFetchMs).toFixed(2)}× the raw fetch; without that wait ${((wholeMs - BACKFILL_AFTER_MS) / rawFetchMs).toFixed(2)}×`)
     console.log(`anchor: raw Hypercore fetch of blocks of the same sizes (all ${sizes0(initialBlocks)} of them, 20 cores) ${(rawFetchMs / 1000).toFixed(1)} s; initial sync / raw fetch ${(initialMs / rawFetchMs).toFixed(2)}×`)
   }
