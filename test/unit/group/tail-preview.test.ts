@@ -17,13 +17,13 @@ import { makeRef, MemberDoc } from '../../../core/model/member-doc.ts'
 import { ModerationDoc } from '../../../core/model/moderation-doc.ts'
 import { decodeBlock } from '../../../core/store/block-codec.ts'
 import { seededRandom, testSeed } from '../../helpers/seeded-random.ts'
-import { admitEvent, foundGroup, hex, identity, MemLog, type Founded } from './support.ts'
+import { admitEvent, foundGroup, hex, identity, idOf, MemLog, type Founded } from './support.ts'
 
 const rnd = seededRandom(testSeed())
 const nobody = { read: (): null => null }
 
 /** Fay posts past her first checkpoint, then a tail: new posts, one hidden, an old one edited and one deleted. */
-async function groupWithTail(): Promise<{ g: Founded; start: number; parts: number; listed: number[]; hidden: string; bobLog: string }> {
+async function groupWithTail(): Promise<{ g: Founded; start: number; parts: number; listed: number[]; hidden: string; bobLog: string; bob: ReturnType<typeof identity> }> {
   const g = await foundGroup(rnd)
   const bob = identity(rnd)
   const bobLog = hex(rnd.bytes(32))
@@ -44,7 +44,7 @@ async function groupWithTail(): Promise<{ g: Founded; start: number; parts: numb
   await mine((m) => m.remove(old[1] as string, 10_102))
   await g.space.change('shared/moderation', (d) => new ModerationDoc(d).add({ item: hidden, action: 'hide', reason: 'other', rules: null, note: null, covers: [], seen: null, by: g.me, at: 10_103 }))
   await g.space.idle()
-  return { g, start, parts: first.parts, listed: first.uncovered, hidden, bobLog }
+  return { g, start, parts: first.parts, listed: first.uncovered, hidden, bobLog, bob }
 }
 
 const reader = (g: Founded): GroupSpace =>
@@ -122,6 +122,38 @@ describe('the newest words first', () => {
     const page = readerFeed(n, nobody, { limit: 20 })
     expect(page.preview).toBeUndefined()
     expect(page.posts).toEqual([])
+  })
+
+  it('the line: a page shows nothing older than what a log still waiting for its checkpoint may hold', async () => {
+    const { g, start, parts, listed, bobLog, bob: bobId } = await groupWithTail()
+    // Bob posts later than all of Fay's words, past a checkpoint of his own, then a short tail.
+    const bobSpace = new GroupSpace(new MemLog(bobLog), { identity: bobId, epochs: new Map([[0, g.epochKey.slice()]]), current: 0 }, { groupId: g.space.governance.groupId })
+    await bobSpace.catchUp(g.log)
+    const bobDoc = memberDocId(idOf(bobId))
+    const bob = bobSpace.own as MemLog
+    for (let i = 0; bob.blocks.length < SHARED_CHECKPOINT_MIN + 5; i++) {
+      await bobSpace.change(bobDoc, (d) => void new MemberDoc(d, idOf(bobId)).addPost({ topic: 'check-in', text: `bob ${i}`, cw: null }, 20_000 + i))
+    }
+    await bobSpace.idle()
+    for (let i = 0; i < 5; i++) await bobSpace.change(bobDoc, (d) => void new MemberDoc(d, idOf(bobId)).addPost({ topic: 'check-in', text: `bob late ${i}`, cw: null }, 40_000 + i))
+    await bobSpace.idle()
+    const bobStart = bobSpace.sharedCheckpoints.get(bobLog) as number
+    const bobFirst = decodeCheckpointPart(decodeBlock(bob.blocks[bobStart] as Uint8Array, () => g.epochKey).payload, bobStart)
+
+    const whole = reader(g)
+    await whole.catchUp(g.log)
+    await whole.catchUp(bob)
+    const full = texts(whole, 200)
+    const n = reader(g)
+    n.planCheckpoint(g.log.key, start)
+    n.planCheckpoint(bobLog, bobStart)
+    await n.catchUp(sparse(g.log, (i) => listed.includes(i) || i === start || i >= start + parts))
+    await n.catchUp(sparse(bob, (i) => bobFirst.uncovered.includes(i) || i === bobStart || i >= bobStart + bobFirst.parts))
+    const page = readerFeed(n, nobody, { limit: 200 })
+    expect(page.preview).toBe(true)
+    // Fay's tail is older than what Bob's checkpoint holds: none of it may show yet.
+    expect(page.posts.length).toBeGreaterThan(0)
+    expect(page.posts.map((p) => p.text)).toEqual(full.slice(0, page.posts.length))
   })
 
   it('GC padding lets a struct past a gap integrate, and nothing that depends on the gap', () => {
