@@ -168,6 +168,7 @@ if (INITIAL > 0) {
     const strip = (posts: unknown): string => JSON.stringify(posts, (k, v: unknown) => (k === 'mine' ? undefined : v))
     firstPreview = first?.preview === true
     firstPageRight = strip(first?.posts) === strip((await a.ok('feed', { groupId, limit: 20 })).posts)
+    console.log(`(so far: admitted ${(joinedMs / 1000).toFixed(2)} s, first page ${(firstPageMs / 1000).toFixed(2)} s, preview ${firstPreview}, the host's page ${firstPageRight})`)
     await until(async () => (await b.ok('groupStatus', { groupId })).blocks >= initialBlocks, 300_000)
     initialMs = performance.now() - t0
     // The whole history: the backfill (which waits BACKFILL_AFTER_MS after the initial sync) has read every block.
