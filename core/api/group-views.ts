@@ -182,6 +182,11 @@ export interface FeedPage {
   /** Pass as `before` for the next (older) page; null on the last page. */
   next: string | null
   /**
+   * A newcomer's first page while the group's history still arrives: the newest posts, each one
+   * a full read shows too, and no older page yet (core/group/tail-preview.ts).
+   */
+  preview?: true
+  /**
    * With `marks`: when I last marked the conversations read (ms), or null if never; posts and
    * replies by others created after it (everything, when never) are "new since you were here"
    * (`FeedPost.isNew`, `FeedReply.isNew`).

@@ -15,6 +15,7 @@ import { HearthError } from '../errors.ts'
 import { CheckpointAssembly, decodeCheckpointPart } from './shared-checkpoint.ts'
 import { firstPart, readCheckpoint, type FirstPart, type OpenBlock } from './checkpoint-log.ts'
 import { readAll, readRun, type Readable } from './log-window.ts'
+import { TailPreview } from './tail-preview.ts'
 
 /** What the reading asks of its group space. */
 export interface ReadingHost {
@@ -30,6 +31,8 @@ export interface ReadingHost {
   /** `blocks` blocks were read; the log reads on in order from `next`. */
   readOn(logKey: string, next: number, blocks: number): void
   countRead(blocks: number): void
+  /** The write rule and the byte budget for an update to `docId` at this block (tail-preview.ts). */
+  mayWrite(logKey: string, index: number, docId: string): boolean
 }
 
 export class CheckpointReading {
@@ -58,7 +61,17 @@ export class CheckpointReading {
   /** Part 0 of a planned checkpoint, once opened (the plan may wait for other blocks). */
   private readonly firstParts = new Map<string, FirstPart>()
 
-  constructor(private readonly host: ReadingHost) {}
+  /** The tails of planned logs read ahead of their checkpoints: the newest words first (tail-preview.ts). */
+  private readonly preview: TailPreview
+
+  constructor(private readonly host: ReadingHost) {
+    this.preview = new TailPreview(host)
+  }
+
+  /** Preview docs by member doc id and the line above which they make the page whole, while logs wait for checkpoints. */
+  previewView(): ReturnType<TailPreview['view']> {
+    return this.plans.size ? this.preview.view(this.plans.keys()) : null
+  }
 
   /** Loads what a local checkpoint kept. */
   restore(shared: Iterable<[string, number]>, backfill: Iterable<[string, { next: number; end: number }]>): void {
@@ -157,10 +170,11 @@ export class CheckpointReading {
    * the log should be read on in order (from the checkpoint's end, or from 0 if it was refused).
    * Logs without a plan are read in order at once.
    */
-  async fromCheckpoint(log: Readable & { key: string }, changed: Set<string>): Promise<boolean> {
+  async fromCheckpoint(log: Readable & { key: string; length: number }, changed: Set<string>): Promise<boolean> {
     const start = this.plans.get(log.key)
     if (start === undefined) return true
     const refuse = (): true => {
+      this.preview.drop(log.key)
       this.plans.delete(log.key)
       this.firstParts.delete(log.key)
       this.needsFull.add(log.key)
@@ -187,10 +201,16 @@ export class CheckpointReading {
     }
     if (!this.host.knowsLog(log.key)) return false
     const state = await readCheckpoint(log, first, this.host.open)
-    if (state === 'missing') return false
     const last = start + first.part.parts - 1
+    if (state === 'missing') {
+      // Fetched tail first (checkpoint-fetch.ts): what is here of the tail shows meanwhile.
+      await this.preview.read(log, last + 1, first.docId, changed)
+      this.host.replayIfDirty(changed)
+      return false
+    }
     if (state === 'refused' || !this.host.applyCheckpoint(log.key, start, last, first.docId, state)) return refuse()
     changed.add(first.docId)
+    this.preview.drop(log.key)
     this.plans.delete(log.key)
     this.firstParts.delete(log.key)
     this.host.readOn(log.key, last + 1, first.part.parts)

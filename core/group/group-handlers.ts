@@ -8,8 +8,8 @@ import { errors } from '../errors.ts'
 import { memberDocId, sharedDocId } from '../model/doc-id.ts'
 import { MemberDoc, parseRef, type Ref } from '../model/member-doc.ts'
 import { RulesDoc, rulesHash } from '../model/rules-doc.ts'
-import { feed, members } from '../model/views.ts'
-import { groupSource, readerSource } from './reader-source.ts'
+import { members } from '../model/views.ts'
+import { groupSource, readerFeed } from './reader-source.ts'
 import type { ReactionKind } from '../model/vocabulary.ts'
 import { info, memberViews, rulesView, summary } from './group-info.ts'
 import { FIRST_PAGE } from './first-screen.ts'
@@ -140,7 +140,7 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
       const reg = ctx.registry()
       const early = !topic && !before && (limit ?? 20) === FIRST_PAGE ? await reg.firstScreen(groupId) : null
       const s = early ? null : await space(groupId)
-      const page = s ? feed(readerSource(s, reg.personal), { ...(topic ? { topic } : {}), ...(before ? { before } : {}), limit: limit ?? 20 }) : (early as NonNullable<typeof early>).feed
+      const page = s ? readerFeed(s, reg.personal, { ...(topic ? { topic } : {}), ...(before ? { before } : {}), limit: limit ?? 20 }) : (early as NonNullable<typeof early>).feed
       const me = s ? s.me : (early as NonNullable<typeof early>).info.me
       const marked = marks ? markFeed(page, me, lastReadOf(reg, groupId).conversations ?? null) : page
       const ownLog = await reg.ownLogStatus(groupId)

@@ -10,7 +10,8 @@
  * own admission) the trusted members still count too, but those it says left: a partly read
  * governance may not name yet the member the newcomer reads it from. Then governance alone decides.
  *
- * A log the space plans to read from a shared checkpoint (GroupSpace.planOf) is fetched sparsely:
+ * A log the space plans to read from a shared checkpoint (GroupSpace.planOf) is fetched sparsely
+ * (checkpoint-fetch.ts):
  * the checkpoint's first block, then the blocks it lists and its other parts, then everything
  * after it as the log grows. A log whose checkpoint was refused, or could not be read, is
  * fetched whole. BACKFILL_AFTER_MS after the last planned log was read, the blocks the
@@ -48,6 +49,7 @@ import { QuotaWatch } from './quota-watch.ts'
 import { roomToAdmit } from './log-quota.ts'
 import { MemberGate } from './member-gate.ts'
 import { CheckpointBackfill } from './checkpoint-backfill.ts'
+import { fetchFromCheckpoint, type FetchHost } from './checkpoint-fetch.ts'
 import { TreeCompare } from './tree-compare.ts'
 import { EvidenceCompletion } from './evidence-complete.ts'
 
@@ -324,23 +326,14 @@ export class GroupOnline {
     session.on('append', grew)
     session.on('download', grew)
     session.on('truncate', grew)
-    if (start !== undefined) void this.fetchFromCheckpoint(key, session, start, log)
+    if (start !== undefined) void fetchFromCheckpoint(this.fetchHost, key, session, start, log)
     this.schedule(log)
   }
 
-  /** A planned log: the checkpoint's first block, then what it names, then the rest as it grows. */
-  private async fetchFromCheckpoint(key: string, session: HypercoreSession, start: number, log: PeerLog): Promise<void> {
-    try {
-      await session.download({ start, end: start + 1 }).done()
-      const first = await log.get(start)
-      const need = first && this.space.checkpointNeeds(start, first)
-      if (!need) return this.fetchWhole(key)
-      await session.download({ blocks: need.blocks }).done()
-      this.quota.download(key, session, { start: need.end, end: -1 })
-      this.fetched.set(key, log)
-      this.schedule(log)
-    } catch {
-      if (!this.closed) this.fetchWhole(key)
+  private get fetchHost(): FetchHost {
+    return {
+      space: this.space, quota: this.quota, closed: () => this.closed, fetchWhole: (k) => this.fetchWhole(k),
+      fetched: (k, log) => void this.fetched.set(k, log), schedule: (log) => this.schedule(log),
     }
   }
 

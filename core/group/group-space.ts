@@ -131,6 +131,7 @@ export class GroupSpace {
       this.next.set(logKey, next)
     },
     countRead: (blocks) => (this.blocksRead += blocks),
+    mayWrite: (logKey, index, docId) => this.quota.allows(logKey, index) && !!this.gov && checkWrite(this.gov, logKey, index, docId).ok,
   })
   readonly quota = new QuotaBook() // where each log's byte budget ends (log-quota.ts)
   /** log key → start of the latest shared checkpoint accepted from it (welcomes pass these on). */

@@ -11,7 +11,7 @@ import type { HypercoreSession } from '../store/holepunch.ts'
 import { seekQuotaEnd } from '../store/quota-end.ts'
 import { logQuota } from './log-quota.ts'
 
-type Range = { destroy(): void }
+type Range = { destroy(): void; done(): Promise<void> }
 
 export class QuotaWatch {
   private readonly ranges = new Map<string, Range[]>()
@@ -21,12 +21,16 @@ export class QuotaWatch {
 
   /**
    * Fetches a range of a log (`end` -1: following it as it grows), never past E once the log is
-   * bounded; kept, so it can be dropped when the log passes the budget.
+   * bounded; kept, so it can be dropped when the log passes the budget. Resolves once a bounded
+   * range is here, or dropped (the log was bounded meanwhile).
    */
-  download(key: string, session: HypercoreSession, range: { start: number; end: number }): void {
+  download(key: string, session: HypercoreSession, range: { start: number; end: number }): Promise<void> {
     const end = this.ends.get(key)
-    if (end === undefined) this.track(key, session.download(range))
-    else if (range.start < end) this.track(key, session.download({ start: range.start, end: range.end === -1 ? end : Math.min(range.end, end) }))
+    let r: Range | null = null
+    if (end === undefined) r = session.download(range)
+    else if (range.start < end) r = session.download({ start: range.start, end: range.end === -1 ? end : Math.min(range.end, end) })
+    if (r) this.track(key, r)
+    return range.end === -1 || !r ? Promise.resolve() : r.done().catch(() => undefined)
   }
 
   /** Ends every range of a log this watch started (the keeper, when a group reaches its --quota). */

@@ -9,8 +9,10 @@ import { ModerationDoc } from '../model/moderation-doc.ts'
 import { moderationIndex, type ModerationSource } from '../model/moderation-view.ts'
 import { MUTE_DOC, MuteList } from '../model/mute-list.ts'
 import { ScheduleDoc } from '../model/schedule-doc.ts'
-import type { ViewSource } from '../model/views.ts'
-import type { MemberDoc } from '../model/member-doc.ts'
+import { feed, type ViewSource } from '../model/views.ts'
+import { MemberDoc } from '../model/member-doc.ts'
+import type { FeedPage } from '../api.ts'
+import type * as Y from 'yjs'
 import type { GroupSpace } from './group-space.ts'
 import { memberNames } from './member-names.ts'
 
@@ -36,10 +38,13 @@ export function mutesOf(personal: PersonalReader): MuteList {
  * The group's words with no reader's filter: governance, docs, rules. Former members' words from
  * before their cut-off still show (the write rule already refused anything after it).
  */
-export function groupSource(space: GroupSpace): ViewSource {
+export function groupSource(space: GroupSpace, preview?: ReadonlyMap<string, Y.Doc>): ViewSource {
   const gov = space.governance
+  const docs = space.docs.memberDocs()
+  // A newcomer's tail previews stand in for member docs still waiting for their checkpoint.
+  for (const [docId, doc] of preview ?? []) docs.set(docId.slice('member/'.length), new MemberDoc(doc, docId.slice('member/'.length)))
   return {
-    me: space.me, members: gov.members, docs: space.docs.memberDocs(), rules: space.docs.rules().current(),
+    me: space.me, members: gov.members, docs, rules: space.docs.rules().current(),
     authors: new Set([...gov.members.keys(), ...gov.former.keys()]), names: memberNames(space),
   }
 }
@@ -58,8 +63,19 @@ export function exportSource(space: GroupSpace, includeHidden: boolean): ViewSou
   return includeHidden ? groupSource(space) : withFilter(space, MuteList.parse(null))
 }
 
-function withFilter(space: GroupSpace, mutes: MuteList): ViewSource {
-  const base = groupSource(space)
+/**
+ * The feed as this reader sees it. While a newcomer's logs wait for their checkpoints, the
+ * newest posts come from the tails read so far (tail-preview.ts): only those newer than the
+ * line the previews give, under the same filter, marked `preview` and with no older page yet.
+ */
+export function readerFeed(space: GroupSpace, personal: PersonalReader, opts: Parameters<typeof feed>[1]): FeedPage {
+  const view = space.reading.previewView()
+  const page = feed(withFilter(space, mutesOf(personal), view?.docs), opts)
+  return view ? { posts: page.posts.filter((p) => p.createdAt > view.since), next: null, preview: true } : page
+}
+
+function withFilter(space: GroupSpace, mutes: MuteList, preview?: ReadonlyMap<string, Y.Doc>): ViewSource {
+  const base = groupSource(space, preview)
   const mod = moderationSource(space, base.docs)
   return {
     ...base,

@@ -32,6 +32,8 @@ import { maxPayloadBytes } from '../store/block-codec.ts'
 export const SHARED_CHECKPOINT_VERSION = 1
 const HEAD = 13
 const MAX_PARTS = 0xffff
+/** At most this many bytes of the state ride in part 0, beside the uncovered list. */
+export const FIRST_PART_STATE = 64
 /** A log gets its first checkpoint at this many blocks… */
 export const SHARED_CHECKPOINT_MIN = 1000
 
@@ -63,8 +65,11 @@ export function encodeCheckpointParts(docId: string, start: number, uncovered: r
     if (!Number.isInteger(u) || u < 0 || u >= start || (i > 0 && u <= (uncovered[i - 1] as number))) throw errors.BLOCK_MALFORMED('uncovered indexes')
   }
   const room = maxPayloadBytes(docId) - HEAD
-  const firstRoom = room - 4 * uncovered.length
-  if (firstRoom < 1 || state.length === 0) throw errors.BLOCK_TOO_LARGE('checkpoint does not fit')
+  // Part 0 is kept small (FIRST_PART_STATE): a newcomer reads its list and the tail after the
+  // checkpoint before the parts that hold the state's bulk (tail-preview.ts). Readers of v1 join
+  // the chunks whatever their sizes, so this is the writer's choice, not a new version.
+  const firstRoom = Math.min(room - 4 * uncovered.length, FIRST_PART_STATE)
+  if (room - 4 * uncovered.length < 1 || state.length === 0) throw errors.BLOCK_TOO_LARGE('checkpoint does not fit')
   const parts = 1 + Math.ceil(Math.max(0, state.length - firstRoom) / room)
   if (parts > MAX_PARTS) throw errors.BLOCK_TOO_LARGE('checkpoint has too many parts')
   const out: Uint8Array[] = []

@@ -38,6 +38,7 @@ import { pct, until, uptime } from './bench-util.ts'
 import { Vault } from '../../core/store/vault.ts'
 import { SignalServer } from '../../core/net/webrtc/signal-server.ts'
 import { LogStore, LOG_STORE_KEY_PURPOSE } from '../../core/store/log-store.ts'
+import type { FeedPage } from '../../core/api.ts'
 
 const uptimeBefore = uptime()
 
@@ -129,6 +130,9 @@ for (let run = 0; run < RUNS; run++) {
 }
 
 let initialMs = NaN
+let joinedMs = NaN
+let firstPreview = false
+let firstPageRight = false
 let firstPageMs = NaN
 let wholeMs = NaN
 let rawFetchMs = NaN
@@ -148,13 +152,23 @@ if (INITIAL > 0) {
     await a.until(async () => (await a.ok('groupStatus', { groupId })).online, 60_000)
     const { code } = await a.ok('createInvite', { groupId })
     initialBlocks = (await a.ok('groupStatus', { groupId })).blocks
-    const b = await startPeer(path.join(root, 'b'), boot)
+    // HEARTH_BENCH_PROFILE=<dir>: a CPU profile of the newcomer's process, written when it stops.
+    const prof = process.env.HEARTH_BENCH_PROFILE
+    const b = await startPeer(path.join(root, 'b'), boot, prof ? { NODE_OPTIONS: `--require ${path.resolve('scripts/bench/cpu-profile.cjs')}`, HEARTH_PROFILE_DIR: prof } : {})
     peers.push(b)
     await b.ok('createProfile', { passphrase: PASS, name: 'Newcomer' })
     const t0 = performance.now()
     await b.ok('joinGroup', { code, waitMs: 60_000 }, 90_000)
-    await until(async () => (await b.ok('feed', { groupId, limit: 20 })).posts.length === 20, 300_000)
+    joinedMs = performance.now() - t0
+    const firstPage: { page: FeedPage | null } = { page: null }
+    await until(async () => (firstPage.page = await b.ok('feed', { groupId, limit: 20 })).posts.length === 20, 300_000)
+    const first = firstPage.page
     firstPageMs = performance.now() - t0
+    // The first page the newcomer showed must be the host's (the host posts nothing meanwhile).
+    const strip = (posts: unknown): string => JSON.stringify(posts, (k, v: unknown) => (k === 'mine' ? undefined : v))
+    firstPreview = first?.preview === true
+    firstPageRight = strip(first?.posts) === strip((await a.ok('feed', { groupId, limit: 20 })).posts)
+    console.log(`(so far: admitted ${(joinedMs / 1000).toFixed(2)} s, first page ${(firstPageMs / 1000).toFixed(2)} s, preview ${firstPreview}, the host's page ${firstPageRight})`)
     await until(async () => (await b.ok('groupStatus', { groupId })).blocks >= initialBlocks, 300_000)
     initialMs = performance.now() - t0
     // The whole history: the backfill (which waits BACKFILL_AFTER_MS after the initial sync) has read every block.
@@ -186,6 +200,7 @@ const uptimeAfter = uptime()
 console.log(`\nuptime before: ${uptimeBefore}\nuptime after:  ${uptimeAfter}${values.hog ? '; CPU hog on every core' : ''}`)
 if (rv) console.log(rendezvousTable(rv))
 if (RUNS > 0) printPosts()
+if (INITIAL > 0) printInitial()
 function printPosts(): void {
   console.log(`\nTwo processes on a loopback testnet, ${RUNS} runs, ${visible.length} posts`)
   console.log('| measure | p50 | p99 | max |')
@@ -199,8 +214,11 @@ function printPosts(): void {
   console.log(`| anchor: raw Hyperswarm round trip (${raw.length}) | ${pct(raw, 50).toFixed(2)} ms | ${pct(raw, 99).toFixed(2)} ms | ${Math.max(...raw).toFixed(2)} ms |`)
   console.log(`\npost → visible p99 ${pct(visible, 99).toFixed(1)} ms against the goal 10 × raw p99 + 5 ms = ${(10 * pct(raw, 99) + 5).toFixed(1)} ms: ${(pct(visible, 99) / (10 * pct(raw, 99) + 5)).toFixed(2)}× of it; p99 ratio to raw ${(pct(visible, 99) / pct(raw, 99)).toFixed(1)}×`)
   if (WEBRTC) console.log(`WebRTC / Hyperswarm: join p50 ${(pct(wJoins, 50) / pct(joins, 50)).toFixed(2)}×; post → visible p50 ${(pct(wVisible, 50) / pct(visible, 50)).toFixed(2)}×, p99 ${(pct(wVisible, 99) / pct(visible, 99)).toFixed(2)}× (target: within 2×)`)
-  if (INITIAL > 0) {
-    console.log(`newcomer: join call → first feed page of 20 posts ${(firstPageMs / 1000).toFixed(2)} s`)
+}
+function printInitial(): void {
+  {
+    console.log(`newcomer: join call returned (admitted) ${(joinedMs / 1000).toFixed(2)} s`)
+    console.log(`newcomer: join call → first feed page of 20 posts ${(firstPageMs / 1000).toFixed(2)} s (${firstPreview ? 'from the tails, before the checkpoints' : 'after the checkpoints'}; the host's own first page: ${firstPageRight})`)
     console.log(`newcomer: join call → whole history read (the backfill starts ${BACKFILL_AFTER_MS / 1000} s after the initial sync) ${(wholeMs / 1000).toFixed(1)} s = ${(wholeMs / rawFetchMs).toFixed(2)}× the raw fetch; without that wait ${((wholeMs - BACKFILL_AFTER_MS) / rawFetchMs).toFixed(2)}×`)
     console.log(`anchor: raw Hypercore fetch of blocks of the same sizes (all ${sizes0(initialBlocks)} of them, 20 cores) ${(rawFetchMs / 1000).toFixed(1)} s; initial sync / raw fetch ${(initialMs / rawFetchMs).toFixed(2)}×`)
   }

@@ -16,7 +16,7 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { GroupSpace, type ReadLog } from '../../../core/group/group-space.ts'
-import { decodeCheckpointPart, encodeCheckpointParts } from '../../../core/group/shared-checkpoint.ts'
+import { CheckpointAssembly, decodeCheckpointPart, encodeCheckpointParts, type CheckpointPart } from '../../../core/group/shared-checkpoint.ts'
 import { memberDocId } from '../../../core/model/doc-id.ts'
 import { MemberDoc } from '../../../core/model/member-doc.ts'
 import { BlockKind, decodeBlock, encodeBlock } from '../../../core/store/block-codec.ts'
@@ -105,9 +105,11 @@ describe('evidence and shared checkpoints', () => {
         await postText('after the checkpoint')(m, me)
       }, {}, async (_m, _me, log) => void (logOf = log))
       // The hostile checkpoint carries both versions' words (her node applied both).
-      const part = decodeCheckpointPart(decodeBlock(f.second[start] as Uint8Array, (e) => keysOf(f.alder).get(e) as Uint8Array).payload, start)
+      const partAt = (i: number): CheckpointPart => decodeCheckpointPart(decodeBlock(f.second[i] as Uint8Array, (e) => keysOf(f.alder).get(e) as Uint8Array).payload, i)
+      const whole = new CheckpointAssembly(partAt(start))
+      for (let i = 1; i < whole.first.parts; i++) whole.add(partAt(start + i))
       const state = new Y.Doc()
-      Y.applyUpdate(state, part.chunk)
+      Y.applyUpdate(state, whole.done() as Uint8Array)
       expect([...new MemberDoc(state, f.mallory.me).posts.values()].map((p) => String(p.get('text'))).sort()).toEqual(['mallory before the fork', 'the original words', 'the rewritten words'])
       expect(start).toBeGreaterThan(f.index)
 

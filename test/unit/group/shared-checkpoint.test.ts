@@ -10,7 +10,7 @@ import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { GroupSpace, type ReadLog } from '../../../core/group/group-space.ts'
 import {
-  decodeCheckpointPart, encodeCheckpointParts, sharedCheckpointDue, SHARED_CHECKPOINT_MIN, CheckpointAssembly,
+  decodeCheckpointPart, encodeCheckpointParts, sharedCheckpointDue, SHARED_CHECKPOINT_MIN, CheckpointAssembly, FIRST_PART_STATE,
 } from '../../../core/group/shared-checkpoint.ts'
 import { BlockKind, decodeBlock, encodeBlock, MAX_BLOCK_BYTES } from '../../../core/store/block-codec.ts'
 import { memberDocId } from '../../../core/model/doc-id.ts'
@@ -46,19 +46,21 @@ describe('part format v1', () => {
     expect(b.subarray(25).toString('hex')).toBe(fixture.stateHex)
   })
 
-  it('cuts a state larger than a block into consecutive parts that fit and join up again', () => {
+  it('cuts a state larger than a block into consecutive parts that fit and join up again, part 0 small', () => {
     const state = rnd.bytes(2 * MAX_BLOCK_BYTES + 12_345)
     const docId = memberDocId('ab'.repeat(32))
     const parts = encodeCheckpointParts(docId, 10, [1, 2], state)
-    expect(parts.length).toBe(3)
+    // Part 0 holds the list and FIRST_PART_STATE bytes at most, so a newcomer reads it (and the tail) first.
+    expect(parts.length).toBe(4)
+    expect(decodeCheckpointPart(parts[0] as Uint8Array, 10).chunk.length).toBe(FIRST_PART_STATE)
     const key = rnd.bytes(32)
     for (const p of parts) expect(encodeBlock({ epoch: 0, kind: BlockKind.Checkpoint, docId, payload: p }, key).length).toBeLessThanOrEqual(MAX_BLOCK_BYTES)
     const decoded = parts.map((p, i) => decodeCheckpointPart(p, 10 + i))
-    expect(decoded.map((d) => [d.part, d.parts, d.uncovered])).toEqual([[0, 3, [1, 2]], [1, 3, []], [2, 3, []]])
+    expect(decoded.map((d) => [d.part, d.parts, d.uncovered])).toEqual([[0, 4, [1, 2]], [1, 4, []], [2, 4, []], [3, 4, []]])
     const a = new CheckpointAssembly(decoded[0] as never)
     expect(a.done()).toBeNull()
     expect(a.add(decoded[2] as never)).toBe(false)
-    expect(a.add(decoded[1] as never) && a.add(decoded[2] as never)).toBe(true)
+    expect(a.add(decoded[1] as never) && a.add(decoded[2] as never) && a.add(decoded[3] as never)).toBe(true)
     expect(hex(a.done() as Uint8Array)).toBe(hex(state))
   })
 
@@ -126,16 +128,19 @@ describe('a member writing checkpoints', () => {
     // genesis, the admission and the rules; the profile and the posts are Fay's own doc
     const kinds = part.uncovered.map((i) => decodeBlock(g.log.blocks[i] as Uint8Array, () => g.epochKey).docId)
     expect(kinds).toEqual(['governance', 'governance', 'shared/rules'])
+    const whole = new CheckpointAssembly(part)
+    for (let i = 1; i < part.parts; i++) whole.add(decodeCheckpointPart(decodeBlock(g.log.blocks[start + i] as Uint8Array, () => g.epochKey).payload, start + i))
     const state = new Y.Doc()
-    Y.applyUpdate(state, part.chunk)
+    Y.applyUpdate(state, whole.done() as Uint8Array)
     // Every post in the blocks before it (after genesis, the admission and the rules), and maybe
     // one made while it was being sealed: still Fay's own words, at the checkpoint's place.
     const posts = new MemberDoc(state, g.me).posts.size
     expect(posts).toBeGreaterThanOrEqual(start - 3)
     expect(posts).toBeLessThanOrEqual(new MemberDoc(g.space.docs.doc(memberDocId(g.me)), g.me).posts.size)
     // not due again right away
-    const count = g.log.blocks.filter((x) => decodeBlock(x, () => g.epochKey).kind === BlockKind.Checkpoint).length
-    expect(count).toBe(1)
+    const firsts = g.log.blocks.map((x, i) => [decodeBlock(x, () => g.epochKey), i] as const)
+      .filter(([b, i]) => b.kind === BlockKind.Checkpoint && decodeCheckpointPart(b.payload, i).part === 0)
+    expect(firsts.length).toBe(1)
   })
 })
 

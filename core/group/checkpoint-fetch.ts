@@ -1,0 +1,45 @@
+/**
+ * How a log the space plans to read from a shared checkpoint (checkpoint-reading.ts) is fetched:
+ * the checkpoint's first block, then everything after it as the log grows and the blocks it lists,
+ * then its other parts. Anything unreadable on the way makes the log be fetched whole.
+ * Kept apart from group-online.ts, which decides which logs to follow at all.
+ */
+import type { HypercoreSession } from '../store/holepunch.ts'
+import type { PeerLog } from '../store/log-store.ts'
+import type { GroupSpace } from './group-space.ts'
+import type { QuotaWatch } from './quota-watch.ts'
+
+export interface FetchHost {
+  readonly space: GroupSpace
+  readonly quota: QuotaWatch
+  closed(): boolean
+  /** The log cannot be read from its checkpoint: fetch it from block 0. */
+  fetchWhole(key: string): void
+  /** Every block the checkpoint needs was asked for; read the log again whenever governance moves. */
+  fetched(key: string, log: PeerLog): void
+  schedule(log: PeerLog): void
+}
+
+/** A planned log: the checkpoint's first block, then what it names, then the rest as it grows. */
+export async function fetchFromCheckpoint(host: FetchHost, key: string, session: HypercoreSession, start: number, log: PeerLog): Promise<void> {
+  try {
+    await session.download({ start, end: start + 1 }).done()
+    const first = await log.get(start)
+    const need = first && host.space.checkpointNeeds(start, first)
+    if (!need) return host.fetchWhole(key)
+    // Tail first: the blocks it lists and those after it are what the first page needs
+    // (tail-preview.ts); the checkpoint's other parts, most of its bytes, are asked for after.
+    host.quota.download(key, session, { start: need.end, end: -1 })
+    const listed = need.blocks.filter((i) => i < start)
+    if (listed.length) await session.download({ blocks: listed }).done()
+    // The parts only once the tail known now is here: asked for together, the few large parts
+    // arrive long before the many small tail blocks, and the first page would wait for both.
+    if (session.length > need.end) await host.quota.download(key, session, { start: need.end, end: session.length })
+    const parts = need.blocks.filter((i) => i > start)
+    if (parts.length) await session.download({ blocks: parts }).done()
+    host.fetched(key, log)
+    host.schedule(log)
+  } catch {
+    if (!host.closed()) host.fetchWhole(key)
+  }
+}

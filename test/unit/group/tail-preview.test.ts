@@ -1,0 +1,182 @@
+/**
+ * The newest words first (core/group/tail-preview.ts): a newcomer reading a log from its shared
+ * checkpoint shows the tail's newest posts before the checkpoint's later parts are here, and
+ * shows no post a full read would not show — a post a facilitator hid in the tail stays hidden,
+ * an old post deleted or edited in the tail does not come back half-known, a tail that would not
+ * pass the write rule shows nothing. Once the parts arrive, the feed is the full read's, exactly.
+ * Real GroupSpaces and real sealed blocks; the log is held sparsely as a newcomer's store holds it.
+ */
+import * as Y from 'yjs'
+import { describe, expect, it } from 'vitest'
+import { GroupSpace, type ReadLog } from '../../../core/group/group-space.ts'
+import { readerFeed } from '../../../core/group/reader-source.ts'
+import { decodeCheckpointPart, SHARED_CHECKPOINT_MIN } from '../../../core/group/shared-checkpoint.ts'
+import { gcRange } from '../../../core/group/tail-preview.ts'
+import { memberDocId } from '../../../core/model/doc-id.ts'
+import { makeRef, MemberDoc } from '../../../core/model/member-doc.ts'
+import { ModerationDoc } from '../../../core/model/moderation-doc.ts'
+import { decodeBlock } from '../../../core/store/block-codec.ts'
+import { seededRandom, testSeed } from '../../helpers/seeded-random.ts'
+import { admitEvent, foundGroup, hex, identity, idOf, MemLog, type Founded } from './support.ts'
+
+const rnd = seededRandom(testSeed())
+const nobody = { read: (): null => null }
+
+/** Fay posts past her first checkpoint, then a tail: new posts, one hidden, an old one edited and one deleted. */
+async function groupWithTail(): Promise<{ g: Founded; start: number; parts: number; listed: number[]; hidden: string; bobLog: string; bob: ReturnType<typeof identity> }> {
+  const g = await foundGroup(rnd)
+  const bob = identity(rnd)
+  const bobLog = hex(rnd.bytes(32))
+  await g.space.writeGovernance(admitEvent(g.space.governance.groupId, g.me, bob, bobLog))
+  const old: string[] = []
+  for (let i = 0; g.log.blocks.length < SHARED_CHECKPOINT_MIN + 5; i++) {
+    await g.space.change(memberDocId(g.me), (d) => void old.push(new MemberDoc(d, g.me).addPost({ topic: 'check-in', text: `old ${i}`, cw: null }, 100 + i)))
+  }
+  await g.space.idle()
+  const start = g.space.sharedCheckpoints.get(g.log.key) as number
+  const first = decodeCheckpointPart(decodeBlock(g.log.blocks[start] as Uint8Array, () => g.epochKey).payload, start)
+  let hidden = ''
+  const mine = (fn: (m: MemberDoc) => void): Promise<void> => g.space.change(memberDocId(g.me), (d) => fn(new MemberDoc(d, g.me)))
+  for (let i = 0; i < 30; i++) await mine((m) => void m.addPost({ topic: 'check-in', text: `new ${i}`, cw: null }, 10_000 + i))
+  await mine((m) => void (hidden = m.addPost({ topic: 'check-in', text: 'hidden by a facilitator', cw: null }, 10_100)))
+  // Two posts the checkpoint holds: one edited in the tail, one deleted there.
+  await mine((m) => m.edit(old[0] as string, { text: 'an old post edited in the tail' }, 10_101))
+  await mine((m) => m.remove(old[1] as string, 10_102))
+  await g.space.change('shared/moderation', (d) => new ModerationDoc(d).add({ item: hidden, action: 'hide', reason: 'other', rules: null, note: null, covers: [], seen: null, by: g.me, at: 10_103 }))
+  await g.space.idle()
+  return { g, start, parts: first.parts, listed: first.uncovered, hidden, bobLog, bob }
+}
+
+const reader = (g: Founded): GroupSpace =>
+  new GroupSpace(new MemLog(hex(rnd.bytes(32))), { identity: identity(rnd), epochs: new Map([[0, g.epochKey.slice()]]), current: 0 }, { groupId: g.space.governance.groupId })
+
+/** The log as a newcomer holds it while the checkpoint's later parts are still on their way. */
+const sparse = (log: MemLog, held: (i: number) => boolean): ReadLog => ({ key: log.key, get length() { return log.length }, get: async (i) => (held(i) ? log.blocks[i] ?? null : null) })
+
+const texts = (s: GroupSpace, limit = 20): string[] => readerFeed(s, nobody, { limit }).posts.map((p) => p.text)
+
+describe('the newest words first', () => {
+  it('shows the tail’s newest posts before the checkpoint’s parts, hides what a full read hides, then becomes the full read', async () => {
+    const { g, start, parts, listed, hidden } = await groupWithTail()
+    // Part 0 is small: the state's bulk is in the parts after it.
+    expect(parts).toBeGreaterThan(1)
+    const whole = reader(g)
+    await whole.catchUp(g.log)
+    const full = texts(whole)
+    expect(full).not.toContain('hidden by a facilitator')
+
+    let partsHere = false
+    const n = reader(g)
+    n.planCheckpoint(g.log.key, start)
+    const log = sparse(g.log, (i) => listed.includes(i) || i === start || i >= start + parts || partsHere)
+    await n.catchUp(log)
+    expect(n.planOf(g.log.key)).toBe(start)
+    const first = readerFeed(n, nobody, { limit: 20 })
+    expect(first.preview).toBe(true)
+    expect(first.next).toBeNull()
+    // The newest page, as the full read has it (the hidden post left out by the same filter).
+    expect(first.posts.map((p) => p.text)).toEqual(full)
+    expect(first.posts.map((p) => p.id)).not.toContain(hidden)
+    // Every post it shows, a full read shows; nothing the checkpoint holds (the edited one, the
+    // deleted one); what the tail holds, newer than its oldest dated item, is all there.
+    const all = texts(n, 1000)
+    const fullAll = texts(whole, 2000)
+    expect(all.every((t) => fullAll.includes(t))).toBe(true)
+    expect(all).not.toContain('an old post edited in the tail')
+    expect(all).not.toContain('old 0')
+    expect(all).not.toContain('old 1')
+    expect(all.filter((t) => t.startsWith('new ')).length).toBe(30)
+
+    partsHere = true
+    await n.catchUp(log)
+    expect(n.planOf(g.log.key)).toBeUndefined()
+    const after = readerFeed(n, nobody, { limit: 20 })
+    expect(after.preview).toBeUndefined()
+    expect(after.posts.map((p) => p.text)).toEqual(full)
+    expect(texts(n, 2000)).toEqual(texts(whole, 2000))
+    expect(texts(n, 2000)).toContain('an old post edited in the tail')
+  })
+
+  it('shows nothing while a tail block is missing: a removal there could not be seen', async () => {
+    const { g, start, parts, listed } = await groupWithTail()
+    const n = reader(g)
+    n.planCheckpoint(g.log.key, start)
+    // The last block (the facilitator's hide) is not here yet.
+    const last = g.log.length - 1
+    await n.catchUp(sparse(g.log, (i) => (listed.includes(i) || i === start || i >= start + parts) && i !== last))
+    expect(readerFeed(n, nobody, { limit: 20 })).toEqual({ posts: [], next: null })
+  })
+
+  it('a tail the write rule refuses shows nothing: Fay’s words carried in Bob’s log', async () => {
+    const { g, start, parts, listed, bobLog } = await groupWithTail()
+    const n = reader(g)
+    // Bob's node copies Fay's log into his own: governance knows his log, but it may not write her doc.
+    const copy = new MemLog(bobLog)
+    copy.blocks.push(...g.log.blocks)
+    // Governance from Fay's log (genesis and Bob's admission), none of her words.
+    await n.catchUp(sparse(g.log, (i) => i < 2))
+    n.planCheckpoint(copy.key, start)
+    await n.catchUp(sparse(copy, (i) => listed.includes(i) || i === start || i >= start + parts))
+    expect(n.governance.knowsLog(copy.key)).toBe(true)
+    expect(n.planOf(copy.key)).toBe(start)
+    const page = readerFeed(n, nobody, { limit: 20 })
+    expect(page.preview).toBeUndefined()
+    expect(page.posts).toEqual([])
+  })
+
+  it('the line: a page shows nothing older than what a log still waiting for its checkpoint may hold', async () => {
+    const { g, start, parts, listed, bobLog, bob: bobId } = await groupWithTail()
+    // Bob posts later than all of Fay's words, past a checkpoint of his own, then a short tail.
+    const bobSpace = new GroupSpace(new MemLog(bobLog), { identity: bobId, epochs: new Map([[0, g.epochKey.slice()]]), current: 0 }, { groupId: g.space.governance.groupId })
+    await bobSpace.catchUp(g.log)
+    const bobDoc = memberDocId(idOf(bobId))
+    const bob = bobSpace.own as MemLog
+    for (let i = 0; bob.blocks.length < SHARED_CHECKPOINT_MIN + 5; i++) {
+      await bobSpace.change(bobDoc, (d) => void new MemberDoc(d, idOf(bobId)).addPost({ topic: 'check-in', text: `bob ${i}`, cw: null }, 20_000 + i))
+    }
+    await bobSpace.idle()
+    for (let i = 0; i < 5; i++) await bobSpace.change(bobDoc, (d) => void new MemberDoc(d, idOf(bobId)).addPost({ topic: 'check-in', text: `bob late ${i}`, cw: null }, 40_000 + i))
+    await bobSpace.idle()
+    const bobStart = bobSpace.sharedCheckpoints.get(bobLog) as number
+    const bobFirst = decodeCheckpointPart(decodeBlock(bob.blocks[bobStart] as Uint8Array, () => g.epochKey).payload, bobStart)
+
+    const whole = reader(g)
+    await whole.catchUp(g.log)
+    await whole.catchUp(bob)
+    const full = texts(whole, 200)
+    const n = reader(g)
+    n.planCheckpoint(g.log.key, start)
+    n.planCheckpoint(bobLog, bobStart)
+    await n.catchUp(sparse(g.log, (i) => listed.includes(i) || i === start || i >= start + parts))
+    await n.catchUp(sparse(bob, (i) => bobFirst.uncovered.includes(i) || i === bobStart || i >= bobStart + bobFirst.parts))
+    const page = readerFeed(n, nobody, { limit: 200 })
+    expect(page.preview).toBe(true)
+    // Fay's tail is older than what Bob's checkpoint holds: none of it may show yet.
+    expect(page.posts.length).toBeGreaterThan(0)
+    expect(page.posts.map((p) => p.text)).toEqual(full.slice(0, page.posts.length))
+  })
+
+  it('GC padding lets a struct past a gap integrate, and nothing that depends on the gap', () => {
+    const author = new Y.Doc()
+    const posts = author.getMap<Y.Map<unknown>>('posts')
+    const early = new Y.Map<unknown>()
+    posts.set('a', early)
+    early.set('text', 'early')
+    const sv = Y.encodeStateVector(author)
+    const later = new Y.Map<unknown>()
+    author.transact(() => {
+      posts.set('b', later)
+      later.set('text', 'later')
+      early.set('text', 'early, edited')
+    })
+    const tail = Y.encodeStateAsUpdate(author, sv)
+    const preview = new Y.Doc()
+    const from = Y.parseUpdateMeta(tail).from
+    for (const [client, clock] of from) Y.applyUpdate(preview, gcRange(client, 0, clock))
+    Y.applyUpdate(preview, tail)
+    const seen = preview.getMap<Y.Map<unknown>>('posts')
+    expect([...seen.keys()]).toEqual(['b'])
+    expect(seen.get('b')?.get('text')).toBe('later')
+    expect(makeRef('ab'.repeat(32), 'x')).toContain(':')
+  })
+})
