@@ -28,6 +28,7 @@ import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { pathToFileURL } from 'node:url'
 import { startPeer, type Peer } from '../../test/helpers/peer.ts'
 import { startCpuHog } from '../soak/cpu-hog.ts'
 import { buildBigGroup } from './big-group.ts'
@@ -154,7 +155,7 @@ if (INITIAL > 0) {
     initialBlocks = (await a.ok('groupStatus', { groupId })).blocks
     // HEARTH_BENCH_PROFILE=<dir>: a CPU profile of the newcomer's process, written when it stops.
     const prof = process.env.HEARTH_BENCH_PROFILE
-    const b = await startPeer(path.join(root, 'b'), boot, prof ? { NODE_OPTIONS: `--require ${path.resolve('scripts/bench/cpu-profile.cjs')}`, HEARTH_PROFILE_DIR: prof } : {})
+    const b = await startPeer(path.join(root, 'b'), boot, prof ? { NODE_OPTIONS: `--import ${pathToFileURL(path.resolve('scripts/bench/cpu-profile.mjs')).href}`, HEARTH_PROFILE_DIR: prof } : {})
     peers.push(b)
     await b.ok('createProfile', { passphrase: PASS, name: 'Newcomer' })
     const t0 = performance.now()

@@ -1,11 +1,11 @@
 /**
- * Preloaded into a child process (NODE_OPTIONS=--require …, where --cpu-prof is not allowed) to
+ * Preloaded into a child process (NODE_OPTIONS=--import …, where --cpu-prof is not allowed) to
  * write a CPU profile of its whole life to HEARTH_PROFILE_DIR when it exits. The inspector
  * session of the same thread answers synchronously, so the 'exit' handler can stop and save it.
  */
-const inspector = require('node:inspector')
-const fs = require('node:fs')
-const path = require('node:path')
+import fs from 'node:fs'
+import inspector from 'node:inspector'
+import path from 'node:path'
 
 const dir = process.env.HEARTH_PROFILE_DIR
 if (dir) {
