@@ -21,7 +21,7 @@ import type { Badge, DecisionView, FeedPage, GroupExportPolicy, GroupInfo, Group
 import type { CheckInView, DebriefView, HotlineList, JournalEntryView, MeetingFields, MeetingView, Mood, ResourceFields, ResourceView, RsvpAnswer, SafetyPlanSection, SafetyPlanView, SharedCheckInView, SuggestionView, TrainingModuleView, TrainingShareView } from './api/support-views.ts'
 import type { KeeperView } from './api/keeper-views.ts'
 import type { RtcFromPage, RtcToPage } from './api/rtc-views.ts'
-import type { IceServerView, TransportChoice, TransportView, WebrtcSettingView } from './api/webrtc-views.ts'
+import type { IceServerView, TransportChoice, TransportView, WebrtcSettingView, WebrtcStatus } from './api/webrtc-views.ts'
 import type { ExportFormat, ExportInput, ExportRecordView, ExportResult, LineThreadView, LineTopic, RuleTemplate, UnreadSection, UnreadView } from './api/everyday-views.ts'
 
 export type * from './api/error-codes.ts'
@@ -290,8 +290,15 @@ export interface ApiEvents {
  */
 export interface JoinProgress {
   /** waiting: the request is with the group's keeper; a member will answer it (join-race.ts) */
-  state: 'looking' | 'connected' | 'admitted' | 'waiting'
+  state: 'looking' | 'connected' | 'admitted' | 'waiting' | 'unsynced'
   looks: number
+  /**
+   * With `unsynced` (JOIN_NOT_SYNCED: let in, but the wait for the group's governance ended
+   * before it arrived; the node goes on fetching): members connected now, and the WebRTC
+   * meeting's state when the group meets over WebRTC.
+   */
+  peers?: number
+  webrtc?: WebrtcStatus
 }
 
 export type EventName = keyof ApiEvents

@@ -32,6 +32,25 @@ export interface WebrtcStatus {
   server: string
   from: 'group' | 'device'
   signaling: boolean
+  /** How the meeting went since this node started meeting there (counts only: no room, no address). */
+  meeting?: WebrtcMeetingView
+}
+
+/**
+ * Counts of one group's WebRTC meeting on this node: rooms met in now, other devices heard in
+ * them, peer connections tried, opened (a data channel) and lost (failed or timed out), sessions
+ * held apart now, and connections member-auth refused here. What a person (or a bug report) can
+ * tell apart with it: no server, an empty room, a room with nobody answering, connections that
+ * never open, or a member refused.
+ */
+export interface WebrtcMeetingView {
+  rooms: number
+  heard: number
+  tried: number
+  opened: number
+  lost: number
+  held: number
+  refused: number
 }
 
 /** Which transports a device meets its groups on (core/net/transports.ts). */

@@ -13,7 +13,7 @@ import { randomBytes } from '../crypto/random.ts'
 import { wipe } from '../crypto/wipe.ts'
 import { memberDocId } from '../model/doc-id.ts'
 import { MemberDoc } from '../model/member-doc.ts'
-import type { JoinProgress } from '../api.ts'
+import type { JoinProgress, WebrtcStatus } from '../api.ts'
 import { joinLiveOrKeeper } from './join-race.ts'
 import type { NetworkOptions } from '../net/holepunch-net.ts'
 import type { LogStore } from '../store/log-store.ts'
@@ -37,7 +37,7 @@ export interface InvitationContext {
   now(): number
   space(groupId: string): Promise<GroupSpace>
   goOnline(groupId: string, trust?: { members: string[]; logs: string[] }): Promise<unknown>
-  onlineOf(groupId: string): Promise<{ refresh(): Promise<void> } | null>
+  onlineOf(groupId: string): Promise<{ refresh(): Promise<void>; peers(): unknown[]; rooms: { status(): WebrtcStatus | null } } | null>
 }
 
 export class Invitations {
@@ -106,9 +106,9 @@ export class Invitations {
     const logName = pending ? (JSON.parse(new TextDecoder().decode(pending)) as { log: string }).log : `m-${hex(randomBytes(12))}`
     const device = this.reg.store.keyFor(logName)
     let looks = 0
-    const progress = (state: JoinProgress['state']): void => {
+    const progress = (state: JoinProgress['state'], more: Pick<JoinProgress, 'peers' | 'webrtc'> = {}): void => {
       try {
-        onProgress?.({ state, looks })
+        onProgress?.({ state, looks, ...more })
       } catch {
         // a front end's listener must not break the join
       }
@@ -156,6 +156,13 @@ export class Invitations {
     while (!ready() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
     // The admission already carries the pseudonym; the profile doc only adds the status.
     if (ready()) await space.change(memberDocId(space.me), (doc) => new MemberDoc(doc, space.me).setProfile({ pseudonym, status: 'active' }, this.reg.now()))
+    else {
+      // JOIN_NOT_SYNCED: say where the search for the group's members stands, so a person (or a
+      // bug report) can tell no server, an empty room and connections that never opened apart.
+      const online = await this.reg.onlineOf(w.groupId)
+      const webrtc = online?.rooms.status()
+      progress('unsynced', { peers: online?.peers().length ?? 0, ...(webrtc ? { webrtc } : {}) })
+    }
     return { groupId: w.groupId, status: 'admitted' }
   }
 }

@@ -75,7 +75,7 @@ export class MeetingRooms {
   status(): WebrtcStatus | null {
     const at = this.swarm?.webrtcServer()
     if (!at) return null
-    return { server: at.url, from: at.url === this.device ? 'device' : 'group', signaling: at.signaling }
+    return { server: at.url, from: at.url === this.device ? 'device' : 'group', signaling: at.signaling, meeting: at.counts }
   }
 
   /** Where this node answers invites over WebRTC (invite-hosting.ts): where it meets the group, or null. */

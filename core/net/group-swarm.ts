@@ -161,8 +161,8 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
     if (!this.closing && !this.webrtcClosedForRun) this.webrtc?.set(where)
   }
 
-  /** The signaling server met through now and whether it is reached, or null without WebRTC. */
-  webrtcServer(): { url: string; signaling: boolean } | null {
+  /** The signaling server met through now, whether it is reached and how the meeting went, or null without WebRTC. */
+  webrtcServer(): ReturnType<WebrtcSlot['server']> {
     return this.webrtc?.server() ?? null
   }
 

@@ -4,7 +4,7 @@
  * DHT to meet on (default: the public DHT); a loopback bootstrap also binds to loopback only.
  */
 import { createRequire } from 'node:module'
-import type { GroupStatus, InviteView, JoinProgress, JoinRequestView } from '../../core/api.ts'
+import type { GroupStatus, InviteView, JoinProgress, JoinRequestView, WebrtcStatus } from '../../core/api.ts'
 import { HearthError } from '../../core/errors.ts'
 import type { DhtNodeAddress, NetworkOptions } from '../../core/net/holepunch-net.ts'
 import type { HearthService } from '../../core/service.ts'
@@ -51,9 +51,25 @@ export function joinProgressLine(p: JoinProgress): string | null {
   if (p.state === 'connected') return 'Found a member of the group; asking to join…'
   if (p.state === 'admitted') return 'Let in. Fetching the group from the members…'
   if (p.state === 'waiting') return null // the result line says it
+  if (p.state === 'unsynced') return notSyncedLine(p)
   if (p.looks <= 1) return 'Looking for a member of the group who is online…'
   // Every fifth look (about every 15 s at first): often enough to show it is alive, not a flood.
   return p.looks % 5 === 0 ? `No member is online yet; looked ${p.looks} times, still looking.` : null
+}
+
+/** JOIN_NOT_SYNCED: let in, but the group's governance had not arrived when the wait ended; where the search stands. */
+function notSyncedLine(p: JoinProgress): string {
+  const w = p.webrtc
+  const webrtc = w ? ` ${webrtcLine(w)}` : ''
+  return `JOIN_NOT_SYNCED: let in, but the group has not arrived yet (connected to ${p.peers ?? 0} member device${p.peers === 1 ? '' : 's'}); it goes on arriving while hearth serve runs.${webrtc}`
+}
+
+/** Where a group meets over WebRTC, and how that meeting went so far (counts only). */
+export function webrtcLine(w: WebrtcStatus): string {
+  const where = `WebRTC through ${w.server}${w.from === 'device' ? ' (this device’s own --signal)' : ''}: ${w.signaling ? 'reached' : 'not reached now'}`
+  const m = w.meeting
+  if (!m) return `${where}.`
+  return `${where}; in ${m.rooms} room${m.rooms === 1 ? '' : 's'}, heard ${m.heard} other device${m.heard === 1 ? '' : 's'} there; connections: ${m.tried} tried, ${m.opened} opened, ${m.lost} lost, ${m.refused} refused here, ${m.held} held apart now.`
 }
 
 /** The result of `hearth join`; "waiting" is not an error: the join finishes on a later start. */
@@ -223,7 +239,7 @@ export const netCommands: Record<string, Command & { network?: boolean; noProfil
       const keeper = !k ? '' : k.connected ? ' The keeper is connected.' : k.lastReached ? ` The keeper was last reached ${new Date(k.lastReached).toISOString().slice(0, 16).replace('T', ' ')} UTC.` : ' The keeper has not been reached yet.'
       const quota = (s.quotaReached ?? []).map((q) => ` A device of ${shown(q.name)} has reached the group’s limit: nothing it writes from there on is shown or kept.`).join('')
       const w = s.webrtc
-      const webrtc = !w ? '' : ` WebRTC through ${w.server}${w.from === 'device' ? ' (this device’s own --signal)' : ''}: ${w.signaling ? 'reached' : 'not reached now'}.`
+      const webrtc = !w ? '' : ` ${webrtcLine(w)}`
       // Keeper-only (core/keeper/keeper-only.ts): say plainly that nothing syncs without the keeper.
       const only = !k?.only ? '' : k.connected ? ' Keeper-only: you sync through the keeper alone; members do not see your address.' : ' Keeper-only: no keeper is reachable, so nothing syncs until it is back. Members still do not see your address.'
       return `Online; connected: ${s.peers.map(peerText).join(', ') || 'nobody yet'}; ${held}.${keeper}${only}${webrtc}${quota}`

@@ -7,6 +7,7 @@
  * starts hundreds of children stays within its time on two cores.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { builtEntry } from '../../scripts/build/built-entry.mjs'
 
@@ -25,8 +26,12 @@ export interface Child {
   proc: ChildProcess
   /** Every stdout line so far. */
   lines: string[]
-  /** Resolves with the first line that satisfies `match` (rejects on exit or timeout). */
-  waitForLine(match: (line: string) => boolean, timeoutMs?: number): Promise<string>
+  /**
+   * Resolves with the first line that satisfies `match` (rejects on exit or timeout). The bound
+   * is wall time (ms), or `{ cpuMs }`: the child's own CPU time, for a wait that is all the
+   * child's own work (a start-up), which wall time on a loaded machine does not measure.
+   */
+  waitForLine(match: (line: string) => boolean, bound?: number | { cpuMs: number }): Promise<string>
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
   stderr(): string
 }
@@ -54,9 +59,14 @@ export function spawnTs(file: string, args: string[], env: NodeJS.ProcessEnv = {
       resolve({ code, signal })
     }),
   )
-  function waitForLine(match: (line: string) => boolean, timeoutMs = 20_000): Promise<string> {
+  function waitForLine(match: (line: string) => boolean, bound: number | { cpuMs: number } = 20_000): Promise<string> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => done(new Error(`timed out waiting for a line; stderr: ${err}`)), timeoutMs)
+      const timer = typeof bound === 'number'
+        ? setTimeout(() => done(new Error(`timed out waiting for a line; stderr: ${err}`)), bound)
+        : setInterval(() => {
+          const used = cpuMsOf(proc.pid)
+          if (used !== null && used > bound.cpuMs) done(new Error(`no line after ${used} ms of the child's own CPU time; stderr: ${err}`))
+        }, CPU_LOOK_MS)
       const check = (): void => {
         const hit = lines.find(match)
         if (hit !== undefined) done(null, hit)
@@ -64,6 +74,7 @@ export function spawnTs(file: string, args: string[], env: NodeJS.ProcessEnv = {
       }
       function done(e: Error | null, line?: string): void {
         clearTimeout(timer)
+        clearInterval(timer)
         waiters.delete(check)
         if (e) reject(e)
         else resolve(line as string)
@@ -73,4 +84,25 @@ export function spawnTs(file: string, args: string[], env: NodeJS.ProcessEnv = {
     })
   }
   return { proc, lines, waitForLine, exited, stderr: () => err }
+}
+
+/** How often a CPU-bounded wait reads the child's CPU time. */
+const CPU_LOOK_MS = 250
+/** Linux reports a process's times in USER_HZ ticks, 100 a second on every architecture Node runs on. */
+const TICK_MS = 10
+
+/**
+ * A process's own CPU time so far (user + system, ms), from /proc/PID/stat; null where there is
+ * no /proc (not Linux) or the process is gone. Fields 14 and 15 (utime, stime) follow the
+ * command name, which is in parentheses and may itself hold spaces.
+ */
+export function cpuMsOf(pid: number | undefined): number | null {
+  if (pid === undefined) return null
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS
+  } catch {
+    return null
+  }
 }

@@ -24,7 +24,7 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 
     proc.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')))
     const timer = setTimeout(() => {
       proc.kill('SIGKILL')
-      reject(new Error(`hearth ${args.join(' ')} timed out; stderr: ${stderr}`))
+      reject(new Error(`hearth ${args.join(' ')} timed out; stdout: ${stdout}; stderr: ${stderr}`))
     }, timeoutMs)
     proc.on('exit', (code) => {
       clearTimeout(timer)

@@ -33,6 +33,22 @@ import { SignalLink } from './signal-link.ts'
 export const CONNECT_MS = 20_000
 const MAX_EARLY_CANDIDATES = 32
 const MAX_EARLY_PEERS = 64
+/** Sessions remembered as heard (meeting(): a count for diagnostics, bounded against a flood). */
+const MAX_HEARD = 256
+
+/** How a meeting went so far, counts only (a join that did not get the group says this: invitations.ts). */
+export interface MeetingCounts {
+  /** Rooms met in now. */
+  rooms: number
+  /** Other sessions heard in those rooms since the start (at most MAX_HEARD). */
+  heard: number
+  /** Peer connections begun, data channels opened, and attempts that failed or timed out. */
+  tried: number
+  opened: number
+  lost: number
+  /** Sessions held apart now (refused by member-auth, or reached over Hyperswarm). */
+  held: number
+}
 
 /** The group's rooms: its current epoch key (32 bytes), or a newcomer's candidates (epoch-rooms.ts); setRooms() moves on. */
 interface GroupRooms {
@@ -80,6 +96,8 @@ export class WebrtcMeet {
   private readonly described = new WeakSet<PeerConnection>()
   /** Remote session ids held apart by the caller, with the timer that releases each (if any). */
   private readonly held = new Map<string, NodeJS.Timeout | null>()
+  private readonly heard = new Set<string>()
+  private readonly tally = { tried: 0, opened: 0, lost: 0 }
   private closed = false
 
   /** Starts meeting at once; the signaling connection opens (and reopens) in the background. */
@@ -133,6 +151,11 @@ export class WebrtcMeet {
   /** Whether the signaling server is reachable now. */
   get signaling(): boolean {
     return this.link.isOpen
+  }
+
+  /** How the meeting went so far (MeetingCounts). */
+  counts(): MeetingCounts {
+    return { rooms: this.rooms.all().length, heard: this.heard.size, ...this.tally, held: this.held.size }
   }
 
   /** Says hello again (the rendezvous seam: refresh = look for peers in the room once more). */
@@ -212,6 +235,7 @@ export class WebrtcMeet {
     const body = openSignal(key, f.data)
     if (!body || body.from === this.peerId || (body.to !== undefined && body.to !== this.peerId) || this.held.has(body.from)) return
     if (!this.roomOf.has(body.from) && this.roomOf.size < MAX_EARLY_PEERS * 4) this.roomOf.set(body.from, f.topic as string)
+    if (this.heard.size < MAX_HEARD) this.heard.add(body.from)
     this.event(`SIGNAL_IN ${body.kind}`)
     try {
       this.onSignal(body)
@@ -265,11 +289,13 @@ export class WebrtcMeet {
       ...(this.opts.bindAddress ? { bindAddress: this.opts.bindAddress } : {}),
     })
     this.peers.set(remote, pc)
+    this.tally.tried++
     // The watchdog: a connection not up in time is dropped and we say hello again, so a lost
     // signal (or a peer that vanished mid-way) costs one retry, not the meeting.
     const watchdog = setTimeout(() => {
       if (this.peers.get(remote) !== pc) return
       this.event('PEER_TIMEOUT')
+      this.tally.lost++
       this.forget(remote, pc)
       this.refresh()
     }, CONNECT_MS)
@@ -282,6 +308,7 @@ export class WebrtcMeet {
       // A connection that failed or dropped is forgotten and we say hello again: ICE does fail
       // now and then (seen on loopback under load), and nothing else would ever retry.
       if ((state === 'failed' || state === 'closed' || state === 'disconnected') && this.peers.get(remote) === pc) {
+        this.tally.lost++
         this.forget(remote, pc)
         this.refresh()
       }
@@ -293,6 +320,7 @@ export class WebrtcMeet {
   private hand(remote: string, pc: PeerConnection, channel: RtcChannel, initiator: boolean): void {
     if (this.closed || this.peers.get(remote) !== pc) return channel.close()
     const stream = new ChannelStream(channel)
+    this.tally.opened++
     // The channel is the connection: once the caller or the peer closes it, the peer connection
     // is forgotten and, unless held, we say hello again (a member dropped for being idle, say).
     stream.once('close', () => {

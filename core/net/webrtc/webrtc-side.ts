@@ -13,7 +13,10 @@ import type { NoiseStream, SwarmKeyPair, TopicDiscovery } from '../holepunch-net
 import type { IceServerSetting } from '../../group/webrtc-settings.ts'
 import { noiseOverChannel } from './channel-stream.ts'
 import type { RtcPeerFactory } from './rtc-peers.ts'
-import { WebrtcMeet } from './webrtc-meet.ts'
+import { WebrtcMeet, type MeetingCounts } from './webrtc-meet.ts'
+
+/** A meeting's counts and how many connections member-auth refused here. */
+export type SideCounts = MeetingCounts & { refused: number }
 
 export interface WebrtcSideOptions {
   /** ws:// or wss:// address of the signaling server. */
@@ -35,6 +38,7 @@ export class WebrtcSide {
   private readonly meet: WebrtcMeet
   /** noise key (hex) → the WebRTC session held apart while that device is connected otherwise. */
   private readonly apart = new Map<string, string>()
+  private refused = 0
   /** For the rendezvous (rendezvous.ts): a look for peers is a hello in the room. */
   readonly topic: TopicDiscovery = { refresh: async () => this.meet.refresh() }
 
@@ -60,6 +64,11 @@ export class WebrtcSide {
     return this.meet.signaling
   }
 
+  /** How the meeting went so far, counts only. */
+  counts(): SideCounts {
+    return { ...this.meet.counts(), refused: this.refused }
+  }
+
   setEpochs(epochKeys: Uint8Array[]): void {
     this.meet.setRooms(epochKeys)
   }
@@ -73,6 +82,7 @@ export class WebrtcSide {
 
   /** Member-auth refused this peer: neither offer to it nor answer it for `ms`. */
   refuse(remote: string, ms: number): void {
+    this.refused++
     this.meet.hold(remote, ms)
   }
 

@@ -8,7 +8,7 @@
 import type { IceServerSetting } from '../../group/webrtc-settings.ts'
 import type { NoiseStream, SwarmKeyPair, TopicDiscovery } from '../holepunch-net.ts'
 import type { RtcPeerFactory } from './rtc-peers.ts'
-import { WebrtcSide } from './webrtc-side.ts'
+import { WebrtcSide, type SideCounts } from './webrtc-side.ts'
 
 /** A signaling server, the group's STUN/TURN servers (ice-servers.ts) and the rooms' epoch keys. */
 export interface WebrtcWhere {
@@ -55,9 +55,9 @@ export class WebrtcSlot {
     })
   }
 
-  /** The signaling server met through now and whether it is reached, or null with no side open. */
-  server(): { url: string; signaling: boolean } | null {
-    return this.side ? { url: this.side.url, signaling: this.side.signaling } : null
+  /** The signaling server met through now, whether it is reached and how the meeting went, or null with no side open. */
+  server(): { url: string; signaling: boolean; counts: SideCounts } | null {
+    return this.side ? { url: this.side.url, signaling: this.side.signaling, counts: this.side.counts() } : null
   }
 
   setEpochs(epochKeys: Uint8Array[]): void {

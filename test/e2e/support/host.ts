@@ -11,6 +11,15 @@ import { makeTempDir } from '../../helpers/temp-dir.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..')
 const READY = /^Hearth web host: (http:\/\/127\.0\.0\.1:(\d+)\/)#token=([0-9a-f]{64})$/
+/**
+ * The hang guard for the ready line, in the host's OWN CPU time. Before that line the host only
+ * loads its code, makes the service (no unlock, no network) and listens on loopback: about 0.6 s
+ * of CPU (measured 0.51–0.61 s, docs/decisions.md 2026-12-06 "The web host's ready line"). Its
+ * wall time is that divided by the host's share of the cores: 3–8 s at load 23, 22–27 s at nice
+ * 15, so a 30-s wall guard measured the machine's load, not the host. Twenty times the work is a
+ * host that is broken; a host that waits on nothing and spends no CPU is left to the test's limit.
+ */
+const READY_CPU_MS = 12_000
 
 export interface Host {
   /** The full URL with the token, as printed. */
@@ -36,7 +45,7 @@ export async function startHost(opts: { bootstrap?: string; profileDir?: string;
   const child = spawnTs(path.join(ROOT, 'scripts', 'web-host.ts'), args)
   let line: string
   try {
-    line = await child.waitForLine((l) => l.startsWith('Hearth web host: '), 30_000)
+    line = await child.waitForLine((l) => l.startsWith('Hearth web host: '), { cpuMs: READY_CPU_MS })
   } catch (e) {
     child.proc.kill('SIGKILL')
     if (owned) rmSync(profileDir, { recursive: true, force: true })

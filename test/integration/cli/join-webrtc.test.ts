@@ -66,13 +66,22 @@ describe('hearth join over WebRTC alone', () => {
     expect(nowhere.json).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
 
     await serve(alder)
-    const joined = await hearth(['join', invite.code, '--transport', 'webrtc', '--signal', invite.signal, '--bootstrap', cliNet.boot, '--wait', '90', '--json'], birch, 120_000)
+    // `--wait` bounds the search, then again the wait for the group's governance: 2 × 45 s sits
+    // under the guard, so a failure shows what the command said when its wait ended
+    // (JOIN_NOT_SYNCED with the meeting's counts), or, if it never ended, its stdout and stderr.
+    const joined = await hearth(['join', invite.code, '--transport', 'webrtc', '--signal', invite.signal, '--bootstrap', cliNet.boot, '--wait', '45', '--json'], birch, 120_000)
+    // The group arrived within the join: no JOIN_NOT_SYNCED line (which names the WebRTC meeting's state).
+    expect(joined.stderr).not.toContain('"unsynced"')
     expect(joined.json).toEqual({ group: groupId, status: 'admitted' })
     await serve(birch)
     await feedHas(birch, groupId, 'from Alder')
     expect((await hearth(['post', '--group', groupId, '--text', 'from Birch', '--json'], birch)).code).toBe(0)
     await feedHas(alder, groupId, 'from Birch')
-    const status = (await hearth(['group', 'status', '--group', groupId, '--json'], alder)).json as { peers: Array<{ name: string; transport?: string }> }
+    const status = (await hearth(['group', 'status', '--group', groupId, '--json'], alder)).json as { peers: Array<{ name: string; transport?: string }>; webrtc?: { meeting?: { rooms: number; heard: number; opened: number } } }
     expect(status.peers.map((p) => `${p.name}:${p.transport}`)).toEqual(['Birch:webrtc'])
+    // The meeting's counts (what JOIN_NOT_SYNCED prints): one room, Birch heard there, a channel opened.
+    expect(status.webrtc?.meeting?.rooms).toBe(1)
+    expect(status.webrtc?.meeting?.heard).toBeGreaterThan(0)
+    expect(status.webrtc?.meeting?.opened).toBeGreaterThan(0)
   })
 })

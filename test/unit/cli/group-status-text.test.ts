@@ -1,7 +1,7 @@
 /** `hearth group status` in words: a member not heard from is named as such, and still connected (core/net/peer-hearing.ts). */
 import { describe, expect, it } from 'vitest'
 import type { GroupStatus } from '../../../core/api.ts'
-import { netCommands } from '../../../scripts/cli/net-commands.ts'
+import { joinProgressLine, netCommands } from '../../../scripts/cli/net-commands.ts'
 
 const human = netCommands['group status']!.human as (v: GroupStatus) => string
 const base: GroupStatus = { online: true, peers: [], lastSeen: {}, writesHeld: false, blocks: 0 }
@@ -22,5 +22,15 @@ describe('group status text', () => {
     const out = human({ ...base, peers: [{ memberId: 'a', name: 'Alder', since: 0, transport: 'hyperswarm' }, { memberId: 'b', name: 'Birch', since: 0, transport: 'webrtc' }], webrtc: { server: 'ws://127.0.0.1:4444', from: 'group', signaling: true } })
     expect(out).toContain('connected: Alder, Birch (over WebRTC)')
     expect(out).toContain('WebRTC through ws://127.0.0.1:4444: reached.')
+  })
+
+  it('says how the WebRTC meeting went, counts only, in the status and when a join ends before the group arrived', () => {
+    const webrtc = { server: 'ws://127.0.0.1:4444', from: 'group' as const, signaling: true, meeting: { rooms: 1, heard: 0, tried: 0, opened: 0, lost: 0, held: 0, refused: 0 } }
+    const meeting = 'WebRTC through ws://127.0.0.1:4444: reached; in 1 room, heard 0 other devices there; connections: 0 tried, 0 opened, 0 lost, 0 refused here, 0 held apart now.'
+    expect(human({ ...base, webrtc })).toContain(meeting)
+    const line = joinProgressLine({ state: 'unsynced', looks: 2, peers: 0, webrtc })
+    expect(line).toMatch(/^JOIN_NOT_SYNCED: let in, but the group has not arrived yet \(connected to 0 member devices\)/)
+    expect(line).toContain(meeting)
+    expect(joinProgressLine({ state: 'unsynced', looks: 2, peers: 1 })).not.toContain('WebRTC')
   })
 })
