@@ -14,24 +14,15 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
  * page was open, Chromium now and then moved the tested page's focus to its first control (Quick
  * exit), so a keyboard test's next Enter pressed Quick exit (seen in support-features' keyboard
  * test, about 1 run in 8 at load). Hearth's pages have no cross-origin frames, the one thing the
- * blank page is for. The focus is checked too, so a scan that moves it fails here, by name.
+ * blank page is for. (A check that the focus is unchanged after a scan was tried and dropped:
+ * the app itself may move focus while a scan runs, when an action it started completes.)
  */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const focusBefore = await activeElement(page)
   const results = await new AxeBuilder({ page }).setLegacyMode(true).withTags(TAGS).analyze()
-  expect(await activeElement(page), `${screen}: the scan moved the focus`).toBe(focusBefore)
   const found = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`)
   expect(found, `${screen}:\n${found.join('\n')}`).toEqual([])
   // A scan that checked nothing would pass too; make sure it looked at this screen.
   expect(results.passes.length, screen).toBeGreaterThan(5)
-}
-
-/** The focused element's tag, id and words: enough to tell whether a scan moved the focus. */
-function activeElement(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const el = (globalThis as unknown as { document: { activeElement: { tagName: string; id: string; textContent: string | null } | null } }).document.activeElement
-    return el ? `${el.tagName}#${el.id} ${(el.textContent ?? '').trim().slice(0, 60)}` : ''
-  })
 }
 
 /** The same scan in the light and then the dark scheme; leaves the page in light. */
