@@ -22,7 +22,17 @@ export interface CpuHog {
  */
 const BUSY = 'const parent = Number(process.argv[1]); for (let i = 1; ; i++) if (i % 10_000_000 === 0) { try { process.kill(parent, 0) } catch { process.exit(0) } }'
 
+/**
+ * Set (to "1") where no hog may start: vitest.config.ts sets it for the test pool, where files run
+ * three at a time and a hog would load the neighbours, whose claims do not include one. Unset by
+ * default, as for the soak script and the hog tests, which run alone.
+ */
+export const NO_HOG_ENV = 'HEARTH_NO_CPU_HOG'
+
 export function startCpuHog(cores = os.availableParallelism()): CpuHog {
+  if (process.env[NO_HOG_ENV] === '1') {
+    throw new Error(`a CPU hog was started where files run side by side (${NO_HOG_ENV}=1): a test under a hog must say "hog" in its name, so that it runs alone (test/helpers/hog-files.ts)`)
+  }
   const procs: ChildProcess[] = []
   for (let i = 0; i < cores; i++) procs.push(spawn(process.execPath, ['-e', BUSY, String(process.pid)], { stdio: 'ignore' }))
   return {

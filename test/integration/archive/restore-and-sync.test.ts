@@ -11,30 +11,17 @@
  * earlier words, not Elm, and writes under the rotated key that B can open.
  */
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { FeedPost, FeedReply } from '../../../core/api.ts'
-import { startPeer, type Peer } from '../../helpers/peer.ts'
+import type { Peer } from '../../helpers/peer.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
-import { startTestnet, type Testnet } from '../net/net-harness.ts'
+import { usePeerScene } from '../sync/peer-scene.ts'
 
 const tempDir = useTempDirs()
-const PASS = 'correct horse battery staple'
 const ARCHIVE_PASS = 'the archive passphrase, kept apart'
-let testnet: Testnet | null = null
-const peers: Peer[] = []
+const scene = usePeerScene()
 
-afterEach(async () => {
-  await Promise.all(peers.splice(0).map((p) => p.stop()))
-  await testnet?.destroy()
-  testnet = null
-})
-
-async function peer(name: string, bootstrap: string): Promise<Peer> {
-  const p = await startPeer(path.join(tempDir(), name), bootstrap)
-  peers.push(p)
-  await p.ok('createProfile', { passphrase: PASS, name })
-  return p
-}
+const peer = (name: string, bootstrap: string): Promise<Peer> => scene.member(path.join(tempDir(), name), bootstrap, name)
 
 /** What every member sees alike (`mine` is the reader's own reactions). */
 function shared(posts: FeedPost[]): unknown {
@@ -44,8 +31,7 @@ function shared(posts: FeedPost[]): unknown {
 
 describe('archive round trip', () => {
   it('restores A’s group as the same member on another computer, which then syncs with a live member', async () => {
-    testnet = await startTestnet()
-    const boot = `${testnet.bootstrap[0]?.host}:${testnet.bootstrap[0]?.port}`
+    const boot = await scene.testnet()
     const a = await peer('Alder', boot)
     const b = await peer('Birch', boot)
     const { id: groupId } = await a.ok('createGroup', { name: 'Thursday circle' })
@@ -75,8 +61,7 @@ describe('archive round trip', () => {
     const elm = (await e.ok('groupInfo', { groupId })).me
     expect(await a.ok('removeMember', { groupId, member: elm })).toEqual({ member: elm, status: 'removed' })
     await b.until(async () => !(await b.ok('members', { groupId })).some((m) => m.pseudonym === 'Elm'), 30_000)
-    await e.stop()
-    peers.splice(peers.indexOf(e), 1)
+    await scene.stop(e)
     // A removal makes every node rebuild its docs from the logs; wait until A's view holds the
     // whole group again (both replies, both reactions, Elm's earlier post) before comparing with it.
     await a.until(async () => {
@@ -95,8 +80,7 @@ describe('archive round trip', () => {
       info: await a.ok('groupInfo', { groupId }),
     }
     // A's computer is gone.
-    await a.stop()
-    peers.splice(peers.indexOf(a), 1)
+    await scene.stop(a)
 
     const c = await peer('Cedar', boot)
     expect(await c.call('restoreArchive', { path: file, archivePassphrase: 'not it' })).toMatchObject({ ok: false, error: { code: 'ARCHIVE_PASSPHRASE' } })
@@ -127,8 +111,7 @@ describe('archive round trip', () => {
 
     // Every other device gone: only the restored computer is left, and a newcomer who joins
     // through it alone receives the whole history, A's old log included.
-    await b.stop()
-    peers.splice(peers.indexOf(b), 1)
+    await scene.stop(b)
     const invite2 = await c.ok('createInvite', { groupId })
     const d = await peer('Dune', boot)
     expect(await d.ok('joinGroup', { code: invite2.code, waitMs: 30_000 }, 40_000)).toEqual({ group: groupId, status: 'admitted' })

@@ -33,9 +33,9 @@ const refusal = (child: Child, seen: number): Promise<string> => named('Malloryâ
 
 describe('a member who answers a newcomer with a made-up refusal', () => {
   it.each([
-    { order: 'Mallory online first', hog: false },
-    { order: 'Cedar looking first', hog: true },
-  ])('does not keep the newcomer out: the honest facilitator admits her ($order, CPU hog: $hog)', { timeout: 360_000 }, async ({ order, hog }) => {
+    { order: 'Mallory online first', hog: false, load: 'quiet machine' },
+    { order: 'Cedar looking first', hog: true, load: 'CPU hog on both cores' },
+  ])('does not keep the newcomer out: the honest facilitator admits her ($order, $load)', { timeout: 360_000 }, async ({ order, hog }) => {
     if (hog) cast.loadCpu()
     const boot = await cast.testnet()
     const alderDir = path.join(tempDir(), 'alder')

@@ -6,34 +6,23 @@
  * back their posting, and a decision's votes from two peers are counted on the third.
  */
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { startPeer, type Peer } from '../../helpers/peer.ts'
+import { describe, expect, it } from 'vitest'
+import type { Peer } from '../../helpers/peer.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
-import { startTestnet, type Testnet } from '../net/net-harness.ts'
+import { usePeerScene } from '../sync/peer-scene.ts'
 
 const tempDir = useTempDirs()
-const PASS = 'correct horse battery staple'
-let testnet: Testnet | null = null
-const peers: Peer[] = []
-
-afterEach(async () => {
-  await Promise.all(peers.splice(0).map((p) => p.stop()))
-  await testnet?.destroy()
-  testnet = null
-})
+const scene = usePeerScene()
 
 async function member(name: string, boot: string, code: string | null): Promise<Peer> {
-  const p = await startPeer(path.join(tempDir(), name), boot)
-  peers.push(p)
-  await p.ok('createProfile', { passphrase: PASS, name })
+  const p = await scene.member(path.join(tempDir(), name), boot, name)
   if (code) expect(await p.ok('joinGroup', { code, waitMs: 30_000 }, 40_000)).toMatchObject({ status: 'admitted' })
   return p
 }
 
 describe('flags, threshold and restore on three peers', () => {
   it('hides a post everywhere at the threshold and a facilitator’s restore brings it back everywhere', async () => {
-    testnet = await startTestnet()
-    const boot = `${testnet.bootstrap[0]?.host}:${testnet.bootstrap[0]?.port}`
+    const boot = await scene.testnet()
     const alder = await member('Alder', boot, null)
     const { id: groupId } = await alder.ok('createGroup', { name: 'Circle' })
     await alder.ok('setRules', { groupId, text: '1. Keep names and places out\n2. Speak from your own experience' })

@@ -20,9 +20,9 @@ const { stop } = cast
 
 describe('a member that rewrites its own signed history', () => {
   it.each([
-    { order: 'newcomer first' as Order, hog: false },
-    { order: 'Birch first' as Order, hog: true },
-  ])('a post ($order, CPU hog: $hog): the honest member who saw the original and the newcomer who did not end with one feed; facilitators see both versions', { timeout: 360_000 }, async ({ order, hog }) => {
+    { order: 'newcomer first' as Order, hog: false, load: 'quiet machine' },
+    { order: 'Birch first' as Order, hog: true, load: 'CPU hog on both cores' },
+  ])('a post ($order, $load): the honest member who saw the original and the newcomer who did not end with one feed; facilitators see both versions', { timeout: 360_000 }, async ({ order, hog }) => {
     if (hog) cast.loadCpu()
     const s = await scene(cast)
     await tell(s.mallory, 'post a post before anything happened', 'posted')

@@ -20,10 +20,10 @@ const cast = useProcessCast()
 
 describe('a member whose two machines each write one block at the same index', () => {
   it.each([
-    { order: 'newcomer first' as Order, hog: false },
-    { order: 'Birch first' as Order, hog: false },
-    { order: 'newcomer first' as Order, hog: true },
-  ])('($order, CPU hog: $hog) the honest members meet and end frozen alike; facilitators see both versions', { timeout: 480_000 }, async ({ order, hog }) => {
+    { order: 'newcomer first' as Order, hog: false, load: 'quiet machine' },
+    { order: 'Birch first' as Order, hog: false, load: 'quiet machine' },
+    { order: 'newcomer first' as Order, hog: true, load: 'CPU hog on both cores' },
+  ])('($order, $load) the honest members meet and end frozen alike; facilitators see both versions', { timeout: 480_000 }, async ({ order, hog }) => {
     if (hog) cast.loadCpu()
     const s = await scene(cast)
     await tell(s.mallory, 'post a post before anything happened', 'posted')

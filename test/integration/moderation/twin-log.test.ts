@@ -21,9 +21,9 @@ const cast = useProcessCast()
 
 describe('a member that runs one device log on two machines', () => {
   it.each([
-    { order: 'newcomer first' as Order, hog: false },
-    { order: 'Birch first' as Order, hog: true },
-  ])('($order, CPU hog: $hog) readers of either version end with one feed and membership; facilitators see the evidence', { timeout: 480_000 }, async ({ order, hog }) => {
+    { order: 'newcomer first' as Order, hog: false, load: 'quiet machine' },
+    { order: 'Birch first' as Order, hog: true, load: 'CPU hog on both cores' },
+  ])('($order, $load) readers of either version end with one feed and membership; facilitators see the evidence', { timeout: 480_000 }, async ({ order, hog }) => {
     if (hog) cast.loadCpu()
     const s = await scene(cast)
     await tell(s.mallory, 'post a post before anything happened', 'posted')

@@ -9,7 +9,7 @@ import { testSeed } from '../../helpers/seeded-random.ts'
 
 const FROM = testSeed(1)
 
-describe('connectivity soak', () => {
+describe('connectivity soak, CPU hog on every core', () => {
   it('3 seeds: online pairs connect, no acknowledged post is lost, due joins are admitted, all converge', async () => {
     console.log(`connectivity soak: HEARTH_TEST_SEED=${FROM}`)
     const results = await runSoak({ seeds: [FROM, FROM + 1, FROM + 2], peers: 5, scheduleMs: 20_000, hog: true })

@@ -10,27 +10,18 @@
  * store at all.
  */
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { decodeBlock, BlockKind } from '../../../core/store/block-codec.ts'
 import { LogStore, LOG_STORE_KEY_PURPOSE } from '../../../core/store/log-store.ts'
 import { PERSONAL_LOG } from '../../../core/store/personal-docs.ts'
 import { Vault } from '../../../core/store/vault.ts'
 import { GroupRegistry } from '../../../core/group/group-registry.ts'
 import { makeCanary } from '../../helpers/canary.ts'
-import { startPeer, type Peer } from '../../helpers/peer.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
-import { startTestnet, type Testnet } from '../net/net-harness.ts'
+import { PASS, usePeerScene } from '../sync/peer-scene.ts'
 
 const tempDir = useTempDirs()
-const PASS = 'correct horse battery staple'
-let testnet: Testnet | null = null
-const peers: Peer[] = []
-
-afterEach(async () => {
-  await Promise.all(peers.splice(0).map((p) => p.stop()))
-  await testnet?.destroy()
-  testnet = null
-})
+const scene = usePeerScene()
 
 /** Every plaintext payload of every block in every log a profile holds for a group, opened with its own keys. */
 async function everyPayload(profileDir: string, groupId: string): Promise<{ payloads: { docId: string; bytes: Buffer }[]; store: LogStore; vault: Vault }> {
@@ -61,12 +52,10 @@ async function everyPayload(profileDir: string, groupId: string): Promise<{ payl
 
 describe('support features across two peers', () => {
   it('personal data stays on its device; shared data arrives; a member cannot read or write the debrief', async () => {
-    testnet = await startTestnet()
-    const boot = `${testnet.bootstrap[0]?.host}:${testnet.bootstrap[0]?.port}`
+    const boot = await scene.testnet()
     const dirs = { a: path.join(tempDir(), 'alder'), b: path.join(tempDir(), 'birch') }
-    const a = await startPeer(dirs.a, boot)
-    const b = await startPeer(dirs.b, boot)
-    peers.push(a, b)
+    const a = await scene.start(dirs.a, boot)
+    const b = await scene.start(dirs.b, boot)
     await a.ok('createProfile', { passphrase: PASS, name: 'Alder' })
     await b.ok('createProfile', { passphrase: PASS, name: 'Birch' })
     const { id: groupId } = await a.ok('createGroup', { name: 'Circle' })
@@ -116,7 +105,7 @@ describe('support features across two peers', () => {
     await b.until(async () => (await b.ok('groupStatus', { groupId })).writesHeld)
     await a.until(async () => (await a.ok('groupStatus', { groupId })).writesHeld)
 
-    await Promise.all(peers.splice(0).map((p) => p.stop()))
+    await Promise.all([a, b].map((p) => scene.stop(p)))
 
     // Every block Birch holds, opened with Birch's keys.
     const atB = await everyPayload(dirs.b, groupId)

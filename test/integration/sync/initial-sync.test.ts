@@ -9,7 +9,7 @@
  * A's feed — the left-out post included.
  */
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { GroupMeta } from '../../../core/group/group-meta.ts'
 import { GroupRegistry } from '../../../core/group/group-registry.ts'
 import { decodeCheckpointPart, encodeCheckpointParts } from '../../../core/group/shared-checkpoint.ts'
@@ -20,39 +20,28 @@ import * as Y from 'yjs'
 import { LogStore, LOG_STORE_KEY_PURPOSE } from '../../../core/store/log-store.ts'
 import { Vault } from '../../../core/store/vault.ts'
 import { buildBigGroup } from '../../../scripts/bench/big-group.ts'
-import { startPeer, type Peer } from '../../helpers/peer.ts'
+import type { Peer } from '../../helpers/peer.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
-import { startTestnet, type Testnet } from '../net/net-harness.ts'
+import { PASS, usePeerScene } from './peer-scene.ts'
 
 const tempDir = useTempDirs()
-const PASS = 'correct horse battery staple'
-let testnet: Testnet | null = null
-const peers: Peer[] = []
-
-afterEach(async () => {
-  await Promise.all(peers.splice(0).map((p) => p.stop()))
-  await testnet?.destroy()
-  testnet = null
-})
+const scene = usePeerScene()
 
 describe('initial sync of a group with shared checkpoints', () => {
   it('a newcomer reads each log from its checkpoint, fetching none of the updates it covers; a backfill later brings what a checkpoint left out', async () => {
-    testnet = await startTestnet()
-    const boot = `${testnet.bootstrap[0]?.host}:${testnet.bootstrap[0]?.port}`
+    const boot = await scene.testnet()
     const root = tempDir()
     // 3 members × 1,200 updates: each log gets a checkpoint at block ~1,000 and a tail after it.
     const { groupId } = await buildBigGroup(path.join(root, 'a'), PASS, 3_600, 3)
     await leaveOutNewestPost(path.join(root, 'a'), groupId)
-    const a = await startPeer(path.join(root, 'a'), boot)
-    peers.push(a)
+    const a = await scene.start(path.join(root, 'a'), boot)
     await a.ok('unlock', { passphrase: PASS })
     await a.until(async () => (await a.ok('groupStatus', { groupId })).online, 30_000)
     const { code } = await a.ok('createInvite', { groupId })
     const total = (await a.ok('groupStatus', { groupId })).blocks
 
     const bDir = path.join(root, 'b')
-    const b = await startPeer(bDir, boot)
-    peers.push(b)
+    const b = await scene.start(bDir, boot)
     await b.ok('createProfile', { passphrase: PASS, name: 'Newcomer' })
     expect(await b.ok('joinGroup', { code, waitMs: 30_000 }, 40_000)).toEqual({ group: groupId, status: 'admitted' })
     await b.until(async () => (await b.ok('groupStatus', { groupId })).blocks >= total, 30_000)
@@ -60,8 +49,7 @@ describe('initial sync of a group with shared checkpoints', () => {
     expect(await leftOut(a)).toBe(true)
     expect(await leftOut(b)).toBe(false)
     expect((await b.ok('members', { groupId })).length).toBe(4)
-    await b.stop()
-    peers.splice(peers.indexOf(b), 1)
+    await scene.stop(b)
 
     // What B's store holds: below each checkpoint, exactly the blocks it lists.
     const vault = new Vault(bDir)
@@ -90,8 +78,7 @@ describe('initial sync of a group with shared checkpoints', () => {
     }
 
     // Backfill: C stays online and, after its initial sync, fetches what the checkpoints stood for.
-    const c = await startPeer(path.join(root, 'c'), boot)
-    peers.push(c)
+    const c = await scene.start(path.join(root, 'c'), boot)
     await c.ok('createProfile', { passphrase: PASS, name: 'Second newcomer' })
     const { code: forC } = await a.ok('createInvite', { groupId })
     await c.ok('joinGroup', { code: forC, waitMs: 30_000 }, 40_000)

@@ -6,33 +6,19 @@
  * code reaches nobody: members stop announcing it at once, so it cannot even locate them.
  */
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { startPeer, type Peer } from '../../helpers/peer.ts'
+import { describe, expect, it } from 'vitest'
+import type { Peer } from '../../helpers/peer.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
-import { startTestnet, type Testnet } from '../net/net-harness.ts'
+import { usePeerScene } from './peer-scene.ts'
 
 const tempDir = useTempDirs()
-const PASS = 'correct horse battery staple'
-let testnet: Testnet | null = null
-const peers: Peer[] = []
+const scene = usePeerScene()
 
-afterEach(async () => {
-  await Promise.all(peers.splice(0).map((p) => p.stop()))
-  await testnet?.destroy()
-  testnet = null
-})
-
-async function peer(name: string, bootstrap: string): Promise<Peer> {
-  const p = await startPeer(path.join(tempDir(), name), bootstrap)
-  peers.push(p)
-  await p.ok('createProfile', { passphrase: PASS, name })
-  return p
-}
+const peer = (name: string, bootstrap: string): Promise<Peer> => scene.member(path.join(tempDir(), name), bootstrap, name)
 
 describe('join by invite code and sync', () => {
   it('B joins A’s group by code; their words reach each other; the used code is refused as used up, a withdrawn one finds nobody', async () => {
-    testnet = await startTestnet()
-    const boot = `${testnet.bootstrap[0]?.host}:${testnet.bootstrap[0]?.port}`
+    const boot = await scene.testnet()
     const a = await peer('Alder', boot)
     const b = await peer('Birch', boot)
     const { id: groupId } = await a.ok('createGroup', { name: 'Thursday circle' })

@@ -5,37 +5,19 @@
  * doc names, appears nowhere in A's profile in readable form (the canary rule, DESIGN.md §5).
  */
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { scanForCanaries } from '../../helpers/canary.ts'
-import { startPeer, type Peer } from '../../helpers/peer.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
-import { startTestnet, type Testnet } from '../net/net-harness.ts'
+import { PASS, usePeerScene } from './peer-scene.ts'
 
 const tempDir = useTempDirs()
-const PASS = 'correct horse battery staple'
-let testnet: Testnet | null = null
-const peers: Peer[] = []
+const scene = usePeerScene()
 
-afterEach(async () => {
-  await Promise.all(peers.splice(0).map((p) => p.stop()))
-  await testnet?.destroy()
-  testnet = null
-})
-
-async function start(dir: string, boot: string): Promise<Peer> {
-  const p = await startPeer(dir, boot)
-  peers.push(p)
-  return p
-}
-async function stop(p: Peer): Promise<void> {
-  await p.stop()
-  peers.splice(peers.indexOf(p), 1)
-}
+const { start, stop } = scene
 
 describe('last seen', () => {
   it('is kept across a restart', async () => {
-    testnet = await startTestnet()
-    const boot = `${testnet.bootstrap[0]?.host}:${testnet.bootstrap[0]?.port}`
+    const boot = await scene.testnet()
     const aDir = path.join(tempDir(), 'a')
     let a = await start(aDir, boot)
     const b = await start(path.join(tempDir(), 'b'), boot)

@@ -9,24 +9,16 @@
  * online), and once under a CPU hog on every core.
  */
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { FeedPost } from '../../../core/api.ts'
 import { buildBigGroup } from '../../../scripts/bench/big-group.ts'
 import { startCpuHog } from '../../helpers/cpu-hog.ts'
-import { startPeer, type Peer } from '../../helpers/peer.ts'
+import type { Peer } from '../../helpers/peer.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
-import { startTestnet, type Testnet } from '../net/net-harness.ts'
+import { PASS, usePeerScene } from './peer-scene.ts'
 
 const tempDir = useTempDirs()
-const PASS = 'correct horse battery staple'
-let testnet: Testnet | null = null
-const peers: Peer[] = []
-
-afterEach(async () => {
-  await Promise.all(peers.splice(0).map((p) => p.stop()))
-  await testnet?.destroy()
-  testnet = null
-})
+const scene = usePeerScene()
 
 const strip = (p: FeedPost): string => JSON.stringify(p, (k, v: unknown) => (k === 'mine' ? undefined : v))
 
@@ -35,7 +27,7 @@ describe('a newcomer’s first page', () => {
     it(`shows only what a full read shows, before the history is whole, and ends as the full read (${order}${hogged ? ', CPU hog on every core' : ''})`, async () => {
       const hog = hogged ? startCpuHog() : null
       try {
-        await scene(order)
+        await firstPage(order)
       } finally {
         await hog?.stop()
       }
@@ -43,15 +35,13 @@ describe('a newcomer’s first page', () => {
   }
 })
 
-async function scene(order: 'host first' | 'joiner first'): Promise<void> {
-  testnet = await startTestnet()
-  const boot = `${testnet.bootstrap[0]?.host}:${testnet.bootstrap[0]?.port}`
+async function firstPage(order: 'host first' | 'joiner first'): Promise<void> {
+  const boot = await scene.testnet()
   const root = tempDir()
   // 3 members × 1,200 updates: each log gets checkpoints and a tail after the latest.
   const { groupId } = await buildBigGroup(path.join(root, 'a'), PASS, 3_600, 3)
   const startHost = async (): Promise<Peer> => {
-    const a = await startPeer(path.join(root, 'a'), boot)
-    peers.push(a)
+    const a = await scene.start(path.join(root, 'a'), boot)
     await a.ok('unlock', { passphrase: PASS })
     return a
   }
@@ -70,14 +60,12 @@ async function scene(order: 'host first' | 'joiner first'): Promise<void> {
   }
   expect([...hidden].some((id) => all.has(id))).toBe(false)
 
-  const b = await startPeer(path.join(root, 'b'), boot)
-  peers.push(b)
+  const b = await scene.start(path.join(root, 'b'), boot)
   await b.ok('createProfile', { passphrase: PASS, name: 'Newcomer' })
   let joined: Promise<unknown>
   if (order === 'joiner first') {
     // The host goes away; the newcomer starts looking; the host comes back.
-    await a.stop()
-    peers.splice(peers.indexOf(a), 1)
+    await scene.stop(a)
     joined = b.ok('joinGroup', { code, waitMs: 120_000 }, 150_000)
     a = await startHost()
   } else {

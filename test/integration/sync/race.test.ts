@@ -3,28 +3,18 @@
  * exactly one is admitted, the other is told the invite is used up, and every peer agrees.
  */
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { startPeer, type Peer } from '../../helpers/peer.ts'
+import { describe, expect, it } from 'vitest'
+import type { Peer } from '../../helpers/peer.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
-import { startTestnet, type Testnet } from '../net/net-harness.ts'
+import { PASS, usePeerScene } from './peer-scene.ts'
 
 const tempDir = useTempDirs()
-const PASS = 'correct horse battery staple'
-let testnet: Testnet | null = null
-const peers: Peer[] = []
-
-afterEach(async () => {
-  await Promise.all(peers.splice(0).map((p) => p.stop()))
-  await testnet?.destroy()
-  testnet = null
-})
+const scene = usePeerScene()
 
 describe('racing for a one-use invite', () => {
   it('admits exactly one joiner, and both peers agree which', async () => {
-    testnet = await startTestnet()
-    const boot = `${testnet.bootstrap[0]?.host}:${testnet.bootstrap[0]?.port}`
-    const [a, x, y] = await Promise.all(['a', 'x', 'y'].map((n) => startPeer(path.join(tempDir(), n), boot)))
-    peers.push(a as Peer, x as Peer, y as Peer)
+    const boot = await scene.testnet()
+    const [a, x, y] = await Promise.all(['a', 'x', 'y'].map((n) => scene.start(path.join(tempDir(), n), boot)))
     await a!.ok('createProfile', { passphrase: PASS, name: 'Alder' })
     await x!.ok('createProfile', { passphrase: PASS, name: 'Xan' })
     await y!.ok('createProfile', { passphrase: PASS, name: 'Yew' })

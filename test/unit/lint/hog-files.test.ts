@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { hogFiles, STARTS_HOG, testFiles } from '../../helpers/hog-files.ts'
+import { NO_HOG_ENV } from '../../../scripts/soak/cpu-hog.ts'
+import { HOG_TEST, hogFiles, QUIET_TEST, STARTS_HOG, testFiles } from '../../helpers/hog-files.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..')
 
@@ -33,5 +34,19 @@ describe('tests that start a CPU hog are found, and so run alone', () => {
 
   it('finds the hog files this suite has today', () => {
     expect(hogFiles('test/integration')).toEqual(expect.arrayContaining(['test/integration/net/rendezvous.test.ts', 'test/integration/net/soak.test.ts']))
+  })
+
+  it('tells a test under a hog by its name, and every other test of a hog file runs in the pool', () => {
+    const hogged = ['rendezvous, CPU hog on every core > hog: A then B', "a post ('Birch first', 'CPU hog on both cores'): …", 'member first, under a CPU hog on both cores: …']
+    const quiet = ['rendezvous, quiet machine > quiet: A then B', "a post ('newcomer first', 'quiet machine'): …", 'a hedgehog’s words (no busy cores)']
+    for (const n of hogged) expect([HOG_TEST.test(n), QUIET_TEST.test(n)], n).toEqual([true, false])
+    for (const n of quiet) expect([HOG_TEST.test(n), QUIET_TEST.test(n)], n).toEqual([false, true])
+  })
+
+  it('refuses to start a hog in the shared pool, so a hog test named as a quiet one fails instead of loading its neighbours', async () => {
+    // vitest.config.ts sets this for every project whose files run three at a time, this one too.
+    expect(process.env[NO_HOG_ENV]).toBe('1')
+    const { startCpuHog: start } = await import('../../../scripts/soak/cpu-hog.ts')
+    expect(() => start(1)).toThrow(/must say "hog" in its name/)
   })
 })
