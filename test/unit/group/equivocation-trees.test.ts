@@ -14,6 +14,7 @@ import { FreezeBook } from '../../../core/group/freeze-book.ts'
 import { fastProvider } from '../../../core/crypto/provider-sodium.ts'
 import { Corestore, type CorestoreInstance, type HypercoreSession, type KeyPair } from '../../../core/store/holepunch.ts'
 import { decodeSignedState, encodeSignedState, readSignedStateAt, type SignedState } from '../../../core/store/tree-proof.ts'
+import { link } from '../../helpers/corestores.ts'
 import { seededRandom, testSeed, type SeededRandom } from '../../helpers/seeded-random.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
 import { LogStore, type PeerLog } from '../../../core/store/log-store.ts'
@@ -44,14 +45,6 @@ interface Machines {
   blocksB: Uint8Array[]
   /** What the fork watch reported from the reader's conflict event, once B appended past A. */
   evidence: ForkEvidence
-}
-
-type Replicable = { replicate(initiator: boolean): NodeJS.ReadWriteStream }
-/** One log replicated between two sessions over an in-memory stream. */
-function link(x: HypercoreSession, y: HypercoreSession): void {
-  const s1 = (x as unknown as Replicable).replicate(true)
-  const s2 = (y as unknown as Replicable).replicate(false)
-  s1.pipe(s2).pipe(s1)
 }
 
 /** The reader's side: a plain Corestore, unless the test gives Hearth's own log store. */

@@ -15,18 +15,16 @@ import { MemberDoc } from '../../../core/model/member-doc.ts'
 import { feed } from '../../../core/model/views.ts'
 import { fastProvider } from '../../../core/crypto/provider-sodium.ts'
 import { decodeBlock } from '../../../core/store/block-codec.ts'
-import { Corestore, type CorestoreInstance, type HypercoreSession } from '../../../core/store/holepunch.ts'
+import type { HypercoreSession } from '../../../core/store/holepunch.ts'
 import { seekQuotaEnd } from '../../../core/store/quota-end.ts'
 import { seededRandom, testSeed } from '../../helpers/seeded-random.ts'
-import { useTempDirs } from '../../helpers/temp-dir.ts'
+import { link, useCorestores } from '../../helpers/corestores.ts'
 import { admitEvent, foundGroup, hex, identity, MemLog, type Founded } from './support.ts'
 
-const tempDir = useTempDirs()
-const stores: CorestoreInstance[] = []
+const store = useCorestores()
 const rnd = seededRandom(testSeed())
 afterEach(async () => {
   delete process.env[TEST_QUOTA_ENV]
-  for (const s of stores.splice(0)) await s.close()
 })
 
 const TAIL = 60
@@ -48,21 +46,16 @@ async function fayWrites(): Promise<{ g: Founded; bob: ReturnType<typeof identit
 
 /** Fay's log in a real Hypercore, and a reader's Corestore replicating it. */
 async function inHypercore(blocks: Uint8Array[]): Promise<{ writer: HypercoreSession; reader: () => Promise<HypercoreSession> }> {
-  const ws = new Corestore(tempDir())
-  stores.push(ws)
+  const ws = store()
   const kp = fastProvider.signKeyPairFromSeed(rnd.bytes(32))
   const writer = ws.get({ manifest: { version: 1, signers: [{ publicKey: kp.publicKey }] } })
   await writer.ready()
   for (const b of blocks) await writer.append(b, { keyPair: kp })
-  const replicate = (s: CorestoreInstance, initiator: boolean): NodeJS.ReadWriteStream => (s as unknown as { replicate(i: boolean): NodeJS.ReadWriteStream }).replicate(initiator)
   return {
     writer,
     reader: async () => {
-      const rs = new Corestore(tempDir())
-      stores.push(rs)
-      const a = replicate(ws, true)
-      const b = replicate(rs, false)
-      a.pipe(b).pipe(a)
+      const rs = store()
+      link(ws, rs)
       const core = rs.get({ key: writer.key as Uint8Array })
       await core.ready()
       return core

@@ -6,6 +6,7 @@
 import { afterEach } from 'vitest'
 import { fastProvider } from '../../../core/crypto/provider-sodium.ts'
 import { Corestore, type CorestoreInstance, type HypercoreSession, type KeyPair } from '../../../core/store/holepunch.ts'
+import { link } from '../../helpers/corestores.ts'
 import { seededRandom, testSeed } from '../../helpers/seeded-random.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
 
@@ -17,14 +18,6 @@ export interface Twins {
   rb: HypercoreSession
   a: HypercoreSession
   b: HypercoreSession
-}
-
-type Replicable = { replicate(initiator: boolean): NodeJS.ReadWriteStream }
-/** One log replicated between two sessions over an in-memory stream. */
-export function link(x: HypercoreSession, y: HypercoreSession): void {
-  const s1 = (x as unknown as Replicable).replicate(true)
-  const s2 = (y as unknown as Replicable).replicate(false)
-  s1.pipe(s2).pipe(s1)
 }
 
 /** Call once at the top of a test file: stores close after each test. */

@@ -9,22 +9,17 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { TEST_QUOTA_ENV } from '../../../core/group/log-quota.ts'
 import { fastProvider } from '../../../core/crypto/provider-sodium.ts'
 import { KeeperDownloads } from '../../../core/keeper/keeper-downloads.ts'
-import { Corestore, type CorestoreInstance, type HypercoreSession } from '../../../core/store/holepunch.ts'
+import type { HypercoreSession } from '../../../core/store/holepunch.ts'
 import { seekQuotaEnd } from '../../../core/store/quota-end.ts'
 import { seededRandom, testSeed } from '../../helpers/seeded-random.ts'
-import { useTempDirs } from '../../helpers/temp-dir.ts'
+import { link, useCorestores } from '../../helpers/corestores.ts'
 
-const tempDir = useTempDirs()
-const stores: CorestoreInstance[] = []
+const store = useCorestores()
 const rnd = seededRandom(testSeed())
 const Q = 64 * 1024
 afterEach(async () => {
   delete process.env[TEST_QUOTA_ENV]
-  for (const s of stores.splice(0)) await s.close()
 })
-
-type Duplex = NodeJS.ReadWriteStream & { destroy(): void }
-const replicate = (s: CorestoreInstance, initiator: boolean): Duplex => (s as unknown as { replicate(i: boolean): Duplex }).replicate(initiator)
 
 async function bytesHeld(core: HypercoreSession): Promise<{ blocks: number; bytes: number }> {
   let blocks = 0
@@ -42,9 +37,8 @@ async function bytesHeld(core: HypercoreSession): Promise<{ blocks: number; byte
 describe('the keeper and the per-log budget', () => {
   for (const when of ['written before the keeper connects', 'written while the keeper follows'] as const) it(`fetches up to the quota end and no further (${when})`, async () => {
     process.env[TEST_QUOTA_ENV] = String(Q)
-    const ws = new Corestore(tempDir())
-    const ks = new Corestore(tempDir())
-    stores.push(ws, ks)
+    const ws = store()
+    const ks = store()
     const kp = fastProvider.signKeyPairFromSeed(rnd.bytes(32))
     const writer = ws.get({ manifest: { version: 1, signers: [{ publicKey: kp.publicKey }] } })
     await writer.ready()
@@ -52,13 +46,7 @@ describe('the keeper and the per-log budget', () => {
       while (writer.byteLength < 32 * Q) await writer.append(rnd.bytes(1_500 + Math.floor(rnd.next() * 1_000)), { keyPair: kp })
     }
     if (when === 'written before the keeper connects') await flood()
-    const a = replicate(ws, true)
-    const b = replicate(ks, false)
-    a.pipe(b).pipe(a)
-    const cut = (): void => {
-      a.destroy()
-      b.destroy()
-    }
+    const cut = link(ws, ks)
     const kept = ks.get({ key: writer.key as Uint8Array })
     await kept.ready()
     const downloads = new KeeperDownloads()
@@ -79,11 +67,8 @@ describe('the keeper and the per-log budget', () => {
     // The writer gone, a newcomer reads every block that speaks from the keeper alone, even with
     // the blocks in flight past E held scattered there.
     cut()
-    const ns = new Corestore(tempDir())
-    stores.push(ns)
-    const c = replicate(ks, true)
-    const d = replicate(ns, false)
-    c.pipe(d).pipe(c)
+    const ns = store()
+    link(ks, ns)
     const newcomer = ns.get({ key: writer.key as Uint8Array })
     await newcomer.ready()
     await newcomer.download({ start: 0, end }).done()
