@@ -11,14 +11,6 @@ import { NO_HOG_ENV } from './scripts/soak/cpu-hog.ts'
 const WORKERS = 3
 
 /**
- * A suite's tests that run under a CPU hog run in a project of their own, one file at a time:
- * Vitest runs a project without file parallelism (and without a group order of its own) last,
- * alone. A hog file's other tests (the quiet machine, the other start orders) claim nothing about
- * being alone, so they run in the shared pool (`<suite>-quiet`), and only the hog's minutes stay
- * serial. Which tests are which is said by their names (HOG_TEST); a hog started outside the hog
- * project throws (NO_HOG_ENV), so a misnamed hog test fails instead of loading its neighbours.
- */
-/**
  * A project's own name filter. Vitest 4.1 applies a project's `testNamePattern` to that project's
  * files (checked: the hog and quiet tests of one file each run in their own project) but does not
  * type it as a project option. Were a later Vitest to ignore it, every hog test would also run in
@@ -28,6 +20,14 @@ function tests(pattern: RegExp): object {
   return { testNamePattern: pattern }
 }
 
+/**
+ * A suite's tests that run under a CPU hog run in a project of their own, one file at a time:
+ * Vitest runs a project without file parallelism (and without a group order of its own) last,
+ * alone. A hog file's other tests (the quiet machine, the other start orders) claim nothing about
+ * being alone, so they run in the shared pool (`<suite>-quiet`), and only the hog's minutes stay
+ * serial. Which tests are which is said by their names (HOG_TEST); a hog started outside the hog
+ * project throws (NO_HOG_ENV), so a misnamed hog test fails instead of loading its neighbours.
+ */
 function suite(name: string, dir: string, own: NonNullable<TestProjectInlineConfiguration['test']>): TestProjectInlineConfiguration[] {
   const hogs = hogFiles(dir)
   // Every suite first builds the child processes' code (test/build-setup.ts; nothing is built
