@@ -17,7 +17,8 @@
  */
 
 import type { Result } from './api/error-codes.ts'
-import type { Badge, DecisionView, FeedPage, GroupExportPolicy, GroupInfo, GroupMode, GroupStatus, GroupSummary, InvitePolicy, InviteView, JoinRequestView, Labelled, LockReason, MemberStatus, MemberView, Membership, ModerationItem, MuteLevel, MuteView, OwnLogStatus, ProfileStatus, RewrittenLog, Role, RulesView, ScheduleView } from './api/group-views.ts'
+import type { FeedPage, OwnLogStatus } from './api/feed-views.ts'
+import type { Badge, DecisionView, GroupExportPolicy, GroupInfo, GroupMode, GroupStatus, GroupSummary, InvitePolicy, InviteView, JoinRequestView, Labelled, LockReason, MemberStatus, MemberView, Membership, ModerationItem, MuteLevel, MuteView, ProfileStatus, RewrittenLog, Role, RulesView, ScheduleView } from './api/group-views.ts'
 import type { CheckInView, DebriefView, HotlineList, JournalEntryView, MeetingFields, MeetingView, Mood, ResourceFields, ResourceView, RsvpAnswer, SafetyPlanSection, SafetyPlanView, SharedCheckInView, SuggestionView, TrainingModuleView, TrainingShareView } from './api/support-views.ts'
 import type { KeeperView } from './api/keeper-views.ts'
 import type { RtcFromPage, RtcToPage } from './api/rtc-views.ts'
@@ -26,6 +27,7 @@ import type { ExportFormat, ExportInput, ExportRecordView, ExportResult, LineThr
 
 export type * from './api/error-codes.ts'
 export type * from './api/group-views.ts'
+export type * from './api/feed-views.ts'
 export type * from './api/support-views.ts'
 export type * from './api/everyday-views.ts'
 export type * from './api/keeper-views.ts'

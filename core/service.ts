@@ -210,7 +210,14 @@ export function createService(opts: ServiceOptions): HearthService {
     if (!parsed.success) return { ok: false, error: errors[issueCode(parsed.error)](describeIssues(parsed.error)).toApiError() }
     try {
       const run = handlers[method] as (i: unknown) => Promise<unknown>
-      return { ok: true, value: await run(parsed.data) }
+      const store = registry?.store
+      const mark = store?.recordChanges
+      const value = await run(parsed.data)
+      // A write is acknowledged only once the own-log record covering it is durable, so a post
+      // lost later with a damaged write-ahead log is said, never silent (core/store/own-log-guard.ts).
+      // Calls in one burst share one record write; a call that appended nothing waits for none.
+      if (store && store.recordChanges !== mark) await store.recorded()
+      return { ok: true, value }
     } catch (e) {
       if (isHearthError(e)) return { ok: false, error: e.toApiError() }
       opts.onInternalError?.(e)

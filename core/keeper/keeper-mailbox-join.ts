@@ -15,7 +15,7 @@ import { Protomux, rawEncoding, type HyperswarmInstance, type NetworkOptions, ty
 import { decodeAnswer, type JoinAnswer } from '../net/join-exchange.ts'
 import { startSwarm } from '../net/invite-swarm.ts'
 import { Rendezvous } from '../net/rendezvous.ts'
-import { challengeFor, decodeMailbox, encodeMailbox, mailboxKeys, MAILBOX_PROTOCOL, requestIdFor, signLeave, type MailboxKeys, type ResultName } from './keeper-mailbox-wire.ts'
+import { challengeFor, decodeMailbox, encodeMailbox, mailboxKeys, MAILBOX_PROTOCOL, requestIdFor, signLeave, type MailboxKeys } from './keeper-mailbox-wire.ts'
 
 export interface MailboxAskOptions {
   invitePublicKey: Uint8Array
@@ -25,8 +25,6 @@ export interface MailboxAskOptions {
   /** The keeper holds our request; no answer yet. */
   onWaiting(groupId: string): void
   onAnswer(answer: JoinAnswer, groupId: string): void
-  /** The keeper refused (a code on the wire); the live join goes on. */
-  onRefused?(code: ResultName): void
 }
 
 export class MailboxAsk {
@@ -86,14 +84,14 @@ function talk(stream: NoiseStream, keys: MailboxKeys, opts: MailboxAskOptions): 
         const request = sealSecret(keys.key, opts.proofFor(groupId, challengeFor(requestId)))
         return send({ kind: 'leave', id: keys.id, requestId, signature: signLeave(keys, requestId, request), request })
       }
-      if (groupId === null) return opts.onRefused?.(m.result)
+      // A refusal (MAILBOX_FULL, MAILBOX_UNKNOWN, …) is not sealed: any server on the topic could
+      // send one, so it answers nothing; the live join goes on and says what it finds.
+      if (groupId === null) return
       if (m.result === 'WAITING') return opts.onWaiting(groupId)
       if (m.result === 'ANSWERED') {
         const answer = decodeAnswer(openSecret(keys.key, m.body))
         if (answer) opts.onAnswer(answer, groupId)
-        return
       }
-      opts.onRefused?.(m.result)
     } catch {
       // not sealed under this invite's key: not our group's keeper; say nothing
     }

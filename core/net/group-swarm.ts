@@ -351,7 +351,9 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
    */
   forgive(): void {
     if (this.closing) return
-    const any = this.refusals.liftAll()
+    // Both transports: a peer refused over WebRTC is held apart by its session, not by a ban.
+    const lifted = [this.refusals.liftAll(), this.webrtc?.forgive() ?? false]
+    const any = lifted.some(Boolean)
     // Lifting a ban dials nobody; a fresh lookup re-queues every announced peer, the forgiven
     // one included. Look even without a ban here: the other side may be the one that refused.
     this.rendezvous.kick(any ? 'forgive' : 'admission')

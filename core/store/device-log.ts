@@ -91,8 +91,8 @@ export class DeviceLog {
     this.inFlight.add(write)
     try {
       const { length } = await write
-      // Noted at once, not waited for: an fsync per append would slow bulk writes many times
-      // over, and the record is a lower bound either way (own-log-guard.ts says why that holds).
+      // Noted at once, not waited for here: an fsync pair per append would slow bulk writes many
+      // times over. A write a person is told is done waits for the record (core/service.ts).
       this.guard?.afterAppend(length)
       return length - 1
     } catch (e) {

@@ -19,7 +19,8 @@
  *
  * Written with writeFileAtomic (fsync, rename, fsync of the folder) right after every append of a
  * published log, coalesced: one write in flight, the next covers every length noted meanwhile.
- * It is a lower bound on each log's length (see own-log-guard.ts afterAppend).
+ * It covers every block a person was told is written (a service call waits for `durable`); it may
+ * trail the log only by appends not yet acknowledged to anyone (see own-log-guard.ts afterAppend).
  * Nonce rule: random per write. The key never leaves this profile.
  */
 import { promises as fs } from 'node:fs'
@@ -108,6 +109,8 @@ export class LogLengths {
   private dirty = false
   /** The last write failed (disk full, the path is a folder); the next note tries again. */
   failed = false
+  /** How many notes changed the record: a service call that moved it wrote to an own log. */
+  changes = 0
 
   constructor(
     private readonly file: string,
@@ -129,7 +132,18 @@ export class LogLengths {
     const next = { length: Math.max(length, prev?.length ?? 0), unconfirmed: unconfirmed ?? prev?.unconfirmed ?? false }
     if (prev && prev.length === next.length && prev.unconfirmed === next.unconfirmed && !this.failed) return this.writing ?? Promise.resolve()
     this.state.logs.set(logKey, next)
+    this.changes++
     return this.flush()
+  }
+
+  /**
+   * Resolves once every length noted so far is in a write that reached the disk: what a person is
+   * told is done waits for this (core/service.ts). Rejects with STORE_UNAVAILABLE when that write
+   * failed; a failed record is tried once more first.
+   */
+  async durable(): Promise<void> {
+    await (this.writing ?? (this.failed ? this.flush() : null))
+    if (this.failed) throw errors.STORE_UNAVAILABLE(`the record ${LOG_LENGTHS_FILE} in the profile folder could not be written`)
   }
 
   /** Writes the record as it is now (after a move, to take the new store id). */

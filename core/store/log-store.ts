@@ -113,6 +113,16 @@ export class LogStore {
     return new LogStore(dir, opened.store, copyBytes(logSecret), lengths, moved || recordLost, health)
   }
 
+  /** How many times the own-log record changed: a call that moved it appended to an own log. */
+  get recordChanges(): number {
+    return this.lengths.changes
+  }
+
+  /** Resolves once the own-log record covers every append so far (log-lengths.ts `durable`). */
+  recorded(): Promise<void> {
+    return this.lengths.durable()
+  }
+
   /** "Continue here": the member says this copy is the only one in use (api.ts `continueHere`). */
   async continueHere(name: string): Promise<void> {
     const log = await this.openDeviceLog(name)

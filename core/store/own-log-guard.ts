@@ -57,9 +57,11 @@ export class OwnLogGuard {
 
   /**
    * Records the new length; the write is durable within one fsync, coalesced with later ones. The
-   * record may trail the log by those milliseconds: it is a lower bound, and a block replicated
-   * in that window and then lost with the write-ahead log is still caught by rule 2 (a peer
-   * holds more). Waiting for it would not close that window anyway, as replication starts at append.
+   * append does not wait for it (bulk appends would pay an fsync pair each); a write a person is
+   * told is done does: core/service.ts waits for the record after any call that moved it, so every
+   * acknowledged block is covered. The record may trail the log only by blocks nobody was told
+   * about; one of those replicated and then lost with the write-ahead log is still caught by rule 2
+   * (a peer holds more).
    */
   afterAppend(length: number): void {
     void this.lengths.note(this.key, length)

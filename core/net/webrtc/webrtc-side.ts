@@ -15,6 +15,9 @@ import { noiseOverChannel } from './channel-stream.ts'
 import type { RtcPeerFactory } from './rtc-peers.ts'
 import { WebrtcMeet, type MeetingCounts } from './webrtc-meet.ts'
 
+/** Refused sessions remembered for forgive(); past this the oldest is left to its hold's end. */
+const MAX_REFUSED_HELD = 256
+
 /** A meeting's counts and how many connections member-auth refused here. */
 export type SideCounts = MeetingCounts & { refused: number }
 
@@ -39,6 +42,8 @@ export class WebrtcSide {
   /** noise key (hex) → the WebRTC session held apart while that device is connected otherwise. */
   private readonly apart = new Map<string, string>()
   private refused = 0
+  /** Sessions held because member-auth refused them, oldest first: forgive() lifts these, not keepApart's. */
+  private readonly refusedHeld = new Set<string>()
   /** For the rendezvous (rendezvous.ts): a look for peers is a hello in the room. */
   readonly topic: TopicDiscovery = { refresh: async () => this.meet.refresh() }
 
@@ -83,11 +88,27 @@ export class WebrtcSide {
   /** Member-auth refused this peer: neither offer to it nor answer it for `ms`. */
   refuse(remote: string, ms: number): void {
     this.refused++
+    this.refusedHeld.delete(remote)
+    this.refusedHeld.add(remote)
+    // Bounded: a stream of strangers must not grow it; one left out still ends with its hold.
+    if (this.refusedHeld.size > MAX_REFUSED_HELD) this.refusedHeld.delete(this.refusedHeld.values().next().value as string)
     this.meet.hold(remote, ms)
+  }
+
+  /**
+   * Lifts every member-auth refusal at once (group-swarm.ts forgive(): an admission was read, and
+   * the refused peer may be that newcomer). A session kept apart for Hyperswarm stays apart.
+   */
+  forgive(): boolean {
+    const any = this.refusedHeld.size > 0
+    for (const remote of this.refusedHeld) this.meet.release(remote)
+    this.refusedHeld.clear()
+    return any
   }
 
   /** The device behind `noiseKey` is connected over Hyperswarm: keep its WebRTC session apart. */
   keepApart(noiseKey: string, remote: string): void {
+    this.refusedHeld.delete(remote)
     this.apart.set(noiseKey, remote)
     this.meet.hold(remote)
   }
@@ -102,6 +123,7 @@ export class WebrtcSide {
 
   close(): void {
     this.apart.clear()
+    this.refusedHeld.clear()
     this.meet.close()
   }
 }

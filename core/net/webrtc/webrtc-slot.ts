@@ -68,6 +68,11 @@ export class WebrtcSlot {
     this.side?.refuse(remote, ms)
   }
 
+  /** Lifts member-auth's holds (webrtc-side.ts forgive); true when there was any. */
+  forgive(): boolean {
+    return this.side?.forgive() ?? false
+  }
+
   keepApart(noiseKey: string, remote: string): void {
     this.side?.keepApart(noiseKey, remote)
   }

@@ -55,6 +55,25 @@ describe('the own-log record', () => {
     const back = await readLogLengths(dir, key)
     expect(back.state === 'ok' && back.file.logs.get(A)).toEqual({ length: 50, unconfirmed: false })
   })
+  it('durable() resolves once a write holds every noted length, and refuses with STORE_UNAVAILABLE when none can', async () => {
+    const dir = tempDir()
+    const rec = LogLengths.at(dir, key, { storeId: '1', logs: new Map() })
+    for (let i = 1; i <= 20; i++) void rec.note(A, i)
+    await rec.durable()
+    const back = await readLogLengths(dir, key)
+    expect(back.state === 'ok' && back.file.logs.get(A)?.length).toBe(20)
+    expect(rec.changes).toBe(20)
+    // The record's path taken by a folder: the write fails, and so does the acknowledgement.
+    rmSync(path.join(dir, LOG_LENGTHS_FILE))
+    mkdirSync(path.join(dir, LOG_LENGTHS_FILE))
+    void rec.note(A, 21)
+    await expect(rec.durable()).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' })
+    // Once the path is free again, durable() tries the record once more and it holds.
+    rmSync(path.join(dir, LOG_LENGTHS_FILE), { recursive: true })
+    await rec.durable()
+    const again = await readLogLengths(dir, key)
+    expect(again.state === 'ok' && again.file.logs.get(A)?.length).toBe(21)
+  })
 })
 
 describe('the own-log guard', () => {
