@@ -69,9 +69,26 @@ export function exportSource(space: GroupSpace, includeHidden: boolean): ViewSou
  * line the previews give, under the same filter, marked `preview` and with no older page yet.
  */
 export function readerFeed(space: GroupSpace, personal: PersonalReader, opts: Parameters<typeof feed>[1]): FeedPage {
-  const view = space.reading.previewView()
+  const view = othersReadToEnd(space) ? space.reading.previewView() : null
   const page = feed(withFilter(space, mutesOf(personal), view?.docs), opts)
   return view ? { posts: page.posts.filter((p) => p.createdAt > view.since), next: null, preview: true } : page
+}
+
+/**
+ * Whether every log governance names that is NOT waiting for its checkpoint is read as far as it
+ * is known (and its byte budget allows): a length no peer has told yet is not known. A log read in order holds its oldest words first: while
+ * any is partly read, its newest posts may belong on the page above the previews' line, so no
+ * preview is offered (a page missing them would not be the full read's first page).
+ */
+function othersReadToEnd(space: GroupSpace): boolean {
+  if (space.groupId === null) return false
+  for (const key of space.governance.deviceLogs()) {
+    if (key === space.own.key || space.planOf(key) !== undefined) continue
+    // A log no peer has offered yet counts as empty, as a log whose length is not told yet does.
+    const log = space.logs.get(key)
+    if (log && (space.next.get(key) ?? 0) < Math.min(log.length, space.quota.readEnd(key))) return false
+  }
+  return true
 }
 
 function withFilter(space: GroupSpace, mutes: MuteList, preview?: ReadonlyMap<string, Y.Doc>): ViewSource {

@@ -168,7 +168,9 @@ if (INITIAL > 0) {
     // The first page the newcomer showed must be the host's (the host posts nothing meanwhile).
     const strip = (posts: unknown): string => JSON.stringify(posts, (k, v: unknown) => (k === 'mine' ? undefined : v))
     firstPreview = first?.preview === true
-    firstPageRight = strip(first?.posts) === strip((await a.ok('feed', { groupId, limit: 20 })).posts)
+    const hostPage = (await a.ok('feed', { groupId, limit: 20 })).posts
+    firstPageRight = strip(first?.posts) === strip(hostPage)
+    if (!firstPageRight && first) console.log(pageDiff(first.posts, hostPage))
     console.log(`(so far: admitted ${(joinedMs / 1000).toFixed(2)} s, first page ${(firstPageMs / 1000).toFixed(2)} s, preview ${firstPreview}, the host's page ${firstPageRight})`)
     await until(async () => (await b.ok('groupStatus', { groupId })).blocks >= initialBlocks, 300_000)
     initialMs = performance.now() - t0
@@ -223,6 +225,24 @@ function printInitial(): void {
     console.log(`newcomer: join call → whole history read (the backfill starts ${BACKFILL_AFTER_MS / 1000} s after the initial sync) ${(wholeMs / 1000).toFixed(1)} s = ${(wholeMs / rawFetchMs).toFixed(2)}× the raw fetch; without that wait ${((wholeMs - BACKFILL_AFTER_MS) / rawFetchMs).toFixed(2)}×`)
     console.log(`anchor: raw Hypercore fetch of blocks of the same sizes (all ${sizes0(initialBlocks)} of them, 20 cores) ${(rawFetchMs / 1000).toFixed(1)} s; initial sync / raw fetch ${(initialMs / rawFetchMs).toFixed(2)}×`)
   }
+}
+/** Where the newcomer's first page departs from the host's: posts missing, extra, out of order, or fields that differ. */
+function pageDiff(mine: FeedPage['posts'], host: FeedPage['posts']): string {
+  const ids = (ps: FeedPage['posts']): string[] => ps.map((p) => p.id)
+  const extra = ids(mine).filter((id) => !ids(host).includes(id))
+  const missing = ids(host).filter((id) => !ids(mine).includes(id))
+  const fields: string[] = []
+  for (const p of mine) {
+    const h = host.find((q) => q.id === p.id)
+    if (!h) continue
+    for (const k of Object.keys({ ...p, ...h }) as (keyof typeof p)[]) {
+      if (k !== 'mine' && JSON.stringify(p[k]) !== JSON.stringify(h[k])) fields.push(`${p.id.slice(0, 12)} ${k}: ${JSON.stringify(p[k]).slice(0, 80)} vs ${JSON.stringify(h[k]).slice(0, 80)}`)
+    }
+  }
+  const order = extra.length || missing.length ? 'n/a' : String(ids(mine).join() === ids(host).join())
+  const who = (ps: FeedPage['posts'], id: string): string => { const p = ps.find((q) => q.id === id); return `${p?.authorName} ${p?.createdAt}` }
+  const last = (ps: FeedPage['posts']): string => `${ps.at(-1)?.authorName} ${ps.at(-1)?.createdAt}`
+  return `first page vs host: extra ${extra.length} [${extra.map((id) => who(mine, id)).join(', ')}], missing ${missing.length} [${missing.map((id) => who(host, id)).join(', ')}], same order ${order}; last on mine ${last(mine)}, on host's ${last(host)}\n${fields.slice(0, 12).join('\n')}`
 }
 function sizes0(n: number): string {
   return n.toLocaleString()

@@ -156,6 +156,38 @@ describe('the newest words first', () => {
     expect(page.posts.map((p) => p.text)).toEqual(full.slice(0, page.posts.length))
   })
 
+  it('no preview while a log read in order is only partly read: its newest posts belong above the line', async () => {
+    const { g, start, parts, listed, bobLog, bob: bobId } = await groupWithTail()
+    // Bob's log has no checkpoint: a newcomer reads it from block 0, oldest words first.
+    const bobSpace = new GroupSpace(new MemLog(bobLog), { identity: bobId, epochs: new Map([[0, g.epochKey.slice()]]), current: 0 }, { groupId: g.space.governance.groupId })
+    await bobSpace.catchUp(g.log)
+    const bobDoc = memberDocId(idOf(bobId))
+    for (let i = 0; i < 8; i++) await bobSpace.change(bobDoc, (d) => void new MemberDoc(d, idOf(bobId)).addPost({ topic: 'check-in', text: `bob ${i}`, cw: null }, 20_000 + i))
+    await bobSpace.idle()
+    const bob = bobSpace.own as MemLog
+    const whole = reader(g)
+    await whole.catchUp(g.log)
+    await whole.catchUp(bob)
+    const full = texts(whole, 200)
+    expect(full[0]).toBe('bob 7')
+
+    const n = reader(g)
+    n.planCheckpoint(g.log.key, start)
+    await n.catchUp(sparse(g.log, (i) => listed.includes(i) || i === start || i >= start + parts))
+    // Bob's newest three blocks not here yet: his older posts are read, his newest are not.
+    await n.catchUp(sparse(bob, (i) => i < bob.length - 3))
+    const partly = readerFeed(n, nobody, { limit: 20 })
+    expect(partly.preview).toBeUndefined()
+    expect(partly.posts.map((p) => p.text)).not.toContain('bob 7')
+    // With the protection removed, this page was a preview that left Bob's newest posts out.
+    expect(partly.posts.map((p) => p.text).slice(0, 3)).not.toEqual(full.slice(0, 3))
+    await n.catchUp(bob)
+    const page = readerFeed(n, nobody, { limit: 20 })
+    expect(page.preview).toBe(true)
+    expect(page.posts.map((p) => p.text)).toEqual(full.slice(0, page.posts.length))
+    expect(page.posts.map((p) => p.text).slice(0, 8)).toEqual(full.slice(0, 8))
+  })
+
   it('GC padding lets a struct past a gap integrate, and nothing that depends on the gap', () => {
     const author = new Y.Doc()
     const posts = author.getMap<Y.Map<unknown>>('posts')
