@@ -34,7 +34,6 @@ import { startCpuHog } from '../soak/cpu-hog.ts'
 import { buildBigGroup } from './big-group.ts'
 import { rendezvousBench, rendezvousTable } from './sync-rendezvous.ts'
 import { rawFetch, rawRoundTrip } from './raw-net.ts'
-import { BACKFILL_AFTER_MS } from '../../core/group/group-online.ts'
 import { pct, until, uptime } from './bench-util.ts'
 import { Vault } from '../../core/store/vault.ts'
 import { SignalServer } from '../../core/net/webrtc/signal-server.ts'
@@ -132,6 +131,7 @@ for (let run = 0; run < RUNS; run++) {
 
 let initialMs = NaN
 let joinedMs = NaN
+let welcomeMs = NaN
 let firstPreview = false
 let firstPageRight = false
 let firstPageMs = NaN
@@ -159,7 +159,13 @@ if (INITIAL > 0) {
     peers.push(b)
     await b.ok('createProfile', { passphrase: PASS, name: 'Newcomer' })
     const t0 = performance.now()
-    await b.ok('joinGroup', { code, waitMs: 60_000 }, 90_000)
+    const joining = b.ok('joinGroup', { code, waitMs: 60_000 }, 90_000)
+    // The welcome opened (a member admitted us): the group is in the newcomer's list from then on.
+    let answered = false
+    void joining.finally(() => (answered = true))
+    while (!answered && !(await b.ok('listGroups', {})).some((g) => g.id === groupId)) await new Promise((r) => setTimeout(r, 20))
+    welcomeMs = performance.now() - t0
+    await joining
     joinedMs = performance.now() - t0
     const firstPage: { page: FeedPage | null } = { page: null }
     await until(async () => (firstPage.page = await b.ok('feed', { groupId, limit: 20 })).posts.length === 20, 300_000)
@@ -171,10 +177,10 @@ if (INITIAL > 0) {
     const hostPage = (await a.ok('feed', { groupId, limit: 20 })).posts
     firstPageRight = strip(first?.posts) === strip(hostPage)
     if (!firstPageRight && first) console.log(pageDiff(first.posts, hostPage))
-    console.log(`(so far: admitted ${(joinedMs / 1000).toFixed(2)} s, first page ${(firstPageMs / 1000).toFixed(2)} s, preview ${firstPreview}, the host's page ${firstPageRight})`)
+    console.log(`(so far: welcome ${(welcomeMs / 1000).toFixed(2)} s, admitted ${(joinedMs / 1000).toFixed(2)} s, first page ${(firstPageMs / 1000).toFixed(2)} s, preview ${firstPreview}, the host's page ${firstPageRight})`)
     await until(async () => (await b.ok('groupStatus', { groupId })).blocks >= initialBlocks, 300_000)
     initialMs = performance.now() - t0
-    // The whole history: the backfill (which waits BACKFILL_AFTER_MS after the initial sync) has read every block.
+    // The whole history: the backfill (started once every checkpoint is read) has read every block.
     await until(async () => (await b.ok('groupStatus', { groupId })).historyLeft === 0, 600_000)
     wholeMs = performance.now() - t0
     // The same group on both sides, not just as many blocks: the newest posts with their threads
@@ -220,9 +226,10 @@ function printPosts(): void {
 }
 function printInitial(): void {
   {
-    console.log(`newcomer: join call returned (admitted) ${(joinedMs / 1000).toFixed(2)} s`)
+    console.log(`newcomer: join call → welcome opened (a member admitted it) ${(welcomeMs / 1000).toFixed(2)} s; join call returned (governance names its device) ${(joinedMs / 1000).toFixed(2)} s`)
+    console.log(`newcomer: welcome opened → first feed page ${((firstPageMs - welcomeMs) / 1000).toFixed(2)} s (goal ≤ 1 s)`)
     console.log(`newcomer: join call → first feed page of 20 posts ${(firstPageMs / 1000).toFixed(2)} s (${firstPreview ? 'from the tails, before the checkpoints' : 'after the checkpoints'}; the host's own first page: ${firstPageRight})`)
-    console.log(`newcomer: join call → whole history read (the backfill starts ${BACKFILL_AFTER_MS / 1000} s after the initial sync) ${(wholeMs / 1000).toFixed(1)} s = ${(wholeMs / rawFetchMs).toFixed(2)}× the raw fetch; without that wait ${((wholeMs - BACKFILL_AFTER_MS) / rawFetchMs).toFixed(2)}×`)
+    console.log(`newcomer: join call → whole history read ${(wholeMs / 1000).toFixed(1)} s = ${(wholeMs / rawFetchMs).toFixed(2)}× the raw fetch; from the welcome ${((wholeMs - welcomeMs) / rawFetchMs).toFixed(2)}× (goal ≤ 1.2×)`)
     console.log(`anchor: raw Hypercore fetch of blocks of the same sizes (all ${sizes0(initialBlocks)} of them, 20 cores) ${(rawFetchMs / 1000).toFixed(1)} s; initial sync / raw fetch ${(initialMs / rawFetchMs).toFixed(2)}×`)
   }
 }
