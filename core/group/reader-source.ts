@@ -66,12 +66,17 @@ export function exportSource(space: GroupSpace, includeHidden: boolean): ViewSou
 /**
  * The feed as this reader sees it. While a newcomer's logs wait for their checkpoints, the
  * newest posts come from the tails read so far (tail-preview.ts): only those newer than the
- * line the previews give, under the same filter, marked `preview` and with no older page yet.
+ * line the previews give, under the same filter, marked `preview` and with no older page yet;
+ * and while no preview can be given, an empty page marked `preview` (issue 19, session 9).
  */
 export function readerFeed(space: GroupSpace, personal: PersonalReader, opts: Parameters<typeof feed>[1]): FeedPage {
+  if (!space.reading.planned) return feed(withFilter(space, mutesOf(personal)), opts)
+  // While logs wait for their checkpoints, nothing but a preview is shown: the docs read so far
+  // lack the newest posts of the waiting logs, and a hide or a removal in their tails too.
   const view = othersReadToEnd(space) ? space.reading.previewView() : null
-  const page = feed(withFilter(space, mutesOf(personal), view?.docs), opts)
-  return view ? { posts: page.posts.filter((p) => p.createdAt > view.since), next: null, preview: true } : page
+  if (!view) return { posts: [], next: null, preview: true }
+  const page = feed(withFilter(space, mutesOf(personal), view.docs), opts)
+  return { posts: page.posts.filter((p) => p.createdAt > view.since), next: null, preview: true }
 }
 
 /**
