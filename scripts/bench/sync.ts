@@ -30,6 +30,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { pathToFileURL } from 'node:url'
 import { startPeer, type Peer } from '../../test/helpers/peer.ts'
+import { cpuMsOf } from '../../test/helpers/child.ts'
 import { startCpuHog } from '../soak/cpu-hog.ts'
 import { buildBigGroup } from './big-group.ts'
 import { rendezvousBench, rendezvousTable } from './sync-rendezvous.ts'
@@ -132,6 +133,8 @@ for (let run = 0; run < RUNS; run++) {
 let initialMs = NaN
 let joinedMs = NaN
 let welcomeMs = NaN
+/** The newcomer's own CPU time (ms, from /proc) at the welcome, the first page and the whole history: steadier than wall time at load. */
+const cpu = { welcome: NaN, first: NaN, whole: NaN }
 let firstPreview = false
 let firstPageRight = false
 let firstPageMs = NaN
@@ -165,12 +168,15 @@ if (INITIAL > 0) {
     void joining.finally(() => (answered = true))
     while (!answered && !(await b.ok('listGroups', {})).some((g) => g.id === groupId)) await new Promise((r) => setTimeout(r, 20))
     welcomeMs = performance.now() - t0
+    const cpuOfB = (): number => cpuMsOf(b.child.proc.pid) ?? NaN
+    cpu.welcome = cpuOfB()
     await joining
     joinedMs = performance.now() - t0
     const firstPage: { page: FeedPage | null } = { page: null }
     await until(async () => (firstPage.page = await b.ok('feed', { groupId, limit: 20 })).posts.length === 20, 300_000)
     const first = firstPage.page
     firstPageMs = performance.now() - t0
+    cpu.first = cpuOfB()
     // The first page the newcomer showed must be the host's (the host posts nothing meanwhile).
     const strip = (posts: unknown): string => JSON.stringify(posts, (k, v: unknown) => (k === 'mine' ? undefined : v))
     firstPreview = first?.preview === true
@@ -183,6 +189,7 @@ if (INITIAL > 0) {
     // The whole history: the backfill (started once every checkpoint is read) has read every block.
     await until(async () => (await b.ok('groupStatus', { groupId })).historyLeft === 0, 600_000)
     wholeMs = performance.now() - t0
+    cpu.whole = cpuOfB()
     // The same group on both sides, not just as many blocks: the newest posts with their threads
     // and reactions, and two older pages (posts the shared checkpoints stand for, when present).
     // `mine` is left out: it is the viewer's own reactions, and host and newcomer are different people.
@@ -228,6 +235,7 @@ function printInitial(): void {
   {
     console.log(`newcomer: join call → welcome opened (a member admitted it) ${(welcomeMs / 1000).toFixed(2)} s; join call returned (governance names its device) ${(joinedMs / 1000).toFixed(2)} s`)
     console.log(`newcomer: welcome opened → first feed page ${((firstPageMs - welcomeMs) / 1000).toFixed(2)} s (goal ≤ 1 s)`)
+    console.log(`newcomer's own CPU time from the welcome: to the first page ${((cpu.first - cpu.welcome) / 1000).toFixed(2)} s, to the whole history ${((cpu.whole - cpu.welcome) / 1000).toFixed(2)} s`)
     console.log(`newcomer: join call → first feed page of 20 posts ${(firstPageMs / 1000).toFixed(2)} s (${firstPreview ? 'from the tails, before the checkpoints' : 'after the checkpoints'}; the host's own first page: ${firstPageRight})`)
     console.log(`newcomer: join call → whole history read ${(wholeMs / 1000).toFixed(1)} s = ${(wholeMs / rawFetchMs).toFixed(2)}× the raw fetch; from the welcome ${((wholeMs - welcomeMs) / rawFetchMs).toFixed(2)}× (goal ≤ 1.2×)`)
     console.log(`anchor: raw Hypercore fetch of blocks of the same sizes (all ${sizes0(initialBlocks)} of them, 20 cores) ${(rawFetchMs / 1000).toFixed(1)} s; initial sync / raw fetch ${(initialMs / rawFetchMs).toFixed(2)}×`)
