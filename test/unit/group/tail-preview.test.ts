@@ -47,6 +47,26 @@ async function groupWithTail(): Promise<{ g: Founded; start: number; parts: numb
   return { g, start, parts: first.parts, listed: first.uncovered, hidden, bobLog, bob }
 }
 
+/** Bob's own space, having read Fay's log (governance: his admission). */
+async function bobsSpace(g: Founded, bobLog: string, bobId: ReturnType<typeof identity>): Promise<GroupSpace> {
+  const space = new GroupSpace(new MemLog(bobLog), { identity: bobId, epochs: new Map([[0, g.epochKey.slice()]]), current: 0 }, { groupId: g.space.governance.groupId })
+  await space.catchUp(g.log)
+  return space
+}
+
+/** Bob posts later than all of Fay's words, past a checkpoint of his own, then a short tail. */
+async function pastCheckpoint(bobSpace: GroupSpace, bobId: ReturnType<typeof identity>): Promise<{ bob: MemLog; bobStart: number }> {
+  const bobDoc = memberDocId(idOf(bobId))
+  const bob = bobSpace.own as MemLog
+  for (let i = 0; bob.blocks.length < SHARED_CHECKPOINT_MIN + 5; i++) {
+    await bobSpace.change(bobDoc, (d) => void new MemberDoc(d, idOf(bobId)).addPost({ topic: 'check-in', text: `bob ${i}`, cw: null }, 20_000 + i))
+  }
+  await bobSpace.idle()
+  for (let i = 0; i < 5; i++) await bobSpace.change(bobDoc, (d) => void new MemberDoc(d, idOf(bobId)).addPost({ topic: 'check-in', text: `bob late ${i}`, cw: null }, 40_000 + i))
+  await bobSpace.idle()
+  return { bob, bobStart: bobSpace.sharedCheckpoints.get(bob.key) as number }
+}
+
 const reader = (g: Founded): GroupSpace =>
   new GroupSpace(new MemLog(hex(rnd.bytes(32))), { identity: identity(rnd), epochs: new Map([[0, g.epochKey.slice()]]), current: 0 }, { groupId: g.space.governance.groupId })
 
@@ -124,18 +144,8 @@ describe('the newest words first', () => {
 
   it('the line: a page shows nothing older than what a log still waiting for its checkpoint may hold', async () => {
     const { g, start, parts, listed, bobLog, bob: bobId } = await groupWithTail()
-    // Bob posts later than all of Fay's words, past a checkpoint of his own, then a short tail.
-    const bobSpace = new GroupSpace(new MemLog(bobLog), { identity: bobId, epochs: new Map([[0, g.epochKey.slice()]]), current: 0 }, { groupId: g.space.governance.groupId })
-    await bobSpace.catchUp(g.log)
-    const bobDoc = memberDocId(idOf(bobId))
-    const bob = bobSpace.own as MemLog
-    for (let i = 0; bob.blocks.length < SHARED_CHECKPOINT_MIN + 5; i++) {
-      await bobSpace.change(bobDoc, (d) => void new MemberDoc(d, idOf(bobId)).addPost({ topic: 'check-in', text: `bob ${i}`, cw: null }, 20_000 + i))
-    }
-    await bobSpace.idle()
-    for (let i = 0; i < 5; i++) await bobSpace.change(bobDoc, (d) => void new MemberDoc(d, idOf(bobId)).addPost({ topic: 'check-in', text: `bob late ${i}`, cw: null }, 40_000 + i))
-    await bobSpace.idle()
-    const bobStart = bobSpace.sharedCheckpoints.get(bobLog) as number
+    const bobSpace = await bobsSpace(g, bobLog, bobId)
+    const { bob, bobStart } = await pastCheckpoint(bobSpace, bobId)
     const bobFirst = decodeCheckpointPart(decodeBlock(bob.blocks[bobStart] as Uint8Array, () => g.epochKey).payload, bobStart)
 
     const whole = reader(g)
@@ -157,8 +167,7 @@ describe('the newest words first', () => {
   it('no preview while a log read in order is only partly read: its newest posts belong above the line', async () => {
     const { g, start, parts, listed, bobLog, bob: bobId } = await groupWithTail()
     // Bob's log has no checkpoint: a newcomer reads it from block 0, oldest words first.
-    const bobSpace = new GroupSpace(new MemLog(bobLog), { identity: bobId, epochs: new Map([[0, g.epochKey.slice()]]), current: 0 }, { groupId: g.space.governance.groupId })
-    await bobSpace.catchUp(g.log)
+    const bobSpace = await bobsSpace(g, bobLog, bobId)
     const bobDoc = memberDocId(idOf(bobId))
     for (let i = 0; i < 8; i++) await bobSpace.change(bobDoc, (d) => void new MemberDoc(d, idOf(bobId)).addPost({ topic: 'check-in', text: `bob ${i}`, cw: null }, 20_000 + i))
     await bobSpace.idle()
@@ -183,10 +192,33 @@ describe('the newest words first', () => {
     expect(page.posts.map((p) => p.text).slice(0, 8)).toEqual(full.slice(0, 8))
   })
 
+  it('no preview while a log whose checkpoint was just applied has not read its tail yet', async () => {
+    const { g, start, parts, listed, bobLog, bob: bobId } = await groupWithTail()
+    const bobSpace = await bobsSpace(g, bobLog, bobId)
+    const { bob, bobStart } = await pastCheckpoint(bobSpace, bobId)
+    const whole = reader(g)
+    await whole.catchUp(g.log)
+    await whole.catchUp(bob)
+    const full = texts(whole, 200)
+
+    const n = reader(g)
+    n.planCheckpoint(g.log.key, start)
+    n.planCheckpoint(bobLog, bobStart)
+    await n.catchUp(sparse(g.log, (i) => listed.includes(i) || i === start || i >= start + parts))
+    // Bob's checkpoint whole and applied, his tail read in order only up to a block not here yet.
+    await n.catchUp(sparse(bob, (i) => i < bob.length - 2))
+    expect(n.planOf(bobLog)).toBeUndefined()
+    // Before: Fay's preview was shown beside Bob's doc without his newest posts.
+    expect(readerFeed(n, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
+    await n.catchUp(bob)
+    const page = readerFeed(n, nobody, { limit: 200 })
+    expect(page.preview).toBe(true)
+    expect(page.posts.map((p) => p.text)).toEqual(full.slice(0, page.posts.length))
+  })
+
   it('nothing from the logs read so far while a log waits: a facilitator’s hide in its tail, not here yet, would be missed', async () => {
     const { g, start, parts, listed, bobLog, bob: bobId } = await groupWithTail()
-    const bobSpace = new GroupSpace(new MemLog(bobLog), { identity: bobId, epochs: new Map([[0, g.epochKey.slice()]]), current: 0 }, { groupId: g.space.governance.groupId })
-    await bobSpace.catchUp(g.log)
+    const bobSpace = await bobsSpace(g, bobLog, bobId)
     let post = ''
     await bobSpace.change(memberDocId(idOf(bobId)), (d) => void (post = new MemberDoc(d, idOf(bobId)).addPost({ topic: 'check-in', text: 'bob, hidden by Fay', cw: null }, 20_000)))
     await bobSpace.idle()
