@@ -34,7 +34,7 @@ import { cpuMsOf } from '../../test/helpers/child.ts'
 import { startCpuHog } from '../soak/cpu-hog.ts'
 import { buildBigGroup } from './big-group.ts'
 import { rendezvousBench, rendezvousTable } from './sync-rendezvous.ts'
-import { rawFetch, rawRoundTrip } from './raw-net.ts'
+import { rawFetch, rawFetchCpu, rawRoundTrip } from './raw-net.ts'
 import { pct, until, uptime } from './bench-util.ts'
 import { Vault } from '../../core/store/vault.ts'
 import { SignalServer } from '../../core/net/webrtc/signal-server.ts'
@@ -235,7 +235,7 @@ function printInitial(): void {
   {
     console.log(`newcomer: join call → welcome opened (a member admitted it) ${(welcomeMs / 1000).toFixed(2)} s; join call returned (governance names its device) ${(joinedMs / 1000).toFixed(2)} s`)
     console.log(`newcomer: welcome opened → first feed page ${((firstPageMs - welcomeMs) / 1000).toFixed(2)} s (goal ≤ 1 s)`)
-    console.log(`newcomer's own CPU time from the welcome: to the first page ${((cpu.first - cpu.welcome) / 1000).toFixed(2)} s, to the whole history ${((cpu.whole - cpu.welcome) / 1000).toFixed(2)} s`)
+    console.log(`newcomer's own CPU time from the welcome: to the first page ${((cpu.first - cpu.welcome) / 1000).toFixed(2)} s, to the whole history ${((cpu.whole - cpu.welcome) / 1000).toFixed(2)} s = ${((cpu.whole - cpu.welcome) / rawFetchCpu.ms).toFixed(2)}× the raw fetch's own CPU time (${(rawFetchCpu.ms / 1000).toFixed(2)} s)`)
     console.log(`newcomer: join call → first feed page of 20 posts ${(firstPageMs / 1000).toFixed(2)} s (${firstPreview ? 'from the tails, before the checkpoints' : 'after the checkpoints'}; the host's own first page: ${firstPageRight})`)
     console.log(`newcomer: join call → whole history read ${(wholeMs / 1000).toFixed(1)} s = ${(wholeMs / rawFetchMs).toFixed(2)}× the raw fetch; from the welcome ${((wholeMs - welcomeMs) / rawFetchMs).toFixed(2)}× (goal ≤ 1.2×)`)
     console.log(`anchor: raw Hypercore fetch of blocks of the same sizes (all ${sizes0(initialBlocks)} of them, 20 cores) ${(rawFetchMs / 1000).toFixed(1)} s; initial sync / raw fetch ${(initialMs / rawFetchMs).toFixed(2)}×`)
