@@ -10,6 +10,19 @@ import type { GroupSpace } from './group-space.ts'
 import type { QuotaWatch } from './quota-watch.ts'
 import { TailBarrier } from './tail-barrier.ts'
 
+/** The longest a log's parts wait for its own tail (a tail that never comes: a withholding writer). */
+export const TAIL_WAIT_MS = 10_000
+
+/** `p`, or nothing after `ms`, whichever comes first. */
+function atMost(p: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  const hold = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms)
+    timer.unref?.()
+  })
+  return Promise.race([p, hold]).finally(() => clearTimeout(timer))
+}
+
 /** One barrier per group space: its planned logs' parts wait for each other's tails (tail-barrier.ts). */
 const barriers = new WeakMap<GroupSpace, TailBarrier>()
 const barrierOf = (space: GroupSpace): TailBarrier => barriers.get(space) ?? (barriers.set(space, new TailBarrier()).get(space) as TailBarrier)
@@ -41,7 +54,9 @@ export async function fetchFromCheckpoint(host: FetchHost, key: string, session:
     if (listed.length) await session.download({ blocks: listed }).done()
     // The parts only once the tail known now is here: asked for together, the few large parts
     // arrive long before the many small tail blocks, and the first page would wait for both.
-    if (session.length > need.end) await host.quota.download(key, session, { start: need.end, end: session.length })
+    // Bounded: a writer that signs a length and serves nothing past it must not keep its own
+    // checkpoint (held by every member) from being fetched, nor the newcomer's feed empty.
+    if (session.length > need.end) await atMost(host.quota.download(key, session, { start: need.end, end: session.length }), TAIL_WAIT_MS)
     // Across logs too: no parts until every reachable planned log's tail is here (or the hold ends).
     barrier.arrived(key)
     await barrier.all()
