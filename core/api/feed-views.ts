@@ -89,7 +89,7 @@ export interface FeedPage {
   next: string | null
   /**
    * A newcomer's first page while the group's history still arrives: the newest posts, each one
-   * a full read shows too, and no older page yet (core/group/tail-preview.ts).
+   * a full read shows too, no older page yet; empty until that can be said (tail-preview.ts).
    */
   preview?: true
   /**

@@ -1,15 +1,31 @@
 /**
  * The blocks shared checkpoints stood for, fetched after the initial sync (group-online.ts): a
- * newcomer reads the group from checkpoints first, and BACKFILL_AFTER_MS after the last planned
- * log was read, the covered blocks are fetched in the background (GroupSpace reads them as a
- * check). A module of its own so the timing of that second pass reads apart from the first.
+ * newcomer reads the group from checkpoints first and, as soon as no planned log waits for its
+ * checkpoint, fetches the covered blocks in the background (GroupSpace reads them as a check).
+ * A module of its own so the timing of that second pass reads apart from the first.
+ *
+ * It used to wait 10 s so as not to slow the initial sync; since the first page comes from the
+ * tails (tail-preview.ts) and the backfill starts only once every checkpoint is read, that wait
+ * only made the whole history later (decisions.md, issue 19, session 9).
  */
 import type { HypercoreSession } from '../store/holepunch.ts'
 import type { GroupSpace } from './group-space.ts'
 import type { QuotaWatch } from './quota-watch.ts'
 
 /** How long after the initial sync from checkpoints the covered blocks start to be fetched. */
-export const BACKFILL_AFTER_MS = 10_000
+export const BACKFILL_AFTER_MS = 0
+
+/**
+ * A TEST KNOB, not a setting: an integration test holds the backfill back this many ms, to look
+ * at a newcomer's store as its initial sync left it. The CLI and the app never set it.
+ */
+export const TEST_BACKFILL_ENV = 'HEARTH_TEST_BACKFILL_AFTER_MS'
+
+/** The pause in force in this process. */
+export function backfillAfterMs(): number {
+  const n = Number(process.env[TEST_BACKFILL_ENV] ?? NaN)
+  return Number.isSafeInteger(n) && n >= 0 ? n : BACKFILL_AFTER_MS
+}
 
 export class CheckpointBackfill {
   private timer: NodeJS.Timeout | null = null
@@ -24,7 +40,7 @@ export class CheckpointBackfill {
     private readonly quota: QuotaWatch,
   ) {}
 
-  /** Once no log waits for its checkpoint, fetches what the checkpoints stood for, after a pause. */
+  /** Once no log waits for its checkpoint, fetches what the checkpoints stood for. */
   soon(): void {
     if (this.closed || this.timer || this.space.planned) return
     const todo = (): [string, number][] => [...this.space.backfillsLeft()].filter(([k]) => !this.started.has(k) && !this.isWhole(k))
@@ -37,7 +53,7 @@ export class CheckpointBackfill {
         this.started.add(key)
         this.quota.download(key, session, { start: 0, end })
       }
-    }, BACKFILL_AFTER_MS)
+    }, backfillAfterMs())
     this.timer.unref?.()
   }
 

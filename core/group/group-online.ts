@@ -14,7 +14,7 @@
  * (checkpoint-fetch.ts):
  * the checkpoint's first block, then the blocks it lists and its other parts, then everything
  * after it as the log grows. A log whose checkpoint was refused, or could not be read, is
- * fetched whole. BACKFILL_AFTER_MS after the last planned log was read, the blocks the
+ * fetched whole. Once the last planned log was read, the blocks the
  * checkpoints stood for are fetched too, in the background (GroupSpace reads them as a check).
  *
  * Where the group meets over WebRTC (meeting-rooms.ts), when members were last seen

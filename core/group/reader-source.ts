@@ -66,12 +66,34 @@ export function exportSource(space: GroupSpace, includeHidden: boolean): ViewSou
 /**
  * The feed as this reader sees it. While a newcomer's logs wait for their checkpoints, the
  * newest posts come from the tails read so far (tail-preview.ts): only those newer than the
- * line the previews give, under the same filter, marked `preview` and with no older page yet.
+ * line the previews give, under the same filter, marked `preview` and with no older page yet;
+ * and while no preview can be given, an empty page marked `preview` (issue 19, session 9).
  */
 export function readerFeed(space: GroupSpace, personal: PersonalReader, opts: Parameters<typeof feed>[1]): FeedPage {
-  const view = space.reading.previewView()
-  const page = feed(withFilter(space, mutesOf(personal), view?.docs), opts)
-  return view ? { posts: page.posts.filter((p) => p.createdAt > view.since), next: null, preview: true } : page
+  if (!space.reading.planned) return feed(withFilter(space, mutesOf(personal)), opts)
+  // While logs wait for their checkpoints, nothing but a preview is shown: the docs read so far
+  // lack the newest posts of the waiting logs, and a hide or a removal in their tails too.
+  const view = othersReadToEnd(space) ? space.reading.previewView() : null
+  if (!view) return { posts: [], next: null, preview: true }
+  const page = feed(withFilter(space, mutesOf(personal), view.docs), opts)
+  return { posts: page.posts.filter((p) => p.createdAt > view.since), next: null, preview: true }
+}
+
+/**
+ * Whether every log governance names that is NOT waiting for its checkpoint is read as far as it
+ * is known (and its byte budget allows): a length no peer has told yet is not known. A log read in order holds its oldest words first: while
+ * any is partly read, its newest posts may belong on the page above the previews' line, so no
+ * preview is offered (a page missing them would not be the full read's first page).
+ */
+function othersReadToEnd(space: GroupSpace): boolean {
+  if (space.groupId === null) return false
+  for (const key of space.governance.deviceLogs()) {
+    if (key === space.own.key || space.planOf(key) !== undefined) continue
+    // A log no peer has offered yet counts as empty, as a log whose length is not told yet does.
+    const log = space.logs.get(key)
+    if (log && (space.next.get(key) ?? 0) < Math.min(log.length, space.quota.readEnd(key))) return false
+  }
+  return true
 }
 
 function withFilter(space: GroupSpace, mutes: MuteList, preview?: ReadonlyMap<string, Y.Doc>): ViewSource {

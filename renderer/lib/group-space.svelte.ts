@@ -44,6 +44,8 @@ export class GroupSpaceController {
   info: GroupInfo | null = $state.raw(null)
   posts: FeedPost[] = $state.raw([])
   next: string | null = $state(null)
+  /** A newcomer's page while the group's history arrives (FeedPage.preview): the feed says so. */
+  arriving = $state(false)
   topic: string | null = $state(null)
   members: MemberView[] = $state.raw([])
   section: Section = $state('feed')
@@ -246,11 +248,12 @@ export class GroupSpaceController {
     if (feed.ok) {
       this.posts = feed.value.posts
       this.next = feed.value.next
+      this.arriving = feed.value.preview === true
     }
   }
 
   /** The newest `want` posts (or all there are), following `next` across pages. */
-  async #readFeed(want: number): Promise<Result<{ posts: FeedPost[]; next: string | null }>> {
+  async #readFeed(want: number): Promise<Result<{ posts: FeedPost[]; next: string | null; preview?: true }>> {
     const posts: FeedPost[] = []
     let before: string | undefined
     for (;;) {
@@ -258,7 +261,7 @@ export class GroupSpaceController {
       const r = await settle(this.#api.feed({ groupId: this.groupId, limit, marks: true, ...this.#topicInput(), ...(before ? { before } : {}) }))
       if (!r.ok) return r
       posts.push(...r.value.posts)
-      if (!r.value.next || posts.length >= want) return { ok: true, value: { posts, next: r.value.next } }
+      if (!r.value.next || posts.length >= want) return { ok: true, value: { posts, next: r.value.next, ...(r.value.preview ? { preview: true as const } : {}) } }
       before = r.value.next
     }
   }

@@ -17,6 +17,7 @@ import { keeperQuotaAr } from './ar/keeper-quota.ts'
 import { keeperMailboxAr } from './ar/keeper-mailbox.ts'
 
 import { keeperOnlyAr } from './ar/keeper-only.ts'
+import { newcomerAr } from './ar/newcomer.ts'
 import { webrtcAr } from './ar/webrtc.ts'
 
 import { webrtcInviteAr } from './ar/webrtc-invite.ts'
@@ -33,6 +34,7 @@ export const ar: Catalogue = {
   ...keeperMailboxAr,
 
   ...keeperOnlyAr,
+  ...newcomerAr,
   ...webrtcAr,
 
   ...webrtcInviteAr,

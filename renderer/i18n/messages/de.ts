@@ -14,6 +14,7 @@ import { keeperQuotaDe } from './de/keeper-quota.ts'
 import { keeperMailboxDe } from './de/keeper-mailbox.ts'
 
 import { keeperOnlyDe } from './de/keeper-only.ts'
+import { newcomerDe } from './de/newcomer.ts'
 import { webrtcDe } from './de/webrtc.ts'
 
 import { webrtcInviteDe } from './de/webrtc-invite.ts'
@@ -32,6 +33,7 @@ export const de: Catalogue = {
   ...keeperMailboxDe,
 
   ...keeperOnlyDe,
+  ...newcomerDe,
   ...webrtcDe,
 
   ...webrtcInviteDe,

@@ -19,6 +19,7 @@ import { keeperQuotaEn } from './en/keeper-quota.ts'
 import { keeperMailboxEn } from './en/keeper-mailbox.ts'
 
 import { keeperOnlyEn } from './en/keeper-only.ts'
+import { newcomerEn } from './en/newcomer.ts'
 import { webrtcEn } from './en/webrtc.ts'
 
 import { webrtcInviteEn } from './en/webrtc-invite.ts'
@@ -34,6 +35,7 @@ export const en = {
   ...keeperMailboxEn,
 
   ...keeperOnlyEn,
+  ...newcomerEn,
   ...webrtcEn,
 
   ...webrtcInviteEn,

@@ -16,6 +16,7 @@ import { keeperQuotaEs } from './es/keeper-quota.ts'
 import { keeperMailboxEs } from './es/keeper-mailbox.ts'
 
 import { keeperOnlyEs } from './es/keeper-only.ts'
+import { newcomerEs } from './es/newcomer.ts'
 import { webrtcEs } from './es/webrtc.ts'
 
 import { webrtcInviteEs } from './es/webrtc-invite.ts'
@@ -32,6 +33,7 @@ export const es: Catalogue = {
   ...keeperMailboxEs,
 
   ...keeperOnlyEs,
+  ...newcomerEs,
   ...webrtcEs,
 
   ...webrtcInviteEs,

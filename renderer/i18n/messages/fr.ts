@@ -16,6 +16,7 @@ import { keeperQuotaFr } from './fr/keeper-quota.ts'
 import { keeperMailboxFr } from './fr/keeper-mailbox.ts'
 
 import { keeperOnlyFr } from './fr/keeper-only.ts'
+import { newcomerFr } from './fr/newcomer.ts'
 import { webrtcFr } from './fr/webrtc.ts'
 
 import { webrtcInviteFr } from './fr/webrtc-invite.ts'
@@ -32,6 +33,7 @@ export const fr: Catalogue = {
   ...keeperMailboxFr,
 
   ...keeperOnlyFr,
+  ...newcomerFr,
   ...webrtcFr,
 
   ...webrtcInviteFr,

@@ -16,6 +16,7 @@ import { keeperQuotaPl } from './pl/keeper-quota.ts'
 import { keeperMailboxPl } from './pl/keeper-mailbox.ts'
 
 import { keeperOnlyPl } from './pl/keeper-only.ts'
+import { newcomerPl } from './pl/newcomer.ts'
 import { webrtcPl } from './pl/webrtc.ts'
 
 import { webrtcInvitePl } from './pl/webrtc-invite.ts'
@@ -34,6 +35,7 @@ export const pl: Catalogue = {
   ...keeperMailboxPl,
 
   ...keeperOnlyPl,
+  ...newcomerPl,
   ...webrtcPl,
 
   ...webrtcInvitePl,

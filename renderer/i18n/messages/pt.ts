@@ -16,6 +16,7 @@ import { keeperQuotaPt } from './pt/keeper-quota.ts'
 import { keeperMailboxPt } from './pt/keeper-mailbox.ts'
 
 import { keeperOnlyPt } from './pt/keeper-only.ts'
+import { newcomerPt } from './pt/newcomer.ts'
 import { webrtcPt } from './pt/webrtc.ts'
 
 import { webrtcInvitePt } from './pt/webrtc-invite.ts'
@@ -34,6 +35,7 @@ export const pt: Catalogue = {
   ...keeperMailboxPt,
 
   ...keeperOnlyPt,
+  ...newcomerPt,
   ...webrtcPt,
 
   ...webrtcInvitePt,

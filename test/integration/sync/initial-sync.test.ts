@@ -4,14 +4,15 @@
  * the benchmark's group), the latest of A's own leaving out A's newest post. B joins by code in
  * its own process; right after its initial sync its store holds, below each checkpoint, only the
  * blocks the checkpoint lists (governance), never the updates it covers, and the left-out post is
- * not there yet. C, another newcomer, stays online: in the background (backfill, once its
- * initial sync is done) it fetches and reads what the checkpoints stood for, and ends with exactly
+ * not there yet (B's backfill is held back by a test knob to look at that). C, another newcomer,
+ * stays online: in the background (backfill, as soon as its initial sync is done) it fetches and reads what the checkpoints stood for, and ends with exactly
  * A's feed — the left-out post included.
  */
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { GroupMeta } from '../../../core/group/group-meta.ts'
 import { GroupRegistry } from '../../../core/group/group-registry.ts'
+import { TEST_BACKFILL_ENV } from '../../../core/group/checkpoint-backfill.ts'
 import { decodeCheckpointPart, encodeCheckpointParts } from '../../../core/group/shared-checkpoint.ts'
 import { memberDocId } from '../../../core/model/doc-id.ts'
 import { MemberDoc } from '../../../core/model/member-doc.ts'
@@ -41,7 +42,8 @@ describe('initial sync of a group with shared checkpoints', () => {
     const total = (await a.ok('groupStatus', { groupId })).blocks
 
     const bDir = path.join(root, 'b')
-    const b = await scene.start(bDir, boot)
+    // B's backfill held back (a test knob): its store is looked at as the initial sync left it.
+    const b = await scene.start(bDir, boot, { [TEST_BACKFILL_ENV]: '600000' })
     await b.ok('createProfile', { passphrase: PASS, name: 'Newcomer' })
     expect(await b.ok('joinGroup', { code, waitMs: 30_000 }, 40_000)).toEqual({ group: groupId, status: 'admitted' })
     await b.until(async () => (await b.ok('groupStatus', { groupId })).blocks >= total, 30_000)

@@ -3,7 +3,8 @@
  * on a loopback testnet. A hosts a group whose members' logs hold shared checkpoints (built as the
  * benchmark's group is) and hides the two newest posts of other members as a facilitator — words in A's tail, after
  * its checkpoint. B joins by code and is asked for its first page again and again while it syncs:
- * no page ever shows a hidden post, every post on any page is A's post word for word, the first
+ * no page ever shows a hidden post, every post on any page is A's post word for word, a page read
+ * from the tails is A's newest posts (a prefix of A's feed) or empty, the first
  * full page comes while B's history is still incomplete, and once the history is whole B's feed
  * is A's, page by page. Peers started in both orders (the joiner looking before the host is
  * online), and once under a CPU hog on every core.
@@ -59,6 +60,7 @@ async function firstPage(order: 'host first' | 'joiner first'): Promise<void> {
     next = page.next
   }
   expect([...hidden].some((id) => all.has(id))).toBe(false)
+  const newestIds = [...all.keys()]
 
   const b = await scene.start(path.join(root, 'b'), boot)
   await b.ok('createProfile', { passphrase: PASS, name: 'Newcomer' })
@@ -80,6 +82,8 @@ async function firstPage(order: 'host first' | 'joiner first'): Promise<void> {
   while (!whole) {
     const page = await b.ok('feed', { groupId, limit: 20 })
     if (page.preview) previews++
+    // A preview is the host's newest posts, a prefix of its feed, or nothing (reader-source.ts).
+    if (page.preview) expect(page.posts.map((p) => p.id), 'a preview that is not the host’s newest posts').toEqual(newestIds.slice(0, page.posts.length))
     for (const p of page.posts) {
       expect(hidden.has(p.id), 'a hidden post on the newcomer’s page').toBe(false)
       expect(strip(p), 'a post the host does not show so').toBe(all.get(p.id))

@@ -47,6 +47,26 @@ async function groupWithTail(): Promise<{ g: Founded; start: number; parts: numb
   return { g, start, parts: first.parts, listed: first.uncovered, hidden, bobLog, bob }
 }
 
+/** Bob's own space, having read Fay's log (governance: his admission). */
+async function bobsSpace(g: Founded, bobLog: string, bobId: ReturnType<typeof identity>): Promise<GroupSpace> {
+  const space = new GroupSpace(new MemLog(bobLog), { identity: bobId, epochs: new Map([[0, g.epochKey.slice()]]), current: 0 }, { groupId: g.space.governance.groupId })
+  await space.catchUp(g.log)
+  return space
+}
+
+/** Bob posts later than all of Fay's words, past a checkpoint of his own, then a short tail. */
+async function pastCheckpoint(bobSpace: GroupSpace, bobId: ReturnType<typeof identity>): Promise<{ bob: MemLog; bobStart: number }> {
+  const bobDoc = memberDocId(idOf(bobId))
+  const bob = bobSpace.own as MemLog
+  for (let i = 0; bob.blocks.length < SHARED_CHECKPOINT_MIN + 5; i++) {
+    await bobSpace.change(bobDoc, (d) => void new MemberDoc(d, idOf(bobId)).addPost({ topic: 'check-in', text: `bob ${i}`, cw: null }, 20_000 + i))
+  }
+  await bobSpace.idle()
+  for (let i = 0; i < 5; i++) await bobSpace.change(bobDoc, (d) => void new MemberDoc(d, idOf(bobId)).addPost({ topic: 'check-in', text: `bob late ${i}`, cw: null }, 40_000 + i))
+  await bobSpace.idle()
+  return { bob, bobStart: bobSpace.sharedCheckpoints.get(bob.key) as number }
+}
+
 const reader = (g: Founded): GroupSpace =>
   new GroupSpace(new MemLog(hex(rnd.bytes(32))), { identity: identity(rnd), epochs: new Map([[0, g.epochKey.slice()]]), current: 0 }, { groupId: g.space.governance.groupId })
 
@@ -104,7 +124,7 @@ describe('the newest words first', () => {
     // The last block (the facilitator's hide) is not here yet.
     const last = g.log.length - 1
     await n.catchUp(sparse(g.log, (i) => (listed.includes(i) || i === start || i >= start + parts) && i !== last))
-    expect(readerFeed(n, nobody, { limit: 20 })).toEqual({ posts: [], next: null })
+    expect(readerFeed(n, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
   })
 
   it('a tail the write rule refuses shows nothing: Fay’s words carried in Bob’s log', async () => {
@@ -119,25 +139,13 @@ describe('the newest words first', () => {
     await n.catchUp(sparse(copy, (i) => listed.includes(i) || i === start || i >= start + parts))
     expect(n.governance.knowsLog(copy.key)).toBe(true)
     expect(n.planOf(copy.key)).toBe(start)
-    const page = readerFeed(n, nobody, { limit: 20 })
-    expect(page.preview).toBeUndefined()
-    expect(page.posts).toEqual([])
+    expect(readerFeed(n, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
   })
 
   it('the line: a page shows nothing older than what a log still waiting for its checkpoint may hold', async () => {
     const { g, start, parts, listed, bobLog, bob: bobId } = await groupWithTail()
-    // Bob posts later than all of Fay's words, past a checkpoint of his own, then a short tail.
-    const bobSpace = new GroupSpace(new MemLog(bobLog), { identity: bobId, epochs: new Map([[0, g.epochKey.slice()]]), current: 0 }, { groupId: g.space.governance.groupId })
-    await bobSpace.catchUp(g.log)
-    const bobDoc = memberDocId(idOf(bobId))
-    const bob = bobSpace.own as MemLog
-    for (let i = 0; bob.blocks.length < SHARED_CHECKPOINT_MIN + 5; i++) {
-      await bobSpace.change(bobDoc, (d) => void new MemberDoc(d, idOf(bobId)).addPost({ topic: 'check-in', text: `bob ${i}`, cw: null }, 20_000 + i))
-    }
-    await bobSpace.idle()
-    for (let i = 0; i < 5; i++) await bobSpace.change(bobDoc, (d) => void new MemberDoc(d, idOf(bobId)).addPost({ topic: 'check-in', text: `bob late ${i}`, cw: null }, 40_000 + i))
-    await bobSpace.idle()
-    const bobStart = bobSpace.sharedCheckpoints.get(bobLog) as number
+    const bobSpace = await bobsSpace(g, bobLog, bobId)
+    const { bob, bobStart } = await pastCheckpoint(bobSpace, bobId)
     const bobFirst = decodeCheckpointPart(decodeBlock(bob.blocks[bobStart] as Uint8Array, () => g.epochKey).payload, bobStart)
 
     const whole = reader(g)
@@ -154,6 +162,85 @@ describe('the newest words first', () => {
     // Fay's tail is older than what Bob's checkpoint holds: none of it may show yet.
     expect(page.posts.length).toBeGreaterThan(0)
     expect(page.posts.map((p) => p.text)).toEqual(full.slice(0, page.posts.length))
+  })
+
+  it('no preview while a log read in order is only partly read: its newest posts belong above the line', async () => {
+    const { g, start, parts, listed, bobLog, bob: bobId } = await groupWithTail()
+    // Bob's log has no checkpoint: a newcomer reads it from block 0, oldest words first.
+    const bobSpace = await bobsSpace(g, bobLog, bobId)
+    const bobDoc = memberDocId(idOf(bobId))
+    for (let i = 0; i < 8; i++) await bobSpace.change(bobDoc, (d) => void new MemberDoc(d, idOf(bobId)).addPost({ topic: 'check-in', text: `bob ${i}`, cw: null }, 20_000 + i))
+    await bobSpace.idle()
+    const bob = bobSpace.own as MemLog
+    const whole = reader(g)
+    await whole.catchUp(g.log)
+    await whole.catchUp(bob)
+    const full = texts(whole, 200)
+    expect(full[0]).toBe('bob 7')
+
+    const n = reader(g)
+    n.planCheckpoint(g.log.key, start)
+    await n.catchUp(sparse(g.log, (i) => listed.includes(i) || i === start || i >= start + parts))
+    // Bob's newest three blocks not here yet: his older posts are read, his newest are not.
+    await n.catchUp(sparse(bob, (i) => i < bob.length - 3))
+    // With the protection removed, this page was a preview that left Bob's newest posts out.
+    expect(readerFeed(n, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
+    await n.catchUp(bob)
+    const page = readerFeed(n, nobody, { limit: 20 })
+    expect(page.preview).toBe(true)
+    expect(page.posts.map((p) => p.text)).toEqual(full.slice(0, page.posts.length))
+    expect(page.posts.map((p) => p.text).slice(0, 8)).toEqual(full.slice(0, 8))
+  })
+
+  it('no preview while a log whose checkpoint was just applied has not read its tail yet', async () => {
+    const { g, start, parts, listed, bobLog, bob: bobId } = await groupWithTail()
+    const bobSpace = await bobsSpace(g, bobLog, bobId)
+    const { bob, bobStart } = await pastCheckpoint(bobSpace, bobId)
+    const whole = reader(g)
+    await whole.catchUp(g.log)
+    await whole.catchUp(bob)
+    const full = texts(whole, 200)
+
+    const n = reader(g)
+    n.planCheckpoint(g.log.key, start)
+    n.planCheckpoint(bobLog, bobStart)
+    await n.catchUp(sparse(g.log, (i) => listed.includes(i) || i === start || i >= start + parts))
+    // Bob's checkpoint whole and applied, his tail read in order only up to a block not here yet.
+    await n.catchUp(sparse(bob, (i) => i < bob.length - 2))
+    expect(n.planOf(bobLog)).toBeUndefined()
+    // Before: Fay's preview was shown beside Bob's doc without his newest posts.
+    expect(readerFeed(n, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
+    await n.catchUp(bob)
+    const page = readerFeed(n, nobody, { limit: 200 })
+    expect(page.preview).toBe(true)
+    expect(page.posts.map((p) => p.text)).toEqual(full.slice(0, page.posts.length))
+  })
+
+  it('nothing from the logs read so far while a log waits: a facilitator’s hide in its tail, not here yet, would be missed', async () => {
+    const { g, start, parts, listed, bobLog, bob: bobId } = await groupWithTail()
+    const bobSpace = await bobsSpace(g, bobLog, bobId)
+    let post = ''
+    await bobSpace.change(memberDocId(idOf(bobId)), (d) => void (post = new MemberDoc(d, idOf(bobId)).addPost({ topic: 'check-in', text: 'bob, hidden by Fay', cw: null }, 20_000)))
+    await bobSpace.idle()
+    const bob = bobSpace.own as MemLog
+    // Fay reads it and hides it: the hide is the last block of her tail.
+    await g.space.catchUp(bob)
+    await g.space.change('shared/moderation', (d) => new ModerationDoc(d).add({ item: post, action: 'hide', reason: 'other', rules: null, note: null, covers: [], seen: null, by: g.me, at: 20_001 }))
+    await g.space.idle()
+    const whole = reader(g)
+    await whole.catchUp(g.log)
+    await whole.catchUp(bob)
+    expect(texts(whole, 200)).not.toContain('bob, hidden by Fay')
+
+    const n = reader(g)
+    n.planCheckpoint(g.log.key, start)
+    const last = g.log.length - 1
+    await n.catchUp(sparse(g.log, (i) => (listed.includes(i) || i === start || i >= start + parts) && i !== last))
+    await n.catchUp(bob)
+    // Before: the docs read so far made the page, and Bob's post showed, its hide not read yet.
+    expect(readerFeed(n, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
+    await n.catchUp(g.log)
+    expect(texts(n, 200)).not.toContain('bob, hidden by Fay')
   })
 
   it('GC padding lets a struct past a gap integrate, and nothing that depends on the gap', () => {

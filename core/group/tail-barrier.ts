@@ -1,0 +1,43 @@
+/**
+ * A barrier across a newcomer's planned logs (issue 19): no log asks for its checkpoint's later
+ * parts (most of the group's bytes) until every reachable planned log's tail is here, so the
+ * newest page (tail-preview.ts), and the governance the join waits for, do not share the
+ * connection and the store with megabytes of checkpoint state.
+ *
+ * A log counts from the moment its checkpoint's first block arrived (a log no peer serves never
+ * holds the others back), and the hold ends after HOLD_MS however things stand: one log whose
+ * tail stalls (its only holder left) delays the others' parts by that much, no more.
+ */
+
+/** The longest a log's parts wait for the other logs' tails once its own tail is here. */
+export const HOLD_MS = 3_000
+
+export class TailBarrier {
+  /** Reachable planned logs whose tails are not here yet. */
+  private readonly waiting = new Set<string>()
+  private readonly released: (() => void)[] = []
+
+  /** The log's checkpoint's first block is here: its tail is on its way. */
+  expect(key: string): void {
+    this.waiting.add(key)
+  }
+
+  /** The log's tail is here (or the log left the plan): it holds no one back any more. */
+  arrived(key: string): void {
+    this.waiting.delete(key)
+    if (this.waiting.size === 0) for (const go of this.released.splice(0)) go()
+  }
+
+  /** Resolves once no reachable planned log waits for its tail, or after `holdMs`. */
+  async all(holdMs = HOLD_MS): Promise<void> {
+    if (this.waiting.size === 0) return
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, holdMs)
+      timer.unref?.()
+      this.released.push(() => {
+        clearTimeout(timer)
+        resolve()
+      })
+    })
+  }
+}
