@@ -6,7 +6,8 @@
  *   m+1 …   nonce 24 || secretbox(plaintext) under the file's key
  *
  * Nonce rule: random per write. What the plaintext holds, and which versions are read, is each
- * file's own format; this module only seals and opens.
+ * file's own format; this module only seals and opens. Large files (a group's checkpoint) are
+ * sealed and may be opened in place (no second copy of their plaintext); the bytes are the same.
  */
 import { fastProvider } from '../crypto/provider-sodium.ts'
 import { randomBytes } from '../crypto/random.ts'
@@ -40,7 +41,12 @@ export function sealFileParts(magic: Uint8Array, version: number, parts: readonl
     out.set(p, o)
     o += p.length
   }
-  sealSecretInPlace(key, nonce, out.subarray(head))
+  try {
+    sealSecretInPlace(key, nonce, out.subarray(head))
+  } catch (e) {
+    out.fill(0) // the plaintext copied in must not outlive a seal that failed
+    throw e
+  }
   return out
 }
 
