@@ -5,6 +5,7 @@
  * the newcomer's first words). Nothing rejected is ever applied, so it can never show in a view.
  */
 import * as Y from 'yjs'
+import { updateEnds } from './update-clocks.ts'
 import { isMemberId, memberDocId, sharedDocId } from '../model/doc-id.ts'
 import { MemberDoc } from '../model/member-doc.ts'
 import { RulesDoc } from '../model/rules-doc.ts'
@@ -358,8 +359,14 @@ export class DocSet {
   }
 }
 
-/** Whether every item an update carries is already in the doc (its clock ranges end at or below the doc's). */
+/**
+ * Whether every item an update carries is already in the doc (its clock ranges end at or below
+ * the doc's). Read with update-clocks.ts, not Y.parseUpdateMeta, which decodes every string; an
+ * update it cannot read is not known, and goes to Yjs, which judges it.
+ */
 function knownAlready(doc: Y.Doc, update: Uint8Array): boolean {
-  for (const [client, clock] of Y.parseUpdateMeta(update).to) if (Y.getState(doc.store, client) < clock) return false
+  const ends = updateEnds(update)
+  if (!ends) return false
+  for (const [client, clock] of ends) if (Y.getState(doc.store, client) < clock) return false
   return true
 }

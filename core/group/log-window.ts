@@ -1,12 +1,14 @@
 /**
  * Reading a run of blocks from a log in windows of concurrent reads. One `get` at a time leaves
  * the main thread idle on storage for a third of a long replay; READ_WINDOW reads in flight at
- * once (and the next window asked for while this one is handled) read the same blocks in about a
- * third of the time (docs/benchmarks.md). Blocks come out in index order, and a run stops at the
+ * once (and READ_AHEAD windows asked for while this one is handled) read the same blocks in about
+ * a third of the time (docs/benchmarks.md). Blocks come out in index order, and a run stops at the
  * first block not held, as one read at a time would.
  */
 
 export const READ_WINDOW = 64
+/** Windows asked for before the one being handled is done (see readRun). */
+export const READ_AHEAD = 4
 
 export interface Readable {
   get(index: number): Promise<Uint8Array | null>
@@ -21,6 +23,11 @@ function readWindow(log: Readable, indexes: readonly number[]): Promise<(Uint8Ar
 /**
  * The blocks at indexes `from` up to `end()` (re-read per window, so a log that grows meanwhile
  * is followed), leaving out those in `skip`, until the first one not held.
+ *
+ * READ_AHEAD windows are asked for before the first is handled, and one more each time one is
+ * handed out: with a single window ahead the main thread still waited on storage for two of a
+ * full replay's five seconds of CPU, since handling 64 blocks takes about as long as a storage
+ * round trip and a Yjs batch applied meanwhile left only one window read (docs/decisions.md).
  */
 export async function* readRun(log: Readable, from: number, end: () => number, skip?: ReadonlySet<number>): AsyncGenerator<[number, Uint8Array]> {
   const window = (start: number): { stop: number; indexes: number[]; blocks: Promise<(Uint8Array | null)[]> } | null => {
@@ -33,16 +40,27 @@ export async function* readRun(log: Readable, from: number, end: () => number, s
     blocks.catch(() => undefined)
     return { stop, indexes, blocks }
   }
-  let current = window(from)
-  while (current) {
+  const ahead: NonNullable<ReturnType<typeof window>>[] = []
+  let asked = from
+  const askMore = (): void => {
+    while (ahead.length < READ_AHEAD) {
+      const w = window(asked)
+      if (!w) return
+      ahead.push(w)
+      asked = w.stop
+    }
+  }
+  askMore()
+  for (let current = ahead.shift(); current; current = ahead.shift()) {
     const blocks = await current.blocks
-    const ahead = blocks.includes(null) ? null : window(current.stop)
+    // A block not held ends the run here: nothing past it is asked for.
+    if (blocks.includes(null)) ahead.length = 0
+    else askMore()
     for (let j = 0; j < blocks.length; j++) {
       const b = blocks[j]
       if (b === null || b === undefined) return
       yield [current.indexes[j] as number, b]
     }
-    current = ahead
   }
 }
 

@@ -58,7 +58,9 @@ export async function removeStaleTemps(file: string): Promise<void> {
 /** Reads a file, or returns null when it does not exist. Other failures propagate. */
 export async function readFileOrNull(file: string): Promise<Uint8Array | null> {
   try {
-    return new Uint8Array(await fs.readFile(file))
+    // A view of the bytes read, not a copy: a group's checkpoint is tens of MB.
+    const b = await fs.readFile(file)
+    return new Uint8Array(b.buffer, b.byteOffset, b.byteLength)
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
     throw e

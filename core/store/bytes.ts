@@ -43,6 +43,13 @@ export class ByteWriter {
     return this.u8(b.length).raw(b)
   }
 
+  /** What was written, as the pieces given (no copy): for sealFileParts, which copies them once. */
+  parts(): Uint8Array[] {
+    const out = this.chunks
+    this.chunks = []
+    return out
+  }
+
   done(): Uint8Array {
     const out = new Uint8Array(this.size)
     let o = 0

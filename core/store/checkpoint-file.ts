@@ -28,7 +28,7 @@ import path from 'node:path'
 import { errors } from '../errors.ts'
 import { readFileOrNull, writeFileAtomic } from './atomic-file.ts'
 import { ByteReader, ByteWriter } from './bytes.ts'
-import { openSealedFile, sealFile } from './sealed-file.ts'
+import { openSealedFile, sealFileParts } from './sealed-file.ts'
 
 const MAGIC = new TextEncoder().encode('HEARTHCK')
 const VERSION = 2
@@ -61,15 +61,20 @@ export function encodeCheckpoint(c: Checkpoint, key: Uint8Array): Uint8Array {
   const backfill = c.backfill ?? new Map<string, { next: number; end: number }>()
   w.u32(backfill.size)
   for (const [k, b] of backfill) w.hex32(k).u32(b.next).u32(b.end)
-  const plain = w.done()
-  const out = sealFile(MAGIC, VERSION, plain, key)
-  plain.fill(0)
-  return out
+  // The doc states go into the sealed file as they are: one more copy of the group's state, not
+  // three (a joined plaintext, its box, then the file). The states are the caller's (fresh ones
+  // from DocSet.snapshot), left to the collector as before; the joined plaintext that was wiped
+  // here no longer exists.
+  return sealFileParts(MAGIC, VERSION, w.parts(), key)
 }
 
-/** Throws LOG_CORRUPT for anything but a checkpoint this key sealed. */
-export function decodeCheckpoint(bytes: Uint8Array, key: Uint8Array): Checkpoint {
-  const opened = openSealedFile(bytes, MAGIC, [1, VERSION], key)
+/**
+ * Throws LOG_CORRUPT for anything but a checkpoint this key sealed. `inPlace`: `bytes` were read
+ * for this alone; they are opened where they lie and the doc states are views of them (one copy
+ * of the group's state in memory while it is restored, not two).
+ */
+export function decodeCheckpoint(bytes: Uint8Array, key: Uint8Array, inPlace = false): Checkpoint {
+  const opened = openSealedFile(bytes, MAGIC, [1, VERSION], key, inPlace)
   if (opened === 'unreadable') throw errors.LOG_CORRUPT('not a readable checkpoint')
   if (opened === 'closed') throw errors.LOG_CORRUPT('checkpoint does not open')
   const { version, plain } = opened
@@ -122,7 +127,8 @@ export const WRITE_HEAD = MAGIC.length + 1 + 24
 export async function readCheckpointWrite(file: string, key: Uint8Array): Promise<{ checkpoint: Checkpoint; head: Uint8Array } | null> {
   try {
     const bytes = await readFileOrNull(file)
-    return bytes ? { checkpoint: decodeCheckpoint(bytes, key), head: bytes.slice(0, WRITE_HEAD) } : null
+    // The head is outside what an open in place writes over.
+    return bytes ? { head: bytes.slice(0, WRITE_HEAD), checkpoint: decodeCheckpoint(bytes, key, true) } : null
   } catch {
     return null // unreadable or damaged: the logs still hold everything
   }

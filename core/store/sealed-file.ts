@@ -6,37 +6,70 @@
  *   m+1 …   nonce 24 || secretbox(plaintext) under the file's key
  *
  * Nonce rule: random per write. What the plaintext holds, and which versions are read, is each
- * file's own format; this module only seals and opens.
+ * file's own format; this module only seals and opens. Large files (a group's checkpoint) are
+ * sealed and may be opened in place (no second copy of their plaintext); the bytes are the same.
  */
 import { fastProvider } from '../crypto/provider-sodium.ts'
 import { randomBytes } from '../crypto/random.ts'
 import { isWiped } from '../crypto/wipe.ts'
-import { errors } from '../errors.ts'
+import { errors, HearthError } from '../errors.ts'
+import { openSecretInPlace, SECRETBOX_OVERHEAD, sealSecretInPlace } from '../crypto/secretbox.ts'
 
 const NONCE = 24
 
 export function sealFile(magic: Uint8Array, version: number, plain: Uint8Array, key: Uint8Array): Uint8Array {
+  return sealFileParts(magic, version, [plain], key)
+}
+
+/**
+ * Seals a plaintext given as parts (each doc's state, a writer's chunks) straight into the file's
+ * bytes: the parts are copied once, into the one buffer that is then sealed in place, so the
+ * file holds the only other copy of them (a local checkpoint is every doc's state at once).
+ */
+export function sealFileParts(magic: Uint8Array, version: number, parts: readonly Uint8Array[], key: Uint8Array): Uint8Array {
   if (isWiped(key)) throw errors.CRYPTO_BAD_KEY('refusing to seal a file under a wiped (all-zero) key')
-  const nonce = randomBytes(NONCE)
-  const box = fastProvider.secretboxSeal(plain, nonce, key)
-  const out = new Uint8Array(magic.length + 1 + NONCE + box.length)
+  const head = magic.length + 1 + NONCE
+  let size = 0
+  for (const p of parts) size += p.length
+  const out = new Uint8Array(head + SECRETBOX_OVERHEAD + size)
   out.set(magic, 0)
   out[magic.length] = version
+  const nonce = randomBytes(NONCE)
   out.set(nonce, magic.length + 1)
-  out.set(box, magic.length + 1 + NONCE)
+  let o = head + SECRETBOX_OVERHEAD
+  for (const p of parts) {
+    out.set(p, o)
+    o += p.length
+  }
+  try {
+    sealSecretInPlace(key, nonce, out.subarray(head))
+  } catch (e) {
+    out.fill(0) // the plaintext copied in must not outlive a seal that failed
+    throw e
+  }
   return out
 }
 
 /**
  * The version and plaintext of a file `key` sealed; 'unreadable' when it is not this kind of file
  * or its version is not in `versions`, 'closed' when it does not open with `key`. The caller
- * turns each into its own coded error.
+ * turns each into its own coded error. `inPlace`: the plaintext is opened where the ciphertext
+ * lay, a view of `bytes` (which the caller owns and reads no more), instead of into a copy.
  */
-export function openSealedFile(bytes: Uint8Array, magic: Uint8Array, versions: readonly number[], key: Uint8Array): { version: number; plain: Uint8Array } | 'unreadable' | 'closed' {
+export function openSealedFile(bytes: Uint8Array, magic: Uint8Array, versions: readonly number[], key: Uint8Array, inPlace = false): { version: number; plain: Uint8Array } | 'unreadable' | 'closed' {
   const head = magic.length + 1 + NONCE
   const version = bytes[magic.length]
   if (bytes.length < head || !magic.every((b, i) => bytes[i] === b) || version === undefined || !versions.includes(version)) return 'unreadable'
-  const plain = fastProvider.secretboxOpen(bytes.subarray(head), bytes.subarray(magic.length + 1, head), key)
+  const nonce = bytes.subarray(magic.length + 1, head)
+  if (inPlace) {
+    try {
+      return { version, plain: openSecretInPlace(key, nonce, bytes.subarray(head)) }
+    } catch (e) {
+      if (e instanceof HearthError && e.code === 'CRYPTO_OPEN_FAILED') return 'closed'
+      throw e
+    }
+  }
+  const plain = fastProvider.secretboxOpen(bytes.subarray(head), nonce, key)
   if (!plain) return 'closed'
   return { version, plain }
 }

@@ -1,0 +1,331 @@
+/**
+ * Reading a group's device logs into its state: the catch-up GroupSpace (group-space.ts) builds on.
+ *
+ * Every block of every known log before its byte budget's end (log-quota.ts) passes through
+ * `ingest`, in log order: decrypted under its epoch key, then a governance event updates
+ * governance, and a Yjs update goes through the write rule (DocSet) before it may touch a doc. Runs
+ * are read in windows of concurrent reads (log-window.ts) and applied in one DocSet batch (an
+ * update Yjs cannot read makes the docs be rebuilt). `next` says how far each log was read.
+ *
+ * Shared checkpoints: a log with a plan — the start S of a checkpoint a welcome or an earlier read
+ * named — is read sparsely; which blocks are read when is checkpoint-reading.ts, judging them is
+ * here.
+ *
+ * Epoch keys: after every replay, lockboxes sealed to us are opened and kept (epoch-keys.ts). A
+ * block sealed under a key we lack is remembered; once a new key arrives the docs are rebuilt.
+ *
+ * The rebuild itself (a new state built aside and swapped in) is GroupSpace's; this class only
+ * says when one is needed. A base class rather than a part GroupSpace holds, so every member
+ * keeps its name on GroupSpace (many modules read `space.next`, `space.docs`, `space.reading`).
+ */
+import { errors, HearthError } from '../errors.ts'
+import type { Identity } from '../crypto/identity.ts'
+import { fastProvider } from '../crypto/provider-sodium.ts'
+import { BlockKind, decodeBlock } from '../store/block-codec.ts'
+import type { Checkpoint } from '../store/checkpoint-file.ts'
+import { checkWrite } from '../model/write-rule.ts'
+import { DocSet } from './doc-set.ts'
+import { openNewLockboxes, writableEpoch } from './epoch-keys.ts'
+import type { Governance } from './governance.ts'
+import { GovernanceLog } from './governance-log.ts'
+import { checkpointNeeds, firstPart } from './checkpoint-log.ts'
+import { readRun, type Readable } from './log-window.ts'
+import { CheckpointReading } from './checkpoint-reading.ts'
+import { logQuota, QuotaBook, type QuotaSource } from './log-quota.ts'
+
+export const GOVERNANCE_DOC = 'governance'
+
+/** Any device log as a group space reads it. A block not held yet reads as null. */
+export interface ReadLog extends QuotaSource, Readable {
+  /** the log's key, lowercase hex */
+  readonly key: string
+  readonly length: number
+}
+
+/** Our own device log (core/store/device-log.ts provides it). */
+export interface AppendLog extends ReadLog {
+  /** Resolves with the block's index once it is durable. */
+  append(block: Uint8Array): Promise<number>
+}
+
+export interface GroupKeys {
+  identity: Identity
+  /** epoch id → 32-byte key */
+  epochs: Map<number, Uint8Array>
+  /** the epoch new blocks are sealed under */
+  current: number
+}
+
+export interface SpaceOptions {
+  /** The group this space must be (from the vault); null only while creating the group. */
+  groupId?: string | null
+  onChange?: (docIds: string[]) => void
+  /** Epoch keys opened from lockboxes, to keep (the registry stores them in the vault). */
+  onKeys?: (keys: [number, Uint8Array][]) => void
+}
+
+/**
+ * Members marked "rebuild aside" are not private only so that GroupSpace's rebuild (rebuildAside in
+ * group-space.ts) can build a space aside and swap its state in; nothing else touches them.
+ */
+export abstract class GroupReading {
+  /** Logs that sent an update Yjs could not read: checked before applying, across rebuilds (doc-set.ts). */
+  readonly suspects = new Set<string>()
+  docs = new DocSet(this.suspects)
+  /** log key → index of the next block to read */
+  readonly next = new Map<string, number>()
+  /** Blocks read from logs since this space was made (a checkpoint keeps this small). */
+  blocksRead = 0
+  /** Counts replays that changed governance (the network layer retries waiting logs then). */
+  governanceChanges = 0
+  /** rebuild aside */
+  gov: Governance | null = null
+  /** rebuild aside */
+  readonly govLog: GovernanceLog
+  /** Governance events arrived during a batch: replay once at its end. */
+  private govDirty = false
+  /** A replay took rights away: docs built under the old state must be rebuilt from the logs. */
+  protected rebuildNeeded = false
+  /** rebuild aside */
+  readonly logs = new Map<string, ReadLog>()
+  /** rebuild aside */
+  keys: GroupKeys | null
+  /** rebuild aside */
+  readonly onChange: (docIds: string[]) => void
+  /** rebuild aside */
+  readonly onKeys: (keys: [number, Uint8Array][]) => void
+  /** log key → lowest index sealed under an epoch key we lacked when reading it (rebuildAside, group-space.ts) */
+  readonly unreadable = new Map<string, number>()
+  /** Reading logs from shared checkpoints (checkpoint-reading.ts). */
+  readonly reading = new CheckpointReading({
+    judgeSparse: (logKey, index, bytes) => this.judge(logKey, index, bytes, true, true),
+    applyCheckpoint: (logKey, start, last, docId, state) => this.applyCheckpoint(logKey, start, last, docId, state),
+    reject: (logKey, index, docId, reason) => this.docs.rejected.push({ logKey, index, docId, reason }),
+    replayIfDirty: (changed) => {
+      if (this.govDirty) for (const id of this.replayGovernance()) changed.add(id)
+    },
+    knowsLog: (logKey) => this.gov?.knowsLog(logKey) ?? false,
+    open: (raw) => this.open(raw),
+    readOn: (logKey, next, blocks) => {
+      this.blocksRead += blocks
+      this.next.set(logKey, next)
+    },
+    countRead: (blocks) => (this.blocksRead += blocks),
+    mayWrite: (logKey, index, docId) => this.quota.allows(logKey, index) && !!this.gov && checkWrite(this.gov, logKey, index, docId).ok,
+  })
+  readonly quota = new QuotaBook() // where each log's byte budget ends (log-quota.ts)
+  /** log key → start of the latest shared checkpoint accepted from it (welcomes pass these on). */
+  readonly sharedCheckpoints: Map<string, number> = this.reading.shared
+  /** Logs whose checkpoint was refused: they must be fetched and read from block 0. */
+  readonly needsFull: Set<string> = this.reading.needsFull
+
+  constructor(keys: GroupKeys, opts: SpaceOptions = {}) {
+    this.keys = keys
+    this.govLog = new GovernanceLog(opts.groupId ?? null)
+    this.onChange = opts.onChange ?? (() => undefined)
+    this.onKeys = opts.onKeys ?? (() => undefined)
+  }
+
+  /** Rebuilds the docs from every known log under the final governance (group-space.ts). */
+  protected abstract rebuild(): Promise<void>
+
+  get me(): string {
+    return Buffer.from(this.requireKeys().identity.signPublicKey).toString('hex')
+  }
+
+  /** The group id, once genesis has been read. */
+  get groupId(): string | null {
+    return this.gov?.groupId ?? null
+  }
+
+  get governance(): Governance {
+    // Not read yet (a newcomer, a join cut short) is not damage: its own code (issue 14).
+    if (!this.gov) throw errors.NOT_SYNCED_YET('the group’s first event has not been read yet')
+    return this.gov
+  }
+
+  /** Loads a checkpoint this device wrote: governance first, then doc states, then where to resume. */
+  restore(c: Checkpoint): void {
+    for (const g of c.gov) {
+      try {
+        this.govLog.add(g.logKey, g.index, g.payload)
+      } catch {
+        // a checkpoint only holds events that verified when it was written
+      }
+    }
+    this.gov = this.govLog.replay()
+    this.learnKeys()
+    this.chooseEpoch()
+    this.docs.restore(c.docs)
+    for (const [k, n] of c.next) this.next.set(k, n)
+    this.reading.restore(c.shared ?? [], c.backfill ?? [])
+  }
+
+  /** Reads `logKey` from the shared checkpoint starting at `start`, if it was not read at all yet. */
+  planCheckpoint(logKey: string, start: number): void {
+    this.reading.plan(logKey, start, this.next.get(logKey) ?? 0)
+  }
+
+  /**
+   * What to fetch for a planned log once the checkpoint's first block is here: the blocks it
+   * lists as uncovered and its other parts, and where the log goes on after it. Null when that
+   * block is not a readable checkpoint part 0 (the log is then read whole).
+   */
+  checkpointNeeds(start: number, first: Uint8Array): { blocks: number[]; end: number } | null {
+    const part = firstPart(first, start, this.open)
+    return part && checkpointNeeds(part)
+  }
+
+  /** The checkpoint start a log is planned to be read from, if any. */
+  planOf(logKey: string): number | undefined {
+    return this.reading.planOf(logKey)
+  }
+
+  /**
+   * Reads every block of `log` not read yet, up to the first one not held locally. Bad blocks are
+   * skipped with their reason recorded. Governance events read here are replayed once, at the end.
+   */
+  async catchUp(log: ReadLog): Promise<void> {
+    this.logs.set(log.key, log)
+    if (log.quotaEnd) this.quota.set(log.key, await log.quotaEnd(logQuota()))
+    const changed = new Set<string>()
+    await this.docs.batch(async () => {
+      if (this.quota.unknown(log.key) || !(await this.reading.fromCheckpoint(log, changed))) return
+      this.reading.startRun(log.key)
+      try {
+        for await (const [i, block] of readRun(log, this.next.get(log.key) ?? 0, () => Math.min(log.length, this.quota.readEnd(log.key)))) {
+          this.blocksRead++
+          for (const id of this.ingest(log.key, i, block, true)) changed.add(id)
+        }
+      } finally {
+        this.reading.endRun(log.key, changed)
+      }
+      await this.reading.backfill(log, changed)
+      if (this.govDirty) for (const id of this.replayGovernance()) changed.add(id)
+    })
+    if (this.docs.damaged) this.rebuildNeeded = true
+    if (this.rebuildNeeded) {
+      await this.rebuild()
+      changed.add(GOVERNANCE_DOC)
+    }
+    if (changed.size) this.onChange([...changed])
+  }
+
+  /** One block from any log. Returns the doc ids it changed. Never throws on bad data. */
+  ingest(logKey: string, index: number, bytes: Uint8Array, deferGovernance = false): string[] {
+    if (index < (this.next.get(logKey) ?? 0)) return []
+    this.next.set(logKey, index + 1)
+    return this.judge(logKey, index, bytes, deferGovernance, false)
+  }
+
+  /** Decodes and applies one block wherever it sits. `sparse`: an older checkpoint is skipped, its state is in the newer one. */
+  private judge(logKey: string, index: number, bytes: Uint8Array, deferGovernance: boolean, sparse: boolean): string[] {
+    if (!this.quota.allows(logKey, index)) return []
+    let block
+    try {
+      block = decodeBlock(bytes, (e) => this.requireKeys().epochs.get(e), fastProvider)
+    } catch (e) {
+      if (!(e instanceof HearthError)) throw e
+      if (e.code === 'BLOCK_EPOCH_UNKNOWN') this.unreadable.set(logKey, Math.min(index, this.unreadable.get(logKey) ?? index))
+      this.docs.rejected.push({ logKey, index, docId: '', reason: e.code })
+      return []
+    }
+    if (block.kind === BlockKind.Governance) return this.addGovernance(logKey, index, block.payload, deferGovernance)
+    if (block.kind === BlockKind.Checkpoint) return sparse ? [] : this.reading.part(logKey, index, block.docId, block.payload)
+    if (block.kind !== BlockKind.YjsUpdate) {
+      this.docs.rejected.push({ logKey, index, docId: block.docId, reason: 'unexpected block' })
+      return []
+    }
+    if (!this.gov) {
+      this.docs.hold(logKey, index, block.docId, block.payload)
+      return []
+    }
+    const id = this.docs.applyBlock(this.gov, logKey, index, block.docId, block.payload)
+    return id ? [id] : []
+  }
+
+  /** Applies a whole checkpoint under the write rule at both ends of what it stands for. */
+  private applyCheckpoint(logKey: string, start: number, last: number, docId: string, state: Uint8Array): boolean {
+    if (!this.quota.allows(logKey, last)) return false
+    if (!this.gov) {
+      // Judged once governance is known; remembered now, as a refusal then costs only time.
+      this.docs.hold(logKey, start, docId, state, [0, last])
+      this.sharedCheckpoints.set(logKey, start)
+      return false
+    }
+    const id = this.docs.applyBlock(this.gov, logKey, start, docId, state, [0, last])
+    if (id) this.sharedCheckpoints.set(logKey, start)
+    return id !== null
+  }
+
+  /** Logs read from a checkpoint whose covered blocks are not read yet: log key → end (exclusive). */
+  backfillsLeft(): Map<string, number> {
+    return this.reading.backfillsLeft()
+  }
+
+  /** Blocks a checkpoint stood for that the backfill has not read yet (skipped ones counted too). */
+  historyLeft(): number {
+    return this.reading.historyLeft()
+  }
+
+  /** Whether any log still waits to be read from its checkpoint. */
+  get planned(): boolean {
+    return this.reading.planned
+  }
+
+  /** rebuild aside */
+  addGovernance(logKey: string, index: number, payload: Uint8Array, defer: boolean): string[] {
+    try {
+      if (!this.govLog.add(logKey, index, payload)) return []
+    } catch (e) {
+      if (!(e instanceof HearthError)) throw e
+      this.docs.rejected.push({ logKey, index, docId: GOVERNANCE_DOC, reason: e.code })
+      return []
+    }
+    if (defer) {
+      this.govDirty = true
+      return []
+    }
+    return this.replayGovernance()
+  }
+
+  /** Recomputes governance from every event; applies what was waiting and is now allowed. */
+  replayGovernance(): string[] {
+    this.govDirty = false
+    const before = this.gov
+    this.gov = this.govLog.replay()
+    if (!this.gov) return []
+    const after = this.gov.grants()
+    if (before && [...before.grants()].some(([log, grant]) => after.get(log) !== grant)) this.rebuildNeeded = true
+    if (this.learnKeys() && this.unreadable.size) this.rebuildNeeded = true
+    // Held-back blocks dropped past the flood bound (doc-set.ts) are read again from the log.
+    if (this.docs.droppedKnown(this.gov)) this.rebuildNeeded = true
+    this.chooseEpoch()
+    const applied = this.docs.retryPending(this.gov)
+    const same = before !== null && before.fingerprint() === this.gov.fingerprint()
+    if (!same) this.governanceChanges++
+    return same && applied.length === 0 ? [] : [GOVERNANCE_DOC, ...applied]
+  }
+
+  /** Opens every lockbox sealed to us whose key we lack. Returns whether any key was new. */
+  private learnKeys(): boolean {
+    if (!this.keys) return false
+    const checks = this.gov?.epochs.checks
+    const added = openNewLockboxes(this.keys.epochs, this.me, this.keys.identity, this.govLog.epochEvents(), (e) => checks?.get(e))
+    if (added.length) this.onKeys(added)
+    return added.length > 0
+  }
+
+  private chooseEpoch(): void {
+    const e = this.keys && this.gov ? writableEpoch(this.keys.epochs, this.gov.epochs.chain, this.gov.epochs.checks) : undefined
+    if (this.keys && e !== undefined) this.keys.current = e
+  }
+
+  /** Opens a block of this group with the epoch keys we hold (bulk path: the fast provider). */
+  protected readonly open = (raw: Uint8Array): ReturnType<typeof decodeBlock> => decodeBlock(raw, (e) => this.requireKeys().epochs.get(e), fastProvider)
+
+  protected requireKeys(): GroupKeys {
+    if (!this.keys) throw errors.PROFILE_LOCKED()
+    return this.keys
+  }
+}
