@@ -7,7 +7,7 @@
  * rest, the first screen) is group-keeping.ts.
  */
 import { shownGroupName } from '../model/names.ts'
-import type { GroupSummary } from '../api.ts'
+import type { GroupSummary, UnreadView } from '../api.ts'
 import { errors } from '../errors.ts'
 import { generateIdentity, identityFromSeed } from '../crypto/identity.ts'
 import { randomBytes } from '../crypto/random.ts'
@@ -245,6 +245,17 @@ export class GroupRegistry {
     if (!open) return this.keeping.firstScreen(groupId, () => void this.space(groupId).catch(() => (this.screens.failed(groupId), this.onChange(groupId))))
     // Woken after the calls waiting on the same screen have answered from it (a failed wake rebuilds, doc-rest.ts).
     return this.keeping.firstScreen(groupId, () => void setImmediate(() => this.wake(groupId, open)))
+  }
+
+  /** The unread counts kept with the group's first screen while its docs rest, if current (first-screen.ts); wakes nothing. */
+  keptUnread(groupId: string): Promise<UnreadView | null> {
+    const open = this.open.get(groupId)
+    return this.locked || !open?.docs.isResting ? Promise.resolve(null) : this.keeping.screens.counts(groupId)
+  }
+
+  /** Something the kept first screen was read against changed on this device only (last-read positions): kept again once quiet. */
+  keepScreenSoon(groupId: string, space: GroupSpace): void {
+    if (this.open.get(groupId) === space) this.screens.changed(groupId, space)
   }
 
   private wake(groupId: string, space: GroupSpace): void {
