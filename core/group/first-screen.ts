@@ -57,6 +57,8 @@ export interface ScreenHost {
 export class FirstScreens {
   private readonly timers = new Map<string, NodeJS.Timeout>()
   private readonly kept = new Map<string, Promise<KeptScreen | null>>()
+  /** Kept screens being read from disk: each resolves a macrotask after the read, once the calls waiting on it have answered. */
+  private readonly reading = new Map<string, Promise<void>>()
   /** Groups whose kept screen was shown since it was read from disk (the open or wake behind it started). */
   private readonly shown = new Set<string>()
   private readonly writes = new Set<Promise<unknown>>()
@@ -127,11 +129,23 @@ export class FirstScreens {
     return k?.counts && equalBytes(k.mutes, muteHash(personal, groupId)) && equalBytes(k.counts.lastRead, lastReadHash(personal, groupId)) ? k.counts.view : null
   }
 
+  /**
+   * While the group's kept screen is being read: what resolves once the calls waiting on it have
+   * answered (a read that would wake the docs waits for it, group-registry.ts `space`); else null.
+   */
+  answered(groupId: string): Promise<void> | null {
+    return this.reading.get(groupId) ?? null
+  }
+
   private read(groupId: string): Promise<KeptScreen | null> {
     let found = this.kept.get(groupId)
     if (!found) {
       found = this.current(groupId)
       this.kept.set(groupId, found)
+      // The answers from it are all microtasks (first-screen handlers); a macrotask later they are sent.
+      const done: Promise<void> = found.catch(() => null).then(() => new Promise<void>((r) => setImmediate(r)))
+        .finally(() => { if (this.reading.get(groupId) === done) this.reading.delete(groupId) })
+      this.reading.set(groupId, done)
     }
     return found
   }

@@ -269,7 +269,9 @@ export class GroupRegistry {
   /** The open space of a group, opened on first use. */
   space(groupId: string): Promise<GroupSpace> {
     const ready = this.open.get(groupId)
-    if (ready) return Promise.resolve(this.keeping.used(groupId, ready))
+    // A kept screen being read answers first: a call that would wake the docs waits until it has.
+    const first = ready?.docs.isResting ? this.screens.answered(groupId) : null
+    if (ready) return first ? first.then(() => this.keeping.used(groupId, ready)) : Promise.resolve(this.keeping.used(groupId, ready))
     let s = this.opening.get(groupId)
     if (!s) {
       s = this.openSpace(groupId).finally(() => this.opening.delete(groupId))

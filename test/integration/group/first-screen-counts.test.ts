@@ -5,7 +5,8 @@
  * waking its docs, while that screen is current and was counted against the same last-read
  * positions. A fellow's block since, or a last-read position moved since, makes it count from
  * its docs again (and wake). Marking read keeps the screen again once quiet, so the next unlock
- * needs no wake. The sync line the group screen polls reads no doc while no peer is shown.
+ * needs no wake. The sync line the group screen polls reads no doc while no peer is shown, and a
+ * read that wakes the docs while the kept screen is being read waits until the screen has answered.
  */
 import { rmSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
@@ -19,7 +20,7 @@ import { lastReadDocName, markRead, serializeLastRead } from '../../../core/mode
 import { firstScreenPath, readFirstScreen } from '../../../core/store/first-screen-file.ts'
 import { unreadPath } from '../../../core/store/unread-file.ts'
 import { Vault } from '../../../core/store/vault.ts'
-import { fellowGroup, ownPost, PASS, type FellowGroup } from '../../helpers/fellow-group.ts'
+import { fellowGroup, ownPost, PASS, texts, type FellowGroup } from '../../helpers/fellow-group.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
 
 const tempDir = useTempDirs()
@@ -108,6 +109,17 @@ describe('the unread counts kept with the first screen', () => {
     const handlers = groupHandlers({ registry: () => u.reg, now: Date.now, groupsChanged: () => undefined, defaultName: () => null })
     expect(await handlers.groupStatus({ groupId: s.groupId })).toMatchObject({ online: false, peers: [], docsResting: true })
     expect(u.space.docs.isResting).toBe(true)
+    await lock(u)
+  })
+
+  it('answer the kept screen before a read that wakes the docs, when both are asked at once', async () => {
+    const s = await keptGroup()
+    const u = await unlock(s)
+    const early = u.reg.firstScreen(s.groupId).then((views) => ({ views, resting: u.space.docs.isResting }))
+    const woken = u.reg.space(s.groupId).then((space) => texts(space))
+    expect((await early).views?.feed.posts).toHaveLength(2)
+    expect((await early).resting).toBe(true)
+    expect(await woken).toEqual(['mine', "the fellow's"])
     await lock(u)
   })
 })
