@@ -31,8 +31,9 @@ export function everydayHandlers(ctx: EverydayContext): Pick<MethodHandlers, 'ex
       for (const id of ids) {
         const s = await reg.space(id)
         // A group just joined whose governance has not arrived yet has nothing to count. A
-        // resting group answers from the counts kept as it went to rest, without waking.
-        if (s.groupId) out.push(reg.restingUnread.get(id, s) ?? unreadOf(s, reg, ctx.now()))
+        // resting group answers from the counts kept as it went to rest, or with its first
+        // screen, without waking.
+        if (s.groupId) out.push(reg.restingUnread.get(id, s) ?? (await reg.keptUnread(id)) ?? unreadOf(s, reg, ctx.now()))
       }
       return out
     },
@@ -41,6 +42,8 @@ export function everydayHandlers(ctx: EverydayContext): Pick<MethodHandlers, 'ex
       const s = await reg.space(groupId)
       const next = markRead(lastReadOf(reg, groupId), upTo ?? ctx.now(), section)
       await reg.personal.write(lastReadDocName(groupId), serializeLastRead(next), ctx.now())
+      // The counts kept with the first screen were counted against the old positions: kept again.
+      reg.keepScreenSoon(groupId, s)
       return unreadOf(s, reg, ctx.now())
     },
     async setPresence({ groupId, hidden }) {

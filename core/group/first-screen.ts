@@ -16,9 +16,17 @@
  *
  * Kept FIRST_SCREEN_QUIET_MS after a group's last change and after it opens; never from docs that
  * rest, are being rebuilt or wait for typing, nor while any log is read only in part.
+ *
+ * The group's unread counts are kept with it (`counts`), checked the same way and against the
+ * last-read positions too: the groups screen asks for every group's counts at unlock, and
+ * counting reads every doc, so without them the first group's docs load (a second and more on
+ * the event loop for a large group) before its screen can answer. Asking for the counts wakes
+ * nothing; only the screen itself does.
  */
+import type { UnreadView } from '../api.ts'
 import { equalBytes, hash } from '../crypto/hash.ts'
 import { wipe } from '../crypto/wipe.ts'
+import { lastReadDocName } from '../model/last-read.ts'
 import { MUTE_DOC, MuteList } from '../model/mute-list.ts'
 import { feed } from '../model/views.ts'
 import { writeCheckpoint } from '../store/checkpoint-file.ts'
@@ -42,11 +50,17 @@ export interface ScreenHost {
   personal: PersonalReader
   /** A log's length and fork id in the store now. */
   logState(logKey: string): Promise<LogState>
+  /** The group's unread counts, from its awake docs (unread-of.ts). */
+  count(space: GroupSpace): UnreadView
 }
 
 export class FirstScreens {
   private readonly timers = new Map<string, NodeJS.Timeout>()
   private readonly kept = new Map<string, Promise<KeptScreen | null>>()
+  /** Kept screens being read from disk: each resolves a macrotask after the read, once the calls waiting on it have answered. */
+  private readonly reading = new Map<string, Promise<void>>()
+  /** Groups whose kept screen was shown since it was read from disk (the open or wake behind it started). */
+  private readonly shown = new Set<string>()
   private readonly writes = new Set<Promise<unknown>>()
 
   constructor(private readonly host: ScreenHost) {}
@@ -62,6 +76,11 @@ export class FirstScreens {
     this.timers.set(groupId, timer)
   }
 
+  /** Whether the group's screen is due to be kept once quiet (for tests: an event to wait on). */
+  pending(groupId: string): boolean {
+    return this.timers.has(groupId)
+  }
+
   /** Reads the screen from the space and writes it sealed. Resolves whether it was kept. */
   async keep(groupId: string, space: GroupSpace): Promise<boolean> {
     const keys = logsOf(space)
@@ -75,7 +94,8 @@ export class FirstScreens {
     let key: Uint8Array | null = null
     try {
       key = this.host.key(groupId)
-      sealed = encodeFirstScreen({ logs: states, mutes: muteHash(this.host.personal, groupId), views: screenOf(space, this.host.personal) }, key)
+      const counts = { view: this.host.count(space), lastRead: lastReadHash(this.host.personal, groupId) }
+      sealed = encodeFirstScreen({ logs: states, mutes: muteHash(this.host.personal, groupId), views: screenOf(space, this.host.personal), counts }, key)
     } catch {
       return false // locked meanwhile: nothing to keep
     } finally {
@@ -88,25 +108,52 @@ export class FirstScreens {
   }
 
   /**
-   * The kept screen of a group not open yet, if it is still what the group would show; null
-   * otherwise. Read from disk once (until `opened`); `showing` runs when it is first found current.
+   * The kept screen of a group not open yet (or whose docs rest), if it is still what the group
+   * would show; null otherwise. Read from disk once (until `forget`); `showing` runs the first
+   * time it is shown.
    */
   async early(groupId: string, showing: () => void): Promise<ScreenViews | null> {
+    const k = await this.read(groupId)
+    if (!k || !equalBytes(k.mutes, muteHash(this.host.personal, groupId))) return null
+    if (!this.shown.has(groupId)) {
+      this.shown.add(groupId)
+      showing()
+    }
+    return k.views
+  }
+
+  /** The unread counts kept with the screen, if it is current and they were counted against the same last-read positions and mutes. Wakes nothing. */
+  async counts(groupId: string): Promise<UnreadView | null> {
+    const k = await this.read(groupId)
+    const { personal } = this.host
+    return k?.counts && equalBytes(k.mutes, muteHash(personal, groupId)) && equalBytes(k.counts.lastRead, lastReadHash(personal, groupId)) ? k.counts.view : null
+  }
+
+  /**
+   * While the group's kept screen is being read: what resolves once the calls waiting on it have
+   * answered (a read that would wake the docs waits for it, group-registry.ts `space`); else null.
+   */
+  answered(groupId: string): Promise<void> | null {
+    return this.reading.get(groupId) ?? null
+  }
+
+  private read(groupId: string): Promise<KeptScreen | null> {
     let found = this.kept.get(groupId)
     if (!found) {
-      found = this.current(groupId).then((k) => {
-        if (k) showing()
-        return k
-      })
+      found = this.current(groupId)
       this.kept.set(groupId, found)
+      // The answers from it are all microtasks (first-screen handlers); a macrotask later they are sent.
+      const done: Promise<void> = found.catch(() => null).then(() => new Promise<void>((r) => setImmediate(r)))
+        .finally(() => { if (this.reading.get(groupId) === done) this.reading.delete(groupId) })
+      this.reading.set(groupId, done)
     }
-    const k = await found
-    return k && equalBytes(k.mutes, muteHash(this.host.personal, groupId)) ? k.views : null
+    return found
   }
 
   /** The group opened or changed: the screen is read from disk again if asked for (while its docs rest). */
   forget(groupId: string): void {
     this.kept.delete(groupId)
+    this.shown.delete(groupId)
   }
 
   /** Opening the group failed: no kept screen hides that until the next unlock. */
@@ -119,6 +166,7 @@ export class FirstScreens {
     for (const t of this.timers.values()) clearTimeout(t)
     this.timers.clear()
     this.kept.clear()
+    this.shown.clear()
     return Promise.allSettled(this.writes)
   }
 
@@ -151,6 +199,11 @@ function sameKeys(a: string[] | null, b: string[]): boolean {
 /** This group's mutes only (the feed reads no other): muting someone elsewhere keeps this screen. */
 function muteHash(personal: PersonalReader, groupId: string): Uint8Array {
   return hash(new TextEncoder().encode(JSON.stringify(MuteList.parse(personal.read(MUTE_DOC)).entries(groupId))))
+}
+
+/** What the kept counts were counted against: this group's last-read positions. */
+export function lastReadHash(personal: PersonalReader, groupId: string): Uint8Array {
+  return hash(new TextEncoder().encode(JSON.stringify(personal.read(lastReadDocName(groupId)))))
 }
 
 /** What the group's screen shows first: its header (presence read at the call), members, newest page. */

@@ -244,12 +244,15 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
       const s = await reg.space(groupId)
       const resting = s.docs.isResting
       const online = await reg.onlineOf(groupId)
-      const names = s.groupId ? memberNames(s) : new Map<string, string>()
+      const peers = online?.peers() ?? []
+      // Names read every member doc: only when a peer or a full log is shown, so the sync line
+      // polled from the first screen does not wake resting docs ahead of the kept screen.
+      const names = s.groupId && (peers.length || [...s.quota.reached()].length) ? memberNames(s) : new Map<string, string>()
       const keeper = online?.keeperStatus() ?? null
       const webrtc = online?.rooms.status() ?? null
       return {
         online: online !== null,
-        peers: (online?.peers() ?? []).map((p) => ({ memberId: p.memberId, name: names.get(p.memberId) ?? 'member', since: p.since, transport: p.transport, ...(p.notHeardSince !== undefined ? { notHeardSince: p.notHeardSince } : {}) })),
+        peers: peers.map((p) => ({ memberId: p.memberId, name: names.get(p.memberId) ?? 'member', since: p.since, transport: p.transport, ...(p.notHeardSince !== undefined ? { notHeardSince: p.notHeardSince } : {}) })),
         lastSeen: Object.fromEntries(online?.lastSeen() ?? reg.storedLastSeen(groupId)),
         writesHeld: online?.writesHeld() ?? false,
         ...(keeper ? { keeper } : {}),

@@ -44,7 +44,7 @@ export class GroupKeeping {
 
   constructor(private readonly host: KeepingHost) {
     const { vault, store, personal } = host
-    this.screens = new FirstScreens({ file: (id) => firstScreenPath(vault.dir, id), key: (id) => vault.subkey(`first-screen/${id}`), isOpen: host.isOpen, personal, logState: (k) => store.logState(Buffer.from(k, 'hex')) })
+    this.screens = new FirstScreens({ file: (id) => firstScreenPath(vault.dir, id), key: (id) => vault.subkey(`first-screen/${id}`), isOpen: host.isOpen, personal, logState: (k) => store.logState(Buffer.from(k, 'hex')), count: (s) => unreadOf(s, { personal }, host.now()) })
     this.restingUnread = new RestingUnread(personal, (s) => unreadOf(s, { personal }, host.now()), { file: (id) => unreadPath(vault.dir, id), key: (id) => vault.subkey(`unread/${id}`) })
     this.rest = new DocRest({ file: (id) => checkpointPath(vault.dir, id), isOpen: host.isOpen, seal: (id, s) => this.seal(id, s), key: (id) => this.checkpointKey(id), beforeRest: (id, s, head) => this.restingUnread.keep(id, s, head) })
   }

@@ -7,7 +7,7 @@
  * rest, the first screen) is group-keeping.ts.
  */
 import { shownGroupName } from '../model/names.ts'
-import type { GroupSummary } from '../api.ts'
+import type { GroupSummary, UnreadView } from '../api.ts'
 import { errors } from '../errors.ts'
 import { generateIdentity, identityFromSeed } from '../crypto/identity.ts'
 import { randomBytes } from '../crypto/random.ts'
@@ -247,6 +247,17 @@ export class GroupRegistry {
     return this.keeping.firstScreen(groupId, () => void setImmediate(() => this.wake(groupId, open)))
   }
 
+  /** The unread counts kept with the group's first screen while its docs rest, if current (first-screen.ts); wakes nothing. */
+  keptUnread(groupId: string): Promise<UnreadView | null> {
+    const open = this.open.get(groupId)
+    return this.locked || !open?.docs.isResting ? Promise.resolve(null) : this.keeping.screens.counts(groupId)
+  }
+
+  /** Something the kept first screen was read against changed on this device only (last-read positions): kept again once quiet. */
+  keepScreenSoon(groupId: string, space: GroupSpace): void {
+    if (this.open.get(groupId) === space) this.screens.changed(groupId, space)
+  }
+
   private wake(groupId: string, space: GroupSpace): void {
     try {
       if (this.open.get(groupId) === space) space.docs.wake()
@@ -258,7 +269,9 @@ export class GroupRegistry {
   /** The open space of a group, opened on first use. */
   space(groupId: string): Promise<GroupSpace> {
     const ready = this.open.get(groupId)
-    if (ready) return Promise.resolve(this.keeping.used(groupId, ready))
+    // A kept screen being read answers first: a call that would wake the docs waits until it has.
+    const first = ready?.docs.isResting ? this.screens.answered(groupId) : null
+    if (ready) return first ? first.then(() => this.keeping.used(groupId, ready)) : Promise.resolve(this.keeping.used(groupId, ready))
     let s = this.opening.get(groupId)
     if (!s) {
       s = this.openSpace(groupId).finally(() => this.opening.delete(groupId))

@@ -87,6 +87,7 @@ export function moderationHandlers(ctx: GroupContext): Pick<MethodHandlers, Mode
       if (!s.governance.members.has(member) && level !== 'none') throw errors.NOT_FOUND('no such member')
       const personal = ctx.registry().personal
       await personal.write(MUTE_DOC, mutesOf(personal).with(groupId, member, level).serialize(), ctx.now())
+      ctx.registry().keepScreenSoon(groupId, s) // the kept first screen was filtered with the old list
       return mutes(s)
     },
     async listMutes({ groupId }) {

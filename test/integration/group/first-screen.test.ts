@@ -132,6 +132,7 @@ describe('the kept first screen', () => {
         const st = await reg.store.logState(Buffer.from(k, 'hex'))
         return { length: st.length, fork: k === s.fellow.log.key ? st.fork + forkShift : st.fork }
       },
+      count: () => { throw new Error('not counted here') },
     })
     expect(await screens(0).early(s.groupId, () => undefined)).toEqual(s.before)
     expect(await screens(1).early(s.groupId, () => undefined)).toBeNull()
