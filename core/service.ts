@@ -215,7 +215,8 @@ export function createService(opts: ServiceOptions): HearthService {
       const value = await run(parsed.data)
       // A write is acknowledged only once the own-log record covering it is durable, so a post
       // lost later with a damaged write-ahead log is said, never silent (core/store/own-log-guard.ts).
-      // Calls in one burst share one record write; a call that appended nothing waits for none.
+      // Calls in a burst share the record's writes (one in flight, the next covering every length
+      // noted meanwhile), so a burst adds none; a call while nothing was noted waits for none.
       if (store && store.recordChanges !== mark) await store.recorded()
       return { ok: true, value }
     } catch (e) {

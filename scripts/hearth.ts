@@ -161,7 +161,8 @@ async function main(argv: string[]): Promise<void> {
 
 await main(process.argv.slice(2))
 // The command is done and the service closed (every write durable, every file shut): end now,
-// once stdout has been handed over. Under load a finished command (a `post`, a `join`) now and
-// then lived on after close() had resolved, with its result already printed, until a test's guard
-// killed it: some handle stays referenced (docs/decisions.md, 2026-12-06, "join-webrtc").
+// once stdout has been handed over. What kept finished commands alive under load was found: a
+// node-datachannel data channel that never opened (core/net/webrtc/ndc-peers.ts, now closed). The
+// exit stays as a backstop only: session 8 also saw a `post` that opened no network live on, and
+// that one was not caught again (docs/decisions.md, 2026-12-06, "store-ack").
 process.stdout.write('', () => process.exit())

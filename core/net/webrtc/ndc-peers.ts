@@ -1,6 +1,13 @@
 /**
  * Peer connections made in this process by node-datachannel 0.33.4 (libdatachannel): the
  * RtcPeerFactory (rtc-peers.ts) of the CLI, the keeper and the tests, and the default.
+ *
+ * Every data channel holds Node's event loop open through a thread-safe callback that is let go
+ * only when libdatachannel reports the channel closed AND a closed callback is registered. A
+ * channel that never opened (an offer nobody answered, a peer held apart or timed out first) and
+ * was only dropped with its peer connection never reports it: the process could not end by itself
+ * (a `hearth serve` that lived on after it stopped). So each channel gets a closed callback at
+ * once and is closed itself before its connection; both are needed (test: ndc-exit.test.ts).
  */
 import nodeDataChannel, { type DataChannel } from 'node-datachannel'
 import { iceServersFor } from './ice-servers.ts'
@@ -25,11 +32,17 @@ function peerOf(opts: RtcPeerOptions): RtcPeer {
     ...(opts.bindAddress ? { bindAddress: opts.bindAddress } : {}),
   })
   let onChannel: (c: RtcChannel) => void = (c) => c.close()
+  const channels = new Set<DataChannel>()
+  const track = (dc: DataChannel): DataChannel => {
+    channels.add(dc)
+    dc.onClosed(() => channels.delete(dc))
+    return dc
+  }
   return {
     setRemoteDescription: (sdp, type) => pc.setRemoteDescription(sdp, type),
     addRemoteCandidate: (candidate, mid) => pc.addRemoteCandidate(candidate, mid),
     createChannel() {
-      const dc = pc.createDataChannel('hearth')
+      const dc = track(pc.createDataChannel('hearth'))
       dc.onOpen(() => onChannel(channelOf(dc)))
     },
     onLocalDescription: (fn) => pc.onLocalDescription((sdp, type) => fn(sdp, type === 'offer' ? 'offer' : 'answer')),
@@ -37,9 +50,13 @@ function peerOf(opts: RtcPeerOptions): RtcPeer {
     onStateChange: (fn) => pc.onStateChange((s) => fn(s as RtcPeerState)),
     onChannel(fn) {
       onChannel = fn
-      pc.onDataChannel((dc) => (dc.isOpen() ? fn(channelOf(dc)) : dc.onOpen(() => fn(channelOf(dc)))))
+      pc.onDataChannel((dc) => (track(dc).isOpen() ? fn(channelOf(dc)) : dc.onOpen(() => fn(channelOf(dc)))))
     },
-    close: () => pc.close(),
+    close() {
+      for (const dc of channels) dc.close()
+      channels.clear()
+      pc.close()
+    },
   }
 }
 
