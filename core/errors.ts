@@ -81,6 +81,7 @@ export const errors = {
   ARCHIVE_PASSPHRASE: factory('ARCHIVE_PASSPHRASE', 'That archive passphrase is not right; nothing was imported'),
   ARCHIVE_INCOMPLETE: factory('ARCHIVE_INCOMPLETE', 'This device does not hold the group’s whole history yet; stay online until it has arrived, then export again'),
   ARCHIVE_GROUP_EXISTS: factory('ARCHIVE_GROUP_EXISTS', 'This profile already holds that group; nothing was imported'),
+  HISTORY_ARRIVING: factory('HISTORY_ARRIVING', 'You joined recently and the group’s history is still arriving; this will be ready as soon as it has'),
   EXPORT_CANCELLED: factory('EXPORT_CANCELLED', 'The export was stopped; no file was written'),
   EXPORT_FAILED: factory('EXPORT_FAILED', 'The file could not be written there; nothing was saved'),
   NAME_NOT_ALLOWED: factory('NAME_NOT_ALLOWED', 'That name holds characters that cannot be shown safely (invisible, direction or control characters)'),

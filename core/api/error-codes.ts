@@ -62,6 +62,8 @@ export type ErrorCode =
   | 'ARCHIVE_PASSPHRASE'
   | 'ARCHIVE_GROUP_EXISTS'
   | 'ARCHIVE_INCOMPLETE'
+  // a newcomer's history still arriving: no record of the group from the docs read so far (reader-source.ts)
+  | 'HISTORY_ARRIVING'
   | 'EXPORT_CANCELLED'
   // readable copies written to a path the user picked
   | 'EXPORT_FAILED'

@@ -10,6 +10,7 @@ import { errors } from '../errors.ts'
 import { memberDocId } from '../model/doc-id.ts'
 import { readExportRecords, recordExport } from '../model/export-records.ts'
 import type { GroupSpace } from '../group/group-space.ts'
+import { refuseWhileArriving } from '../group/reader-source.ts'
 import { compareCodeUnits } from '../model/name-order.ts'
 
 export function groupExportPolicy(space: GroupSpace): GroupExportPolicy {
@@ -18,6 +19,8 @@ export function groupExportPolicy(space: GroupSpace): GroupExportPolicy {
 
 /** Refuses a readable export of everyone's words the group's setting does not allow me. */
 export function checkGroupExport(space: GroupSpace, input: ExportInput): void {
+  // Refused before the record of the export is written (recordGroupExport), not halfway through.
+  if (input.format !== 'archive') refuseWhileArriving(space)
   if (input.format === 'archive' || input.scope === 'mine') return
   const role = space.governance.members.get(space.me)?.role
   if (role === 'facilitator') return

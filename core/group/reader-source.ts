@@ -3,6 +3,7 @@
  * group's moderation state, and my personal mute list. Kept apart from the handlers so the feed,
  * the queue and the CLI all judge an item the same way.
  */
+import { errors } from '../errors.ts'
 import { sharedDocId } from '../model/doc-id.ts'
 import { itemFilter } from '../model/item-filter.ts'
 import { ModerationDoc } from '../model/moderation-doc.ts'
@@ -60,7 +61,22 @@ export function readerSource(space: GroupSpace, personal: PersonalReader): ViewS
  * one reader's view. `includeHidden` (the person asked) shows everything.
  */
 export function exportSource(space: GroupSpace, includeHidden: boolean): ViewSource {
+  refuseWhileArriving(space)
   return includeHidden ? groupSource(space) : withFilter(space, MuteList.parse(null))
+}
+
+/**
+ * While a newcomer's logs wait for their checkpoints, the docs read so far lack the newest words
+ * of those logs and any hide, removal or mute in their tails: a record built from them could hold
+ * a post the group hid. Exports refuse (HISTORY_ARRIVING) rather than write such a record.
+ */
+export function refuseWhileArriving(space: GroupSpace): void {
+  if (space.reading.planned) throw errors.HISTORY_ARRIVING('a log still waits for its shared checkpoint')
+}
+
+/** The posts a count may be made from: none while a newcomer's history arrives (see above). */
+export function countedSource(space: GroupSpace, personal: PersonalReader): ViewSource | null {
+  return space.reading.planned ? null : readerSource(space, personal)
 }
 
 /**

@@ -12,7 +12,7 @@ import { lastReadDocName, parseLastRead, type LastRead } from '../model/last-rea
 import { countUnread, type Stamped } from '../model/unread.ts'
 import { readDirectory } from '../model/resources-doc.ts'
 import type { GroupSpace } from './group-space.ts'
-import { readerSource, type PersonalReader } from './reader-source.ts'
+import { countedSource, type PersonalReader } from './reader-source.ts'
 import { allLines, lineView } from './private-line-view.ts'
 
 /** Whoever holds this profile's personal docs (the registry). */
@@ -33,7 +33,9 @@ export function lastReadOf(reg: Reader, groupId: string): LastRead {
  * group for each page, which made counting quadratic (31 s for 10,000 posts, scripts/bench/unread.ts).
  */
 function allPosts(s: GroupSpace, reg: Reader): FeedPost[] {
-  return feed(readerSource(s, reg.personal), { limit: Number.MAX_SAFE_INTEGER }).posts
+  // While a newcomer's history arrives no count comes from the docs read so far (reader-source.ts).
+  const src = countedSource(s, reg.personal)
+  return src ? feed(src, { limit: Number.MAX_SAFE_INTEGER }).posts : []
 }
 
 function stampedMeetings(s: GroupSpace): Stamped[] {

@@ -43,6 +43,7 @@ export const WORDS: Readonly<Record<ErrorCode, MessageKey>> = {
   ARCHIVE_PASSPHRASE: 'error.ARCHIVE_PASSPHRASE',
   ARCHIVE_INCOMPLETE: 'error.ARCHIVE_INCOMPLETE',
   ARCHIVE_GROUP_EXISTS: 'error.ARCHIVE_GROUP_EXISTS',
+  HISTORY_ARRIVING: 'newcomer.error.arriving',
   EXPORT_CANCELLED: 'error.EXPORT_CANCELLED',
   KEEPER_CODE_MALFORMED: 'keeper.error.malformed',
   KEEPER_CODE_CHECKSUM: 'keeper.error.checksum',

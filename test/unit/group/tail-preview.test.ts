@@ -8,70 +8,15 @@
  */
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { GroupSpace, type ReadLog } from '../../../core/group/group-space.ts'
+import type { GroupSpace } from '../../../core/group/group-space.ts'
 import { readerFeed } from '../../../core/group/reader-source.ts'
-import { decodeCheckpointPart, SHARED_CHECKPOINT_MIN } from '../../../core/group/shared-checkpoint.ts'
+import { decodeCheckpointPart } from '../../../core/group/shared-checkpoint.ts'
 import { gcRange } from '../../../core/group/tail-preview.ts'
 import { memberDocId } from '../../../core/model/doc-id.ts'
 import { makeRef, MemberDoc } from '../../../core/model/member-doc.ts'
-import { ModerationDoc } from '../../../core/model/moderation-doc.ts'
 import { decodeBlock } from '../../../core/store/block-codec.ts'
-import { seededRandom, testSeed } from '../../helpers/seeded-random.ts'
-import { admitEvent, foundGroup, hex, identity, idOf, MemLog, type Founded } from './support.ts'
-
-const rnd = seededRandom(testSeed())
-const nobody = { read: (): null => null }
-
-/** Fay posts past her first checkpoint, then a tail: new posts, one hidden, an old one edited and one deleted. */
-async function groupWithTail(): Promise<{ g: Founded; start: number; parts: number; listed: number[]; hidden: string; bobLog: string; bob: ReturnType<typeof identity> }> {
-  const g = await foundGroup(rnd)
-  const bob = identity(rnd)
-  const bobLog = hex(rnd.bytes(32))
-  await g.space.writeGovernance(admitEvent(g.space.governance.groupId, g.me, bob, bobLog))
-  const old: string[] = []
-  for (let i = 0; g.log.blocks.length < SHARED_CHECKPOINT_MIN + 5; i++) {
-    await g.space.change(memberDocId(g.me), (d) => void old.push(new MemberDoc(d, g.me).addPost({ topic: 'check-in', text: `old ${i}`, cw: null }, 100 + i)))
-  }
-  await g.space.idle()
-  const start = g.space.sharedCheckpoints.get(g.log.key) as number
-  const first = decodeCheckpointPart(decodeBlock(g.log.blocks[start] as Uint8Array, () => g.epochKey).payload, start)
-  let hidden = ''
-  const mine = (fn: (m: MemberDoc) => void): Promise<void> => g.space.change(memberDocId(g.me), (d) => fn(new MemberDoc(d, g.me)))
-  for (let i = 0; i < 30; i++) await mine((m) => void m.addPost({ topic: 'check-in', text: `new ${i}`, cw: null }, 10_000 + i))
-  await mine((m) => void (hidden = m.addPost({ topic: 'check-in', text: 'hidden by a facilitator', cw: null }, 10_100)))
-  // Two posts the checkpoint holds: one edited in the tail, one deleted there.
-  await mine((m) => m.edit(old[0] as string, { text: 'an old post edited in the tail' }, 10_101))
-  await mine((m) => m.remove(old[1] as string, 10_102))
-  await g.space.change('shared/moderation', (d) => new ModerationDoc(d).add({ item: hidden, action: 'hide', reason: 'other', rules: null, note: null, covers: [], seen: null, by: g.me, at: 10_103 }))
-  await g.space.idle()
-  return { g, start, parts: first.parts, listed: first.uncovered, hidden, bobLog, bob }
-}
-
-/** Bob's own space, having read Fay's log (governance: his admission). */
-async function bobsSpace(g: Founded, bobLog: string, bobId: ReturnType<typeof identity>): Promise<GroupSpace> {
-  const space = new GroupSpace(new MemLog(bobLog), { identity: bobId, epochs: new Map([[0, g.epochKey.slice()]]), current: 0 }, { groupId: g.space.governance.groupId })
-  await space.catchUp(g.log)
-  return space
-}
-
-/** Bob posts later than all of Fay's words, past a checkpoint of his own, then a short tail. */
-async function pastCheckpoint(bobSpace: GroupSpace, bobId: ReturnType<typeof identity>): Promise<{ bob: MemLog; bobStart: number }> {
-  const bobDoc = memberDocId(idOf(bobId))
-  const bob = bobSpace.own as MemLog
-  for (let i = 0; bob.blocks.length < SHARED_CHECKPOINT_MIN + 5; i++) {
-    await bobSpace.change(bobDoc, (d) => void new MemberDoc(d, idOf(bobId)).addPost({ topic: 'check-in', text: `bob ${i}`, cw: null }, 20_000 + i))
-  }
-  await bobSpace.idle()
-  for (let i = 0; i < 5; i++) await bobSpace.change(bobDoc, (d) => void new MemberDoc(d, idOf(bobId)).addPost({ topic: 'check-in', text: `bob late ${i}`, cw: null }, 40_000 + i))
-  await bobSpace.idle()
-  return { bob, bobStart: bobSpace.sharedCheckpoints.get(bob.key) as number }
-}
-
-const reader = (g: Founded): GroupSpace =>
-  new GroupSpace(new MemLog(hex(rnd.bytes(32))), { identity: identity(rnd), epochs: new Map([[0, g.epochKey.slice()]]), current: 0 }, { groupId: g.space.governance.groupId })
-
-/** The log as a newcomer holds it while the checkpoint's later parts are still on their way. */
-const sparse = (log: MemLog, held: (i: number) => boolean): ReadLog => ({ key: log.key, get length() { return log.length }, get: async (i) => (held(i) ? log.blocks[i] ?? null : null) })
+import { idOf, MemLog } from './support.ts'
+import { bobsSpace, groupWithTail, hiddenWhileWaiting, nobody, pastCheckpoint, reader, sparse } from './tail-fixture.ts'
 
 const texts = (s: GroupSpace, limit = 20): string[] => readerFeed(s, nobody, { limit }).posts.map((p) => p.text)
 
@@ -217,29 +162,11 @@ describe('the newest words first', () => {
   })
 
   it('nothing from the logs read so far while a log waits: a facilitator’s hide in its tail, not here yet, would be missed', async () => {
-    const { g, start, parts, listed, bobLog, bob: bobId } = await groupWithTail()
-    const bobSpace = await bobsSpace(g, bobLog, bobId)
-    let post = ''
-    await bobSpace.change(memberDocId(idOf(bobId)), (d) => void (post = new MemberDoc(d, idOf(bobId)).addPost({ topic: 'check-in', text: 'bob, hidden by Fay', cw: null }, 20_000)))
-    await bobSpace.idle()
-    const bob = bobSpace.own as MemLog
-    // Fay reads it and hides it: the hide is the last block of her tail.
-    await g.space.catchUp(bob)
-    await g.space.change('shared/moderation', (d) => new ModerationDoc(d).add({ item: post, action: 'hide', reason: 'other', rules: null, note: null, covers: [], seen: null, by: g.me, at: 20_001 }))
-    await g.space.idle()
-    const whole = reader(g)
-    await whole.catchUp(g.log)
-    await whole.catchUp(bob)
+    const { n, whole, rest } = await hiddenWhileWaiting()
     expect(texts(whole, 200)).not.toContain('bob, hidden by Fay')
-
-    const n = reader(g)
-    n.planCheckpoint(g.log.key, start)
-    const last = g.log.length - 1
-    await n.catchUp(sparse(g.log, (i) => (listed.includes(i) || i === start || i >= start + parts) && i !== last))
-    await n.catchUp(bob)
     // Before: the docs read so far made the page, and Bob's post showed, its hide not read yet.
     expect(readerFeed(n, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
-    await n.catchUp(g.log)
+    await rest()
     expect(texts(n, 200)).not.toContain('bob, hidden by Fay')
   })
 

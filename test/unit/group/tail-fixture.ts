@@ -1,0 +1,94 @@
+/**
+ * A planned newcomer's space (test fixtures shared by the tail-preview and arriving-reads tests):
+ * Fay's log past a shared checkpoint with a tail holding new posts, a hide, an edit and a removal;
+ * Bob's own log; the newcomer's sparse view of a log while the checkpoint's parts are on their way.
+ * Real GroupSpaces and real sealed blocks.
+ */
+import { GroupSpace, type ReadLog } from '../../../core/group/group-space.ts'
+import { decodeCheckpointPart, SHARED_CHECKPOINT_MIN } from '../../../core/group/shared-checkpoint.ts'
+import { memberDocId } from '../../../core/model/doc-id.ts'
+import { MemberDoc } from '../../../core/model/member-doc.ts'
+import { ModerationDoc } from '../../../core/model/moderation-doc.ts'
+import { decodeBlock } from '../../../core/store/block-codec.ts'
+import { seededRandom, testSeed } from '../../helpers/seeded-random.ts'
+import { admitEvent, foundGroup, hex, identity, idOf, MemLog, type Founded } from './support.ts'
+
+export const rnd = seededRandom(testSeed())
+export const nobody = { read: (): null => null }
+
+/** Fay posts past her first checkpoint, then a tail: new posts, one hidden, an old one edited and one deleted. */
+export async function groupWithTail(): Promise<{ g: Founded; start: number; parts: number; listed: number[]; hidden: string; bobLog: string; bob: ReturnType<typeof identity> }> {
+  const g = await foundGroup(rnd)
+  const bob = identity(rnd)
+  const bobLog = hex(rnd.bytes(32))
+  await g.space.writeGovernance(admitEvent(g.space.governance.groupId, g.me, bob, bobLog))
+  const old: string[] = []
+  for (let i = 0; g.log.blocks.length < SHARED_CHECKPOINT_MIN + 5; i++) {
+    await g.space.change(memberDocId(g.me), (d) => void old.push(new MemberDoc(d, g.me).addPost({ topic: 'check-in', text: `old ${i}`, cw: null }, 100 + i)))
+  }
+  await g.space.idle()
+  const start = g.space.sharedCheckpoints.get(g.log.key) as number
+  const first = decodeCheckpointPart(decodeBlock(g.log.blocks[start] as Uint8Array, () => g.epochKey).payload, start)
+  let hidden = ''
+  const mine = (fn: (m: MemberDoc) => void): Promise<void> => g.space.change(memberDocId(g.me), (d) => fn(new MemberDoc(d, g.me)))
+  for (let i = 0; i < 30; i++) await mine((m) => void m.addPost({ topic: 'check-in', text: `new ${i}`, cw: null }, 10_000 + i))
+  await mine((m) => void (hidden = m.addPost({ topic: 'check-in', text: 'hidden by a facilitator', cw: null }, 10_100)))
+  // Two posts the checkpoint holds: one edited in the tail, one deleted there.
+  await mine((m) => m.edit(old[0] as string, { text: 'an old post edited in the tail' }, 10_101))
+  await mine((m) => m.remove(old[1] as string, 10_102))
+  await g.space.change('shared/moderation', (d) => new ModerationDoc(d).add({ item: hidden, action: 'hide', reason: 'other', rules: null, note: null, covers: [], seen: null, by: g.me, at: 10_103 }))
+  await g.space.idle()
+  return { g, start, parts: first.parts, listed: first.uncovered, hidden, bobLog, bob }
+}
+
+/** Bob's own space, having read Fay's log (governance: his admission). */
+export async function bobsSpace(g: Founded, bobLog: string, bobId: ReturnType<typeof identity>): Promise<GroupSpace> {
+  const space = new GroupSpace(new MemLog(bobLog), { identity: bobId, epochs: new Map([[0, g.epochKey.slice()]]), current: 0 }, { groupId: g.space.governance.groupId })
+  await space.catchUp(g.log)
+  return space
+}
+
+/** Bob posts later than all of Fay's words, past a checkpoint of his own, then a short tail. */
+export async function pastCheckpoint(bobSpace: GroupSpace, bobId: ReturnType<typeof identity>): Promise<{ bob: MemLog; bobStart: number }> {
+  const bobDoc = memberDocId(idOf(bobId))
+  const bob = bobSpace.own as MemLog
+  for (let i = 0; bob.blocks.length < SHARED_CHECKPOINT_MIN + 5; i++) {
+    await bobSpace.change(bobDoc, (d) => void new MemberDoc(d, idOf(bobId)).addPost({ topic: 'check-in', text: `bob ${i}`, cw: null }, 20_000 + i))
+  }
+  await bobSpace.idle()
+  for (let i = 0; i < 5; i++) await bobSpace.change(bobDoc, (d) => void new MemberDoc(d, idOf(bobId)).addPost({ topic: 'check-in', text: `bob late ${i}`, cw: null }, 40_000 + i))
+  await bobSpace.idle()
+  return { bob, bobStart: bobSpace.sharedCheckpoints.get(bob.key) as number }
+}
+
+export const reader = (g: Founded): GroupSpace =>
+  new GroupSpace(new MemLog(hex(rnd.bytes(32))), { identity: identity(rnd), epochs: new Map([[0, g.epochKey.slice()]]), current: 0 }, { groupId: g.space.governance.groupId })
+
+/** The log as a newcomer holds it while the checkpoint's later parts are still on their way. */
+export const sparse = (log: MemLog, held: (i: number) => boolean): ReadLog => ({ key: log.key, get length() { return log.length }, get: async (i) => (held(i) ? log.blocks[i] ?? null : null) })
+
+/**
+ * A newcomer waiting for Fay's checkpoint, with Bob's log read whole: Bob's post, hidden by Fay in
+ * the last block of her tail, which is not here yet. `rest()` brings that block.
+ */
+export async function hiddenWhileWaiting(): Promise<{ n: GroupSpace; whole: GroupSpace; post: string; rest(): Promise<void> }> {
+  const { g, start, parts, listed, bobLog, bob: bobId } = await groupWithTail()
+  const bobSpace = await bobsSpace(g, bobLog, bobId)
+  let post = ''
+  await bobSpace.change(memberDocId(idOf(bobId)), (d) => void (post = new MemberDoc(d, idOf(bobId)).addPost({ topic: 'check-in', text: 'bob, hidden by Fay', cw: null }, 20_000)))
+  await bobSpace.idle()
+  const bob = bobSpace.own as MemLog
+  // Fay reads it and hides it: the hide is the last block of her tail.
+  await g.space.catchUp(bob)
+  await g.space.change('shared/moderation', (d) => new ModerationDoc(d).add({ item: post, action: 'hide', reason: 'other', rules: null, note: null, covers: [], seen: null, by: g.me, at: 20_001 }))
+  await g.space.idle()
+  const whole = reader(g)
+  await whole.catchUp(g.log)
+  await whole.catchUp(bob)
+  const n = reader(g)
+  n.planCheckpoint(g.log.key, start)
+  const last = g.log.length - 1
+  await n.catchUp(sparse(g.log, (i) => (listed.includes(i) || i === start || i >= start + parts) && i !== last))
+  await n.catchUp(bob)
+  return { n, whole, post, rest: () => n.catchUp(g.log) }
+}
