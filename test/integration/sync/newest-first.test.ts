@@ -93,7 +93,7 @@ async function firstPage(order: 'host first' | 'joiner first'): Promise<void> {
     whole = (status.historyLeft ?? 0) === 0 && !page.preview && page.posts.length === 20
     if (!whole) await new Promise((r) => setTimeout(r, 100))
   }
-  console.log(`newest-first (${order}): ${previews} page(s) read from the tails before the checkpoints`)
+  console.log(`newest-first (${order}): ${previews} page(s) marked preview before the checkpoints (empty while the preview is off, reader-source.ts)`)
   expect(fullPageWhileIncomplete).toBe(true)
   // The whole history: B's feed is A's, page by page.
   const pageOf = async (p: Peer, before?: string): Promise<string> =>

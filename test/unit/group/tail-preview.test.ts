@@ -9,7 +9,7 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import type { GroupSpace } from '../../../core/group/group-space.ts'
-import { readerFeed } from '../../../core/group/reader-source.ts'
+import { readerFeed, tailPreviewFeed } from '../../../core/group/reader-source.ts'
 import { decodeCheckpointPart } from '../../../core/group/shared-checkpoint.ts'
 import { gcRange } from '../../../core/group/tail-preview.ts'
 import { memberDocId } from '../../../core/model/doc-id.ts'
@@ -18,7 +18,7 @@ import { decodeBlock } from '../../../core/store/block-codec.ts'
 import { idOf, MemLog } from './support.ts'
 import { bobsSpace, groupWithTail, hiddenWhileWaiting, nobody, pastCheckpoint, reader, sparse } from './tail-fixture.ts'
 
-const texts = (s: GroupSpace, limit = 20): string[] => readerFeed(s, nobody, { limit }).posts.map((p) => p.text)
+const texts = (s: GroupSpace, limit = 20): string[] => tailPreviewFeed(s, nobody, { limit }).posts.map((p) => p.text)
 
 describe('the newest words first', () => {
   it('shows the tail’s newest posts before the checkpoint’s parts, hides what a full read hides, then becomes the full read', async () => {
@@ -36,8 +36,10 @@ describe('the newest words first', () => {
     const log = sparse(g.log, (i) => listed.includes(i) || i === start || i >= start + parts || partsHere)
     await n.catchUp(log)
     expect(n.planOf(g.log.key)).toBe(start)
-    const first = readerFeed(n, nobody, { limit: 20 })
+    const first = tailPreviewFeed(n, nobody, { limit: 20 })
     expect(first.preview).toBe(true)
+    // The feed itself shows no preview while its race is open: the "still arriving" page.
+    expect(readerFeed(n, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
     expect(first.next).toBeNull()
     // The newest page, as the full read has it (the hidden post left out by the same filter).
     expect(first.posts.map((p) => p.text)).toEqual(full)
@@ -55,7 +57,7 @@ describe('the newest words first', () => {
     partsHere = true
     await n.catchUp(log)
     expect(n.planOf(g.log.key)).toBeUndefined()
-    const after = readerFeed(n, nobody, { limit: 20 })
+    const after = tailPreviewFeed(n, nobody, { limit: 20 })
     expect(after.preview).toBeUndefined()
     expect(after.posts.map((p) => p.text)).toEqual(full)
     expect(texts(n, 2000)).toEqual(texts(whole, 2000))
@@ -69,7 +71,7 @@ describe('the newest words first', () => {
     // The last block (the facilitator's hide) is not here yet.
     const last = g.log.length - 1
     await n.catchUp(sparse(g.log, (i) => (listed.includes(i) || i === start || i >= start + parts) && i !== last))
-    expect(readerFeed(n, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
+    expect(tailPreviewFeed(n, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
   })
 
   it('a tail the write rule refuses shows nothing: Fay’s words carried in Bob’s log', async () => {
@@ -84,7 +86,7 @@ describe('the newest words first', () => {
     await n.catchUp(sparse(copy, (i) => listed.includes(i) || i === start || i >= start + parts))
     expect(n.governance.knowsLog(copy.key)).toBe(true)
     expect(n.planOf(copy.key)).toBe(start)
-    expect(readerFeed(n, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
+    expect(tailPreviewFeed(n, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
   })
 
   it('the line: a page shows nothing older than what a log still waiting for its checkpoint may hold', async () => {
@@ -102,7 +104,7 @@ describe('the newest words first', () => {
     n.planCheckpoint(bobLog, bobStart)
     await n.catchUp(sparse(g.log, (i) => listed.includes(i) || i === start || i >= start + parts))
     await n.catchUp(sparse(bob, (i) => bobFirst.uncovered.includes(i) || i === bobStart || i >= bobStart + bobFirst.parts))
-    const page = readerFeed(n, nobody, { limit: 200 })
+    const page = tailPreviewFeed(n, nobody, { limit: 200 })
     expect(page.preview).toBe(true)
     // Fay's tail is older than what Bob's checkpoint holds: none of it may show yet.
     expect(page.posts.length).toBeGreaterThan(0)
@@ -129,9 +131,9 @@ describe('the newest words first', () => {
     // Bob's newest three blocks not here yet: his older posts are read, his newest are not.
     await n.catchUp(sparse(bob, (i) => i < bob.length - 3))
     // With the protection removed, this page was a preview that left Bob's newest posts out.
-    expect(readerFeed(n, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
+    expect(tailPreviewFeed(n, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
     await n.catchUp(bob)
-    const page = readerFeed(n, nobody, { limit: 20 })
+    const page = tailPreviewFeed(n, nobody, { limit: 20 })
     expect(page.preview).toBe(true)
     expect(page.posts.map((p) => p.text)).toEqual(full.slice(0, page.posts.length))
     expect(page.posts.map((p) => p.text).slice(0, 8)).toEqual(full.slice(0, 8))
@@ -154,9 +156,9 @@ describe('the newest words first', () => {
     await n.catchUp(sparse(bob, (i) => i < bob.length - 2))
     expect(n.planOf(bobLog)).toBeUndefined()
     // Before: Fay's preview was shown beside Bob's doc without his newest posts.
-    expect(readerFeed(n, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
+    expect(tailPreviewFeed(n, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
     await n.catchUp(bob)
-    const page = readerFeed(n, nobody, { limit: 200 })
+    const page = tailPreviewFeed(n, nobody, { limit: 200 })
     expect(page.preview).toBe(true)
     expect(page.posts.map((p) => p.text)).toEqual(full.slice(0, page.posts.length))
   })
@@ -165,7 +167,7 @@ describe('the newest words first', () => {
     const { n, whole, rest } = await hiddenWhileWaiting()
     expect(texts(whole, 200)).not.toContain('bob, hidden by Fay')
     // Before: the docs read so far made the page, and Bob's post showed, its hide not read yet.
-    expect(readerFeed(n, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
+    expect(tailPreviewFeed(n, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
     await rest()
     expect(texts(n, 200)).not.toContain('bob, hidden by Fay')
   })
