@@ -1,0 +1,21 @@
+/** This device's settings and the language picker. English, the reference for this area. */
+export const deviceSettingsEn = {
+  'language.label': 'Language',
+  'language.system': 'As on this computer ({name})',
+  'language.preview': '{name} (preview)',
+  'language.help': 'Kept on this device only. Translations marked "preview" have not yet been checked by native-speaking advocates.',
+  'settings.back': 'Back to your groups',
+  'settings.title': 'Settings',
+  'settings.form': 'Locking and notifications',
+  'settings.lockLabel': 'Lock Hearth after this many minutes without use',
+  'settings.lockBad': 'Choose a whole number of minutes from {min} to {max}.',
+  'settings.lockHelp': 'No typing, clicking or scrolling for this long locks Hearth, and opening it again asks for your passphrase. Shorter is safer on a shared computer.',
+  'settings.notifications': 'Notifications',
+  'settings.notify.private': '<b>Something new</b>: only "Something new in Hearth". No group, no names, no words.',
+  'settings.notify.groupName': '<b>Group name only</b>: "Something new in" and the group\'s name. Never who wrote or what.',
+  'settings.notify.off': '<b>Off</b>: never show a notification.',
+  'settings.notifyHelp': "The desktop app shows a notification when something new arrives while Hearth is in the background, at most one for each group until you look. A group where you are stepping back stays quiet. Anyone near your screen can see a notification, so the group's name is left out unless you choose it.",
+  'settings.saved': 'Saved.',
+  'settings.busy': 'Saving…',
+  'settings.submit': 'Save settings',
+} as const satisfies Record<string, string>
