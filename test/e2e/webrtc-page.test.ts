@@ -15,7 +15,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { SignalServer } from '../../core/net/webrtc/signal-server.ts'
-import { startCpuHog, type CpuHog } from '../../scripts/soak/cpu-hog.ts'
+import { describeUnderHog } from '../helpers/under-hog.ts'
 import { launch, openPage } from './support/browser.ts'
 import { callFromPage, createGroup, expectNoPageErrors, joinWithCode, makeInvite, onboard, postWith, section, writePost } from './support/flows.ts'
 import { startHost, type Host } from './support/host.ts'
@@ -115,13 +115,6 @@ describe('WebRTC made by the page', () => {
   it('the newcomer, whose node knows no signaling server, types the address given with the code into the join form', { timeout: 240_000 }, () => meetOverPages(true))
 })
 
-describe('WebRTC made by the page, CPU hog on every core', () => {
-  let hog: CpuHog | null = null
-  beforeAll(() => {
-    hog = startCpuHog()
-  })
-  afterAll(async () => {
-    await hog?.stop()
-  })
+describeUnderHog('WebRTC made by the page, CPU hog on every core', () => {
   it('the same, with both cores busy', { timeout: 300_000 }, () => meetOverPages())
 })

@@ -9,8 +9,11 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
-/** A call that starts a hog: the shared helpers, process-cast's loadCpu, or the soak's `hog: true`. */
-export const STARTS_HOG = /\b(startCpuHog|loadCpu|cpuHog)\s*\(|\bhog:\s*true\b/
+/**
+ * A call that starts a hog: the shared helpers, the describe blocks that wrap one (under-hog.ts),
+ * process-cast's loadCpu, or the soak's `hog: true`.
+ */
+export const STARTS_HOG = /\b(startCpuHog|loadCpu|cpuHog|describeUnderHog|quietAndHog)\s*\(|\bhog:\s*true\b/
 
 /**
  * A test runs under a hog when its full name (describe blocks and title) says "hog": "…, CPU hog

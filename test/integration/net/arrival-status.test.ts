@@ -10,10 +10,10 @@
  *  - a crash (SIGKILL, so no goodbye reaches anyone): "not heard from" within 2 s.
  */
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import type { Peer } from '../../helpers/peer.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
-import { startCpuHog, type CpuHog } from '../../helpers/cpu-hog.ts'
+import { quietAndHog } from '../../helpers/under-hog.ts'
 import { usePeerScene } from '../sync/peer-scene.ts'
 import { entryOf, ownId } from './status-probe.ts'
 
@@ -80,17 +80,6 @@ async function comingAndGoing(): Promise<void> {
   }
 }
 
-describe('arrival and leaving, quiet machine', () => {
-  it('an arrival shows on both ends within 2 s of each other; a clean leave and a crash show within 2 s', comingAndGoing, 300_000)
-})
-
-describe('arrival and leaving, CPU hog on every core', () => {
-  let hog: CpuHog | null = null
-  beforeAll(() => {
-    hog = startCpuHog()
-  })
-  afterAll(async () => {
-    await hog?.stop()
-  })
-  it('an arrival shows on both ends within 2 s of each other; a clean leave and a crash show within 2 s', comingAndGoing, 400_000)
+quietAndHog('arrival and leaving', (hogged) => {
+  it('an arrival shows on both ends within 2 s of each other; a clean leave and a crash show within 2 s', comingAndGoing, hogged ? 400_000 : 300_000)
 })

@@ -9,7 +9,7 @@
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Child } from '../../helpers/child.ts'
-import { startCpuHog, type CpuHog } from '../../helpers/cpu-hog.ts'
+import { quietAndHog } from '../../helpers/under-hog.ts'
 import { testSeed } from '../../helpers/seeded-random.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
 import { groupTopic } from '../../../core/net/topic.ts'
@@ -192,17 +192,4 @@ async function holds(own: Testnet): Promise<void> {
   expect(host.stderr()).toBe('')
 }
 
-describe('a refusal holds, quiet machine', () => {
-  bansHold()
-})
-
-describe('a refusal holds, CPU hog on every core', () => {
-  let hog: CpuHog | null = null
-  beforeAll(() => {
-    hog = startCpuHog()
-  })
-  afterAll(async () => {
-    await hog?.stop()
-  })
-  bansHold()
-})
+quietAndHog('a refusal holds', () => bansHold())

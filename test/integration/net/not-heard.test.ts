@@ -12,10 +12,10 @@
  * Both orders (A watches B, then B watches A) run in each pass.
  */
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import type { Peer } from '../../helpers/peer.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
-import { startCpuHog, type CpuHog } from '../../helpers/cpu-hog.ts'
+import { quietAndHog } from '../../helpers/under-hog.ts'
 import { usePeerScene } from '../sync/peer-scene.ts'
 import { entryOf, ownId } from './status-probe.ts'
 
@@ -76,17 +76,6 @@ async function silentLeaves(): Promise<void> {
   expect((await entryOf(a, groupId, idOf(b)))?.since).toBeDefined()
 }
 
-describe('not heard from, quiet machine', () => {
-  it('a frozen member shows as not heard from within 2 s, stays connected, and is heard again at once', silentLeaves, 240_000)
-})
-
-describe('not heard from, CPU hog on every core', () => {
-  let hog: CpuHog | null = null
-  beforeAll(() => {
-    hog = startCpuHog()
-  })
-  afterAll(async () => {
-    await hog?.stop()
-  })
-  it('a frozen member shows as not heard from within 2 s, stays connected, and is heard again at once', silentLeaves, 300_000)
+quietAndHog('not heard from', (hogged) => {
+  it('a frozen member shows as not heard from within 2 s, stays connected, and is heard again at once', silentLeaves, hogged ? 300_000 : 240_000)
 })

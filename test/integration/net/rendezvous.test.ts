@@ -13,11 +13,11 @@
  */
 import { rmSync } from 'node:fs'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { startPeer, type Peer } from '../../helpers/peer.ts'
 import { seededRandom, testSeed } from '../../helpers/seeded-random.ts'
 import { makeTempDir } from '../../helpers/temp-dir.ts'
-import { startCpuHog, type CpuHog } from '../../../scripts/soak/cpu-hog.ts'
+import { quietAndHog } from '../../helpers/under-hog.ts'
 import { sleep, startTestnet, type Testnet } from './net-harness.ts'
 
 const PASS = 'correct horse battery staple'
@@ -181,17 +181,4 @@ function scenarios(label: string, salt: number): void {
   }, 240_000)
 }
 
-describe('rendezvous, quiet machine', () => {
-  scenarios('quiet', 0)
-})
-
-describe('rendezvous, CPU hog on every core', () => {
-  let hog: CpuHog | null = null
-  beforeAll(() => {
-    hog = startCpuHog()
-  })
-  afterAll(async () => {
-    await hog?.stop()
-  })
-  scenarios('hog', 100)
-})
+quietAndHog('rendezvous', (hogged) => (hogged ? scenarios('hog', 100) : scenarios('quiet', 0)))

@@ -5,11 +5,11 @@
  * (GroupSwarm's own contract, as in group-swarm.test.ts), a real SignalServer and node-datachannel
  * on loopback; both start orders, on a quiet machine and under a CPU hog on every core.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, expect, it } from 'vitest'
 import { identityFromSeed } from '../../../core/crypto/identity.ts'
 import { GroupSwarm, type NetLogEntry } from '../../../core/net/group-swarm.ts'
 import { SignalServer } from '../../../core/net/webrtc/signal-server.ts'
-import { startCpuHog, type CpuHog } from '../../../scripts/soak/cpu-hog.ts'
+import { quietAndHog } from '../../helpers/under-hog.ts'
 import { GROUP_ID, GROUP_SECRET } from './group-fixture.ts'
 import { hex, seedOf } from './net-fixture.ts'
 import { waitUntil } from './net-harness.ts'
@@ -54,15 +54,4 @@ function scenarios(): void {
   }, 150_000)
 }
 
-describe('forgive() over WebRTC, quiet machine', () => scenarios())
-
-describe('forgive() over WebRTC, CPU hog on every core', () => {
-  let hog: CpuHog | null = null
-  beforeAll(() => {
-    hog = startCpuHog()
-  })
-  afterAll(async () => {
-    await hog?.stop()
-  })
-  scenarios()
-})
+quietAndHog('forgive() over WebRTC', () => scenarios())

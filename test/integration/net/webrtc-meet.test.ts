@@ -11,11 +11,11 @@ import { fileURLToPath } from 'node:url'
 import { writeHeapSnapshot } from 'node:v8'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { identityFromSeed } from '../../../core/crypto/identity.ts'
 import { SignalServer } from '../../../core/net/webrtc/signal-server.ts'
 import { openSignal, signalKey, webrtcRoom } from '../../../core/net/webrtc/signal-envelope.ts'
-import { startCpuHog, type CpuHog } from '../../../scripts/soak/cpu-hog.ts'
+import { quietAndHog } from '../../helpers/under-hog.ts'
 import { spawnTs, type Child } from '../../helpers/child.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
 import { logKeyOf } from './net-fixture.ts'
@@ -89,18 +89,7 @@ function scenarios(): void {
   })
 }
 
-describe('WebRTC members, quiet machine', () => scenarios())
-
-describe('WebRTC members, CPU hog on every core', () => {
-  let hog: CpuHog | null = null
-  beforeAll(() => {
-    hog = startCpuHog()
-  })
-  afterAll(async () => {
-    await hog?.stop()
-  })
-  scenarios()
-})
+quietAndHog('WebRTC members', () => scenarios())
 
 describe('WebRTC: who gets in', () => {
   it('refuses a non-member who holds the group secret, at member-auth', async () => {

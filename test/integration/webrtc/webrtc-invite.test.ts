@@ -14,8 +14,8 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { startCpuHog, type CpuHog } from '../../../scripts/soak/cpu-hog.ts'
+import { afterEach, describe, expect, it } from 'vitest'
+import { describeUnderHog } from '../../helpers/under-hog.ts'
 import { generateIdentity } from '../../../core/crypto/identity.ts'
 import { randomBytes } from '../../../core/crypto/random.ts'
 import { parseInviteCode, generateInviteSecret } from '../../../core/group/invite-code.ts'
@@ -166,14 +166,7 @@ describe('joining by invite over WebRTC alone', () => {
   })
 })
 
-describe('joining by invite over WebRTC alone, CPU hog on every core', () => {
-  let hog: CpuHog | null = null
-  beforeAll(() => {
-    hog = startCpuHog()
-  })
-  afterAll(async () => {
-    await hog?.stop()
-  })
+describeUnderHog('joining by invite over WebRTC alone, CPU hog on every core', () => {
   it('a newcomer with Hyperswarm off joins through the group’s hearth signal and posts go both ways', async () => {
     await scenario('hearth', 'Birch')
   })

@@ -13,8 +13,8 @@
  */
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { startCpuHog, type CpuHog } from '../../../scripts/soak/cpu-hog.ts'
+import { afterEach, describe, expect, it } from 'vitest'
+import { describeUnderHog } from '../../helpers/under-hog.ts'
 import { spawnTs, type Child } from '../../helpers/child.ts'
 import { startPeer, type Peer } from '../../helpers/peer.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
@@ -118,8 +118,8 @@ async function scenario(first: 'Alder' | 'Birch'): Promise<void> {
   keeper = null
   peers.splice(peers.indexOf(b), 1)
   await b.stop()
+  // node() lists the new process for afterEach to stop, once.
   b = await node(dirs.Birch, bootstrap, null)
-  peers.push(b)
   await b.ok('post', { groupId, text: 'Birch, through the new server' })
   await sees(a, groupId, 'Birch, through the new server')
   await meetsThrough(b, groupId, elsewhere)
@@ -131,14 +131,7 @@ describe('the signaling server as a group setting', () => {
   })
 })
 
-describe('the signaling server as a group setting, CPU hog on every core', () => {
-  let hog: CpuHog | null = null
-  beforeAll(() => {
-    hog = startCpuHog()
-  })
-  afterAll(async () => {
-    await hog?.stop()
-  })
+describeUnderHog('the signaling server as a group setting, CPU hog on every core', () => {
   it('members on WebRTC alone meet through the server the group names, and move when it changes', async () => {
     await scenario('Birch')
   })

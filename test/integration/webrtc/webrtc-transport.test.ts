@@ -15,8 +15,8 @@
 import { createServer } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { startCpuHog, type CpuHog } from '../../../scripts/soak/cpu-hog.ts'
+import { afterEach, describe, expect, it } from 'vitest'
+import { describeUnderHog } from '../../helpers/under-hog.ts'
 import { spawnTs, type Child } from '../../helpers/child.ts'
 import { startPeer, type Peer } from '../../helpers/peer.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
@@ -241,14 +241,7 @@ describe('one connection per device across transports', () => {
   })
 })
 
-describe('WebRTC as a transport of the group node, CPU hog on every core', () => {
-  let hog: CpuHog | null = null
-  beforeAll(() => {
-    hog = startCpuHog()
-  })
-  afterAll(async () => {
-    await hog?.stop()
-  })
+describeUnderHog('WebRTC as a transport of the group node, CPU hog on every core', () => {
   it('two members on WebRTC alone sync posts both ways, through hearth signal', async () => {
     await twoOnWebrtc((await hearthSignal()).url, 'Birch')
   })
