@@ -157,6 +157,7 @@ export class ForkWatch {
         },
         get: (i) => log.get(i),
         getMany: (indexes) => (log.getMany ? log.getMany(indexes) : Promise.all(indexes.map((i) => log.get(i)))),
+        heldUntil: (from, end) => (log.heldUntil ? log.heldUntil(from, end) : end),
         get byteLength() {
           return log.byteLength
         },

@@ -14,6 +14,12 @@ export interface Readable {
   get(index: number): Promise<Uint8Array | null>
   /** The same answers as `get` for each index, read together (one storage batch: core/store/block-batch.ts). */
   getMany?(indexes: readonly number[]): Promise<(Uint8Array | null)[]>
+  /**
+   * The first index in [from, end) not held, from memory (core/store/block-batch.ts `heldUntil`);
+   * `end` when all are held or it cannot tell. A run reads no further: a log still arriving is
+   * not asked for windows of blocks that are not here.
+   */
+  heldUntil?(from: number, end: number): number
 }
 
 function readWindow(log: Readable, indexes: readonly number[]): Promise<(Uint8Array | null)[]> {
@@ -31,7 +37,8 @@ function readWindow(log: Readable, indexes: readonly number[]): Promise<(Uint8Ar
  */
 export async function* readRun(log: Readable, from: number, end: () => number, skip?: ReadonlySet<number>): AsyncGenerator<[number, Uint8Array]> {
   const window = (start: number): { stop: number; indexes: number[]; blocks: Promise<(Uint8Array | null)[]> } | null => {
-    const stop = Math.min(end(), start + READ_WINDOW)
+    const until = Math.min(end(), start + READ_WINDOW)
+    const stop = log.heldUntil ? log.heldUntil(start, until) : until
     if (start >= stop) return null
     const indexes: number[] = []
     for (let i = start; i < stop; i++) if (!skip?.has(i)) indexes.push(i)

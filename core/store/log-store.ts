@@ -37,7 +37,7 @@ import { fastProvider } from '../crypto/provider-sodium.ts'
 import { copyBytes, wipe } from '../crypto/wipe.ts'
 import { DeviceLog, storeError } from './device-log.ts'
 import { seekQuotaEnd } from './quota-end.ts'
-import { getBlocks } from './block-batch.ts'
+import { getBlocks, heldUntil } from './block-batch.ts'
 import { Hypercore, type CorestoreInstance, type HypercoreSession, type KeyPair, type Manifest } from './holepunch.ts'
 import { LogLengths, logLengthsKey, readLogLengths, LOG_LENGTHS_FILE } from './log-lengths.ts'
 import { OwnLogGuard, type OwnLogState } from './own-log-guard.ts'
@@ -189,6 +189,7 @@ export class LogStore {
           throw storeError(e, `read block ${index}`)
         }
       },
+      heldUntil: (from, end) => (reopening ? end : heldUntil(core, from, end)),
       getMany: async (indexes) => {
         try {
           if (reopening) await reopening
@@ -315,6 +316,8 @@ export interface PeerLog {
   get(index: number): Promise<Uint8Array | null>
   /** The blocks at `indexes` in one storage read (block-batch.ts), each as `get` gives it. */
   getMany?(indexes: readonly number[]): Promise<(Uint8Array | null)[]>
+  /** The first index in [from, end) not held, from memory (block-batch.ts); `end` when it cannot tell. */
+  heldUntil?(from: number, end: number): number
   /** The signed length in bytes, and where a byte budget ends the log (core/group/log-quota.ts). */
   readonly byteLength?: number
   quotaEnd?(budget: number): Promise<number | null>

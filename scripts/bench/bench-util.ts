@@ -5,11 +5,11 @@ import { execSync } from 'node:child_process'
 export const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] as number
 
 /** Polls `probe` every 2 ms (a call to a peer process takes longer than that) until it holds. */
-export async function until(probe: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+export async function until(probe: () => Promise<boolean>, timeoutMs = 30_000, everyMs = 2): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     if (await probe()) return
-    await new Promise((r) => setTimeout(r, 2))
+    await new Promise((r) => setTimeout(r, everyMs))
   }
   throw new Error('timed out')
 }

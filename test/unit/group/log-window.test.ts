@@ -74,3 +74,17 @@ describe('readRun', () => {
     expect(log.asked.flat().some((i) => skip.has(i))).toBe(false)
   })
 })
+
+describe('readRun over a log still arriving', () => {
+  it('asks storage for no block past the first one not held', async () => {
+    // Blocks 0–99 and 200–299 held; 100–199 still to come (a backfill half way).
+    const log = slowLog(300)
+    const held = (i: number): boolean => i < 100 || i >= 200
+    log.get = async (i: number) => (held(i) ? Uint8Array.of(i & 0xff) : null)
+    const run = readRun({ get: log.get, getMany: (ix) => (log.getMany as NonNullable<Readable['getMany']>)(ix), heldUntil: (from, end) => { let i = from; while (i < end && held(i)) i++; return i } }, 0, () => log.length)
+    const got = await drain(log, run)
+    expect(got).toEqual([...Array(100).keys()])
+    // Without the bound, READ_AHEAD whole windows past block 100 were read (and each again by `get`).
+    expect(Math.max(...log.asked.flat())).toBe(99)
+  })
+})
