@@ -30,6 +30,16 @@ export interface Sodium {
   crypto_hash_sha512(out: Bytes, input: Bytes): void
   /** canonical, on the curve, in the prime-order subgroup and not of small order */
   crypto_core_ed25519_is_valid_point(p: Bytes): boolean
+  /** XSalsa20 (crypto_stream_xor) given piece by piece; the state carries the keystream's position. */
+  crypto_stream_xor_STATEBYTES: number
+  crypto_stream_xor_init(state: Bytes, n: Bytes, k: Bytes): void
+  crypto_stream_xor_update(state: Bytes, c: Bytes, m: Bytes): void
+  crypto_stream_xor_final(state: Bytes): void
+  /** Poly1305 given piece by piece. */
+  crypto_onetimeauth_STATEBYTES: number
+  crypto_onetimeauth_init(state: Bytes, k: Bytes): void
+  crypto_onetimeauth_update(state: Bytes, m: Bytes): void
+  crypto_onetimeauth_final(state: Bytes, out: Bytes): void
   sodium_memcmp(a: Bytes, b: Bytes): boolean
   sodium_memzero(b: Bytes): void
   randombytes_buf(b: Bytes): void

@@ -17,6 +17,7 @@ import { readFileSync } from 'node:fs'
 import { errors } from '../errors.ts'
 import { wipe } from '../crypto/wipe.ts'
 import { decodeCheckpoint, WRITE_HEAD, type Checkpoint } from '../store/checkpoint-file.ts'
+import { joinPieces } from '../store/sealed-file.ts'
 import type { GroupSpace } from './group-space.ts'
 
 /** How long a group's space goes unasked before its docs rest. */
@@ -27,8 +28,8 @@ export interface RestHost {
   file(groupId: string): string
   /** Whether this space is still the group's open one. */
   isOpen(groupId: string, space: GroupSpace): boolean
-  /** Seals a checkpoint of the space now (synchronously) and writes it; null when it cannot. */
-  seal(groupId: string, space: GroupSpace): { sealed: Uint8Array; written: Promise<boolean> } | null
+  /** Seals a checkpoint of the space now (synchronously; the file's pieces) and writes it; null when it cannot. */
+  seal(groupId: string, space: GroupSpace): { sealed: readonly Uint8Array[]; written: Promise<boolean> } | null
   /** The group's checkpoint key (a copy; wiped after use). */
   key(groupId: string): Uint8Array
   /** Runs in the same synchronous step, just before the docs go on the write whose head is `head` (the unread counts, unread-rest.ts). */
@@ -61,8 +62,8 @@ export class DocRest {
     if (!this.host.isOpen(groupId, space) || space.docs.isResting || space.queued.size || space.local || space.docs.damaged) return null
     const s = this.host.seal(groupId, space)
     if (!s) return null
-    let pending: Uint8Array | null = s.sealed
-    const head = s.sealed.slice(0, WRITE_HEAD)
+    let pending: readonly Uint8Array[] | null = s.sealed
+    const head = (s.sealed[0] ?? new Uint8Array(0)).slice(0, WRITE_HEAD)
     this.host.beforeRest?.(groupId, space, head)
     if (!space.docs.rest(this.waker(groupId, space, () => pending, sameWrite(head)))) return null
     // Once durable, the states wait on disk only; a failed write keeps the sealed bytes here.
@@ -88,12 +89,14 @@ export class DocRest {
    * says it is what was let go. Otherwise the group is read again from its logs and the
    * call that woke it fails with PROFILE_BUSY (it can be made again then); never shown empty.
    */
-  private waker(groupId: string, space: GroupSpace, held: () => Uint8Array | null, sameFile: (b: Uint8Array) => boolean): () => ReadonlyMap<string, Uint8Array> {
+  private waker(groupId: string, space: GroupSpace, held: () => readonly Uint8Array[] | null, sameFile: (b: Uint8Array) => boolean): () => ReadonlyMap<string, Uint8Array> {
     return () => {
       const key = this.host.key(groupId)
       try {
-        const bytes = held() ?? readSealed(this.host.file(groupId))
-        const docs = bytes && sameFile(bytes) ? decodeCheckpoint(bytes, key).docs : null
+        // Either way the bytes are a copy only this wake reads: opened in place.
+        const pieces = held()
+        const bytes = pieces ? joinPieces(pieces) : readSealed(this.host.file(groupId))
+        const docs = bytes && sameFile(bytes) ? decodeCheckpoint(bytes, key, true).docs : null
         if (!docs) throw errors.LOG_CORRUPT('the checkpoint changed')
         return docs
       } catch {

@@ -11,6 +11,7 @@ import { MemberDoc } from '../model/member-doc.ts'
 import { RulesDoc } from '../model/rules-doc.ts'
 import { APPEND_ONLY_DOCS, checkWrite, type WriteAuthority } from '../model/write-rule.ts'
 import { sharedUpdateProblem, writerClientId } from '../model/shared-writers.ts'
+import type { DocStates } from '../store/checkpoint-file.ts'
 
 export const REMOTE = Symbol('remote')
 
@@ -334,12 +335,19 @@ export class DocSet {
     return docId
   }
 
-  /** Full state of every doc, for checkpoints. */
+  /** Full state of every doc at once. */
   snapshot(): Map<string, Uint8Array> {
+    return new Map(this.states())
+  }
+
+  /**
+   * Every doc's full state, each encoded only as it is read: a checkpoint seals one before the
+   * next is made (checkpoint-file.ts `sealCheckpoint`). Read it at once, with nothing applied meanwhile.
+   */
+  states(): DocStates {
     this.awake()
-    const out = new Map<string, Uint8Array>()
-    for (const [id, d] of this.docs) out.set(id, Y.encodeStateAsUpdate(d))
-    return out
+    const docs = this.docs
+    return { size: docs.size, *[Symbol.iterator]() { for (const [id, d] of docs) yield [id, Y.encodeStateAsUpdate(d)] as const } }
   }
 
   /** Loads a checkpoint's doc states. Only for states this device checked and sealed itself. */

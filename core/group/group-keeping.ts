@@ -11,7 +11,7 @@
 import { wipe } from '../crypto/wipe.ts'
 import type { LogStore } from '../store/log-store.ts'
 import type { Vault } from '../store/vault.ts'
-import { checkpointPath, encodeCheckpoint, writeCheckpoint } from '../store/checkpoint-file.ts'
+import { checkpointPath, sealCheckpoint, writeCheckpoint } from '../store/checkpoint-file.ts'
 import { firstScreenPath, type ScreenViews } from '../store/first-screen-file.ts'
 import { unreadPath } from '../store/unread-file.ts'
 import { CheckpointSchedule, CHECKPOINT_EVERY } from './checkpoint-schedule.ts'
@@ -90,13 +90,13 @@ export class GroupKeeping {
   }
 
   /** `checkpoint`'s work; `written` says whether the file is durable (doc-rest.ts). */
-  seal(groupId: string, space: GroupSpace): { sealed: Uint8Array; written: Promise<boolean> } | null {
+  seal(groupId: string, space: GroupSpace): { sealed: readonly Uint8Array[]; written: Promise<boolean> } | null {
     if (space.docs.isResting) return null // sealed when it went to rest; what came since is in the logs
     this.checkpoints.sealed(groupId)
-    let sealed: Uint8Array
+    let sealed: Uint8Array[]
     try {
       const key = this.checkpointKey(groupId)
-      sealed = encodeCheckpoint(space.checkpoint(), key)
+      sealed = sealCheckpoint(space.toSeal(), key)
       wipe(key)
     } catch {
       return null // locked meanwhile: the logs still hold everything

@@ -15,7 +15,7 @@ import { errors } from '../errors.ts'
 import { wipeIdentity, type Identity } from '../crypto/identity.ts'
 import { copyBytes, wipe } from '../crypto/wipe.ts'
 import { BlockKind, encodeBlock } from '../store/block-codec.ts'
-import type { Checkpoint } from '../store/checkpoint-file.ts'
+import type { Checkpoint, CheckpointToSeal } from '../store/checkpoint-file.ts'
 import { checkWrite } from '../model/write-rule.ts'
 import { DocSet } from './doc-set.ts'
 import { signEvent, type UnsignedEvent } from './gov-event.ts'
@@ -59,12 +59,17 @@ export class GroupSpace extends GroupReading {
 
   /** What a checkpoint of this space holds now. Blocks still held back are read again after a restore. */
   checkpoint(): Checkpoint {
+    return { ...this.toSeal(), docs: this.docs.snapshot() }
+  }
+
+  /** `checkpoint()` with each doc's state made only as it is sealed (checkpoint-file.ts `sealCheckpoint`). */
+  toSeal(): CheckpointToSeal {
     this.requireKeys()
     // Mid-rebuild the docs shown are the state before it, which the new governance may refuse.
     if (this.local) throw errors.PROFILE_BUSY('the group is being rebuilt')
     const next = new Map(this.next)
     for (const [k, n] of next) next.set(k, Math.min(this.reading.resumeAt(k, n), this.docs.firstPending(k) ?? n, this.unreadable.get(k) ?? n))
-    return { next, gov: this.govLog.records(), docs: this.docs.snapshot(), shared: new Map(this.sharedCheckpoints), backfill: this.reading.backfillRecords() }
+    return { next, gov: this.govLog.records(), docs: this.docs.states(), shared: new Map(this.sharedCheckpoints), backfill: this.reading.backfillRecords() }
   }
 
   /** The epoch new blocks are sealed under. */

@@ -4,12 +4,12 @@
  * device only). Apart from the handlers so the registry can count a group just before its docs
  * rest (core/group/unread-rest.ts).
  */
-import type { FeedPost, UnreadView } from '../api.ts'
+import type { UnreadView } from '../api.ts'
 import { sharedDocId } from '../model/doc-id.ts'
 import { decisions } from '../model/decisions.ts'
-import { feed } from '../model/views.ts'
+import { feedStamps } from '../model/feed-stamps.ts'
 import { lastReadDocName, parseLastRead, type LastRead } from '../model/last-read.ts'
-import { countUnread, type Stamped } from '../model/unread.ts'
+import { countUnread, type PostStamps, type Stamped } from '../model/unread.ts'
 import { readDirectory } from '../model/resources-doc.ts'
 import type { GroupSpace } from './group-space.ts'
 import { countedSource, type PersonalReader } from './reader-source.ts'
@@ -29,13 +29,13 @@ export function lastReadOf(reg: Reader, groupId: string): LastRead {
 }
 
 /**
- * Every post the feed shows me, in one read: paging with `before` re-reads and re-sorts the whole
- * group for each page, which made counting quadratic (31 s for 10,000 posts, scripts/bench/unread.ts).
+ * Every post the feed shows me, in one walk (paging with `before` re-read and re-sorted the whole
+ * group for each page: quadratic), as stamps only, one post at a time (feed-stamps.ts).
  */
-function allPosts(s: GroupSpace, reg: Reader): FeedPost[] {
+function allPosts(s: GroupSpace, reg: Reader): Iterable<PostStamps> {
   // While a newcomer's history arrives no count comes from the docs read so far (reader-source.ts).
   const src = countedSource(s, reg.personal)
-  return src ? feed(src, { limit: Number.MAX_SAFE_INTEGER }).posts : []
+  return src ? feedStamps(src) : []
 }
 
 function stampedMeetings(s: GroupSpace): Stamped[] {

@@ -4,7 +4,7 @@
  * created after my last read, replies to my own words, and the facilitators' new meetings and
  * directory entries, new decisions, and private-line messages by others.
  */
-import type { FeedPage, FeedPost, FeedReply, UnreadView } from '../api.ts'
+import type { FeedPage, FeedReply, UnreadView } from '../api.ts'
 import type { LastRead } from './last-read.ts'
 
 export interface Stamped {
@@ -12,12 +12,29 @@ export interface Stamped {
   by: string
 }
 
+/** What a count reads of a reply: a FeedReply has it all (feed-stamps.ts builds only this). */
+export interface ReplyStamps {
+  author: string
+  createdAt: number
+  deleted: boolean
+  withheld?: 'moderation' | 'muted'
+  replies: readonly ReplyStamps[]
+}
+
+/** What a count reads of a post: a FeedPost has it all. */
+export interface PostStamps {
+  author: string
+  createdAt: number
+  topic: string
+  replies: readonly ReplyStamps[]
+}
+
 export interface UnreadInput {
   groupId: string
   me: string
   lastRead: LastRead
-  /** Every feed post, all pages. */
-  posts: FeedPost[]
+  /** Every feed post, all pages, in any order (read once). */
+  posts: Iterable<PostStamps>
   meetings: Stamped[]
   resources: Stamped[]
   decisions: Stamped[]
@@ -26,9 +43,9 @@ export interface UnreadInput {
   invites: Stamped[]
 }
 
-const visible = (r: FeedReply): boolean => !r.deleted && r.withheld === undefined
+const visible = (r: ReplyStamps): boolean => !r.deleted && r.withheld === undefined
 
-function walkReplies(replies: FeedReply[], parentAuthor: string, me: string, f: (r: FeedReply, toMe: boolean) => void): void {
+function walkReplies(replies: readonly ReplyStamps[], parentAuthor: string, me: string, f: (r: ReplyStamps, toMe: boolean) => void): void {
   for (const r of replies) {
     if (visible(r)) f(r, parentAuthor === me && r.author !== me)
     walkReplies(r.replies, r.author, me, f)

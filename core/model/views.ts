@@ -2,15 +2,15 @@
  * Read-only views over a group's docs: the feed (threads, counts, content warnings, newest first,
  * paginated) and the member list. Everything here treats doc contents as untrusted — a member
  * controls every byte of their own doc — so each item is checked for shape and size, and anything
- * malformed is left out rather than shown half-read.
+ * malformed is left out rather than shown half-read (which items: feed-items.ts).
  */
-import * as Y from 'yjs'
 import type { FeedPage, FeedPost, FeedReply, HiddenNotice, MemberView } from '../api.ts'
+import { growTree, postCandidates, readReply, speaks, threadsOf, type Item, type RawReply } from './feed-items.ts'
 import type { MemberDoc, Ref } from './member-doc.ts'
-import { makeRef, parseRef } from './member-doc.ts'
+import { parseRef } from './member-doc.ts'
 import { shownName } from './names.ts'
 import type { RulesVersion } from './rules-doc.ts'
-import { LIMITS, MEMBER_STATUSES, REACTION_KINDS, TOPIC_ID, type MemberStatus } from './vocabulary.ts'
+import { MEMBER_STATUSES, REACTION_KINDS, type MemberStatus } from './vocabulary.ts'
 import type { Role } from './write-rule.ts'
 import { compareNames } from './name-order.ts'
 
@@ -51,36 +51,6 @@ export interface ItemFilter {
   myFlag(ref: Ref): string | null
 }
 
-const speaks = (src: ViewSource, author: string): boolean => (src.authors ? src.authors.has(author) : src.members.has(author))
-
-interface Item {
-  ref: Ref
-  author: string
-  text: string
-  createdAt: number
-  editedAt: number | null
-  deleted: boolean
-}
-
-// Whole milliseconds only: every shown post must print as a cursor that parses back, or a
-// single odd post at a page boundary would end everyone's paging there.
-const isTime = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0
-const ITEM_ID = /^[0-9a-f]{16}$/
-const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max
-
-function readItem(author: string, id: string, m: unknown): (Item & { raw: Y.Map<unknown> }) | null {
-  if (!(m instanceof Y.Map) || !ITEM_ID.test(id)) return null
-  const text = m.get('text')
-  const createdAt = m.get('createdAt')
-  const editedAt = m.get('editedAt')
-  if (!isText(text, LIMITS.postText) || !isTime(createdAt)) return null
-  return {
-    ref: makeRef(author, id), author, text, createdAt,
-    editedAt: isTime(editedAt) ? editedAt : null,
-    deleted: m.get('deleted') === true, raw: m,
-  }
-}
-
 const nameOf = (src: ViewSource, id: string): string => shownName(src, id)
 
 function collectReactions(src: ViewSource): Map<Ref, { counts: Record<string, number>; mine: string[] }> {
@@ -104,36 +74,9 @@ function collectReactions(src: ViewSource): Map<Ref, { counts: Record<string, nu
 export function feed(src: ViewSource, opts: { topic?: string; before?: string; limit: number }): FeedPage {
   // Posts are read and sorted first; replies are only grouped by thread here and read in full
   // for the posts on the page, so a first page costs little more in a group of 100,000 updates.
-  const threads = new Map<Ref, { author: string; id: string; m: unknown }[]>()
-  for (const [author, doc] of src.docs) {
-    if (!speaks(src, author)) continue
-    for (const [id, m] of doc.replies) {
-      const post = m instanceof Y.Map ? m.get('post') : undefined
-      if (typeof post !== 'string') continue
-      const list = threads.get(post)
-      if (list) list.push({ author, id, m })
-      else threads.set(post, [{ author, id, m }])
-    }
-  }
-
-  const candidates: { it: Item & { raw: Y.Map<unknown> }; topic: string; cw: string | null; hidden: HiddenNotice | null }[] = []
+  const threads = threadsOf(src)
+  const candidates = [...postCandidates(src, opts.topic)]
   const f = src.filter
-  for (const [author, doc] of src.docs) {
-    if (!speaks(src, author) || f?.muted(author)) continue
-    for (const [id, m] of doc.posts) {
-      const it = readItem(author, id, m)
-      if (!it || it.deleted) continue
-      // Hidden by moderation: only its author still sees it, with the reason.
-      const hidden = f?.hidden(it.ref) ?? null
-      if (hidden && author !== src.me) continue
-      const topic = it.raw.get('topic')
-      if (typeof topic !== 'string' || !TOPIC_ID.test(topic) || (opts.topic !== undefined && topic !== opts.topic)) continue
-      // A warning that cannot be read must not turn into "no warning": leave the post out.
-      const cw = it.raw.get('cw') ?? null
-      if (cw !== null && !isText(cw, LIMITS.contentWarning)) continue
-      candidates.push({ it, topic, cw: cw !== null && cw.trim() ? cw : null, hidden })
-    }
-  }
   const newerFirst = (a: { createdAt: number; ref: string }, b: { createdAt: number; ref: string }): number =>
     b.createdAt - a.createdAt || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0)
   candidates.sort((a, b) => newerFirst(a.it, b.it))
@@ -169,22 +112,15 @@ function parseCursor(c: string): { createdAt: number; ref: string } | null {
 
 const countReplies = (rs: FeedReply[]): number => rs.reduce((n, r) => n + (r.deleted || r.withheld ? 0 : 1) + countReplies(r.replies), 0)
 
-/**
- * The reply tree of one post, from the replies that name it as their post. A reply whose parent
- * is not reachable from this post (it claims a thread it is not part of) is never reached.
- */
-function thread(
-  src: ViewSource, post: Ref, raw: { author: string; id: string; m: unknown }[],
-  reactions: Map<Ref, { counts: Record<string, number>; mine: string[] }>,
-): FeedReply[] {
+/** The reply tree of one post, from the replies that name it as their post (feed-items.ts `growTree`). */
+function thread(src: ViewSource, post: Ref, raw: RawReply[], reactions: Map<Ref, { counts: Record<string, number>; mine: string[] }>): FeedReply[] {
   const children = new Map<Ref, FeedReply[]>()
-  for (const { author, id, m } of raw) {
-    const it = readItem(author, id, m)
-    const parent = it?.raw.get('parent')
-    if (!it || typeof parent !== 'string' || !parseRef(parent)) continue
+  for (const one of raw) {
+    const read = readReply(src, one)
+    if (!read) continue
+    const { it, parent, hidden, withheld } = read
+    const author = it.author
     const r = reactions.get(it.ref)
-    const hidden = src.filter?.hidden(it.ref) ?? null
-    const withheld = src.filter?.muted(author) ? 'muted' : hidden && author !== src.me ? 'moderation' : null
     const flagged = src.filter?.myFlag(it.ref) ?? null
     const reply: FeedReply = {
       // A deleted or withheld reply kept as a placeholder shows no words, whatever an edit left in it.
@@ -194,14 +130,7 @@ function thread(
     }
     children.set(parent, [...(children.get(parent) ?? []), reply])
   }
-  const build = (parent: Ref, depth: number): FeedReply[] => {
-    if (depth > 50) return []
-    const list = children.get(parent) ?? []
-    list.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
-    for (const r of list) r.replies = build(r.id, depth + 1)
-    return list.filter((r) => !(r.deleted || r.withheld) || r.replies.length > 0)
-  }
-  return build(post, 0)
+  return growTree(post, children)
 }
 
 export function members(src: ViewSource): MemberView[] {

@@ -13,11 +13,13 @@ function hex(bytes: Uint8Array): string {
   return Buffer.from(bytes).toString('hex')
 }
 
-export async function writeFileAtomic(file: string, data: Uint8Array): Promise<void> {
+/** `data`: the bytes, or the file's pieces in order (a large sealed file is made in pieces). */
+export async function writeFileAtomic(file: string, data: Uint8Array | readonly Uint8Array[]): Promise<void> {
   const tmp = `${file}${TMP_MARK}${hex(randomBytes(6))}`
   const fh = await fs.open(tmp, 'wx', 0o600)
   try {
-    await fh.writeFile(data)
+    if (data instanceof Uint8Array) await fh.writeFile(data)
+    else for (const piece of data) for (let o = 0; o < piece.length;) o += (await fh.write(piece, o, piece.length - o)).bytesWritten
     await fh.sync()
   } finally {
     await fh.close()

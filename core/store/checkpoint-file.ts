@@ -28,7 +28,7 @@ import path from 'node:path'
 import { errors } from '../errors.ts'
 import { readFileOrNull, writeFileAtomic } from './atomic-file.ts'
 import { ByteReader, ByteWriter } from './bytes.ts'
-import { openSealedFile, sealFileParts } from './sealed-file.ts'
+import { joinPieces, openSealedFile, sealFileStream } from './sealed-file.ts'
 
 const MAGIC = new TextEncoder().encode('HEARTHCK')
 const VERSION = 2
@@ -47,25 +47,53 @@ export function checkpointPath(profileDir: string, groupId: string): string {
   return path.join(profileDir, 'checkpoints', `${groupId}.ckpt`)
 }
 
-export function encodeCheckpoint(c: Checkpoint, key: Uint8Array): Uint8Array {
+/** Doc states to seal, each read once, in order (a Map, or DocSet.states(), which encodes each as it is read). */
+export interface DocStates extends Iterable<readonly [string, Uint8Array]> {
+  readonly size: number
+}
+
+/** A checkpoint to seal: its doc states may be made one at a time. */
+export type CheckpointToSeal = Omit<Checkpoint, 'docs'> & { docs: DocStates }
+
+/**
+ * Seals a checkpoint as the file's pieces (sealed-file.ts `sealFileStream`): each doc's state is
+ * taken, sealed and let go before the next is taken, so with DocSet.states() the group's state is
+ * never held twice (it was: every state, then the file). Joined, the pieces are the file.
+ */
+export function sealCheckpoint(c: CheckpointToSeal, key: Uint8Array): Uint8Array[] {
+  return sealFileStream(MAGIC, VERSION, plaintext(c), key)
+}
+
+/** The whole sealed file in one array (sealCheckpoint's pieces joined). */
+export function encodeCheckpoint(c: CheckpointToSeal, key: Uint8Array): Uint8Array {
+  return joinPieces(sealCheckpoint(c, key))
+}
+
+/** The plaintext in the layout above, piece by piece: the head, each doc's id and length then its state, the tail. */
+function* plaintext(c: CheckpointToSeal): Generator<Uint8Array> {
   const w = new ByteWriter()
   w.u32(c.next.size)
   for (const [k, n] of c.next) w.hex32(k).u32(n)
   w.u32(c.gov.length)
   for (const g of c.gov) w.hex32(g.logKey).u32(g.index).bytes32(g.payload)
   w.u32(c.docs.size)
-  for (const [id, state] of c.docs) w.ascii8(id).bytes32(state)
+  yield w.done()
+  let count = 0
+  for (const [id, state] of c.docs) {
+    yield new ByteWriter().ascii8(id).u32(state.length).done()
+    yield state
+    count++
+  }
+  // The count was written first; a doc set that changed while it was read must not seal a lie.
+  if (count !== c.docs.size) throw errors.INTERNAL('the docs changed while a checkpoint was sealed')
+  const t = new ByteWriter()
   const shared = c.shared ?? new Map<string, number>()
-  w.u32(shared.size)
-  for (const [k, s] of shared) w.hex32(k).u32(s)
+  t.u32(shared.size)
+  for (const [k, s] of shared) t.hex32(k).u32(s)
   const backfill = c.backfill ?? new Map<string, { next: number; end: number }>()
-  w.u32(backfill.size)
-  for (const [k, b] of backfill) w.hex32(k).u32(b.next).u32(b.end)
-  // The doc states go into the sealed file as they are: one more copy of the group's state, not
-  // three (a joined plaintext, its box, then the file). The states are the caller's (fresh ones
-  // from DocSet.snapshot), left to the collector as before; the joined plaintext that was wiped
-  // here no longer exists.
-  return sealFileParts(MAGIC, VERSION, w.parts(), key)
+  t.u32(backfill.size)
+  for (const [k, b] of backfill) t.hex32(k).u32(b.next).u32(b.end)
+  yield t.done()
 }
 
 /**
@@ -99,10 +127,10 @@ export function decodeCheckpoint(bytes: Uint8Array, key: Uint8Array, inPlace = f
 const writing = new Map<string, Promise<void>>()
 
 /**
- * Writes an already sealed checkpoint (encodeCheckpoint) durably, after any write of the same file
+ * Writes an already sealed checkpoint (sealCheckpoint's pieces, or any sealed file) durably, after any write of the same file
  * still running: the file always ends as the last one sealed (core/group/doc-rest.ts relies on it).
  */
-export async function writeCheckpoint(file: string, sealed: Uint8Array): Promise<void> {
+export async function writeCheckpoint(file: string, sealed: Uint8Array | readonly Uint8Array[]): Promise<void> {
   const run = (writing.get(file) ?? Promise.resolve()).catch(() => undefined).then(async () => {
     await mkdir(path.dirname(file), { recursive: true, mode: 0o700 })
     await writeFileAtomic(file, sealed)

@@ -7,13 +7,15 @@
  *
  * Nonce rule: random per write. What the plaintext holds, and which versions are read, is each
  * file's own format; this module only seals and opens. Large files (a group's checkpoint) are
- * sealed and may be opened in place (no second copy of their plaintext); the bytes are the same.
+ * sealed piece by piece as their plaintext is made (`sealFileStream`) and may be opened in place
+ * (no second copy of their plaintext); the bytes are the same whichever way.
  */
 import { fastProvider } from '../crypto/provider-sodium.ts'
 import { randomBytes } from '../crypto/random.ts'
 import { isWiped } from '../crypto/wipe.ts'
 import { errors, HearthError } from '../errors.ts'
 import { openSecretInPlace, SECRETBOX_OVERHEAD, sealSecretInPlace } from '../crypto/secretbox.ts'
+import { SecretboxStream } from '../crypto/secretbox-stream.ts'
 
 const NONCE = 24
 
@@ -46,6 +48,43 @@ export function sealFileParts(magic: Uint8Array, version: number, parts: readonl
   } catch (e) {
     out.fill(0) // the plaintext copied in must not outlive a seal that failed
     throw e
+  }
+  return out
+}
+
+/**
+ * Seals a plaintext given as pieces read one at a time (a generator may make each as it is asked
+ * for) into the file's bytes as pieces: the head (magic, version, nonce, tag), then each piece's
+ * ciphertext. A piece is let go once sealed, so a large file never holds its plaintext whole; the
+ * bytes, joined, are exactly `sealFileParts`'s. Nothing of the plaintext is written into what is
+ * returned; a throw from `parts` ends the seal with nothing returned.
+ */
+export function sealFileStream(magic: Uint8Array, version: number, parts: Iterable<Uint8Array>, key: Uint8Array): Uint8Array[] {
+  const nonce = randomBytes(NONCE)
+  const box = new SecretboxStream(key, nonce)
+  try {
+    const out: Uint8Array[] = [new Uint8Array(magic.length + 1 + NONCE + SECRETBOX_OVERHEAD)]
+    for (const p of parts) out.push(box.push(p))
+    const head = out[0] as Uint8Array
+    head.set(magic, 0)
+    head[magic.length] = version
+    head.set(nonce, magic.length + 1)
+    head.set(box.tag(), magic.length + 1 + NONCE)
+    return out
+  } finally {
+    box.wipe()
+  }
+}
+
+/** A file's pieces (sealFileStream) as one array: for a reader of the whole file. */
+export function joinPieces(pieces: readonly Uint8Array[]): Uint8Array {
+  let size = 0
+  for (const p of pieces) size += p.length
+  const out = new Uint8Array(size)
+  let o = 0
+  for (const p of pieces) {
+    out.set(p, o)
+    o += p.length
   }
   return out
 }

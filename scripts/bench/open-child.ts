@@ -2,7 +2,7 @@
  * One cold open for scripts/bench/open.ts, in its own process: unlock the profile, list the
  * groups (the groups screen), the first screen as the app gets it (the kept first screen when it
  * is current: core/group/first-screen.ts), then open the group and read the first feed page from
- * its docs. Prints timings, blocks read and peak memory as JSON. Keeps the first screen and waits
+ * its docs. Prints timings, blocks read and peak memory (after each step) as JSON. Keeps the first screen and waits
  * for any checkpoint the open started, so the next run finds both.
  */
 import { Vault } from '../../core/store/vault.ts'
@@ -36,15 +36,18 @@ const t1 = performance.now()
 const openCpuMs = cpu() - c0 - listCpu - earlyCpu
 // Peak memory up to the end of the open (the anchor's is taken once its docs are built); the
 // process's peak at exit also holds the feed page, the kept screen and the checkpoint sealed at lock.
-const openRssMB = process.resourceUsage().maxRSS / 1024
+const peak = (): number => process.resourceUsage().maxRSS / 1024
+const openRssMB = peak()
 const page = feed({ me: space.me, members: space.governance.members, docs: space.docs.memberDocs(), rules: space.docs.rules().current() }, { limit: 20 })
 const t2 = performance.now()
 if (page.posts.length !== 20) throw new Error('first page is short')
 // The kept page must be the page the feed call gives from the docs, word for word.
 if (early && JSON.stringify(early.feed) !== JSON.stringify(feed(readerSource(space, reg.personal), { limit: 20 }))) throw new Error('the kept first page differs from the docs')
 const blocksRead = space.blocksRead
+const pageRssMB = peak()
 // What the app does after two quiet seconds, done now so the next run finds it.
 const kept = await reg.screens.keep(groupId, space)
+const keepRssMB = peak()
 await reg.lockNow()
 const earlyMs = te - tl - listMs
-process.stdout.write(JSON.stringify({ openMs: t1 - t0 - listMs - earlyMs, openCpuMs, listMs, feedMs: t2 - t1, totalMs: t2 - t0 - earlyMs, screenMs: early ? te - t0 : null, kept, blocksRead, openRssMB, maxRssMB: process.resourceUsage().maxRSS / 1024 }))
+process.stdout.write(JSON.stringify({ openMs: t1 - t0 - listMs - earlyMs, openCpuMs, listMs, feedMs: t2 - t1, totalMs: t2 - t0 - earlyMs, screenMs: early ? te - t0 : null, kept, blocksRead, openRssMB, pageRssMB, keepRssMB, maxRssMB: peak() }))

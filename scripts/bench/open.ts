@@ -30,7 +30,7 @@ const PASS = 'benchmark passphrase, not secret'
 const CHILD = fileURLToPath(new URL('./open-child.ts', import.meta.url))
 const ANCHOR = fileURLToPath(new URL('./open-anchor.ts', import.meta.url))
 
-interface Measure { openMs: number; openCpuMs: number; feedMs: number; totalMs: number; listMs: number; screenMs: number | null; kept: boolean; blocksRead: number; openRssMB: number; maxRssMB: number }
+interface Measure { openMs: number; openCpuMs: number; feedMs: number; totalMs: number; listMs: number; screenMs: number | null; kept: boolean; blocksRead: number; openRssMB: number; pageRssMB: number; keepRssMB: number; maxRssMB: number }
 interface Anchor { argon2Ms: number; decryptMs: number; applyMs: number; decryptCpuMs: number; applyCpuMs: number; statesMs: number; pageMs: number; blocks: number; maxRssMB: number }
 
 function child<T>(file: string, args: string[]): Promise<T> {
@@ -93,7 +93,10 @@ try {
   console.log(`| peak RSS, full replay (up to the end of the open) | ${m(full, (v) => v.openRssMB).toFixed(0)} MB | plain Y.Docs of the same updates ${a((v) => v.maxRssMB).toFixed(0)} MB | ${x(m(full, (v) => v.openRssMB), a((v) => v.maxRssMB))} |`)
   console.log(`| peak RSS, full replay process (with the first page, the kept screen and the checkpoint sealed at lock) | ${m(full, (v) => v.maxRssMB).toFixed(0)} MB | the same | ${x(m(full, (v) => v.maxRssMB), a((v) => v.maxRssMB))} |`)
   console.log(`| peak RSS, checkpoint + tail | ${m(ckpt, (v) => v.maxRssMB).toFixed(0)} MB | the same | ${x(m(ckpt, (v) => v.maxRssMB), a((v) => v.maxRssMB))} |`)
-  console.log(`\nblocks read: full replay ${m(full, (v) => v.blocksRead)}, checkpoint + tail ${m(ckpt, (v) => v.blocksRead)}`)
+  // Where each path's peak is reached: the process's peak so far after each step (median).
+  const steps = (xs: Measure[]): string => (['openRssMB', 'pageRssMB', 'keepRssMB', 'maxRssMB'] as const).map((k) => m(xs, (v) => v[k]).toFixed(0)).join(' / ')
+  console.log(`\npeak RSS so far after open / first page / keeping the screen / lock (MB): full replay ${steps(full)}, checkpoint + tail ${steps(ckpt)}`)
+  console.log(`blocks read: full replay ${m(full, (v) => v.blocksRead)}, checkpoint + tail ${m(ckpt, (v) => v.blocksRead)}`)
 } finally {
   if (!values.keep) rmSync(root, { recursive: true, force: true })
 }

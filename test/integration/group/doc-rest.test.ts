@@ -56,6 +56,17 @@ describe('a group at rest', () => {
     await s.reg.lockNow()
   })
 
+  it('wakes from the sealed pieces still in memory before their write is durable', async () => {
+    const s = await setup()
+    await ownPost(s.space, 'sealed, not yet written')
+    const written = s.reg.rest.now(s.groupId, s.space)
+    expect(s.space.docs.isResting).toBe(true)
+    // Read in the same synchronous step: the file is not written yet, the pieces sealed for it wake the docs.
+    expect(texts(s.space)).toEqual(['sealed, not yet written'])
+    expect(await written).toBe(true)
+    await s.reg.lockNow()
+  })
+
   it('does not rest while typing waits to be written', async () => {
     const s = await setup()
     s.space.changeSoon(memberDocId(s.space.me), (doc) => void new MemberDoc(doc, s.space.me).addPost({ topic: 'check-in', text: 'typing', cw: null }, Date.now()))
