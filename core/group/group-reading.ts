@@ -84,6 +84,8 @@ export abstract class GroupReading {
   readonly govLog: GovernanceLog
   /** Governance events arrived during a batch: replay once at its end. */
   private govDirty = false
+  /** Governance was replayed at genesis, mid-batch: the batch's end must confirm what it judged by. */
+  private provisional = false
   /** A replay took rights away: docs built under the old state must be rebuilt from the logs. */
   protected rebuildNeeded = false
   /** rebuild aside */
@@ -203,6 +205,7 @@ export abstract class GroupReading {
       await this.reading.backfill(log, changed)
       if (this.govDirty) for (const id of this.replayGovernance()) changed.add(id)
     })
+    this.provisional = false // the batch's governance is final now: nothing left to confirm
     if (this.docs.damaged) this.rebuildNeeded = true
     if (this.rebuildNeeded) {
       await this.rebuild()
@@ -230,7 +233,15 @@ export abstract class GroupReading {
       this.docs.rejected.push({ logKey, index, docId: '', reason: e.code })
       return []
     }
-    if (block.kind === BlockKind.Governance) return this.addGovernance(logKey, index, block.payload, deferGovernance)
+    if (block.kind === BlockKind.Governance) {
+      // Genesis (only ever block 0 of its creator's log) is replayed at once, not at the batch's
+      // end: the rest of that log is then judged as it is read instead of held back (past the hold
+      // bound it was dropped and read again). The batch's end confirms what that judgement assumed.
+      const early = deferGovernance && this.gov === null && index === 0
+      const ids = this.addGovernance(logKey, index, block.payload, deferGovernance && !early)
+      if (early && this.gov) this.provisional = true
+      return ids
+    }
     if (block.kind === BlockKind.Checkpoint) return sparse ? [] : this.reading.part(logKey, index, block.docId, block.payload)
     if (block.kind !== BlockKind.YjsUpdate) {
       this.docs.rejected.push({ logKey, index, docId: block.docId, reason: 'unexpected block' })
@@ -297,6 +308,7 @@ export abstract class GroupReading {
     if (!this.gov) return []
     const after = this.gov.grants()
     if (before && [...before.grants()].some(([log, grant]) => after.get(log) !== grant)) this.rebuildNeeded = true
+    if (this.confirmsProvisional(before)) this.rebuildNeeded = true
     if (this.learnKeys() && this.unreadable.size) this.rebuildNeeded = true
     // Held-back blocks dropped past the flood bound (doc-set.ts) are read again from the log.
     if (this.docs.droppedKnown(this.gov)) this.rebuildNeeded = true
@@ -305,6 +317,18 @@ export abstract class GroupReading {
     const same = before !== null && before.fingerprint() === this.gov.fingerprint()
     if (!same) this.governanceChanges++
     return same && applied.length === 0 ? [] : [GOVERNANCE_DOC, ...applied]
+  }
+
+  /**
+   * Whether this replay, the first after one made at genesis mid-batch, finds settings unlike the
+   * ones the log was judged by since (the write rule reads them: `writersOf`). A grant that changed
+   * is caught above, for every replay; together they leave the docs as a replay at the batch's
+   * end alone would have.
+   */
+  private confirmsProvisional(before: Governance | null): boolean {
+    const provisional = this.provisional
+    this.provisional = false
+    return provisional && !!before && !!this.gov && JSON.stringify(before.settings) !== JSON.stringify(this.gov.settings)
   }
 
   /** Opens every lockbox sealed to us whose key we lack. Returns whether any key was new. */

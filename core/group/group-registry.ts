@@ -258,19 +258,18 @@ export class GroupRegistry {
     if (this.open.get(groupId) === space) this.screens.changed(groupId, space)
   }
 
+  /** One doc state per macrotask (doc-set.ts); a failed wake means the checkpoint changed and the group is read again (doc-rest.ts). */
   private wake(groupId: string, space: GroupSpace): void {
-    try {
-      if (this.open.get(groupId) === space) space.docs.wake()
-    } catch {
-      // the checkpoint changed: the group is being read again from its logs (doc-rest.ts)
-    }
+    if (this.open.get(groupId) === space) void space.docs.wakeInSlices()
   }
 
   /** The open space of a group, opened on first use. */
   space(groupId: string): Promise<GroupSpace> {
     const ready = this.open.get(groupId)
     // A kept screen being read answers first: a call that would wake the docs waits until it has.
-    const first = ready?.docs.isResting ? this.screens.answered(groupId) : null
+    // Then a wake in slices under way is waited for, not finished at once by the caller's first read.
+    const screen = ready?.docs.isResting ? this.screens.answered(groupId) : null
+    const first = screen ? screen.then(() => ready?.docs.woken) : (ready?.docs.woken ?? null)
     if (ready) return first ? first.then(() => this.keeping.used(groupId, ready)) : Promise.resolve(this.keeping.used(groupId, ready))
     let s = this.opening.get(groupId)
     if (!s) {
