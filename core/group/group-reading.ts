@@ -29,7 +29,7 @@ import { openNewLockboxes, writableEpoch } from './epoch-keys.ts'
 import type { Governance } from './governance.ts'
 import { GovernanceLog } from './governance-log.ts'
 import { checkpointNeeds, firstPart } from './checkpoint-log.ts'
-import { readRun, type Readable } from './log-window.ts'
+import { readWindows, type Readable } from './log-window.ts'
 import { CheckpointReading } from './checkpoint-reading.ts'
 import { logQuota, QuotaBook, type QuotaSource } from './log-quota.ts'
 
@@ -195,9 +195,12 @@ export abstract class GroupReading {
       if (this.quota.unknown(log.key) || !(await this.reading.fromCheckpoint(log, changed))) return
       this.reading.startRun(log.key)
       try {
-        for await (const [i, block] of readRun(log, this.next.get(log.key) ?? 0, () => Math.min(log.length, this.quota.readEnd(log.key)))) {
-          this.blocksRead++
-          for (const id of this.ingest(log.key, i, block, true)) changed.add(id)
+        // A window at a time: one await per 64 blocks, not one async step (and its garbage) per block.
+        for await (const { indexes, blocks } of readWindows(log, this.next.get(log.key) ?? 0, () => Math.min(log.length, this.quota.readEnd(log.key)))) {
+          for (let j = 0; j < blocks.length; j++) {
+            this.blocksRead++
+            for (const id of this.ingest(log.key, indexes[j] as number, blocks[j] as Uint8Array, true)) changed.add(id)
+          }
         }
       } finally {
         this.reading.endRun(log.key, changed)
@@ -226,7 +229,7 @@ export abstract class GroupReading {
     if (!this.quota.allows(logKey, index)) return []
     let block
     try {
-      block = decodeBlock(bytes, (e) => this.requireKeys().epochs.get(e), fastProvider)
+      block = this.open(bytes)
     } catch (e) {
       if (!(e instanceof HearthError)) throw e
       if (e.code === 'BLOCK_EPOCH_UNKNOWN') this.unreadable.set(logKey, Math.min(index, this.unreadable.get(logKey) ?? index))
@@ -346,7 +349,9 @@ export abstract class GroupReading {
   }
 
   /** Opens a block of this group with the epoch keys we hold (bulk path: the fast provider). */
-  protected readonly open = (raw: Uint8Array): ReturnType<typeof decodeBlock> => decodeBlock(raw, (e) => this.requireKeys().epochs.get(e), fastProvider)
+  protected readonly open = (raw: Uint8Array): ReturnType<typeof decodeBlock> => decodeBlock(raw, this.keyOf, fastProvider)
+  /** One lookup for every block (not a closure made per block: the replay's garbage). */
+  private readonly keyOf = (epoch: number): Uint8Array | undefined => this.requireKeys().epochs.get(epoch)
 
   protected requireKeys(): GroupKeys {
     if (!this.keys) throw errors.PROFILE_LOCKED()
