@@ -242,7 +242,8 @@ export class GroupRegistry {
     if (this.locked || (open && !open.docs.isResting) || !this.groupIds().includes(groupId)) return Promise.resolve(null)
     // No event once open (nothing changed: a notifier would announce it); an open that fails ends the
     // kept screen and says so, so the screen reads again and meets the coded error, as without it.
-    if (!open) return this.keeping.firstScreen(groupId, () => void this.space(groupId).catch(() => (this.screens.failed(groupId), this.onChange(groupId))))
+    // Opened on the checkpoint, its docs rest: they wake in slices behind the screen (doc-set.ts).
+    if (!open) return this.keeping.firstScreen(groupId, () => void this.space(groupId).then((s) => s.docs.wakeInSlices(), () => (this.screens.failed(groupId), this.onChange(groupId))))
     // Woken after the calls waiting on the same screen have answered from it (a failed wake rebuilds, doc-rest.ts).
     return this.keeping.firstScreen(groupId, () => void setImmediate(() => this.wake(groupId, open)))
   }

@@ -37,6 +37,8 @@ if (early && early.feed.posts.length !== 20) throw new Error('the kept first pag
 const loop = monitorEventLoopDelay({ resolution: 5 })
 if (early) loop.enable()
 const space = await reg.space(groupId)
+// A later call waits for a wake under way as `space` does for an open group (group-registry.ts).
+if (early) await space.docs.woken
 if (early && space.docs.isResting) space.docs.wake()
 const t1 = performance.now()
 // The monitor notes a long task when its timer next fires: one more timer before it stops (not timed).
