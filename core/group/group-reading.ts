@@ -185,7 +185,8 @@ export abstract class GroupReading {
 
   /**
    * Reads every block of `log` not read yet, up to the first one not held locally. Bad blocks are
-   * skipped with their reason recorded. Governance events read here are replayed once, at the end.
+   * skipped with their reason recorded. Governance events read here are replayed once, at the end
+   * (genesis at once, see `judge`).
    */
   async catchUp(log: ReadLog): Promise<void> {
     this.logs.set(log.key, log)
