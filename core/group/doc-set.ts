@@ -6,6 +6,7 @@
  */
 import * as Y from 'yjs'
 import { updateEnds } from './update-clocks.ts'
+import { DocWake } from './doc-wake.ts'
 import { isMemberId, memberDocId, sharedDocId } from '../model/doc-id.ts'
 import { MemberDoc } from '../model/member-doc.ts'
 import { RulesDoc } from '../model/rules-doc.ts'
@@ -64,6 +65,8 @@ export class DocSet {
    * `wake` gives their states back. Updates accepted meanwhile are kept, in order, until then.
    */
   private resting: { wake: () => ReadonlyMap<string, Uint8Array>; kept: (Queued & { docId: string })[]; bytes: number } | null = null
+  /** A wake in slices under way (`wakeInSlices`): the docs built so far, and its end. */
+  private waking: { wake: DocWake; done: Promise<void> } | null = null
 
   /**
    * `suspects`: logs that once sent an update Yjs could not read; their updates are always
@@ -301,24 +304,46 @@ export class DocSet {
     this.awake()
   }
 
-  /** Brings resting docs back, then applies what was kept, each update checked as live ingest does. */
-  private awake(): void {
+  /**
+   * Wakes resting docs one doc state per macrotask (doc-wake.ts); they rest until the last is
+   * built, then all come back at once, and a read meanwhile finishes the wake. Never rejects: a
+   * failed wake leaves the docs resting and `damaged`, as `wake` does. `woken`: the one under way.
+   */
+  wakeInSlices(): Promise<void> {
     const r = this.resting
-    if (!r) return
-    let states: ReadonlyMap<string, Uint8Array>
+    if (!r || this.waking) return this.waking?.done ?? Promise.resolve()
+    const wake = DocWake.of(() => this.states(r), REMOTE)
+    if (!wake) return Promise.resolve()
+    const done = wake.inSlices(() => this.waking?.wake === wake).then(() => void (this.waking?.wake === wake && this.awake()), () => undefined)
+    this.waking = { wake, done }
+    return done
+  }
+
+  get woken(): Promise<void> | null {
+    return this.waking?.done ?? null
+  }
+
+  private states(r: NonNullable<typeof this.resting>): ReadonlyMap<string, Uint8Array> {
     try {
-      states = r.wake()
+      return r.wake()
     } catch (e) {
       this.damaged = true
       throw e
     }
+  }
+
+  /** Brings resting docs back, then applies what was kept, each update checked as live ingest does. */
+  private awake(): void {
+    const r = this.resting
+    if (!r) return
+    const docs = (this.waking?.wake ?? new DocWake(this.states(r), REMOTE)).finish()
+    this.waking = null
     this.resting = null
-    for (const [id, state] of states) Y.applyUpdate(this.doc(id), state, REMOTE)
+    for (const [id, doc] of docs) this.docs.set(id, doc)
     const byDoc = new Map<string, Queued[]>()
     for (const k of r.kept) byDoc.set(k.docId, [...(byDoc.get(k.docId) ?? []), k])
     for (const [docId, list] of byDoc) this.apply(docId, list)
   }
-
 
   /** An accepted update while resting: kept for the wake, which comes early past KEPT_MAX_BYTES. */
   private keep(docId: string, entry: Queued): string {
@@ -358,6 +383,8 @@ export class DocSet {
 
   destroy(): void {
     this.resting = null
+    this.waking?.wake.destroy()
+    this.waking = null
     for (const d of this.docs.values()) d.destroy()
     this.docs.clear()
     this.pending.clear()

@@ -53,8 +53,12 @@ export class GovernanceLog {
   /** Verifies and records an event. False when it was already known. Throws coded errors for bad events. */
   add(logKey: string, index: number, payload: Uint8Array): boolean {
     const { event, id } = openEvent(payload)
-    if (this.entries.has(id)) return false
-    this.entries.set(id, { logKey, index, payload, id, event, seen: event.seen })
+    const known = this.entries.get(id)
+    const entry = { logKey, index, payload, id, event, seen: event.seen }
+    // A copy of genesis that another log carried first must not keep it from its creator's log:
+    // with the first carrier kept, no genesis opened its log and the group was never founded.
+    if (known && !(opensItsLog(entry) && !opensItsLog(known))) return false
+    this.entries.set(id, entry)
     return true
   }
 
@@ -135,7 +139,7 @@ export class GovernanceLog {
   /** One replay under these freezes; `decided`: the lifts a first replay accepted (freeze-book.ts). */
   private replayUnder(set: Freezes, decided: readonly LiftRecord[] | null): Governance | null {
     const ordered = governanceOrder(this.withCuts(set))
-    const genesis = ordered.find((e) => e.event.kind === 'genesis' && (this.expectedGroupId === null || groupIdOf(e.event) === this.expectedGroupId) && this.opensItsLog(e))
+    const genesis = ordered.find((e) => e.event.kind === 'genesis' && (this.expectedGroupId === null || groupIdOf(e.event) === this.expectedGroupId) && opensItsLog(e))
     if (!genesis) return null
     const gov = Governance.fromGenesis(genesis.event, genesis)
     for (const [log, index] of set.frozen) gov.frozen.set(log, index)
@@ -154,8 +158,9 @@ export class GovernanceLog {
     }
     return gov
   }
+}
 
-  private opensItsLog(e: Entry): boolean {
-    return e.event.kind === 'genesis' && e.index === 0 && e.logKey === e.event.body.creator.device
-  }
+/** Whether an event is a genesis in its rightful place: block 0 of its creator's own log. */
+function opensItsLog(e: Pick<Entry, 'event' | 'index' | 'logKey'>): boolean {
+  return e.event.kind === 'genesis' && e.index === 0 && e.logKey === e.event.body.creator.device
 }

@@ -29,7 +29,7 @@ import { openNewLockboxes, writableEpoch } from './epoch-keys.ts'
 import type { Governance } from './governance.ts'
 import { GovernanceLog } from './governance-log.ts'
 import { checkpointNeeds, firstPart } from './checkpoint-log.ts'
-import { readRun, type Readable } from './log-window.ts'
+import { readWindows, type Readable } from './log-window.ts'
 import { CheckpointReading } from './checkpoint-reading.ts'
 import { logQuota, QuotaBook, type QuotaSource } from './log-quota.ts'
 
@@ -84,6 +84,8 @@ export abstract class GroupReading {
   readonly govLog: GovernanceLog
   /** Governance events arrived during a batch: replay once at its end. */
   private govDirty = false
+  /** Governance was replayed at genesis, mid-batch: the batch's end must confirm what it judged by. */
+  private provisional = false
   /** A replay took rights away: docs built under the old state must be rebuilt from the logs. */
   protected rebuildNeeded = false
   /** rebuild aside */
@@ -183,7 +185,8 @@ export abstract class GroupReading {
 
   /**
    * Reads every block of `log` not read yet, up to the first one not held locally. Bad blocks are
-   * skipped with their reason recorded. Governance events read here are replayed once, at the end.
+   * skipped with their reason recorded. Governance events read here are replayed once, at the end
+   * (genesis at once, see `judge`).
    */
   async catchUp(log: ReadLog): Promise<void> {
     this.logs.set(log.key, log)
@@ -193,9 +196,12 @@ export abstract class GroupReading {
       if (this.quota.unknown(log.key) || !(await this.reading.fromCheckpoint(log, changed))) return
       this.reading.startRun(log.key)
       try {
-        for await (const [i, block] of readRun(log, this.next.get(log.key) ?? 0, () => Math.min(log.length, this.quota.readEnd(log.key)))) {
-          this.blocksRead++
-          for (const id of this.ingest(log.key, i, block, true)) changed.add(id)
+        // A window at a time: one await per 64 blocks, not one async step (and its garbage) per block.
+        for await (const { indexes, blocks } of readWindows(log, this.next.get(log.key) ?? 0, () => Math.min(log.length, this.quota.readEnd(log.key)))) {
+          for (let j = 0; j < blocks.length; j++) {
+            this.blocksRead++
+            for (const id of this.ingest(log.key, indexes[j] as number, blocks[j] as Uint8Array, true)) changed.add(id)
+          }
         }
       } finally {
         this.reading.endRun(log.key, changed)
@@ -203,6 +209,7 @@ export abstract class GroupReading {
       await this.reading.backfill(log, changed)
       if (this.govDirty) for (const id of this.replayGovernance()) changed.add(id)
     })
+    this.provisional = false // the batch's governance is final now: nothing left to confirm
     if (this.docs.damaged) this.rebuildNeeded = true
     if (this.rebuildNeeded) {
       await this.rebuild()
@@ -223,14 +230,22 @@ export abstract class GroupReading {
     if (!this.quota.allows(logKey, index)) return []
     let block
     try {
-      block = decodeBlock(bytes, (e) => this.requireKeys().epochs.get(e), fastProvider)
+      block = this.open(bytes)
     } catch (e) {
       if (!(e instanceof HearthError)) throw e
       if (e.code === 'BLOCK_EPOCH_UNKNOWN') this.unreadable.set(logKey, Math.min(index, this.unreadable.get(logKey) ?? index))
       this.docs.rejected.push({ logKey, index, docId: '', reason: e.code })
       return []
     }
-    if (block.kind === BlockKind.Governance) return this.addGovernance(logKey, index, block.payload, deferGovernance)
+    if (block.kind === BlockKind.Governance) {
+      // Genesis (only ever block 0 of its creator's log) is replayed at once, not at the batch's
+      // end: the rest of that log is then judged as it is read instead of held back (past the hold
+      // bound it was dropped and read again). The batch's end confirms what that judgement assumed.
+      const early = deferGovernance && this.gov === null && index === 0
+      const ids = this.addGovernance(logKey, index, block.payload, deferGovernance && !early)
+      if (early && this.gov) this.provisional = true
+      return ids
+    }
     if (block.kind === BlockKind.Checkpoint) return sparse ? [] : this.reading.part(logKey, index, block.docId, block.payload)
     if (block.kind !== BlockKind.YjsUpdate) {
       this.docs.rejected.push({ logKey, index, docId: block.docId, reason: 'unexpected block' })
@@ -297,6 +312,7 @@ export abstract class GroupReading {
     if (!this.gov) return []
     const after = this.gov.grants()
     if (before && [...before.grants()].some(([log, grant]) => after.get(log) !== grant)) this.rebuildNeeded = true
+    if (this.confirmsProvisional(before)) this.rebuildNeeded = true
     if (this.learnKeys() && this.unreadable.size) this.rebuildNeeded = true
     // Held-back blocks dropped past the flood bound (doc-set.ts) are read again from the log.
     if (this.docs.droppedKnown(this.gov)) this.rebuildNeeded = true
@@ -305,6 +321,18 @@ export abstract class GroupReading {
     const same = before !== null && before.fingerprint() === this.gov.fingerprint()
     if (!same) this.governanceChanges++
     return same && applied.length === 0 ? [] : [GOVERNANCE_DOC, ...applied]
+  }
+
+  /**
+   * Whether this replay, the first after one made at genesis mid-batch, finds settings unlike the
+   * ones the log was judged by since (the write rule reads them: `writersOf`). A grant that changed
+   * is caught above, for every replay; together they leave the docs as a replay at the batch's
+   * end alone would have.
+   */
+  private confirmsProvisional(before: Governance | null): boolean {
+    const provisional = this.provisional
+    this.provisional = false
+    return provisional && !!before && !!this.gov && JSON.stringify(before.settings) !== JSON.stringify(this.gov.settings)
   }
 
   /** Opens every lockbox sealed to us whose key we lack. Returns whether any key was new. */
@@ -322,7 +350,9 @@ export abstract class GroupReading {
   }
 
   /** Opens a block of this group with the epoch keys we hold (bulk path: the fast provider). */
-  protected readonly open = (raw: Uint8Array): ReturnType<typeof decodeBlock> => decodeBlock(raw, (e) => this.requireKeys().epochs.get(e), fastProvider)
+  protected readonly open = (raw: Uint8Array): ReturnType<typeof decodeBlock> => decodeBlock(raw, this.keyOf, fastProvider)
+  /** One lookup for every block (not a closure made per block: the replay's garbage). */
+  private readonly keyOf = (epoch: number): Uint8Array | undefined => this.requireKeys().epochs.get(epoch)
 
   protected requireKeys(): GroupKeys {
     if (!this.keys) throw errors.PROFILE_LOCKED()

@@ -242,7 +242,8 @@ export class GroupRegistry {
     if (this.locked || (open && !open.docs.isResting) || !this.groupIds().includes(groupId)) return Promise.resolve(null)
     // No event once open (nothing changed: a notifier would announce it); an open that fails ends the
     // kept screen and says so, so the screen reads again and meets the coded error, as without it.
-    if (!open) return this.keeping.firstScreen(groupId, () => void this.space(groupId).catch(() => (this.screens.failed(groupId), this.onChange(groupId))))
+    // Opened on the checkpoint, its docs rest: they wake in slices behind the screen (doc-set.ts).
+    if (!open) return this.keeping.firstScreen(groupId, () => void this.space(groupId).then((s) => s.docs.wakeInSlices(), () => (this.screens.failed(groupId), this.onChange(groupId))))
     // Woken after the calls waiting on the same screen have answered from it (a failed wake rebuilds, doc-rest.ts).
     return this.keeping.firstScreen(groupId, () => void setImmediate(() => this.wake(groupId, open)))
   }
@@ -258,19 +259,18 @@ export class GroupRegistry {
     if (this.open.get(groupId) === space) this.screens.changed(groupId, space)
   }
 
+  /** One doc state per macrotask (doc-set.ts); a failed wake means the checkpoint changed and the group is read again (doc-rest.ts). */
   private wake(groupId: string, space: GroupSpace): void {
-    try {
-      if (this.open.get(groupId) === space) space.docs.wake()
-    } catch {
-      // the checkpoint changed: the group is being read again from its logs (doc-rest.ts)
-    }
+    if (this.open.get(groupId) === space) void space.docs.wakeInSlices()
   }
 
   /** The open space of a group, opened on first use. */
   space(groupId: string): Promise<GroupSpace> {
     const ready = this.open.get(groupId)
     // A kept screen being read answers first: a call that would wake the docs waits until it has.
-    const first = ready?.docs.isResting ? this.screens.answered(groupId) : null
+    // Then a wake in slices under way is waited for, not finished at once by the caller's first read.
+    const screen = ready?.docs.isResting ? this.screens.answered(groupId) : null
+    const first = screen ? screen.then(() => ready?.docs.woken) : (ready?.docs.woken ?? null)
     if (ready) return first ? first.then(() => this.keeping.used(groupId, ready)) : Promise.resolve(this.keeping.used(groupId, ready))
     let s = this.opening.get(groupId)
     if (!s) {

@@ -26,16 +26,23 @@ function readWindow(log: Readable, indexes: readonly number[]): Promise<(Uint8Ar
   return log.getMany ? log.getMany(indexes) : Promise.all(indexes.map((i) => log.get(i)))
 }
 
+/** One window of a run: the indexes read and their blocks, every one held. */
+export interface RunWindow {
+  indexes: readonly number[]
+  blocks: readonly Uint8Array[]
+}
+
 /**
  * The blocks at indexes `from` up to `end()` (re-read per window, so a log that grows meanwhile
- * is followed), leaving out those in `skip`, until the first one not held.
+ * is followed), leaving out those in `skip`, until the first one not held; a window at a time, so
+ * a long replay awaits once per window rather than once per block.
  *
  * READ_AHEAD windows are asked for before the first is handled, and one more each time one is
  * handed out: with a single window ahead the main thread still waited on storage for two of a
  * full replay's five seconds of CPU, since handling 64 blocks takes about as long as a storage
  * round trip and a Yjs batch applied meanwhile left only one window read (docs/decisions.md).
  */
-export async function* readRun(log: Readable, from: number, end: () => number, skip?: ReadonlySet<number>): AsyncGenerator<[number, Uint8Array]> {
+export async function* readWindows(log: Readable, from: number, end: () => number, skip?: ReadonlySet<number>): AsyncGenerator<RunWindow> {
   const window = (start: number): { stop: number; indexes: number[]; blocks: Promise<(Uint8Array | null)[]> } | null => {
     const until = Math.min(end(), start + READ_WINDOW)
     const stop = log.heldUntil ? log.heldUntil(start, until) : until
@@ -61,14 +68,21 @@ export async function* readRun(log: Readable, from: number, end: () => number, s
   for (let current = ahead.shift(); current; current = ahead.shift()) {
     const blocks = await current.blocks
     // A block not held ends the run here: nothing past it is asked for.
-    if (blocks.includes(null)) ahead.length = 0
-    else askMore()
-    for (let j = 0; j < blocks.length; j++) {
-      const b = blocks[j]
-      if (b === null || b === undefined) return
-      yield [current.indexes[j] as number, b]
+    const held = blocks.findIndex((b) => b === null || b === undefined)
+    if (held === -1) {
+      askMore()
+      yield { indexes: current.indexes, blocks: blocks as Uint8Array[] }
+      continue
     }
+    ahead.length = 0
+    if (held > 0) yield { indexes: current.indexes.slice(0, held), blocks: blocks.slice(0, held) as Uint8Array[] }
+    return
   }
+}
+
+/** As readWindows, one block at a time. */
+export async function* readRun(log: Readable, from: number, end: () => number, skip?: ReadonlySet<number>): AsyncGenerator<[number, Uint8Array]> {
+  for await (const w of readWindows(log, from, end, skip)) for (let j = 0; j < w.blocks.length; j++) yield [w.indexes[j] as number, w.blocks[j] as Uint8Array]
 }
 
 /** The blocks at `indexes`, read READ_WINDOW at a time; null when any is not held. */

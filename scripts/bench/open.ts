@@ -30,7 +30,7 @@ const PASS = 'benchmark passphrase, not secret'
 const CHILD = fileURLToPath(new URL('./open-child.ts', import.meta.url))
 const ANCHOR = fileURLToPath(new URL('./open-anchor.ts', import.meta.url))
 
-interface Measure { openMs: number; openCpuMs: number; feedMs: number; totalMs: number; listMs: number; screenMs: number | null; kept: boolean; blocksRead: number; openRssMB: number; pageRssMB: number; keepRssMB: number; maxRssMB: number }
+interface Measure { openMs: number; openCpuMs: number; feedMs: number; totalMs: number; listMs: number; screenMs: number | null; kept: boolean; blocksRead: number; wakeTaskMs?: number | null; openRssMB: number; pageRssMB: number; keepRssMB: number; maxRssMB: number }
 interface Anchor { argon2Ms: number; decryptMs: number; applyMs: number; decryptCpuMs: number; applyCpuMs: number; statesMs: number; pageMs: number; blocks: number; maxRssMB: number }
 
 function child<T>(file: string, args: string[]): Promise<T> {
@@ -89,6 +89,8 @@ try {
   console.log(`| unlock + open + first feed page from the docs, checkpoint + tail | ${ms(m(ckpt, (v) => v.totalMs))} | argon2id ${ms(a((v) => v.argon2Ms))} + one page of plain Yjs reads ${a((v) => v.pageMs).toFixed(1)} ms | ${x(m(ckpt, (v) => v.totalMs), firstFloor)} |`)
   console.log(`| of which open (checkpoint + tail) | ${ms(m(ckpt, (v) => v.openMs))} | plain Yjs applying the ${MEMBERS} doc states ${ms(a((v) => v.statesMs))} | ${x(m(ckpt, (v) => v.openMs), a((v) => v.statesMs))} |`)
   console.log(`| of which first feed page | ${ms(m(ckpt, (v) => v.feedMs))} | one page of plain Yjs reads ${a((v) => v.pageMs).toFixed(1)} ms | ${x(m(ckpt, (v) => v.feedMs), a((v) => v.pageMs))} |`)
+  const woken = ckpt.filter((v) => typeof v.wakeTaskMs === 'number')
+  if (woken.length) console.log(`| longest event-loop task while the docs wake behind the kept screen | ${m(woken, (v) => v.wakeTaskMs as number).toFixed(1)} ms | goal ~50 ms quiet | — |`)
   console.log(`| groups screen (listGroups after unlock) | ${m(ckpt, (v) => v.listMs).toFixed(1)} ms | goal 100 ms | — |`)
   console.log(`| peak RSS, full replay (up to the end of the open) | ${m(full, (v) => v.openRssMB).toFixed(0)} MB | plain Y.Docs of the same updates ${a((v) => v.maxRssMB).toFixed(0)} MB | ${x(m(full, (v) => v.openRssMB), a((v) => v.maxRssMB))} |`)
   console.log(`| peak RSS, full replay process (with the first page, the kept screen and the checkpoint sealed at lock) | ${m(full, (v) => v.maxRssMB).toFixed(0)} MB | the same | ${x(m(full, (v) => v.maxRssMB), a((v) => v.maxRssMB))} |`)
@@ -96,7 +98,7 @@ try {
   // Where each path's peak is reached: the process's peak so far after each step (median).
   const steps = (xs: Measure[]): string => (['openRssMB', 'pageRssMB', 'keepRssMB', 'maxRssMB'] as const).map((k) => m(xs, (v) => v[k]).toFixed(0)).join(' / ')
   console.log(`\npeak RSS so far after open / first page / keeping the screen / lock (MB): full replay ${steps(full)}, checkpoint + tail ${steps(ckpt)}`)
-  console.log(`blocks read: full replay ${m(full, (v) => v.blocksRead)}, checkpoint + tail ${m(ckpt, (v) => v.blocksRead)}`)
+  console.log(`\nblocks read: full replay ${m(full, (v) => v.blocksRead)}, checkpoint + tail ${m(ckpt, (v) => v.blocksRead)}; blocks in the group ${a((v) => v.blocks)}`)
 } finally {
   if (!values.keep) rmSync(root, { recursive: true, force: true })
 }

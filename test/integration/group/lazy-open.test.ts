@@ -194,6 +194,27 @@ describe('the lazy open at unlock', () => {
     await lock(u)
   })
 
+  it('wakes the docs behind the kept screen a state per turn; a call made meanwhile waits for them', async () => {
+    const s = await restedGroup('words', true)
+    const u = await unlock(s)
+    const shown = u.reg.firstScreen(s.groupId)
+    const asked = u.reg.space(s.groupId) // as the app's next call: answered after the screen and the wake
+    let turns = 0
+    const count = (): void => {
+      if (u.space.docs.woken) turns++
+      if (u.space.docs.isResting) setImmediate(count)
+    }
+    setImmediate(count)
+    expect(await shown).not.toBeNull()
+    expect(await asked).toBe(u.space)
+    // The call waited for the whole wake (not finished it at once by its first read) ...
+    expect(u.space.docs.isResting).toBe(false)
+    // ... which left the loop free between its slices.
+    expect(turns).toBeGreaterThan(0)
+    expect(texts(u.space)).toEqual(["words: mine", "words: the fellow's"])
+    await lock(u)
+  })
+
   it('does not answer from the kept first screen once a block arrived while the docs rest', async () => {
     const s = await restedGroup('words', true)
     const u = await unlock(s)
