@@ -96,7 +96,7 @@ export function readerFeed(space: GroupSpace, personal: PersonalReader, opts: Pa
  * the empty page marked `preview` when none can be given.
  */
 export function tailPreviewFeed(space: GroupSpace, personal: PersonalReader, opts: Parameters<typeof feed>[1]): FeedPage {
-  if (!space.reading.planned) return feed(withFilter(space, mutesOf(personal)), opts)
+  if (!space.reading.planned) return arriving(space) ? { posts: [], next: null, preview: true } : feed(withFilter(space, mutesOf(personal)), opts)
   // While logs wait for their checkpoints, nothing but a preview is shown: the docs read so far
   // lack the newest posts of the waiting logs, and a hide or a removal in their tails too.
   const view = settled(space) && othersReadToEnd(space) ? space.reading.previewView() : null
@@ -116,6 +116,24 @@ export function tailPreviewFeed(space: GroupSpace, personal: PersonalReader, opt
  */
 function settled(space: GroupSpace): boolean {
   return !space.docs.batching && space.local === null
+}
+
+/** Newcomers' spaces whose docs were once settled and read to every log's end after the last checkpoint. */
+const wholeOnce = new WeakSet<GroupSpace>()
+
+/**
+ * A newcomer's first ordinary page. When the last planned checkpoint is applied, it and its tail
+ * may still sit in an open batch (`settled`): a page then lacks that member's words, or shows a
+ * post without a reply (newest-first.test.ts, session 10). So while older history still arrives
+ * (only a newcomer has any), the "still arriving" page until the docs are settled and every named
+ * log is read to its end once; from then on the ordinary feed, later blocks arriving as for any
+ * member. A member catching up with no history left to fetch is never held back.
+ */
+function arriving(space: GroupSpace): boolean {
+  if (wholeOnce.has(space) || space.reading.historyLeft() === 0) return false
+  if (!settled(space) || !othersReadToEnd(space)) return true
+  wholeOnce.add(space)
+  return false
 }
 
 /**

@@ -88,7 +88,7 @@ async function firstPage(order: 'host first' | 'joiner first'): Promise<void> {
     if (page.preview) expect(page.posts.map((p) => p.id), 'a preview that is not the host’s newest posts').toEqual(newestIds.slice(0, page.posts.length))
     for (const p of page.posts) {
       expect(hidden.has(p.id), 'a hidden post on the newcomer’s page').toBe(false)
-      expect(strip(p), 'a post the host does not show so').toBe(all.get(p.id))
+      expect(strip(p), `a post the host does not show so (on a page ${page.preview ? 'marked preview' : 'not marked preview'})`).toBe(all.get(p.id))
     }
     const status = await b.ok('groupStatus', { groupId })
     if (page.posts.length === 20 && (status.historyLeft ?? 0) > 0) fullPageWhileIncomplete = true
