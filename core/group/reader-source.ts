@@ -118,21 +118,22 @@ function settled(space: GroupSpace): boolean {
   return !space.docs.batching && space.local === null
 }
 
-/** Newcomers' spaces whose docs were once settled and read to every log's end after the last checkpoint. */
-const wholeOnce = new WeakSet<GroupSpace>()
+/** Newcomers' spaces whose docs were once settled after the last checkpoint was read. */
+const settledOnce = new WeakSet<GroupSpace>()
 
 /**
  * A newcomer's first ordinary page. When the last planned checkpoint is applied, it and its tail
  * may still sit in an open batch (`settled`): a page then lacks that member's words, or shows a
  * post without a reply (newest-first.test.ts, session 10). So while older history still arrives
- * (only a newcomer has any), the "still arriving" page until the docs are settled and every named
- * log is read to its end once; from then on the ordinary feed, later blocks arriving as for any
- * member. A member catching up with no history left to fetch is never held back.
+ * (only a newcomer has any), the "still arriving" page until the docs are settled once; from then
+ * on the ordinary feed, later blocks arriving as for any member. Not "every log read to its end"
+ * too: a writer that signs a length and withholds its blocks would keep every newcomer's feed
+ * empty. A member catching up with no history left to fetch is never held back.
  */
 function arriving(space: GroupSpace): boolean {
-  if (wholeOnce.has(space) || space.reading.historyLeft() === 0) return false
-  if (!settled(space) || !othersReadToEnd(space)) return true
-  wholeOnce.add(space)
+  if (settledOnce.has(space) || space.reading.historyLeft() === 0) return false
+  if (!settled(space)) return true
+  settledOnce.add(space)
   return false
 }
 
