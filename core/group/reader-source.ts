@@ -96,7 +96,7 @@ export function readerFeed(space: GroupSpace, personal: PersonalReader, opts: Pa
  * the empty page marked `preview` when none can be given.
  */
 export function tailPreviewFeed(space: GroupSpace, personal: PersonalReader, opts: Parameters<typeof feed>[1]): FeedPage {
-  if (!space.reading.planned) return arriving(space) ? { posts: [], next: null, preview: true } : feed(withFilter(space, mutesOf(personal)), opts)
+  if (!space.reading.planned) return feed(withFilter(space, mutesOf(personal)), opts)
   // While logs wait for their checkpoints, nothing but a preview is shown: the docs read so far
   // lack the newest posts of the waiting logs, and a hide or a removal in their tails too.
   const view = settled(space) && othersReadToEnd(space) ? space.reading.previewView() : null
@@ -116,25 +116,6 @@ export function tailPreviewFeed(space: GroupSpace, personal: PersonalReader, opt
  */
 function settled(space: GroupSpace): boolean {
   return !space.docs.batching && space.local === null
-}
-
-/** Newcomers' spaces whose docs were once settled after the last checkpoint was read. */
-const settledOnce = new WeakSet<GroupSpace>()
-
-/**
- * A newcomer's first ordinary page. When the last planned checkpoint is applied, it and its tail
- * may still sit in an open batch (`settled`): a page then lacks that member's words, or shows a
- * post without a reply (newest-first.test.ts, session 10). So while older history still arrives
- * (only a newcomer has any), the "still arriving" page until the docs are settled once; from then
- * on the ordinary feed, later blocks arriving as for any member. Not "every log read to its end"
- * too: a writer that signs a length and withholds its blocks would keep every newcomer's feed
- * empty. A member catching up with no history left to fetch is never held back.
- */
-function arriving(space: GroupSpace): boolean {
-  if (settledOnce.has(space) || space.reading.historyLeft() === 0) return false
-  if (!settled(space)) return true
-  settledOnce.add(space)
-  return false
 }
 
 /**

@@ -164,30 +164,6 @@ describe('the newest words first', () => {
     expect(page.posts.map((p) => p.text)).toEqual(full.slice(0, page.posts.length))
   })
 
-  it('the first page after the last checkpoint waits until that checkpoint is in the docs', async () => {
-    const { g, start, parts, listed } = await groupWithTail()
-    const whole = reader(g)
-    await whole.catchUp(g.log)
-    const full = texts(whole)
-    const n = reader(g)
-    await readSparsely(n, g.log, { start, parts, listed })
-    let release = (): void => undefined
-    const storage = new Promise<void>((r) => (release = r))
-    const other = n.catchUp({ key: hex(rnd.bytes(32)), length: 1, get: async () => (await storage, null) })
-    // The parts arrive (the older history does not): the checkpoint and its tail are read inside
-    // the other catch-up's open batch, so nothing is planned while the docs lack them.
-    await n.catchUp(sparse(g.log, (i) => listed.includes(i) || i >= start))
-    expect(n.planOf(g.log.key)).toBeUndefined()
-    expect(n.historyLeft()).toBeGreaterThan(0)
-    // Before: the ordinary feed of the docs read so far, without any of Fay's posts.
-    expect(tailPreviewFeed(n, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
-    release()
-    await other
-    const page = tailPreviewFeed(n, nobody, { limit: 20 })
-    expect(page.preview).toBeUndefined()
-    expect(page.posts.map((p) => p.text)).toEqual(full)
-  })
-
   it('no preview while a rebuild runs: the docs shown are the state before it', async () => {
     const { g, start, parts, listed } = await groupWithTail()
     const n = reader(g)
