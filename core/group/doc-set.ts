@@ -254,6 +254,11 @@ export class DocSet {
     return first
   }
 
+  /** Whether a batch is open: blocks read (their logs' read positions moved) may not be in the docs yet. */
+  get batching(): boolean {
+    return this.queued !== null
+  }
+
   /** How many blocks are held back in memory now (at most PENDING_MAX_BLOCKS). */
   get held(): number {
     return this.pendingBlocks

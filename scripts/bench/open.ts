@@ -98,7 +98,7 @@ try {
   // Where each path's peak is reached: the process's peak so far after each step (median).
   const steps = (xs: Measure[]): string => (['openRssMB', 'pageRssMB', 'keepRssMB', 'maxRssMB'] as const).map((k) => m(xs, (v) => v[k]).toFixed(0)).join(' / ')
   console.log(`\npeak RSS so far after open / first page / keeping the screen / lock (MB): full replay ${steps(full)}, checkpoint + tail ${steps(ckpt)}`)
-  console.log(`\nblocks read: full replay ${m(full, (v) => v.blocksRead)}, checkpoint + tail ${m(ckpt, (v) => v.blocksRead)}; blocks in the group ${a((v) => v.blocks)}`)
+  console.log(`blocks read: full replay ${m(full, (v) => v.blocksRead)}, checkpoint + tail ${m(ckpt, (v) => v.blocksRead)}; blocks in the group ${a((v) => v.blocks)}`)
 } finally {
   if (!values.keep) rmSync(root, { recursive: true, force: true })
 }

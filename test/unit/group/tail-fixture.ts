@@ -67,6 +67,22 @@ export const reader = (g: Founded): GroupSpace =>
 /** The log as a newcomer holds it while the checkpoint's later parts are still on their way. */
 export const sparse = (log: MemLog, held: (i: number) => boolean): ReadLog => ({ key: log.key, get length() { return log.length }, get: async (i) => (held(i) ? log.blocks[i] ?? null : null) })
 
+/** Where a log's shared checkpoint starts, how many parts it has, and the blocks its part 0 lists. */
+export interface CheckpointAt {
+  start: number
+  parts: number
+  listed: readonly number[]
+}
+
+/** What a newcomer holds of a log fetched tail first: part 0, the blocks it lists, and the tail. */
+export const tailHeld = ({ start, parts, listed }: CheckpointAt) => (i: number): boolean => listed.includes(i) || i === start || i >= start + parts
+
+/** A newcomer plans `log` on its checkpoint and reads what it holds (by default: tailHeld). */
+export async function readSparsely(n: GroupSpace, log: MemLog, at: CheckpointAt, held: (i: number) => boolean = tailHeld(at)): Promise<void> {
+  n.planCheckpoint(log.key, at.start)
+  await n.catchUp(sparse(log, held))
+}
+
 /**
  * A newcomer waiting for Fay's checkpoint, with Bob's log read whole: Bob's post, hidden by Fay in
  * the last block of her tail, which is not here yet. `rest()` brings that block.
@@ -86,9 +102,8 @@ export async function hiddenWhileWaiting(): Promise<{ n: GroupSpace; whole: Grou
   await whole.catchUp(g.log)
   await whole.catchUp(bob)
   const n = reader(g)
-  n.planCheckpoint(g.log.key, start)
   const last = g.log.length - 1
-  await n.catchUp(sparse(g.log, (i) => (listed.includes(i) || i === start || i >= start + parts) && i !== last))
+  await readSparsely(n, g.log, { start, parts, listed }, (i) => tailHeld({ start, parts, listed })(i) && i !== last)
   await n.catchUp(bob)
   return { n, whole, post, rest: () => n.catchUp(g.log) }
 }

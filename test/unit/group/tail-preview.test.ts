@@ -8,15 +8,15 @@
  */
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import type { GroupSpace } from '../../../core/group/group-space.ts'
+import type { GroupSpace, ReadLog } from '../../../core/group/group-space.ts'
 import { readerFeed, tailPreviewFeed } from '../../../core/group/reader-source.ts'
 import { decodeCheckpointPart } from '../../../core/group/shared-checkpoint.ts'
 import { gcRange } from '../../../core/group/tail-preview.ts'
 import { memberDocId } from '../../../core/model/doc-id.ts'
 import { makeRef, MemberDoc } from '../../../core/model/member-doc.ts'
 import { decodeBlock } from '../../../core/store/block-codec.ts'
-import { idOf, MemLog } from './support.ts'
-import { bobsSpace, groupWithTail, hiddenWhileWaiting, nobody, pastCheckpoint, reader, sparse } from './tail-fixture.ts'
+import { hex, idOf, MemLog } from './support.ts'
+import { bobsSpace, groupWithTail, hiddenWhileWaiting, nobody, pastCheckpoint, reader, readSparsely, rnd, sparse, tailHeld } from './tail-fixture.ts'
 
 const texts = (s: GroupSpace, limit = 20): string[] => tailPreviewFeed(s, nobody, { limit }).posts.map((p) => p.text)
 
@@ -32,14 +32,12 @@ describe('the newest words first', () => {
 
     let partsHere = false
     const n = reader(g)
-    n.planCheckpoint(g.log.key, start)
-    const log = sparse(g.log, (i) => listed.includes(i) || i === start || i >= start + parts || partsHere)
-    await n.catchUp(log)
+    await readSparsely(n, g.log, { start, parts, listed }, (i) => tailHeld({ start, parts, listed })(i) || partsHere)
     expect(n.planOf(g.log.key)).toBe(start)
     const first = tailPreviewFeed(n, nobody, { limit: 20 })
     expect(first.preview).toBe(true)
-    // The feed itself shows no preview while its race is open: the "still arriving" page.
-    expect(readerFeed(n, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
+    // The feed shows it (reader-source.ts, PREVIEW_SHOWN).
+    expect(readerFeed(n, nobody, { limit: 20 })).toEqual(first)
     expect(first.next).toBeNull()
     // The newest page, as the full read has it (the hidden post left out by the same filter).
     expect(first.posts.map((p) => p.text)).toEqual(full)
@@ -55,7 +53,7 @@ describe('the newest words first', () => {
     expect(all.filter((t) => t.startsWith('new ')).length).toBe(30)
 
     partsHere = true
-    await n.catchUp(log)
+    await n.catchUp(g.log)
     expect(n.planOf(g.log.key)).toBeUndefined()
     const after = tailPreviewFeed(n, nobody, { limit: 20 })
     expect(after.preview).toBeUndefined()
@@ -67,10 +65,9 @@ describe('the newest words first', () => {
   it('shows nothing while a tail block is missing: a removal there could not be seen', async () => {
     const { g, start, parts, listed } = await groupWithTail()
     const n = reader(g)
-    n.planCheckpoint(g.log.key, start)
     // The last block (the facilitator's hide) is not here yet.
     const last = g.log.length - 1
-    await n.catchUp(sparse(g.log, (i) => (listed.includes(i) || i === start || i >= start + parts) && i !== last))
+    await readSparsely(n, g.log, { start, parts, listed }, (i) => tailHeld({ start, parts, listed })(i) && i !== last)
     expect(tailPreviewFeed(n, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
   })
 
@@ -82,8 +79,7 @@ describe('the newest words first', () => {
     copy.blocks.push(...g.log.blocks)
     // Governance from Fay's log (genesis and Bob's admission), none of her words.
     await n.catchUp(sparse(g.log, (i) => i < 2))
-    n.planCheckpoint(copy.key, start)
-    await n.catchUp(sparse(copy, (i) => listed.includes(i) || i === start || i >= start + parts))
+    await readSparsely(n, copy, { start, parts, listed })
     expect(n.governance.knowsLog(copy.key)).toBe(true)
     expect(n.planOf(copy.key)).toBe(start)
     expect(tailPreviewFeed(n, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
@@ -100,10 +96,8 @@ describe('the newest words first', () => {
     await whole.catchUp(bob)
     const full = texts(whole, 200)
     const n = reader(g)
-    n.planCheckpoint(g.log.key, start)
-    n.planCheckpoint(bobLog, bobStart)
-    await n.catchUp(sparse(g.log, (i) => listed.includes(i) || i === start || i >= start + parts))
-    await n.catchUp(sparse(bob, (i) => bobFirst.uncovered.includes(i) || i === bobStart || i >= bobStart + bobFirst.parts))
+    await readSparsely(n, g.log, { start, parts, listed })
+    await readSparsely(n, bob, { start: bobStart, parts: bobFirst.parts, listed: bobFirst.uncovered })
     const page = tailPreviewFeed(n, nobody, { limit: 200 })
     expect(page.preview).toBe(true)
     // Fay's tail is older than what Bob's checkpoint holds: none of it may show yet.
@@ -126,8 +120,7 @@ describe('the newest words first', () => {
     expect(full[0]).toBe('bob 7')
 
     const n = reader(g)
-    n.planCheckpoint(g.log.key, start)
-    await n.catchUp(sparse(g.log, (i) => listed.includes(i) || i === start || i >= start + parts))
+    await readSparsely(n, g.log, { start, parts, listed })
     // Bob's newest three blocks not here yet: his older posts are read, his newest are not.
     await n.catchUp(sparse(bob, (i) => i < bob.length - 3))
     // With the protection removed, this page was a preview that left Bob's newest posts out.
@@ -137,6 +130,48 @@ describe('the newest words first', () => {
     expect(page.preview).toBe(true)
     expect(page.posts.map((p) => p.text)).toEqual(full.slice(0, page.posts.length))
     expect(page.posts.map((p) => p.text).slice(0, 8)).toEqual(full.slice(0, 8))
+  })
+
+  it('no preview while a catch-up’s batch is open: a log read to its end whose posts are not in the docs yet', async () => {
+    const { g, start, parts, listed, bobLog, bob: bobId } = await groupWithTail()
+    const bobSpace = await bobsSpace(g, bobLog, bobId)
+    const bobDoc = memberDocId(idOf(bobId))
+    for (let i = 0; i < 8; i++) await bobSpace.change(bobDoc, (d) => void new MemberDoc(d, idOf(bobId)).addPost({ topic: 'check-in', text: `bob ${i}`, cw: null }, 20_000 + i))
+    await bobSpace.idle()
+    const bob = bobSpace.own as MemLog
+    const whole = reader(g)
+    await whole.catchUp(g.log)
+    await whole.catchUp(bob)
+    const full = texts(whole, 200)
+
+    const n = reader(g)
+    await readSparsely(n, g.log, { start, parts, listed })
+    // Another log's catch-up waits on storage with its batch open; Bob's log is read to its end
+    // inside that batch: his read position moves, his updates wait for the batch's end.
+    let release = (): void => undefined
+    const storage = new Promise<void>((r) => (release = r))
+    const slow: ReadLog = { key: hex(rnd.bytes(32)), length: 1, get: async () => (await storage, null) }
+    const other = n.catchUp(slow)
+    await n.catchUp(bob)
+    expect(n.next.get(bobLog)).toBe(bob.length)
+    // Before: a preview without any of Bob's posts, the newest eight of the group.
+    expect(tailPreviewFeed(n, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
+    release()
+    await other
+    const page = tailPreviewFeed(n, nobody, { limit: 20 })
+    expect(page.preview).toBe(true)
+    expect(page.posts.map((p) => p.text).slice(0, 8)).toEqual(full.slice(0, 8))
+    expect(page.posts.map((p) => p.text)).toEqual(full.slice(0, page.posts.length))
+  })
+
+  it('no preview while a rebuild runs: the docs shown are the state before it', async () => {
+    const { g, start, parts, listed } = await groupWithTail()
+    const n = reader(g)
+    await readSparsely(n, g.log, { start, parts, listed })
+    expect(tailPreviewFeed(n, nobody, { limit: 20 }).posts.length).toBeGreaterThan(0)
+    // What rebuildAside (group-space.ts) sets while the new state is built aside.
+    n.local = []
+    expect(tailPreviewFeed(n, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
   })
 
   it('no preview while a log whose checkpoint was just applied has not read its tail yet', async () => {
@@ -149,10 +184,9 @@ describe('the newest words first', () => {
     const full = texts(whole, 200)
 
     const n = reader(g)
-    n.planCheckpoint(g.log.key, start)
-    n.planCheckpoint(bobLog, bobStart)
-    await n.catchUp(sparse(g.log, (i) => listed.includes(i) || i === start || i >= start + parts))
+    await readSparsely(n, g.log, { start, parts, listed })
     // Bob's checkpoint whole and applied, his tail read in order only up to a block not here yet.
+    n.planCheckpoint(bobLog, bobStart)
     await n.catchUp(sparse(bob, (i) => i < bob.length - 2))
     expect(n.planOf(bobLog)).toBeUndefined()
     // Before: Fay's preview was shown beside Bob's doc without his newest posts.
