@@ -13,18 +13,13 @@ import { RulesDoc } from '../model/rules-doc.ts'
 import { APPEND_ONLY_DOCS, checkWrite, type WriteAuthority } from '../model/write-rule.ts'
 import { sharedUpdateProblem, writerClientId } from '../model/shared-writers.ts'
 import type { DocStates } from '../store/checkpoint-file.ts'
+import { HeldBlocks } from './held-blocks.ts'
 
 export const REMOTE = Symbol('remote')
 
-/**
- * Memory bounds against a flooding peer (issue 14). Blocks held back for logs governance does
- * not know yet: at most PENDING_MAX_BLOCKS and PENDING_MAX_BYTES in all; past that a block is
- * dropped from memory and its index remembered (`dropped`), and once governance knows that log
- * the group space rebuilds, re-reading it from the log on disk. Accepted updates waiting for a
- * batch's transaction: applied early once they pass QUEUE_MAX_BYTES.
- */
-export const PENDING_MAX_BLOCKS = 4_096
-export const PENDING_MAX_BYTES = 16 * 1024 * 1024
+// Blocks held back for logs governance does not know yet are bounded in held-blocks.ts.
+export { PENDING_MAX_BLOCKS, PENDING_MAX_BYTES } from './held-blocks.ts'
+/** Accepted updates waiting for a batch's transaction (issue 14): applied early past this. */
 export const QUEUE_MAX_BYTES = 8 * 1024 * 1024
 /** Updates kept while the docs rest (see `rest`); past this the docs wake and take them. */
 export const KEPT_MAX_BYTES = 4 * 1024 * 1024
@@ -46,14 +41,10 @@ interface Queued {
 
 export class DocSet {
   private readonly docs = new Map<string, Y.Doc>()
-  private readonly pending = new Map<string, { index: number; docId: string; update: Uint8Array; also?: readonly number[] }[]>()
+  private readonly pending = new HeldBlocks()
   /** Accepted updates not applied yet, per doc (see `batch`). */
   private queued: Map<string, Queued[]> | null = null
   private queuedBytes = 0
-  private pendingBlocks = 0
-  private pendingBytes = 0
-  /** Per log, the lowest index dropped from the held-back list (see PENDING_MAX_BLOCKS). */
-  private readonly dropped = new Map<string, number>()
   readonly rejected: Rejection[] = []
   /**
    * A batch applied an update Yjs could not read (see `apply`): the doc it was for is dropped,
@@ -235,23 +226,12 @@ export class DocSet {
 
   /** Keeps a block until governance can judge it (its log is unknown, or there is no genesis yet). */
   hold(logKey: string, index: number, docId: string, update: Uint8Array, also?: readonly number[]): void {
-    if (this.pendingBlocks >= PENDING_MAX_BLOCKS || this.pendingBytes + update.length > PENDING_MAX_BYTES) {
-      this.dropped.set(logKey, Math.min(index, this.dropped.get(logKey) ?? index))
-      return
-    }
-    this.pendingBlocks++
-    this.pendingBytes += update.length
-    const list = this.pending.get(logKey) ?? []
-    list.push(also === undefined ? { index, docId, update } : { index, docId, update, also })
-    this.pending.set(logKey, list)
+    this.pending.hold(logKey, also === undefined ? { index, docId, update } : { index, docId, update, also })
   }
 
   /** The lowest index held back from a log, if any: a checkpoint must resume there. */
   firstPending(logKey: string): number | undefined {
-    const list = this.pending.get(logKey)
-    let first = this.dropped.get(logKey)
-    for (const b of list ?? []) if (first === undefined || b.index < first) first = b.index
-    return first
+    return this.pending.first(logKey)
   }
 
   /** Whether a batch is open: blocks read (their logs' read positions moved) may not be in the docs yet. */
@@ -261,23 +241,18 @@ export class DocSet {
 
   /** How many blocks are held back in memory now (at most PENDING_MAX_BLOCKS). */
   get held(): number {
-    return this.pendingBlocks
+    return this.pending.size
   }
 
   /** Whether governance now knows a log some of whose held-back blocks were dropped: re-read it. */
   droppedKnown(auth: WriteAuthority): boolean {
-    for (const log of this.dropped.keys()) if (auth.knowsLog(log)) return true
-    return false
+    return this.pending.droppedFrom((log) => auth.knowsLog(log))
   }
 
   /** After governance changed: applies what was waiting and is now allowed. Returns changed doc ids. */
   retryPending(auth: WriteAuthority): string[] {
     const changed = new Set<string>()
-    const waiting = [...this.pending]
-    this.pending.clear()
-    this.pendingBlocks = 0
-    this.pendingBytes = 0
-    for (const [logKey, list] of waiting) {
+    for (const [logKey, list] of this.pending.take()) {
       for (const b of list) {
         const id = this.applyBlock(auth, logKey, b.index, b.docId, b.update, b.also)
         if (id) changed.add(id)
@@ -317,7 +292,7 @@ export class DocSet {
   wakeInSlices(): Promise<void> {
     const r = this.resting
     if (!r || this.waking) return this.waking?.done ?? Promise.resolve()
-    const wake = DocWake.of(() => this.states(r), REMOTE)
+    const wake = DocWake.of(() => this.restingStates(r), REMOTE)
     if (!wake) return Promise.resolve()
     const done = wake.inSlices(() => this.waking?.wake === wake).then(() => void (this.waking?.wake === wake && this.awake()), () => undefined)
     this.waking = { wake, done }
@@ -328,7 +303,7 @@ export class DocSet {
     return this.waking?.done ?? null
   }
 
-  private states(r: NonNullable<typeof this.resting>): ReadonlyMap<string, Uint8Array> {
+  private restingStates(r: NonNullable<typeof this.resting>): ReadonlyMap<string, Uint8Array> {
     try {
       return r.wake()
     } catch (e) {
@@ -341,7 +316,7 @@ export class DocSet {
   private awake(): void {
     const r = this.resting
     if (!r) return
-    const docs = (this.waking?.wake ?? new DocWake(this.states(r), REMOTE)).finish()
+    const docs = (this.waking?.wake ?? new DocWake(this.restingStates(r), REMOTE)).finish()
     this.waking = null
     this.resting = null
     for (const [id, doc] of docs) this.docs.set(id, doc)
@@ -393,9 +368,6 @@ export class DocSet {
     for (const d of this.docs.values()) d.destroy()
     this.docs.clear()
     this.pending.clear()
-    this.dropped.clear()
-    this.pendingBlocks = 0
-    this.pendingBytes = 0
   }
 }
 

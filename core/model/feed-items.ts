@@ -9,7 +9,7 @@ import type { HiddenNotice } from '../api.ts'
 import type { Ref } from './member-doc.ts'
 import { makeRef, parseRef } from './member-doc.ts'
 import { LIMITS, TOPIC_ID } from './vocabulary.ts'
-import type { ViewSource } from './views.ts'
+import type { ViewSource } from './view-source.ts'
 
 export const speaks = (src: ViewSource, author: string): boolean => (src.authors ? src.authors.has(author) : src.members.has(author))
 
