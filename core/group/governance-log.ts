@@ -4,6 +4,13 @@
  * arrives late — from a log read later, or after a partition — lands where it belongs and every
  * peer ends with the same state (DESIGN.md §3.3). Events are deduplicated by content id.
  *
+ * Carriers: anyone can copy a signed event into their own log, so one event may be carried by
+ * several logs, read in any order. Every carrier is kept, and the replay judges the event at one
+ * carrier chosen from the events alone (`carrierOf`): the rightful one (a device of its author,
+ * genesis at block 0 of its creator's log) before any copy, then by log key and index. So every
+ * peer holding the same blocks judges it at the same place, and a member who copies an event
+ * (their own removal, say) into their log cannot make the peers that read that log first refuse it.
+ *
  * Genesis: the group is defined by the genesis event whose id matches the group id this device
  * expects (known from the vault, or from the first genesis when creating the group). Any other
  * genesis is ignored. Events before or without a valid genesis wait.
@@ -44,7 +51,8 @@ interface Entry extends GovRecord {
 }
 
 export class GovernanceLog {
-  private readonly entries = new Map<string, Entry>()
+  /** Event id → every distinct place it was read (the first one read first). */
+  private readonly entries = new Map<string, Entry[]>()
   /** Events that were in order but not valid at their point (author lacked the right, …). */
   invalid: { id: string; reason: string }[] = []
 
@@ -53,12 +61,11 @@ export class GovernanceLog {
   /** Verifies and records an event. False when it was already known. Throws coded errors for bad events. */
   add(logKey: string, index: number, payload: Uint8Array): boolean {
     const { event, id } = openEvent(payload)
-    const known = this.entries.get(id)
-    const entry = { logKey, index, payload, id, event, seen: event.seen }
-    // A copy of genesis that another log carried first must not keep it from its creator's log:
-    // with the first carrier kept, no genesis opened its log and the group was never founded.
-    if (known && !(opensItsLog(entry) && !opensItsLog(known))) return false
-    this.entries.set(id, entry)
+    const known = this.entries.get(id) ?? []
+    if (known.some((e) => e.logKey === logKey && e.index === index)) return false
+    // Another carrier of a known event may be its rightful one: the replay must choose again.
+    known.push({ logKey, index, payload, id, event, seen: event.seen })
+    this.entries.set(id, known)
     return true
   }
 
@@ -69,25 +76,31 @@ export class GovernanceLog {
 
   /** The payload of a member.admit event naming `memberId`, as carried (provisional-admission.ts). */
   admissionOf(memberId: string): Uint8Array | null {
-    for (const e of this.entries.values()) if (e.event.kind === 'member.admit' && e.event.body.member.id === memberId) return e.payload
+    for (const [e] of this.entries.values()) if (e?.event.kind === 'member.admit' && e.event.body.member.id === memberId) return e.payload
     return null
   }
 
+  /** Every carrier of every event, so a checkpoint or a rebuild chooses the same ones again. */
   records(): GovRecord[] {
-    return [...this.entries.values()].map(({ logKey, index, payload }) => ({ logKey, index, payload }))
+    return [...this.entries.values()].flat().map(({ logKey, index, payload }) => ({ logKey, index, payload }))
+  }
+
+  /** One entry per event (its first carrier): for what depends on the event alone. */
+  private events(): Entry[] {
+    return [...this.entries.values()].map((list) => list[0] as Entry)
   }
 
   /** Every event that carries lockboxes (valid or not: a key we can open is kept for reading). */
   epochEvents(): Extract<SignedEvent, { kind: 'epoch.rotate' | 'epoch.share' }>[] {
     const out: Extract<SignedEvent, { kind: 'epoch.rotate' | 'epoch.share' }>[] = []
-    for (const { event } of this.entries.values()) if (event.kind === 'epoch.rotate' || event.kind === 'epoch.share') out.push(event)
+    for (const { event } of this.events()) if (event.kind === 'epoch.rotate' || event.kind === 'epoch.share') out.push(event)
     return out
   }
 
   /** The evidence of every log.fork event held (valid or not, only its evidence counts). */
   private evidence(): ForkEvidence[] {
     const bodies = []
-    for (const { event } of this.entries.values()) if (event.kind === 'log.fork') bodies.push(event.body)
+    for (const { event } of this.events()) if (event.kind === 'log.fork') bodies.push(event.body)
     return bodies
   }
 
@@ -102,10 +115,12 @@ export class GovernanceLog {
     const add = (member: string, device: string): void => {
       devices.set(member, (devices.get(member) ?? new Set()).add(device))
     }
-    for (const { event } of this.entries.values()) {
+    const events = this.events()
+    for (const { event } of events) {
       if (event.kind === 'genesis') add(event.author, event.body.creator.device)
       if (event.kind === 'member.admit') add(event.body.member.id, event.body.member.device)
     }
+    const carrier = carrierOf(devices, events)
     const clamp = (seen: Record<string, number>): Record<string, number> => {
       if (!frozen.size && !gaps.size) return seen
       const out: Record<string, number> = {}
@@ -116,6 +131,7 @@ export class GovernanceLog {
       return out
     }
     const all = [...this.entries.values()]
+      .map(carrier)
       .filter((e) => e.event.kind === 'genesis' || !silent(e.logKey, e.index))
       .map((e) => ({ ...e, seen: clamp(e.event.seen), cuts: undefined as Record<string, number> | undefined }))
     for (const e of all) {
@@ -158,6 +174,27 @@ export class GovernanceLog {
     }
     return gov
   }
+}
+
+/**
+ * Chooses, from the events alone, where each event is judged: a rightful carrier before a copy,
+ * then the lowest log key and index. `devices`: each member's logs as genesis and admissions name
+ * them (the cut-offs' map); a device a member added (`device.add`, signed by that member) counts too.
+ */
+function carrierOf(devices: ReadonlyMap<string, ReadonlySet<string>>, events: readonly Entry[]): (list: Entry[]) => Entry {
+  const added = new Map<string, Set<string>>()
+  for (const { event } of events) if (event.kind === 'device.add') added.set(event.author, (added.get(event.author) ?? new Set()).add(event.body.device))
+  const rightful = (e: Entry): boolean => {
+    if (e.event.kind === 'genesis') return opensItsLog(e)
+    if (e.event.kind === 'device.add') return e.index === 0 && e.logKey === e.event.body.device
+    return (devices.get(e.event.author)?.has(e.logKey) ?? false) || (added.get(e.event.author)?.has(e.logKey) ?? false)
+  }
+  const before = (a: Entry, b: Entry): boolean => {
+    const ra = rightful(a)
+    if (ra !== rightful(b)) return ra
+    return a.logKey !== b.logKey ? a.logKey < b.logKey : a.index < b.index
+  }
+  return (list) => list.reduce((best, e) => (before(e, best) ? e : best))
 }
 
 /** Whether an event is a genesis in its rightful place: block 0 of its creator's own log. */
