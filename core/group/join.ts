@@ -76,7 +76,7 @@ const CANNOT_WRITE: ReadonlySet<string> = new Set(['LOG_QUOTA_REACHED', 'LOG_BEH
 
 /**
  * Member side: never throws; every failure is a refusal with a code the joiner can show, but
- * for this device being unable to write (CANNOT_WRITE): null, "let another member answer".
+ * for this device being unable to write (CANNOT_WRITE) and a withdrawn invite: null, no answer.
  */
 export async function decideJoin(ctx: JoinHostContext, proofBytes: Uint8Array, challenge: string): Promise<JoinAnswer | null> {
   try {
@@ -91,6 +91,9 @@ export async function decideJoin(ctx: JoinHostContext, proofBytes: Uint8Array, c
     // Approved meanwhile (a facilitator admitted the request): hand over the welcome.
     if (gov.members.has(joiner.id) && gov.members.get(joiner.id)?.devices.has(joiner.device)) return welcomeFor(ctx, joiner.boxKey)
     if (asked?.status === 'declined') return { status: 'refused', code: 'INVITE_DECLINED' }
+    // A withdrawn code finds nobody (invite-announce.ts): a member who has read the withdrawal stays
+    // silent on it, also while its topic is still being left or an old announcement points here.
+    if (invite.revoked) return null
     const dead = isLive(invite, ctx.now())
     if (dead) return { status: 'refused', code: dead }
     // The name is signed into the proof, so a refused one is refused whole: the joiner asks again with another.

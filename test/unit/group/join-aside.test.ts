@@ -54,6 +54,24 @@ describe('a member at its byte budget and a joiner', () => {
     expect(bob.space.governance.members.has(idOf(cedar))).toBe(true)
   })
 
+  it('a withdrawn invite gets no answer, not a refusal: the code finds nobody (invite-announce.ts)', async () => {
+    const rnd = seededRandom(testSeed())
+    const fay = await founder(rnd, 'Fay')
+    const secret = rnd.bytes(16)
+    const pk = inviteKeyPair(secret).publicKey
+    const groupId = fay.space.groupId as string
+    const id = inviteId(pk)
+    await fay.space.writeGovernance({
+      v: 1, kind: 'invite.create', group: groupId, author: fay.me, at: now(), seen: fay.space.seen(),
+      body: { invite: { id, publicKey: hex(pk), expiresAt: now() + 1e9, uses: 1, role: 'member', approval: false } },
+    })
+    await fay.space.writeGovernance({ v: 1, kind: 'invite.revoke', group: groupId, author: fay.me, at: now(), seen: fay.space.seen(), body: { inviteId: id } })
+    expect(fay.space.governance.invites.get(id)?.revoked).toBe(true)
+    const challenge = newJoinChallenge()
+    const proof = encodeJoinProof(makeJoinProof({ groupId, inviteSecret: secret, identity: identity(rnd), device: rnd.bytes(32), pseudonym: 'Cedar', challenge }))
+    expect(await decideJoin(host(fay), proof, challenge)).toBeNull()
+  })
+
   it('on the wire, stepping aside closes the connection with no answer: the joiner is not refused', async () => {
     const [m, j] = noisePair()
     const hosted = hostJoin(m, { groupId: '0'.repeat(32), challenge: newJoinChallenge(), decide: async () => null })
