@@ -80,22 +80,12 @@ export function countedSource(space: GroupSpace, personal: PersonalReader): View
 }
 
 /**
- * The feed as this reader sees it. While a newcomer's logs wait for their checkpoints, the page
- * the tails give (tailPreviewFeed), or an empty page marked `preview` (the renderer says the
- * history is still arriving).
+ * The feed as this reader sees it. While a newcomer's logs wait for their checkpoints, only the
+ * page the tails give (tail-preview.ts): posts newer than the line the previews give, under the
+ * same filter, marked `preview` with no older page yet; or the empty page marked `preview` (the
+ * renderer says the history is still arriving) when none can be given.
  */
 export function readerFeed(space: GroupSpace, personal: PersonalReader, opts: Parameters<typeof feed>[1]): FeedPage {
-  // Off in session 9 while a preview lacking one member's posts was unexplained; the mechanism (a
-  // catch-up's batch) and its rule (`settled`) are in docs/decisions.md, session 10.
-  return tailPreviewFeed(space, personal, opts)
-}
-
-/**
- * The page the tails give while logs wait for their checkpoints (tail-preview.ts): only posts newer
- * than the line the previews give, under the same filter, marked `preview` with no older page yet;
- * the empty page marked `preview` when none can be given.
- */
-export function tailPreviewFeed(space: GroupSpace, personal: PersonalReader, opts: Parameters<typeof feed>[1]): FeedPage {
   if (!space.reading.planned) return feed(withFilter(space, mutesOf(personal)), opts)
   // While logs wait for their checkpoints, nothing but a preview is shown: the docs read so far
   // lack the newest posts of the waiting logs, and a hide or a removal in their tails too.
@@ -143,4 +133,3 @@ function withFilter(space: GroupSpace, mutes: MuteList, preview?: ReadonlyMap<st
     filter: itemFilter({ groupId: space.governance.groupId, index: moderationIndex(mod), rules: mod.rules, mutes, mine: base.docs.get(space.me) }),
   }
 }
-

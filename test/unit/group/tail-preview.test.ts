@@ -9,7 +9,7 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import type { GroupSpace, ReadLog } from '../../../core/group/group-space.ts'
-import { readerFeed, tailPreviewFeed } from '../../../core/group/reader-source.ts'
+import { readerFeed } from '../../../core/group/reader-source.ts'
 import { decodeCheckpointPart } from '../../../core/group/shared-checkpoint.ts'
 import { gcRange } from '../../../core/group/tail-preview.ts'
 import { memberDocId } from '../../../core/model/doc-id.ts'
@@ -18,7 +18,7 @@ import { decodeBlock } from '../../../core/store/block-codec.ts'
 import { hex, idOf, MemLog } from './support.ts'
 import { bobsSpace, groupWithTail, hiddenWhileWaiting, nobody, pastCheckpoint, reader, readSparsely, rnd, sparse, tailHeld } from './tail-fixture.ts'
 
-const texts = (s: GroupSpace, limit = 20): string[] => tailPreviewFeed(s, nobody, { limit }).posts.map((p) => p.text)
+const texts = (s: GroupSpace, limit = 20): string[] => readerFeed(s, nobody, { limit }).posts.map((p) => p.text)
 
 describe('the newest words first', () => {
   it('shows the tail’s newest posts before the checkpoint’s parts, hides what a full read hides, then becomes the full read', async () => {
@@ -34,7 +34,7 @@ describe('the newest words first', () => {
     const n = reader(g)
     await readSparsely(n, g.log, { start, parts, listed }, (i) => tailHeld({ start, parts, listed })(i) || partsHere)
     expect(n.planOf(g.log.key)).toBe(start)
-    const first = tailPreviewFeed(n, nobody, { limit: 20 })
+    const first = readerFeed(n, nobody, { limit: 20 })
     expect(first.preview).toBe(true)
     // The feed shows it (reader-source.ts, PREVIEW_SHOWN).
     expect(readerFeed(n, nobody, { limit: 20 })).toEqual(first)
@@ -55,7 +55,7 @@ describe('the newest words first', () => {
     partsHere = true
     await n.catchUp(g.log)
     expect(n.planOf(g.log.key)).toBeUndefined()
-    const after = tailPreviewFeed(n, nobody, { limit: 20 })
+    const after = readerFeed(n, nobody, { limit: 20 })
     expect(after.preview).toBeUndefined()
     expect(after.posts.map((p) => p.text)).toEqual(full)
     expect(texts(n, 2000)).toEqual(texts(whole, 2000))
@@ -68,7 +68,7 @@ describe('the newest words first', () => {
     // The last block (the facilitator's hide) is not here yet.
     const last = g.log.length - 1
     await readSparsely(n, g.log, { start, parts, listed }, (i) => tailHeld({ start, parts, listed })(i) && i !== last)
-    expect(tailPreviewFeed(n, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
+    expect(readerFeed(n, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
   })
 
   it('a tail the write rule refuses shows nothing: Fay’s words carried in Bob’s log', async () => {
@@ -82,7 +82,7 @@ describe('the newest words first', () => {
     await readSparsely(n, copy, { start, parts, listed })
     expect(n.governance.knowsLog(copy.key)).toBe(true)
     expect(n.planOf(copy.key)).toBe(start)
-    expect(tailPreviewFeed(n, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
+    expect(readerFeed(n, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
   })
 
   it('the line: a page shows nothing older than what a log still waiting for its checkpoint may hold', async () => {
@@ -98,7 +98,7 @@ describe('the newest words first', () => {
     const n = reader(g)
     await readSparsely(n, g.log, { start, parts, listed })
     await readSparsely(n, bob, { start: bobStart, parts: bobFirst.parts, listed: bobFirst.uncovered })
-    const page = tailPreviewFeed(n, nobody, { limit: 200 })
+    const page = readerFeed(n, nobody, { limit: 200 })
     expect(page.preview).toBe(true)
     // Fay's tail is older than what Bob's checkpoint holds: none of it may show yet.
     expect(page.posts.length).toBeGreaterThan(0)
@@ -124,9 +124,9 @@ describe('the newest words first', () => {
     // Bob's newest three blocks not here yet: his older posts are read, his newest are not.
     await n.catchUp(sparse(bob, (i) => i < bob.length - 3))
     // With the protection removed, this page was a preview that left Bob's newest posts out.
-    expect(tailPreviewFeed(n, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
+    expect(readerFeed(n, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
     await n.catchUp(bob)
-    const page = tailPreviewFeed(n, nobody, { limit: 20 })
+    const page = readerFeed(n, nobody, { limit: 20 })
     expect(page.preview).toBe(true)
     expect(page.posts.map((p) => p.text)).toEqual(full.slice(0, page.posts.length))
     expect(page.posts.map((p) => p.text).slice(0, 8)).toEqual(full.slice(0, 8))
@@ -155,10 +155,10 @@ describe('the newest words first', () => {
     await n.catchUp(bob)
     expect(n.next.get(bobLog)).toBe(bob.length)
     // Before: a preview without any of Bob's posts, the newest eight of the group.
-    expect(tailPreviewFeed(n, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
+    expect(readerFeed(n, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
     release()
     await other
-    const page = tailPreviewFeed(n, nobody, { limit: 20 })
+    const page = readerFeed(n, nobody, { limit: 20 })
     expect(page.preview).toBe(true)
     expect(page.posts.map((p) => p.text).slice(0, 8)).toEqual(full.slice(0, 8))
     expect(page.posts.map((p) => p.text)).toEqual(full.slice(0, page.posts.length))
@@ -168,10 +168,10 @@ describe('the newest words first', () => {
     const { g, start, parts, listed } = await groupWithTail()
     const n = reader(g)
     await readSparsely(n, g.log, { start, parts, listed })
-    expect(tailPreviewFeed(n, nobody, { limit: 20 }).posts.length).toBeGreaterThan(0)
+    expect(readerFeed(n, nobody, { limit: 20 }).posts.length).toBeGreaterThan(0)
     // What rebuildAside (group-space.ts) sets while the new state is built aside.
     n.local = []
-    expect(tailPreviewFeed(n, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
+    expect(readerFeed(n, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
   })
 
   it('no preview while a log whose checkpoint was just applied has not read its tail yet', async () => {
@@ -190,9 +190,9 @@ describe('the newest words first', () => {
     await n.catchUp(sparse(bob, (i) => i < bob.length - 2))
     expect(n.planOf(bobLog)).toBeUndefined()
     // Before: Fay's preview was shown beside Bob's doc without his newest posts.
-    expect(tailPreviewFeed(n, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
+    expect(readerFeed(n, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
     await n.catchUp(bob)
-    const page = tailPreviewFeed(n, nobody, { limit: 200 })
+    const page = readerFeed(n, nobody, { limit: 200 })
     expect(page.preview).toBe(true)
     expect(page.posts.map((p) => p.text)).toEqual(full.slice(0, page.posts.length))
   })
@@ -201,7 +201,7 @@ describe('the newest words first', () => {
     const { n, whole, rest } = await hiddenWhileWaiting()
     expect(texts(whole, 200)).not.toContain('bob, hidden by Fay')
     // Before: the docs read so far made the page, and Bob's post showed, its hide not read yet.
-    expect(tailPreviewFeed(n, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
+    expect(readerFeed(n, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
     await rest()
     expect(texts(n, 200)).not.toContain('bob, hidden by Fay')
   })
