@@ -119,6 +119,11 @@ export class CheckpointReading {
     return new Map([...this.backfills].map(([k, b]) => [k, { next: b.next, end: b.end }]))
   }
 
+  /** Whether a run holds a whole checkpoint not applied yet (its blocks count as read). */
+  get deferring(): boolean {
+    return this.deferred.size > 0
+  }
+
   startRun(logKey: string): void {
     this.inRun.set(logKey, (this.inRun.get(logKey) ?? 0) + 1)
   }

@@ -153,6 +153,14 @@ export class DocSet {
     }
   }
 
+  /**
+   * Applies what a batch queued so far, now (a settle point, group-reading.ts `settle`); the batch
+   * goes on queuing after it. Nothing outside a batch.
+   */
+  drain(): void {
+    this.drainQueue()
+  }
+
   /** Applies what a batch queued so far; the batch goes on queuing after it. */
   private drainQueue(): void {
     const queued = this.queued
@@ -234,9 +242,9 @@ export class DocSet {
     return this.pending.first(logKey)
   }
 
-  /** Whether a batch is open: blocks read (their logs' read positions moved) may not be in the docs yet. */
-  get batching(): boolean {
-    return this.queued !== null
+  /** Whether accepted updates wait for a batch's transaction: blocks read (their logs' read positions moved) not in the docs yet. */
+  get unapplied(): boolean {
+    return this.queued !== null && this.queued.size > 0
   }
 
   /** How many blocks are held back in memory now (at most PENDING_MAX_BLOCKS). */

@@ -34,6 +34,8 @@ import { CheckpointReading } from './checkpoint-reading.ts'
 import { logQuota, QuotaBook, type QuotaSource } from './log-quota.ts'
 
 export const GOVERNANCE_DOC = 'governance'
+/** Not a doc: told to onChange when a settle point ends a newcomer's "history arriving" (`arriving`). */
+export const HISTORY_SETTLED = 'history-settled'
 
 /** Any device log as a group space reads it. A block not held yet reads as null. */
 export interface ReadLog extends QuotaSource, Readable {
@@ -88,6 +90,8 @@ export abstract class GroupReading {
   private provisional = false
   /** A replay took rights away: docs built under the old state must be rebuilt from the logs. */
   protected rebuildNeeded = false
+  /** Whether a log waited for its checkpoint at the last settle point, or was planned since (`arriving`). */
+  private arrivingWhenSettled = false
   /** rebuild aside */
   readonly logs = new Map<string, ReadLog>()
   /** rebuild aside */
@@ -185,37 +189,100 @@ export abstract class GroupReading {
 
   /**
    * Reads every block of `log` not read yet, up to the first one not held locally. Bad blocks are
-   * skipped with their reason recorded. Governance events read here are replayed once, at the end
-   * (genesis at once, see `judge`).
+   * skipped with their reason recorded. Governance events read here are replayed at the settle
+   * point that ends the read (genesis at once, see `judge`). A log read from a checkpoint is read
+   * in two batches: the checkpoint and its tail, a settle point (and the rebuild it may need), then
+   * the backfill of the blocks the checkpoint stood for, and a settle point again.
    */
   async catchUp(log: ReadLog): Promise<void> {
     this.logs.set(log.key, log)
     if (log.quotaEnd) this.quota.set(log.key, await log.quotaEnd(logQuota()))
+    // A plan made since the last settle point: the views wait for the next one (`arriving`).
+    if (this.reading.planned) this.arrivingWhenSettled = true
     const changed = new Set<string>()
+    let backfill = false
     await this.docs.batch(async () => {
-      if (this.quota.unknown(log.key) || !(await this.reading.fromCheckpoint(log, changed))) return
-      this.reading.startRun(log.key)
-      try {
-        // A window at a time: one await per 64 blocks, not one async step (and its garbage) per block.
-        for await (const { indexes, blocks } of readWindows(log, this.next.get(log.key) ?? 0, () => Math.min(log.length, this.quota.readEnd(log.key)))) {
-          for (let j = 0; j < blocks.length; j++) {
-            this.blocksRead++
-            for (const id of this.ingest(log.key, indexes[j] as number, blocks[j] as Uint8Array, true)) changed.add(id)
+      if (!this.quota.unknown(log.key) && (await this.reading.fromCheckpoint(log, changed))) {
+        this.reading.startRun(log.key)
+        try {
+          // A window at a time: one await per 64 blocks, not one async step (and its garbage) per block.
+          for await (const { indexes, blocks } of readWindows(log, this.next.get(log.key) ?? 0, () => Math.min(log.length, this.quota.readEnd(log.key)))) {
+            for (let j = 0; j < blocks.length; j++) {
+              this.blocksRead++
+              for (const id of this.ingest(log.key, indexes[j] as number, blocks[j] as Uint8Array, true)) changed.add(id)
+            }
           }
+        } finally {
+          this.reading.endRun(log.key, changed)
         }
-      } finally {
-        this.reading.endRun(log.key, changed)
+        backfill = this.reading.backfillsLeft().has(log.key)
       }
-      await this.reading.backfill(log, changed)
-      if (this.govDirty) for (const id of this.replayGovernance()) changed.add(id)
+      // Before the backfill goes on: the last planned log's checkpoint and tail end "arriving" here.
+      this.settle(changed)
     })
+    await this.afterBatch(changed)
+    if (!backfill) return
+    await this.docs.batch(async () => {
+      await this.reading.backfill(log, changed)
+      this.settle(changed)
+    })
+    await this.afterBatch(changed)
+  }
+
+  /** After a catch-up's batch: the rebuild it needs, if any, then a settle point; then the views are told. */
+  private async afterBatch(changed: Set<string>): Promise<void> {
     this.provisional = false // the batch's governance is final now: nothing left to confirm
     if (this.docs.damaged) this.rebuildNeeded = true
     if (this.rebuildNeeded) {
       await this.rebuild()
       changed.add(GOVERNANCE_DOC)
+      this.settle(changed)
     }
     if (changed.size) this.onChange([...changed])
+    changed.clear()
+  }
+
+  /**
+   * Whether every block counted as read (a log's `next`, a preview pane's `next`) is, now, in the
+   * docs or refused under the governance of every event read: no accepted update waits for a
+   * batch's transaction, no governance event waits for its replay, no rebuild is needed, pending or
+   * running, no doc was dropped as damaged, and no run holds a whole checkpoint not applied yet.
+   * Those are every place a counted block can wait between being read and reaching the docs.
+   */
+  get settled(): boolean {
+    return !this.docs.unapplied && !this.govDirty && !this.rebuildNeeded && !this.docs.damaged && !this.rebuilding() && !this.reading.deferring
+  }
+
+  /**
+   * Whether the views may not claim "the history is here" yet: a log waits for its checkpoint, or
+   * did at the last settle point. Read positions move inside a batch at once, its updates reach
+   * the docs at a settle point, so a log's plan ends (the live `planned`) before its checkpoint,
+   * its tail and the hides and removals in them are in the docs; this stays true until then.
+   */
+  get arriving(): boolean {
+    return this.reading.planned || this.arrivingWhenSettled
+  }
+
+  /**
+   * A settle point, made on purpose: applies what the batch queued, replays governance over every
+   * event read (what it lets in is queued and applied too), and, if the state is then `settled`,
+   * records whether a log still waits for its checkpoint (`arriving`). Synchronous: no feed call
+   * runs in between. Not settled when the replay asks for a rebuild: the caller runs it first
+   * (`afterBatch`) and settles again.
+   */
+  protected settle(changed: Set<string>): void {
+    this.docs.drain()
+    if (this.govDirty) for (const id of this.replayGovernance()) changed.add(id)
+    this.docs.drain()
+    if (!this.settled) return
+    // The views change with it even when no doc did: tell them.
+    if (this.arrivingWhenSettled && !this.reading.planned) changed.add(HISTORY_SETTLED)
+    this.arrivingWhenSettled = this.reading.planned
+  }
+
+  /** Whether a rebuild is pending or running (GroupSpace's). */
+  protected rebuilding(): boolean {
+    return false
   }
 
   /** One block from any log. Returns the doc ids it changed. Never throws on bad data. */

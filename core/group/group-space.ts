@@ -39,6 +39,8 @@ export class GroupSpace extends GroupReading {
   private writing: Promise<unknown> = Promise.resolve()
   /** The rebuild running now, if any (rebuild). */
   private rebuilt: Promise<unknown> = Promise.resolve()
+  /** Rebuilds asked for and not finished (`rebuilding`). */
+  private rebuilds = 0
   /** While a rebuild runs: local changes made meanwhile, applied to the new state at the swap (rebuildAside below). */
   local: { docId: string; update: Uint8Array }[] | null = null
   private sharing = false
@@ -117,9 +119,15 @@ export class GroupSpace extends GroupReading {
    */
   protected rebuild(): Promise<void> {
     this.rebuildNeeded = false
-    const run = this.rebuilt.then(() => rebuildAside(this))
+    this.rebuilds++
+    const run = this.rebuilt.then(() => rebuildAside(this)).finally(() => void this.rebuilds--)
     this.rebuilt = run.catch(() => undefined)
     return run
+  }
+
+  /** From the call on, not only while built aside (`local`): a rebuild may wait for the one before it. */
+  protected override rebuilding(): boolean {
+    return this.rebuilds > 0 || this.local !== null
   }
 
   /**

@@ -68,15 +68,17 @@ export function exportSource(space: GroupSpace, includeHidden: boolean): ViewSou
 /**
  * While a newcomer's logs wait for their checkpoints, the docs read so far lack the newest words
  * of those logs and any hide, removal or mute in their tails: a record built from them could hold
- * a post the group hid. Exports refuse (HISTORY_ARRIVING) rather than write such a record.
+ * a post the group hid. Exports refuse (HISTORY_ARRIVING) rather than write such a record. Until
+ * the settle point after the last checkpoint and its tail (`arriving`, group-reading.ts), not only
+ * while a log waits: its checkpoint and tail are read before they are in the docs.
  */
 export function refuseWhileArriving(space: GroupSpace): void {
-  if (space.reading.planned) throw errors.HISTORY_ARRIVING('a log still waits for its shared checkpoint')
+  if (space.arriving) throw errors.HISTORY_ARRIVING('a log still waits for its shared checkpoint')
 }
 
 /** The posts a count may be made from: none while a newcomer's history arrives (see above). */
 export function countedSource(space: GroupSpace, personal: PersonalReader): ViewSource | null {
-  return space.reading.planned ? null : readerSource(space, personal)
+  return space.arriving ? null : readerSource(space, personal)
 }
 
 /**
@@ -86,26 +88,19 @@ export function countedSource(space: GroupSpace, personal: PersonalReader): View
  * renderer says the history is still arriving) when none can be given.
  */
 export function readerFeed(space: GroupSpace, personal: PersonalReader, opts: Parameters<typeof feed>[1]): FeedPage {
-  if (!space.reading.planned) return feed(withFilter(space, mutesOf(personal)), opts)
+  // The ordinary feed once a settle point found no log waiting (see refuseWhileArriving).
+  if (!space.arriving) return feed(withFilter(space, mutesOf(personal)), opts)
   // While logs wait for their checkpoints, nothing but a preview is shown: the docs read so far
-  // lack the newest posts of the waiting logs, and a hide or a removal in their tails too.
-  const view = settled(space) && othersReadToEnd(space) ? space.reading.previewView() : null
+  // lack the newest posts of the waiting logs, and a hide or a removal in their tails too. Once
+  // none waits but no settle point has come yet, previewView is null: the empty page.
+  // `settled` (group-reading.ts) reads the state itself, not whether a batch is open: a feed call
+  // runs between two synchronous steps of any catch-up, and when nothing counted as read waits
+  // for a transaction, a replay or a rebuild, "read to its end" is "in the docs to its end". Each
+  // run ends in a settle point, so this holds during catch-ups too, not only between them.
+  const view = space.settled && othersReadToEnd(space) ? space.reading.previewView() : null
   if (!view) return { posts: [], next: null, preview: true }
   const page = feed(withFilter(space, mutesOf(personal), view.docs), opts)
   return { posts: page.posts.filter((p) => p.createdAt > view.since), next: null, preview: true }
-}
-
-/**
- * Whether every block read so far is in the docs the page is made from. A catch-up reads its
- * blocks inside a DocSet batch, which moves each log's read position (`next`, a pane's `next`) at
- * once but applies the updates (a member's posts, a hide in the moderation doc) only when the
- * batch ends, and catch-ups of several logs share one open batch. A page made meanwhile counted a
- * log as read to its end while none of its posts were in the docs yet: newest-first.test.ts saw
- * every post of one member missing (docs/decisions.md, session 10). During a rebuild the docs are
- * the state before it, which the new governance may refuse. So the preview waits for neither.
- */
-function settled(space: GroupSpace): boolean {
-  return !space.docs.batching && space.local === null
 }
 
 /**

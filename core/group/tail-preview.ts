@@ -19,9 +19,9 @@
  * - a preview is offered only once every planned log's uncovered blocks and whole known tail are
  *   read (a removal in a tail not read yet cannot be missed), and the usual filter applies
  *   (moderation, mutes, flags counted over previews and real docs alike);
- * - "read" means in the docs: no preview while a catch-up's batch is open (its blocks move the
- *   read positions at once but reach the docs at the batch's end) or a rebuild runs
- *   (reader-source.ts, `settled`);
+ * - "read" means in the docs: no preview while a block counted as read waits in a batch's queue
+ *   (its blocks move the read positions at once but reach the docs at a settle point), for a
+ *   governance replay, or while a rebuild is pending or runs (group-reading.ts, `settled`);
  * - `since`: only posts newer than every planned log's oldest dated tail item are shown. An
  *   honest writer's checkpoint holds only items older than its tail, so above that line the page
  *   is the one a full read shows, and any reply, reaction or flag on a shown post is in a tail too.
