@@ -24,6 +24,7 @@ import { fastProvider } from '../crypto/provider-sodium.ts'
 import { BlockKind, decodeBlock } from '../store/block-codec.ts'
 import type { Checkpoint } from '../store/checkpoint-file.ts'
 import { checkWrite } from '../model/write-rule.ts'
+import { SHARED_DOCS } from '../model/doc-id.ts'
 import { DocSet } from './doc-set.ts'
 import { openNewLockboxes, writableEpoch } from './epoch-keys.ts'
 import type { Governance } from './governance.ts'
@@ -379,6 +380,7 @@ export abstract class GroupReading {
     if (!this.gov) return []
     const after = this.gov.grants()
     if (before && [...before.grants()].some(([log, grant]) => after.get(log) !== grant)) this.rebuildNeeded = true
+    if (before && writersChanged(before, this.gov)) this.rebuildNeeded = true
     if (this.confirmsProvisional(before)) this.rebuildNeeded = true
     if (this.learnKeys() && this.unreadable.size) this.rebuildNeeded = true
     // Held-back blocks dropped past the flood bound (doc-set.ts) are read again from the log.
@@ -425,4 +427,15 @@ export abstract class GroupReading {
     if (!this.keys) throw errors.PROFILE_LOCKED()
     return this.keys
   }
+}
+
+/**
+ * Whether the roles the settings let write a shared doc changed (the write rule reads them:
+ * `writersOf`). Blocks are judged under the governance of the moment they are read, so a peer that
+ * read a member's rules edit before the settings change letting members write it refused it, and
+ * one that read it after accepted it: their docs differed for good. A rebuild judges every block
+ * under the final settings, as a peer reading in any order does. Settings change rarely.
+ */
+function writersChanged(before: Governance, after: Governance): boolean {
+  return SHARED_DOCS.some((doc) => before.writersOf(doc).join() !== after.writersOf(doc).join())
 }
