@@ -29,7 +29,9 @@ export interface Child {
   /**
    * Resolves with the first line that satisfies `match` (rejects on exit or timeout). The bound
    * is wall time (ms), or `{ cpuMs }`: the child's own CPU time, for a wait that is all the
-   * child's own work (a start-up), which wall time on a loaded machine does not measure.
+   * child's own work (a start-up), which wall time on a loaded machine does not measure; a
+   * CPU-bounded wait also ends at LINE_HANG_GUARD_MS of wall time, for a child that waits on
+   * nothing and spends nothing. Without a bound, only the hang guard.
    */
   waitForLine(match: (line: string) => boolean, bound?: number | { cpuMs: number }): Promise<string>
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
@@ -59,10 +61,12 @@ export function spawnTs(file: string, args: string[], env: NodeJS.ProcessEnv = {
       resolve({ code, signal })
     }),
   )
-  function waitForLine(match: (line: string) => boolean, bound: number | { cpuMs: number } = 20_000): Promise<string> {
+  function waitForLine(match: (line: string) => boolean, bound: number | { cpuMs: number } = LINE_HANG_GUARD_MS): Promise<string> {
     return new Promise((resolve, reject) => {
-      const timer = typeof bound === 'number'
-        ? setTimeout(() => done(new Error(`timed out waiting for a line; stderr: ${err}`)), bound)
+      const wallMs = typeof bound === 'number' ? bound : LINE_HANG_GUARD_MS
+      const timer = setTimeout(() => done(new Error(`no line after ${wallMs} ms of wall time; stderr: ${err}`)), wallMs)
+      const cpuTimer = typeof bound === 'number'
+        ? undefined
         : setInterval(() => {
           const used = cpuMsOf(proc.pid)
           if (used !== null && used > bound.cpuMs) done(new Error(`no line after ${used} ms of the child's own CPU time; stderr: ${err}`))
@@ -74,7 +78,7 @@ export function spawnTs(file: string, args: string[], env: NodeJS.ProcessEnv = {
       }
       function done(e: Error | null, line?: string): void {
         clearTimeout(timer)
-        clearInterval(timer)
+        clearInterval(cpuTimer)
         waiters.delete(check)
         if (e) reject(e)
         else resolve(line as string)
@@ -85,6 +89,16 @@ export function spawnTs(file: string, args: string[], env: NodeJS.ProcessEnv = {
   }
   return { proc, lines, waitForLine, exited, stderr: () => err }
 }
+
+/**
+ * A hang guard, not a claim: how long a wait for a child's line may last in wall time before it
+ * fails with the child's stderr (the test's own limit would fail it too, but without the stderr).
+ * Generous on purpose: on two cores shared by a whole suite (load 10–30) a child's start-up takes
+ * 4–7 s of wall time at load 13 for under a second of its own CPU, and a 20-s wall bound that was
+ * the default here fired on nothing but load. A wait whose time is a test's claim says so with its
+ * own bound: the child's CPU time (`{ cpuMs }`) for its own work.
+ */
+export const LINE_HANG_GUARD_MS = 120_000
 
 /** How often a CPU-bounded wait reads the child's CPU time. */
 const CPU_LOOK_MS = 250
