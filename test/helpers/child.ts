@@ -100,6 +100,33 @@ export function spawnTs(file: string, args: string[], env: NodeJS.ProcessEnv = {
  */
 export const LINE_HANG_GUARD_MS = 120_000
 
+/**
+ * A hang guard, not a claim: how long a child asked to stop may take to close and exit. Peers and
+ * nodes close by flushing what they acknowledged, writing their checkpoints and leaving the swarm
+ * (30–110 ms measured at load 5–9, 2026-12-07); a fixed kill a few seconds in cut that short on a
+ * loaded machine, so what a restart or the next test found depended on the load. Below the
+ * integration suite's 60-s hook limit, so a stuck close fails here, with the child's stderr, and
+ * the child is killed rather than left running.
+ */
+export const CLOSE_HANG_GUARD_MS = 45_000
+
+/**
+ * Asks a child to stop (`ask`: end its stdin, send SIGTERM) and waits for its exit, the real
+ * signal that it closed. Past CLOSE_HANG_GUARD_MS it is killed and the stop fails.
+ */
+export async function endChild(child: Child, ask: () => void): Promise<void> {
+  if (child.proc.exitCode !== null || child.proc.signalCode !== null) return
+  let hung = false
+  const guard = setTimeout(() => {
+    hung = true
+    child.proc.kill('SIGKILL')
+  }, CLOSE_HANG_GUARD_MS)
+  ask()
+  await child.exited
+  clearTimeout(guard)
+  if (hung) throw new Error(`a child did not exit within ${CLOSE_HANG_GUARD_MS} ms of being asked to stop (a hang guard) and was killed; stderr: ${child.stderr()}`)
+}
+
 /** How often a CPU-bounded wait reads the child's CPU time. */
 const CPU_LOOK_MS = 250
 /** Linux reports a process's times in USER_HZ ticks, 100 a second on every architecture Node runs on. */
