@@ -112,19 +112,20 @@ export const CLOSE_HANG_GUARD_MS = 45_000
 
 /**
  * Asks a child to stop (`ask`: end its stdin, send SIGTERM) and waits for its exit, the real
- * signal that it closed. Past CLOSE_HANG_GUARD_MS it is killed and the stop fails.
+ * signal that it closed. Past the hang guard (CLOSE_HANG_GUARD_MS; a test of this helper passes
+ * a short one) it is killed and the stop fails.
  */
-export async function endChild(child: Child, ask: () => void): Promise<void> {
+export async function endChild(child: Child, ask: () => void, guardMs = CLOSE_HANG_GUARD_MS): Promise<void> {
   if (child.proc.exitCode !== null || child.proc.signalCode !== null) return
   let hung = false
   const guard = setTimeout(() => {
     hung = true
     child.proc.kill('SIGKILL')
-  }, CLOSE_HANG_GUARD_MS)
+  }, guardMs)
   ask()
   await child.exited
   clearTimeout(guard)
-  if (hung) throw new Error(`a child did not exit within ${CLOSE_HANG_GUARD_MS} ms of being asked to stop (a hang guard) and was killed; stderr: ${child.stderr()}`)
+  if (hung) throw new Error(`a child did not exit within ${guardMs} ms of being asked to stop (a hang guard) and was killed; stderr: ${child.stderr()}`)
 }
 
 /** How often a CPU-bounded wait reads the child's CPU time. */
