@@ -15,6 +15,12 @@ export interface Peer {
   stop(): Promise<void>
 }
 
+/**
+ * For a peer's createProfile and unlock (argon2id at full cost, 64 MiB × 3, in the peer's share of
+ * a loaded machine): a hang guard, not the claim of any test.
+ */
+export const PROFILE_CALL_MS = 90_000
+
 /** `readyMs`: a bound on the process's start; by default only waitForLine's wall-time hang guard (child.ts). */
 export async function startPeer(profileDir: string, bootstrap: string, env: NodeJS.ProcessEnv = {}, opts: { readyMs?: number } = {}): Promise<Peer> {
   const child = spawnTs(CHILD, [profileDir, bootstrap], env, { stdin: true })
