@@ -31,6 +31,7 @@
  * Errors: ARCHIVE_VERSION (magic right, version not 1: checked first), ARCHIVE_CORRUPT (anything
  * damaged), ARCHIVE_TRUNCATED, ARCHIVE_PASSPHRASE (an intact header whose key check fails).
  */
+import { concatBytes } from '../bytes.ts'
 import type { FileHandle } from 'node:fs/promises'
 import { errors } from '../errors.ts'
 import { equalBytes, hash, keyedHash } from '../crypto/hash.ts'
@@ -71,11 +72,11 @@ function headerBytes(h: ArchiveHeader): Uint8Array {
 }
 
 function keyCheck(key: Uint8Array, header: Uint8Array): Uint8Array {
-  return keyedHash(key, concat(ENC.encode('hearth/archive/v1/key-check'), header.subarray(0, 56)), 16)
+  return keyedHash(key, concatBytes([ENC.encode('hearth/archive/v1/key-check'), header.subarray(0, 56)]), 16)
 }
 
 function chunkKey(key: Uint8Array, header: Uint8Array): Uint8Array {
-  return keyedHash(key, concat(ENC.encode('hearth/archive/v1/chunks'), header))
+  return keyedHash(key, concatBytes([ENC.encode('hearth/archive/v1/chunks'), header]))
 }
 
 function nonceFor(fileId: Uint8Array, i: number): Uint8Array {
@@ -208,11 +209,4 @@ export async function* readContainer(fh: FileHandle, passphrase: string): AsyncG
   } finally {
     wipe(ck)
   }
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length)
-  out.set(a, 0)
-  out.set(b, a.length)
-  return out
 }

@@ -15,6 +15,7 @@
  * checks all of it (readArchive's verify pass) before anything is imported, then reads the file
  * again and requires every entry to hash as the manifest says.
  */
+import { concatBytes } from '../bytes.ts'
 import type { FileHandle } from 'node:fs/promises'
 import { errors } from '../errors.ts'
 import { hash } from '../crypto/hash.ts'
@@ -128,7 +129,7 @@ export const metaBytes = (m: ArchiveMeta): Uint8Array => canonicalBytes(m)
 export async function* readEntries(fh: FileHandle, passphrase: string): AsyncGenerator<Entry> {
   let pending: Uint8Array = new Uint8Array(0)
   for await (const data of readContainer(fh, passphrase)) {
-    const joined = pending.length ? concat(pending, data) : data.slice()
+    const joined = pending.length ? concatBytes([pending, data]) : data.slice()
     pending.fill(0)
     pending = joined
     let o = 0
@@ -225,11 +226,4 @@ function checkManifest(body: Uint8Array, meta: ArchiveMeta, keys: ArchiveKeys, h
   if (!verifySignature(sig, manifestMessage(meta.groupId, meta.member, listed), Buffer.from(meta.member, 'hex'))) {
     throw corrupt('the manifest signature does not verify')
   }
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length)
-  out.set(a, 0)
-  out.set(b, a.length)
-  return out
 }

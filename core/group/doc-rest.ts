@@ -17,7 +17,7 @@ import { readFileSync } from 'node:fs'
 import { errors } from '../errors.ts'
 import { wipe } from '../crypto/wipe.ts'
 import { decodeCheckpoint, WRITE_HEAD, type Checkpoint } from '../store/checkpoint-file.ts'
-import { joinPieces } from '../store/sealed-file.ts'
+import { concatBytes } from '../bytes.ts'
 import type { GroupSpace } from './group-space.ts'
 
 /** How long a group's space goes unasked before its docs rest. */
@@ -95,7 +95,7 @@ export class DocRest {
       try {
         // Either way the bytes are a copy only this wake reads: opened in place.
         const pieces = held()
-        const bytes = pieces ? joinPieces(pieces) : readSealed(this.host.file(groupId))
+        const bytes = pieces ? concatBytes(pieces) : readSealed(this.host.file(groupId))
         const docs = bytes && sameFile(bytes) ? decodeCheckpoint(bytes, key, true).docs : null
         if (!docs) throw errors.LOG_CORRUPT('the checkpoint changed')
         return docs

@@ -14,6 +14,7 @@
  * Key lifetime: an epoch key seals blocks from the rotation that announced it until the next
  * rotation; it is kept afterwards for reading only. Removed members never get a lockbox.
  */
+import { concatBytes } from '../bytes.ts'
 import { errors } from '../errors.ts'
 import { equalBytes, hash } from '../crypto/hash.ts'
 import { openSealed, sealTo } from '../crypto/sealedbox.ts'
@@ -23,10 +24,7 @@ const DOMAIN = new TextEncoder().encode('hearth/epoch-key/v1\n')
 export const EPOCH_KEY_BYTES = 32
 
 export function epochCheck(key: Uint8Array): string {
-  const msg = new Uint8Array(DOMAIN.length + key.length)
-  msg.set(DOMAIN, 0)
-  msg.set(key, DOMAIN.length)
-  return Buffer.from(hash(msg)).toString('hex')
+  return Buffer.from(hash(concatBytes([DOMAIN, key]))).toString('hex')
 }
 
 /** One lockbox per member: member id → hex sealed box of `key` to their box key. */

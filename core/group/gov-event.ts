@@ -51,6 +51,7 @@
  * signature bytes (a signature is not unique to its message under every implementation).
  * A group's id is the first 16 bytes of its genesis event id, in hex.
  */
+import { concatBytes } from '../bytes.ts'
 import { z } from 'zod'
 import { errors } from '../errors.ts'
 import { hash } from '../crypto/hash.ts'
@@ -196,11 +197,7 @@ export type SignedEvent = z.infer<typeof eventSchema>
 export type UnsignedEvent = Omit<SignedEvent, 'sig'>
 
 function signedBytes(e: UnsignedEvent): Uint8Array {
-  const body = canonicalBytes(e)
-  const out = new Uint8Array(DOMAIN.length + body.length)
-  out.set(DOMAIN, 0)
-  out.set(body, DOMAIN.length)
-  return out
+  return concatBytes([DOMAIN, canonicalBytes(e)])
 }
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')

@@ -35,6 +35,7 @@
  * Errors: INVALID_INPUT for anything malformed (JSON, shape, hex, lengths, an unacceptable key)
  * and CRYPTO_BAD_SIGNATURE for a proof that does not prove this join.
  */
+import { concatBytes } from '../bytes.ts'
 import { z } from 'zod'
 import { admitBoxPublicKey } from '../crypto/box.ts'
 import { equalBytes } from '../crypto/hash.ts'
@@ -175,11 +176,7 @@ export function verifyJoinProof(proof: unknown, expected: JoinExpectation): Veri
 }
 
 function signedBytes(body: Omit<JoinProof, 'sig' | 'joinerSig'>): Uint8Array {
-  const json = canonicalBytes(body)
-  const out = new Uint8Array(DOMAIN.length + json.length)
-  out.set(DOMAIN, 0)
-  out.set(json, DOMAIN.length)
-  return out
+  return concatBytes([DOMAIN, canonicalBytes(body)])
 }
 
 function check<T>(schema: z.ZodType<T>, value: unknown, what: string): T {

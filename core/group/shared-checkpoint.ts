@@ -26,6 +26,7 @@
  * reaches old and new members alike; a checkpoint that leaves out earlier words costs only the
  * newcomer those words (decisions.md, 2026-11-24 — initial sync).
  */
+import { concatBytes } from '../bytes.ts'
 import { errors } from '../errors.ts'
 import { maxPayloadBytes } from '../store/block-codec.ts'
 
@@ -140,13 +141,6 @@ export class CheckpointAssembly {
 
   done(): Uint8Array | null {
     if (!this.complete) return null
-    const size = this.chunks.reduce((a, c) => a + c.length, 0)
-    const out = new Uint8Array(size)
-    let o = 0
-    for (const c of this.chunks) {
-      out.set(c, o)
-      o += c.length
-    }
-    return out
+    return concatBytes(this.chunks)
   }
 }

@@ -30,7 +30,7 @@ import { hash, keyedHash } from '../crypto/hash.ts'
 import { fastProvider } from '../crypto/provider-sodium.ts'
 import type { KeyPair } from '../crypto/provider.ts'
 import { sign, verifySignature } from '../crypto/sign.ts'
-import { concat } from './keeper-wire.ts'
+import { concatBytes } from '../bytes.ts'
 
 export const MAILBOX_PROTOCOL = 'hearth/keeper-mailbox/v1'
 const VERSION = 1
@@ -75,11 +75,11 @@ export function requestIdFor(k: MailboxKeys, identityKey: Uint8Array): Uint8Arra
 
 /** The join challenge for a mailbox request: never equal to a live member's random one. */
 export function challengeFor(requestId: Uint8Array): string {
-  return Buffer.from(hash(concat(L.challenge, requestId))).toString('hex')
+  return Buffer.from(hash(concatBytes([L.challenge, requestId]))).toString('hex')
 }
 
 function leaveSigned(id: Uint8Array, requestId: Uint8Array, request: Uint8Array): Uint8Array {
-  return concat(L.leave, id, requestId, hash(request))
+  return concatBytes([L.leave, id, requestId, hash(request)])
 }
 
 export function signLeave(k: MailboxKeys, requestId: Uint8Array, request: Uint8Array): Uint8Array {
@@ -109,14 +109,14 @@ export function encodeMailbox(m: MailboxMessage): Uint8Array {
     case 'open': {
       const at = new Uint8Array(8)
       new DataView(at.buffer).setBigUint64(0, BigInt(m.expiresAt))
-      return concat(head(KIND.OPEN), m.id, m.topic, m.gate, at, m.greeting)
+      return concatBytes([head(KIND.OPEN), m.id, m.topic, m.gate, at, m.greeting])
     }
-    case 'close': return concat(head(KIND.CLOSE), m.id)
-    case 'ask': return concat(head(KIND.ASK), m.id)
-    case 'leave': return concat(head(KIND.LEAVE), m.id, m.requestId, m.signature, m.request)
-    case 'request': return concat(head(KIND.REQUEST), m.id, m.requestId, m.request)
-    case 'reply': return concat(head(KIND.REPLY), m.id, m.requestId, m.answer)
-    case 'result': return concat(head(KIND.RESULT), m.id, m.requestId, Uint8Array.of(RESULT[m.result]), m.body)
+    case 'close': return concatBytes([head(KIND.CLOSE), m.id])
+    case 'ask': return concatBytes([head(KIND.ASK), m.id])
+    case 'leave': return concatBytes([head(KIND.LEAVE), m.id, m.requestId, m.signature, m.request])
+    case 'request': return concatBytes([head(KIND.REQUEST), m.id, m.requestId, m.request])
+    case 'reply': return concatBytes([head(KIND.REPLY), m.id, m.requestId, m.answer])
+    case 'result': return concatBytes([head(KIND.RESULT), m.id, m.requestId, Uint8Array.of(RESULT[m.result]), m.body])
   }
 }
 

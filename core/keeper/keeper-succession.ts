@@ -32,7 +32,8 @@ import { fastProvider } from '../crypto/provider-sodium.ts'
 import { openSealed, sealTo } from '../crypto/sealedbox.ts'
 import { sign, verifySignature } from '../crypto/sign.ts'
 import { wipe } from '../crypto/wipe.ts'
-import { accessFromSeed, concat, type AccessKeyPair } from './keeper-wire.ts'
+import { concatBytes } from '../bytes.ts'
+import { accessFromSeed, type AccessKeyPair } from './keeper-wire.ts'
 
 export const SUCCEED_VERSION = 1
 export const MAX_SUCCESSOR_BOXES = 256
@@ -49,10 +50,10 @@ export type SucceedRefusal = 'KEEPER_SUCCESSOR_MALFORMED' | 'KEEPER_SUCCESSOR_WR
 /** A succeed message from `old` to `next`, with the new seed sealed to each member's box key. */
 export function encodeSucceed(old: Uint8Array, next: AccessKeyPair, nextSeed: Uint8Array, boxKeys: readonly Uint8Array[], keeperKey: Uint8Array): Uint8Array {
   if (boxKeys.length === 0 || boxKeys.length > MAX_SUCCESSOR_BOXES) throw new RangeError(`a successor carries 1 … ${MAX_SUCCESSOR_BOXES} boxes`)
-  const boxes = concat(...boxKeys.map((k) => sealTo(nextSeed, k, fastProvider)))
+  const boxes = concatBytes(boxKeys.map((k) => sealTo(nextSeed, k, fastProvider)))
   const signature = sign(signed(keeperKey, old, next.publicKey, boxes), next.secretKey, fastProvider)
   const count = Uint8Array.of(boxKeys.length >> 8, boxKeys.length & 0xff)
-  return concat(Uint8Array.of(SUCCEED_VERSION), old, next.publicKey, signature, count, boxes)
+  return concatBytes([Uint8Array.of(SUCCEED_VERSION), old, next.publicKey, signature, count, boxes])
 }
 
 /** Parses a succeed message's shape; null if it is not one. Never throws on peer bytes. */
@@ -109,7 +110,7 @@ export function openSuccessor(m: Uint8Array, old: Uint8Array, keeperKey: Uint8Ar
 }
 
 export function encodeAnswer(a: Answer): Uint8Array {
-  return a.kind === 'retired' ? concat(Uint8Array.of(ANSWER.retired), a.succeed) : Uint8Array.of(ANSWER[a.kind])
+  return a.kind === 'retired' ? concatBytes([Uint8Array.of(ANSWER.retired), a.succeed]) : Uint8Array.of(ANSWER[a.kind])
 }
 
 export function decodeAnswer(m: Uint8Array): Answer | null {
@@ -122,5 +123,5 @@ export function decodeAnswer(m: Uint8Array): Answer | null {
 
 function signed(keeperKey: Uint8Array, old: Uint8Array, next: Uint8Array, boxes: Uint8Array): Uint8Array {
   if (keeperKey.length !== 32 || old.length !== 32 || next.length !== 32) throw new RangeError('bad keeper-succeed context')
-  return concat(LABEL, keeperKey, old, next, boxes)
+  return concatBytes([LABEL, keeperKey, old, next, boxes])
 }

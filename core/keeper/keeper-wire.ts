@@ -34,6 +34,7 @@
  * Version 1 (access version 2, keyed by the group secret) is gone: a node of either version meets
  * the other's channel and refuses it with KEEPER_OLD_VERSION / KEEPER_NEWER_VERSION (keeper-version.ts).
  */
+import { concatBytes } from '../bytes.ts'
 import { equalBytes, keyedHash } from '../crypto/hash.ts'
 import { fastProvider } from '../crypto/provider-sodium.ts'
 import { sign, verifySignature } from '../crypto/sign.ts'
@@ -62,7 +63,7 @@ export interface AccessKeyPair {
 export function accessSeed(epochKey: Uint8Array, keeperKey: Uint8Array): Uint8Array {
   if (!(epochKey instanceof Uint8Array) || epochKey.length !== 32) throw new RangeError('an epoch key is 32 bytes')
   if (!(keeperKey instanceof Uint8Array) || keeperKey.length !== 32) throw new RangeError('a keeper key is 32 bytes')
-  return keyedHash(epochKey, concat(SEED_LABEL, keeperKey))
+  return keyedHash(epochKey, concatBytes([SEED_LABEL, keeperKey]))
 }
 
 /** The access key pair from its seed (from an epoch key, or opened from a successor's sealed box). */
@@ -91,14 +92,14 @@ export function registrationSecret(keeperSeed: Uint8Array): Uint8Array {
 
 function registrationProof(register: Uint8Array, handshakeHash: Uint8Array): Uint8Array {
   if (register.length !== REGISTER_BYTES || handshakeHash.length !== 64) throw new RangeError('bad keeper-register context')
-  return keyedHash(register, concat(REGISTER_LABEL, handshakeHash))
+  return keyedHash(register, concatBytes([REGISTER_LABEL, handshakeHash]))
 }
 
 /** An access message; `register` null sends no registration proof (zeros): "only if you know this group". */
 export function encodeAccess(access: AccessKeyPair, handshakeHash: Uint8Array, keeperKey: Uint8Array, register: Uint8Array | null): Uint8Array {
   const signature = sign(signed(handshakeHash, keeperKey), access.secretKey, fastProvider)
   const proof = register ? registrationProof(register, handshakeHash) : new Uint8Array(32)
-  return concat(Uint8Array.of(ACCESS_VERSION), access.publicKey, signature, proof)
+  return concatBytes([Uint8Array.of(ACCESS_VERSION), access.publicKey, signature, proof])
 }
 
 /**
@@ -130,21 +131,12 @@ export function decodeKeep(message: Uint8Array): Uint8Array[] | null {
 /** Keep messages for any number of keys, MAX_KEEP_KEYS per message. */
 export function encodeKeep(keys: Uint8Array[]): Uint8Array[] {
   const out: Uint8Array[] = []
-  for (let i = 0; i < keys.length; i += MAX_KEEP_KEYS) out.push(concat(...keys.slice(i, i + MAX_KEEP_KEYS)))
+  for (let i = 0; i < keys.length; i += MAX_KEEP_KEYS) out.push(concatBytes(keys.slice(i, i + MAX_KEEP_KEYS)))
   return out
 }
 
 function signed(handshakeHash: Uint8Array, keeperKey: Uint8Array): Uint8Array {
   if (handshakeHash.length !== 64 || keeperKey.length !== 32) throw new RangeError('bad keeper-access context')
-  return concat(SIGN_LABEL, Uint8Array.of(0), handshakeHash, keeperKey)
+  return concatBytes([SIGN_LABEL, Uint8Array.of(0), handshakeHash, keeperKey])
 }
 
-export function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
-  let at = 0
-  for (const p of parts) {
-    out.set(p, at)
-    at += p.length
-  }
-  return out
-}

@@ -16,6 +16,7 @@
  *   drops an item whose id it already holds; only the owning log can write that id, so a
  *   duplicate can only be that log contradicting itself.
  */
+import { concatBytes } from '../bytes.ts'
 import * as Y from 'yjs'
 import { hash } from '../crypto/hash.ts'
 
@@ -26,10 +27,7 @@ export function writerClientId(logKey: string): number {
   let id = memo.get(logKey)
   if (id === undefined) {
     const key = Buffer.from(logKey, 'hex')
-    const input = new Uint8Array(LABEL.length + key.length)
-    input.set(LABEL)
-    input.set(key, LABEL.length)
-    id = Buffer.from(hash(input, 32)).readUInt32LE(0)
+    id = Buffer.from(hash(concatBytes([LABEL, key]), 32)).readUInt32LE(0)
     if (memo.size > 100_000) memo.clear()
     memo.set(logKey, id)
   }

@@ -24,6 +24,7 @@
  * Who asks: only a side that was about to refuse the other as `not-member`. The common path
  * (both already members to each other) never sends a type-1 message.
  */
+import { concatBytes } from '../bytes.ts'
 
 export const ADMISSION_VERSION = 1
 /** A member.admit event is a few hundred bytes to a few KiB (join proof, epochs); this bounds a hostile one. */
@@ -38,11 +39,7 @@ export type AdmissionFault = 'admission-malformed' | 'admission-oversize' | 'adm
 
 export function encodeAdmission(m: AdmissionMessage): Uint8Array {
   if (m.kind !== 'show') return Uint8Array.of(ADMISSION_VERSION, m.kind === 'ask' ? ASK : NONE)
-  const out = new Uint8Array(2 + m.event.length)
-  out[0] = ADMISSION_VERSION
-  out[1] = SHOW
-  out.set(m.event, 2)
-  return out
+  return concatBytes([Uint8Array.of(ADMISSION_VERSION, SHOW), m.event])
 }
 
 /** Never throws on peer bytes. */

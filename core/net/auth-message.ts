@@ -28,6 +28,7 @@
  * Nonces are random per message; K is also unique per connection and direction, so even a
  * repeated nonce could not reuse a key. authKey lives as long as the group secret it comes from.
  */
+import { concatBytes } from '../bytes.ts'
 import { keyedHash } from '../crypto/hash.ts'
 import { sealSecret, openSecret } from '../crypto/secretbox.ts'
 import { sign, verifySignature } from '../crypto/sign.ts'
@@ -91,16 +92,11 @@ export function sealAuthProof(ctx: AuthContext, senderIsInitiator: boolean, proo
   if (proof.memberId.length !== MEMBER_ID_BYTES || proof.signature.length !== SIGNATURE_BYTES) {
     throw errors.INTERNAL('an auth proof is a 32-byte member id and a 64-byte signature')
   }
-  const plain = new Uint8Array(MEMBER_ID_BYTES + SIGNATURE_BYTES)
-  plain.set(proof.memberId, 0)
-  plain.set(proof.signature, MEMBER_ID_BYTES)
+  const plain = concatBytes([proof.memberId, proof.signature])
   const key = sealKey(ctx, senderIsInitiator)
   try {
     const sealed = sealSecret(key, plain, fastProvider)
-    const out = new Uint8Array(1 + sealed.length)
-    out[0] = AUTH_VERSION
-    out.set(sealed, 1)
-    return out
+    return concatBytes([Uint8Array.of(AUTH_VERSION), sealed])
   } finally {
     wipe(key)
   }
@@ -132,21 +128,12 @@ function roleByte(isInitiator: boolean): number {
 
 function signedBytes(ctx: AuthContext, senderIsInitiator: boolean): Uint8Array {
   requireContext(ctx)
-  const out = new Uint8Array(SIGN_LABEL.length + 1 + HANDSHAKE_HASH_BYTES + ctx.groupId.length)
-  out.set(SIGN_LABEL, 0)
-  out[SIGN_LABEL.length] = roleByte(senderIsInitiator)
-  out.set(ctx.handshakeHash, SIGN_LABEL.length + 1)
-  out.set(ctx.groupId, SIGN_LABEL.length + 1 + HANDSHAKE_HASH_BYTES)
-  return out
+  return concatBytes([SIGN_LABEL, Uint8Array.of(roleByte(senderIsInitiator)), ctx.handshakeHash, ctx.groupId])
 }
 
 function sealKey(ctx: AuthContext, senderIsInitiator: boolean): Uint8Array {
   requireContext(ctx)
-  const message = new Uint8Array(SEAL_LABEL.length + 1 + HANDSHAKE_HASH_BYTES)
-  message.set(SEAL_LABEL, 0)
-  message[SEAL_LABEL.length] = roleByte(senderIsInitiator)
-  message.set(ctx.handshakeHash, SEAL_LABEL.length + 1)
-  return keyedHash(ctx.authKey, message)
+  return keyedHash(ctx.authKey, concatBytes([SEAL_LABEL, Uint8Array.of(roleByte(senderIsInitiator)), ctx.handshakeHash]))
 }
 
 function requireContext(ctx: AuthContext): void {

@@ -17,6 +17,7 @@
  * exchange is worthless in another. Anything out of order, oversized or malformed ends the
  * connection. Neither side ever throws out of these functions; they resolve with an outcome.
  */
+import { concatBytes } from '../bytes.ts'
 import { HearthError } from '../errors.ts'
 import { Protomux, rawEncoding, type NoiseStream, type ProtomuxChannel } from './holepunch-net.ts'
 
@@ -110,10 +111,7 @@ export function requestJoin(
         } catch (e) {
           return end({ ok: false, reason: e instanceof HearthError ? 'malformed' : 'closed' })
         }
-        const msg = new Uint8Array(proof.length + 1)
-        msg[0] = PROOF
-        msg.set(proof, 1)
-        channel?.messages[0]?.send(msg)
+        channel?.messages[0]?.send(concatBytes([Uint8Array.of(PROOF), proof]))
         return
       }
       const answer = m[0] === ANSWER && groupId ? decodeAnswer(m) : null
@@ -130,11 +128,7 @@ export function requestJoin(
 
 export function encodeAnswer(a: JoinAnswer): Uint8Array {
   const body = a.status === 'admitted' ? a.sealed : a.status === 'refused' ? new TextEncoder().encode(a.code) : new Uint8Array(0)
-  const out = new Uint8Array(2 + body.length)
-  out[0] = ANSWER
-  out[1] = a.status === 'admitted' ? 1 : a.status === 'pending' ? 2 : 3
-  out.set(body, 2)
-  return out
+  return concatBytes([Uint8Array.of(ANSWER, a.status === 'admitted' ? 1 : a.status === 'pending' ? 2 : 3), body])
 }
 
 export function decodeAnswer(m: Uint8Array): JoinAnswer | null {

@@ -23,6 +23,7 @@
  * What it does not hide: the IP address. Anyone who sees two announcements from one address can
  * still guess they are one household; only the keeper's private mode (§4) helps with that.
  */
+import { concatBytes } from '../bytes.ts'
 import { errors } from '../errors.ts'
 import { keyedHash } from '../crypto/hash.ts'
 import { fastProvider } from '../crypto/provider-sodium.ts'
@@ -41,11 +42,7 @@ export function swarmKeyPair(membershipSecret: Uint8Array, groupId: Uint8Array, 
   if (!(membershipSecret instanceof Uint8Array) || membershipSecret.length !== 32) throw errors.INVALID_INPUT('a membership secret is 32 bytes')
   if (!(salt instanceof Uint8Array) || salt.length !== SWARM_SALT_BYTES) throw errors.INVALID_INPUT(`a swarm salt is ${SWARM_SALT_BYTES} bytes`)
   if (!(groupId instanceof Uint8Array) || groupId.length === 0 || groupId.length > 64) throw errors.INVALID_INPUT('a group id is 1–64 bytes')
-  const message = new Uint8Array(LABEL.length + SWARM_SALT_BYTES + groupId.length)
-  message.set(LABEL, 0)
-  message.set(salt, LABEL.length)
-  message.set(groupId, LABEL.length + SWARM_SALT_BYTES)
-  const seed = keyedHash(membershipSecret, message)
+  const seed = keyedHash(membershipSecret, concatBytes([LABEL, salt, groupId]))
   try {
     return fastProvider.signKeyPairFromSeed(seed)
   } finally {

@@ -2,6 +2,7 @@
  * Little-endian binary writing and bounds-checked reading for Hearth's own file formats. A reader
  * never reads past its input: any short or over-long field raises the error the format chose.
  */
+import { concatBytes } from '../bytes.ts'
 import type { HearthError } from '../errors.ts'
 
 export class ByteWriter {
@@ -51,12 +52,7 @@ export class ByteWriter {
   }
 
   done(): Uint8Array {
-    const out = new Uint8Array(this.size)
-    let o = 0
-    for (const c of this.chunks) {
-      out.set(c, o)
-      o += c.length
-    }
+    const out = concatBytes(this.chunks)
     this.chunks = []
     return out
   }

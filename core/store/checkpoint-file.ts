@@ -28,7 +28,8 @@ import path from 'node:path'
 import { errors } from '../errors.ts'
 import { readFileOrNull, writeFileAtomic } from './atomic-file.ts'
 import { ByteReader, ByteWriter } from './bytes.ts'
-import { joinPieces, openSealedFile, sealFileStream } from './sealed-file.ts'
+import { concatBytes } from '../bytes.ts'
+import { openSealedFile, sealFileStream } from './sealed-file.ts'
 
 const MAGIC = new TextEncoder().encode('HEARTHCK')
 const VERSION = 2
@@ -66,7 +67,7 @@ export function sealCheckpoint(c: CheckpointToSeal, key: Uint8Array): Uint8Array
 
 /** The whole sealed file in one array (sealCheckpoint's pieces joined). */
 export function encodeCheckpoint(c: CheckpointToSeal, key: Uint8Array): Uint8Array {
-  return joinPieces(sealCheckpoint(c, key))
+  return concatBytes(sealCheckpoint(c, key))
 }
 
 /** The plaintext in the layout above, piece by piece: the head, each doc's id and length then its state, the tail. */

@@ -76,19 +76,6 @@ export function sealFileStream(magic: Uint8Array, version: number, parts: Iterab
   }
 }
 
-/** A file's pieces (sealFileStream) as one array: for a reader of the whole file. */
-export function joinPieces(pieces: readonly Uint8Array[]): Uint8Array {
-  let size = 0
-  for (const p of pieces) size += p.length
-  const out = new Uint8Array(size)
-  let o = 0
-  for (const p of pieces) {
-    out.set(p, o)
-    o += p.length
-  }
-  return out
-}
-
 /**
  * The version and plaintext of a file `key` sealed; 'unreadable' when it is not this kind of file
  * or its version is not in `versions`, 'closed' when it does not open with `key`. The caller

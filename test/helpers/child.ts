@@ -29,7 +29,9 @@ export interface Child {
   /**
    * Resolves with the first line that satisfies `match` (rejects on exit or timeout). The bound
    * is wall time (ms), or `{ cpuMs }`: the child's own CPU time, for a wait that is all the
-   * child's own work (a start-up), which wall time on a loaded machine does not measure.
+   * child's own work (a start-up), which wall time on a loaded machine does not measure; a
+   * CPU-bounded wait also ends at LINE_HANG_GUARD_MS of wall time, for a child that waits on
+   * nothing and spends nothing. Without a bound, only the hang guard.
    */
   waitForLine(match: (line: string) => boolean, bound?: number | { cpuMs: number }): Promise<string>
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
@@ -59,10 +61,12 @@ export function spawnTs(file: string, args: string[], env: NodeJS.ProcessEnv = {
       resolve({ code, signal })
     }),
   )
-  function waitForLine(match: (line: string) => boolean, bound: number | { cpuMs: number } = 20_000): Promise<string> {
+  function waitForLine(match: (line: string) => boolean, bound: number | { cpuMs: number } = LINE_HANG_GUARD_MS): Promise<string> {
     return new Promise((resolve, reject) => {
-      const timer = typeof bound === 'number'
-        ? setTimeout(() => done(new Error(`timed out waiting for a line; stderr: ${err}`)), bound)
+      const wallMs = typeof bound === 'number' ? bound : LINE_HANG_GUARD_MS
+      const timer = setTimeout(() => done(new Error(`no line after ${wallMs} ms of wall time; stderr: ${err}`)), wallMs)
+      const cpuTimer = typeof bound === 'number'
+        ? undefined
         : setInterval(() => {
           const used = cpuMsOf(proc.pid)
           if (used !== null && used > bound.cpuMs) done(new Error(`no line after ${used} ms of the child's own CPU time; stderr: ${err}`))
@@ -74,7 +78,7 @@ export function spawnTs(file: string, args: string[], env: NodeJS.ProcessEnv = {
       }
       function done(e: Error | null, line?: string): void {
         clearTimeout(timer)
-        clearInterval(timer)
+        clearInterval(cpuTimer)
         waiters.delete(check)
         if (e) reject(e)
         else resolve(line as string)
@@ -84,6 +88,44 @@ export function spawnTs(file: string, args: string[], env: NodeJS.ProcessEnv = {
     })
   }
   return { proc, lines, waitForLine, exited, stderr: () => err }
+}
+
+/**
+ * A hang guard, not a claim: how long a wait for a child's line may last in wall time before it
+ * fails with the child's stderr (the test's own limit would fail it too, but without the stderr).
+ * Generous on purpose: on two cores shared by a whole suite (load 10–30) a child's start-up takes
+ * 4–7 s of wall time at load 13 for under a second of its own CPU, and a 20-s wall bound that was
+ * the default here fired on nothing but load. A wait whose time is a test's claim says so with its
+ * own bound: the child's CPU time (`{ cpuMs }`) for its own work.
+ */
+export const LINE_HANG_GUARD_MS = 120_000
+
+/**
+ * A hang guard, not a claim: how long a child asked to stop may take to close and exit. Peers and
+ * nodes close by flushing what they acknowledged, writing their checkpoints and leaving the swarm
+ * (30–110 ms measured at load 5–9, 2026-12-07); a fixed kill a few seconds in cut that short on a
+ * loaded machine, so what a restart or the next test found depended on the load. Below the
+ * integration suite's 60-s hook limit, so a stuck close fails here, with the child's stderr, and
+ * the child is killed rather than left running.
+ */
+export const CLOSE_HANG_GUARD_MS = 45_000
+
+/**
+ * Asks a child to stop (`ask`: end its stdin, send SIGTERM) and waits for its exit, the real
+ * signal that it closed. Past the hang guard (CLOSE_HANG_GUARD_MS; a test of this helper passes
+ * a short one) it is killed and the stop fails.
+ */
+export async function endChild(child: Child, ask: () => void, guardMs = CLOSE_HANG_GUARD_MS): Promise<void> {
+  if (child.proc.exitCode !== null || child.proc.signalCode !== null) return
+  let hung = false
+  const guard = setTimeout(() => {
+    hung = true
+    child.proc.kill('SIGKILL')
+  }, guardMs)
+  ask()
+  await child.exited
+  clearTimeout(guard)
+  if (hung) throw new Error(`a child did not exit within ${guardMs} ms of being asked to stop (a hang guard) and was killed; stderr: ${child.stderr()}`)
 }
 
 /** How often a CPU-bounded wait reads the child's CPU time. */

@@ -1,6 +1,7 @@
 /** Runs the real `hearth` command in its own process, as a user or a script would. */
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import type { Child } from './child.ts'
 
 const BIN = fileURLToPath(new URL('../../scripts/hearth.mjs', import.meta.url))
 
@@ -37,4 +38,19 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 
       resolve({ code, stdout, stderr, json })
     })
   })
+}
+
+/**
+ * Up to its `{"serving"…}` line a `hearth serve` node does only its own work (load its code,
+ * argon2id, open the store, listen on its socket; the swarm is joined after): 0.6–0.8 s of its
+ * own CPU, 4–7 s of wall time at load 13 (measured 2026-12-07). A wall bound on it measured the
+ * machine's load (20 s fired at load ~20 beside other runs), so the bound is the node's own CPU
+ * time: twenty times the work is a broken node. One that waits on nothing and spends nothing is
+ * caught by the wall-time hang guard (LINE_HANG_GUARD_MS, test/helpers/child.ts).
+ */
+export const SERVE_READY = { cpuMs: 12_000 }
+
+/** Waits for a `hearth serve --json` child's serving line; its groups and socket. */
+export async function untilServing(child: Child): Promise<{ serving: string[]; socket: string | null }> {
+  return JSON.parse(await child.waitForLine((l) => l.startsWith('{"serving"'), SERVE_READY)) as { serving: string[]; socket: string | null }
 }

@@ -1,6 +1,6 @@
 /** Starts `hearth keeper serve` (the real CLI) in its own process and reads its first line; counts what a stopped keeper holds. */
 import { fileURLToPath } from 'node:url'
-import { spawnTs, type Child } from './child.ts'
+import { endChild, spawnTs, type Child } from './child.ts'
 import { openKeeperProfile } from '../../core/keeper/keeper-profile.ts'
 
 const HEARTH = fileURLToPath(new URL('../../scripts/hearth.ts', import.meta.url))
@@ -24,14 +24,8 @@ export async function startKeeper(profileDir: string, boot: string, extra: strin
     code: keeper,
     groups,
     ...(signal ? { signal } : {}),
-    async stop() {
-      if (child.proc.exitCode !== null || child.proc.signalCode !== null) return
-      child.proc.kill('SIGTERM')
-      const t = setTimeout(() => child.proc.kill('SIGKILL'), 15_000)
-      const { signal } = await child.exited
-      clearTimeout(t)
-      if (signal === 'SIGKILL') throw new Error('the keeper did not stop on SIGTERM')
-    },
+    // SIGTERM closes the keeper's store cleanly; a keeper that does not exit fails the stop.
+    stop: () => endChild(child, () => child.proc.kill('SIGTERM')),
   }
 }
 

@@ -1,7 +1,7 @@
 /** Drives a Hearth node in its own process (test/integration/sync/peer.child.ts) call by call. */
 import { fileURLToPath } from 'node:url'
 import type { MethodInput, MethodName, MethodOutput, Result } from '../../core/api.ts'
-import { spawnTs, type Child } from './child.ts'
+import { endChild, spawnTs, type Child } from './child.ts'
 
 const CHILD = fileURLToPath(new URL('../integration/sync/peer.child.ts', import.meta.url))
 
@@ -11,10 +11,17 @@ export interface Peer {
   ok<M extends MethodName>(method: M, input: MethodInput<M>, timeoutMs?: number): Promise<MethodOutput<M>>
   /** Polls `probe` until it returns true or the time is up; a probe that throws is tried again. */
   until(probe: () => Promise<boolean>, timeoutMs?: number): Promise<void>
+  /** Ends the peer's stdin and waits for its exit: it has closed (child.ts endChild, its hang guard). */
   stop(): Promise<void>
 }
 
-/** `readyMs`: how long the process may take to start (loading core through tsx is slow on a loaded machine). */
+/**
+ * For a peer's createProfile and unlock (argon2id at full cost, 64 MiB × 3, in the peer's share of
+ * a loaded machine): a hang guard, not the claim of any test.
+ */
+export const PROFILE_CALL_MS = 90_000
+
+/** `readyMs`: a bound on the process's start; by default only waitForLine's wall-time hang guard (child.ts). */
 export async function startPeer(profileDir: string, bootstrap: string, env: NodeJS.ProcessEnv = {}, opts: { readyMs?: number } = {}): Promise<Peer> {
   const child = spawnTs(CHILD, [profileDir, bootstrap], env, { stdin: true })
   child.proc.stdin?.on('error', () => undefined)
@@ -47,12 +54,8 @@ export async function startPeer(profileDir: string, bootstrap: string, env: Node
       }
       throw new Error(`condition not met in time${last ? `; last error: ${String(last)}` : ''}`)
     },
-    async stop() {
-      child.proc.stdin?.end()
-      const t = setTimeout(() => child.proc.kill('SIGKILL'), 10_000)
-      await child.exited
-      clearTimeout(t)
-    },
+    // On stdin's end the peer closes its service and exits (integration/sync/peer.child.ts).
+    stop: () => endChild(child, () => child.proc.stdin?.end()),
   }
   return peer
 }

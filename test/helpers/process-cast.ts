@@ -8,7 +8,7 @@
 import { afterEach } from 'vitest'
 import type { Child } from './child.ts'
 import { startCpuHog, type CpuHog } from './cpu-hog.ts'
-import { startPeer, type Peer } from './peer.ts'
+import { PROFILE_CALL_MS, startPeer, type Peer } from './peer.ts'
 import { useTempDirs } from './temp-dir.ts'
 import { startTestnet, type Testnet } from '../integration/net/net-harness.ts'
 
@@ -72,8 +72,8 @@ export function useProcessCast(): ProcessCast {
     async start(dir, boot, create) {
       const p = await startPeer(dir, boot)
       running.add(p)
-      if (create) await p.ok('createProfile', { passphrase: PASS, name: create })
-      else await p.ok('unlock', { passphrase: PASS })
+      if (create) await p.ok('createProfile', { passphrase: PASS, name: create }, PROFILE_CALL_MS)
+      else await p.ok('unlock', { passphrase: PASS }, PROFILE_CALL_MS)
       return p
     },
     async stop(p) {

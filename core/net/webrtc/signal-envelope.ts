@@ -22,6 +22,7 @@
  * A sealed envelope can be replayed into the room by the server; replays of an old offer only make
  * a peer answer a connection that then fails member-auth.
  */
+import { concatBytes } from '../../bytes.ts'
 import { keyedHash } from '../../crypto/hash.ts'
 import { errors } from '../../errors.ts'
 import { openSecret, sealSecret } from '../../crypto/secretbox.ts'
@@ -48,10 +49,7 @@ export interface SignalBody {
 function labelled(groupSecret: Uint8Array, label: Uint8Array, epochKey: Uint8Array): Uint8Array {
   requireGroupSecret(groupSecret)
   if (!(epochKey instanceof Uint8Array) || epochKey.length !== EPOCH_KEY_BYTES) throw errors.INVALID_INPUT(`an epoch key is ${EPOCH_KEY_BYTES} bytes`)
-  const message = new Uint8Array(label.length + epochKey.length)
-  message.set(label)
-  message.set(epochKey, label.length)
-  return keyedHash(groupSecret, message)
+  return keyedHash(groupSecret, concatBytes([label, epochKey]))
 }
 
 export function webrtcRoom(groupSecret: Uint8Array, epochKey: Uint8Array): string {

@@ -9,7 +9,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { spawnTs, type Child } from '../../helpers/child.ts'
-import { runCli, type CliRun } from '../../helpers/cli.ts'
+import { runCli, untilServing, type CliRun } from '../../helpers/cli.ts'
 import { useCliTestnet } from '../../helpers/cli-testnet.ts'
 import { stopChild } from '../net/net-harness.ts'
 
@@ -34,7 +34,7 @@ function spawned(args: string[]): Child {
 /** `hearth serve` on WebRTC alone; the loopback bootstrap only keeps ICE on 127.0.0.1 (no DHT opens). */
 async function serve(profile: string): Promise<void> {
   const child = spawned(['serve', '--profile', profile, '--transport', 'webrtc', '--bootstrap', cliNet.boot, '--for', '300', '--json'])
-  await child.waitForLine((l) => l.startsWith('{"serving"'), 90_000)
+  await untilServing(child)
 }
 
 async function feedHas(profile: string, groupId: string, text: string): Promise<void> {

@@ -10,8 +10,8 @@ import net from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { spawnTs, type Child } from '../../helpers/child.ts'
-import { runCli, type CliRun } from '../../helpers/cli.ts'
+import { LINE_HANG_GUARD_MS, spawnTs, type Child } from '../../helpers/child.ts'
+import { runCli, untilServing, type CliRun } from '../../helpers/cli.ts'
 import { stopChild } from '../net/net-harness.ts'
 import { useCliTestnet } from '../../helpers/cli-testnet.ts'
 import { staleSocket } from '../../helpers/stale-socket.ts'
@@ -28,28 +28,48 @@ function hearth(args: string[], profile: string, more: NodeJS.ProcessEnv = env):
 /** `hearth serve` in its own process, resolved once it says it is serving. */
 async function serve(profile: string, seconds: number): Promise<{ child: Child; socket: string }> {
   const child = spawnTs(HEARTH, ['serve', '--profile', profile, '--bootstrap', cliNet.boot, '--for', String(seconds), '--json'], env)
-  const line = await child.waitForLine((l) => l.startsWith('{"serving"'))
-  return { child, socket: (JSON.parse(line) as { socket: string }).socket }
+  return { child, socket: (await untilServing(child)).socket as string }
 }
 
-/** A raw connection to the socket: any bytes out, the node's JSON lines in. */
+/**
+ * A raw connection to the socket: any bytes out, the node's JSON lines in. A reply is waited for
+ * as the line itself or the socket's close; an unlock's reply is argon2id at full cost in the
+ * node, so its time is the machine's load, and only the hang guard bounds it.
+ */
 async function rawSocket(endpoint: string): Promise<{ send(text: string): void; reply(): Promise<unknown>; end(): void }> {
   const sock = net.createConnection(endpoint)
   await new Promise((resolve, reject) => sock.once('connect', resolve).once('error', reject))
   const lines: string[] = []
   let partial = ''
+  let closed = false
+  let wake: (() => void) | null = null
   sock.on('data', (d: Buffer) => {
     const parts = (partial + d.toString('utf8')).split('\n')
     partial = parts.pop() ?? ''
     lines.push(...parts)
+    wake?.()
+  })
+  sock.on('close', () => {
+    closed = true
+    wake?.()
   })
   return {
     send: (text) => sock.write(text),
     async reply() {
-      const end = Date.now() + 10_000
-      while (lines.length === 0) {
-        if (Date.now() > end) throw new Error('no reply from the node')
-        await new Promise((r) => setTimeout(r, 10))
+      let guarded = false
+      const guard = setTimeout(() => {
+        guarded = true
+        wake?.()
+      }, LINE_HANG_GUARD_MS)
+      try {
+        while (lines.length === 0) {
+          if (closed) throw new Error('the node closed the socket without a reply')
+          if (guarded) throw new Error(`no reply from the node in ${LINE_HANG_GUARD_MS} ms (a hang guard)`)
+          await new Promise<void>((r) => (wake = r))
+        }
+      } finally {
+        clearTimeout(guard)
+        wake = null
       }
       return JSON.parse(lines.shift() as string)
     },

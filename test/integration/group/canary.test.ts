@@ -18,6 +18,13 @@ import { Vault } from '../../../core/store/vault.ts'
 const tempDir = useTempDirs()
 const CHILD = fileURLToPath(new URL('./canary-writer.child.ts', import.meta.url))
 const PASS = 'canary passphrase that must not leak'
+/**
+ * The writer's whole run is its own work and its own disk: about 2.5 s of its CPU (measured
+ * 2026-12-07, load 7), which a 60-s wall bound turned into a claim about the machine's load (it
+ * fired at load 26–31). Bounded by its own CPU time instead, ten times the work; one that waits
+ * on nothing is caught by waitForLine's wall-time hang guard.
+ */
+const WRITER_WORK = { cpuMs: 25_000 }
 
 describe('no plaintext at rest', () => {
   it('finds no canary in the profile or the temp folder after writing through every path', async () => {
@@ -42,7 +49,7 @@ describe('no plaintext at rest', () => {
     const exports = path.join(root, 'chosen-folder')
     mkdirSync(exports)
     const child = spawnTs(CHILD, [profile, PASS, JSON.stringify(canaries), exportsDir, restored, exports], { TMPDIR: tmp, TMP: tmp, TEMP: tmp })
-    await child.waitForLine((l) => l === 'done', 60_000)
+    await child.waitForLine((l) => l === 'done', WRITER_WORK)
     expect((await child.exited).code, child.stderr()).toBe(0)
 
     expect(listFiles(profile).length).toBeGreaterThan(3)
@@ -81,5 +88,5 @@ describe('no plaintext at rest', () => {
     expect(readFileSync(path.join(exports, 'plan.txt'), 'utf8')).toContain(canaries.planCode)
     expect(readFileSync(path.join(exports, 'journal.txt'), 'utf8')).toContain(canaries.journalEdit)
     expect(readFileSync(path.join(exports, 'meeting.ics'), 'utf8')).toContain(canaries.meetingPlace)
-  }, 90_000)
+  })
 })

@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module'
 import { afterEach } from 'vitest'
 import type { DhtNodeAddress } from '../../../core/net/holepunch-net.ts'
-import { spawnTs, type Child } from '../../helpers/child.ts'
+import { endChild, spawnTs, type Child } from '../../helpers/child.ts'
 import type { Line } from './net-fixture.ts'
 
 export interface Testnet {
@@ -70,12 +70,9 @@ export function startChild(file: string, config: unknown): Child {
   return spawnTs(file, [JSON.stringify(config)])
 }
 
-export async function stopChild(child: Child): Promise<void> {
-  if (child.proc.exitCode !== null || child.proc.signalCode !== null) return
-  child.proc.kill('SIGTERM')
-  const killer = setTimeout(() => child.proc.kill('SIGKILL'), 3_000)
-  await child.exited
-  clearTimeout(killer)
+/** SIGTERM, then the exit; SIGKILL only past the hang guard (test/helpers/child.ts endChild). */
+export function stopChild(child: Child): Promise<void> {
+  return endChild(child, () => child.proc.kill('SIGTERM'))
 }
 
 /** Polls `condition` every 25 ms; rejects with `what` after `timeoutMs`. */

@@ -8,9 +8,9 @@
 import { readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { createService } from '../../../core/service.ts'
+import { CHEAP_KDF } from '../../helpers/cheap-kdf.ts'
 
 const [dir, passphrase, countArg, killAfterArg, turnsArg] = process.argv.slice(2) as [string, string, string, string, string]
-const CHEAP_KDF = { opslimit: 1, memlimit: 8 * 1024 * 1024 }
 const svc = createService({ profileDir: dir, kdf: CHEAP_KDF })
 
 const must = async <T>(r: Promise<{ ok: true; value: T } | { ok: false; error: { code: string } }>): Promise<T> => {

@@ -28,7 +28,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { spawnTs } from '../../helpers/child.ts'
-import { runCli, type CliRun } from '../../helpers/cli.ts'
+import { runCli, untilServing, type CliRun } from '../../helpers/cli.ts'
 import { makeTempDir } from '../../helpers/temp-dir.ts'
 import { Vault } from '../../../core/store/vault.ts'
 import { GroupRegistry } from '../../../core/group/group-registry.ts'
@@ -70,7 +70,7 @@ beforeAll(async () => {
   // A post returns only once the own-log record holds it (core/service.ts), so the kill needs no
   // wait: the profile is at rest as far as anything told done goes (acknowledged-post.test.ts).
   const node = spawnTs(HEARTH, ['serve', '--profile', source, '--for', '120', '--json'], env)
-  await node.waitForLine((l) => l.startsWith('{"serving"'))
+  await untilServing(node)
   for (const t of POSTS.slice(3)) expect((await hearth(['post', '--group', groupId, '--text', t], source)).code).toBe(0)
   node.proc.kill('SIGKILL')
   await node.exited

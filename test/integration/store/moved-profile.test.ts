@@ -10,7 +10,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { spawnTs } from '../../helpers/child.ts'
-import { runCli, type CliRun } from '../../helpers/cli.ts'
+import { runCli, untilServing, type CliRun } from '../../helpers/cli.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
 
 const HEARTH = fileURLToPath(new URL('../../../scripts/hearth.ts', import.meta.url))
@@ -58,7 +58,7 @@ describe('profile files', () => {
     expect((await hearth(['init', '--name', 'Alder'], profile)).code).toBe(0)
     const groupId = ((await hearth(['group', 'create', '--name', 'Circle'], profile)).json as { id: string }).id
     const node = spawnTs(HEARTH, ['serve', '--profile', profile, '--for', '60', '--json'], env)
-    await node.waitForLine((l) => l.startsWith('{"serving"'))
+    await untilServing(node)
     for (const t of ['one', 'two']) expect((await hearth(['post', '--group', groupId, '--text', t], profile)).code).toBe(0)
     const bad: string[] = []
     const walk = (p: string): void => {

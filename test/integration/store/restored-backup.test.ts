@@ -12,7 +12,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { spawnTs, type Child } from '../../helpers/child.ts'
-import { runCli, type CliRun } from '../../helpers/cli.ts'
+import { runCli, untilServing, type CliRun } from '../../helpers/cli.ts'
 import { makeTempDir } from '../../helpers/temp-dir.ts'
 import { stopChild } from '../net/net-harness.ts'
 import { useCliTestnet } from '../../helpers/cli-testnet.ts'
@@ -25,18 +25,9 @@ function hearth(args: string[], profile: string): Promise<CliRun> {
   return runCli([...args, '--profile', profile, '--json'], env)
 }
 
-/**
- * Up to its serving line a node does only its own work (load its code, argon2id, open the store,
- * listen on its socket; the swarm is joined after): 0.6–0.8 s of its own CPU, measured 2026-12-07,
- * 4–7 s of wall time at load 13. A 20-s wall bound on it measured the machine's load (it fired at
- * load ~20 beside other runs), so the bound is the node's own CPU time: twenty times the work is a
- * broken node; one that waits and spends nothing is left to the test's limit (test/helpers/child.ts).
- */
-const SERVE_READY = { cpuMs: 12_000 }
-
 async function serve(profile: string): Promise<Child> {
   const child = spawnTs(HEARTH, ['serve', '--profile', profile, '--bootstrap', cliNet.boot, '--for', '300', '--json'], env)
-  await child.waitForLine((l) => l.startsWith('{"serving"'), SERVE_READY)
+  await untilServing(child)
   return child
 }
 

@@ -4,12 +4,10 @@
  * happened. `member` starts a peer and makes or unlocks its profile, as most such tests begin.
  */
 import { afterEach } from 'vitest'
-import { startPeer, type Peer } from '../../helpers/peer.ts'
+import { PROFILE_CALL_MS, startPeer, type Peer } from '../../helpers/peer.ts'
 import { startTestnet, type Testnet } from '../net/net-harness.ts'
 
 export const PASS = 'correct horse battery staple'
-/** For profile creation and unlock (argon2id) on a loaded machine: not the claim of any test. */
-const PROFILE_MS = 90_000
 
 export interface PeerScene {
   /** Starts this test's testnet; its bootstrap as HOST:PORT. */
@@ -41,8 +39,8 @@ export function usePeerScene(opts: { readyMs?: number } = {}): PeerScene {
     },
     async member(dir, boot, name, env = {}) {
       const p = await scene.start(dir, boot, env)
-      if (name) await p.ok('createProfile', { passphrase: PASS, name }, PROFILE_MS)
-      else await p.ok('unlock', { passphrase: PASS }, PROFILE_MS)
+      if (name) await p.ok('createProfile', { passphrase: PASS, name }, PROFILE_CALL_MS)
+      else await p.ok('unlock', { passphrase: PASS }, PROFILE_CALL_MS)
       return p
     },
     async stop(p) {

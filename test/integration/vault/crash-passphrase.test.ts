@@ -12,6 +12,7 @@ import { Vault } from '../../../core/store/vault.ts'
 import { spawnTs } from '../../helpers/child.ts'
 import { seededRandom, testSeed } from '../../helpers/seeded-random.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
+import { CHEAP_KDF } from '../../helpers/cheap-kdf.ts'
 
 const tempDir = useTempDirs()
 const CHILD = fileURLToPath(new URL('./passphrase-churn.child.ts', import.meta.url))
@@ -25,7 +26,6 @@ const KILLS = 50
  * test's share of two loaded cores: about 10 s a kill at load 14, so 50 kills ran past the 300-s
  * limit (2026-12-07). Cheap derivations also put more of the churn, and so more kills, in the writes.
  */
-const KDF = { opslimit: 1, memlimit: 8 * 1024 * 1024 }
 /**
  * The child's start, unlock and first change are its own work: bounded by its own CPU time, not by
  * wall time, which at load measures the machine (test/helpers/child.ts). Measured: 0.2 s built, 0.55 s from source.
@@ -46,7 +46,7 @@ async function opensWith(dir: string, label: 'A' | 'B'): Promise<Vault | null> {
 describe('vault passphrase change under SIGKILL', () => {
   it(`survives ${KILLS} kills at random moments`, async () => {
     const dir = path.join(tempDir(), 'profile')
-    const setup = new Vault(dir, { kdf: KDF })
+    const setup = new Vault(dir, { kdf: CHEAP_KDF })
     await setup.create(PASS.A)
     await setup.set('marker', new Uint8Array([4, 2]))
     setup.lock()
@@ -56,7 +56,7 @@ describe('vault passphrase change under SIGKILL', () => {
     let acknowledged = 0
     let inFlightWins = 0
     for (let i = 0; i < KILLS; i++) {
-      const child = spawnTs(CHILD, [dir, PASS.A, PASS.B, current, JSON.stringify(KDF)])
+      const child = spawnTs(CHILD, [dir, PASS.A, PASS.B, current, JSON.stringify(CHEAP_KDF)])
       // From the first acknowledged change, not from 'ready': how many changes fit in a fixed
       // time depends on the machine's load (two argon2id runs and fsyncs each), and a kill that
       // lands before any change began tests nothing. Every kill now lands somewhere in the churn.

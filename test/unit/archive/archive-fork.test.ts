@@ -16,9 +16,9 @@ import type { HypercoreSession, KeyPair } from '../../../core/store/holepunch.ts
 import { Vault } from '../../../core/store/vault.ts'
 import { ok } from '../../helpers/service.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
+import { CHEAP_KDF } from '../../helpers/cheap-kdf.ts'
 
 const tempDir = useTempDirs()
-const kdf = { opslimit: 1, memlimit: 8 * 1024 * 1024 }
 const PASS = 'profile passphrase'
 const ARCHIVE_PASS = 'archive passphrase, long enough'
 
@@ -28,7 +28,7 @@ describe('a restore that meets another version of a log', () => {
   it('writes the two versions as evidence and freezes the log, instead of failing', async () => {
     const root = tempDir()
     const aDir = path.join(root, 'a')
-    const a = createService({ profileDir: aDir, kdf })
+    const a = createService({ profileDir: aDir, kdf: CHEAP_KDF })
     await ok(a.createProfile({ passphrase: PASS, name: 'Alder' }))
     const g = await ok(a.createGroup({ name: 'Circle' }))
     await ok(a.post({ groupId: g.id, text: 'kept' }))
@@ -38,7 +38,7 @@ describe('a restore that meets another version of a log', () => {
     await a.close()
 
     // Alder's device rewrites its last block, as a modified node would (guard bypassed).
-    const aVault = new Vault(aDir, { kdf })
+    const aVault = new Vault(aDir, { kdf: CHEAP_KDF })
     await aVault.unlock(PASS)
     const aReg = await GroupRegistry.open(aVault, () => undefined, Date.now)
     const own = (await aReg.store.openDeviceLog(aReg.meta(g.id).log)) as unknown as Internals
@@ -47,7 +47,7 @@ describe('a restore that meets another version of a log', () => {
     await own.core.append(new TextEncoder().encode('another block in its place'), { keyPair: own.keyPair })
     await aReg.lockNow()
     aVault.lock()
-    const a2 = createService({ profileDir: aDir, kdf })
+    const a2 = createService({ profileDir: aDir, kdf: CHEAP_KDF })
     await ok(a2.unlock({ passphrase: PASS }))
     const second = path.join(root, 'second.hearth')
     await ok(a2.exportGroup({ groupId: g.id, format: 'archive', path: second, archivePassphrase: ARCHIVE_PASS }))
@@ -56,7 +56,7 @@ describe('a restore that meets another version of a log', () => {
     // Birch's profile restored the first archive once; the group was then lost from its vault,
     // its store keeping the copies.
     const bDir = path.join(root, 'b')
-    const vault = new Vault(bDir, { kdf })
+    const vault = new Vault(bDir, { kdf: CHEAP_KDF })
     await vault.create('another passphrase')
     let reg = await GroupRegistry.open(vault, () => undefined, Date.now)
     const once = await restoreArchive(first, ARCHIVE_PASS, { vault, store: reg.store, now: Date.now })

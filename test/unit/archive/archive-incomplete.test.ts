@@ -16,9 +16,9 @@ import { BlockKind, encodeBlock } from '../../../core/store/block-codec.ts'
 import { applyProof, blockProof, decodeBlock, decodeUpgrade, ProofPlanner, upgradeProof } from '../../../core/store/log-proofs.ts'
 import { LogStore } from '../../../core/store/log-store.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
+import { CHEAP_KDF } from '../../helpers/cheap-kdf.ts'
 
 const tempDir = useTempDirs()
-const kdf = { opslimit: 1, memlimit: 8 * 1024 * 1024 }
 
 describe('archive of a group this device holds only in part', () => {
   it('is refused with ARCHIVE_INCOMPLETE, while the same logs held whole export', async () => {
@@ -48,7 +48,7 @@ describe('archive of a group this device holds only in part', () => {
       })
       const file = path.join(root, 'partial.hearth')
       const fh = await open(file, 'w')
-      const err = await writeArchive(fh, 'archive passphrase', source(reader), { now: Date.now, kdf }).then(() => null, (e: unknown) => e)
+      const err = await writeArchive(fh, 'archive passphrase', source(reader), { now: Date.now, kdf: CHEAP_KDF }).then(() => null, (e: unknown) => e)
       await fh.close()
       expect(err).toBeInstanceOf(HearthError)
       expect((err as HearthError).code).toBe('ARCHIVE_INCOMPLETE')
@@ -56,7 +56,7 @@ describe('archive of a group this device holds only in part', () => {
       // The author holds the same log whole: its archive is written.
       const whole = path.join(root, 'whole.hearth')
       const fh2 = await open(whole, 'w')
-      const res = await writeArchive(fh2, 'archive passphrase', source(author), { now: Date.now, kdf })
+      const res = await writeArchive(fh2, 'archive passphrase', source(author), { now: Date.now, kdf: CHEAP_KDF })
       await fh2.close()
       expect(res.items).toBeGreaterThanOrEqual(10)
       expect(existsSync(whole)).toBe(true)

@@ -16,15 +16,15 @@ import { LOG_STORE_KEY_PURPOSE } from '../../../core/store/log-store.ts'
 import { Vault } from '../../../core/store/vault.ts'
 import { ok } from '../../helpers/service.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
+import { CHEAP_KDF } from '../../helpers/cheap-kdf.ts'
 
 const tempDir = useTempDirs()
-const kdf = { opslimit: 1, memlimit: 8 * 1024 * 1024 }
 const ARCHIVE_PASS = 'archive passphrase, long enough'
 
 describe('a restored device and its own log', () => {
   it('writes only through a new log that the own-log record knows; the archived log stays read-only', async () => {
     const root = tempDir()
-    const a = createService({ profileDir: path.join(root, 'a'), kdf })
+    const a = createService({ profileDir: path.join(root, 'a'), kdf: CHEAP_KDF })
     await ok(a.createProfile({ passphrase: 'profile passphrase', name: 'Alder' }))
     const g = await ok(a.createGroup({ name: 'Circle' }))
     for (let i = 0; i < 5; i++) await ok(a.post({ groupId: g.id, text: `post ${i}` }))
@@ -33,7 +33,7 @@ describe('a restored device and its own log', () => {
     await a.close()
 
     const dir = path.join(root, 'b')
-    const vault = new Vault(dir, { kdf })
+    const vault = new Vault(dir, { kdf: CHEAP_KDF })
     await vault.create('another passphrase')
     const reg = await GroupRegistry.open(vault, () => undefined, Date.now)
     const { groupId, space } = await restoreArchive(file, ARCHIVE_PASS, { vault, store: reg.store, now: Date.now })

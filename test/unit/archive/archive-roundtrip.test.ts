@@ -9,16 +9,16 @@ import { describe, expect, it } from 'vitest'
 import { createService } from '../../../core/service.ts'
 import { ok, wholeFeed } from '../../helpers/service.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
+import { CHEAP_KDF } from '../../helpers/cheap-kdf.ts'
 
 const tempDir = useTempDirs()
-const kdf = { opslimit: 1, memlimit: 8 * 1024 * 1024 }
 const PASS = 'profile passphrase'
 const ARCHIVE_PASS = 'archive passphrase, long enough'
 
 describe('archive export and restore', () => {
   it('restores the group into a fresh profile as the same member, who can keep writing', async () => {
     const root = tempDir()
-    const a = createService({ profileDir: path.join(root, 'a'), kdf })
+    const a = createService({ profileDir: path.join(root, 'a'), kdf: CHEAP_KDF })
     await ok(a.createProfile({ passphrase: PASS, name: 'Alder' }))
     const g = await ok(a.createGroup({ name: 'Circle' }))
     await ok(a.setRules({ groupId: g.id, text: 'Be kind.' }))
@@ -37,7 +37,7 @@ describe('archive export and restore', () => {
     const infoA = await ok(a.groupInfo({ groupId: g.id }))
     await a.close()
 
-    const b = createService({ profileDir: path.join(root, 'b'), kdf })
+    const b = createService({ profileDir: path.join(root, 'b'), kdf: CHEAP_KDF })
     await ok(b.createProfile({ passphrase: 'another passphrase' }))
     const restored = await ok(b.restoreArchive({ path: file, archivePassphrase: ARCHIVE_PASS }))
     expect(restored).toEqual({ id: g.id, name: 'Circle', mode: 'survivor-led', role: 'facilitator' })
@@ -56,7 +56,7 @@ describe('archive export and restore', () => {
     // Reopened without the checkpoint the restore wrote, the profile still has everything: the
     // blocks themselves are in its store.
     rmSync(path.join(root, 'b', 'checkpoints'), { recursive: true, force: true })
-    const b2 = createService({ profileDir: path.join(root, 'b'), kdf })
+    const b2 = createService({ profileDir: path.join(root, 'b'), kdf: CHEAP_KDF })
     await ok(b2.unlock({ passphrase: 'another passphrase' }))
     const feedB = await wholeFeed(b2, g.id)
     expect(feedB.map((x) => x.text)).toEqual(['after the restore', 'first post'])
@@ -64,7 +64,7 @@ describe('archive export and restore', () => {
     const second = path.join(root, 'again.hearth')
     await ok(b2.exportGroup({ groupId: g.id, format: 'archive', path: second, archivePassphrase: ARCHIVE_PASS }))
     await b2.close()
-    const c = createService({ profileDir: path.join(root, 'c'), kdf })
+    const c = createService({ profileDir: path.join(root, 'c'), kdf: CHEAP_KDF })
     await ok(c.createProfile({ passphrase: 'a third passphrase' }))
     await ok(c.restoreArchive({ path: second, archivePassphrase: ARCHIVE_PASS }))
     expect(await wholeFeed(c, g.id)).toEqual(feedB)

@@ -15,8 +15,8 @@ import { ok } from '../../helpers/service.ts'
 import { makeTempDir } from '../../helpers/temp-dir.ts'
 import { seededRandom } from '../../helpers/seeded-random.ts'
 import { rmSync } from 'node:fs'
+import { CHEAP_KDF } from '../../helpers/cheap-kdf.ts'
 
-const kdf = { opslimit: 1, memlimit: 8 * 1024 * 1024 }
 const ARCHIVE_PASS = 'archive passphrase, long enough'
 const rnd = seededRandom(Number(process.env.HEARTH_TEST_SEED ?? 7117))
 let root: string
@@ -26,7 +26,7 @@ let groupId: string
 
 beforeAll(async () => {
   root = makeTempDir()
-  const a = createService({ profileDir: path.join(root, 'a'), kdf })
+  const a = createService({ profileDir: path.join(root, 'a'), kdf: CHEAP_KDF })
   await ok(a.createProfile({ passphrase: 'profile passphrase', name: 'Alder' }))
   groupId = (await ok(a.createGroup({ name: 'Circle' }))).id
   await ok(a.setRules({ groupId, text: 'Be kind.' }))
@@ -35,7 +35,7 @@ beforeAll(async () => {
   await ok(a.exportGroup({ groupId, format: 'archive', path: path.join(root, 'good.hearth'), archivePassphrase: ARCHIVE_PASS }))
   await a.close()
   original = await readFile(path.join(root, 'good.hearth'))
-  restorer = createService({ profileDir: path.join(root, 'b'), kdf })
+  restorer = createService({ profileDir: path.join(root, 'b'), kdf: CHEAP_KDF })
   await ok(restorer.createProfile({ passphrase: 'profile passphrase b' }))
 }, 60_000)
 
@@ -163,7 +163,7 @@ async function forge(entries: Entry[]): Promise<Buffer> {
   const file = path.join(root, 'forged.hearth')
   const fh = await open(file, 'w')
   try {
-    const w = new EntryWriter(await ContainerWriter.create(fh, ARCHIVE_PASS, { kdf }))
+    const w = new EntryWriter(await ContainerWriter.create(fh, ARCHIVE_PASS, { kdf: CHEAP_KDF }))
     for (const e of entries) await w.entry(e.type, e.body)
     const meta = decodeMeta((entries[0] as Entry).body)
     await w.finish(meta, identityFromSeed(decodeKeys((entries[1] as Entry).body).seed))

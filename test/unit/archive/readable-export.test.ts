@@ -11,15 +11,15 @@ import { exportJsonSchema, exportSchema } from '../../../core/archive/export-jso
 import { createService } from '../../../core/service.ts'
 import { ok } from '../../helpers/service.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
+import { CHEAP_KDF } from '../../helpers/cheap-kdf.ts'
 
 const tempDir = useTempDirs()
-const kdf = { opslimit: 1, memlimit: 8 * 1024 * 1024 }
 const DAY = 86_400_000
 
 async function group() {
   const root = tempDir()
   let clock = Date.UTC(2026, 0, 1)
-  const svc = createService({ profileDir: path.join(root, 'p'), kdf, now: () => clock })
+  const svc = createService({ profileDir: path.join(root, 'p'), kdf: CHEAP_KDF, now: () => clock })
   await ok(svc.createProfile({ passphrase: 'profile passphrase', name: 'Alder <b>' }))
   const g = await ok(svc.createGroup({ name: 'Circle & friends' }))
   const p1 = await ok(svc.post({ groupId: g.id, text: 'day one <script>alert(1)</script>', topic: 'check-in' }))

@@ -14,16 +14,16 @@ import { createService } from '../../../core/service.ts'
 import { listFiles, scanForCanaries } from '../../helpers/canary.ts'
 import { ok } from '../../helpers/service.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
+import { CHEAP_KDF } from '../../helpers/cheap-kdf.ts'
 
 const tempDir = useTempDirs()
-const kdf = { opslimit: 1, memlimit: 8 * 1024 * 1024 }
 const NOW = Date.UTC(2026, 11, 6, 9)
 const POST_CANARY = 'CANARY-lang-post-HEARTH'
 const PLAN_CANARY = 'CANARY-lang-plan-HEARTH'
 
 async function group() {
   const root = tempDir()
-  const svc = createService({ profileDir: path.join(root, 'p'), kdf, now: () => NOW })
+  const svc = createService({ profileDir: path.join(root, 'p'), kdf: CHEAP_KDF, now: () => NOW })
   await ok(svc.createProfile({ passphrase: 'profile passphrase', name: 'سارة' }))
   const g = await ok(svc.createGroup({ name: 'Circle' }))
   const p = await ok(svc.post({ groupId: g.id, text: `I am still here ${POST_CANARY}`, topic: 'check-in' }))

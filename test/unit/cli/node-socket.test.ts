@@ -14,10 +14,10 @@ import { MAX_LINE_BYTES } from '../../../scripts/cli/node-wire.ts'
 import { HearthError } from '../../../core/errors.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
 import { staleSocket } from '../../helpers/stale-socket.ts'
+import { CHEAP_KDF } from '../../helpers/cheap-kdf.ts'
 
 const tempDir = useTempDirs()
 const PASS = 'correct horse battery staple'
-const CHEAP_KDF = { opslimit: 1, memlimit: 8 * 1024 * 1024 }
 const cleanup: (() => Promise<unknown>)[] = []
 
 afterEach(async () => {

@@ -12,7 +12,8 @@ import { referenceProvider } from '../../../core/crypto/provider-tweetnacl.ts'
 import { SecretboxStream } from '../../../core/crypto/secretbox-stream.ts'
 import { DocSet } from '../../../core/group/doc-set.ts'
 import { decodeCheckpoint, sealCheckpoint, type DocStates } from '../../../core/store/checkpoint-file.ts'
-import { joinPieces, openSealedFile, sealFileStream } from '../../../core/store/sealed-file.ts'
+import { concatBytes } from '../../../core/bytes.ts'
+import { openSealedFile, sealFileStream } from '../../../core/store/sealed-file.ts'
 import { seededRandom, testSeed } from '../../helpers/seeded-random.ts'
 import { expectCode } from './support.ts'
 
@@ -36,7 +37,7 @@ describe('secretbox sealed piece by piece', () => {
       const copy = Uint8Array.from(plain)
       const box = new SecretboxStream(key, nonce)
       const cipher = cuts.map((c) => box.push(c))
-      const sealed = joinPieces([box.tag(), ...cipher])
+      const sealed = concatBytes([box.tag(), ...cipher])
       expect(Buffer.from(sealed).equals(referenceProvider.secretboxSeal(plain, nonce, key)), `seed ${seed}, round ${round}`).toBe(true)
       expect(Buffer.from(plain).equals(copy)).toBe(true)
     }
@@ -52,8 +53,8 @@ describe('secretbox sealed piece by piece', () => {
 
   it('a sealed file from pieces opens to the pieces joined; a throw while reading them returns nothing', () => {
     const parts = [r.bytes(3), new Uint8Array(0), r.bytes(5000), r.bytes(1)]
-    const opened = openSealedFile(joinPieces(sealFileStream(MAGIC, 2, parts, key)), MAGIC, [2], key)
-    expect(opened !== 'closed' && opened !== 'unreadable' && Buffer.from(opened.plain).equals(joinPieces(parts))).toBe(true)
+    const opened = openSealedFile(concatBytes(sealFileStream(MAGIC, 2, parts, key)), MAGIC, [2], key)
+    expect(opened !== 'closed' && opened !== 'unreadable' && Buffer.from(opened.plain).equals(concatBytes(parts))).toBe(true)
     function* failing(): Generator<Uint8Array> {
       yield r.bytes(10)
       throw new Error('a doc could not be encoded')
@@ -82,7 +83,7 @@ describe('a checkpoint sealed one doc state at a time', () => {
       },
     }
     const pieces = sealCheckpoint({ next: new Map([['cd'.repeat(32), 7]]), gov: [], docs: spoiling }, key)
-    const got = decodeCheckpoint(joinPieces(pieces), key)
+    const got = decodeCheckpoint(concatBytes(pieces), key)
     expect([...got.docs.keys()]).toEqual([...want.keys()])
     for (const [id, state] of want) {
       const a = new Y.Doc()

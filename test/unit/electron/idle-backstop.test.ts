@@ -10,8 +10,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createService, type HearthService } from '../../../core/service.ts'
 import { checkIdle, DEFAULT_LOCK_MINUTES, lockMinutesOf } from '../../../electron/idle-backstop.ts'
 import { ok } from '../../helpers/service.ts'
+import { CHEAP_KDF } from '../../helpers/cheap-kdf.ts'
 
-const CHEAP_KDF = { opslimit: 1, memlimit: 8 * 1024 * 1024 }
 let dir: string
 let service: HearthService
 

@@ -12,6 +12,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Result } from '../../../core/api.ts'
 import { createService, type HearthService } from '../../../core/service.ts'
 import { FakeWebContents, invokeEvent, ipcHandlers, resetFakeElectron } from './fake-electron.ts'
+import { CHEAP_KDF } from '../../helpers/cheap-kdf.ts'
 
 vi.mock('electron', async () => (await import('./fake-electron.ts')).fakeElectron)
 
@@ -20,7 +21,6 @@ const { isAppUrl } = await import('../../../electron/paths.ts')
 
 const INDEX = path.resolve('/opt/hearth/dist/renderer/index.html')
 const APP_URL = pathToFileURL(INDEX).href
-const CHEAP_KDF = { opslimit: 1, memlimit: 8 * 1024 * 1024 }
 const FRAMES = { kind: 'frames', peer: 1, frames: [new Uint8Array([1, 2, 3])] }
 
 let dir: string

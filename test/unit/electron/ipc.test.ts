@@ -7,6 +7,7 @@ import type { Result } from '../../../core/api.ts'
 import { METHOD_NAMES } from '../../../core/schemas.ts'
 import { createService, type HearthService } from '../../../core/service.ts'
 import { FakeWebContents, invokeEvent, ipcHandlers, resetFakeElectron } from './fake-electron.ts'
+import { CHEAP_KDF } from '../../helpers/cheap-kdf.ts'
 
 vi.mock('electron', async () => (await import('./fake-electron.ts')).fakeElectron)
 
@@ -16,7 +17,6 @@ const { isAppUrl } = await import('../../../electron/paths.ts')
 const INDEX = path.resolve('/opt/hearth/dist/renderer/index.html')
 const APP_URL = pathToFileURL(INDEX).href
 const PASS = 'a calm and long passphrase'
-const CHEAP_KDF = { opslimit: 1, memlimit: 8 * 1024 * 1024 }
 
 let dir: string
 let service: HearthService

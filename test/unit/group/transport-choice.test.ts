@@ -9,8 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createService, type HearthService } from '../../../core/service.ts'
 import { ok } from '../../helpers/service.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
+import { CHEAP_KDF } from '../../helpers/cheap-kdf.ts'
 
-const CHEAP_KDF = { opslimit: 1, memlimit: 8 * 1024 * 1024 }
 const PASS = 'correct horse battery staple'
 const tempDir = useTempDirs()
 const services: HearthService[] = []

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { createService } from '../../../core/service.ts'
 import { ok } from '../../helpers/service.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
+import { CHEAP_KDF } from '../../helpers/cheap-kdf.ts'
 
 const tempDir = useTempDirs()
 const PASS = 'correct horse battery staple'
@@ -19,7 +20,7 @@ async function group() {
   let now = Date.UTC(2026, 11, 1, 12)
   const internal: unknown[] = []
   // The smallest argon2id cost the vault accepts: this test is about what happens, not the cost.
-  const svc = createService({ profileDir: path.join(tempDir(), 'p'), now: () => now, onInternalError: (e) => internal.push(e), kdf: { opslimit: 1, memlimit: 8 * 1024 * 1024 } })
+  const svc = createService({ profileDir: path.join(tempDir(), 'p'), now: () => now, onInternalError: (e) => internal.push(e), kdf: CHEAP_KDF })
   await ok(svc.createProfile({ passphrase: PASS, name: 'Fay' }))
   const { id: groupId } = await ok(svc.createGroup({ name: 'Circle' }))
   return { svc, groupId, internal, tick: (ms: number) => (now += ms) }

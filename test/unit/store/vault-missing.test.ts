@@ -12,10 +12,10 @@ import { Vault } from '../../../core/store/vault.ts'
 import { listFiles } from '../../helpers/canary.ts'
 import { ok, wholeFeed } from '../../helpers/service.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
+import { CHEAP_KDF } from '../../helpers/cheap-kdf.ts'
 
 const tempDir = useTempDirs()
 const PASS = 'correct horse battery staple'
-const kdf = { opslimit: 1, memlimit: 8 * 1024 * 1024 }
 
 function fingerprint(dir: string): Map<string, string> {
   return new Map(listFiles(dir).map((f) => [path.relative(dir, f), createHash('sha256').update(readFileSync(f)).digest('hex')]))
@@ -24,7 +24,7 @@ function fingerprint(dir: string): Map<string, string> {
 describe('a profile whose vault file is gone', () => {
   it('refuses to unlock or create with VAULT_MISSING, changes nothing, and opens again once the vault is back', async () => {
     const dir = path.join(tempDir(), 'p')
-    const svc = createService({ profileDir: dir, kdf })
+    const svc = createService({ profileDir: dir, kdf: CHEAP_KDF })
     await ok(svc.createProfile({ passphrase: PASS }))
     const { id: groupId } = await ok(svc.createGroup({ name: 'Circle', pseudonym: 'Alder' }))
     await ok(svc.post({ groupId, text: 'the words that must survive' }))
@@ -36,7 +36,7 @@ describe('a profile whose vault file is gone', () => {
     rmSync(vaultFile)
     const before = fingerprint(dir)
 
-    const again = createService({ profileDir: dir, kdf })
+    const again = createService({ profileDir: dir, kdf: CHEAP_KDF })
     const status = await ok(again.profileStatus({}))
     expect(status.exists).toBe(false)
     expect(status.vaultMissing).toContain('logs')
@@ -55,12 +55,12 @@ describe('a profile whose vault file is gone', () => {
   it('an empty folder, or one holding only a cut-short first creation, still makes a new profile', async () => {
     const empty = path.join(tempDir(), 'e')
     mkdirSync(empty)
-    expect(await new Vault(empty, { kdf }).remnants()).toEqual([])
-    await new Vault(empty, { kdf }).create(PASS)
+    expect(await new Vault(empty, { kdf: CHEAP_KDF }).remnants()).toEqual([])
+    await new Vault(empty, { kdf: CHEAP_KDF }).create(PASS)
     const cut = path.join(tempDir(), 'c')
     mkdirSync(cut)
     writeFileSync(path.join(cut, 'vault.hearth.tmp-0a0b0c0d0e0f'), 'x')
-    await new Vault(cut, { kdf }).create(PASS)
+    await new Vault(cut, { kdf: CHEAP_KDF }).create(PASS)
   })
 
   it('names each kind of data it finds (group store, own-log record, checkpoints, a kept damaged copy)', async () => {
@@ -68,7 +68,7 @@ describe('a profile whose vault file is gone', () => {
     mkdirSync(path.join(dir, 'checkpoints'), { recursive: true })
     mkdirSync(path.join(dir, 'damaged-store-2026-12-06'))
     writeFileSync(path.join(dir, 'log-lengths.hearth'), 'x')
-    const v = new Vault(dir, { kdf })
+    const v = new Vault(dir, { kdf: CHEAP_KDF })
     expect(await v.remnants()).toEqual(['checkpoints', 'damaged-store-2026-12-06', 'log-lengths.hearth'])
     await expect(v.create(PASS)).rejects.toMatchObject({ code: 'VAULT_MISSING' })
     await expect(v.unlock(PASS)).rejects.toMatchObject({ code: 'VAULT_MISSING' })

@@ -11,10 +11,10 @@ import { createService } from '../../../core/service.ts'
 import { scanForCanaries } from '../../helpers/canary.ts'
 import { ok } from '../../helpers/service.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
+import { CHEAP_KDF } from '../../helpers/cheap-kdf.ts'
 
 const tempDir = useTempDirs()
 const PASS = 'correct horse battery staple'
-const CHEAP_KDF = { opslimit: 1, memlimit: 8 * 1024 * 1024 }
 const NOW = Date.UTC(2026, 11, 6, 9)
 const PLAN_CANARY = 'CANARY-copy-plan-HEARTH'
 const JOURNAL_CANARY = 'CANARY-copy-journal-HEARTH'

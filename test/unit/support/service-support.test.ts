@@ -10,11 +10,11 @@ import { describe, expect, it } from 'vitest'
 import { createService } from '../../../core/service.ts'
 import { ok } from '../../helpers/service.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
+import { CHEAP_KDF } from '../../helpers/cheap-kdf.ts'
 
 const tempDir = useTempDirs()
 const PASS = 'correct horse battery staple'
 /** Tests only: a cheap argon2id, as the other service tests use. */
-const CHEAP_KDF = { opslimit: 1, memlimit: 8 * 1024 * 1024 }
 
 async function setUp(opener?: (url: string) => Promise<boolean>) {
   const root = tempDir()
