@@ -19,12 +19,19 @@ import { errors } from '../errors.ts'
 import { equalBytes, hash } from '../crypto/hash.ts'
 import { openSealed, sealTo } from '../crypto/sealedbox.ts'
 import { randomBytes } from '../crypto/random.ts'
+import { wipe } from '../crypto/wipe.ts'
 
 const DOMAIN = new TextEncoder().encode('hearth/epoch-key/v1\n')
 export const EPOCH_KEY_BYTES = 32
 
 export function epochCheck(key: Uint8Array): string {
-  return Buffer.from(hash(concatBytes([DOMAIN, key]))).toString('hex')
+  // The joined copy holds the key: wiped once hashed, so no stray copy outlives the call.
+  const input = concatBytes([DOMAIN, key])
+  try {
+    return Buffer.from(hash(input)).toString('hex')
+  } finally {
+    wipe(input)
+  }
 }
 
 /** One lockbox per member: member id → hex sealed box of `key` to their box key. */

@@ -26,6 +26,7 @@ import { concatBytes } from '../../bytes.ts'
 import { keyedHash } from '../../crypto/hash.ts'
 import { errors } from '../../errors.ts'
 import { openSecret, sealSecret } from '../../crypto/secretbox.ts'
+import { wipe } from '../../crypto/wipe.ts'
 import { requireGroupSecret } from '../topic.ts'
 
 const ROOM_LABEL = new TextEncoder().encode('hearth/webrtc-room/v2')
@@ -49,7 +50,13 @@ export interface SignalBody {
 function labelled(groupSecret: Uint8Array, label: Uint8Array, epochKey: Uint8Array): Uint8Array {
   requireGroupSecret(groupSecret)
   if (!(epochKey instanceof Uint8Array) || epochKey.length !== EPOCH_KEY_BYTES) throw errors.INVALID_INPUT(`an epoch key is ${EPOCH_KEY_BYTES} bytes`)
-  return keyedHash(groupSecret, concatBytes([label, epochKey]))
+  // The joined copy holds the epoch key: wiped once hashed, so no stray copy outlives the call.
+  const input = concatBytes([label, epochKey])
+  try {
+    return keyedHash(groupSecret, input)
+  } finally {
+    wipe(input)
+  }
 }
 
 export function webrtcRoom(groupSecret: Uint8Array, epochKey: Uint8Array): string {
