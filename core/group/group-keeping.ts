@@ -11,7 +11,7 @@
 import { wipe } from '../crypto/wipe.ts'
 import type { LogStore } from '../store/log-store.ts'
 import type { Vault } from '../store/vault.ts'
-import { checkpointPath, sealCheckpoint, writeCheckpoint } from '../store/checkpoint-file.ts'
+import { checkpointPath, sealCheckpoint, sealCheckpointTo, writeCheckpoint } from '../store/checkpoint-file.ts'
 import { firstScreenPath, type ScreenViews } from '../store/first-screen-file.ts'
 import { unreadPath } from '../store/unread-file.ts'
 import { CheckpointSchedule, CHECKPOINT_EVERY } from './checkpoint-schedule.ts'
@@ -86,7 +86,21 @@ export class GroupKeeping {
    * it half-made) and writes it in the background. A failure costs open speed only.
    */
   checkpoint(groupId: string, space: GroupSpace): Promise<unknown> {
-    return this.seal(groupId, space)?.written ?? Promise.resolve()
+    if (space.docs.isResting) return Promise.resolve() // sealed when it went to rest; what came since is in the logs
+    this.checkpoints.sealed(groupId)
+    let written: Promise<void>
+    const key = this.checkpointKey(groupId)
+    try {
+      // Into the file as it is sealed: nothing holds the sealed bytes (no wake reads them, unlike `seal`).
+      written = sealCheckpointTo(checkpointPath(this.host.vault.dir, groupId), space.toSeal(), key)
+    } catch {
+      return Promise.resolve() // locked meanwhile, or the disk refused: the logs still hold everything
+    } finally {
+      wipe(key)
+    }
+    const write: Promise<unknown> = written.catch(() => undefined).finally(() => this.writes.delete(write))
+    this.writes.add(write)
+    return write
   }
 
   /** `checkpoint`'s work; `written` says whether the file is durable (doc-rest.ts). */

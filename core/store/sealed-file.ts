@@ -60,17 +60,31 @@ export function sealFileParts(magic: Uint8Array, version: number, parts: readonl
  * returned; a throw from `parts` ends the seal with nothing returned.
  */
 export function sealFileStream(magic: Uint8Array, version: number, parts: Iterable<Uint8Array>, key: Uint8Array): Uint8Array[] {
+  const out: Uint8Array[] = [new Uint8Array(0)]
+  out[0] = sealFileTo(magic, version, parts, key, (c) => void out.push(c))
+  return out
+}
+
+/** The size of a sealed file's head: what goes before the first piece's ciphertext. */
+export const sealedHeadSize = (magic: Uint8Array): number => magic.length + 1 + NONCE + SECRETBOX_OVERHEAD
+
+/**
+ * `sealFileStream` handing each piece's ciphertext to `put` as it is made (a file being written:
+ * nothing of the ciphertext need be held), in order; returns the head, which goes before them
+ * (`sealedHeadSize` bytes: it holds the tag, known only at the end). A throw from `parts` or
+ * `put` ends the seal; what was put is then not a sealed file.
+ */
+export function sealFileTo(magic: Uint8Array, version: number, parts: Iterable<Uint8Array>, key: Uint8Array, put: (cipher: Uint8Array) => void): Uint8Array {
   const nonce = randomBytes(NONCE)
   const box = new SecretboxStream(key, nonce)
   try {
-    const out: Uint8Array[] = [new Uint8Array(magic.length + 1 + NONCE + SECRETBOX_OVERHEAD)]
-    for (const p of parts) out.push(box.push(p))
-    const head = out[0] as Uint8Array
+    for (const p of parts) put(box.push(p))
+    const head = new Uint8Array(sealedHeadSize(magic))
     head.set(magic, 0)
     head[magic.length] = version
     head.set(nonce, magic.length + 1)
     head.set(box.tag(), magic.length + 1 + NONCE)
-    return out
+    return head
   } finally {
     box.wipe()
   }
