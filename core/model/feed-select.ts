@@ -47,7 +47,7 @@ export class Newest<T> {
 
   private cut(): void {
     this.kept.sort((a, b) => newerFirst(this.at(a), this.at(b)))
-    if (this.kept.length < this.k) return
+    if (!(this.kept.length >= this.k)) return // also a k that is not a number: nothing is cut
     this.kept.length = Math.max(0, Math.floor(this.k))
     this.floor = this.kept.length ? this.at(this.kept[this.kept.length - 1] as T) : null
   }
