@@ -15,7 +15,7 @@ import { randomBytes } from '../crypto/random.ts'
 import { isWiped } from '../crypto/wipe.ts'
 import { errors, HearthError } from '../errors.ts'
 import { openSecretInPlace, SECRETBOX_OVERHEAD, sealSecretInPlace } from '../crypto/secretbox.ts'
-import { SecretboxStream } from '../crypto/secretbox-stream.ts'
+import { SecretboxOpenStream, SecretboxStream } from '../crypto/secretbox-stream.ts'
 
 const NONCE = 24
 
@@ -126,3 +126,31 @@ export function openSealedFile(bytes: Uint8Array, magic: Uint8Array, versions: r
   if (!plain) return 'closed'
   return { version, plain }
 }
+
+/**
+ * `openSealedFile` in place, a slice of `slice` bytes per macrotask (`turn` waits for the next):
+ * a large file (a group's checkpoint) opened in one call held the event loop for all of it. Each
+ * slice takes its MAC and decrypts where it lies; the plaintext is returned only once the tag
+ * matches, and what was opened is wiped when it does not.
+ */
+export async function openSealedFileInSlices(bytes: Uint8Array, magic: Uint8Array, versions: readonly number[], key: Uint8Array, slice: number, turn: () => Promise<void>): Promise<{ version: number; plain: Uint8Array } | 'unreadable' | 'closed'> {
+  const head = magic.length + 1 + NONCE
+  const version = bytes[magic.length]
+  if (bytes.length < head || !magic.every((b, i) => bytes[i] === b) || version === undefined || !versions.includes(version)) return 'unreadable'
+  if (bytes.length < head + SECRETBOX_OVERHEAD) return 'closed'
+  const tag = bytes.slice(head, head + SECRETBOX_OVERHEAD)
+  const plain = bytes.subarray(head + SECRETBOX_OVERHEAD)
+  const box = new SecretboxOpenStream(key, bytes.slice(magic.length + 1, head))
+  try {
+    for (let o = 0; o < plain.length; o += slice) {
+      if (o > 0) await turn()
+      box.pull(plain.subarray(o, o + slice))
+    }
+    if (box.check(tag)) return { version, plain }
+    plain.fill(0)
+    return 'closed'
+  } finally {
+    box.wipe()
+  }
+}
+
