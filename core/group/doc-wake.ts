@@ -1,15 +1,25 @@
 /**
- * Resting docs woken one state at a time (doc-set.ts). Applying the 20 doc states of a large group
+ * Resting docs woken a slice at a time (doc-set.ts). Applying the 20 doc states of a large group
  * in one synchronous step held the event loop for about a second quiet (5–8 s at load), so every
- * call after the kept first screen waited behind it. A wake in slices builds each doc aside in its
- * own macrotask; the set swaps them in at the end, all at once, so no read ever sees half of them.
- * A read that cannot wait finishes the rest at once (`finish`), from the same states.
+ * call after the kept first screen waited behind it; one doc state per slice still held it 150 ms
+ * for one member doc of 1.3 MB. A slice now applies at most about WAKE_SLICE_BYTES of one doc's
+ * state (update-pieces.ts cuts a state into updates that build the same doc), each doc built
+ * aside; the set swaps them in at the end, all at once, so no read ever sees half of them. A read
+ * that cannot wait finishes the rest at once (`finish`), from the same states.
  */
 import * as Y from 'yjs'
+import { updatePieces } from './update-pieces.ts'
+
+/** What one slice applies at most (one struct more, at most): about 5 ms of Yjs on a quiet machine. */
+export const WAKE_SLICE_BYTES = 256 * 1024
 
 export class DocWake {
   private readonly left: Iterator<[string, Uint8Array]>
-  /** Docs built so far, by id. */
+  /** The doc being built and the pieces of its state still to apply. */
+  private building: { doc: Y.Doc; pieces: Iterator<Uint8Array> } | null = null
+  /** A piece Yjs refused: the wake cannot end with that doc whole, so it does not end at all. */
+  private failed: unknown = null
+  /** Docs built (or being built) so far, by id. */
   readonly docs = new Map<string, Y.Doc>()
 
   constructor(states: ReadonlyMap<string, Uint8Array>, private readonly origin: unknown) {
@@ -25,14 +35,28 @@ export class DocWake {
     }
   }
 
-  /** Builds the next doc from its state. False once every doc is built. */
+  /** Applies the next piece of a doc state. False once every doc is built; throws (then and ever after) if Yjs refuses a piece. */
   step(): boolean {
-    const next = this.left.next()
-    if (next.done) return false
-    const [id, state] = next.value
-    const doc = new Y.Doc({ gc: true })
-    Y.applyUpdate(doc, state, this.origin)
-    this.docs.set(id, doc)
+    if (this.failed !== null) throw this.failed
+    if (!this.building) {
+      const next = this.left.next()
+      if (next.done) return false
+      const [id, state] = next.value
+      const doc = new Y.Doc({ gc: true })
+      this.docs.set(id, doc)
+      this.building = { doc, pieces: updatePieces(state, WAKE_SLICE_BYTES) }
+    }
+    const { doc, pieces } = this.building
+    const piece = pieces.next()
+    if (piece.done) this.building = null
+    else {
+      try {
+        Y.applyUpdate(doc, piece.value, this.origin)
+      } catch (e) {
+        this.failed = e
+        throw e
+      }
+    }
     return true
   }
 
@@ -42,7 +66,7 @@ export class DocWake {
     return this.docs
   }
 
-  /** Builds one doc per macrotask while `mine()` says the wake is still wanted; resolves after the last. */
+  /** Applies one piece per macrotask while `mine()` says the wake is still wanted; resolves after the last. */
   async inSlices(mine: () => boolean): Promise<void> {
     do await nextTurn()
     while (mine() && this.step())

@@ -122,6 +122,11 @@ export class FirstScreens {
     return k.views
   }
 
+  /** Whether the group's kept screen is showing and the group opening behind it (its wake follows the open). */
+  isShown(groupId: string): boolean {
+    return this.shown.has(groupId)
+  }
+
   /** The unread counts kept with the screen, if it is current and they were counted against the same last-read positions and mutes. Wakes nothing. */
   async counts(groupId: string): Promise<UnreadView | null> {
     const k = await this.read(groupId)

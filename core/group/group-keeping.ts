@@ -11,7 +11,7 @@
 import { wipe } from '../crypto/wipe.ts'
 import type { LogStore } from '../store/log-store.ts'
 import type { Vault } from '../store/vault.ts'
-import { checkpointPath, sealCheckpoint, writeCheckpoint } from '../store/checkpoint-file.ts'
+import { checkpointPath, sealCheckpoint, sealCheckpointTo, writeCheckpoint } from '../store/checkpoint-file.ts'
 import { firstScreenPath, type ScreenViews } from '../store/first-screen-file.ts'
 import { unreadPath } from '../store/unread-file.ts'
 import { CheckpointSchedule, CHECKPOINT_EVERY } from './checkpoint-schedule.ts'
@@ -86,7 +86,22 @@ export class GroupKeeping {
    * it half-made) and writes it in the background. A failure costs open speed only.
    */
   checkpoint(groupId: string, space: GroupSpace): Promise<unknown> {
-    return this.seal(groupId, space)?.written ?? Promise.resolve()
+    if (space.docs.isResting) return Promise.resolve() // sealed when it went to rest; what came since is in the logs
+    this.checkpoints.sealed(groupId)
+    let written: Promise<void>
+    let key: Uint8Array | null = null
+    try {
+      key = this.checkpointKey(groupId)
+      // Into the file as it is sealed: nothing holds the sealed bytes (no wake reads them, unlike `seal`).
+      written = sealCheckpointTo(checkpointPath(this.host.vault.dir, groupId), space.toSeal(), key)
+    } catch {
+      return Promise.resolve() // locked meanwhile, or the disk refused: the logs still hold everything
+    } finally {
+      if (key) wipe(key)
+    }
+    const write: Promise<unknown> = written.catch(() => undefined).finally(() => this.writes.delete(write))
+    this.writes.add(write)
+    return write
   }
 
   /** `checkpoint`'s work; `written` says whether the file is durable (doc-rest.ts). */
@@ -94,12 +109,14 @@ export class GroupKeeping {
     if (space.docs.isResting) return null // sealed when it went to rest; what came since is in the logs
     this.checkpoints.sealed(groupId)
     let sealed: Uint8Array[]
+    let key: Uint8Array | null = null
     try {
-      const key = this.checkpointKey(groupId)
+      key = this.checkpointKey(groupId)
       sealed = sealCheckpoint(space.toSeal(), key)
-      wipe(key)
     } catch {
       return null // locked meanwhile: the logs still hold everything
+    } finally {
+      if (key) wipe(key) // also when the seal threw half-way
     }
     const write: Promise<boolean> = writeCheckpoint(checkpointPath(this.host.vault.dir, groupId), sealed).then(() => true, () => false) // refused: the logs still hold everything
       .finally(() => this.writes.delete(write))

@@ -290,7 +290,8 @@ export class GroupRegistry {
     const ckptKey = this.keeping.checkpointKey(groupId)
     const ckpt = await readCheckpointWrite(checkpointPath(this.vault.dir, groupId), ckptKey)
     wipe(ckptKey)
-    if (ckpt) this.keeping.rest.openOn(groupId, space, ckpt.checkpoint, ckpt.head) // its docs rest on the file until read
+    // Its docs rest on the file until read; behind a kept screen they wake next, from the states read now.
+    if (ckpt) this.keeping.rest.openOn(groupId, space, ckpt.checkpoint, ckpt.head, this.keeping.screens.isShown(groupId))
     // A newcomer reads the logs its welcome named from their latest shared checkpoints.
     for (const [key, start] of meta.seedCheckpoints ?? []) space.planCheckpoint(key, start)
     const before = space.blocksRead

@@ -21,7 +21,8 @@
  * returns null, and the caller falls back to Yjs itself. A later Yjs update format is a new file.
  */
 
-class Skim {
+/** Reads a v1 update's structs without building them (also update-pieces.ts). */
+export class Skim {
   o = 0
   constructor(readonly b: Uint8Array) {}
 
@@ -101,6 +102,22 @@ class Skim {
     throw new RangeError('unknown any tag')
   }
 
+  /** Skips one struct; returns its length in clock ticks. */
+  struct(): number {
+    const info = this.u8()
+    const ref = info & 31
+    // As Yjs reads them: a GC whatever the top bits, a Skip only as the bare byte 10.
+    if (ref === 0 || info === 10) return this.uint()
+    if (info & 128) this.id() // left origin
+    if (info & 64) this.id() // right origin
+    if ((info & 192) === 0) {
+      if (this.uint() === 1) this.string()
+      else this.id()
+      if (info & 32) this.string()
+    }
+    return this.content(ref)
+  }
+
   /** Skips an item's content; returns its length in clock ticks. */
   content(ref: number): number {
     switch (ref) {
@@ -136,22 +153,7 @@ export function updateEnds(update: Uint8Array): Map<number, number> | null {
       const structs = r.uint()
       const client = r.uint()
       let clock = r.uint()
-      for (let i = 0; i < structs; i++) {
-        const info = r.u8()
-        const ref = info & 31
-        // As Yjs reads them: a GC whatever the top bits, a Skip only as the bare byte 10.
-        if (ref === 0 || info === 10) clock += r.uint()
-        else {
-          if (info & 128) r.id() // left origin
-          if (info & 64) r.id() // right origin
-          if ((info & 192) === 0) {
-            if (r.uint() === 1) r.string()
-            else r.id()
-            if (info & 32) r.string()
-          }
-          clock += r.content(ref)
-        }
-      }
+      for (let i = 0; i < structs; i++) clock += r.struct()
       if (structs > 0) to.set(client, clock)
     }
   } catch {

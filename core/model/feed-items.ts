@@ -49,14 +49,17 @@ export interface RawReply {
   m: unknown
 }
 
-/** Every reply of the group, grouped by the post it names (read in full only for the posts used). */
-export function threadsOf(src: ViewSource): Map<Ref, RawReply[]> {
+/**
+ * Every reply of the group (of the posts in `only`, if given), grouped by the post it names;
+ * read in full only for the posts used.
+ */
+export function threadsOf(src: ViewSource, only?: ReadonlySet<Ref>): Map<Ref, RawReply[]> {
   const threads = new Map<Ref, RawReply[]>()
   for (const [author, doc] of src.docs) {
     if (!speaks(src, author)) continue
     for (const [id, m] of doc.replies) {
       const post = m instanceof Y.Map ? m.get('post') : undefined
-      if (typeof post !== 'string') continue
+      if (typeof post !== 'string' || (only && !only.has(post))) continue
       const list = threads.get(post)
       if (list) list.push({ author, id, m })
       else threads.set(post, [{ author, id, m }])
@@ -72,12 +75,17 @@ export interface Candidate {
   hidden: HiddenNotice | null
 }
 
-/** The posts the feed may show me (in `topic`, if given), in doc order: one at a time, nothing kept. */
-export function* postCandidates(src: ViewSource, topic?: string): Generator<Candidate> {
+/**
+ * The posts the feed may show me (in `topic`, if given), in doc order: one at a time, nothing
+ * kept. `wanted`: whether a post of that time could be used at all; a post it refuses is skipped
+ * before it is read (a first page skips most of the group this way, feed-select.ts).
+ */
+export function* postCandidates(src: ViewSource, topic?: string, wanted?: (createdAt: number) => boolean): Generator<Candidate> {
   const f = src.filter
   for (const [author, doc] of src.docs) {
     if (!speaks(src, author) || f?.muted(author)) continue
     for (const [id, m] of doc.posts) {
+      if (wanted && !(m instanceof Y.Map && wantedAt(m.get('createdAt'), wanted))) continue
       const it = readItem(author, id, m)
       if (!it || it.deleted) continue
       // Hidden by moderation: only its author still sees it, with the reason.
@@ -92,6 +100,9 @@ export function* postCandidates(src: ViewSource, topic?: string): Generator<Cand
     }
   }
 }
+
+/** A post whose time is not a time is never a candidate; one whose time `wanted` refuses is not used. */
+const wantedAt = (t: unknown, wanted: (createdAt: number) => boolean): boolean => isTime(t) && wanted(t)
 
 /** A reply read: its parent, whether it is hidden, and why it is withheld from me (if it is). */
 export function readReply(src: ViewSource, r: RawReply): { it: Item; parent: Ref; hidden: HiddenNotice | null; withheld: 'muted' | 'moderation' | null } | null {

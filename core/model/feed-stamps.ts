@@ -17,8 +17,14 @@ type ReplyNode = ReplyStamps & TreeNode<ReplyNode>
 export function* feedStamps(src: ViewSource): Generator<PostStamps> {
   const threads = threadsOf(src)
   for (const { it, topic } of postCandidates(src)) {
+    const thread = threads.get(it.ref)
+    // Most posts have no reply: no tree to grow (growTree of nothing is nothing).
+    if (!thread) {
+      yield { author: it.author, createdAt: it.createdAt, topic, replies: [] }
+      continue
+    }
     const children = new Map<Ref, ReplyNode[]>()
-    for (const raw of threads.get(it.ref) ?? []) {
+    for (const raw of thread) {
       const r = readReply(src, raw)
       if (!r) continue
       const node: ReplyNode = { id: r.it.ref, author: r.it.author, createdAt: r.it.createdAt, deleted: r.it.deleted, replies: [], ...(r.withheld ? { withheld: r.withheld } : {}) }

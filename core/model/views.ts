@@ -6,9 +6,10 @@
  */
 import type { FeedPage, FeedPost, FeedReply, MemberView } from '../api.ts'
 import type { ViewSource } from './view-source.ts'
-import { growTree, postCandidates, readReply, speaks, threadsOf, type Item, type RawReply } from './feed-items.ts'
+import { growTree, postCandidates, readReply, speaks, threadsOf, type Candidate, type RawReply } from './feed-items.ts'
+import { newerFirst, Newest } from './feed-select.ts'
 import type { Ref } from './member-doc.ts'
-import { parseRef } from './member-doc.ts'
+import { makeRef, parseRef } from './member-doc.ts'
 import { shownName } from './names.ts'
 import { MEMBER_STATUSES, REACTION_KINDS, type MemberStatus } from './vocabulary.ts'
 import { compareNames } from './name-order.ts'
@@ -17,7 +18,8 @@ export type { ItemFilter, MemberInfo, ViewSource } from './view-source.ts'
 
 const nameOf = (src: ViewSource, id: string): string => shownName(src, id)
 
-function collectReactions(src: ViewSource): Map<Ref, { counts: Record<string, number>; mine: string[] }> {
+/** Reaction counts (and mine) of the posts and replies in `targets`: the page's, not the group's. */
+function collectReactions(src: ViewSource, targets: ReadonlySet<Ref>): Map<Ref, { counts: Record<string, number>; mine: string[] }> {
   const out = new Map<Ref, { counts: Record<string, number>; mine: string[] }>()
   for (const [author, doc] of src.docs) {
     if (!speaks(src, author) || src.filter?.blocked(author)) continue
@@ -25,7 +27,7 @@ function collectReactions(src: ViewSource): Map<Ref, { counts: Record<string, nu
       const bar = key.lastIndexOf('|')
       const target = key.slice(0, bar)
       const kind = key.slice(bar + 1)
-      if (bar < 0 || !parseRef(target) || !(REACTION_KINDS as string[]).includes(kind)) continue
+      if (bar < 0 || !targets.has(target) || !parseRef(target) || !(REACTION_KINDS as string[]).includes(kind)) continue
       const r = out.get(target) ?? { counts: {}, mine: [] }
       r.counts[kind] = (r.counts[kind] ?? 0) + 1
       if (author === src.me) r.mine.push(kind)
@@ -36,23 +38,23 @@ function collectReactions(src: ViewSource): Map<Ref, { counts: Record<string, nu
 }
 
 export function feed(src: ViewSource, opts: { topic?: string; before?: string; limit: number }): FeedPage {
-  // Posts are read and sorted first; replies are only grouped by thread here and read in full
-  // for the posts on the page, so a first page costs little more in a group of 100,000 updates.
-  const threads = threadsOf(src)
-  const candidates = [...postCandidates(src, opts.topic)]
-  const f = src.filter
-  const newerFirst = (a: { createdAt: number; ref: string }, b: { createdAt: number; ref: string }): number =>
-    b.createdAt - a.createdAt || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0)
-  candidates.sort((a, b) => newerFirst(a.it, b.it))
-  const cursor = (c: { it: Item }): string => `${c.it.createdAt}~${c.it.ref}`
   // The cursor is a position, not an item: paging resumes correctly even if that post was
   // deleted or new posts arrived meanwhile.
   const after = opts.before === undefined ? null : parseCursor(opts.before)
   if (opts.before !== undefined && after === null) return { posts: [], next: null }
-  const start = after === null ? 0 : candidates.findIndex((c) => newerFirst(after, c.it) < 0)
-  const page = start < 0 ? [] : candidates.slice(start, start + opts.limit)
-
-  const reactions = collectReactions(src)
+  // The page and one more (is there a next page?), chosen without sorting every post
+  // (feed-select.ts); a post newer than the cursor, or older than those kept, is not read.
+  const pick = new Newest<Candidate>(opts.limit + 1, (c) => c.it)
+  const wanted = (t: number): boolean => (after === null || t <= after.createdAt) && pick.wants(t)
+  for (const c of postCandidates(src, opts.topic, wanted)) if (after === null || newerFirst(after, c.it) < 0) pick.add(c)
+  const chosen = pick.done()
+  const page = chosen.slice(0, Math.max(0, opts.limit))
+  // Replies and reactions are read for the posts on the page only.
+  const threads = threadsOf(src, new Set(page.map((c) => c.it.ref)))
+  const targets = new Set<Ref>(page.map((c) => c.it.ref))
+  for (const list of threads.values()) for (const r of list) targets.add(makeRef(r.author, r.id))
+  const reactions = collectReactions(src, targets)
+  const f = src.filter
   const posts = page.map(({ it, topic, cw, hidden }): FeedPost => {
     const replies = thread(src, it.ref, threads.get(it.ref) ?? [], reactions)
     const r = reactions.get(it.ref)
@@ -66,7 +68,7 @@ export function feed(src: ViewSource, opts: { topic?: string; before?: string; l
     }
   })
   const last = page.at(-1)
-  return { posts, next: last && start + opts.limit < candidates.length ? cursor(last) : null }
+  return { posts, next: last && chosen.length > page.length ? `${last.it.createdAt}~${last.it.ref}` : null }
 }
 
 function parseCursor(c: string): { createdAt: number; ref: string } | null {

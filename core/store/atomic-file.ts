@@ -3,7 +3,8 @@
  * the target, fsync the folder. A crash at any instant leaves either the old file or the new one,
  * never a mix, and once this resolves the new file survives power loss.
  */
-import { promises as fs } from 'node:fs'
+import { closeSync, fsync, close, mkdirSync, openSync, promises as fs, rmSync, writeSync } from 'node:fs'
+import { promisify } from 'node:util'
 import path from 'node:path'
 import { randomBytes } from '../crypto/random.ts'
 
@@ -93,4 +94,55 @@ export async function writeFileAtomicWith(file: string, write: (fh: fs.FileHandl
     throw e
   }
   await syncDir(path.dirname(file))
+}
+
+/**
+ * A file replaced atomically, its bytes written now, synchronously, into a temp file beside it (a
+ * seal that must end in one synchronous step and let each piece go once written: a group's
+ * checkpoint), then put in place by `finish` as `writeFileAtomic` does (fsync, rename, fsync of
+ * the folder). `abandon` removes the temp file; the target is untouched until `finish`.
+ */
+export class TempFile {
+  private readonly tmp: string
+  private fd: number | null
+
+  constructor(private readonly file: string) {
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 })
+    this.tmp = `${file}${TMP_MARK}${hex(randomBytes(6))}`
+    this.fd = openSync(this.tmp, 'wx', 0o600)
+  }
+
+  /** Writes `bytes` at `position`, or after what was written when it is not given. */
+  write(bytes: Uint8Array, position?: number): void {
+    if (this.fd === null) throw new Error('temp file already closed')
+    for (let o = 0; o < bytes.length;) o += writeSync(this.fd, bytes, o, bytes.length - o, position === undefined ? null : position + o)
+  }
+
+  /** Makes the bytes durable and puts them in place of the file. */
+  async finish(): Promise<void> {
+    const fd = this.fd
+    if (fd === null) throw new Error('temp file already closed')
+    this.fd = null
+    try {
+      await promisify(fsync)(fd)
+    } catch (e) {
+      await promisify(close)(fd).catch(() => undefined)
+      await fs.rm(this.tmp, { force: true })
+      throw e
+    }
+    await promisify(close)(fd)
+    try {
+      await fs.rename(this.tmp, this.file)
+    } catch (e) {
+      await fs.rm(this.tmp, { force: true })
+      throw e
+    }
+    await syncDir(path.dirname(this.file))
+  }
+
+  abandon(): void {
+    if (this.fd !== null) closeSync(this.fd)
+    this.fd = null
+    rmSync(this.tmp, { force: true })
+  }
 }

@@ -15,7 +15,7 @@ import { randomBytes } from '../crypto/random.ts'
 import { isWiped } from '../crypto/wipe.ts'
 import { errors, HearthError } from '../errors.ts'
 import { openSecretInPlace, SECRETBOX_OVERHEAD, sealSecretInPlace } from '../crypto/secretbox.ts'
-import { SecretboxStream } from '../crypto/secretbox-stream.ts'
+import { SecretboxOpenStream, SecretboxStream } from '../crypto/secretbox-stream.ts'
 
 const NONCE = 24
 
@@ -60,17 +60,31 @@ export function sealFileParts(magic: Uint8Array, version: number, parts: readonl
  * returned; a throw from `parts` ends the seal with nothing returned.
  */
 export function sealFileStream(magic: Uint8Array, version: number, parts: Iterable<Uint8Array>, key: Uint8Array): Uint8Array[] {
+  const out: Uint8Array[] = [new Uint8Array(0)]
+  out[0] = sealFileTo(magic, version, parts, key, (c) => void out.push(c))
+  return out
+}
+
+/** The size of a sealed file's head: what goes before the first piece's ciphertext. */
+export const sealedHeadSize = (magic: Uint8Array): number => magic.length + 1 + NONCE + SECRETBOX_OVERHEAD
+
+/**
+ * `sealFileStream` handing each piece's ciphertext to `put` as it is made (a file being written:
+ * nothing of the ciphertext need be held), in order; returns the head, which goes before them
+ * (`sealedHeadSize` bytes: it holds the tag, known only at the end). A throw from `parts` or
+ * `put` ends the seal; what was put is then not a sealed file.
+ */
+export function sealFileTo(magic: Uint8Array, version: number, parts: Iterable<Uint8Array>, key: Uint8Array, put: (cipher: Uint8Array) => void): Uint8Array {
   const nonce = randomBytes(NONCE)
   const box = new SecretboxStream(key, nonce)
   try {
-    const out: Uint8Array[] = [new Uint8Array(magic.length + 1 + NONCE + SECRETBOX_OVERHEAD)]
-    for (const p of parts) out.push(box.push(p))
-    const head = out[0] as Uint8Array
+    for (const p of parts) put(box.push(p))
+    const head = new Uint8Array(sealedHeadSize(magic))
     head.set(magic, 0)
     head[magic.length] = version
     head.set(nonce, magic.length + 1)
     head.set(box.tag(), magic.length + 1 + NONCE)
-    return out
+    return head
   } finally {
     box.wipe()
   }
@@ -99,3 +113,31 @@ export function openSealedFile(bytes: Uint8Array, magic: Uint8Array, versions: r
   if (!plain) return 'closed'
   return { version, plain }
 }
+
+/**
+ * `openSealedFile` in place, a slice of `slice` bytes per macrotask (`turn` waits for the next):
+ * a large file (a group's checkpoint) opened in one call held the event loop for all of it. Each
+ * slice takes its MAC and decrypts where it lies; the plaintext is returned only once the tag
+ * matches, and what was opened is wiped when it does not.
+ */
+export async function openSealedFileInSlices(bytes: Uint8Array, magic: Uint8Array, versions: readonly number[], key: Uint8Array, slice: number, turn: () => Promise<void>): Promise<{ version: number; plain: Uint8Array } | 'unreadable' | 'closed'> {
+  const head = magic.length + 1 + NONCE
+  const version = bytes[magic.length]
+  if (bytes.length < head || !magic.every((b, i) => bytes[i] === b) || version === undefined || !versions.includes(version)) return 'unreadable'
+  if (bytes.length < head + SECRETBOX_OVERHEAD) return 'closed'
+  const tag = bytes.slice(head, head + SECRETBOX_OVERHEAD)
+  const plain = bytes.subarray(head + SECRETBOX_OVERHEAD)
+  const box = new SecretboxOpenStream(key, bytes.slice(magic.length + 1, head))
+  try {
+    for (let o = 0; o < plain.length; o += slice) {
+      if (o > 0) await turn()
+      box.pull(plain.subarray(o, o + slice))
+    }
+    if (box.check(tag)) return { version, plain }
+    plain.fill(0)
+    return 'closed'
+  } finally {
+    box.wipe()
+  }
+}
+

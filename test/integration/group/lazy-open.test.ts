@@ -8,7 +8,7 @@
  * a block was read past that checkpoint (then that group alone wakes to count). Its kept first
  * screen answers while its docs rest, and the docs wake behind it. All of it sealed (canary scan).
  */
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { everydayHandlers } from '../../../core/group/everyday-handlers.ts'
@@ -22,7 +22,7 @@ import { memberDocId } from '../../../core/model/doc-id.ts'
 import { MemberDoc } from '../../../core/model/member-doc.ts'
 import { feed } from '../../../core/model/views.ts'
 import { BlockKind, encodeBlock } from '../../../core/store/block-codec.ts'
-import { checkpointPath } from '../../../core/store/checkpoint-file.ts'
+import { checkpointPath, readCheckpointWrite } from '../../../core/store/checkpoint-file.ts'
 import { unreadPath } from '../../../core/store/unread-file.ts'
 import { Vault } from '../../../core/store/vault.ts'
 import { makeCanary, scanForCanaries } from '../../helpers/canary.ts'
@@ -213,6 +213,26 @@ describe('the lazy open at unlock', () => {
     expect(turns).toBeGreaterThan(0)
     expect(texts(u.space)).toEqual(["words: mine", "words: the fellow's"])
     await lock(u)
+  })
+
+  it('wakes behind a kept screen from the states its open read, not from the file read and opened again', async () => {
+    for (const wakeNext of [true, false]) {
+      const s = await fellowGroup(tempDir())
+      await ownPost(s.space, 'words: mine')
+      await s.fellow.post("words: the fellow's")
+      await s.space.catchUp(s.fellow.log)
+      await s.reg.checkpoint(s.groupId, s.space)
+      const file = checkpointPath(s.dir, s.groupId)
+      const read = await readCheckpointWrite(file, s.reg.keeping.checkpointKey(s.groupId))
+      if (!read) throw new Error('no checkpoint written')
+      s.reg.rest.openOn(s.groupId, s.space, read.checkpoint, read.head, wakeNext)
+      expect(s.space.docs.isResting).toBe(true)
+      // Gone from disk after the open read it: only a wake that reads it again notices.
+      rmSync(file)
+      if (wakeNext) expect(texts(s.space)).toEqual(["words: mine", "words: the fellow's"])
+      else expect(() => texts(s.space)).toThrow(/read again from its logs/)
+      await lock(s)
+    }
   })
 
   it('does not answer from the kept first screen once a block arrived while the docs rest', async () => {

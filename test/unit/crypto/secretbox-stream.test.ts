@@ -13,7 +13,7 @@ import { SecretboxStream } from '../../../core/crypto/secretbox-stream.ts'
 import { DocSet } from '../../../core/group/doc-set.ts'
 import { decodeCheckpoint, sealCheckpoint, type DocStates } from '../../../core/store/checkpoint-file.ts'
 import { concatBytes } from '../../../core/bytes.ts'
-import { openSealedFile, sealFileStream } from '../../../core/store/sealed-file.ts'
+import { openSealedFile, openSealedFileInSlices, sealFileStream } from '../../../core/store/sealed-file.ts'
 import { seededRandom, testSeed } from '../../helpers/seeded-random.ts'
 import { expectCode } from './support.ts'
 
@@ -96,5 +96,33 @@ describe('a checkpoint sealed one doc state at a time', () => {
   it('refuses to seal a doc set that changed size while it was read', () => {
     const states: DocStates = { size: 2, *[Symbol.iterator]() { yield ['member/x', r.bytes(4)] as const } }
     expectCode(() => sealCheckpoint({ next: new Map(), gov: [], docs: states }, key), 'INTERNAL')
+  })
+})
+
+describe('a sealed file opened a slice at a time', () => {
+  const turn = (): Promise<void> => Promise.resolve()
+  it('opens in place to the plaintext, however it is sliced', async () => {
+    for (let round = 0; round < 60; round++) {
+      const plain = r.bytes(r.pick([0, 1, 33, 64, 65, r.int(0, 20_000)]))
+      const file = concatBytes(sealFileStream(MAGIC, 1, [plain], key))
+      const opened = await openSealedFileInSlices(Uint8Array.from(file), MAGIC, [1], key, r.pick([1, 7, 64, 1000, r.int(1, 30_000)]), turn)
+      expect(opened !== 'closed' && opened !== 'unreadable' && Buffer.from(opened.plain).equals(plain), `seed ${seed}, round ${round}`).toBe(true)
+    }
+  })
+
+  it('refuses a flipped bit anywhere, a cut file and another key as the whole open does, and wipes what it opened', async () => {
+    const plain = r.bytes(3000)
+    const file = concatBytes(sealFileStream(MAGIC, 1, [plain], key))
+    const whole = (b: Uint8Array, k = key): string => { const o = openSealedFile(Uint8Array.from(b), MAGIC, [1], k); return typeof o === 'string' ? o : 'open' }
+    for (let i = 0; i < file.length; i += r.int(1, 40)) {
+      const bad = Uint8Array.from(file)
+      bad[i] = (bad[i] as number) ^ (1 << r.int(0, 7))
+      const got = await openSealedFileInSlices(bad, MAGIC, [1], key, 500, turn)
+      expect(got, `flip at ${i}`).toBe(whole(bad))
+      if (got === 'closed') expect(bad.subarray(MAGIC.length + 1 + 24 + 16).every((b) => b === 0), `wiped after a flip at ${i}`).toBe(true)
+    }
+    for (const n of [0, 5, MAGIC.length + 1 + 24 + 15, file.length - 1]) expect(await openSealedFileInSlices(file.slice(0, n), MAGIC, [1], key, 500, turn)).toBe(whole(file.slice(0, n)))
+    expect(await openSealedFileInSlices(Uint8Array.from(file), MAGIC, [1], r.bytes(32), 500, turn)).toBe('closed')
+    await expect(openSealedFileInSlices(Uint8Array.from(file), MAGIC, [1], new Uint8Array(32), 500, turn)).rejects.toMatchObject({ code: 'CRYPTO_BAD_KEY' })
   })
 })

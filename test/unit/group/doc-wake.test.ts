@@ -7,6 +7,7 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { DocSet } from '../../../core/group/doc-set.ts'
+import { WAKE_SLICE_BYTES } from '../../../core/group/doc-wake.ts'
 import { memberDocId } from '../../../core/model/doc-id.ts'
 import type { WriteAuthority } from '../../../core/model/write-rule.ts'
 import { seededRandom, testSeed } from '../../helpers/seeded-random.ts'
@@ -93,5 +94,28 @@ describe('a wake in slices', () => {
     await waking
     expect(set.isResting).toBe(false)
     expect(set.has(memberDocId(ids[0] as string))).toBe(false)
+  })
+
+  it('applies a large doc state over several turns, the doc whole only once all are in', async () => {
+    const set = new DocSet()
+    const id = memberDocId(ids[0] as string)
+    const words = set.doc(id).getMap<string>('words')
+    set.doc(id).transact(() => {
+      for (let i = 0; i < 3000; i++) words.set(i.toString(16).padStart(16, '0'), `post ${i} `.repeat(30))
+    })
+    const states = set.snapshot()
+    expect(states.get(id)?.length).toBeGreaterThan(3 * WAKE_SLICE_BYTES)
+    set.rest(() => states)
+    let restingTurns = 0
+    let done = false
+    const waking = set.wakeInSlices().then(() => (done = true))
+    while (!done) {
+      if (set.isResting) restingTurns++
+      await turn()
+    }
+    await waking
+    // At least three pieces of one doc, each in a turn of its own.
+    expect(restingTurns).toBeGreaterThanOrEqual(3)
+    expect(Buffer.from(Y.encodeStateAsUpdate(set.doc(id))).equals(states.get(id) as Uint8Array)).toBe(true)
   })
 })

@@ -3,13 +3,13 @@
  * checkpoint this key sealed must be LOG_CORRUPT from decodeCheckpoint and "no checkpoint" (null)
  * from readCheckpoint, which makes the group reload from its logs.
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { fastProvider } from '../../../core/crypto/provider-sodium.ts'
 import { ByteWriter } from '../../../core/store/bytes.ts'
 import {
-  checkpointPath, decodeCheckpoint, encodeCheckpoint, readCheckpoint, writeCheckpoint, type Checkpoint,
+  checkpointPath, decodeCheckpoint, encodeCheckpoint, readCheckpoint, sealCheckpointTo, writeCheckpoint, type Checkpoint,
 } from '../../../core/store/checkpoint-file.ts'
 import { seededRandom, testSeed } from '../../helpers/seeded-random.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
@@ -175,5 +175,40 @@ describe('files', () => {
       writeFileSync(file, bytes)
       expect(await readCheckpoint(file, key)).toBeNull()
     }
+  })
+
+  it('seals straight into the file: the bytes of a seal in memory, put in place last, nothing left beside it', async () => {
+    const dir = tempDir()
+    const file = checkpointPath(dir, 'ef'.repeat(16))
+    const c = sample()
+    const a = sealCheckpointTo(file, c, key)
+    // Written already (the seal ends in one synchronous step), but not in place until durable.
+    expect(readdirSync(path.dirname(file)).filter((n) => n.includes('.tmp-'))).toHaveLength(1)
+    await a
+    expect(readdirSync(path.dirname(file))).toEqual([path.basename(file)])
+    const bytes = readFileSync(file)
+    expect(decodeCheckpoint(bytes, key)).toEqual(c)
+    expect(bytes.length).toBe(encodeCheckpoint(c, key).length)
+    // Two seals at once: the file ends as the later one, whichever write ends first.
+    const later = { ...sample(), docs: new Map([['later', rnd.bytes(7)]]) }
+    await Promise.all([sealCheckpointTo(file, sample(), key), sealCheckpointTo(file, later, key)])
+    expect((await readCheckpoint(file, key))?.docs).toEqual(later.docs)
+    expect(readdirSync(path.dirname(file))).toEqual([path.basename(file)])
+  })
+
+  it('leaves the file as it was, and no temp file, when a seal fails half-way', async () => {
+    const dir = tempDir()
+    const file = checkpointPath(dir, '12'.repeat(16))
+    const c = sample()
+    await sealCheckpointTo(file, c, key)
+    const before = readFileSync(file)
+    const docs = { size: 2, *[Symbol.iterator]() {
+      yield ['member/a', rnd.bytes(5000)] as const
+      throw new Error('the docs went away')
+    } }
+    expect(() => sealCheckpointTo(file, { ...c, docs }, key)).toThrow('the docs went away')
+    expect(() => sealCheckpointTo(file, c, new Uint8Array(32))).toThrow() // a wiped key seals nothing
+    expect(readFileSync(file)).toEqual(before)
+    expect(readdirSync(path.dirname(file))).toEqual([path.basename(file)])
   })
 })
