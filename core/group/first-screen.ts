@@ -188,7 +188,7 @@ export class FirstScreens {
 /** Every log the space's views come from, when each was read to its end and nothing waits; else null. */
 function logsOf(space: GroupSpace): string[] | null {
   const d = space.docs
-  if (!space.groupId || d.isResting || d.damaged || d.held || space.queued.size || space.local || space.planned || space.historyLeft() || space.unreadable.size) return null
+  if (!space.groupId || d.isResting || d.damaged || d.held || space.queued.size || !space.settled || space.arriving || space.historyLeft() || space.unreadable.size) return null
   const keys = [...new Set([space.own.key, ...space.logs.keys(), ...space.governance.deviceLogs()])].sort()
   for (const k of keys) {
     const log = space.logs.get(k)
