@@ -21,6 +21,8 @@ import { TailPreview } from './tail-preview.ts'
 export interface ReadingHost {
   /** Decodes and applies one block out of order (governance deferred; an older checkpoint skipped). */
   judgeSparse(logKey: string, index: number, bytes: Uint8Array): string[]
+  /** As judgeSparse, for a block the log's applied checkpoint stood for: an update the doc holds whole is not applied again. */
+  judgeCovered(logKey: string, index: number, bytes: Uint8Array): string[]
   /** Applies a whole checkpoint under the write rule; whether it was accepted. */
   applyCheckpoint(logKey: string, start: number, last: number, docId: string, state: Uint8Array): boolean
   reject(logKey: string, index: number, docId: string, reason: string): void
@@ -227,13 +229,14 @@ export class CheckpointReading {
    * Reads the blocks a checkpoint stood for, once they are here, like any others (the write rule,
    * governance deferred to the batch's end). For an honest writer this changes nothing; it is
    * how a newcomer ends with what older members hold even if a checkpoint left words out or did
-   * not list one of its writer's governance events.
+   * not list one of its writer's governance events. An update the doc already holds whole (every
+   * struct and every deletion: held-whole.ts) is decrypted and judged but not applied again.
    */
   async backfill(log: Readable & { key: string }, changed: Set<string>): Promise<void> {
     const b = this.backfills.get(log.key)
     if (!b) return
     for await (const [i, block] of readRun(log, b.next, () => b.end, b.skip)) {
-      for (const id of this.host.judgeSparse(log.key, i, block)) changed.add(id)
+      for (const id of this.host.judgeCovered(log.key, i, block)) changed.add(id)
       b.next = i + 1
     }
     while (b.next < b.end && b.skip.has(b.next)) b.next++

@@ -6,6 +6,7 @@
  */
 import * as Y from 'yjs'
 import { updateEnds } from './update-clocks.ts'
+import { heldWhole } from './held-whole.ts'
 import { DocWake } from './doc-wake.ts'
 import { isMemberId, memberDocId, sharedDocId } from '../model/doc-id.ts'
 import { MemberDoc } from '../model/member-doc.ts'
@@ -31,12 +32,16 @@ export interface Rejection {
   reason: string
 }
 
-/** An accepted update waiting for its doc's transaction; `summary`: a shared checkpoint (see `apply`). */
+/**
+ * An accepted update waiting for its doc's transaction; `summary`: a shared checkpoint; `covered`:
+ * a block a shared checkpoint already read stood for (see `apply`).
+ */
 interface Queued {
   logKey: string
   index: number
   update: Uint8Array
   summary?: boolean
+  covered?: boolean
 }
 
 export class DocSet {
@@ -105,8 +110,9 @@ export class DocSet {
    * Applies one decoded update block if the rule allows it. Returns the doc id it changed, or null.
    * A block from a log governance does not know yet is held back, not refused. `also`: other
    * indexes of the same log the rule must allow too (a shared checkpoint stands for a range).
+   * `covered`: a block a checkpoint already applied stood for; not applied if the doc holds it whole.
    */
-  applyBlock(auth: WriteAuthority, logKey: string, index: number, docId: string, update: Uint8Array, also?: readonly number[]): string | null {
+  applyBlock(auth: WriteAuthority, logKey: string, index: number, docId: string, update: Uint8Array, also?: readonly number[], covered = false): string | null {
     let check = checkWrite(auth, logKey, index, docId)
     for (const i of also ?? []) if (check.ok) check = checkWrite(auth, logKey, i, docId)
     if (!check.ok) {
@@ -124,7 +130,7 @@ export class DocSet {
         return null
       }
     }
-    const entry: Queued = also === undefined ? { logKey, index, update } : { logKey, index, update, summary: true }
+    const entry: Queued = also !== undefined ? { logKey, index, update, summary: true } : covered ? { logKey, index, update, covered } : { logKey, index, update }
     if (this.resting) return this.keep(docId, entry)
     if (this.queued) {
       const list = this.queued.get(docId) ?? []
@@ -188,7 +194,7 @@ export class DocSet {
     doc.transact(() => {
       for (const u of list) {
         if (bulk && !this.suspects.has(u.logKey)) {
-          if (u.summary && knownAlready(doc, u.update)) {
+          if ((u.summary && knownAlready(doc, u.update)) || (u.covered && heldWhole(doc, u.update))) {
             applied = true
             continue
           }
@@ -207,6 +213,11 @@ export class DocSet {
           // already here, so content that only the checkpoint carries still lands (its deletions
           // of items we hold are then not applied: a checkpoint cannot take back what was read).
           if (u.summary && knownAlready(doc, u.update)) {
+            applied = true
+            continue
+          }
+          // A block a checkpoint stood for, already held whole (held-whole.ts): nothing to apply.
+          if (u.covered && heldWhole(doc, u.update)) {
             applied = true
             continue
           }

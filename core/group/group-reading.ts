@@ -106,6 +106,7 @@ export abstract class GroupReading {
   /** Reading logs from shared checkpoints (checkpoint-reading.ts). */
   readonly reading = new CheckpointReading({
     judgeSparse: (logKey, index, bytes) => this.judge(logKey, index, bytes, true, true),
+    judgeCovered: (logKey, index, bytes) => this.judge(logKey, index, bytes, true, true, true),
     applyCheckpoint: (logKey, start, last, docId, state) => this.applyCheckpoint(logKey, start, last, docId, state),
     reject: (logKey, index, docId, reason) => this.docs.rejected.push({ logKey, index, docId, reason }),
     replayIfDirty: (changed) => {
@@ -293,8 +294,11 @@ export abstract class GroupReading {
     return this.judge(logKey, index, bytes, deferGovernance, false)
   }
 
-  /** Decodes and applies one block wherever it sits. `sparse`: an older checkpoint is skipped, its state is in the newer one. */
-  private judge(logKey: string, index: number, bytes: Uint8Array, deferGovernance: boolean, sparse: boolean): string[] {
+  /**
+   * Decodes and applies one block wherever it sits. `sparse`: an older checkpoint is skipped, its
+   * state is in the newer one. `covered`: a block a checkpoint already applied stood for (doc-set.ts).
+   */
+  private judge(logKey: string, index: number, bytes: Uint8Array, deferGovernance: boolean, sparse: boolean, covered = false): string[] {
     if (!this.quota.allows(logKey, index)) return []
     let block
     try {
@@ -323,7 +327,7 @@ export abstract class GroupReading {
       this.docs.hold(logKey, index, block.docId, block.payload)
       return []
     }
-    const id = this.docs.applyBlock(this.gov, logKey, index, block.docId, block.payload)
+    const id = this.docs.applyBlock(this.gov, logKey, index, block.docId, block.payload, undefined, covered)
     return id ? [id] : []
   }
 

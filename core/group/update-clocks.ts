@@ -1,6 +1,7 @@
 /**
  * How far a Yjs update (format v1, what `Y.encodeStateAsUpdate` writes) reaches per client: the
- * same `to` map `Y.parseUpdateMeta` gives, read without building a struct or decoding a string.
+ * same `to` map `Y.parseUpdateMeta` gives, read without building a struct or decoding a string;
+ * and which ranges its delete set deletes (`updateReach`).
  *
  * Why: a full replay checks the last shared checkpoint of each log against the doc it was already
  * read into (DocSet's "known already"); parseUpdateMeta decoded every string of 27 MB of
@@ -16,7 +17,8 @@
  *     UTF-16 length · 5 embed: 1 (string) · 6 format: 1 (two strings) · 7 type: 1 (type ref, and a
  *     string key for refs 3 and 5) · 8 any: count, then count lib0 `any` values · 9 doc: 1 (string
  *     guid, then an `any`)
- *   (the delete set after the structs is not read: it moves no clock)
+ *   then the delete set: clients d, then d × { client, ranges k, then k × { clock, length } }
+ *   (`updateEnds` stops before it: it moves no clock; bytes after it are not read, as Yjs reads none)
  * Anything else — an unknown content or `any` tag, bytes that are not UTF-8, a read past the end —
  * returns null, and the caller falls back to Yjs itself. A later Yjs update format is a new file.
  */
@@ -147,17 +149,44 @@ export class Skim {
 /** client → the clock just past its last struct in `update`, as Y.parseUpdateMeta's `to`; null if unreadable. */
 export function updateEnds(update: Uint8Array): Map<number, number> | null {
   const r = new Skim(update)
-  const to = new Map<number, number>()
   try {
-    for (let clients = r.uint(); clients > 0; clients--) {
-      const structs = r.uint()
-      const client = r.uint()
-      let clock = r.uint()
-      for (let i = 0; i < structs; i++) clock += r.struct()
-      if (structs > 0) to.set(client, clock)
-    }
+    return structEnds(r)
   } catch {
     return null
+  }
+}
+
+/** What an update reaches: its structs' ends per client, and its delete set as flat (client, clock, length) triples. */
+export interface UpdateReach {
+  ends: Map<number, number>
+  deletes: number[]
+}
+
+/** `updateEnds` and the delete set after the structs (as Y.decodeUpdate's `ds`); null if unreadable. */
+export function updateReach(update: Uint8Array): UpdateReach | null {
+  const r = new Skim(update)
+  try {
+    const ends = structEnds(r)
+    const deletes: number[] = []
+    for (let clients = r.uint(); clients > 0; clients--) {
+      const client = r.uint()
+      for (let ranges = r.uint(); ranges > 0; ranges--) deletes.push(client, r.uint(), r.uint())
+    }
+    return { ends, deletes }
+  } catch {
+    return null
+  }
+}
+
+/** Reads the structs of an update, leaving `r` at its delete set; throws on bytes it cannot read. */
+function structEnds(r: Skim): Map<number, number> {
+  const to = new Map<number, number>()
+  for (let clients = r.uint(); clients > 0; clients--) {
+    const structs = r.uint()
+    const client = r.uint()
+    let clock = r.uint()
+    for (let i = 0; i < structs; i++) clock += r.struct()
+    if (structs > 0) to.set(client, clock)
   }
   return to
 }

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { updateEnds } from '../../../core/group/update-clocks.ts'
+import { updateEnds, updateReach } from '../../../core/group/update-clocks.ts'
 import { seededRandom, testSeed } from '../../helpers/seeded-random.ts'
 import { edit } from './yjs-edits.ts'
 
@@ -15,12 +15,28 @@ const seed = testSeed()
 console.log(`update-clocks: HEARTH_TEST_SEED=${seed}`)
 const r = seededRandom(seed)
 
+/** The update `fn` makes to a doc holding one map entry. */
+function updateOn(fn: (d: Y.Doc) => void): Uint8Array {
+  const d = new Y.Doc()
+  d.getMap('m').set('k', 1)
+  const before = Y.encodeStateVector(d)
+  fn(d)
+  return Y.encodeStateAsUpdate(d, before)
+}
+
 function metaTo(update: Uint8Array): Map<number, number> | 'throws' {
   try {
     return Y.parseUpdateMeta(update).to
   } catch {
     return 'throws'
   }
+}
+
+/** Y.decodeUpdate's delete set as flat (client, clock, length) triples, in the order it is written. */
+function yjsDeletes(update: Uint8Array): number[] {
+  const out: number[] = []
+  for (const [client, items] of Y.decodeUpdate(update).ds.clients) for (const d of items) out.push(client, d.clock, d.len)
+  return out
 }
 
 describe('how far an update reaches, per client', () => {
@@ -41,6 +57,7 @@ describe('how far an update reaches, per client', () => {
         Y.diffUpdate(Y.encodeStateAsUpdate(docs[1] as Y.Doc), Y.encodeStateVector(docs[2] as Y.Doc)),
       ]
       for (const u of updates) expect(updateEnds(u), `round ${round}`).toEqual(metaTo(u))
+      for (const u of updates) expect(updateReach(u)?.deletes, `round ${round}`).toEqual(yjsDeletes(u))
     }
   })
 
@@ -64,5 +81,9 @@ describe('how far an update reaches, per client', () => {
     }
     expect(updateEnds(Uint8Array.of(1, 1, 5, 0, 4, 3, 0xff, 0xfe, 0x41))).toBeNull() // not UTF-8
     expect(updateEnds(Uint8Array.of(1, 1, 5, 0, 31))).toBeNull() // no such content
+    // a delete set cut short: the reach is unknown, so nothing is taken as held (held-whole.ts)
+    const ds = updateOn((d) => d.getMap('m').delete('k'))
+    expect(updateReach(ds)?.deletes.length).toBe(3)
+    for (let n = 0; n < ds.length; n++) expect(updateReach(ds.subarray(0, n)), `cut at ${n}`).toBeNull()
   })
 })
