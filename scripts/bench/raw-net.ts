@@ -14,7 +14,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { randomBytes } from 'node:crypto'
 
 interface Core {
@@ -89,7 +89,11 @@ export async function rawFetch(sizes: number[][]): Promise<number> {
   const seed = fork(SELF, ['seed', boot, root], { execArgv: TSX })
   try {
     await message(seed)
-    const leech = fork(SELF, ['leech', boot, root], { execArgv: TSX })
+    // HEARTH_BENCH_ANCHOR_PROFILE=<dir>: the fetching process profiled like the newcomer
+    // (scripts/bench/alloc-profile.mjs; it is killed with SIGTERM, so the preload exits on it).
+    const prof = process.env.HEARTH_BENCH_ANCHOR_PROFILE
+    const preload = pathToFileURL(path.resolve('scripts/bench/alloc-profile.mjs')).href
+    const leech = fork(SELF, ['leech', boot, root], prof ? { execArgv: [...TSX, '--import', preload], env: { ...process.env, HEARTH_PROFILE_DIR: prof, HEARTH_PROFILE_SIGTERM: '1' } } : { execArgv: TSX })
     try {
       const done = await message<{ ms: number; cpuMs: number }>(leech)
       rawFetchCpu.ms = done.cpuMs

@@ -166,8 +166,10 @@ if (INITIAL > 0) {
     const { code } = await a.ok('createInvite', { groupId })
     initialBlocks = (await a.ok('groupStatus', { groupId })).blocks
     // HEARTH_BENCH_PROFILE=<dir>: a CPU profile of the newcomer's process, written when it stops.
+    // HEARTH_BENCH_PRELOAD picks another preload (scripts/bench/alloc-profile.mjs: allocation and GC
+    // too); HEARTH_BENCH_NODE_FLAGS adds Node flags to the newcomer only (e.g. --max-semi-space-size=64).
     const prof = process.env.HEARTH_BENCH_PROFILE
-    const b = await startPeer(path.join(root, 'b'), boot, prof ? { NODE_OPTIONS: `--import ${pathToFileURL(path.resolve('scripts/bench/cpu-profile.mjs')).href}`, HEARTH_PROFILE_DIR: prof } : {})
+    const b = await startPeer(path.join(root, 'b'), boot, prof ? { NODE_OPTIONS: `${process.env.HEARTH_BENCH_NODE_FLAGS ?? ''} --import ${pathToFileURL(path.resolve(process.env.HEARTH_BENCH_PRELOAD ?? 'scripts/bench/cpu-profile.mjs')).href}`, HEARTH_PROFILE_DIR: prof } : {})
     peers.push(b)
     await b.ok('createProfile', { passphrase: PASS, name: 'Newcomer' })
     const t0 = performance.now()
