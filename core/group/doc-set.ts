@@ -137,7 +137,7 @@ export class DocSet {
       list.push(entry)
       this.queued.set(docId, list)
       this.queuedBytes += update.length
-      if (this.queuedBytes > QUEUE_MAX_BYTES) this.drainQueue()
+      if (this.queuedBytes > QUEUE_MAX_BYTES) this.drain()
       return docId
     }
     return this.apply(docId, [entry]) ? docId : null
@@ -154,21 +154,16 @@ export class DocSet {
     try {
       await fn()
     } finally {
-      this.drainQueue()
+      this.drain()
       this.queued = null
     }
   }
 
   /**
-   * Applies what a batch queued so far, now (a settle point, group-reading.ts `settle`); the batch
-   * goes on queuing after it. Nothing outside a batch.
+   * Applies what a batch queued so far (past the queue's bound, at a settle point: group-reading.ts
+   * `settle`, and at the batch's end); the batch goes on queuing after it. Nothing outside a batch.
    */
   drain(): void {
-    this.drainQueue()
-  }
-
-  /** Applies what a batch queued so far; the batch goes on queuing after it. */
-  private drainQueue(): void {
     const queued = this.queued
     if (!queued) return
     this.queued = new Map()

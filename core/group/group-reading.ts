@@ -17,6 +17,11 @@
  * The rebuild itself (a new state built aside and swapped in) is GroupSpace's; this class only
  * says when one is needed. A base class rather than a part GroupSpace holds, so every member
  * keeps its name on GroupSpace (many modules read `space.next`, `space.docs`, `space.reading`).
+ *
+ * Past 400 lines (DESIGN.md §8) on purpose: the batch, the settle point and the governance replay
+ * read and write the same private state (`govDirty`, `provisional`, `rebuildNeeded`), and the
+ * settle point's soundness is one argument over all three; split apart, that state would have to
+ * be made public. The sparse reading from checkpoints is already apart (checkpoint-reading.ts).
  */
 import { errors, HearthError } from '../errors.ts'
 import type { Identity } from '../crypto/identity.ts'
