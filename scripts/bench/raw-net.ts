@@ -6,16 +6,22 @@
  *   rawFetch(sizes)   one process seeds cores holding blocks of exactly these sizes (random
  *                     bytes, one core per list), the other downloads every block; the time from
  *                     the leecher's start to its last block
+ *   rawFetchOpen(blocks, plans, keys)
+ *                     the same fetch of the group's own blocks (the ciphertext, as replicated),
+ *                     and the fetching process also reads each block back, decrypts it and applies
+ *                     the updates a newcomer must apply to plain Y.Docs (raw-open.ts); the time
+ *                     from the leecher's start to its last block's work
  *
  * As a script, it is one of those processes (the role is its first argument).
  */
 import { fork } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { randomBytes } from 'node:crypto'
+import { LogWork, readBack, spent, type LogPlan } from './raw-open.ts'
 
 interface Core {
   key: Uint8Array
@@ -24,7 +30,8 @@ interface Core {
   append(blocks: Uint8Array[]): Promise<unknown>
   replicate(stream: unknown): unknown
   download(range: { start: number; end: number }): unknown
-  on(event: 'download', f: () => void): unknown
+  get(index: number): Promise<Uint8Array>
+  on(event: 'download', f: (index: number) => void): unknown
 }
 interface Store { get(o: { name: string } | { key: Uint8Array }): Core; close(): Promise<void> }
 interface Conn { on(event: 'error' | 'data', f: (d: Buffer) => void): unknown; write(b: Uint8Array): unknown }
@@ -77,35 +84,78 @@ export async function rawRoundTrip(n: number): Promise<number[]> {
   }
 }
 
-/** Downloads blocks of these sizes (one list per core) from another process: ms to the last one. */
 /** The fetching process's own CPU time in the last rawFetch (ms): steadier than wall time at load. */
 export const rawFetchCpu = { ms: NaN }
+/** The same for the last rawFetchOpen, with what it applied (a check that it did the work). */
+export const rawOpenCpu = { ms: NaN, blocks: 0, applied: 0, openMs: NaN, applyMs: NaN }
 
+/** Downloads blocks of these sizes (one list per core) from another process: ms to the last one. */
 export async function rawFetch(sizes: number[][]): Promise<number> {
+  const done = await fetchRun('leech', (root) => writeFileSync(path.join(root, 'sizes.json'), JSON.stringify(sizes)))
+  rawFetchCpu.ms = done.cpuMs
+  return done.ms
+}
+
+/**
+ * Downloads these blocks (one list per core, the group's sealed blocks) from another process, and
+ * reads back, decrypts and applies each as raw-open.ts says, `plans[i]` naming core i's latest
+ * checkpoint and `keys` the epoch keys: ms to the last block's work.
+ */
+export async function rawFetchOpen(blocks: Uint8Array[][], plans: LogPlan[], keys: Map<number, Uint8Array>): Promise<number> {
+  const done = await fetchRun('leech-open', (root) => {
+    writeFileSync(path.join(root, 'sizes.json'), JSON.stringify(blocks.map((l) => l.map((b) => b.length))))
+    for (const [i, list] of blocks.entries()) writeFileSync(path.join(root, `blocks-${i}.bin`), Buffer.concat(list))
+    writeFileSync(path.join(root, 'plans.json'), JSON.stringify(plans))
+    writeFileSync(path.join(root, 'epochs.json'), JSON.stringify([...keys].map(([e, k]) => [e, Buffer.from(k).toString('hex')])))
+  })
+  Object.assign(rawOpenCpu, { ms: done.cpuMs, blocks: done.blocks ?? 0, applied: done.applied ?? 0, openMs: done.openMs ?? NaN, applyMs: done.applyMs ?? NaN })
+  return done.ms
+}
+
+/** What a fetching process reports: wall and own CPU ms; the open anchor adds what it did and where its time went. */
+interface LeechDone { ms: number; cpuMs: number; blocks?: number; applied?: number; openMs?: number; applyMs?: number }
+
+/** One seeding and one fetching process on a fresh testnet; `prepare` writes the seeder's input into the shared folder. */
+async function fetchRun(leechRole: 'leech' | 'leech-open', prepare: (root: string) => void): Promise<LeechDone> {
   const net = await testnet()
   const root = mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-raw-'))
   const boot = JSON.stringify(net.bootstrap)
-  writeFileSync(path.join(root, 'sizes.json'), JSON.stringify(sizes))
-  const seed = fork(SELF, ['seed', boot, root], { execArgv: TSX })
   try {
-    await message(seed)
-    // HEARTH_BENCH_ANCHOR_PROFILE=<dir>: the fetching process profiled like the newcomer
-    // (scripts/bench/alloc-profile.mjs; it is killed with SIGTERM, so the preload exits on it).
-    const prof = process.env.HEARTH_BENCH_ANCHOR_PROFILE
-    const preload = pathToFileURL(path.resolve('scripts/bench/alloc-profile.mjs')).href
-    const leech = fork(SELF, ['leech', boot, root], prof ? { execArgv: [...TSX, '--import', preload], env: { ...process.env, HEARTH_PROFILE_DIR: prof, HEARTH_PROFILE_SIGTERM: '1' } } : { execArgv: TSX })
+    prepare(root)
+    const seed = fork(SELF, ['seed', boot, root], { execArgv: TSX })
     try {
-      const done = await message<{ ms: number; cpuMs: number }>(leech)
-      rawFetchCpu.ms = done.cpuMs
-      return done.ms
+      await message(seed)
+      // HEARTH_BENCH_ANCHOR_PROFILE=<dir>: the fetching process profiled like the newcomer
+      // (scripts/bench/alloc-profile.mjs; it is killed with SIGTERM, so the preload exits on it).
+      const prof = process.env.HEARTH_BENCH_ANCHOR_PROFILE
+      const preload = pathToFileURL(path.resolve('scripts/bench/alloc-profile.mjs')).href
+      const leech = fork(SELF, [leechRole, boot, root], prof ? { execArgv: [...TSX, '--import', preload], env: { ...process.env, HEARTH_PROFILE_DIR: prof, HEARTH_PROFILE_SIGTERM: '1' } } : { execArgv: TSX })
+      try {
+        return await message<LeechDone>(leech)
+      } finally {
+        leech.kill()
+      }
     } finally {
-      leech.kill()
+      seed.kill()
     }
   } finally {
-    seed.kill()
     await net.destroy()
     rmSync(root, { recursive: true, force: true })
   }
+}
+
+/** The blocks the seeder appends to core i: the group's own when given, else random bytes of the sizes. */
+function blocksFor(root: string, i: number, sizes: number[]): Uint8Array[] {
+  const file = path.join(root, `blocks-${i}.bin`)
+  if (!existsSync(file)) return sizes.map((s) => randomBytes(s))
+  const all = readFileSync(file)
+  const out: Uint8Array[] = []
+  let at = 0
+  for (const s of sizes) {
+    out.push(all.subarray(at, at + s))
+    at += s
+  }
+  return out
 }
 
 const [role, boot, arg] = process.argv.slice(2)
@@ -136,7 +186,7 @@ if (role === 'echo' || role === 'ping') {
     })
     swarm.join(TOPIC, { server: false, client: true })
   }
-} else if (role === 'seed' || role === 'leech') {
+} else if (role === 'seed' || role === 'leech' || role === 'leech-open') {
   const Corestore = require('corestore') as new (dir: string) => Store
   const root = arg as string
   const store = new Corestore(path.join(root, role))
@@ -151,13 +201,14 @@ if (role === 'echo' || role === 'ping') {
     for (const [i, list] of sizes.entries()) {
       const core = store.get({ name: `c${i}` })
       await core.ready()
-      for (let j = 0; j < list.length; j += 1000) await core.append(list.slice(j, j + 1000).map((s) => randomBytes(s)))
+      const blocks = blocksFor(root, i, list)
+      for (let j = 0; j < list.length; j += 1000) await core.append(blocks.slice(j, j + 1000))
       cores.push(core)
     }
     writeFileSync(path.join(root, 'keys.json'), JSON.stringify(cores.map((c) => Buffer.from(c.key).toString('hex'))))
     await swarm.join(TOPIC, { server: true, client: false }).flushed()
     process.send?.('ready')
-  } else {
+  } else if (role === 'leech') {
     const keys = JSON.parse(readFileSync(path.join(root, 'keys.json'), 'utf8')) as string[]
     const total = (JSON.parse(readFileSync(path.join(root, 'sizes.json'), 'utf8')) as number[][]).reduce((a, l) => a + l.length, 0)
     const t0 = performance.now()
@@ -170,6 +221,48 @@ if (role === 'echo' || role === 'ping') {
         if (++got !== total) return
         const cpu = process.cpuUsage(cpu0)
         process.send?.({ ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000 })
+      })
+      core.download({ start: 0, end: -1 })
+      cores.push(core)
+    }
+    swarm.join(TOPIC, { server: false, client: true })
+  } else {
+    // leech-open: the same fetch; each block read back as it arrives, then opened and applied (raw-open.ts).
+    const keys = JSON.parse(readFileSync(path.join(root, 'keys.json'), 'utf8')) as string[]
+    const sizes = JSON.parse(readFileSync(path.join(root, 'sizes.json'), 'utf8')) as number[][]
+    const plans = JSON.parse(readFileSync(path.join(root, 'plans.json'), 'utf8')) as LogPlan[]
+    const epochKeys = new Map((JSON.parse(readFileSync(path.join(root, 'epochs.json'), 'utf8')) as [number, string][]).map(([e, k]) => [e, Buffer.from(k, 'hex')]))
+    const total = sizes.reduce((a, l) => a + l.length, 0)
+    const t0 = performance.now()
+    const cpu0 = process.cpuUsage()
+    const works: LogWork[] = []
+    let got = 0
+    const finish = (): void => {
+      if (got !== total || !works.every((w) => w.done)) return
+      const cpu = process.cpuUsage(cpu0)
+      process.send?.({ ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, blocks: got, applied: works.reduce((a, w) => a + w.applied, 0), ...spent })
+    }
+    for (const [i, k] of keys.entries()) {
+      const core = store.get({ key: Buffer.from(k, 'hex') })
+      await core.ready()
+      const work = new LogWork(plans[i] ?? null, (sizes[i] as number[]).length)
+      works.push(work)
+      // The blocks that arrive in one turn of the event loop are read back in one batch.
+      let arrived: number[] = []
+      core.on('download', (index) => {
+        if (arrived.push(index) > 1) return
+        setImmediate(() => {
+          const indexes = arrived
+          arrived = []
+          void readBack(core as unknown as Parameters<typeof readBack>[0], indexes).then((blocks) => {
+            for (const [k, bytes] of blocks.entries()) work.add(indexes[k] as number, bytes, epochKeys)
+            got += blocks.length
+            finish()
+          }, (e: unknown) => {
+            console.error(e)
+            process.exit(1)
+          })
+        })
       })
       core.download({ start: 0, end: -1 })
       cores.push(core)

@@ -4,11 +4,19 @@
  * post → visible on the other peer, p50 / p99 over N posts. Prints a table.
  *
  * Then the initial sync of a large group (scripts/bench/big-group.ts) to a new member: from the
- * join call until the newcomer has read every block the group's host has.
+ * join call until the newcomer has read every block the group's host has. The feed is polled from
+ * the moment the welcome opens (not from the join call's return), so a page that comes before the
+ * join returns is seen when it comes. `--tails worst` picks the update count so that every log
+ * ends just before its next shared checkpoint (the longest tails a newcomer can meet, the first
+ * page's worst place in the schedule); by default (`--initial 100000`) each log sits just past one.
  *
  * Anchors, run by the script itself in the same run (scripts/bench/raw-net.ts): a raw Hyperswarm
- * round trip between two processes (for post → visible), and a raw Hypercore fetch of blocks of
- * exactly the sizes the big group holds (for the initial sync). `uptime` is printed before and after.
+ * round trip between two processes (for post → visible); for the initial sync, a raw Hypercore
+ * fetch of blocks of exactly the sizes the big group holds (the goal's anchor), and the same fetch
+ * of the group's own sealed blocks by a process that also reads each back, decrypts it and applies
+ * the updates a newcomer must apply to plain Y.Docs (scripts/bench/raw-open.ts: the checkpoint
+ * states and the tails; the blocks the checkpoints cover are decrypted only). The second tells
+ * Hearth's own overhead from the work the data demands. `uptime` is printed before and after.
  *
  * Then rendezvous (issue 13): two members arriving in 20 seeded random orders (who first, 0–4 s
  * apart), the time from "both online" to "both see each other"; and a joiner who started first,
@@ -21,7 +29,7 @@
  * would), and the table gives both transports' join and post → visible figures from the same run,
  * beside the same raw Hyperswarm anchor; the initial sync and rendezvous parts are left out.
  *
- *   npx tsx scripts/bench/sync.ts [--posts 200] [--runs 3] [--initial 100000] [--orders 20] [--joiners 5] [--only rendezvous|anchor] [--hog] [--transport webrtc]
+ *   npx tsx scripts/bench/sync.ts [--posts 200] [--runs 3] [--initial 100000] [--orders 20] [--joiners 5] [--tails worst] [--only rendezvous|anchor] [--hog] [--transport webrtc]
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -34,40 +42,86 @@ import { cpuMsOf } from '../../test/helpers/child.ts'
 import { startCpuHog } from '../soak/cpu-hog.ts'
 import { buildBigGroup } from './big-group.ts'
 import { rendezvousBench, rendezvousTable } from './sync-rendezvous.ts'
-import { rawFetch, rawFetchCpu, rawRoundTrip } from './raw-net.ts'
+import { rawFetch, rawFetchCpu, rawFetchOpen, rawOpenCpu, rawRoundTrip } from './raw-net.ts'
+import type { LogPlan } from './raw-open.ts'
 import { pct, until, uptime } from './bench-util.ts'
 import { Vault } from '../../core/store/vault.ts'
 import { SignalServer } from '../../core/net/webrtc/signal-server.ts'
 import { LogStore, LOG_STORE_KEY_PURPOSE } from '../../core/store/log-store.ts'
+import { BlockKind, decodeBlock } from '../../core/store/block-codec.ts'
+import { decodeCheckpointPart, sharedCheckpointDue } from '../../core/group/shared-checkpoint.ts'
+import { fastProvider } from '../../core/crypto/provider-sodium.ts'
 import type { FeedPage } from '../../core/api.ts'
 
 const uptimeBefore = uptime()
 
-/** The sizes of every block of the big group's 20 logs, per log (the raw fetch's blocks). */
-async function blockSizes(dir: string, groupId: string, members: number): Promise<number[][]> {
+/**
+ * Every block of the big group's 20 logs, per log, as replicated (sealed): the anchors' blocks.
+ * With each log's latest shared checkpoint (where a newcomer reads it from, as its welcome says)
+ * and the group's epoch keys, which the second anchor opens them with.
+ */
+async function groupBlocks(dir: string, groupId: string, members: number): Promise<{ blocks: Uint8Array[][]; plans: LogPlan[]; keys: Map<number, Uint8Array> }> {
   const vault = new Vault(dir)
   await vault.unlock(PASS)
   const store = await LogStore.open(dir, vault.subkey(LOG_STORE_KEY_PURPOSE))
   try {
     const meta = JSON.parse(new TextDecoder().decode(vault.get(`group/${groupId}`) as Uint8Array)) as { log: string }
-    const out: number[][] = []
+    const keys = new Map([[0, (vault.get(`group/${groupId}/epoch/0`) as Uint8Array).slice()]])
+    const blocks: Uint8Array[][] = []
+    const plans: LogPlan[] = []
     for (const name of [meta.log, ...Array.from({ length: members - 1 }, (_, i) => `m-bench-${i + 1}`)]) {
       const log = await store.openDeviceLog(name)
-      const sizes: number[] = []
-      for (let i = 0; i < log.length; i++) sizes.push((await log.get(i)).length)
-      out.push(sizes)
+      const list: Uint8Array[] = []
+      for (let i = 0; i < log.length; i++) list.push((await log.get(i)).slice())
+      blocks.push(list)
+      plans.push(latestCheckpoint(list, keys))
     }
-    return out
+    return { blocks, plans, keys }
   } finally {
     await store.close()
     vault.lock()
   }
 }
 
-const { values } = parseArgs({ options: { posts: { type: 'string' }, runs: { type: 'string' }, initial: { type: 'string' }, orders: { type: 'string' }, joiners: { type: 'string' }, only: { type: 'string' }, hog: { type: 'boolean' }, transport: { type: 'string' } } })
+/** A log's latest whole shared checkpoint, found from its end: where it starts and its parts. */
+function latestCheckpoint(log: Uint8Array[], keys: Map<number, Uint8Array>): LogPlan {
+  for (let i = log.length - 1; i >= 0; i--) {
+    const b = decodeBlock(log[i] as Uint8Array, (e) => keys.get(e), fastProvider)
+    if (b.kind !== BlockKind.Checkpoint) continue
+    const part = decodeCheckpointPart(b.payload, i)
+    if (part.part === 0 && part.start + part.parts <= log.length) return { start: part.start, parts: part.parts }
+  }
+  return null
+}
+
+/** Where the next shared checkpoint of a log is due, given where its latest one starts. */
+function nextCheckpoint(lastStart: number | null): number {
+  let n = (lastStart ?? 0) + 1
+  while (!sharedCheckpointDue(n, lastStart)) n++
+  return n
+}
+
+/**
+ * `--tails worst`: the update count that puts every member's log ~1.5 % before its next shared
+ * checkpoint, the one after the base's (100,000 updates: ~5,000 blocks per log, past 4500), so the
+ * tails are as long as the schedule allows there (~6,650 blocks per log, the next due at 6750).
+ * Each log also holds its checkpoints' parts (~9 blocks by then; the creator's ~23 more for
+ * governance), which the printed header shows as they came out.
+ */
+function worstInitial(members: number): number {
+  let start: number | null = null
+  while (start === null || start < 5000) start = nextCheckpoint(start)
+  const perLog = Math.floor(start * 0.985) - 10
+  return perLog * members
+}
+
+const { values } = parseArgs({ options: { posts: { type: 'string' }, runs: { type: 'string' }, initial: { type: 'string' }, tails: { type: 'string' }, orders: { type: 'string' }, joiners: { type: 'string' }, only: { type: 'string' }, hog: { type: 'boolean' }, transport: { type: 'string' } } })
 const WEBRTC = values.transport === 'webrtc'
 const ONLY_RENDEZVOUS = values.only === 'rendezvous' || values.only === 'anchor'
-const INITIAL = ONLY_RENDEZVOUS || WEBRTC ? 0 : Number(values.initial ?? 100_000)
+if (values.tails !== undefined && values.tails !== 'worst') throw new Error('--tails takes only "worst"')
+if (values.tails === 'worst' && values.initial !== undefined) throw new Error('--tails worst picks the update count: leave --initial out')
+const MEMBERS = 20
+const INITIAL = ONLY_RENDEZVOUS || WEBRTC ? 0 : values.tails === 'worst' ? worstInitial(MEMBERS) : Number(values.initial ?? 100_000)
 const POSTS = Number(values.posts ?? 200)
 const RUNS = ONLY_RENDEZVOUS ? 0 : Number(values.runs ?? 3)
 const hog = values.hog ? startCpuHog() : null
@@ -149,6 +203,9 @@ let firstPageRight = false
 let firstPageMs = NaN
 let wholeMs = NaN
 let rawFetchMs = NaN
+let rawOpenMs = NaN
+/** Per log: its length, where its latest checkpoint starts and where the next is due (the table's header). */
+let logShape: { length: number; start: number | null; next: number }[] = []
 let initialBlocks = 0
 let feedsMatch = false
 if (INITIAL > 0) {
@@ -157,8 +214,11 @@ if (INITIAL > 0) {
   const boot = `${net.bootstrap[0]?.host}:${net.bootstrap[0]?.port}`
   const peers: Peer[] = []
   try {
-    const { groupId } = await buildBigGroup(path.join(root, 'a'), PASS, INITIAL, 20)
-    const sizes = await blockSizes(path.join(root, 'a'), groupId, 20)
+    const { groupId } = await buildBigGroup(path.join(root, 'a'), PASS, INITIAL, MEMBERS)
+    const group = await groupBlocks(path.join(root, 'a'), groupId, MEMBERS)
+    const sizes = group.blocks.map((l) => l.map((b) => b.length))
+    logShape = group.plans.map((p, i) => ({ length: (sizes[i] as number[]).length, start: p?.start ?? null, next: nextCheckpoint(p?.start ?? null) }))
+    console.log(`logs: ${shapeLine()}`)
     const a = await startPeer(path.join(root, 'a'), boot)
     peers.push(a)
     await a.ok('unlock', { passphrase: PASS })
@@ -181,13 +241,15 @@ if (INITIAL > 0) {
     welcomeMs = performance.now() - t0
     const cpuOfB = (): number => cpuMsOf(b.child.proc.pid) ?? NaN
     cpu.welcome = cpuOfB()
-    await joining
-    joinedMs = performance.now() - t0
+    // The feed is polled from the welcome on, not from the join call's return: a page that comes
+    // sooner than the join (which waits for governance to name the device) is seen when it comes.
+    const joined = joining.then(() => void (joinedMs = performance.now() - t0))
     const firstPage: { page: FeedPage | null } = { page: null }
     await until(async () => (firstPage.page = await b.ok('feed', { groupId, limit: 20 })).posts.length === 20, 300_000, NEWCOMER_POLL_MS)
     const first = firstPage.page
     firstPageMs = performance.now() - t0
     cpu.first = cpuOfB()
+    await joined
     // The first page the newcomer showed must be the host's (the host posts nothing meanwhile).
     const strip = (posts: unknown): string => JSON.stringify(posts, (k, v: unknown) => (k === 'mine' ? undefined : v))
     firstPreview = first?.preview === true
@@ -214,6 +276,7 @@ if (INITIAL > 0) {
     feedsMatch = true
     await Promise.all(peers.splice(0).map((p) => p.stop()))
     rawFetchMs = await rawFetch(sizes)
+    rawOpenMs = await rawFetchOpen(group.blocks, group.plans, group.keys)
   } finally {
     await Promise.all(peers.map((p) => p.stop()))
     await net.destroy()
@@ -244,12 +307,15 @@ function printPosts(): void {
 }
 function printInitial(): void {
   {
+    console.log(`\nThe group (${values.tails === 'worst' ? '--tails worst: every log just before its next shared checkpoint' : 'tails as --initial leaves them'}): ${shapeLine()}`)
     console.log(`newcomer: join call → welcome opened (a member admitted it) ${(welcomeMs / 1000).toFixed(2)} s; join call returned (governance names its device) ${(joinedMs / 1000).toFixed(2)} s`)
     console.log(`newcomer: welcome opened → first feed page ${((firstPageMs - welcomeMs) / 1000).toFixed(2)} s (goal ≤ 1 s)`)
-    console.log(`newcomer's own CPU time from the welcome: to the first page ${((cpu.first - cpu.welcome) / 1000).toFixed(2)} s, to the whole history ${((cpu.whole - cpu.welcome) / 1000).toFixed(2)} s = ${((cpu.whole - cpu.welcome) / rawFetchCpu.ms).toFixed(2)}× the raw fetch's own CPU time (${(rawFetchCpu.ms / 1000).toFixed(2)} s)`)
+    console.log(`newcomer's own CPU time from the welcome: to the first page ${((cpu.first - cpu.welcome) / 1000).toFixed(2)} s, to the whole history ${((cpu.whole - cpu.welcome) / 1000).toFixed(2)} s = ${((cpu.whole - cpu.welcome) / rawFetchCpu.ms).toFixed(2)}× the raw fetch's own CPU time (${(rawFetchCpu.ms / 1000).toFixed(2)} s), ${((cpu.whole - cpu.welcome) / rawOpenCpu.ms).toFixed(2)}× the fetch-decrypt-apply anchor's (${(rawOpenCpu.ms / 1000).toFixed(2)} s)`)
     console.log(`newcomer: join call → first feed page of 20 posts ${(firstPageMs / 1000).toFixed(2)} s (${firstPreview ? 'from the tails, before the checkpoints' : 'after the checkpoints'}; the host's own first page: ${firstPageRight})`)
     console.log(`newcomer: join call → whole history read ${(wholeMs / 1000).toFixed(1)} s = ${(wholeMs / rawFetchMs).toFixed(2)}× the raw fetch; from the welcome ${((wholeMs - welcomeMs) / rawFetchMs).toFixed(2)}× (goal ≤ 1.2×)`)
+    console.log(`newcomer: whole history from the welcome = ${((wholeMs - welcomeMs) / rawOpenMs).toFixed(2)}× the fetch-decrypt-apply anchor (wall), ${((cpu.whole - cpu.welcome) / rawOpenCpu.ms).toFixed(2)}× (own CPU)`)
     console.log(`anchor: raw Hypercore fetch of blocks of the same sizes (all ${sizes0(initialBlocks)} of them, 20 cores) ${(rawFetchMs / 1000).toFixed(1)} s; initial sync / raw fetch ${(initialMs / rawFetchMs).toFixed(2)}×`)
+    console.log(`anchor: the same fetch of the group's sealed blocks, each read back, decrypted (sodium secretbox) and applied as a newcomer must to plain Y.Docs (${rawOpenCpu.blocks.toLocaleString()} blocks opened, ${rawOpenCpu.applied.toLocaleString()} tail updates and ${logShape.filter((l) => l.start !== null).length} checkpoint states applied) ${(rawOpenMs / 1000).toFixed(1)} s, own CPU ${(rawOpenCpu.ms / 1000).toFixed(2)} s (decrypt ${(rawOpenCpu.openMs / 1000).toFixed(2)} s, Yjs apply ${(rawOpenCpu.applyMs / 1000).toFixed(2)} s); it / raw fetch ${(rawOpenMs / rawFetchMs).toFixed(2)}× (wall), ${(rawOpenCpu.ms / rawFetchCpu.ms).toFixed(2)}× (CPU)`)
   }
 }
 /** Where the newcomer's first page departs from the host's: posts missing, extra, out of order, or fields that differ. */
@@ -272,5 +338,13 @@ function pageDiff(mine: FeedPage['posts'], host: FeedPage['posts']): string {
 }
 function sizes0(n: number): string {
   return n.toLocaleString()
+}
+/** The logs' place in the checkpoint schedule: lengths, latest checkpoint, next due, tails. */
+function shapeLine(): string {
+  const range = (xs: number[], f = (x: number): string => x.toLocaleString()): string => (Math.min(...xs) === Math.max(...xs) ? f(Math.min(...xs)) : `${f(Math.min(...xs))}–${f(Math.max(...xs))}`)
+  const starts = [...new Set(logShape.map((l) => l.start ?? 0))]
+  const tails = logShape.map((l) => l.length - (l.start ?? 0))
+  const before = logShape.map((l) => (l.next - l.length) / l.next)
+  return `${logShape.length} logs of ${range(logShape.map((l) => l.length))} blocks, latest checkpoint at ${starts.join(', ')}, next due at ${[...new Set(logShape.map((l) => l.next))].join(', ')} (each log ${range(before, (x) => `${(100 * x).toFixed(1)} %`)} before it); tails ${range(tails)} blocks, ${tails.reduce((a, t) => a + t, 0).toLocaleString()} in all`
 }
 if (INITIAL > 0) console.log(`\nInitial sync of a ${INITIAL.toLocaleString()}-update group (${initialBlocks.toLocaleString()} blocks) to a new member: ${(initialMs / 1000).toFixed(1)} s; feeds match: ${feedsMatch}`)
