@@ -105,13 +105,16 @@ export class LogWork {
     } else {
       this.waiting.set(index, kind === KIND_UPDATE ? payload : new Uint8Array(0))
     }
-    if (!this.stateIn) return
-    for (let u = this.waiting.get(this.next); u !== undefined; u = this.waiting.get(this.next)) {
-      this.waiting.delete(this.next++)
-      if (u.length === 0) continue
-      Y.applyUpdate(this.doc, u)
-      this.applied++
-    }
+    if (!this.stateIn || !this.waiting.has(this.next)) return
+    // The run of updates ready in log order, in one transaction (Yjs cleans up once per transaction).
+    this.doc.transact(() => {
+      for (let u = this.waiting.get(this.next); u !== undefined; u = this.waiting.get(this.next)) {
+        this.waiting.delete(this.next++)
+        if (u.length === 0) continue
+        Y.applyUpdate(this.doc, u)
+        this.applied++
+      }
+    })
   }
 }
 

@@ -10,6 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { builtEntry } from '../../scripts/build/built-entry.mjs'
+import { FairClock } from './fair-time.ts'
 
 const tsxLoader = createRequire(import.meta.url).resolve('tsx')
 
@@ -28,15 +29,20 @@ export interface Child {
   lines: string[]
   /**
    * Resolves with the first line that satisfies `match` (rejects on exit or timeout). The bound
-   * is wall time (ms), or `{ cpuMs }`: the child's own CPU time, for a wait that is all the
-   * child's own work (a start-up), which wall time on a loaded machine does not measure; a
-   * CPU-bounded wait also ends at LINE_HANG_GUARD_MS of wall time, for a child that waits on
-   * nothing and spends nothing. Without a bound, only the hang guard.
+   * is wall time (ms); or `{ cpuMs }`: the CPU time the child spends during the wait, for a wait
+   * that is all the child's own work (a start-up, a call's answer), which wall time on a loaded
+   * machine does not measure; or `{ fairMs }`: fair-share time (fair-time.ts), for a wait on the
+   * child's progress with others (the network, other processes). Both also end at
+   * LINE_HANG_GUARD_MS of wall time (a fair budget's guard is at least twice the budget), for a
+   * child that waits on nothing and spends nothing. Without a bound, only the hang guard.
    */
-  waitForLine(match: (line: string) => boolean, bound?: number | { cpuMs: number }): Promise<string>
+  waitForLine(match: (line: string) => boolean, bound?: LineBound): Promise<string>
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
   stderr(): string
 }
+
+/** How long a wait for a line may last: wall ms, the child's own CPU ms during the wait, or fair-share ms. */
+export type LineBound = number | { cpuMs: number } | { fairMs: number }
 
 export function spawnTs(file: string, args: string[], env: NodeJS.ProcessEnv = {}, opts: { stdin?: boolean } = {}): Child {
   const proc = spawn(process.execPath, [...nodeArgsFor(file), ...args], {
@@ -61,16 +67,20 @@ export function spawnTs(file: string, args: string[], env: NodeJS.ProcessEnv = {
       resolve({ code, signal })
     }),
   )
-  function waitForLine(match: (line: string) => boolean, bound: number | { cpuMs: number } = LINE_HANG_GUARD_MS): Promise<string> {
+  function waitForLine(match: (line: string) => boolean, bound: LineBound = LINE_HANG_GUARD_MS): Promise<string> {
     return new Promise((resolve, reject) => {
-      const wallMs = typeof bound === 'number' ? bound : LINE_HANG_GUARD_MS
+      const fair = typeof bound === 'object' && 'fairMs' in bound ? new FairClock(bound.fairMs) : null
+      const wallMs = typeof bound === 'number' ? bound : fair ? fair.guardMs : LINE_HANG_GUARD_MS
       const timer = setTimeout(() => done(new Error(`no line after ${wallMs} ms of wall time; stderr: ${err}`)), wallMs)
-      const cpuTimer = typeof bound === 'number'
-        ? undefined
-        : setInterval(() => {
-          const used = cpuMsOf(proc.pid)
-          if (used !== null && used > bound.cpuMs) done(new Error(`no line after ${used} ms of the child's own CPU time; stderr: ${err}`))
-        }, CPU_LOOK_MS)
+      // The child's CPU time is counted from the wait's start: a call's answer waits on its own work, not on what came before.
+      const cpuFrom = cpuMsOf(proc.pid) ?? 0
+      const look = (): void => {
+        if (fair?.over()) return done(new Error(`no line within ${fair.describe()}; stderr: ${err}`))
+        if (typeof bound !== 'object' || !('cpuMs' in bound)) return
+        const used = (cpuMsOf(proc.pid) ?? cpuFrom) - cpuFrom
+        if (used > bound.cpuMs) done(new Error(`no line after ${used} ms of the child's own CPU time; stderr: ${err}`))
+      }
+      const cpuTimer = typeof bound === 'number' ? undefined : setInterval(look, CPU_LOOK_MS)
       const check = (): void => {
         const hit = lines.find(match)
         if (hit !== undefined) done(null, hit)

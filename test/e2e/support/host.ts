@@ -1,12 +1,15 @@
 /**
  * One web host per test, as its own OS process with its own temp profile folder. `stop()` ends
- * it with SIGTERM (the clean path a developer's Ctrl+C takes), falls back to SIGKILL if it does
- * not exit in time, and removes the profile folder.
+ * it with SIGTERM (the clean path a developer's Ctrl+C takes) and waits for its exit, and removes
+ * the profile folder. A host that has not exited by the close hang guard (CLOSE_HANG_GUARD_MS,
+ * test/helpers/child.ts) is killed and the stop fails: a fixed 10-s kill cut a correct but slow
+ * close on a loaded machine, and a test that opens the same profile again (integrity.test.ts)
+ * then found what the kill left, not what the host wrote.
  */
 import { rmSync } from 'node:fs'
 import path from 'node:path'
 import { inject } from 'vitest'
-import { spawnTs, type Child } from '../../helpers/child.ts'
+import { endChild, spawnTs, type Child } from '../../helpers/child.ts'
 import { makeTempDir } from '../../helpers/temp-dir.ts'
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..')
@@ -29,7 +32,7 @@ export interface Host {
   token: string
   profileDir: string
   child: Child
-  /** Resolves with the exit code (null if it had to be killed). */
+  /** Resolves with the exit code once the host has exited; rejects if it had to be killed (child.ts endChild). */
   stop(): Promise<number | null>
 }
 
@@ -63,12 +66,12 @@ export async function startHost(opts: { bootstrap?: string; profileDir?: string;
     child,
     stop() {
       stopped ??= (async () => {
-        if (child.proc.exitCode === null && child.proc.signalCode === null) child.proc.kill('SIGTERM')
-        const timer = setTimeout(() => child.proc.kill('SIGKILL'), 10_000)
-        const { code } = await child.exited
-        clearTimeout(timer)
-        if (owned) rmSync(profileDir, { recursive: true, force: true })
-        return code
+        try {
+          await endChild(child, () => child.proc.kill('SIGTERM'))
+        } finally {
+          if (owned) rmSync(profileDir, { recursive: true, force: true })
+        }
+        return (await child.exited).code
       })()
       return stopped
     },

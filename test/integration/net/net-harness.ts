@@ -6,6 +6,7 @@ import { createRequire } from 'node:module'
 import { afterEach } from 'vitest'
 import type { DhtNodeAddress } from '../../../core/net/holepunch-net.ts'
 import { endChild, spawnTs, type Child } from '../../helpers/child.ts'
+import { untilFair } from '../../helpers/fair-time.ts'
 import type { Line } from './net-fixture.ts'
 
 export interface Testnet {
@@ -42,7 +43,12 @@ export function events(child: Child): Line[] {
   return out
 }
 
-export function waitForEvent(child: Child, match: (e: Line) => boolean, timeoutMs = 15_000): Promise<Line> {
+/**
+ * The child's first event line that matches. `budgetMs` is fair-share time (test/helpers/fair-time.ts):
+ * an event comes from the child's work with other processes over the network, which wall time on a
+ * loaded machine does not measure; a wall-time hang guard ends the wait too.
+ */
+export function waitForEvent(child: Child, match: (e: Line) => boolean, budgetMs = 15_000): Promise<Line> {
   return child.waitForLine((l) => {
     try {
       const v = JSON.parse(l) as Line
@@ -50,7 +56,7 @@ export function waitForEvent(child: Child, match: (e: Line) => boolean, timeoutM
     } catch {
       return false
     }
-  }, timeoutMs).then((l) => JSON.parse(l) as Line)
+  }, { fairMs: budgetMs }).then((l) => JSON.parse(l) as Line)
 }
 
 /** Spawns children that are stopped (SIGTERM, then SIGKILL) after each test. */
@@ -75,13 +81,9 @@ export function stopChild(child: Child): Promise<void> {
   return endChild(child, () => child.proc.kill('SIGTERM'))
 }
 
-/** Polls `condition` every 25 ms; rejects with `what` after `timeoutMs`. */
-export async function waitUntil(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs
-  while (!condition()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
-    await sleep(25)
-  }
+/** Polls `condition` every 25 ms; rejects with `what` past `budgetMs` of fair-share time (fair-time.ts) or the wall-time hang guard. */
+export function waitUntil(condition: () => boolean, what: string, budgetMs = 15_000): Promise<void> {
+  return untilFair(condition, budgetMs, `waiting for ${what}`, { everyMs: 25, retry: false })
 }
 
 export function sleep(ms: number): Promise<void> {
