@@ -29,19 +29,29 @@ export function fairShare(): number {
   return load <= CORES ? 1 : CORES / load
 }
 
+/** Where a clock reads the time and the share (a unit test passes its own). */
+export interface FairSource {
+  now(): number
+  share(): number
+}
+const MACHINE: FairSource = { now: () => performance.now(), share: fairShare }
+
 export class FairClock {
-  private readonly started = performance.now()
-  private last = this.started
+  private readonly started: number
+  private last: number
   private fair = 0
   private lastShare = 1
 
   /** `budgetMs` of fair-share time; the wall guard is at least FAIR_HANG_GUARD_MS and twice the budget. */
-  constructor(readonly budgetMs: number, readonly guardMs = Math.max(FAIR_HANG_GUARD_MS, 2 * budgetMs)) {}
+  constructor(readonly budgetMs: number, readonly guardMs = Math.max(FAIR_HANG_GUARD_MS, 2 * budgetMs), private readonly source: FairSource = MACHINE) {
+    this.started = source.now()
+    this.last = this.started
+  }
 
   /** Counts the time since the last look at the share the load gives now; true once the budget or the guard is spent. */
   over(): boolean {
-    const now = performance.now()
-    this.lastShare = fairShare()
+    const now = this.source.now()
+    this.lastShare = this.source.share()
     this.fair += (now - this.last) * this.lastShare
     this.last = now
     return this.fair >= this.budgetMs || now - this.started >= this.guardMs
@@ -49,7 +59,7 @@ export class FairClock {
 
   /** For the error: how much of each was spent. */
   describe(): string {
-    const wall = performance.now() - this.started
+    const wall = this.source.now() - this.started
     const which = wall >= this.guardMs ? `the wall-time hang guard (${this.guardMs} ms)` : `${this.budgetMs} ms of fair-share time`
     return `${which}: ${Math.round(this.fair)} ms fair, ${Math.round(wall)} ms wall, share ${this.lastShare.toFixed(2)} of a core at the end`
   }
