@@ -255,7 +255,7 @@ if (role === 'echo' || role === 'ping') {
           const indexes = arrived
           arrived = []
           void readBack(core as unknown as Parameters<typeof readBack>[0], indexes).then((blocks) => {
-            for (const [k, bytes] of blocks.entries()) work.add(indexes[k] as number, bytes, epochKeys)
+            work.addBatch(indexes, blocks, epochKeys)
             got += blocks.length
             finish()
           }, (e: unknown) => {
