@@ -203,6 +203,8 @@ let firstPageRight = false
 let firstPageMs = NaN
 /** When the newcomer's page was the host's: the first page's time when that one was right. */
 let rightPageMs = NaN
+/** When the first full page was not the host's: how far the newcomer had read right after it. */
+let wrongAt = ''
 let wholeMs = NaN
 let rawFetchMs = NaN
 let rawOpenMs = NaN
@@ -258,6 +260,11 @@ if (INITIAL > 0) {
         first = page
         firstPageMs = performance.now() - t0
         cpu.first = cpuOfB()
+        // A wrong first page: where the newcomer stood right after it (were its checkpoints applied?).
+        if (strip(page.posts) !== strip(hostPage)) {
+          const s = await b.ok('groupStatus', { groupId })
+          wrongAt = `the newcomer's groupStatus: blocks ${s.blocks.toLocaleString()}, historyLeft ${(s.historyLeft ?? 0).toLocaleString()} (covered blocks not read yet: non-zero once checkpoints are applied)`
+        }
       }
       return page.posts.length === 20 && strip(page.posts) === strip(hostPage)
     }, 300_000, NEWCOMER_POLL_MS)
@@ -267,7 +274,7 @@ if (INITIAL > 0) {
     const shown = first as FeedPage | null
     firstPreview = shown?.preview === true
     firstPageRight = strip(shown?.posts) === strip(hostPage)
-    if (!firstPageRight && shown) console.log(pageDiff(shown.posts, hostPage))
+    if (!firstPageRight && shown) console.log(`${pageDiff(shown.posts, hostPage)}\nright after that page ${wrongAt}`)
     console.log(`(so far: welcome ${(welcomeMs / 1000).toFixed(2)} s, admitted ${(joinedMs / 1000).toFixed(2)} s, first page ${(firstPageMs / 1000).toFixed(2)} s, preview ${firstPreview}, the host's page ${firstPageRight}; the host's page ${(rightPageMs / 1000).toFixed(2)} s)`)
     await until(async () => (await b.ok('groupStatus', { groupId })).blocks >= initialBlocks, 300_000, NEWCOMER_POLL_MS)
     initialMs = performance.now() - t0
