@@ -237,8 +237,10 @@ if (role === 'echo' || role === 'ping') {
     const cpu0 = process.cpuUsage()
     const works: LogWork[] = []
     let got = 0
+    let sent = false
     const finish = (): void => {
-      if (got !== total || !works.every((w) => w.done)) return
+      if (sent || got < total || !works.every((w) => w.done)) return
+      sent = true
       const cpu = process.cpuUsage(cpu0)
       process.send?.({ ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, blocks: got, applied: works.reduce((a, w) => a + w.applied, 0), ...spent })
     }
