@@ -7,7 +7,11 @@
  * every block read back once per arm, the arms alternated over ROUNDS rounds (the best round is
  * kept: the lower bound under a shared machine's load). Per arm: wall time, the main thread's CPU
  * (from /proc/self/task/<pid>/stat: what the app's JS thread pays), the whole process's CPU (the
- * storage threads too), and the RocksDB gets and read batches counted by rocksdb-native.
+ * storage threads too), and the RocksDB gets and read batches counted by rocksdb-native. Last,
+ * the price of a `get` of a block not held (a miss), read from a log the store knows nothing of.
+ *
+ * What it showed (docs/benchmarks.md, session 12): the main thread pays ~7.8 µs per batch flushed
+ * and ~1.1 µs per get in it, so the app's read-back in batches of 64 costs ~1.3 µs a block.
  *
  * Anchor: `core.get(i, { wait: false })` one block at a time, Hypercore's own read path.
  *
