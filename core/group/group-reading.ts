@@ -324,6 +324,8 @@ export abstract class GroupReading {
       return ids
     }
     if (block.kind === BlockKind.Checkpoint) return sparse ? [] : this.reading.part(logKey, index, block.docId, block.payload)
+    // A tail index (tail-index.ts) only tells a newcomer what to fetch first: nothing to apply.
+    if (block.kind === BlockKind.TailIndex) return []
     if (block.kind !== BlockKind.YjsUpdate) {
       this.docs.rejected.push({ logKey, index, docId: block.docId, reason: 'unexpected block' })
       return []
