@@ -25,7 +25,8 @@ import { memberDocId } from '../model/doc-id.ts'
 import { writerClientId } from '../model/shared-writers.ts'
 import { encodeCheckpointParts, sharedCheckpointDue } from './shared-checkpoint.ts'
 import { uncoveredBlocks } from './checkpoint-log.ts'
-import { TAIL_INDEX_EVERY, TailIndexWriter } from './tail-index.ts'
+import { findTailIndex, TAIL_INDEX_EVERY, TailIndexWriter, type TailIndex } from './tail-index.ts'
+import type { Readable } from './log-window.ts'
 import { hasRoom } from './log-quota.ts'
 import { GOVERNANCE_DOC, GroupReading, type AppendLog, type GroupKeys, type ReadLog, type SpaceOptions } from './group-reading.ts'
 
@@ -237,6 +238,11 @@ export class GroupSpace extends GroupReading {
     }
     this.shareCheckpointIfDue()
     this.indexTailIfDue()
+  }
+
+  /** The latest usable tail index among a planned log's newest held blocks, its checkpoint ending at `end` (checkpoint-fetch.ts). */
+  tailIndexOf(log: Readable, end: number, length: number): Promise<TailIndex | 'none' | 'wait'> {
+    return findTailIndex(log, end, length, null, this.open)
   }
 
   /**
