@@ -28,6 +28,9 @@ function atMost(p: Promise<void>, ms: number): Promise<void> {
 /** One barrier per group space: its planned logs' parts wait for each other's tails (tail-barrier.ts). */
 const barriers = new WeakMap<GroupSpace, TailBarrier>()
 const barrierOf = (space: GroupSpace): TailBarrier => barriers.get(space) ?? (barriers.set(space, new TailBarrier()).get(space) as TailBarrier)
+/** And one a stage earlier: the rest of each tail waits for every planned log's suffix, what the first page needs. */
+const suffixBarriers = new WeakMap<GroupSpace, TailBarrier>()
+const suffixBarrierOf = (space: GroupSpace): TailBarrier => suffixBarriers.get(space) ?? (suffixBarriers.set(space, new TailBarrier()).get(space) as TailBarrier)
 
 export interface FetchHost {
   readonly space: GroupSpace
@@ -51,12 +54,14 @@ export interface FetchHost {
  */
 export async function fetchFromCheckpoint(host: FetchHost, key: string, session: HypercoreSession, start: number, log: PeerLog): Promise<void> {
   const barrier = barrierOf(host.space)
+  const suffixes = suffixBarrierOf(host.space)
   try {
     await session.download({ start, end: start + 1 }).done()
     const first = await log.get(start)
     const need = first && host.space.checkpointNeeds(start, first)
     if (!need) return host.fetchWhole(key)
     barrier.expect(key)
+    suffixes.expect(key)
     // One bound for everything before the parts: a writer that signs a length and serves nothing
     // past it (or withholds what it lists) must not keep its own checkpoint (held by every member)
     // from being fetched, nor the newcomer's feed empty, for longer than TAIL_WAIT_MS.
@@ -77,9 +82,13 @@ export async function fetchFromCheckpoint(host: FetchHost, key: string, session:
       const indexed = typeof index === 'object' ? listedBlocks(index) : []
       if (indexed.length) await bounded(session.download({ blocks: indexed }).done())
     }
-    // New blocks as they come, before the rest of the tail: they belong to the suffix (a
-    // newcomer's own admission, which its join waits for, is one). Then the rest of the tail.
+    // New blocks as they come: they belong to the suffix (a newcomer's own admission, which its
+    // join waits for, is one). The rest of the tail once every planned log's suffix is here (or
+    // the hold ends): asked for at once, tens of thousands of blocks in the worst place of the
+    // checkpoint schedule would share the connection and the CPU with the suffixes.
     host.quota.download(key, session, { start: Math.max(need.end, length), end: -1 })
+    suffixes.arrived(key)
+    await suffixes.all()
     // The parts only once the tail known now is here: asked for together, the few large parts
     // arrive long before the many small tail blocks, and the first page would wait for both.
     if (session.length > need.end) await bounded(host.quota.download(key, session, { start: need.end, end: session.length }))
@@ -91,6 +100,7 @@ export async function fetchFromCheckpoint(host: FetchHost, key: string, session:
     host.fetched(key, log)
     host.schedule(log)
   } catch {
+    suffixes.arrived(key)
     barrier.arrived(key)
     if (!host.closed()) host.fetchWhole(key)
   }
