@@ -143,7 +143,8 @@ function usableIndex(raw: Uint8Array, i: number, end: number, docId: string | nu
 
 /**
  * The writer's side: what its next index lists, kept as the log grows so each index reads only
- * the blocks appended since the last (the first one after a restart reads the whole tail once).
+ * the blocks appended since the last. After a restart it goes on from its own latest index among
+ * the log's newest blocks, or reads the whole tail once when there is none.
  */
 export class TailIndexWriter {
   private state: { start: number; end: number; scanned: number; lastAt: number; ranges: [number, number][] } | null = null
@@ -170,6 +171,9 @@ export class TailIndexWriter {
         return null
       }
       this.state = { start, end, scanned: end, lastAt: end - 1, ranges: [] }
+      // After a restart: on from our own latest index of this checkpoint, if one is near the end.
+      const last = await findTailIndex(own, end, at, docId, open)
+      if (typeof last === 'object') this.state = { start, end, scanned: last.at + 1, lastAt: last.at, ranges: last.ranges.map(([f, c]) => [f, c]) }
     }
     const s = this.state
     if (at - s.end < TAIL_INDEX_EVERY) return null

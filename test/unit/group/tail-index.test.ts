@@ -11,14 +11,14 @@ import type { GroupSpace } from '../../../core/group/group-space.ts'
 import { readerFeed } from '../../../core/group/reader-source.ts'
 import { decodeCheckpointPart, SHARED_CHECKPOINT_MIN } from '../../../core/group/shared-checkpoint.ts'
 import {
-  decodeTailIndex, encodeTailIndex, findTailIndex, listedBlocks, MAX_TAIL_INDEX_RANGES, TAIL_INDEX_EVERY, TAIL_INDEX_WINDOW, type TailIndex,
+  decodeTailIndex, encodeTailIndex, findTailIndex, listedBlocks, MAX_TAIL_INDEX_RANGES, TAIL_INDEX_EVERY, TAIL_INDEX_WINDOW, TailIndexWriter, type TailIndex,
 } from '../../../core/group/tail-index.ts'
 import { HearthError } from '../../../core/errors.ts'
 import { memberDocId } from '../../../core/model/doc-id.ts'
 import { MemberDoc } from '../../../core/model/member-doc.ts'
 import { ModerationDoc } from '../../../core/model/moderation-doc.ts'
 import { BlockKind, decodeBlock, encodeBlock } from '../../../core/store/block-codec.ts'
-import { admitEvent, hex, identity, idOf, foundGroup, type Founded, type MemLog } from './support.ts'
+import { admitEvent, hex, identity, idOf, foundGroup, updateBlock, type Founded, type MemLog } from './support.ts'
 import { bobsSpace, nobody, reader, readSparsely, rnd, sparse } from './tail-fixture.ts'
 
 const codeOf = (f: () => unknown): string => {
@@ -183,6 +183,30 @@ describe('a writer’s tail indexes', () => {
     const found = await findTailIndex(t.g.log, t.end, t.g.log.length, memberDocId(t.g.me), (raw) => decodeBlock(raw, () => t.g.epochKey))
     expect(found).toEqual(idx.get(at[1] as number))
     expect(await findTailIndex(t.g.log, t.end, t.g.log.length, memberDocId(t.g.me), () => { throw new HearthError('BLOCK_MALFORMED', 'x') })).toBe('none')
+  })
+})
+
+describe('a writer after a restart', () => {
+  it('goes on from its own latest index and lists the same blocks a whole scan would', async () => {
+    const t = await indexedTail()
+    const docId = memberDocId(t.g.me)
+    const open = (raw: Uint8Array): ReturnType<typeof decodeBlock> => decodeBlock(raw, () => t.g.epochKey)
+    // Written behind the space's back, as by the app before it stopped: a shared-doc block, then member-doc updates.
+    const modAt = await t.g.log.append(updateBlock(t.g.epochKey, 'shared/moderation', Uint8Array.of(0, 0)))
+    for (let i = 0; i < TAIL_INDEX_EVERY; i++) await t.g.log.append(updateBlock(t.g.epochKey, docId, Uint8Array.of(0, 0)))
+    const payload = await new TailIndexWriter().due(t.g.log, t.start, docId, open)
+    const idx = decodeTailIndex(payload as Uint8Array, t.g.log.length)
+    expect(listedBlocks(idx)).toEqual([t.hideAt, modAt])
+    // A whole scan (no index of its own to go on from) lists the same.
+    const last = Math.max(...indexesIn(t.g).keys())
+    const blind = (raw: Uint8Array): ReturnType<typeof decodeBlock> => {
+      const b = open(raw)
+      return b.kind === BlockKind.TailIndex ? { ...b, kind: BlockKind.YjsUpdate } : b
+    }
+    const whole = await new TailIndexWriter().due(t.g.log, t.start, docId, blind)
+    expect(whole).not.toBeNull()
+    expect(decodeTailIndex(whole as Uint8Array, t.g.log.length).ranges).toEqual(idx.ranges)
+    expect(last).toBeLessThan(modAt)
   })
 })
 
