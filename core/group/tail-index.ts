@@ -81,6 +81,17 @@ export function decodeTailIndex(payload: Uint8Array, index: number): TailIndex {
   return idx
 }
 
+/** The coded error an index's payload gets at `index`, or null when it is well formed (readers record it: group-reading.ts). */
+export function tailIndexProblem(payload: Uint8Array, index: number): string | null {
+  try {
+    decodeTailIndex(payload, index)
+    return null
+  } catch (e) {
+    if (!(e instanceof HearthError)) throw e
+    return e.code
+  }
+}
+
 function checkShape({ start, end, at, ranges }: TailIndex): void {
   const u32 = (n: number): boolean => Number.isInteger(n) && n >= 0 && n <= 0xffff_ffff
   if (!u32(start) || !u32(end) || !u32(at) || start >= end || end > at) throw errors.BLOCK_MALFORMED('tail index bounds')

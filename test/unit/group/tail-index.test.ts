@@ -270,6 +270,9 @@ describe('a newcomer’s page from suffixes', () => {
     expect(texts(n2, 1000)).toEqual([...['more 4', 'more 3', 'more 2', 'more 1', 'more 0'], ...honest2])
     expect(texts(n2, 1000)).toEqual(aboveLine(await wholeRead(t2), n2))
     expect(texts(n2, 1000)).not.toContain('bob, hidden by Fay')
+    // Read in the suffix, each is recorded with its code.
+    const forged = [t2.g.log.length - 7, t2.g.log.length - 6]
+    expect(n2.docs.rejected.filter((r) => forged.includes(r.index)).map((r) => r.reason)).toEqual(['BLOCK_MALFORMED', 'BLOCK_MALFORMED'])
   })
 
   it('a stale index (of another checkpoint) followed by a hide: the suffix reaches back to the index it uses', async () => {
