@@ -1,7 +1,8 @@
 /**
  * How a log the space plans to read from a shared checkpoint (checkpoint-reading.ts) is fetched:
- * the checkpoint's first block, then everything after it as the log grows and the blocks it lists,
- * then, once every planned log's tail is here (tail-barrier.ts), its other parts. Anything unreadable on the way makes the log be fetched whole.
+ * the checkpoint's first block, then the blocks it lists, the log's newest blocks and what their
+ * tail index lists (tail-index.ts), then everything after the checkpoint as the log grows, then,
+ * once every planned log's tail is here (tail-barrier.ts), its other parts. Anything unreadable on the way makes the log be fetched whole.
  * Kept apart from group-online.ts, which decides which logs to follow at all.
  */
 import type { HypercoreSession } from '../store/holepunch.ts'
@@ -9,8 +10,9 @@ import type { PeerLog } from '../store/log-store.ts'
 import type { GroupSpace } from './group-space.ts'
 import type { QuotaWatch } from './quota-watch.ts'
 import { TailBarrier } from './tail-barrier.ts'
+import { listedBlocks, TAIL_INDEX_WINDOW } from './tail-index.ts'
 
-/** The longest a log's parts wait for its own tail (a tail that never comes: a withholding writer). */
+/** The longest a log's parts wait for its own tail and the blocks before it (a withholding writer). */
 export const TAIL_WAIT_MS = 10_000
 
 /** `p`, or nothing after `ms`, whichever comes first. */
@@ -26,6 +28,9 @@ function atMost(p: Promise<void>, ms: number): Promise<void> {
 /** One barrier per group space: its planned logs' parts wait for each other's tails (tail-barrier.ts). */
 const barriers = new WeakMap<GroupSpace, TailBarrier>()
 const barrierOf = (space: GroupSpace): TailBarrier => barriers.get(space) ?? (barriers.set(space, new TailBarrier()).get(space) as TailBarrier)
+/** And one a stage earlier: the rest of each tail waits for every planned log's suffix, what the first page needs. */
+const suffixBarriers = new WeakMap<GroupSpace, TailBarrier>()
+const suffixBarrierOf = (space: GroupSpace): TailBarrier => suffixBarriers.get(space) ?? (suffixBarriers.set(space, new TailBarrier()).get(space) as TailBarrier)
 
 export interface FetchHost {
   readonly space: GroupSpace
@@ -38,25 +43,55 @@ export interface FetchHost {
   schedule(log: PeerLog): void
 }
 
-/** A planned log: the checkpoint's first block, then what it names, then the rest as it grows. */
+/**
+ * A planned log: the checkpoint's first block; then what the first page needs, in this order: the
+ * blocks the checkpoint lists (governance above all), the log's newest TAIL_INDEX_WINDOW blocks
+ * (they hold its latest tail index), the blocks that index lists (tail-index.ts); then the rest
+ * of the tail as the log grows; then, once every planned log's tail is here, the other parts.
+ * Asked for together, the many tail blocks would queue the few the first page needs behind them.
+ * With no usable index (an older writer, damaged, stale) the newest blocks are simply the end of
+ * the tail, and the preview reads the whole tail as before.
+ */
 export async function fetchFromCheckpoint(host: FetchHost, key: string, session: HypercoreSession, start: number, log: PeerLog): Promise<void> {
   const barrier = barrierOf(host.space)
+  const suffixes = suffixBarrierOf(host.space)
   try {
     await session.download({ start, end: start + 1 }).done()
     const first = await log.get(start)
     const need = first && host.space.checkpointNeeds(start, first)
     if (!need) return host.fetchWhole(key)
     barrier.expect(key)
-    // Tail first: the blocks it lists and those after it are what the first page needs
-    // (tail-preview.ts); the checkpoint's other parts, most of its bytes, are asked for after.
-    host.quota.download(key, session, { start: need.end, end: -1 })
+    suffixes.expect(key)
+    // One bound for everything before the parts: a writer that signs a length and serves nothing
+    // past it (or withholds what it lists) must not keep its own checkpoint (held by every member)
+    // from being fetched, nor the newcomer's feed empty, for longer than TAIL_WAIT_MS.
+    const deadline = Date.now() + TAIL_WAIT_MS
+    const bounded = (p: Promise<void>): Promise<void> => {
+      const left = deadline - Date.now()
+      if (left > 0) return atMost(p, left)
+      p.catch(() => undefined) // past the bound: asked for, not waited for
+      return Promise.resolve()
+    }
     const listed = need.blocks.filter((i) => i < start)
-    if (listed.length) await session.download({ blocks: listed }).done()
+    if (listed.length) await bounded(session.download({ blocks: listed }).done())
+    const length = session.length
+    const newest = Math.max(need.end, length - TAIL_INDEX_WINDOW)
+    if (length > newest) {
+      await bounded(host.quota.download(key, session, { start: newest, end: length }))
+      const index = await host.space.tailIndexOf(log, need.end, length)
+      const indexed = typeof index === 'object' ? listedBlocks(index) : []
+      if (indexed.length) await bounded(session.download({ blocks: indexed }).done())
+    }
+    // New blocks as they come: they belong to the suffix (a newcomer's own admission, which its
+    // join waits for, is one). The rest of the tail once every planned log's suffix is here (or
+    // the hold ends): asked for at once, tens of thousands of blocks in the worst place of the
+    // checkpoint schedule would share the connection and the CPU with the suffixes.
+    host.quota.download(key, session, { start: Math.max(need.end, length), end: -1 })
+    suffixes.arrived(key)
+    await suffixes.all()
     // The parts only once the tail known now is here: asked for together, the few large parts
     // arrive long before the many small tail blocks, and the first page would wait for both.
-    // Bounded: a writer that signs a length and serves nothing past it must not keep its own
-    // checkpoint (held by every member) from being fetched, nor the newcomer's feed empty.
-    if (session.length > need.end) await atMost(host.quota.download(key, session, { start: need.end, end: session.length }), TAIL_WAIT_MS)
+    if (session.length > need.end) await bounded(host.quota.download(key, session, { start: need.end, end: session.length }))
     // Across logs too: no parts until every reachable planned log's tail is here (or the hold ends).
     barrier.arrived(key)
     await barrier.all()
@@ -65,6 +100,7 @@ export async function fetchFromCheckpoint(host: FetchHost, key: string, session:
     host.fetched(key, log)
     host.schedule(log)
   } catch {
+    suffixes.arrived(key)
     barrier.arrived(key)
     if (!host.closed()) host.fetchWhole(key)
   }

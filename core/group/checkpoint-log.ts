@@ -69,7 +69,7 @@ export async function uncoveredBlocks(own: Readable, end: number, docId: string,
     let covered = false
     try {
       const b = raw && open(raw)
-      covered = !!b && b.docId === docId && (b.kind === BlockKind.YjsUpdate || b.kind === BlockKind.Checkpoint)
+      covered = !!b && b.docId === docId && (b.kind === BlockKind.YjsUpdate || b.kind === BlockKind.Checkpoint || b.kind === BlockKind.TailIndex)
     } catch {
       // a block we cannot read ourselves is left for every reader to judge
     }

@@ -37,6 +37,7 @@ import { GovernanceLog } from './governance-log.ts'
 import { checkpointNeeds, firstPart } from './checkpoint-log.ts'
 import { readWindows, type Readable } from './log-window.ts'
 import { CheckpointReading } from './checkpoint-reading.ts'
+import { tailIndexProblem } from './tail-index.ts'
 import { logQuota, QuotaBook, type QuotaSource } from './log-quota.ts'
 
 export const GOVERNANCE_DOC = 'governance'
@@ -324,6 +325,13 @@ export abstract class GroupReading {
       return ids
     }
     if (block.kind === BlockKind.Checkpoint) return sparse ? [] : this.reading.part(logKey, index, block.docId, block.payload)
+    // A tail index (tail-index.ts) only tells a newcomer what to fetch first: nothing to apply;
+    // a malformed one is recorded with its code.
+    if (block.kind === BlockKind.TailIndex) {
+      const problem = tailIndexProblem(block.payload, index)
+      if (problem) this.docs.rejected.push({ logKey, index, docId: block.docId, reason: problem })
+      return []
+    }
     if (block.kind !== BlockKind.YjsUpdate) {
       this.docs.rejected.push({ logKey, index, docId: block.docId, reason: 'unexpected block' })
       return []

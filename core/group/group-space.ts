@@ -25,6 +25,8 @@ import { memberDocId } from '../model/doc-id.ts'
 import { writerClientId } from '../model/shared-writers.ts'
 import { encodeCheckpointParts, sharedCheckpointDue } from './shared-checkpoint.ts'
 import { uncoveredBlocks } from './checkpoint-log.ts'
+import { findTailIndex, TAIL_INDEX_EVERY, TailIndexWriter, type TailIndex } from './tail-index.ts'
+import type { Readable } from './log-window.ts'
 import { hasRoom } from './log-quota.ts'
 import { GOVERNANCE_DOC, GroupReading, type AppendLog, type GroupKeys, type ReadLog, type SpaceOptions } from './group-reading.ts'
 
@@ -44,6 +46,8 @@ export class GroupSpace extends GroupReading {
   /** While a rebuild runs: local changes made meanwhile, applied to the new state at the swap (rebuildAside below). */
   local: { docId: string; update: Uint8Array }[] | null = null
   private sharing = false
+  /** What our next tail index lists (tail-index.ts). */
+  private readonly tailIndex = new TailIndexWriter()
 
   constructor(
     readonly own: AppendLog,
@@ -163,6 +167,7 @@ export class GroupSpace extends GroupReading {
     const { payload } = signEvent(event, this.requireKeys().identity.signSecretKey)
     const index = await this.appendBlock(BlockKind.Governance, GOVERNANCE_DOC, payload, sealEpoch)
     this.next.set(this.own.key, Math.max(this.next.get(this.own.key) ?? 0, index + 1))
+    this.indexTailIfDue()
     const changed = this.addGovernance(this.own.key, index, payload, false)
     if (this.rebuildNeeded) await this.rebuild()
     if (changed.length) this.onChange(changed)
@@ -232,6 +237,33 @@ export class GroupSpace extends GroupReading {
       this.next.set(this.own.key, Math.max(this.next.get(this.own.key) ?? 0, index + 1))
     }
     this.shareCheckpointIfDue()
+    this.indexTailIfDue()
+  }
+
+  /** The latest usable tail index among a planned log's newest held blocks, its checkpoint ending at `end` (checkpoint-fetch.ts). */
+  tailIndexOf(log: Readable, end: number, length: number): Promise<TailIndex | 'none' | 'wait'> {
+    return findTailIndex(log, end, length, null, this.open)
+  }
+
+  /**
+   * Every TAIL_INDEX_EVERY blocks after our latest shared checkpoint, a tail index (tail-index.ts)
+   * after the writes queued so far. Like a checkpoint it only saves newcomers time: a failure is dropped.
+   */
+  private indexTailIfDue(): void {
+    const start = this.sharedCheckpoints.get(this.own.key)
+    if (start === undefined || this.own.length - start < TAIL_INDEX_EVERY) return
+    const run = this.writing.then(async () => {
+      const keys = this.keys
+      if (!keys) return
+      const payload = await this.tailIndex.due(this.own, start, memberDocId(this.me), this.open)
+      const key = keys.epochs.get(keys.current)
+      if (!payload || this.keys !== keys || !key) return
+      const block = encodeBlock({ epoch: keys.current, kind: BlockKind.TailIndex, docId: memberDocId(this.me), payload }, key)
+      if (!hasRoom(this.own, [block])) return
+      const index = await this.own.append(block)
+      this.next.set(this.own.key, Math.max(this.next.get(this.own.key) ?? 0, index + 1))
+    })
+    this.writing = run.catch(() => undefined)
   }
 
   /**

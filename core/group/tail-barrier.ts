@@ -4,6 +4,13 @@
  * newest page (tail-preview.ts), and the governance the join waits for, do not share the
  * connection and the store with megabytes of checkpoint state.
  *
+ * It waits for whole tails, not only the suffixes a first page needs (tail-index.ts): a log's
+ * checkpoint, once applied, ends its preview, and its real doc is read in order from the
+ * checkpoint's end, so the real docs follow only once the whole tail is here anyway. Parts asked
+ * for after the suffixes would share the connection with the rest of the tails and apply no
+ * sooner. The first page no longer waits for this barrier's condition: the suffixes and listed
+ * blocks are fetched first (checkpoint-fetch.ts), the rest of each tail after them.
+ *
  * A log counts from the moment its checkpoint's first block arrived (a log no peer serves never
  * holds the others back), and the hold ends after HOLD_MS however things stand: one log whose
  * tail stalls (its only holder left) delays the others' parts by that much, no more.

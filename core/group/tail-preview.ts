@@ -12,28 +12,50 @@
  * checkpoint (an edit or a deletion of an older post) falls into the padding and shows nothing.
  * The preview is thrown away once the checkpoint is applied; it never reaches the real docs.
  *
+ * Suffixes (tail-index.ts). A pane need not start at the checkpoint's end: when the log's newest
+ * blocks hold a usable tail index of this checkpoint, the pane reads the blocks it lists (judged
+ * for real, as below) and starts right after it; the blocks before, which the index says are
+ * updates to the writer's own member doc, are left to the full read. No usable index (an older
+ * writer, damaged, stale, refused): the pane starts at the checkpoint's end, the whole tail.
+ * The padding allows any start. Below, "tail" means the part a pane reads: its listed blocks
+ * and its suffix, or the whole tail.
+ *
  * Correctness, i.e. no post shown that a full read would not show:
  * - every tail block passes the write rule and the byte budget (host.mayWrite), as any update;
  * - the tail's governance and shared-doc blocks (moderation above all) are applied for real,
- *   through the same sparse judge as the uncovered blocks, so removals and roles are current;
- * - a preview is offered only once every planned log's uncovered blocks and whole known tail are
- *   read (a removal in a tail not read yet cannot be missed), and the usual filter applies
- *   (moderation, mutes, flags counted over previews and real docs alike);
+ *   through the same sparse judge as the uncovered blocks, so removals and roles are current.
+ *   With a suffix this holds because those blocks are either in the suffix or listed by the index
+ *   it starts after: an index is signed by its log's writer and lists only that log, so a writer
+ *   can leave out only its OWN hide or event (the trust of a checkpoint's uncovered list), and
+ *   that costs the preview only until the whole tail is read at the next settle point. An index
+ *   of another checkpoint, out of place or naming blocks outside its tail is not used; a listed
+ *   block that is an update to the member doc is passed over (the full read has it);
+ * - a preview is offered only once every planned log's uncovered blocks, listed blocks and whole
+ *   known suffix (or tail) are read (a removal in one not read yet cannot be missed), and the
+ *   usual filter applies (moderation, mutes, flags counted over previews and real docs alike);
  * - "read" means in the docs: no preview while a block counted as read waits in a batch's queue
  *   (its blocks move the read positions at once but reach the docs at a settle point), for a
  *   governance replay, or while a rebuild is pending or runs (group-reading.ts, `settled`);
- * - `since`: only posts newer than every planned log's oldest dated tail item are shown. An
- *   honest writer's checkpoint holds only items older than its tail, so above that line the page
- *   is the one a full read shows, and any reply, reaction or flag on a shown post is in a tail too.
- *   A log whose tail holds nothing dated gives no line: no preview until its checkpoint is read.
+ * - `since`: only posts newer than every planned log's oldest dated item in what its pane read
+ *   are shown. An honest writer's checkpoint and the blocks before its suffix hold only items
+ *   older than its suffix's, so any of its items dated after the line is in the pane: above the
+ *   line the page is the one a full read shows. Anything written after a shown post (a reply, a
+ *   reaction, a flag, a deletion) is in its writer's pane too: had it been written before that
+ *   writer's suffix, every dated item of the suffix would be newer than it, hence than the post,
+ *   hence than the line, which is at least the suffix's oldest item. A hide is in a shared doc,
+ *   so in a listed block or the suffix. A pane that holds nothing dated gives no line: no preview
+ *   until its checkpoint is read.
  * A dishonest writer's clock can move the line or keep its own checkpoint-held flag out of the
- * preview; it can never show another's item the rules hide.
+ * preview; its index can keep its own hide out until the full read; neither can show another's
+ * item the rules hide. With suffixes the line sits nearer the page, so the limit on skewed clocks
+ * written down in session 10 (an honest writer's clock behind the others') comes closer.
  */
 import * as Y from 'yjs'
 import { HearthError } from '../errors.ts'
 import { BlockKind } from '../store/block-codec.ts'
 import type { OpenBlock } from './checkpoint-log.ts'
-import { readRun, type Readable } from './log-window.ts'
+import { readAll, readRun, type Readable } from './log-window.ts'
+import { findTailIndex, listedBlocks } from './tail-index.ts'
 
 export interface PreviewHost {
   readonly open: OpenBlock
@@ -56,11 +78,17 @@ export class TailPreview {
 
   constructor(private readonly host: PreviewHost) {}
 
-  /** Reads the held blocks of a planned log's tail from `from` (the checkpoint's end) on. */
+  /**
+   * Reads the held blocks of a planned log's tail, `from` being the checkpoint's end: its suffix
+   * after its latest usable tail index, or the whole tail. Nothing yet while that cannot be told
+   * (its newest blocks or the index's listed ones are not here).
+   */
   async read(log: Readable & { key: string; length: number }, from: number, docId: string, changed: Set<string>): Promise<void> {
     let pane = this.panes.get(log.key)
     if (!pane || pane.docId !== docId) {
-      pane = { docId, doc: new Y.Doc({ gc: true }), next: from, log }
+      const begin = await this.begin(log, from, docId, changed)
+      if (begin === null) return
+      pane = { docId, doc: new Y.Doc({ gc: true }), next: begin, log }
       this.panes.set(log.key, pane)
     }
     pane.log = log
@@ -81,6 +109,23 @@ export class TailPreview {
         for (const id of this.host.judgeSparse(log.key, i, raw)) changed.add(id)
       }
     }
+  }
+
+  /**
+   * Where a new pane starts: after the log's latest usable tail index, once the blocks it lists
+   * are here and judged; at `from` when there is none; null while that is not known yet.
+   */
+  private async begin(log: Readable & { key: string; length: number }, from: number, docId: string, changed: Set<string>): Promise<number | null> {
+    const idx = await findTailIndex(log, from, log.length, docId, this.host.open)
+    if (idx === 'wait') return null
+    if (idx === 'none') return from
+    const listed = listedBlocks(idx)
+    const blocks = await readAll(log, listed)
+    if (blocks === null) return null
+    blocks.forEach((raw, k) => {
+      if (!ownDocUpdate(raw, docId, this.host.open)) for (const id of this.host.judgeSparse(log.key, listed[k] as number, raw)) changed.add(id)
+    })
+    return idx.at + 1
   }
 
   /** Whether the preview of `logKey` has read every block of its log known so far. */
@@ -108,6 +153,17 @@ export class TailPreview {
       docs.set(p.docId, p.doc)
     }
     return docs.size ? { docs, since } : null
+  }
+}
+
+/** Whether a block is an update of the pane's own doc, which an index should not list: the full read has it. */
+function ownDocUpdate(raw: Uint8Array, docId: string, open: OpenBlock): boolean {
+  try {
+    const b = open(raw)
+    return b.docId === docId && b.kind !== BlockKind.Governance
+  } catch (e) {
+    if (!(e instanceof HearthError)) throw e
+    return false
   }
 }
 

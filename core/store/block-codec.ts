@@ -9,7 +9,7 @@
  *   29      n+16  secretbox(plaintext) under the epoch key (XSalsa20-Poly1305)
  *
  * Plaintext, version 1:
- *   0       1     kind: 1 = Yjs update, 2 = governance event, 3 = checkpoint
+ *   0       1     kind: 1 = Yjs update, 2 = governance event, 3 = checkpoint, 4 = tail index
  *   1       1     doc id length d, 1..255
  *   2       d     doc id: ASCII [a-z0-9_.:-] segments joined by "/", see isValidDocId
  *   2+d     rest  payload, at least one byte (no kind has a meaningful empty payload)
@@ -29,8 +29,14 @@
  * 10 ms on the event loop, and stays far below Hypercore's own 15 MiB refusal. Larger
  * checkpoints are split by their writer.
  *
- * Versioning: a reader refuses any version it does not know (BLOCK_VERSION). A new kind or
- * plaintext field means a new version. Fixtures in test/fixtures/blocks pin version 1.
+ * Versioning: a reader refuses any version it does not know (BLOCK_VERSION). A new plaintext
+ * field means a new version. A new kind does not when a reader that does not know it loses
+ * nothing by skipping it: the layout above is unchanged, and a reader refuses an unknown kind per
+ * block (BLOCK_MALFORMED, recorded, nothing applied) and reads on. Kind 4 (tail index,
+ * core/group/tail-index.ts, 2026-12-07) is such a kind: it carries no words, only a list that
+ * lets a newcomer fetch less. A new version byte instead would make every earlier reader refuse
+ * the block just the same, and would tell keepers and sync status nothing they use. Fixtures in
+ * test/fixtures/blocks pin version 1.
  */
 import { referenceProvider } from '../crypto/provider-tweetnacl.ts'
 import type { CryptoProvider } from '../crypto/provider.ts'
@@ -46,7 +52,7 @@ export const MAX_EPOCH = 0xffff_ffff
 const PLAIN_PREFIX_BYTES = 2
 const MIN_BLOCK_BYTES = BLOCK_HEADER_BYTES + SECRETBOX_OVERHEAD + PLAIN_PREFIX_BYTES + 1 + 1
 
-export const BlockKind = { YjsUpdate: 1, Governance: 2, Checkpoint: 3 } as const
+export const BlockKind = { YjsUpdate: 1, Governance: 2, Checkpoint: 3, TailIndex: 4 } as const
 export type BlockKind = (typeof BlockKind)[keyof typeof BlockKind]
 
 export interface Block {
@@ -171,7 +177,7 @@ function isDocIdChar(c: number): boolean {
 }
 
 function isKind(k: unknown): k is BlockKind {
-  return k === BlockKind.YjsUpdate || k === BlockKind.Governance || k === BlockKind.Checkpoint
+  return k === BlockKind.YjsUpdate || k === BlockKind.Governance || k === BlockKind.Checkpoint || k === BlockKind.TailIndex
 }
 
 function encodePlaintext(block: Block): Uint8Array {

@@ -2,8 +2,9 @@
  * A large group on disk for benchmarks: `membersCount` members, each writing to their own device
  * log (as replication would leave them), `updates` Yjs updates in all — 60 % posts, 30 % replies,
  * 10 % reactions — admitted by the creator through governance. Deterministic content (seed 7).
- * Each member also writes shared checkpoints of their member doc when the app would
- * (core/group/shared-checkpoint.ts), so a newcomer can sync the group as it would in use.
+ * Each member also writes shared checkpoints of their member doc and tail indexes when the app
+ * would (core/group/shared-checkpoint.ts, tail-index.ts), so a newcomer can sync the group as it
+ * would in use.
  */
 import * as Y from 'yjs'
 import { generateIdentity } from '../../core/crypto/identity.ts'
@@ -12,6 +13,9 @@ import { memberDocId } from '../../core/model/doc-id.ts'
 import { MemberDoc, type Ref } from '../../core/model/member-doc.ts'
 import { BlockKind, decodeBlock, encodeBlock } from '../../core/store/block-codec.ts'
 import { encodeCheckpointParts, sharedCheckpointDue } from '../../core/group/shared-checkpoint.ts'
+import { TailIndexWriter } from '../../core/group/tail-index.ts'
+import { fastProvider } from '../../core/crypto/provider-sodium.ts'
+import type { Readable } from '../../core/group/log-window.ts'
 import { Vault } from '../../core/store/vault.ts'
 import { seededRandom } from '../../test/helpers/seeded-random.ts'
 
@@ -38,8 +42,9 @@ export async function addBigGroup(reg: GroupRegistry, vault: Vault, updates: num
   const rnd = seededRandom(7)
 
   // The other members each write to a log of their own in this store, as replication would leave them.
-  const members: { id: string; doc: Y.Doc; append: (b: Uint8Array) => Promise<number>; uncovered: number[]; last?: number }[] = [
-    { id: creator.me, doc: new Y.Doc(), append: (b) => creator.own.append(b), uncovered: [] },
+  type Member = { id: string; doc: Y.Doc; log: Readable & { length: number }; append: (b: Uint8Array) => Promise<number>; uncovered: number[]; last?: number; index: TailIndexWriter }
+  const members: Member[] = [
+    { id: creator.me, doc: new Y.Doc(), log: creator.own, append: (b) => creator.own.append(b), uncovered: [], index: new TailIndexWriter() },
   ]
   for (let i = 1; i < membersCount; i++) {
     const identity = generateIdentity()
@@ -49,7 +54,7 @@ export async function addBigGroup(reg: GroupRegistry, vault: Vault, updates: num
       v: 1, kind: 'member.admit', group: groupId, author: creator.me, at: Date.now(), seen: {},
       body: { member: { id, boxKey: hex(identity.boxPublicKey), device: hex(log.key), pseudonym: `member-${i}` }, role: 'member' },
     })
-    members.push({ id, doc: new Y.Doc(), append: (b) => log.append(b), uncovered: [] })
+    members.push({ id, doc: new Y.Doc(), log, append: (b) => log.append(b), uncovered: [], index: new TailIndexWriter() })
   }
   // The creator's log so far: genesis, its profile and the admissions; only the profile is its member doc.
   const creatorDoc = memberDocId(creator.me)
@@ -62,6 +67,7 @@ export async function addBigGroup(reg: GroupRegistry, vault: Vault, updates: num
   const posts: Ref[] = []
   let bytes = 0
   let checkpoints = 0
+  let indexes = 0
   const perMember = Math.ceil(updates / members.length)
   const t0 = performance.now()
   await Promise.all(members.map(async (m) => {
@@ -90,8 +96,16 @@ export async function addBigGroup(reg: GroupRegistry, vault: Vault, updates: num
         m.last = start
         checkpoints++
       }
+      // A tail index when the app's writer would write one (group-space.ts, indexTailIfDue).
+      const index = m.last === undefined ? null : await m.index.due(m.log, m.last, memberDocId(m.id), (raw) => decodeBlock(raw, () => epochKey, fastProvider))
+      if (index) {
+        const block = encodeBlock({ epoch: 0, kind: BlockKind.TailIndex, docId: memberDocId(m.id), payload: index }, epochKey)
+        bytes += block.length
+        await m.append(block)
+        indexes++
+      }
     }
   }))
-  console.log(`built ${perMember * members.length} updates by ${membersCount} members in ${((performance.now() - t0) / 1000).toFixed(1)} s (${(bytes / 1e6).toFixed(1)} MB of blocks, ${checkpoints} shared checkpoints)`)
+  console.log(`built ${perMember * members.length} updates by ${membersCount} members in ${((performance.now() - t0) / 1000).toFixed(1)} s (${(bytes / 1e6).toFixed(1)} MB of blocks, ${checkpoints} shared checkpoints, ${indexes} tail indexes)`)
   return { groupId, bytes }
 }

@@ -3,7 +3,7 @@
  * the service has (profile name, group name, pseudonym, post, content warning, reply, edit, rules,
  * profile status change, personal doc, leaving a group), then enough posts that the group's log
  * gets a shared checkpoint (core/group/shared-checkpoint.ts: the member doc, canaries included,
- * written again as one sealed block), an archive export and a readable export, a restore into a
+ * written again as one sealed block) and tail indexes after it (core/group/tail-index.ts), an archive export and a readable export, a restore into a
  * second profile and a post from it, a facilitator's moderation note, a decision's question and
  * option, a vote, a facilitation slot, then — through the registry, since one offline profile has
  * nobody to remove — a removal with its epoch rotation (a new key in the vault), a role change and
@@ -15,6 +15,7 @@
 import { createService } from '../../../core/service.ts'
 import type { Result } from '../../../core/api.ts'
 import { SHARED_CHECKPOINT_MIN } from '../../../core/group/shared-checkpoint.ts'
+import { TAIL_INDEX_EVERY } from '../../../core/group/tail-index.ts'
 import { Vault } from '../../../core/store/vault.ts'
 import { GroupRegistry } from '../../../core/group/group-registry.ts'
 import { generateIdentity } from '../../../core/crypto/identity.ts'
@@ -75,8 +76,10 @@ await ok(svc.leaveGroup({ groupId: leftGroup }))
 // do for any calls that overlap: one post at a time spent half the child's CPU and most of its
 // wall time here, in a thousand fsync pairs.
 const FILL_AT_ONCE = 50
-for (let i = 0; i < SHARED_CHECKPOINT_MIN; i += FILL_AT_ONCE) {
-  await Promise.all(Array.from({ length: Math.min(FILL_AT_ONCE, SHARED_CHECKPOINT_MIN - i) }, (_, j) => ok(svc.post({ groupId, text: `filler ${i + j}` }))))
+// Past the checkpoint by two index spacings, so its tail gets a tail index (core/group/tail-index.ts) too.
+const FILL = SHARED_CHECKPOINT_MIN + 2 * TAIL_INDEX_EVERY + 50
+for (let i = 0; i < FILL; i += FILL_AT_ONCE) {
+  await Promise.all(Array.from({ length: Math.min(FILL_AT_ONCE, FILL - i) }, (_, j) => ok(svc.post({ groupId, text: `filler ${i + j}` }))))
 }
 process.stdout.write(`group ${groupId}\n`)
 // Export: an archive (sealed: no canary may show in it) and a readable file the person asked for.

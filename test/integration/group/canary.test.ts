@@ -67,8 +67,15 @@ describe('no plaintext at rest', () => {
       // Blocks after the removal are sealed under the rotated epoch's key: each under its own.
       const keyOf = (epoch: number): Uint8Array | undefined => vault.get(`group/${groupId}/epoch/${epoch}`) ?? undefined
       let checkpoints = 0
-      for (let i = 0; i < log.length; i++) if (decodeBlock((await log.get(i)) as Uint8Array, keyOf).kind === BlockKind.Checkpoint) checkpoints++
+      let indexes = 0
+      for (let i = 0; i < log.length; i++) {
+        const kind = decodeBlock((await log.get(i)) as Uint8Array, keyOf).kind
+        if (kind === BlockKind.Checkpoint) checkpoints++
+        if (kind === BlockKind.TailIndex) indexes++
+      }
       expect(checkpoints).toBeGreaterThan(0)
+      // …and a tail index (a sealed block of its own kind) after it.
+      expect(indexes).toBeGreaterThan(0)
       // …and the summary the groups screen reads (group-registry.ts), with the group's name: sealed in the vault.
       const summary = JSON.parse(new TextDecoder().decode(vault.get(`group/${groupId}/summary`))) as { name: string }
       expect(summary.name).toBe(canaries.groupName)

@@ -2,7 +2,8 @@
  * The newest words first for a newcomer (issue 19, core/group/tail-preview.ts), across processes
  * on a loopback testnet. A hosts a group whose members' logs hold shared checkpoints (built as the
  * benchmark's group is) and hides the two newest posts of other members as a facilitator — words in A's tail, after
- * its checkpoint. B joins by code and is asked for its first page again and again while it syncs:
+ * its checkpoint — then posts on, so the hides are reached only through A's latest tail index
+ * (core/group/tail-index.ts): the newcomer's first page is read from suffixes. B joins by code and is asked for its first page again and again while it syncs:
  * no page ever shows a hidden post, every post on any page is A's post word for word, a page read
  * from the tails is A's newest posts (a prefix of A's feed) or empty, the first
  * full page comes while B's history is still incomplete, and once the history is whole B's feed
@@ -13,6 +14,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { FeedPost } from '../../../core/api.ts'
 import { buildBigGroup } from '../../../scripts/bench/big-group.ts'
+import { TAIL_INDEX_WINDOW } from '../../../core/group/tail-index.ts'
 import { startCpuHog } from '../../helpers/cpu-hog.ts'
 import type { Peer } from '../../helpers/peer.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
@@ -20,6 +22,9 @@ import { PASS, usePeerScene } from './peer-scene.ts'
 
 const tempDir = useTempDirs()
 const scene = usePeerScene()
+
+/** Past TAIL_INDEX_WINDOW: the hides fall out of the newest blocks a newcomer fetches first. */
+const AFTER_HIDES = TAIL_INDEX_WINDOW + 20
 
 const strip = (p: FeedPost): string => JSON.stringify(p, (k, v: unknown) => (k === 'mine' ? undefined : v))
 
@@ -52,6 +57,9 @@ async function firstPage(order: 'host first' | 'joiner first'): Promise<void> {
   const newest = (await a.ok('feed', { groupId, limit: 20 })).posts.filter((p) => p.author !== me).slice(0, 2)
   for (const p of newest) await a.ok('moderate', { groupId, to: p.id, action: 'hide', reason: 'other' })
   const hidden = new Set(newest.map((p) => p.id))
+  // A writes on past two tail indexes (core/group/tail-index.ts): the hides are then neither in
+  // A's newest blocks nor its suffix, only in what its latest index lists.
+  for (let i = 0; i < AFTER_HIDES; i++) await a.ok('post', { groupId, text: `after the hides ${i}` })
   const { code } = await a.ok('createInvite', { groupId })
   const all = new Map<string, string>()
   for (let next: string | null | undefined; next !== null;) {

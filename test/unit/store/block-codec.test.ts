@@ -77,9 +77,17 @@ describe('block codec v1', () => {
     expect(codeOf(() => decodeBlock(big, lookup))).toBe('BLOCK_TOO_LARGE')
   })
 
+  it('carries kind 4 (a tail index) in format version 1, and refuses kind 5', () => {
+    const idx = { ...sample, kind: BlockKind.TailIndex, docId: 'member/ab12' }
+    const bytes = encodeBlock(idx, key7)
+    expect(bytes[0]).toBe(1)
+    expect(decodeBlock(bytes, lookup)).toEqual(idx)
+    expect(codeOf(() => decodeBlock(sealRaw(7, new Uint8Array([5, 1, 0x61, 1])), lookup))).toBe('BLOCK_MALFORMED')
+  })
+
   it('refuses bad input to encode with BLOCK_MALFORMED', () => {
     const bad: Partial<Block>[] = [
-      { epoch: -1 }, { epoch: 2 ** 32 }, { epoch: 1.5 }, { kind: 4 as BlockKind }, { kind: 0 as BlockKind },
+      { epoch: -1 }, { epoch: 2 ** 32 }, { epoch: 1.5 }, { kind: 5 as BlockKind }, { kind: 0 as BlockKind },
       { docId: '' }, { docId: 'Member/x' }, { docId: 'member//x' }, { docId: 'member/x/' }, { docId: '/member' },
       { docId: 'member/..' }, { docId: 'a/./b' }, { docId: 'm\u00e9' }, { docId: 'a b' }, { docId: 'x'.repeat(256) },
       { payload: new Uint8Array(0) },

@@ -1,0 +1,212 @@
+/**
+ * Signed tail indexes, format version 1: a small block a writer appends to its OWN device log
+ * every TAIL_INDEX_EVERY blocks after its latest shared checkpoint (shared-checkpoint.ts), listing
+ * the blocks of that tail that are NOT updates to its own member doc: governance events, updates
+ * to shared docs (moderation above all), anything it cannot read itself. A newcomer then needs,
+ * before its first page, only each log's checkpoint part 0, the log's newest blocks (they hold
+ * its latest index), the blocks that index lists and the blocks after it (the SUFFIX), instead
+ * of the whole tail (issue 19; tail-preview.ts says why that page is still the full read's).
+ *
+ * Block: kind 4 (block-codec.ts, BlockKind.TailIndex), doc id `member/<owner>`, sealed under the
+ * epoch key and signed in its writer's Hypercore like every block. Payload:
+ *   offset  size  field
+ *   0       1     version (1)
+ *   1       4     u32 LE start: S, the start of the checkpoint whose tail this indexes
+ *   5       4     u32 LE end: E, that checkpoint's end (S + its parts), where its tail begins
+ *   9       4     u32 LE at: this block's own index in its log (E <= at)
+ *   13      2     u16 LE R: how many ranges follow, 0..MAX_TAIL_INDEX_RANGES
+ *   15      8R    R ranges, each u32 LE first, u32 LE count (count >= 1): blocks [first, first+count)
+ * Ranges are strictly ascending and apart (each first > the previous range's end, so one list has
+ * one spelling), and lie in [E, at): an index lists only its own tail, before itself.
+ *
+ * Bound: MAX_TAIL_INDEX_RANGES ranges (64 KiB). A writer whose tail needs more writes none, and
+ * a reader finding none reads the whole tail (as before indexes existed).
+ *
+ * Trust. Each writer indexes only its own log, signed by its own key, so a writer can leave out
+ * only its OWN blocks: the same trust as a checkpoint's uncovered list. Leaving one out costs the
+ * newcomer's preview that writer's own hide or event until the whole tail is read (the next
+ * settle point after its checkpoint); listing member-doc blocks costs fetches, nothing more.
+ * An index naming blocks outside [E, at), or sitting elsewhere than `at`, is refused
+ * (BLOCK_MALFORMED); one of another checkpoint (stale) is not used.
+ */
+import { HearthError, errors } from '../errors.ts'
+import { BlockKind } from '../store/block-codec.ts'
+import type { OpenBlock } from './checkpoint-log.ts'
+import { decodeCheckpointPart } from './shared-checkpoint.ts'
+import { readRun, type Readable } from './log-window.ts'
+
+export const TAIL_INDEX_VERSION = 1
+/** A writer appends an index once this many blocks follow its checkpoint or its last index. */
+export const TAIL_INDEX_EVERY = 64
+/** A reader looks for the latest index among this many of a log's newest blocks (twice the spacing). */
+export const TAIL_INDEX_WINDOW = 2 * TAIL_INDEX_EVERY
+export const MAX_TAIL_INDEX_RANGES = 8 * 1024
+const HEAD = 15
+
+export interface TailIndex {
+  start: number
+  end: number
+  at: number
+  /** [first, count] pairs, as in the payload. */
+  ranges: [number, number][]
+}
+
+export function encodeTailIndex(idx: TailIndex): Uint8Array {
+  checkShape(idx)
+  const b = new Uint8Array(HEAD + 8 * idx.ranges.length)
+  const dv = new DataView(b.buffer)
+  b[0] = TAIL_INDEX_VERSION
+  dv.setUint32(1, idx.start, true)
+  dv.setUint32(5, idx.end, true)
+  dv.setUint32(9, idx.at, true)
+  dv.setUint16(13, idx.ranges.length, true)
+  idx.ranges.forEach(([first, count], i) => {
+    dv.setUint32(HEAD + 8 * i, first, true)
+    dv.setUint32(HEAD + 8 * i + 4, count, true)
+  })
+  return b
+}
+
+/** Decodes one index's payload; `index` is where it sits in its log. Throws BLOCK_MALFORMED / BLOCK_VERSION. */
+export function decodeTailIndex(payload: Uint8Array, index: number): TailIndex {
+  if (payload.length < HEAD) throw errors.BLOCK_MALFORMED('tail index too short')
+  if (payload[0] !== TAIL_INDEX_VERSION) throw errors.BLOCK_VERSION(`tail index version ${payload[0]}`)
+  const dv = new DataView(payload.buffer, payload.byteOffset, payload.byteLength)
+  const count = dv.getUint16(13, true)
+  if (payload.length !== HEAD + 8 * count) throw errors.BLOCK_MALFORMED('tail index length')
+  const idx: TailIndex = { start: dv.getUint32(1, true), end: dv.getUint32(5, true), at: dv.getUint32(9, true), ranges: [] }
+  for (let i = 0; i < count; i++) idx.ranges.push([dv.getUint32(HEAD + 8 * i, true), dv.getUint32(HEAD + 8 * i + 4, true)])
+  checkShape(idx)
+  if (idx.at !== index) throw errors.BLOCK_MALFORMED('tail index out of place')
+  return idx
+}
+
+/** The coded error an index's payload gets at `index`, or null when it is well formed (readers record it: group-reading.ts). */
+export function tailIndexProblem(payload: Uint8Array, index: number): string | null {
+  try {
+    decodeTailIndex(payload, index)
+    return null
+  } catch (e) {
+    if (!(e instanceof HearthError)) throw e
+    return e.code
+  }
+}
+
+function checkShape({ start, end, at, ranges }: TailIndex): void {
+  const u32 = (n: number): boolean => Number.isInteger(n) && n >= 0 && n <= 0xffff_ffff
+  if (!u32(start) || !u32(end) || !u32(at) || start >= end || end > at) throw errors.BLOCK_MALFORMED('tail index bounds')
+  if (ranges.length > MAX_TAIL_INDEX_RANGES) throw errors.BLOCK_TOO_LARGE('tail index has too many ranges')
+  let floor = end
+  for (const [first, count] of ranges) {
+    if (!u32(first) || !u32(count) || count < 1 || first < floor || first + count > at) throw errors.BLOCK_MALFORMED('tail index ranges')
+    floor = first + count + 1
+  }
+}
+
+/** Every block an index lists, ascending. */
+export function listedBlocks(idx: TailIndex): number[] {
+  const out: number[] = []
+  for (const [first, count] of idx.ranges) for (let i = first; i < first + count; i++) out.push(i)
+  return out
+}
+
+/** A block that stands for the member doc `docId` itself: what an index does not list. */
+function ownDoc(kind: number, blockDoc: string, docId: string): boolean {
+  return blockDoc === docId && (kind === BlockKind.YjsUpdate || kind === BlockKind.Checkpoint || kind === BlockKind.TailIndex)
+}
+
+/**
+ * The latest usable index among the held blocks of a log's newest TAIL_INDEX_WINDOW (none before
+ * `end`, the checkpoint's end): kind TailIndex, of `docId` when given, in place and of THIS
+ * checkpoint (its end is `end`). A damaged, refused or stale one is passed over; the suffix then
+ * reaches back to the older index used, or the whole tail is read. 'wait' while none was found
+ * and a block of the window is not held yet; 'none' when the window is held and has none.
+ */
+export async function findTailIndex(log: Readable, end: number, length: number, docId: string | null, open: OpenBlock): Promise<TailIndex | 'none' | 'wait'> {
+  const from = Math.max(end, length - TAIL_INDEX_WINDOW)
+  if (from >= length) return 'none'
+  const indexes = Array.from({ length: length - from }, (_, k) => from + k)
+  const blocks = log.getMany ? await log.getMany(indexes) : await Promise.all(indexes.map((i) => log.get(i)))
+  let missing = false
+  for (let k = blocks.length - 1; k >= 0; k--) {
+    const raw = blocks[k]
+    if (!raw) {
+      missing = true
+      continue
+    }
+    const idx = usableIndex(raw, indexes[k] as number, end, docId, open)
+    if (idx) return idx
+  }
+  return missing ? 'wait' : 'none'
+}
+
+function usableIndex(raw: Uint8Array, i: number, end: number, docId: string | null, open: OpenBlock): TailIndex | null {
+  try {
+    const b = open(raw)
+    if (b.kind !== BlockKind.TailIndex || (docId !== null && b.docId !== docId)) return null
+    const idx = decodeTailIndex(b.payload, i)
+    return idx.end === end ? idx : null
+  } catch (e) {
+    if (!(e instanceof HearthError)) throw e
+    return null
+  }
+}
+
+/**
+ * The writer's side: what its next index lists, kept as the log grows so each index reads only
+ * the blocks appended since the last. After a restart it goes on from its own latest index among
+ * the log's newest blocks, or reads the whole tail once when there is none.
+ */
+export class TailIndexWriter {
+  private state: { start: number; end: number; scanned: number; lastAt: number; ranges: [number, number][] } | null = null
+
+  /**
+   * The payload of the index due at `own.length` for the checkpoint at `start` of doc `docId`, or
+   * null when none is due (fewer than TAIL_INDEX_EVERY blocks since the checkpoint's end or the
+   * last index), the tail cannot be read whole, or the list does not fit (the reader then reads
+   * the whole tail).
+   */
+  async due(own: Readable & { length: number }, start: number, docId: string, open: OpenBlock): Promise<Uint8Array | null> {
+    const at = own.length
+    if (this.state?.start !== start) {
+      const raw = await own.get(start)
+      if (!raw) return null
+      let end: number
+      try {
+        const b = open(raw)
+        if (b.kind !== BlockKind.Checkpoint || b.docId !== docId) return null
+        const p = decodeCheckpointPart(b.payload, start)
+        end = start + p.parts
+      } catch (e) {
+        if (!(e instanceof HearthError)) throw e
+        return null
+      }
+      this.state = { start, end, scanned: end, lastAt: end - 1, ranges: [] }
+      // After a restart: on from our own latest index of this checkpoint, if one is near the end.
+      const last = await findTailIndex(own, end, at, docId, open)
+      if (typeof last === 'object') this.state = { start, end, scanned: last.at + 1, lastAt: last.at, ranges: last.ranges.map(([f, c]) => [f, c]) }
+    }
+    const s = this.state
+    if (at - s.end < TAIL_INDEX_EVERY) return null
+    for await (const [i, raw] of readRun(own, s.scanned, () => at)) {
+      let listed = true
+      try {
+        const b = open(raw)
+        listed = !ownDoc(b.kind, b.docId, docId)
+        if (b.kind === BlockKind.TailIndex && b.docId === docId) s.lastAt = i
+      } catch (e) {
+        if (!(e instanceof HearthError)) throw e
+        // a block we cannot read ourselves is left for every reader to judge: listed
+      }
+      if (listed) {
+        const last = s.ranges[s.ranges.length - 1]
+        if (last && last[0] + last[1] === i) last[1]++
+        else s.ranges.push([i, 1])
+      }
+      s.scanned = i + 1
+    }
+    // Our own log holds every block; one not read stops here, and no index is written this time.
+    if (s.scanned < at || at - (s.lastAt + 1) < TAIL_INDEX_EVERY || s.ranges.length > MAX_TAIL_INDEX_RANGES) return null
+    return encodeTailIndex({ start: s.start, end: s.end, at, ranges: s.ranges.map(([f, c]) => [f, c]) })
+  }
+}

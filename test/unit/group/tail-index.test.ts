@@ -1,0 +1,346 @@
+/**
+ * Signed tail indexes (core/group/tail-index.ts): the format refuses what it must, a writer past
+ * its checkpoint indexes its own tail every TAIL_INDEX_EVERY blocks, and a newcomer's preview
+ * starts at the suffix after the latest usable index (tail-preview.ts) — and stays the full
+ * read's page under hostile indexes: one that leaves out the writer's own hide, lists member-doc
+ * blocks, names blocks outside its tail, is stale, or is damaged; a suffix with nothing dated.
+ * Real GroupSpaces, real Yjs, real sealed blocks; the log held sparsely as a newcomer holds it.
+ */
+import { describe, expect, it } from 'vitest'
+import type { GroupSpace } from '../../../core/group/group-space.ts'
+import { readerFeed } from '../../../core/group/reader-source.ts'
+import { decodeCheckpointPart, SHARED_CHECKPOINT_MIN } from '../../../core/group/shared-checkpoint.ts'
+import {
+  decodeTailIndex, encodeTailIndex, findTailIndex, listedBlocks, MAX_TAIL_INDEX_RANGES, TAIL_INDEX_EVERY, TAIL_INDEX_WINDOW, TailIndexWriter, type TailIndex,
+} from '../../../core/group/tail-index.ts'
+import { HearthError } from '../../../core/errors.ts'
+import { memberDocId } from '../../../core/model/doc-id.ts'
+import { MemberDoc } from '../../../core/model/member-doc.ts'
+import { ModerationDoc } from '../../../core/model/moderation-doc.ts'
+import { BlockKind, decodeBlock, encodeBlock } from '../../../core/store/block-codec.ts'
+import { admitEvent, hex, identity, idOf, foundGroup, updateBlock, type Founded, type MemLog } from './support.ts'
+import { bobsSpace, nobody, reader, readSparsely, rnd, sparse } from './tail-fixture.ts'
+
+const codeOf = (f: () => unknown): string => {
+  try {
+    f()
+    return 'OK'
+  } catch (e) {
+    return e instanceof HearthError ? e.code : 'UNCODED'
+  }
+}
+const texts = (s: GroupSpace, limit = 20): string[] => readerFeed(s, nobody, { limit }).posts.map((p) => p.text)
+/** The full read's posts above the line newcomer `n`'s preview gives: what its page must be. */
+const aboveLine = (whole: GroupSpace, n: GroupSpace): string[] => {
+  const since = n.reading.previewView()?.since ?? Infinity
+  return readerFeed(whole, nobody, { limit: 2000 }).posts.filter((p) => p.createdAt > since).map((p) => p.text)
+}
+
+/** A raw index payload, not checked (what a hostile writer could sign). */
+function rawIndex(start: number, end: number, at: number, ranges: [number, number][]): Uint8Array {
+  const b = new Uint8Array(15 + 8 * ranges.length)
+  const dv = new DataView(b.buffer)
+  b[0] = 1
+  dv.setUint32(1, start, true)
+  dv.setUint32(5, end, true)
+  dv.setUint32(9, at, true)
+  dv.setUint16(13, ranges.length, true)
+  ranges.forEach(([f, c], i) => (dv.setUint32(15 + 8 * i, f, true), dv.setUint32(19 + 8 * i, c, true)))
+  return b
+}
+
+describe('the tail index format', () => {
+  const ok: TailIndex = { start: 1000, end: 1003, at: 1100, ranges: [[1003, 2], [1010, 1], [1099, 1]] }
+
+  it('round-trips and lists its blocks', () => {
+    expect(decodeTailIndex(encodeTailIndex(ok), 1100)).toEqual(ok)
+    expect(listedBlocks(ok)).toEqual([1003, 1004, 1010, 1099])
+    expect(decodeTailIndex(encodeTailIndex({ ...ok, ranges: [] }), 1100).ranges).toEqual([])
+  })
+
+  it('refuses an index out of place, naming blocks outside its tail, or spelled two ways', () => {
+    expect(codeOf(() => decodeTailIndex(encodeTailIndex(ok), 1101))).toBe('BLOCK_MALFORMED')
+    const bad: [number, number][][] = [
+      [[1002, 1]], // before the checkpoint's end (a part, or before the checkpoint)
+      [[1099, 2]], // past its own position
+      [[1100, 1]], // itself
+      [[1005, 0]], // empty range
+      [[1003, 2], [1005, 1]], // adjacent: one range has one spelling
+      [[1010, 1], [1003, 1]], // not ascending
+      [[1003, 5], [1004, 1]], // overlapping
+    ]
+    for (const r of bad) expect(codeOf(() => decodeTailIndex(rawIndex(1000, 1003, 1100, r), 1100)), JSON.stringify(r)).toBe('BLOCK_MALFORMED')
+    for (const r of bad) expect(codeOf(() => encodeTailIndex({ ...ok, ranges: r })), JSON.stringify(r)).toBe('BLOCK_MALFORMED')
+    expect(codeOf(() => decodeTailIndex(rawIndex(1003, 1003, 1100, []), 1100))).toBe('BLOCK_MALFORMED') // start >= end
+    expect(codeOf(() => decodeTailIndex(rawIndex(1000, 1101, 1100, []), 1100))).toBe('BLOCK_MALFORMED') // end > at
+  })
+
+  it('refuses short, long, newer and over-large payloads with coded errors', () => {
+    const bytes = encodeTailIndex(ok)
+    for (let n = 0; n < bytes.length; n++) expect(codeOf(() => decodeTailIndex(bytes.subarray(0, n), 1100))).toBe('BLOCK_MALFORMED')
+    const longer = new Uint8Array(bytes.length + 1)
+    longer.set(bytes)
+    expect(codeOf(() => decodeTailIndex(longer, 1100))).toBe('BLOCK_MALFORMED')
+    const v2 = bytes.slice()
+    v2[0] = 2
+    expect(codeOf(() => decodeTailIndex(v2, 1100))).toBe('BLOCK_VERSION')
+    const many = Array.from({ length: MAX_TAIL_INDEX_RANGES + 1 }, (_, i): [number, number] => [10 + 2 * i, 1])
+    expect(codeOf(() => encodeTailIndex({ start: 0, end: 10, at: 10 + 2 * many.length, ranges: many }))).toBe('BLOCK_TOO_LARGE')
+    // Random payloads: coded errors only.
+    for (let k = 0; k < 2000; k++) {
+      const b = rnd.bytes(15 + (k % 40))
+      b[0] = 1
+      expect(['OK', 'BLOCK_MALFORMED', 'BLOCK_TOO_LARGE']).toContain(codeOf(() => decodeTailIndex(b, k)))
+    }
+  })
+})
+
+/**
+ * Fay (the group's creator, a facilitator) past her first checkpoint; Bob, whose clock runs far
+ * ahead, posts; Fay hides his post early in her tail, then posts on past two tail indexes.
+ * Dated honestly, a hidden post is older than the hide and so below any line the suffix gives;
+ * Bob's skewed clock puts his above it, so only the hide keeps it off the page.
+ */
+async function indexedTail(): Promise<{ g: Founded; start: number; end: number; listed: number[]; hideAt: number; bobPost: string; bob: MemLog; old: string[] }> {
+  const g = await foundGroup(rnd)
+  const bobId = identity(rnd)
+  const bobLog = hex(rnd.bytes(32))
+  await g.space.writeGovernance(admitEvent(g.space.governance.groupId, g.me, bobId, bobLog))
+  const mine = (fn: (m: MemberDoc) => void): Promise<void> => g.space.change(memberDocId(g.me), (d) => fn(new MemberDoc(d, g.me)))
+  const old: string[] = []
+  for (let i = 0; g.log.blocks.length < SHARED_CHECKPOINT_MIN + 5; i++) await mine((m) => void old.push(m.addPost({ topic: 'check-in', text: `old ${i}`, cw: null }, 100 + i)))
+  await g.space.idle()
+  const start = g.space.sharedCheckpoints.get(g.log.key) as number
+  const first = decodeCheckpointPart(decodeBlock(g.log.blocks[start] as Uint8Array, () => g.epochKey).payload, start)
+  const bobSpace = await bobsSpace(g, bobLog, bobId)
+  let bobPost = ''
+  await bobSpace.change(memberDocId(idOf(bobId)), (d) => void (bobPost = new MemberDoc(d, idOf(bobId)).addPost({ topic: 'check-in', text: 'bob, hidden by Fay', cw: null }, 90_000)))
+  await bobSpace.idle()
+  await g.space.catchUp(bobSpace.own as MemLog)
+  await g.space.change('shared/moderation', (d) => new ModerationDoc(d).add({ item: bobPost, action: 'hide', reason: 'other', rules: null, note: null, covers: [], seen: null, by: g.me, at: 20_001 }))
+  const hideAt = g.log.length - 1
+  for (let i = 0; i < 150; i++) await mine((m) => void m.addPost({ topic: 'check-in', text: `new ${i}`, cw: null }, 30_000 + i))
+  await g.space.idle()
+  return { g, start, end: start + first.parts, listed: first.uncovered, hideAt, bobPost, bob: bobSpace.own as MemLog, old }
+}
+
+/** The indexes in a log: position → decoded. */
+function indexesIn(g: Founded): Map<number, TailIndex> {
+  const out = new Map<number, TailIndex>()
+  g.log.blocks.forEach((raw, i) => {
+    const b = decodeBlock(raw, () => g.epochKey)
+    if (b.kind === BlockKind.TailIndex) out.set(i, decodeTailIndex(b.payload, i))
+  })
+  return out
+}
+
+/** What a newcomer holds before the rest of a tail: part 0, its listed blocks, the log's newest blocks, and what `more` adds. */
+const suffixHeld = (t: { start: number; listed: number[] }, log: MemLog, more: (i: number) => boolean = () => false) => (i: number): boolean =>
+  i === t.start || t.listed.includes(i) || i >= log.length - TAIL_INDEX_WINDOW || more(i)
+
+/** Fay's own index block, sealed and appended to her log: what a dishonest Fay could sign. */
+async function forge(g: Founded, payload: (at: number) => Uint8Array): Promise<number> {
+  return g.log.append(encodeBlock({ epoch: 0, kind: BlockKind.TailIndex, docId: memberDocId(g.me), payload: payload(g.log.length) }, g.epochKey))
+}
+
+/** Fay posts on: `count` more posts after what her log holds. */
+async function postMore(g: Founded, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) await g.space.change(memberDocId(g.me), (d) => void new MemberDoc(d, g.me).addPost({ topic: 'check-in', text: `more ${i}`, cw: null }, 31_000 + i))
+  await g.space.idle()
+}
+
+/** A newcomer reading Fay's log sparsely (held: `held`) and Bob's whole. */
+async function newcomer(t: Awaited<ReturnType<typeof indexedTail>>, held: (i: number) => boolean): Promise<GroupSpace> {
+  const n = reader(t.g)
+  await readSparsely(n, t.g.log, { start: t.start, parts: t.end - t.start, listed: t.listed }, held)
+  await n.catchUp(t.bob)
+  await n.catchUp(sparse(t.g.log, held))
+  return n
+}
+
+async function wholeRead(t: Awaited<ReturnType<typeof indexedTail>>): Promise<GroupSpace> {
+  const whole = reader(t.g)
+  await whole.catchUp(t.g.log)
+  await whole.catchUp(t.bob)
+  return whole
+}
+
+describe('a writer’s tail indexes', () => {
+  it('are written every TAIL_INDEX_EVERY blocks past the checkpoint, listing exactly its blocks that are not its own member doc', async () => {
+    const t = await indexedTail()
+    const idx = indexesIn(t.g)
+    const at = [...idx.keys()]
+    expect(at).toEqual([t.end + TAIL_INDEX_EVERY, t.end + 2 * TAIL_INDEX_EVERY + 1])
+    for (const [i, x] of idx) {
+      expect(x).toMatchObject({ start: t.start, end: t.end, at: i })
+      // Exactly the blocks of [end, at) that are not updates to Fay's member doc: the hide.
+      const expected: number[] = []
+      for (let j = t.end; j < i; j++) if (decodeBlock(t.g.log.blocks[j] as Uint8Array, () => t.g.epochKey).docId !== memberDocId(t.g.me)) expected.push(j)
+      expect(listedBlocks(x)).toEqual(expected)
+      expect(expected).toEqual([t.hideAt])
+    }
+    // The next checkpoint does not list index blocks as uncovered (they stand for the member doc).
+    const found = await findTailIndex(t.g.log, t.end, t.g.log.length, memberDocId(t.g.me), (raw) => decodeBlock(raw, () => t.g.epochKey))
+    expect(found).toEqual(idx.get(at[1] as number))
+    expect(await findTailIndex(t.g.log, t.end, t.g.log.length, memberDocId(t.g.me), () => { throw new HearthError('BLOCK_MALFORMED', 'x') })).toBe('none')
+  })
+})
+
+describe('a writer after a restart', () => {
+  it('goes on from its own latest index and lists the same blocks a whole scan would', async () => {
+    const t = await indexedTail()
+    const docId = memberDocId(t.g.me)
+    const open = (raw: Uint8Array): ReturnType<typeof decodeBlock> => decodeBlock(raw, () => t.g.epochKey)
+    // Written behind the space's back, as by the app before it stopped: a shared-doc block, then member-doc updates.
+    const modAt = await t.g.log.append(updateBlock(t.g.epochKey, 'shared/moderation', Uint8Array.of(0, 0)))
+    for (let i = 0; i < TAIL_INDEX_EVERY; i++) await t.g.log.append(updateBlock(t.g.epochKey, docId, Uint8Array.of(0, 0)))
+    const payload = await new TailIndexWriter().due(t.g.log, t.start, docId, open)
+    const idx = decodeTailIndex(payload as Uint8Array, t.g.log.length)
+    expect(listedBlocks(idx)).toEqual([t.hideAt, modAt])
+    // A whole scan (no index of its own to go on from) lists the same.
+    const last = Math.max(...indexesIn(t.g).keys())
+    const blind = (raw: Uint8Array): ReturnType<typeof decodeBlock> => {
+      const b = open(raw)
+      return b.kind === BlockKind.TailIndex ? { ...b, kind: BlockKind.YjsUpdate } : b
+    }
+    const whole = await new TailIndexWriter().due(t.g.log, t.start, docId, blind)
+    expect(whole).not.toBeNull()
+    expect(decodeTailIndex(whole as Uint8Array, t.g.log.length).ranges).toEqual(idx.ranges)
+    expect(last).toBeLessThan(modAt)
+  })
+})
+
+describe('a newcomer’s page from suffixes', () => {
+  it('shows the full read’s first page from the suffix and the listed hide alone, then becomes the full read', async () => {
+    const t = await indexedTail()
+    const whole = await wholeRead(t)
+    const full = texts(whole)
+    expect(texts(whole, 2000)).not.toContain('bob, hidden by Fay')
+    // The middle of the tail is not here: only a suffix can give a page.
+    let rest = false
+    const n = await newcomer(t, suffixHeld(t, t.g.log, (i) => i === t.hideAt || rest))
+    const page = readerFeed(n, nobody, { limit: 20 })
+    expect(page.preview).toBe(true)
+    expect(page.posts.map((p) => p.text)).toEqual(full)
+    expect(texts(n, 1000)).not.toContain('bob, hidden by Fay')
+    // Not the hide's listed block yet: no page (the index says a hide may sit there).
+    const m = await newcomer(t, suffixHeld(t, t.g.log))
+    expect(readerFeed(m, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
+    rest = true
+    await n.catchUp(t.g.log)
+    expect(n.planOf(t.g.log.key)).toBeUndefined()
+    expect(texts(n, 2000)).toEqual(texts(whole, 2000))
+  })
+
+  it('an index that leaves out its writer’s own hide costs the preview that hide only; the full read then matches', async () => {
+    const t = await indexedTail()
+    // Dishonest Fay: a latest index listing nothing, so her hide is neither listed nor in the suffix.
+    await forge(t.g, (at) => rawIndex(t.start, t.end, at, []))
+    await postMore(t.g, 5)
+    const whole = await wholeRead(t)
+    let rest = false
+    const n = await newcomer(t, suffixHeld(t, t.g.log, () => rest))
+    const page = texts(n, 1000)
+    expect(page).toContain('bob, hidden by Fay')
+    // Nothing else differs: every other post shown is the full read's.
+    expect(page.filter((x) => x !== 'bob, hidden by Fay')).toEqual(aboveLine(whole, n))
+    rest = true
+    await n.catchUp(t.g.log)
+    expect(texts(n, 2000)).toEqual(texts(whole, 2000))
+    expect(texts(n, 2000)).not.toContain('bob, hidden by Fay')
+  })
+
+  it('an index listing member-doc blocks is harmless; one naming blocks outside its tail is passed over', async () => {
+    const t = await indexedTail()
+    // Lists its whole tail, member-doc updates and all: fetched and passed over.
+    await forge(t.g, (at) => rawIndex(t.start, t.end, at, [[t.end, at - t.end]]))
+    await postMore(t.g, 5)
+    const whole = await wholeRead(t)
+    const all = await newcomer(t, (i) => i === t.start || t.listed.includes(i) || i >= t.end)
+    expect(texts(all, 1000)).toEqual(['more 4', 'more 3', 'more 2', 'more 1'])
+    expect(texts(all, 1000)).toEqual(aboveLine(whole, all))
+    // Past its own position, and before the checkpoint's end: refused, the older index is used.
+    const t2 = await indexedTail()
+    const honest2 = texts(await newcomer(t2, suffixHeld(t2, t2.g.log, (i) => i === t2.hideAt)), 1000)
+    await forge(t2.g, (at) => rawIndex(t2.start, t2.end, at, [[at, 5]]))
+    await forge(t2.g, (at) => rawIndex(t2.start, t2.end, at, [[t2.start, 1]]))
+    await postMore(t2.g, 5)
+    const n2 = await newcomer(t2, suffixHeld(t2, t2.g.log, (i) => i === t2.hideAt))
+    // The honest index's suffix, the two refused blocks and the posts after them.
+    expect(texts(n2, 1000)).toEqual([...['more 4', 'more 3', 'more 2', 'more 1', 'more 0'], ...honest2])
+    expect(texts(n2, 1000)).toEqual(aboveLine(await wholeRead(t2), n2))
+    expect(texts(n2, 1000)).not.toContain('bob, hidden by Fay')
+    // Read in the suffix, each is recorded with its code.
+    const forged = [t2.g.log.length - 7, t2.g.log.length - 6]
+    expect(n2.docs.rejected.filter((r) => forged.includes(r.index)).map((r) => r.reason)).toEqual(['BLOCK_MALFORMED', 'BLOCK_MALFORMED'])
+  })
+
+  it('a stale index (of another checkpoint) followed by a hide: the suffix reaches back to the index it uses', async () => {
+    const t = await indexedTail()
+    await forge(t.g, (at) => rawIndex(t.start - 1, t.end - 1, at, []))
+    // Fay hides her own newest post after the stale index: a shared-doc block past it.
+    const newest = readerFeed(await wholeRead(t), nobody, { limit: 1 }).posts[0]
+    const lastPost = newest?.text as string
+    await t.g.space.change('shared/moderation', (d) => new ModerationDoc(d).add({ item: newest?.id as string, action: 'hide', reason: 'other', rules: null, note: null, covers: [], seen: null, by: t.g.me, at: 40_000 }))
+    await t.g.space.idle()
+    const whole = await wholeRead(t)
+    expect(texts(whole, 2000)).not.toContain(lastPost)
+    const n = await newcomer(t, suffixHeld(t, t.g.log, (i) => i === t.hideAt))
+    const page = readerFeed(n, nobody, { limit: 20 })
+    expect(page.preview).toBe(true)
+    expect(page.posts.map((p) => p.text)).toEqual(texts(whole))
+    expect(page.posts.map((p) => p.text)).not.toContain(lastPost)
+  })
+
+  it('a suffix with nothing dated gives no line: no page until the checkpoint is read', async () => {
+    const t = await indexedTail()
+    // Fay only edits an old post from here: a new index, then undated blocks after it.
+    const edit = (k: number): Promise<void> => t.g.space.change(memberDocId(t.g.me), (d) => new MemberDoc(d, t.g.me).edit(t.old[0] as string, { text: `edited ${k}` }, 50_000 + k))
+    for (let k = 0; k < TAIL_INDEX_EVERY + 5; k++) await edit(k)
+    await t.g.space.idle()
+    const last = Math.max(...indexesIn(t.g).keys())
+    expect(t.g.log.length - last).toBeGreaterThan(1)
+    expect(t.g.log.length - last).toBeLessThan(TAIL_INDEX_EVERY)
+    let rest = false
+    const n = await newcomer(t, suffixHeld(t, t.g.log, (i) => i === t.hideAt || rest))
+    expect(readerFeed(n, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
+    rest = true
+    await n.catchUp(t.g.log)
+    expect(texts(n, 2000)).toEqual(texts(await wholeRead(t), 2000))
+  })
+
+  it('a damaged index block: coded error, the older index or the whole tail, nothing lost', async () => {
+    const t = await indexedTail()
+    const whole = await wholeRead(t)
+    const idx = [...indexesIn(t.g).keys()]
+    const damaged = new Set<number>()
+    const flip = (raw: Uint8Array): Uint8Array => {
+      const b = raw.slice()
+      b[b.length - 3] = (b[b.length - 3] as number) ^ 0x40
+      return b
+    }
+    // The log as held, with the damaged blocks read back damaged.
+    const held = (h: (i: number) => boolean) => ({ key: t.g.log.key, get length() { return t.g.log.length }, get: async (i: number) => (h(i) ? (damaged.has(i) ? flip(t.g.log.blocks[i] as Uint8Array) : t.g.log.blocks[i] ?? null) : null) })
+    const run = async (h: (i: number) => boolean): Promise<GroupSpace> => {
+      const n = reader(t.g)
+      n.planCheckpoint(t.g.log.key, t.start)
+      await n.catchUp(held(h))
+      await n.catchUp(t.bob)
+      await n.catchUp(held(h))
+      return n
+    }
+    // The latest damaged: the older one is used, its suffix holds the damaged block, refused with its code.
+    damaged.add(idx[1] as number)
+    const older = await run((i) => i === t.start || t.listed.includes(i) || i >= (idx[0] as number) || i === t.hideAt)
+    expect(texts(older)).toEqual(texts(whole))
+    expect(older.docs.rejected.some((r) => r.index === idx[1] && r.reason === 'BLOCK_MALFORMED')).toBe(true)
+    // Both damaged: no usable index, the whole tail is read.
+    damaged.add(idx[0] as number)
+    const onlyWindow = await run((i) => i === t.start || t.listed.includes(i) || i >= t.g.log.length - TAIL_INDEX_WINDOW || i === t.hideAt)
+    expect(readerFeed(onlyWindow, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
+    const tail = await run((i) => i === t.start || t.listed.includes(i) || i >= t.end)
+    expect(texts(tail)).toEqual(texts(whole))
+    expect(texts(tail, 1000)).not.toContain('bob, hidden by Fay')
+    expect(tail.docs.rejected.filter((r) => r.reason === 'BLOCK_MALFORMED').map((r) => r.index).sort()).toEqual(expect.arrayContaining(idx))
+  })
+})
