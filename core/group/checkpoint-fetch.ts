@@ -11,19 +11,7 @@ import type { GroupSpace } from './group-space.ts'
 import type { QuotaWatch } from './quota-watch.ts'
 import { TailBarrier } from './tail-barrier.ts'
 import { listedBlocks, TAIL_INDEX_WINDOW } from './tail-index.ts'
-
-/** The longest a log's parts wait for its own tail and the blocks before it (a withholding writer). */
-export const TAIL_WAIT_MS = 10_000
-
-/** `p`, or nothing after `ms`, whichever comes first. */
-function atMost(p: Promise<void>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined
-  const hold = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, ms)
-    timer.unref?.()
-  })
-  return Promise.race([p, hold]).finally(() => clearTimeout(timer))
-}
+import { QuietWatch } from './quiet-watch.ts'
 
 /** One barrier per group space: its planned logs' parts wait for each other's tails (tail-barrier.ts). */
 const barriers = new WeakMap<GroupSpace, TailBarrier>()
@@ -55,6 +43,7 @@ export interface FetchHost {
 export async function fetchFromCheckpoint(host: FetchHost, key: string, session: HypercoreSession, start: number, log: PeerLog): Promise<void> {
   const barrier = barrierOf(host.space)
   const suffixes = suffixBarrierOf(host.space)
+  let watch: QuietWatch | undefined
   try {
     await session.download({ start, end: start + 1 }).done()
     const first = await log.get(start)
@@ -64,14 +53,11 @@ export async function fetchFromCheckpoint(host: FetchHost, key: string, session:
     suffixes.expect(key)
     // One bound for everything before the parts: a writer that signs a length and serves nothing
     // past it (or withholds what it lists) must not keep its own checkpoint (held by every member)
-    // from being fetched, nor the newcomer's feed empty, for longer than TAIL_WAIT_MS.
-    const deadline = Date.now() + TAIL_WAIT_MS
-    const bounded = (p: Promise<void>): Promise<void> => {
-      const left = deadline - Date.now()
-      if (left > 0) return atMost(p, left)
-      p.catch(() => undefined) // past the bound: asked for, not waited for
-      return Promise.resolve()
-    }
+    // from being fetched, nor the newcomer's feed empty. Counted in quiet time, not wall time: a
+    // tail that keeps arriving, however slowly a loaded machine takes it, is waited for, since
+    // its checkpoint applied before it would end the preview with the tail's hides unread.
+    const quiet = (watch = new QuietWatch(session, session.length))
+    const bounded = (p: Promise<void>): Promise<void> => quiet.until(p)
     const listed = need.blocks.filter((i) => i < start)
     if (listed.length) await bounded(session.download({ blocks: listed }).done())
     const length = session.length
@@ -95,11 +81,13 @@ export async function fetchFromCheckpoint(host: FetchHost, key: string, session:
     // Across logs too: no parts until every reachable planned log's tail is here (or the hold ends).
     barrier.arrived(key)
     await barrier.all()
+    watch.close()
     const parts = need.blocks.filter((i) => i > start)
     if (parts.length) await session.download({ blocks: parts }).done()
     host.fetched(key, log)
     host.schedule(log)
   } catch {
+    watch?.close()
     suffixes.arrived(key)
     barrier.arrived(key)
     if (!host.closed()) host.fetchWhole(key)
