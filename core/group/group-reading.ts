@@ -222,7 +222,7 @@ export abstract class GroupReading {
         } finally {
           this.reading.endRun(log.key, changed)
         }
-        backfill = this.reading.backfillsLeft().has(log.key)
+        backfill = this.reading.hasBackfill(log.key)
       }
       // Before the backfill goes on: the last planned log's checkpoint and tail end "arriving" here.
       this.settle(changed)
@@ -355,9 +355,19 @@ export abstract class GroupReading {
     return this.reading.backfillsLeft()
   }
 
+  /** The same logs and ends without a copy (the network layer asks after every catch-up). */
+  backfillEnds(): IterableIterator<[string, { readonly end: number }]> {
+    return this.reading.backfillEnds()
+  }
+
   /** Blocks a checkpoint stood for that the backfill has not read yet (skipped ones counted too). */
   historyLeft(): number {
     return this.reading.historyLeft()
+  }
+
+  /** Whether a catch-up of `logKey` could only stop at "not known to governance" (governance-wait.ts). */
+  waitsForGovernance(logKey: string): boolean {
+    return this.reading.waitsForGovernance(logKey)
   }
 
   /** Whether any log still waits to be read from its checkpoint. */

@@ -1,0 +1,183 @@
+/**
+ * What a newcomer's catch-ups need not do (issue 19, session 12), and that leaving it out changes
+ * nothing read: a planned log governance does not know yet is not caught up until governance knows
+ * it (governance-wait.ts), and then it is; a checkpoint's parts are not read while the store does
+ * not hold them (checkpoint-reading.ts `fromCheckpoint`), and once held they are applied; the
+ * backfill is started once per log from the space's list without copying it (checkpoint-backfill.ts).
+ * Each case ends with the page of a reader of the whole logs. Real GroupSpaces and real sealed blocks.
+ */
+import { describe, expect, it } from 'vitest'
+import { CheckpointBackfill } from '../../../core/group/checkpoint-backfill.ts'
+import type { GroupSpace, ReadLog } from '../../../core/group/group-space.ts'
+import { GovernanceWait } from '../../../core/group/governance-wait.ts'
+import type { QuotaWatch } from '../../../core/group/quota-watch.ts'
+import { readerFeed } from '../../../core/group/reader-source.ts'
+import { decodeCheckpointPart } from '../../../core/group/shared-checkpoint.ts'
+import { decodeBlock } from '../../../core/store/block-codec.ts'
+import type { HypercoreSession } from '../../../core/store/holepunch.ts'
+import type { Founded, MemLog } from './support.ts'
+import { bobsSpace, groupWithTail, nobody, pastCheckpoint, reader, sparse, tailHeld, type CheckpointAt } from './tail-fixture.ts'
+
+/** What any other member sees (`mine` left out: it is the viewer's own reactions). */
+const page = (s: GroupSpace): string => JSON.stringify(readerFeed(s, nobody, { limit: 5000 }), (k, v: unknown) => (k === 'mine' ? undefined : v))
+
+const checkpointAt = (g: Founded, log: MemLog, start: number): CheckpointAt => {
+  const first = decodeCheckpointPart(decodeBlock(log.blocks[start] as Uint8Array, () => g.epochKey).payload, start)
+  return { start, parts: first.parts, listed: first.uncovered }
+}
+
+/** `log` as a store holding only what `held` says, telling it from memory as Hypercore's bitfield does; every block asked for is counted. */
+function bitfielded(log: MemLog, held: () => (i: number) => boolean): { log: ReadLog; asked: number[] } {
+  const asked: number[] = []
+  return {
+    asked,
+    log: {
+      key: log.key,
+      get length() { return log.length },
+      get: async (i) => {
+        asked.push(i)
+        return held()(i) ? log.blocks[i] ?? null : null
+      },
+      heldUntil: (from, end) => {
+        for (let i = from; i < end; i++) if (!held()(i)) return i
+        return end
+      },
+    },
+  }
+}
+
+describe('a catch-up that could only stop at "not known to governance"', () => {
+  it('waits until governance knows the log, is given back once, and the log then reads as a full read does', async () => {
+    const { g, start, parts, listed, bobLog, bob: bobId } = await groupWithTail()
+    const bobSpace = await bobsSpace(g, bobLog, bobId)
+    const { bob, bobStart } = await pastCheckpoint(bobSpace, bobId)
+    const whole = reader(g)
+    await whole.catchUp(g.log)
+    await whole.catchUp(bob)
+
+    const n = reader(g)
+    n.planCheckpoint(g.log.key, start)
+    n.planCheckpoint(bob.key, bobStart)
+    const wait = new GovernanceWait<ReadLog>(n)
+    const bobHere = sparse(bob, () => true)
+    // Nothing of Bob's plan read yet: his checkpoint's uncovered blocks may be what governance needs.
+    expect(wait.holds(bobHere)).toBe(false)
+    await n.catchUp(bobHere)
+    // Governance (Fay's log) is not here: the catch-up stopped, the plan stands, and the next one waits.
+    expect(n.planOf(bob.key)).toBe(bobStart)
+    expect(n.waitsForGovernance(bob.key)).toBe(true)
+    expect(wait.holds(bobHere)).toBe(true)
+    expect(wait.released()).toEqual([])
+
+    // Fay's governance and tail (her parts not here yet) make Bob's log known.
+    await n.catchUp(sparse(g.log, tailHeld({ start, parts, listed })))
+    expect(n.governance.knowsLog(bob.key)).toBe(true)
+    expect(n.waitsForGovernance(bob.key)).toBe(false)
+    expect(wait.released()).toEqual([bobHere])
+    expect(wait.released()).toEqual([])
+    expect(wait.holds(bobHere)).toBe(false)
+    await n.catchUp(bobHere)
+    expect(n.planOf(bob.key)).toBeUndefined()
+
+    await n.catchUp(g.log)
+    await n.catchUp(bobHere)
+    expect(n.historyLeft()).toBe(0)
+    expect(page(n)).toBe(page(whole))
+  })
+
+  it('a refused plan does not wait: the log is read whole as before', async () => {
+    const { g, start } = await groupWithTail()
+    const n = reader(g)
+    // A plan on a block that is not a checkpoint's first part: refused at once, never waiting.
+    n.planCheckpoint(g.log.key, start + 1)
+    const wait = new GovernanceWait<ReadLog>(n)
+    await n.catchUp(sparse(g.log, (i) => i >= start))
+    expect(n.planOf(g.log.key)).toBeUndefined()
+    expect(n.needsFull.has(g.log.key)).toBe(true)
+    expect(wait.holds(g.log)).toBe(false)
+  })
+})
+
+describe('a checkpoint whose parts the store does not hold', () => {
+  it('is not read until they are held; the tail shows meanwhile, and once held it is applied and the log reads as a full read does', async () => {
+    const { g, start, parts, listed } = await groupWithTail()
+    expect(parts).toBeGreaterThan(1)
+    const whole = reader(g)
+    await whole.catchUp(g.log)
+
+    const n = reader(g)
+    n.planCheckpoint(g.log.key, start)
+    let held = tailHeld({ start, parts, listed })
+    const store = bitfielded(g.log, () => held)
+    const later = [...Array(parts - 1).keys()].map((k) => start + 1 + k)
+    // Two catch-ups, as two blocks of the tail arriving would make.
+    await n.catchUp(store.log)
+    await n.catchUp(store.log)
+    expect(store.asked.filter((i) => later.includes(i))).toEqual([])
+    expect(n.planOf(g.log.key)).toBe(start)
+    const preview = readerFeed(n, nobody, { limit: 20 })
+    expect(preview.preview).toBe(true)
+    expect(preview.posts.length).toBeGreaterThan(0)
+
+    held = () => true
+    await n.catchUp(store.log)
+    expect(store.asked.filter((i) => later.includes(i))).toEqual(later)
+    expect(n.planOf(g.log.key)).toBeUndefined()
+    expect(n.sharedCheckpoints.get(g.log.key)).toBe(start)
+    expect(n.historyLeft()).toBe(0)
+    expect(page(n)).toBe(page(whole))
+  })
+
+  it('a part the store says it holds but cannot give is "missing" as before: the plan stands', async () => {
+    const { g, start, parts, listed } = await groupWithTail()
+    const n = reader(g)
+    n.planCheckpoint(g.log.key, start)
+    const gap = start + parts - 1
+    const log: ReadLog = { ...sparse(g.log, (i) => tailHeld({ start, parts, listed })(i) || (i > start && i < gap)), heldUntil: (_from, end) => end }
+    await n.catchUp(log)
+    expect(n.planOf(g.log.key)).toBe(start)
+    expect(n.docs.rejected).toEqual([])
+  })
+})
+
+describe('the backfill’s start', () => {
+  it('starts each log read from a checkpoint once, never a log fetched whole, and only once no log waits for its checkpoint', async () => {
+    const { g, start, listed, bobLog, bob: bobId } = await groupWithTail()
+    const bobSpace = await bobsSpace(g, bobLog, bobId)
+    const { bob, bobStart } = await pastCheckpoint(bobSpace, bobId)
+    const n = reader(g)
+    n.planCheckpoint(g.log.key, start)
+    n.planCheckpoint(bob.key, bobStart)
+    const asked: [string, { start: number; end: number }][] = []
+    const quota = { download: (key: string, _s: HypercoreSession, range: { start: number; end: number }) => void asked.push([key, range]) }
+    const whole = new Set<string>()
+    const backfill = new CheckpointBackfill(n, () => ({}) as HypercoreSession, (k) => whole.has(k), quota as unknown as QuotaWatch)
+    const timers = (): Promise<void> => new Promise((r) => setTimeout(r, 0))
+
+    // Fay's checkpoint applied, Bob's still planned: no backfill yet.
+    await n.catchUp(sparse(g.log, (i) => listed.includes(i) || i >= start))
+    expect(n.planOf(g.log.key)).toBeUndefined()
+    backfill.soon()
+    await timers()
+    expect(asked).toEqual([])
+
+    const bobAt = checkpointAt(g, bob, bobStart)
+    await n.catchUp(sparse(bob, (i) => bobAt.listed.includes(i) || i >= bobStart))
+    expect(n.planned).toBe(false)
+    // Without a copy, the same logs and ends as the copying list.
+    expect(new Map([...n.backfillEnds()].map(([k, b]) => [k, b.end]))).toEqual(n.backfillsLeft())
+    expect(n.backfillsLeft()).toEqual(new Map([[g.log.key, start], [bob.key, bobStart]]))
+    whole.add(bob.key)
+    backfill.soon()
+    backfill.soon()
+    await timers()
+    expect(asked).toEqual([[g.log.key, { start: 0, end: start }]])
+    whole.delete(bob.key)
+    backfill.soon()
+    await timers()
+    backfill.soon()
+    await timers()
+    expect(asked).toEqual([[g.log.key, { start: 0, end: start }], [bob.key, { start: 0, end: bobStart }]])
+    backfill.close()
+  })
+})
