@@ -75,6 +75,15 @@ export class CheckpointReading {
     return this.plans.size ? this.preview.view(this.plans.keys()) : null
   }
 
+  /**
+   * Whether every log still waiting for its checkpoint has its preview read to the end known now
+   * (its tail is here and read): the first page no longer waits for any of them to arrive.
+   */
+  tailsRead(): boolean {
+    for (const key of this.plans.keys()) if (!this.preview.caughtUp(key)) return false
+    return true
+  }
+
   /** Loads what a local checkpoint kept. */
   restore(shared: Iterable<[string, number]>, backfill: Iterable<[string, { next: number; end: number }]>): void {
     for (const [k, s] of shared) this.shared.set(k, s)

@@ -370,6 +370,11 @@ export abstract class GroupReading {
     return this.reading.waitsForGovernance(logKey)
   }
 
+  /** Whether every log still waiting for its checkpoint has its tail read into its preview (checkpoint-reading.ts). */
+  tailsRead(): boolean {
+    return this.reading.tailsRead()
+  }
+
   /** Whether any log still waits to be read from its checkpoint. */
   get planned(): boolean {
     return this.reading.planned

@@ -141,7 +141,7 @@ describe('a checkpoint whose parts the store does not hold', () => {
 })
 
 describe('the backfill’s start', () => {
-  it('starts each log read from a checkpoint once, never a log fetched whole, and only once no log waits for its checkpoint', async () => {
+  it('starts each log read from a checkpoint once its checkpoint is applied and no planned tail is short of its end; once per log, never a log fetched whole', async () => {
     const { g, start, listed, bobLog, bob: bobId } = await groupWithTail()
     const bobSpace = await bobsSpace(g, bobLog, bobId)
     const { bob, bobStart } = await pastCheckpoint(bobSpace, bobId)
@@ -154,21 +154,38 @@ describe('the backfill’s start', () => {
     const backfill = new CheckpointBackfill(n, () => ({}) as HypercoreSession, (k) => whole.has(k), quota as unknown as QuotaWatch)
     const timers = (): Promise<void> => new Promise((r) => setTimeout(r, 0))
 
-    // Fay's checkpoint applied, Bob's still planned: no backfill yet.
+    // Fay's checkpoint applied, Bob's log still planned and nothing of his tail read: no backfill yet.
     await n.catchUp(sparse(g.log, (i) => listed.includes(i) || i >= start))
     expect(n.planOf(g.log.key)).toBeUndefined()
     backfill.soon()
     await timers()
     expect(asked).toEqual([])
 
+    // Bob's tail read into his preview, short of its end (his last block not here): still none.
     const bobAt = checkpointAt(g, bob, bobStart)
+    const last = bob.length - 1
+    await n.catchUp(sparse(bob, (i) => tailHeld(bobAt)(i) && i !== last))
+    expect(n.planOf(bob.key)).toBe(bobStart)
+    expect(n.tailsRead()).toBe(false)
+    backfill.soon()
+    await timers()
+    expect(asked).toEqual([])
+
+    // His whole tail read, his checkpoint's parts not here: Fay's backfill starts, not his.
+    await n.catchUp(sparse(bob, tailHeld(bobAt)))
+    expect(n.planOf(bob.key)).toBe(bobStart)
+    expect(n.tailsRead()).toBe(true)
+    backfill.soon()
+    backfill.soon()
+    await timers()
+    expect(asked).toEqual([[g.log.key, { start: 0, end: start }]])
+
     await n.catchUp(sparse(bob, (i) => bobAt.listed.includes(i) || i >= bobStart))
     expect(n.planned).toBe(false)
     // Without a copy, the same logs and ends as the copying list.
     expect(new Map([...n.backfillEnds()].map(([k, b]) => [k, b.end]))).toEqual(n.backfillsLeft())
     expect(n.backfillsLeft()).toEqual(new Map([[g.log.key, start], [bob.key, bobStart]]))
     whole.add(bob.key)
-    backfill.soon()
     backfill.soon()
     await timers()
     expect(asked).toEqual([[g.log.key, { start: 0, end: start }]])
@@ -179,5 +196,31 @@ describe('the backfill’s start', () => {
     await timers()
     expect(asked).toEqual([[g.log.key, { start: 0, end: start }], [bob.key, { start: 0, end: bobStart }]])
     backfill.close()
+  })
+
+  it('a backfill started while another log waits for its checkpoint ends with the full read’s page', async () => {
+    const { g, start, parts, listed, bobLog, bob: bobId } = await groupWithTail()
+    const bobSpace = await bobsSpace(g, bobLog, bobId)
+    const { bob, bobStart } = await pastCheckpoint(bobSpace, bobId)
+    const whole = reader(g)
+    await whole.catchUp(g.log)
+    await whole.catchUp(bob)
+    const n = reader(g)
+    n.planCheckpoint(g.log.key, start)
+    n.planCheckpoint(bob.key, bobStart)
+    const bobAt = checkpointAt(g, bob, bobStart)
+    await n.catchUp(sparse(g.log, tailHeld({ start, parts, listed })))
+    await n.catchUp(sparse(bob, tailHeld(bobAt)))
+    expect(n.tailsRead()).toBe(true)
+    // Fay's parts and then her covered blocks arrive while Bob still waits for his parts.
+    await n.catchUp(g.log)
+    expect(n.planOf(g.log.key)).toBeUndefined()
+    expect(n.backfillsLeft().has(g.log.key)).toBe(false)
+    expect(n.planOf(bob.key)).toBe(bobStart)
+    expect(readerFeed(n, nobody, { limit: 20 }).preview).toBe(true)
+    await n.catchUp(bob)
+    expect(n.planned).toBe(false)
+    expect(n.historyLeft()).toBe(0)
+    expect(page(n)).toBe(page(whole))
   })
 })
