@@ -51,7 +51,7 @@ export class CheckpointBackfill {
    * or once no log waits at all.
    */
   soon(): void {
-    if (this.closed || this.timer || (this.space.planned && !this.space.tailsRead()) || !this.anyToStart()) return
+    if (this.closed || this.timer || (this.space.planned && !this.firstPageFree()) || !this.anyToStart()) return
     this.timer = setTimeout(() => {
       this.timer = null
       const todo: [string, number][] = []
@@ -64,6 +64,16 @@ export class CheckpointBackfill {
       }
     }, backfillAfterMs())
     this.timer.unref?.()
+  }
+
+  /**
+   * Whether the first page waits for nothing a backfill would slow: governance names this device
+   * (the join returns then: invitations.ts) and every planned log's tail is read into its preview.
+   * Started before the join, the backfill's catch-ups queued ahead of the one bringing our own
+   * admission and made the join and the first page 1–2 s later (benchmarks.md, session 12).
+   */
+  private firstPageFree(): boolean {
+    return this.space.groupId !== null && this.space.governance.knowsLog(this.space.own.key) && this.space.tailsRead()
   }
 
   private toStart(key: string): boolean {

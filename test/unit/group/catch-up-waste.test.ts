@@ -8,15 +8,17 @@
  */
 import { describe, expect, it } from 'vitest'
 import { CheckpointBackfill } from '../../../core/group/checkpoint-backfill.ts'
-import type { GroupSpace, ReadLog } from '../../../core/group/group-space.ts'
+import { GroupSpace, type ReadLog } from '../../../core/group/group-space.ts'
 import { GovernanceWait } from '../../../core/group/governance-wait.ts'
 import type { QuotaWatch } from '../../../core/group/quota-watch.ts'
 import { readerFeed } from '../../../core/group/reader-source.ts'
 import { decodeCheckpointPart } from '../../../core/group/shared-checkpoint.ts'
 import { decodeBlock } from '../../../core/store/block-codec.ts'
 import type { HypercoreSession } from '../../../core/store/holepunch.ts'
-import type { Founded, MemLog } from './support.ts'
-import { bobsSpace, groupWithTail, nobody, pastCheckpoint, reader, sparse, tailHeld, type CheckpointAt } from './tail-fixture.ts'
+import { memberDocId } from '../../../core/model/doc-id.ts'
+import { MemberDoc } from '../../../core/model/member-doc.ts'
+import { admitEvent, hex, identity, idOf, MemLog, type Founded } from './support.ts'
+import { bobsSpace, groupWithTail, nobody, pastCheckpoint, reader, rnd, sparse, tailHeld, type CheckpointAt } from './tail-fixture.ts'
 
 /** What any other member sees (`mine` left out: it is the viewer's own reactions). */
 const page = (s: GroupSpace): string => JSON.stringify(readerFeed(s, nobody, { limit: 5000 }), (k, v: unknown) => (k === 'mine' ? undefined : v))
@@ -141,11 +143,15 @@ describe('a checkpoint whose parts the store does not hold', () => {
 })
 
 describe('the backfill’s start', () => {
-  it('starts each log read from a checkpoint once its checkpoint is applied and no planned tail is short of its end; once per log, never a log fetched whole', async () => {
+  it('starts a log’s backfill once its checkpoint is applied, governance names this device and no planned tail is short of its end; once per log, never a log fetched whole', async () => {
     const { g, start, listed, bobLog, bob: bobId } = await groupWithTail()
     const bobSpace = await bobsSpace(g, bobLog, bobId)
     const { bob, bobStart } = await pastCheckpoint(bobSpace, bobId)
-    const n = reader(g)
+    // The newcomer's admission: the last block of Fay's tail (the join returns once it is read).
+    const me = identity(rnd)
+    const n = new GroupSpace(new MemLog(hex(rnd.bytes(32))), { identity: me, epochs: new Map([[0, g.epochKey.slice()]]), current: 0 }, { groupId: g.space.governance.groupId })
+    await g.space.writeGovernance(admitEvent(g.space.governance.groupId, g.me, me, n.own.key))
+    await g.space.idle()
     n.planCheckpoint(g.log.key, start)
     n.planCheckpoint(bob.key, bobStart)
     const asked: [string, { start: number; end: number }][] = []
@@ -154,15 +160,22 @@ describe('the backfill’s start', () => {
     const backfill = new CheckpointBackfill(n, () => ({}) as HypercoreSession, (k) => whole.has(k), quota as unknown as QuotaWatch)
     const timers = (): Promise<void> => new Promise((r) => setTimeout(r, 0))
 
-    // Fay's checkpoint applied, Bob's log still planned and nothing of his tail read: no backfill yet.
-    await n.catchUp(sparse(g.log, (i) => listed.includes(i) || i >= start))
+    // Fay's checkpoint applied but her last block, this device's admission, not here; Bob's tail read: no backfill yet.
+    const bobAt = checkpointAt(g, bob, bobStart)
+    await n.catchUp(sparse(g.log, (i) => (listed.includes(i) || i >= start) && i < g.log.length - 1))
+    await n.catchUp(sparse(bob, tailHeld(bobAt)))
     expect(n.planOf(g.log.key)).toBeUndefined()
+    expect(n.governance.knowsLog(n.own.key)).toBe(false)
+    expect(n.tailsRead()).toBe(true)
     backfill.soon()
     await timers()
     expect(asked).toEqual([])
+    await n.catchUp(sparse(g.log, (i) => listed.includes(i) || i >= start))
+    expect(n.governance.knowsLog(n.own.key)).toBe(true)
 
-    // Bob's tail read into his preview, short of its end (his last block not here): still none.
-    const bobAt = checkpointAt(g, bob, bobStart)
+    // Bob grows: his tail is short of its end (his new last block not here): still none.
+    await bobSpace.change(memberDocId(idOf(bobId)), (d) => void new MemberDoc(d, idOf(bobId)).addPost({ topic: 'check-in', text: 'bob, later', cw: null }, 50_000))
+    await bobSpace.idle()
     const last = bob.length - 1
     await n.catchUp(sparse(bob, (i) => tailHeld(bobAt)(i) && i !== last))
     expect(n.planOf(bob.key)).toBe(bobStart)
