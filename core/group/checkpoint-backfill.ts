@@ -55,7 +55,7 @@ export class CheckpointBackfill {
     this.timer = setTimeout(() => {
       this.timer = null
       const todo: [string, number][] = []
-      for (const [key, { end }] of this.space.backfillEnds()) if (this.toStart(key)) todo.push([key, end])
+      for (const [key, { end }] of this.space.reading.backfillEnds()) if (this.toStart(key)) todo.push([key, end])
       for (const [key, end] of todo) {
         const session = this.sessionOf(key)
         if (!session || this.closed) continue
@@ -73,7 +73,7 @@ export class CheckpointBackfill {
    * admission and made the join and the first page 1–2 s later (benchmarks.md, session 12).
    */
   private firstPageFree(): boolean {
-    return this.space.groupId !== null && this.space.governance.knowsLog(this.space.own.key) && this.space.tailsRead()
+    return this.space.groupId !== null && this.space.governance.knowsLog(this.space.own.key) && this.space.reading.tailsRead()
   }
 
   private toStart(key: string): boolean {
@@ -82,7 +82,7 @@ export class CheckpointBackfill {
 
   /** Asked after every catch-up (18,000 per join): looks without copying the space's list. */
   private anyToStart(): boolean {
-    for (const [key] of this.space.backfillEnds()) if (this.toStart(key)) return true
+    for (const [key] of this.space.reading.backfillEnds()) if (this.toStart(key)) return true
     return false
   }
 

@@ -14,8 +14,8 @@
  * (checkpoint-fetch.ts):
  * the checkpoint's first block, then the blocks it lists and its other parts, then everything
  * after it as the log grows. A log whose checkpoint was refused, or could not be read, is
- * fetched whole. Once the last planned log was read, the blocks the
- * checkpoints stood for are fetched too, in the background (GroupSpace reads them as a check).
+ * fetched whole. Once a log's checkpoint is read, the blocks it stood for are fetched too, in the
+ * background (checkpoint-backfill.ts). Nor is a planned log caught up before governance knows it.
  *
  * Where the group meets over WebRTC (meeting-rooms.ts), when members were last seen
  * (last-seen-watch.ts), the admission exchange (admission-side.ts), who may connect
@@ -127,7 +127,7 @@ export class GroupOnline {
     seenStore: LastSeenStore | null,
   ) {
     this.seen = new LastSeenWatch(seenStore, () => this.peers())
-    this.governanceWait = new GovernanceWait(space)
+    this.governanceWait = new GovernanceWait(space.reading)
     this.forks = new ForkWatch(space)
     this.trees = new TreeCompare({ session: (k) => this.sessions.get(k), logs: () => this.sessions.keys(), report: (ev) => space.reportFork(ev) })
     this.completion = new EvidenceCompletion(space, (k) => store.replicationSession(bytes(k)))

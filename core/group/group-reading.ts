@@ -355,24 +355,9 @@ export abstract class GroupReading {
     return this.reading.backfillsLeft()
   }
 
-  /** The same logs and ends without a copy (the network layer asks after every catch-up). */
-  backfillEnds(): IterableIterator<[string, { readonly end: number }]> {
-    return this.reading.backfillEnds()
-  }
-
   /** Blocks a checkpoint stood for that the backfill has not read yet (skipped ones counted too). */
   historyLeft(): number {
     return this.reading.historyLeft()
-  }
-
-  /** Whether a catch-up of `logKey` could only stop at "not known to governance" (governance-wait.ts). */
-  waitsForGovernance(logKey: string): boolean {
-    return this.reading.waitsForGovernance(logKey)
-  }
-
-  /** Whether every log still waiting for its checkpoint has its tail read into its preview (checkpoint-reading.ts). */
-  tailsRead(): boolean {
-    return this.reading.tailsRead()
   }
 
   /** Whether any log still waits to be read from its checkpoint. */

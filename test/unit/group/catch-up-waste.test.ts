@@ -60,21 +60,21 @@ describe('a catch-up that could only stop at "not known to governance"', () => {
     const n = reader(g)
     n.planCheckpoint(g.log.key, start)
     n.planCheckpoint(bob.key, bobStart)
-    const wait = new GovernanceWait<ReadLog>(n)
+    const wait = new GovernanceWait<ReadLog>(n.reading)
     const bobHere = sparse(bob, () => true)
     // Nothing of Bob's plan read yet: his checkpoint's uncovered blocks may be what governance needs.
     expect(wait.holds(bobHere)).toBe(false)
     await n.catchUp(bobHere)
     // Governance (Fay's log) is not here: the catch-up stopped, the plan stands, and the next one waits.
     expect(n.planOf(bob.key)).toBe(bobStart)
-    expect(n.waitsForGovernance(bob.key)).toBe(true)
+    expect(n.reading.waitsForGovernance(bob.key)).toBe(true)
     expect(wait.holds(bobHere)).toBe(true)
     expect(wait.released()).toEqual([])
 
     // Fay's governance and tail (her parts not here yet) make Bob's log known.
     await n.catchUp(sparse(g.log, tailHeld({ start, parts, listed })))
     expect(n.governance.knowsLog(bob.key)).toBe(true)
-    expect(n.waitsForGovernance(bob.key)).toBe(false)
+    expect(n.reading.waitsForGovernance(bob.key)).toBe(false)
     expect(wait.released()).toEqual([bobHere])
     expect(wait.released()).toEqual([])
     expect(wait.holds(bobHere)).toBe(false)
@@ -92,7 +92,7 @@ describe('a catch-up that could only stop at "not known to governance"', () => {
     const n = reader(g)
     // A plan on a block that is not a checkpoint's first part: refused at once, never waiting.
     n.planCheckpoint(g.log.key, start + 1)
-    const wait = new GovernanceWait<ReadLog>(n)
+    const wait = new GovernanceWait<ReadLog>(n.reading)
     await n.catchUp(sparse(g.log, (i) => i >= start))
     expect(n.planOf(g.log.key)).toBeUndefined()
     expect(n.needsFull.has(g.log.key)).toBe(true)
@@ -166,7 +166,7 @@ describe('the backfill’s start', () => {
     await n.catchUp(sparse(bob, tailHeld(bobAt)))
     expect(n.planOf(g.log.key)).toBeUndefined()
     expect(n.governance.knowsLog(n.own.key)).toBe(false)
-    expect(n.tailsRead()).toBe(true)
+    expect(n.reading.tailsRead()).toBe(true)
     backfill.soon()
     await timers()
     expect(asked).toEqual([])
@@ -179,7 +179,7 @@ describe('the backfill’s start', () => {
     const last = bob.length - 1
     await n.catchUp(sparse(bob, (i) => tailHeld(bobAt)(i) && i !== last))
     expect(n.planOf(bob.key)).toBe(bobStart)
-    expect(n.tailsRead()).toBe(false)
+    expect(n.reading.tailsRead()).toBe(false)
     backfill.soon()
     await timers()
     expect(asked).toEqual([])
@@ -187,7 +187,7 @@ describe('the backfill’s start', () => {
     // His whole tail read, his checkpoint's parts not here: Fay's backfill starts, not his.
     await n.catchUp(sparse(bob, tailHeld(bobAt)))
     expect(n.planOf(bob.key)).toBe(bobStart)
-    expect(n.tailsRead()).toBe(true)
+    expect(n.reading.tailsRead()).toBe(true)
     backfill.soon()
     backfill.soon()
     await timers()
@@ -196,7 +196,7 @@ describe('the backfill’s start', () => {
     await n.catchUp(sparse(bob, (i) => bobAt.listed.includes(i) || i >= bobStart))
     expect(n.planned).toBe(false)
     // Without a copy, the same logs and ends as the copying list.
-    expect(new Map([...n.backfillEnds()].map(([k, b]) => [k, b.end]))).toEqual(n.backfillsLeft())
+    expect(new Map([...n.reading.backfillEnds()].map(([k, b]) => [k, b.end]))).toEqual(n.backfillsLeft())
     expect(n.backfillsLeft()).toEqual(new Map([[g.log.key, start], [bob.key, bobStart]]))
     whole.add(bob.key)
     backfill.soon()
@@ -224,7 +224,7 @@ describe('the backfill’s start', () => {
     const bobAt = checkpointAt(g, bob, bobStart)
     await n.catchUp(sparse(g.log, tailHeld({ start, parts, listed })))
     await n.catchUp(sparse(bob, tailHeld(bobAt)))
-    expect(n.tailsRead()).toBe(true)
+    expect(n.reading.tailsRead()).toBe(true)
     // Fay's parts and then her covered blocks arrive while Bob still waits for his parts.
     await n.catchUp(g.log)
     expect(n.planOf(g.log.key)).toBeUndefined()
