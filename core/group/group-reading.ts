@@ -223,7 +223,7 @@ export abstract class GroupReading {
         } finally {
           this.reading.endRun(log.key, changed)
         }
-        backfill = this.reading.backfillsLeft().has(log.key)
+        backfill = this.reading.hasBackfill(log.key)
       }
       // Before the backfill goes on: the last planned log's checkpoint and tail end "arriving" here.
       this.settle(changed)
