@@ -25,7 +25,7 @@ import { memberDocId } from '../model/doc-id.ts'
 import { writerClientId } from '../model/shared-writers.ts'
 import { encodeCheckpointParts, sharedCheckpointDue } from './shared-checkpoint.ts'
 import { uncoveredBlocks } from './checkpoint-log.ts'
-import { findTailIndex, TAIL_INDEX_EVERY, TailIndexWriter, type TailIndex } from './tail-index.ts'
+import { findTailIndex, SUFFIX_MIN, TAIL_INDEX_EVERY, TailIndexWriter, type TailIndex } from './tail-index.ts'
 import type { Readable } from './log-window.ts'
 import { hasRoom } from './log-quota.ts'
 import { GOVERNANCE_DOC, GroupReading, type AppendLog, type GroupKeys, type ReadLog, type SpaceOptions } from './group-reading.ts'
@@ -240,9 +240,9 @@ export class GroupSpace extends GroupReading {
     this.indexTailIfDue()
   }
 
-  /** The latest usable tail index among a planned log's newest held blocks, its checkpoint ending at `end` (checkpoint-fetch.ts). */
+  /** The tail index a reader starts from (SUFFIX_MIN back, tail-index.ts) among a planned log's newest held blocks, its checkpoint ending at `end` (checkpoint-fetch.ts). */
   tailIndexOf(log: Readable, end: number, length: number): Promise<TailIndex | 'none' | 'wait'> {
-    return findTailIndex(log, end, length, null, this.open)
+    return findTailIndex(log, end, length, null, this.open, SUFFIX_MIN)
   }
 
   /**

@@ -4,7 +4,7 @@
  * the blocks of that tail that are NOT updates to its own member doc: governance events, updates
  * to shared docs (moderation above all), anything it cannot read itself. A newcomer then needs,
  * before its first page, only each log's checkpoint part 0, the log's newest blocks (they hold
- * its latest index), the blocks that index lists and the blocks after it (the SUFFIX), instead
+ * an index SUFFIX_MIN blocks or more from the end), the blocks that index lists and the blocks after it (the SUFFIX), instead
  * of the whole tail (issue 19; tail-preview.ts says why that page is still the full read's).
  *
  * Block: kind 4 (block-codec.ts, BlockKind.TailIndex), doc id `member/<owner>`, sealed under the
@@ -38,7 +38,7 @@ import { readRun, type Readable } from './log-window.ts'
 export const TAIL_INDEX_VERSION = 1
 /** A writer appends an index once this many blocks follow its checkpoint or its last index. */
 export const TAIL_INDEX_EVERY = 64
-/** A reader looks for the latest index among this many of a log's newest blocks (twice the spacing). */
+/** A reader looks for its index among this many of a log's newest blocks (twice the spacing: one SUFFIX_MIN back is in it). */
 export const TAIL_INDEX_WINDOW = 2 * TAIL_INDEX_EVERY
 export const MAX_TAIL_INDEX_RANGES = 8 * 1024
 const HEAD = 15
@@ -116,18 +116,32 @@ function ownDoc(kind: number, blockDoc: string, docId: string): boolean {
 }
 
 /**
- * The latest usable index among the held blocks of a log's newest TAIL_INDEX_WINDOW (none before
- * `end`, the checkpoint's end): kind TailIndex, of `docId` when given, in place and of THIS
- * checkpoint (its end is `end`). A damaged, refused or stale one is passed over; the suffix then
- * reaches back to the older index used, or the whole tail is read. 'wait' while none was found
- * and a block of the window is not held yet; 'none' when the window is held and has none.
+ * The fewest blocks a reader wants after the index it starts its preview from (tail-preview.ts).
+ * The first page shows only posts newer than every planned log's oldest dated suffix item (the
+ * `since` line): a log whose latest index sits a few blocks from its end would put that line at
+ * its last few posts and cut the page to a handful, whichever logs posted more. Starting from an
+ * index at least this far back gives each log its newest TAIL_INDEX_EVERY blocks or more, and the
+ * window (twice the spacing) holds such an index whenever the writer writes them on time.
  */
-export async function findTailIndex(log: Readable, end: number, length: number, docId: string | null, open: OpenBlock): Promise<TailIndex | 'none' | 'wait'> {
+export const SUFFIX_MIN = TAIL_INDEX_EVERY
+
+/**
+ * The latest usable index among the held blocks of a log's newest TAIL_INDEX_WINDOW (none before
+ * `end`, the checkpoint's end) with at least `minSuffix` blocks after it: kind TailIndex, of
+ * `docId` when given, in place and of THIS checkpoint (its end is `end`). A damaged, refused or
+ * stale one is passed over; the suffix then reaches back to the older index used, or the whole
+ * tail is read. 'wait' while none was found and a block of the window is not held yet; 'none'
+ * when the window is held and has none. With no index far enough back, the latest usable one is
+ * taken when the tail is longer than the window, and none (the whole tail, at most the window)
+ * when it is not. A writer resuming its own indexes asks with `minSuffix` 0: its latest.
+ */
+export async function findTailIndex(log: Readable, end: number, length: number, docId: string | null, open: OpenBlock, minSuffix = 0): Promise<TailIndex | 'none' | 'wait'> {
   const from = Math.max(end, length - TAIL_INDEX_WINDOW)
   if (from >= length) return 'none'
   const indexes = Array.from({ length: length - from }, (_, k) => from + k)
   const blocks = log.getMany ? await log.getMany(indexes) : await Promise.all(indexes.map((i) => log.get(i)))
   let missing = false
+  let short: TailIndex | null = null
   for (let k = blocks.length - 1; k >= 0; k--) {
     const raw = blocks[k]
     if (!raw) {
@@ -135,9 +149,11 @@ export async function findTailIndex(log: Readable, end: number, length: number, 
       continue
     }
     const idx = usableIndex(raw, indexes[k] as number, end, docId, open)
-    if (idx) return idx
+    if (idx && length - (idx.at + 1) >= minSuffix) return idx
+    short ??= idx
   }
-  return missing ? 'wait' : 'none'
+  if (missing) return 'wait'
+  return short && from > end ? short : 'none'
 }
 
 function usableIndex(raw: Uint8Array, i: number, end: number, docId: string | null, open: OpenBlock): TailIndex | null {

@@ -55,7 +55,7 @@ import { HearthError } from '../errors.ts'
 import { BlockKind } from '../store/block-codec.ts'
 import type { OpenBlock } from './checkpoint-log.ts'
 import { readAll, readRun, type Readable } from './log-window.ts'
-import { findTailIndex, listedBlocks } from './tail-index.ts'
+import { findTailIndex, listedBlocks, SUFFIX_MIN } from './tail-index.ts'
 
 export interface PreviewHost {
   readonly open: OpenBlock
@@ -80,7 +80,7 @@ export class TailPreview {
 
   /**
    * Reads the held blocks of a planned log's tail, `from` being the checkpoint's end: its suffix
-   * after its latest usable tail index, or the whole tail. Nothing yet while that cannot be told
+   * after the latest usable tail index with SUFFIX_MIN blocks after it, or the whole tail. Nothing yet while that cannot be told
    * (its newest blocks or the index's listed ones are not here).
    */
   async read(log: Readable & { key: string; length: number }, from: number, docId: string, changed: Set<string>): Promise<void> {
@@ -112,11 +112,11 @@ export class TailPreview {
   }
 
   /**
-   * Where a new pane starts: after the log's latest usable tail index, once the blocks it lists
+   * Where a new pane starts: after the log's latest usable tail index SUFFIX_MIN back (tail-index.ts), once the blocks it lists
    * are here and judged; at `from` when there is none; null while that is not known yet.
    */
   private async begin(log: Readable & { key: string; length: number }, from: number, docId: string, changed: Set<string>): Promise<number | null> {
-    const idx = await findTailIndex(log, from, log.length, docId, this.host.open)
+    const idx = await findTailIndex(log, from, log.length, docId, this.host.open, SUFFIX_MIN)
     if (idx === 'wait') return null
     if (idx === 'none') return from
     const listed = listedBlocks(idx)

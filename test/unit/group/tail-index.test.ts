@@ -11,7 +11,7 @@ import type { GroupSpace } from '../../../core/group/group-space.ts'
 import { readerFeed } from '../../../core/group/reader-source.ts'
 import { decodeCheckpointPart, SHARED_CHECKPOINT_MIN } from '../../../core/group/shared-checkpoint.ts'
 import {
-  decodeTailIndex, encodeTailIndex, findTailIndex, listedBlocks, MAX_TAIL_INDEX_RANGES, TAIL_INDEX_EVERY, TAIL_INDEX_WINDOW, TailIndexWriter, type TailIndex,
+  decodeTailIndex, encodeTailIndex, findTailIndex, listedBlocks, MAX_TAIL_INDEX_RANGES, SUFFIX_MIN, TAIL_INDEX_EVERY, TAIL_INDEX_WINDOW, TailIndexWriter, type TailIndex,
 } from '../../../core/group/tail-index.ts'
 import { HearthError } from '../../../core/errors.ts'
 import { memberDocId } from '../../../core/model/doc-id.ts'
@@ -186,6 +186,23 @@ describe('a writer’s tail indexes', () => {
   })
 })
 
+describe('the index a reader starts from', () => {
+  it('is the latest with SUFFIX_MIN blocks after it, so one log’s suffix of a few blocks does not cut every page to a few posts', async () => {
+    const t = await indexedTail()
+    const open = (raw: Uint8Array) => decodeBlock(raw, () => t.g.epochKey)
+    const at = [...indexesIn(t.g).keys()]
+    const length = t.g.log.length
+    // The latest index has fewer than SUFFIX_MIN blocks after it; the one before has more.
+    expect(length - ((at[1] as number) + 1)).toBeLessThan(SUFFIX_MIN)
+    expect(length - ((at[0] as number) + 1)).toBeGreaterThanOrEqual(SUFFIX_MIN)
+    expect(await findTailIndex(t.g.log, t.end, length, memberDocId(t.g.me), open, SUFFIX_MIN)).toMatchObject({ at: at[0] })
+    // A writer resuming its own indexes asks for its latest.
+    expect(await findTailIndex(t.g.log, t.end, length, memberDocId(t.g.me), open)).toMatchObject({ at: at[1] })
+    // A tail no longer than the window with only a short suffix: the whole tail, not a few blocks.
+    expect(await findTailIndex(t.g.log, t.end, (at[0] as number) + 10, memberDocId(t.g.me), open, SUFFIX_MIN)).toBe('none')
+  })
+})
+
 describe('a writer after a restart', () => {
   it('goes on from its own latest index and lists the same blocks a whole scan would', async () => {
     const t = await indexedTail()
@@ -234,9 +251,11 @@ describe('a newcomer’s page from suffixes', () => {
 
   it('an index that leaves out its writer’s own hide costs the preview that hide only; the full read then matches', async () => {
     const t = await indexedTail()
-    // Dishonest Fay: a latest index listing nothing, so her hide is neither listed nor in the suffix.
+    // Dishonest Fay: an index listing nothing, so her hide is neither listed nor in the suffix;
+    // SUFFIX_MIN posts and more after it, so a reader starts there (her honest index written after
+    // it leaves too short a suffix to be taken).
     await forge(t.g, (at) => rawIndex(t.start, t.end, at, []))
-    await postMore(t.g, 5)
+    await postMore(t.g, SUFFIX_MIN + 5)
     const whole = await wholeRead(t)
     let rest = false
     const n = await newcomer(t, suffixHeld(t, t.g.log, () => rest))
@@ -254,10 +273,11 @@ describe('a newcomer’s page from suffixes', () => {
     const t = await indexedTail()
     // Lists its whole tail, member-doc updates and all: fetched and passed over.
     await forge(t.g, (at) => rawIndex(t.start, t.end, at, [[t.end, at - t.end]]))
-    await postMore(t.g, 5)
+    await postMore(t.g, SUFFIX_MIN + 5)
     const whole = await wholeRead(t)
     const all = await newcomer(t, (i) => i === t.start || t.listed.includes(i) || i >= t.end)
-    expect(texts(all, 1000)).toEqual(['more 4', 'more 3', 'more 2', 'more 1'])
+    // The forged index's suffix: every post after it but the oldest, which sets the line.
+    expect(texts(all, 1000)).toEqual(Array.from({ length: SUFFIX_MIN + 4 }, (_, k) => `more ${SUFFIX_MIN + 4 - k}`))
     expect(texts(all, 1000)).toEqual(aboveLine(whole, all))
     // Past its own position, and before the checkpoint's end: refused, the older index is used.
     const t2 = await indexedTail()
@@ -296,7 +316,8 @@ describe('a newcomer’s page from suffixes', () => {
     const t = await indexedTail()
     // Fay only edits an old post from here: a new index, then undated blocks after it.
     const edit = (k: number): Promise<void> => t.g.space.change(memberDocId(t.g.me), (d) => new MemberDoc(d, t.g.me).edit(t.old[0] as string, { text: `edited ${k}` }, 50_000 + k))
-    for (let k = 0; k < TAIL_INDEX_EVERY + 5; k++) await edit(k)
+    // Past two spacings: the index a reader starts from (SUFFIX_MIN back or more) has only edits after it.
+    for (let k = 0; k < 2 * TAIL_INDEX_EVERY + 5; k++) await edit(k)
     await t.g.space.idle()
     const last = Math.max(...indexesIn(t.g).keys())
     expect(t.g.log.length - last).toBeGreaterThan(1)
