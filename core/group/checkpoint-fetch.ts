@@ -64,7 +64,7 @@ export async function fetchFromCheckpoint(host: FetchHost, key: string, session:
     const newest = Math.max(need.end, length - TAIL_INDEX_WINDOW)
     if (length > newest) {
       await bounded(host.quota.download(key, session, { start: newest, end: length }))
-      const index = await host.space.tailIndexOf(log, need.end, length)
+      const index = await host.space.tailIndexOf(log, need.end, length, need.docId)
       const indexed = typeof index === 'object' ? listedBlocks(index) : []
       if (indexed.length) await bounded(session.download({ blocks: indexed }).done())
     }

@@ -31,9 +31,9 @@ export function firstPart(raw: Uint8Array, start: number, open: OpenBlock): Firs
 }
 
 /** What to fetch once part 0 is here: the blocks it lists and its other parts; where the log goes on. */
-export function checkpointNeeds(first: FirstPart): { blocks: number[]; end: number } {
+export function checkpointNeeds(first: FirstPart): { blocks: number[]; end: number; docId: string } {
   const { start, parts, uncovered } = first.part
-  return { blocks: [...uncovered, ...Array.from({ length: parts - 1 }, (_, i) => start + 1 + i)], end: start + parts }
+  return { blocks: [...uncovered, ...Array.from({ length: parts - 1 }, (_, i) => start + 1 + i)], end: start + parts, docId: first.docId }
 }
 
 /**

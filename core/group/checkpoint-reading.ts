@@ -113,10 +113,17 @@ export class CheckpointReading {
     return start !== undefined && this.firstParts.get(logKey)?.part.start === start && this.uncoveredRead.has(logKey) && !this.host.knowsLog(logKey)
   }
 
-  /** A rebuild reads every log read from a checkpoint from it again; refused ones stay whole. */
+  /**
+   * A rebuild reads every log read from a checkpoint from it again, and every log still waiting
+   * for its checkpoint waits on (a newcomer's plans from the welcome); refused ones stay whole.
+   * Without the waiting plans, a rebuild during a newcomer's sync (one bad update from any member
+   * starts one) read such a log from block 0 up to its first gap and then neither planned it nor
+   * fetched it whole: the feed went on without it, hides and all (review, session 12).
+   */
   planLike(from: CheckpointReading): void {
     for (const k of from.needsFull) this.needsFull.add(k)
     for (const [k, s] of from.shared) if (!from.needsFull.has(k)) this.plans.set(k, s)
+    for (const [k, s] of from.plans) if (!from.needsFull.has(k) && !this.plans.has(k)) this.plans.set(k, s)
   }
 
   /** Logs read from a checkpoint whose covered blocks are not read yet: log key → end (exclusive). */
@@ -290,6 +297,8 @@ export class CheckpointReading {
     copy(this.plans, from.plans)
     copy(this.deferred, from.deferred)
     copy(this.firstParts, from.firstParts)
+    // The panes the rebuild read under its governance, not ours (read under the old one).
+    this.preview.adopt(from.preview)
     this.uncoveredRead.clear()
     for (const k of from.uncoveredRead) this.uncoveredRead.add(k)
     for (const k of from.needsFull) this.needsFull.add(k)

@@ -185,7 +185,7 @@ export abstract class GroupReading {
    * lists as uncovered and its other parts, and where the log goes on after it. Null when that
    * block is not a readable checkpoint part 0 (the log is then read whole).
    */
-  checkpointNeeds(start: number, first: Uint8Array): { blocks: number[]; end: number } | null {
+  checkpointNeeds(start: number, first: Uint8Array): { blocks: number[]; end: number; docId: string } | null {
     const part = firstPart(first, start, this.open)
     return part && checkpointNeeds(part)
   }

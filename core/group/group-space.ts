@@ -241,8 +241,9 @@ export class GroupSpace extends GroupReading {
   }
 
   /** The tail index a reader starts from (SUFFIX_MIN back, tail-index.ts) among a planned log's newest held blocks, its checkpoint ending at `end` (checkpoint-fetch.ts). */
-  tailIndexOf(log: Readable, end: number, length: number): Promise<TailIndex | 'none' | 'wait'> {
-    return findTailIndex(log, end, length, null, this.open, SUFFIX_MIN)
+  tailIndexOf(log: Readable, end: number, length: number, docId: string): Promise<TailIndex | 'none' | 'wait'> {
+    // Of the checkpoint's own doc, as the preview asks (tail-preview.ts): both must pick one index.
+    return findTailIndex(log, end, length, docId, this.open, SUFFIX_MIN)
   }
 
   /**

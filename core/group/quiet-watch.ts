@@ -12,7 +12,8 @@
  * time waits as long as the writer's blocks arrive at all, however slowly the machine takes them.
  *
  * What counts as coming: a block below the length the log was known to have when the watch began
- * (what the newcomer waits for). Blocks appended after it do not count, so a writer cannot hold the
+ * (what the newcomer waits for); quiet counts from the start of each wait, not through the
+ * caller's own work between waits. Blocks appended after it do not count, so a writer cannot hold the
  * wait open by writing new blocks while it withholds old ones.
  *
  * Why a cap too. A hostile writer could trickle one block every few seconds and hold the
@@ -36,6 +37,7 @@ export class QuietWatch {
   private readonly onBlock: (index: number) => void
   private ended = false
   private readonly over: Promise<void>
+  private readonly end: () => void
 
   /** Counts blocks of `session` below `below` as coming. */
   constructor(
@@ -46,6 +48,7 @@ export class QuietWatch {
   ) {
     let end!: () => void
     this.over = new Promise<void>((resolve) => (end = resolve)).then(() => this.close())
+    this.end = end
     this.onBlock = (index) => {
       if (index < below && !this.ended) this.rearm(end)
     }
@@ -75,6 +78,9 @@ export class QuietWatch {
       p.catch(() => undefined)
       return Promise.resolve()
     }
+    // Quiet counts from each new wait: while the caller did its own work (reading an index, the
+    // other logs' suffixes) no block may have been asked for, and that is not the writer's silence.
+    this.rearm(this.end)
     return Promise.race([p, this.over])
   }
 

@@ -134,6 +134,13 @@ export class TailPreview {
     return !!p && p.next >= p.log.length
   }
 
+  /** The swap of a rebuild: its panes, read under the new governance, replace these. */
+  adopt(from: TailPreview): void {
+    for (const key of [...this.panes.keys()]) if (from.panes.get(key) !== this.panes.get(key)) this.drop(key)
+    for (const [key, pane] of from.panes) this.panes.set(key, pane)
+    from.panes.clear()
+  }
+
   /** The log's checkpoint was applied: its real doc takes over. */
   drop(logKey: string): void {
     this.panes.get(logKey)?.doc.destroy()

@@ -91,3 +91,19 @@ describe('waiting for a tail that arrives slowly', () => {
     expect(s.listenerCount('download')).toBe(0)
   })
 })
+
+describe('quiet time between waits', () => {
+  it('counts from each new wait: the caller’s own work between waits is not the writer’s silence', async () => {
+    vi.useFakeTimers()
+    const s = session()
+    const watch = new QuietWatch(s, 100)
+    await watch.until(Promise.resolve())
+    // The caller reads an index and waits for the other logs' suffixes: 9 s with nothing asked.
+    await vi.advanceTimersByTimeAsync(QUIET_MS - 1000)
+    const wait = watch.until(never())
+    await vi.advanceTimersByTimeAsync(QUIET_MS - 1)
+    expect(await ended(wait)).toBe(false)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(await ended(wait)).toBe(true)
+  })
+})
