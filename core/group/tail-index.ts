@@ -29,6 +29,7 @@
  * An index naming blocks outside [E, at), or sitting elsewhere than `at`, is refused
  * (BLOCK_MALFORMED); one of another checkpoint (stale) is not used.
  */
+import * as Y from 'yjs'
 import { HearthError, errors } from '../errors.ts'
 import { BlockKind } from '../store/block-codec.ts'
 import type { OpenBlock } from './checkpoint-log.ts'
@@ -110,9 +111,39 @@ export function listedBlocks(idx: TailIndex): number[] {
   return out
 }
 
-/** A block that stands for the member doc `docId` itself: what an index does not list. */
+/** A block that stands for the member doc `docId` itself: what an index does not list, unless it may hold a flag (`mayFlag`). */
 function ownDoc(kind: number, blockDoc: string, docId: string): boolean {
   return blockDoc === docId && (kind === BlockKind.YjsUpdate || kind === BlockKind.Checkpoint || kind === BlockKind.TailIndex)
+}
+
+/** An own update larger than this is listed without being decoded: the writer's scan reads at most this much per block. */
+export const FLAG_SCAN_MAX = 64 * 1024
+
+/**
+ * Whether an update to the writer's own member doc may set or clear a flag (flags.ts), and so is
+ * listed. Read from its structs (Y.decodeUpdate), not applied. Yjs writes an item's parent only
+ * when the item has neither origin: a new key of a root map names the root ('posts', 'flags'),
+ * a new key of a nested map names that map's item (an ID). An item WITH an origin (an overwrite
+ * of an existing key, a list insert) names no parent, and could be a flag set again over an
+ * older one: listed. So is any delete (a withdrawn flag), a GC or skip struct, anything Yjs
+ * cannot read, and anything larger than FLAG_SCAN_MAX. Left out: updates whose every item is a
+ * new key of a root map other than 'flags' or of a nested map (a flag is a plain value under
+ * the root: flags.ts), i.e. new posts, replies, reactions, profile keys.
+ */
+export function mayFlag(update: Uint8Array): boolean {
+  if (update.length > FLAG_SCAN_MAX) return true
+  let decoded: ReturnType<typeof Y.decodeUpdate>
+  try {
+    decoded = Y.decodeUpdate(update)
+  } catch {
+    return true
+  }
+  if (decoded.ds.clients.size > 0) return true
+  for (const s of decoded.structs) {
+    if (!(s instanceof Y.Item) || s.origin !== null || s.rightOrigin !== null) return true
+    if ((s.parent as unknown) === 'flags' || s.parent === null) return true
+  }
+  return false
 }
 
 /**
@@ -208,7 +239,7 @@ export class TailIndexWriter {
       let listed = true
       try {
         const b = open(raw)
-        listed = !ownDoc(b.kind, b.docId, docId)
+        listed = !ownDoc(b.kind, b.docId, docId) || (b.kind === BlockKind.YjsUpdate && mayFlag(b.payload))
         if (b.kind === BlockKind.TailIndex && b.docId === docId) s.lastAt = i
       } catch (e) {
         if (!(e instanceof HearthError)) throw e

@@ -71,6 +71,8 @@ interface Pane {
   /** Next tail index to read. */
   next: number
   log: Readable & { length: number }
+  /** Dated keys the listed blocks put in before the suffix: not counted for the line. */
+  undated: Set<string>
 }
 
 export class TailPreview {
@@ -88,8 +90,14 @@ export class TailPreview {
     if (!pane || pane.docId !== docId) {
       const begin = await this.begin(log, from, docId, changed)
       if (begin === null) return
-      pane = { docId, doc: new Y.Doc({ gc: true }), next: begin, log }
+      pane = { docId, doc: new Y.Doc({ gc: true }), next: begin.next, log, undated: new Set() }
       this.panes.set(log.key, pane)
+      if (begin.own.length) {
+        for (const [i, payload] of begin.own) if (this.host.mayWrite(log.key, i, docId)) applyPadded(pane.doc, payload)
+        // What they hold dated is not what the line may rest on (see the header): only the suffix's.
+        pane.undated = datedKeys(pane.doc)
+        changed.add(docId)
+      }
     }
     pane.log = log
     const p = pane
@@ -113,19 +121,24 @@ export class TailPreview {
 
   /**
    * Where a new pane starts: after the log's latest usable tail index SUFFIX_MIN back (tail-index.ts), once the blocks it lists
-   * are here and judged; at `from` when there is none; null while that is not known yet.
+   * are here; at `from` when there is none; null while that is not known yet. Listed blocks are judged for real, but
+   * the updates to the pane's own doc among them, which the pane applies first, in order (`own`).
    */
-  private async begin(log: Readable & { key: string; length: number }, from: number, docId: string, changed: Set<string>): Promise<number | null> {
+  private async begin(log: Readable & { key: string; length: number }, from: number, docId: string, changed: Set<string>): Promise<{ next: number; own: [number, Uint8Array][] } | null> {
     const idx = await findTailIndex(log, from, log.length, docId, this.host.open, SUFFIX_MIN)
     if (idx === 'wait') return null
-    if (idx === 'none') return from
+    if (idx === 'none') return { next: from, own: [] }
     const listed = listedBlocks(idx)
     const blocks = await readAll(log, listed)
     if (blocks === null) return null
+    const own: [number, Uint8Array][] = []
     blocks.forEach((raw, k) => {
-      if (!ownDocUpdate(raw, docId, this.host.open)) for (const id of this.host.judgeSparse(log.key, listed[k] as number, raw)) changed.add(id)
+      const i = listed[k] as number
+      const mine = ownDocBlock(raw, docId, this.host.open)
+      if (mine === null) for (const id of this.host.judgeSparse(log.key, i, raw)) changed.add(id)
+      else if (mine.kind === BlockKind.YjsUpdate) own.push([i, mine.payload])
     })
-    return idx.at + 1
+    return { next: idx.at + 1, own }
   }
 
   /** Whether the preview of `logKey` has read every block of its log known so far. */
@@ -147,7 +160,7 @@ export class TailPreview {
     for (const key of planned) {
       const p = this.panes.get(key)
       if (!p || p.next < p.log.length) return null
-      const oldest = oldestDated(p.doc)
+      const oldest = oldestDated(p.doc, p.undated)
       if (oldest === Infinity) return null
       since = Math.max(since, oldest)
       docs.set(p.docId, p.doc)
@@ -156,14 +169,14 @@ export class TailPreview {
   }
 }
 
-/** Whether a block is an update of the pane's own doc, which an index should not list: the full read has it. */
-function ownDocUpdate(raw: Uint8Array, docId: string, open: OpenBlock): boolean {
+/** The block when it is one of the pane's own doc (an update, or a checkpoint or index block a hostile index lists: passed over), else null. */
+function ownDocBlock(raw: Uint8Array, docId: string, open: OpenBlock): { kind: number; payload: Uint8Array } | null {
   try {
     const b = open(raw)
-    return b.docId === docId && b.kind !== BlockKind.Governance
+    return b.docId === docId && b.kind !== BlockKind.Governance ? b : null
   } catch (e) {
     if (!(e instanceof HearthError)) throw e
-    return false
+    return null
   }
 }
 
@@ -208,15 +221,24 @@ export function gcRange(client: number, clock: number, len: number): Uint8Array 
   return Uint8Array.from(out)
 }
 
-/** The oldest creation time among the dated items the preview holds (posts, replies, reactions). */
-function oldestDated(doc: Y.Doc): number {
+const DATED = ['posts', 'replies', 'reactions']
+
+/** `<map>/<key>` of every dated item a doc holds. */
+function datedKeys(doc: Y.Doc): Set<string> {
+  const out = new Set<string>()
+  for (const name of DATED) for (const key of doc.getMap<unknown>(name).keys()) out.add(`${name}/${key}`)
+  return out
+}
+
+/** The oldest creation time among the dated items the preview holds (posts, replies, reactions), but those in `skip`. */
+function oldestDated(doc: Y.Doc, skip: Set<string>): number {
   let oldest = Infinity
   for (const name of ['posts', 'replies']) {
-    for (const m of doc.getMap<unknown>(name).values()) {
-      const at = m instanceof Y.Map ? m.get('createdAt') : undefined
+    for (const [key, m] of doc.getMap<unknown>(name)) {
+      const at = m instanceof Y.Map && !skip.has(`${name}/${key}`) ? m.get('createdAt') : undefined
       if (typeof at === 'number') oldest = Math.min(oldest, at)
     }
   }
-  for (const at of doc.getMap<unknown>('reactions').values()) if (typeof at === 'number') oldest = Math.min(oldest, at)
+  for (const [key, at] of doc.getMap<unknown>('reactions')) if (typeof at === 'number' && !skip.has(`reactions/${key}`)) oldest = Math.min(oldest, at)
   return oldest
 }
