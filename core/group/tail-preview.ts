@@ -13,9 +13,11 @@
  * The preview is thrown away once the checkpoint is applied; it never reaches the real docs.
  *
  * Suffixes (tail-index.ts). A pane need not start at the checkpoint's end: when the log's newest
- * blocks hold a usable tail index of this checkpoint, the pane reads the blocks it lists (judged
- * for real, as below) and starts right after it; the blocks before, which the index says are
- * updates to the writer's own member doc, are left to the full read. No usable index (an older
+ * blocks hold a usable tail index of this checkpoint, the pane reads the blocks it lists and
+ * starts right after it: listed updates to the log's own member doc (those that may flag) are
+ * applied to the pane first, in order, padded and under the write rule like any; the others are
+ * judged for real, as below. The blocks left out, which the index says are updates to the
+ * writer's own member doc that set no flag, are left to the full read. No usable index (an older
  * writer, damaged, stale, refused): the pane starts at the checkpoint's end, the whole tail.
  * The padding allows any start. Below, "tail" means the part a pane reads: its listed blocks
  * and its suffix, or the whole tail.
@@ -28,26 +30,36 @@
  *   it starts after: an index is signed by its log's writer and lists only that log, so a writer
  *   can leave out only its OWN hide or event (the trust of a checkpoint's uncovered list), and
  *   that costs the preview only until the whole tail is read at the next settle point. An index
- *   of another checkpoint, out of place or naming blocks outside its tail is not used; a listed
- *   block that is an update to the member doc is passed over (the full read has it);
+ *   of another checkpoint, out of place or naming blocks outside its tail is not used;
+ * - every flag (flags.ts) written in a tail is in the pane: an honest index lists each own update
+ *   that may set or clear one (tail-index.ts), and the pane applies them. A flag item whose
+ *   origin lies in the checkpoint (set again over a flag the checkpoint holds) falls into the
+ *   padding like any such item;
  * - a preview is offered only once every planned log's uncovered blocks, listed blocks and whole
  *   known suffix (or tail) are read (a removal in one not read yet cannot be missed), and the
  *   usual filter applies (moderation, mutes, flags counted over previews and real docs alike);
  * - "read" means in the docs: no preview while a block counted as read waits in a batch's queue
  *   (its blocks move the read positions at once but reach the docs at a settle point), for a
  *   governance replay, or while a rebuild is pending or runs (group-reading.ts, `settled`);
- * - `since`: only posts newer than every planned log's oldest dated item in what its pane read
- *   are shown. An honest writer's checkpoint and the blocks before its suffix hold only items
- *   older than its suffix's, so any of its items dated after the line is in the pane: above the
- *   line the page is the one a full read shows. Anything written after a shown post (a reply, a
- *   reaction, a flag, a deletion) is in its writer's pane too: had it been written before that
- *   writer's suffix, every dated item of the suffix would be newer than it, hence than the post,
- *   hence than the line, which is at least the suffix's oldest item. A hide is in a shared doc,
- *   so in a listed block or the suffix. A pane that holds nothing dated gives no line: no preview
- *   until its checkpoint is read.
- * A dishonest writer's clock can move the line or keep its own checkpoint-held flag out of the
- * preview; its index can keep its own hide out until the full read; neither can show another's
- * item the rules hide. With suffixes the line sits nearer the page, so the limit on skewed clocks
+ * - `since`: only posts newer than every planned log's oldest dated item in what its suffix (or
+ *   whole tail) read are shown; dated items the listed blocks bring (an index may list any of
+ *   its writer's blocks) do not count, so a long list cannot lower the line. An honest writer's
+ *   checkpoint and the blocks before its suffix hold only items older than its suffix's, so any
+ *   of its items dated after the line is in the pane: above the line the page is the one a full
+ *   read shows, its own posts and their state. A reply, reaction or deletion on a shown post is
+ *   in its writer's pane when the POST's author dates it honestly: written before that writer's
+ *   suffix, it would be older than every dated suffix item, hence than the line, and so would
+ *   the post. A hide is in a shared doc, so in a listed block or the suffix; a flag in a tail is
+ *   in the pane (above). A pane that holds nothing dated gives no line: no preview until its
+ *   checkpoint is read.
+ * What a dishonest clock can do (session 12, flags): a writer's clock can move the line or keep
+ * its own checkpoint-held items out of the preview; its index can keep its own hide or flag out
+ * until the full read. A post's AUTHOR dating it ahead puts it above any line, so what hides it
+ * must not hang on dates: hides, removals and tail flags do not. What still does: a flag held in
+ * its flagger's CHECKPOINT (written before it, or set again over one it holds) is not in the
+ * preview, so a post dated ahead whose flags reach the group's threshold only with such flags
+ * is shown until those checkpoints are read (the reply or reaction of another writer before its suffix is likewise missing from
+ * such a post). With suffixes the line sits nearer the page, so the limit on skewed clocks
  * written down in session 10 (an honest writer's clock behind the others') comes closer.
  */
 import * as Y from 'yjs'

@@ -3,10 +3,12 @@
  * its checkpoint indexes its own tail every TAIL_INDEX_EVERY blocks, and a newcomer's preview
  * starts at the suffix after the latest usable index (tail-preview.ts) — and stays the full
  * read's page under hostile indexes: one that leaves out the writer's own hide, lists member-doc
- * blocks, names blocks outside its tail, is stale, or is damaged; a suffix with nothing dated.
+ * blocks, names blocks outside its tail, is stale, or is damaged; a suffix with nothing dated;
+ * a flag before the flagger's suffix on a post its author dated far ahead.
  * Real GroupSpaces, real Yjs, real sealed blocks; the log held sparsely as a newcomer holds it.
  */
 import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import type { GroupSpace } from '../../../core/group/group-space.ts'
 import { readerFeed } from '../../../core/group/reader-source.ts'
 import { decodeCheckpointPart, SHARED_CHECKPOINT_MIN } from '../../../core/group/shared-checkpoint.ts'
@@ -432,12 +434,12 @@ describe('flags in the tail index', () => {
   })
 
   it('a writer lists its own updates that may flag, and not its new posts', async () => {
-    const doc = new MemberDoc(new (await import('yjs')).Doc(), 'a'.repeat(64))
+    const doc = new MemberDoc(new Y.Doc(), 'a'.repeat(64))
     const updates: Uint8Array[] = []
     doc.doc.on('update', (u: Uint8Array) => void updates.push(u))
     const target = `${'b'.repeat(64)}:${'c'.repeat(16)}`
     const post = doc.addPost({ topic: 'check-in', text: 'hello', cw: null }, 1)
-    doc.react(target, 'heart', true, 2)
+    doc.react(target, 'thanks', true, 2)
     setFlag(doc, target, { reason: 'other', rules: null }, 3)
     setFlag(doc, target, null, 4)
     setFlag(doc, target, { reason: 'other', rules: null }, 5)
