@@ -2,7 +2,13 @@
  * Signed tail indexes, format version 1: a small block a writer appends to its OWN device log
  * every TAIL_INDEX_EVERY blocks after its latest shared checkpoint (shared-checkpoint.ts), listing
  * the blocks of that tail that are NOT updates to its own member doc: governance events, updates
- * to shared docs (moderation above all), anything it cannot read itself. A newcomer then needs,
+ * to shared docs (moderation above all), anything it cannot read itself; and, among its own
+ * member-doc updates, every one that may set or clear a FLAG (`mayFlag`: a key of the `flags`
+ * root map, an item with an origin, a delete). A flag lives in its flagger's own member doc
+ * (flags.ts) yet hides another's post, so no date may decide whether a reader sees it: a post's
+ * author sets its date, and one dated ahead sits above any line the preview draws (session 12,
+ * flags). Edits of own posts are listed too (an overwrite cannot be told from a flag without the
+ * item it overwrites); that costs only fetches. A newcomer then needs,
  * before its first page, only each log's checkpoint part 0, the log's newest blocks (they hold
  * an index SUFFIX_MIN blocks or more from the end), the blocks that index lists and the blocks after it (the SUFFIX), instead
  * of the whole tail (issue 19; tail-preview.ts says why that page is still the full read's).
@@ -24,11 +30,18 @@
  *
  * Trust. Each writer indexes only its own log, signed by its own key, so a writer can leave out
  * only its OWN blocks: the same trust as a checkpoint's uncovered list. Leaving one out costs the
- * newcomer's preview that writer's own hide or event until the whole tail is read (the next
- * settle point after its checkpoint); listing member-doc blocks costs fetches, nothing more.
+ * newcomer's preview that writer's own hide, flag or event until the whole tail is read (the next
+ * settle point after its checkpoint); listing more member-doc blocks costs fetches, nothing more
+ * (the preview applies them, but draws its line from the suffix alone: tail-preview.ts).
+ *
+ * Cost. The writer decodes each own update once, as it is appended (the scan goes on from where
+ * the last index left it), and only up to FLAG_SCAN_MAX bytes: a larger one is listed unread.
+ * The format is unchanged: an index could always list any block of its tail, and the indexes
+ * written before this rule (none shipped) would only miss flags of their own tail.
  * An index naming blocks outside [E, at), or sitting elsewhere than `at`, is refused
  * (BLOCK_MALFORMED); one of another checkpoint (stale) is not used.
  */
+import * as Y from 'yjs'
 import { HearthError, errors } from '../errors.ts'
 import { BlockKind } from '../store/block-codec.ts'
 import type { OpenBlock } from './checkpoint-log.ts'
@@ -110,9 +123,39 @@ export function listedBlocks(idx: TailIndex): number[] {
   return out
 }
 
-/** A block that stands for the member doc `docId` itself: what an index does not list. */
+/** A block that stands for the member doc `docId` itself: what an index does not list, unless it may hold a flag (`mayFlag`). */
 function ownDoc(kind: number, blockDoc: string, docId: string): boolean {
   return blockDoc === docId && (kind === BlockKind.YjsUpdate || kind === BlockKind.Checkpoint || kind === BlockKind.TailIndex)
+}
+
+/** An own update larger than this is listed without being decoded: the writer's scan reads at most this much per block. */
+export const FLAG_SCAN_MAX = 64 * 1024
+
+/**
+ * Whether an update to the writer's own member doc may set or clear a flag (flags.ts), and so is
+ * listed. Read from its structs (Y.decodeUpdate), not applied. Yjs writes an item's parent only
+ * when the item has neither origin: a new key of a root map names the root ('posts', 'flags'),
+ * a new key of a nested map names that map's item (an ID). An item WITH an origin (an overwrite
+ * of an existing key, a list insert) names no parent, and could be a flag set again over an
+ * older one: listed. So is any delete (a withdrawn flag), a GC or skip struct, anything Yjs
+ * cannot read, and anything larger than FLAG_SCAN_MAX. Left out: updates whose every item is a
+ * new key of a root map other than 'flags' or of a nested map (a flag is a plain value under
+ * the root: flags.ts), i.e. new posts, replies, reactions, profile keys.
+ */
+export function mayFlag(update: Uint8Array): boolean {
+  if (update.length > FLAG_SCAN_MAX) return true
+  let decoded: ReturnType<typeof Y.decodeUpdate>
+  try {
+    decoded = Y.decodeUpdate(update)
+  } catch {
+    return true
+  }
+  if (decoded.ds.clients.size > 0) return true
+  for (const s of decoded.structs) {
+    if (!(s instanceof Y.Item) || s.origin !== null || s.rightOrigin !== null) return true
+    if ((s.parent as unknown) === 'flags' || s.parent === null) return true
+  }
+  return false
 }
 
 /**
@@ -208,7 +251,7 @@ export class TailIndexWriter {
       let listed = true
       try {
         const b = open(raw)
-        listed = !ownDoc(b.kind, b.docId, docId)
+        listed = !ownDoc(b.kind, b.docId, docId) || (b.kind === BlockKind.YjsUpdate && mayFlag(b.payload))
         if (b.kind === BlockKind.TailIndex && b.docId === docId) s.lastAt = i
       } catch (e) {
         if (!(e instanceof HearthError)) throw e

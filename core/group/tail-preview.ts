@@ -13,9 +13,11 @@
  * The preview is thrown away once the checkpoint is applied; it never reaches the real docs.
  *
  * Suffixes (tail-index.ts). A pane need not start at the checkpoint's end: when the log's newest
- * blocks hold a usable tail index of this checkpoint, the pane reads the blocks it lists (judged
- * for real, as below) and starts right after it; the blocks before, which the index says are
- * updates to the writer's own member doc, are left to the full read. No usable index (an older
+ * blocks hold a usable tail index of this checkpoint, the pane reads the blocks it lists and
+ * starts right after it: listed updates to the log's own member doc (those that may flag) are
+ * applied to the pane first, in order, padded and under the write rule like any; the others are
+ * judged for real, as below. The blocks left out, which the index says are updates to the
+ * writer's own member doc that set no flag, are left to the full read. No usable index (an older
  * writer, damaged, stale, refused): the pane starts at the checkpoint's end, the whole tail.
  * The padding allows any start. Below, "tail" means the part a pane reads: its listed blocks
  * and its suffix, or the whole tail.
@@ -28,26 +30,36 @@
  *   it starts after: an index is signed by its log's writer and lists only that log, so a writer
  *   can leave out only its OWN hide or event (the trust of a checkpoint's uncovered list), and
  *   that costs the preview only until the whole tail is read at the next settle point. An index
- *   of another checkpoint, out of place or naming blocks outside its tail is not used; a listed
- *   block that is an update to the member doc is passed over (the full read has it);
+ *   of another checkpoint, out of place or naming blocks outside its tail is not used;
+ * - every flag (flags.ts) written in a tail is in the pane: an honest index lists each own update
+ *   that may set or clear one (tail-index.ts), and the pane applies them. A flag item whose
+ *   origin lies in the checkpoint (set again over a flag the checkpoint holds) falls into the
+ *   padding like any such item;
  * - a preview is offered only once every planned log's uncovered blocks, listed blocks and whole
  *   known suffix (or tail) are read (a removal in one not read yet cannot be missed), and the
  *   usual filter applies (moderation, mutes, flags counted over previews and real docs alike);
  * - "read" means in the docs: no preview while a block counted as read waits in a batch's queue
  *   (its blocks move the read positions at once but reach the docs at a settle point), for a
  *   governance replay, or while a rebuild is pending or runs (group-reading.ts, `settled`);
- * - `since`: only posts newer than every planned log's oldest dated item in what its pane read
- *   are shown. An honest writer's checkpoint and the blocks before its suffix hold only items
- *   older than its suffix's, so any of its items dated after the line is in the pane: above the
- *   line the page is the one a full read shows. Anything written after a shown post (a reply, a
- *   reaction, a flag, a deletion) is in its writer's pane too: had it been written before that
- *   writer's suffix, every dated item of the suffix would be newer than it, hence than the post,
- *   hence than the line, which is at least the suffix's oldest item. A hide is in a shared doc,
- *   so in a listed block or the suffix. A pane that holds nothing dated gives no line: no preview
- *   until its checkpoint is read.
- * A dishonest writer's clock can move the line or keep its own checkpoint-held flag out of the
- * preview; its index can keep its own hide out until the full read; neither can show another's
- * item the rules hide. With suffixes the line sits nearer the page, so the limit on skewed clocks
+ * - `since`: only posts newer than every planned log's oldest dated item in what its suffix (or
+ *   whole tail) read are shown; dated items the listed blocks bring (an index may list any of
+ *   its writer's blocks) do not count, so a long list cannot lower the line. An honest writer's
+ *   checkpoint and the blocks before its suffix hold only items older than its suffix's, so any
+ *   of its items dated after the line is in the pane: above the line the page is the one a full
+ *   read shows, its own posts and their state. A reply, reaction or deletion on a shown post is
+ *   in its writer's pane when the POST's author dates it honestly: written before that writer's
+ *   suffix, it would be older than every dated suffix item, hence than the line, and so would
+ *   the post. A hide is in a shared doc, so in a listed block or the suffix; a flag in a tail is
+ *   in the pane (above). A pane that holds nothing dated gives no line: no preview until its
+ *   checkpoint is read.
+ * What a dishonest clock can do (session 12, flags): a writer's clock can move the line or keep
+ * its own checkpoint-held items out of the preview; its index can keep its own hide or flag out
+ * until the full read. A post's AUTHOR dating it ahead puts it above any line, so what hides it
+ * must not hang on dates: hides, removals and tail flags do not. What still does: a flag held in
+ * its flagger's CHECKPOINT (written before it, or set again over one it holds) is not in the
+ * preview, so a post dated ahead whose flags reach the group's threshold only with such flags
+ * is shown until those checkpoints are read (the reply or reaction of another writer before its suffix is likewise missing from
+ * such a post). With suffixes the line sits nearer the page, so the limit on skewed clocks
  * written down in session 10 (an honest writer's clock behind the others') comes closer.
  */
 import * as Y from 'yjs'
@@ -71,6 +83,8 @@ interface Pane {
   /** Next tail index to read. */
   next: number
   log: Readable & { length: number }
+  /** Dated keys the listed blocks put in before the suffix: not counted for the line. */
+  undated: Set<string>
 }
 
 export class TailPreview {
@@ -88,8 +102,14 @@ export class TailPreview {
     if (!pane || pane.docId !== docId) {
       const begin = await this.begin(log, from, docId, changed)
       if (begin === null) return
-      pane = { docId, doc: new Y.Doc({ gc: true }), next: begin, log }
+      pane = { docId, doc: new Y.Doc({ gc: true }), next: begin.next, log, undated: new Set() }
       this.panes.set(log.key, pane)
+      if (begin.own.length) {
+        for (const [i, payload] of begin.own) if (this.host.mayWrite(log.key, i, docId)) applyPadded(pane.doc, payload)
+        // What they hold dated is not what the line may rest on (see the header): only the suffix's.
+        pane.undated = datedKeys(pane.doc)
+        changed.add(docId)
+      }
     }
     pane.log = log
     const p = pane
@@ -113,19 +133,24 @@ export class TailPreview {
 
   /**
    * Where a new pane starts: after the log's latest usable tail index SUFFIX_MIN back (tail-index.ts), once the blocks it lists
-   * are here and judged; at `from` when there is none; null while that is not known yet.
+   * are here; at `from` when there is none; null while that is not known yet. Listed blocks are judged for real, but
+   * the updates to the pane's own doc among them, which the pane applies first, in order (`own`).
    */
-  private async begin(log: Readable & { key: string; length: number }, from: number, docId: string, changed: Set<string>): Promise<number | null> {
+  private async begin(log: Readable & { key: string; length: number }, from: number, docId: string, changed: Set<string>): Promise<{ next: number; own: [number, Uint8Array][] } | null> {
     const idx = await findTailIndex(log, from, log.length, docId, this.host.open, SUFFIX_MIN)
     if (idx === 'wait') return null
-    if (idx === 'none') return from
+    if (idx === 'none') return { next: from, own: [] }
     const listed = listedBlocks(idx)
     const blocks = await readAll(log, listed)
     if (blocks === null) return null
+    const own: [number, Uint8Array][] = []
     blocks.forEach((raw, k) => {
-      if (!ownDocUpdate(raw, docId, this.host.open)) for (const id of this.host.judgeSparse(log.key, listed[k] as number, raw)) changed.add(id)
+      const i = listed[k] as number
+      const mine = ownDocBlock(raw, docId, this.host.open)
+      if (mine === null) for (const id of this.host.judgeSparse(log.key, i, raw)) changed.add(id)
+      else if (mine.kind === BlockKind.YjsUpdate) own.push([i, mine.payload])
     })
-    return idx.at + 1
+    return { next: idx.at + 1, own }
   }
 
   /** Whether the preview of `logKey` has read every block of its log known so far. */
@@ -154,7 +179,7 @@ export class TailPreview {
     for (const key of planned) {
       const p = this.panes.get(key)
       if (!p || p.next < p.log.length) return null
-      const oldest = oldestDated(p.doc)
+      const oldest = oldestDated(p.doc, p.undated)
       if (oldest === Infinity) return null
       since = Math.max(since, oldest)
       docs.set(p.docId, p.doc)
@@ -163,14 +188,14 @@ export class TailPreview {
   }
 }
 
-/** Whether a block is an update of the pane's own doc, which an index should not list: the full read has it. */
-function ownDocUpdate(raw: Uint8Array, docId: string, open: OpenBlock): boolean {
+/** The block when it is one of the pane's own doc (an update, or a checkpoint or index block a hostile index lists: passed over), else null. */
+function ownDocBlock(raw: Uint8Array, docId: string, open: OpenBlock): { kind: number; payload: Uint8Array } | null {
   try {
     const b = open(raw)
-    return b.docId === docId && b.kind !== BlockKind.Governance
+    return b.docId === docId && b.kind !== BlockKind.Governance ? b : null
   } catch (e) {
     if (!(e instanceof HearthError)) throw e
-    return false
+    return null
   }
 }
 
@@ -215,15 +240,24 @@ export function gcRange(client: number, clock: number, len: number): Uint8Array 
   return Uint8Array.from(out)
 }
 
-/** The oldest creation time among the dated items the preview holds (posts, replies, reactions). */
-function oldestDated(doc: Y.Doc): number {
+const DATED = ['posts', 'replies', 'reactions']
+
+/** `<map>/<key>` of every dated item a doc holds. */
+function datedKeys(doc: Y.Doc): Set<string> {
+  const out = new Set<string>()
+  for (const name of DATED) for (const key of doc.getMap<unknown>(name).keys()) out.add(`${name}/${key}`)
+  return out
+}
+
+/** The oldest creation time among the dated items the preview holds (posts, replies, reactions), but those in `skip`. */
+function oldestDated(doc: Y.Doc, skip: Set<string>): number {
   let oldest = Infinity
   for (const name of ['posts', 'replies']) {
-    for (const m of doc.getMap<unknown>(name).values()) {
-      const at = m instanceof Y.Map ? m.get('createdAt') : undefined
+    for (const [key, m] of doc.getMap<unknown>(name)) {
+      const at = m instanceof Y.Map && !skip.has(`${name}/${key}`) ? m.get('createdAt') : undefined
       if (typeof at === 'number') oldest = Math.min(oldest, at)
     }
   }
-  for (const at of doc.getMap<unknown>('reactions').values()) if (typeof at === 'number') oldest = Math.min(oldest, at)
+  for (const [key, at] of doc.getMap<unknown>('reactions')) if (typeof at === 'number' && !skip.has(`reactions/${key}`)) oldest = Math.min(oldest, at)
   return oldest
 }

@@ -3,18 +3,21 @@
  * its checkpoint indexes its own tail every TAIL_INDEX_EVERY blocks, and a newcomer's preview
  * starts at the suffix after the latest usable index (tail-preview.ts) — and stays the full
  * read's page under hostile indexes: one that leaves out the writer's own hide, lists member-doc
- * blocks, names blocks outside its tail, is stale, or is damaged; a suffix with nothing dated.
+ * blocks, names blocks outside its tail, is stale, or is damaged; a suffix with nothing dated;
+ * a flag before the flagger's suffix on a post its author dated far ahead.
  * Real GroupSpaces, real Yjs, real sealed blocks; the log held sparsely as a newcomer holds it.
  */
 import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import type { GroupSpace } from '../../../core/group/group-space.ts'
 import { readerFeed } from '../../../core/group/reader-source.ts'
 import { decodeCheckpointPart, SHARED_CHECKPOINT_MIN } from '../../../core/group/shared-checkpoint.ts'
 import {
-  decodeTailIndex, encodeTailIndex, findTailIndex, listedBlocks, MAX_TAIL_INDEX_RANGES, SUFFIX_MIN, TAIL_INDEX_EVERY, TAIL_INDEX_WINDOW, TailIndexWriter, type TailIndex,
+  decodeTailIndex, encodeTailIndex, findTailIndex, FLAG_SCAN_MAX, listedBlocks, mayFlag, MAX_TAIL_INDEX_RANGES, SUFFIX_MIN, TAIL_INDEX_EVERY, TAIL_INDEX_WINDOW, TailIndexWriter, type TailIndex,
 } from '../../../core/group/tail-index.ts'
 import { HearthError } from '../../../core/errors.ts'
 import { memberDocId } from '../../../core/model/doc-id.ts'
+import { setFlag } from '../../../core/model/flags.ts'
 import { MemberDoc } from '../../../core/model/member-doc.ts'
 import { ModerationDoc } from '../../../core/model/moderation-doc.ts'
 import { BlockKind, decodeBlock, encodeBlock } from '../../../core/store/block-codec.ts'
@@ -101,8 +104,8 @@ describe('the tail index format', () => {
  * Dated honestly, a hidden post is older than the hide and so below any line the suffix gives;
  * Bob's skewed clock puts his above it, so only the hide keeps it off the page.
  */
-async function indexedTail(): Promise<{ g: Founded; start: number; end: number; listed: number[]; hideAt: number; bobPost: string; bob: MemLog; old: string[] }> {
-  const g = await foundGroup(rnd)
+async function indexedTail(settings: { flagThreshold?: number } = {}): Promise<{ g: Founded; start: number; end: number; listed: number[]; hideAt: number; bobPost: string; bob: MemLog; bobSpace: GroupSpace; bobId: ReturnType<typeof identity>; old: string[] }> {
+  const g = await foundGroup(rnd, settings)
   const bobId = identity(rnd)
   const bobLog = hex(rnd.bytes(32))
   await g.space.writeGovernance(admitEvent(g.space.governance.groupId, g.me, bobId, bobLog))
@@ -121,7 +124,7 @@ async function indexedTail(): Promise<{ g: Founded; start: number; end: number; 
   const hideAt = g.log.length - 1
   for (let i = 0; i < 150; i++) await mine((m) => void m.addPost({ topic: 'check-in', text: `new ${i}`, cw: null }, 30_000 + i))
   await g.space.idle()
-  return { g, start, end: start + first.parts, listed: first.uncovered, hideAt, bobPost, bob: bobSpace.own as MemLog, old }
+  return { g, start, end: start + first.parts, listed: first.uncovered, hideAt, bobPost, bob: bobSpace.own as MemLog, bobSpace, bobId, old }
 }
 
 /** The indexes in a log: position → decoded. */
@@ -218,7 +221,8 @@ describe('a writer after a restart', () => {
     const last = Math.max(...indexesIn(t.g).keys())
     const blind = (raw: Uint8Array): ReturnType<typeof decodeBlock> => {
       const b = open(raw)
-      return b.kind === BlockKind.TailIndex ? { ...b, kind: BlockKind.YjsUpdate } : b
+      // Seen as another block standing for the member doc (a checkpoint part), not as an index.
+      return b.kind === BlockKind.TailIndex ? { ...b, kind: BlockKind.Checkpoint } : b
     }
     const whole = await new TailIndexWriter().due(t.g.log, t.start, docId, blind)
     expect(whole).not.toBeNull()
@@ -363,5 +367,86 @@ describe('a newcomer’s page from suffixes', () => {
     expect(texts(tail)).toEqual(texts(whole))
     expect(texts(tail, 1000)).not.toContain('bob, hidden by Fay')
     expect(tail.docs.rejected.filter((r) => r.reason === 'BLOCK_MALFORMED').map((r) => r.index).sort()).toEqual(expect.arrayContaining(idx))
+  })
+})
+
+describe('flags in the tail index', () => {
+  /**
+   * Hostile Bob (his log read whole) dates his post a year ahead; Fay flags it with the group's
+   * threshold at 1, so every reader hides it; Fay then writes SUFFIX_MIN + 5 more blocks, so the
+   * index a newcomer starts from lies after her flag. Bob's date puts his post above any line,
+   * so only the flag, an update to Fay's OWN member doc before her suffix, keeps it off the page.
+   */
+  async function flaggedAhead(withdraw: boolean): Promise<{ t: Awaited<ReturnType<typeof indexedTail>>; flagAt: number[]; post: string; whole: GroupSpace; n: GroupSpace }> {
+    const t = await indexedTail({ flagThreshold: 1 })
+    const bobMember = idOf(t.bobId)
+    let post = ''
+    await t.bobSpace.change(memberDocId(bobMember), (d) => void (post = new MemberDoc(d, bobMember).addPost({ topic: 'check-in', text: 'bob, flagged by Fay', cw: null }, 9_000_000_000_000)))
+    await t.bobSpace.idle()
+    await t.g.space.catchUp(t.bob)
+    const fay = (fn: (m: MemberDoc) => void): Promise<void> => t.g.space.change(memberDocId(t.g.me), (d) => fn(new MemberDoc(d, t.g.me)))
+    const flagAt: number[] = []
+    await fay((m) => setFlag(m, post, { reason: 'other', rules: null }, 50_000))
+    flagAt.push(t.g.log.length - 1)
+    if (withdraw) {
+      // Withdrawn (a delete), then flagged again: an overwrite of the key, an item with an origin.
+      await fay((m) => setFlag(m, post, null, 50_001))
+      flagAt.push(t.g.log.length - 1)
+      await fay((m) => setFlag(m, post, { reason: 'other', rules: null }, 50_002))
+      flagAt.push(t.g.log.length - 1)
+    }
+    // Fay posts on until her next index (which lists the flag), then SUFFIX_MIN + 5 more blocks.
+    let k = 0
+    const post1 = (): Promise<void> => fay((m) => void m.addPost({ topic: 'check-in', text: `after ${k}`, cw: null }, 31_000 + k++))
+    while (![...indexesIn(t.g).keys()].some((i) => i > Math.max(...flagAt))) await post1()
+    for (let j = 0; j < SUFFIX_MIN + 5; j++) await post1()
+    await t.g.space.idle()
+    const whole = await wholeRead(t)
+    expect(texts(whole, 2000)).not.toContain('bob, flagged by Fay')
+    // The index the newcomer starts from lies after the flag and lists it.
+    const open = (raw: Uint8Array): ReturnType<typeof decodeBlock> => decodeBlock(raw, () => t.g.epochKey)
+    const idx = await findTailIndex(t.g.log, t.end, t.g.log.length, memberDocId(t.g.me), open, SUFFIX_MIN)
+    if (typeof idx !== 'object') throw new Error(`no index: ${idx}`)
+    expect(idx.at).toBeGreaterThan(Math.max(...flagAt))
+    expect(listedBlocks(idx)).toEqual(expect.arrayContaining(flagAt))
+    const n = await newcomer(t, suffixHeld(t, t.g.log, (i) => i === t.hideAt || flagAt.includes(i)))
+    return { t, flagAt, post, whole, n }
+  }
+
+  it('a flag on a future-dated post, written before the flagger’s suffix, still hides it from a newcomer’s preview', async () => {
+    const { t, whole, n } = await flaggedAhead(false)
+    const page = readerFeed(n, nobody, { limit: 1000 })
+    expect(page.preview).toBe(true)
+    expect(page.posts.map((p) => p.text)).not.toContain('bob, flagged by Fay')
+    // The suffix's posts, after the applied flag block, integrate: the page is the full read's above the line.
+    expect(page.posts.map((p) => p.text)).toContain(`after ${SUFFIX_MIN}`)
+    expect(page.posts.map((p) => p.text)).toEqual(aboveLine(whole, n))
+    expect(page.posts.length).toBeGreaterThanOrEqual(SUFFIX_MIN)
+    await n.catchUp(t.g.log)
+    expect(texts(n, 2000)).toEqual(texts(whole, 2000))
+  })
+
+  it('withdrawn and given again: the delete and the overwrite are listed too, and the flag still hides', async () => {
+    const { whole, n } = await flaggedAhead(true)
+    const page = readerFeed(n, nobody, { limit: 1000 }).posts.map((p) => p.text)
+    expect(page).not.toContain('bob, flagged by Fay')
+    expect(page).toEqual(aboveLine(whole, n))
+  })
+
+  it('a writer lists its own updates that may flag, and not its new posts', async () => {
+    const doc = new MemberDoc(new Y.Doc(), 'a'.repeat(64))
+    const updates: Uint8Array[] = []
+    doc.doc.on('update', (u: Uint8Array) => void updates.push(u))
+    const target = `${'b'.repeat(64)}:${'c'.repeat(16)}`
+    const post = doc.addPost({ topic: 'check-in', text: 'hello', cw: null }, 1)
+    doc.react(target, 'thanks', true, 2)
+    setFlag(doc, target, { reason: 'other', rules: null }, 3)
+    setFlag(doc, target, null, 4)
+    setFlag(doc, target, { reason: 'other', rules: null }, 5)
+    doc.edit(post, { text: 'edited' }, 6)
+    expect(updates.map(mayFlag)).toEqual([false, false, true, true, true, true])
+    // Unreadable or too large to decode: listed.
+    expect(mayFlag(Uint8Array.of(7, 7, 7))).toBe(true)
+    expect(mayFlag(new Uint8Array(FLAG_SCAN_MAX + 1))).toBe(true)
   })
 })
