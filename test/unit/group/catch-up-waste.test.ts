@@ -48,14 +48,20 @@ function bitfielded(log: MemLog, held: () => (i: number) => boolean): { log: Rea
   }
 }
 
+
+/** Fay's and Bob's logs each past a shared checkpoint, and a space that read both whole. */
+async function twoPastCheckpoints(): Promise<{ g: Founded; start: number; parts: number; listed: number[]; bob: MemLog; bobStart: number; whole: GroupSpace }> {
+  const { g, start, parts, listed, bobLog, bob: bobId } = await groupWithTail()
+  const bobSpace = await bobsSpace(g, bobLog, bobId)
+  const { bob, bobStart } = await pastCheckpoint(bobSpace, bobId)
+  const whole = reader(g)
+  await whole.catchUp(g.log)
+  await whole.catchUp(bob)
+  return { g, start, parts, listed, bob, bobStart, whole }
+}
 describe('a catch-up that could only stop at "not known to governance"', () => {
   it('waits until governance knows the log, is given back once, and the log then reads as a full read does', async () => {
-    const { g, start, parts, listed, bobLog, bob: bobId } = await groupWithTail()
-    const bobSpace = await bobsSpace(g, bobLog, bobId)
-    const { bob, bobStart } = await pastCheckpoint(bobSpace, bobId)
-    const whole = reader(g)
-    await whole.catchUp(g.log)
-    await whole.catchUp(bob)
+    const { g, start, parts, listed, bob, bobStart, whole } = await twoPastCheckpoints()
 
     const n = reader(g)
     n.planCheckpoint(g.log.key, start)
@@ -212,12 +218,7 @@ describe('the backfill’s start', () => {
   })
 
   it('a backfill started while another log waits for its checkpoint ends with the full read’s page', async () => {
-    const { g, start, parts, listed, bobLog, bob: bobId } = await groupWithTail()
-    const bobSpace = await bobsSpace(g, bobLog, bobId)
-    const { bob, bobStart } = await pastCheckpoint(bobSpace, bobId)
-    const whole = reader(g)
-    await whole.catchUp(g.log)
-    await whole.catchUp(bob)
+    const { g, start, parts, listed, bob, bobStart, whole } = await twoPastCheckpoints()
     const n = reader(g)
     n.planCheckpoint(g.log.key, start)
     n.planCheckpoint(bob.key, bobStart)

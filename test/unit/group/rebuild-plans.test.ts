@@ -9,22 +9,12 @@
 import { describe, expect, it } from 'vitest'
 import { readerFeed } from '../../../core/group/reader-source.ts'
 import { memberDocId } from '../../../core/model/doc-id.ts'
-import { MemberDoc } from '../../../core/model/member-doc.ts'
-import { ModerationDoc } from '../../../core/model/moderation-doc.ts'
-import { bobsSpace, groupWithTail, nobody, reader, sparse, tailHeld } from './tail-fixture.ts'
-import { idOf, updateBlock, type MemLog } from './support.ts'
+import { bobHiddenByFay, nobody, reader, sparse, tailHeld } from './tail-fixture.ts'
+import { idOf, updateBlock } from './support.ts'
 
 async function hiddenThenRebuilt(rebuild: 'garbage' | 'direct'): Promise<{ shown: boolean; preview: boolean | undefined; planned: boolean; posts: number }> {
-  const { g, start, parts, listed, bobLog, bob: bobId } = await groupWithTail()
-  const bobSpace = await bobsSpace(g, bobLog, bobId)
-  let post = ''
-  await bobSpace.change(memberDocId(idOf(bobId)), (d) => void (post = new MemberDoc(d, idOf(bobId)).addPost({ topic: 'check-in', text: 'bob, hidden by Fay', cw: null }, 20_000)))
-  await bobSpace.idle()
-  const bob = bobSpace.own as MemLog
-  await g.space.catchUp(bob)
   // Fay hides Bob's post in her tail, after her checkpoint.
-  await g.space.change('shared/moderation', (d) => new ModerationDoc(d).add({ item: post, action: 'hide', reason: 'other', rules: null, note: null, covers: [], seen: null, by: g.me, at: 20_001 }))
-  await g.space.idle()
+  const { g, start, parts, listed, bob, bobId, post } = await bobHiddenByFay()
   const n = reader(g)
   const at = { start, parts, listed }
   n.planCheckpoint(g.log.key, start)

@@ -83,21 +83,26 @@ export async function readSparsely(n: GroupSpace, log: MemLog, at: CheckpointAt,
   await n.catchUp(sparse(log, held))
 }
 
-/**
- * A newcomer waiting for Fay's checkpoint, with Bob's log read whole: Bob's post, hidden by Fay in
- * the last block of her tail, which is not here yet. `rest()` brings that block.
- */
-export async function hiddenWhileWaiting(): Promise<{ n: GroupSpace; whole: GroupSpace; post: string; rest(): Promise<void> }> {
+/** Bob posts; Fay reads it and hides it: the hide is the last block of her tail. */
+export async function bobHiddenByFay(): Promise<{ g: Founded; start: number; parts: number; listed: number[]; bob: MemLog; bobId: ReturnType<typeof identity>; post: string }> {
   const { g, start, parts, listed, bobLog, bob: bobId } = await groupWithTail()
   const bobSpace = await bobsSpace(g, bobLog, bobId)
   let post = ''
   await bobSpace.change(memberDocId(idOf(bobId)), (d) => void (post = new MemberDoc(d, idOf(bobId)).addPost({ topic: 'check-in', text: 'bob, hidden by Fay', cw: null }, 20_000)))
   await bobSpace.idle()
   const bob = bobSpace.own as MemLog
-  // Fay reads it and hides it: the hide is the last block of her tail.
   await g.space.catchUp(bob)
   await g.space.change('shared/moderation', (d) => new ModerationDoc(d).add({ item: post, action: 'hide', reason: 'other', rules: null, note: null, covers: [], seen: null, by: g.me, at: 20_001 }))
   await g.space.idle()
+  return { g, start, parts, listed, bob, bobId, post }
+}
+
+/**
+ * A newcomer waiting for Fay's checkpoint, with Bob's log read whole: Bob's post, hidden by Fay in
+ * the last block of her tail, which is not here yet. `rest()` brings that block.
+ */
+export async function hiddenWhileWaiting(): Promise<{ n: GroupSpace; whole: GroupSpace; post: string; rest(): Promise<void> }> {
+  const { g, start, parts, listed, bob, post } = await bobHiddenByFay()
   const whole = reader(g)
   await whole.catchUp(g.log)
   await whole.catchUp(bob)
