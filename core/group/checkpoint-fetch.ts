@@ -4,6 +4,11 @@
  * tail index lists (tail-index.ts), then everything after the checkpoint as the log grows, then,
  * once every planned log's tail is here (tail-barrier.ts), its other parts. Anything unreadable on the way makes the log be fetched whole.
  * Kept apart from group-online.ts, which decides which logs to follow at all.
+ *
+ * The waits are bounded (quiet-watch.ts); past the bound the parts are asked for anyway and what
+ * is missing stays asked for, from any peer. That the tail is not here does not need telling: the
+ * reading holds the plan, its preview and `arriving` until the store holds the tail to the length
+ * known when part 0 was opened (checkpoint-reading.ts, the tail guard).
  */
 import type { HypercoreSession } from '../store/holepunch.ts'
 import type { PeerLog } from '../store/log-store.ts'
@@ -11,7 +16,7 @@ import type { GroupSpace } from './group-space.ts'
 import type { QuotaWatch } from './quota-watch.ts'
 import { TailBarrier } from './tail-barrier.ts'
 import { listedBlocks, TAIL_INDEX_WINDOW } from './tail-index.ts'
-import { QuietWatch } from './quiet-watch.ts'
+import { CAP_MS, QUIET_MS, QuietWatch } from './quiet-watch.ts'
 
 /** One barrier per group space: its planned logs' parts wait for each other's tails (tail-barrier.ts). */
 const barriers = new WeakMap<GroupSpace, TailBarrier>()
@@ -40,7 +45,7 @@ export interface FetchHost {
  * With no usable index (an older writer, damaged, stale) the newest blocks are simply the end of
  * the tail, and the preview reads the whole tail as before.
  */
-export async function fetchFromCheckpoint(host: FetchHost, key: string, session: HypercoreSession, start: number, log: PeerLog): Promise<void> {
+export async function fetchFromCheckpoint(host: FetchHost, key: string, session: HypercoreSession, start: number, log: PeerLog, bounds = { quietMs: QUIET_MS, capMs: CAP_MS }): Promise<void> {
   const barrier = barrierOf(host.space)
   const suffixes = suffixBarrierOf(host.space)
   let watch: QuietWatch | undefined
@@ -56,7 +61,7 @@ export async function fetchFromCheckpoint(host: FetchHost, key: string, session:
     // from being fetched, nor the newcomer's feed empty. Counted in quiet time, not wall time: a
     // tail that keeps arriving, however slowly a loaded machine takes it, is waited for, since
     // its checkpoint applied before it would end the preview with the tail's hides unread.
-    const quiet = (watch = new QuietWatch(session, session.length))
+    const quiet = (watch = new QuietWatch(session, session.length, bounds.quietMs, bounds.capMs))
     const bounded = (p: Promise<void>): Promise<void> => quiet.until(p)
     const listed = need.blocks.filter((i) => i < start)
     if (listed.length) await bounded(session.download({ blocks: listed }).done())

@@ -10,6 +10,24 @@
  * refuses the checkpoint, the log is read from block 0 like any other (`needsFull` tells the
  * network layer to fetch it all). Read in full, a checkpoint is applied like an update, at the end
  * of the run that met it, and only the last one of its log in that run.
+ *
+ * The tail guard (session 13). A newcomer's plan (a welcome's) ends only once its log's blocks
+ * from the checkpoint's end up to the length the log had when the plan's part 0 was first opened
+ * are held (`tailEnds`): applying the checkpoint ends the plan, the log is then read in order only
+ * up to its first missing block, and `arriving` (group-reading.ts) goes false at the next settle
+ * point; whatever lay past that gap (a facilitator's hide, a removal) would not be in the docs
+ * while the ordinary feed showed them as the whole history. The fetch (checkpoint-fetch.ts) gives
+ * up waiting for a tail after a bound and asks for the parts anyway: a writer, or a member who is
+ * the only one serving another's log, can withhold the middle. The reading does not take the
+ * fetch's word for it: it looks at what the store holds (the bitfield), so the guard holds after a
+ * restart (the plan comes back from the welcome while the log's `next` is 0), through a rebuild
+ * (`planLike`, `adopt`) and whatever the fetch did. While held back, the log's preview pane stays
+ * on and `arriving` stays true; every block that arrives schedules a catch-up, which ends the plan
+ * once the tail is here. Why the length at part 0 and not later: blocks appended after it are
+ * new, read in order as any member reads them, and a moving target would let a busy writer keep
+ * a newcomer waiting for ever. Why not at the plan itself: a welcome carries no lengths, and
+ * before part 0 is here no peer has told one. Plans a rebuild makes again from checkpoints
+ * already applied (`shared`) are not held back: their logs were read in order before.
  */
 import { HearthError } from '../errors.ts'
 import { CheckpointAssembly, decodeCheckpointPart } from './shared-checkpoint.ts'
@@ -35,6 +53,8 @@ export interface ReadingHost {
   countRead(blocks: number): void
   /** The write rule and the byte budget for an update to `docId` at this block (tail-preview.ts). */
   mayWrite(logKey: string, index: number, docId: string): boolean
+  /** The first index of `logKey` past its byte budget (log-quota.ts): no block from there is fetched or read. */
+  readEnd(logKey: string): number
 }
 
 export class CheckpointReading {
@@ -62,6 +82,11 @@ export class CheckpointReading {
   private readonly inRun = new Map<string, number>()
   /** Part 0 of a planned checkpoint, once opened (the plan may wait for other blocks). */
   private readonly firstParts = new Map<string, FirstPart>()
+  /**
+   * The tail guard (see the header): planned log → the length its tail must be held to before its
+   * checkpoint is applied, the log's length when part 0 was first opened (null until then).
+   */
+  private readonly tailEnds = new Map<string, number | null>()
 
   /** The tails of planned logs read ahead of their checkpoints: the newest words first (tail-preview.ts). */
   private readonly preview: TailPreview
@@ -92,7 +117,9 @@ export class CheckpointReading {
 
   /** Reads `logKey` from the checkpoint at `start`, when nothing of it was read yet (`next` is 0). */
   plan(logKey: string, start: number, next: number): void {
-    if (next === 0 && !this.needsFull.has(logKey)) this.plans.set(logKey, start)
+    if (next !== 0 || this.needsFull.has(logKey)) return
+    this.plans.set(logKey, start)
+    if (!this.tailEnds.has(logKey)) this.tailEnds.set(logKey, null)
   }
 
   planOf(logKey: string): number | undefined {
@@ -124,6 +151,8 @@ export class CheckpointReading {
     for (const k of from.needsFull) this.needsFull.add(k)
     for (const [k, s] of from.shared) if (!from.needsFull.has(k)) this.plans.set(k, s)
     for (const [k, s] of from.plans) if (!from.needsFull.has(k) && !this.plans.has(k)) this.plans.set(k, s)
+    // A waiting plan keeps its guard and the length it was set to (a rebuild does not restart it).
+    for (const [k, end] of from.tailEnds) if (this.plans.has(k)) this.tailEnds.set(k, end)
   }
 
   /** Logs read from a checkpoint whose covered blocks are not read yet: log key → end (exclusive). */
@@ -220,6 +249,7 @@ export class CheckpointReading {
       this.preview.drop(log.key)
       this.plans.delete(log.key)
       this.firstParts.delete(log.key)
+      this.tailEnds.delete(log.key)
       this.needsFull.add(log.key)
       return true
     }
@@ -231,6 +261,8 @@ export class CheckpointReading {
       if (!first) return refuse()
       // Kept while the plan waits, so a retry does not open it again.
       this.firstParts.set(log.key, first)
+      // The length its tail must be held to (the guard): what the log is known to hold now.
+      if (this.tailEnds.get(log.key) === null) this.tailEnds.set(log.key, log.length)
     }
     if (!this.uncoveredRead.has(log.key)) {
       const blocks = await readAll(log, first.part.uncovered)
@@ -244,10 +276,12 @@ export class CheckpointReading {
     }
     if (!this.host.knowsLog(log.key)) return false
     const last = start + first.part.parts - 1
-    // The parts come after every planned tail (tail-barrier.ts): until the store holds them all
-    // (its bitfield, read from memory), reading them would only find one missing — 122 reads
-    // before the first page in the bench, 0.9 s of wall time. A log that cannot tell reads.
-    const held = !log.heldUntil || log.heldUntil(start + 1, last + 1) >= last + 1
+    // Not while the tail is not held to its guard's length (see the header): the plan, its preview
+    // and `arriving` stay. The parts come after every planned tail (tail-barrier.ts): until the
+    // store holds them all (its bitfield, read from memory), reading them would only find one
+    // missing — 122 reads before the first page in the bench, 0.9 s of wall time. A log that
+    // cannot tell reads.
+    const held = this.tailHeld(log, last + 1) && (!log.heldUntil || log.heldUntil(start + 1, last + 1) >= last + 1)
     const state = held ? await readCheckpoint(log, first, this.host.open) : 'missing'
     if (state === 'missing') {
       // Fetched tail first (checkpoint-fetch.ts): what is here of the tail shows meanwhile.
@@ -260,9 +294,25 @@ export class CheckpointReading {
     this.preview.drop(log.key)
     this.plans.delete(log.key)
     this.firstParts.delete(log.key)
+    this.tailEnds.delete(log.key)
     this.host.readOn(log.key, last + 1, first.part.parts)
     if (start > 0) this.backfills.set(log.key, { next: 0, end: start, skip: new Set(first.part.uncovered) })
     return true
+  }
+
+  /**
+   * Whether `log` holds every block from `from` (its checkpoint's end) up to its guard's length,
+   * as far as the log's length (a writer may truncate) and byte budget go: from the store's
+   * bitfield, in memory, no block read (a catch-up runs on every block that arrives). True for a
+   * plan without a guard, and for a log that cannot tell (no bitfield; in-memory test logs, a
+   * core while it reopens), which reads as before, as the parts' check below does: the guard is
+   * asked of every peer log the app reads (log-store.ts, through fork-watch.ts).
+   */
+  private tailHeld(log: Readable & { key: string; length: number }, from: number): boolean {
+    const target = this.tailEnds.get(log.key)
+    if (target === undefined || target === null || !log.heldUntil) return true
+    const end = Math.min(target, log.length, this.host.readEnd(log.key))
+    return from >= end || log.heldUntil(from, end) >= end
   }
 
   /**
@@ -297,6 +347,7 @@ export class CheckpointReading {
     copy(this.plans, from.plans)
     copy(this.deferred, from.deferred)
     copy(this.firstParts, from.firstParts)
+    copy(this.tailEnds, from.tailEnds)
     // The panes the rebuild read under its governance, not ours (read under the old one).
     this.preview.adopt(from.preview)
     this.uncoveredRead.clear()

@@ -126,6 +126,7 @@ export abstract class GroupReading {
     },
     countRead: (blocks) => (this.blocksRead += blocks),
     mayWrite: (logKey, index, docId) => this.quota.allows(logKey, index) && !!this.gov && checkWrite(this.gov, logKey, index, docId).ok,
+    readEnd: (logKey) => this.quota.readEnd(logKey),
   })
   readonly quota = new QuotaBook() // where each log's byte budget ends (log-quota.ts)
   /** log key → start of the latest shared checkpoint accepted from it (welcomes pass these on). */
@@ -262,8 +263,9 @@ export abstract class GroupReading {
   }
 
   /**
-   * Whether the views may not claim "the history is here" yet: a log waits for its checkpoint, or
-   * did at the last settle point. Read positions move inside a batch at once, its updates reach
+   * Whether the views may not claim "the history is here" yet: a log waits for its checkpoint (a
+   * newcomer's, also for its tail: checkpoint-reading.ts, the tail guard), or did at the last
+   * settle point. Read positions move inside a batch at once, its updates reach
    * the docs at a settle point, so a log's plan ends (the live `planned`) before its checkpoint,
    * its tail and the hides and removals in them are in the docs; this stays true until then.
    */

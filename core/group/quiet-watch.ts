@@ -19,8 +19,10 @@
  * Why a cap too. A hostile writer could trickle one block every few seconds and hold the
  * newcomer's first ordinary page back for hours; the cap, counted from the watch's start, ends
  * that. Past either bound every wait ends at once and the caller goes on (the blocks stay asked
- * for): what is then missing is that writer's own blocks, the same trust as a checkpoint's
- * uncovered list.
+ * for). What is then missing may be anyone's hide, not only the writer's own: a member who is the
+ * only one serving another's log can withhold its middle. So the reading does not end the log's
+ * plan, its preview or `arriving` until those blocks are here (checkpoint-reading.ts, the tail
+ * guard, session 13): the bound frees the parts' fetch, not the ordinary feed.
  */
 import type { HypercoreSession } from '../store/holepunch.ts'
 

@@ -1,0 +1,251 @@
+/**
+ * The tail guard (checkpoint-reading.ts): a newcomer's planned log leaves "arriving" only once it
+ * is held to the length known when its checkpoint's part 0 was opened. The fault it closes: the
+ * fetch's quiet watch gives up on a tail whose middle nobody serves, the checkpoint's parts come
+ * anyway, the checkpoint was applied, the plan ended, and the ordinary feed read Fay's log in
+ * order up to the gap: her hide of Bob's post, past it, was not applied, and the page showed the
+ * post as if the history were whole. A member who is the only one serving another's log can do
+ * this (a hostile relay), not only the writer.
+ *
+ * Real components where the fault lives: Fay's sealed blocks in a real Hypercore on a temp
+ * folder; a relay's Corestore holding all of it but the middle of her tail; the newcomer's
+ * Corestore linked to the relay alone, fetched by the real fetch (checkpoint-fetch.ts, its quiet
+ * watch bounded small through its parameters, no time measured), read by a real GroupSpace
+ * through the store's bitfield (block-batch.ts `heldUntil`). The writer's store is linked later:
+ * the missing blocks come, and the log is read whole.
+ */
+import { describe, expect, it } from 'vitest'
+import { fetchFromCheckpoint, type FetchHost } from '../../../core/group/checkpoint-fetch.ts'
+import { GroupSpace, type ReadLog } from '../../../core/group/group-space.ts'
+import { countedSource, readerFeed, refuseWhileArriving } from '../../../core/group/reader-source.ts'
+import { memberDocId } from '../../../core/model/doc-id.ts'
+import { MemberDoc } from '../../../core/model/member-doc.ts'
+import { fastProvider } from '../../../core/crypto/provider-sodium.ts'
+import { heldUntil } from '../../../core/store/block-batch.ts'
+import type { HypercoreSession } from '../../../core/store/holepunch.ts'
+import type { PeerLog } from '../../../core/store/log-store.ts'
+import { link, useCorestores } from '../../helpers/corestores.ts'
+import { hex, identity, MemLog } from './support.ts'
+import { bobHiddenByFay, bobsSpace, groupWithTail, nobody, pastCheckpoint, reader, readSparsely, rnd } from './tail-fixture.ts'
+
+const store = useCorestores()
+const ARRIVING = { posts: [], next: null, preview: true }
+const texts = (s: GroupSpace, limit = 2000): string[] => readerFeed(s, nobody, { limit }).posts.map((p) => p.text)
+
+/** Bob's post, hidden by Fay; then Fay posts on past two tail indexes, so the hide sits in her tail's middle. */
+async function hiddenMidTail(): Promise<Awaited<ReturnType<typeof bobHiddenByFay>> & { hideAt: number; whole: GroupSpace }> {
+  const f = await bobHiddenByFay()
+  const hideAt = f.g.log.length - 1
+  for (let i = 0; i < 150; i++) await f.g.space.change(memberDocId(f.g.me), (d) => void new MemberDoc(d, f.g.me).addPost({ topic: 'check-in', text: `after ${i}`, cw: null }, 30_000 + i))
+  await f.g.space.idle()
+  const whole = reader(f.g)
+  await whole.catchUp(f.g.log)
+  await whole.catchUp(f.bob)
+  expect(texts(whole)).not.toContain('bob, hidden by Fay')
+  return { ...f, hideAt, whole }
+}
+const built = hiddenMidTail()
+
+/** The newcomer's device: one identity and device log, so a restart can open it again. */
+function device(f: Awaited<typeof built>): () => GroupSpace {
+  const me = identity(rnd)
+  const own = new MemLog(hex(rnd.bytes(32)))
+  return () => new GroupSpace(own, { identity: me, epochs: new Map([[0, f.g.epochKey.slice()]]), current: 0 }, { groupId: f.g.space.governance.groupId })
+}
+
+/** A Hypercore session as the space reads a peer log: under Fay's log key (governance names it), from the store, held as the bitfield says. */
+function peerLog(key: string, core: HypercoreSession): ReadLog & PeerLog {
+  return {
+    key,
+    get length() { return core.length },
+    get: (i) => core.get(i, { wait: false }) as Promise<Uint8Array | null>,
+    heldUntil: (from, end) => heldUntil(core, from, end),
+  }
+}
+
+/**
+ * Fay's log in a writer's store; a relay that holds all of it but [from, to); the newcomer linked
+ * to the relay alone, its fetch run until its quiet watch gives up on the middle and the parts
+ * are here. `serve()` links the writer's store: the middle comes.
+ */
+async function behindRelay(f: Awaited<typeof built>, n: GroupSpace, [from, to]: [number, number]): Promise<{ log: ReadLog & PeerLog; serve(): Promise<void> }> {
+  const ws = store()
+  const kp = fastProvider.signKeyPairFromSeed(rnd.bytes(32))
+  const writer = ws.get({ manifest: { version: 1, signers: [{ publicKey: kp.publicKey }] } })
+  await writer.ready()
+  // One batch (Hypercore appends an array of blocks at once; Hearth's typed surface names one).
+  await writer.append(f.g.log.blocks.map((b) => Buffer.from(b)) as unknown as Uint8Array, { keyPair: kp })
+  const rs = store()
+  const cut = link(ws, rs)
+  const relay = rs.get({ key: writer.key as Uint8Array })
+  await relay.ready()
+  await relay.download({ start: 0, end: from }).done()
+  await relay.download({ start: to, end: writer.length }).done()
+  cut()
+  const ns = store()
+  link(rs, ns)
+  const core = ns.get({ key: writer.key as Uint8Array })
+  await core.ready()
+  const log = peerLog(f.g.log.key, core)
+  // The welcome's plan (group-registry.ts, `seedCheckpoints`), made before any block is here.
+  n.planCheckpoint(f.g.log.key, f.start)
+  const done: string[] = []
+  const host = {
+    space: n,
+    quota: { download: (_k: string, s: HypercoreSession, r: { start: number; end: number }) => s.download(r).done().catch(() => undefined) },
+    closed: () => false,
+    fetchWhole: (k: string) => void done.push(`whole ${k}`),
+    fetched: (k: string) => void done.push(`fetched ${k}`),
+    schedule: () => undefined,
+  } as unknown as FetchHost
+  await fetchFromCheckpoint(host, f.g.log.key, core, f.start, log, { quietMs: 100, capMs: 30_000 })
+  // The fetch gave up on the middle and asked for the parts: they are here, the middle is not
+  // (the tail before it is asked for and arrives from the relay as it may).
+  expect(done).toEqual([`fetched ${f.g.log.key}`])
+  expect(heldUntil(core, f.start, f.start + f.parts)).toBe(f.start + f.parts)
+  await core.download({ start: f.start + f.parts, end: from }).done()
+  expect(heldUntil(core, f.start + f.parts, core.length)).toBe(from)
+  return {
+    log,
+    serve: async () => {
+      link(ws, ns)
+      await core.download({ start: from, end: to }).done()
+    },
+  }
+}
+
+/** What the newcomer shows while held back: no page with Bob's post, `arriving`, no counts or exports. */
+function heldBack(n: GroupSpace, f: Awaited<typeof built>): void {
+  expect(readerFeed(n, nobody, { limit: 2000 }).posts.map((p) => p.id)).not.toContain(f.post)
+  expect(n.arriving).toBe(true)
+  expect(n.planOf(f.g.log.key)).toBe(f.start)
+  expect(readerFeed(n, nobody, { limit: 20 }).preview).toBe(true)
+  expect(countedSource(n, nobody)).toBeNull()
+  expect(() => refuseWhileArriving(n)).toThrow(expect.objectContaining({ code: 'HISTORY_ARRIVING' }))
+}
+
+/** Once the middle is read: the plan over, the ordinary feed, the full read's page. */
+function readWhole(n: GroupSpace, f: Awaited<typeof built>): void {
+  expect(n.planOf(f.g.log.key)).toBeUndefined()
+  expect(n.arriving).toBe(false)
+  expect(readerFeed(n, nobody, { limit: 20 }).preview).toBeUndefined()
+  expect(texts(n)).toEqual(texts(f.whole))
+}
+
+describe('a planned log whose middle a relay withholds, past the fetch’s bound', () => {
+  it('the hide in the middle: no page shows the hidden post and the history stays arriving; once the middle comes, the full read', async () => {
+    const f = await built
+    const n = device(f)()
+    const relay = await behindRelay(f, n, [f.hideAt - 2, f.hideAt + 3])
+    await n.catchUp(relay.log)
+    await n.catchUp(f.bob)
+    // Before: the checkpoint applied, the log read up to the gap, `arriving` over, and Bob's
+    // post on the ordinary page. The hide is listed by Fay's index, and not here: no preview.
+    heldBack(n, f)
+    expect(readerFeed(n, nobody, { limit: 20 })).toEqual(ARRIVING)
+    await n.catchUp(relay.log)
+    heldBack(n, f)
+
+    await relay.serve()
+    await n.catchUp(relay.log)
+    readWhole(n, f)
+    expect(texts(n)).not.toContain('bob, hidden by Fay')
+  })
+
+  it('the listed hide served, the rest of the middle not: the preview stays, with Fay’s newest posts and without Bob’s', async () => {
+    const f = await built
+    const n = device(f)()
+    const relay = await behindRelay(f, n, [f.hideAt + 1, f.hideAt + 6])
+    await n.catchUp(relay.log)
+    await n.catchUp(f.bob)
+    heldBack(n, f)
+    // Before: the ordinary feed, not marked preview, without Fay's posts past the gap.
+    const page = readerFeed(n, nobody, { limit: 20 })
+    expect(page.posts.map((p) => p.text)).toEqual(texts(f.whole, 20))
+
+    await relay.serve()
+    await n.catchUp(relay.log)
+    readWhole(n, f)
+  })
+
+  it('a restart while held back: the plan comes back from the welcome and holds again; the middle arriving later ends it', async () => {
+    const f = await built
+    const open = device(f)
+    const n = open()
+    const relay = await behindRelay(f, n, [f.hideAt - 2, f.hideAt + 3])
+    await n.catchUp(relay.log)
+    await n.catchUp(f.bob)
+    heldBack(n, f)
+    const saved = n.checkpoint()
+
+    // The device opens again from its local checkpoint; the welcome's plans are made again
+    // (group-registry.ts, `seedCheckpoints`) for logs not read yet.
+    const again = open()
+    again.restore(saved)
+    again.planCheckpoint(f.g.log.key, f.start)
+    await again.catchUp(relay.log)
+    await again.catchUp(f.bob)
+    heldBack(again, f)
+
+    await relay.serve()
+    await again.catchUp(relay.log)
+    readWhole(again, f)
+  })
+
+  it('a rebuild while held back (any member can start one) keeps the plan and its guard', async () => {
+    const f = await built
+    const n = device(f)()
+    const relay = await behindRelay(f, n, [f.hideAt - 2, f.hideAt + 3])
+    await n.catchUp(relay.log)
+    await n.catchUp(f.bob)
+    heldBack(n, f)
+    await (n as unknown as { rebuild(): Promise<void> }).rebuild()
+    heldBack(n, f)
+
+    await relay.serve()
+    await n.catchUp(relay.log)
+    readWhole(n, f)
+  })
+})
+
+describe('two planned logs, one of them whole', () => {
+  it('the whole one ends its plan; the other holds the history arriving until its tail is here', async () => {
+    const { g, start, hidden, bobLog, bob: bobId } = await groupWithTail()
+    const bobSpace = await bobsSpace(g, bobLog, bobId)
+    const { bob, bobStart } = await pastCheckpoint(bobSpace, bobId)
+    const whole = reader(g)
+    await whole.catchUp(g.log)
+    await whole.catchUp(bob)
+    expect(texts(whole)).not.toContain('hidden by a facilitator')
+
+    // Fay's log as the store holds it: everything but her tail's last block (her hide), parts included.
+    const last = g.log.length - 1
+    let held = (i: number): boolean => i < last
+    const fay: ReadLog = {
+      key: g.log.key,
+      get length() { return g.log.length },
+      get: async (i) => (held(i) ? (g.log.blocks[i] ?? null) : null),
+      heldUntil: (from, end) => {
+        for (let i = from; i < end; i++) if (!held(i)) return i
+        return end
+      },
+    }
+    const n = reader(g)
+    n.planCheckpoint(g.log.key, start)
+    await n.catchUp(fay)
+    // Bob's log, planned on his checkpoint too, is here whole.
+    await readSparsely(n, bob, { start: bobStart, parts: 0, listed: [] }, () => true)
+    await n.catchUp(fay)
+    expect(n.planOf(bob.key)).toBeUndefined()
+    expect(n.planOf(g.log.key)).toBe(start)
+    expect(n.arriving).toBe(true)
+    // Before: Fay's checkpoint applied, her log read up to her hide, and her hidden post shown.
+    expect(readerFeed(n, nobody, { limit: 2000 }).posts.map((p) => p.id)).not.toContain(hidden)
+    expect(countedSource(n, nobody)).toBeNull()
+
+    held = () => true
+    await n.catchUp(fay)
+    expect(n.arriving).toBe(false)
+    expect(texts(n)).toEqual(texts(whole))
+  })
+})
