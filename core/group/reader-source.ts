@@ -73,7 +73,7 @@ export function exportSource(space: GroupSpace, includeHidden: boolean): ViewSou
  * while a log waits: its checkpoint and tail are read before they are in the docs.
  */
 export function refuseWhileArriving(space: GroupSpace): void {
-  if (space.arriving) throw errors.HISTORY_ARRIVING('a log still waits for its shared checkpoint')
+  if (space.arriving) throw errors.HISTORY_ARRIVING('a log still waits for its shared checkpoint or the rest of its tail')
 }
 
 /** The posts a count may be made from: none while a newcomer's history arrives (see above). */
