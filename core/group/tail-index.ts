@@ -47,14 +47,23 @@ import { BlockKind } from '../store/block-codec.ts'
 import type { OpenBlock } from './checkpoint-log.ts'
 import { decodeCheckpointPart } from './shared-checkpoint.ts'
 import { readRun, type Readable } from './log-window.ts'
+import { readFlag, type Flag } from '../model/flags.ts'
+import { makeRef, parseRef } from '../model/member-doc.ts'
 
 export const TAIL_INDEX_VERSION = 1
-/** A writer appends an index once this many blocks follow its checkpoint or its last index. */
+/** A writer appends an index once this many blocks follow its last index (its first: once any block follows its checkpoint). */
 export const TAIL_INDEX_EVERY = 64
 /** A reader looks for its index among this many of a log's newest blocks (twice the spacing: one SUFFIX_MIN back is in it). */
 export const TAIL_INDEX_WINDOW = 2 * TAIL_INDEX_EVERY
 export const MAX_TAIL_INDEX_RANGES = 8 * 1024
+/** The most flags an index carries; a writer holding more writes FLAGS_OVER and no flag. */
+export const MAX_TAIL_INDEX_FLAGS = 1024
+/** The flag count that says "more than MAX_TAIL_INDEX_FLAGS": the set is not given (tail-preview.ts then shows no page). */
+export const FLAGS_OVER = 0xffff
 const HEAD = 15
+/** author id 32, item id 8, reason u16, rules present u8, rules 16, at u32 lo + u32 hi. */
+const FLAG_BYTES = 67
+const AT_HI_MAX = 0x1f_ffff // at <= Number.MAX_SAFE_INTEGER
 
 export interface TailIndex {
   start: number
@@ -62,11 +71,15 @@ export interface TailIndex {
   at: number
   /** [first, count] pairs, as in the payload. */
   ranges: [number, number][]
+  /** Its writer's own flags when the index was written (flags.ts), ascending by target; 'over' past MAX_TAIL_INDEX_FLAGS. */
+  flags: Flag[] | 'over'
 }
 
 export function encodeTailIndex(idx: TailIndex): Uint8Array {
   checkShape(idx)
-  const b = new Uint8Array(HEAD + 8 * idx.ranges.length)
+  const flags = idx.flags === 'over' ? [] : idx.flags
+  const tail = HEAD + 8 * idx.ranges.length
+  const b = new Uint8Array(tail + 2 + FLAG_BYTES * flags.length)
   const dv = new DataView(b.buffer)
   b[0] = TAIL_INDEX_VERSION
   dv.setUint32(1, idx.start, true)
@@ -77,6 +90,8 @@ export function encodeTailIndex(idx: TailIndex): Uint8Array {
     dv.setUint32(HEAD + 8 * i, first, true)
     dv.setUint32(HEAD + 8 * i + 4, count, true)
   })
+  dv.setUint16(tail, idx.flags === 'over' ? FLAGS_OVER : flags.length, true)
+  flags.forEach((f, i) => encodeFlag(b, dv, tail + 2 + FLAG_BYTES * i, f))
   return b
 }
 
@@ -86,9 +101,15 @@ export function decodeTailIndex(payload: Uint8Array, index: number): TailIndex {
   if (payload[0] !== TAIL_INDEX_VERSION) throw errors.BLOCK_VERSION(`tail index version ${payload[0]}`)
   const dv = new DataView(payload.buffer, payload.byteOffset, payload.byteLength)
   const count = dv.getUint16(13, true)
-  if (payload.length !== HEAD + 8 * count) throw errors.BLOCK_MALFORMED('tail index length')
-  const idx: TailIndex = { start: dv.getUint32(1, true), end: dv.getUint32(5, true), at: dv.getUint32(9, true), ranges: [] }
+  const tail = HEAD + 8 * count
+  if (payload.length < tail + 2) throw errors.BLOCK_MALFORMED('tail index length')
+  const f = dv.getUint16(tail, true)
+  const over = f === FLAGS_OVER
+  if (!over && f > MAX_TAIL_INDEX_FLAGS) throw errors.BLOCK_TOO_LARGE('tail index has too many flags')
+  if (payload.length !== tail + 2 + FLAG_BYTES * (over ? 0 : f)) throw errors.BLOCK_MALFORMED('tail index length')
+  const idx: TailIndex = { start: dv.getUint32(1, true), end: dv.getUint32(5, true), at: dv.getUint32(9, true), ranges: [], flags: over ? 'over' : [] }
   for (let i = 0; i < count; i++) idx.ranges.push([dv.getUint32(HEAD + 8 * i, true), dv.getUint32(HEAD + 8 * i + 4, true)])
+  if (idx.flags !== 'over') for (let i = 0; i < f; i++) idx.flags.push(decodeFlag(payload, dv, tail + 2 + FLAG_BYTES * i))
   checkShape(idx)
   if (idx.at !== index) throw errors.BLOCK_MALFORMED('tail index out of place')
   return idx
@@ -105,7 +126,7 @@ export function tailIndexProblem(payload: Uint8Array, index: number): string | n
   }
 }
 
-function checkShape({ start, end, at, ranges }: TailIndex): void {
+function checkShape({ start, end, at, ranges, flags }: TailIndex): void {
   const u32 = (n: number): boolean => Number.isInteger(n) && n >= 0 && n <= 0xffff_ffff
   if (!u32(start) || !u32(end) || !u32(at) || start >= end || end > at) throw errors.BLOCK_MALFORMED('tail index bounds')
   if (ranges.length > MAX_TAIL_INDEX_RANGES) throw errors.BLOCK_TOO_LARGE('tail index has too many ranges')
@@ -114,6 +135,50 @@ function checkShape({ start, end, at, ranges }: TailIndex): void {
     if (!u32(first) || !u32(count) || count < 1 || first < floor || first + count > at) throw errors.BLOCK_MALFORMED('tail index ranges')
     floor = first + count + 1
   }
+  if (flags === 'over') return
+  if (flags.length > MAX_TAIL_INDEX_FLAGS) throw errors.BLOCK_TOO_LARGE('tail index has too many flags')
+  let prev = ''
+  for (const f of flags) {
+    // One spelling: each target once, ascending; every field as flags.ts reads it.
+    if (f.target <= prev || readFlag(f.target, { reason: f.reason, rules: f.rules, at: f.at }) === null) throw errors.BLOCK_MALFORMED('tail index flags')
+    prev = f.target
+  }
+}
+
+const REASON_RULE = /^rule:([1-9]\d{0,2})$/
+
+function encodeFlag(b: Uint8Array, dv: DataView, o: number, f: Flag): void {
+  const ref = parseRef(f.target) as { authorId: string; itemId: string }
+  b.set(fromHex(ref.authorId), o)
+  b.set(fromHex(ref.itemId), o + 32)
+  dv.setUint16(o + 40, f.reason === 'other' ? 0 : Number(REASON_RULE.exec(f.reason)?.[1]), true)
+  b[o + 42] = f.rules === null ? 0 : 1
+  if (f.rules !== null) b.set(fromHex(f.rules), o + 43)
+  dv.setUint32(o + 59, f.at % 2 ** 32, true)
+  dv.setUint32(o + 63, Math.floor(f.at / 2 ** 32), true)
+}
+
+function decodeFlag(b: Uint8Array, dv: DataView, o: number): Flag {
+  const reason = dv.getUint16(o + 40, true)
+  const has = b[o + 42]
+  const rules = b.subarray(o + 43, o + 59)
+  const hi = dv.getUint32(o + 63, true)
+  if (reason > 999 || (has !== 0 && has !== 1) || (has === 0 && rules.some((x) => x !== 0)) || hi > AT_HI_MAX) throw errors.BLOCK_MALFORMED('tail index flag')
+  return {
+    target: makeRef(toHex(b.subarray(o, o + 32)), toHex(b.subarray(o + 32, o + 40))),
+    reason: reason === 0 ? 'other' : `rule:${reason}`,
+    rules: has ? toHex(rules) : null,
+    at: hi * 2 ** 32 + dv.getUint32(o + 59, true),
+  }
+}
+
+const toHex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
+const fromHex = (h: string): Uint8Array => Uint8Array.from(Buffer.from(h, 'hex'))
+
+/** A writer's flags as an index carries them: ascending by target, or 'over' past the cap. */
+export function indexFlags(flags: readonly Flag[]): Flag[] | 'over' {
+  if (flags.length > MAX_TAIL_INDEX_FLAGS) return 'over'
+  return [...flags].sort((a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : 0)).map((f) => ({ ...f }))
 }
 
 /** Every block an index lists, ascending. */
@@ -225,7 +290,7 @@ export class TailIndexWriter {
    * last index), the tail cannot be read whole, or the list does not fit (the reader then reads
    * the whole tail).
    */
-  async due(own: Readable & { length: number }, start: number, docId: string, open: OpenBlock): Promise<Uint8Array | null> {
+  async due(own: Readable & { length: number }, start: number, docId: string, open: OpenBlock, flags: () => readonly Flag[]): Promise<Uint8Array | null> {
     const at = own.length
     if (this.state?.start !== start) {
       const raw = await own.get(start)
@@ -246,7 +311,7 @@ export class TailIndexWriter {
       if (typeof last === 'object') this.state = { start, end, scanned: last.at + 1, lastAt: last.at, ranges: last.ranges.map(([f, c]) => [f, c]) }
     }
     const s = this.state
-    if (at - s.end < TAIL_INDEX_EVERY) return null
+    if (at <= s.end) return null
     for await (const [i, raw] of readRun(own, s.scanned, () => at)) {
       let listed = true
       try {
@@ -265,7 +330,10 @@ export class TailIndexWriter {
       s.scanned = i + 1
     }
     // Our own log holds every block; one not read stops here, and no index is written this time.
-    if (s.scanned < at || at - (s.lastAt + 1) < TAIL_INDEX_EVERY || s.ranges.length > MAX_TAIL_INDEX_RANGES) return null
-    return encodeTailIndex({ start: s.start, end: s.end, at, ranges: s.ranges.map(([f, c]) => [f, c]) })
+    // The first index of a checkpoint as soon as a block follows it (so a short tail carries our
+    // flags too: tail-preview.ts), then one every TAIL_INDEX_EVERY blocks.
+    if (s.scanned < at || (s.lastAt >= s.end && at - (s.lastAt + 1) < TAIL_INDEX_EVERY) || s.ranges.length > MAX_TAIL_INDEX_RANGES) return null
+    // Our flags as the doc in memory holds them now: every own update before `at` is in it.
+    return encodeTailIndex({ start: s.start, end: s.end, at, ranges: s.ranges.map(([f, c]) => [f, c]), flags: indexFlags(flags()) })
   }
 }

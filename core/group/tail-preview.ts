@@ -68,6 +68,7 @@ import { BlockKind } from '../store/block-codec.ts'
 import type { OpenBlock } from './checkpoint-log.ts'
 import { readAll, readRun, type Readable } from './log-window.ts'
 import { findTailIndex, listedBlocks, SUFFIX_MIN } from './tail-index.ts'
+import { readFlag, type Flag } from '../model/flags.ts'
 
 export interface PreviewHost {
   readonly open: OpenBlock
@@ -85,6 +86,12 @@ interface Pane {
   log: Readable & { length: number }
   /** Dated keys the listed blocks put in before the suffix: not counted for the line. */
   undated: Set<string>
+  /**
+   * Its writer's flags as the latest usable index read says they were when it was written
+   * (tail-index.ts): the flags its checkpoint and the blocks before the index hold, which the pane
+   * does not. 'over': more than an index carries; null: no usable index (see the header).
+   */
+  flags: Flag[] | 'over' | null
 }
 
 export class TailPreview {
@@ -102,7 +109,7 @@ export class TailPreview {
     if (!pane || pane.docId !== docId) {
       const begin = await this.begin(log, from, docId, changed)
       if (begin === null) return
-      pane = { docId, doc: new Y.Doc({ gc: true }), next: begin.next, log, undated: new Set() }
+      pane = { docId, doc: new Y.Doc({ gc: true }), next: begin.next, log, undated: new Set(), flags: begin.flags }
       this.panes.set(log.key, pane)
       if (begin.own.length) {
         for (const [i, payload] of begin.own) if (this.host.mayWrite(log.key, i, docId)) applyPadded(pane.doc, payload)
@@ -136,10 +143,15 @@ export class TailPreview {
    * are here; at `from` when there is none; null while that is not known yet. Listed blocks are judged for real, but
    * the updates to the pane's own doc among them, which the pane applies first, in order (`own`).
    */
-  private async begin(log: Readable & { key: string; length: number }, from: number, docId: string, changed: Set<string>): Promise<{ next: number; own: [number, Uint8Array][] } | null> {
-    const idx = await findTailIndex(log, from, log.length, docId, this.host.open, SUFFIX_MIN)
+  private async begin(log: Readable & { key: string; length: number }, from: number, docId: string, changed: Set<string>): Promise<{ next: number; own: [number, Uint8Array][]; flags: Flag[] | 'over' | null } | null> {
+    // The flags come from the LATEST usable index (the fewest the suffix may have withdrawn); the
+    // pane starts at it or before it, so it reads every block after it.
+    const latest = await findTailIndex(log, from, log.length, docId, this.host.open)
+    if (latest === 'wait') return null
+    const flags = latest === 'none' ? null : latest.flags
+    const idx = latest === 'none' || log.length - (latest.at + 1) >= SUFFIX_MIN ? latest : await findTailIndex(log, from, log.length, docId, this.host.open, SUFFIX_MIN)
     if (idx === 'wait') return null
-    if (idx === 'none') return { next: from, own: [] }
+    if (idx === 'none') return { next: from, own: [], flags }
     const listed = listedBlocks(idx)
     const blocks = await readAll(log, listed)
     if (blocks === null) return null
@@ -150,7 +162,7 @@ export class TailPreview {
       if (mine === null) for (const id of this.host.judgeSparse(log.key, i, raw)) changed.add(id)
       else if (mine.kind === BlockKind.YjsUpdate) own.push([i, mine.payload])
     })
-    return { next: idx.at + 1, own }
+    return { next: idx.at + 1, own, flags }
   }
 
   /** Whether the preview of `logKey` has read every block of its log known so far. */
@@ -172,20 +184,49 @@ export class TailPreview {
     this.panes.delete(logKey)
   }
 
-  /** Member doc id → preview doc, and the line above which the page is whole; null when none can be shown. */
-  view(planned: Iterable<string>): { docs: Map<string, Y.Doc>; since: number } | null {
+  /**
+   * Member doc id → preview doc, the line above which the page is whole, and member doc id → the
+   * flags its writer's panes hold beyond the doc shown (every pane's index flags and, for a member
+   * with more than one planned device log, the flags of the panes not shown): the moderation
+   * count adds them (reader-source.ts). Null when no page can be shown.
+   */
+  view(planned: Iterable<string>): PreviewView | null {
     const docs = new Map<string, Y.Doc>()
+    const flags = new Map<string, Flag[]>()
     let since = -Infinity
     for (const key of planned) {
       const p = this.panes.get(key)
       if (!p || p.next < p.log.length) return null
+      // More flags than an index carries: which posts they hide is not known before the checkpoint.
+      if (p.flags === 'over') return null
       const oldest = oldestDated(p.doc, p.undated)
       if (oldest === Infinity) return null
       since = Math.max(since, oldest)
-      docs.set(p.docId, p.doc)
+      const held = flags.get(p.docId) ?? []
+      held.push(...(p.flags ?? []))
+      // A second pane of the same member doc (two devices) is not the one shown: its flags still count.
+      if (docs.has(p.docId)) held.push(...paneFlags(p.doc))
+      flags.set(p.docId, held)
+      if (!docs.has(p.docId)) docs.set(p.docId, p.doc)
     }
-    return docs.size ? { docs, since } : null
+    return docs.size ? { docs, since, flags } : null
   }
+}
+
+export interface PreviewView {
+  docs: Map<string, Y.Doc>
+  since: number
+  flags: Map<string, Flag[]>
+}
+
+/** The well-formed flags a pane's doc holds (flags.ts's layout). */
+function paneFlags(doc: Y.Doc): Flag[] {
+  const out: Flag[] = []
+  for (const [target, v] of doc.getMap<unknown>('flags')) {
+    const f = readFlag(target, v)
+    if (f) out.push(f)
+  }
+  return out
 }
 
 /** The block when it is one of the pane's own doc (an update, or a checkpoint or index block a hostile index lists: passed over), else null. */

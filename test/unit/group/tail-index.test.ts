@@ -41,7 +41,7 @@ const aboveLine = (whole: GroupSpace, n: GroupSpace): string[] => {
 
 /** A raw index payload, not checked (what a hostile writer could sign). */
 function rawIndex(start: number, end: number, at: number, ranges: [number, number][]): Uint8Array {
-  const b = new Uint8Array(15 + 8 * ranges.length)
+  const b = new Uint8Array(15 + 8 * ranges.length + 2)
   const dv = new DataView(b.buffer)
   b[0] = 1
   dv.setUint32(1, start, true)
@@ -53,7 +53,7 @@ function rawIndex(start: number, end: number, at: number, ranges: [number, numbe
 }
 
 describe('the tail index format', () => {
-  const ok: TailIndex = { start: 1000, end: 1003, at: 1100, ranges: [[1003, 2], [1010, 1], [1099, 1]] }
+  const ok: TailIndex = { start: 1000, end: 1003, at: 1100, ranges: [[1003, 2], [1010, 1], [1099, 1]], flags: [] }
 
   it('round-trips and lists its blocks', () => {
     expect(decodeTailIndex(encodeTailIndex(ok), 1100)).toEqual(ok)
@@ -88,7 +88,7 @@ describe('the tail index format', () => {
     v2[0] = 2
     expect(codeOf(() => decodeTailIndex(v2, 1100))).toBe('BLOCK_VERSION')
     const many = Array.from({ length: MAX_TAIL_INDEX_RANGES + 1 }, (_, i): [number, number] => [10 + 2 * i, 1])
-    expect(codeOf(() => encodeTailIndex({ start: 0, end: 10, at: 10 + 2 * many.length, ranges: many }))).toBe('BLOCK_TOO_LARGE')
+    expect(codeOf(() => encodeTailIndex({ start: 0, end: 10, at: 10 + 2 * many.length, ranges: many, flags: [] }))).toBe('BLOCK_TOO_LARGE')
     // Random payloads: coded errors only.
     for (let k = 0; k < 2000; k++) {
       const b = rnd.bytes(15 + (k % 40))
@@ -169,22 +169,23 @@ async function wholeRead(t: Awaited<ReturnType<typeof indexedTail>>): Promise<Gr
 }
 
 describe('a writer’s tail indexes', () => {
-  it('are written every TAIL_INDEX_EVERY blocks past the checkpoint, listing exactly its blocks that are not its own member doc', async () => {
+  it('are written once a block follows the checkpoint, then every TAIL_INDEX_EVERY blocks, listing exactly its blocks that are not its own member doc', async () => {
     const t = await indexedTail()
     const idx = indexesIn(t.g)
     const at = [...idx.keys()]
-    expect(at).toEqual([t.end + TAIL_INDEX_EVERY, t.end + 2 * TAIL_INDEX_EVERY + 1])
+    // The first right after the checkpoint's first tail block (a short tail carries its writer's flags too).
+    expect(at).toEqual([t.end + 1, t.end + 2 + TAIL_INDEX_EVERY, t.end + 3 + 2 * TAIL_INDEX_EVERY])
     for (const [i, x] of idx) {
       expect(x).toMatchObject({ start: t.start, end: t.end, at: i })
       // Exactly the blocks of [end, at) that are not updates to Fay's member doc: the hide.
       const expected: number[] = []
       for (let j = t.end; j < i; j++) if (decodeBlock(t.g.log.blocks[j] as Uint8Array, () => t.g.epochKey).docId !== memberDocId(t.g.me)) expected.push(j)
       expect(listedBlocks(x)).toEqual(expected)
-      expect(expected).toEqual([t.hideAt])
+      expect(expected).toEqual(i > t.hideAt ? [t.hideAt] : [])
     }
     // The next checkpoint does not list index blocks as uncovered (they stand for the member doc).
     const found = await findTailIndex(t.g.log, t.end, t.g.log.length, memberDocId(t.g.me), (raw) => decodeBlock(raw, () => t.g.epochKey))
-    expect(found).toEqual(idx.get(at[1] as number))
+    expect(found).toEqual(idx.get(at[2] as number))
     expect(await findTailIndex(t.g.log, t.end, t.g.log.length, memberDocId(t.g.me), () => { throw new HearthError('BLOCK_MALFORMED', 'x') })).toBe('none')
   })
 })
@@ -193,7 +194,7 @@ describe('the index a reader starts from', () => {
   it('is the latest with SUFFIX_MIN blocks after it, so one log’s suffix of a few blocks does not cut every page to a few posts', async () => {
     const t = await indexedTail()
     const open = (raw: Uint8Array) => decodeBlock(raw, () => t.g.epochKey)
-    const at = [...indexesIn(t.g).keys()]
+    const at = [...indexesIn(t.g).keys()].slice(-2)
     const length = t.g.log.length
     // The latest index has fewer than SUFFIX_MIN blocks after it; the one before has more.
     expect(length - ((at[1] as number) + 1)).toBeLessThan(SUFFIX_MIN)
@@ -201,8 +202,10 @@ describe('the index a reader starts from', () => {
     expect(await findTailIndex(t.g.log, t.end, length, memberDocId(t.g.me), open, SUFFIX_MIN)).toMatchObject({ at: at[0] })
     // A writer resuming its own indexes asks for its latest.
     expect(await findTailIndex(t.g.log, t.end, length, memberDocId(t.g.me), open)).toMatchObject({ at: at[1] })
-    // A tail no longer than the window with only a short suffix: the whole tail, not a few blocks.
-    expect(await findTailIndex(t.g.log, t.end, (at[0] as number) + 10, memberDocId(t.g.me), open, SUFFIX_MIN)).toBe('none')
+    // A tail no longer than the window: the index right after the checkpoint, its suffix the tail
+    // but a block; with none SUFFIX_MIN back, the whole tail, not a few blocks.
+    expect(await findTailIndex(t.g.log, t.end, (at[0] as number) + 10, memberDocId(t.g.me), open, SUFFIX_MIN)).toMatchObject({ at: t.end + 1 })
+    expect(await findTailIndex(t.g.log, t.end, t.end + 20, memberDocId(t.g.me), open, SUFFIX_MIN)).toBe('none')
   })
 })
 
@@ -214,7 +217,7 @@ describe('a writer after a restart', () => {
     // Written behind the space's back, as by the app before it stopped: a shared-doc block, then member-doc updates.
     const modAt = await t.g.log.append(updateBlock(t.g.epochKey, 'shared/moderation', Uint8Array.of(0, 0)))
     for (let i = 0; i < TAIL_INDEX_EVERY; i++) await t.g.log.append(updateBlock(t.g.epochKey, docId, Uint8Array.of(0, 0)))
-    const payload = await new TailIndexWriter().due(t.g.log, t.start, docId, open)
+    const payload = await new TailIndexWriter().due(t.g.log, t.start, docId, open, () => [])
     const idx = decodeTailIndex(payload as Uint8Array, t.g.log.length)
     expect(listedBlocks(idx)).toEqual([t.hideAt, modAt])
     // A whole scan (no index of its own to go on from) lists the same.
@@ -224,7 +227,7 @@ describe('a writer after a restart', () => {
       // Seen as another block standing for the member doc (a checkpoint part), not as an index.
       return b.kind === BlockKind.TailIndex ? { ...b, kind: BlockKind.Checkpoint } : b
     }
-    const whole = await new TailIndexWriter().due(t.g.log, t.start, docId, blind)
+    const whole = await new TailIndexWriter().due(t.g.log, t.start, docId, blind, () => [])
     expect(whole).not.toBeNull()
     expect(decodeTailIndex(whole as Uint8Array, t.g.log.length).ranges).toEqual(idx.ranges)
     expect(last).toBeLessThan(modAt)
@@ -337,7 +340,8 @@ describe('a newcomer’s page from suffixes', () => {
   it('a damaged index block: coded error, the older index or the whole tail, nothing lost', async () => {
     const t = await indexedTail()
     const whole = await wholeRead(t)
-    const idx = [...indexesIn(t.g).keys()]
+    // The two latest (the first, right after the checkpoint, is outside the newest blocks).
+    const idx = [...indexesIn(t.g).keys()].slice(-2)
     const damaged = new Set<number>()
     const flip = (raw: Uint8Array): Uint8Array => {
       const b = raw.slice()
