@@ -454,3 +454,106 @@ describe('flags in the tail index', () => {
     expect(mayFlag(new Uint8Array(FLAG_SCAN_MAX + 1))).toBe(true)
   })
 })
+
+describe('flags held in the flagger’s checkpoint', () => {
+  /**
+   * Hostile Bob (his log read whole) dates his post far ahead; Fay flags it with the group's
+   * threshold at 1 and THEN writes past her checkpoint, so the flag is in the checkpoint, which a
+   * newcomer's first page does not wait for. Fay then writes past her next index and `more` blocks.
+   * Only her index's flag set (tail-index.ts) can keep Bob's post off the page.
+   * `gil`: a third member (his log read whole) who flags another of Bob's posts dated ahead.
+   */
+  async function flaggedBeforeCheckpoint(more: number, gil = false) {
+    const g = await foundGroup(rnd, { flagThreshold: 1 })
+    const bobId = identity(rnd)
+    const bobLog = hex(rnd.bytes(32))
+    await g.space.writeGovernance(admitEvent(g.space.governance.groupId, g.me, bobId, bobLog))
+    const gilId = identity(rnd)
+    const gilLog = hex(rnd.bytes(32))
+    if (gil) await g.space.writeGovernance(admitEvent(g.space.governance.groupId, g.me, gilId, gilLog))
+    const bobSpace = await bobsSpace(g, bobLog, bobId)
+    const bobMember = idOf(bobId)
+    const bobPost = async (text: string): Promise<string> => {
+      let ref = ''
+      await bobSpace.change(memberDocId(bobMember), (d) => void (ref = new MemberDoc(d, bobMember).addPost({ topic: 'check-in', text, cw: null }, 9_000_000_000_000)))
+      await bobSpace.idle()
+      return ref
+    }
+    const post = await bobPost('bob, flagged in Fay’s checkpoint')
+    const gilsTarget = await bobPost('bob, flagged by Gil')
+    const bob = bobSpace.own as MemLog
+    await g.space.catchUp(bob)
+    const fay = (fn: (m: MemberDoc) => void): Promise<void> => g.space.change(memberDocId(g.me), (d) => fn(new MemberDoc(d, g.me)))
+    await fay((m) => setFlag(m, post, { reason: 'rule:2', rules: null }, 50_000))
+    const flagAt = g.log.length - 1
+    for (let i = 0; g.log.blocks.length < SHARED_CHECKPOINT_MIN + 5; i++) await fay((m) => void m.addPost({ topic: 'check-in', text: `old ${i}`, cw: null }, 60_000 + i))
+    await g.space.idle()
+    const start = g.space.sharedCheckpoints.get(g.log.key) as number
+    const first = decodeCheckpointPart(decodeBlock(g.log.blocks[start] as Uint8Array, () => g.epochKey).payload, start)
+    const end = start + first.parts
+    expect(flagAt).toBeLessThan(start)
+    let k = 0
+    const post1 = (): Promise<void> => fay((m) => void m.addPost({ topic: 'check-in', text: `after ${k}`, cw: null }, 70_000 + k++))
+    while (![...indexesIn(g).keys()].some((i) => i >= end)) await post1()
+    for (let j = 0; j < more; j++) await post1()
+    await g.space.idle()
+    const others: MemLog[] = [bob]
+    if (gil) {
+      const gilSpace = await bobsSpace(g, gilLog, gilId)
+      await gilSpace.catchUp(bob)
+      await gilSpace.change(memberDocId(idOf(gilId)), (d) => setFlag(new MemberDoc(d, idOf(gilId)), gilsTarget, { reason: 'other', rules: null }, 80_000))
+      await gilSpace.idle()
+      others.push(gilSpace.own as MemLog)
+    }
+    const whole = reader(g)
+    await whole.catchUp(g.log)
+    for (const o of others) await whole.catchUp(o)
+    /** A newcomer holding Fay's part 0, the blocks it lists and her newest blocks after the checkpoint; the others' logs whole. */
+    const newcomerNow = async (): Promise<GroupSpace> => {
+      const held = (i: number): boolean => i === start || first.uncovered.includes(i) || i >= Math.max(end, g.log.length - TAIL_INDEX_WINDOW)
+      const n = reader(g)
+      await readSparsely(n, g.log, { start, parts: first.parts, listed: first.uncovered }, held)
+      for (const o of others) await n.catchUp(o)
+      await n.catchUp(sparse(g.log, held))
+      return n
+    }
+    return { g, whole, n: await newcomerNow(), newcomerNow }
+  }
+
+  it.each([
+    ['the whole tail in the newest blocks', SUFFIX_MIN + 5],
+    ['a tail longer than the newest blocks', 2 * TAIL_INDEX_WINDOW],
+  ])('a flag on a future-dated post held in the flagger’s checkpoint hides it from a newcomer’s preview (%s)', async (_what, more) => {
+    const { g, whole, n } = await flaggedBeforeCheckpoint(more)
+    expect(texts(whole, 2000)).not.toContain('bob, flagged in Fay’s checkpoint')
+    const page = readerFeed(n, nobody, { limit: 1000 })
+    expect(page.preview).toBe(true)
+    expect(page.posts.map((p) => p.text)).not.toContain('bob, flagged in Fay’s checkpoint')
+    expect(page.posts.length).toBeGreaterThanOrEqual(SUFFIX_MIN)
+    expect(page.posts.map((p) => p.text)).toEqual(aboveLine(whole, n))
+    await n.catchUp(g.log)
+    expect(n.planOf(g.log.key)).toBeUndefined()
+    expect(texts(n, 2000)).toEqual(texts(whole, 2000))
+  })
+
+  it('an index that lies about its writer’s flags hides less of what that writer’s flags hide, and nothing of another’s', async () => {
+    const { g, whole, n, newcomerNow } = await flaggedBeforeCheckpoint(SUFFIX_MIN + 5, true)
+    expect(texts(whole, 2000)).not.toContain('bob, flagged by Gil')
+    expect(texts(n, 1000)).not.toContain('bob, flagged by Gil')
+    expect(texts(n, 1000)).not.toContain('bob, flagged in Fay’s checkpoint')
+    // Dishonest Fay: a latest index of this checkpoint that says she holds no flag. The reader
+    // starts from an older index (SUFFIX_MIN back) but takes the flags from the latest.
+    const idx = [...indexesIn(g).values()].at(-1) as TailIndex
+    expect(idx.flags).not.toEqual([])
+    await forge(g, (at) => encodeTailIndex({ ...idx, at, flags: [] }))
+    const lied = await newcomerNow()
+    const page = texts(lied, 1000)
+    // Her own flag no longer counts: her lie shows the post her flag hides, until the full read.
+    expect(page).toContain('bob, flagged in Fay’s checkpoint')
+    // Gil's flag is not hers to take back.
+    expect(page).not.toContain('bob, flagged by Gil')
+    await lied.catchUp(g.log)
+    expect(texts(lied, 2000)).not.toContain('bob, flagged in Fay’s checkpoint')
+    expect(texts(lied, 2000)).not.toContain('bob, flagged by Gil')
+  })
+})
