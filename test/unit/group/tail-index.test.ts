@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { GroupSpace } from '../../../core/group/group-space.ts'
+import { GroupSpace } from '../../../core/group/group-space.ts'
 import { readerFeed } from '../../../core/group/reader-source.ts'
 import { decodeCheckpointPart, SHARED_CHECKPOINT_MIN } from '../../../core/group/shared-checkpoint.ts'
 import {
@@ -21,7 +21,7 @@ import { setFlag } from '../../../core/model/flags.ts'
 import { MemberDoc } from '../../../core/model/member-doc.ts'
 import { ModerationDoc } from '../../../core/model/moderation-doc.ts'
 import { BlockKind, decodeBlock, encodeBlock } from '../../../core/store/block-codec.ts'
-import { admitEvent, hex, identity, idOf, foundGroup, updateBlock, type Founded, type MemLog } from './support.ts'
+import { admitEvent, hex, identity, idOf, foundGroup, updateBlock, MemLog, type Founded } from './support.ts'
 import { bobsSpace, nobody, reader, readSparsely, rnd, sparse } from './tail-fixture.ts'
 
 const codeOf = (f: () => unknown): string => {
@@ -555,5 +555,58 @@ describe('flags held in the flagger’s checkpoint', () => {
     await lied.catchUp(g.log)
     expect(texts(lied, 2000)).not.toContain('bob, flagged in Fay’s checkpoint')
     expect(texts(lied, 2000)).not.toContain('bob, flagged by Gil')
+  })
+})
+
+describe('a member with two devices', () => {
+  /**
+   * Fay's first device log is planned (a newcomer waits for its checkpoint); her second device's
+   * log is read whole. She flags Bob's post (dated far ahead, threshold 1) from the SECOND device:
+   * the flag is in her member doc as the newcomer reads it, but the preview shows her member doc
+   * as the planned log's pane, which does not hold it.
+   */
+  it('a flag written from the device whose log is read whole still hides the post in the preview', async () => {
+    const g = await foundGroup(rnd, { flagThreshold: 1 })
+    const bobId = identity(rnd)
+    const bobLog = hex(rnd.bytes(32))
+    await g.space.writeGovernance(admitEvent(g.space.governance.groupId, g.me, bobId, bobLog))
+    const bobSpace = await bobsSpace(g, bobLog, bobId)
+    let post = ''
+    await bobSpace.change(memberDocId(idOf(bobId)), (d) => void (post = new MemberDoc(d, idOf(bobId)).addPost({ topic: 'check-in', text: 'bob, flagged from Fay’s second device', cw: null }, 9_000_000_000_000)))
+    await bobSpace.idle()
+    const bob = bobSpace.own as MemLog
+    await g.space.catchUp(bob)
+    const fay = (fn: (m: MemberDoc) => void): Promise<void> => g.space.change(memberDocId(g.me), (d) => fn(new MemberDoc(d, g.me)))
+    for (let i = 0; g.log.blocks.length < SHARED_CHECKPOINT_MIN + 5; i++) await fay((m) => void m.addPost({ topic: 'check-in', text: `old ${i}`, cw: null }, 60_000 + i))
+    await g.space.idle()
+    for (let i = 0; i < 2 * TAIL_INDEX_WINDOW; i++) await fay((m) => void m.addPost({ topic: 'check-in', text: `after ${i}`, cw: null }, 70_000 + i))
+    await g.space.idle()
+    const start = g.space.sharedCheckpoints.get(g.log.key) as number
+    const first = decodeCheckpointPart(decodeBlock(g.log.blocks[start] as Uint8Array, () => g.epochKey).payload, start)
+    const end = start + first.parts
+    // Her second device: a log that speaks for her from its block 0 (device.add), which flags.
+    const second = new GroupSpace(new MemLog(hex(rnd.bytes(32))), { identity: g.creator, epochs: new Map([[0, g.epochKey.slice()]]), current: 0 }, { groupId: g.space.governance.groupId })
+    await second.catchUp(g.log)
+    await second.catchUp(bob)
+    await second.writeGovernance({ v: 1, kind: 'device.add', group: g.space.governance.groupId, author: g.me, at: 80_000, seen: {}, body: { device: second.own.key } })
+    await second.change(memberDocId(g.me), (d) => setFlag(new MemberDoc(d, g.me), post, { reason: 'other', rules: null }, 80_001))
+    await second.idle()
+    const secondLog = second.own as MemLog
+    const whole = reader(g)
+    for (const log of [g.log, bob, secondLog]) await whole.catchUp(log)
+    expect(whole.governance.members.get(g.me)?.devices.size).toBe(2)
+    expect(texts(whole, 2000)).not.toContain('bob, flagged from Fay’s second device')
+    const held = (i: number): boolean => i === start || first.uncovered.includes(i) || i >= Math.max(end, g.log.length - TAIL_INDEX_WINDOW)
+    const n = reader(g)
+    await readSparsely(n, g.log, { start, parts: first.parts, listed: first.uncovered }, held)
+    await n.catchUp(bob)
+    await n.catchUp(secondLog)
+    await n.catchUp(sparse(g.log, held))
+    const page = readerFeed(n, nobody, { limit: 1000 })
+    expect(page.preview).toBe(true)
+    expect(page.posts.map((p) => p.text)).not.toContain('bob, flagged from Fay’s second device')
+    expect(page.posts.map((p) => p.text)).toEqual(aboveLine(whole, n))
+    await n.catchUp(g.log)
+    expect(texts(n, 2000)).toEqual(texts(whole, 2000))
   })
 })
