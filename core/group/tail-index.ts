@@ -1,45 +1,68 @@
 /**
  * Signed tail indexes, format version 1: a small block a writer appends to its OWN device log
- * every TAIL_INDEX_EVERY blocks after its latest shared checkpoint (shared-checkpoint.ts), listing
- * the blocks of that tail that are NOT updates to its own member doc: governance events, updates
- * to shared docs (moderation above all), anything it cannot read itself; and, among its own
- * member-doc updates, every one that may set or clear a FLAG (`mayFlag`: a key of the `flags`
- * root map, an item with an origin, a delete). A flag lives in its flagger's own member doc
- * (flags.ts) yet hides another's post, so no date may decide whether a reader sees it: a post's
- * author sets its date, and one dated ahead sits above any line the preview draws (session 12,
- * flags). Edits of own posts are listed too (an overwrite cannot be told from a flag without the
- * item it overwrites); that costs only fetches. A newcomer then needs,
- * before its first page, only each log's checkpoint part 0, the log's newest blocks (they hold
- * an index SUFFIX_MIN blocks or more from the end), the blocks that index lists and the blocks after it (the SUFFIX), instead
- * of the whole tail (issue 19; tail-preview.ts says why that page is still the full read's).
+ * once a block follows its latest shared checkpoint (shared-checkpoint.ts) and then every
+ * TAIL_INDEX_EVERY blocks, listing the blocks of that tail that are NOT updates to its own member
+ * doc: governance events, updates to shared docs (moderation above all), anything it cannot read
+ * itself; and, among its own member-doc updates, every one that may set or clear a FLAG
+ * (`mayFlag`: a key of the `flags` root map, an item with an origin, a delete). It also carries
+ * its writer's whole current FLAG SET: the flags its own member doc holds in memory when the
+ * index is written, the checkpoint's among them (session 13). A flag lives in its flagger's own
+ * member doc (flags.ts) yet hides another's post, so no date may decide whether a reader sees it:
+ * a post's author sets its date, and one dated ahead sits above any line the preview draws. Edits
+ * of own posts are listed too (an overwrite cannot be told from a flag without the item it
+ * overwrites); that costs only fetches. A newcomer then needs, before its first page, only each
+ * log's checkpoint part 0, the log's newest blocks (they hold an index SUFFIX_MIN blocks or more
+ * from the end), the blocks that index lists and the blocks after it (the SUFFIX), instead of the
+ * whole tail (issue 19; tail-preview.ts says why that page is still the full read's).
  *
  * Block: kind 4 (block-codec.ts, BlockKind.TailIndex), doc id `member/<owner>`, sealed under the
- * epoch key and signed in its writer's Hypercore like every block. Payload:
- *   offset  size  field
- *   0       1     version (1)
- *   1       4     u32 LE start: S, the start of the checkpoint whose tail this indexes
- *   5       4     u32 LE end: E, that checkpoint's end (S + its parts), where its tail begins
- *   9       4     u32 LE at: this block's own index in its log (E <= at)
- *   13      2     u16 LE R: how many ranges follow, 0..MAX_TAIL_INDEX_RANGES
- *   15      8R    R ranges, each u32 LE first, u32 LE count (count >= 1): blocks [first, first+count)
+ * epoch key and signed in its writer's Hypercore like every block. Payload (version 1, changed in
+ * place in session 13 to carry the flag set: no index had shipped):
+ *   offset    size  field
+ *   0         1     version (1)
+ *   1         4     u32 LE start: S, the start of the checkpoint whose tail this indexes
+ *   5         4     u32 LE end: E, that checkpoint's end (S + its parts), where its tail begins
+ *   9         4     u32 LE at: this block's own index in its log (E <= at)
+ *   13        2     u16 LE R: how many ranges follow, 0..MAX_TAIL_INDEX_RANGES
+ *   15        8R    R ranges, each u32 LE first, u32 LE count (count >= 1): blocks [first, first+count)
+ *   15+8R     2     u16 LE F: how many flags follow, 0..MAX_TAIL_INDEX_FLAGS, or FLAGS_OVER (0xffff:
+ *                   the writer held more; none follow)
+ *   17+8R     67F   F flags, ascending by target, each: author id 32, item id 8 (the target Ref),
+ *                   u16 LE reason (0 "other", n "rule:n", n <= 999), u8 rules given (0|1), rules
+ *                   hash 16 (zeros when not given), u32 LE at low, u32 LE at high (a safe integer)
  * Ranges are strictly ascending and apart (each first > the previous range's end, so one list has
- * one spelling), and lie in [E, at): an index lists only its own tail, before itself.
+ * one spelling), and lie in [E, at): an index lists only its own tail, before itself. Flags are
+ * strictly ascending (each target once) and each reads as flags.ts reads a flag.
  *
- * Bound: MAX_TAIL_INDEX_RANGES ranges (64 KiB). A writer whose tail needs more writes none, and
- * a reader finding none reads the whole tail (as before indexes existed).
+ * Bounds: MAX_TAIL_INDEX_RANGES ranges (64 KiB) and MAX_TAIL_INDEX_FLAGS flags (67 KiB). A writer
+ * whose tail needs more ranges lists its whole tail as one range (the reader fetches it all, as
+ * with no index, and still gets the flags). A writer holding more flags writes FLAGS_OVER, and a
+ * reader then shows no preview until that log's checkpoint is read (tail-preview.ts): which posts
+ * those flags hide is not known before, and reading the tail would not tell.
  *
- * Trust. Each writer indexes only its own log, signed by its own key, so a writer can leave out
- * only its OWN blocks: the same trust as a checkpoint's uncovered list. Leaving one out costs the
- * newcomer's preview that writer's own hide, flag or event until the whole tail is read (the next
- * settle point after its checkpoint); listing more member-doc blocks costs fetches, nothing more
- * (the preview applies them, but draws its line from the suffix alone: tail-preview.ts).
+ * Trust, exactly. An index is signed in its writer's own log and speaks only for it:
+ * - Blocks: it can leave out of its list only its OWN blocks and name only its own tail (the trust
+ *   of a checkpoint's uncovered list). Listing more of its member-doc blocks costs fetches only
+ *   (the preview applies them but draws its line from the suffix alone: tail-preview.ts).
+ * - Its own hides and flags: leaving one out costs the newcomer's preview that writer's own hide
+ *   or flag until the whole tail is read (the next settle point after its checkpoint). Its flag set
+ *   is attributed to its writer alone: a lie can drop or add only ITS OWN flags (adding one hides
+ *   what a flag it could give for real hides), never another member's.
+ * - Its own governance events are NOT contained that way. Left out (a removal or leave and its
+ *   cut-off, a role grant or demotion, its second vote on a removal, a settings change such as the
+ *   flag threshold), the preview judges OTHER members' blocks in the suffixes under governance
+ *   without them until the full read: a removed member's posts after the cut-off shown, a new
+ *   facilitator's hide refused, a demoted one's restore accepted, flags counted against the old
+ *   threshold. So "a writer can hide only its own blocks" is true of blocks, not of their effects.
+ * - Its flag set is as of its writing: a flag withdrawn in the suffix still counts until the full
+ *   read (the set still names it, and the withdrawal's delete may name an item the pane lacks):
+ *   the preview errs toward hiding.
  *
  * Cost. The writer decodes each own update once, as it is appended (the scan goes on from where
- * the last index left it), and only up to FLAG_SCAN_MAX bytes: a larger one is listed unread.
- * The format is unchanged: an index could always list any block of its tail, and the indexes
- * written before this rule (none shipped) would only miss flags of their own tail.
- * An index naming blocks outside [E, at), or sitting elsewhere than `at`, is refused
- * (BLOCK_MALFORMED); one of another checkpoint (stale) is not used.
+ * the last index left it), and only up to FLAG_SCAN_MAX bytes: a larger one is listed unread. The
+ * flag set is read from the doc in memory, 67 bytes a flag. An index naming blocks outside
+ * [E, at), sitting elsewhere than `at`, or with malformed flags is refused (BLOCK_MALFORMED); one
+ * of another checkpoint (stale) is not used.
  */
 import * as Y from 'yjs'
 import { HearthError, errors } from '../errors.ts'
@@ -332,8 +355,11 @@ export class TailIndexWriter {
     // Our own log holds every block; one not read stops here, and no index is written this time.
     // The first index of a checkpoint as soon as a block follows it (so a short tail carries our
     // flags too: tail-preview.ts), then one every TAIL_INDEX_EVERY blocks.
-    if (s.scanned < at || (s.lastAt >= s.end && at - (s.lastAt + 1) < TAIL_INDEX_EVERY) || s.ranges.length > MAX_TAIL_INDEX_RANGES) return null
+    if (s.scanned < at || (s.lastAt >= s.end && at - (s.lastAt + 1) < TAIL_INDEX_EVERY)) return null
+    // Past the range cap: the whole tail as one range (a reader fetches it all, as with no index),
+    // so the index still carries our flags, which no tail block holds.
+    const ranges: [number, number][] = s.ranges.length > MAX_TAIL_INDEX_RANGES ? [[s.end, at - s.end]] : s.ranges.map(([f, c]) => [f, c])
     // Our flags as the doc in memory holds them now: every own update before `at` is in it.
-    return encodeTailIndex({ start: s.start, end: s.end, at, ranges: s.ranges.map(([f, c]) => [f, c]), flags: indexFlags(flags()) })
+    return encodeTailIndex({ start: s.start, end: s.end, at, ranges, flags: indexFlags(flags()) })
   }
 }

@@ -25,16 +25,24 @@
  * Correctness, i.e. no post shown that a full read would not show:
  * - every tail block passes the write rule and the byte budget (host.mayWrite), as any update;
  * - the tail's governance and shared-doc blocks (moderation above all) are applied for real,
- *   through the same sparse judge as the uncovered blocks, so removals and roles are current.
- *   With a suffix this holds because those blocks are either in the suffix or listed by the index
- *   it starts after: an index is signed by its log's writer and lists only that log, so a writer
- *   can leave out only its OWN hide or event (the trust of a checkpoint's uncovered list), and
- *   that costs the preview only until the whole tail is read at the next settle point. An index
- *   of another checkpoint, out of place or naming blocks outside its tail is not used;
- * - every flag (flags.ts) written in a tail is in the pane: an honest index lists each own update
- *   that may set or clear one (tail-index.ts), and the pane applies them. A flag item whose
- *   origin lies in the checkpoint (set again over a flag the checkpoint holds) falls into the
- *   padding like any such item;
+ *   through the same sparse judge as the uncovered blocks. With a suffix they are either in the
+ *   suffix or listed by the index it starts after: an index is signed by its log's writer and
+ *   lists only that log, so a writer can leave out only its OWN hide or governance event (the
+ *   trust of a checkpoint's uncovered list) until the whole tail is read at the next settle
+ *   point. A left-out hide costs only that writer's hide; a left-out governance event (a removal,
+ *   a role change, a second vote, a setting) changes how OTHER members' blocks are judged in the
+ *   preview until then (tail-index.ts, "Trust, exactly"). An index of another checkpoint, out of
+ *   place or naming blocks outside its tail is not used;
+ * - every flag (flags.ts) its writer holds is counted: the pane holds those written in the
+ *   listed blocks and the suffix (an honest index lists each own update that may set or clear
+ *   one), and the LATEST usable index in the log's newest blocks carries its writer's whole flag
+ *   set when it was written, the checkpoint's flags among them (`view` hands them on beside the
+ *   pane, which is not changed: its Yjs state stays what its blocks made it; reader-source.ts
+ *   adds them to the count, and the flags the real doc of a member with a pane holds, written
+ *   from another device of that member whose log is read whole). The pane starts at or before
+ *   that index, so it reads every block after it. A flag withdrawn after the index still counts
+ *   until the full read: the preview errs toward hiding. An index of more flags than it carries
+ *   (FLAGS_OVER) gives no page until the log's checkpoint is read;
  * - a preview is offered only once every planned log's uncovered blocks, listed blocks and whole
  *   known suffix (or tail) are read (a removal in one not read yet cannot be missed), and the
  *   usual filter applies (moderation, mutes, flags counted over previews and real docs alike);
@@ -52,15 +60,19 @@
  *   the post. A hide is in a shared doc, so in a listed block or the suffix; a flag in a tail is
  *   in the pane (above). A pane that holds nothing dated gives no line: no preview until its
  *   checkpoint is read.
- * What a dishonest clock can do (session 12, flags): a writer's clock can move the line or keep
+ * What a dishonest clock can do (sessions 12 and 13): a writer's clock can move the line or keep
  * its own checkpoint-held items out of the preview; its index can keep its own hide or flag out
  * until the full read. A post's AUTHOR dating it ahead puts it above any line, so what hides it
- * must not hang on dates: hides, removals and tail flags do not. What still does: a flag held in
- * its flagger's CHECKPOINT (written before it, or set again over one it holds) is not in the
- * preview, so a post dated ahead whose flags reach the group's threshold only with such flags
- * is shown until those checkpoints are read (the reply or reaction of another writer before its suffix is likewise missing from
- * such a post). With suffixes the line sits nearer the page, so the limit on skewed clocks
- * written down in session 10 (an honest writer's clock behind the others') comes closer.
+ * must not hang on dates: hides, removals and flags, in the tail or in the flagger's checkpoint,
+ * do not. What still does: a log with NO usable index in its newest blocks (a writer from before
+ * indexes, or the moment between the first block after a checkpoint and the index that follows
+ * it) gives no flag set, so its checkpoint-held flags are not counted until its checkpoint is
+ * read; and the reply or reaction of another writer before its suffix is missing from such a
+ * post. With suffixes the line sits nearer the page, so the limit on skewed clocks written down
+ * in session 10 (an honest writer's clock behind the others') comes closer.
+ * A member with two device logs, one planned: the pane stands in for the member's doc, so posts
+ * written from the device read whole are not on the preview page until the checkpoint is read
+ * (fewer posts than the full read; their flags do count, above).
  */
 import * as Y from 'yjs'
 import { HearthError } from '../errors.ts'

@@ -13,11 +13,11 @@ import { GroupSpace } from '../../../core/group/group-space.ts'
 import { readerFeed } from '../../../core/group/reader-source.ts'
 import { decodeCheckpointPart, SHARED_CHECKPOINT_MIN } from '../../../core/group/shared-checkpoint.ts'
 import {
-  decodeTailIndex, encodeTailIndex, findTailIndex, FLAG_SCAN_MAX, listedBlocks, mayFlag, MAX_TAIL_INDEX_RANGES, SUFFIX_MIN, TAIL_INDEX_EVERY, TAIL_INDEX_WINDOW, TailIndexWriter, type TailIndex,
+  decodeTailIndex, encodeTailIndex, findTailIndex, FLAG_SCAN_MAX, FLAGS_OVER, indexFlags, listedBlocks, mayFlag, MAX_TAIL_INDEX_FLAGS, MAX_TAIL_INDEX_RANGES, SUFFIX_MIN, TAIL_INDEX_EVERY, TAIL_INDEX_WINDOW, TailIndexWriter, type TailIndex,
 } from '../../../core/group/tail-index.ts'
 import { HearthError } from '../../../core/errors.ts'
 import { memberDocId } from '../../../core/model/doc-id.ts'
-import { setFlag } from '../../../core/model/flags.ts'
+import { setFlag, type Flag } from '../../../core/model/flags.ts'
 import { MemberDoc } from '../../../core/model/member-doc.ts'
 import { ModerationDoc } from '../../../core/model/moderation-doc.ts'
 import { BlockKind, decodeBlock, encodeBlock } from '../../../core/store/block-codec.ts'
@@ -54,6 +54,51 @@ function rawIndex(start: number, end: number, at: number, ranges: [number, numbe
 
 describe('the tail index format', () => {
   const ok: TailIndex = { start: 1000, end: 1003, at: 1100, ranges: [[1003, 2], [1010, 1], [1099, 1]], flags: [] }
+  const ref = (a: string, i: string): string => `${a.repeat(64)}:${i.repeat(16)}`
+  const flags: Flag[] = [
+    { target: ref('1', '2'), reason: 'other', rules: null, at: 0 },
+    { target: ref('a', 'b'), reason: 'rule:999', rules: 'f'.repeat(32), at: Number.MAX_SAFE_INTEGER },
+    { target: ref('a', 'c'), reason: 'rule:1', rules: '0'.repeat(31) + '1', at: 1_765_000_000_000 },
+  ]
+
+  it('carries its writer’s flags, in one spelling, or says it holds more than it carries', () => {
+    const withFlags = { ...ok, flags }
+    expect(decodeTailIndex(encodeTailIndex(withFlags), 1100)).toEqual(withFlags)
+    expect(encodeTailIndex(withFlags).length).toBe(15 + 8 * 3 + 2 + 67 * 3)
+    expect(indexFlags([...flags].reverse())).toEqual(flags)
+    const many = Array.from({ length: MAX_TAIL_INDEX_FLAGS + 1 }, (_, i): Flag => ({ target: `${'a'.repeat(64)}:${i.toString(16).padStart(16, '0')}`, reason: 'other', rules: null, at: i }))
+    expect(indexFlags(many)).toBe('over')
+    // The most it carries: 67 KiB of flags, well inside a block.
+    expect(decodeTailIndex(encodeTailIndex({ ...ok, flags: indexFlags(many.slice(1)) }), 1100).flags).toHaveLength(MAX_TAIL_INDEX_FLAGS)
+    const over = encodeTailIndex({ ...ok, flags: 'over' })
+    expect(new DataView(over.buffer).getUint16(15 + 8 * 3, true)).toBe(FLAGS_OVER)
+    expect(decodeTailIndex(over, 1100).flags).toBe('over')
+    // Out of order, twice, or not as flags.ts reads a flag: refused both ways.
+    const bad: Flag[][] = [
+      [flags[1] as Flag, flags[0] as Flag],
+      [flags[0] as Flag, flags[0] as Flag],
+      [{ ...(flags[0] as Flag), reason: 'rule:0' as Flag['reason'] }],
+      [{ ...(flags[0] as Flag), rules: 'F'.repeat(32) }],
+      [{ ...(flags[0] as Flag), at: -1 }],
+      [{ ...(flags[0] as Flag), target: 'x' }],
+    ]
+    for (const f of bad) expect(codeOf(() => encodeTailIndex({ ...ok, flags: f })), JSON.stringify(f)).toBe('BLOCK_MALFORMED')
+    const bytes = encodeTailIndex({ ...ok, flags: flags.slice(0, 2) })
+    const at = (k: number, off: number): number => 15 + 8 * 3 + 2 + 67 * k + off
+    const poke = (edit: (b: Uint8Array, dv: DataView) => void): string => {
+      const b = bytes.slice()
+      edit(b, new DataView(b.buffer))
+      return codeOf(() => decodeTailIndex(b, 1100))
+    }
+    expect(poke((b) => b.set(b.slice(at(1, 0), at(1, 67)), at(0, 0)))).toBe('BLOCK_MALFORMED') // twice
+    expect(poke((_, dv) => dv.setUint16(at(0, 40), 1000, true))).toBe('BLOCK_MALFORMED') // rule 1000
+    expect(poke((b) => (b[at(0, 42)] = 2))).toBe('BLOCK_MALFORMED') // rules given neither 0 nor 1
+    expect(poke((b) => (b[at(0, 50)] = 1))).toBe('BLOCK_MALFORMED') // a hash where none is given
+    expect(poke((_, dv) => dv.setUint32(at(1, 63), 0x20_0000, true))).toBe('BLOCK_MALFORMED') // past a safe integer
+    expect(poke((_, dv) => dv.setUint16(15 + 8 * 3, 3, true))).toBe('BLOCK_MALFORMED') // count past the payload
+    expect(poke((_, dv) => dv.setUint16(15 + 8 * 3, MAX_TAIL_INDEX_FLAGS + 1, true))).toBe('BLOCK_TOO_LARGE')
+    expect(poke((_, dv) => dv.setUint16(15 + 8 * 3, FLAGS_OVER, true))).toBe('BLOCK_MALFORMED') // 'over' with flags after it
+  })
 
   it('round-trips and lists its blocks', () => {
     expect(decodeTailIndex(encodeTailIndex(ok), 1100)).toEqual(ok)
