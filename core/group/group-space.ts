@@ -25,7 +25,8 @@ import { memberDocId } from '../model/doc-id.ts'
 import { writerClientId } from '../model/shared-writers.ts'
 import { encodeCheckpointParts, sharedCheckpointDue } from './shared-checkpoint.ts'
 import { uncoveredBlocks } from './checkpoint-log.ts'
-import { findTailIndex, SUFFIX_MIN, TAIL_INDEX_EVERY, TailIndexWriter, type TailIndex } from './tail-index.ts'
+import { findTailIndex, SUFFIX_MIN, TailIndexWriter, type TailIndex } from './tail-index.ts'
+import { flagsIn } from '../model/flags.ts'
 import type { Readable } from './log-window.ts'
 import { hasRoom } from './log-quota.ts'
 import { GOVERNANCE_DOC, GroupReading, type AppendLog, type GroupKeys, type ReadLog, type SpaceOptions } from './group-reading.ts'
@@ -247,16 +248,17 @@ export class GroupSpace extends GroupReading {
   }
 
   /**
-   * Every TAIL_INDEX_EVERY blocks after our latest shared checkpoint, a tail index (tail-index.ts)
+   * Once a block follows our latest shared checkpoint, then every TAIL_INDEX_EVERY blocks, a tail index (tail-index.ts)
    * after the writes queued so far. Like a checkpoint it only saves newcomers time: a failure is dropped.
    */
   private indexTailIfDue(): void {
     const start = this.sharedCheckpoints.get(this.own.key)
-    if (start === undefined || this.own.length - start < TAIL_INDEX_EVERY) return
+    // The first index as soon as a block follows the checkpoint (it carries our flags: tail-index.ts); `due` spaces the rest.
+    if (start === undefined || this.own.length <= start) return
     const run = this.writing.then(async () => {
       const keys = this.keys
       if (!keys) return
-      const payload = await this.tailIndex.due(this.own, start, memberDocId(this.me), this.open)
+      const payload = await this.tailIndex.due(this.own, start, memberDocId(this.me), this.open, () => flagsIn(this.docs.memberDoc(this.me)))
       const key = keys.epochs.get(keys.current)
       if (!payload || this.keys !== keys || !key) return
       const block = encodeBlock({ epoch: keys.current, kind: BlockKind.TailIndex, docId: memberDocId(this.me), payload }, key)

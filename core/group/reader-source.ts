@@ -6,6 +6,7 @@
 import { errors } from '../errors.ts'
 import { sharedDocId } from '../model/doc-id.ts'
 import { itemFilter } from '../model/item-filter.ts'
+import { flagsIn, type Flag } from '../model/flags.ts'
 import { ModerationDoc } from '../model/moderation-doc.ts'
 import { moderationIndex, type ModerationSource } from '../model/moderation-view.ts'
 import { MUTE_DOC, MuteList } from '../model/mute-list.ts'
@@ -24,9 +25,9 @@ export interface PersonalReader {
 export const moderationDoc = (space: GroupSpace): ModerationDoc => new ModerationDoc(space.docs.doc(sharedDocId('moderation')))
 export const scheduleDoc = (space: GroupSpace): ScheduleDoc => new ScheduleDoc(space.docs.doc(sharedDocId('schedule')))
 
-export function moderationSource(space: GroupSpace, docs: ReadonlyMap<string, MemberDoc> = space.docs.memberDocs()): ModerationSource {
+export function moderationSource(space: GroupSpace, docs: ReadonlyMap<string, MemberDoc> = space.docs.memberDocs(), held?: ReadonlyMap<string, readonly Flag[]>): ModerationSource {
   return {
-    members: space.governance.members, docs, actions: moderationDoc(space).latest(space.governance.writerOf()),
+    members: space.governance.members, docs, held, actions: moderationDoc(space).latest(space.governance.writerOf()),
     threshold: space.governance.settings.flagThreshold, rules: space.docs.rules().current(), names: memberNames(space),
   }
 }
@@ -48,6 +49,23 @@ export function groupSource(space: GroupSpace, preview?: ReadonlyMap<string, Y.D
     me: space.me, members: gov.members, docs, rules: space.docs.rules().current(),
     authors: new Set([...gov.members.keys(), ...gov.former.keys()]), names: memberNames(space),
   }
+}
+
+/**
+ * The flags a preview's member docs do not show but their writers hold (member id → flags), so
+ * the count errs toward hiding: each pane's index flags (its writer's checkpoint and the blocks
+ * before its suffix: tail-preview.ts), the flags of a second planned device log of the same
+ * member, and those in the real doc a pane stands in for (the member's devices read whole).
+ */
+function heldFlags(space: GroupSpace, preview: ReadonlyMap<string, Y.Doc>, flags: ReadonlyMap<string, readonly Flag[]> = new Map()): Map<string, Flag[]> {
+  const real = space.docs.memberDocs()
+  const out = new Map<string, Flag[]>()
+  for (const docId of new Set([...preview.keys(), ...flags.keys()])) {
+    const member = docId.slice('member/'.length)
+    const doc = real.get(member)
+    out.set(member, [...(flags.get(docId) ?? []), ...(doc ? flagsIn(doc) : [])])
+  }
+  return out
 }
 
 /** The feed's source: the group's words, and the filter of moderation, mutes and my flags. */
@@ -99,7 +117,7 @@ export function readerFeed(space: GroupSpace, personal: PersonalReader, opts: Pa
   // run ends in a settle point, so this holds during catch-ups too, not only between them.
   const view = space.settled && othersReadToEnd(space) ? space.reading.previewView() : null
   if (!view) return { posts: [], next: null, preview: true }
-  const page = feed(withFilter(space, mutesOf(personal), view.docs), opts)
+  const page = feed(withFilter(space, mutesOf(personal), view.docs, view.flags), opts)
   return { posts: page.posts.filter((p) => p.createdAt > view.since), next: null, preview: true }
 }
 
@@ -120,9 +138,9 @@ function othersReadToEnd(space: GroupSpace): boolean {
   return true
 }
 
-function withFilter(space: GroupSpace, mutes: MuteList, preview?: ReadonlyMap<string, Y.Doc>): ViewSource {
+function withFilter(space: GroupSpace, mutes: MuteList, preview?: ReadonlyMap<string, Y.Doc>, previewFlags?: ReadonlyMap<string, readonly Flag[]>): ViewSource {
   const base = groupSource(space, preview)
-  const mod = moderationSource(space, base.docs)
+  const mod = moderationSource(space, base.docs, preview && heldFlags(space, preview, previewFlags))
   return {
     ...base,
     filter: itemFilter({ groupId: space.governance.groupId, index: moderationIndex(mod), rules: mod.rules, mutes, mine: base.docs.get(space.me) }),

@@ -1,45 +1,68 @@
 /**
  * Signed tail indexes, format version 1: a small block a writer appends to its OWN device log
- * every TAIL_INDEX_EVERY blocks after its latest shared checkpoint (shared-checkpoint.ts), listing
- * the blocks of that tail that are NOT updates to its own member doc: governance events, updates
- * to shared docs (moderation above all), anything it cannot read itself; and, among its own
- * member-doc updates, every one that may set or clear a FLAG (`mayFlag`: a key of the `flags`
- * root map, an item with an origin, a delete). A flag lives in its flagger's own member doc
- * (flags.ts) yet hides another's post, so no date may decide whether a reader sees it: a post's
- * author sets its date, and one dated ahead sits above any line the preview draws (session 12,
- * flags). Edits of own posts are listed too (an overwrite cannot be told from a flag without the
- * item it overwrites); that costs only fetches. A newcomer then needs,
- * before its first page, only each log's checkpoint part 0, the log's newest blocks (they hold
- * an index SUFFIX_MIN blocks or more from the end), the blocks that index lists and the blocks after it (the SUFFIX), instead
- * of the whole tail (issue 19; tail-preview.ts says why that page is still the full read's).
+ * once a block follows its latest shared checkpoint (shared-checkpoint.ts) and then every
+ * TAIL_INDEX_EVERY blocks, listing the blocks of that tail that are NOT updates to its own member
+ * doc: governance events, updates to shared docs (moderation above all), anything it cannot read
+ * itself; and, among its own member-doc updates, every one that may set or clear a FLAG
+ * (`mayFlag`: a key of the `flags` root map, an item with an origin, a delete). It also carries
+ * its writer's whole current FLAG SET: the flags its own member doc holds in memory when the
+ * index is written, the checkpoint's among them (session 13). A flag lives in its flagger's own
+ * member doc (flags.ts) yet hides another's post, so no date may decide whether a reader sees it:
+ * a post's author sets its date, and one dated ahead sits above any line the preview draws. Edits
+ * of own posts are listed too (an overwrite cannot be told from a flag without the item it
+ * overwrites); that costs only fetches. A newcomer then needs, before its first page, only each
+ * log's checkpoint part 0, the log's newest blocks (they hold an index SUFFIX_MIN blocks or more
+ * from the end), the blocks that index lists and the blocks after it (the SUFFIX), instead of the
+ * whole tail (issue 19; tail-preview.ts says why that page is still the full read's).
  *
  * Block: kind 4 (block-codec.ts, BlockKind.TailIndex), doc id `member/<owner>`, sealed under the
- * epoch key and signed in its writer's Hypercore like every block. Payload:
- *   offset  size  field
- *   0       1     version (1)
- *   1       4     u32 LE start: S, the start of the checkpoint whose tail this indexes
- *   5       4     u32 LE end: E, that checkpoint's end (S + its parts), where its tail begins
- *   9       4     u32 LE at: this block's own index in its log (E <= at)
- *   13      2     u16 LE R: how many ranges follow, 0..MAX_TAIL_INDEX_RANGES
- *   15      8R    R ranges, each u32 LE first, u32 LE count (count >= 1): blocks [first, first+count)
+ * epoch key and signed in its writer's Hypercore like every block. Payload (version 1, changed in
+ * place in session 13 to carry the flag set: no index had shipped):
+ *   offset    size  field
+ *   0         1     version (1)
+ *   1         4     u32 LE start: S, the start of the checkpoint whose tail this indexes
+ *   5         4     u32 LE end: E, that checkpoint's end (S + its parts), where its tail begins
+ *   9         4     u32 LE at: this block's own index in its log (E <= at)
+ *   13        2     u16 LE R: how many ranges follow, 0..MAX_TAIL_INDEX_RANGES
+ *   15        8R    R ranges, each u32 LE first, u32 LE count (count >= 1): blocks [first, first+count)
+ *   15+8R     2     u16 LE F: how many flags follow, 0..MAX_TAIL_INDEX_FLAGS, or FLAGS_OVER (0xffff:
+ *                   the writer held more; none follow)
+ *   17+8R     67F   F flags, ascending by target, each: author id 32, item id 8 (the target Ref),
+ *                   u16 LE reason (0 "other", n "rule:n", n <= 999), u8 rules given (0|1), rules
+ *                   hash 16 (zeros when not given), u32 LE at low, u32 LE at high (a safe integer)
  * Ranges are strictly ascending and apart (each first > the previous range's end, so one list has
- * one spelling), and lie in [E, at): an index lists only its own tail, before itself.
+ * one spelling), and lie in [E, at): an index lists only its own tail, before itself. Flags are
+ * strictly ascending (each target once) and each reads as flags.ts reads a flag.
  *
- * Bound: MAX_TAIL_INDEX_RANGES ranges (64 KiB). A writer whose tail needs more writes none, and
- * a reader finding none reads the whole tail (as before indexes existed).
+ * Bounds: MAX_TAIL_INDEX_RANGES ranges (64 KiB) and MAX_TAIL_INDEX_FLAGS flags (67 KiB). A writer
+ * whose tail needs more ranges lists its whole tail as one range (the reader fetches it all, as
+ * with no index, and still gets the flags). A writer holding more flags writes FLAGS_OVER, and a
+ * reader then shows no preview until that log's checkpoint is read (tail-preview.ts): which posts
+ * those flags hide is not known before, and reading the tail would not tell.
  *
- * Trust. Each writer indexes only its own log, signed by its own key, so a writer can leave out
- * only its OWN blocks: the same trust as a checkpoint's uncovered list. Leaving one out costs the
- * newcomer's preview that writer's own hide, flag or event until the whole tail is read (the next
- * settle point after its checkpoint); listing more member-doc blocks costs fetches, nothing more
- * (the preview applies them, but draws its line from the suffix alone: tail-preview.ts).
+ * Trust, exactly. An index is signed in its writer's own log and speaks only for it:
+ * - Blocks: it can leave out of its list only its OWN blocks and name only its own tail (the trust
+ *   of a checkpoint's uncovered list). Listing more of its member-doc blocks costs fetches only
+ *   (the preview applies them but draws its line from the suffix alone: tail-preview.ts).
+ * - Its own hides and flags: leaving one out costs the newcomer's preview that writer's own hide
+ *   or flag until the whole tail is read (the next settle point after its checkpoint). Its flag set
+ *   is attributed to its writer alone: a lie can drop or add only ITS OWN flags (adding one hides
+ *   what a flag it could give for real hides), never another member's.
+ * - Its own governance events are NOT contained that way. Left out (a removal or leave and its
+ *   cut-off, a role grant or demotion, its second vote on a removal, a settings change such as the
+ *   flag threshold), the preview judges OTHER members' blocks in the suffixes under governance
+ *   without them until the full read: a removed member's posts after the cut-off shown, a new
+ *   facilitator's hide refused, a demoted one's restore accepted, flags counted against the old
+ *   threshold. So "a writer can hide only its own blocks" is true of blocks, not of their effects.
+ * - Its flag set is as of its writing: a flag withdrawn in the suffix still counts until the full
+ *   read (the set still names it, and the withdrawal's delete may name an item the pane lacks):
+ *   the preview errs toward hiding.
  *
  * Cost. The writer decodes each own update once, as it is appended (the scan goes on from where
- * the last index left it), and only up to FLAG_SCAN_MAX bytes: a larger one is listed unread.
- * The format is unchanged: an index could always list any block of its tail, and the indexes
- * written before this rule (none shipped) would only miss flags of their own tail.
- * An index naming blocks outside [E, at), or sitting elsewhere than `at`, is refused
- * (BLOCK_MALFORMED); one of another checkpoint (stale) is not used.
+ * the last index left it), and only up to FLAG_SCAN_MAX bytes: a larger one is listed unread. The
+ * flag set is read from the doc in memory, 67 bytes a flag. An index naming blocks outside
+ * [E, at), sitting elsewhere than `at`, or with malformed flags is refused (BLOCK_MALFORMED); one
+ * of another checkpoint (stale) is not used.
  */
 import * as Y from 'yjs'
 import { HearthError, errors } from '../errors.ts'
@@ -47,14 +70,23 @@ import { BlockKind } from '../store/block-codec.ts'
 import type { OpenBlock } from './checkpoint-log.ts'
 import { decodeCheckpointPart } from './shared-checkpoint.ts'
 import { readRun, type Readable } from './log-window.ts'
+import { readFlag, type Flag } from '../model/flags.ts'
+import { makeRef, parseRef } from '../model/member-doc.ts'
 
 export const TAIL_INDEX_VERSION = 1
-/** A writer appends an index once this many blocks follow its checkpoint or its last index. */
+/** A writer appends an index once this many blocks follow its last index (its first: once any block follows its checkpoint). */
 export const TAIL_INDEX_EVERY = 64
 /** A reader looks for its index among this many of a log's newest blocks (twice the spacing: one SUFFIX_MIN back is in it). */
 export const TAIL_INDEX_WINDOW = 2 * TAIL_INDEX_EVERY
 export const MAX_TAIL_INDEX_RANGES = 8 * 1024
+/** The most flags an index carries; a writer holding more writes FLAGS_OVER and no flag. */
+export const MAX_TAIL_INDEX_FLAGS = 1024
+/** The flag count that says "more than MAX_TAIL_INDEX_FLAGS": the set is not given (tail-preview.ts then shows no page). */
+export const FLAGS_OVER = 0xffff
 const HEAD = 15
+/** author id 32, item id 8, reason u16, rules present u8, rules 16, at u32 lo + u32 hi. */
+const FLAG_BYTES = 67
+const AT_HI_MAX = 0x1f_ffff // at <= Number.MAX_SAFE_INTEGER
 
 export interface TailIndex {
   start: number
@@ -62,11 +94,15 @@ export interface TailIndex {
   at: number
   /** [first, count] pairs, as in the payload. */
   ranges: [number, number][]
+  /** Its writer's own flags when the index was written (flags.ts), ascending by target; 'over' past MAX_TAIL_INDEX_FLAGS. */
+  flags: Flag[] | 'over'
 }
 
 export function encodeTailIndex(idx: TailIndex): Uint8Array {
   checkShape(idx)
-  const b = new Uint8Array(HEAD + 8 * idx.ranges.length)
+  const flags = idx.flags === 'over' ? [] : idx.flags
+  const tail = HEAD + 8 * idx.ranges.length
+  const b = new Uint8Array(tail + 2 + FLAG_BYTES * flags.length)
   const dv = new DataView(b.buffer)
   b[0] = TAIL_INDEX_VERSION
   dv.setUint32(1, idx.start, true)
@@ -77,6 +113,8 @@ export function encodeTailIndex(idx: TailIndex): Uint8Array {
     dv.setUint32(HEAD + 8 * i, first, true)
     dv.setUint32(HEAD + 8 * i + 4, count, true)
   })
+  dv.setUint16(tail, idx.flags === 'over' ? FLAGS_OVER : flags.length, true)
+  flags.forEach((f, i) => encodeFlag(b, dv, tail + 2 + FLAG_BYTES * i, f))
   return b
 }
 
@@ -86,9 +124,15 @@ export function decodeTailIndex(payload: Uint8Array, index: number): TailIndex {
   if (payload[0] !== TAIL_INDEX_VERSION) throw errors.BLOCK_VERSION(`tail index version ${payload[0]}`)
   const dv = new DataView(payload.buffer, payload.byteOffset, payload.byteLength)
   const count = dv.getUint16(13, true)
-  if (payload.length !== HEAD + 8 * count) throw errors.BLOCK_MALFORMED('tail index length')
-  const idx: TailIndex = { start: dv.getUint32(1, true), end: dv.getUint32(5, true), at: dv.getUint32(9, true), ranges: [] }
+  const tail = HEAD + 8 * count
+  if (payload.length < tail + 2) throw errors.BLOCK_MALFORMED('tail index length')
+  const f = dv.getUint16(tail, true)
+  const over = f === FLAGS_OVER
+  if (!over && f > MAX_TAIL_INDEX_FLAGS) throw errors.BLOCK_TOO_LARGE('tail index has too many flags')
+  if (payload.length !== tail + 2 + FLAG_BYTES * (over ? 0 : f)) throw errors.BLOCK_MALFORMED('tail index length')
+  const idx: TailIndex = { start: dv.getUint32(1, true), end: dv.getUint32(5, true), at: dv.getUint32(9, true), ranges: [], flags: over ? 'over' : [] }
   for (let i = 0; i < count; i++) idx.ranges.push([dv.getUint32(HEAD + 8 * i, true), dv.getUint32(HEAD + 8 * i + 4, true)])
+  if (idx.flags !== 'over') for (let i = 0; i < f; i++) idx.flags.push(decodeFlag(payload, dv, tail + 2 + FLAG_BYTES * i))
   checkShape(idx)
   if (idx.at !== index) throw errors.BLOCK_MALFORMED('tail index out of place')
   return idx
@@ -105,7 +149,7 @@ export function tailIndexProblem(payload: Uint8Array, index: number): string | n
   }
 }
 
-function checkShape({ start, end, at, ranges }: TailIndex): void {
+function checkShape({ start, end, at, ranges, flags }: TailIndex): void {
   const u32 = (n: number): boolean => Number.isInteger(n) && n >= 0 && n <= 0xffff_ffff
   if (!u32(start) || !u32(end) || !u32(at) || start >= end || end > at) throw errors.BLOCK_MALFORMED('tail index bounds')
   if (ranges.length > MAX_TAIL_INDEX_RANGES) throw errors.BLOCK_TOO_LARGE('tail index has too many ranges')
@@ -114,6 +158,50 @@ function checkShape({ start, end, at, ranges }: TailIndex): void {
     if (!u32(first) || !u32(count) || count < 1 || first < floor || first + count > at) throw errors.BLOCK_MALFORMED('tail index ranges')
     floor = first + count + 1
   }
+  if (flags === 'over') return
+  if (flags.length > MAX_TAIL_INDEX_FLAGS) throw errors.BLOCK_TOO_LARGE('tail index has too many flags')
+  let prev = ''
+  for (const f of flags) {
+    // One spelling: each target once, ascending; every field as flags.ts reads it.
+    if (f.target <= prev || readFlag(f.target, { reason: f.reason, rules: f.rules, at: f.at }) === null) throw errors.BLOCK_MALFORMED('tail index flags')
+    prev = f.target
+  }
+}
+
+const REASON_RULE = /^rule:([1-9]\d{0,2})$/
+
+function encodeFlag(b: Uint8Array, dv: DataView, o: number, f: Flag): void {
+  const ref = parseRef(f.target) as { authorId: string; itemId: string }
+  b.set(fromHex(ref.authorId), o)
+  b.set(fromHex(ref.itemId), o + 32)
+  dv.setUint16(o + 40, f.reason === 'other' ? 0 : Number(REASON_RULE.exec(f.reason)?.[1]), true)
+  b[o + 42] = f.rules === null ? 0 : 1
+  if (f.rules !== null) b.set(fromHex(f.rules), o + 43)
+  dv.setUint32(o + 59, f.at % 2 ** 32, true)
+  dv.setUint32(o + 63, Math.floor(f.at / 2 ** 32), true)
+}
+
+function decodeFlag(b: Uint8Array, dv: DataView, o: number): Flag {
+  const reason = dv.getUint16(o + 40, true)
+  const has = b[o + 42]
+  const rules = b.subarray(o + 43, o + 59)
+  const hi = dv.getUint32(o + 63, true)
+  if (reason > 999 || (has !== 0 && has !== 1) || (has === 0 && rules.some((x) => x !== 0)) || hi > AT_HI_MAX) throw errors.BLOCK_MALFORMED('tail index flag')
+  return {
+    target: makeRef(toHex(b.subarray(o, o + 32)), toHex(b.subarray(o + 32, o + 40))),
+    reason: reason === 0 ? 'other' : `rule:${reason}`,
+    rules: has ? toHex(rules) : null,
+    at: hi * 2 ** 32 + dv.getUint32(o + 59, true),
+  }
+}
+
+const toHex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
+const fromHex = (h: string): Uint8Array => Uint8Array.from(Buffer.from(h, 'hex'))
+
+/** A writer's flags as an index carries them: ascending by target, or 'over' past the cap. */
+export function indexFlags(flags: readonly Flag[]): Flag[] | 'over' {
+  if (flags.length > MAX_TAIL_INDEX_FLAGS) return 'over'
+  return [...flags].sort((a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : 0)).map((f) => ({ ...f }))
 }
 
 /** Every block an index lists, ascending. */
@@ -225,7 +313,7 @@ export class TailIndexWriter {
    * last index), the tail cannot be read whole, or the list does not fit (the reader then reads
    * the whole tail).
    */
-  async due(own: Readable & { length: number }, start: number, docId: string, open: OpenBlock): Promise<Uint8Array | null> {
+  async due(own: Readable & { length: number }, start: number, docId: string, open: OpenBlock, flags: () => readonly Flag[]): Promise<Uint8Array | null> {
     const at = own.length
     if (this.state?.start !== start) {
       const raw = await own.get(start)
@@ -246,7 +334,7 @@ export class TailIndexWriter {
       if (typeof last === 'object') this.state = { start, end, scanned: last.at + 1, lastAt: last.at, ranges: last.ranges.map(([f, c]) => [f, c]) }
     }
     const s = this.state
-    if (at - s.end < TAIL_INDEX_EVERY) return null
+    if (at <= s.end) return null
     for await (const [i, raw] of readRun(own, s.scanned, () => at)) {
       let listed = true
       try {
@@ -265,7 +353,13 @@ export class TailIndexWriter {
       s.scanned = i + 1
     }
     // Our own log holds every block; one not read stops here, and no index is written this time.
-    if (s.scanned < at || at - (s.lastAt + 1) < TAIL_INDEX_EVERY || s.ranges.length > MAX_TAIL_INDEX_RANGES) return null
-    return encodeTailIndex({ start: s.start, end: s.end, at, ranges: s.ranges.map(([f, c]) => [f, c]) })
+    // The first index of a checkpoint as soon as a block follows it (so a short tail carries our
+    // flags too: tail-preview.ts), then one every TAIL_INDEX_EVERY blocks.
+    if (s.scanned < at || (s.lastAt >= s.end && at - (s.lastAt + 1) < TAIL_INDEX_EVERY)) return null
+    // Past the range cap: the whole tail as one range (a reader fetches it all, as with no index),
+    // so the index still carries our flags, which no tail block holds.
+    const ranges: [number, number][] = s.ranges.length > MAX_TAIL_INDEX_RANGES ? [[s.end, at - s.end]] : s.ranges.map(([f, c]) => [f, c])
+    // Our flags as the doc in memory holds them now: every own update before `at` is in it.
+    return encodeTailIndex({ start: s.start, end: s.end, at, ranges, flags: indexFlags(flags()) })
   }
 }

@@ -25,16 +25,24 @@
  * Correctness, i.e. no post shown that a full read would not show:
  * - every tail block passes the write rule and the byte budget (host.mayWrite), as any update;
  * - the tail's governance and shared-doc blocks (moderation above all) are applied for real,
- *   through the same sparse judge as the uncovered blocks, so removals and roles are current.
- *   With a suffix this holds because those blocks are either in the suffix or listed by the index
- *   it starts after: an index is signed by its log's writer and lists only that log, so a writer
- *   can leave out only its OWN hide or event (the trust of a checkpoint's uncovered list), and
- *   that costs the preview only until the whole tail is read at the next settle point. An index
- *   of another checkpoint, out of place or naming blocks outside its tail is not used;
- * - every flag (flags.ts) written in a tail is in the pane: an honest index lists each own update
- *   that may set or clear one (tail-index.ts), and the pane applies them. A flag item whose
- *   origin lies in the checkpoint (set again over a flag the checkpoint holds) falls into the
- *   padding like any such item;
+ *   through the same sparse judge as the uncovered blocks. With a suffix they are either in the
+ *   suffix or listed by the index it starts after: an index is signed by its log's writer and
+ *   lists only that log, so a writer can leave out only its OWN hide or governance event (the
+ *   trust of a checkpoint's uncovered list) until the whole tail is read at the next settle
+ *   point. A left-out hide costs only that writer's hide; a left-out governance event (a removal,
+ *   a role change, a second vote, a setting) changes how OTHER members' blocks are judged in the
+ *   preview until then (tail-index.ts, "Trust, exactly"). An index of another checkpoint, out of
+ *   place or naming blocks outside its tail is not used;
+ * - every flag (flags.ts) its writer holds is counted: the pane holds those written in the
+ *   listed blocks and the suffix (an honest index lists each own update that may set or clear
+ *   one), and the LATEST usable index in the log's newest blocks carries its writer's whole flag
+ *   set when it was written, the checkpoint's flags among them (`view` hands them on beside the
+ *   pane, which is not changed: its Yjs state stays what its blocks made it; reader-source.ts
+ *   adds them to the count, and the flags the real doc of a member with a pane holds, written
+ *   from another device of that member whose log is read whole). The pane starts at or before
+ *   that index, so it reads every block after it. A flag withdrawn after the index still counts
+ *   until the full read: the preview errs toward hiding. An index of more flags than it carries
+ *   (FLAGS_OVER) gives no page until the log's checkpoint is read;
  * - a preview is offered only once every planned log's uncovered blocks, listed blocks and whole
  *   known suffix (or tail) are read (a removal in one not read yet cannot be missed), and the
  *   usual filter applies (moderation, mutes, flags counted over previews and real docs alike);
@@ -52,15 +60,19 @@
  *   the post. A hide is in a shared doc, so in a listed block or the suffix; a flag in a tail is
  *   in the pane (above). A pane that holds nothing dated gives no line: no preview until its
  *   checkpoint is read.
- * What a dishonest clock can do (session 12, flags): a writer's clock can move the line or keep
+ * What a dishonest clock can do (sessions 12 and 13): a writer's clock can move the line or keep
  * its own checkpoint-held items out of the preview; its index can keep its own hide or flag out
  * until the full read. A post's AUTHOR dating it ahead puts it above any line, so what hides it
- * must not hang on dates: hides, removals and tail flags do not. What still does: a flag held in
- * its flagger's CHECKPOINT (written before it, or set again over one it holds) is not in the
- * preview, so a post dated ahead whose flags reach the group's threshold only with such flags
- * is shown until those checkpoints are read (the reply or reaction of another writer before its suffix is likewise missing from
- * such a post). With suffixes the line sits nearer the page, so the limit on skewed clocks
- * written down in session 10 (an honest writer's clock behind the others') comes closer.
+ * must not hang on dates: hides, removals and flags, in the tail or in the flagger's checkpoint,
+ * do not. What still does: a log with NO usable index in its newest blocks (a writer from before
+ * indexes, or the moment between the first block after a checkpoint and the index that follows
+ * it) gives no flag set, so its checkpoint-held flags are not counted until its checkpoint is
+ * read; and the reply or reaction of another writer before its suffix is missing from such a
+ * post. With suffixes the line sits nearer the page, so the limit on skewed clocks written down
+ * in session 10 (an honest writer's clock behind the others') comes closer.
+ * A member with two device logs, one planned: the pane stands in for the member's doc, so posts
+ * written from the device read whole are not on the preview page until the checkpoint is read
+ * (fewer posts than the full read; their flags do count, above).
  */
 import * as Y from 'yjs'
 import { HearthError } from '../errors.ts'
@@ -68,6 +80,7 @@ import { BlockKind } from '../store/block-codec.ts'
 import type { OpenBlock } from './checkpoint-log.ts'
 import { readAll, readRun, type Readable } from './log-window.ts'
 import { findTailIndex, listedBlocks, SUFFIX_MIN } from './tail-index.ts'
+import { readFlag, type Flag } from '../model/flags.ts'
 
 export interface PreviewHost {
   readonly open: OpenBlock
@@ -85,6 +98,12 @@ interface Pane {
   log: Readable & { length: number }
   /** Dated keys the listed blocks put in before the suffix: not counted for the line. */
   undated: Set<string>
+  /**
+   * Its writer's flags as the latest usable index read says they were when it was written
+   * (tail-index.ts): the flags its checkpoint and the blocks before the index hold, which the pane
+   * does not. 'over': more than an index carries; null: no usable index (see the header).
+   */
+  flags: Flag[] | 'over' | null
 }
 
 export class TailPreview {
@@ -102,7 +121,7 @@ export class TailPreview {
     if (!pane || pane.docId !== docId) {
       const begin = await this.begin(log, from, docId, changed)
       if (begin === null) return
-      pane = { docId, doc: new Y.Doc({ gc: true }), next: begin.next, log, undated: new Set() }
+      pane = { docId, doc: new Y.Doc({ gc: true }), next: begin.next, log, undated: new Set(), flags: begin.flags }
       this.panes.set(log.key, pane)
       if (begin.own.length) {
         for (const [i, payload] of begin.own) if (this.host.mayWrite(log.key, i, docId)) applyPadded(pane.doc, payload)
@@ -136,10 +155,15 @@ export class TailPreview {
    * are here; at `from` when there is none; null while that is not known yet. Listed blocks are judged for real, but
    * the updates to the pane's own doc among them, which the pane applies first, in order (`own`).
    */
-  private async begin(log: Readable & { key: string; length: number }, from: number, docId: string, changed: Set<string>): Promise<{ next: number; own: [number, Uint8Array][] } | null> {
-    const idx = await findTailIndex(log, from, log.length, docId, this.host.open, SUFFIX_MIN)
+  private async begin(log: Readable & { key: string; length: number }, from: number, docId: string, changed: Set<string>): Promise<{ next: number; own: [number, Uint8Array][]; flags: Flag[] | 'over' | null } | null> {
+    // The flags come from the LATEST usable index (the fewest the suffix may have withdrawn); the
+    // pane starts at it or before it, so it reads every block after it.
+    const latest = await findTailIndex(log, from, log.length, docId, this.host.open)
+    if (latest === 'wait') return null
+    const flags = latest === 'none' ? null : latest.flags
+    const idx = latest === 'none' || log.length - (latest.at + 1) >= SUFFIX_MIN ? latest : await findTailIndex(log, from, log.length, docId, this.host.open, SUFFIX_MIN)
     if (idx === 'wait') return null
-    if (idx === 'none') return { next: from, own: [] }
+    if (idx === 'none') return { next: from, own: [], flags }
     const listed = listedBlocks(idx)
     const blocks = await readAll(log, listed)
     if (blocks === null) return null
@@ -150,7 +174,7 @@ export class TailPreview {
       if (mine === null) for (const id of this.host.judgeSparse(log.key, i, raw)) changed.add(id)
       else if (mine.kind === BlockKind.YjsUpdate) own.push([i, mine.payload])
     })
-    return { next: idx.at + 1, own }
+    return { next: idx.at + 1, own, flags }
   }
 
   /** Whether the preview of `logKey` has read every block of its log known so far. */
@@ -172,20 +196,49 @@ export class TailPreview {
     this.panes.delete(logKey)
   }
 
-  /** Member doc id → preview doc, and the line above which the page is whole; null when none can be shown. */
-  view(planned: Iterable<string>): { docs: Map<string, Y.Doc>; since: number } | null {
+  /**
+   * Member doc id → preview doc, the line above which the page is whole, and member doc id → the
+   * flags its writer's panes hold beyond the doc shown (every pane's index flags and, for a member
+   * with more than one planned device log, the flags of the panes not shown): the moderation
+   * count adds them (reader-source.ts). Null when no page can be shown.
+   */
+  view(planned: Iterable<string>): PreviewView | null {
     const docs = new Map<string, Y.Doc>()
+    const flags = new Map<string, Flag[]>()
     let since = -Infinity
     for (const key of planned) {
       const p = this.panes.get(key)
       if (!p || p.next < p.log.length) return null
+      // More flags than an index carries: which posts they hide is not known before the checkpoint.
+      if (p.flags === 'over') return null
       const oldest = oldestDated(p.doc, p.undated)
       if (oldest === Infinity) return null
       since = Math.max(since, oldest)
-      docs.set(p.docId, p.doc)
+      const held = flags.get(p.docId) ?? []
+      held.push(...(p.flags ?? []))
+      // A second pane of the same member doc (two devices) is not the one shown: its flags still count.
+      if (docs.has(p.docId)) held.push(...paneFlags(p.doc))
+      flags.set(p.docId, held)
+      if (!docs.has(p.docId)) docs.set(p.docId, p.doc)
     }
-    return docs.size ? { docs, since } : null
+    return docs.size ? { docs, since, flags } : null
   }
+}
+
+export interface PreviewView {
+  docs: Map<string, Y.Doc>
+  since: number
+  flags: Map<string, Flag[]>
+}
+
+/** The well-formed flags a pane's doc holds (flags.ts's layout). */
+function paneFlags(doc: Y.Doc): Flag[] {
+  const out: Flag[] = []
+  for (const [target, v] of doc.getMap<unknown>('flags')) {
+    const f = readFlag(target, v)
+    if (f) out.push(f)
+  }
+  return out
 }
 
 /** The block when it is one of the pane's own doc (an update, or a checkpoint or index block a hostile index lists: passed over), else null. */

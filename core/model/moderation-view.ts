@@ -26,6 +26,12 @@ import { compareNames } from './name-order.ts'
 export interface ModerationSource {
   members: ReadonlyMap<string, MemberInfo>
   docs: ReadonlyMap<string, MemberDoc>
+  /**
+   * Flags a member holds beyond its doc in `docs`, by member id: a newcomer's preview knows some
+   * only from its writer's tail index (tail-preview.ts). Counted like the doc's; the doc's own
+   * value of a flag wins.
+   */
+  held?: ReadonlyMap<string, readonly Flag[]>
   actions: ReadonlyMap<Ref, ModerationAction>
   threshold: number
   rules: RulesVersion | null
@@ -64,6 +70,14 @@ export function moderationIndex(src: ModerationSource): Map<Ref, ItemState> {
     for (const f of flagsIn(doc)) {
       if (parseRef(f.target)?.authorId === flagger) continue
       entry(f.target)?.flags.set(flagger, f)
+    }
+  }
+  for (const [flagger, flags] of src.held ?? []) {
+    if (!src.members.has(flagger)) continue
+    for (const f of flags) {
+      if (parseRef(f.target)?.authorId === flagger) continue
+      const s = entry(f.target)
+      if (s && !s.flags.has(flagger)) s.flags.set(flagger, f)
     }
   }
   for (const [ref, a] of src.actions) {

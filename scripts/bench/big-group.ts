@@ -14,6 +14,7 @@ import { MemberDoc, type Ref } from '../../core/model/member-doc.ts'
 import { BlockKind, decodeBlock, encodeBlock } from '../../core/store/block-codec.ts'
 import { encodeCheckpointParts, sharedCheckpointDue } from '../../core/group/shared-checkpoint.ts'
 import { TailIndexWriter } from '../../core/group/tail-index.ts'
+import { flagsIn } from '../../core/model/flags.ts'
 import { fastProvider } from '../../core/crypto/provider-sodium.ts'
 import type { Readable } from '../../core/group/log-window.ts'
 import { Vault } from '../../core/store/vault.ts'
@@ -97,7 +98,7 @@ export async function addBigGroup(reg: GroupRegistry, vault: Vault, updates: num
         checkpoints++
       }
       // A tail index when the app's writer would write one (group-space.ts, indexTailIfDue).
-      const index = m.last === undefined ? null : await m.index.due(m.log, m.last, memberDocId(m.id), (raw) => decodeBlock(raw, () => epochKey, fastProvider))
+      const index = m.last === undefined ? null : await m.index.due(m.log, m.last, memberDocId(m.id), (raw) => decodeBlock(raw, () => epochKey, fastProvider), () => flagsIn(new MemberDoc(m.doc, m.id)))
       if (index) {
         const block = encodeBlock({ epoch: 0, kind: BlockKind.TailIndex, docId: memberDocId(m.id), payload: index }, epochKey)
         bytes += block.length

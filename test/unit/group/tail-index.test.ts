@@ -9,19 +9,19 @@
  */
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { GroupSpace } from '../../../core/group/group-space.ts'
+import { GroupSpace } from '../../../core/group/group-space.ts'
 import { readerFeed } from '../../../core/group/reader-source.ts'
 import { decodeCheckpointPart, SHARED_CHECKPOINT_MIN } from '../../../core/group/shared-checkpoint.ts'
 import {
-  decodeTailIndex, encodeTailIndex, findTailIndex, FLAG_SCAN_MAX, listedBlocks, mayFlag, MAX_TAIL_INDEX_RANGES, SUFFIX_MIN, TAIL_INDEX_EVERY, TAIL_INDEX_WINDOW, TailIndexWriter, type TailIndex,
+  decodeTailIndex, encodeTailIndex, findTailIndex, FLAG_SCAN_MAX, FLAGS_OVER, indexFlags, listedBlocks, mayFlag, MAX_TAIL_INDEX_FLAGS, MAX_TAIL_INDEX_RANGES, SUFFIX_MIN, TAIL_INDEX_EVERY, TAIL_INDEX_WINDOW, TailIndexWriter, type TailIndex,
 } from '../../../core/group/tail-index.ts'
 import { HearthError } from '../../../core/errors.ts'
 import { memberDocId } from '../../../core/model/doc-id.ts'
-import { setFlag } from '../../../core/model/flags.ts'
+import { setFlag, type Flag } from '../../../core/model/flags.ts'
 import { MemberDoc } from '../../../core/model/member-doc.ts'
 import { ModerationDoc } from '../../../core/model/moderation-doc.ts'
 import { BlockKind, decodeBlock, encodeBlock } from '../../../core/store/block-codec.ts'
-import { admitEvent, hex, identity, idOf, foundGroup, updateBlock, type Founded, type MemLog } from './support.ts'
+import { admitEvent, hex, identity, idOf, foundGroup, updateBlock, MemLog, type Founded } from './support.ts'
 import { bobsSpace, nobody, reader, readSparsely, rnd, sparse } from './tail-fixture.ts'
 
 const codeOf = (f: () => unknown): string => {
@@ -41,7 +41,7 @@ const aboveLine = (whole: GroupSpace, n: GroupSpace): string[] => {
 
 /** A raw index payload, not checked (what a hostile writer could sign). */
 function rawIndex(start: number, end: number, at: number, ranges: [number, number][]): Uint8Array {
-  const b = new Uint8Array(15 + 8 * ranges.length)
+  const b = new Uint8Array(15 + 8 * ranges.length + 2)
   const dv = new DataView(b.buffer)
   b[0] = 1
   dv.setUint32(1, start, true)
@@ -53,7 +53,52 @@ function rawIndex(start: number, end: number, at: number, ranges: [number, numbe
 }
 
 describe('the tail index format', () => {
-  const ok: TailIndex = { start: 1000, end: 1003, at: 1100, ranges: [[1003, 2], [1010, 1], [1099, 1]] }
+  const ok: TailIndex = { start: 1000, end: 1003, at: 1100, ranges: [[1003, 2], [1010, 1], [1099, 1]], flags: [] }
+  const ref = (a: string, i: string): string => `${a.repeat(64)}:${i.repeat(16)}`
+  const flags: Flag[] = [
+    { target: ref('1', '2'), reason: 'other', rules: null, at: 0 },
+    { target: ref('a', 'b'), reason: 'rule:999', rules: 'f'.repeat(32), at: Number.MAX_SAFE_INTEGER },
+    { target: ref('a', 'c'), reason: 'rule:1', rules: '0'.repeat(31) + '1', at: 1_765_000_000_000 },
+  ]
+
+  it('carries its writer’s flags, in one spelling, or says it holds more than it carries', () => {
+    const withFlags = { ...ok, flags }
+    expect(decodeTailIndex(encodeTailIndex(withFlags), 1100)).toEqual(withFlags)
+    expect(encodeTailIndex(withFlags).length).toBe(15 + 8 * 3 + 2 + 67 * 3)
+    expect(indexFlags([...flags].reverse())).toEqual(flags)
+    const many = Array.from({ length: MAX_TAIL_INDEX_FLAGS + 1 }, (_, i): Flag => ({ target: `${'a'.repeat(64)}:${i.toString(16).padStart(16, '0')}`, reason: 'other', rules: null, at: i }))
+    expect(indexFlags(many)).toBe('over')
+    // The most it carries: 67 KiB of flags, well inside a block.
+    expect(decodeTailIndex(encodeTailIndex({ ...ok, flags: indexFlags(many.slice(1)) }), 1100).flags).toHaveLength(MAX_TAIL_INDEX_FLAGS)
+    const over = encodeTailIndex({ ...ok, flags: 'over' })
+    expect(new DataView(over.buffer).getUint16(15 + 8 * 3, true)).toBe(FLAGS_OVER)
+    expect(decodeTailIndex(over, 1100).flags).toBe('over')
+    // Out of order, twice, or not as flags.ts reads a flag: refused both ways.
+    const bad: Flag[][] = [
+      [flags[1] as Flag, flags[0] as Flag],
+      [flags[0] as Flag, flags[0] as Flag],
+      [{ ...(flags[0] as Flag), reason: 'rule:0' as Flag['reason'] }],
+      [{ ...(flags[0] as Flag), rules: 'F'.repeat(32) }],
+      [{ ...(flags[0] as Flag), at: -1 }],
+      [{ ...(flags[0] as Flag), target: 'x' }],
+    ]
+    for (const f of bad) expect(codeOf(() => encodeTailIndex({ ...ok, flags: f })), JSON.stringify(f)).toBe('BLOCK_MALFORMED')
+    const bytes = encodeTailIndex({ ...ok, flags: flags.slice(0, 2) })
+    const at = (k: number, off: number): number => 15 + 8 * 3 + 2 + 67 * k + off
+    const poke = (edit: (b: Uint8Array, dv: DataView) => void): string => {
+      const b = bytes.slice()
+      edit(b, new DataView(b.buffer))
+      return codeOf(() => decodeTailIndex(b, 1100))
+    }
+    expect(poke((b) => b.set(b.slice(at(1, 0), at(1, 67)), at(0, 0)))).toBe('BLOCK_MALFORMED') // twice
+    expect(poke((_, dv) => dv.setUint16(at(0, 40), 1000, true))).toBe('BLOCK_MALFORMED') // rule 1000
+    expect(poke((b) => (b[at(0, 42)] = 2))).toBe('BLOCK_MALFORMED') // rules given neither 0 nor 1
+    expect(poke((b) => (b[at(0, 50)] = 1))).toBe('BLOCK_MALFORMED') // a hash where none is given
+    expect(poke((_, dv) => dv.setUint32(at(1, 63), 0x20_0000, true))).toBe('BLOCK_MALFORMED') // past a safe integer
+    expect(poke((_, dv) => dv.setUint16(15 + 8 * 3, 3, true))).toBe('BLOCK_MALFORMED') // count past the payload
+    expect(poke((_, dv) => dv.setUint16(15 + 8 * 3, MAX_TAIL_INDEX_FLAGS + 1, true))).toBe('BLOCK_TOO_LARGE')
+    expect(poke((_, dv) => dv.setUint16(15 + 8 * 3, FLAGS_OVER, true))).toBe('BLOCK_MALFORMED') // 'over' with flags after it
+  })
 
   it('round-trips and lists its blocks', () => {
     expect(decodeTailIndex(encodeTailIndex(ok), 1100)).toEqual(ok)
@@ -88,7 +133,7 @@ describe('the tail index format', () => {
     v2[0] = 2
     expect(codeOf(() => decodeTailIndex(v2, 1100))).toBe('BLOCK_VERSION')
     const many = Array.from({ length: MAX_TAIL_INDEX_RANGES + 1 }, (_, i): [number, number] => [10 + 2 * i, 1])
-    expect(codeOf(() => encodeTailIndex({ start: 0, end: 10, at: 10 + 2 * many.length, ranges: many }))).toBe('BLOCK_TOO_LARGE')
+    expect(codeOf(() => encodeTailIndex({ start: 0, end: 10, at: 10 + 2 * many.length, ranges: many, flags: [] }))).toBe('BLOCK_TOO_LARGE')
     // Random payloads: coded errors only.
     for (let k = 0; k < 2000; k++) {
       const b = rnd.bytes(15 + (k % 40))
@@ -169,22 +214,23 @@ async function wholeRead(t: Awaited<ReturnType<typeof indexedTail>>): Promise<Gr
 }
 
 describe('a writer’s tail indexes', () => {
-  it('are written every TAIL_INDEX_EVERY blocks past the checkpoint, listing exactly its blocks that are not its own member doc', async () => {
+  it('are written once a block follows the checkpoint, then every TAIL_INDEX_EVERY blocks, listing exactly its blocks that are not its own member doc', async () => {
     const t = await indexedTail()
     const idx = indexesIn(t.g)
     const at = [...idx.keys()]
-    expect(at).toEqual([t.end + TAIL_INDEX_EVERY, t.end + 2 * TAIL_INDEX_EVERY + 1])
+    // The first right after the checkpoint's first tail block (a short tail carries its writer's flags too).
+    expect(at).toEqual([t.end + 1, t.end + 2 + TAIL_INDEX_EVERY, t.end + 3 + 2 * TAIL_INDEX_EVERY])
     for (const [i, x] of idx) {
       expect(x).toMatchObject({ start: t.start, end: t.end, at: i })
       // Exactly the blocks of [end, at) that are not updates to Fay's member doc: the hide.
       const expected: number[] = []
       for (let j = t.end; j < i; j++) if (decodeBlock(t.g.log.blocks[j] as Uint8Array, () => t.g.epochKey).docId !== memberDocId(t.g.me)) expected.push(j)
       expect(listedBlocks(x)).toEqual(expected)
-      expect(expected).toEqual([t.hideAt])
+      expect(expected).toEqual(i > t.hideAt ? [t.hideAt] : [])
     }
     // The next checkpoint does not list index blocks as uncovered (they stand for the member doc).
     const found = await findTailIndex(t.g.log, t.end, t.g.log.length, memberDocId(t.g.me), (raw) => decodeBlock(raw, () => t.g.epochKey))
-    expect(found).toEqual(idx.get(at[1] as number))
+    expect(found).toEqual(idx.get(at[2] as number))
     expect(await findTailIndex(t.g.log, t.end, t.g.log.length, memberDocId(t.g.me), () => { throw new HearthError('BLOCK_MALFORMED', 'x') })).toBe('none')
   })
 })
@@ -193,7 +239,7 @@ describe('the index a reader starts from', () => {
   it('is the latest with SUFFIX_MIN blocks after it, so one log’s suffix of a few blocks does not cut every page to a few posts', async () => {
     const t = await indexedTail()
     const open = (raw: Uint8Array) => decodeBlock(raw, () => t.g.epochKey)
-    const at = [...indexesIn(t.g).keys()]
+    const at = [...indexesIn(t.g).keys()].slice(-2)
     const length = t.g.log.length
     // The latest index has fewer than SUFFIX_MIN blocks after it; the one before has more.
     expect(length - ((at[1] as number) + 1)).toBeLessThan(SUFFIX_MIN)
@@ -201,8 +247,10 @@ describe('the index a reader starts from', () => {
     expect(await findTailIndex(t.g.log, t.end, length, memberDocId(t.g.me), open, SUFFIX_MIN)).toMatchObject({ at: at[0] })
     // A writer resuming its own indexes asks for its latest.
     expect(await findTailIndex(t.g.log, t.end, length, memberDocId(t.g.me), open)).toMatchObject({ at: at[1] })
-    // A tail no longer than the window with only a short suffix: the whole tail, not a few blocks.
-    expect(await findTailIndex(t.g.log, t.end, (at[0] as number) + 10, memberDocId(t.g.me), open, SUFFIX_MIN)).toBe('none')
+    // A tail no longer than the window: the index right after the checkpoint, its suffix the tail
+    // but a block; with none SUFFIX_MIN back, the whole tail, not a few blocks.
+    expect(await findTailIndex(t.g.log, t.end, (at[0] as number) + 10, memberDocId(t.g.me), open, SUFFIX_MIN)).toMatchObject({ at: t.end + 1 })
+    expect(await findTailIndex(t.g.log, t.end, t.end + 20, memberDocId(t.g.me), open, SUFFIX_MIN)).toBe('none')
   })
 })
 
@@ -214,7 +262,7 @@ describe('a writer after a restart', () => {
     // Written behind the space's back, as by the app before it stopped: a shared-doc block, then member-doc updates.
     const modAt = await t.g.log.append(updateBlock(t.g.epochKey, 'shared/moderation', Uint8Array.of(0, 0)))
     for (let i = 0; i < TAIL_INDEX_EVERY; i++) await t.g.log.append(updateBlock(t.g.epochKey, docId, Uint8Array.of(0, 0)))
-    const payload = await new TailIndexWriter().due(t.g.log, t.start, docId, open)
+    const payload = await new TailIndexWriter().due(t.g.log, t.start, docId, open, () => [])
     const idx = decodeTailIndex(payload as Uint8Array, t.g.log.length)
     expect(listedBlocks(idx)).toEqual([t.hideAt, modAt])
     // A whole scan (no index of its own to go on from) lists the same.
@@ -224,7 +272,7 @@ describe('a writer after a restart', () => {
       // Seen as another block standing for the member doc (a checkpoint part), not as an index.
       return b.kind === BlockKind.TailIndex ? { ...b, kind: BlockKind.Checkpoint } : b
     }
-    const whole = await new TailIndexWriter().due(t.g.log, t.start, docId, blind)
+    const whole = await new TailIndexWriter().due(t.g.log, t.start, docId, blind, () => [])
     expect(whole).not.toBeNull()
     expect(decodeTailIndex(whole as Uint8Array, t.g.log.length).ranges).toEqual(idx.ranges)
     expect(last).toBeLessThan(modAt)
@@ -337,7 +385,8 @@ describe('a newcomer’s page from suffixes', () => {
   it('a damaged index block: coded error, the older index or the whole tail, nothing lost', async () => {
     const t = await indexedTail()
     const whole = await wholeRead(t)
-    const idx = [...indexesIn(t.g).keys()]
+    // The two latest (the first, right after the checkpoint, is outside the newest blocks).
+    const idx = [...indexesIn(t.g).keys()].slice(-2)
     const damaged = new Set<number>()
     const flip = (raw: Uint8Array): Uint8Array => {
       const b = raw.slice()
@@ -448,5 +497,161 @@ describe('flags in the tail index', () => {
     // Unreadable or too large to decode: listed.
     expect(mayFlag(Uint8Array.of(7, 7, 7))).toBe(true)
     expect(mayFlag(new Uint8Array(FLAG_SCAN_MAX + 1))).toBe(true)
+  })
+})
+
+describe('flags held in the flagger’s checkpoint', () => {
+  /**
+   * Hostile Bob (his log read whole) dates his post far ahead; Fay flags it with the group's
+   * threshold at 1 and THEN writes past her checkpoint, so the flag is in the checkpoint, which a
+   * newcomer's first page does not wait for. Fay then writes past her next index and `more` blocks.
+   * Only her index's flag set (tail-index.ts) can keep Bob's post off the page.
+   * `gil`: a third member (his log read whole) who flags another of Bob's posts dated ahead.
+   */
+  async function flaggedBeforeCheckpoint(more: number, gil = false) {
+    const g = await foundGroup(rnd, { flagThreshold: 1 })
+    const bobId = identity(rnd)
+    const bobLog = hex(rnd.bytes(32))
+    await g.space.writeGovernance(admitEvent(g.space.governance.groupId, g.me, bobId, bobLog))
+    const gilId = identity(rnd)
+    const gilLog = hex(rnd.bytes(32))
+    if (gil) await g.space.writeGovernance(admitEvent(g.space.governance.groupId, g.me, gilId, gilLog))
+    const bobSpace = await bobsSpace(g, bobLog, bobId)
+    const bobMember = idOf(bobId)
+    const bobPost = async (text: string): Promise<string> => {
+      let ref = ''
+      await bobSpace.change(memberDocId(bobMember), (d) => void (ref = new MemberDoc(d, bobMember).addPost({ topic: 'check-in', text, cw: null }, 9_000_000_000_000)))
+      await bobSpace.idle()
+      return ref
+    }
+    const post = await bobPost('bob, flagged in Fay’s checkpoint')
+    const gilsTarget = await bobPost('bob, flagged by Gil')
+    const bob = bobSpace.own as MemLog
+    await g.space.catchUp(bob)
+    const fay = (fn: (m: MemberDoc) => void): Promise<void> => g.space.change(memberDocId(g.me), (d) => fn(new MemberDoc(d, g.me)))
+    await fay((m) => setFlag(m, post, { reason: 'rule:2', rules: null }, 50_000))
+    const flagAt = g.log.length - 1
+    for (let i = 0; g.log.blocks.length < SHARED_CHECKPOINT_MIN + 5; i++) await fay((m) => void m.addPost({ topic: 'check-in', text: `old ${i}`, cw: null }, 60_000 + i))
+    await g.space.idle()
+    const start = g.space.sharedCheckpoints.get(g.log.key) as number
+    const first = decodeCheckpointPart(decodeBlock(g.log.blocks[start] as Uint8Array, () => g.epochKey).payload, start)
+    const end = start + first.parts
+    expect(flagAt).toBeLessThan(start)
+    let k = 0
+    const post1 = (): Promise<void> => fay((m) => void m.addPost({ topic: 'check-in', text: `after ${k}`, cw: null }, 70_000 + k++))
+    while (![...indexesIn(g).keys()].some((i) => i >= end)) await post1()
+    for (let j = 0; j < more; j++) await post1()
+    await g.space.idle()
+    const others: MemLog[] = [bob]
+    if (gil) {
+      const gilSpace = await bobsSpace(g, gilLog, gilId)
+      await gilSpace.catchUp(bob)
+      await gilSpace.change(memberDocId(idOf(gilId)), (d) => setFlag(new MemberDoc(d, idOf(gilId)), gilsTarget, { reason: 'other', rules: null }, 80_000))
+      await gilSpace.idle()
+      others.push(gilSpace.own as MemLog)
+    }
+    const whole = reader(g)
+    await whole.catchUp(g.log)
+    for (const o of others) await whole.catchUp(o)
+    /** A newcomer holding Fay's part 0, the blocks it lists and her newest blocks after the checkpoint; the others' logs whole. */
+    const newcomerNow = async (): Promise<GroupSpace> => {
+      const held = (i: number): boolean => i === start || first.uncovered.includes(i) || i >= Math.max(end, g.log.length - TAIL_INDEX_WINDOW)
+      const n = reader(g)
+      await readSparsely(n, g.log, { start, parts: first.parts, listed: first.uncovered }, held)
+      for (const o of others) await n.catchUp(o)
+      await n.catchUp(sparse(g.log, held))
+      return n
+    }
+    return { g, whole, n: await newcomerNow(), newcomerNow }
+  }
+
+  it.each([
+    ['the whole tail in the newest blocks', SUFFIX_MIN + 5],
+    ['a tail longer than the newest blocks', 2 * TAIL_INDEX_WINDOW],
+  ])('a flag on a future-dated post held in the flagger’s checkpoint hides it from a newcomer’s preview (%s)', async (_what, more) => {
+    const { g, whole, n } = await flaggedBeforeCheckpoint(more)
+    expect(texts(whole, 2000)).not.toContain('bob, flagged in Fay’s checkpoint')
+    const page = readerFeed(n, nobody, { limit: 1000 })
+    expect(page.preview).toBe(true)
+    expect(page.posts.map((p) => p.text)).not.toContain('bob, flagged in Fay’s checkpoint')
+    expect(page.posts.length).toBeGreaterThanOrEqual(SUFFIX_MIN)
+    expect(page.posts.map((p) => p.text)).toEqual(aboveLine(whole, n))
+    await n.catchUp(g.log)
+    expect(n.planOf(g.log.key)).toBeUndefined()
+    expect(texts(n, 2000)).toEqual(texts(whole, 2000))
+  })
+
+  it('an index that lies about its writer’s flags hides less of what that writer’s flags hide, and nothing of another’s', async () => {
+    const { g, whole, n, newcomerNow } = await flaggedBeforeCheckpoint(SUFFIX_MIN + 5, true)
+    expect(texts(whole, 2000)).not.toContain('bob, flagged by Gil')
+    expect(texts(n, 1000)).not.toContain('bob, flagged by Gil')
+    expect(texts(n, 1000)).not.toContain('bob, flagged in Fay’s checkpoint')
+    // Dishonest Fay: a latest index of this checkpoint that says she holds no flag. The reader
+    // starts from an older index (SUFFIX_MIN back) but takes the flags from the latest.
+    const idx = [...indexesIn(g).values()].at(-1) as TailIndex
+    expect(idx.flags).not.toEqual([])
+    await forge(g, (at) => encodeTailIndex({ ...idx, at, flags: [] }))
+    const lied = await newcomerNow()
+    const page = texts(lied, 1000)
+    // Her own flag no longer counts: her lie shows the post her flag hides, until the full read.
+    expect(page).toContain('bob, flagged in Fay’s checkpoint')
+    // Gil's flag is not hers to take back.
+    expect(page).not.toContain('bob, flagged by Gil')
+    await lied.catchUp(g.log)
+    expect(texts(lied, 2000)).not.toContain('bob, flagged in Fay’s checkpoint')
+    expect(texts(lied, 2000)).not.toContain('bob, flagged by Gil')
+  })
+})
+
+describe('a member with two devices', () => {
+  /**
+   * Fay's first device log is planned (a newcomer waits for its checkpoint); her second device's
+   * log is read whole. She flags Bob's post (dated far ahead, threshold 1) from the SECOND device:
+   * the flag is in her member doc as the newcomer reads it, but the preview shows her member doc
+   * as the planned log's pane, which does not hold it.
+   */
+  it('a flag written from the device whose log is read whole still hides the post in the preview', async () => {
+    const g = await foundGroup(rnd, { flagThreshold: 1 })
+    const bobId = identity(rnd)
+    const bobLog = hex(rnd.bytes(32))
+    await g.space.writeGovernance(admitEvent(g.space.governance.groupId, g.me, bobId, bobLog))
+    const bobSpace = await bobsSpace(g, bobLog, bobId)
+    let post = ''
+    await bobSpace.change(memberDocId(idOf(bobId)), (d) => void (post = new MemberDoc(d, idOf(bobId)).addPost({ topic: 'check-in', text: 'bob, flagged from Fay’s second device', cw: null }, 9_000_000_000_000)))
+    await bobSpace.idle()
+    const bob = bobSpace.own as MemLog
+    await g.space.catchUp(bob)
+    const fay = (fn: (m: MemberDoc) => void): Promise<void> => g.space.change(memberDocId(g.me), (d) => fn(new MemberDoc(d, g.me)))
+    for (let i = 0; g.log.blocks.length < SHARED_CHECKPOINT_MIN + 5; i++) await fay((m) => void m.addPost({ topic: 'check-in', text: `old ${i}`, cw: null }, 60_000 + i))
+    await g.space.idle()
+    for (let i = 0; i < 2 * TAIL_INDEX_WINDOW; i++) await fay((m) => void m.addPost({ topic: 'check-in', text: `after ${i}`, cw: null }, 70_000 + i))
+    await g.space.idle()
+    const start = g.space.sharedCheckpoints.get(g.log.key) as number
+    const first = decodeCheckpointPart(decodeBlock(g.log.blocks[start] as Uint8Array, () => g.epochKey).payload, start)
+    const end = start + first.parts
+    // Her second device: a log that speaks for her from its block 0 (device.add), which flags.
+    const second = new GroupSpace(new MemLog(hex(rnd.bytes(32))), { identity: g.creator, epochs: new Map([[0, g.epochKey.slice()]]), current: 0 }, { groupId: g.space.governance.groupId })
+    await second.catchUp(g.log)
+    await second.catchUp(bob)
+    await second.writeGovernance({ v: 1, kind: 'device.add', group: g.space.governance.groupId, author: g.me, at: 80_000, seen: {}, body: { device: second.own.key } })
+    await second.change(memberDocId(g.me), (d) => setFlag(new MemberDoc(d, g.me), post, { reason: 'other', rules: null }, 80_001))
+    await second.idle()
+    const secondLog = second.own as MemLog
+    const whole = reader(g)
+    for (const log of [g.log, bob, secondLog]) await whole.catchUp(log)
+    expect(whole.governance.members.get(g.me)?.devices.size).toBe(2)
+    expect(texts(whole, 2000)).not.toContain('bob, flagged from Fay’s second device')
+    const held = (i: number): boolean => i === start || first.uncovered.includes(i) || i >= Math.max(end, g.log.length - TAIL_INDEX_WINDOW)
+    const n = reader(g)
+    await readSparsely(n, g.log, { start, parts: first.parts, listed: first.uncovered }, held)
+    await n.catchUp(bob)
+    await n.catchUp(secondLog)
+    await n.catchUp(sparse(g.log, held))
+    const page = readerFeed(n, nobody, { limit: 1000 })
+    expect(page.preview).toBe(true)
+    expect(page.posts.map((p) => p.text)).not.toContain('bob, flagged from Fay’s second device')
+    expect(page.posts.map((p) => p.text)).toEqual(aboveLine(whole, n))
+    await n.catchUp(g.log)
+    expect(texts(n, 2000)).toEqual(texts(whole, 2000))
   })
 })
