@@ -166,4 +166,23 @@ describe('a newcomer reading a small group whole', () => {
     expect(n.arriving).toBe(false)
     expect(texts(n)).toEqual(texts(f.whole))
   })
+
+  it('never holds the member’s own log, nor, once the first sync ended, a log seen later', async () => {
+    const f = await built
+    const n = f.newcomer()
+    n.beginFirstSync(n.own.key)
+    // Its own log, unread past its start (a restart with an own checkpoint behind it), holds nothing.
+    const own: ReadLog = { key: n.own.key, length: 5, get: async () => null }
+    await n.catchUp(own)
+    await n.catchUp(f.g.log)
+    expect(n.firstSync).toBe(true) // Bob's log has told no length yet: the first sync goes on
+    await n.catchUp(f.bob)
+    expect(n.arriving).toBe(false)
+    expect(n.firstSync).toBe(false)
+    expect(texts(n)).toEqual(texts(f.whole))
+    // A log seen after the first sync ended, its middle missing: read in order as any member reads it.
+    const later: ReadLog = { key: hex(rnd.bytes(32)), length: f.g.log.length, get: async (i) => (i < 3 ? (f.g.log.blocks[i] ?? null) : null) }
+    await n.catchUp(later)
+    expect(n.arriving).toBe(false)
+  })
 })
