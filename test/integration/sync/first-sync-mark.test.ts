@@ -6,7 +6,7 @@
  * restarts: no mark, the ordinary page at once from its own store.
  */
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import type { GroupMeta } from '../../../core/group/group-meta.ts'
 import { Vault } from '../../../core/store/vault.ts'
 import { quietAndHog } from '../../helpers/under-hog.ts'
