@@ -4,8 +4,11 @@
  * collected by the minor and major GC (so it shows where garbage is made, not what is kept), and
  * the GC pauses by kind with the process's CPU and wall time; with `gcp`, V8's GCProfiler's
  * per-scavenge young and old space figures (what survives and is promoted). HEARTH_PROFILE_KIND
- * picks (comma-separated: cpu, heap, gc, gcp; default cpu, heap, gc). The inspector session of
- * the same thread answers synchronously, so the 'exit' handler can stop and save.
+ * picks (comma-separated: cpu, heap, gc, gcp, threads; default cpu, heap, gc). With `threads`, each
+ * thread's own CPU (from /proc: the main thread, V8's GC and compile helpers, libuv's pool,
+ * RocksDB's) at every SIGUSR2 (the sync bench sends one at the welcome and one at the whole
+ * history, HEARTH_BENCH_THREADS) and at exit. The inspector session of the same thread answers
+ * synchronously, so the 'exit' handler can stop and save.
  */
 import fs from 'node:fs'
 import inspector from 'node:inspector'
@@ -48,6 +51,26 @@ if (dir) {
   const gcp = kinds.has('gcp') ? new v8.GCProfiler() : null
   gcp?.start()
   const t0 = performance.now()
+  // Per thread (by name; Node's own helpers by id): user and system CPU ms (clock ticks of 10 ms, as /proc gives them).
+  const threads = () => {
+    const out = {}
+    for (const t of fs.readdirSync('/proc/self/task')) {
+      try {
+        // Node's helper threads all carry its name: the main thread is told by its id.
+        const comm = fs.readFileSync(`/proc/self/task/${t}/comm`, 'utf8').trim()
+        const name = Number(t) === process.pid ? 'main' : comm === 'node' ? `node#${t}` : comm
+        const stat = fs.readFileSync(`/proc/self/task/${t}/stat`, 'utf8')
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+        const e = (out[name] ??= { n: 0, userMs: 0, sysMs: 0 })
+        e.n++
+        e.userMs += Number(f[11]) * 10
+        e.sysMs += Number(f[12]) * 10
+      } catch { /* a thread that ended meanwhile */ }
+    }
+    return out
+  }
+  const snaps = []
+  if (kinds.has('threads')) process.on('SIGUSR2', () => snaps.push({ atMs: performance.now() - t0, threads: threads() }))
   // A child killed with SIGTERM (the raw fetch's leech) still writes its profiles.
   if (process.env.HEARTH_PROFILE_SIGTERM) process.on('SIGTERM', () => process.exit(0))
   process.on('exit', () => {
@@ -73,6 +96,7 @@ if (dir) {
         kinds: [...new Set(r.statistics.map((x) => x.gcType))],
       }, null, 1))
     }
+    if (kinds.has('threads')) fs.writeFileSync(path.join(dir, `threads-${pid}.json`), JSON.stringify([...snaps, { atMs: performance.now() - t0, threads: threads() }], null, 1))
     const u = process.resourceUsage()
     fs.writeFileSync(path.join(dir, `hearth-${pid}.gc.json`), JSON.stringify({ gc, wallMs: performance.now() - t0, userMs: u.userCPUTime / 1000, sysMs: u.systemCPUTime / 1000, maxRssKb: u.maxRSS, vcsw: u.voluntaryContextSwitches, ivcsw: u.involuntaryContextSwitches }))
   })

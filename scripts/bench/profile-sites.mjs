@@ -4,7 +4,12 @@
  * the innermost Hearth frame on the stack (core/, electron/, scripts/, test/), so a site in a
  * library can be traced to the Hearth call that made it.
  *
- *   node scripts/bench/profile-sites.mjs cpu|heap <file> [top=40]
+ * `threads` reads alloc-profile.mjs's threads-<pid>.json: each thread's CPU between the first two
+ * marks (the sync bench's welcome and whole history; a leech's start and end), or over the whole
+ * life when there are none. Node names none of its helpers: V8's (GC, compile) spend little system
+ * time, libuv's pool (RocksDB reads and writes, fs) much.
+ *
+ *   node scripts/bench/profile-sites.mjs cpu|heap|threads <file> [top=40]
  */
 import fs from 'node:fs'
 const [,, kind, file, topN = '40'] = process.argv
@@ -15,7 +20,13 @@ const fname = (cf) => `${cf.functionName || '(anon)'} ${short(cf.url)}:${cf.line
 const isOurs = (cf) => { const s = short(cf.url); return s && !s.startsWith('nm:') && !s.startsWith('node:') && (s.startsWith('core/') || s.startsWith('electron/') || s.startsWith('scripts/') || s.startsWith('test/')) }
 const self = new Map(), bypkg = new Map(), byOurs = new Map(), byOursFn = new Map()
 const add = (m, k, v, c = 1) => { const e = m.get(k) ?? [0, 0]; e[0] += v; e[1] += c; m.set(k, e) }
-if (kind === 'heap') {
+if (kind === 'threads') {
+  const from = p.length >= 3 ? p[0].threads : {}, to = p.length >= 3 ? p[1] : p[p.length - 1]
+  console.log(p.length >= 3 ? `between the marks: ${((to.atMs - p[0].atMs) / 1000).toFixed(2)} s of wall time` : 'the whole life (no marks)')
+  const rows = Object.entries(to.threads).map(([k, v]) => [k, v.userMs - (from[k]?.userMs ?? 0), v.sysMs - (from[k]?.sysMs ?? 0)]).filter((r) => r[1] + r[2] > 0).sort((a, b) => b[1] + b[2] - a[1] - a[2])
+  for (const [k, u, sy] of rows) console.log(`${k.padEnd(16)} user ${(u / 1000).toFixed(2).padStart(6)} s  sys ${(sy / 1000).toFixed(2).padStart(6)} s`)
+  console.log(`all threads: ${(rows.reduce((a, r) => a + r[1] + r[2], 0) / 1000).toFixed(2)} s`)
+} else if (kind === 'heap') {
   const counts = new Map(); for (const s of p.samples) counts.set(s.nodeId, (counts.get(s.nodeId) ?? 0) + 1)
   let total = 0
   const walk = (n, stack) => {

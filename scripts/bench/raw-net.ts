@@ -129,7 +129,9 @@ async function fetchRun(leechRole: 'leech' | 'leech-open', prepare: (root: strin
       // (scripts/bench/alloc-profile.mjs; it is killed with SIGTERM, so the preload exits on it).
       const prof = process.env.HEARTH_BENCH_ANCHOR_PROFILE
       const preload = pathToFileURL(path.resolve('scripts/bench/alloc-profile.mjs')).href
-      const leech = fork(SELF, [leechRole, boot, root], prof ? { execArgv: [...TSX, '--import', preload], env: { ...process.env, HEARTH_PROFILE_DIR: prof, HEARTH_PROFILE_SIGTERM: '1' } } : { execArgv: TSX })
+      // HEARTH_BENCH_NODE_FLAGS: the Node flags the sync bench gives its newcomer, given here too.
+      const flags = (process.env.HEARTH_BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)
+      const leech = fork(SELF, [leechRole, boot, root], prof ? { execArgv: [...flags, ...TSX, '--import', preload], env: { ...process.env, HEARTH_PROFILE_DIR: prof, HEARTH_PROFILE_SIGTERM: '1' } } : { execArgv: [...flags, ...TSX] })
       try {
         return await message<LeechDone>(leech)
       } finally {
@@ -157,6 +159,9 @@ function blocksFor(root: string, i: number, sizes: number[]): Uint8Array[] {
   }
   return out
 }
+
+/** Per-thread CPU marks for a profiled leech (alloc-profile.mjs `threads`, taken on SIGUSR2): at its start and its end. */
+const mark = (): void => void (process.env.HEARTH_PROFILE_DIR && process.emit('SIGUSR2'))
 
 const [role, boot, arg] = process.argv.slice(2)
 if (role === 'echo' || role === 'ping') {
@@ -213,6 +218,7 @@ if (role === 'echo' || role === 'ping') {
     const total = (JSON.parse(readFileSync(path.join(root, 'sizes.json'), 'utf8')) as number[][]).reduce((a, l) => a + l.length, 0)
     const t0 = performance.now()
     const cpu0 = process.cpuUsage()
+    mark()
     let got = 0
     for (const k of keys) {
       const core = store.get({ key: Buffer.from(k, 'hex') })
@@ -220,6 +226,7 @@ if (role === 'echo' || role === 'ping') {
       core.on('download', () => {
         if (++got !== total) return
         const cpu = process.cpuUsage(cpu0)
+        mark()
         process.send?.({ ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000 })
       })
       core.download({ start: 0, end: -1 })
@@ -235,6 +242,7 @@ if (role === 'echo' || role === 'ping') {
     const total = sizes.reduce((a, l) => a + l.length, 0)
     const t0 = performance.now()
     const cpu0 = process.cpuUsage()
+    mark()
     const works: LogWork[] = []
     let got = 0
     let sent = false
@@ -242,6 +250,7 @@ if (role === 'echo' || role === 'ping') {
       if (sent || got < total || !works.every((w) => w.done)) return
       sent = true
       const cpu = process.cpuUsage(cpu0)
+      mark()
       process.send?.({ ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, blocks: got, applied: works.reduce((a, w) => a + w.applied, 0), ...spent })
     }
     for (const [i, k] of keys.entries()) {

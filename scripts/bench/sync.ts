@@ -234,9 +234,13 @@ if (INITIAL > 0) {
     initialBlocks = (await a.ok('groupStatus', { groupId })).blocks
     // HEARTH_BENCH_PROFILE=<dir>: a CPU profile of the newcomer's process, written when it stops.
     // HEARTH_BENCH_PRELOAD picks another preload (scripts/bench/alloc-profile.mjs: allocation and GC
-    // too); HEARTH_BENCH_NODE_FLAGS adds Node flags to the newcomer only (e.g. --max-semi-space-size=64).
+    // too). HEARTH_BENCH_NODE_FLAGS adds Node flags (e.g. --max-semi-space-size=64) to the newcomer and
+    // to both initial-sync anchors' fetching processes (raw-net.ts), so a flag is judged against an
+    // anchor run under it too.
     const prof = process.env.HEARTH_BENCH_PROFILE
-    const b = await startPeer(path.join(root, 'b'), boot, prof ? { NODE_OPTIONS: `${process.env.HEARTH_BENCH_NODE_FLAGS ?? ''} --import ${pathToFileURL(path.resolve(process.env.HEARTH_BENCH_PRELOAD ?? 'scripts/bench/cpu-profile.mjs')).href}`, HEARTH_PROFILE_DIR: prof } : {})
+    const flags = process.env.HEARTH_BENCH_NODE_FLAGS ?? ''
+    const preload = prof ? ` --import ${pathToFileURL(path.resolve(process.env.HEARTH_BENCH_PRELOAD ?? 'scripts/bench/cpu-profile.mjs')).href}` : ''
+    const b = await startPeer(path.join(root, 'b'), boot, { ...(flags || prof ? { NODE_OPTIONS: `${flags}${preload}` } : {}), ...(prof ? { HEARTH_PROFILE_DIR: prof } : {}) })
     peers.push(b)
     await b.ok('createProfile', { passphrase: PASS, name: 'Newcomer' })
     // The page the newcomer must show first: the host's (the host posts nothing meanwhile).
@@ -252,6 +256,9 @@ if (INITIAL > 0) {
     welcomeMs = performance.now() - t0
     const cpuOfB = (): number => cpuMsOf(b.child.proc.pid) ?? NaN
     cpu.welcome = cpuOfB()
+    // HEARTH_BENCH_THREADS: the profiling preload records each thread's CPU here and at the whole history.
+    const markB = (): void => void (process.env.HEARTH_BENCH_THREADS && b.child.proc.pid && process.kill(b.child.proc.pid, 'SIGUSR2'))
+    markB()
     // The feed is polled from the welcome on, not from the join call's return: a page that comes
     // sooner than the join (which waits for governance to name the device) is seen when it comes.
     const joined = joining.then(() => void (joinedMs = performance.now() - t0))
@@ -285,6 +292,7 @@ if (INITIAL > 0) {
     await until(async () => (await b.ok('groupStatus', { groupId })).historyLeft === 0, 600_000, NEWCOMER_POLL_MS)
     wholeMs = performance.now() - t0
     cpu.whole = cpuOfB()
+    markB()
     // The same group on both sides, not just as many blocks: the newest posts with their threads
     // and reactions, and two older pages (posts the shared checkpoints stand for, when present).
     // `mine` is left out: it is the viewer's own reactions, and host and newcomer are different people.

@@ -154,4 +154,27 @@ describe('DocSet.applyBlock for a shared checkpoint (the range it stands for)', 
     expect(set.applyBlock(auth, bobLog, 2, docId, Y.encodeStateAsUpdate(doc), [0, 2])).toBe(docId)
     expect(texts(set, bob).sort()).toEqual(['one', 'two'])
   })
+
+  it('does not queue a covered block the doc holds whole, and queues and applies one it does not', async () => {
+    const auth = authority()
+    auth.admitBob(0)
+    const set = new DocSet()
+    const doc = new Y.Doc()
+    const one = updateOn(null, (d) => new MemberDoc(d, bob).addPost({ topic: 'story', text: 'one', cw: null }, 1))
+    Y.applyUpdate(doc, one)
+    const two = updateOn(Y.encodeStateAsUpdate(doc), (d) => new MemberDoc(d, bob).addPost({ topic: 'story', text: 'two', cw: null }, 2))
+    // The checkpoint holds `one` only: the block carrying it is held whole, the one carrying `two` is not.
+    expect(set.applyBlock(auth, bobLog, 2, docId, Y.encodeStateAsUpdate(doc), [0, 2])).toBe(docId)
+    const queued: boolean[] = []
+    await set.batch(async () => {
+      expect(set.applyBlock(auth, bobLog, 0, docId, one, undefined, true)).toBe(docId)
+      queued.push(set.unapplied)
+      expect(set.applyBlock(auth, bobLog, 1, docId, two, undefined, true)).toBe(docId)
+      queued.push(set.unapplied)
+    })
+    // Queued, a held-whole block's bytes wait for the transaction (and V8 promotes them) for nothing.
+    expect(queued).toEqual([false, true])
+    expect(texts(set, bob).sort()).toEqual(['one', 'two'])
+    expect(set.rejected).toEqual([])
+  })
 })
