@@ -25,7 +25,7 @@ import { memberDocId } from '../model/doc-id.ts'
 import { writerClientId } from '../model/shared-writers.ts'
 import { encodeCheckpointParts, sharedCheckpointDue } from './shared-checkpoint.ts'
 import { uncoveredBlocks } from './checkpoint-log.ts'
-import { findTailIndex, SUFFIX_MIN, TAIL_INDEX_EVERY, TailIndexWriter, type TailIndex } from './tail-index.ts'
+import { findTailIndex, noteOf, SUFFIX_MIN, TAIL_INDEX_EVERY, TailIndexWriter, type BlockNote, type TailIndex } from './tail-index.ts'
 import type { Readable } from './log-window.ts'
 import { hasRoom } from './log-quota.ts'
 import { GOVERNANCE_DOC, GroupReading, type AppendLog, type GroupKeys, type ReadLog, type SpaceOptions } from './group-reading.ts'
@@ -252,19 +252,40 @@ export class GroupSpace extends GroupReading {
    */
   private indexTailIfDue(): void {
     const start = this.sharedCheckpoints.get(this.own.key)
-    if (start === undefined || this.own.length - start < TAIL_INDEX_EVERY) return
+    if (start === undefined || this.own.length - start < TAIL_INDEX_EVERY || !this.keys) return
+    const docId = memberDocId(this.me)
+    if (!this.tailIndex.ready(start, docId)) {
+      // The first index of a checkpoint, or after a restart, when the writer reads back what it
+      // was not told of (up to its whole tail): off the write chain, so no post waits for it.
+      // The index follows once that is done.
+      void this.tailIndex.prepare(this.own, start, docId, this.open).then(
+        () => void (this.keys && this.tailIndex.ready(start, docId) && this.indexTailIfDue()),
+        () => undefined,
+      )
+      return
+    }
     const run = this.writing.then(async () => {
       const keys = this.keys
       if (!keys) return
-      const payload = await this.tailIndex.due(this.own, start, memberDocId(this.me), this.open)
+      const payload = await this.tailIndex.due(this.own, start, docId, this.open)
       const key = keys.epochs.get(keys.current)
       if (!payload || this.keys !== keys || !key) return
-      const block = encodeBlock({ epoch: keys.current, kind: BlockKind.TailIndex, docId: memberDocId(this.me), payload }, key)
+      const block = encodeBlock({ epoch: keys.current, kind: BlockKind.TailIndex, docId, payload }, key)
       if (!hasRoom(this.own, [block])) return
       const index = await this.own.append(block)
+      this.tailIndex.told(index, noteOf(BlockKind.TailIndex, docId, payload, docId))
       this.next.set(this.own.key, Math.max(this.next.get(this.own.key) ?? 0, index + 1))
     })
     this.writing = run.catch(() => undefined)
+  }
+
+  /**
+   * What the tail index writer makes of a block we are about to append, from its plaintext
+   * (tail-index.ts `noteOf`: for our own member-doc updates, whether it may flag), or null while
+   * we have no shared checkpoint: no tail holds a block written before one.
+   */
+  private noteFor(kind: BlockKind, docId: string, payload: Uint8Array): BlockNote | null {
+    return this.sharedCheckpoints.has(this.own.key) ? noteOf(kind, docId, payload, memberDocId(this.me)) : null
   }
 
   /**
@@ -293,7 +314,11 @@ export class GroupSpace extends GroupReading {
       .map((payload) => encodeBlock({ epoch: keys.current, kind: BlockKind.Checkpoint, docId, payload }, key))
     if (!hasRoom(this.own, blocks)) return // it only saves newcomers time: none past the byte budget
     let index = start - 1
-    for (const block of blocks) index = await this.own.append(block)
+    for (const block of blocks) {
+      index = await this.own.append(block)
+      // No tail holds a part of its own checkpoint, but the one before may still be indexed up to here.
+      this.tailIndex.told(index, noteOf(BlockKind.Checkpoint, docId, new Uint8Array(0), docId))
+    }
     if (index !== start + blocks.length - 1) throw errors.INTERNAL('checkpoint parts are not consecutive')
     this.next.set(this.own.key, Math.max(this.next.get(this.own.key) ?? 0, index + 1))
     this.sharedCheckpoints.set(this.own.key, start)
@@ -304,8 +329,15 @@ export class GroupSpace extends GroupReading {
     const epoch = sealEpoch ?? keys.current
     const key = keys.epochs.get(epoch)
     if (!key) throw errors.BLOCK_EPOCH_UNKNOWN(`epoch ${epoch}`)
+    // Made from the plaintext before sealing, so the tail index need not read the block back.
+    const note = this.noteFor(kind, docId, payload)
     const block = encodeBlock({ epoch, kind, docId, payload }, key)
-    const run = this.writing.then(() => (hasRoom(this.own, [block], true), this.own.append(block)))
+    const run = this.writing.then(async () => {
+      hasRoom(this.own, [block], true)
+      const index = await this.own.append(block)
+      if (note) this.tailIndex.told(index, note)
+      return index
+    })
     this.writing = run.catch(() => undefined)
     return run
   }
