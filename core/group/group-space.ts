@@ -48,6 +48,8 @@ export class GroupSpace extends GroupReading {
   private sharing = false
   /** What our next tail index lists (tail-index.ts). */
   private readonly tailIndex = new TailIndexWriter()
+  /** The tail index writer's read-back running off the write chain, if any (indexTailIfDue). */
+  private indexing: Promise<unknown> = Promise.resolve()
 
   constructor(
     readonly own: AppendLog,
@@ -258,7 +260,7 @@ export class GroupSpace extends GroupReading {
       // The first index of a checkpoint, or after a restart, when the writer reads back what it
       // was not told of (up to its whole tail): off the write chain, so no post waits for it.
       // The index follows once that is done.
-      void this.tailIndex.prepare(this.own, start, docId, this.open).then(
+      this.indexing = this.tailIndex.prepare(this.own, start, docId, this.open).then(
         () => void (this.keys && this.tailIndex.ready(start, docId) && this.indexTailIfDue()),
         () => undefined,
       )
@@ -273,19 +275,18 @@ export class GroupSpace extends GroupReading {
       const block = encodeBlock({ epoch: keys.current, kind: BlockKind.TailIndex, docId, payload }, key)
       if (!hasRoom(this.own, [block])) return
       const index = await this.own.append(block)
-      this.tailIndex.told(index, noteOf(BlockKind.TailIndex, docId, payload, docId))
+      this.tell(index, noteOf(BlockKind.TailIndex, docId, payload, docId))
       this.next.set(this.own.key, Math.max(this.next.get(this.own.key) ?? 0, index + 1))
     })
     this.writing = run.catch(() => undefined)
   }
 
   /**
-   * What the tail index writer makes of a block we are about to append, from its plaintext
-   * (tail-index.ts `noteOf`: for our own member-doc updates, whether it may flag), or null while
-   * we have no shared checkpoint: no tail holds a block written before one.
+   * Tells the tail index writer of block `index`, just appended, unless we have no shared
+   * checkpoint yet: no tail holds a block written before one (and notes would pile up unused).
    */
-  private noteFor(kind: BlockKind, docId: string, payload: Uint8Array): BlockNote | null {
-    return this.sharedCheckpoints.has(this.own.key) ? noteOf(kind, docId, payload, memberDocId(this.me)) : null
+  private tell(index: number, note: BlockNote): void {
+    if (this.sharedCheckpoints.has(this.own.key)) this.tailIndex.told(index, note)
   }
 
   /**
@@ -317,7 +318,7 @@ export class GroupSpace extends GroupReading {
     for (const block of blocks) {
       index = await this.own.append(block)
       // No tail holds a part of its own checkpoint, but the one before may still be indexed up to here.
-      this.tailIndex.told(index, noteOf(BlockKind.Checkpoint, docId, new Uint8Array(0), docId))
+      this.tell(index, noteOf(BlockKind.Checkpoint, docId, new Uint8Array(0), docId))
     }
     if (index !== start + blocks.length - 1) throw errors.INTERNAL('checkpoint parts are not consecutive')
     this.next.set(this.own.key, Math.max(this.next.get(this.own.key) ?? 0, index + 1))
@@ -329,13 +330,14 @@ export class GroupSpace extends GroupReading {
     const epoch = sealEpoch ?? keys.current
     const key = keys.epochs.get(epoch)
     if (!key) throw errors.BLOCK_EPOCH_UNKNOWN(`epoch ${epoch}`)
-    // Made from the plaintext before sealing, so the tail index need not read the block back.
-    const note = this.noteFor(kind, docId, payload)
+    // Made from the plaintext before sealing (tail-index.ts `noteOf`: for our own member-doc
+    // updates, whether one may flag), so the tail index need not read the block back.
+    const note = noteOf(kind, docId, payload, memberDocId(this.me))
     const block = encodeBlock({ epoch, kind, docId, payload }, key)
     const run = this.writing.then(async () => {
       hasRoom(this.own, [block], true)
       const index = await this.own.append(block)
-      if (note) this.tailIndex.told(index, note)
+      this.tell(index, note)
       return index
     })
     this.writing = run.catch(() => undefined)
@@ -344,6 +346,12 @@ export class GroupSpace extends GroupReading {
 
   /** Resolves once every block handed to the log so far is durable (or failed). */
   idle(): Promise<unknown> {
+    return this.writing
+  }
+
+  /** As `idle`, after the tail index writer's read-back, if one runs off the write chain, and the index it lets us write. */
+  async indexed(): Promise<unknown> {
+    await this.indexing
     return this.writing
   }
 

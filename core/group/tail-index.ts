@@ -310,19 +310,17 @@ export class TailIndexWriter {
       return
     }
     let s: WriterState = { start, end, docId, scanned: end, lastAt: end - 1, ranges: [] }
-    if (!this.toldAll(end, at, docId)) {
+    // The blocks from `told` on were told of (an index among them too): no need to look there.
+    let told = at
+    while (told > end && this.notes.get(told - 1)?.docId === docId) told--
+    if (told > end) {
       // After a restart: on from our own latest index of this checkpoint, if one is near the end.
-      const last = await findTailIndex(own, end, at, docId, open)
+      const last = await findTailIndex(own, end, told, docId, open)
       if (typeof last === 'object') s = { ...s, scanned: last.at + 1, lastAt: last.at, ranges: last.ranges.map(([f, c]) => [f, c]) }
       await this.scan(own, s, at, open)
     }
     this.state = s
     for (const i of this.notes.keys()) if (i < s.scanned) this.notes.delete(i)
-  }
-
-  private toldAll(from: number, to: number, docId: string): boolean {
-    for (let i = from; i < to; i++) if (this.notes.get(i)?.docId !== docId) return false
-    return true
   }
 
   /** Judges blocks [s.scanned, at): from their notes, else read back; stops at a block not held. */
