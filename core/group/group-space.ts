@@ -275,18 +275,19 @@ export class GroupSpace extends GroupReading {
       const block = encodeBlock({ epoch: keys.current, kind: BlockKind.TailIndex, docId, payload }, key)
       if (!hasRoom(this.own, [block])) return
       const index = await this.own.append(block)
-      this.tell(index, noteOf(BlockKind.TailIndex, docId, payload, docId))
+      this.tell(index, () => noteOf(BlockKind.TailIndex, docId, payload, docId))
       this.next.set(this.own.key, Math.max(this.next.get(this.own.key) ?? 0, index + 1))
     })
     this.writing = run.catch(() => undefined)
   }
 
   /**
-   * Tells the tail index writer of block `index`, just appended, unless we have no shared
-   * checkpoint yet: no tail holds a block written before one (and notes would pile up unused).
+   * Tells the tail index writer of block `index`, just appended, what `note` makes of it, unless
+   * we have no shared checkpoint yet: no tail holds a block written before one (and notes would
+   * pile up unused).
    */
-  private tell(index: number, note: BlockNote): void {
-    if (this.sharedCheckpoints.has(this.own.key)) this.tailIndex.told(index, note)
+  private tell(index: number, note: () => BlockNote): void {
+    if (this.sharedCheckpoints.has(this.own.key)) this.tailIndex.told(index, note())
   }
 
   /**
@@ -318,7 +319,7 @@ export class GroupSpace extends GroupReading {
     for (const block of blocks) {
       index = await this.own.append(block)
       // No tail holds a part of its own checkpoint, but the one before may still be indexed up to here.
-      this.tell(index, noteOf(BlockKind.Checkpoint, docId, new Uint8Array(0), docId))
+      this.tell(index, () => noteOf(BlockKind.Checkpoint, docId, new Uint8Array(0), docId))
     }
     if (index !== start + blocks.length - 1) throw errors.INTERNAL('checkpoint parts are not consecutive')
     this.next.set(this.own.key, Math.max(this.next.get(this.own.key) ?? 0, index + 1))
@@ -330,14 +331,15 @@ export class GroupSpace extends GroupReading {
     const epoch = sealEpoch ?? keys.current
     const key = keys.epochs.get(epoch)
     if (!key) throw errors.BLOCK_EPOCH_UNKNOWN(`epoch ${epoch}`)
-    // Made from the plaintext before sealing (tail-index.ts `noteOf`: for our own member-doc
-    // updates, whether one may flag), so the tail index need not read the block back.
-    const note = noteOf(kind, docId, payload, memberDocId(this.me))
+    const mine = memberDocId(this.me)
     const block = encodeBlock({ epoch, kind, docId, payload }, key)
     const run = this.writing.then(async () => {
       hasRoom(this.own, [block], true)
       const index = await this.own.append(block)
-      this.tell(index, note)
+      // From the plaintext we hold (tail-index.ts `noteOf`: for our own member-doc updates,
+      // whether one may flag), so the tail index need not read the block back; made once the
+      // block is appended, so its decode does not delay it.
+      this.tell(index, () => noteOf(kind, docId, payload, mine))
       return index
     })
     this.writing = run.catch(() => undefined)
