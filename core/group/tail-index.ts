@@ -34,8 +34,9 @@
  * settle point after its checkpoint); listing more member-doc blocks costs fetches, nothing more
  * (the preview applies them, but draws its line from the suffix alone: tail-preview.ts).
  *
- * Cost. The writer decodes each own update once, as it is appended (the scan goes on from where
- * the last index left it), and only up to FLAG_SCAN_MAX bytes: a larger one is listed unread.
+ * Cost. The writer decodes each own update once, as it is appended (the write path tells it of
+ * each block: TailIndexWriter below; only a block it was not told of is read back), and only up
+ * to FLAG_SCAN_MAX bytes: a larger one is listed unread.
  * The format is unchanged: an index could always list any block of its tail, and the indexes
  * written before this rule (none shipped) would only miss flags of their own tail.
  * An index naming blocks outside [E, at), or sitting elsewhere than `at`, is refused
