@@ -261,7 +261,7 @@ interface WriterState {
 /**
  * The writer's side: what its next index lists, kept as the log grows so each index reads only
  * the blocks appended since the last. The write path tells it of each block it appends (`told`,
- * with the note it made from the plaintext before sealing), so those are never read back; a
+ * with the note it made from the plaintext it sealed), so those are never read back; a
  * block it was not told of (appended by another path, or before a restart) is read back and
  * decrypted, never skipped: an index that leaves out a hide is a safety fault.
  *
@@ -311,12 +311,12 @@ export class TailIndexWriter {
       return
     }
     let s: WriterState = { start, end, docId, scanned: end, lastAt: end - 1, ranges: [] }
-    // The blocks from `told` on were told of (an index among them too): no need to look there.
-    let told = at
-    while (told > end && this.notes.get(told - 1)?.docId === docId) told--
-    if (told > end) {
+    // The blocks from `known` on were told of (an index among them too): no need to look there.
+    let known = at
+    while (known > end && this.notes.get(known - 1)?.docId === docId) known--
+    if (known > end) {
       // After a restart: on from our own latest index of this checkpoint, if one is near the end.
-      const last = await findTailIndex(own, end, told, docId, open)
+      const last = await findTailIndex(own, end, known, docId, open)
       if (typeof last === 'object') s = { ...s, scanned: last.at + 1, lastAt: last.at, ranges: last.ranges.map(([f, c]) => [f, c]) }
       await this.scan(own, s, at, open)
     }
