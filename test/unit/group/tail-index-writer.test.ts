@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { identityFromSeed } from '../../../core/crypto/identity.ts'
 import { GroupSpace } from '../../../core/group/group-space.ts'
 import { decodeCheckpointPart, SHARED_CHECKPOINT_MIN } from '../../../core/group/shared-checkpoint.ts'
-import { decodeTailIndex, listedBlocks, TAIL_INDEX_EVERY, TailIndexWriter } from '../../../core/group/tail-index.ts'
+import { decodeTailIndex, listedBlocks, MAX_NOTES, noteOf, TAIL_INDEX_EVERY, TailIndexWriter } from '../../../core/group/tail-index.ts'
 import { memberDocId } from '../../../core/model/doc-id.ts'
 import { setFlag } from '../../../core/model/flags.ts'
 import { MemberDoc } from '../../../core/model/member-doc.ts'
@@ -36,7 +36,7 @@ async function pastCheckpoint(): Promise<{ g: Founded; start: number; end: numbe
 const openOf = (g: Founded) => (raw: Uint8Array): ReturnType<typeof decodeBlock> => decodeBlock(raw, () => g.epochKey)
 
 /** The log as it stood at `length`: what a writer reading it back then read. */
-const upTo = (log: MemLog, length: number) => ({ length, get: (i: number): Promise<Uint8Array | null> => Promise.resolve(i < length ? (log.blocks[i] ?? null) : null) })
+const upTo = (log: MemLog, length: number) => ({ length, get: (i: number): Promise<Uint8Array | null> => (i < length ? log.get(i) : Promise.resolve(null)) })
 
 /** The positions of the log's tail indexes from `from` on. */
 function indexesFrom(g: Founded, from: number): number[] {
@@ -132,9 +132,30 @@ describe('a tail index writer told of each block as it is appended', () => {
     await fresh.indexed()
     // The index follows at once, and is the one a read-back of the same log gives.
     expect(indexesFrom(g, restart)).toEqual([restart + 8])
-    const written = openOf(g)(g.log.blocks[restart + 8] as Uint8Array).payload
-    expect(await new TailIndexWriter().due(upTo(g.log, restart + 8), start, docId, openOf(g))).toEqual(written)
     // What it was told of since the restart was not read back.
     expect(reads.filter((i) => i >= restart)).toEqual([])
+    const written = openOf(g)(g.log.blocks[restart + 8] as Uint8Array).payload
+    expect(await new TailIndexWriter().due(upTo(g.log, restart + 8), start, docId, openOf(g))).toEqual(written)
+  })
+
+  it('past MAX_NOTES notes drops them and reads those blocks back: a bound on memory, never a skip', async () => {
+    const { g, start, end, docId, mine } = await pastCheckpoint()
+    for (let i = 0; indexesFrom(g, end).length < 1; i++) await mine((m) => void m.addPost({ topic: 'check-in', text: `new ${i}`, cw: null }, 5_000 + i))
+    await g.space.change('shared/moderation', (d) => new ModerationDoc(d).add({ item: 'x', action: 'hide', reason: 'other', rules: null, note: null, covers: [], seen: null, by: g.me, at: 6_000 }))
+    for (let i = 0; indexesFrom(g, end).length < 2; i++) await mine((m) => void m.addPost({ topic: 'check-in', text: `more ${i}`, cw: null }, 7_000 + i))
+    const [first, second] = indexesFrom(g, end) as [number, number]
+    const w = new TailIndexWriter()
+    await w.prepare(upTo(g.log, first + 1), start, docId, openOf(g))
+    // Told of every block up to the second index, then of so many more (far past it) that the notes are dropped.
+    for (let i = first + 1; i < second; i++) {
+      const b = openOf(g)(g.log.blocks[i] as Uint8Array)
+      w.told(i, noteOf(b.kind, b.docId, b.payload, docId))
+    }
+    for (let i = 0; i < MAX_NOTES; i++) w.told(second + 1_000 + i, noteOf(BlockKind.YjsUpdate, docId, new Uint8Array(0), docId))
+    const { reads } = watchReads(g.log)
+    const again = await w.due(upTo(g.log, second), start, docId, openOf(g))
+    expect(again).toEqual(openOf(g)(g.log.blocks[second] as Uint8Array).payload)
+    expect(listedBlocks(decodeTailIndex(again as Uint8Array, second)).length).toBeGreaterThan(0)
+    expect(reads).toEqual(Array.from({ length: second - first - 1 }, (_, k) => first + 1 + k))
   })
 })
