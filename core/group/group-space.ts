@@ -50,6 +50,7 @@ export class GroupSpace extends GroupReading {
   private readonly tailIndex = new TailIndexWriter()
   /** The tail index writer's read-back running off the write chain, if any (indexTailIfDue). */
   private indexing: Promise<unknown> = Promise.resolve()
+  private readingBack = false
 
   constructor(
     readonly own: AppendLog,
@@ -259,10 +260,15 @@ export class GroupSpace extends GroupReading {
     if (!this.tailIndex.ready(start, docId)) {
       // The first index of a checkpoint, or after a restart, when the writer reads back what it
       // was not told of (up to its whole tail): off the write chain, so no post waits for it.
-      // The index follows once that is done.
+      // The index follows once that is done (asked once, however many posts come meanwhile).
+      if (this.readingBack) return
+      this.readingBack = true
       this.indexing = this.tailIndex.prepare(this.own, start, docId, this.open).then(
-        () => void (this.keys && this.tailIndex.ready(start, docId) && this.indexTailIfDue()),
-        () => undefined,
+        () => {
+          this.readingBack = false
+          if (this.keys && this.tailIndex.ready(start, docId)) this.indexTailIfDue()
+        },
+        () => void (this.readingBack = false),
       )
       return
     }
