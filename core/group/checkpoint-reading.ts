@@ -160,11 +160,6 @@ export class CheckpointReading {
     this.whole.copyFrom(from.whole)
   }
 
-  /** Logs read from a checkpoint whose covered blocks are not read yet: log key → end (exclusive). */
-  backfillsLeft(): Map<string, number> {
-    return new Map([...this.backfills].map(([k, b]) => [k, b.end]))
-  }
-
   /** Whether `logKey` has covered blocks not read yet (no copy: asked after every catch-up). */
   hasBackfill(logKey: string): boolean {
     return this.backfills.has(logKey)

@@ -400,11 +400,6 @@ export abstract class GroupReading {
     return id !== null
   }
 
-  /** Logs read from a checkpoint whose covered blocks are not read yet: log key → end (exclusive). */
-  backfillsLeft(): Map<string, number> {
-    return this.reading.backfillsLeft()
-  }
-
   /** Blocks a checkpoint stood for that the backfill has not read yet (skipped ones counted too). */
   historyLeft(): number {
     return this.reading.historyLeft()

@@ -5,6 +5,9 @@
  *
  * Writing: a local change runs in one Yjs transaction, becomes one block in our own device log, and
  * resolves once durable; edits made with `changeSoon` (typing) merge into one block per COALESCE_MS.
+ * Every block we append (changes, governance events, checkpoint parts, tail indexes) goes through
+ * the one write chain here, and each tells the tail index writer what it is (tail-index.ts), so
+ * the file passes 400 lines rather than split the chain from its appends.
  *
  * A rebuild builds the new state aside and swaps it in (rebuildAside below); it lives here, next
  * to the writes it must carry over, since a module of its own made an import cycle
@@ -25,7 +28,7 @@ import { memberDocId } from '../model/doc-id.ts'
 import { writerClientId } from '../model/shared-writers.ts'
 import { encodeCheckpointParts, sharedCheckpointDue } from './shared-checkpoint.ts'
 import { uncoveredBlocks } from './checkpoint-log.ts'
-import { findTailIndex, SUFFIX_MIN, TailIndexWriter, type TailIndex } from './tail-index.ts'
+import { findTailIndex, noteOf, SUFFIX_MIN, TailIndexWriter, type BlockNote, type TailIndex } from './tail-index.ts'
 import { flagsIn } from '../model/flags.ts'
 import type { Readable } from './log-window.ts'
 import { hasRoom } from './log-quota.ts'
@@ -49,6 +52,8 @@ export class GroupSpace extends GroupReading {
   private sharing = false
   /** What our next tail index lists (tail-index.ts). */
   private readonly tailIndex = new TailIndexWriter()
+  /** The tail index writer's read-back running off the write chain, if any (indexTailIfDue). */
+  private indexing: Promise<void> | null = null
 
   constructor(
     readonly own: AppendLog,
@@ -254,19 +259,36 @@ export class GroupSpace extends GroupReading {
   private indexTailIfDue(): void {
     const start = this.sharedCheckpoints.get(this.own.key)
     // The first index as soon as a block follows the checkpoint (it carries our flags: tail-index.ts); `due` spaces the rest.
-    if (start === undefined || this.own.length <= start) return
+    if (start === undefined || this.own.length <= start || !this.keys) return
+    const docId = memberDocId(this.me)
+    if (!this.tailIndex.ready(start, docId)) {
+      // The first index of a checkpoint, or after a restart, when the writer reads back what it
+      // was not told of (up to its whole tail): off the write chain, so no post waits for it.
+      // The index follows once that is done (asked once, however many posts come meanwhile).
+      this.indexing ??= this.tailIndex.prepare(this.own, start, docId, this.open).catch(() => undefined).then(() => {
+        this.indexing = null
+        if (this.keys && this.tailIndex.ready(start, docId)) this.indexTailIfDue()
+      })
+      return
+    }
     const run = this.writing.then(async () => {
       const keys = this.keys
       if (!keys) return
-      const payload = await this.tailIndex.due(this.own, start, memberDocId(this.me), this.open, () => flagsIn(this.docs.memberDoc(this.me)))
+      const payload = await this.tailIndex.due(this.own, start, docId, this.open, () => flagsIn(this.docs.memberDoc(this.me)))
       const key = keys.epochs.get(keys.current)
       if (!payload || this.keys !== keys || !key) return
-      const block = encodeBlock({ epoch: keys.current, kind: BlockKind.TailIndex, docId: memberDocId(this.me), payload }, key)
+      const block = encodeBlock({ epoch: keys.current, kind: BlockKind.TailIndex, docId, payload }, key)
       if (!hasRoom(this.own, [block])) return
       const index = await this.own.append(block)
+      this.tell(index, () => noteOf(BlockKind.TailIndex, docId, payload, docId))
       this.next.set(this.own.key, Math.max(this.next.get(this.own.key) ?? 0, index + 1))
     })
     this.writing = run.catch(() => undefined)
+  }
+
+  /** Tells the tail index writer of block `index`, just appended; not before our first checkpoint (no tail holds such a block). */
+  private tell(index: number, note: () => BlockNote): void {
+    if (this.sharedCheckpoints.has(this.own.key)) this.tailIndex.told(index, note())
   }
 
   /**
@@ -295,10 +317,15 @@ export class GroupSpace extends GroupReading {
       .map((payload) => encodeBlock({ epoch: keys.current, kind: BlockKind.Checkpoint, docId, payload }, key))
     if (!hasRoom(this.own, blocks)) return // it only saves newcomers time: none past the byte budget
     let index = start - 1
-    for (const block of blocks) index = await this.own.append(block)
+    for (const block of blocks) {
+      index = await this.own.append(block)
+      // No tail holds a part of its own checkpoint, but the one before may still be indexed up to here.
+      this.tell(index, () => noteOf(BlockKind.Checkpoint, docId, new Uint8Array(0), docId))
+    }
     if (index !== start + blocks.length - 1) throw errors.INTERNAL('checkpoint parts are not consecutive')
     this.next.set(this.own.key, Math.max(this.next.get(this.own.key) ?? 0, index + 1))
     this.sharedCheckpoints.set(this.own.key, start)
+    this.tailIndex.started(start, index + 1, docId)
   }
 
   private appendBlock(kind: BlockKind, docId: string, payload: Uint8Array, sealEpoch?: number): Promise<number> {
@@ -306,14 +333,29 @@ export class GroupSpace extends GroupReading {
     const epoch = sealEpoch ?? keys.current
     const key = keys.epochs.get(epoch)
     if (!key) throw errors.BLOCK_EPOCH_UNKNOWN(`epoch ${epoch}`)
+    const mine = memberDocId(this.me)
     const block = encodeBlock({ epoch, kind, docId, payload }, key)
-    const run = this.writing.then(() => (hasRoom(this.own, [block], true), this.own.append(block)))
+    const run = this.writing.then(async () => {
+      hasRoom(this.own, [block], true)
+      const index = await this.own.append(block)
+      // From the plaintext we hold (tail-index.ts `noteOf`: for our own member-doc updates,
+      // whether one may flag), so the tail index need not read the block back; made once the
+      // block is appended, so its decode does not delay it.
+      this.tell(index, () => noteOf(kind, docId, payload, mine))
+      return index
+    })
     this.writing = run.catch(() => undefined)
     return run
   }
 
   /** Resolves once every block handed to the log so far is durable (or failed). */
   idle(): Promise<unknown> {
+    return this.writing
+  }
+
+  /** As `idle`, after the tail index writer's read-back, if one runs off the write chain, and the index it lets us write. */
+  async indexed(): Promise<unknown> {
+    while (this.indexing) await this.indexing
     return this.writing
   }
 

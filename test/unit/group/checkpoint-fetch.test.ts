@@ -14,7 +14,7 @@ import { EventEmitter } from 'node:events'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { fetchFromCheckpoint, type FetchHost } from '../../../core/group/checkpoint-fetch.ts'
 import { CAP_MS, QUIET_MS } from '../../../core/group/quiet-watch.ts'
-import { TAIL_INDEX_WINDOW } from '../../../core/group/tail-index.ts'
+import { TAIL_INDEX_WINDOW, type TailIndex } from '../../../core/group/tail-index.ts'
 import type { HypercoreSession } from '../../../core/store/holepunch.ts'
 import type { PeerLog } from '../../../core/store/log-store.ts'
 
@@ -34,6 +34,27 @@ function sessionOf(length: number, done: (r: Ask) => Promise<void>): { session: 
 }
 const partsAsked = (asked: Ask[]): boolean => asked.some((r) => 'blocks' in r && r.blocks.includes(11))
 
+/** The checkpoint's own doc (checkpointNeeds names it): the doc whose tail index the fetch asks for. */
+const FAY = 'member/fay'
+type IndexAnswer = Awaited<ReturnType<FetchHost['space']['tailIndexOf']>>
+
+/**
+ * A FetchHost stand-in for a checkpoint at 10 in three parts (10–12) of FAY's doc, one listed
+ * block (4). `range` answers each range download (`end` -1: the live tail), `index` the tail
+ * index lookup; `done` records how the fetch ended.
+ */
+function hostOf(range: (r: { start: number; end: number }) => Promise<void>, index: (end: number, length: number, docId: string) => IndexAnswer, done: string[] = []): FetchHost {
+  return {
+    space: { checkpointNeeds: () => ({ blocks: [4, 11, 12], end: 13, docId: FAY }), tailIndexOf: async (_l: unknown, end: number, length: number, docId: string) => index(end, length, docId) },
+    quota: { download: (_k: string, s: HypercoreSession, r: { start: number; end: number }) => (s.download(r), range(r)) },
+    closed: () => false,
+    fetchWhole: (k: string) => void done.push(`whole ${k}`),
+    fetched: (k: string) => void done.push(`fetched ${k}`),
+    schedule: () => undefined,
+  } as unknown as FetchHost
+}
+const log = { get: async () => new Uint8Array([1]) } as unknown as PeerLog
+
 describe('a planned log whose writer withholds its tail', () => {
   it('asks for the checkpoint’s parts once the wait for the tail ends', async () => {
     vi.useFakeTimers()
@@ -41,15 +62,7 @@ describe('a planned log whose writer withholds its tail', () => {
     // Checkpoint at 10 in three parts (10–12), one listed block (4); the signed length is 40.
     const { session, asked } = sessionOf(40, (r) => ('blocks' in r || r.end === 11 ? Promise.resolve() : never))
     const done: string[] = []
-    const host = {
-      space: { checkpointNeeds: () => ({ blocks: [4, 11, 12], end: 13 }), tailIndexOf: async () => 'wait' },
-      quota: { download: (_k: string, s: HypercoreSession, r: { start: number; end: number }) => (s.download(r), r.end === -1 ? Promise.resolve() : never) },
-      closed: () => false,
-      fetchWhole: (k: string) => void done.push(`whole ${k}`),
-      fetched: (k: string) => void done.push(`fetched ${k}`),
-      schedule: () => undefined,
-    } as unknown as FetchHost
-    const log = { get: async () => new Uint8Array([1]) } as unknown as PeerLog
+    const host = hostOf((r) => (r.end === -1 ? Promise.resolve() : never), () => 'wait', done)
     const run = fetchFromCheckpoint(host, 'withholder', session, 10, log)
     await vi.advanceTimersByTimeAsync(QUIET_MS - 1)
     // Part 0, the listed block, the newest blocks, the live tail, the known tail: no parts yet.
@@ -64,21 +77,12 @@ describe('a planned log whose writer withholds its tail', () => {
 })
 
 describe('a planned log with a tail index', () => {
+  const index: TailIndex = { start: 10, end: 13, at: 290, ranges: [[20, 2], [100, 1]], flags: [] }
+
   it('asks for the listed blocks, the newest blocks, the blocks the index lists, then the rest of the tail, then the parts', async () => {
     const { session, asked } = sessionOf(300, () => Promise.resolve())
     const done: string[] = []
-    const host = {
-      space: {
-        checkpointNeeds: () => ({ blocks: [4, 11, 12], end: 13 }),
-        tailIndexOf: async (_l: unknown, end: number, length: number) => (end === 13 && length === 300 ? { start: 10, end: 13, at: 290, ranges: [[20, 2], [100, 1]] } : 'none'),
-      },
-      quota: { download: (_k: string, s: HypercoreSession, r: { start: number; end: number }) => (s.download(r), Promise.resolve()) },
-      closed: () => false,
-      fetchWhole: (k: string) => void done.push(`whole ${k}`),
-      fetched: (k: string) => void done.push(`fetched ${k}`),
-      schedule: () => undefined,
-    } as unknown as FetchHost
-    const log = { get: async () => new Uint8Array([1]) } as unknown as PeerLog
+    const host = hostOf(() => Promise.resolve(), (end, length) => (end === 13 && length === 300 ? index : 'none'), done)
     await fetchFromCheckpoint(host, 'indexed', session, 10, log)
     expect(asked).toEqual([
       { start: 10, end: 11 },
@@ -90,6 +94,16 @@ describe('a planned log with a tail index', () => {
       { blocks: [11, 12] },
     ])
     expect(done).toEqual(['fetched indexed'])
+  })
+
+  it('asks for the index of the checkpoint’s own doc, the one the preview starts from', async () => {
+    // An index of another doc (any other id asked for) lists nothing the preview uses.
+    const docs: string[] = []
+    const { session, asked } = sessionOf(300, () => Promise.resolve())
+    const host = hostOf(() => Promise.resolve(), (_end, _length, docId) => (docs.push(docId), docId === FAY ? index : 'none'))
+    await fetchFromCheckpoint(host, 'indexed', session, 10, log)
+    expect(docs).toEqual([FAY])
+    expect(asked).toContainEqual({ blocks: [20, 21, 100] })
   })
 })
 
@@ -103,15 +117,7 @@ describe('a planned log whose long tail arrives slowly (a loaded machine)', () =
     const tail = new Promise<void>((resolve) => (tailHere = resolve))
     // Checkpoint at 10 in three parts (10–12), one listed block (4); the signed length is 2100.
     const { session, asked, events } = sessionOf(2100, (r) => ('blocks' in r || r.end === 11 ? Promise.resolve() : never))
-    const host = {
-      space: { checkpointNeeds: () => ({ blocks: [4, 11, 12], end: 13 }), tailIndexOf: async () => 'none' },
-      quota: { download: (_k: string, s: HypercoreSession, r: { start: number; end: number }) => (s.download(r), r.end === -1 ? Promise.resolve() : r.start === 13 ? tail : Promise.resolve()) },
-      closed: () => false,
-      fetchWhole: () => undefined,
-      fetched: () => undefined,
-      schedule: () => undefined,
-    } as unknown as FetchHost
-    const log = { get: async () => new Uint8Array([1]) } as unknown as PeerLog
+    const host = hostOf((r) => (r.end === -1 ? Promise.resolve() : r.start === 13 ? tail : Promise.resolve()), () => 'none')
     const run = fetchFromCheckpoint(host, 'slow', session, 10, log)
     const arrive = async (ms: number, from: number, to: number): Promise<void> => {
       for (let i = from; i < to; i++) {

@@ -10,14 +10,12 @@
 import { describe, expect, it } from 'vitest'
 import { GroupSpace, type ReadLog } from '../../../core/group/group-space.ts'
 import { countedSource, readerFeed, refuseWhileArriving } from '../../../core/group/reader-source.ts'
-import { decodeCheckpointPart } from '../../../core/group/shared-checkpoint.ts'
 import { READ_WINDOW } from '../../../core/group/log-window.ts'
 import { memberDocId } from '../../../core/model/doc-id.ts'
 import { makeRef, MemberDoc } from '../../../core/model/member-doc.ts'
 import { ModerationDoc } from '../../../core/model/moderation-doc.ts'
-import { decodeBlock } from '../../../core/store/block-codec.ts'
-import { admitEvent, foundGroup, hex, identity, idOf, MemLog, type Founded } from './support.ts'
-import { bobsSpace, groupWithTail, nobody, pastCheckpoint, reader, readSparsely, rnd, sparse, type CheckpointAt } from './tail-fixture.ts'
+import { admitEvent, foundGroup, hex, identity, idOf, MemLog } from './support.ts'
+import { bobsSpace, checkpointAt, groupWithTail, nobody, pastCheckpoint, reader, readSparsely, rnd, sparse, type CheckpointAt } from './tail-fixture.ts'
 
 const page = (s: GroupSpace): { texts: string[]; ids: string[]; preview?: true } => {
   const p = readerFeed(s, nobody, { limit: 20 })
@@ -50,11 +48,6 @@ function gated(log: MemLog, at: readonly number[]): { log: ReadLog; reached(i: n
     reached: (i) => (gates.get(i) as { reached: Promise<void> }).reached,
     release: (i) => (gates.get(i) as { open: () => void }).open(),
   }
-}
-
-const checkpointAt = (g: Founded, log: MemLog, start: number): CheckpointAt => {
-  const first = decodeCheckpointPart(decodeBlock(log.blocks[start] as Uint8Array, () => g.epochKey).payload, start)
-  return { start, parts: first.parts, listed: first.uncovered }
 }
 
 const postId = (s: GroupSpace, member: string, text: string): string => {

@@ -19,7 +19,7 @@ import { RulesDoc } from '../../../core/model/rules-doc.ts'
 import { feed, type ViewSource } from '../../../core/model/views.ts'
 import { seededRandom, testSeed } from '../../helpers/seeded-random.ts'
 import { codeOf } from '../model/support.ts'
-import { admitEvent, foundGroup, hex, identity, idOf, MemLog, type Founded } from './support.ts'
+import { admitEvent, backfillsLeft, foundGroup, hex, identity, idOf, MemLog, type Founded } from './support.ts'
 
 const rnd = seededRandom(testSeed())
 const fixture = JSON.parse(readFileSync(new URL('../../fixtures/shared-checkpoint/v1.json', import.meta.url), 'utf8')) as {
@@ -167,7 +167,7 @@ describe('a reader', () => {
     expect(r.next.get(g.log.key)).toBe(g.log.length)
     expect(r.blocksRead).toBe(part.uncovered.length + (g.log.length - start))
     // what the checkpoint stood for is left for the background (backfill)
-    expect(r.backfillsLeft()).toEqual(new Map([[g.log.key, start]]))
+    expect(backfillsLeft(r)).toEqual(new Map([[g.log.key, start]]))
     expect(r.planOf(g.log.key)).toBeUndefined()
     expect(r.needsFull.size).toBe(0)
     // the local checkpoint remembers it, so a rebuild can read the log the same way again, and
@@ -177,9 +177,9 @@ describe('a reader', () => {
     expect(saved.backfill?.get(g.log.key)).toEqual({ next: part.uncovered.length, end: start }) // the listed blocks come first
     const again = reader(g, bob)
     again.restore(saved)
-    expect(again.backfillsLeft()).toEqual(new Map([[g.log.key, start]]))
+    expect(backfillsLeft(again)).toEqual(new Map([[g.log.key, start]]))
     await again.catchUp(g.log)
-    expect(again.backfillsLeft().size).toBe(0)
+    expect(backfillsLeft(again).size).toBe(0)
     expect(view(again)).toBe(view(g.space))
   })
 
@@ -281,7 +281,7 @@ describe('a reader', () => {
     await newcomer.catchUp(log)
     expect(view(newcomer)).not.toContain('words the checkpoint leaves out')
     expect(newcomer.governance.members.has(idOf(carol))).toBe(false)
-    expect(newcomer.backfillsLeft()).toEqual(new Map([[g.log.key, start]]))
+    expect(backfillsLeft(newcomer)).toEqual(new Map([[g.log.key, start]]))
     // What is left past the listed blocks it read already: nearly all the checkpoint stood for.
     expect(newcomer.historyLeft()).toBeGreaterThan(start - listed.length - 1)
     expect(newcomer.historyLeft()).toBeLessThanOrEqual(start)
@@ -290,7 +290,7 @@ describe('a reader', () => {
     expect(view(newcomer)).toContain('words the checkpoint leaves out')
     expect(newcomer.governance.members.has(idOf(carol))).toBe(true)
     expect(view(newcomer)).toBe(view(whole))
-    expect(newcomer.backfillsLeft().size).toBe(0)
+    expect(backfillsLeft(newcomer).size).toBe(0)
     expect(newcomer.historyLeft()).toBe(0)
   })
 

@@ -114,6 +114,11 @@ export async function foundGroup(rnd: SeededRandom, settings: Partial<GenesisSet
   return { space, log, creator, me: idOf(creator), epochKey, changed }
 }
 
+/** The logs `space` reads from a checkpoint whose covered blocks are not read yet: log key → end (exclusive). */
+export function backfillsLeft(space: GroupSpace): Map<string, number> {
+  return new Map([...space.reading.backfillEnds()].map(([k, b]) => [k, b.end]))
+}
+
 /** A Yjs update block, sealed the way a peer's device would seal it. */
 export function updateBlock(key: Uint8Array, docId: string, update: Uint8Array, epoch = 0): Uint8Array {
   return encodeBlock({ epoch, kind: BlockKind.YjsUpdate, docId, payload: update }, key)

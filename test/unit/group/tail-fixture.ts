@@ -74,6 +74,23 @@ export interface CheckpointAt {
   listed: readonly number[]
 }
 
+/** Where the shared checkpoint at `start` of `log` ends and what its part 0 lists. */
+export function checkpointAt(g: Founded, log: MemLog, start: number): CheckpointAt {
+  const first = decodeCheckpointPart(decodeBlock(log.blocks[start] as Uint8Array, () => g.epochKey).payload, start)
+  return { start, parts: first.parts, listed: first.uncovered }
+}
+
+/** Fay's and Bob's logs each past a shared checkpoint (groupWithTail, pastCheckpoint), and a space that read both whole. */
+export async function twoPastCheckpoints(): Promise<{ g: Founded; start: number; parts: number; listed: number[]; bob: MemLog; bobStart: number; whole: GroupSpace }> {
+  const { g, start, parts, listed, bobLog, bob: bobId } = await groupWithTail()
+  const bobSpace = await bobsSpace(g, bobLog, bobId)
+  const { bob, bobStart } = await pastCheckpoint(bobSpace, bobId)
+  const whole = reader(g)
+  await whole.catchUp(g.log)
+  await whole.catchUp(bob)
+  return { g, start, parts, listed, bob, bobStart, whole }
+}
+
 /** What a newcomer holds of a log fetched tail first: part 0, the blocks it lists, and the tail. */
 export const tailHeld = ({ start, parts, listed }: CheckpointAt) => (i: number): boolean => listed.includes(i) || i === start || i >= start + parts
 

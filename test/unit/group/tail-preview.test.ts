@@ -10,13 +10,11 @@ import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import type { GroupSpace, ReadLog } from '../../../core/group/group-space.ts'
 import { readerFeed } from '../../../core/group/reader-source.ts'
-import { decodeCheckpointPart } from '../../../core/group/shared-checkpoint.ts'
 import { gcRange } from '../../../core/group/tail-preview.ts'
 import { memberDocId } from '../../../core/model/doc-id.ts'
 import { makeRef, MemberDoc } from '../../../core/model/member-doc.ts'
-import { decodeBlock } from '../../../core/store/block-codec.ts'
 import { hex, idOf, MemLog } from './support.ts'
-import { bobsSpace, groupWithTail, hiddenWhileWaiting, nobody, pastCheckpoint, reader, readSparsely, rnd, sparse, tailHeld } from './tail-fixture.ts'
+import { bobsSpace, checkpointAt, groupWithTail, hiddenWhileWaiting, nobody, reader, readSparsely, rnd, sparse, tailHeld, twoPastCheckpoints } from './tail-fixture.ts'
 
 const texts = (s: GroupSpace, limit = 20): string[] => readerFeed(s, nobody, { limit }).posts.map((p) => p.text)
 
@@ -86,18 +84,11 @@ describe('the newest words first', () => {
   })
 
   it('the line: a page shows nothing older than what a log still waiting for its checkpoint may hold', async () => {
-    const { g, start, parts, listed, bobLog, bob: bobId } = await groupWithTail()
-    const bobSpace = await bobsSpace(g, bobLog, bobId)
-    const { bob, bobStart } = await pastCheckpoint(bobSpace, bobId)
-    const bobFirst = decodeCheckpointPart(decodeBlock(bob.blocks[bobStart] as Uint8Array, () => g.epochKey).payload, bobStart)
-
-    const whole = reader(g)
-    await whole.catchUp(g.log)
-    await whole.catchUp(bob)
+    const { g, start, parts, listed, bob, bobStart, whole } = await twoPastCheckpoints()
     const full = texts(whole, 200)
     const n = reader(g)
     await readSparsely(n, g.log, { start, parts, listed })
-    await readSparsely(n, bob, { start: bobStart, parts: bobFirst.parts, listed: bobFirst.uncovered })
+    await readSparsely(n, bob, checkpointAt(g, bob, bobStart))
     const page = readerFeed(n, nobody, { limit: 200 })
     expect(page.preview).toBe(true)
     // Fay's tail is older than what Bob's checkpoint holds: none of it may show yet.
@@ -182,20 +173,15 @@ describe('the newest words first', () => {
   })
 
   it('no preview while a log whose checkpoint was just applied has not read its tail yet', async () => {
-    const { g, start, parts, listed, bobLog, bob: bobId } = await groupWithTail()
-    const bobSpace = await bobsSpace(g, bobLog, bobId)
-    const { bob, bobStart } = await pastCheckpoint(bobSpace, bobId)
-    const whole = reader(g)
-    await whole.catchUp(g.log)
-    await whole.catchUp(bob)
+    const { g, start, parts, listed, bob, bobStart, whole } = await twoPastCheckpoints()
     const full = texts(whole, 200)
 
     const n = reader(g)
     await readSparsely(n, g.log, { start, parts, listed })
     // Bob's checkpoint whole and applied, his tail read in order only up to a block not here yet.
-    n.planCheckpoint(bobLog, bobStart)
+    n.planCheckpoint(bob.key, bobStart)
     await n.catchUp(sparse(bob, (i) => i < bob.length - 2))
-    expect(n.planOf(bobLog)).toBeUndefined()
+    expect(n.planOf(bob.key)).toBeUndefined()
     // Before: Fay's preview was shown beside Bob's doc without his newest posts.
     expect(readerFeed(n, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
     await n.catchUp(bob)
