@@ -160,7 +160,8 @@ export class TailPreview {
     // pane starts at it or before it, so it reads every block after it.
     const latest = await findTailIndex(log, from, log.length, docId, this.host.open)
     if (latest === 'wait') return null
-    const flags = latest === 'none' ? null : latest.flags
+    // Only an index its writer may write there (the write rule, the byte budget) speaks for its flags.
+    const flags = latest === 'none' || !this.host.mayWrite(log.key, latest.at, docId) ? null : latest.flags
     const idx = latest === 'none' || log.length - (latest.at + 1) >= SUFFIX_MIN ? latest : await findTailIndex(log, from, log.length, docId, this.host.open, SUFFIX_MIN)
     if (idx === 'wait') return null
     if (idx === 'none') return { next: from, own: [], flags }
