@@ -13,6 +13,9 @@
  * watch bounded small through its parameters, no time measured), read by a real GroupSpace
  * through the store's bitfield (block-batch.ts `heldUntil`). The writer's store is linked later:
  * the missing blocks come, and the log is read whole.
+ *
+ * The guard stops at governance's cut-off (Governance.speaksUntil): blocks past a removed
+ * member's cut-off that nobody serves do not hold a newcomer, known before or after the wait.
  */
 import { describe, expect, it } from 'vitest'
 import { fetchFromCheckpoint, type FetchHost } from '../../../core/group/checkpoint-fetch.ts'
