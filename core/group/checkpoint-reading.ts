@@ -26,7 +26,11 @@
  * once the tail is here. Why the length at part 0 and not later: blocks appended after it are
  * new, read in order as any member reads them, and a moving target would let a busy writer keep
  * a newcomer waiting for ever. Why not at the plan itself: a welcome carries no lengths, and
- * before part 0 is here no peer has told one. Plans a rebuild makes again from checkpoints
+ * before part 0 is here no peer has told one. Why capped by governance's cut-off (the member's
+ * removal or leave, or the log's freeze: Governance.speaksUntil): blocks past it are refused
+ * anyway, and a block there that nobody serves (a hostile writer's, or one posted just before a
+ * wipe) would otherwise keep every newcomer arriving for ever; so governance can end a stuck
+ * newcomer's wait by removing the device. Plans a rebuild makes again from checkpoints
  * already applied (`shared`) are not held back: their logs were read in order before.
  */
 import { HearthError } from '../errors.ts'
@@ -55,6 +59,8 @@ export interface ReadingHost {
   mayWrite(logKey: string, index: number, docId: string): boolean
   /** The first index of `logKey` past its byte budget (log-quota.ts): no block from there is fetched or read. */
   readEnd(logKey: string): number
+  /** The first index of `logKey` from which no block speaks for anyone: its cut-off or freeze (Governance.speaksUntil); Infinity before governance. */
+  speaksUntil(logKey: string): number
 }
 
 export class CheckpointReading {
@@ -297,16 +303,17 @@ export class CheckpointReading {
 
   /**
    * Whether `log` holds every block from `from` (its checkpoint's end) up to its guard's length,
-   * as far as the log's length (a writer may truncate) and byte budget go: from the store's
-   * bitfield, in memory, no block read (a catch-up runs on every block that arrives). True for a
-   * plan without a guard, and for a log that cannot tell (no bitfield; in-memory test logs, a
-   * core while it reopens), which reads as before, as the parts' check below does: the guard is
-   * asked of every peer log the app reads (log-store.ts, through fork-watch.ts).
+   * as far as the log's length (a writer may truncate), byte budget and governance's cut-off go
+   * (see the header): from the store's bitfield, in memory, no block read (a catch-up runs on
+   * every block that arrives). True for a plan without a guard, and for a log that cannot tell
+   * (no bitfield; in-memory test logs, a core while it reopens), which reads as before, as the
+   * parts' check below does: the guard is asked of every peer log the app reads (log-store.ts,
+   * through fork-watch.ts).
    */
   private tailHeld(log: Readable & { key: string; length: number }, from: number): boolean {
     const target = this.tailEnds.get(log.key)
     if (target === undefined || target === null || !log.heldUntil) return true
-    const end = Math.min(target, log.length, this.host.readEnd(log.key))
+    const end = Math.min(target, log.length, this.host.readEnd(log.key), this.host.speaksUntil(log.key))
     return from >= end || log.heldUntil(from, end) >= end
   }
 

@@ -286,6 +286,15 @@ export class Governance implements WriteAuthority {
     return m && from !== undefined && index >= from && (until === undefined || index < until) ? m.id : undefined
   }
 
+  /**
+   * The first index of `logKey` from which no block speaks for anyone, whoever holds it: its
+   * member's cut-off (removal, leave) or its freeze, whichever comes first; Infinity when neither.
+   * A lifted range is not an end (blocks past it speak again).
+   */
+  speaksUntil(logKey: string): number {
+    return Math.min(this.terms.get(logKey)?.until ?? Infinity, this.freezes.frozen.get(logKey) ?? Infinity)
+  }
+
   roleForBlock(logKey: string, index: number): Role | undefined {
     if (this.memberForBlock(logKey, index) === undefined) return undefined
     const roles = this.terms.get(logKey)?.roles ?? []

@@ -127,6 +127,7 @@ export abstract class GroupReading {
     countRead: (blocks) => (this.blocksRead += blocks),
     mayWrite: (logKey, index, docId) => this.quota.allows(logKey, index) && !!this.gov && checkWrite(this.gov, logKey, index, docId).ok,
     readEnd: (logKey) => this.quota.readEnd(logKey),
+    speaksUntil: (logKey) => this.gov?.speaksUntil(logKey) ?? Infinity,
   })
   readonly quota = new QuotaBook() // where each log's byte budget ends (log-quota.ts)
   /** log key → start of the latest shared checkpoint accepted from it (welcomes pass these on). */

@@ -44,10 +44,14 @@ describe('lifting a freeze', () => {
     expect(await f.alder.space.reportFork(f.evidence)).toBe(true)
     await f.alder.space.catchUp(m.log)
     expect(texts(f.alder)).toEqual(['mallory before the fork'])
+    // Where a newcomer's tail guard stops waiting for this log (checkpoint-reading.ts).
+    expect(f.alder.space.governance.speaksUntil(m.log.key)).toBe(f.index)
 
     await liftFreeze(f.alder.space, m.log.key)
     const resume = m.log.length
     expect([...f.alder.space.governance.frozen]).toEqual([])
+    // A lifted range is not an end: the words after it speak.
+    expect(f.alder.space.governance.speaksUntil(m.log.key)).toBe(Infinity)
     expect([...f.alder.space.governance.freezes.gaps]).toEqual([[m.log.key, [[f.index, resume]]]])
     const [view] = rewrittenLogs(f.alder.space)
     expect(view?.lifted).toMatchObject({ resume, by: [{ member: f.alder.me, name: 'Fay' }] })

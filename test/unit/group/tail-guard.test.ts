@@ -13,6 +13,9 @@
  * watch bounded small through its parameters, no time measured), read by a real GroupSpace
  * through the store's bitfield (block-batch.ts `heldUntil`). The writer's store is linked later:
  * the missing blocks come, and the log is read whole.
+ *
+ * The guard stops at governance's cut-off (Governance.speaksUntil): blocks past a removed
+ * member's cut-off that nobody serves do not hold a newcomer, known before or after the wait.
  */
 import { describe, expect, it } from 'vitest'
 import { fetchFromCheckpoint, type FetchHost } from '../../../core/group/checkpoint-fetch.ts'
@@ -25,8 +28,8 @@ import { heldUntil } from '../../../core/store/block-batch.ts'
 import type { HypercoreSession } from '../../../core/store/holepunch.ts'
 import type { PeerLog } from '../../../core/store/log-store.ts'
 import { link, useCorestores } from '../../helpers/corestores.ts'
-import { hex, identity, MemLog } from './support.ts'
-import { bobHiddenByFay, bobsSpace, groupWithTail, nobody, pastCheckpoint, reader, readSparsely, rnd } from './tail-fixture.ts'
+import { hex, identity, idOf, MemLog } from './support.ts'
+import { bobHiddenByFay, bobsSpace, checkpointAt, groupWithTail, nobody, pastCheckpoint, reader, readSparsely, rnd, type CheckpointAt } from './tail-fixture.ts'
 
 const store = useCorestores()
 const ARRIVING = { posts: [], next: null, preview: true }
@@ -64,17 +67,18 @@ function peerLog(key: string, core: HypercoreSession): ReadLog & PeerLog {
 }
 
 /**
- * Fay's log in a writer's store; a relay that holds all of it but [from, to); the newcomer linked
- * to the relay alone, its fetch run until its quiet watch gives up on the middle and the parts
- * are here. `serve()` links the writer's store: the middle comes, on the fetch's own requests.
+ * A log (Fay's, unless told) in a writer's store; a relay that holds all of it but [from, to);
+ * the newcomer, planned on the log's checkpoint `at`, linked to the relay alone, its fetch run
+ * until its quiet watch gives up on the middle and the parts are here. `serve()` links the
+ * writer's store: the middle comes, on the fetch's own requests.
  */
-async function behindRelay(f: Awaited<typeof built>, n: GroupSpace, [from, to]: [number, number]): Promise<{ log: ReadLog & PeerLog; serve(): Promise<void> }> {
+async function behindRelay(mem: MemLog, at: CheckpointAt, n: GroupSpace, [from, to]: [number, number]): Promise<{ log: ReadLog & PeerLog; serve(): Promise<void> }> {
   const ws = store()
   const kp = fastProvider.signKeyPairFromSeed(rnd.bytes(32))
   const writer = ws.get({ manifest: { version: 1, signers: [{ publicKey: kp.publicKey }] } })
   await writer.ready()
   // One batch (Hypercore appends an array of blocks at once; Hearth's typed surface names one).
-  await writer.append(f.g.log.blocks.map((b) => Buffer.from(b)) as unknown as Uint8Array, { keyPair: kp })
+  await writer.append(mem.blocks.map((b) => Buffer.from(b)) as unknown as Uint8Array, { keyPair: kp })
   const rs = store()
   const cut = link(ws, rs)
   const relay = rs.get({ key: writer.key as Uint8Array })
@@ -86,9 +90,9 @@ async function behindRelay(f: Awaited<typeof built>, n: GroupSpace, [from, to]: 
   link(rs, ns)
   const core = ns.get({ key: writer.key as Uint8Array })
   await core.ready()
-  const log = peerLog(f.g.log.key, core)
+  const log = peerLog(mem.key, core)
   // The welcome's plan (group-registry.ts, `seedCheckpoints`), made before any block is here.
-  n.planCheckpoint(f.g.log.key, f.start)
+  n.planCheckpoint(mem.key, at.start)
   const done: string[] = []
   const host = {
     space: n,
@@ -98,16 +102,16 @@ async function behindRelay(f: Awaited<typeof built>, n: GroupSpace, [from, to]: 
     fetched: (k: string) => void done.push(`fetched ${k}`),
     schedule: () => undefined,
   } as unknown as FetchHost
-  await fetchFromCheckpoint(host, f.g.log.key, core, f.start, log, { quietMs: 100, capMs: 30_000 })
+  await fetchFromCheckpoint(host, mem.key, core, at.start, log, { quietMs: 100, capMs: 30_000 })
   // The fetch gave up on the middle and asked for the parts: they are here, the middle is not.
   // Everything else the relay holds was asked for too and arrives as it may (on a loaded machine
   // the quiet bound may end the fetch's waits before it does): the test waits for it.
-  expect(done).toEqual([`fetched ${f.g.log.key}`])
-  expect(heldUntil(core, f.start, f.start + f.parts)).toBe(f.start + f.parts)
-  if (f.listed.length) await core.download({ blocks: f.listed }).done()
-  await core.download({ start: f.start + f.parts, end: from }).done()
+  expect(done).toEqual([`fetched ${mem.key}`])
+  expect(heldUntil(core, at.start, at.start + at.parts)).toBe(at.start + at.parts)
+  if (at.listed.length) await core.download({ blocks: [...at.listed] }).done()
+  await core.download({ start: at.start + at.parts, end: from }).done()
   await core.download({ start: to, end: core.length }).done()
-  expect(heldUntil(core, f.start + f.parts, core.length)).toBe(from)
+  expect(heldUntil(core, at.start + at.parts, core.length)).toBe(from)
   expect(heldUntil(core, to, core.length)).toBe(core.length)
   return {
     log,
@@ -150,7 +154,7 @@ describe('a planned log whose middle a relay withholds, past the fetch’s bound
   it('the hide in the middle: no page shows the hidden post and the history stays arriving; once the middle comes, the full read', async () => {
     const f = await built
     const n = device(f)()
-    const relay = await behindRelay(f, n, [f.hideAt - 2, f.hideAt + 3])
+    const relay = await behindRelay(f.g.log, f, n, [f.hideAt - 2, f.hideAt + 3])
     await n.catchUp(relay.log)
     await n.catchUp(f.bob)
     // Before: the checkpoint applied, the log read up to the gap, `arriving` over, and Bob's
@@ -169,7 +173,7 @@ describe('a planned log whose middle a relay withholds, past the fetch’s bound
   it('the listed hide served, the rest of the middle not: the preview stays, with Fay’s newest posts and without Bob’s', async () => {
     const f = await built
     const n = device(f)()
-    const relay = await behindRelay(f, n, [f.hideAt + 1, f.hideAt + 6])
+    const relay = await behindRelay(f.g.log, f, n, [f.hideAt + 1, f.hideAt + 6])
     await n.catchUp(relay.log)
     await n.catchUp(f.bob)
     heldBack(n, f)
@@ -186,7 +190,7 @@ describe('a planned log whose middle a relay withholds, past the fetch’s bound
     const f = await built
     const open = device(f)
     const n = open()
-    const relay = await behindRelay(f, n, [f.hideAt - 2, f.hideAt + 3])
+    const relay = await behindRelay(f.g.log, f, n, [f.hideAt - 2, f.hideAt + 3])
     await n.catchUp(relay.log)
     await n.catchUp(f.bob)
     heldBack(n, f)
@@ -209,7 +213,7 @@ describe('a planned log whose middle a relay withholds, past the fetch’s bound
   it('a rebuild while held back (any member can start one) keeps the plan and its guard', async () => {
     const f = await built
     const n = device(f)()
-    const relay = await behindRelay(f, n, [f.hideAt - 2, f.hideAt + 3])
+    const relay = await behindRelay(f.g.log, f, n, [f.hideAt - 2, f.hideAt + 3])
     await n.catchUp(relay.log)
     await n.catchUp(f.bob)
     heldBack(n, f)
@@ -261,5 +265,72 @@ describe('two planned logs, one of them whole', () => {
     await n.catchUp(fay)
     expect(n.arriving).toBe(false)
     expect(texts(n)).toEqual(texts(whole))
+  })
+})
+
+/**
+ * Bob's log past his checkpoint; Fay reads it, then Bob posts on, and Fay removes him with the
+ * cut-off she had seen: Bob's newest posts speak for nobody. A relay holds Bob's log but the
+ * first two blocks past the cut-off, which nobody serves (a hostile writer, or one who wiped
+ * before any peer fetched them).
+ */
+async function removedPastCut(): Promise<{ g: Awaited<ReturnType<typeof groupWithTail>>['g']; bob: MemLog; at: CheckpointAt; cut: number; removalAt: number; whole: GroupSpace }> {
+  const { g, bobLog, bob: bobId } = await groupWithTail()
+  const bobSpace = await bobsSpace(g, bobLog, bobId)
+  const { bob, bobStart } = await pastCheckpoint(bobSpace, bobId)
+  await g.space.catchUp(bob)
+  const cut = bob.length
+  for (let i = 0; i < 6; i++) await bobSpace.change(memberDocId(idOf(bobId)), (d) => void new MemberDoc(d, idOf(bobId)).addPost({ topic: 'check-in', text: `bob past the cut ${i}`, cw: null }, 50_000 + i))
+  await bobSpace.idle()
+  const removalAt = g.log.length
+  const gov = g.space.governance
+  await g.space.writeGovernance({ v: 1, kind: 'member.remove', group: gov.groupId, author: g.me, at: 1_700_000_000_100, seen: g.space.seen(), body: { member: idOf(bobId) } })
+  await g.space.idle()
+  expect(g.space.governance.membershipOf(idOf(bobId))).toBe('removed')
+  expect(g.space.governance.speaksUntil(bob.key)).toBe(cut)
+  expect(bob.length).toBeGreaterThan(cut + 2)
+  const whole = reader(g)
+  await whole.catchUp(g.log)
+  await whole.catchUp(bob)
+  expect(texts(whole)).toContain('bob late 4')
+  expect(texts(whole).filter((t) => t.startsWith('bob past the cut'))).toEqual([])
+  return { g, bob, at: checkpointAt(g, bob, bobStart), cut, removalAt, whole }
+}
+const removed = removedPastCut()
+
+/** Fay's log as the newcomer holds it before her removal of Bob arrives. */
+const upTo = (log: MemLog, end: number): ReadLog => ({ key: log.key, get length() { return end }, get: async (i) => (i < end ? (log.blocks[i] ?? null) : null) })
+
+describe('a planned log whose writer was removed, the blocks past the cut-off withheld', () => {
+  it('the removal known first: the plan ends, `arriving` goes false, the page is the full read', async () => {
+    const r = await removed
+    const n = reader(r.g)
+    await n.catchUp(r.g.log)
+    const relay = await behindRelay(r.bob, r.at, n, [r.cut, r.cut + 2])
+    await n.catchUp(relay.log)
+    // Before (no cap at the cut-off): the plan, the preview and `arriving` for ever.
+    expect(n.planOf(r.bob.key)).toBeUndefined()
+    expect(n.arriving).toBe(false)
+    expect(readerFeed(n, nobody, { limit: 20 }).preview).toBeUndefined()
+    expect(countedSource(n, nobody)).not.toBeNull()
+    expect(texts(n)).toEqual(texts(r.whole))
+  })
+
+  it('held back, then the removal arrives: the next catch-up of the log ends the wait', async () => {
+    const r = await removed
+    const n = reader(r.g)
+    await n.catchUp(upTo(r.g.log, r.removalAt))
+    const relay = await behindRelay(r.bob, r.at, n, [r.cut, r.cut + 2])
+    await n.catchUp(relay.log)
+    expect(n.planOf(r.bob.key)).toBe(r.at.start)
+    expect(n.arriving).toBe(true)
+    expect(() => refuseWhileArriving(n)).toThrow(expect.objectContaining({ code: 'HISTORY_ARRIVING' }))
+
+    // A governance change schedules every planned log the fetch handed over (group-online.ts).
+    await n.catchUp(r.g.log)
+    await n.catchUp(relay.log)
+    expect(n.planOf(r.bob.key)).toBeUndefined()
+    expect(n.arriving).toBe(false)
+    expect(texts(n)).toEqual(texts(r.whole))
   })
 })
