@@ -58,7 +58,7 @@ export async function startPeer(profileDir: string, bootstrap: string, env: Node
     call,
     async ok(method, input, bound) {
       const r = await call(method, input, bound)
-      if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`)
+      if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}${r.error.code === 'INTERNAL' ? `; stderr: ${child.stderr()}` : ''}`)
       return r.value
     },
     until: (probe, budgetMs = UNTIL_FAIR_MS) => untilFair(probe, budgetMs, 'condition'),

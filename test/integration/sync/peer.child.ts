@@ -18,7 +18,9 @@ const signal = process.env.HEARTH_SIGNAL ? process.env.HEARTH_SIGNAL.split(',') 
 if (process.env.HEARTH_WITNESS_FILE) installNetWitness(process.env.HEARTH_WITNESS_FILE)
 // HEARTH_REST_AFTER_MS: how soon a group's docs rest when no call asks for it (core/group/doc-rest.ts).
 const rest = process.env.HEARTH_REST_AFTER_MS ? { restAfterMs: Number(process.env.HEARTH_REST_AFTER_MS) } : {}
-const service = createService({ profileDir, network: { bootstrap: [{ host, port: Number(port) }], host: process.env.HEARTH_HOST ?? '127.0.0.1', ...(transport ? { transport } : {}), ...(signal ? { signal } : {}) }, ...rest })
+// A fault inside Hearth answers INTERNAL; its stack goes to stderr, which a failing test prints.
+const onInternalError = (e: unknown): void => void process.stderr.write(`hearth peer: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`)
+const service = createService({ profileDir, network: { bootstrap: [{ host, port: Number(port) }], host: process.env.HEARTH_HOST ?? '127.0.0.1', ...(transport ? { transport } : {}), ...(signal ? { signal } : {}) }, ...rest, onInternalError })
 const lines = readline.createInterface({ input: process.stdin })
 // HEARTH_PEER_LIFETIME_MS: a longer life for tests that outlast the default (the flood test).
 const stop = setTimeout(() => void finish(), Number(process.env.HEARTH_PEER_LIFETIME_MS ?? 300_000))
