@@ -43,6 +43,8 @@ import { logQuota, QuotaBook, type QuotaSource } from './log-quota.ts'
 export const GOVERNANCE_DOC = 'governance'
 /** Not a doc: told to onChange when a settle point ends a newcomer's "history arriving" (`arriving`). */
 export const HISTORY_SETTLED = 'history-settled'
+/** Not a doc: told to onChange when a newcomer's first sync ends (first-sync.ts; the registry clears the meta's mark). */
+export const FIRST_SYNC_ENDED = 'first-sync-ended'
 
 /** Any device log as a group space reads it. A block not held yet reads as null. */
 export interface ReadLog extends QuotaSource, Readable {
@@ -192,6 +194,32 @@ export abstract class GroupReading {
     return part && checkpointNeeds(part)
   }
 
+  /** A newcomer's first sync starts: every log but `ownKey` is held to its length at first sight (first-sync.ts). */
+  beginFirstSync(ownKey: string): void {
+    this.reading.whole.begin(ownKey)
+  }
+
+  /** Whether this space is still in the profile's first sync of the group (first-sync.ts). */
+  get firstSync(): boolean {
+    return this.reading.whole.active
+  }
+
+  /**
+   * Whether, in a newcomer's first sync, a log is not read to its length at first sight yet. A
+   * log whose byte budget's end is not known yet reads nothing more: it waits as if unread.
+   */
+  private wholeWaiting(): boolean {
+    return this.reading.whole.waiting(
+      (k) => this.next.get(k) ?? 0,
+      (k) => {
+        // Not caught up in this space yet (a rebuild's shadow, its targets carried): unread.
+        const log = this.logs.get(k)
+        if (!log) return Infinity
+        return this.quota.unknown(k) ? log.length : Math.min(log.length, this.quota.readEnd(k))
+      },
+    )
+  }
+
   /** The checkpoint start a log is planned to be read from, if any. */
   planOf(logKey: string): number | undefined {
     return this.reading.planOf(logKey)
@@ -207,8 +235,11 @@ export abstract class GroupReading {
   async catchUp(log: ReadLog): Promise<void> {
     this.logs.set(log.key, log)
     if (log.quotaEnd) this.quota.set(log.key, await log.quotaEnd(logQuota()))
-    // A plan made since the last settle point: the views wait for the next one (`arriving`).
-    if (this.reading.planned) this.arrivingWhenSettled = true
+    // The newcomer's first sight of a log with a length: its target (first-sync.ts).
+    this.reading.whole.see(log.key, log.length)
+    // A plan made, or a log seen, since the last settle point: the views wait for the next one
+    // (`arriving`): the read moves `next` to the target before the batch's end puts it in the docs.
+    if (this.reading.planned || this.wholeWaiting()) this.arrivingWhenSettled = true
     const changed = new Set<string>()
     let backfill = false
     await this.docs.batch(async () => {
@@ -265,13 +296,14 @@ export abstract class GroupReading {
 
   /**
    * Whether the views may not claim "the history is here" yet: a log waits for its checkpoint (a
-   * newcomer's, also for its tail: checkpoint-reading.ts, the tail guard), or did at the last
-   * settle point. Read positions move inside a batch at once, its updates reach
+   * newcomer's, also for its tail: checkpoint-reading.ts, the tail guard), or in a newcomer's first
+   * sync a log read whole is not read to its length at first sight (first-sync.ts), or either was
+   * so at the last settle point. Read positions move inside a batch at once, its updates reach
    * the docs at a settle point, so a log's plan ends (the live `planned`) before its checkpoint,
    * its tail and the hides and removals in them are in the docs; this stays true until then.
    */
   get arriving(): boolean {
-    return this.reading.planned || this.arrivingWhenSettled
+    return this.reading.planned || this.wholeWaiting() || this.arrivingWhenSettled
   }
 
   /**
@@ -287,8 +319,16 @@ export abstract class GroupReading {
     this.docs.drain()
     if (!this.settled) return
     // The views change with it even when no doc did: tell them.
-    if (this.arrivingWhenSettled && !this.reading.planned) changed.add(HISTORY_SETTLED)
-    this.arrivingWhenSettled = this.reading.planned
+    const arriving = this.reading.planned || this.wholeWaiting()
+    if (this.arrivingWhenSettled && !arriving) changed.add(HISTORY_SETTLED)
+    this.arrivingWhenSettled = arriving
+    // The first sync ends once nothing arrives, our admission is read and every log governance
+    // names has told a length (one not told yet would be held once it is).
+    const whole = this.reading.whole
+    if (!arriving && whole.active && this.gov && whole.complete(this.gov.deviceLogs(), (k) => this.gov?.knowsLog(k) ?? false)) {
+      whole.end()
+      changed.add(FIRST_SYNC_ENDED)
+    }
   }
 
   /** Whether a rebuild is pending or running (GroupSpace's). */
