@@ -205,19 +205,33 @@ export abstract class GroupReading {
   }
 
   /**
-   * Whether, in a newcomer's first sync, a log is not read to its length at first sight yet. A
-   * log whose byte budget's end is not known yet reads nothing more: it waits as if unread.
+   * Whether, in a newcomer's first sync, the history is not all here: the first sync is not
+   * complete (a named log has told no length, or governance is not read yet: first-sync.ts), or a
+   * log is not read to its length at first sight, capped by its cut-off. A log whose byte budget's
+   * end is not known yet reads nothing more: it waits as if unread.
    */
   private wholeWaiting(): boolean {
+    return this.reading.whole.active && (!this.wholeComplete() || this.wholeUnread())
+  }
+
+  /** Whether a first-sync target is not read yet (first-sync.ts `waiting`). */
+  private wholeUnread(): boolean {
     return this.reading.whole.waiting(
       (k) => this.next.get(k) ?? 0,
       (k) => {
         // Not caught up in this space yet (a rebuild's shadow, its targets carried): unread.
         const log = this.logs.get(k)
         if (!log) return Infinity
-        return this.quota.unknown(k) ? log.length : Math.min(log.length, this.quota.readEnd(k))
+        const cut = this.gov?.speaksUntil(k) ?? Infinity
+        return Math.min(this.quota.unknown(k) ? log.length : Math.min(log.length, this.quota.readEnd(k)), cut)
       },
     )
+  }
+
+  /** Whether every log governance names has told a length or is cut off, our own admitted (first-sync.ts `complete`). */
+  private wholeComplete(): boolean {
+    const gov = this.gov
+    return !!gov && this.reading.whole.complete(gov.deviceLogs(), (k) => gov.knowsLog(k), (k) => gov.speaksUntil(k))
   }
 
   /** The checkpoint start a log is planned to be read from, if any. */
@@ -296,9 +310,9 @@ export abstract class GroupReading {
 
   /**
    * Whether the views may not claim "the history is here" yet: a log waits for its checkpoint (a
-   * newcomer's, also for its tail: checkpoint-reading.ts, the tail guard), or in a newcomer's first
-   * sync a log read whole is not read to its length at first sight (first-sync.ts), or either was
-   * so at the last settle point. Read positions move inside a batch at once, its updates reach
+   * newcomer's, also for its tail: checkpoint-reading.ts, the tail guard), or a newcomer's first
+   * sync is not complete or a log read whole is not read to its length at first sight
+   * (first-sync.ts), or either was so at the last settle point. Read positions move inside a batch at once, its updates reach
    * the docs at a settle point, so a log's plan ends (the live `planned`) before its checkpoint,
    * its tail and the hides and removals in them are in the docs; this stays true until then.
    */
@@ -318,17 +332,17 @@ export abstract class GroupReading {
     if (this.govDirty) for (const id of this.replayGovernance()) changed.add(id)
     this.docs.drain()
     if (!this.settled) return
+    // The first sync ends once no plan waits, every target is read, our admission is read and
+    // every log governance names has told a length or is cut off (first-sync.ts).
+    const whole = this.reading.whole
+    if (whole.active && !this.reading.planned && !this.wholeUnread() && this.wholeComplete()) {
+      whole.end()
+      changed.add(FIRST_SYNC_ENDED)
+    }
     // The views change with it even when no doc did: tell them.
     const arriving = this.reading.planned || this.wholeWaiting()
     if (this.arrivingWhenSettled && !arriving) changed.add(HISTORY_SETTLED)
     this.arrivingWhenSettled = arriving
-    // The first sync ends once nothing arrives, our admission is read and every log governance
-    // names has told a length (one not told yet would be held once it is).
-    const whole = this.reading.whole
-    if (!arriving && whole.active && this.gov && whole.complete(this.gov.deviceLogs(), (k) => this.gov?.knowsLog(k) ?? false)) {
-      whole.end()
-      changed.add(FIRST_SYNC_ENDED)
-    }
   }
 
   /** Whether a rebuild is pending or running (GroupSpace's). */

@@ -21,7 +21,7 @@ import { heldUntil } from '../../../core/store/block-batch.ts'
 import type { HypercoreSession } from '../../../core/store/holepunch.ts'
 import { link, useCorestores } from '../../helpers/corestores.ts'
 import { admitEvent, foundGroup, hex, identity, idOf, MemLog } from './support.ts'
-import { nobody, rnd } from './tail-fixture.ts'
+import { nobody, rnd, sparse } from './tail-fixture.ts'
 
 const store = useCorestores()
 const ARRIVING = { posts: [], next: null, preview: true }
@@ -142,7 +142,11 @@ describe('a newcomer reading a small group whole', () => {
     again.restore(first.checkpoint())
     again.beginFirstSync(again.own.key)
     await again.catchUp(again.own)
+    // As the registry returns the space (review finding C): the restored docs hold Bob's post and
+    // not Fay's hide; no log is seen again yet, so none of them is the ordinary page.
+    heldBack(again, f)
     await again.catchUp(f.bob)
+    heldBack(again, f)
     await again.catchUp(fay.log)
     heldBack(again, f)
     await fay.serve()
@@ -184,5 +188,117 @@ describe('a newcomer reading a small group whole', () => {
     const later: ReadLog = { key: hex(rnd.bytes(32)), length: f.g.log.length, get: async (i) => (i < 3 ? (f.g.log.blocks[i] ?? null) : null) }
     await n.catchUp(later)
     expect(n.arriving).toBe(false)
+  })
+})
+
+/** The session 13 review's findings A and B, each failing on the guard as first built. */
+describe('what keeps a newcomer waiting, and what ends it', () => {
+  const keysOf = (g: Awaited<ReturnType<typeof foundGroup>>, id: ReturnType<typeof identity>) => ({ identity: id, epochs: new Map([[0, g.epochKey.slice()]]), current: 0 })
+
+  it('a named log no peer has told a length yet holds the history as arriving (finding A)', async () => {
+    const g = await foundGroup(rnd)
+    const groupId = g.space.governance.groupId
+    const gilId = identity(rnd)
+    const gil = new MemLog(hex(rnd.bytes(32)))
+    const bobId = identity(rnd)
+    const bob = new MemLog(hex(rnd.bytes(32)))
+    const newId = identity(rnd)
+    const own = new MemLog(hex(rnd.bytes(32)))
+    await g.space.writeGovernance(admitEvent(groupId, g.me, gilId, gil.key, 'facilitator'))
+    await g.space.writeGovernance(admitEvent(groupId, g.me, bobId, bob.key))
+    await g.space.writeGovernance(admitEvent(groupId, g.me, newId, own.key))
+    await g.space.idle()
+    const bobSpace = new GroupSpace(bob, keysOf(g, bobId), { groupId })
+    await bobSpace.catchUp(g.log)
+    let post = ''
+    await bobSpace.change(memberDocId(idOf(bobId)), (d) => void (post = new MemberDoc(d, idOf(bobId)).addPost({ topic: 'check-in', text: 'bob, hidden by Gil', cw: null }, 20_000)))
+    await bobSpace.idle()
+    const gilSpace = new GroupSpace(gil, keysOf(g, gilId), { groupId })
+    await gilSpace.catchUp(g.log)
+    await gilSpace.catchUp(bob)
+    await gilSpace.change('shared/moderation', (d) => new ModerationDoc(d).add({ item: post, action: 'hide', reason: 'other', rules: null, note: null, covers: [], seen: null, by: idOf(gilId), at: 20_010 }))
+    await gilSpace.idle()
+    const n = new GroupSpace(own, keysOf(g, newId), { groupId })
+    n.beginFirstSync(own.key)
+    await n.catchUp(own)
+    await n.catchUp(g.log)
+    await n.catchUp(bob)
+    // Gil's log is named (the registry opens it) but no peer has told its length: it reads as empty.
+    await n.catchUp(new MemLog(gil.key))
+    expect(n.arriving).toBe(true)
+    expect(n.firstSync).toBe(true)
+    expect(readerFeed(n, nobody, { limit: 20 })).toEqual(ARRIVING)
+    expect(texts(n)).not.toContain('bob, hidden by Gil')
+    expect(() => refuseWhileArriving(n)).toThrow(expect.objectContaining({ code: 'HISTORY_ARRIVING' }))
+    // Gil's length told and read: the ordinary page, without the post.
+    await n.catchUp(gil)
+    expect(n.arriving).toBe(false)
+    expect(n.firstSync).toBe(false)
+    expect(readerFeed(n, nobody, { limit: 2000 }).posts.map((p) => p.id)).not.toContain(post)
+  })
+
+  it('a removed member’s log told longer than anyone holds stops holding at its cut-off (finding B)', async () => {
+    const g = await foundGroup(rnd)
+    const groupId = g.space.governance.groupId
+    const bobId = identity(rnd)
+    const bob = new MemLog(hex(rnd.bytes(32)))
+    const newId = identity(rnd)
+    const own = new MemLog(hex(rnd.bytes(32)))
+    await g.space.writeGovernance(admitEvent(groupId, g.me, bobId, bob.key))
+    await g.space.writeGovernance(admitEvent(groupId, g.me, newId, own.key))
+    await g.space.idle()
+    const bobSpace = new GroupSpace(bob, keysOf(g, bobId), { groupId })
+    await bobSpace.catchUp(g.log)
+    for (let i = 0; i < 3; i++) await bobSpace.change(memberDocId(idOf(bobId)), (d) => void new MemberDoc(d, idOf(bobId)).addPost({ topic: 'check-in', text: `bob ${i}`, cw: null }, 20_000 + i))
+    await bobSpace.idle()
+    // Bob's last block: its length told, the block never served (he posted and quick-exited).
+    const cut = bob.length - 1
+    const bobSeen = sparse(bob, (i) => i < cut)
+    const n = new GroupSpace(own, keysOf(g, newId), { groupId })
+    n.beginFirstSync(own.key)
+    await n.catchUp(own)
+    await n.catchUp(g.log)
+    await n.catchUp(bobSeen)
+    expect(n.next.get(bob.key)).toBe(cut)
+    // Bob still a member: his last block may hold anything, so the newcomer waits for it.
+    expect(n.arriving).toBe(true)
+    expect(n.firstSync).toBe(true)
+    // Facilitators remove him at what they hold: the block past the cut-off speaks for no one.
+    await g.space.catchUp(bobSeen)
+    await g.space.writeGovernance({ v: 1, kind: 'member.remove', group: groupId, author: g.me, at: 1_700_000_000_100, seen: { [bob.key]: cut }, body: { member: idOf(bobId) } } as never)
+    await g.space.idle()
+    await n.catchUp(g.log)
+    expect(n.next.get(bob.key)).toBe(cut)
+    expect(n.arriving).toBe(false)
+    expect(n.firstSync).toBe(false)
+    expect(texts(n)).toEqual(expect.arrayContaining(['bob 0', 'bob 1']))
+    expect(texts(n)).not.toContain('bob 2')
+  })
+
+  it('a removed member’s log nobody has told ends the wait once removed (finding B, the stuck side of A)', async () => {
+    const g = await foundGroup(rnd)
+    const groupId = g.space.governance.groupId
+    const ghostId = identity(rnd)
+    const ghost = new MemLog(hex(rnd.bytes(32)))
+    const newId = identity(rnd)
+    const own = new MemLog(hex(rnd.bytes(32)))
+    await g.space.writeGovernance(admitEvent(groupId, g.me, ghostId, ghost.key))
+    await g.space.writeGovernance(admitEvent(groupId, g.me, newId, own.key))
+    await g.space.change(memberDocId(g.me), (d) => void new MemberDoc(d, g.me).addPost({ topic: 'check-in', text: 'fay', cw: null }, 20_000))
+    await g.space.idle()
+    const n = new GroupSpace(own, keysOf(g, newId), { groupId })
+    n.beginFirstSync(own.key)
+    await n.catchUp(own)
+    await n.catchUp(g.log)
+    await n.catchUp(ghost)
+    // The ghost's device never wrote and never comes back: nobody can tell its length.
+    expect(n.arriving).toBe(true)
+    expect(n.firstSync).toBe(true)
+    await g.space.writeGovernance({ v: 1, kind: 'member.remove', group: groupId, author: g.me, at: 1_700_000_000_100, seen: {}, body: { member: idOf(ghostId) } } as never)
+    await g.space.idle()
+    await n.catchUp(g.log)
+    expect(n.arriving).toBe(false)
+    expect(n.firstSync).toBe(false)
+    expect(texts(n)).toContain('fay')
   })
 })
