@@ -1,6 +1,6 @@
 /**
- * The whole-read guard (session 13, guard2, guard3): during a newcomer's first sync, each log it reads is
- * held to its length at first sight before the history counts as here (`arriving`,
+ * The whole-read guard (session 13, guard2, guard3): during a newcomer's first sync, each log it
+ * reads is held to its length at first sight before the history counts as here (`arriving`,
  * group-reading.ts). The fault it closes: a log with no shared checkpoint (every small group's) is
  * read in order from block 0 and had no "arriving" at all, so the ordinary feed showed Bob's post
  * while the log holding a facilitator's hide of it had not arrived, and for as long as a relay
@@ -8,8 +8,8 @@
  *
  * - The first sync: the profile has not yet settled this group once. The vault's group meta says
  *   so (`firstSync`, written by the join, cleared once a settle point finds nothing arriving and
- *   every log governance names has told a length or is cut off: group-registry.ts), so it survives a restart;
- *   a member who created the group, or joined before this guard, never has it.
+ *   every log governance names has told a length or is cut off: group-registry.ts), so it
+ *   survives a restart; a member who created the group, or joined before this guard, never has it.
  * - A log's target is its length the first time it is seen with one (> 0). Blocks appended after
  *   first sight are new, read in order as any member reads them: a moving target would let a busy
  *   writer keep a newcomer waiting for ever.
@@ -22,8 +22,8 @@
  * - Held: read in order (`next`) up to the target, capped by the log's length (a signed
  *   truncation), its byte budget (log-quota.ts) and governance's cut-off (Governance.speaksUntil:
  *   a removal, a leave, a fork's freeze; finding B: a block past it nobody holds must not hold
- *   every future newcomer). A log read in order stops at its first missing
- *   block, so "read to the target" is "held to it", as the planned logs' tail guard asks
+ *   every future newcomer). A log read in order stops at its first
+ *   missing block, so "read to the target" is "held to it", as the planned logs' tail guard asks
  *   (checkpoint-reading.ts), and the settle point after it puts it in the docs.
  * - The member's own log is never held. Once the first sync ends in this space nothing is held
  *   again, not even a log discovered later through governance (it is read in order as any member's).

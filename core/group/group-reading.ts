@@ -312,8 +312,8 @@ export abstract class GroupReading {
    * Whether the views may not claim "the history is here" yet: a log waits for its checkpoint (a
    * newcomer's, also for its tail: checkpoint-reading.ts, the tail guard), or a newcomer's first
    * sync is not complete or a log read whole is not read to its length at first sight
-   * (first-sync.ts), or either was so at the last settle point. Read positions move inside a batch at once, its updates reach
-   * the docs at a settle point, so a log's plan ends (the live `planned`) before its checkpoint,
+   * (first-sync.ts), or either was so at the last settle point. Read positions move inside a
+   * batch at once, its updates reach the docs at a settle point, so a log's plan ends (the live `planned`) before its checkpoint,
    * its tail and the hides and removals in them are in the docs; this stays true until then.
    */
   get arriving(): boolean {
