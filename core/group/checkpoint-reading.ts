@@ -38,6 +38,7 @@ import { CheckpointAssembly, decodeCheckpointPart } from './shared-checkpoint.ts
 import { firstPart, readCheckpoint, type FirstPart, type OpenBlock } from './checkpoint-log.ts'
 import { readAll, readRun, type Readable } from './log-window.ts'
 import { TailPreview } from './tail-preview.ts'
+import { FirstSync } from './first-sync.ts'
 
 /** What the reading asks of its group space. */
 export interface ReadingHost {
@@ -96,6 +97,8 @@ export class CheckpointReading {
 
   /** The tails of planned logs read ahead of their checkpoints: the newest words first (tail-preview.ts). */
   private readonly preview: TailPreview
+  /** The whole-read guard of a newcomer's first sync (first-sync.ts): carried by a rebuild like the plans. */
+  readonly whole = new FirstSync()
 
   constructor(private readonly host: ReadingHost) {
     this.preview = new TailPreview(host)
@@ -159,6 +162,8 @@ export class CheckpointReading {
     for (const [k, s] of from.plans) if (!from.needsFull.has(k) && !this.plans.has(k)) this.plans.set(k, s)
     // A waiting plan keeps its guard and the length it was set to (a rebuild does not restart it).
     for (const [k, end] of from.tailEnds) if (this.plans.has(k)) this.tailEnds.set(k, end)
+    // The first sync goes on through a rebuild, its targets unchanged.
+    this.whole.copyFrom(from.whole)
   }
 
   /** Whether `logKey` has covered blocks not read yet (no copy: asked after every catch-up). */
@@ -350,6 +355,7 @@ export class CheckpointReading {
     copy(this.deferred, from.deferred)
     copy(this.firstParts, from.firstParts)
     copy(this.tailEnds, from.tailEnds)
+    this.whole.copyFrom(from.whole)
     // The panes the rebuild read under its governance, not ours (read under the old one).
     this.preview.adopt(from.preview)
     this.uncoveredRead.clear()

@@ -23,6 +23,13 @@ export interface GroupMeta {
   seedCheckpoints?: [string, number][]
   /** Where the welcome said the group meets over WebRTC (webrtc-settings.ts), until governance says. */
   seedWebrtc?: WebrtcSetting
+  /**
+   * Set by the join, cleared once this profile's first sync of the group has ended: until then each
+   * log it reads is held to its length at first sight before the history counts as here
+   * (first-sync.ts), after a restart too. Absent for a group's creator and metas written before
+   * 2026-12-07 (session 13).
+   */
+  firstSync?: true
   /** The keeper the welcome named (join.ts, version 4), followed until governance says. */
   seedKeeper?: { key: string; register: string }
 }

@@ -43,6 +43,8 @@ import { logQuota, QuotaBook, type QuotaSource } from './log-quota.ts'
 export const GOVERNANCE_DOC = 'governance'
 /** Not a doc: told to onChange when a settle point ends a newcomer's "history arriving" (`arriving`). */
 export const HISTORY_SETTLED = 'history-settled'
+/** Not a doc: told to onChange when a newcomer's first sync ends (first-sync.ts; the registry clears the meta's mark). */
+export const FIRST_SYNC_ENDED = 'first-sync-ended'
 
 /** Any device log as a group space reads it. A block not held yet reads as null. */
 export interface ReadLog extends QuotaSource, Readable {
@@ -192,6 +194,46 @@ export abstract class GroupReading {
     return part && checkpointNeeds(part)
   }
 
+  /** A newcomer's first sync starts: every log but `ownKey` is held to its length at first sight (first-sync.ts). */
+  beginFirstSync(ownKey: string): void {
+    this.reading.whole.begin(ownKey)
+  }
+
+  /** Whether this space is still in the profile's first sync of the group (first-sync.ts). */
+  get firstSync(): boolean {
+    return this.reading.whole.active
+  }
+
+  /**
+   * Whether, in a newcomer's first sync, the history is not all here: the first sync is not
+   * complete (a named log has told no length, or governance is not read yet: first-sync.ts), or a
+   * log is not read to its length at first sight, capped by its cut-off. A log whose byte budget's
+   * end is not known yet reads nothing more: it waits as if unread.
+   */
+  private wholeWaiting(): boolean {
+    return this.reading.whole.active && (!this.wholeComplete() || this.wholeUnread())
+  }
+
+  /** Whether a first-sync target is not read yet (first-sync.ts `waiting`). */
+  private wholeUnread(): boolean {
+    return this.reading.whole.waiting(
+      (k) => this.next.get(k) ?? 0,
+      (k) => {
+        // Not caught up in this space yet (a rebuild's shadow, its targets carried): unread.
+        const log = this.logs.get(k)
+        if (!log) return Infinity
+        const cut = this.gov?.speaksUntil(k) ?? Infinity
+        return Math.min(this.quota.unknown(k) ? log.length : Math.min(log.length, this.quota.readEnd(k)), cut)
+      },
+    )
+  }
+
+  /** Whether every log governance names has told a length or is cut off, our own admitted (first-sync.ts `complete`). */
+  private wholeComplete(): boolean {
+    const gov = this.gov
+    return !!gov && this.reading.whole.complete(gov.deviceLogs(), (k) => gov.knowsLog(k), (k) => gov.speaksUntil(k))
+  }
+
   /** The checkpoint start a log is planned to be read from, if any. */
   planOf(logKey: string): number | undefined {
     return this.reading.planOf(logKey)
@@ -207,8 +249,11 @@ export abstract class GroupReading {
   async catchUp(log: ReadLog): Promise<void> {
     this.logs.set(log.key, log)
     if (log.quotaEnd) this.quota.set(log.key, await log.quotaEnd(logQuota()))
-    // A plan made since the last settle point: the views wait for the next one (`arriving`).
-    if (this.reading.planned) this.arrivingWhenSettled = true
+    // The newcomer's first sight of a log with a length: its target (first-sync.ts).
+    this.reading.whole.see(log.key, log.length)
+    // A plan made, or a log seen, since the last settle point: the views wait for the next one
+    // (`arriving`): the read moves `next` to the target before the batch's end puts it in the docs.
+    if (this.reading.planned || this.wholeWaiting()) this.arrivingWhenSettled = true
     const changed = new Set<string>()
     let backfill = false
     await this.docs.batch(async () => {
@@ -265,13 +310,14 @@ export abstract class GroupReading {
 
   /**
    * Whether the views may not claim "the history is here" yet: a log waits for its checkpoint (a
-   * newcomer's, also for its tail: checkpoint-reading.ts, the tail guard), or did at the last
-   * settle point. Read positions move inside a batch at once, its updates reach
-   * the docs at a settle point, so a log's plan ends (the live `planned`) before its checkpoint,
+   * newcomer's, also for its tail: checkpoint-reading.ts, the tail guard), or a newcomer's first
+   * sync is not complete or a log read whole is not read to its length at first sight
+   * (first-sync.ts), or either was so at the last settle point. Read positions move inside a
+   * batch at once, its updates reach the docs at a settle point, so a log's plan ends (the live `planned`) before its checkpoint,
    * its tail and the hides and removals in them are in the docs; this stays true until then.
    */
   get arriving(): boolean {
-    return this.reading.planned || this.arrivingWhenSettled
+    return this.reading.planned || this.wholeWaiting() || this.arrivingWhenSettled
   }
 
   /**
@@ -286,9 +332,17 @@ export abstract class GroupReading {
     if (this.govDirty) for (const id of this.replayGovernance()) changed.add(id)
     this.docs.drain()
     if (!this.settled) return
+    // The first sync ends once no plan waits, every target is read, our admission is read and
+    // every log governance names has told a length or is cut off (first-sync.ts).
+    const whole = this.reading.whole
+    if (whole.active && !this.reading.planned && !this.wholeUnread() && this.wholeComplete()) {
+      whole.end()
+      changed.add(FIRST_SYNC_ENDED)
+    }
     // The views change with it even when no doc did: tell them.
-    if (this.arrivingWhenSettled && !this.reading.planned) changed.add(HISTORY_SETTLED)
-    this.arrivingWhenSettled = this.reading.planned
+    const arriving = this.reading.planned || this.wholeWaiting()
+    if (this.arrivingWhenSettled && !arriving) changed.add(HISTORY_SETTLED)
+    this.arrivingWhenSettled = arriving
   }
 
   /** Whether a rebuild is pending or running (GroupSpace's). */

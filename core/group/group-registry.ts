@@ -26,7 +26,8 @@ import type { GroupMode } from './governance.ts'
 import type { OwnLogStatus } from '../api.ts'
 import { GOVERNANCE_DOC, GroupSpace, type AppendLog } from './group-space.ts'
 import { asAppendLog } from './append-log.ts'
-import type { GroupMeta } from './group-meta.ts'
+import { json, type GroupMeta } from './group-meta.ts'
+import { FIRST_SYNC_ENDED } from './group-reading.ts'
 import type { WebrtcSetting } from './webrtc-settings.ts'
 import { epochEntries, epochKeys, groupIds, groupMeta, groupSecret, identitySeed, keptSummary, newGroupEntries, spaceSummary, summaryEntry } from './group-vault.ts'
 import { Invitations } from './invitations.ts'
@@ -294,6 +295,8 @@ export class GroupRegistry {
     if (ckpt) this.keeping.rest.openOn(groupId, space, ckpt.checkpoint, ckpt.head, this.keeping.screens.isShown(groupId))
     // A newcomer reads the logs its welcome named from their latest shared checkpoints.
     for (const [key, start] of meta.seedCheckpoints ?? []) space.planCheckpoint(key, start)
+    // Its first sync not ended yet: each log read is held to its length at first sight (first-sync.ts).
+    if (meta.firstSync) space.beginFirstSync(space.own.key)
     const before = space.blocksRead
     await space.catchUp(log)
     for (const key of space.groupId ? [] : (meta.seedLogs ?? [])) await space.catchUp(await this.store.openPeerLog(Buffer.from(key, 'hex')))
@@ -306,6 +309,7 @@ export class GroupRegistry {
     }
     this.open.set(groupId, space)
     this.keepSummary(space)
+    if (meta.firstSync && !space.firstSync) this.endFirstSync(groupId)
     this.keeping.opened(groupId, space, space.blocksRead - before)
     return space
   }
@@ -326,6 +330,16 @@ export class GroupRegistry {
   private newSpace(log: AppendLog, keys: ConstructorParameters<typeof GroupSpace>[1], groupId: string | null): GroupSpace {
     const space: GroupSpace = new GroupSpace(log, keys, { groupId, onChange: (docIds) => this.changed(space, docIds), onKeys: (added) => this.keepKeys(space, added) })
     return space
+  }
+
+  /** The group's first sync ended (first-sync.ts): the meta loses its mark; if the vault refuses, the next open holds again what is not read. */
+  private endFirstSync(groupId: string): void {
+    if (this.locked) return
+    const { firstSync: _, ...meta } = groupMeta(this.vault, groupId)
+    const write = this.vault.set(`group/${groupId}`, json(meta))
+      .catch(() => undefined)
+      .finally(() => this.writes.delete(write))
+    this.writes.add(write)
   }
 
   /** Epoch keys opened from lockboxes (or made for a rotation) go into the vault at once. */
@@ -356,6 +370,7 @@ export class GroupRegistry {
         t.unref?.()
       }
     }
+    if (docIds.includes(FIRST_SYNC_ENDED)) this.endFirstSync(groupId)
     this.keeping.changed(groupId, space, docIds)
     this.onChange(groupId)
   }

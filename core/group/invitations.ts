@@ -139,7 +139,7 @@ export class Invitations {
     const opened = openWelcome(outcome.answer.sealed, identity.boxPublicKey, identity.boxSecretKey, outcome.groupId)
     // The server that let us in is where we meet until governance (or the welcome) names one.
     const w = !opened.webrtc && signal ? { ...opened, webrtc: { signal: [signal], ice: [] } } : opened
-    const meta: GroupMeta = { v: 1, id: w.groupId, log: logName, createdAt: this.reg.now(), name: w.name, seedLogs: w.logs, seedMembers: w.members, ...(w.checkpoints?.length ? { seedCheckpoints: w.checkpoints } : {}), ...(w.webrtc ? { seedWebrtc: w.webrtc } : {}), ...(w.keeper ? { seedKeeper: w.keeper } : {}) }
+    const meta: GroupMeta = { v: 1, id: w.groupId, log: logName, createdAt: this.reg.now(), name: w.name, seedLogs: w.logs, seedMembers: w.members, firstSync: true, ...(w.checkpoints?.length ? { seedCheckpoints: w.checkpoints } : {}), ...(w.webrtc ? { seedWebrtc: w.webrtc } : {}), ...(w.keeper ? { seedKeeper: w.keeper } : {}) }
     const keys = { identity: identity.seed, secret: Buffer.from(w.secret, 'hex'), epochs: w.epochs.map(([n, k]): [number, Uint8Array] => [n, Buffer.from(k, 'hex')]) }
     // The vault keeps copies; these Buffers are views of Node's shared pool, wiped here.
     await this.reg.vault.setMany(newGroupEntries(meta, keys)).finally(() => wipe(keys.secret, ...keys.epochs.map(([, k]) => k)))

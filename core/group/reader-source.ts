@@ -88,10 +88,13 @@ export function exportSource(space: GroupSpace, includeHidden: boolean): ViewSou
  * of those logs and any hide, removal or mute in their tails: a record built from them could hold
  * a post the group hid. Exports refuse (HISTORY_ARRIVING) rather than write such a record. Until
  * the settle point after the last checkpoint and its tail (`arriving`, group-reading.ts), not only
- * while a log waits: its checkpoint and tail are read before they are in the docs.
+ * while a log waits: its checkpoint and tail are read before they are in the docs. The same during
+ * a newcomer's first sync until it is complete (first-sync.ts): a log read whole not read to its
+ * length at first sight, or a named log no peer has told a length yet, may hold a hide of a post
+ * read elsewhere.
  */
 export function refuseWhileArriving(space: GroupSpace): void {
-  if (space.arriving) throw errors.HISTORY_ARRIVING('a log still waits for its shared checkpoint or the rest of its tail')
+  if (space.arriving) throw errors.HISTORY_ARRIVING('a log still waits for its shared checkpoint, the rest of its tail, or (first sync) the rest of its history')
 }
 
 /** The posts a count may be made from: none while a newcomer's history arrives (see above). */
@@ -103,7 +106,12 @@ export function countedSource(space: GroupSpace, personal: PersonalReader): View
  * The feed as this reader sees it. While a newcomer's logs wait for their checkpoints, only the
  * page the tails give (tail-preview.ts): posts newer than the line the previews give, under the
  * same filter, marked `preview` with no older page yet; or the empty page marked `preview` (the
- * renderer says the history is still arriving) when none can be given.
+ * renderer says the history is still arriving) when none can be given. In a newcomer's first sync
+ * (first-sync.ts), until it is complete, the same: a log read whole and not read to its length at
+ * first sight is not read to its end, so `othersReadToEnd` offers no preview. For a small group
+ * that is the empty page until every named log has told its length and is read to it (each under
+ * 1,000 blocks, fetched whole at once): what is read cannot tell which of its posts an unread block
+ * hides, so no part of it is safe to show.
  */
 export function readerFeed(space: GroupSpace, personal: PersonalReader, opts: Parameters<typeof feed>[1]): FeedPage {
   // The ordinary feed once a settle point found no log waiting (see refuseWhileArriving).

@@ -166,7 +166,6 @@ export class Vault {
   /** Stores a copy of `value` and resolves once it is durable on disk. */
   set(name: string, value: Uint8Array): Promise<void> {
     return this.mutate((entries) => {
-      wipe(entries.get(name))
       entries.set(name, copyBytes(value))
     })
   }
@@ -174,16 +173,12 @@ export class Vault {
   /** Stores several entries in one durable write: all of them land, or none. */
   setMany(entries: [string, Uint8Array][]): Promise<void> {
     return this.mutate((map) => {
-      for (const [name, value] of entries) {
-        wipe(map.get(name))
-        map.set(name, copyBytes(value))
-      }
+      for (const [name, value] of entries) map.set(name, copyBytes(value))
     })
   }
 
   delete(name: string): Promise<void> {
     return this.mutate((entries) => {
-      wipe(entries.get(name))
       entries.delete(name)
     })
   }
@@ -220,15 +215,27 @@ export class Vault {
     return this.state
   }
 
+  /**
+   * A change is made on a copy of the entries and swapped in once durable. The values it replaces
+   * or deletes are wiped only after the swap: until then `get` still returns them (a read during
+   * the write, e.g. of a group's meta while the registry rewrites it, must not see zeros), and a
+   * write that fails leaves them as they were.
+   */
   private mutate(change: (entries: Map<string, Uint8Array>) => void): Promise<void> {
     return this.serial(async () => {
       const s = this.requireUnlocked()
-      const entries = new Map(s.entries)
+      const before = s.entries
+      const entries = new Map(before)
       change(entries)
       const plain = encodeEntries(entries)
       const file: VaultFile = { ...s.file, body: sealSecret(s.masterKey, plain) }
       wipe(plain)
-      await writeFileAtomic(this.file, encodeVaultFile(file))
+      try {
+        await writeFileAtomic(this.file, encodeVaultFile(file))
+      } catch (e) {
+        for (const [name, v] of entries) if (before.get(name) !== v) wipe(v)
+        throw e
+      }
       if (this.state !== s) {
         // locked while the write was in flight: the new copies must not outlive the lock
         for (const v of entries.values()) wipe(v)
@@ -236,6 +243,7 @@ export class Vault {
       }
       s.entries = entries
       s.file = file
+      for (const [name, v] of before) if (entries.get(name) !== v) wipe(v)
     })
   }
 

@@ -103,6 +103,27 @@ describe('vault lifecycle', () => {
   })
 })
 
+describe('reads while a write is in flight', () => {
+  it('returns the old value until the new one is durable, then the new one; the old copy is wiped after', async () => {
+    const { vault } = await newVault()
+    const name = 'group/00112233445566778899aabbccddeeff'
+    await vault.set(name, new TextEncoder().encode('{"v":1,"firstSync":true}'))
+    const old = vault.get(name) as Uint8Array
+    const write = vault.set(name, new TextEncoder().encode('{"v":1}'))
+    // One turn of the event loop: the change is made (it runs once the queue reaches it, in a
+    // microtask) and the file's write is in flight (open, write, fsync, close and rename each take
+    // a turn at least). A read then sees the old words whole, not a copy wiped before the swap.
+    await new Promise((r) => setImmediate(r))
+    expect(new TextDecoder().decode(vault.get(name))).toBe('{"v":1,"firstSync":true}')
+    const removing = vault.delete(name)
+    await write
+    expect(new TextDecoder().decode(vault.get(name))).toBe('{"v":1}')
+    expect(old.every((b) => b === 0)).toBe(true)
+    await removing
+    expect(vault.get(name)).toBeUndefined()
+  })
+})
+
 describe('wrong passphrase and back-off', () => {
   it('grows the wait after three failures, survives a restart, and clears on success', async () => {
     const { dir, vault } = await newVault()
