@@ -33,13 +33,15 @@
 export class FirstSync {
   private on = false
   private own = ''
+  private seeds: readonly string[] = []
   /** log key → its length when first seen with one. */
   private readonly ends = new Map<string, number>()
 
   /** The first sync starts (the meta says the profile has not settled this group yet). */
-  begin(ownKey: string): void {
+  begin(ownKey: string, seeds: readonly string[] = []): void {
     this.on = true
     this.own = ownKey
+    this.seeds = seeds
   }
 
   get active(): boolean {
@@ -63,16 +65,20 @@ export class FirstSync {
 
   /**
    * Whether the first sync may end: our own log is admitted (`knows`), and every other log
-   * governance names (`named`) has told a length, unless governance has cut it off (`speaksUntil`
-   * finite: its member removed or gone, or the log frozen). Until then the history counts as
-   * arriving (group-reading.ts), so a log told late is still held, and a restart, whose targets
-   * are empty again, holds until each log is seen again. A cut-off log needs no told length: it is
-   * how facilitators end a newcomer's wait on a device nobody serves (removing it); what it told
-   * is still held, up to the cut-off.
+   * governance names (`named`) or the welcome named (`seeds`: a device added later, known to
+   * governance only from its own block 0, e.g. a profile restored from an archive) has told a
+   * length, unless governance cut it off at block 0 (`speaksUntil` 0: a device that never wrote,
+   * removed). Until then the history counts as arriving (group-reading.ts), so a log told late is
+   * still held, and a restart, whose targets are empty again, holds until each log is seen again.
+   * A log cut off AFTER some blocks must still tell its length: what it wrote before the cut-off
+   * (a departed facilitator's hide, a removal) still counts for everyone, and the member who
+   * removed it holds those blocks and can serve them (session 13, second review, R1 and R2).
+   * Removing a device that never wrote is how facilitators end a newcomer's wait on it; what a
+   * cut-off log told is held up to the cut-off.
    */
   complete(named: Iterable<string>, knows: (key: string) => boolean, speaksUntil: (key: string) => number): boolean {
     if (!knows(this.own)) return false
-    for (const key of named) if (key !== this.own && !this.ends.has(key) && speaksUntil(key) === Infinity) return false
+    for (const key of [...named, ...this.seeds]) if (key !== this.own && !this.ends.has(key) && speaksUntil(key) > 0) return false
     return true
   }
 
@@ -86,6 +92,7 @@ export class FirstSync {
   copyFrom(from: FirstSync): void {
     this.on = from.on
     this.own = from.own
+    this.seeds = from.seeds
     this.ends.clear()
     for (const [k, e] of from.ends) this.ends.set(k, e)
   }

@@ -195,8 +195,8 @@ export abstract class GroupReading {
   }
 
   /** A newcomer's first sync starts: every log but `ownKey` is held to its length at first sight (first-sync.ts). */
-  beginFirstSync(ownKey: string): void {
-    this.reading.whole.begin(ownKey)
+  beginFirstSync(ownKey: string, seeds: readonly string[] = []): void {
+    this.reading.whole.begin(ownKey, seeds)
   }
 
   /** Whether this space is still in the profile's first sync of the group (first-sync.ts). */

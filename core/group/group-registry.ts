@@ -296,7 +296,7 @@ export class GroupRegistry {
     // A newcomer reads the logs its welcome named from their latest shared checkpoints.
     for (const [key, start] of meta.seedCheckpoints ?? []) space.planCheckpoint(key, start)
     // Its first sync not ended yet: each log read is held to its length at first sight (first-sync.ts).
-    if (meta.firstSync) space.beginFirstSync(space.own.key)
+    if (meta.firstSync) space.beginFirstSync(space.own.key, meta.seedLogs ?? [])
     const before = space.blocksRead
     await space.catchUp(log)
     for (const key of space.groupId ? [] : (meta.seedLogs ?? [])) await space.catchUp(await this.store.openPeerLog(Buffer.from(key, 'hex')))

@@ -173,7 +173,9 @@ export class Vault {
   /** Stores several entries in one durable write: all of them land, or none. */
   setMany(entries: [string, Uint8Array][]): Promise<void> {
     return this.mutate((map) => {
-      for (const [name, value] of entries) map.set(name, copyBytes(value))
+      // One copy per name (the last given wins): a first copy of a name given twice would be in
+      // neither the old entries nor the new, and never wiped.
+      for (const [name, value] of new Map(entries)) map.set(name, copyBytes(value))
     })
   }
 
