@@ -3,6 +3,11 @@
  * (core/model/write-rule.ts) before an update touches a doc, and blocks from logs that
  * governance does not know yet wait in `pending` until it does (an admission may arrive after
  * the newcomer's first words). Nothing rejected is ever applied, so it can never show in a view.
+ *
+ * Past 400 lines (DESIGN.md §8) on purpose: the write rule, the held-back blocks, the queue of a
+ * batch and the docs at rest are the states of that one door; split apart, each would need the
+ * docs themselves, and a second door is what this class exists to prevent. The pieces that need
+ * no doc are apart already (held-blocks.ts, held-whole.ts, doc-wake.ts, update-clocks.ts).
  */
 import * as Y from 'yjs'
 import { updateEnds } from './update-clocks.ts'

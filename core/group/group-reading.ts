@@ -21,7 +21,9 @@
  * Past 400 lines (DESIGN.md §8) on purpose: the batch, the settle point and the governance replay
  * read and write the same private state (`govDirty`, `provisional`, `rebuildNeeded`), and the
  * settle point's soundness is one argument over all three; split apart, that state would have to
- * be made public. The sparse reading from checkpoints is already apart (checkpoint-reading.ts).
+ * be made public. The sparse reading from checkpoints is already apart (checkpoint-reading.ts),
+ * and so is the first-sync guard's state (first-sync.ts); what stays here of it is `arriving`, which
+ * the settle point decides.
  */
 import { errors, HearthError } from '../errors.ts'
 import type { Identity } from '../crypto/identity.ts'

@@ -5,6 +5,11 @@
  *
  * What is kept of each open group so the next read and unlock are fast (checkpoints, docs at
  * rest, the first screen) is group-keeping.ts.
+ *
+ * A little past 400 lines (DESIGN.md §8): opening a space is one sequence over the vault, the
+ * store and the space (keys, welcome plans, the first-sync mark, the first catch-up), and the
+ * mark's clearing belongs beside the open that sets the guard; the vault entries themselves are
+ * group-vault.ts.
  */
 import { shownGroupName } from '../model/names.ts'
 import type { GroupSummary, UnreadView } from '../api.ts'

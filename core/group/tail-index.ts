@@ -4,7 +4,7 @@
  * TAIL_INDEX_EVERY blocks, listing the blocks of that tail that are NOT updates to its own member
  * doc: governance events, updates to shared docs (moderation above all), anything it cannot read
  * itself; and, among its own member-doc updates, every one that may set or clear a FLAG
- * (`mayFlag`: a key of the `flags` root map, an item with an origin, a delete). It also carries
+ * (`mayFlag`, tail-index-writer.ts: a key of the `flags` root map, an item with an origin, a delete). It also carries
  * its writer's whole current FLAG SET: the flags its own member doc holds in memory when the
  * index is written, the checkpoint's among them (session 13). A flag lives in its flagger's own
  * member doc (flags.ts) yet hides another's post, so no date may decide whether a reader sees it:
@@ -59,18 +59,16 @@
  *   the preview errs toward hiding.
  *
  * Cost. The writer decodes each own update once, as it is appended (the write path tells it of
- * each block: TailIndexWriter below; only a block it was not told of is read back), and only up
+ * each block: tail-index-writer.ts; only a block it was not told of is read back), and only up
  * to FLAG_SCAN_MAX bytes: a larger one is listed unread. The flag set is read from the doc in
  * memory, 67 bytes a flag. An index naming blocks outside [E, at), sitting elsewhere than `at`,
  * or with malformed flags is refused (BLOCK_MALFORMED); one of another checkpoint (stale) is not
  * used.
  */
-import * as Y from 'yjs'
 import { HearthError, errors } from '../errors.ts'
 import { BlockKind } from '../store/block-codec.ts'
 import type { OpenBlock } from './checkpoint-log.ts'
-import { decodeCheckpointPart } from './shared-checkpoint.ts'
-import { readRun, type Readable } from './log-window.ts'
+import type { Readable } from './log-window.ts'
 import { readFlag, type Flag } from '../model/flags.ts'
 import { makeRef, parseRef } from '../model/member-doc.ts'
 
@@ -212,41 +210,6 @@ export function listedBlocks(idx: TailIndex): number[] {
   return out
 }
 
-/** A block that stands for the member doc `docId` itself: what an index does not list, unless it may hold a flag (`mayFlag`). */
-function ownDoc(kind: number, blockDoc: string, docId: string): boolean {
-  return blockDoc === docId && (kind === BlockKind.YjsUpdate || kind === BlockKind.Checkpoint || kind === BlockKind.TailIndex)
-}
-
-/** An own update larger than this is listed without being decoded: the writer's scan reads at most this much per block. */
-export const FLAG_SCAN_MAX = 64 * 1024
-
-/**
- * Whether an update to the writer's own member doc may set or clear a flag (flags.ts), and so is
- * listed. Read from its structs (Y.decodeUpdate), not applied. Yjs writes an item's parent only
- * when the item has neither origin: a new key of a root map names the root ('posts', 'flags'),
- * a new key of a nested map names that map's item (an ID). An item WITH an origin (an overwrite
- * of an existing key, a list insert) names no parent, and could be a flag set again over an
- * older one: listed. So is any delete (a withdrawn flag), a GC or skip struct, anything Yjs
- * cannot read, and anything larger than FLAG_SCAN_MAX. Left out: updates whose every item is a
- * new key of a root map other than 'flags' or of a nested map (a flag is a plain value under
- * the root: flags.ts), i.e. new posts, replies, reactions, profile keys.
- */
-export function mayFlag(update: Uint8Array): boolean {
-  if (update.length > FLAG_SCAN_MAX) return true
-  let decoded: ReturnType<typeof Y.decodeUpdate>
-  try {
-    decoded = Y.decodeUpdate(update)
-  } catch {
-    return true
-  }
-  if (decoded.ds.clients.size > 0) return true
-  for (const s of decoded.structs) {
-    if (!(s instanceof Y.Item) || s.origin !== null || s.rightOrigin !== null) return true
-    if ((s.parent as unknown) === 'flags' || s.parent === null) return true
-  }
-  return false
-}
-
 /**
  * The fewest blocks a reader wants after the index it starts its preview from (tail-preview.ts).
  * The first page shows only posts newer than every planned log's oldest dated suffix item (the
@@ -297,179 +260,5 @@ function usableIndex(raw: Uint8Array, i: number, end: number, docId: string | nu
   } catch (e) {
     if (!(e instanceof HearthError)) throw e
     return null
-  }
-}
-
-/** What the writer knows of one block of its log, from the write path (`noteOf`) or read back. */
-export interface BlockNote {
-  /** The member doc this was judged against: a note for another doc is not used. */
-  docId: string
-  /** Whether an index lists it. */
-  listed: boolean
-  /** Whether it is an index of this doc (the spacing counts from the latest). */
-  index: boolean
-}
-
-/**
- * What an index makes of a block of `kind` to `blockDoc` with plaintext `payload`, in the log of
- * member doc `docId`. The one rule for a block told at append time and one read back, so both
- * give the same index.
- */
-export function noteOf(kind: number, blockDoc: string, payload: Uint8Array, docId: string): BlockNote {
-  return { docId, listed: !ownDoc(kind, blockDoc, docId) || (kind === BlockKind.YjsUpdate && mayFlag(payload)), index: kind === BlockKind.TailIndex && blockDoc === docId }
-}
-
-function readBack(raw: Uint8Array, docId: string, open: OpenBlock): BlockNote {
-  try {
-    const b = open(raw)
-    return noteOf(b.kind, b.docId, b.payload, docId)
-  } catch (e) {
-    if (!(e instanceof HearthError)) throw e
-    // a block we cannot read ourselves is left for every reader to judge: listed
-    return { docId, listed: true, index: false }
-  }
-}
-
-/**
- * Notes kept for blocks not scanned yet (each `due` takes those it scans; normally fewer than one
- * spacing's). Past this many they are dropped and those blocks read back: a bound, never a skip.
- */
-export const MAX_NOTES = 4 * 1024
-
-interface WriterState {
-  start: number
-  end: number
-  docId: string
-  /** Every block before this is in `ranges` or judged unlisted. */
-  scanned: number
-  lastAt: number
-  ranges: [number, number][]
-}
-
-/**
- * The writer's side: what its next index lists, kept as the log grows so each index reads only
- * the blocks appended since the last. The write path tells it of each block it appends (`told`,
- * with the note it made from the plaintext it sealed), so those are never read back; a
- * block it was not told of (appended by another path, or before a restart) is read back and
- * decrypted, never skipped: an index that leaves out a hide is a safety fault.
- *
- * Per checkpoint, `prepare` first learns its end (part 0) and, unless every block of the tail so
- * far was told, goes on from the writer's own latest index among the log's newest blocks, or
- * reads the whole tail once when there is none, up to the log's length at the call. That is the
- * one long read (after a restart); the caller may run it off its write chain (group-space.ts).
- */
-export class TailIndexWriter {
-  private state: WriterState | null = null
-  private preparing: { start: number; docId: string; done: Promise<void> } | null = null
-  private readonly notes = new Map<number, BlockNote>()
-
-  /** The write path appended block `index`, of which it made `note` (noteOf). */
-  told(index: number, note: BlockNote): void {
-    if (this.notes.size >= MAX_NOTES) this.notes.clear()
-    this.notes.set(index, note)
-  }
-
-  /** Whether `due` for this checkpoint reads only blocks appended since its last call (and those not told of). */
-  ready(start: number, docId: string): boolean {
-    return this.state?.start === start && this.state.docId === docId
-  }
-
-  /**
-   * We have just appended our own checkpoint at `start`, its parts up to `end`: ready at once, with
-   * nothing to read (no tail yet), so its first index goes straight into the write chain.
-   */
-  started(start: number, end: number, docId: string): void {
-    this.state = { start, end, docId, scanned: end, lastAt: end - 1, ranges: [] }
-    for (const i of this.notes.keys()) if (i < end) this.notes.delete(i)
-  }
-
-  /** Makes the writer ready for the checkpoint at `start` (see the class); one run at a time per checkpoint. Resolves not ready when part 0 cannot be read. */
-  prepare(own: Readable & { length: number }, start: number, docId: string, open: OpenBlock): Promise<void> {
-    if (this.ready(start, docId)) return Promise.resolve()
-    if (this.preparing?.start === start && this.preparing.docId === docId) return this.preparing.done
-    const run = { start, docId, done: this.begin(own, own.length, start, docId, open) }
-    this.preparing = run
-    void run.done.finally(() => {
-      if (this.preparing === run) this.preparing = null
-    }).catch(() => undefined)
-    return run.done
-  }
-
-  private async begin(own: Readable, at: number, start: number, docId: string, open: OpenBlock): Promise<void> {
-    const raw = await own.get(start)
-    if (!raw) return
-    let end: number
-    try {
-      const b = open(raw)
-      if (b.kind !== BlockKind.Checkpoint || b.docId !== docId) return
-      end = start + decodeCheckpointPart(b.payload, start).parts
-    } catch (e) {
-      if (!(e instanceof HearthError)) throw e
-      return
-    }
-    let s: WriterState = { start, end, docId, scanned: end, lastAt: end - 1, ranges: [] }
-    // The blocks from `known` on were told of (an index among them too): no need to look there.
-    let known = at
-    while (known > end && this.notes.get(known - 1)?.docId === docId) known--
-    if (known > end) {
-      // After a restart: on from our own latest index of this checkpoint, if one is near the end.
-      const last = await findTailIndex(own, end, known, docId, open)
-      if (typeof last === 'object') s = { ...s, scanned: last.at + 1, lastAt: last.at, ranges: last.ranges.map(([f, c]) => [f, c]) }
-      await this.scan(own, s, at, open)
-    }
-    this.state = s
-    for (const i of this.notes.keys()) if (i < s.scanned) this.notes.delete(i)
-  }
-
-  /** Judges blocks [s.scanned, at): from their notes, else read back; stops at a block not held. */
-  private async scan(own: Readable, s: WriterState, at: number, open: OpenBlock): Promise<void> {
-    while (s.scanned < at) {
-      const note = this.notes.get(s.scanned)
-      if (note?.docId === s.docId) {
-        this.add(s, s.scanned, note)
-        continue
-      }
-      // A run of blocks we were not told of: read back, decrypted.
-      let stop = s.scanned + 1
-      while (stop < at && this.notes.get(stop)?.docId !== s.docId) stop++
-      for await (const [i, raw] of readRun(own, s.scanned, () => stop)) this.add(s, i, readBack(raw, s.docId, open))
-      // Our own log holds every block; one not read stops here.
-      if (s.scanned < stop) return
-    }
-  }
-
-  private add(s: WriterState, i: number, note: BlockNote): void {
-    if (note.index) s.lastAt = i
-    if (note.listed) {
-      const last = s.ranges[s.ranges.length - 1]
-      if (last && last[0] + last[1] === i) last[1]++
-      else s.ranges.push([i, 1])
-    }
-    s.scanned = i + 1
-    this.notes.delete(i)
-  }
-
-  /**
-   * The payload of the index due at `own.length` for the checkpoint at `start` of doc `docId`, or
-   * null when none is due (fewer than TAIL_INDEX_EVERY blocks since the checkpoint's end or the
-   * last index), the tail cannot be read whole, or the list does not fit (the reader then reads
-   * the whole tail). Prepares first when not ready (in line: a caller that must not wait runs
-   * `prepare` itself first).
-   */
-  async due(own: Readable & { length: number }, start: number, docId: string, open: OpenBlock, flags: () => readonly Flag[]): Promise<Uint8Array | null> {
-    const at = own.length
-    if (!this.ready(start, docId)) await this.prepare(own, start, docId, open)
-    const s = this.state
-    if (!s || s.start !== start || s.docId !== docId || at <= s.end || s.scanned > at) return null
-    await this.scan(own, s, at, open)
-    // Our own log holds every block; one not read stops here, and no index is written this time.
-    // The first index of a checkpoint as soon as a block follows it (so a short tail carries our
-    // flags too: tail-preview.ts), then one every TAIL_INDEX_EVERY blocks.
-    if (s.scanned < at || (s.lastAt >= s.end && at - (s.lastAt + 1) < TAIL_INDEX_EVERY)) return null
-    // Past the range cap: the whole tail as one range (a reader fetches it all, as with no index),
-    // so the index still carries our flags, which no tail block holds.
-    const ranges: [number, number][] = s.ranges.length > MAX_TAIL_INDEX_RANGES ? [[s.end, at - s.end]] : s.ranges.map(([f, c]) => [f, c])
-    // Our flags as the doc in memory holds them now: every own update before `at` is in it.
-    return encodeTailIndex({ start: s.start, end: s.end, at, ranges, flags: indexFlags(flags()) })
   }
 }

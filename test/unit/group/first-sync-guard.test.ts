@@ -16,12 +16,11 @@ import { countedSource, readerFeed, refuseWhileArriving } from '../../../core/gr
 import { memberDocId } from '../../../core/model/doc-id.ts'
 import { MemberDoc } from '../../../core/model/member-doc.ts'
 import { ModerationDoc } from '../../../core/model/moderation-doc.ts'
-import { fastProvider } from '../../../core/crypto/provider-sodium.ts'
 import { heldUntil } from '../../../core/store/block-batch.ts'
-import type { HypercoreSession } from '../../../core/store/holepunch.ts'
-import { link, useCorestores } from '../../helpers/corestores.ts'
+import { useCorestores } from '../../helpers/corestores.ts'
 import { admitEvent, foundGroup, hex, identity, idOf, MemLog } from './support.ts'
 import { nobody, rnd, sparse } from './tail-fixture.ts'
+import { peerLog, relayWithout } from './relay-fixture.ts'
 
 const store = useCorestores()
 const ARRIVING = { posts: [], next: null, preview: true }
@@ -62,37 +61,17 @@ async function smallGroup() {
 }
 const built = smallGroup()
 
-/** A Hypercore session as the space reads a peer log (log-store.ts): held as the bitfield says. */
-function peerLog(key: string, core: HypercoreSession): ReadLog {
-  return { key, get length() { return core.length }, get: (i) => core.get(i, { wait: false }) as Promise<Uint8Array | null>, heldUntil: (from, end) => heldUntil(core, from, end) }
-}
-
-/** Fay's log in a writer's store; a relay holding all of it but [from, to); the newcomer's store linked to the relay alone, holding what the relay has. */
+/** Fay's log behind a relay holding all of it but [from, to); the newcomer's store holding what the relay has. */
 async function behindRelay(f: Awaited<typeof built>, [from, to]: [number, number]): Promise<{ log: ReadLog; serve(): Promise<void> }> {
-  const ws = store()
-  const kp = fastProvider.signKeyPairFromSeed(rnd.bytes(32))
-  const writer = ws.get({ manifest: { version: 1, signers: [{ publicKey: kp.publicKey }] } })
-  await writer.ready()
-  await writer.append(f.g.log.blocks.map((b) => Buffer.from(b)) as unknown as Uint8Array, { keyPair: kp })
-  const rs = store()
-  const cut = link(ws, rs)
-  const relay = rs.get({ key: writer.key as Uint8Array })
-  await relay.ready()
-  await relay.download({ start: 0, end: from }).done()
-  await relay.download({ start: to, end: writer.length }).done()
-  cut()
-  const ns = store()
-  link(rs, ns)
-  const core = ns.get({ key: writer.key as Uint8Array })
-  await core.ready()
+  const { core, serveFromWriter } = await relayWithout(store, rnd, f.g.log.blocks, [from, to])
   await core.download({ start: 0, end: from }).done()
-  await core.download({ start: to, end: writer.length }).done()
-  expect(core.length).toBe(writer.length)
+  await core.download({ start: to, end: core.length }).done()
+  expect(core.length).toBe(f.g.log.blocks.length)
   expect(heldUntil(core, 0, core.length)).toBe(from)
   return {
     log: peerLog(f.g.log.key, core),
     serve: async () => {
-      link(ws, ns)
+      serveFromWriter()
       await core.download({ start: from, end: to }).done()
     },
   }

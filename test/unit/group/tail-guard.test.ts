@@ -23,13 +23,13 @@ import { GroupSpace, type ReadLog } from '../../../core/group/group-space.ts'
 import { countedSource, readerFeed, refuseWhileArriving } from '../../../core/group/reader-source.ts'
 import { memberDocId } from '../../../core/model/doc-id.ts'
 import { MemberDoc } from '../../../core/model/member-doc.ts'
-import { fastProvider } from '../../../core/crypto/provider-sodium.ts'
 import { heldUntil } from '../../../core/store/block-batch.ts'
 import type { HypercoreSession } from '../../../core/store/holepunch.ts'
 import type { PeerLog } from '../../../core/store/log-store.ts'
-import { link, useCorestores } from '../../helpers/corestores.ts'
+import { useCorestores } from '../../helpers/corestores.ts'
 import { hex, identity, idOf, MemLog } from './support.ts'
 import { bobHiddenByFay, bobsSpace, checkpointAt, groupWithTail, nobody, pastCheckpoint, reader, readSparsely, rnd, type CheckpointAt } from './tail-fixture.ts'
+import { peerLog, relayWithout } from './relay-fixture.ts'
 
 const store = useCorestores()
 const ARRIVING = { posts: [], next: null, preview: true }
@@ -56,16 +56,6 @@ function device(f: Awaited<typeof built>): () => GroupSpace {
   return () => new GroupSpace(own, { identity: me, epochs: new Map([[0, f.g.epochKey.slice()]]), current: 0 }, { groupId: f.g.space.governance.groupId })
 }
 
-/** A Hypercore session as the space reads a peer log: under Fay's log key (governance names it), from the store, held as the bitfield says. */
-function peerLog(key: string, core: HypercoreSession): ReadLog & PeerLog {
-  return {
-    key,
-    get length() { return core.length },
-    get: (i) => core.get(i, { wait: false }) as Promise<Uint8Array | null>,
-    heldUntil: (from, end) => heldUntil(core, from, end),
-  }
-}
-
 /**
  * A log (Fay's, unless told) in a writer's store; a relay that holds all of it but [from, to);
  * the newcomer, planned on the log's checkpoint `at`, linked to the relay alone, its fetch run
@@ -73,23 +63,7 @@ function peerLog(key: string, core: HypercoreSession): ReadLog & PeerLog {
  * writer's store: the middle comes, on the fetch's own requests.
  */
 async function behindRelay(mem: MemLog, at: CheckpointAt, n: GroupSpace, [from, to]: [number, number]): Promise<{ log: ReadLog & PeerLog; serve(): Promise<void> }> {
-  const ws = store()
-  const kp = fastProvider.signKeyPairFromSeed(rnd.bytes(32))
-  const writer = ws.get({ manifest: { version: 1, signers: [{ publicKey: kp.publicKey }] } })
-  await writer.ready()
-  // One batch (Hypercore appends an array of blocks at once; Hearth's typed surface names one).
-  await writer.append(mem.blocks.map((b) => Buffer.from(b)) as unknown as Uint8Array, { keyPair: kp })
-  const rs = store()
-  const cut = link(ws, rs)
-  const relay = rs.get({ key: writer.key as Uint8Array })
-  await relay.ready()
-  await relay.download({ start: 0, end: from }).done()
-  await relay.download({ start: to, end: writer.length }).done()
-  cut()
-  const ns = store()
-  link(rs, ns)
-  const core = ns.get({ key: writer.key as Uint8Array })
-  await core.ready()
+  const { core, serveFromWriter } = await relayWithout(store, rnd, mem.blocks, [from, to])
   const log = peerLog(mem.key, core)
   // The welcome's plan (group-registry.ts, `seedCheckpoints`), made before any block is here.
   n.planCheckpoint(mem.key, at.start)
@@ -126,7 +100,7 @@ async function behindRelay(mem: MemLog, at: CheckpointAt, n: GroupSpace, [from, 
         }
         core.on('download', check)
       })
-      link(ws, ns)
+      serveFromWriter()
       await here
     },
   }

@@ -13,8 +13,9 @@ import { GroupSpace } from '../../../core/group/group-space.ts'
 import { readerFeed } from '../../../core/group/reader-source.ts'
 import { decodeCheckpointPart, SHARED_CHECKPOINT_MIN } from '../../../core/group/shared-checkpoint.ts'
 import {
-  decodeTailIndex, encodeTailIndex, findTailIndex, FLAG_SCAN_MAX, FLAGS_OVER, indexFlags, listedBlocks, mayFlag, MAX_TAIL_INDEX_FLAGS, MAX_TAIL_INDEX_RANGES, SUFFIX_MIN, TAIL_INDEX_EVERY, TAIL_INDEX_WINDOW, TailIndexWriter, type TailIndex,
+  decodeTailIndex, encodeTailIndex, findTailIndex, FLAGS_OVER, indexFlags, listedBlocks, MAX_TAIL_INDEX_FLAGS, MAX_TAIL_INDEX_RANGES, SUFFIX_MIN, TAIL_INDEX_EVERY, TAIL_INDEX_WINDOW, type TailIndex,
 } from '../../../core/group/tail-index.ts'
+import { FLAG_SCAN_MAX, mayFlag, TailIndexWriter } from '../../../core/group/tail-index-writer.ts'
 import { HearthError } from '../../../core/errors.ts'
 import { memberDocId } from '../../../core/model/doc-id.ts'
 import { setFlag, type Flag } from '../../../core/model/flags.ts'
