@@ -14,7 +14,15 @@ import type { ProcessCast } from '../../helpers/process-cast.ts'
 
 const CHILD = fileURLToPath(new URL('./rewrite-member.child.ts', import.meta.url))
 
-export const texts = async (p: Peer, groupId: string): Promise<string[]> => (await p.ok('feed', { groupId, limit: 100 })).posts.map((x) => x.text).sort()
+/**
+ * The texts of a whole feed. A newcomer's preview page (its first sync still arriving) throws, so
+ * a probe (`until` tries again) never takes its empty page for a feed where nothing shows.
+ */
+export const texts = async (p: Peer, groupId: string): Promise<string[]> => {
+  const page = await p.ok('feed', { groupId, limit: 100 })
+  if (page.preview) throw new Error('the history is still arriving: a preview page, not the feed')
+  return page.posts.map((x) => x.text).sort()
+}
 export const members = async (p: Peer, groupId: string): Promise<string[]> => (await p.ok('members', { groupId })).map((m) => `${m.pseudonym}:${m.role}`).sort()
 
 /** A child's answer to one command (a line starting with `answer`). */
