@@ -3,7 +3,8 @@
  * (core/group/first-sync.ts): B joins A's group by code; B's vault meta carries the first-sync mark
  * until B's first sync has ended, and loses it then; A, who created the group, never has it. B's
  * page is the empty preview or A's full page, never a page short of A's words unmarked. Then B
- * restarts: no mark, the ordinary page at once from its own store.
+ * restarts: no mark, the ordinary page at once from its own store. The group has no hide, so this
+ * passes with the guard switched off; first-sync-late-hide.test.ts is the one that fails without it.
  */
 import path from 'node:path'
 import { expect, it } from 'vitest'
