@@ -49,6 +49,14 @@ describe('message parts', () => {
     expect(markup([nameList('en', ['Ash'])])).toBe('<bdi>Ash</bdi>')
   })
 
+  it('ends a list with the catalogue’s own words, not isolated as a name (a newcomer’s “still waiting for”)', () => {
+    const parts = partsOf(new IntlMessageFormat(en['newcomer.waitingFor'], 'en'), { count: 3, names: nameList('en', ['Ash', 'Birch'], '1 other') })
+    expect(markup(parts)).toBe('Still waiting for what <bdi><bdi>Ash</bdi>, <bdi>Birch</bdi>, and 1 other</bdi> wrote. It arrives when one of them, or someone who already has it, is online.')
+    expect(markup(partsOf(new IntlMessageFormat(en['newcomer.waitingFor'], 'en'), { count: 1, names: nameList('en', ['Birch']) }))).toBe(
+      'Still waiting for what <bdi><bdi>Birch</bdi></bdi> wrote. It arrives when <bdi><bdi>Birch</bdi></bdi>, or someone who already has it, is online.',
+    )
+  })
+
   it('gives a message without tags as one plain part', () => {
     expect(partsOf(new IntlMessageFormat('Hello {name}', 'en'), { name: 'Ash' })).toEqual([{ text: 'Hello Ash', tag: null, children: [] }])
   })
