@@ -111,6 +111,13 @@ export interface MemberView {
   badge?: Badge
   /** A facilitator asked to remove this member; it waits for a second facilitator. */
   removalPending?: boolean
+  /**
+   * Present (true) when nothing any device of this member wrote has reached this device (never for
+   * `me`). A member admitted who never wrote anywhere reachable keeps every newcomer's history
+   * "arriving" (GroupStatus.arriving names them there) until their words are served or they are
+   * removed.
+   */
+  nothingHere?: true
 }
 
 /** One post or reply in the facilitators' review queue. */

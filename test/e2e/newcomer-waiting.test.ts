@@ -4,7 +4,8 @@
  * Cedar asks to join on an invite that needs approval and closes Hearth before Alder approves
  * her, so her device never writes. Birch joins later: her first sync cannot end while nobody has
  * told the length of Cedar's log, and her page says in plain words whose posts it still waits for
- * and how they can come. Once Alder removes Cedar, Birch's page is the group's ordinary one.
+ * and how they can come; Alder's members list says nothing of Cedar's has come, and what that holds
+ * up. Once Alder removes Cedar, Birch's page is the group's ordinary one.
  */
 import { describe, expect, it } from 'vitest'
 import { scanBoth } from './support/axe.ts'
@@ -50,9 +51,17 @@ describe('a newcomer’s history waiting for someone', () => {
     expect(await postWith(b, 'Welcome, everyone.').count()).toBe(0)
     await scanBoth(b, 'a newcomer’s page waiting for a member')
 
-    // Alder removes Cedar: nothing is waited for, and the group's posts show.
+    // Alder, a facilitator, sees that nothing of Cedar's has come, what it holds up and what ends it.
     await section(a, 'Members')
     const cedarRow = a.getByRole('table', { name: 'Members of this group' }).getByRole('row', { name: /^Cedar/ })
+    await cedarRow.getByRole('cell', { name: 'Nothing from them has reached this device yet' }).waitFor()
+    await a.getByText('Nothing Cedar wrote has reached this device yet. Until it does, people who join later see the group’s history as still arriving.').waitFor()
+    // Birch wrote her profile as she joined: once it is here, she is not marked.
+    const birchRow = a.getByRole('table', { name: 'Members of this group' }).getByRole('row', { name: /^Birch/ })
+    await expect.poll(() => birchRow.getByRole('cell', { name: 'Nothing from them has reached this device yet' }).count(), { timeout: 30_000 }).toBe(0)
+    await scanBoth(a, 'members, one admitted who never wrote')
+
+    // Alder removes Cedar: nothing is waited for, and the group's posts show.
     await cedarRow.getByRole('button', { name: 'Remove from group: Cedar' }).click()
     await a.getByRole('group', { name: 'Remove Cedar from Sunday circle?' }).getByRole('button', { name: 'Remove Cedar' }).click()
     await cedarRow.waitFor({ state: 'detached' })
