@@ -4,8 +4,8 @@
  * testnet: Cedar asks to join on an invite that needs approval and goes away before Alder approves
  * her, so her device never writes. Birch joins later: her first sync cannot end while Cedar's log
  * has told no length (core/group/first-sync.ts), and her `groupStatus` says it waits for Cedar,
- * by name, with no blocks told. Once Alder removes Cedar the wait ends: no `arriving`, the
- * ordinary page.
+ * by name, with no blocks told, and Alder's members list marks Cedar (`nothingHere`). Once Alder
+ * removes Cedar the wait ends: no `arriving`, the ordinary page.
  */
 import path from 'node:path'
 import { expect, it } from 'vitest'
@@ -36,6 +36,8 @@ quietAndHog('the sync status names whom a newcomer’s history waits for', () =>
       const [request] = await a.ok('listRequests', { groupId })
       const cedar = request?.id as string
       expect(await a.ok('approveRequest', { groupId, id: cedar })).toMatchObject({ pseudonym: 'Cedar', status: 'admitted' })
+      // Alder's members list marks her: nothing she wrote has reached Alder's device.
+      expect((await a.ok('members', { groupId })).map((m) => [m.pseudonym, m.nothingHere ?? false])).toEqual(expect.arrayContaining([['Alder', false], ['Cedar', true]]))
 
       const b = early ?? (await scene.member(path.join(root, 'b'), boot, 'Birch'))
       const invite = await a.ok('createInvite', { groupId })
