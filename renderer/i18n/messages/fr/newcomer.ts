@@ -7,5 +7,5 @@ export const newcomerFr: Record<keyof typeof newcomerEn, string> = {
   'newcomer.error.arriving': 'Vous avez rejoint le groupe récemment et son historique arrive encore. Ce sera prêt dès qu’il sera arrivé.',
   'newcomer.waitingFor': '{count, plural, one {Il manque encore ce qu’a écrit <bdi>{names}</bdi>. Cela arrivera dès que <bdi>{names}</bdi>, ou quelqu’un qui l’a déjà, sera en ligne.} other {Il manque encore ce qu’ont écrit <bdi>{names}</bdi>. Cela arrivera dès que l’une de ces personnes, ou quelqu’un qui l’a déjà, sera en ligne.}}',
   'newcomer.others': '{count, plural, one {# autre personne} other {# autres personnes}}',
-  'newcomer.waitingDevices': 'Il manque encore ce qui a été écrit sur {count, plural, one {un autre appareil} other {# autres appareils}} du groupe. Cela arrivera dès que quelqu’un qui l’a sera en ligne.',
+  'newcomer.waitingDevices': 'Il manque encore ce qui a été écrit sur {count, plural, one {un appareil} other {# appareils}} du groupe. Cela arrivera dès que quelqu’un qui l’a sera en ligne.',
 }
