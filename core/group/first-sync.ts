@@ -29,13 +29,10 @@
  *   again, not even a log discovered later through governance (it is read in order as any member's).
  * - A rebuild carries the state (checkpoint-reading.ts `planLike`, `adopt`); a restart starts it
  *   again from the meta, the targets taken again at first sight, none shorter than before.
+ * - What it waits for is read out (`waitsFor`, read-only) for the sync status, which names the
+ *   members behind those logs (history-wait.ts): a member who never wrote anywhere reachable holds
+ *   every newcomer until served or removed, and the newcomer and facilitators must be able to see whom.
  */
-/** A log the history waits for, and, when known, how far it is here (`read`, an index) of how far it must be (`of`). */
-export interface LogWait {
-  key: string
-  blocks?: { read: number; of: number }
-}
-
 export class FirstSync {
   private on = false
   private own = ''
@@ -125,4 +122,10 @@ export class FirstSync {
     this.ends.clear()
     for (const [k, e] of from.ends) this.ends.set(k, e)
   }
+}
+
+/** A log the history waits for, and, when known, how far it is here (`read`, an index) of how far it must be (`of`). */
+export interface LogWait {
+  key: string
+  blocks?: { read: number; of: number }
 }

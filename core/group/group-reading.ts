@@ -238,8 +238,9 @@ export abstract class GroupReading {
    * members, history-wait.ts): each planned log (its checkpoint, or its tail under the tail guard:
    * checkpoint-reading.ts) and, in a newcomer's first sync, each named log that has told no
    * length or is not read to its target (first-sync.ts). A planned log is listed once, as its plan
-   * sees it (its `next` is 0 until the plan ends). Empty when nothing waits on a log: governance
-   * not read yet, our own admission not read, or only the settle point to come.
+   * sees it (its `next` is 0 until the plan ends). Before governance is read, the planned logs
+   * only (nobody can be named yet). Empty when nothing waits on a log: our own admission not read,
+   * or only the settle point to come.
    */
   waitsFor(): LogWait[] {
     const planned = this.reading.waitsFor((k) => this.logs.get(k))
