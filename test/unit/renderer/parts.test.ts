@@ -55,6 +55,12 @@ describe('message parts', () => {
     expect(markup(partsOf(new IntlMessageFormat(en['newcomer.waitingFor'], 'en'), { count: 1, names: nameList('en', ['Birch']) }))).toBe(
       'Still waiting for what <bdi><bdi>Birch</bdi></bdi> wrote. It arrives when <bdi><bdi>Birch</bdi></bdi>, or someone who already has it, is online.',
     )
+    // Right to left, a left-to-right name stays isolated in both places; past three, the count in the reader's words.
+    const ar1 = markup(partsOf(new IntlMessageFormat(ar['newcomer.waitingFor'], 'ar'), { count: 1, names: nameList('ar', ['Birch']) }))
+    expect(ar1.match(/<bdi><bdi>Birch<\/bdi><\/bdi>/g)).toHaveLength(2)
+    const others = new IntlMessageFormat(ar['newcomer.others'], 'ar').format({ count: 2 }) as string
+    const ar2 = markup(partsOf(new IntlMessageFormat(ar['newcomer.waitingFor'], 'ar'), { count: 5, names: nameList('ar', ['Ash', 'Birch', 'Cedar'], others) }))
+    expect(ar2).toContain('<bdi>Cedar</bdi> و' + others)
   })
 
   it('gives a message without tags as one plain part', () => {
