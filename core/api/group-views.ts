@@ -111,6 +111,13 @@ export interface MemberView {
   badge?: Badge
   /** A facilitator asked to remove this member; it waits for a second facilitator. */
   removalPending?: boolean
+  /**
+   * Present (true) when nothing any device of this member wrote has reached this device (never for
+   * `me`). A member admitted who never wrote anywhere reachable keeps every newcomer's history
+   * "arriving" (GroupStatus.arriving names them there) until their words are served or they are
+   * removed.
+   */
+  nothingHere?: true
 }
 
 /** One post or reply in the facilitators' review queue. */
@@ -270,6 +277,21 @@ export interface GroupStatus {
    * background backfill); 0 once this device holds the whole history it knows of.
    */
   historyLeft?: number
+  /**
+   * Present only while this device's view of the history is "still arriving" (a newcomer: the feed
+   * is a `preview` page, exports and counts refuse with HISTORY_ARRIVING): whom it waits for.
+   * `waitingFor`: at most three members whose device logs hold it back (a log whose checkpoint
+   * or tail is not here yet, or, in the first sync, a log no peer has told the length of or not
+   * read to it yet), by the name the group shows, those with nothing told first; `blocks`, when
+   * every such log of theirs has told its length: how far they are here (`read`, a block index,
+   * summed over their devices) of how far they must be (`of`). What arrives comes from them or
+   * from anyone who holds it. `more`: further members, and logs of devices governance does not
+   * name yet (never named). Both empty while nothing waits on a log (the group's first event or
+   * our own admission not read yet, or a moment before the view catches up). A member who never
+   * wrote anywhere reachable stays listed until a peer serves their log or facilitators remove
+   * them (core/group/first-sync.ts).
+   */
+  arriving?: { waitingFor: { memberId: string; name: string; blocks?: { read: number; of: number } }[]; more: number }
   /** Present (true) when the group's docs were resting (core/group/doc-rest.ts) as this call began; the call wakes them. */
   docsResting?: boolean
   /** Present only when this device does not write here for now (see OwnLogStatus). */

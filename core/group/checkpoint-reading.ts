@@ -38,7 +38,7 @@ import { CheckpointAssembly, decodeCheckpointPart } from './shared-checkpoint.ts
 import { firstPart, readCheckpoint, type FirstPart, type OpenBlock } from './checkpoint-log.ts'
 import { readAll, readRun, type Readable } from './log-window.ts'
 import { TailPreview } from './tail-preview.ts'
-import { FirstSync } from './first-sync.ts'
+import { FirstSync, type LogWait } from './first-sync.ts'
 
 /** What the reading asks of its group space. */
 export interface ReadingHost {
@@ -116,6 +116,28 @@ export class CheckpointReading {
   tailsRead(): boolean {
     for (const key of this.plans.keys()) if (!this.preview.caughtUp(key)) return false
     return true
+  }
+
+  /**
+   * What the planned logs wait for (read-only; the sync status names it: history-wait.ts): every
+   * planned log, and once its part 0 is opened and its guard's length known, how far the store
+   * holds it in order from the checkpoint's start (`read`, from the bitfield, no block read) of the
+   * end the guard asks (`of`: the length at part 0, capped as `tailHeld` caps it). A log that
+   * cannot tell, or whose length is not known yet, has no blocks.
+   */
+  waitsFor(logOf: (key: string) => (Readable & { length: number }) | undefined): LogWait[] {
+    const out: LogWait[] = []
+    for (const [key, start] of this.plans) {
+      const target = this.tailEnds.get(key)
+      const log = logOf(key)
+      if (target === undefined || target === null || !log?.heldUntil || this.firstParts.get(key)?.part.start !== start) {
+        out.push({ key })
+        continue
+      }
+      const of = Math.min(target, log.length, this.host.readEnd(key), this.host.speaksUntil(key))
+      out.push({ key, blocks: { read: start >= of ? of : log.heldUntil(start, of), of } })
+    }
+    return out
   }
 
   /** Loads what a local checkpoint kept. */

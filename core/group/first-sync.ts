@@ -29,6 +29,9 @@
  *   again, not even a log discovered later through governance (it is read in order as any member's).
  * - A rebuild carries the state (checkpoint-reading.ts `planLike`, `adopt`); a restart starts it
  *   again from the meta, the targets taken again at first sight, none shorter than before.
+ * - What it waits for is read out (`waitsFor`, read-only) for the sync status, which names the
+ *   members behind those logs (history-wait.ts): a member who never wrote anywhere reachable holds
+ *   every newcomer until served or removed, and the newcomer and facilitators must be able to see whom.
  */
 export class FirstSync {
   private on = false
@@ -78,8 +81,31 @@ export class FirstSync {
    */
   complete(named: Iterable<string>, knows: (key: string) => boolean, speaksUntil: (key: string) => number): boolean {
     if (!knows(this.own)) return false
-    for (const key of [...named, ...this.seeds]) if (key !== this.own && !this.ends.has(key) && speaksUntil(key) > 0) return false
+    for (const key of [...named, ...this.seeds]) if (this.untold(key, speaksUntil)) return false
     return true
+  }
+
+  /**
+   * What the first sync waits for, log by log (read-only; the sync status names it: history-wait.ts):
+   * each log `complete` waits for, with no blocks (no length told), and each log `waiting` finds not
+   * read to its target, with how far it is read (`read`) of how far it must be (`of`). Nothing
+   * while the first sync is off. Our own admission, which `complete` also waits for, is no log's.
+   */
+  waitsFor(named: Iterable<string>, speaksUntil: (key: string) => number, read: (key: string) => number, limit: (key: string) => number): LogWait[] {
+    if (!this.on) return []
+    const out: LogWait[] = []
+    for (const key of new Set([...named, ...this.seeds])) if (this.untold(key, speaksUntil)) out.push({ key })
+    for (const [key, end] of this.ends) {
+      const of = Math.min(end, limit(key))
+      const at = read(key)
+      if (at < of) out.push({ key, blocks: { read: at, of: Number.isFinite(of) ? of : end } })
+    }
+    return out
+  }
+
+  /** A log other than ours that has told no length and is not cut off at block 0 (`complete`). */
+  private untold(key: string, speaksUntil: (key: string) => number): boolean {
+    return key !== this.own && !this.ends.has(key) && speaksUntil(key) > 0
   }
 
   /** The first sync is over for this space: nothing is held again. */
@@ -96,4 +122,10 @@ export class FirstSync {
     this.ends.clear()
     for (const [k, e] of from.ends) this.ends.set(k, e)
   }
+}
+
+/** A log the history waits for, and, when known, how far it is here (`read`, an index) of how far it must be (`of`). */
+export interface LogWait {
+  key: string
+  blocks?: { read: number; of: number }
 }

@@ -17,6 +17,7 @@ import type { GroupRegistry } from './group-registry.ts'
 import type { GroupSpace } from './group-space.ts'
 import { checkNameFor, memberName, memberNames } from './member-names.ts'
 import { quotaReached } from './log-quota.ts'
+import { historyWait } from './history-wait.ts'
 import { cleanName } from '../model/names.ts'
 import { isLive } from './join.ts'
 import { repairEpochs } from './epoch-keeper.ts'
@@ -247,7 +248,10 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
       const peers = online?.peers() ?? []
       // Names read every member doc: only when a peer or a full log is shown, so the sync line
       // polled from the first screen does not wake resting docs ahead of the kept screen.
-      const names = s.groupId && (peers.length || [...s.quota.reached()].length) ? memberNames(s) : new Map<string, string>()
+      // While a newcomer's history arrives: the logs it waits for, named by their members (history-wait.ts).
+      const arriving = s.arriving
+      const waits = arriving ? s.waitsFor() : []
+      const names = s.groupId && (peers.length || waits.length || [...s.quota.reached()].length) ? memberNames(s) : new Map<string, string>()
       const keeper = online?.keeperStatus() ?? null
       const webrtc = online?.rooms.status() ?? null
       return {
@@ -259,6 +263,7 @@ export function groupHandlers(ctx: GroupContext): Pick<MethodHandlers, GroupMeth
         ...(webrtc ? { webrtc } : {}),
         blocks: [...s.next.values()].reduce((a, b) => a + b, 0),
         historyLeft: s.historyLeft(),
+        ...(arriving ? { arriving: historyWait(waits, (log) => (s.groupId ? s.governance.memberForBlock(log, 0) : undefined), names) } : {}),
         ...(resting ? { docsResting: true } : {}),
         ...await reg.ownLogStatus(groupId).then((ownLog) => (ownLog ? { ownLog } : {})),
         ...(s.groupId ? quotaReached(s.quota, (log) => s.governance.memberForBlock(log, 0), names) : {}),

@@ -46,6 +46,23 @@ export function info(s: GroupSpace, presenceHidden = false): GroupInfo {
 
 /** The members as the members list shows them, a removal waiting for its second marked. */
 export function memberViews(space: GroupSpace): MemberView[] {
-  const pending = space.governance.pendingRemovals
-  return members(groupSource(space)).map((m) => (pending.has(m.id) ? { ...m, removalPending: true } : m))
+  const gov = space.governance
+  const pending = gov.pendingRemovals
+  return members(groupSource(space)).map((m) => ({
+    ...m,
+    ...(pending.has(m.id) ? { removalPending: true as const } : {}),
+    ...(!m.me && nothingHere(space, gov.members.get(m.id)?.devices.keys() ?? []) ? { nothingHere: true as const } : {}),
+  }))
+}
+
+/**
+ * Whether no device log of a member has a block on this device: admitted, and nothing they wrote
+ * has reached us (a join that ended before the group arrived, a device whose only copy is gone).
+ * Such a member holds every newcomer's first sync until their log is served or they are removed
+ * (first-sync.ts), so facilitators are shown it (session 13, second review, R3). Every join that
+ * reaches the group writes the newcomer's profile at once (invitations.ts).
+ */
+function nothingHere(space: GroupSpace, devices: Iterable<string>): boolean {
+  for (const key of devices) if ((space.logs.get(key)?.length ?? 0) > 0 || (space.next.get(key) ?? 0) > 0) return false
+  return true
 }

@@ -39,6 +39,7 @@ import { GovernanceLog } from './governance-log.ts'
 import { checkpointNeeds, firstPart } from './checkpoint-log.ts'
 import { readWindows, type Readable } from './log-window.ts'
 import { CheckpointReading } from './checkpoint-reading.ts'
+import type { LogWait } from './first-sync.ts'
 import { tailIndexProblem } from './tail-index.ts'
 import { logQuota, QuotaBook, type QuotaSource } from './log-quota.ts'
 
@@ -218,16 +219,36 @@ export abstract class GroupReading {
 
   /** Whether a first-sync target is not read yet (first-sync.ts `waiting`). */
   private wholeUnread(): boolean {
-    return this.reading.whole.waiting(
-      (k) => this.next.get(k) ?? 0,
-      (k) => {
-        // Not caught up in this space yet (a rebuild's shadow, its targets carried): unread.
-        const log = this.logs.get(k)
-        if (!log) return Infinity
-        const cut = this.gov?.speaksUntil(k) ?? Infinity
-        return Math.min(this.quota.unknown(k) ? log.length : Math.min(log.length, this.quota.readEnd(k)), cut)
-      },
-    )
+    return this.reading.whole.waiting(this.readTo, this.wholeLimit)
+  }
+
+  private readonly readTo = (k: string): number => this.next.get(k) ?? 0
+
+  /** The most a first-sync log can be read now: its length, its byte budget's end, governance's cut-off. */
+  private readonly wholeLimit = (k: string): number => {
+    // Not caught up in this space yet (a rebuild's shadow, its targets carried): unread.
+    const log = this.logs.get(k)
+    if (!log) return Infinity
+    const cut = this.gov?.speaksUntil(k) ?? Infinity
+    return Math.min(this.quota.unknown(k) ? log.length : Math.min(log.length, this.quota.readEnd(k)), cut)
+  }
+
+  /**
+   * While `arriving`, the logs the history waits for (read-only: the sync status names their
+   * members, history-wait.ts): each planned log (its checkpoint, or its tail under the tail guard:
+   * checkpoint-reading.ts) and, in a newcomer's first sync, each named log that has told no
+   * length or is not read to its target (first-sync.ts). A planned log is listed once, as its plan
+   * sees it (its `next` is 0 until the plan ends). Before governance is read, the planned logs
+   * only (nobody can be named yet). Empty when nothing waits on a log: our own admission not read,
+   * or only the settle point to come.
+   */
+  waitsFor(): LogWait[] {
+    const planned = this.reading.waitsFor((k) => this.logs.get(k))
+    const gov = this.gov
+    if (!gov) return planned
+    const keys = new Set(planned.map((w) => w.key))
+    const whole = this.reading.whole.waitsFor(gov.deviceLogs(), (k) => gov.speaksUntil(k), this.readTo, this.wholeLimit)
+    return [...planned, ...whole.filter((w) => !keys.has(w.key))]
   }
 
   /** Whether every log governance names has told a length or is cut off, our own admitted (first-sync.ts `complete`). */

@@ -27,12 +27,15 @@ const plainPart = (text: string): Part => ({ text, tag: null, children: [] })
  * Names as one list in the reader's language ("Ash, Birch and Cedar"), each name in a `<bdi>` of
  * its own. A `<bdi>` around the whole list keeps it from reordering the sentence, but not its names
  * from reordering each other: two right-to-left names side by side in a left-to-right list would
- * swap places, with the comma between them. Passed as a value to `locale.parts` (Rich).
+ * swap places, with the comma between them. Passed as a value to `locale.parts` (Rich). `rest`,
+ * words of the catalogue's own ("2 others"), ends the list as a plain item.
  */
-export function nameList(tag: string, names: readonly string[]): Part {
+export function nameList(tag: string, names: readonly string[], rest?: string): Part {
+  // `rest`: the catalogue's own words ("2 others") as the list's last item, not isolated as a name.
+  let item = 0
   const children = new Intl.ListFormat(tag, { type: 'conjunction' })
-    .formatToParts(names)
-    .map((p): Part => (p.type === 'element' ? { text: p.value, tag: 'bdi', children: [plainPart(p.value)] } : plainPart(p.value)))
+    .formatToParts(rest === undefined ? names : [...names, rest])
+    .map((p): Part => (p.type === 'element' && item++ < names.length ? { text: p.value, tag: 'bdi', children: [plainPart(p.value)] } : plainPart(p.value)))
   return { text: children.map((c) => c.text).join(''), tag: null, children }
 }
 

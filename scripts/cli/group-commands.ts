@@ -150,8 +150,8 @@ export const groupCommands: Record<string, Command> = {
       return members.map((m) => ({ ...m, name: m.pseudonym, online: online.has(m.id), lastSeen: status.lastSeen[m.id] ?? null }))
     },
     // The id is what `mute --member` and `schedule add --member` take.
-    human: (v) => (v as { id: string; pseudonym: string; role: string; status: string; me: boolean; online: boolean }[])
-      .map((m) => `${shown(m.pseudonym)}${m.me ? ' (you)' : ''}: ${m.role}, ${m.status}${m.online ? ', online now' : ''}  [${m.id}]`).join('\n'),
+    human: (v) => (v as { id: string; pseudonym: string; role: string; status: string; me: boolean; online: boolean; nothingHere?: true }[])
+      .map((m) => `${shown(m.pseudonym)}${m.me ? ' (you)' : ''}: ${m.role}, ${m.status}${m.online ? ', online now' : ''}${m.nothingHere ? ', nothing they wrote has reached this device yet' : ''}  [${m.id}]`).join('\n'),
   },
   'rules show': {
     usage: 'hearth rules show --group ID',

@@ -232,7 +232,7 @@ export const netCommands: Record<string, Command & { network?: boolean; noProfil
     },
     human: (v) => {
       const s = v as GroupStatus
-      if (!s.online) return 'Not online (it is online only while hearth serve runs on this profile, once the group is announced).'
+      if (!s.online) return `Not online (it is online only while hearth serve runs on this profile, once the group is announced).${arrivingText(s)}`
       const held = s.writesHeld ? 'your latest words are held by another member'
         : s.keeper?.holdsMine ? 'your latest words are held by the group’s keeper' : 'your latest words are not yet held by anyone else'
       const k = s.keeper
@@ -242,9 +242,20 @@ export const netCommands: Record<string, Command & { network?: boolean; noProfil
       const webrtc = !w ? '' : ` ${webrtcLine(w)}`
       // Keeper-only (core/keeper/keeper-only.ts): say plainly that nothing syncs without the keeper.
       const only = !k?.only ? '' : k.connected ? ' Keeper-only: you sync through the keeper alone; members do not see your address.' : ' Keeper-only: no keeper is reachable, so nothing syncs until it is back. Members still do not see your address.'
-      return `Online; connected: ${s.peers.map(peerText).join(', ') || 'nobody yet'}; ${held}.${keeper}${only}${webrtc}${quota}`
+      return `Online; connected: ${s.peers.map(peerText).join(', ') || 'nobody yet'}; ${held}.${keeper}${only}${webrtc}${quota}${arrivingText(s)}`
     },
   },
+}
+
+/** Whom a newcomer's history still waits for (core/group/history-wait.ts), or nothing once it is here. */
+function arrivingText(s: GroupStatus): string {
+  const a = s.arriving
+  if (!a) return ''
+  const who = a.waitingFor.map((w) => `${shown(w.name)} (${w.blocks ? `${w.blocks.read} of ${w.blocks.of} blocks here` : 'no length told yet'})`)
+  if (a.more) who.push(`${a.more} more`)
+  return who.length
+    ? ` The group’s history is still arriving; waiting for what these wrote: ${who.join(', ')}. It comes from them or from anyone who holds it.`
+    : ' The group’s history is still arriving.'
 }
 
 /** A connected member, and whether they are not heard from now (core/net/peer-hearing.ts). */

@@ -18,6 +18,13 @@ describe('group status text', () => {
     expect(human(base)).not.toContain('limit')
   })
 
+  it('names whom a newcomer’s history waits for, and how far each is here when told (core/group/history-wait.ts)', () => {
+    const out = human({ ...base, arriving: { waitingFor: [{ memberId: 'c', name: 'Cedar' }, { memberId: 'f', name: 'Fay', blocks: { read: 12, of: 40 } }], more: 2 } })
+    expect(out).toContain('waiting for what these wrote: Cedar (no length told yet), Fay (12 of 40 blocks here), 2 more.')
+    expect(human({ ...base, online: false, arriving: { waitingFor: [], more: 0 } })).toContain('still arriving.')
+    expect(human(base)).not.toContain('arriving')
+  })
+
   it('says which member is connected over WebRTC, and through which signaling server (issue 16)', () => {
     const out = human({ ...base, peers: [{ memberId: 'a', name: 'Alder', since: 0, transport: 'hyperswarm' }, { memberId: 'b', name: 'Birch', since: 0, transport: 'webrtc' }], webrtc: { server: 'ws://127.0.0.1:4444', from: 'group', signaling: true } })
     expect(out).toContain('connected: Alder, Birch (over WebRTC)')

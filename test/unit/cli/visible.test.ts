@@ -50,6 +50,7 @@ const cases: [string, (v: unknown) => string, unknown][] = [
   ['requests', netCommands.requests!.human, [{ id: 'r', pseudonym: EVIL, status: 'pending', byName: EVIL }] as unknown as JoinRequestView[]],
   ['approve', netCommands.approve!.human, { pseudonym: EVIL } as unknown as JoinRequestView],
   ['group status', netCommands['group status']!.human, { online: true, peers: [{ memberId: 'm', name: EVIL, since: 0 }, { memberId: 'n', name: EVIL, since: 0, transport: 'webrtc' }], writesHeld: false } as unknown as GroupStatus],
+  ['group status, the history waiting for a member', netCommands['group status']!.human, { online: true, peers: [], writesHeld: false, arriving: { waitingFor: [{ memberId: 'm', name: EVIL }], more: 0 } } as unknown as GroupStatus],
   ['group status, a member not heard from', netCommands['group status']!.human, { online: true, peers: [{ memberId: 'm', name: EVIL, since: 0, notHeardSince: Date.now() - 3_000 }], writesHeld: false } as unknown as GroupStatus],
 ]
 

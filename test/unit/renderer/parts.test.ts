@@ -49,6 +49,20 @@ describe('message parts', () => {
     expect(markup([nameList('en', ['Ash'])])).toBe('<bdi>Ash</bdi>')
   })
 
+  it('ends a list with the catalogue’s own words, not isolated as a name (a newcomer’s “still waiting for”)', () => {
+    const parts = partsOf(new IntlMessageFormat(en['newcomer.waitingFor'], 'en'), { count: 3, names: nameList('en', ['Ash', 'Birch'], '1 other') })
+    expect(markup(parts)).toBe('Still waiting for what <bdi><bdi>Ash</bdi>, <bdi>Birch</bdi>, and 1 other</bdi> wrote. It arrives when one of them, or someone who already has it, is online.')
+    expect(markup(partsOf(new IntlMessageFormat(en['newcomer.waitingFor'], 'en'), { count: 1, names: nameList('en', ['Birch']) }))).toBe(
+      'Still waiting for what <bdi><bdi>Birch</bdi></bdi> wrote. It arrives when <bdi><bdi>Birch</bdi></bdi>, or someone who already has it, is online.',
+    )
+    // Right to left, a left-to-right name stays isolated in both places; past three, the count in the reader's words.
+    const ar1 = markup(partsOf(new IntlMessageFormat(ar['newcomer.waitingFor'], 'ar'), { count: 1, names: nameList('ar', ['Birch']) }))
+    expect(ar1.match(/<bdi><bdi>Birch<\/bdi><\/bdi>/g)).toHaveLength(2)
+    const others = new IntlMessageFormat(ar['newcomer.others'], 'ar').format({ count: 2 }) as string
+    const ar2 = markup(partsOf(new IntlMessageFormat(ar['newcomer.waitingFor'], 'ar'), { count: 5, names: nameList('ar', ['Ash', 'Birch', 'Cedar'], others) }))
+    expect(ar2).toContain('<bdi>Cedar</bdi> و' + others)
+  })
+
   it('gives a message without tags as one plain part', () => {
     expect(partsOf(new IntlMessageFormat('Hello {name}', 'en'), { name: 'Ash' })).toEqual([{ text: 'Hello Ash', tag: null, children: [] }])
   })

@@ -15,6 +15,8 @@ export const membersAr: Record<keyof typeof membersEn, string> = {
   'members.connectedNow': 'متصل الآن',
   'members.lastSeen': 'آخر ظهور: {date}',
   'members.notSeen': 'لم يظهر من هذا الجهاز بعد',
+  'members.nothingHere': 'لم يصل شيء مما كتبه إلى هذا الجهاز بعد',
+  'members.nothingHereNote': '{count, plural, zero {لم يصل شيء مما كتبه <bdi>{names}</bdi> إلى هذا الجهاز بعد.} one {لم يصل شيء مما كتبه <bdi>{names}</bdi> إلى هذا الجهاز بعد.} two {لم يصل شيء مما كتبه <bdi>{names}</bdi> إلى هذا الجهاز بعد.} few {لم يصل شيء مما كتبه <bdi>{names}</bdi> إلى هذا الجهاز بعد.} many {لم يصل شيء مما كتبه <bdi>{names}</bdi> إلى هذا الجهاز بعد.} other {لم يصل شيء مما كتبه <bdi>{names}</bdi> إلى هذا الجهاز بعد.}} وإلى أن يصل، يرى من ينضم لاحقًا أن سجل المجموعة ما زال يصل. إن كان أحدهم لن يعود، يستطيع الميسّرون إزالته من المجموعة، فينتهي الانتظار.',
   'members.role.facilitator': 'ميسّر',
   'members.role.member': 'عضو',
   'members.badge.counsellor': '{role} (مستشار)',

@@ -15,6 +15,8 @@ export const membersDe: Record<keyof typeof membersEn, string> = {
   'members.connectedNow': 'Jetzt verbunden',
   'members.lastSeen': 'Zuletzt gesehen {date}',
   'members.notSeen': 'Von diesem Gerät aus noch nicht gesehen',
+  'members.nothingHere': 'Von dieser Person ist noch nichts auf diesem Gerät angekommen',
+  'members.nothingHereNote': 'Von dem, was <bdi>{names}</bdi> geschrieben {count, plural, one {hat} other {haben}}, ist noch nichts auf diesem Gerät angekommen. Bis es ankommt, sehen Menschen, die später beitreten, den Verlauf der Gruppe als „kommt noch an“. Wenn jemand nicht zurückkommt, kann die Moderation die Person entfernen, und das Warten endet.',
   'members.role.facilitator': 'Moderation',
   'members.role.member': 'Mitglied',
   'members.badge.counsellor': '{role} (Beratungsfachkraft)',

@@ -13,6 +13,8 @@ export const membersEn = {
   'members.connectedNow': 'Connected now',
   'members.lastSeen': 'Last seen {date}',
   'members.notSeen': 'Not seen from this device yet',
+  'members.nothingHere': 'Nothing from them has reached this device yet',
+  'members.nothingHereNote': '{count, plural, one {Nothing <bdi>{names}</bdi> wrote has reached this device yet.} other {Nothing <bdi>{names}</bdi> wrote has reached this device yet.}} Until it does, people who join later see the group’s history as still arriving. If someone will not be back, a facilitator can remove them, and the wait ends.',
   'members.role.facilitator': 'Facilitator',
   'members.role.member': 'Member',
   'members.badge.counsellor': '{role} (counsellor)',

@@ -3,4 +3,7 @@ export const newcomerEn = {
   'newcomer.arriving': 'You joined recently, and the group’s history is still arriving. These are its newest posts; older ones will follow.',
   'newcomer.waiting': 'You joined recently, and the group’s posts are still arriving. They will show here as soon as the newest ones are complete.',
   'newcomer.error.arriving': 'You joined recently, and the group’s history is still arriving. This will be ready as soon as it has.',
+  'newcomer.waitingFor': '{count, plural, one {Still waiting for what <bdi>{names}</bdi> wrote. It arrives when <bdi>{names}</bdi>, or someone who already has it, is online.} other {Still waiting for what <bdi>{names}</bdi> wrote. It arrives when one of them, or someone who already has it, is online.}}',
+  'newcomer.others': '{count, plural, one {# other} other {# others}}',
+  'newcomer.waitingDevices': 'Still waiting for what was written on {count, plural, one {one device} other {# devices}} in the group. It arrives when someone who has it is online.',
 } as const satisfies Record<string, string>

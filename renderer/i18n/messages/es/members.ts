@@ -15,6 +15,8 @@ export const membersEs: Record<keyof typeof membersEn, string> = {
   'members.connectedNow': 'Conectado ahora',
   'members.lastSeen': 'Visto por última vez: {date}',
   'members.notSeen': 'Aún no visto desde este dispositivo',
+  'members.nothingHere': 'Todavía no ha llegado nada suyo a este dispositivo',
+  'members.nothingHereNote': 'Todavía no ha llegado a este dispositivo nada de lo que {count, plural, one {escribió} other {escribieron}} <bdi>{names}</bdi>. Hasta que llegue, quienes se unan después verán que el historial del grupo todavía está llegando. Si alguien no va a volver, quienes facilitan pueden retirarle del grupo, y la espera termina.',
   'members.role.facilitator': 'Facilita',
   'members.role.member': 'Miembro',
   'members.badge.counsellor': '{role} (consejería)',

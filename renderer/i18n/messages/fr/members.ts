@@ -15,6 +15,8 @@ export const membersFr: Record<keyof typeof membersEn, string> = {
   'members.connectedNow': 'Connecté·e en ce moment',
   'members.lastSeen': 'Vu·e pour la dernière fois : {date}',
   'members.notSeen': 'Pas encore vu·e depuis cet appareil',
+  'members.nothingHere': 'Rien de sa part n’est encore arrivé sur cet appareil',
+  'members.nothingHereNote': 'Rien de ce {count, plural, one {qu’a écrit} other {qu’ont écrit}} <bdi>{names}</bdi> n’est encore arrivé sur cet appareil. En attendant, les personnes qui rejoignent le groupe plus tard voient son historique comme encore en train d’arriver. Si quelqu’un ne reviendra pas, l’animation peut retirer cette personne du groupe, et l’attente prend fin.',
   'members.role.facilitator': 'Anime',
   'members.role.member': 'Membre',
   'members.badge.counsellor': '{role} (conseil)',

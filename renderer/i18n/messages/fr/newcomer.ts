@@ -5,4 +5,7 @@ export const newcomerFr: Record<keyof typeof newcomerEn, string> = {
   'newcomer.arriving': 'Vous avez rejoint le groupe récemment et son historique arrive encore. Voici ses publications les plus récentes ; les plus anciennes suivront.',
   'newcomer.waiting': 'Vous avez rejoint le groupe récemment et ses publications arrivent encore. Elles s’afficheront ici dès que les plus récentes seront complètes.',
   'newcomer.error.arriving': 'Vous avez rejoint le groupe récemment et son historique arrive encore. Ce sera prêt dès qu’il sera arrivé.',
+  'newcomer.waitingFor': '{count, plural, one {Il manque encore ce qu’a écrit <bdi>{names}</bdi>. Cela arrivera dès que <bdi>{names}</bdi>, ou quelqu’un qui l’a déjà, sera en ligne.} other {Il manque encore ce qu’ont écrit <bdi>{names}</bdi>. Cela arrivera dès que l’une de ces personnes, ou quelqu’un qui l’a déjà, sera en ligne.}}',
+  'newcomer.others': '{count, plural, one {# autre personne} other {# autres personnes}}',
+  'newcomer.waitingDevices': 'Il manque encore ce qui a été écrit sur {count, plural, one {un appareil} other {# appareils}} du groupe. Cela arrivera dès que quelqu’un qui l’a sera en ligne.',
 }

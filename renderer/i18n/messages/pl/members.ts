@@ -15,6 +15,8 @@ export const membersPl: Record<keyof typeof membersEn, string> = {
   'members.connectedNow': 'Teraz online',
   'members.lastSeen': 'Ostatnio online: {date}',
   'members.notSeen': 'Z tego urządzenia jeszcze nie widać połączenia',
+  'members.nothingHere': 'Nic od tej osoby nie dotarło jeszcze na to urządzenie',
+  'members.nothingHereNote': 'Nic z tego, co {count, plural, one {napisała osoba} few {napisały osoby:} many {napisały osoby:} other {napisały osoby:}} <bdi>{names}</bdi>, nie dotarło jeszcze na to urządzenie. Dopóki nie dotrze, osoby, które dołączą później, widzą, że historia grupy wciąż dociera. Jeśli ktoś nie wróci, osoba prowadząca może usunąć tę osobę z grupy i czekanie się skończy.',
   'members.role.facilitator': 'Osoba prowadząca',
   'members.role.member': 'Osoba w grupie',
   'members.badge.counsellor': '{role} (poradnictwo)',

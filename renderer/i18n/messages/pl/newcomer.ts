@@ -5,4 +5,7 @@ export const newcomerPl: Record<keyof typeof newcomerEn, string> = {
   'newcomer.arriving': 'Jesteś w grupie od niedawna, a jej historia wciąż dociera. To jej najnowsze wpisy; starsze pojawią się później.',
   'newcomer.waiting': 'Jesteś w grupie od niedawna, a jej wpisy wciąż docierają. Pojawią się tutaj, gdy tylko najnowsze będą kompletne.',
   'newcomer.error.arriving': 'Jesteś w grupie od niedawna, a jej historia wciąż dociera. Będzie to gotowe, gdy tylko dotrze.',
+  'newcomer.waitingFor': '{count, plural, one {Wciąż brakuje tego, co napisała osoba <bdi>{names}</bdi>. Dotrze, gdy osoba <bdi>{names}</bdi> lub ktoś, kto już to ma, będzie online.} few {Wciąż brakuje tego, co napisały osoby: <bdi>{names}</bdi>. Dotrze, gdy któraś z nich lub ktoś, kto już to ma, będzie online.} many {Wciąż brakuje tego, co napisały osoby: <bdi>{names}</bdi>. Dotrze, gdy któraś z nich lub ktoś, kto już to ma, będzie online.} other {Wciąż brakuje tego, co napisały osoby: <bdi>{names}</bdi>. Dotrze, gdy któraś z nich lub ktoś, kto już to ma, będzie online.}}',
+  'newcomer.others': '{count, plural, one {# inna osoba} few {# inne osoby} many {# innych osób} other {# innej osoby}}',
+  'newcomer.waitingDevices': 'Wciąż brakuje tego, co zapisano na {count, plural, one {jednym urządzeniu} few {# urządzeniach} many {# urządzeniach} other {# urządzenia}} w grupie. Dotrze, gdy ktoś, kto to ma, będzie online.',
 }

@@ -15,6 +15,8 @@ export const membersPt: Record<keyof typeof membersEn, string> = {
   'members.connectedNow': 'Online agora',
   'members.lastSeen': 'Última conexão: {date}',
   'members.notSeen': 'Nenhuma conexão vista a partir deste dispositivo ainda',
+  'members.nothingHere': 'Nada dessa pessoa chegou a este dispositivo ainda',
+  'members.nothingHereNote': 'Nada do que <bdi>{names}</bdi> {count, plural, one {escreveu} other {escreveram}} chegou a este dispositivo ainda. Até chegar, quem entrar depois vê o histórico do grupo como ainda chegando. Se alguém não vai voltar, a facilitação pode tirar essa pessoa do grupo, e a espera acaba.',
   'members.role.facilitator': 'Pessoa facilitadora',
   'members.role.member': 'Membro',
   'members.badge.counsellor': '{role} (aconselhamento)',

@@ -1,0 +1,73 @@
+/**
+ * A newcomer whose history waits for someone, in real Chromium across three nodes on a loopback
+ * testnet (GroupStatus.arriving, core/group/history-wait.ts; the page: ArrivingNotice.svelte).
+ * Cedar asks to join on an invite that needs approval and closes Hearth before Alder approves
+ * her, so her device never writes. Birch joins later: her first sync cannot end while nobody has
+ * told the length of Cedar's log, and her page says in plain words whose posts it still waits for
+ * and how they can come; Alder's members list says nothing of Cedar's has come, and what that holds
+ * up. Once Alder removes Cedar, Birch's page is the group's ordinary one.
+ */
+import { describe, expect, it } from 'vitest'
+import { scanBoth } from './support/axe.ts'
+import { callFromPage, createGroup, expectNoPageErrors, heading, joinWithCode, makeInvite, onboard, postWith, section, writePost } from './support/flows.ts'
+import { usePeople } from './support/session.ts'
+
+const { person } = usePeople()
+
+describe('a newcomer’s history waiting for someone', () => {
+  it('names the member it waits for, and goes once facilitators remove her', async () => {
+    const [alder, birch, cedar] = await Promise.all([person(), person(), person()])
+    const [a, b, c] = [alder.page, birch.page, cedar.page]
+    await Promise.all([onboard(a), onboard(b), onboard(c)])
+
+    await createGroup(a, 'Sunday circle', 'Alder')
+    await section(a, 'Conversations')
+    await writePost(a, 'Welcome, everyone. This is our space.')
+    const groups = await callFromPage(a, 'listGroups', {})
+    if (!groups.ok) throw new Error(groups.error.code)
+    const groupId = groups.value[0]?.id as string
+    const forCedar = await callFromPage(a, 'createInvite', { groupId, uses: 1, approval: true })
+    if (!forCedar.ok) throw new Error(forCedar.error.code)
+
+    // Cedar asks, then closes Hearth for good: her device never writes a word.
+    await joinWithCode(c, forCedar.value.code, 'Cedar')
+    await c.getByText('A facilitator must approve you first.').waitFor({ timeout: 30_000 })
+    await cedar.host.stop()
+    await section(a, 'Invites')
+    await a.getByRole('button', { name: 'Approve Cedar' }).waitFor({ timeout: 30_000 })
+    await a.getByRole('button', { name: 'Approve Cedar' }).click()
+    await a.getByText('Nobody is waiting.').waitFor()
+
+    const code = await makeInvite(a)
+    await a.getByRole('button', { name: 'Done, hide the code' }).click()
+    await joinWithCode(b, code, 'Birch')
+    await heading(b, 'Sunday circle')
+    await section(b, 'Conversations')
+    const notice = b.getByRole('status').filter({ hasText: 'Still waiting for what Cedar wrote. It arrives when Cedar, or someone who already has it, is online.' })
+    await notice.waitFor({ timeout: 60_000 })
+    await notice.getByText('You joined recently').waitFor()
+    // The name is isolated, as every name the group shows.
+    expect(await notice.locator('bdi bdi').allTextContents()).toEqual(['Cedar', 'Cedar'])
+    expect(await postWith(b, 'Welcome, everyone.').count()).toBe(0)
+    await scanBoth(b, 'a newcomer’s page waiting for a member')
+
+    // Alder, a facilitator, sees that nothing of Cedar's has come, what it holds up and what ends it.
+    await section(a, 'Members')
+    const cedarRow = a.getByRole('table', { name: 'Members of this group' }).getByRole('row', { name: /^Cedar/ })
+    await cedarRow.getByRole('cell', { name: 'Nothing from them has reached this device yet' }).waitFor()
+    await a.getByText('Nothing Cedar wrote has reached this device yet. Until it does, people who join later see the group’s history as still arriving.').waitFor()
+    // Birch wrote her profile as she joined: once it is here, she is not marked.
+    const birchRow = a.getByRole('table', { name: 'Members of this group' }).getByRole('row', { name: /^Birch/ })
+    await expect.poll(() => birchRow.getByRole('cell', { name: 'Nothing from them has reached this device yet' }).count(), { timeout: 30_000 }).toBe(0)
+    await scanBoth(a, 'members, one admitted who never wrote')
+
+    // Alder removes Cedar: nothing is waited for, and the group's posts show.
+    await cedarRow.getByRole('button', { name: 'Remove from group: Cedar' }).click()
+    await a.getByRole('group', { name: 'Remove Cedar from Sunday circle?' }).getByRole('button', { name: 'Remove Cedar' }).click()
+    await cedarRow.waitFor({ state: 'detached' })
+    await postWith(b, 'Welcome, everyone.').waitFor({ timeout: 60_000 })
+    expect(await b.getByText('Still waiting for what').count()).toBe(0)
+
+    for (const p of [alder, birch]) expectNoPageErrors(p.errors)
+  })
+})
