@@ -36,7 +36,9 @@
  * - every flag (flags.ts) its writer holds is counted: the pane holds those written in the
  *   listed blocks and the suffix (an honest index lists each own update that may set or clear
  *   one), and the LATEST usable index in the log's newest blocks carries its writer's whole flag
- *   set when it was written, the checkpoint's flags among them (`view` hands them on beside the
+ *   set when it was written, the checkpoint's flags among them, or names the earlier index of the
+ *   tail that carries that set (FLAGS_SAME: read from that block, which every later index lists,
+ *   so it is held once the listed blocks are; no page while it is not) (`view` hands them on beside the
  *   pane, which is not changed: its Yjs state stays what its blocks made it; reader-source.ts
  *   adds them to the count, and the flags the real doc of a member with a pane holds, written
  *   from another device of that member whose log is read whole). The pane starts at or before
@@ -79,7 +81,7 @@ import { HearthError } from '../errors.ts'
 import { BlockKind } from '../store/block-codec.ts'
 import type { OpenBlock } from './checkpoint-log.ts'
 import { readAll, readRun, type Readable } from './log-window.ts'
-import { findTailIndex, listedBlocks, SUFFIX_MIN } from './tail-index.ts'
+import { carriesFlags, findTailIndex, listedBlocks, SUFFIX_MIN, tailIndexAt, type TailIndex } from './tail-index.ts'
 import { readFlag, type Flag } from '../model/flags.ts'
 
 export interface PreviewHost {
@@ -160,8 +162,8 @@ export class TailPreview {
     // pane starts at it or before it, so it reads every block after it.
     const latest = await findTailIndex(log, from, log.length, docId, this.host.open)
     if (latest === 'wait') return null
-    // Only an index its writer may write there (the write rule, the byte budget) speaks for its flags.
-    const flags = latest === 'none' || !this.host.mayWrite(log.key, latest.at, docId) ? null : latest.flags
+    const flags = latest === 'none' ? null : await this.flagsOf(log, latest, from, docId)
+    if (flags === 'wait') return null
     const idx = latest === 'none' || log.length - (latest.at + 1) >= SUFFIX_MIN ? latest : await findTailIndex(log, from, log.length, docId, this.host.open, SUFFIX_MIN)
     if (idx === 'wait') return null
     if (idx === 'none') return { next: from, own: [], flags }
@@ -176,6 +178,25 @@ export class TailPreview {
       else if (mine.kind === BlockKind.YjsUpdate) own.push([i, mine.payload])
     })
     return { next: idx.at + 1, own, flags }
+  }
+
+  /**
+   * The flag set the latest index speaks for: its own, or (FLAGS_SAME) its carrier's, read from
+   * the log (listed by every later index, so held once the listed blocks are: tail-index.ts).
+   * Only an index its writer may write there (the write rule, the byte budget), and a carrier too,
+   * speaks for its flags: null otherwise. A FLAGS_SAME naming anything but a carrier of this
+   * tail: 'over', no page from this log until its checkpoint (its flags are not known).
+   */
+  private async flagsOf(log: Readable & { key: string }, latest: TailIndex, from: number, docId: string): Promise<Flag[] | 'over' | null | 'wait'> {
+    if (!this.host.mayWrite(log.key, latest.at, docId)) return null
+    const own = latest.flags
+    if (Array.isArray(own) || own === 'over') return own
+    const c = own.carrier
+    const raw = await log.get(c)
+    if (!raw) return 'wait'
+    if (!this.host.mayWrite(log.key, c, docId)) return null
+    const carrier = tailIndexAt(raw, c, from, docId, this.host.open)
+    return carrier && carriesFlags(carrier) ? carrier.flags : 'over'
   }
 
   /** Whether the preview of `logKey` has read every block of its log known so far. */

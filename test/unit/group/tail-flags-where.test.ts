@@ -5,7 +5,8 @@
  * which he dates far ahead (so it stands above any line); her latest index says she does. Where
  * that index may speak, the preview hides the post (the set counts); past her byte budget, or
  * under another doc id, it adds nothing, and the page is the full read's, the post on it.
- * Real GroupSpaces, real Yjs, real sealed blocks; Fay's log held as a newcomer holds it.
+ * Real GroupSpaces, real Yjs, real sealed blocks; Fay's log held as a newcomer holds it (with
+ * the carrier of her set, which her indexes list: tail-index.ts).
  */
 import { describe, expect, it } from 'vitest'
 import { GroupSpace } from '../../../core/group/group-space.ts'
@@ -17,7 +18,7 @@ import { MemberDoc } from '../../../core/model/member-doc.ts'
 import { BlockKind, decodeBlock, encodeBlock } from '../../../core/store/block-codec.ts'
 import type { ReadLog } from '../../../core/group/group-reading.ts'
 import { admitEvent, hex, identity, idOf, foundGroup, type MemLog } from './support.ts'
-import { bobsSpace, checkpointAt, nobody, reader, rnd, sparse, type CheckpointAt } from './tail-fixture.ts'
+import { bobsSpace, carriersIn, checkpointAt, nobody, reader, rnd, sparse, type CheckpointAt } from './tail-fixture.ts'
 
 const POST = 'bob, dated ahead, flagged by nobody'
 const texts = (s: GroupSpace): string[] => readerFeed(s, nobody, { limit: 2000 }).posts.map((p) => p.text)
@@ -69,7 +70,8 @@ async function lyingIndex(t: Setup, docId = memberDocId(t.g.me)): Promise<number
 async function newcomer(t: Setup, quotaEnd = Infinity): Promise<GroupSpace> {
   const { start, parts, listed }: CheckpointAt = t.at
   const end = start + parts
-  const held = (i: number): boolean => i === start || listed.includes(i) || i >= Math.max(end, t.g.log.length - TAIL_INDEX_WINDOW)
+  const carriers = carriersIn(t.g, t.g.log)
+  const held = (i: number): boolean => i === start || listed.includes(i) || i >= Math.max(end, t.g.log.length - TAIL_INDEX_WINDOW) || carriers.has(i)
   const log: ReadLog = { ...sparse(t.g.log, held), key: t.g.log.key, get length() { return t.g.log.length }, quotaEnd: () => Promise.resolve(quotaEnd) }
   const n = reader(t.g)
   n.planCheckpoint(t.g.log.key, start)

@@ -23,7 +23,7 @@ import { MemberDoc } from '../../../core/model/member-doc.ts'
 import { ModerationDoc } from '../../../core/model/moderation-doc.ts'
 import { BlockKind, decodeBlock, encodeBlock } from '../../../core/store/block-codec.ts'
 import { admitEvent, hex, identity, idOf, foundGroup, updateBlock, MemLog, type Founded } from './support.ts'
-import { bobsSpace, nobody, reader, readSparsely, rnd, sparse } from './tail-fixture.ts'
+import { bobsSpace, carriersIn, nobody, reader, readSparsely, rnd, sparse } from './tail-fixture.ts'
 
 const codeOf = (f: () => unknown): string => {
   try {
@@ -183,9 +183,11 @@ function indexesIn(g: Founded): Map<number, TailIndex> {
   return out
 }
 
-/** What a newcomer holds before the rest of a tail: part 0, its listed blocks, the log's newest blocks, and what `more` adds. */
-const suffixHeld = (t: { start: number; listed: number[] }, log: MemLog, more: (i: number) => boolean = () => false) => (i: number): boolean =>
-  i === t.start || t.listed.includes(i) || i >= log.length - TAIL_INDEX_WINDOW || more(i)
+/** What a newcomer holds before the rest of a tail: part 0, its listed blocks, the log's newest blocks, the carriers its index lists, and what `more` adds. */
+const suffixHeld = (t: { g: Founded; start: number; listed: number[] }, log: MemLog, more: (i: number) => boolean = () => false) => {
+  const carriers = carriersIn(t.g, log)
+  return (i: number): boolean => i === t.start || t.listed.includes(i) || i >= log.length - TAIL_INDEX_WINDOW || carriers.has(i) || more(i)
+}
 
 /** Fay's own index block, sealed and appended to her log: what a dishonest Fay could sign. */
 async function forge(g: Founded, payload: (at: number) => Uint8Array): Promise<number> {
@@ -223,11 +225,13 @@ describe('a writer’s tail indexes', () => {
     expect(at).toEqual([t.end + 1, t.end + 2 + TAIL_INDEX_EVERY, t.end + 3 + 2 * TAIL_INDEX_EVERY])
     for (const [i, x] of idx) {
       expect(x).toMatchObject({ start: t.start, end: t.end, at: i })
-      // Exactly the blocks of [end, at) that are not updates to Fay's member doc: the hide.
+      // Exactly the blocks of [end, at) that are not updates to Fay's member doc (the hide), and
+      // the indexes before it that spell her flag set out (the first only: it never changes).
       const expected: number[] = []
-      for (let j = t.end; j < i; j++) if (decodeBlock(t.g.log.blocks[j] as Uint8Array, () => t.g.epochKey).docId !== memberDocId(t.g.me)) expected.push(j)
+      for (let j = t.end; j < i; j++) if (decodeBlock(t.g.log.blocks[j] as Uint8Array, () => t.g.epochKey).docId !== memberDocId(t.g.me) || j === t.end + 1) expected.push(j)
       expect(listedBlocks(x)).toEqual(expected)
-      expect(expected).toEqual(i > t.hideAt ? [t.hideAt] : [])
+      expect(expected).toEqual([...(i > t.end + 1 ? [t.end + 1] : []), ...(i > t.hideAt ? [t.hideAt] : [])])
+      expect(x.flags).toEqual(i === t.end + 1 ? [] : { carrier: t.end + 1 })
     }
     // The next checkpoint does not list index blocks as uncovered (they stand for the member doc).
     const found = await findTailIndex(t.g.log, t.end, t.g.log.length, memberDocId(t.g.me), (raw) => decodeBlock(raw, () => t.g.epochKey))
@@ -265,7 +269,7 @@ describe('a writer after a restart', () => {
     for (let i = 0; i < TAIL_INDEX_EVERY; i++) await t.g.log.append(updateBlock(t.g.epochKey, docId, Uint8Array.of(0, 0)))
     const payload = await new TailIndexWriter().due(t.g.log, t.start, docId, open, () => [])
     const idx = decodeTailIndex(payload as Uint8Array, t.g.log.length)
-    expect(listedBlocks(idx)).toEqual([t.hideAt, modAt])
+    expect(listedBlocks(idx)).toEqual([t.end + 1, t.hideAt, modAt])
     // A whole scan (no index of its own to go on from) lists the same.
     const last = Math.max(...indexesIn(t.g).keys())
     const blind = (raw: Uint8Array): ReturnType<typeof decodeBlock> => {
@@ -275,7 +279,8 @@ describe('a writer after a restart', () => {
     }
     const whole = await new TailIndexWriter().due(t.g.log, t.start, docId, blind, () => [])
     expect(whole).not.toBeNull()
-    expect(decodeTailIndex(whole as Uint8Array, t.g.log.length).ranges).toEqual(idx.ranges)
+    // Less the carrier: blind to indexes, it spells its set out and lists none.
+    expect(listedBlocks(decodeTailIndex(whole as Uint8Array, t.g.log.length))).toEqual(listedBlocks(idx).filter((i) => i !== t.end + 1))
     expect(last).toBeLessThan(modAt)
   })
 })
@@ -406,12 +411,13 @@ describe('a newcomer’s page from suffixes', () => {
     }
     // The latest damaged: the older one is used, its suffix holds the damaged block, refused with its code.
     damaged.add(idx[1] as number)
-    const older = await run((i) => i === t.start || t.listed.includes(i) || i >= (idx[0] as number) || i === t.hideAt)
+    const carriers = carriersIn(t.g, t.g.log)
+    const older = await run((i) => i === t.start || t.listed.includes(i) || i >= (idx[0] as number) || i === t.hideAt || carriers.has(i))
     expect(texts(older)).toEqual(texts(whole))
     expect(older.docs.rejected.some((r) => r.index === idx[1] && r.reason === 'BLOCK_MALFORMED')).toBe(true)
     // Both damaged: no usable index, the whole tail is read.
     damaged.add(idx[0] as number)
-    const onlyWindow = await run((i) => i === t.start || t.listed.includes(i) || i >= t.g.log.length - TAIL_INDEX_WINDOW || i === t.hideAt)
+    const onlyWindow = await run((i) => i === t.start || t.listed.includes(i) || i >= t.g.log.length - TAIL_INDEX_WINDOW || i === t.hideAt || carriers.has(i))
     expect(readerFeed(onlyWindow, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
     const tail = await run((i) => i === t.start || t.listed.includes(i) || i >= t.end)
     expect(texts(tail)).toEqual(texts(whole))
@@ -556,7 +562,8 @@ describe('flags held in the flagger’s checkpoint', () => {
     for (const o of others) await whole.catchUp(o)
     /** A newcomer holding Fay's part 0, the blocks it lists and her newest blocks after the checkpoint; the others' logs whole. */
     const newcomerNow = async (): Promise<GroupSpace> => {
-      const held = (i: number): boolean => i === start || first.uncovered.includes(i) || i >= Math.max(end, g.log.length - TAIL_INDEX_WINDOW)
+      const carriers = carriersIn(g, g.log)
+      const held = (i: number): boolean => i === start || first.uncovered.includes(i) || i >= Math.max(end, g.log.length - TAIL_INDEX_WINDOW) || carriers.has(i)
       const n = reader(g)
       await readSparsely(n, g.log, { start, parts: first.parts, listed: first.uncovered }, held)
       for (const o of others) await n.catchUp(o)
@@ -642,7 +649,8 @@ describe('a member with two devices', () => {
     for (const log of [g.log, bob, secondLog]) await whole.catchUp(log)
     expect(whole.governance.members.get(g.me)?.devices.size).toBe(2)
     expect(texts(whole, 2000)).not.toContain('bob, flagged from Fay’s second device')
-    const held = (i: number): boolean => i === start || first.uncovered.includes(i) || i >= Math.max(end, g.log.length - TAIL_INDEX_WINDOW)
+    const carriers = carriersIn(g, g.log)
+    const held = (i: number): boolean => i === start || first.uncovered.includes(i) || i >= Math.max(end, g.log.length - TAIL_INDEX_WINDOW) || carriers.has(i)
     const n = reader(g)
     await readSparsely(n, g.log, { start, parts: first.parts, listed: first.uncovered }, held)
     await n.catchUp(bob)
