@@ -5,9 +5,9 @@
  * another path, or before a restart); `mayFlag` decides which of its own member-doc updates are
  * listed. Kept apart from tail-index.ts, which a reader needs without any of this.
  *
- * The flag set only when it changed (session 14): the writer remembers its latest CARRIER of this
- * tail (an index that spells its set out) and, while its set is that one, writes FLAGS_SAME and
- * the carrier's place. A carrier is listed like a flag block, so every later index lists it and a
+ * The flag set only when it changed (session 14): the writer remembers its latest spelled-out set
+ * of this tail when it is a CARRIER (one flag or more) and, while its set is that one, writes
+ * FLAGS_SAME and the carrier's place. A carrier is listed like a flag block, so every later index lists it and a
  * reader holds it (tail-index.ts). What it remembers comes from the same notes as the list (told,
  * or read back): a writer that knows nothing reads back the same log and writes the same index.
  */
@@ -63,8 +63,12 @@ export interface BlockNote {
   listed: boolean
   /** Whether it is an index of this doc (the spacing counts from the latest). */
   index: boolean
-  /** An index of this doc that spells its flag set out: that set's spelling (flagSetKey). Listed. */
-  carrier?: string
+  /**
+   * An index of this doc that spells its flag set out: that set's spelling (flagSetKey) when it is a
+   * carrier (one flag or more: listed, and FLAGS_SAME may name it), null when it is empty or over
+   * (nothing to name). Absent for any other block, and for an index that names a carrier.
+   */
+  carrier?: string | null
 }
 
 /**
@@ -74,19 +78,20 @@ export interface BlockNote {
  */
 export function noteOf(kind: number, blockDoc: string, payload: Uint8Array, docId: string, at?: number): BlockNote {
   const index = kind === BlockKind.TailIndex && blockDoc === docId
-  const carrier = index ? carriedSet(payload, at) : null
-  const listed = !ownDoc(kind, blockDoc, docId) || (kind === BlockKind.YjsUpdate && mayFlag(payload)) || carrier !== null
-  return carrier === null ? { docId, listed, index } : { docId, listed, index, carrier }
+  const carrier = index ? spelledSet(payload, at) : undefined
+  const listed = !ownDoc(kind, blockDoc, docId) || (kind === BlockKind.YjsUpdate && mayFlag(payload)) || typeof carrier === 'string'
+  return carrier === undefined ? { docId, listed, index } : { docId, listed, index, carrier }
 }
 
-/** The spelling of the set an index payload carries, or null (FLAGS_SAME, or not a well-formed index at `at`). */
-function carriedSet(payload: Uint8Array, at?: number): string | null {
+/** What an index payload spells out: a carrier's set (its spelling), null (empty or over), undefined (FLAGS_SAME, or not a well-formed index at `at`). */
+function spelledSet(payload: Uint8Array, at?: number): string | null | undefined {
   try {
     const idx = decodeTailIndex(payload, at ?? (payload.length >= 13 ? new DataView(payload.buffer, payload.byteOffset, payload.byteLength).getUint32(9, true) : -1))
-    return carriesFlags(idx) ? flagSetKey(idx.flags) : null
+    if (carriesFlags(idx)) return flagSetKey(idx.flags)
+    return Array.isArray(idx.flags) || idx.flags === 'over' ? null : undefined
   } catch (e) {
     if (!(e instanceof HearthError)) throw e
-    return null
+    return undefined
   }
 }
 
@@ -115,7 +120,7 @@ interface WriterState {
   scanned: number
   lastAt: number
   ranges: [number, number][]
-  /** The latest index of this tail that spells its flag set out, and that set's spelling: what FLAGS_SAME may name. */
+  /** The latest index of this tail that spells its flag set out, when it is a carrier, and that set's spelling: what FLAGS_SAME may name. */
   carried: { at: number; key: string } | null
 }
 
@@ -215,7 +220,8 @@ export class TailIndexWriter {
 
   private add(s: WriterState, i: number, note: BlockNote): void {
     if (note.index) s.lastAt = i
-    if (note.carrier !== undefined) s.carried = { at: i, key: note.carrier }
+    // The latest spelled-out set: a carrier, or (empty, over) none to name until the next one.
+    if (note.carrier !== undefined) s.carried = note.carrier === null ? null : { at: i, key: note.carrier }
     if (note.listed) addRange(s.ranges, i)
     s.scanned = i + 1
     this.notes.delete(i)
@@ -244,7 +250,7 @@ export class TailIndexWriter {
     // Our flags as the doc in memory holds them now: every own update before `at` is in it; only
     // spelled out when they are not the set our latest carrier of this tail holds.
     const set = indexFlags(flags())
-    const same = Array.isArray(set) && s.carried !== null && s.carried.key === flagSetKey(set)
+    const same = Array.isArray(set) && set.length > 0 && s.carried !== null && s.carried.key === flagSetKey(set)
     return encodeTailIndex({ start: s.start, end: s.end, at, ranges, flags: same && s.carried ? { carrier: s.carried.at } : set })
   }
 }
@@ -256,10 +262,11 @@ function addRange(ranges: [number, number][], i: number): void {
   else ranges.push([i, 1])
 }
 
-/** The carrier a writer resuming from its own index `last` goes on from: `last` itself, or the one it names (read back); null when unknown. */
+/** The carrier a writer resuming from its own index `last` goes on from: `last` itself, or the one it names (read back); null when none or unknown. */
 async function carrierOf(own: Readable, last: TailIndex, end: number, docId: string, open: OpenBlock): Promise<WriterState['carried']> {
   if (carriesFlags(last)) return { at: last.at, key: flagSetKey(last.flags) }
-  const at = (last.flags as { carrier: number }).carrier
+  if (Array.isArray(last.flags) || last.flags === 'over') return null
+  const at = last.flags.carrier
   const raw = await own.get(at)
   const carrier = raw && tailIndexAt(raw, at, end, docId, open)
   return carrier && carriesFlags(carrier) ? { at, key: flagSetKey(carrier.flags) } : null

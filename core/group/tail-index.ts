@@ -36,14 +36,15 @@
  * Ranges are strictly ascending and apart (each first > the previous range's end, so one list has
  * one spelling), and lie in [E, at): an index lists only its own tail, before itself. Flags are
  * strictly ascending (each target once) and each reads as flags.ts reads a flag. C lies in
- * [E, at) and inside a range: a CARRIER (an index that spells its set out, or says FLAGS_OVER) is
+ * [E, at) and inside a range: a CARRIER (an index that spells out a set of one flag or more) is
  * listed by every later index of its tail, so a reader that fetches the blocks its starting index
  * lists, plus the newest blocks, holds the carrier its latest index names.
  *
- * The set only when it changed (session 14): a writer whose set is the one its latest carrier of
- * this tail holds writes FLAGS_SAME and that carrier's place instead of repeating 67 bytes a flag
- * every TAIL_INDEX_EVERY blocks. The first index of each tail, the first after a restart whose
- * carrier the writer cannot read, and every index whose set changed spell it out. A reader takes
+ * The set only when it changed (session 14): a writer whose set is not empty and is the one its
+ * latest spelled-out index of this tail holds (a carrier) writes FLAGS_SAME and that carrier's
+ * place instead of repeating 67 bytes a flag every TAIL_INDEX_EVERY blocks. The first index of
+ * each tail, the first after a restart whose carrier the writer cannot read, every index whose set
+ * changed, and every empty set (2 bytes spelled out, fewer than FLAGS_SAME's 6) spell it out. A reader takes
  * the set of its LATEST index, following FLAGS_SAME to the carrier (one block; no chains: a
  * FLAGS_SAME naming anything but a carrier of this tail gives no page for that log until its
  * checkpoint is read, as FLAGS_OVER does).
@@ -117,9 +118,9 @@ export interface TailIndex {
   flags: Flag[] | 'over' | { carrier: number }
 }
 
-/** Whether an index spells its flag set out (or says FLAGS_OVER): later indexes may name it as their carrier. */
-export function carriesFlags(idx: TailIndex): idx is TailIndex & { flags: Flag[] | 'over' } {
-  return Array.isArray(idx.flags) || idx.flags === 'over'
+/** Whether an index is a CARRIER: it spells out a set of one flag or more, which later indexes may name (FLAGS_SAME). */
+export function carriesFlags(idx: TailIndex): idx is TailIndex & { flags: Flag[] } {
+  return Array.isArray(idx.flags) && idx.flags.length > 0
 }
 
 export function encodeTailIndex(idx: TailIndex): Uint8Array {

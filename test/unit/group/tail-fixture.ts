@@ -132,7 +132,7 @@ export async function hiddenWhileWaiting(): Promise<{ n: GroupSpace; whole: Grou
 }
 
 /**
- * Where a log's CARRIERS sit: its tail indexes that spell their flag set out. Every later index of
+ * Where a log's CARRIERS sit: its tail indexes that spell out a set of one flag or more. Every later index of
  * the tail lists them (tail-index.ts), so a newcomer holds them with the blocks the index it
  * starts from lists, which the fetch asks for before the first page (checkpoint-fetch.ts).
  */

@@ -14,7 +14,8 @@ import { SHARED_CHECKPOINT_MIN } from '../../../core/group/shared-checkpoint.ts'
 import { decodeTailIndex, encodeTailIndex, FLAGS_SAME, listedBlocks, TAIL_INDEX_EVERY, TAIL_INDEX_WINDOW, type TailIndex } from '../../../core/group/tail-index.ts'
 import { HearthError } from '../../../core/errors.ts'
 import { memberDocId } from '../../../core/model/doc-id.ts'
-import { setFlag } from '../../../core/model/flags.ts'
+import { setFlag, type Flag } from '../../../core/model/flags.ts'
+import { TailIndexWriter } from '../../../core/group/tail-index-writer.ts'
 import { MemberDoc } from '../../../core/model/member-doc.ts'
 import { BlockKind, decodeBlock, encodeBlock } from '../../../core/store/block-codec.ts'
 import { admitEvent, hex, identity, idOf, foundGroup, type MemLog } from './support.ts'
@@ -147,6 +148,15 @@ describe('a flag set written only when it changed', () => {
     }
     // Bytes: the set is written twice, not once per index (67 bytes a flag every TAIL_INDEX_EVERY blocks).
     expect(idx.length - carriers.length).toBeGreaterThanOrEqual((2 * TAIL_INDEX_WINDOW) / TAIL_INDEX_EVERY - 1)
+    // A writer that knows nothing (after a restart) goes on from the index before, reads the
+    // carrier it names back, and writes the same bytes.
+    const open = (raw: Uint8Array): ReturnType<typeof decodeBlock> => decodeBlock(raw, () => t.g.epochKey)
+    const both = (idx.find(([i]) => i === carriers[1])?.[1].flags ?? []) as Flag[]
+    for (const [i] of idx.filter(([i]) => i > (carriers[1] as number))) {
+      const upTo = { length: i, get: (j: number): Promise<Uint8Array | null> => (j < i ? t.g.log.get(j) : Promise.resolve(null)) }
+      const written = open(t.g.log.blocks[i] as Uint8Array).payload
+      expect(await new TailIndexWriter().due(upTo, t.at.start, memberDocId(t.g.me), open, () => both)).toEqual(written)
+    }
   })
 
   it('a newcomer follows its latest index to the carrier, far behind the newest blocks, and its preview hides the posts', async () => {
