@@ -145,9 +145,26 @@ export function readerFeed(space: GroupSpace, personal: PersonalReader, opts: Pa
   // for a transaction, a replay or a rebuild, "read to its end" is "in the docs to its end". Each
   // run ends in a settle point, so this holds during catch-ups too, not only between them.
   const view = space.settled && othersReadToEnd(space) ? space.reading.previewView() : null
-  if (!view) return { posts: [], next: null, preview: true }
+  if (!view || writtenElsewhere(space, view.docs.keys())) return { posts: [], next: null, preview: true }
   const page = feed(withFilter(space, mutesOf(personal), view.docs, view.flags), opts)
   return { posts: page.posts.filter((p) => p.createdAt > view.since), next: null, preview: true }
+}
+
+/**
+ * Whether a member a pane stands for has words in its real doc: written from another device of
+ * that member (read whole), or waiting there for items it names (an edit or a deletion of an item
+ * the real doc lacks). The page shows the pane as the member's doc, so what that device wrote is
+ * not on it: a post the pane holds, deleted or edited from the other device, would show with its
+ * old words. No page then, until the planned log's checkpoint is read (errs toward hiding). The
+ * flags of that doc still count (heldFlags) for when this is lifted.
+ */
+function writtenElsewhere(space: GroupSpace, docIds: Iterable<string>): boolean {
+  for (const docId of docIds) {
+    if (memberOf(docId) === null || !space.docs.has(docId)) continue
+    const { store } = space.docs.doc(docId)
+    if (store.clients.size > 0 || store.pendingStructs !== null || store.pendingDs !== null) return true
+  }
+  return false
 }
 
 /**

@@ -617,7 +617,7 @@ describe('a member with two devices', () => {
    * the flag is in her member doc as the newcomer reads it, but the preview shows her member doc
    * as the planned log's pane, which does not hold it.
    */
-  it('a flag written from the device whose log is read whole still hides the post in the preview', async () => {
+  it('a flag written from the device whose log is read whole: no page while her real doc holds it, then the full read', async () => {
     const g = await foundGroup(rnd, { flagThreshold: 1 })
     const bobId = identity(rnd)
     const bobLog = hex(rnd.bytes(32))
@@ -655,10 +655,10 @@ describe('a member with two devices', () => {
     await n.catchUp(bob)
     await n.catchUp(secondLog)
     await n.catchUp(sparse(g.log, held))
+    // Her real doc holds what the second device wrote: no page until her checkpoint is read
+    // (tail-two-devices.test.ts says why); the post is not shown meanwhile.
     const page = readerFeed(n, nobody, { limit: 1000 })
-    expect(page.preview).toBe(true)
-    expect(page.posts.map((p) => p.text)).not.toContain('bob, flagged from Fay’s second device')
-    expect(page.posts.map((p) => p.text)).toEqual(aboveLine(whole, n))
+    expect(page).toEqual({ posts: [], next: null, preview: true })
     await n.catchUp(g.log)
     expect(texts(n, 2000)).toEqual(texts(whole, 2000))
   })
