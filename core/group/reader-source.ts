@@ -74,9 +74,10 @@ function memberOf(docId: string): string | null {
 /**
  * The flags a preview's member docs do not show but their writers hold (member id → flags), so
  * the count errs toward hiding: each pane's index flags (its writer's checkpoint and the blocks
- * before its suffix: tail-preview.ts), the flags of a second planned device log of the same
- * member, and those in the real doc a pane stands in for (the member's devices read whole).
- * `real`: the member docs present, not the panes.
+ * before its suffix: tail-preview.ts), and those in the real doc a pane stands in for (another
+ * device of the member, read whole; no page is shown while that doc holds anything, see
+ * `writtenElsewhere`, but the count stays right should that rule be lifted). `real`: the member
+ * docs present, not the panes.
  */
 function heldFlags(real: ReadonlyMap<string, MemberDoc>, preview: ReadonlyMap<string, Y.Doc>, flags: ReadonlyMap<string, readonly Flag[]> = new Map()): Map<string, Flag[]> {
   const out = new Map<string, Flag[]>()
