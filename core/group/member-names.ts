@@ -6,10 +6,11 @@
 import { checkNameFree, cleanName, resolveNames } from '../model/names.ts'
 import { LIMITS } from '../model/vocabulary.ts'
 import type { GroupSpace } from './group-space.ts'
+import type { MemberDoc } from '../model/member-doc.ts'
 
-export function memberNames(space: GroupSpace): Map<string, string> {
+/** `docs`: the member docs present, when the caller has them already (reader-source.ts). */
+export function memberNames(space: GroupSpace, docs: ReadonlyMap<string, MemberDoc> = space.docs.memberDocs()): Map<string, string> {
   const gov = space.governance
-  const docs = space.docs.memberDocs()
   return resolveNames(gov.admissionOrder.map((id) => ({
     id, admitted: (gov.members.get(id) ?? gov.former.get(id))?.pseudonym, profile: docs.get(id)?.profile.get('pseudonym'),
   })), LIMITS.pseudonym)

@@ -4,7 +4,7 @@
  * the queue and the CLI all judge an item the same way.
  */
 import { errors } from '../errors.ts'
-import { sharedDocId } from '../model/doc-id.ts'
+import { parseDocId, sharedDocId } from '../model/doc-id.ts'
 import { itemFilter } from '../model/item-filter.ts'
 import { flagsIn, type Flag } from '../model/flags.ts'
 import { ModerationDoc } from '../model/moderation-doc.ts'
@@ -25,10 +25,12 @@ export interface PersonalReader {
 export const moderationDoc = (space: GroupSpace): ModerationDoc => new ModerationDoc(space.docs.doc(sharedDocId('moderation')))
 export const scheduleDoc = (space: GroupSpace): ScheduleDoc => new ScheduleDoc(space.docs.doc(sharedDocId('schedule')))
 
-export function moderationSource(space: GroupSpace, docs: ReadonlyMap<string, MemberDoc> = space.docs.memberDocs(), held?: ReadonlyMap<string, readonly Flag[]>): ModerationSource {
+export function moderationSource(
+  space: GroupSpace, docs: ReadonlyMap<string, MemberDoc> = space.docs.memberDocs(), held?: ReadonlyMap<string, readonly Flag[]>, names?: ReadonlyMap<string, string>,
+): ModerationSource {
   return {
     members: space.governance.members, docs, held, actions: moderationDoc(space).latest(space.governance.writerOf()),
-    threshold: space.governance.settings.flagThreshold, rules: space.docs.rules().current(), names: memberNames(space),
+    threshold: space.governance.settings.flagThreshold, rules: space.docs.rules().current(), names: names ?? memberNames(space),
   }
 }
 
@@ -41,27 +43,47 @@ export function mutesOf(personal: PersonalReader): MuteList {
  * before their cut-off still show (the write rule already refused anything after it).
  */
 export function groupSource(space: GroupSpace, preview?: ReadonlyMap<string, Y.Doc>): ViewSource {
+  const real = space.docs.memberDocs()
+  return sourceOf(space, real, memberNames(space, real), preview)
+}
+
+/**
+ * groupSource from the member docs present (`real`, read once per call: the preview's filter needs
+ * them too) and the names decided from them. A newcomer's tail previews stand in for member docs
+ * still waiting for their checkpoint; `real` itself is left as it is.
+ */
+function sourceOf(space: GroupSpace, real: ReadonlyMap<string, MemberDoc>, names: ReadonlyMap<string, string>, preview?: ReadonlyMap<string, Y.Doc>): ViewSource {
   const gov = space.governance
-  const docs = space.docs.memberDocs()
-  // A newcomer's tail previews stand in for member docs still waiting for their checkpoint.
-  for (const [docId, doc] of preview ?? []) docs.set(docId.slice('member/'.length), new MemberDoc(doc, docId.slice('member/'.length)))
+  const docs = new Map(real)
+  for (const [docId, doc] of preview ?? []) {
+    const member = memberOf(docId)
+    if (member !== null) docs.set(member, new MemberDoc(doc, member))
+  }
   return {
     me: space.me, members: gov.members, docs, rules: space.docs.rules().current(),
-    authors: new Set([...gov.members.keys(), ...gov.former.keys()]), names: memberNames(space),
+    authors: new Set([...gov.members.keys(), ...gov.former.keys()]), names,
   }
+}
+
+/** The member a member doc id names; null for any other doc (a preview pane is only ever a member doc's). */
+function memberOf(docId: string): string | null {
+  const ref = parseDocId(docId)
+  return ref?.cls === 'member' ? ref.name : null
 }
 
 /**
  * The flags a preview's member docs do not show but their writers hold (member id → flags), so
  * the count errs toward hiding: each pane's index flags (its writer's checkpoint and the blocks
- * before its suffix: tail-preview.ts), the flags of a second planned device log of the same
- * member, and those in the real doc a pane stands in for (the member's devices read whole).
+ * before its suffix: tail-preview.ts), and those in the real doc a pane stands in for (another
+ * device of the member, read whole; no page is shown while that doc holds anything, see
+ * `writtenElsewhere`, but the count stays right should that rule be lifted). `real`: the member
+ * docs present, not the panes.
  */
-function heldFlags(space: GroupSpace, preview: ReadonlyMap<string, Y.Doc>, flags: ReadonlyMap<string, readonly Flag[]> = new Map()): Map<string, Flag[]> {
-  const real = space.docs.memberDocs()
+function heldFlags(real: ReadonlyMap<string, MemberDoc>, preview: ReadonlyMap<string, Y.Doc>, flags: ReadonlyMap<string, readonly Flag[]> = new Map()): Map<string, Flag[]> {
   const out = new Map<string, Flag[]>()
   for (const docId of new Set([...preview.keys(), ...flags.keys()])) {
-    const member = docId.slice('member/'.length)
+    const member = memberOf(docId)
+    if (member === null) continue
     const doc = real.get(member)
     out.set(member, [...(flags.get(docId) ?? []), ...(doc ? flagsIn(doc) : [])])
   }
@@ -124,9 +146,26 @@ export function readerFeed(space: GroupSpace, personal: PersonalReader, opts: Pa
   // for a transaction, a replay or a rebuild, "read to its end" is "in the docs to its end". Each
   // run ends in a settle point, so this holds during catch-ups too, not only between them.
   const view = space.settled && othersReadToEnd(space) ? space.reading.previewView() : null
-  if (!view) return { posts: [], next: null, preview: true }
+  if (!view || writtenElsewhere(space, view.docs.keys())) return { posts: [], next: null, preview: true }
   const page = feed(withFilter(space, mutesOf(personal), view.docs, view.flags), opts)
   return { posts: page.posts.filter((p) => p.createdAt > view.since), next: null, preview: true }
+}
+
+/**
+ * Whether a member a pane stands for has words in its real doc: written from another device of
+ * that member (read whole), or waiting there for items it names (an edit or a deletion of an item
+ * the real doc lacks). The page shows the pane as the member's doc, so what that device wrote is
+ * not on it: a post the pane holds, deleted or edited from the other device, would show with its
+ * old words. No page then, until the planned log's checkpoint is read (errs toward hiding). The
+ * flags of that doc still count (heldFlags) for when this is lifted.
+ */
+function writtenElsewhere(space: GroupSpace, docIds: Iterable<string>): boolean {
+  for (const docId of docIds) {
+    if (memberOf(docId) === null || !space.docs.has(docId)) continue
+    const { store } = space.docs.doc(docId)
+    if (store.clients.size > 0 || store.pendingStructs !== null || store.pendingDs !== null) return true
+  }
+  return false
 }
 
 /**
@@ -147,8 +186,11 @@ function othersReadToEnd(space: GroupSpace): boolean {
 }
 
 function withFilter(space: GroupSpace, mutes: MuteList, preview?: ReadonlyMap<string, Y.Doc>, previewFlags?: ReadonlyMap<string, readonly Flag[]>): ViewSource {
-  const base = groupSource(space, preview)
-  const mod = moderationSource(space, base.docs, preview && heldFlags(space, preview, previewFlags))
+  // The member docs and names once per call: the source, the names and a preview's held flags
+  // all read them (a feed is asked often while a newcomer waits for its first page).
+  const real = space.docs.memberDocs()
+  const base = sourceOf(space, real, memberNames(space, real), preview)
+  const mod = moderationSource(space, base.docs, preview && heldFlags(real, preview, previewFlags), base.names)
   return {
     ...base,
     filter: itemFilter({ groupId: space.governance.groupId, index: moderationIndex(mod), rules: mod.rules, mutes, mine: base.docs.get(space.me) }),

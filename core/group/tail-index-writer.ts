@@ -4,6 +4,12 @@
  * (`told`, `noteOf`), so an index reads back only the blocks it was not told of (appended by
  * another path, or before a restart); `mayFlag` decides which of its own member-doc updates are
  * listed. Kept apart from tail-index.ts, which a reader needs without any of this.
+ *
+ * The flag set only when it changed (session 14): the writer remembers its latest spelled-out set
+ * of this tail when it is a CARRIER (one flag or more) and, while its set is that one, writes
+ * FLAGS_SAME and the carrier's place. A carrier is listed like a flag block, so every later index lists it and a
+ * reader holds it (tail-index.ts). What it remembers comes from the same notes as the list (told,
+ * or read back): a writer that knows nothing reads back the same log and writes the same index.
  */
 import * as Y from 'yjs'
 import { HearthError } from '../errors.ts'
@@ -12,7 +18,7 @@ import type { Flag } from '../model/flags.ts'
 import type { OpenBlock } from './checkpoint-log.ts'
 import { decodeCheckpointPart } from './shared-checkpoint.ts'
 import { readRun, type Readable } from './log-window.ts'
-import { encodeTailIndex, findTailIndex, indexFlags, MAX_TAIL_INDEX_RANGES, TAIL_INDEX_EVERY } from './tail-index.ts'
+import { carriesFlags, decodeTailIndex, encodeTailIndex, findTailIndex, flagSetKey, indexFlags, MAX_TAIL_INDEX_RANGES, TAIL_INDEX_EVERY, tailIndexAt, type TailIndex } from './tail-index.ts'
 
 /** A block that stands for the member doc `docId` itself: what an index does not list, unless it may hold a flag (`mayFlag`). */
 function ownDoc(kind: number, blockDoc: string, docId: string): boolean {
@@ -57,21 +63,42 @@ export interface BlockNote {
   listed: boolean
   /** Whether it is an index of this doc (the spacing counts from the latest). */
   index: boolean
+  /**
+   * An index of this doc that spells its flag set out: that set's spelling (flagSetKey) when it is a
+   * carrier (one flag or more: listed, and FLAGS_SAME may name it), null when it is empty or over
+   * (nothing to name). Absent for any other block, and for an index that names a carrier.
+   */
+  carrier?: string | null
 }
 
 /**
  * What an index makes of a block of `kind` to `blockDoc` with plaintext `payload`, in the log of
- * member doc `docId`. The one rule for a block told at append time and one read back, so both
- * give the same index.
+ * member doc `docId`; `at`, where it sits when read back (told: where its payload says). The one
+ * rule for a block told at append time and one read back, so both give the same index.
  */
-export function noteOf(kind: number, blockDoc: string, payload: Uint8Array, docId: string): BlockNote {
-  return { docId, listed: !ownDoc(kind, blockDoc, docId) || (kind === BlockKind.YjsUpdate && mayFlag(payload)), index: kind === BlockKind.TailIndex && blockDoc === docId }
+export function noteOf(kind: number, blockDoc: string, payload: Uint8Array, docId: string, at?: number): BlockNote {
+  const index = kind === BlockKind.TailIndex && blockDoc === docId
+  const carrier = index ? spelledSet(payload, at) : undefined
+  const listed = !ownDoc(kind, blockDoc, docId) || (kind === BlockKind.YjsUpdate && mayFlag(payload)) || typeof carrier === 'string'
+  return carrier === undefined ? { docId, listed, index } : { docId, listed, index, carrier }
 }
 
-function readBack(raw: Uint8Array, docId: string, open: OpenBlock): BlockNote {
+/** What an index payload spells out: a carrier's set (its spelling), null (empty or over), undefined (FLAGS_SAME, or not a well-formed index at `at`). */
+function spelledSet(payload: Uint8Array, at?: number): string | null | undefined {
+  try {
+    const idx = decodeTailIndex(payload, at ?? (payload.length >= 13 ? new DataView(payload.buffer, payload.byteOffset, payload.byteLength).getUint32(9, true) : -1))
+    if (carriesFlags(idx)) return flagSetKey(idx.flags)
+    return Array.isArray(idx.flags) || idx.flags === 'over' ? null : undefined
+  } catch (e) {
+    if (!(e instanceof HearthError)) throw e
+    return undefined
+  }
+}
+
+function readBack(raw: Uint8Array, i: number, docId: string, open: OpenBlock): BlockNote {
   try {
     const b = open(raw)
-    return noteOf(b.kind, b.docId, b.payload, docId)
+    return noteOf(b.kind, b.docId, b.payload, docId, i)
   } catch (e) {
     if (!(e instanceof HearthError)) throw e
     // a block we cannot read ourselves is left for every reader to judge: listed
@@ -93,6 +120,8 @@ interface WriterState {
   scanned: number
   lastAt: number
   ranges: [number, number][]
+  /** The latest index of this tail that spells its flag set out, when it is a carrier, and that set's spelling: what FLAGS_SAME may name. */
+  carried: { at: number; key: string } | null
 }
 
 /**
@@ -128,7 +157,7 @@ export class TailIndexWriter {
    * nothing to read (no tail yet), so its first index goes straight into the write chain.
    */
   started(start: number, end: number, docId: string): void {
-    this.state = { start, end, docId, scanned: end, lastAt: end - 1, ranges: [] }
+    this.state = { start, end, docId, scanned: end, lastAt: end - 1, ranges: [], carried: null }
     for (const i of this.notes.keys()) if (i < end) this.notes.delete(i)
   }
 
@@ -156,14 +185,16 @@ export class TailIndexWriter {
       if (!(e instanceof HearthError)) throw e
       return
     }
-    let s: WriterState = { start, end, docId, scanned: end, lastAt: end - 1, ranges: [] }
+    let s: WriterState = { start, end, docId, scanned: end, lastAt: end - 1, ranges: [], carried: null }
     // The blocks from `known` on were told of (an index among them too): no need to look there.
     let known = at
     while (known > end && this.notes.get(known - 1)?.docId === docId) known--
     if (known > end) {
       // After a restart: on from our own latest index of this checkpoint, if one is near the end.
       const last = await findTailIndex(own, end, known, docId, open)
-      if (typeof last === 'object') s = { ...s, scanned: last.at + 1, lastAt: last.at, ranges: last.ranges.map(([f, c]) => [f, c]) }
+      if (typeof last === 'object') s = { ...s, scanned: last.at + 1, lastAt: last.at, ranges: last.ranges.map(([f, c]) => [f, c]), carried: await carrierOf(own, last, end, docId, open) }
+      // A carrier is listed by the indexes after it, as `add` lists it.
+      if (typeof last === 'object' && s.carried?.at === last.at) addRange(s.ranges, last.at)
       await this.scan(own, s, at, open)
     }
     this.state = s
@@ -181,7 +212,7 @@ export class TailIndexWriter {
       // A run of blocks we were not told of: read back, decrypted.
       let stop = s.scanned + 1
       while (stop < at && this.notes.get(stop)?.docId !== s.docId) stop++
-      for await (const [i, raw] of readRun(own, s.scanned, () => stop)) this.add(s, i, readBack(raw, s.docId, open))
+      for await (const [i, raw] of readRun(own, s.scanned, () => stop)) this.add(s, i, readBack(raw, i, s.docId, open))
       // Our own log holds every block; one not read stops here.
       if (s.scanned < stop) return
     }
@@ -189,11 +220,9 @@ export class TailIndexWriter {
 
   private add(s: WriterState, i: number, note: BlockNote): void {
     if (note.index) s.lastAt = i
-    if (note.listed) {
-      const last = s.ranges[s.ranges.length - 1]
-      if (last && last[0] + last[1] === i) last[1]++
-      else s.ranges.push([i, 1])
-    }
+    // The latest spelled-out set: a carrier, or (empty, over) none to name until the next one.
+    if (note.carrier !== undefined) s.carried = note.carrier === null ? null : { at: i, key: note.carrier }
+    if (note.listed) addRange(s.ranges, i)
     s.scanned = i + 1
     this.notes.delete(i)
   }
@@ -218,7 +247,27 @@ export class TailIndexWriter {
     // Past the range cap: the whole tail as one range (a reader fetches it all, as with no index),
     // so the index still carries our flags, which no tail block holds.
     const ranges: [number, number][] = s.ranges.length > MAX_TAIL_INDEX_RANGES ? [[s.end, at - s.end]] : s.ranges.map(([f, c]) => [f, c])
-    // Our flags as the doc in memory holds them now: every own update before `at` is in it.
-    return encodeTailIndex({ start: s.start, end: s.end, at, ranges, flags: indexFlags(flags()) })
+    // Our flags as the doc in memory holds them now: every own update before `at` is in it; only
+    // spelled out when they are not the set our latest carrier of this tail holds.
+    const set = indexFlags(flags())
+    const same = Array.isArray(set) && set.length > 0 && s.carried !== null && s.carried.key === flagSetKey(set)
+    return encodeTailIndex({ start: s.start, end: s.end, at, ranges, flags: same && s.carried ? { carrier: s.carried.at } : set })
   }
+}
+
+/** Adds block `i` (past every range so far) to a list of ranges. */
+function addRange(ranges: [number, number][], i: number): void {
+  const last = ranges[ranges.length - 1]
+  if (last && last[0] + last[1] === i) last[1]++
+  else ranges.push([i, 1])
+}
+
+/** The carrier a writer resuming from its own index `last` goes on from: `last` itself, or the one it names (read back); null when none or unknown. */
+async function carrierOf(own: Readable, last: TailIndex, end: number, docId: string, open: OpenBlock): Promise<WriterState['carried']> {
+  if (carriesFlags(last)) return { at: last.at, key: flagSetKey(last.flags) }
+  if (Array.isArray(last.flags) || last.flags === 'over') return null
+  const at = last.flags.carrier
+  const raw = await own.get(at)
+  const carrier = raw && tailIndexAt(raw, at, end, docId, open)
+  return carrier && carriesFlags(carrier) ? { at, key: flagSetKey(carrier.flags) } : null
 }

@@ -17,7 +17,8 @@
  *
  * Block: kind 4 (block-codec.ts, BlockKind.TailIndex), doc id `member/<owner>`, sealed under the
  * epoch key and signed in its writer's Hypercore like every block. Payload (version 1, changed in
- * place in session 13 to carry the flag set: no index had shipped):
+ * place in session 13 to carry the flag set and in session 14 to name it, FLAGS_SAME: no index had
+ * shipped. A session-13 reader refuses a FLAGS_SAME index, BLOCK_TOO_LARGE, and reads on):
  *   offset    size  field
  *   0         1     version (1)
  *   1         4     u32 LE start: S, the start of the checkpoint whose tail this indexes
@@ -25,14 +26,28 @@
  *   9         4     u32 LE at: this block's own index in its log (E <= at)
  *   13        2     u16 LE R: how many ranges follow, 0..MAX_TAIL_INDEX_RANGES
  *   15        8R    R ranges, each u32 LE first, u32 LE count (count >= 1): blocks [first, first+count)
- *   15+8R     2     u16 LE F: how many flags follow, 0..MAX_TAIL_INDEX_FLAGS, or FLAGS_OVER (0xffff:
- *                   the writer held more; none follow)
+ *   15+8R     2     u16 LE F: how many flags follow, 0..MAX_TAIL_INDEX_FLAGS; or FLAGS_OVER (0xffff:
+ *                   the writer held more; none follow); or FLAGS_SAME (0xfffe, session 14: the set
+ *                   is the one an earlier index of this tail carries; a u32 follows)
  *   17+8R     67F   F flags, ascending by target, each: author id 32, item id 8 (the target Ref),
  *                   u16 LE reason (0 "other", n "rule:n", n <= 999), u8 rules given (0|1), rules
  *                   hash 16 (zeros when not given), u32 LE at low, u32 LE at high (a safe integer)
+ *   17+8R     4     (FLAGS_SAME only) u32 LE C: where the index that carries the set sits
  * Ranges are strictly ascending and apart (each first > the previous range's end, so one list has
  * one spelling), and lie in [E, at): an index lists only its own tail, before itself. Flags are
- * strictly ascending (each target once) and each reads as flags.ts reads a flag.
+ * strictly ascending (each target once) and each reads as flags.ts reads a flag. C lies in
+ * [E, at) and inside a range: a CARRIER (an index that spells out a set of one flag or more) is
+ * listed by every later index of its tail, so a reader that fetches the blocks its starting index
+ * lists, plus the newest blocks, holds the carrier its latest index names.
+ *
+ * The set only when it changed (session 14): a writer whose set is not empty and is the one its
+ * latest spelled-out index of this tail holds (a carrier) writes FLAGS_SAME and that carrier's
+ * place instead of repeating 67 bytes a flag every TAIL_INDEX_EVERY blocks. The first index of
+ * each tail, the first after a restart whose carrier the writer cannot read, every index whose set
+ * changed, and every empty set (2 bytes spelled out, fewer than FLAGS_SAME's 6) spell it out. A reader takes
+ * the set of its LATEST index, following FLAGS_SAME to the carrier (one block; no chains: a
+ * FLAGS_SAME naming anything but a carrier of this tail gives no page for that log until its
+ * checkpoint is read, as FLAGS_OVER does).
  *
  * Bounds: MAX_TAIL_INDEX_RANGES ranges (64 KiB) and MAX_TAIL_INDEX_FLAGS flags (67 KiB). A writer
  * whose tail needs more ranges lists its whole tail as one range (the reader fetches it all, as
@@ -61,8 +76,9 @@
  * Cost. The writer decodes each own update once, as it is appended (the write path tells it of
  * each block: tail-index-writer.ts; only a block it was not told of is read back), and only up
  * to FLAG_SCAN_MAX bytes: a larger one is listed unread. The flag set is read from the doc in
- * memory, 67 bytes a flag. An index naming blocks outside [E, at), sitting elsewhere than `at`,
- * or with malformed flags is refused (BLOCK_MALFORMED); one of another checkpoint (stale) is not
+ * memory, 67 bytes a flag, written when it changed (else 4 bytes), compared with the latest
+ * carrier's by its bytes (`flagSetKey`). An index naming blocks outside [E, at), sitting elsewhere than `at`,
+ * with malformed flags, or naming a carrier outside its list is refused (BLOCK_MALFORMED); one of another checkpoint (stale) is not
  * used.
  */
 import { HearthError, errors } from '../errors.ts'
@@ -82,6 +98,8 @@ export const MAX_TAIL_INDEX_RANGES = 8 * 1024
 export const MAX_TAIL_INDEX_FLAGS = 1024
 /** The flag count that says "more than MAX_TAIL_INDEX_FLAGS": the set is not given (tail-preview.ts then shows no page). */
 export const FLAGS_OVER = 0xffff
+/** The flag count that says "the set an earlier index of this tail carries": its place follows. */
+export const FLAGS_SAME = 0xfffe
 const HEAD = 15
 /** author id 32, item id 8, reason u16, rules present u8, rules 16, at u32 lo + u32 hi. */
 const FLAG_BYTES = 67
@@ -93,15 +111,24 @@ export interface TailIndex {
   at: number
   /** [first, count] pairs, as in the payload. */
   ranges: [number, number][]
-  /** Its writer's own flags when the index was written (flags.ts), ascending by target; 'over' past MAX_TAIL_INDEX_FLAGS. */
-  flags: Flag[] | 'over'
+  /**
+   * Its writer's own flags when the index was written (flags.ts), ascending by target; 'over' past
+   * MAX_TAIL_INDEX_FLAGS; `{ carrier }`: the same set as the index at that place carries.
+   */
+  flags: Flag[] | 'over' | { carrier: number }
+}
+
+/** Whether an index is a CARRIER: it spells out a set of one flag or more, which later indexes may name (FLAGS_SAME). */
+export function carriesFlags(idx: TailIndex): idx is TailIndex & { flags: Flag[] } {
+  return Array.isArray(idx.flags) && idx.flags.length > 0
 }
 
 export function encodeTailIndex(idx: TailIndex): Uint8Array {
   checkShape(idx)
-  const flags = idx.flags === 'over' ? [] : idx.flags
+  const flags = Array.isArray(idx.flags) ? idx.flags : []
+  const same = Array.isArray(idx.flags) || idx.flags === 'over' ? null : idx.flags.carrier
   const tail = HEAD + 8 * idx.ranges.length
-  const b = new Uint8Array(tail + 2 + FLAG_BYTES * flags.length)
+  const b = new Uint8Array(tail + 2 + (same === null ? FLAG_BYTES * flags.length : 4))
   const dv = new DataView(b.buffer)
   b[0] = TAIL_INDEX_VERSION
   dv.setUint32(1, idx.start, true)
@@ -112,7 +139,8 @@ export function encodeTailIndex(idx: TailIndex): Uint8Array {
     dv.setUint32(HEAD + 8 * i, first, true)
     dv.setUint32(HEAD + 8 * i + 4, count, true)
   })
-  dv.setUint16(tail, idx.flags === 'over' ? FLAGS_OVER : flags.length, true)
+  dv.setUint16(tail, idx.flags === 'over' ? FLAGS_OVER : same !== null ? FLAGS_SAME : flags.length, true)
+  if (same !== null) dv.setUint32(tail + 2, same, true)
   flags.forEach((f, i) => encodeFlag(b, dv, tail + 2 + FLAG_BYTES * i, f))
   return b
 }
@@ -127,11 +155,13 @@ export function decodeTailIndex(payload: Uint8Array, index: number): TailIndex {
   if (payload.length < tail + 2) throw errors.BLOCK_MALFORMED('tail index length')
   const f = dv.getUint16(tail, true)
   const over = f === FLAGS_OVER
-  if (!over && f > MAX_TAIL_INDEX_FLAGS) throw errors.BLOCK_TOO_LARGE('tail index has too many flags')
-  if (payload.length !== tail + 2 + FLAG_BYTES * (over ? 0 : f)) throw errors.BLOCK_MALFORMED('tail index length')
-  const idx: TailIndex = { start: dv.getUint32(1, true), end: dv.getUint32(5, true), at: dv.getUint32(9, true), ranges: [], flags: over ? 'over' : [] }
+  const same = f === FLAGS_SAME
+  if (!over && !same && f > MAX_TAIL_INDEX_FLAGS) throw errors.BLOCK_TOO_LARGE('tail index has too many flags')
+  if (payload.length !== tail + 2 + (same ? 4 : FLAG_BYTES * (over ? 0 : f))) throw errors.BLOCK_MALFORMED('tail index length')
+  const flags: TailIndex['flags'] = over ? 'over' : same ? { carrier: dv.getUint32(tail + 2, true) } : []
+  const idx: TailIndex = { start: dv.getUint32(1, true), end: dv.getUint32(5, true), at: dv.getUint32(9, true), ranges: [], flags }
   for (let i = 0; i < count; i++) idx.ranges.push([dv.getUint32(HEAD + 8 * i, true), dv.getUint32(HEAD + 8 * i + 4, true)])
-  if (idx.flags !== 'over') for (let i = 0; i < f; i++) idx.flags.push(decodeFlag(payload, dv, tail + 2 + FLAG_BYTES * i))
+  if (Array.isArray(flags)) for (let i = 0; i < f; i++) flags.push(decodeFlag(payload, dv, tail + 2 + FLAG_BYTES * i))
   checkShape(idx)
   if (idx.at !== index) throw errors.BLOCK_MALFORMED('tail index out of place')
   return idx
@@ -158,6 +188,12 @@ function checkShape({ start, end, at, ranges, flags }: TailIndex): void {
     floor = first + count + 1
   }
   if (flags === 'over') return
+  if (!Array.isArray(flags)) {
+    // The carrier is of this tail, before this index, and listed (so a reader holds it: see the header).
+    const c = flags.carrier
+    if (!u32(c) || c < end || c >= at || !ranges.some(([first, count]) => c >= first && c < first + count)) throw errors.BLOCK_MALFORMED('tail index carrier')
+    return
+  }
   if (flags.length > MAX_TAIL_INDEX_FLAGS) throw errors.BLOCK_TOO_LARGE('tail index has too many flags')
   let prev = ''
   for (const f of flags) {
@@ -196,6 +232,15 @@ function decodeFlag(b: Uint8Array, dv: DataView, o: number): Flag {
 
 const toHex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
 const fromHex = (h: string): Uint8Array => Uint8Array.from(Buffer.from(h, 'hex'))
+
+/** One spelling of a set as an index carries it (its bytes, hex): two sets are the same exactly when these are. */
+export function flagSetKey(flags: readonly Flag[] | 'over'): string {
+  if (flags === 'over') return 'over'
+  const b = new Uint8Array(FLAG_BYTES * flags.length)
+  const dv = new DataView(b.buffer)
+  flags.forEach((f, i) => encodeFlag(b, dv, FLAG_BYTES * i, f))
+  return toHex(b)
+}
 
 /** A writer's flags as an index carries them: ascending by target, or 'over' past the cap. */
 export function indexFlags(flags: readonly Flag[]): Flag[] | 'over' {
@@ -243,7 +288,7 @@ export async function findTailIndex(log: Readable, end: number, length: number, 
       missing = true
       continue
     }
-    const idx = usableIndex(raw, indexes[k] as number, end, docId, open)
+    const idx = tailIndexAt(raw, indexes[k] as number, end, docId, open)
     if (idx && length - (idx.at + 1) >= minSuffix) return idx
     short ??= idx
   }
@@ -251,7 +296,8 @@ export async function findTailIndex(log: Readable, end: number, length: number, 
   return short && from > end ? short : 'none'
 }
 
-function usableIndex(raw: Uint8Array, i: number, end: number, docId: string | null, open: OpenBlock): TailIndex | null {
+/** Block `i` as a usable index of the tail from `end` (of `docId` when given), or null. */
+export function tailIndexAt(raw: Uint8Array, i: number, end: number, docId: string | null, open: OpenBlock): TailIndex | null {
   try {
     const b = open(raw)
     if (b.kind !== BlockKind.TailIndex || (docId !== null && b.docId !== docId)) return null

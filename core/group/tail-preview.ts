@@ -36,7 +36,9 @@
  * - every flag (flags.ts) its writer holds is counted: the pane holds those written in the
  *   listed blocks and the suffix (an honest index lists each own update that may set or clear
  *   one), and the LATEST usable index in the log's newest blocks carries its writer's whole flag
- *   set when it was written, the checkpoint's flags among them (`view` hands them on beside the
+ *   set when it was written, the checkpoint's flags among them, or names the earlier index of the
+ *   tail that carries that set (FLAGS_SAME: read from that block, which every later index lists,
+ *   so it is held once the listed blocks are; no page while it is not) (`view` hands them on beside the
  *   pane, which is not changed: its Yjs state stays what its blocks made it; reader-source.ts
  *   adds them to the count, and the flags the real doc of a member with a pane holds, written
  *   from another device of that member whose log is read whole). The pane starts at or before
@@ -70,17 +72,20 @@
  * read; and the reply or reaction of another writer before its suffix is missing from such a
  * post. With suffixes the line sits nearer the page, so the limit on skewed clocks written down
  * in session 10 (an honest writer's clock behind the others') comes closer.
- * A member with two device logs, one planned: the pane stands in for the member's doc, so posts
- * written from the device read whole are not on the preview page until the checkpoint is read
- * (fewer posts than the full read; their flags do count, above).
+ * A member with two device logs, one planned: the pane stands in for the member's doc, so what
+ * the other device wrote to it is not on the page: its posts, and its deletions and edits of the
+ * pane's posts (session 14: the old words were shown). So no page while that member's real doc
+ * holds anything (reader-source.ts, `writtenElsewhere`), nor while two of its logs are planned
+ * (`view`), until the checkpoint is read. Showing the other device's words needs what flags have
+ * for deletions held in a checkpoint (decisions.md, session 14, flags).
  */
 import * as Y from 'yjs'
 import { HearthError } from '../errors.ts'
 import { BlockKind } from '../store/block-codec.ts'
 import type { OpenBlock } from './checkpoint-log.ts'
 import { readAll, readRun, type Readable } from './log-window.ts'
-import { findTailIndex, listedBlocks, SUFFIX_MIN } from './tail-index.ts'
-import { readFlag, type Flag } from '../model/flags.ts'
+import { carriesFlags, findTailIndex, listedBlocks, SUFFIX_MIN, tailIndexAt, type TailIndex } from './tail-index.ts'
+import type { Flag } from '../model/flags.ts'
 
 export interface PreviewHost {
   readonly open: OpenBlock
@@ -160,8 +165,8 @@ export class TailPreview {
     // pane starts at it or before it, so it reads every block after it.
     const latest = await findTailIndex(log, from, log.length, docId, this.host.open)
     if (latest === 'wait') return null
-    // Only an index its writer may write there (the write rule, the byte budget) speaks for its flags.
-    const flags = latest === 'none' || !this.host.mayWrite(log.key, latest.at, docId) ? null : latest.flags
+    const flags = latest === 'none' ? null : await this.flagsOf(log, latest, from, docId)
+    if (flags === 'wait') return null
     const idx = latest === 'none' || log.length - (latest.at + 1) >= SUFFIX_MIN ? latest : await findTailIndex(log, from, log.length, docId, this.host.open, SUFFIX_MIN)
     if (idx === 'wait') return null
     if (idx === 'none') return { next: from, own: [], flags }
@@ -176,6 +181,25 @@ export class TailPreview {
       else if (mine.kind === BlockKind.YjsUpdate) own.push([i, mine.payload])
     })
     return { next: idx.at + 1, own, flags }
+  }
+
+  /**
+   * The flag set the latest index speaks for: its own, or (FLAGS_SAME) its carrier's, read from
+   * the log (listed by every later index, so held once the listed blocks are: tail-index.ts).
+   * Only an index its writer may write there (the write rule, the byte budget), and a carrier too,
+   * speaks for its flags: null otherwise. A FLAGS_SAME naming anything but a carrier of this
+   * tail: 'over', no page from this log until its checkpoint (its flags are not known).
+   */
+  private async flagsOf(log: Readable & { key: string }, latest: TailIndex, from: number, docId: string): Promise<Flag[] | 'over' | null | 'wait'> {
+    if (!this.host.mayWrite(log.key, latest.at, docId)) return null
+    const own = latest.flags
+    if (Array.isArray(own) || own === 'over') return own
+    const c = own.carrier
+    const raw = await log.get(c)
+    if (!raw) return 'wait'
+    if (!this.host.mayWrite(log.key, c, docId)) return null
+    const carrier = tailIndexAt(raw, c, from, docId, this.host.open)
+    return carrier && carriesFlags(carrier) ? carrier.flags : 'over'
   }
 
   /** Whether the preview of `logKey` has read every block of its log known so far. */
@@ -199,9 +223,9 @@ export class TailPreview {
 
   /**
    * Member doc id → preview doc, the line above which the page is whole, and member doc id → the
-   * flags its writer's panes hold beyond the doc shown (every pane's index flags and, for a member
-   * with more than one planned device log, the flags of the panes not shown): the moderation
-   * count adds them (reader-source.ts). Null when no page can be shown.
+   * flags its writer's pane holds beyond the doc shown (its index flags): the moderation count
+   * adds them (reader-source.ts). Null when no page can be shown, a member with two planned device
+   * logs among the reasons (see the header).
    */
   view(planned: Iterable<string>): PreviewView | null {
     const docs = new Map<string, Y.Doc>()
@@ -215,12 +239,12 @@ export class TailPreview {
       const oldest = oldestDated(p.doc, p.undated)
       if (oldest === Infinity) return null
       since = Math.max(since, oldest)
-      const held = flags.get(p.docId) ?? []
-      held.push(...(p.flags ?? []))
-      // A second pane of the same member doc (two devices) is not the one shown: its flags still count.
-      if (docs.has(p.docId)) held.push(...paneFlags(p.doc))
-      flags.set(p.docId, held)
-      if (!docs.has(p.docId)) docs.set(p.docId, p.doc)
+      // Two planned device logs of one member: one pane is shown as the member's doc, so what the
+      // other device wrote (a deletion or an edit of a post the shown pane holds) is not on the
+      // page. No page until one of their checkpoints is read (errs toward hiding).
+      if (docs.has(p.docId)) return null
+      flags.set(p.docId, [...(p.flags ?? [])])
+      docs.set(p.docId, p.doc)
     }
     return docs.size ? { docs, since, flags } : null
   }
@@ -230,16 +254,6 @@ export interface PreviewView {
   docs: Map<string, Y.Doc>
   since: number
   flags: Map<string, Flag[]>
-}
-
-/** The well-formed flags a pane's doc holds (flags.ts's layout). */
-function paneFlags(doc: Y.Doc): Flag[] {
-  const out: Flag[] = []
-  for (const [target, v] of doc.getMap<unknown>('flags')) {
-    const f = readFlag(target, v)
-    if (f) out.push(f)
-  }
-  return out
 }
 
 /** The block when it is one of the pane's own doc (an update, or a checkpoint or index block a hostile index lists: passed over), else null. */

@@ -9,7 +9,8 @@ import { decodeCheckpointPart, SHARED_CHECKPOINT_MIN } from '../../../core/group
 import { memberDocId } from '../../../core/model/doc-id.ts'
 import { MemberDoc } from '../../../core/model/member-doc.ts'
 import { ModerationDoc } from '../../../core/model/moderation-doc.ts'
-import { decodeBlock } from '../../../core/store/block-codec.ts'
+import { BlockKind, decodeBlock } from '../../../core/store/block-codec.ts'
+import { carriesFlags, decodeTailIndex } from '../../../core/group/tail-index.ts'
 import { seededRandom, testSeed } from '../../helpers/seeded-random.ts'
 import { admitEvent, foundGroup, hex, identity, idOf, MemLog, type Founded } from './support.ts'
 
@@ -128,4 +129,22 @@ export async function hiddenWhileWaiting(): Promise<{ n: GroupSpace; whole: Grou
   await readSparsely(n, g.log, { start, parts, listed }, (i) => tailHeld({ start, parts, listed })(i) && i !== last)
   await n.catchUp(bob)
   return { n, whole, post, rest: () => n.catchUp(g.log) }
+}
+
+/**
+ * Where a log's CARRIERS sit: its tail indexes that spell out a set of one flag or more. Every later index of
+ * the tail lists them (tail-index.ts), so a newcomer holds them with the blocks the index it
+ * starts from lists, which the fetch asks for before the first page (checkpoint-fetch.ts).
+ */
+export function carriersIn(g: Founded, log: MemLog): Set<number> {
+  const out = new Set<number>()
+  log.blocks.forEach((raw, i) => {
+    try {
+      const b = decodeBlock(raw, () => g.epochKey)
+      if (b.kind === BlockKind.TailIndex && carriesFlags(decodeTailIndex(b.payload, i))) out.add(i)
+    } catch {
+      // a forged or damaged block: not a carrier
+    }
+  })
+  return out
 }

@@ -23,7 +23,7 @@ import { MemberDoc } from '../../../core/model/member-doc.ts'
 import { ModerationDoc } from '../../../core/model/moderation-doc.ts'
 import { BlockKind, decodeBlock, encodeBlock } from '../../../core/store/block-codec.ts'
 import { admitEvent, hex, identity, idOf, foundGroup, updateBlock, MemLog, type Founded } from './support.ts'
-import { bobsSpace, nobody, reader, readSparsely, rnd, sparse } from './tail-fixture.ts'
+import { bobsSpace, carriersIn, nobody, reader, readSparsely, rnd, sparse } from './tail-fixture.ts'
 
 const codeOf = (f: () => unknown): string => {
   try {
@@ -183,9 +183,11 @@ function indexesIn(g: Founded): Map<number, TailIndex> {
   return out
 }
 
-/** What a newcomer holds before the rest of a tail: part 0, its listed blocks, the log's newest blocks, and what `more` adds. */
-const suffixHeld = (t: { start: number; listed: number[] }, log: MemLog, more: (i: number) => boolean = () => false) => (i: number): boolean =>
-  i === t.start || t.listed.includes(i) || i >= log.length - TAIL_INDEX_WINDOW || more(i)
+/** What a newcomer holds before the rest of a tail: part 0, its listed blocks, the log's newest blocks, the carriers its index lists, and what `more` adds. */
+const suffixHeld = (t: { g: Founded; start: number; listed: number[] }, log: MemLog, more: (i: number) => boolean = () => false) => {
+  const carriers = carriersIn(t.g, log)
+  return (i: number): boolean => i === t.start || t.listed.includes(i) || i >= log.length - TAIL_INDEX_WINDOW || carriers.has(i) || more(i)
+}
 
 /** Fay's own index block, sealed and appended to her log: what a dishonest Fay could sign. */
 async function forge(g: Founded, payload: (at: number) => Uint8Array): Promise<number> {
@@ -223,11 +225,13 @@ describe('a writer’s tail indexes', () => {
     expect(at).toEqual([t.end + 1, t.end + 2 + TAIL_INDEX_EVERY, t.end + 3 + 2 * TAIL_INDEX_EVERY])
     for (const [i, x] of idx) {
       expect(x).toMatchObject({ start: t.start, end: t.end, at: i })
-      // Exactly the blocks of [end, at) that are not updates to Fay's member doc: the hide.
+      // Exactly the blocks of [end, at) that are not updates to Fay's member doc: the hide. Her set
+      // is empty: spelled out (2 bytes) in every index, none a carrier to list or name.
       const expected: number[] = []
       for (let j = t.end; j < i; j++) if (decodeBlock(t.g.log.blocks[j] as Uint8Array, () => t.g.epochKey).docId !== memberDocId(t.g.me)) expected.push(j)
       expect(listedBlocks(x)).toEqual(expected)
       expect(expected).toEqual(i > t.hideAt ? [t.hideAt] : [])
+      expect(x.flags).toEqual([])
     }
     // The next checkpoint does not list index blocks as uncovered (they stand for the member doc).
     const found = await findTailIndex(t.g.log, t.end, t.g.log.length, memberDocId(t.g.me), (raw) => decodeBlock(raw, () => t.g.epochKey))
@@ -406,12 +410,13 @@ describe('a newcomer’s page from suffixes', () => {
     }
     // The latest damaged: the older one is used, its suffix holds the damaged block, refused with its code.
     damaged.add(idx[1] as number)
-    const older = await run((i) => i === t.start || t.listed.includes(i) || i >= (idx[0] as number) || i === t.hideAt)
+    const carriers = carriersIn(t.g, t.g.log)
+    const older = await run((i) => i === t.start || t.listed.includes(i) || i >= (idx[0] as number) || i === t.hideAt || carriers.has(i))
     expect(texts(older)).toEqual(texts(whole))
     expect(older.docs.rejected.some((r) => r.index === idx[1] && r.reason === 'BLOCK_MALFORMED')).toBe(true)
     // Both damaged: no usable index, the whole tail is read.
     damaged.add(idx[0] as number)
-    const onlyWindow = await run((i) => i === t.start || t.listed.includes(i) || i >= t.g.log.length - TAIL_INDEX_WINDOW || i === t.hideAt)
+    const onlyWindow = await run((i) => i === t.start || t.listed.includes(i) || i >= t.g.log.length - TAIL_INDEX_WINDOW || i === t.hideAt || carriers.has(i))
     expect(readerFeed(onlyWindow, nobody, { limit: 20 })).toEqual({ posts: [], next: null, preview: true })
     const tail = await run((i) => i === t.start || t.listed.includes(i) || i >= t.end)
     expect(texts(tail)).toEqual(texts(whole))
@@ -556,7 +561,8 @@ describe('flags held in the flagger’s checkpoint', () => {
     for (const o of others) await whole.catchUp(o)
     /** A newcomer holding Fay's part 0, the blocks it lists and her newest blocks after the checkpoint; the others' logs whole. */
     const newcomerNow = async (): Promise<GroupSpace> => {
-      const held = (i: number): boolean => i === start || first.uncovered.includes(i) || i >= Math.max(end, g.log.length - TAIL_INDEX_WINDOW)
+      const carriers = carriersIn(g, g.log)
+      const held = (i: number): boolean => i === start || first.uncovered.includes(i) || i >= Math.max(end, g.log.length - TAIL_INDEX_WINDOW) || carriers.has(i)
       const n = reader(g)
       await readSparsely(n, g.log, { start, parts: first.parts, listed: first.uncovered }, held)
       for (const o of others) await n.catchUp(o)
@@ -611,7 +617,7 @@ describe('a member with two devices', () => {
    * the flag is in her member doc as the newcomer reads it, but the preview shows her member doc
    * as the planned log's pane, which does not hold it.
    */
-  it('a flag written from the device whose log is read whole still hides the post in the preview', async () => {
+  it('a flag written from the device whose log is read whole: no page while her real doc holds it, then the full read', async () => {
     const g = await foundGroup(rnd, { flagThreshold: 1 })
     const bobId = identity(rnd)
     const bobLog = hex(rnd.bytes(32))
@@ -642,16 +648,17 @@ describe('a member with two devices', () => {
     for (const log of [g.log, bob, secondLog]) await whole.catchUp(log)
     expect(whole.governance.members.get(g.me)?.devices.size).toBe(2)
     expect(texts(whole, 2000)).not.toContain('bob, flagged from Fay’s second device')
-    const held = (i: number): boolean => i === start || first.uncovered.includes(i) || i >= Math.max(end, g.log.length - TAIL_INDEX_WINDOW)
+    const carriers = carriersIn(g, g.log)
+    const held = (i: number): boolean => i === start || first.uncovered.includes(i) || i >= Math.max(end, g.log.length - TAIL_INDEX_WINDOW) || carriers.has(i)
     const n = reader(g)
     await readSparsely(n, g.log, { start, parts: first.parts, listed: first.uncovered }, held)
     await n.catchUp(bob)
     await n.catchUp(secondLog)
     await n.catchUp(sparse(g.log, held))
+    // Her real doc holds what the second device wrote: no page until her checkpoint is read
+    // (tail-two-devices.test.ts says why); the post is not shown meanwhile.
     const page = readerFeed(n, nobody, { limit: 1000 })
-    expect(page.preview).toBe(true)
-    expect(page.posts.map((p) => p.text)).not.toContain('bob, flagged from Fay’s second device')
-    expect(page.posts.map((p) => p.text)).toEqual(aboveLine(whole, n))
+    expect(page).toEqual({ posts: [], next: null, preview: true })
     await n.catchUp(g.log)
     expect(texts(n, 2000)).toEqual(texts(whole, 2000))
   })
