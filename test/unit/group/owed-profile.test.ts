@@ -1,0 +1,147 @@
+/**
+ * A device governance names whose own log is still empty writes its profile once (owed-profile.ts,
+ * group-registry.ts `writeOwedProfile`): a join that ended unsynced (JOIN_NOT_SYNCED) wrote none,
+ * and an empty log holds every later newcomer's first sync (first-sync.ts `complete`). Real vault,
+ * registry and Corestore on temp folders; the host's device log sits in the newcomer's store, as
+ * replication leaves it, and the newcomer's space reads it as governance arrives. No network.
+ */
+import { rmSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { identityFromSeed } from '../../../core/crypto/identity.ts'
+import { asAppendLog } from '../../../core/group/append-log.ts'
+import { GroupRegistry } from '../../../core/group/group-registry.ts'
+import { GroupSpace } from '../../../core/group/group-space.ts'
+import { newGroupEntries } from '../../../core/group/group-vault.ts'
+import { memberDocId } from '../../../core/model/doc-id.ts'
+import { MemberDoc } from '../../../core/model/member-doc.ts'
+import { BlockKind, decodeBlock } from '../../../core/store/block-codec.ts'
+import { LOG_LENGTHS_FILE } from '../../../core/store/log-lengths.ts'
+import { Vault } from '../../../core/store/vault.ts'
+import { CHEAP_KDF } from '../../helpers/cheap-kdf.ts'
+import { seededRandom, testSeed } from '../../helpers/seeded-random.ts'
+import { useTempDirs } from '../../helpers/temp-dir.ts'
+import { admitEvent, genesisEvent, hex, identity, idOf } from './support.ts'
+
+const tempDir = useTempDirs()
+const PASS = 'correct horse battery staple'
+const LOG = 'm-newcomer'
+
+/** A profile that joined the host's group and wrote nothing yet: its meta as a join leaves it. */
+async function joined(dir: string) {
+  const seed = testSeed()
+  console.log(`owed-profile seed ${seed}`)
+  const rnd = seededRandom(seed)
+  const vault = new Vault(dir, { kdf: CHEAP_KDF })
+  await vault.create(PASS)
+  const reg = await GroupRegistry.open(vault, () => undefined, Date.now)
+  const hostId = identity(rnd)
+  const epochKey = rnd.bytes(32)
+  const host = new GroupSpace(asAppendLog(await reg.store.openDeviceLog('m-host')), { identity: hostId, epochs: new Map([[0, epochKey.slice()]]), current: 0 })
+  await host.writeGovernance(genesisEvent(hostId, host.own.key))
+  await host.change(memberDocId(idOf(hostId)), (d) => void new MemberDoc(d, idOf(hostId)).addPost({ topic: 'check-in', text: 'hello from the host', cw: null }, 1))
+  const groupId = host.governance.groupId
+  const newSeed = rnd.bytes(32)
+  const newcomer = identityFromSeed(newSeed.slice())
+  const device = hex(reg.store.keyFor(LOG))
+  await vault.setMany(newGroupEntries(
+    { v: 1, id: groupId, log: LOG, createdAt: 1, name: 'Tuesday circle', seedLogs: [host.own.key], seedMembers: [idOf(hostId)], firstSync: true },
+    { identity: newSeed, secret: rnd.bytes(32), epochs: [[0, epochKey.slice()]] },
+  ))
+  const admit = () => host.writeGovernance({ ...admitEvent(groupId, idOf(hostId), newcomer, device), seen: host.seen() })
+  const readHost = async (space: GroupSpace) => space.catchUp(await reg.store.openPeerLog(Buffer.from(host.own.key, 'hex')))
+  return { vault, reg, host, hostId, groupId, newcomer, admit, readHost }
+}
+
+function profileOf(space: GroupSpace): { status: unknown; pseudonym: unknown } {
+  const p = new MemberDoc(space.docs.doc(memberDocId(space.me)), space.me).profile
+  return { status: p.get('status'), pseudonym: p.get('pseudonym') }
+}
+
+async function reopen(dir: string): Promise<{ vault: Vault; reg: GroupRegistry }> {
+  const vault = new Vault(dir, { kdf: CHEAP_KDF })
+  await vault.unlock(PASS)
+  return { vault, reg: await GroupRegistry.open(vault, () => undefined, Date.now) }
+}
+
+describe('a device governance names with an empty log writes its profile once', () => {
+  it('writes it when governance first names it, never again, and not after a restart', async () => {
+    const dir = tempDir()
+    const j = await joined(dir)
+    // Opened before the admission arrived (the join's wait ended unsynced): nothing is owed yet.
+    const space = await j.reg.space(j.groupId)
+    await j.reg.owedProfileWrite(space)
+    expect(space.governance.members.has(space.me)).toBe(false)
+    expect(space.own.length).toBe(0)
+    // The admission arrives: the governance change writes the profile.
+    await j.admit()
+    await j.readHost(space)
+    await j.reg.owedProfileWrite(space)
+    expect(space.own.length).toBe(1)
+    const block = decodeBlock((await space.own.get(0)) as Uint8Array, (e) => space.epochKey(e))
+    expect([block.kind, block.docId]).toEqual([BlockKind.YjsUpdate, memberDocId(space.me)])
+    expect(profileOf(space)).toEqual({ status: 'active', pseudonym: 'Newcomer' })
+    // Another governance change, and another ask: no second block.
+    await j.host.writeGovernance({ ...admitEvent(j.groupId, idOf(j.hostId), identity(seededRandom(7)), hex(j.reg.store.keyFor('m-other'))), seen: j.host.seen() })
+    await j.readHost(space)
+    await j.reg.writeOwedProfile(j.groupId, space)
+    expect(space.own.length).toBe(1)
+    await j.reg.lockNow()
+    j.vault.lock()
+    // A restart: the log is not empty, so the open writes nothing.
+    const r = await reopen(dir)
+    const again = await r.reg.space(j.groupId)
+    await r.reg.owedProfileWrite(again)
+    expect(again.own.length).toBe(1)
+    expect(profileOf(again)).toEqual({ status: 'active', pseudonym: 'Newcomer' })
+    await r.reg.lockNow()
+    r.vault.lock()
+  })
+
+  it('writes it at the open after a restart between the admission and the profile', async () => {
+    const dir = tempDir()
+    const j = await joined(dir)
+    // The admission was read after the join's wait, and the device stopped before anything wrote.
+    await j.admit()
+    await j.reg.lockNow()
+    j.vault.lock()
+    const r = await reopen(dir)
+    const space = await r.reg.space(j.groupId)
+    await r.reg.owedProfileWrite(space)
+    expect(space.own.length).toBe(1)
+    expect(profileOf(space)).toEqual({ status: 'active', pseudonym: 'Newcomer' })
+    await r.reg.lockNow()
+    r.vault.lock()
+  })
+
+  it('writes none for a device removed before it wrote', async () => {
+    const dir = tempDir()
+    const j = await joined(dir)
+    await j.admit()
+    await j.host.writeGovernance({ v: 1, kind: 'member.remove', group: j.groupId, author: idOf(j.hostId), at: 1_700_000_000_100, seen: j.host.seen(), body: { member: idOf(j.newcomer) } })
+    const space = await j.reg.space(j.groupId)
+    await j.reg.writeOwedProfile(j.groupId, space)
+    expect(space.membership).toBe('removed')
+    expect(space.own.length).toBe(0)
+    await j.reg.lockNow()
+    j.vault.lock()
+  })
+
+  it('in a store whose own-log record was lost, waits for a peer to tell its log before writing', async () => {
+    const dir = tempDir()
+    const j = await joined(dir)
+    await j.admit()
+    await j.reg.lockNow()
+    j.vault.lock()
+    // An empty log in such a store may be a copy whose original wrote block 0 since.
+    rmSync(path.join(dir, LOG_LENGTHS_FILE))
+    const r = await reopen(dir)
+    expect(r.reg.store.health.recordLost).toBe(true)
+    const space = await r.reg.space(j.groupId)
+    await r.reg.writeOwedProfile(j.groupId, space)
+    expect(space.governance.members.has(space.me)).toBe(true)
+    expect(space.own.length).toBe(0)
+    await r.reg.lockNow()
+    r.vault.lock()
+  })
+})
