@@ -53,7 +53,7 @@ export { CHECKPOINT_EVERY, CHECKPOINT_QUIET_MS } from './checkpoint-schedule.ts'
 export const REPAIR_WAIT_MS = 1_000
 export const REPAIR_STAGGER_MS = 300
 /** How often an owed profile whose log may not be written yet is looked at again (owed-profile.ts). */
-export const PROFILE_RETRY_MS = 5_000
+export const PROFILE_RETRY_MS = 1_000
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
 
@@ -347,18 +347,19 @@ export class GroupRegistry {
 
   /**
    * Writes this device's profile if it owes one (owed-profile.ts: governance names it, its log is
-   * empty): at every open, every governance change, and at the join. One write at a time per
-   * space, so the join's and a governance change's never make two blocks (the second finds the
-   * log no longer empty). A log that may not be written yet is looked at again every
-   * PROFILE_RETRY_MS while the space is open.
+   * empty): at every open, every governance change, and at the join (`joined`: no peer's answer
+   * waited for). One write at a time per space, so the join's and a governance change's never
+   * make two blocks (the second finds the log no longer empty). A log that may not be written yet
+   * is looked at again every PROFILE_RETRY_MS while the space is open.
    */
-  writeOwedProfile(groupId: string, space: GroupSpace): Promise<void> {
+  writeOwedProfile(groupId: string, space: GroupSpace, joined = false): Promise<void> {
     const running = this.owing.get(space)
-    if (running) return running
+    // The join looks again once a background look is over: that one may have waited for an answer.
+    if (running) return joined ? running.catch(() => undefined).then(() => this.writeOwedProfile(groupId, space, true)) : running
     const run = (async () => {
       if (this.locked || this.open.get(groupId) !== space) return
       const log = await this.store.openDeviceLog(this.meta(groupId).log)
-      const owed = owedProfile(space, log, this.store.health.moved || this.store.health.recordLost)
+      const owed = owedProfile(space, log, !joined)
       if (owed === 'later') return this.owedLater(groupId, space)
       if (owed === 'no' || this.locked) return
       const me = space.me

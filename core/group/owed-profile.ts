@@ -10,12 +10,16 @@
  *
  * Owed, exactly: governance names this device's log and its member as a current member (not
  * removed, not left; the log not cut off at block 0), and the log is still empty. Only then, and
- * only where the own-log guard lets it write (own-log-guard.ts: not `behind`, not `unconfirmed`),
- * and, in a store that was moved or lost its own-log record, only once a peer has told its length
- * of this log: an empty log there may be a copy whose original has written block 0 since, and
- * writing another block 0 would fork the member's own log. The block is the join's own write
- * (`setProfile`, status active, the pseudonym governance holds from the admission), so a device
- * that wrote at its join and one that writes later are alike.
+ * only where the own-log guard lets it write (own-log-guard.ts: not `behind`, not `unconfirmed`).
+ * A write nobody asked for (at an open, at a governance change) also waits until a connected peer
+ * has told its length of this log (`needsAnswer`): the guard lets an empty log the own-log record
+ * does not know write at once, as a new one, but a profile folder put back from a copy taken
+ * before the first block, or moved, holds just such a log while its original may have written
+ * block 0 since; another block 0 would fork the member's own log, and a write at the open comes
+ * before any peer could say so. A peer that holds more makes the log `behind` (its blocks then
+ * arrive and nothing is owed). The join writes at once, as before: its log was made by that join.
+ * The block is the join's own write (`setProfile`, status active, the pseudonym governance holds
+ * from the admission), so a device that wrote at its join and one that writes later are alike.
  */
 import type { OwnLogState } from '../store/own-log-guard.ts'
 import type { GroupSpace } from './group-space.ts'
@@ -32,12 +36,12 @@ export interface OwnLogView {
  * current member's, or the space is locked); `'later'`: owed, but the log may not be written yet;
  * else the pseudonym to write.
  */
-export function owedProfile(space: GroupSpace, log: OwnLogView, doubtfulStore: boolean): 'no' | 'later' | { pseudonym: string } {
+export function owedProfile(space: GroupSpace, log: OwnLogView, needsAnswer: boolean): 'no' | 'later' | { pseudonym: string } {
   if (!space.keys || space.groupId === null || space.own.length > 0) return 'no'
   const gov = space.governance
   const key = space.own.key
   const member = gov.members.get(space.me)
   if (!member?.devices.has(key) || gov.speaksUntil(key) <= 0) return 'no'
-  if (log.state().state !== 'ok' || (doubtfulStore && !log.answered())) return 'later'
+  if (log.state().state !== 'ok' || (needsAnswer && !log.answered())) return 'later'
   return { pseudonym: member.pseudonym }
 }

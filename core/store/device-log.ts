@@ -49,7 +49,7 @@ export class DeviceLog {
 
   /**
    * Whether a connected peer has told its length of this log (Hypercore's first sync message on
-   * it): an empty log in a moved store waits for one before its first block (group/owed-profile.ts).
+   * it): a profile written at no one's asking waits for one (group/owed-profile.ts).
    */
   answered(): boolean {
     return (this.core.peers as readonly { remoteSynced?: boolean }[]).some((p) => p.remoteSynced === true)
