@@ -33,7 +33,7 @@ import { GOVERNANCE_DOC, GroupSpace, type AppendLog } from './group-space.ts'
 import { asAppendLog } from './append-log.ts'
 import { json, type GroupMeta } from './group-meta.ts'
 import { FIRST_SYNC_ENDED } from './group-reading.ts'
-import { owedProfile } from './owed-profile.ts'
+import { OwedProfiles } from './owed-profile.ts'
 import type { WebrtcSetting } from './webrtc-settings.ts'
 import { epochEntries, epochKeys, groupIds, groupMeta, groupSecret, identitySeed, keptSummary, newGroupEntries, spaceSummary, summaryEntry } from './group-vault.ts'
 import { Invitations } from './invitations.ts'
@@ -52,8 +52,6 @@ export { CHECKPOINT_EVERY, CHECKPOINT_QUIET_MS } from './checkpoint-schedule.ts'
  */
 export const REPAIR_WAIT_MS = 1_000
 export const REPAIR_STAGGER_MS = 300
-/** How often an owed profile whose log may not be written yet is looked at again (owed-profile.ts). */
-export const PROFILE_RETRY_MS = 1_000
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
 
@@ -66,9 +64,8 @@ export class GroupRegistry {
   /** The same, once started: lock saves their last-seen times synchronously, before the keys go. */
   private readonly onlineReady = new Map<string, GroupOnline>()
   private locked = false
-  /** The owed profile's write running per space (owed-profile.ts), and those whose next look is scheduled. */
-  private readonly owing = new WeakMap<GroupSpace, Promise<void>>()
-  private readonly owingLater = new WeakSet<GroupSpace>()
+  /** The profile this device writes once governance names it, if its join did not (owed-profile.ts). */
+  readonly profiles: OwedProfiles
   /** Checkpoints, docs at rest and their unread counts, first screens (group-keeping.ts). */
   readonly keeping: GroupKeeping
 
@@ -83,6 +80,7 @@ export class GroupRegistry {
     readonly network: NetworkOptions | null,
   ) {
     this.keeping = new GroupKeeping({ vault, store, personal, now, isOpen: (id, s) => this.open.get(id) === s })
+    this.profiles = new OwedProfiles({ now, isOpen: (id, s) => !this.locked && this.open.get(id) === s, ownLog: (id) => store.openDeviceLog(this.meta(id).log) })
   }
 
   get screens(): GroupKeeping['screens'] { return this.keeping.screens }
@@ -322,7 +320,7 @@ export class GroupRegistry {
     this.keepSummary(space)
     if (meta.firstSync && !space.firstSync) this.endFirstSync(groupId)
     // A restart between the admission and the profile's write (owed-profile.ts).
-    void this.writeOwedProfile(groupId, space).catch(() => undefined)
+    this.profiles.look(groupId, space)
     this.keeping.opened(groupId, space, space.blocksRead - before)
     return space
   }
@@ -343,45 +341,6 @@ export class GroupRegistry {
   private newSpace(log: AppendLog, keys: ConstructorParameters<typeof GroupSpace>[1], groupId: string | null): GroupSpace {
     const space: GroupSpace = new GroupSpace(log, keys, { groupId, onChange: (docIds) => this.changed(space, docIds), onKeys: (added) => this.keepKeys(space, added) })
     return space
-  }
-
-  /**
-   * Writes this device's profile if it owes one (owed-profile.ts: governance names it, its log is
-   * empty): at every open, every governance change, and at the join (`joined`: no peer's answer
-   * waited for). One write at a time per space, so the join's and a governance change's never
-   * make two blocks (the second finds the log no longer empty). A log that may not be written yet
-   * is looked at again every PROFILE_RETRY_MS while the space is open.
-   */
-  writeOwedProfile(groupId: string, space: GroupSpace, joined = false): Promise<void> {
-    const running = this.owing.get(space)
-    // The join looks again once a background look is over: that one may have waited for an answer.
-    if (running) return joined ? running.catch(() => undefined).then(() => this.writeOwedProfile(groupId, space, true)) : running
-    const run = (async () => {
-      if (this.locked || this.open.get(groupId) !== space) return
-      const log = await this.store.openDeviceLog(this.meta(groupId).log)
-      const owed = owedProfile(space, log, !joined)
-      if (owed === 'later') return this.owedLater(groupId, space)
-      if (owed === 'no' || this.locked) return
-      const me = space.me
-      await space.change(memberDocId(me), (doc) => new MemberDoc(doc, me).setProfile({ pseudonym: owed.pseudonym, status: 'active' }, this.now()))
-    })().finally(() => this.owing.delete(space))
-    this.owing.set(space, run)
-    return run
-  }
-
-  /** The owed profile's write under way in `space`, if any (tests wait for it without starting one). */
-  owedProfileWrite(space: GroupSpace): Promise<void> {
-    return this.owing.get(space) ?? Promise.resolve()
-  }
-
-  private owedLater(groupId: string, space: GroupSpace): void {
-    if (this.owingLater.has(space)) return
-    this.owingLater.add(space)
-    const t = setTimeout(() => {
-      this.owingLater.delete(space)
-      void this.writeOwedProfile(groupId, space).catch(() => undefined)
-    }, PROFILE_RETRY_MS)
-    t.unref?.()
   }
 
   /** The group's first sync ended (first-sync.ts): the meta loses its mark; if the vault refuses, the next open holds again what is not read. */
@@ -415,7 +374,7 @@ export class GroupRegistry {
       else {
         void this.onlineOf(groupId).then((o) => o?.refresh()).catch(() => undefined)
         // Governance may name this device now: a join that ended unsynced owes its profile.
-        void this.writeOwedProfile(groupId, space).catch(() => undefined)
+        this.profiles.look(groupId, space)
         // A short wait lets the rest of a batch arrive (a removal's own rotation follows it).
         const rank = [...space.governance.members.keys()].filter((id) => id < space.me).length
         const t = setTimeout(() => {

@@ -19,6 +19,7 @@ import type { Vault } from '../store/vault.ts'
 import { json, type GroupMeta } from './group-meta.ts'
 import { newGroupEntries } from './group-vault.ts'
 import type { GroupSpace } from './group-space.ts'
+import type { OwedProfiles } from './owed-profile.ts'
 import { encodeInviteCode, generateInviteSecret, parseInviteCode } from './invite-code.ts'
 import { waitingJoins, type Waiting } from './join-waiting.ts'
 import { inviteId, inviteKeyPair, inviteTopic } from './invite-keys.ts'
@@ -37,7 +38,7 @@ export interface InvitationContext {
   goOnline(groupId: string, trust?: { members: string[]; logs: string[] }): Promise<unknown>
   onlineOf(groupId: string): Promise<{ refresh(): Promise<void>; peers(): unknown[]; rooms: { status(): WebrtcStatus | null } } | null>
   /** Writes the device's profile once governance names it (owed-profile.ts); later, if the join's wait ends first. */
-  writeOwedProfile(groupId: string, space: GroupSpace, joined?: boolean): Promise<void>
+  readonly profiles: Pick<OwedProfiles, 'write'>
 }
 
 export class Invitations {
@@ -157,7 +158,7 @@ export class Invitations {
     // The admission already carries the pseudonym; the profile doc only adds the status. If
     // governance comes after the wait, the registry writes it then (owed-profile.ts), so a member
     // who only reads never leaves an empty log that holds every later newcomer's first sync.
-    if (ready()) await this.reg.writeOwedProfile(w.groupId, space, true)
+    if (ready()) await this.reg.profiles.write(w.groupId, space, true)
     else {
       // JOIN_NOT_SYNCED: say where the search for the group's members stands, so a person (or a
       // bug report) can tell no server, an empty room and connections that never opened apart.

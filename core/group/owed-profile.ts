@@ -21,8 +21,13 @@
  * The block is the join's own write (`setProfile`, status active, the pseudonym governance holds
  * from the admission), so a device that wrote at its join and one that writes later are alike.
  */
+import { memberDocId } from '../model/doc-id.ts'
+import { MemberDoc } from '../model/member-doc.ts'
 import type { OwnLogState } from '../store/own-log-guard.ts'
 import type { GroupSpace } from './group-space.ts'
+
+/** How often an owed profile whose log may not be written yet is looked at again. */
+export const PROFILE_RETRY_MS = 1_000
 
 /** What the owed profile needs of this device's own log (core/store/device-log.ts). */
 export interface OwnLogView {
@@ -44,4 +49,63 @@ export function owedProfile(space: GroupSpace, log: OwnLogView, needsAnswer: boo
   if (!member?.devices.has(key) || gov.speaksUntil(key) <= 0) return 'no'
   if (log.state().state !== 'ok' || (needsAnswer && !log.answered())) return 'later'
   return { pseudonym: member.pseudonym }
+}
+
+/** What the owed profiles need of the registry (group-registry.ts). */
+export interface ProfileHost {
+  /** Whether `space` is the open space of the group and the profile is unlocked. */
+  isOpen(groupId: string, space: GroupSpace): boolean
+  /** This device's own log in the group. */
+  ownLog(groupId: string): Promise<OwnLogView>
+  now(): number
+}
+
+/**
+ * The registry's owed profiles: looked at at every open of a space (a restart), every governance
+ * change, and at the join (`joined`: no peer's answer waited for). One look at a time per space,
+ * so the join's write and a governance change's never make two blocks (the second finds the log
+ * no longer empty). A look that finds the profile owed but the log not writable yet is repeated
+ * every PROFILE_RETRY_MS while the space is open.
+ */
+export class OwedProfiles {
+  private readonly owing = new WeakMap<GroupSpace, Promise<void>>()
+  private readonly later = new WeakSet<GroupSpace>()
+
+  constructor(private readonly host: ProfileHost) {}
+
+  write(groupId: string, space: GroupSpace, joined = false): Promise<void> {
+    const running = this.owing.get(space)
+    // The join looks again once a background look is over: that one may have waited for an answer.
+    if (running) return joined ? running.catch(() => undefined).then(() => this.write(groupId, space, true)) : running
+    const run = (async () => {
+      if (!this.host.isOpen(groupId, space)) return
+      const owed = owedProfile(space, await this.host.ownLog(groupId), !joined)
+      if (owed === 'later') return this.again(groupId, space)
+      if (owed === 'no' || !this.host.isOpen(groupId, space)) return
+      const me = space.me
+      await space.change(memberDocId(me), (doc) => new MemberDoc(doc, me).setProfile({ pseudonym: owed.pseudonym, status: 'active' }, this.host.now()))
+    })().finally(() => this.owing.delete(space))
+    this.owing.set(space, run)
+    return run
+  }
+
+  /** A look in the background: a failure is dropped (the next open or governance change looks again). */
+  look(groupId: string, space: GroupSpace): void {
+    void this.write(groupId, space).catch(() => undefined)
+  }
+
+  /** The look under way in `space`, if any (tests wait for it without starting one). */
+  running(space: GroupSpace): Promise<void> {
+    return this.owing.get(space) ?? Promise.resolve()
+  }
+
+  private again(groupId: string, space: GroupSpace): void {
+    if (this.later.has(space)) return
+    this.later.add(space)
+    const t = setTimeout(() => {
+      this.later.delete(space)
+      this.look(groupId, space)
+    }, PROFILE_RETRY_MS)
+    t.unref?.()
+  }
 }

@@ -1,6 +1,6 @@
 /**
  * A device governance names whose own log is still empty writes its profile once (owed-profile.ts,
- * group-registry.ts `writeOwedProfile`): a join that ended unsynced (JOIN_NOT_SYNCED) wrote none,
+ * group-registry.ts): a join that ended unsynced (JOIN_NOT_SYNCED) wrote none,
  * and an empty log holds every later newcomer's first sync (first-sync.ts `complete`). Real vault,
  * registry and Corestore on temp folders; the host's device log sits in the newcomer's store, as
  * replication leaves it, and the newcomer's space reads it as governance arrives. A relay
@@ -98,14 +98,14 @@ describe('a device governance names with an empty log writes its profile once', 
     const j = await joined(dir)
     // Opened before the admission arrived (the join's wait ended unsynced): nothing is owed yet.
     const space = await j.reg.space(j.groupId)
-    await j.reg.owedProfileWrite(space)
+    await j.reg.profiles.running(space)
     expect(space.governance.members.has(space.me)).toBe(false)
     expect(space.own.length).toBe(0)
     // The admission arrives, with a peer connected: the governance change writes the profile.
     await relayFor(j.reg)
     await j.admit()
     await j.readHost(space)
-    await j.reg.owedProfileWrite(space)
+    await j.reg.profiles.running(space)
     expect(space.own.length).toBe(1)
     const block = decodeBlock((await space.own.get(0)) as Uint8Array, (e) => space.epochKey(e))
     expect([block.kind, block.docId]).toEqual([BlockKind.YjsUpdate, memberDocId(space.me)])
@@ -113,14 +113,14 @@ describe('a device governance names with an empty log writes its profile once', 
     // Another governance change, and another ask: no second block.
     await j.host.writeGovernance({ ...admitEvent(j.groupId, idOf(j.hostId), identity(seededRandom(7)), hex(j.reg.store.keyFor('m-other'))), seen: j.host.seen() })
     await j.readHost(space)
-    await j.reg.writeOwedProfile(j.groupId, space)
+    await j.reg.profiles.write(j.groupId, space)
     expect(space.own.length).toBe(1)
     await j.reg.lockNow()
     j.vault.lock()
     // A restart: the log is not empty, so the open writes nothing.
     const r = await reopen(dir)
     const again = await r.reg.space(j.groupId)
-    await r.reg.owedProfileWrite(again)
+    await r.reg.profiles.running(again)
     expect(again.own.length).toBe(1)
     expect(profileOf(again)).toEqual({ status: 'active', pseudonym: 'Newcomer' })
     await r.reg.lockNow()
@@ -136,7 +136,7 @@ describe('a device governance names with an empty log writes its profile once', 
     j.vault.lock()
     const r = await reopen(dir)
     const space = await r.reg.space(j.groupId)
-    await r.reg.owedProfileWrite(space)
+    await r.reg.profiles.running(space)
     // No peer has told this log's length yet: a folder put back from a copy may hold an empty log
     // whose original wrote block 0 since, so nothing is written before one has.
     expect(space.governance.members.has(space.me)).toBe(true)
@@ -144,7 +144,7 @@ describe('a device governance names with an empty log writes its profile once', 
     await relayFor(r.reg)
     // The next look (PROFILE_RETRY_MS) finds the answer and writes.
     await until(() => space.own.length > 0)
-    await r.reg.owedProfileWrite(space)
+    await r.reg.profiles.running(space)
     expect(space.own.length).toBe(1)
     expect(profileOf(space)).toEqual({ status: 'active', pseudonym: 'Newcomer' })
     await r.reg.lockNow()
@@ -158,7 +158,7 @@ describe('a device governance names with an empty log writes its profile once', 
     await j.host.writeGovernance({ v: 1, kind: 'member.remove', group: j.groupId, author: idOf(j.hostId), at: 1_700_000_000_100, seen: j.host.seen(), body: { member: idOf(j.newcomer) } })
     await relayFor(j.reg)
     const space = await j.reg.space(j.groupId)
-    await j.reg.writeOwedProfile(j.groupId, space)
+    await j.reg.profiles.write(j.groupId, space)
     expect(space.membership).toBe('removed')
     expect(space.own.length).toBe(0)
     await j.reg.lockNow()
