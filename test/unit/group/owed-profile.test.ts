@@ -21,7 +21,9 @@ import { Vault } from '../../../core/store/vault.ts'
 import { CHEAP_KDF } from '../../helpers/cheap-kdf.ts'
 import { seededRandom, testSeed } from '../../helpers/seeded-random.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
-import { admitEvent, genesisEvent, hex, identity, idOf } from './support.ts'
+import { readerFeed } from '../../../core/group/reader-source.ts'
+import { admitEvent, genesisEvent, hex, identity, idOf, MemLog } from './support.ts'
+import { nobody } from './tail-fixture.ts'
 
 const tempDir = useTempDirs()
 const PASS = 'correct horse battery staple'
@@ -78,7 +80,7 @@ async function joined(dir: string) {
   ))
   const admit = () => host.writeGovernance({ ...admitEvent(groupId, idOf(hostId), newcomer, device), seen: host.seen() })
   const readHost = async (space: GroupSpace) => space.catchUp(await reg.store.openPeerLog(Buffer.from(host.own.key, 'hex')))
-  return { vault, reg, host, hostId, groupId, newcomer, admit, readHost }
+  return { vault, reg, host, hostId, groupId, newcomer, admit, readHost, epochKey, rnd }
 }
 
 function profileOf(space: GroupSpace): { status: unknown; pseudonym: unknown } {
@@ -149,6 +151,39 @@ describe('a device governance names with an empty log writes its profile once', 
     expect(profileOf(space)).toEqual({ status: 'active', pseudonym: 'Newcomer' })
     await r.reg.lockNow()
     r.vault.lock()
+  })
+
+  it('a later newcomer’s first sync, held by the empty log, ends once the profile is written', async () => {
+    const dir = tempDir()
+    const j = await joined(dir)
+    await j.admit()
+    // C, admitted after B, reads the host's log and B's, which governance names and which is empty.
+    const cId = identity(j.rnd)
+    const cLog = new MemLog(hex(j.rnd.bytes(32)))
+    await j.host.writeGovernance({ ...admitEvent(j.groupId, idOf(j.hostId), cId, cLog.key), seen: j.host.seen() })
+    const c = new GroupSpace(cLog, { identity: cId, epochs: new Map([[0, j.epochKey.slice()]]), current: 0 }, { groupId: j.groupId })
+    c.beginFirstSync(cLog.key)
+    const bKey = Buffer.from(j.reg.store.keyFor(LOG))
+    const readAll = async (): Promise<void> => {
+      await c.catchUp(cLog)
+      await j.readHost(c)
+      await c.catchUp(await j.reg.store.openPeerLog(bKey))
+    }
+    await readAll()
+    expect(c.arriving).toBe(true)
+    expect(readerFeed(c, nobody, { limit: 50 }).preview).toBe(true)
+    // B's device opens with a peer answering for its log: it writes its profile, and C's first sync ends.
+    await relayFor(j.reg)
+    const b = await j.reg.space(j.groupId)
+    await j.reg.profiles.running(b)
+    expect(b.own.length).toBe(1)
+    await readAll()
+    expect(c.arriving).toBe(false)
+    const page = readerFeed(c, nobody, { limit: 50 })
+    expect(page.preview).toBeFalsy()
+    expect(page.posts.map((p) => p.text)).toEqual(['hello from the host'])
+    await j.reg.lockNow()
+    j.vault.lock()
   })
 
   it('writes none for a device removed before it wrote', async () => {
