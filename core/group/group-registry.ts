@@ -33,6 +33,7 @@ import { GOVERNANCE_DOC, GroupSpace, type AppendLog } from './group-space.ts'
 import { asAppendLog } from './append-log.ts'
 import { json, type GroupMeta } from './group-meta.ts'
 import { FIRST_SYNC_ENDED } from './group-reading.ts'
+import { OwedProfiles } from './owed-profile.ts'
 import type { WebrtcSetting } from './webrtc-settings.ts'
 import { epochEntries, epochKeys, groupIds, groupMeta, groupSecret, identitySeed, keptSummary, newGroupEntries, spaceSummary, summaryEntry } from './group-vault.ts'
 import { Invitations } from './invitations.ts'
@@ -63,6 +64,8 @@ export class GroupRegistry {
   /** The same, once started: lock saves their last-seen times synchronously, before the keys go. */
   private readonly onlineReady = new Map<string, GroupOnline>()
   private locked = false
+  /** The profile this device writes once governance names it, if its join did not (owed-profile.ts). */
+  readonly profiles: OwedProfiles
   /** Checkpoints, docs at rest and their unread counts, first screens (group-keeping.ts). */
   readonly keeping: GroupKeeping
 
@@ -77,6 +80,7 @@ export class GroupRegistry {
     readonly network: NetworkOptions | null,
   ) {
     this.keeping = new GroupKeeping({ vault, store, personal, now, isOpen: (id, s) => this.open.get(id) === s })
+    this.profiles = new OwedProfiles({ now, isOpen: (id, s) => !this.locked && this.open.get(id) === s, ownLog: (id) => store.openDeviceLog(this.meta(id).log) })
   }
 
   get screens(): GroupKeeping['screens'] { return this.keeping.screens }
@@ -315,6 +319,8 @@ export class GroupRegistry {
     this.open.set(groupId, space)
     this.keepSummary(space)
     if (meta.firstSync && !space.firstSync) this.endFirstSync(groupId)
+    // A restart between the admission and the profile's write (owed-profile.ts).
+    this.profiles.look(groupId, space)
     this.keeping.opened(groupId, space, space.blocksRead - before)
     return space
   }
@@ -367,6 +373,8 @@ export class GroupRegistry {
       if (space.membership !== 'member') void this.goOffline(groupId)
       else {
         void this.onlineOf(groupId).then((o) => o?.refresh()).catch(() => undefined)
+        // Governance may name this device now: a join that ended unsynced owes its profile.
+        this.profiles.look(groupId, space)
         // A short wait lets the rest of a batch arrive (a removal's own rotation follows it).
         const rank = [...space.governance.members.keys()].filter((id) => id < space.me).length
         const t = setTimeout(() => {

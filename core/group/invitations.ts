@@ -11,8 +11,6 @@ import { errors } from '../errors.ts'
 import { generateIdentity, identityFromSeed } from '../crypto/identity.ts'
 import { randomBytes } from '../crypto/random.ts'
 import { wipe } from '../crypto/wipe.ts'
-import { memberDocId } from '../model/doc-id.ts'
-import { MemberDoc } from '../model/member-doc.ts'
 import type { JoinProgress, WebrtcStatus } from '../api.ts'
 import { joinLiveOrKeeper } from './join-race.ts'
 import type { NetworkOptions } from '../net/holepunch-net.ts'
@@ -21,6 +19,7 @@ import type { Vault } from '../store/vault.ts'
 import { json, type GroupMeta } from './group-meta.ts'
 import { newGroupEntries } from './group-vault.ts'
 import type { GroupSpace } from './group-space.ts'
+import type { OwedProfiles } from './owed-profile.ts'
 import { encodeInviteCode, generateInviteSecret, parseInviteCode } from './invite-code.ts'
 import { waitingJoins, type Waiting } from './join-waiting.ts'
 import { inviteId, inviteKeyPair, inviteTopic } from './invite-keys.ts'
@@ -38,6 +37,8 @@ export interface InvitationContext {
   space(groupId: string): Promise<GroupSpace>
   goOnline(groupId: string, trust?: { members: string[]; logs: string[] }): Promise<unknown>
   onlineOf(groupId: string): Promise<{ refresh(): Promise<void>; peers(): unknown[]; rooms: { status(): WebrtcStatus | null } } | null>
+  /** Writes the device's profile once governance names it (owed-profile.ts); later, if the join's wait ends first. */
+  readonly profiles: Pick<OwedProfiles, 'write'>
 }
 
 export class Invitations {
@@ -154,8 +155,10 @@ export class Invitations {
     // Ready once governance has arrived far enough to name our own device as a member's.
     const ready = (): boolean => space.groupId !== null && space.governance.knowsLog(space.own.key)
     while (!ready() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
-    // The admission already carries the pseudonym; the profile doc only adds the status.
-    if (ready()) await space.change(memberDocId(space.me), (doc) => new MemberDoc(doc, space.me).setProfile({ pseudonym, status: 'active' }, this.reg.now()))
+    // The admission already carries the pseudonym; the profile doc only adds the status. If
+    // governance comes after the wait, the registry writes it then (owed-profile.ts), so a member
+    // who only reads never leaves an empty log that holds every later newcomer's first sync.
+    if (ready()) await this.reg.profiles.write(w.groupId, space, true)
     else {
       // JOIN_NOT_SYNCED: say where the search for the group's members stands, so a person (or a
       // bug report) can tell no server, an empty room and connections that never opened apart.

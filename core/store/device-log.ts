@@ -47,6 +47,14 @@ export class DeviceLog {
     return this.guard ? this.guard.state(this.core) : { state: 'ok', length: this.core.length }
   }
 
+  /**
+   * Whether a connected peer has told its length of this log (Hypercore's first sync message on
+   * it): a profile written at no one's asking waits for one (group/owed-profile.ts).
+   */
+  answered(): boolean {
+    return (this.core.peers as readonly { remoteSynced?: boolean }[]).some((p) => p.remoteSynced === true)
+  }
+
   /** The log's key: the hash of its manifest, which the identity signs into the membership (§3.1). */
   get key(): Uint8Array {
     return this.core.key as Uint8Array
