@@ -88,9 +88,14 @@ export async function converge(cast: ProcessCast, s: Scene, agree: (p: Peer) => 
   const birch = early ?? (await birchBack())
   const honest = [s.alder, birch, cedar]
   const settled = async (p: Peer): Promise<boolean> => (await agree(p)) && (await members(p, s.groupId)).includes('Cedar:member')
-  for (const p of honest) await p.until(() => settled(p), 120_000)
+  const everyone = (): Promise<Awaited<ReturnType<typeof look>>[]> => Promise.all(honest.map((p, i) => look(p, s.groupId, ['Alder', 'Birch', 'Cedar'][i] as string)))
+  for (const [i, p] of honest.entries()) {
+    await p.until(() => settled(p), 120_000).catch(async (e: unknown) => {
+      throw new Error(`${['Alder', 'Birch', 'Cedar'][i]} never settled (${String(e)}); now: ${(await everyone()).map((x) => x.say).join(' | ')}`)
+    })
+  }
   // Read again after every peer settled: each one, so a failure names who differs and how it stood.
-  const seen = await Promise.all(honest.map((p, i) => look(p, s.groupId, ['Alder', 'Birch', 'Cedar'][i] as string)))
+  const seen = await everyone()
   const first = seen[0]
   const differs = seen.filter((x) => x.preview || !isDeepStrictEqual(x.feed, first?.feed) || !isDeepStrictEqual(x.members, first?.members))
   expect(differs.map((x) => x.say), `honest peers differ from Alder (or show a preview); all: ${seen.map((x) => x.say).join(' | ')}`).toEqual([])
