@@ -7,15 +7,14 @@
  * session says length 0 from the moment its close begins (Hypercore's `opened` goes false before
  * `close` is emitted), and the new session is ready only some storage reads later. A read of the
  * length in that gap took the log for an empty one: a rebuild's catch-up (the evidence's freeze
- * asks for one, and it often lands right then) read nothing of the log, swapped in docs without
- * any of its posts below the freeze, and nothing read the log again, since a frozen copy no longer
- * replicates and no append comes to say so (docs/decisions.md, session 14, twin). A newcomer's
- * first sight of the log in the gap set its first-sync target to 0 the same way.
+ * asks for one, and it may land right then) read nothing of the log, swapped in docs without any
+ * of its posts below the freeze, and nothing read the log again, since a frozen copy no longer
+ * replicates and no append comes to say so (docs/decisions.md, session 14, twin).
  *
  * So from the conflict until the new session is ready, the log says the length and byte length
  * its session held at the conflict, and every read waits for the new session. Freezing keeps the
- * stored blocks, so the new session says the same length. (A close with no conflict before it,
- * which only the store's own close makes while the store is open, reopens too, as before.)
+ * stored blocks, so the new session says the same length. A close with no conflict before it is
+ * the store's own: the reopen is refused, and the log reads as the closed session does.
  */
 import { storeError } from './device-log.ts'
 import { getBlocks, heldUntil } from './block-batch.ts'
