@@ -36,12 +36,13 @@ import { keyedHash } from '../crypto/hash.ts'
 import { fastProvider } from '../crypto/provider-sodium.ts'
 import { copyBytes, wipe } from '../crypto/wipe.ts'
 import { DeviceLog, storeError } from './device-log.ts'
-import { seekQuotaEnd } from './quota-end.ts'
-import { getBlocks, heldUntil } from './block-batch.ts'
+import { peerLog, type PeerLog } from './peer-log.ts'
 import { Hypercore, type CorestoreInstance, type HypercoreSession, type KeyPair, type Manifest } from './holepunch.ts'
 import { LogLengths, logLengthsKey, readLogLengths, LOG_LENGTHS_FILE } from './log-lengths.ts'
 import { OwnLogGuard, type OwnLogState } from './own-log-guard.ts'
 import { openStoreSafely } from './store-open.ts'
+
+export type { PeerLog } from './peer-log.ts'
 
 export const LOG_STORE_DIR = 'logs'
 export const LOG_STORE_KEY_PURPOSE = 'device-logs'
@@ -158,47 +159,11 @@ export class LogStore {
    * member's log. A block not held yet reads as null (replication fills it in).
    */
   async openPeerLog(key: Uint8Array): Promise<PeerLog> {
-    let core = await this.session(key, 'open a member log')
     // Hypercore closes every session of a log whose writer signed two trees at one fork, after
-    // freezing its stored copy (core/group/fork-watch.ts). That copy still reads: open it again,
-    // so the blocks before the freeze keep being read (a rebuild reads every log again). A read
-    // meanwhile waits for it.
-    let reopening: Promise<unknown> | null = null
-    const again = (): void => {
-      if (this.closing) return
-      reopening = this.session(key, 'open a member log').then((c) => {
-        core = c
-        c.once('close', again)
-      }, () => undefined)
-    }
-    core.once('close', again)
-    return {
-      key: Buffer.from(key).toString('hex'),
-      get length() {
-        return core.length
-      },
-      get byteLength() {
-        return core.byteLength
-      },
-      quotaEnd: (budget) => seekQuotaEnd(core, budget),
-      get: async (index) => {
-        try {
-          if (reopening) await reopening
-          return await core.get(index, { wait: false })
-        } catch (e) {
-          throw storeError(e, `read block ${index}`)
-        }
-      },
-      heldUntil: (from, end) => (reopening ? end : heldUntil(core, from, end)),
-      getMany: async (indexes) => {
-        try {
-          if (reopening) await reopening
-          return await getBlocks(core, indexes)
-        } catch (e) {
-          throw storeError(e, `read blocks ${indexes[0]}–${indexes[indexes.length - 1]}`)
-        }
-      },
-    }
+    // freezing its stored copy (core/group/fork-watch.ts). That copy still reads: peer-log.ts
+    // opens it again, so the blocks before the freeze keep being read (a rebuild reads every log
+    // again), and says what the log held until then.
+    return peerLog(key, await this.session(key, 'open a member log'), () => this.session(key, 'open a member log'))
   }
 
   /**
@@ -306,21 +271,6 @@ export class LogStore {
     wipe(seed)
     return keyPair
   }
-}
-
-/** A fellow member's log as this store holds it: read-only, possibly not complete. */
-export interface PeerLog {
-  /** hex */
-  readonly key: string
-  readonly length: number
-  get(index: number): Promise<Uint8Array | null>
-  /** The blocks at `indexes` in one storage read (block-batch.ts), each as `get` gives it. */
-  getMany?(indexes: readonly number[]): Promise<(Uint8Array | null)[]>
-  /** The first index in [from, end) not held, from memory (block-batch.ts); `end` when it cannot tell. */
-  heldUntil?(from: number, end: number): number
-  /** The signed length in bytes, and where a byte budget ends the log (core/group/log-quota.ts). */
-  readonly byteLength?: number
-  quotaEnd?(budget: number): Promise<number | null>
 }
 
 /** The key of the log whose Hypercore signer is `signer`. */

@@ -7,6 +7,7 @@
  */
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { isDeepStrictEqual } from 'node:util'
 import { expect } from 'vitest'
 import { spawnTs, type Child } from '../../helpers/child.ts'
 import type { Peer } from '../../helpers/peer.ts'
@@ -22,6 +23,15 @@ export const texts = async (p: Peer, groupId: string): Promise<string[]> => {
   const page = await p.ok('feed', { groupId, limit: 100 })
   if (page.preview) throw new Error('the history is still arriving: a preview page, not the feed')
   return page.posts.map((x) => x.text).sort()
+}
+/** What one honest peer shows, said so that a failure explains itself: feed, members, page and sync state. */
+async function look(p: Peer, groupId: string, name: string): Promise<{ feed: string[]; members: string[]; preview: boolean; say: string }> {
+  const page = await p.ok('feed', { groupId, limit: 100 })
+  const feed = page.posts.map((x) => x.text).sort()
+  const list = await members(p, groupId)
+  const st = await p.ok('groupStatus', { groupId })
+  const state = { preview: page.preview ?? false, ownLog: page.ownLog ?? null, connected: st.peers.map((x) => x.name), blocks: st.blocks, historyLeft: st.historyLeft ?? null }
+  return { feed, members: list, preview: state.preview, say: `${name}: feed ${JSON.stringify(feed)}, members ${JSON.stringify(list)}, ${JSON.stringify(state)}` }
 }
 export const members = async (p: Peer, groupId: string): Promise<string[]> => (await p.ok('members', { groupId })).map((m) => `${m.pseudonym}:${m.role}`).sort()
 
@@ -78,10 +88,16 @@ export async function converge(cast: ProcessCast, s: Scene, agree: (p: Peer) => 
   const birch = early ?? (await birchBack())
   const honest = [s.alder, birch, cedar]
   const settled = async (p: Peer): Promise<boolean> => (await agree(p)) && (await members(p, s.groupId)).includes('Cedar:member')
-  for (const p of honest) await p.until(() => settled(p), 120_000)
-  const feeds = await Promise.all(honest.map((p) => texts(p, s.groupId)))
-  const lists = await Promise.all(honest.map((p) => members(p, s.groupId)))
-  for (const f of feeds) expect(f).toEqual(feeds[0])
-  for (const l of lists) expect(l).toEqual(lists[0])
+  const everyone = (): Promise<Awaited<ReturnType<typeof look>>[]> => Promise.all(honest.map((p, i) => look(p, s.groupId, ['Alder', 'Birch', 'Cedar'][i] as string)))
+  for (const [i, p] of honest.entries()) {
+    await p.until(() => settled(p), 120_000).catch(async (e: unknown) => {
+      throw new Error(`${['Alder', 'Birch', 'Cedar'][i]} never settled (${String(e)}); now: ${(await everyone()).map((x) => x.say).join(' | ')}`)
+    })
+  }
+  // Read again after every peer settled: each one, so a failure names who differs and how it stood.
+  const seen = await everyone()
+  const first = seen[0]
+  const differs = seen.filter((x) => x.preview || !isDeepStrictEqual(x.feed, first?.feed) || !isDeepStrictEqual(x.members, first?.members))
+  expect(differs.map((x) => x.say), `honest peers differ from Alder (or show a preview); all: ${seen.map((x) => x.say).join(' | ')}`).toEqual([])
   return honest
 }

@@ -230,6 +230,41 @@ describe('Hearth\'s log store after Hypercore\'s conflict', () => {
       await logs.close()
     }
   })
+
+  it('says the length it holds while Hypercore closes the log and it is opened again, and reads wait for it', async () => {
+    // A rebuild (or a newcomer's first sight) reading the length in that gap took a closing
+    // session's 0 for the log: the rebuilt feed lost every post of the log below the freeze, and
+    // nothing read it again (a frozen copy no longer replicates, so no append comes to say so).
+    const rnd = seededRandom(testSeed())
+    const logs = await LogStore.open(path.join(tempDir(), 'reader'), rnd.bytes(32))
+    try {
+      let member: PeerLog | null = null
+      const seen: { at: string; length: number; byteLength: number | undefined; block: Promise<Uint8Array | null> }[] = []
+      const look = (at: string): void => {
+        const log = member as unknown as PeerLog
+        seen.push({ at, length: log.length, byteLength: log.byteLength, block: log.get(5) })
+      }
+      let sessions = 0
+      await twoMachines(rnd, 5, 1, 2, async (key) => {
+        member ??= await logs.openPeerLog(key)
+        const s = await logs.replicationSession(key)
+        // Every moment Hypercore's conflict gives a hand to: the conflict itself, each session's close.
+        const n = ++sessions
+        s.on('conflict', () => look(`conflict on session ${n}`))
+        s.once('close', () => look(`close of session ${n}`))
+        return s
+      })
+      look('after')
+      // The replication session and the fork watch's first reopened one, at least.
+      expect(seen.filter((x) => x.at.startsWith('close')).length).toBeGreaterThanOrEqual(1)
+      for (const x of seen) {
+        expect([x.at, x.length, x.byteLength]).toEqual([x.at, 6, (member as unknown as PeerLog).byteLength])
+        expect(await x.block, x.at).not.toBeNull()
+      }
+    } finally {
+      await logs.close()
+    }
+  })
 })
 
 describe('one history when one log key runs on two machines', () => {
