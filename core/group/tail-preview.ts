@@ -186,18 +186,21 @@ export class TailPreview {
   /**
    * The flag set the latest index speaks for: its own, or (FLAGS_SAME) its carrier's, read from
    * the log (listed by every later index, so held once the listed blocks are: tail-index.ts).
-   * Only an index its writer may write there (the write rule, the byte budget), and a carrier too,
-   * speaks for its flags: null otherwise. A FLAGS_SAME naming anything but a carrier of this
-   * tail: 'over', no page from this log until its checkpoint (its flags are not known).
+   * Only an index its writer may write there (the write rule, the byte budget, a fork's freeze),
+   * and a carrier too, speaks for its flags. Otherwise 'over', as for a FLAGS_SAME naming anything
+   * but a carrier of this tail: no page from this log until its checkpoint. Not null ("no flag
+   * set"): the flags the writer's checkpoint holds still count in a full read (the checkpoint is
+   * within her budget, before her freeze), so a page without them could show a post they hide
+   * (session 14 review, F1).
    */
   private async flagsOf(log: Readable & { key: string }, latest: TailIndex, from: number, docId: string): Promise<Flag[] | 'over' | null | 'wait'> {
-    if (!this.host.mayWrite(log.key, latest.at, docId)) return null
+    if (!this.host.mayWrite(log.key, latest.at, docId)) return 'over'
     const own = latest.flags
     if (Array.isArray(own) || own === 'over') return own
     const c = own.carrier
     const raw = await log.get(c)
     if (!raw) return 'wait'
-    if (!this.host.mayWrite(log.key, c, docId)) return null
+    if (!this.host.mayWrite(log.key, c, docId)) return 'over'
     const carrier = tailIndexAt(raw, c, from, docId, this.host.open)
     return carrier && carriesFlags(carrier) ? carrier.flags : 'over'
   }

@@ -88,7 +88,7 @@ const aboveLine = (whole: GroupSpace, n: GroupSpace): string[] => {
 }
 
 describe('an index’s flags count only where its writer may write', () => {
-  it('within the byte budget a lying latest index hides the post; past it, the index adds no flag', async () => {
+  it('within the byte budget a lying latest index hides the post; past it, no page until the checkpoint', async () => {
     const t = await setup()
     const at = await lyingIndex(t)
     expect(texts(t.whole)).toContain(POST)
@@ -97,12 +97,13 @@ describe('an index’s flags count only where its writer may write', () => {
     const page = readerFeed(within, nobody, { limit: 2000 })
     expect(page.preview).toBe(true)
     expect(page.posts.map((p) => p.text)).not.toContain(POST)
-    // Her budget ends at that index: it does not speak, nor does its flag set.
+    // Her budget ends at that index: it does not speak, and its flag set is not known, so her log
+    // gives no page until her checkpoint is read: the flags her checkpoint holds still count in a
+    // full read, and a page without them could show a post they hide (session 14 review, F1).
     const past = await newcomer(t, at)
     const shown = readerFeed(past, nobody, { limit: 2000 })
     expect(shown.preview).toBe(true)
-    expect(shown.posts.map((p) => p.text)).toContain(POST)
-    expect(shown.posts.map((p) => p.text)).toEqual(aboveLine(t.whole, past))
+    expect(shown.posts).toEqual([])
   })
 
   it('an index under another member’s doc id adds no flag, in that member’s name or its writer’s', async () => {
