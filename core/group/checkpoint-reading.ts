@@ -332,14 +332,18 @@ export class CheckpointReading {
    * Whether `log` holds every block from `from` (its checkpoint's end) up to its guard's length,
    * as far as the log's length (a writer may truncate), byte budget and governance's cut-off go
    * (see the header): from the store's bitfield, in memory, no block read (a catch-up runs on
-   * every block that arrives). True for a plan without a guard, and for a log that cannot tell
-   * (no bitfield; in-memory test logs, a core while it reopens), which reads as before, as the
+   * every block that arrives). True for a plan without a guard, and for a log that has no bitfield
+   * (in-memory test logs), which reads as before; false while the store opens the log again
+   * (`reopening`: its bitfield cannot tell then), as the
    * parts' check below does: the guard is asked of every peer log the app reads (log-store.ts,
    * through fork-watch.ts).
    */
   private tailHeld(log: Readable & { key: string; length: number }, from: number): boolean {
     const target = this.tailEnds.get(log.key)
     if (target === undefined || target === null || !log.heldUntil) return true
+    // While the store opens the log again (peer-log.ts), `heldUntil` cannot tell: not held. The
+    // next catch-up, once the new session is ready, asks again (session 14 review, F2).
+    if (log.reopening) return false
     const end = Math.min(target, log.length, this.host.readEnd(log.key), this.host.speaksUntil(log.key))
     return from >= end || log.heldUntil(from, end) >= end
   }

@@ -161,6 +161,9 @@ export class ForkWatch {
         get byteLength() {
           return log.byteLength
         },
+        get reopening() {
+          return log.reopening === true
+        },
         quotaEnd: async (q) => (log.quotaEnd ? log.quotaEnd(q) : Infinity),
       }
       this.readers.set(log.key, r)

@@ -322,7 +322,9 @@ export class GroupOnline {
       session.on('download', () => this.schedule(own))
       return
     }
-    const log = await this.store.openPeerLog(bytes(key))
+    // Told when the store has opened the log again after a conflict: a read that could not tell
+    // what was held meanwhile (peer-log.ts `reopening`) is made again.
+    const log: PeerLog = await this.store.openPeerLog(bytes(key), () => this.schedule(log))
     const grew = (): void => {
       this.schedule(log)
       // Checked on the signed length alone, before the blocks arrive, so little past Q is fetched.

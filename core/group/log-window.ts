@@ -20,6 +20,12 @@ export interface Readable {
    * not asked for windows of blocks that are not here.
    */
   heldUntil?(from: number, end: number): number
+  /**
+   * True while the store opens the log again after Hypercore closed it on a conflict
+   * (core/store/peer-log.ts): `heldUntil` then answers `end` so reads go on (they wait for the
+   * new session), which a guard must not take for "held" (session 14 review, F2).
+   */
+  readonly reopening?: boolean
 }
 
 function readWindow(log: Readable, indexes: readonly number[]): Promise<(Uint8Array | null)[]> {

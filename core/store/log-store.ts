@@ -158,12 +158,12 @@ export class LogStore {
    * Opens another device's log by its key, read-only: the copy this store holds of a fellow
    * member's log. A block not held yet reads as null (replication fills it in).
    */
-  async openPeerLog(key: Uint8Array): Promise<PeerLog> {
+  async openPeerLog(key: Uint8Array, reopened?: () => void): Promise<PeerLog> {
     // Hypercore closes every session of a log whose writer signed two trees at one fork, after
     // freezing its stored copy (core/group/fork-watch.ts). That copy still reads: peer-log.ts
     // opens it again, so the blocks before the freeze keep being read (a rebuild reads every log
-    // again), and says what the log held until then.
-    return peerLog(key, await this.session(key, 'open a member log'), () => this.session(key, 'open a member log'))
+    // again), and says what the log held until then; `reopened` is told once the new session is ready.
+    return peerLog(key, await this.session(key, 'open a member log'), () => this.session(key, 'open a member log'), reopened)
   }
 
   /**

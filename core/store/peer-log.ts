@@ -34,6 +34,8 @@ export interface PeerLog {
   /** The signed length in bytes, and where a byte budget ends the log (core/group/log-quota.ts). */
   readonly byteLength?: number
   quotaEnd?(budget: number): Promise<number | null>
+  /** True between a conflict (or close) and the new session: `heldUntil` answers `end` then, and cannot tell. */
+  readonly reopening?: boolean
 }
 
 /** Between a session's conflict or close and the new session: what it held, and when the new one is ready. */
@@ -47,7 +49,7 @@ interface Gap {
  * `first`, a session on the log; `reopen`, a new session on the stored copy (it throws once the
  * store is closing: the log then reads as the closed session does, and reads fail with a coded error).
  */
-export function peerLog(key: Uint8Array, first: HypercoreSession, reopen: () => Promise<HypercoreSession>): PeerLog {
+export function peerLog(key: Uint8Array, first: HypercoreSession, reopen: () => Promise<HypercoreSession>, reopened?: () => void): PeerLog {
   let core = first
   let gap: Gap | null = null
   const begin = (c: HypercoreSession): void => {
@@ -63,6 +65,8 @@ export function peerLog(key: Uint8Array, first: HypercoreSession, reopen: () => 
         .finally(() => {
           gap = null
           done()
+          // A guard that could not tell during the gap (`reopening`) asks again now.
+          reopened?.()
         })
     // `closed` is already true when `close` is emitted.
     if (c.closed) next()
@@ -93,6 +97,9 @@ export function peerLog(key: Uint8Array, first: HypercoreSession, reopen: () => 
     },
     get byteLength() {
       return gap ? gap.byteLength : core.byteLength
+    },
+    get reopening() {
+      return gap !== null
     },
     quotaEnd: (budget) => read('read the log length', (c) => seekQuotaEnd(c, budget)),
     get: (index) => read(`read block ${index}`, (c) => c.get(index, { wait: false })),

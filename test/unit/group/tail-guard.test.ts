@@ -198,6 +198,27 @@ describe('a planned log whose middle a relay withholds, past the fetch’s bound
     await n.catchUp(relay.log)
     readWhole(n, f)
   })
+
+  it('a catch-up while the store opens the log again after a conflict (heldUntil cannot tell) keeps the guard', async () => {
+    const f = await built
+    const n = device(f)()
+    const relay = await behindRelay(f.g.log, f, n, [f.hideAt - 2, f.hideAt + 3])
+    await n.catchUp(relay.log)
+    await n.catchUp(f.bob)
+    heldBack(n, f)
+    // What core/store/peer-log.ts answers between Hypercore's conflict and the new session:
+    // `heldUntil` says "held" so reads go on and wait, and `reopening` says it cannot tell. Taken
+    // for held, the checkpoint was applied with the middle (the hide) missing (session 14 review, F2).
+    const inGap: ReadLog & PeerLog = { ...relay.log, key: relay.log.key, get length() { return relay.log.length }, heldUntil: (_from, end) => end, reopening: true }
+    await n.catchUp(inGap)
+    heldBack(n, f)
+    await n.catchUp(relay.log)
+    heldBack(n, f)
+
+    await relay.serve()
+    await n.catchUp(relay.log)
+    readWhole(n, f)
+  })
 })
 
 describe('two planned logs, one of them whole', () => {
