@@ -334,9 +334,8 @@ export class CheckpointReading {
    * (see the header): from the store's bitfield, in memory, no block read (a catch-up runs on
    * every block that arrives). True for a plan without a guard, and for a log that has no bitfield
    * (in-memory test logs), which reads as before; false while the store opens the log again
-   * (`reopening`: its bitfield cannot tell then), as the
-   * parts' check below does: the guard is asked of every peer log the app reads (log-store.ts,
-   * through fork-watch.ts).
+   * (`reopening`: its bitfield cannot tell then; session 14 review, F2). The guard is asked of
+   * every peer log the app reads (log-store.ts, through fork-watch.ts).
    */
   private tailHeld(log: Readable & { key: string; length: number }, from: number): boolean {
     const target = this.tailEnds.get(log.key)
