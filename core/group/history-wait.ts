@@ -43,7 +43,8 @@ export function historyWait(waits: readonly LogWait[], memberOf: (logKey: string
   const left = (m: { told: boolean; read: number; of: number }): number => (m.told ? m.of - m.read : Infinity)
   const all = [...byMember].sort(([a, x], [b, y]) => left(y) - left(x) || (a < b ? -1 : a > b ? 1 : 0))
   const waitingFor = all.slice(0, WAIT_LIST_MAX).map(([memberId, m]) => ({
-    memberId, name: names.get(memberId) ?? 'member', ...(m.told ? { blocks: { read: m.read, of: m.of } } : {}),
+    // 'former member': core's stand-in (member-names.ts), which the renderer puts in the reader's language.
+    memberId, name: names.get(memberId) ?? 'former member', ...(m.told ? { blocks: { read: m.read, of: m.of } } : {}),
   }))
   return { waitingFor, more: all.length - waitingFor.length + unnamed }
 }
