@@ -21,26 +21,14 @@
 import path from 'node:path'
 import { expect, it } from 'vitest'
 import type { FeedPage } from '../../../core/api.ts'
-import type { GroupMeta } from '../../../core/group/group-meta.ts'
-import { Vault } from '../../../core/store/vault.ts'
 import type { Peer } from '../../helpers/peer.ts'
 import { seededRandom, testSeed } from '../../helpers/seeded-random.ts'
 import { quietAndHog } from '../../helpers/under-hog.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
-import { PASS, usePeerScene } from './peer-scene.ts'
+import { metaOf, usePeerScene } from './peer-scene.ts'
 
 const tempDir = useTempDirs()
 const scene = usePeerScene()
-
-async function metaOf(dir: string, groupId: string): Promise<GroupMeta> {
-  const vault = new Vault(dir)
-  await vault.unlock(PASS)
-  try {
-    return JSON.parse(new TextDecoder().decode(vault.get(`group/${groupId}`))) as GroupMeta
-  } finally {
-    vault.lock()
-  }
-}
 
 /** No page of a newcomer's shows the hidden post unless marked preview; a preview of a small group is empty. */
 function neverShown(page: FeedPage, hidden: string): void {

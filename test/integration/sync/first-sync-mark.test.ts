@@ -8,24 +8,12 @@
  */
 import path from 'node:path'
 import { expect, it } from 'vitest'
-import type { GroupMeta } from '../../../core/group/group-meta.ts'
-import { Vault } from '../../../core/store/vault.ts'
 import { quietAndHog } from '../../helpers/under-hog.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
-import { PASS, usePeerScene } from './peer-scene.ts'
+import { metaOf, usePeerScene } from './peer-scene.ts'
 
 const tempDir = useTempDirs()
 const scene = usePeerScene()
-
-async function metaOf(dir: string, groupId: string): Promise<GroupMeta> {
-  const vault = new Vault(dir)
-  await vault.unlock(PASS)
-  try {
-    return JSON.parse(new TextDecoder().decode(vault.get(`group/${groupId}`))) as GroupMeta
-  } finally {
-    vault.lock()
-  }
-}
 
 quietAndHog('a newcomer’s first sync of a small group', () => {
   for (const order of ['host first', 'joiner first'] as const) {

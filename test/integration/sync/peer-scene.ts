@@ -4,10 +4,23 @@
  * happened. `member` starts a peer and makes or unlocks its profile, as most such tests begin.
  */
 import { afterEach } from 'vitest'
+import type { GroupMeta } from '../../../core/group/group-meta.ts'
+import { Vault } from '../../../core/store/vault.ts'
 import { PROFILE_CALL_MS, startPeer, type Peer } from '../../helpers/peer.ts'
 import { startTestnet, type Testnet } from '../net/net-harness.ts'
 
 export const PASS = 'correct horse battery staple'
+
+/** A stopped peer's sealed group meta, read from its vault (the first-sync mark's tests). */
+export async function metaOf(dir: string, groupId: string): Promise<GroupMeta> {
+  const vault = new Vault(dir)
+  await vault.unlock(PASS)
+  try {
+    return JSON.parse(new TextDecoder().decode(vault.get(`group/${groupId}`))) as GroupMeta
+  } finally {
+    vault.lock()
+  }
+}
 
 export interface PeerScene {
   /** Starts this test's testnet; its bootstrap as HOST:PORT. */
