@@ -20,10 +20,8 @@ import { useTempDirs } from '../../helpers/temp-dir.ts'
 import { LogStore, type PeerLog } from '../../../core/store/log-store.ts'
 import { GroupSpace } from '../../../core/group/group-space.ts'
 import { rewrittenLogs } from '../../../core/group/rewrite-view.ts'
-import { memberDocId } from '../../../core/model/doc-id.ts'
-import { MemberDoc } from '../../../core/model/member-doc.ts'
-import { founder, govState, keysOf, now, texts } from '../governance/peers.ts'
-import { CoreLog, readAll } from './fork-support.ts'
+import { govState, keysOf, texts } from '../governance/peers.ts'
+import { readAll, twinMember } from './fork-support.ts'
 import { hex, identity, idOf, MemLog } from './support.ts'
 
 const tempDir = useTempDirs()
@@ -270,30 +268,7 @@ describe('Hearth\'s log store after Hypercore\'s conflict', () => {
 describe('one history when one log key runs on two machines', () => {
   it('a reader of either version ends with the same feed and governance once the evidence arrives, in either order', async () => {
     const rnd = seededRandom(testSeed())
-    const alder = await founder(rnd, 'Alder')
-    const groupId = alder.space.groupId as string
-    const kp = fastProvider.signKeyPairFromSeed(rnd.bytes(32))
-    const manifest = { version: 1 as const, signers: [{ publicKey: kp.publicKey }] }
-    const [coreA, coreB] = [store().get({ manifest }), store().get({ manifest })]
-    await coreA.ready()
-    await coreB.ready()
-    const [logA, logB] = [new CoreLog(coreA, kp), new CoreLog(coreB, kp)]
-    const mid = identity(rnd)
-    const me = idOf(mid)
-    await alder.space.writeGovernance({
-      v: 1, kind: 'member.admit', group: groupId, author: alder.me, at: now(), seen: alder.space.seen(),
-      body: { member: { id: me, boxKey: hex(mid.boxPublicKey), device: logA.key, pseudonym: 'Mallory' }, role: 'member', epochs: alder.space.heldEpochs() },
-    })
-    const keys = { identity: mid, epochs: keysOf(alder), current: alder.space.currentEpoch }
-    const say = (m: GroupSpace, text: string): Promise<void> => m.change(memberDocId(me), (d) => void new MemberDoc(d, me).addPost({ topic: 'story', text, cw: null }, now()))
-    // Machine A writes first; machine B starts as a copy of it, then each goes its own way.
-    const onA = new GroupSpace(logA, keys, { groupId })
-    await onA.catchUp(alder.log)
-    await say(onA, 'before the split')
-    await say(onA, 'still shared')
-    for (const block of await readAll(coreA)) await logB.append(block)
-    const onB = new GroupSpace(logB, keys, { groupId })
-    await onB.catchUp(alder.log)
+    const { alder, groupId, kp, coreA, coreB, logA, onA, onB, say } = await twinMember(rnd, store)
     await say(onA, 'words on machine A')
     await say(onB, 'words on machine B')
     await say(onB, 'more on machine B')

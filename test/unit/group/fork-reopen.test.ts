@@ -13,19 +13,14 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { checkEvidence, makeEvidence, treesPart, type ForkEvidence } from '../../../core/group/equivocation.ts'
-import { GroupSpace } from '../../../core/group/group-space.ts'
-import { fastProvider } from '../../../core/crypto/provider-sodium.ts'
-import { memberDocId } from '../../../core/model/doc-id.ts'
-import { MemberDoc } from '../../../core/model/member-doc.ts'
 import { Corestore, type CorestoreInstance, type HypercoreSession } from '../../../core/store/holepunch.ts'
 import { peerLog, type PeerLog } from '../../../core/store/peer-log.ts'
 import { encodeSignedState, readSignedStateAt } from '../../../core/store/tree-proof.ts'
 import { link } from '../../helpers/corestores.ts'
 import { seededRandom, testSeed } from '../../helpers/seeded-random.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
-import { founder, keysOf, now, texts } from '../governance/peers.ts'
-import { CoreLog, readAll } from './fork-support.ts'
-import { hex, identity, idOf } from './support.ts'
+import { texts } from '../governance/peers.ts'
+import { twinMember } from './fork-support.ts'
 
 const tempDir = useTempDirs()
 const stores: CorestoreInstance[] = []
@@ -79,29 +74,7 @@ describe('a rebuild while Hypercore closes a member log it froze', () => {
   it('reads the log as the stored copy holds it: the posts below the freeze stay', async () => {
     const seed = testSeed()
     const rnd = seededRandom(seed)
-    const alder = await founder(rnd, 'Alder')
-    const groupId = alder.space.groupId as string
-    const kp = fastProvider.signKeyPairFromSeed(rnd.bytes(32))
-    const manifest = { version: 1 as const, signers: [{ publicKey: kp.publicKey }] }
-    const [coreA, coreB] = [store().get({ manifest }), store().get({ manifest })]
-    await coreA.ready()
-    await coreB.ready()
-    const [logA, logB] = [new CoreLog(coreA, kp), new CoreLog(coreB, kp)]
-    const mid = identity(rnd)
-    const me = idOf(mid)
-    await alder.space.writeGovernance({
-      v: 1, kind: 'member.admit', group: groupId, author: alder.me, at: now(), seen: alder.space.seen(),
-      body: { member: { id: me, boxKey: hex(mid.boxPublicKey), device: logA.key, pseudonym: 'Mallory' }, role: 'member', epochs: alder.space.heldEpochs() },
-    })
-    const keys = { identity: mid, epochs: keysOf(alder), current: alder.space.currentEpoch }
-    const say = (m: GroupSpace, text: string): Promise<void> => m.change(memberDocId(me), (d) => void new MemberDoc(d, me).addPost({ topic: 'story', text, cw: null }, now()))
-    const onA = new GroupSpace(logA, keys, { groupId })
-    await onA.catchUp(alder.log)
-    await say(onA, 'before the split')
-    await say(onA, 'still shared')
-    for (const block of await readAll(coreA)) await logB.append(block)
-    const onB = new GroupSpace(logB, keys, { groupId })
-    await onB.catchUp(alder.log)
+    const { alder, kp, coreA, coreB, logA, onA, onB, say } = await twinMember(rnd, store)
     await say(onA, 'words on machine A')
     await say(onB, 'words on machine B')
     const at = coreA.length

@@ -127,3 +127,38 @@ export function useForkFixtures(): { forkedGroup: typeof forkedGroup } {
   }
   return { forkedGroup }
 }
+
+/**
+ * Alder's group with Mallory admitted on one key pair run on two machines: machine A writes two
+ * posts, machine B starts as a copy of A's log (its own Corestore), and each has its own space.
+ * The one-history tests then let each machine go its own way (`say`).
+ */
+export async function twinMember(rnd: SeededRandom, store: () => CorestoreInstance): Promise<{
+  alder: Peer; groupId: string; kp: KeyPair; coreA: HypercoreSession; coreB: HypercoreSession; logA: CoreLog; logB: CoreLog
+  me: string; onA: GroupSpace; onB: GroupSpace; say(m: GroupSpace, text: string): Promise<void>
+}> {
+  const alder = await founder(rnd, 'Alder')
+  const groupId = alder.space.groupId as string
+  const kp = fastProvider.signKeyPairFromSeed(rnd.bytes(32))
+  const manifest = { version: 1 as const, signers: [{ publicKey: kp.publicKey }] }
+  const [coreA, coreB] = [store().get({ manifest }), store().get({ manifest })]
+  await coreA.ready()
+  await coreB.ready()
+  const [logA, logB] = [new CoreLog(coreA, kp), new CoreLog(coreB, kp)]
+  const mid = identity(rnd)
+  const me = idOf(mid)
+  await alder.space.writeGovernance({
+    v: 1, kind: 'member.admit', group: groupId, author: alder.me, at: now(), seen: alder.space.seen(),
+    body: { member: { id: me, boxKey: hex(mid.boxPublicKey), device: logA.key, pseudonym: 'Mallory' }, role: 'member', epochs: alder.space.heldEpochs() },
+  })
+  const keys = { identity: mid, epochs: keysOf(alder), current: alder.space.currentEpoch }
+  const say = (m: GroupSpace, text: string): Promise<void> => m.change(memberDocId(me), (d) => void new MemberDoc(d, me).addPost({ topic: 'story', text, cw: null }, now()))
+  const onA = new GroupSpace(logA, keys, { groupId })
+  await onA.catchUp(alder.log)
+  await say(onA, 'before the split')
+  await say(onA, 'still shared')
+  for (const block of await readAll(coreA)) await logB.append(block)
+  const onB = new GroupSpace(logB, keys, { groupId })
+  await onB.catchUp(alder.log)
+  return { alder, groupId, kp, coreA, coreB, logA, logB, me, onA, onB, say }
+}
