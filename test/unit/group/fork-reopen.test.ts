@@ -11,27 +11,17 @@
  * Mallory's two posts below the freeze. Before the fix the log said length 0 in that gap, and the
  * rebuilt feed was empty for good: CI's one failure of twin-equal.test.ts.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { checkEvidence, makeEvidence, treesPart, type ForkEvidence } from '../../../core/group/equivocation.ts'
-import { Corestore, type CorestoreInstance, type HypercoreSession } from '../../../core/store/holepunch.ts'
+import { type CorestoreInstance, type HypercoreSession } from '../../../core/store/holepunch.ts'
 import { peerLog, type PeerLog } from '../../../core/store/peer-log.ts'
 import { encodeSignedState, readSignedStateAt } from '../../../core/store/tree-proof.ts'
-import { link } from '../../helpers/corestores.ts'
+import { link, useCorestores } from '../../helpers/corestores.ts'
 import { seededRandom, testSeed } from '../../helpers/seeded-random.ts'
-import { useTempDirs } from '../../helpers/temp-dir.ts'
 import { texts } from '../governance/peers.ts'
 import { twinMember } from './fork-support.ts'
 
-const tempDir = useTempDirs()
-const stores: CorestoreInstance[] = []
-afterEach(async () => {
-  for (const s of stores.splice(0)) await s.close().catch(() => undefined)
-})
-const store = (): CorestoreInstance => {
-  const s = new Corestore(tempDir())
-  stores.push(s)
-  return s
-}
+const store = useCorestores()
 const session = async (s: CorestoreInstance, key: Uint8Array): Promise<HypercoreSession> => {
   const c = s.get({ key })
   await c.ready()
