@@ -322,8 +322,7 @@ export class GroupOnline {
       session.on('download', () => this.schedule(own))
       return
     }
-    // Told when the store has opened the log again after a conflict: a read that could not tell
-    // what was held meanwhile (peer-log.ts `reopening`) is made again.
+    // Caught up again once the store has reopened it after a conflict (peer-log.ts `reopening`).
     const log: PeerLog = await this.store.openPeerLog(bytes(key), () => this.schedule(log))
     const grew = (): void => {
       this.schedule(log)
@@ -399,4 +398,3 @@ export class GroupOnline {
     await this.keepers?.close()
   }
 }
-
