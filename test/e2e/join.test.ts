@@ -143,6 +143,9 @@ describe('joining by code, across two nodes', () => {
     await tabTo(b, 'I accept these ground rules')
     await kb.press('Enter')
     await b.getByText('You have accepted these ground rules.').waitFor()
+    // The note can show first, from the refresh the acceptance's own event starts; the way to the
+    // conversations comes once the accept call has returned (its own refresh), which moves focus.
+    await b.getByRole('button', { name: 'Go to the conversations' }).waitFor()
     await tabTo(b, 'Go to the conversations')
     await kb.press('Enter')
     await tabTo(b, 'Write a post')
