@@ -40,7 +40,8 @@ export interface FetchHost {
  * A planned log: the checkpoint's first block; then what the first page needs, in this order: the
  * blocks the checkpoint lists (governance above all), the log's newest TAIL_INDEX_WINDOW blocks
  * (they hold its latest tail index), the blocks that index lists (tail-index.ts); then the rest
- * of the tail as the log grows; then, once every planned log's tail is here, the other parts.
+ * of the tail as the log grows, once every planned log's preview has read what is here (the first
+ * page can show); then, once every planned log's tail is here, the other parts.
  * Asked for together, the many tail blocks would queue the few the first page needs behind them.
  * With no usable index (an older writer, damaged, stale) the newest blocks are simply the end of
  * the tail, and the preview reads the whole tail as before.
@@ -67,9 +68,12 @@ export async function fetchFromCheckpoint(host: FetchHost, key: string, session:
     if (listed.length) await bounded(session.download({ blocks: listed }).done())
     const length = session.length
     const newest = Math.max(need.end, length - TAIL_INDEX_WINDOW)
+    // Whether this log's preview starts at an index: else it reads the whole tail, which it then needs at once.
+    let fromIndex = false
     if (length > newest) {
       await bounded(host.quota.download(key, session, { start: newest, end: length }))
       const index = await host.space.tailIndexOf(log, need.end, length, need.docId)
+      fromIndex = typeof index === 'object'
       const indexed = typeof index === 'object' ? listedBlocks(index) : []
       if (indexed.length) await bounded(session.download({ blocks: indexed }).done())
     }
@@ -80,6 +84,11 @@ export async function fetchFromCheckpoint(host: FetchHost, key: string, session:
     host.quota.download(key, session, { start: Math.max(need.end, length), end: -1 })
     suffixes.arrived(key)
     await suffixes.all()
+    // And until the panes have read them (the first page can show), within the same hold: asked
+    // for as soon as the suffixes were here, the rest of the tails' thousands of blocks took the
+    // CPU the panes needed to read the suffixes, and the first page waited for both (session 15).
+    // Not a log whose pane reads its whole tail: the panes would wait for what it never asked.
+    if (fromIndex) await host.space.reading.tailsReadWait.when()
     // The parts only once the tail known now is here: asked for together, the few large parts
     // arrive long before the many small tail blocks, and the first page would wait for both.
     if (session.length > need.end) await bounded(host.quota.download(key, session, { start: need.end, end: session.length }))

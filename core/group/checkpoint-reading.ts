@@ -38,6 +38,7 @@ import { CheckpointAssembly, decodeCheckpointPart } from './shared-checkpoint.ts
 import { firstPart, readCheckpoint, type FirstPart, type OpenBlock } from './checkpoint-log.ts'
 import { readAll, readRun, type Readable } from './log-window.ts'
 import { TailPreview } from './tail-preview.ts'
+import { HeldUntil } from './tail-barrier.ts'
 import { FirstSync, type LogWait } from './first-sync.ts'
 
 /** What the reading asks of its group space. */
@@ -117,6 +118,9 @@ export class CheckpointReading {
     for (const key of this.plans.keys()) if (!this.preview.caughtUp(key)) return false
     return true
   }
+
+  /** Until `tailsRead`, or the hold: the rest of each tail waits for it (checkpoint-fetch.ts). */
+  readonly tailsReadWait = new HeldUntil(() => this.tailsRead())
 
   /**
    * What the planned logs wait for (read-only; the sync status names it: history-wait.ts): every
@@ -279,6 +283,7 @@ export class CheckpointReading {
       this.firstParts.delete(log.key)
       this.tailEnds.delete(log.key)
       this.needsFull.add(log.key)
+      this.tailsReadWait.moved()
       return true
     }
     let first = this.firstParts.get(log.key)
@@ -315,6 +320,7 @@ export class CheckpointReading {
       // Fetched tail first (checkpoint-fetch.ts): what is here of the tail shows meanwhile.
       await this.preview.read(log, last + 1, first.docId, changed)
       this.host.replayIfDirty(changed)
+      this.tailsReadWait.moved()
       return false
     }
     if (state === 'refused' || !this.host.applyCheckpoint(log.key, start, last, first.docId, state)) return refuse()
@@ -323,6 +329,7 @@ export class CheckpointReading {
     this.plans.delete(log.key)
     this.firstParts.delete(log.key)
     this.tailEnds.delete(log.key)
+    this.tailsReadWait.moved()
     this.host.readOn(log.key, last + 1, first.part.parts)
     if (start > 0) this.backfills.set(log.key, { next: 0, end: start, skip: new Set(first.part.uncovered) })
     return true

@@ -14,7 +14,8 @@
  * the error shows. A group opened at unlock rests on its checkpoint (doc-rest.ts `openOn`): while
  * its docs rest the kept screen answers too, and they wake behind it.
  *
- * Kept FIRST_SCREEN_QUIET_MS after a group's last change and after it opens; never from docs that
+ * Kept FIRST_SCREEN_QUIET_MS after a group's last change and after it opens, and once no block has
+ * gone out or come in for a while (traffic-clock.ts, at most FIRST_SCREEN_TRAFFIC_CAP_MS more); never from docs that
  * rest, are being rebuilt or wait for typing, nor while any log is read only in part.
  *
  * The group's unread counts are kept with it (`counts`), checked the same way and against the
@@ -34,9 +35,15 @@ import { encodeFirstScreen, readFirstScreen, type KeptScreen, type LogState, typ
 import { info, memberViews } from './group-info.ts'
 import type { GroupSpace } from './group-space.ts'
 import { readerSource, type PersonalReader } from './reader-source.ts'
+import { afterTraffic, type TrafficClock } from './traffic-clock.ts'
 
 /** How long a group goes without a change before its first screen is kept. */
 export const FIRST_SCREEN_QUIET_MS = 2_000
+/**
+ * And then at most this long more while blocks go out or come in (traffic-clock.ts): counting a
+ * large group's unreads holds the event loop, and serving a newcomer changes nothing.
+ */
+export const FIRST_SCREEN_TRAFFIC_CAP_MS = 30_000
 /** The feed page kept: the renderer's first page (renderer/lib/group-space.svelte.ts PAGE_SIZE). */
 export const FIRST_PAGE = 20
 
@@ -52,6 +59,8 @@ export interface ScreenHost {
   logState(logKey: string): Promise<LogState>
   /** The group's unread counts, from its awake docs (unread-of.ts). */
   count(space: GroupSpace): UnreadView
+  /** When a block last went out or came in (traffic-clock.ts); none: the screen is kept once the group is quiet. */
+  readonly traffic?: TrafficClock
 }
 
 export class FirstScreens {
@@ -68,12 +77,14 @@ export class FirstScreens {
   /** The group changed (or opened): its screen is kept once it has been quiet a while. */
   changed(groupId: string, space: GroupSpace): void {
     clearTimeout(this.timers.get(groupId))
-    const timer = setTimeout(() => {
+    const arm = (timer: NodeJS.Timeout): void => void this.timers.set(groupId, timer)
+    const fire = (): void => {
       this.timers.delete(groupId)
       if (this.host.isOpen(groupId, space)) void this.keep(groupId, space)
-    }, FIRST_SCREEN_QUIET_MS)
+    }
+    const timer = setTimeout(() => afterTraffic(this.host.traffic, Date.now() + FIRST_SCREEN_TRAFFIC_CAP_MS, fire, arm), FIRST_SCREEN_QUIET_MS)
     timer.unref?.()
-    this.timers.set(groupId, timer)
+    arm(timer)
   }
 
   /** Whether the group's screen is due to be kept once quiet (for tests: an event to wait on). */

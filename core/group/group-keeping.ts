@@ -20,6 +20,7 @@ import { FirstScreens } from './first-screen.ts'
 import type { GroupSpace } from './group-space.ts'
 import type { PersonalReader } from './reader-source.ts'
 import { RestingUnread } from './unread-rest.ts'
+import type { TrafficClock } from './traffic-clock.ts'
 import { unreadOf } from './unread-of.ts'
 
 export interface KeepingHost {
@@ -29,11 +30,13 @@ export interface KeepingHost {
   now(): number
   /** Whether this space is still the group's open one. */
   isOpen(groupId: string, space: GroupSpace): boolean
+  /** When a block last went out or came in: checkpoints and first screens wait for quiet (traffic-clock.ts). */
+  readonly traffic?: TrafficClock
 }
 
 export class GroupKeeping {
   /** When each group's next checkpoint is due (checkpoint-schedule.ts). */
-  readonly checkpoints = new CheckpointSchedule((id, s) => { if (this.host.isOpen(id, s)) void this.checkpoint(id, s) })
+  readonly checkpoints: CheckpointSchedule
   /** Each group's first screen, kept for the next unlock (first-screen.ts). */
   readonly screens: FirstScreens
   /** Unread counts of groups whose docs rest, counted as they go to rest. */
@@ -43,8 +46,9 @@ export class GroupKeeping {
   private readonly writes = new Set<Promise<unknown>>()
 
   constructor(private readonly host: KeepingHost) {
-    const { vault, store, personal } = host
-    this.screens = new FirstScreens({ file: (id) => firstScreenPath(vault.dir, id), key: (id) => vault.subkey(`first-screen/${id}`), isOpen: host.isOpen, personal, logState: (k) => store.logState(Buffer.from(k, 'hex')), count: (s) => unreadOf(s, { personal }, host.now()) })
+    const { vault, store, personal, traffic } = host
+    this.checkpoints = new CheckpointSchedule((id, s) => { if (this.host.isOpen(id, s)) void this.checkpoint(id, s) }, traffic)
+    this.screens = new FirstScreens({ ...(traffic ? { traffic } : {}), file: (id) => firstScreenPath(vault.dir, id), key: (id) => vault.subkey(`first-screen/${id}`), isOpen: host.isOpen, personal, logState: (k) => store.logState(Buffer.from(k, 'hex')), count: (s) => unreadOf(s, { personal }, host.now()) })
     this.restingUnread = new RestingUnread(personal, (s) => unreadOf(s, { personal }, host.now()), { file: (id) => unreadPath(vault.dir, id), key: (id) => vault.subkey(`unread/${id}`) })
     this.rest = new DocRest({ file: (id) => checkpointPath(vault.dir, id), isOpen: host.isOpen, seal: (id, s) => this.seal(id, s), key: (id) => this.checkpointKey(id), beforeRest: (id, s, head) => this.restingUnread.keep(id, s, head) })
   }

@@ -42,6 +42,7 @@ import { decideJoin } from './join.ts'
 import { LastSeenStore } from './last-seen.ts'
 import { repairEpochs } from './epoch-keeper.ts'
 import { GroupKeeping } from './group-keeping.ts'
+import { TrafficClock } from './traffic-clock.ts'
 import type { ScreenViews } from '../store/first-screen-file.ts'
 
 export { CHECKPOINT_EVERY, CHECKPOINT_QUIET_MS } from './checkpoint-schedule.ts'
@@ -68,6 +69,8 @@ export class GroupRegistry {
   readonly profiles: OwedProfiles
   /** Checkpoints, docs at rest and their unread counts, first screens (group-keeping.ts). */
   readonly keeping: GroupKeeping
+  /** When any group's block last went out or came in: upkeep waits for quiet (traffic-clock.ts). */
+  private readonly traffic = new TrafficClock()
 
   private constructor(
     readonly vault: Vault,
@@ -79,7 +82,7 @@ export class GroupRegistry {
     /** Where groups go online; null keeps this profile off the network (tests, offline use). */
     readonly network: NetworkOptions | null,
   ) {
-    this.keeping = new GroupKeeping({ vault, store, personal, now, isOpen: (id, s) => this.open.get(id) === s })
+    this.keeping = new GroupKeeping({ vault, store, personal, now, isOpen: (id, s) => this.open.get(id) === s, traffic: this.traffic })
     this.profiles = new OwedProfiles({ now, isOpen: (id, s) => !this.locked && this.open.get(id) === s, ownLog: (id) => store.openDeviceLog(this.meta(id).log) })
   }
 
@@ -191,7 +194,7 @@ export class GroupRegistry {
         const trusted = trust ?? seeded
         // The device's Settings choice, unless this run was started with a transport (transport-choice.ts).
         const transport = network.transport ?? storedTransport(this.personal)
-        const online = await GroupOnline.start(space, this.store, { ...network, transport, groupId, groupSecret: copyBytes(secret), identity: space.identity, admit, lastSeen, presenceHidden, keeperOnly: isKeeperOnly(this.personal), ...(trusted ? { trust: trusted } : {}) })
+        const online = await GroupOnline.start(space, this.store, { ...network, transport, groupId, groupSecret: copyBytes(secret), identity: space.identity, admit, lastSeen, presenceHidden, keeperOnly: isKeeperOnly(this.personal), traffic: this.traffic, ...(trusted ? { trust: trusted } : {}) })
         this.onlineReady.set(groupId, online)
         return online
       })()

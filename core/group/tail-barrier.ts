@@ -48,3 +48,33 @@ export class TailBarrier {
     })
   }
 }
+
+/**
+ * A wait for a condition its owner re-checks whenever something it depends on moved (`moved`),
+ * held for at most a given time: a newcomer's fetch waits on one across its planned logs
+ * (checkpoint-reading.ts `tailsReadWait`), and a log that never gets there holds it no longer.
+ */
+export class HeldUntil {
+  private readonly waiting: (() => void)[] = []
+
+  constructor(private readonly holds: () => boolean) {}
+
+  /** Resolves once the condition holds, or after `holdMs`. */
+  when(holdMs = HOLD_MS): Promise<void> {
+    if (this.holds()) return Promise.resolve()
+    return new Promise<void>((resolve) => {
+      const go = (): void => {
+        clearTimeout(timer)
+        resolve()
+      }
+      const timer = setTimeout(go, holdMs)
+      timer.unref?.()
+      this.waiting.push(go)
+    })
+  }
+
+  /** Something the condition depends on moved: the waits end if it holds now. */
+  moved(): void {
+    if (this.waiting.length && this.holds()) for (const go of this.waiting.splice(0)) go()
+  }
+}

@@ -74,6 +74,7 @@ export interface HypercoreSession {
    */
   download(range: { start: number; end: number } | { blocks: number[] }): { destroy(): void; done(): Promise<void> }
   on(event: 'download', listener: (index: number, byteLength: number) => void): unknown
+  on(event: 'upload', listener: (index: number, byteLength: number) => void): unknown
   on(event: 'append', listener: () => void): unknown
   /** The log lost blocks from `to` on (a truncation by its writer, replicated as a reorg). */
   on(event: 'truncate', listener: (to: number, fork: number) => void): unknown

@@ -41,11 +41,16 @@ type IndexAnswer = Awaited<ReturnType<FetchHost['space']['tailIndexOf']>>
 /**
  * A FetchHost stand-in for a checkpoint at 10 in three parts (10–12) of FAY's doc, one listed
  * block (4). `range` answers each range download (`end` -1: the live tail), `index` the tail
- * index lookup; `done` records how the fetch ended.
+ * index lookup; `done` records how the fetch ended; `tailsRead` is the wait for every planned
+ * log's preview to be read (checkpoint-reading.ts `tailsReadWait`).
  */
-function hostOf(range: (r: { start: number; end: number }) => Promise<void>, index: (end: number, length: number, docId: string) => IndexAnswer, done: string[] = []): FetchHost {
+function hostOf(range: (r: { start: number; end: number }) => Promise<void>, index: (end: number, length: number, docId: string) => IndexAnswer, done: string[] = [], tailsRead: () => Promise<void> = async () => undefined): FetchHost {
   return {
-    space: { checkpointNeeds: () => ({ blocks: [4, 11, 12], end: 13, docId: FAY }), tailIndexOf: async (_l: unknown, end: number, length: number, docId: string) => index(end, length, docId) },
+    space: {
+      checkpointNeeds: () => ({ blocks: [4, 11, 12], end: 13, docId: FAY }),
+      tailIndexOf: async (_l: unknown, end: number, length: number, docId: string) => index(end, length, docId),
+      reading: { tailsReadWait: { when: tailsRead } },
+    },
     quota: { download: (_k: string, s: HypercoreSession, r: { start: number; end: number }) => (s.download(r), range(r)) },
     closed: () => false,
     fetchWhole: (k: string) => void done.push(`whole ${k}`),
@@ -94,6 +99,21 @@ describe('a planned log with a tail index', () => {
       { blocks: [11, 12] },
     ])
     expect(done).toEqual(['fetched indexed'])
+  })
+
+  it('asks for the rest of the tail only once the previews have read the suffixes', async () => {
+    // Asked for as soon as the suffixes were here, the rest of the tails took the CPU the panes
+    // needed to read them, and the first page waited for both (session 15).
+    const { session, asked } = sessionOf(300, () => Promise.resolve())
+    let read!: () => void
+    const previews = new Promise<void>((resolve) => (read = resolve))
+    const host = hostOf(() => Promise.resolve(), (end, length) => (end === 13 && length === 300 ? index : 'none'), [], () => previews)
+    const run = fetchFromCheckpoint(host, 'indexed', session, 10, log)
+    await new Promise((r) => setImmediate(r))
+    expect(asked.at(-1)).toEqual({ start: 300, end: -1 })
+    read()
+    await run
+    expect(asked.slice(-2)).toEqual([{ start: 13, end: 300 }, { blocks: [11, 12] }])
   })
 
   it('asks for the index of the checkpoint’s own doc, the one the preview starts from', async () => {

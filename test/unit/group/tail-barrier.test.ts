@@ -4,7 +4,7 @@
  * stalled tail holds the others back only until the hold ends.
  */
 import { describe, expect, it } from 'vitest'
-import { TailBarrier } from '../../../core/group/tail-barrier.ts'
+import { HeldUntil, TailBarrier } from '../../../core/group/tail-barrier.ts'
 
 const settled = async (p: Promise<void>): Promise<boolean> => {
   let done = false
@@ -44,5 +44,28 @@ describe('the tails barrier', () => {
     // Released by the hold, not by the stalled log, which still counts as waiting.
     expect(await settled(b.all(60_000))).toBe(false)
     b.arrived('stalled')
+  })
+})
+
+describe('a wait held until its condition holds (the previews read, session 15)', () => {
+  it('ends when a move makes the condition hold, not before', async () => {
+    let read = false
+    const h = new HeldUntil(() => read)
+    const w = h.when(60_000)
+    h.moved()
+    expect(await settled(w)).toBe(false)
+    read = true
+    expect(await settled(w)).toBe(false)
+    h.moved()
+    expect(await settled(w)).toBe(true)
+    expect(await settled(h.when(60_000))).toBe(true)
+  })
+
+  it('ends after the hold however things stand', async () => {
+    const h = new HeldUntil(() => false)
+    const w = h.when(30)
+    expect(await settled(w)).toBe(false)
+    await new Promise((r) => setTimeout(r, 60))
+    expect(await settled(w)).toBe(true)
   })
 })
