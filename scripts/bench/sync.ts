@@ -226,7 +226,9 @@ if (INITIAL > 0) {
     const sizes = group.blocks.map((l) => l.map((b) => b.length))
     logShape = group.plans.map((p, i) => ({ length: (sizes[i] as number[]).length, start: p?.start ?? null, next: nextCheckpoint(p?.start ?? null) }))
     console.log(`logs: ${shapeLine()}`)
-    const a = await startPeer(path.join(root, 'a'), boot)
+    // HEARTH_BENCH_PROFILE_HOST=<dir>: a CPU profile of the host's process too (its upkeep holds what it serves: session 15).
+    const hostProf = process.env.HEARTH_BENCH_PROFILE_HOST
+    const a = await startPeer(path.join(root, 'a'), boot, hostProf ? { NODE_OPTIONS: ` --import ${pathToFileURL(path.resolve('scripts/bench/cpu-profile.mjs')).href}`, HEARTH_PROFILE_DIR: hostProf } : {})
     peers.push(a)
     await a.ok('unlock', { passphrase: PASS })
     await a.until(async () => (await a.ok('groupStatus', { groupId })).online, 60_000)
