@@ -5,14 +5,39 @@
  * her, so her device never writes. Birch joins later: her first sync cannot end while nobody has
  * told the length of Cedar's log, and her page says in plain words whose posts it still waits for
  * and how they can come; Alder's members list says nothing of Cedar's has come, and what that holds
- * up. Once Alder removes Cedar, Birch's page is the group's ordinary one.
+ * up. Birch's members list and decisions say the same (GroupInfo.arriving, session 15): what they
+ * show is only as far as the history has arrived, said after each screen's heading and before its
+ * list, and whom it waits for. Once Alder removes Cedar, Birch's page is the group's ordinary one
+ * and neither screen says it any more.
  */
+import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { scanBoth } from './support/axe.ts'
 import { callFromPage, createGroup, expectNoPageErrors, heading, joinWithCode, makeInvite, onboard, postWith, section, writePost } from './support/flows.ts'
 import { usePeople } from './support/session.ts'
 
 const { person } = usePeople()
+
+const WAITING_FOR_CEDAR = 'Still waiting for what Cedar wrote. It arrives when Cedar, or someone who already has it, is online.'
+const MEMBERS_LEAD = 'This list shows the group as far as it has arrived'
+const DECISIONS_LEAD = 'Some decisions and votes may not show here yet'
+
+/** Whether `a` comes before `b` in the page (DOCUMENT_POSITION_FOLLOWING, 4): the order a screen reader reads them in. */
+async function before(page: Page, a: Locator, b: Locator): Promise<boolean> {
+  const [x, y] = [await a.elementHandle(), await b.elementHandle()]
+  return page.evaluate(([p, q]) => !!p && !!q && (p.compareDocumentPosition(q) & 4) !== 0, [x, y] as const)
+}
+
+/** The screen's "still arriving" notice: a polite live region right after its heading and before `first`. */
+async function arrivingNotice(page: Page, title: string, lead: string, first: Locator): Promise<void> {
+  const notice = page.getByRole('status').filter({ hasText: lead })
+  await notice.waitFor({ timeout: 30_000 })
+  await notice.getByText(WAITING_FOR_CEDAR).waitFor()
+  expect(await notice.locator('bdi bdi').allTextContents()).toEqual(['Cedar', 'Cedar'])
+  const heading = page.getByRole('heading', { level: 2, name: title })
+  expect(await before(page, heading, notice)).toBe(true)
+  expect(await before(page, notice, first)).toBe(true)
+}
 
 describe('a newcomer’s history waiting for someone', () => {
   it('names the member it waits for, and goes once facilitators remove her', async () => {
@@ -51,6 +76,15 @@ describe('a newcomer’s history waiting for someone', () => {
     expect(await postWith(b, 'Welcome, everyone.').count()).toBe(0)
     await scanBoth(b, 'a newcomer’s page waiting for a member')
 
+    // Her members list and decisions are read only as far as the history has arrived: they say so.
+    await section(b, 'Members')
+    await arrivingNotice(b, 'Members', MEMBERS_LEAD, b.getByRole('table', { name: 'Members of this group' }))
+    await scanBoth(b, 'a newcomer’s members list while the history arrives')
+    await section(b, 'Decisions')
+    await arrivingNotice(b, 'Decisions', DECISIONS_LEAD, b.getByText('No decisions yet.'))
+    await scanBoth(b, 'a newcomer’s decisions while the history arrives')
+    await section(b, 'Conversations')
+
     // Alder, a facilitator, sees that nothing of Cedar's has come, what it holds up and what ends it.
     await section(a, 'Members')
     const cedarRow = a.getByRole('table', { name: 'Members of this group' }).getByRole('row', { name: /^Cedar/ })
@@ -67,6 +101,15 @@ describe('a newcomer’s history waiting for someone', () => {
     await cedarRow.waitFor({ state: 'detached' })
     await postWith(b, 'Welcome, everyone.').waitFor({ timeout: 60_000 })
     expect(await b.getByText('Still waiting for what').count()).toBe(0)
+    // Her other screens no longer say it either: the list is the group's as it stands.
+    await section(b, 'Members')
+    const birchList = b.getByRole('table', { name: 'Members of this group' })
+    await birchList.getByRole('row', { name: /^Cedar/ }).waitFor({ state: 'detached', timeout: 30_000 })
+    expect(await b.getByText(MEMBERS_LEAD).count()).toBe(0)
+    expect(await b.getByText('You joined recently').count()).toBe(0)
+    await section(b, 'Decisions')
+    await b.getByText('No decisions yet.').waitFor()
+    expect(await b.getByText(DECISIONS_LEAD).count()).toBe(0)
 
     for (const p of [alder, birch]) expectNoPageErrors(p.errors)
   })
