@@ -13,7 +13,7 @@
 import type { Locator, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { scanBoth } from './support/axe.ts'
-import { callFromPage, createGroup, expectNoPageErrors, heading, joinWithCode, makeInvite, onboard, postWith, section, writePost } from './support/flows.ts'
+import { callFromPage, createGroup, expectNoPageErrors, heading, joinWithCode, onboard, postWith, section, writePost } from './support/flows.ts'
 import { usePeople } from './support/session.ts'
 
 const { person } = usePeople()
@@ -21,6 +21,8 @@ const { person } = usePeople()
 const WAITING_FOR_CEDAR = 'Still waiting for what Cedar wrote. It arrives when Cedar, or someone who already has it, is online.'
 const MEMBERS_LEAD = 'This list shows the group as far as it has arrived'
 const DECISIONS_LEAD = 'Some decisions and votes may not show here yet'
+const OTHER_LEAD = 'What shows here is only what has arrived so far'
+const REMOVAL_LINE = 'they may already have left, or been removed by someone else, in a part that has not arrived yet'
 
 /** Whether `a` comes before `b` in the page (DOCUMENT_POSITION_FOLLOWING, 4): the order a screen reader reads them in. */
 async function before(page: Page, a: Locator, b: Locator): Promise<boolean> {
@@ -63,9 +65,10 @@ describe('a newcomer’s history waiting for someone', () => {
     await a.getByRole('button', { name: 'Approve Cedar' }).click()
     await a.getByText('Nobody is waiting.').waitFor()
 
-    const code = await makeInvite(a)
-    await a.getByRole('button', { name: 'Done, hide the code' }).click()
-    await joinWithCode(b, code, 'Birch')
+    // Birch joins as a facilitator, so the removal question and the facilitators' screens are hers too.
+    const forBirch = await callFromPage(a, 'createInvite', { groupId, uses: 1, role: 'facilitator' })
+    if (!forBirch.ok) throw new Error(forBirch.error.code)
+    await joinWithCode(b, forBirch.value.code, 'Birch')
     await heading(b, 'Sunday circle')
     await section(b, 'Conversations')
     const notice = b.getByRole('status').filter({ hasText: 'Still waiting for what Cedar wrote. It arrives when Cedar, or someone who already has it, is online.' })
@@ -80,6 +83,18 @@ describe('a newcomer’s history waiting for someone', () => {
     await section(b, 'Members')
     await arrivingNotice(b, 'Members', MEMBERS_LEAD, b.getByRole('table', { name: 'Members of this group' }))
     await scanBoth(b, 'a newcomer’s members list while the history arrives')
+    // The removal question says Cedar may already be gone in what has not arrived; Birch keeps her.
+    const cedarHere = b.getByRole('table', { name: 'Members of this group' }).getByRole('row', { name: /^Cedar/ })
+    await cedarHere.getByRole('button', { name: 'Remove from group: Cedar' }).click()
+    const question = b.getByRole('group', { name: 'Remove Cedar from Sunday circle?' })
+    await question.getByText(REMOVAL_LINE).waitFor()
+    await question.getByRole('button', { name: 'Keep Cedar' }).click()
+    await question.waitFor({ state: 'detached' })
+    // The facilitators' requests and review queue are read as far as it has arrived too.
+    await section(b, 'Invites')
+    await arrivingNotice(b, 'Invites', OTHER_LEAD, b.getByRole('heading', { level: 3, name: 'Invites made so far' }))
+    await section(b, 'Review')
+    await arrivingNotice(b, 'Review', OTHER_LEAD, b.getByText('Posts and replies members flagged.'))
     await section(b, 'Decisions')
     await arrivingNotice(b, 'Decisions', DECISIONS_LEAD, b.getByText('No decisions yet.'))
     await scanBoth(b, 'a newcomer’s decisions while the history arrives')
@@ -110,6 +125,9 @@ describe('a newcomer’s history waiting for someone', () => {
     await section(b, 'Decisions')
     await b.getByText('No decisions yet.').waitFor()
     expect(await b.getByText(DECISIONS_LEAD).count()).toBe(0)
+    await section(b, 'Invites')
+    await b.getByRole('heading', { level: 2, name: 'Invites' }).waitFor()
+    expect(await b.getByText(OTHER_LEAD).count()).toBe(0)
 
     for (const p of [alder, birch]) expectNoPageErrors(p.errors)
   })
