@@ -85,6 +85,15 @@ export interface GroupInfo extends GroupSummary {
   groupExport?: GroupExportPolicy
   /** I chose not to show as connected in this group (personal, never replicated). */
   presenceHidden?: boolean
+  /**
+   * Present (true) while this device's view of the history is "still arriving" (a newcomer's first
+   * sync, or a log still waiting for its checkpoint and tail: the same state as `GroupStatus.arriving`
+   * and a feed page marked `preview`). The members, decisions and other views that read governance
+   * and the docs are then read only as far as the history has arrived: a member removed, a role
+   * changed or a decision made in a log not yet read is not in them. Their shapes do not change;
+   * front ends say so beside them. Here so a screen opened before the feed knows.
+   */
+  arriving?: true
 }
 
 /**

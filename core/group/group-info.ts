@@ -41,6 +41,8 @@ export function info(s: GroupSpace, presenceHidden = false): GroupInfo {
     membership: s.membership, removalNeedsSecond: s.governance.settings.removalNeedsSecond ?? false,
     rulesPending: pending, flagThreshold: s.governance.settings.flagThreshold,
     ...safetySettings(s), presenceHidden,
+    // Read once per call, as the sync status reads it (group-handlers.ts `groupStatus`).
+    ...(s.arriving ? { arriving: true as const } : {}),
   }
 }
 

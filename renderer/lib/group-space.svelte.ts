@@ -44,7 +44,12 @@ export class GroupSpaceController {
   info: GroupInfo | null = $state.raw(null)
   posts: FeedPost[] = $state.raw([])
   next: string | null = $state(null)
-  /** A newcomer's page while the group's history arrives (FeedPage.preview): the feed says so. */
+  /**
+   * While the group's history is still arriving on this device (GroupInfo.arriving, or a feed page
+   * marked FeedPage.preview: the same state in core): the feed, members, decisions, requests and
+   * review screens say so (ArrivingNotice.svelte). Re-read with the views on every change core
+   * reports, so it goes when the history has arrived.
+   */
   arriving = $state(false)
   topic: string | null = $state(null)
   members: MemberView[] = $state.raw([])
@@ -248,8 +253,9 @@ export class GroupSpaceController {
     if (feed.ok) {
       this.posts = feed.value.posts
       this.next = feed.value.next
-      this.arriving = feed.value.preview === true
     }
+    // Either read saying so is enough: the two calls ran apart, and the next change re-reads both.
+    if (info.ok || feed.ok) this.arriving = (info.ok && info.value.arriving === true) || (feed.ok && feed.value.preview === true)
   }
 
   /** The newest `want` posts (or all there are), following `next` across pages. */
