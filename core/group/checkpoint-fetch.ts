@@ -14,7 +14,7 @@ import type { HypercoreSession } from '../store/holepunch.ts'
 import type { PeerLog } from '../store/log-store.ts'
 import type { GroupSpace } from './group-space.ts'
 import type { QuotaWatch } from './quota-watch.ts'
-import { TailBarrier } from './tail-barrier.ts'
+import { HOLD_MS, TailBarrier } from './tail-barrier.ts'
 import { listedBlocks, TAIL_INDEX_WINDOW } from './tail-index.ts'
 import { CAP_MS, QUIET_MS, QuietWatch } from './quiet-watch.ts'
 
@@ -83,12 +83,14 @@ export async function fetchFromCheckpoint(host: FetchHost, key: string, session:
     // checkpoint schedule would share the connection and the CPU with the suffixes.
     host.quota.download(key, session, { start: Math.max(need.end, length), end: -1 })
     suffixes.arrived(key)
+    const holdFrom = Date.now()
     await suffixes.all()
-    // And until the panes have read them (the first page can show), within the same hold: asked
+    // And until the panes have read them (the first page can show), within the same hold (one
+    // HOLD_MS from the suffixes' barrier on, not one more after it: review U1): asked
     // for as soon as the suffixes were here, the rest of the tails' thousands of blocks took the
     // CPU the panes needed to read the suffixes, and the first page waited for both (session 15).
     // Not a log whose pane reads its whole tail: the panes would wait for what it never asked.
-    if (fromIndex) await host.space.reading.tailsReadWait.when()
+    if (fromIndex) await host.space.reading.tailsReadWait.when(Math.max(0, HOLD_MS - (Date.now() - holdFrom)))
     // The parts only once the tail known now is here: asked for together, the few large parts
     // arrive long before the many small tail blocks, and the first page would wait for both.
     if (session.length > need.end) await bounded(host.quota.download(key, session, { start: need.end, end: session.length }))

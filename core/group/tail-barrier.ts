@@ -67,10 +67,19 @@ export class HeldUntil {
         clearTimeout(timer)
         resolve()
       }
-      const timer = setTimeout(go, holdMs)
+      const timer = setTimeout(() => {
+        // Over by the hold: no longer kept for a `moved` that may never come.
+        this.waiting.splice(this.waiting.indexOf(go), 1)
+        resolve()
+      }, holdMs)
       timer.unref?.()
       this.waiting.push(go)
     })
+  }
+
+  /** How many wait (for tests). */
+  get waiters(): number {
+    return this.waiting.length
   }
 
   /** Something the condition depends on moved: the waits end if it holds now. */

@@ -14,6 +14,7 @@ import { EventEmitter } from 'node:events'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { fetchFromCheckpoint, type FetchHost } from '../../../core/group/checkpoint-fetch.ts'
 import { CAP_MS, QUIET_MS } from '../../../core/group/quiet-watch.ts'
+import { HOLD_MS } from '../../../core/group/tail-barrier.ts'
 import { TAIL_INDEX_WINDOW, type TailIndex } from '../../../core/group/tail-index.ts'
 import type { HypercoreSession } from '../../../core/store/holepunch.ts'
 import type { PeerLog } from '../../../core/store/log-store.ts'
@@ -44,7 +45,7 @@ type IndexAnswer = Awaited<ReturnType<FetchHost['space']['tailIndexOf']>>
  * index lookup; `done` records how the fetch ended; `tailsRead` is the wait for every planned
  * log's preview to be read (checkpoint-reading.ts `tailsReadWait`).
  */
-function hostOf(range: (r: { start: number; end: number }) => Promise<void>, index: (end: number, length: number, docId: string) => IndexAnswer, done: string[] = [], tailsRead: () => Promise<void> = async () => undefined): FetchHost {
+function hostOf(range: (r: { start: number; end: number }) => Promise<void>, index: (end: number, length: number, docId: string) => IndexAnswer, done: string[] = [], tailsRead: (ms?: number) => Promise<void> = async () => undefined): FetchHost {
   return {
     space: {
       checkpointNeeds: () => ({ blocks: [4, 11, 12], end: 13, docId: FAY }),
@@ -114,6 +115,24 @@ describe('a planned log with a tail index', () => {
     read()
     await run
     expect(asked.slice(-2)).toEqual([{ start: 13, end: 300 }, { blocks: [11, 12] }])
+  })
+
+  it('waits for the previews within the suffixes’ hold, not a second hold after it (review U1)', async () => {
+    vi.useFakeTimers()
+    const never = new Promise<void>(() => undefined)
+    const holds: number[] = []
+    const host = hostOf(() => Promise.resolve(), (end, length) => (end === 13 && length === 300 ? index : 'none'), [], async (ms?: number) => void holds.push(ms ?? -1))
+    // Two planned logs of one space: 'served' gets everything, 'stalled' its part 0 only (its
+    // newest blocks never come), so the suffixes' barrier holds 'served' for HOLD_MS.
+    const served = sessionOf(300, () => Promise.resolve())
+    const stalled = sessionOf(300, (r) => ('start' in r && r.end === 11 ? Promise.resolve() : never))
+    void fetchFromCheckpoint(host, 'stalled', stalled.session, 10, log)
+    const run = fetchFromCheckpoint(host, 'served', served.session, 10, log)
+    await vi.advanceTimersByTimeAsync(HOLD_MS)
+    expect(holds).toEqual([0])
+    // Then the parts wait for the tails' barrier, which holds for the stalled log as long again.
+    await vi.advanceTimersByTimeAsync(HOLD_MS)
+    await run
   })
 
   it('asks for the index of the checkpoint’s own doc, the one the preview starts from', async () => {

@@ -3,7 +3,7 @@
  * until every reachable planned log's tail is here; a log never reached holds no one back; a
  * stalled tail holds the others back only until the hold ends.
  */
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { HeldUntil, TailBarrier } from '../../../core/group/tail-barrier.ts'
 
 const settled = async (p: Promise<void>): Promise<boolean> => {
@@ -61,11 +61,18 @@ describe('a wait held until its condition holds (the previews read, session 15)'
     expect(await settled(h.when(60_000))).toBe(true)
   })
 
-  it('ends after the hold however things stand', async () => {
-    const h = new HeldUntil(() => false)
-    const w = h.when(30)
-    expect(await settled(w)).toBe(false)
-    await new Promise((r) => setTimeout(r, 60))
-    expect(await settled(w)).toBe(true)
+  it('ends after the hold however things stand, and keeps nothing of the wait', async () => {
+    vi.useFakeTimers()
+    try {
+      const h = new HeldUntil(() => false)
+      const w = h.when(3_000)
+      await vi.advanceTimersByTimeAsync(2_999)
+      expect(await settled(w)).toBe(false)
+      await vi.advanceTimersByTimeAsync(1)
+      expect(await settled(w)).toBe(true)
+      expect(h.waiters).toBe(0)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })

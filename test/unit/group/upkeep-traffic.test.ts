@@ -92,15 +92,19 @@ describe('a due checkpoint', () => {
     expect(due).toEqual([start + CHECKPOINT_QUIET_MS])
   })
 
-  it('a lock seals it at once, traffic or not', async () => {
+  it('a lock seals it at once, traffic or not, and nothing waits on after it', async () => {
     vi.useFakeTimers()
     const clock = new TrafficClock()
-    const schedule = new CheckpointSchedule(() => undefined, clock)
+    const due: string[] = []
+    const schedule = new CheckpointSchedule((id) => due.push(id), clock)
     schedule.whenQuiet('g', space)
     await serve(clock, 5_000)
     const flushed: string[] = []
     schedule.flush((id) => flushed.push(id))
     expect(flushed).toEqual(['g'])
+    // The traffic wait's timer went with the flush: no second seal after the lock.
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(due).toEqual([])
   })
 })
 
