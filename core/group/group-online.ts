@@ -53,7 +53,6 @@ import { fetchFromCheckpoint, type FetchHost } from './checkpoint-fetch.ts'
 import { TreeCompare } from './tree-compare.ts'
 import { EvidenceCompletion } from './evidence-complete.ts'
 import { GovernanceWait } from './governance-wait.ts'
-import type { TrafficClock } from './traffic-clock.ts'
 
 export type { NetworkOptions }
 
@@ -71,8 +70,6 @@ export interface OnlineOptions extends NetworkOptions {
   presenceHidden?: boolean
   /** This device's keeper-only setting (core/keeper/keeper-only.ts); in force where governance names a keeper. */
   keeperOnly?: boolean
-  /** Told of every block that goes out or comes in, so upkeep waits for quiet (traffic-clock.ts). */
-  traffic?: TrafficClock
 }
 
 export { REMOVAL_GRACE_MS } from './member-gate.ts'
@@ -96,8 +93,6 @@ export class GroupOnline {
   private knownMembers = 0
   /** When keeper-only mode is in force here (core/keeper/keeper-only-switch.ts). */
   private keeperOnly: KeeperOnlySwitch | null = null
-  /** Told of every block that goes out or comes in (traffic-clock.ts). */
-  private traffic: TrafficClock | undefined
   /** When each member was last connected (last-seen-watch.ts). */
   private readonly seen: LastSeenWatch
   /** Logs fetched whole (the default); a planned log joins once it needs to. */
@@ -144,7 +139,6 @@ export class GroupOnline {
 
   static async start(space: GroupSpace, store: LogStore, opts: OnlineOptions): Promise<GroupOnline> {
     const online = new GroupOnline(space, store, { members: new Set(opts.trust?.members ?? []), logs: opts.trust?.logs ?? [], webrtc: opts.trust?.webrtc, keeper: opts.trust?.keeper }, opts.admit ?? null, opts.lastSeen ?? null)
-    online.traffic = opts.traffic
     online.keeperOnly = new KeeperOnlySwitch(opts.keeperOnly === true, () => space.groupId !== null && space.governance.keepers.current != null,
       () => online.keeper, () => online.sessions.get(space.own.key), () => void online.refresh().catch(() => undefined))
     try {
@@ -319,11 +313,6 @@ export class GroupOnline {
     this.swarm.addLog(shared)
     this.keepers?.addLog(shared)
     const changed = (): void => this.swarm?.treesChanged(key)
-    const traffic = this.traffic
-    if (traffic) {
-      session.on('upload', () => traffic.saw())
-      session.on('download', () => traffic.saw())
-    }
     session.on('append', changed)
     changed()
     if (key === this.space.own.key) {

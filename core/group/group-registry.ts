@@ -83,6 +83,7 @@ export class GroupRegistry {
     readonly network: NetworkOptions | null,
   ) {
     this.keeping = new GroupKeeping({ vault, store, personal, now, isOpen: (id, s) => this.open.get(id) === s, traffic: this.traffic })
+    store.onTraffic = () => this.traffic.saw()
     this.profiles = new OwedProfiles({ now, isOpen: (id, s) => !this.locked && this.open.get(id) === s, ownLog: (id) => store.openDeviceLog(this.meta(id).log) })
   }
 
@@ -194,7 +195,7 @@ export class GroupRegistry {
         const trusted = trust ?? seeded
         // The device's Settings choice, unless this run was started with a transport (transport-choice.ts).
         const transport = network.transport ?? storedTransport(this.personal)
-        const online = await GroupOnline.start(space, this.store, { ...network, transport, groupId, groupSecret: copyBytes(secret), identity: space.identity, admit, lastSeen, presenceHidden, keeperOnly: isKeeperOnly(this.personal), traffic: this.traffic, ...(trusted ? { trust: trusted } : {}) })
+        const online = await GroupOnline.start(space, this.store, { ...network, transport, groupId, groupSecret: copyBytes(secret), identity: space.identity, admit, lastSeen, presenceHidden, keeperOnly: isKeeperOnly(this.personal), ...(trusted ? { trust: trusted } : {}) })
         this.onlineReady.set(groupId, online)
         return online
       })()

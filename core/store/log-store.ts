@@ -170,9 +170,21 @@ export class LogStore {
    * A Hypercore session on a log of this store (ours or a fellow member's) for replication: the
    * network layer attaches it to authenticated connections one by one (core/net/group-swarm.ts).
    */
-  replicationSession(key: Uint8Array): Promise<HypercoreSession> {
-    return this.session(key, 'open a log for replication')
+  async replicationSession(key: Uint8Array): Promise<HypercoreSession> {
+    const session = await this.session(key, 'open a log for replication')
+    const heard = this.onTraffic
+    if (heard) {
+      session.on('upload', heard)
+      session.on('download', heard)
+    }
+    return session
   }
+
+  /**
+   * Told of every block a replication session sends to a peer or receives from one: the
+   * registry's traffic clock (core/group/traffic-clock.ts), so upkeep waits while this device serves.
+   */
+  onTraffic: (() => void) | null = null
 
   /** A log's length and fork id as this store holds it now, without keeping it open (core/group/first-screen.ts). */
   async logState(key: Uint8Array): Promise<{ length: number; fork: number }> {

@@ -4,7 +4,8 @@
  * quiet for TRAFFIC_QUIET_MS, and run at their cap however long the traffic lasts. The first test
  * checks, on real Hypercores in real Corestores, the event the clock hangs on: a session that
  * listens for `upload` is told of each block a peer fetches from it (what a member serving a
- * newcomer does, and changes nothing in the group). The schedule tests use fake timers.
+ * newcomer does, and changes nothing in the group), and that the log store's replication sessions
+ * tell the registry's hook of it. The schedule tests use fake timers.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { fastProvider } from '../../../core/crypto/provider-sodium.ts'
@@ -13,11 +14,15 @@ import { FirstScreens, FIRST_SCREEN_QUIET_MS, FIRST_SCREEN_TRAFFIC_CAP_MS, type 
 import type { GroupSpace } from '../../../core/group/group-space.ts'
 import { TrafficClock, TRAFFIC_QUIET_MS } from '../../../core/group/traffic-clock.ts'
 import type { HypercoreSession } from '../../../core/store/holepunch.ts'
+import { BlockKind, encodeBlock } from '../../../core/store/block-codec.ts'
+import { LogStore } from '../../../core/store/log-store.ts'
 import { link, useCorestores } from '../../helpers/corestores.ts'
+import { useTempDirs } from '../../helpers/temp-dir.ts'
 import { seededRandom, testSeed } from '../../helpers/seeded-random.ts'
 
 afterEach(() => void vi.useRealTimers())
-const store = useCorestores()
+const newStore = useCorestores()
+const tempDir = useTempDirs()
 const space = {} as GroupSpace
 
 /** Blocks go out every 100 ms for `ms` (a newcomer being served). */
@@ -31,10 +36,10 @@ async function serve(clock: TrafficClock, ms: number): Promise<void> {
 describe('the traffic clock', () => {
   it('hears every block a peer fetches from a session, though nothing in the log changed', async () => {
     const kp = fastProvider.signKeyPairFromSeed(seededRandom(testSeed()).bytes(32))
-    const writer = store().get({ manifest: { version: 1, signers: [{ publicKey: kp.publicKey }] } }) as HypercoreSession & { append(b: Uint8Array, o: { keyPair: typeof kp }): Promise<unknown> }
+    const writer = newStore().get({ manifest: { version: 1, signers: [{ publicKey: kp.publicKey }] } }) as HypercoreSession & { append(b: Uint8Array, o: { keyPair: typeof kp }): Promise<unknown> }
     await writer.ready()
     for (let i = 0; i < 5; i++) await writer.append(Buffer.from(`block ${i}`), { keyPair: kp })
-    const reader = store().get({ key: writer.key as Uint8Array })
+    const reader = newStore().get({ key: writer.key as Uint8Array })
     await reader.ready()
     let now = 0
     const clock = new TrafficClock(() => now)
@@ -52,6 +57,32 @@ describe('the traffic clock', () => {
     expect(clock.waitFor()).toBe(TRAFFIC_QUIET_MS)
     now += TRAFFIC_QUIET_MS
     expect(clock.waitFor()).toBe(0)
+  })
+})
+
+describe('the log store', () => {
+  it('tells its traffic hook of each block a replication session serves', async () => {
+    const store = await LogStore.open(tempDir(), new Uint8Array(32).fill(7))
+    try {
+      const own = await store.openDeviceLog('own')
+      const groupKey = new Uint8Array(32).fill(9)
+      for (let i = 0; i < 3; i++) await own.append(encodeBlock({ epoch: 0, kind: BlockKind.YjsUpdate, docId: 'member/x', payload: Uint8Array.of(i) }, groupKey))
+      const key = store.keyFor('own')
+      let heard = 0
+      store.onTraffic = () => void heard++
+      const ours = await store.replicationSession(key)
+      const reader = newStore().get({ key })
+      await reader.ready()
+      const cut = link(ours, reader)
+      try {
+        await reader.download({ start: 0, end: 3 }).done()
+      } finally {
+        cut()
+      }
+      expect(heard).toBeGreaterThanOrEqual(3)
+    } finally {
+      await store.close()
+    }
   })
 })
 
