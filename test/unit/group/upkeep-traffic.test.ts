@@ -87,13 +87,19 @@ describe('the log store', () => {
 })
 
 describe('a due checkpoint', () => {
-  it('waits while blocks are served, and is sealed once traffic has been quiet', async () => {
+  // Fake timers; a checkpoint just became due. `due` lists when it was sealed.
+  function dueNow(): { clock: TrafficClock; due: number[]; schedule: CheckpointSchedule; start: number } {
     vi.useFakeTimers()
     const clock = new TrafficClock()
     const due: number[] = []
     const schedule = new CheckpointSchedule(() => due.push(Date.now()), clock)
     const start = Date.now()
     schedule.whenQuiet('g', space)
+    return { clock, due, schedule, start }
+  }
+
+  it('waits while blocks are served, and is sealed once traffic has been quiet', async () => {
+    const { clock, due, start } = dueNow()
     await serve(clock, 10_000)
     expect(due).toEqual([])
     await vi.advanceTimersByTimeAsync(TRAFFIC_QUIET_MS - 100 - 1)
@@ -103,32 +109,19 @@ describe('a due checkpoint', () => {
   })
 
   it('is sealed at its cap however long the serving goes on', async () => {
-    vi.useFakeTimers()
-    const clock = new TrafficClock()
-    const due: number[] = []
-    const schedule = new CheckpointSchedule(() => due.push(Date.now()), clock)
-    const start = Date.now()
-    schedule.whenQuiet('g', space)
+    const { clock, due, start } = dueNow()
     await serve(clock, 40_000)
     expect(due).toEqual([start + 30_000])
   })
 
   it('without traffic, is sealed once the group is quiet, as before', async () => {
-    vi.useFakeTimers()
-    const due: number[] = []
-    const schedule = new CheckpointSchedule(() => due.push(Date.now()), new TrafficClock())
-    const start = Date.now()
-    schedule.whenQuiet('g', space)
+    const { due, start } = dueNow()
     await vi.advanceTimersByTimeAsync(CHECKPOINT_QUIET_MS)
     expect(due).toEqual([start + CHECKPOINT_QUIET_MS])
   })
 
   it('a lock seals it at once, traffic or not, and nothing waits on after it', async () => {
-    vi.useFakeTimers()
-    const clock = new TrafficClock()
-    const due: string[] = []
-    const schedule = new CheckpointSchedule((id) => due.push(id), clock)
-    schedule.whenQuiet('g', space)
+    const { clock, due, schedule } = dueNow()
     await serve(clock, 5_000)
     const flushed: string[] = []
     schedule.flush((id) => flushed.push(id))
@@ -141,15 +134,18 @@ describe('a due checkpoint', () => {
 
 describe('a due first screen', () => {
   // The host answers "not open", so a fired keep writes nothing: only its timing is looked at.
-  const screens = (clock: TrafficClock, opened: string[]): FirstScreens =>
-    new FirstScreens({ traffic: clock, isOpen: (id: string) => (opened.push(id), false) } as unknown as ScreenHost)
-
-  it('waits while blocks come in, and is kept once traffic has been quiet', async () => {
+  // Fake timers; the group has just changed.
+  function changed(): { clock: TrafficClock; opened: string[]; s: FirstScreens } {
     vi.useFakeTimers()
     const clock = new TrafficClock()
     const opened: string[] = []
-    const s = screens(clock, opened)
+    const s = new FirstScreens({ traffic: clock, isOpen: (id: string) => (opened.push(id), false) } as unknown as ScreenHost)
     s.changed('g', space)
+    return { clock, opened, s }
+  }
+
+  it('waits while blocks come in, and is kept once traffic has been quiet', async () => {
+    const { clock, opened, s } = changed()
     await serve(clock, 8_000)
     expect(s.pending('g')).toBe(true)
     expect(opened).toEqual([])
@@ -159,11 +155,7 @@ describe('a due first screen', () => {
   })
 
   it('is kept at its cap however long the traffic lasts', async () => {
-    vi.useFakeTimers()
-    const clock = new TrafficClock()
-    const opened: string[] = []
-    const s = screens(clock, opened)
-    s.changed('g', space)
+    const { clock, opened } = changed()
     await serve(clock, FIRST_SCREEN_QUIET_MS + FIRST_SCREEN_TRAFFIC_CAP_MS - 100)
     expect(opened).toEqual([])
     await serve(clock, 200)
@@ -171,11 +163,7 @@ describe('a due first screen', () => {
   })
 
   it('a change while it waits for quiet traffic starts its wait again', async () => {
-    vi.useFakeTimers()
-    const clock = new TrafficClock()
-    const opened: string[] = []
-    const s = screens(clock, opened)
-    s.changed('g', space)
+    const { clock, opened, s } = changed()
     await serve(clock, 3_000)
     s.changed('g', space)
     await vi.advanceTimersByTimeAsync(FIRST_SCREEN_QUIET_MS - 1)
