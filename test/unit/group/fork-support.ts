@@ -134,9 +134,8 @@ export function useForkFixtures(): { forkedGroup: typeof forkedGroup } {
  * The one-history tests then let each machine go its own way (`say`).
  */
 export async function twinMember(rnd: SeededRandom, store: () => CorestoreInstance): Promise<{
-  alder: Peer; groupId: string; kp: KeyPair; coreA: HypercoreSession; coreB: HypercoreSession; logA: CoreLog; logB: CoreLog
-  me: string; onA: GroupSpace; onB: GroupSpace; say(m: GroupSpace, text: string): Promise<void>
-}> {
+  alder: Peer; groupId: string; kp: KeyPair; coreA: HypercoreSession; coreB: HypercoreSession
+} & TwinSpaces> {
   const alder = await founder(rnd, 'Alder')
   const groupId = alder.space.groupId as string
   const kp = fastProvider.signKeyPairFromSeed(rnd.bytes(32))
@@ -144,6 +143,24 @@ export async function twinMember(rnd: SeededRandom, store: () => CorestoreInstan
   const [coreA, coreB] = [store().get({ manifest }), store().get({ manifest })]
   await coreA.ready()
   await coreB.ready()
+  return { alder, groupId, kp, coreA, coreB, ...(await twinSpaces(rnd, alder, coreA, coreB, kp)) }
+}
+
+export interface TwinSpaces {
+  logA: CoreLog
+  logB: CoreLog
+  me: string
+  onA: GroupSpace
+  onB: GroupSpace
+  say(m: GroupSpace, text: string): Promise<void>
+}
+
+/**
+ * Mallory admitted to Alder's group with `coreA` as her device log, two posts written on machine
+ * A, machine B's copy (`coreB`, the same key pair) made from A's blocks, and a space on each.
+ */
+export async function twinSpaces(rnd: SeededRandom, alder: Peer, coreA: HypercoreSession, coreB: HypercoreSession, kp: KeyPair): Promise<TwinSpaces> {
+  const groupId = alder.space.groupId as string
   const [logA, logB] = [new CoreLog(coreA, kp), new CoreLog(coreB, kp)]
   const mid = identity(rnd)
   const me = idOf(mid)
@@ -160,5 +177,5 @@ export async function twinMember(rnd: SeededRandom, store: () => CorestoreInstan
   for (const block of await readAll(coreA)) await logB.append(block)
   const onB = new GroupSpace(logB, keys, { groupId })
   await onB.catchUp(alder.log)
-  return { alder, groupId, kp, coreA, coreB, logA, logB, me, onA, onB, say }
+  return { logA, logB, me, onA, onB, say }
 }

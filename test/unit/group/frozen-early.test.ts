@@ -22,35 +22,25 @@
  * in-memory stream a held block comes in milliseconds, so the bound only ends a wait that nothing
  * would ever end.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { fastProvider } from '../../../core/crypto/provider-sodium.ts'
-import { Corestore, type CorestoreInstance, type HypercoreSession, type KeyPair } from '../../../core/store/holepunch.ts'
+import type { HypercoreSession, KeyPair } from '../../../core/store/holepunch.ts'
 import { GroupSpace } from '../../../core/group/group-space.ts'
 import { readerFeed } from '../../../core/group/reader-source.ts'
-import { memberDocId } from '../../../core/model/doc-id.ts'
-import { MemberDoc } from '../../../core/model/member-doc.ts'
 import { peerLog } from '../../../core/store/peer-log.ts'
 import { link } from '../../helpers/corestores.ts'
 import { seededRandom, testSeed, type SeededRandom } from '../../helpers/seeded-random.ts'
-import { useTempDirs } from '../../helpers/temp-dir.ts'
-import { founder, keysOf, now } from '../governance/peers.ts'
-import { CoreLog, readAll } from './fork-support.ts'
-import { admitEvent, hex, identity, idOf, MemLog } from './support.ts'
+import { founder, keysOf } from '../governance/peers.ts'
+import { twinSpaces } from './fork-support.ts'
+import { useTwinCores } from './twin-cores.ts'
+import { admitEvent, hex, identity, MemLog } from './support.ts'
 
 const BLOCK_WAIT = 5_000
 /** A reader who has read nothing yet (readerFeed's read marks). */
 const nobody = { read: (): null => null }
 
-const tempDir = useTempDirs()
-const stores: CorestoreInstance[] = []
-afterEach(async () => {
-  for (const s of stores.splice(0)) await s.close().catch(() => undefined)
-})
-const store = (): CorestoreInstance => {
-  const s = new Corestore(tempDir())
-  stores.push(s)
-  return s
-}
+// Stores close after each test; a frozen copy may still hold a session then (twin-cores.ts).
+const { store } = useTwinCores()
 
 /** Hypercore's session as far as this test looks into it: the frozen flag of the stored copy. */
 type Inner = HypercoreSession & {
@@ -233,25 +223,12 @@ describe('a newcomer whose copy of a twin log froze before it held a block (open
     const grnd = seededRandom(testSeed() + 1)
     const alder = await founder(grnd, 'Alder')
     const groupId = alder.space.groupId as string
-    let mallory = ''
     // Mallory's posts, sealed in her log on both machines as in fork-reopen.test.ts: two shared
     // blocks, then one post on each machine.
     const write: Write = async (a, b, kp) => {
-      const [logA, logB] = [new CoreLog(a, kp), new CoreLog(b, kp)]
-      const mid = identity(grnd)
-      mallory = idOf(mid)
-      await alder.space.writeGovernance(admitEvent(groupId, alder.me, mid, logA.key))
-      const keys = { identity: mid, epochs: keysOf(alder), current: alder.space.currentEpoch }
-      const say = (m: GroupSpace, text: string): Promise<void> => m.change(memberDocId(mallory), (d) => void new MemberDoc(d, mallory).addPost({ topic: 'story', text, cw: null }, now()))
-      const onA = new GroupSpace(logA, keys, { groupId })
-      await onA.catchUp(alder.log)
-      await say(onA, 'before the split')
-      await say(onA, 'still shared')
-      for (const block of await readAll(a)) await logB.append(block)
-      const onB = new GroupSpace(logB, keys, { groupId })
-      await onB.catchUp(alder.log)
-      await say(onA, 'words on machine A')
-      await say(onB, 'words on machine B')
+      const twin = await twinSpaces(grnd, alder, a, b, kp)
+      await twin.say(twin.onA, 'words on machine A')
+      await twin.say(twin.onB, 'words on machine B')
       return (await a.get(0, { wait: false })) as Uint8Array
     }
     const s = await frozenEarly(orders[0] as Order, write)
