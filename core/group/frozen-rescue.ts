@@ -1,0 +1,161 @@
+/**
+ * The group's side of the below-freeze exchange (core/net/below-freeze.ts): which blocks of frozen
+ * logs this device lacks, what it serves, how a block is checked, and where rescued blocks live.
+ *
+ * Only logs governance has frozen (Governance.frozen) and only blocks below the freeze: those are
+ * the same in every honest copy and still speak (freeze-book.ts); at and past it nothing does.
+ * A block is served from this device's Hypercore copy of the log (a frozen copy still reads and
+ * still gives its tree nodes), with Hypercore's path up to the shared root over it
+ * (freeze-roots.ts), or else from the rescue store, which keeps each rescued block with the path
+ * it came with, so a newcomer rescued here serves the next one. A block is taken only when it
+ * lies below the freeze and climbs to a root both states of the evidence carry alike.
+ *
+ * Reads go through the log the space catches up with (`attach`): a block the Hypercore copy lacks
+ * below the freeze is read from the rescue store, and `heldUntil` counts it as held, so a
+ * newcomer's first sync (first-sync.ts) reads the log up to its freeze and ends.
+ */
+import type { HearthError } from '../errors.ts'
+import type { ProofNode } from '../store/holepunch.ts'
+import type { PeerLog } from '../store/peer-log.ts'
+import { RescueStore, type RescuedBlock } from '../store/rescue-store.ts'
+import { depthOf } from '../store/tree-proof.ts'
+import type { BelowFreezeSide } from '../net/below-freeze.ts'
+import type { ForkEvidence } from './equivocation.ts'
+import { rootOver, sharedRoots, underRoots } from './freeze-roots.ts'
+
+export interface RescueHost {
+  /** Governance's freezes and its evidence now, or null before governance is read. */
+  freezes(): { frozen: ReadonlyMap<string, number>; reports: readonly ForkEvidence[] } | null
+  /** Blocks of `log` were kept here: catch it up, as an append would. */
+  rescued(log: string): void
+  /** The rescue store of `log` was damaged; it was set aside and its blocks will be fetched again. */
+  damaged?(log: string, e: HearthError): void
+}
+
+/** The first index in [from, end) held by neither reader (each answers `end` when it holds all). */
+function firstLacking(a: (from: number, end: number) => number, b: (from: number, end: number) => number, from: number, end: number): number {
+  let i = from
+  for (;;) {
+    const x = a(i, end)
+    const y = x >= end ? end : b(x, end)
+    if (y === x || y >= end) return y
+    i = y
+  }
+}
+
+export class FrozenRescue implements BelowFreezeSide {
+  private readonly logs = new Map<string, PeerLog>()
+  private readonly stores = new Map<string, RescueStore>()
+  private readonly opening = new Map<string, Promise<RescueStore | null>>()
+  private readonly roots = new Map<string, { from: readonly ForkEvidence[]; count: number; roots: ProofNode[] }>()
+
+  /** `dir`: the profile's rescue folder (rescue-store.ts RESCUE_DIR). */
+  constructor(private readonly dir: string, private readonly host: RescueHost) {}
+
+  /** The log as the space reads it: below the freeze, a block the copy lacks comes from the rescue store. */
+  attach(log: PeerLog): PeerLog {
+    this.logs.set(log.key, log)
+    const store = (): RescueStore | undefined => this.stores.get(log.key)
+    const fill = async (i: number, got: Uint8Array | null): Promise<Uint8Array | null> => got ?? (await store()?.get(i))?.value ?? null
+    const many = log.getMany?.bind(log)
+    const quota = log.quotaEnd?.bind(log)
+    const path = log.path?.bind(log)
+    return {
+      key: log.key,
+      get length() {
+        return log.length
+      },
+      get byteLength() {
+        return log.byteLength
+      },
+      get reopening() {
+        return log.reopening === true
+      },
+      get: async (i) => fill(i, await log.get(i)),
+      ...(many ? { getMany: async (ix: readonly number[]) => Promise.all((await many(ix)).map((g, k) => fill(ix[k] as number, g))) } : {}),
+      heldUntil: (from, end) => firstLacking((f, e) => (log.heldUntil ? log.heldUntil(f, e) : f), (f, e) => store()?.heldUntil(f, e) ?? f, from, end),
+      ...(quota ? { quotaEnd: quota } : {}),
+      ...(path ? { path } : {}),
+    }
+  }
+
+  /** Opens the rescue store of every frozen log (once each); resolves once they are open. */
+  async refresh(): Promise<void> {
+    const f = this.host.freezes()
+    if (f) for (const log of f.frozen.keys()) await this.storeOf(log)
+  }
+
+  *wanted(): Iterable<{ log: string; from: number; end: number }> {
+    const f = this.host.freezes()
+    if (!f) return
+    for (const [log, end] of f.frozen) {
+      const store = this.stores.get(log)
+      if (!store || end === 0 || !this.rootsOf(log).length) continue
+      const inner = this.logs.get(log)
+      const from = firstLacking((a, e) => (inner?.heldUntil && !inner.reopening ? inner.heldUntil(a, e) : a), (a, e) => store.heldUntil(a, e), 0, end)
+      if (from < end) yield { log, from, end }
+    }
+  }
+
+  check(log: string, index: number, value: Uint8Array, path: readonly ProofNode[]): boolean {
+    const end = this.host.freezes()?.frozen.get(log)
+    return end !== undefined && index < end && underRoots(index, value, path, this.rootsOf(log))
+  }
+
+  async serve(log: string, start: number, count: number): Promise<RescuedBlock[]> {
+    const end = this.host.freezes()?.frozen.get(log)
+    if (end === undefined) return []
+    const store = await this.storeOf(log)
+    const out: RescuedBlock[] = []
+    for (let i = start; i < Math.min(end, start + count); i++) {
+      const b = await this.held(log, store, i)
+      if (!b) break
+      out.push(b)
+    }
+    return out
+  }
+
+  async take(log: string, blocks: RescuedBlock[]): Promise<void> {
+    const store = await this.storeOf(log)
+    if (!store) return
+    await store.put(blocks)
+    this.host.rescued(log)
+  }
+
+  /** Block `index` with its path to the shared root over it: from the Hypercore copy, else the rescue store. */
+  private async held(log: string, store: RescueStore | null, index: number): Promise<RescuedBlock | null> {
+    const root = rootOver(index, this.rootsOf(log))
+    if (!root) return null
+    const inner = this.logs.get(log)
+    const value = inner ? await inner.get(index).catch(() => null) : null
+    if (value && inner?.path) {
+      const path = await inner.path(index, depthOf(root.index)).catch(() => null)
+      if (path && underRoots(index, value, path, [root])) return { index, value, path }
+    }
+    return (await store?.get(index).catch(() => null)) ?? null
+  }
+
+  private rootsOf(log: string): ProofNode[] {
+    const reports = this.host.freezes()?.reports ?? []
+    const known = this.roots.get(log)
+    if (known && known.from === reports && known.count === reports.length) return known.roots
+    const roots = sharedRoots(log, reports)
+    this.roots.set(log, { from: reports, count: reports.length, roots })
+    return roots
+  }
+
+  /** The log's rescue store, opened once; null while governance has no freeze for it. */
+  private storeOf(log: string): Promise<RescueStore | null> {
+    const open = this.opening.get(log)
+    if (open) return open
+    if (!this.host.freezes()?.frozen.has(log)) return Promise.resolve(null)
+    const run = RescueStore.open(this.dir, log, (i, v, p) => this.check(log, i, v, p)).then(({ store, damaged }) => {
+      if (damaged) this.host.damaged?.(log, damaged)
+      this.stores.set(log, store)
+      return store
+    })
+    this.opening.set(log, run)
+    run.catch(() => this.opening.delete(log))
+    return run
+  }
+}
