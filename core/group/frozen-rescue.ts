@@ -30,6 +30,8 @@ export interface RescueHost {
   rescued(log: string): void
   /** The rescue store of `log` was damaged; it was set aside and its blocks will be fetched again. */
   damaged?(log: string, e: HearthError): void
+  /** A refusal this side sent (`sent`) or received on some connection. */
+  refused?(code: string, sent: boolean): void
 }
 
 /** The first index in [from, end) held by neither reader (each answers `end` when it holds all). */
@@ -113,6 +115,10 @@ export class FrozenRescue implements BelowFreezeSide {
       out.push(b)
     }
     return out
+  }
+
+  refused(code: string, sent: boolean): void {
+    this.host.refused?.(code, sent)
   }
 
   async take(log: string, blocks: RescuedBlock[]): Promise<void> {

@@ -1,0 +1,302 @@
+/**
+ * The below-freeze exchange (core/net/below-freeze.ts) against hostile and honest peers, and the
+ * rescue store (core/store/rescue-store.ts) when damaged. Real components: a writer's key pair run
+ * on two machines (twin-cores.ts: 5 shared blocks, then one each, length 6), readers in real
+ * Corestores on temp folders, real Noise streams in memory.
+ *
+ * The evidence of the two trees at length 6 freezes the log at 4: the roots there are node 7
+ * (blocks 0..3), equal in both versions, and node 17 (blocks 4..5), which differs. So blocks 0..3
+ * are rescued, each checked against node 7; block 4 is the same in both versions but lies under a
+ * root that differs, and stays frozen with the rest.
+ *
+ * A peer answering with a forged block, a block of a third version Mallory signed, more blocks
+ * than asked (reaching the freeze), an oversized or unasked message, garbage or a flood gets a
+ * coded refusal, its channel closes, and nothing is stored; the honest peer's answer then lands.
+ * The channel opens only once member-auth said yes.
+ */
+import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs'
+import { afterEach, describe, expect, it } from 'vitest'
+import { freezes, makeEvidence, treesPart, type ForkEvidence } from '../../../core/group/equivocation.ts'
+import { FrozenRescue } from '../../../core/group/frozen-rescue.ts'
+import { BELOW_FREEZE_PROTOCOL, belowFreezeOn, listenForBelowFreeze, openBelowFreeze } from '../../../core/net/below-freeze.ts'
+import { Protomux, rawEncoding, type NoiseStream } from '../../../core/net/holepunch-net.ts'
+import { ByteWriter } from '../../../core/store/bytes.ts'
+import type { HypercoreSession, ProofNode } from '../../../core/store/holepunch.ts'
+import { writeNodes } from '../../../core/store/log-proofs.ts'
+import { peerLog, type PeerLog } from '../../../core/store/peer-log.ts'
+import type { RescuedBlock } from '../../../core/store/rescue-store.ts'
+import { encodeSignedState, readSignedState } from '../../../core/store/tree-proof.ts'
+import { listFiles } from '../../helpers/canary.ts'
+import { testSeed } from '../../helpers/seeded-random.ts'
+import { useTempDirs } from '../../helpers/temp-dir.ts'
+import { useTwinCores, type Twins } from '../group/twin-cores.ts'
+import { noisePair } from './noise-pair.ts'
+
+const { store, twins } = useTwinCores()
+const tempDir = useTempDirs()
+const streams: NoiseStream[] = []
+afterEach(() => {
+  for (const s of streams.splice(0)) s.destroy()
+})
+const pair = (): [NoiseStream, NoiseStream] => {
+  const [x, y] = noisePair()
+  streams.push(x, y)
+  return [x, y]
+}
+const hexOf = (b: Uint8Array | null): string | null => (b ? Buffer.from(b).toString('hex') : null)
+
+interface Scene {
+  t: Twins
+  ev: ForkEvidence
+}
+
+async function scene(): Promise<Scene> {
+  const t = await twins(5)
+  const [sa, sb] = [await readSignedState(t.ra, null), await readSignedState(t.rb, null)]
+  const ev = makeEvidence(t.key, t.kp.publicKey, treesPart(sa, sb) as number, sa, sb, encodeSignedState)
+  expect(ev?.index, `seed ${testSeed()}`).toBe(4)
+  return { t, ev: ev as ForkEvidence }
+}
+
+interface Side {
+  rescue: FrozenRescue
+  log: PeerLog | null
+  dir: string
+  refusals: string[]
+  damaged: string[]
+  served: number
+  /** Resolves once nothing below the freeze is lacking here. */
+  done: Promise<void>
+}
+
+/** A node's side: its copy of the log (or none), its rescue store in `dir`. */
+async function side(sc: Scene, session: HypercoreSession | null, dir = tempDir()): Promise<Side> {
+  let finish = (): void => undefined
+  const done = new Promise<void>((ok) => (finish = ok))
+  const refusals: string[] = []
+  const damaged: string[] = []
+  const out: Side = { rescue: null as unknown as FrozenRescue, log: null, dir, refusals, damaged, served: 0, done }
+  const rescue = new FrozenRescue(dir, {
+    freezes: () => ({ frozen: freezes([sc.ev]), reports: [sc.ev] }),
+    rescued: () => {
+      if (![...rescue.wanted()].length) finish()
+    },
+    damaged: (_log, e) => damaged.push(e.code),
+    refused: (code, sent) => refusals.push(`${sent ? 'sent' : 'got'} ${code}`),
+  })
+  const serve = rescue.serve.bind(rescue)
+  rescue.serve = async (...a) => {
+    out.served++
+    return serve(...a)
+  }
+  out.rescue = rescue
+  if (session) out.log = rescue.attach(peerLog(session.key as Uint8Array, session, () => Promise.reject(new Error('closed'))))
+  await rescue.refresh()
+  if (![...rescue.wanted()].length) finish()
+  return out
+}
+
+/** A newcomer's empty copy of the log, in a Corestore of its own. */
+async function emptyCopy(sc: Scene): Promise<HypercoreSession> {
+  const c = store().get({ key: Buffer.from(sc.t.key, 'hex') })
+  await c.ready()
+  return c
+}
+
+/** A hostile end: a raw channel of the protocol, sending what the test says, hearing asks and refusals. */
+function hostile(stream: NoiseStream): { send(type: number, m: Uint8Array): void; refused: Promise<string>; asked: Promise<Uint8Array>; opened: () => boolean } {
+  let got: (code: string) => void = () => undefined
+  let ask: (m: Uint8Array) => void = () => undefined
+  const refused = new Promise<string>((ok) => (got = ok))
+  const asked = new Promise<Uint8Array>((ok) => (ask = ok))
+  let open = false
+  const heard = (type: number, m: Uint8Array): void => {
+    if (type === 3) got(Buffer.from(m).toString('latin1'))
+    if (type === 0) ask(m)
+  }
+  const msg = (type: number) => ({ encoding: rawEncoding, onmessage: (m: Uint8Array) => heard(type, m) })
+  const channel = Protomux.from(stream).createChannel({ protocol: BELOW_FREEZE_PROTOCOL, messages: [msg(0), msg(1), msg(2), msg(3)], onopen: () => void (open = true) })
+  channel?.open()
+  return { send: (type, m) => void channel?.messages[type]?.send(m), refused, asked, opened: () => open }
+}
+
+/** An answer message: log, start, then each block with its path. */
+function answer(log: string, start: number, blocks: { value: Uint8Array; path: ProofNode[] }[]): Uint8Array {
+  const w = new ByteWriter().hex32(log).u32(start).u8(blocks.length)
+  for (const b of blocks) {
+    w.bytes32(b.value)
+    writeNodes(w, b.path)
+  }
+  return w.done()
+}
+
+/** What the honest holder of version A serves for blocks 0..3. */
+async function honestBlocks(sc: Scene): Promise<RescuedBlock[]> {
+  const h = await side(sc, sc.t.ra)
+  const blocks = await h.rescue.serve(sc.t.key, 0, 64)
+  expect(blocks.map((b) => b.index)).toEqual([0, 1, 2, 3])
+  return blocks
+}
+
+/** The newcomer's side, asking a hostile peer: resolves with the ask it sent. */
+async function askedBy(sc: Scene): Promise<{ cedar: Side; h: ReturnType<typeof hostile> ; ask: Uint8Array }> {
+  const cedar = await side(sc, await emptyCopy(sc))
+  const [x, y] = pair()
+  openBelowFreeze(x, cedar.rescue)
+  const h = hostile(y)
+  return { cedar, h, ask: await h.asked }
+}
+
+/** Nothing kept: no rescue file, still lacking from block 0; then the honest peer's answer lands. */
+async function nothingKeptThenHonest(sc: Scene, cedar: Side): Promise<void> {
+  expect(listFiles(cedar.dir)).toEqual([])
+  expect([...cedar.rescue.wanted()]).toEqual([{ log: sc.t.key, from: 0, end: 4 }])
+  const [x, y] = pair()
+  openBelowFreeze(x, cedar.rescue)
+  openBelowFreeze(y, (await side(sc, sc.t.ra)).rescue)
+  await cedar.done
+  const log = cedar.log as PeerLog
+  const want = await Promise.all([0, 1, 2, 3].map(async (i) => hexOf(await sc.t.ra.get(i, { wait: false }))))
+  expect(await Promise.all([0, 1, 2, 3, 4].map(async (i) => hexOf(await log.get(i))))).toEqual([...want, null])
+}
+
+describe('the below-freeze exchange', () => {
+  it('asks for the blocks below the freeze from 0, in one range, and an honest peer answers with all of them', async () => {
+    const sc = await scene()
+    const { ask } = await askedBy(sc)
+    expect(Buffer.from(ask)).toEqual(Buffer.from(new ByteWriter().hex32(sc.t.key).u32(0).u8(4).done()))
+  })
+
+  it('refuses a block whose path does not reach the shared root, keeps nothing, and takes the honest answer', async () => {
+    const sc = await scene()
+    const honest = await honestBlocks(sc)
+    const { cedar, h } = await askedBy(sc)
+    const forged = honest.map((b, i) => (i === 1 ? { ...b, value: Buffer.concat([b.value.subarray(0, 5), Buffer.from('x'), b.value.subarray(6)]) } : b))
+    h.send(1, answer(sc.t.key, 0, forged))
+    expect(await h.refused).toBe('BELOW_FORGED')
+    expect(cedar.refusals).toEqual(['sent BELOW_FORGED'])
+    await nothingKeptThenHonest(sc, cedar)
+  })
+
+  it('refuses a block of a third version Mallory signed, with its own valid path to its own root', async () => {
+    const sc = await scene()
+    const third = store().get({ manifest: { version: 1, signers: [{ publicKey: sc.t.kp.publicKey }] } })
+    await third.ready()
+    for (let i = 0; i < 6; i++) await third.append(Buffer.from(`a third version, block ${i}`), { keyPair: sc.t.kp })
+    const blocks: { value: Uint8Array; path: ProofNode[] }[] = []
+    for (let i = 0; i < 4; i++) {
+      const p = await third.proof({ block: { index: i, nodes: 2 } })
+      blocks.push({ value: p.block?.value as Uint8Array, path: p.block?.nodes as ProofNode[] })
+    }
+    const { cedar, h } = await askedBy(sc)
+    h.send(1, answer(sc.t.key, 0, blocks))
+    expect(await h.refused).toBe('BELOW_FORGED')
+    await nothingKeptThenHonest(sc, cedar)
+  })
+
+  it('refuses more blocks than asked (up to and past the freeze), and never takes block 4 even with its true path', async () => {
+    const sc = await scene()
+    const honest = await honestBlocks(sc)
+    const p4 = await sc.t.ra.proof({ block: { index: 4, nodes: 1 } })
+    const b4 = { value: p4.block?.value as Uint8Array, path: p4.block?.nodes as ProofNode[] }
+    const { cedar, h } = await askedBy(sc)
+    expect(cedar.rescue.check(sc.t.key, 4, b4.value, b4.path)).toBe(false)
+    h.send(1, answer(sc.t.key, 0, [...honest, b4]))
+    expect(await h.refused).toBe('BELOW_UNASKED')
+    await nothingKeptThenHonest(sc, cedar)
+  })
+
+  it('refuses an answer nobody asked for, and one at another start', async () => {
+    const sc = await scene()
+    const honest = await honestBlocks(sc)
+    const { cedar, h } = await askedBy(sc)
+    h.send(1, answer(sc.t.key, 1, honest.slice(1)))
+    expect(await h.refused).toBe('BELOW_UNASKED')
+    await nothingKeptThenHonest(sc, cedar)
+  })
+
+  it('refuses an oversized message and garbage', async () => {
+    const sc = await scene()
+    const { cedar, h } = await askedBy(sc)
+    h.send(1, Buffer.alloc(4 * 1024 * 1024, 7))
+    expect(await h.refused).toBe('BELOW_MALFORMED')
+    await nothingKeptThenHonest(sc, cedar)
+
+    const server = await side(sc, sc.t.ra)
+    const [x, y] = pair()
+    openBelowFreeze(x, server.rescue)
+    const g = hostile(y)
+    g.send(0, Buffer.from('not an ask'))
+    expect(await g.refused).toBe('BELOW_MALFORMED')
+    expect(server.served).toBe(0)
+  })
+
+  it('refuses a flood of asks', async () => {
+    const sc = await scene()
+    const server = await side(sc, sc.t.ra)
+    const [x, y] = pair()
+    openBelowFreeze(x, server.rescue)
+    const h = hostile(y)
+    const ask = new ByteWriter().hex32(sc.t.key).u32(0).u8(1).done()
+    for (let i = 0; i < 200; i++) h.send(0, ask)
+    expect(await h.refused).toBe('BELOW_FLOOD')
+    expect(server.refusals).toEqual(['sent BELOW_FLOOD'])
+    expect(server.served).toBeLessThanOrEqual(64)
+  })
+
+  it.each([false, true])('opens only once member-auth said yes (said %s)', async (ok) => {
+    const sc = await scene()
+    const server = await side(sc, sc.t.ra)
+    const [x, y] = pair()
+    listenForBelowFreeze(x, Promise.resolve(ok), server.rescue)
+    // A probe channel the server opens one turn later than an accepted below-freeze channel would
+    // be: once the probe is open, an accepted channel has opened before it.
+    let probed = (): void => undefined
+    const probe = new Promise<void>((resolve) => (probed = resolve))
+    Protomux.from(x).pair({ protocol: 'test/probe' }, async () => {
+      await Promise.resolve()
+      Protomux.from(x).createChannel({ protocol: 'test/probe', messages: [] })?.open()
+    })
+    const h = hostile(y)
+    Protomux.from(y).createChannel({ protocol: 'test/probe', messages: [], onopen: () => probed() })?.open()
+    await probe
+    expect(h.opened()).toBe(ok)
+    expect(belowFreezeOn(x) !== null).toBe(ok)
+    expect(server.served).toBe(0)
+  })
+})
+
+describe('the rescue store', () => {
+  it.each(['a changed byte', 'a torn last record'])('damaged (%s): a coded error, the file kept aside whole, the blocks fetched again', async (damage) => {
+    const sc = await scene()
+    const dir = tempDir()
+    const first = await side(sc, await emptyCopy(sc), dir)
+    const [x, y] = pair()
+    openBelowFreeze(x, first.rescue)
+    openBelowFreeze(y, (await side(sc, sc.t.ra)).rescue)
+    await first.done
+    const [file] = listFiles(dir)
+    const good = readFileSync(file as string)
+    if (damage === 'a changed byte') {
+      const bad = Buffer.from(good)
+      bad[60] = (bad[60] as number) ^ 1
+      writeFileSync(file as string, bad)
+    } else truncateSync(file as string, good.length - 10)
+    const kept = readFileSync(file as string)
+
+    const again = await side(sc, await emptyCopy(sc), dir)
+    expect(again.damaged).toEqual(['LOG_CORRUPT'])
+    expect(readFileSync(`${file as string}.damaged`)).toEqual(kept)
+    expect(existsSync(file as string)).toBe(false)
+    expect([...again.rescue.wanted()]).toEqual([{ log: sc.t.key, from: 0, end: 4 }])
+    const [p, q] = pair()
+    openBelowFreeze(p, again.rescue)
+    openBelowFreeze(q, (await side(sc, sc.t.ra)).rescue)
+    await again.done
+    expect(readFileSync(file as string)).toEqual(good)
+    // A third open reads it whole.
+    const third = await side(sc, await emptyCopy(sc), dir)
+    expect(third.damaged).toEqual([])
+    expect(third.log?.heldUntil?.(0, 6)).toBe(4)
+  })
+})
