@@ -14,14 +14,16 @@
  * below the freeze is read from the rescue store, and `heldUntil` counts it as held, so a
  * newcomer's first sync (first-sync.ts) reads the log up to its freeze and ends.
  */
+import path from 'node:path'
 import type { HearthError } from '../errors.ts'
 import type { ProofNode } from '../store/holepunch.ts'
 import type { PeerLog } from '../store/peer-log.ts'
-import { RescueStore, type RescuedBlock } from '../store/rescue-store.ts'
+import { RESCUE_DIR, RescueStore, type RescuedBlock } from '../store/rescue-store.ts'
 import { depthOf } from '../store/tree-proof.ts'
 import type { BelowFreezeSide } from '../net/below-freeze.ts'
 import type { ForkEvidence } from './equivocation.ts'
 import { rootOver, sharedRoots, underRoots } from './freeze-roots.ts'
+import type { GroupSpace } from './group-space.ts'
 
 export interface RescueHost {
   /** Governance's freezes and its evidence now, or null before governance is read. */
@@ -32,6 +34,11 @@ export interface RescueHost {
   damaged?(log: string, e: HearthError): void
   /** A refusal this side sent (`sent`) or received on some connection. */
   refused?(code: string, sent: boolean): void
+  /**
+   * What this device lacks below a freeze changed (`fresh`: ask again even members who said they
+   * lack it), or an ask was let go (only the others ask on).
+   */
+  wantedChanged?(fresh: boolean): void
 }
 
 /** The first index in [from, end) held by neither reader (each answers `end` when it holds all). */
@@ -47,6 +54,10 @@ function firstLacking(a: (from: number, end: number) => number, b: (from: number
 
 export class FrozenRescue implements BelowFreezeSide {
   private readonly logs = new Map<string, PeerLog>()
+  private readonly readers = new Map<string, PeerLog>()
+  /** log → the index one connection is asking from (no two ask for the same blocks). */
+  private readonly claimed = new Map<string, number>()
+  private lastWanted = ''
   private readonly stores = new Map<string, RescueStore>()
   private readonly opening = new Map<string, Promise<RescueStore | null>>()
   private readonly roots = new Map<string, { from: readonly ForkEvidence[]; count: number; roots: ProofNode[] }>()
@@ -62,7 +73,7 @@ export class FrozenRescue implements BelowFreezeSide {
     const many = log.getMany?.bind(log)
     const quota = log.quotaEnd?.bind(log)
     const path = log.path?.bind(log)
-    return {
+    const reader: PeerLog = {
       key: log.key,
       get length() {
         return log.length
@@ -79,12 +90,35 @@ export class FrozenRescue implements BelowFreezeSide {
       ...(quota ? { quotaEnd: quota } : {}),
       ...(path ? { path } : {}),
     }
+    this.readers.set(log.key, reader)
+    return reader
+  }
+
+  /** The log `attach` gave for `key`, if any. */
+  reader(key: string): PeerLog | undefined {
+    return this.readers.get(key)
   }
 
   /** Opens the rescue store of every frozen log (once each); resolves once they are open. */
   async refresh(): Promise<void> {
     const f = this.host.freezes()
     if (f) for (const log of f.frozen.keys()) await this.storeOf(log)
+    const now = [...this.wanted()].map((w) => `${w.log}:${w.from}:${w.end}`).join()
+    if (now === this.lastWanted) return
+    this.lastWanted = now
+    this.host.wantedChanged?.(true)
+  }
+
+  claim(log: string, from: number): boolean {
+    if (this.claimed.get(log) === from) return false
+    this.claimed.set(log, from)
+    return true
+  }
+
+  release(log: string, from: number): void {
+    if (this.claimed.get(log) !== from) return
+    this.claimed.delete(log)
+    this.host.wantedChanged?.(false)
   }
 
   *wanted(): Iterable<{ log: string; from: number; end: number }> {
@@ -164,4 +198,21 @@ export class FrozenRescue implements BelowFreezeSide {
     run.catch(() => this.opening.delete(log))
     return run
   }
+}
+
+/**
+ * The rescue of a space's frozen logs (group-online.ts): governance from the space, the store in
+ * the profile's `rescued` folder beside the log store's, a rescued log caught up as an append
+ * would, and connected members asked again when what is lacking changes.
+ */
+export function rescueFor(space: GroupSpace, logStoreDir: string, online: { schedule(log: PeerLog): void; changed(fresh: boolean): void }): FrozenRescue {
+  const rescue: FrozenRescue = new FrozenRescue(path.join(path.dirname(logStoreDir), RESCUE_DIR), {
+    freezes: () => (space.groupId ? { frozen: space.governance.frozen, reports: space.governance.forkReports } : null),
+    rescued: (key) => {
+      const log = rescue.reader(key)
+      if (log) online.schedule(log)
+    },
+    wantedChanged: (fresh) => online.changed(fresh),
+  })
+  return rescue
 }

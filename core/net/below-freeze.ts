@@ -57,6 +57,10 @@ export interface BelowFreezeSide {
   take(log: string, blocks: RescuedBlock[]): Promise<void>
   /** A refusal this side sent (`sent`) or received. */
   refused?(code: string, sent: boolean): void
+  /** One connection at a time asks for a log's blocks from `from`: false when another does. */
+  claim?(log: string, from: number): boolean
+  /** The ask from `from` is over (answered, not held there, or its connection closed). */
+  release?(log: string, from: number): void
 }
 
 const bad = (): HearthError => errors.BLOCK_MALFORMED('a below-freeze message is malformed')
@@ -74,10 +78,13 @@ export class BelowFreezeExchange {
 
   constructor(private readonly channel: ProtomuxChannel, private readonly side: BelowFreezeSide) {}
 
-  /** What this side lacks may have changed (a freeze, a longer log, blocks taken): ask on. */
-  changed(): void {
+  /**
+   * What this side lacks may have changed (a freeze, blocks taken): ask on. `fresh`: ask again for
+   * blocks this remote said it lacks (it may hold them by now); not when only another ask ended.
+   */
+  changed(fresh = true): void {
     if (this.done) return
-    this.lacking.clear()
+    if (fresh) this.lacking.clear()
     this.run(async () => this.pump())
   }
 
@@ -101,7 +108,10 @@ export class BelowFreezeExchange {
   }
 
   close(): void {
+    if (this.done) return
     this.done = true
+    for (const [log, ask] of this.asked) this.side.release?.(log, ask.start)
+    this.asked.clear()
   }
 
   private run(fn: () => Promise<void>): void {
@@ -112,6 +122,7 @@ export class BelowFreezeExchange {
     for (const w of this.side.wanted()) {
       if (this.asked.size >= OUTSTANDING || this.done) return
       if (this.asked.has(w.log) || w.from >= w.end || this.lacking.get(w.log) === w.from) continue
+      if (this.side.claim && !this.side.claim(w.log, w.from)) continue
       const count = Math.min(RANGE_MAX, w.end - w.from)
       this.asked.set(w.log, { start: w.from, count })
       this.channel.messages[0]?.send(new ByteWriter().hex32(w.log).u32(w.from).u8(count).done())
@@ -165,7 +176,11 @@ export class BelowFreezeExchange {
     // Every block is checked before any is kept: one forged block and the message is dropped whole.
     if (!blocks.every((b) => this.side.check(log, b.index, b.value, b.path))) return this.refuse('BELOW_FORGED')
     this.asked.delete(log)
-    await this.side.take(log, blocks)
+    try {
+      await this.side.take(log, blocks)
+    } finally {
+      this.side.release?.(log, start)
+    }
     this.pump()
   }
 
@@ -176,6 +191,7 @@ export class BelowFreezeExchange {
     if (this.asked.get(log)?.start !== start) return this.refuse('BELOW_UNASKED')
     this.asked.delete(log)
     this.lacking.set(log, start)
+    this.side.release?.(log, start)
     this.pump()
   }
 
