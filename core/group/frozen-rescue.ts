@@ -75,8 +75,10 @@ export class FrozenRescue implements BelowFreezeSide {
     const path = log.path?.bind(log)
     const reader: PeerLog = {
       key: log.key,
+      // A copy that never heard the length (its peers' replication closed at the conflict) still
+      // holds what was rescued: each block checked against signed roots, so the log is that long.
       get length() {
-        return log.length
+        return Math.max(log.length, store()?.contiguous ?? 0)
       },
       get byteLength() {
         return log.byteLength

@@ -51,6 +51,8 @@ export const RESCUE_DIR = 'rescued'
 
 export class RescueStore {
   private readonly where = new Map<number, Where>()
+  /** Every block in [0, held) is here. */
+  private held = 0
   private size: number
   private writes: Promise<void> = Promise.resolve()
 
@@ -101,6 +103,12 @@ export class RescueStore {
       this.where.set(index, { offset: at + 8, length, path: p })
       at += 8 + length + 4 + 48 * p.length
     }
+    this.held = this.heldUntil(0, Infinity)
+  }
+
+  /** How many blocks from 0 are here without a gap: the log is at least this long (each one checked). */
+  get contiguous(): number {
+    return this.held
   }
 
   has(index: number): boolean {
@@ -159,5 +167,6 @@ export class RescueStore {
     }
     this.size += bytes.length
     fresh.forEach((b, i) => this.where.set(b.index, { offset: (at[i] as [number, number])[0], length: b.value.length, path: b.path }))
+    this.held = this.heldUntil(this.held, Infinity)
   }
 }

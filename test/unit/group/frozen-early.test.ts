@@ -375,6 +375,29 @@ describe('a newcomer whose copy of a twin log froze before it held a block', () 
     expect(files.length, `seed ${s.seed}`).toBe(1)
     expect(readFileSync(files[0] as string).length, `seed ${s.seed}`).toBeGreaterThan(100)
     expect(scanForCanaries([cedar.dir], ['before the split', 'still shared']), `seed ${s.seed}`).toEqual([])
+
+    // Dana joins later; her copy of Mallory's log never even heard its length (no replication at
+    // all, as after a conflict closed the peers' sessions). Served by Cedar alone, frozen and
+    // rescued, her first sync ends the same way.
+    const cedarId = idOf(cid)
+    await n.change(memberDocId(cedarId), (doc) => void new MemberDoc(doc, cedarId).addPost({ topic: 'story', text: 'hello from Cedar', cw: null }, now()))
+    const did = identity(grnd)
+    const danaOwn = new MemLog(hex(grnd.bytes(32)))
+    await alder.space.writeGovernance(admitEvent(groupId, alder.me, did, danaOwn.key))
+    const d = new GroupSpace(danaOwn, { identity: did, epochs: keysOf(alder), current: alder.space.currentEpoch }, { groupId })
+    d.beginFirstSync(d.own.key)
+    await d.catchUp(d.own)
+    await d.catchUp(alder.log)
+    await d.catchUp(n.own)
+    const dana = await rescuer(node('Dana', s.key), s.key, gov(d))
+    expect(dana.log.length, `seed ${s.seed}`).toBe(0)
+    meet(dana, cedar)
+    await dana.done
+    expect(dana.log.length, `seed ${s.seed}`).toBe(2)
+    await d.catchUp(dana.log)
+    expect(d.next.get(mkey), `seed ${s.seed}`).toBe(2)
+    expect([d.firstSync, d.arriving], `seed ${s.seed}`).toEqual([false, false])
+    expect(readerFeed(d, nobody, { limit: 20 }).posts.map((p) => p.text), `seed ${s.seed}`).toEqual(expect.arrayContaining(['before the split', 'still shared']))
   })
 
   it('(control) a newcomer whose copy never met both versions gets block 0 within the same wait', { timeout: 60_000 }, async () => {
