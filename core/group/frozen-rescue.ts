@@ -83,6 +83,9 @@ export class FrozenRescue implements BelowFreezeSide {
       get byteLength() {
         return log.byteLength
       },
+      get rescued() {
+        return store()?.contiguous ?? 0
+      },
       get reopening() {
         return log.reopening === true
       },

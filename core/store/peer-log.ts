@@ -41,6 +41,8 @@ export interface PeerLog {
    * as Hypercore proves it; null when the block is not held. A frozen copy still gives them.
    */
   path?(index: number, depth: number): Promise<ProofNode[] | null>
+  /** Blocks from 0 held outside Hypercore, each checked against a freeze's evidence (core/group/frozen-rescue.ts). */
+  readonly rescued?: number
 }
 
 /** Between a session's conflict or close and the new session: what it held, and when the new one is ready. */

@@ -27,6 +27,7 @@ import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { fastProvider } from '../../../core/crypto/provider-sodium.ts'
 import { freezes, makeEvidence, treesPart, type ForkEvidence } from '../../../core/group/equivocation.ts'
+import { ForkWatch } from '../../../core/group/fork-watch.ts'
 import { FrozenRescue } from '../../../core/group/frozen-rescue.ts'
 import { openBelowFreeze } from '../../../core/net/below-freeze.ts'
 import type { NoiseStream } from '../../../core/net/holepunch-net.ts'
@@ -54,8 +55,10 @@ const nobody = { read: (): null => null }
 const tempDir = useTempDirs()
 const stores: CorestoreInstance[] = []
 const streams: NoiseStream[] = []
+const watches: ForkWatch[] = []
 afterEach(async () => {
   for (const s of streams.splice(0)) s.destroy()
+  for (const w of watches.splice(0)) await w.close()
   for (const s of stores.splice(0)) await s.close().catch(() => undefined)
 })
 const store = (): CorestoreInstance => {
@@ -389,12 +392,19 @@ describe('a newcomer whose copy of a twin log froze before it held a block', () 
     await d.catchUp(d.own)
     await d.catchUp(alder.log)
     await d.catchUp(n.own)
-    const dana = await rescuer(node('Dana', s.key), s.key, gov(d))
-    expect(dana.log.length, `seed ${s.seed}`).toBe(0)
+    const danaNode = node('Dana', s.key)
+    const dana = await rescuer(danaNode, s.key, gov(d))
+    // Read as group-online reads a followed log: through the fork watch's snapshot (of length 0).
+    const watch = new ForkWatch(d)
+    watches.push(watch)
+    await watch.watch(mkey, await danaNode.open())
+    expect(await watch.beforeRead(mkey), `seed ${s.seed}`).toBe(true)
+    expect([dana.log.length, watch.bounded(dana.log).length], `seed ${s.seed}`).toEqual([0, 0])
     meet(dana, cedar)
     await dana.done
-    expect(dana.log.length, `seed ${s.seed}`).toBe(2)
-    await d.catchUp(dana.log)
+    expect(await watch.beforeRead(mkey), `seed ${s.seed}`).toBe(true)
+    expect([dana.log.length, watch.bounded(dana.log).length], `seed ${s.seed}`).toEqual([2, 2])
+    await d.catchUp(watch.bounded(dana.log))
     expect(d.next.get(mkey), `seed ${s.seed}`).toBe(2)
     expect([d.firstSync, d.arriving], `seed ${s.seed}`).toEqual([false, false])
     expect(readerFeed(d, nobody, { limit: 20 }).posts.map((p) => p.text), `seed ${s.seed}`).toEqual(expect.arrayContaining(['before the split', 'still shared']))
