@@ -17,7 +17,10 @@
  *   2 none    log key 32, start u32: block `start` is not held here; ask someone else
  *   3 refuse  code, ASCII UPPER_SNAKE, 1..32 bytes; its sender closes the channel after it
  * The asker asks, per log, from the first index it lacks below the freeze (its side's `wanted`),
- * one ask per log outstanding and at most OUTSTANDING logs at once; an answer moves it on.
+ * one ask per log outstanding and at most OUTSTANDING logs at once; an answer moves it on. One
+ * connection at a time asks for a range (the side's `claim`); an ask unanswered after
+ * ASK_WAIT_MS lets the range go to other connections (a silent member cannot stall it) and stays
+ * open here, so a slow honest answer is still taken.
  *
  * Bounds, per connection: messages through a token bucket (BURST, then RATE a second), message
  * sizes as above, answers only to asks outstanding. Garbage, an unasked or oversized answer, a
@@ -40,6 +43,7 @@ const PATH_MAX = 64
 /** The largest answer message: values up to ANSWER_MAX plus one block past it, and the paths. */
 const MESSAGE_MAX = 37 + ANSWER_MAX + VALUE_MAX + RANGE_MAX * (8 + 4 + PATH_MAX * 48)
 const OUTSTANDING = 4
+export const ASK_WAIT_MS = 30_000
 const BURST = 64
 const RATE = 16
 
@@ -67,8 +71,8 @@ const bad = (): HearthError => errors.BLOCK_MALFORMED('a below-freeze message is
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
 
 export class BelowFreezeExchange {
-  /** log → the ask outstanding on it. */
-  private readonly asked = new Map<string, { start: number; count: number }>()
+  /** log → the ask outstanding on it, and the timer that lets its range go to others. */
+  private readonly asked = new Map<string, { start: number; count: number; timer: NodeJS.Timeout }>()
   /** Logs whose next block this remote said it does not hold, at that index. */
   private readonly lacking = new Map<string, number>()
   private tokens = BURST
@@ -76,7 +80,7 @@ export class BelowFreezeExchange {
   private work: Promise<void> = Promise.resolve()
   private done = false
 
-  constructor(private readonly channel: ProtomuxChannel, private readonly side: BelowFreezeSide) {}
+  constructor(private readonly channel: ProtomuxChannel, private readonly side: BelowFreezeSide, private readonly askWaitMs = ASK_WAIT_MS) {}
 
   /**
    * What this side lacks may have changed (a freeze, blocks taken): ask on. `fresh`: ask again for
@@ -110,7 +114,7 @@ export class BelowFreezeExchange {
   close(): void {
     if (this.done) return
     this.done = true
-    for (const [log, ask] of this.asked) this.side.release?.(log, ask.start)
+    for (const [log, ask] of this.asked) this.answered(log, ask)
     this.asked.clear()
   }
 
@@ -124,7 +128,11 @@ export class BelowFreezeExchange {
       if (this.asked.has(w.log) || w.from >= w.end || this.lacking.get(w.log) === w.from) continue
       if (this.side.claim && !this.side.claim(w.log, w.from)) continue
       const count = Math.min(RANGE_MAX, w.end - w.from)
-      this.asked.set(w.log, { start: w.from, count })
+      const log = w.log
+      const start = w.from
+      const timer = setTimeout(() => this.side.release?.(log, start), this.askWaitMs)
+      timer.unref?.()
+      this.asked.set(log, { start, count, timer })
       this.channel.messages[0]?.send(new ByteWriter().hex32(w.log).u32(w.from).u8(count).done())
     }
   }
@@ -179,7 +187,7 @@ export class BelowFreezeExchange {
     try {
       await this.side.take(log, blocks)
     } finally {
-      this.side.release?.(log, start)
+      this.answered(log, ask)
     }
     this.pump()
   }
@@ -188,11 +196,18 @@ export class BelowFreezeExchange {
     if (m.length !== 36) throw bad()
     const log = hex(m.subarray(0, 32))
     const start = new DataView(m.buffer, m.byteOffset + 32, 4).getUint32(0, true)
-    if (this.asked.get(log)?.start !== start) return this.refuse('BELOW_UNASKED')
+    const ask = this.asked.get(log)
+    if (ask?.start !== start) return this.refuse('BELOW_UNASKED')
     this.asked.delete(log)
     this.lacking.set(log, start)
-    this.side.release?.(log, start)
+    this.answered(log, ask)
     this.pump()
+  }
+
+  /** The ask is over: its timer stops and its range is free for other connections. */
+  private answered(log: string, ask: { start: number; timer: NodeJS.Timeout }): void {
+    clearTimeout(ask.timer)
+    this.side.release?.(log, ask.start)
   }
 
   private onRefuse(m: Uint8Array): void {
@@ -214,7 +229,7 @@ export class BelowFreezeExchange {
 const exchanges = new WeakMap<NoiseStream, BelowFreezeExchange>()
 
 /** Opens the exchange once per authenticated connection; it asks for what this side lacks when open. */
-export function openBelowFreeze(stream: NoiseStream, side: BelowFreezeSide): BelowFreezeExchange | null {
+export function openBelowFreeze(stream: NoiseStream, side: BelowFreezeSide, askWaitMs = ASK_WAIT_MS): BelowFreezeExchange | null {
   const known = exchanges.get(stream)
   if (known || stream.destroyed) return known ?? null
   try {
@@ -227,7 +242,7 @@ export function openBelowFreeze(stream: NoiseStream, side: BelowFreezeSide): Bel
       onclose: () => ex?.close(),
     })
     if (!channel) return null
-    ex = new BelowFreezeExchange(channel, side)
+    ex = new BelowFreezeExchange(channel, side, askWaitMs)
     exchanges.set(stream, ex)
     channel.open()
     return ex

@@ -18,7 +18,7 @@ import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { freezes, makeEvidence, treesPart, type ForkEvidence } from '../../../core/group/equivocation.ts'
 import { FrozenRescue } from '../../../core/group/frozen-rescue.ts'
-import { BELOW_FREEZE_PROTOCOL, belowFreezeOn, listenForBelowFreeze, openBelowFreeze } from '../../../core/net/below-freeze.ts'
+import { BELOW_FREEZE_PROTOCOL, belowFreezeOn, listenForBelowFreeze, openBelowFreeze, type BelowFreezeExchange } from '../../../core/net/below-freeze.ts'
 import { Protomux, rawEncoding, type NoiseStream } from '../../../core/net/holepunch-net.ts'
 import { ByteWriter } from '../../../core/store/bytes.ts'
 import type { HypercoreSession, ProofNode } from '../../../core/store/holepunch.ts'
@@ -65,6 +65,8 @@ interface Side {
   refusals: string[]
   damaged: string[]
   served: number
+  /** Its open exchanges, told when what it lacks changes (as GroupSwarm.belowFreezeChanged does). */
+  exchanges: BelowFreezeExchange[]
   /** Resolves once nothing below the freeze is lacking here. */
   done: Promise<void>
 }
@@ -75,7 +77,7 @@ async function side(sc: Scene, session: HypercoreSession | null, dir = tempDir()
   const done = new Promise<void>((ok) => (finish = ok))
   const refusals: string[] = []
   const damaged: string[] = []
-  const out: Side = { rescue: null as unknown as FrozenRescue, log: null, dir, refusals, damaged, served: 0, done }
+  const out: Side = { rescue: null as unknown as FrozenRescue, log: null, dir, refusals, damaged, served: 0, exchanges: [], done }
   const rescue = new FrozenRescue(dir, {
     freezes: () => ({ frozen: freezes([sc.ev]), reports: [sc.ev] }),
     rescued: () => {
@@ -83,6 +85,9 @@ async function side(sc: Scene, session: HypercoreSession | null, dir = tempDir()
     },
     damaged: (_log, e) => damaged.push(e.code),
     refused: (code, sent) => refusals.push(`${sent ? 'sent' : 'got'} ${code}`),
+    wantedChanged: (fresh) => {
+      for (const ex of out.exchanges) ex.changed(fresh)
+    },
   })
   const serve = rescue.serve.bind(rescue)
   rescue.serve = async (...a) => {
@@ -104,20 +109,23 @@ async function emptyCopy(sc: Scene): Promise<HypercoreSession> {
 }
 
 /** A hostile end: a raw channel of the protocol, sending what the test says, hearing asks and refusals. */
-function hostile(stream: NoiseStream): { send(type: number, m: Uint8Array): void; refused: Promise<string>; asked: Promise<Uint8Array>; opened: () => boolean } {
+function hostile(stream: NoiseStream): { send(type: number, m: Uint8Array): void; refused: Promise<string>; asked: Promise<Uint8Array>; answered: Promise<Uint8Array>; opened: () => boolean } {
   let got: (code: string) => void = () => undefined
   let ask: (m: Uint8Array) => void = () => undefined
+  let answer: (m: Uint8Array) => void = () => undefined
   const refused = new Promise<string>((ok) => (got = ok))
   const asked = new Promise<Uint8Array>((ok) => (ask = ok))
+  const answered = new Promise<Uint8Array>((ok) => (answer = ok))
   let open = false
   const heard = (type: number, m: Uint8Array): void => {
     if (type === 3) got(Buffer.from(m).toString('latin1'))
     if (type === 0) ask(m)
+    if (type === 1) answer(m)
   }
   const msg = (type: number) => ({ encoding: rawEncoding, onmessage: (m: Uint8Array) => heard(type, m) })
   const channel = Protomux.from(stream).createChannel({ protocol: BELOW_FREEZE_PROTOCOL, messages: [msg(0), msg(1), msg(2), msg(3)], onopen: () => void (open = true) })
   channel?.open()
-  return { send: (type, m) => void channel?.messages[type]?.send(m), refused, asked, opened: () => open }
+  return { send: (type, m) => void channel?.messages[type]?.send(m), refused, asked, answered, opened: () => open }
 }
 
 /** An answer message: log, start, then each block with its path. */
@@ -263,6 +271,31 @@ describe('the below-freeze exchange', () => {
     expect(h.opened()).toBe(ok)
     expect(belowFreezeOn(x) !== null).toBe(ok)
     expect(server.served).toBe(0)
+  })
+})
+
+describe('a silent member', () => {
+  it('holding an ask lets the range go to another member after the wait, and its late answer is not refused', async () => {
+    const sc = await scene()
+    const cedar = await side(sc, await emptyCopy(sc))
+    const [x, y] = pair()
+    cedar.exchanges.push(openBelowFreeze(x, cedar.rescue, 50) as BelowFreezeExchange)
+    const silent = hostile(y)
+    await silent.asked
+    // The honest member connects while the silent one holds the range: it is asked once the wait ends.
+    const [p, q] = pair()
+    cedar.exchanges.push(openBelowFreeze(p, cedar.rescue, 50) as BelowFreezeExchange)
+    openBelowFreeze(q, (await side(sc, sc.t.ra)).rescue)
+    await cedar.done
+    expect(cedar.log?.heldUntil?.(0, 6)).toBe(4)
+    // The silent member answers at last, honestly: taken as known, not refused.
+    silent.send(1, answer(sc.t.key, 0, await honestBlocks(sc)))
+    // Then asks Cedar for block 0: answered after the late answer (one channel, in order), from
+    // Cedar's rescue store, with no refusal between.
+    silent.send(0, new ByteWriter().hex32(sc.t.key).u32(0).u8(1).done())
+    const got = await silent.answered
+    expect(Buffer.from(got.subarray(0, 37))).toEqual(Buffer.from(new ByteWriter().hex32(sc.t.key).u32(0).u8(1).done()))
+    expect(cedar.refusals).toEqual([])
   })
 })
 
