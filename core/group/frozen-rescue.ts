@@ -69,7 +69,11 @@ export class FrozenRescue implements BelowFreezeSide {
   attach(log: PeerLog): PeerLog {
     this.logs.set(log.key, log)
     const store = (): RescueStore | undefined => this.stores.get(log.key)
-    const fill = async (i: number, got: Uint8Array | null): Promise<Uint8Array | null> => got ?? (await store()?.get(i))?.value ?? null
+    // Only a frozen log has a store; every other read passes straight through (no promise more per block).
+    const fill = async (s: RescueStore, ix: readonly number[], got: (Uint8Array | null)[]): Promise<(Uint8Array | null)[]> => {
+      for (let k = 0; k < got.length; k++) if (got[k] === null && s.has(ix[k] as number)) got[k] = (await s.get(ix[k] as number))?.value ?? null
+      return got
+    }
     const many = log.getMany?.bind(log)
     const quota = log.quotaEnd?.bind(log)
     const path = log.path?.bind(log)
@@ -89,8 +93,18 @@ export class FrozenRescue implements BelowFreezeSide {
       get reopening() {
         return log.reopening === true
       },
-      get: async (i) => fill(i, await log.get(i)),
-      ...(many ? { getMany: async (ix: readonly number[]) => Promise.all((await many(ix)).map((g, k) => fill(ix[k] as number, g))) } : {}),
+      get: (i) => {
+        const s = store()
+        return s ? log.get(i).then(async (got) => (await fill(s, [i], [got]))[0] ?? null) : log.get(i)
+      },
+      ...(many
+        ? {
+            getMany: (ix: readonly number[]) => {
+              const s = store()
+              return s ? many(ix).then((got) => fill(s, ix, got)) : many(ix)
+            },
+          }
+        : {}),
       heldUntil: (from, end) => firstLacking((f, e) => (log.heldUntil ? log.heldUntil(f, e) : f), (f, e) => store()?.heldUntil(f, e) ?? f, from, end),
       ...(quota ? { quotaEnd: quota } : {}),
       ...(path ? { path } : {}),
