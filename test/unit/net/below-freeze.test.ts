@@ -4,9 +4,9 @@
  * on two machines (twin-cores.ts: 5 shared blocks, then one each, length 6), readers in real
  * Corestores on temp folders, real Noise streams in memory.
  *
- * The evidence of the two trees at length 6 freezes the log at 4: the roots there are node 7
- * (blocks 0..3), equal in both versions, and node 17 (blocks 4..5), which differs. So blocks 0..3
- * are rescued, each checked against node 7; block 4 is the same in both versions but lies under a
+ * The evidence of the two trees at length 6 freezes the log at 4: the roots there are node 3
+ * (blocks 0..3), equal in both versions, and node 9 (blocks 4..5), which differs. So blocks 0..3
+ * are rescued, each checked against node 3; block 4 is the same in both versions but lies under a
  * root that differs, and stays frozen with the rest.
  *
  * A peer answering with a forged block, a block of a third version Mallory signed, more blocks
