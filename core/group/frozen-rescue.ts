@@ -58,6 +58,13 @@ export class FrozenRescue implements BelowFreezeSide {
   /** log → the index one connection is asking from (no two ask for the same blocks). */
   private readonly claimed = new Map<string, number>()
   private lastWanted = ''
+  /**
+   * log → how many blocks from 0 this device holds (its copy or the store), found by reading
+   * them, not from the copy's bitfield: `heldUntil` answers "all" when it cannot tell (a session
+   * closing or reopening after a conflict), which would never ask for what is lacking.
+   */
+  private readonly reach = new Map<string, number>()
+  private readonly probing = new Map<string, Promise<void>>()
   private readonly stores = new Map<string, RescueStore>()
   private readonly opening = new Map<string, Promise<RescueStore | null>>()
   private readonly roots = new Map<string, { from: readonly ForkEvidence[]; count: number; roots: ProofNode[] }>()
@@ -121,7 +128,7 @@ export class FrozenRescue implements BelowFreezeSide {
   /** Opens the rescue store of every frozen log (once each); resolves once they are open. */
   async refresh(): Promise<void> {
     const f = this.host.freezes()
-    if (f) for (const log of f.frozen.keys()) await this.storeOf(log)
+    if (f) for (const [log, end] of f.frozen) await this.probe(log, end)
     const now = [...this.wanted()].map((w) => `${w.log}:${w.from}:${w.end}`).join()
     if (now === this.lastWanted) return
     this.lastWanted = now
@@ -145,11 +152,35 @@ export class FrozenRescue implements BelowFreezeSide {
     if (!f) return
     for (const [log, end] of f.frozen) {
       const store = this.stores.get(log)
-      if (!store || end === 0 || !this.rootsOf(log).length) continue
-      const inner = this.logs.get(log)
-      const from = firstLacking((a, e) => (inner?.heldUntil && !inner.reopening ? inner.heldUntil(a, e) : a), (a, e) => store.heldUntil(a, e), 0, end)
+      const reach = this.reach.get(log)
+      if (!store || reach === undefined) {
+        // Not looked at yet (a freeze just read): looked at now, and asked for once known.
+        void this.probe(log, end).then(() => this.host.wantedChanged?.(true), () => undefined)
+        continue
+      }
+      if (end === 0 || !this.rootsOf(log).length) continue
+      const from = store.heldUntil(reach, end)
       if (from < end) yield { log, from, end }
     }
+  }
+
+  /** Reads how far from 0 this device holds `log` below `end` (from where it last held), once at a time. */
+  private probe(log: string, end: number): Promise<void> {
+    const known = this.probing.get(log)
+    if (known) return known
+    const run = (async () => {
+      const store = await this.storeOf(log)
+      const inner = this.logs.get(log)
+      let i = this.reach.get(log) ?? 0
+      while (i < end) {
+        if (store?.has(i)) i++
+        else if (inner && (await inner.get(i).catch(() => null)) !== null) i++
+        else break
+      }
+      this.reach.set(log, i)
+    })().finally(() => this.probing.delete(log))
+    this.probing.set(log, run)
+    return run
   }
 
   check(log: string, index: number, value: Uint8Array, path: readonly ProofNode[]): boolean {
@@ -178,6 +209,8 @@ export class FrozenRescue implements BelowFreezeSide {
     const store = await this.storeOf(log)
     if (!store) return
     await store.put(blocks)
+    const reach = this.reach.get(log)
+    if (reach !== undefined) this.reach.set(log, store.heldUntil(reach, Infinity))
     this.host.rescued(log)
   }
 

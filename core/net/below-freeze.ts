@@ -123,6 +123,8 @@ export class BelowFreezeExchange {
   }
 
   private pump(): void {
+    // Before the remote opened its side an ask could be lost; `onopen` pumps.
+    if (!this.channel.opened) return
     for (const w of this.side.wanted()) {
       if (this.asked.size >= OUTSTANDING || this.done) return
       if (this.asked.has(w.log) || w.from >= w.end || this.lacking.get(w.log) === w.from) continue
