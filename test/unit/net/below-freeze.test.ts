@@ -72,7 +72,7 @@ interface Side {
 }
 
 /** A node's side: its copy of the log (or none), its rescue store in `dir`. */
-async function side(sc: Scene, session: HypercoreSession | null, dir = tempDir()): Promise<Side> {
+async function side(sc: Scene, session: HypercoreSession | null, dir = tempDir(), cannotTell = false): Promise<Side> {
   let finish = (): void => undefined
   const done = new Promise<void>((ok) => (finish = ok))
   const refusals: string[] = []
@@ -95,7 +95,11 @@ async function side(sc: Scene, session: HypercoreSession | null, dir = tempDir()
     return serve(...a)
   }
   out.rescue = rescue
-  if (session) out.log = rescue.attach(peerLog(session.key as Uint8Array, session, () => Promise.reject(new Error('closed'))))
+  if (session) {
+    const inner = peerLog(session.key as Uint8Array, session, () => Promise.reject(new Error('closed')))
+    // A bitfield that cannot tell (a session closing or reopening) answers "all held" (block-batch.ts).
+    out.log = rescue.attach(cannotTell ? { ...inner, heldUntil: (_from: number, end: number) => end } : inner)
+  }
   await rescue.refresh()
   if (![...rescue.wanted()].length) finish()
   return out
@@ -271,6 +275,20 @@ describe('the below-freeze exchange', () => {
     expect(h.opened()).toBe(ok)
     expect(belowFreezeOn(x) !== null).toBe(ok)
     expect(server.served).toBe(0)
+  })
+})
+
+describe('what this device lacks', () => {
+  it('is found by reading, so a copy whose bitfield cannot tell still asks', async () => {
+    const sc = await scene()
+    const cedar = await side(sc, await emptyCopy(sc), tempDir(), true)
+    expect(cedar.log?.heldUntil?.(0, 4), 'the copy says it holds all').toBe(4)
+    expect([...cedar.rescue.wanted()]).toEqual([{ log: sc.t.key, from: 0, end: 4 }])
+    const [x, y] = pair()
+    openBelowFreeze(x, cedar.rescue)
+    openBelowFreeze(y, (await side(sc, sc.t.ra)).rescue)
+    await cedar.done
+    expect(listFiles(cedar.dir).length).toBe(1)
   })
 })
 
