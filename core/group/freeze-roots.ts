@@ -16,6 +16,11 @@
  *     Blocks under a root one of them carries alone are not rescued (a signed root of one version
  *     alone would let that version's writer choose what a newcomer gets).
  * Only blocks below the log's freeze are ever asked for or served, whatever a root covers.
+ *
+ * What the evidence does not prove: that honest copies hold either of its versions (its writer
+ * signed both; validity is the body alone). So a root two pieces of evidence of one log call
+ * shared over the same blocks with different trees counts for neither (`sharedRoots`), and the
+ * asker checks a block against its own copy's signed tree too, where it has one (frozen-rescue.ts).
  */
 import type { ProofNode } from '../store/holepunch.ts'
 import { climb, firstLeaf, lastLeaf } from '../store/tree-proof.ts'
@@ -23,16 +28,48 @@ import { checkEvidence, type ForkEvidence } from './equivocation.ts'
 
 const same = (x: ProofNode, y: ProofNode): boolean => x.index === y.index && x.size === y.size && Buffer.from(x.hash).equals(Buffer.from(y.hash))
 
-/** The roots both states of every valid piece of evidence of `log` carry alike, deduplicated. */
+/**
+ * The roots both states of every valid piece of evidence of `log` carry alike, deduplicated; but
+ * not a root that overlaps a shared root of another piece of evidence without being the same node.
+ * Evidence is valid by its body alone, so the log's writer can sign two more versions that agree
+ * with each other over blocks no honest copy holds and get that pair replayed too: two pieces of
+ * evidence then each call a different tree "shared" over the same blocks, and nothing here can
+ * tell which one honest copies hold. Such a contested range rescues nothing (fail safe: the
+ * newcomer waits, as before the exchange, rather than take a history no other member has).
+ */
 export function sharedRoots(log: string, reports: Iterable<ForkEvidence>): ProofNode[] {
-  const out: ProofNode[] = []
+  const each: ProofNode[][] = []
   for (const ev of reports) {
     if (ev.log !== log) continue
     const c = checkEvidence(ev)
-    if (!c) continue
-    for (const r of c.a.roots) if (c.b.roots.some((o) => same(r, o)) && !out.some((o) => same(r, o))) out.push(r)
+    if (c) each.push(c.a.roots.filter((r) => c.b.roots.some((o) => same(r, o))))
   }
+  const out: ProofNode[] = []
+  each.forEach((mine, i) => {
+    for (const r of mine) {
+      const contested = each.some((other, j) => j !== i && other.some((o) => overlaps(r, o) && !same(r, o)))
+      if (!contested && !out.some((o) => same(r, o))) out.push(r)
+    }
+  })
   return out
+}
+
+/** Whether two tree nodes cover a block in common. */
+function overlaps(x: ProofNode, y: ProofNode): boolean {
+  return firstLeaf(x.index) <= lastLeaf(y.index) && firstLeaf(y.index) <= lastLeaf(x.index)
+}
+
+/**
+ * Where the log is proven to reach from block 0 by `roots`: the end of the run of blocks from 0
+ * that they cover without a gap (both signed states of the evidence hold those blocks).
+ */
+export function provenEnd(roots: readonly ProofNode[]): number {
+  let end = 0
+  for (;;) {
+    const next = roots.find((r) => firstLeaf(r.index) === end)
+    if (!next) return end
+    end = lastLeaf(next.index) + 1
+  }
 }
 
 /** Whether block `index` (bytes `value`, sibling path `path`) climbs to one of `roots`. */
@@ -41,7 +78,7 @@ export function underRoots(index: number, value: Uint8Array, path: readonly Proo
   return top !== null && roots.some((r) => same(r, top))
 }
 
-/** The shared root over block `index`, if any: the node its path must climb to. */
-export function rootOver(index: number, roots: readonly ProofNode[]): ProofNode | null {
-  return roots.find((r) => firstLeaf(r.index) <= index && index <= lastLeaf(r.index)) ?? null
+/** The shared roots over block `index`: the nodes its path may climb to (one, unless roots repeat a span). */
+export function rootsOver(index: number, roots: readonly ProofNode[]): ProofNode[] {
+  return roots.filter((r) => firstLeaf(r.index) <= index && index <= lastLeaf(r.index))
 }

@@ -8,7 +8,9 @@
  * still gives its tree nodes), with Hypercore's path up to the shared root over it
  * (freeze-roots.ts), or else from the rescue store, which keeps each rescued block with the path
  * it came with, so a newcomer rescued here serves the next one. A block is taken only when it
- * lies below the freeze and climbs to a root both states of the evidence carry alike.
+ * lies below the freeze and climbs to a root both states of the evidence carry alike (and no other
+ * evidence contests: freeze-roots.ts), and to the copy's own signed tree where it has one; and only
+ * a copy Hypercore cannot fetch the log for (frozen, or no length heard) asks at all.
  *
  * Reads go through the log the space catches up with (`attach`): a block the Hypercore copy lacks
  * below the freeze is read from the rescue store, and `heldUntil` counts it as held, so a
@@ -19,10 +21,10 @@ import type { HearthError } from '../errors.ts'
 import type { ProofNode } from '../store/holepunch.ts'
 import type { PeerLog } from '../store/peer-log.ts'
 import { RESCUE_DIR, RescueStore, type RescuedBlock } from '../store/rescue-store.ts'
-import { depthOf } from '../store/tree-proof.ts'
+import { climb, depthOf } from '../store/tree-proof.ts'
 import type { BelowFreezeSide } from '../net/below-freeze.ts'
 import type { ForkEvidence } from './equivocation.ts'
-import { rootOver, sharedRoots, underRoots } from './freeze-roots.ts'
+import { provenEnd, rootsOver, sharedRoots, underRoots } from './freeze-roots.ts'
 import type { GroupSpace } from './group-space.ts'
 
 export interface RescueHost {
@@ -40,6 +42,8 @@ export interface RescueHost {
    */
   wantedChanged?(fresh: boolean): void
 }
+
+const same = (x: ProofNode, y: ProofNode): boolean => x.index === y.index && x.size === y.size && Buffer.from(x.hash).equals(Buffer.from(y.hash))
 
 /** The first index in [from, end) held by neither reader (each answers `end` when it holds all). */
 function firstLacking(a: (from: number, end: number) => number, b: (from: number, end: number) => number, from: number, end: number): number {
@@ -68,6 +72,8 @@ export class FrozenRescue implements BelowFreezeSide {
   private readonly stores = new Map<string, RescueStore>()
   private readonly opening = new Map<string, Promise<RescueStore | null>>()
   private readonly roots = new Map<string, { from: readonly ForkEvidence[]; count: number; roots: ProofNode[] }>()
+  /** log → the roots of this device's copy at its signed length (null: none), read before its store opens. */
+  private readonly own = new Map<string, { length: number; roots: ProofNode[] | null }>()
 
   /** `dir`: the profile's rescue folder (rescue-store.ts RESCUE_DIR). */
   constructor(private readonly dir: string, private readonly host: RescueHost) {}
@@ -75,6 +81,7 @@ export class FrozenRescue implements BelowFreezeSide {
   /** The log as the space reads it: below the freeze, a block the copy lacks comes from the rescue store. */
   attach(log: PeerLog): PeerLog {
     this.logs.set(log.key, log)
+    const through = (): number => this.through(log)
     const store = (): RescueStore | undefined => this.stores.get(log.key)
     // Only a frozen log has a store; every other read passes straight through (no promise more per block).
     const fill = async (s: RescueStore, ix: readonly number[], got: (Uint8Array | null)[]): Promise<(Uint8Array | null)[]> => {
@@ -89,13 +96,13 @@ export class FrozenRescue implements BelowFreezeSide {
       // A copy that never heard the length (its peers' replication closed at the conflict) still
       // holds what was rescued: each block checked against signed roots, so the log is that long.
       get length() {
-        return Math.max(log.length, store()?.contiguous ?? 0)
+        return Math.max(log.length, through())
       },
       get byteLength() {
         return log.byteLength
       },
       get rescued() {
-        return store()?.contiguous ?? 0
+        return through()
       },
       get reopening() {
         return log.reopening === true
@@ -118,6 +125,34 @@ export class FrozenRescue implements BelowFreezeSide {
     }
     this.readers.set(log.key, reader)
     return reader
+  }
+
+  /**
+   * How far below its freeze `log` reads outside Hypercore (PeerLog.rescued): what this device
+   * holds from 0, copy and store together (a copy holding a prefix, the store the rest); and for a
+   * copy that cannot fetch the log, up to where the evidence's shared roots prove it reaches, so a
+   * newcomer's first-sync target (first-sync.ts, taken at first sight) is the whole range below
+   * the freeze, not the first rescued answer.
+   */
+  private through(log: PeerLog): number {
+    const store = this.stores.get(log.key)
+    if (!store) return 0
+    const held = this.reach.get(log.key) ?? store.contiguous
+    const end = this.host.freezes()?.frozen.get(log.key)
+    if (end === undefined || !this.rescuable(log.key)) return held
+    return Math.max(held, Math.min(end, provenEnd(this.rootsOf(log.key))))
+  }
+
+  /**
+   * Whether this device's copy cannot fetch `log` through Hypercore: none attached, frozen by a
+   * conflict, or with no signed length (it heard none: its peers' replication closed at the
+   * conflict). Only such a copy asks for blocks below a freeze; any other fetches them through
+   * Hypercore, checked against its own signed tree, and a rescue racing that could put blocks of
+   * another version in first (docs/decisions.md, session 15, rescue review F1b).
+   */
+  private rescuable(log: string): boolean {
+    const inner = this.logs.get(log)
+    return !inner || inner.frozen === true || inner.length === 0
   }
 
   /** The log `attach` gave for `key`, if any. */
@@ -158,7 +193,7 @@ export class FrozenRescue implements BelowFreezeSide {
         void this.probe(log, end).then(() => this.host.wantedChanged?.(true), () => undefined)
         continue
       }
-      if (end === 0 || !this.rootsOf(log).length) continue
+      if (end === 0 || !this.rootsOf(log).length || !this.rescuable(log)) continue
       const from = store.heldUntil(reach, end)
       if (from < end) yield { log, from, end }
     }
@@ -170,6 +205,7 @@ export class FrozenRescue implements BelowFreezeSide {
     if (known) return known
     const run = (async () => {
       const store = await this.storeOf(log)
+      await this.ownRoots(log)
       const inner = this.logs.get(log)
       let i = this.reach.get(log) ?? 0
       while (i < end) {
@@ -183,9 +219,23 @@ export class FrozenRescue implements BelowFreezeSide {
     return run
   }
 
+  /**
+   * Below the freeze, climbing to a shared root of the evidence; and where this device's copy has
+   * a signed tree over the block, to one of that tree's roots as well: the evidence proves only
+   * that the writer signed both of its versions, not that honest copies hold them (a pair no
+   * honest copy holds can be signed and reported), while the copy's own signed tree is what this
+   * device took through Hypercore. A shared root that is not one of the copy's roots (another
+   * length, whose nodes cannot be compared without more of the tree) rescues nothing: fail safe.
+   */
   check(log: string, index: number, value: Uint8Array, path: readonly ProofNode[]): boolean {
     const end = this.host.freezes()?.frozen.get(log)
-    return end !== undefined && index < end && underRoots(index, value, path, this.rootsOf(log))
+    if (end === undefined || index >= end) return false
+    const top = climb(index, value, path)
+    if (!top || !this.rootsOf(log).some((r) => same(r, top))) return false
+    const inner = this.logs.get(log)
+    if (!inner || inner.length <= index) return true
+    const own = this.own.get(log)
+    return own !== undefined && own.length === inner.length && (own.roots ?? []).some((r) => same(r, top))
   }
 
   async serve(log: string, start: number, count: number): Promise<RescuedBlock[]> {
@@ -216,14 +266,16 @@ export class FrozenRescue implements BelowFreezeSide {
 
   /** Block `index` with its path to the shared root over it: from the Hypercore copy, else the rescue store. */
   private async held(log: string, store: RescueStore | null, index: number): Promise<RescuedBlock | null> {
-    const root = rootOver(index, this.rootsOf(log))
-    if (!root) return null
+    const roots = rootsOver(index, this.rootsOf(log))
+    if (!roots.length) return null
     const inner = this.logs.get(log)
     const value = inner ? await inner.get(index).catch(() => null) : null
-    if (value && inner?.path) {
-      const path = await inner.path(index, depthOf(root.index)).catch(() => null)
-      if (path && underRoots(index, value, path, [root])) return { index, value, path }
-    }
+    // Every shared root over the block is tried: the copy's path reaches one of them or none.
+    if (value && inner?.path)
+      for (const root of roots) {
+        const path = await inner.path(index, depthOf(root.index)).catch(() => null)
+        if (path && underRoots(index, value, path, [root])) return { index, value, path }
+      }
     return (await store?.get(index).catch(() => null)) ?? null
   }
 
@@ -236,16 +288,26 @@ export class FrozenRescue implements BelowFreezeSide {
     return roots
   }
 
+  /** Reads the roots of this device's copy of `log` at its signed length, when that length changed. */
+  private async ownRoots(log: string): Promise<void> {
+    const inner = this.logs.get(log)
+    if (!inner || inner.length === 0 || this.own.get(log)?.length === inner.length) return
+    const length = inner.length
+    const roots = inner.roots ? await inner.roots().catch(() => null) : null
+    this.own.set(log, { length, roots })
+  }
+
   /** The log's rescue store, opened once; null while governance has no freeze for it. */
   private storeOf(log: string): Promise<RescueStore | null> {
     const open = this.opening.get(log)
     if (open) return open
     if (!this.host.freezes()?.frozen.has(log)) return Promise.resolve(null)
-    const run = RescueStore.open(this.dir, log, (i, v, p) => this.check(log, i, v, p)).then(({ store, damaged }) => {
+    // The copy's roots first: every record is checked again on open, against them too.
+    const run = this.ownRoots(log).then(() => RescueStore.open(this.dir, log, (i, v, p) => this.check(log, i, v, p)).then(({ store, damaged }) => {
       if (damaged) this.host.damaged?.(log, damaged)
       this.stores.set(log, store)
       return store
-    })
+    }))
     this.opening.set(log, run)
     run.catch(() => this.opening.delete(log))
     return run

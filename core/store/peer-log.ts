@@ -41,8 +41,17 @@ export interface PeerLog {
    * as Hypercore proves it; null when the block is not held. A frozen copy still gives them.
    */
   path?(index: number, depth: number): Promise<ProofNode[] | null>
-  /** Blocks from 0 held outside Hypercore, each checked against a freeze's evidence (core/group/frozen-rescue.ts). */
+  /**
+   * How far from 0 the log reads below a freeze outside Hypercore (core/group/frozen-rescue.ts):
+   * the blocks held from 0 (copy and rescue store together), or, for a copy that cannot fetch
+   * them, up to where the evidence's shared roots prove the log reaches (a block not here yet is
+   * read when it comes).
+   */
   readonly rescued?: number
+  /** Hypercore froze this copy at a conflict: it neither asks for blocks nor serves them. */
+  readonly frozen?: boolean
+  /** The roots of the copy's signed tree at its length; null when it has no signed length. */
+  roots?(): Promise<ProofNode[] | null>
 }
 
 /** Between a session's conflict or close and the new session: what it held, and when the new one is ready. */
@@ -108,6 +117,14 @@ export function peerLog(key: Uint8Array, first: HypercoreSession, reopen: () => 
     get reopening() {
       return gap !== null
     },
+    get frozen() {
+      return core.core?.header.frozen === true
+    },
+    roots: () =>
+      read('read the signed roots', async (c) => {
+        const length = c.length
+        return length ? ((await c.proof({ upgrade: { start: 0, length } })).upgrade?.nodes ?? null) : null
+      }),
     quotaEnd: (budget) => read('read the log length', (c) => seekQuotaEnd(c, budget)),
     get: (index) => read(`read block ${index}`, (c) => c.get(index, { wait: false })),
     heldUntil: (from, end) => (gap ? end : heldUntil(core, from, end)),

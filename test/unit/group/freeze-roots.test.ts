@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest'
 import { fastProvider } from '../../../core/crypto/provider-sodium.ts'
 import { checkEvidence, makeEvidence, type ForkEvidence } from '../../../core/group/equivocation.ts'
-import { rootOver, sharedRoots, underRoots } from '../../../core/group/freeze-roots.ts'
+import { rootsOver, sharedRoots, underRoots } from '../../../core/group/freeze-roots.ts'
 import type { KeyPair, ProofNode } from '../../../core/store/holepunch.ts'
 import { encodeSignedState, readSignedState } from '../../../core/store/tree-proof.ts'
 import { useCorestores } from '../../helpers/corestores.ts'
@@ -38,12 +38,12 @@ describe('the roots a block below a freeze climbs to', () => {
     const roots = sharedRoots(key, [ev])
     expect(roots.map((r) => r.index), `seed ${seed}`).toEqual([3])
     for (let i = 0; i < 4; i++) {
-      expect(rootOver(i, roots)?.index, `seed ${seed}`).toBe(3)
+      expect(rootsOver(i, roots)[0]?.index, `seed ${seed}`).toBe(3)
       expect(underRoots(i, blocks[i] as Uint8Array, paths[i] as ProofNode[], roots), `seed ${seed} block ${i}`).toBe(true)
     }
     // Block 4 is the same in both versions, and its path is true, but it climbs to node 8 (or 9):
     // a root one state carries alone.
-    expect(rootOver(4, roots), `seed ${seed}`).toBeNull()
+    expect(rootsOver(4, roots), `seed ${seed}`).toEqual([])
     expect(underRoots(4, blocks[4] as Uint8Array, paths[4] as ProofNode[], roots), `seed ${seed}`).toBe(false)
     // Another log's evidence gives no roots for this one.
     expect(sharedRoots('00'.repeat(32), [ev]), `seed ${seed}`).toEqual([])

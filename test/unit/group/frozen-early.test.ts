@@ -399,7 +399,12 @@ describe('a newcomer whose copy of a twin log froze before it held a block', () 
     watches.push(watch)
     await watch.watch(mkey, await danaNode.open())
     expect(await watch.beforeRead(mkey), `seed ${s.seed}`).toBe(true)
-    expect([dana.log.length, watch.bounded(dana.log).length], `seed ${s.seed}`).toEqual([0, 0])
+    // Her copy heard no length, but the evidence's shared roots prove the log reaches the freeze:
+    // that is its length (and so her first-sync target) before a block is here; read, it waits.
+    expect([dana.log.length, watch.bounded(dana.log).length], `seed ${s.seed}`).toEqual([2, 2])
+    await d.catchUp(watch.bounded(dana.log))
+    expect(d.next.get(mkey) ?? 0, `seed ${s.seed}`).toBe(0)
+    expect([d.firstSync, d.arriving], `seed ${s.seed}`).toEqual([true, true])
     meet(dana, cedar)
     await dana.done
     expect(await watch.beforeRead(mkey), `seed ${s.seed}`).toBe(true)
