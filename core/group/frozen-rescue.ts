@@ -238,15 +238,17 @@ export class FrozenRescue implements BelowFreezeSide {
     return own !== undefined && own.length === inner.length && (own.roots ?? []).some((r) => same(r, top))
   }
 
-  async serve(log: string, start: number, count: number): Promise<RescuedBlock[]> {
+  async serve(log: string, start: number, count: number, maxBytes = Infinity): Promise<RescuedBlock[]> {
     const end = this.host.freezes()?.frozen.get(log)
     if (end === undefined) return []
     const store = await this.storeOf(log)
     const out: RescuedBlock[] = []
-    for (let i = start; i < Math.min(end, start + count); i++) {
+    let bytes = 0
+    for (let i = start; i < Math.min(end, start + count) && bytes < maxBytes; i++) {
       const b = await this.held(log, store, i)
       if (!b) break
       out.push(b)
+      bytes += b.value.length
     }
     return out
   }

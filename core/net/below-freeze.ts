@@ -23,7 +23,11 @@
  * open here, so a slow honest answer is still taken.
  *
  * Bounds, per connection: messages through a token bucket (BURST, then RATE a second), message
- * sizes as above, answers only to asks outstanding. Garbage, an unasked or oversized answer, a
+ * sizes as above, answers only to asks outstanding. The answerer keeps its own bounds, since only
+ * an honest asker keeps to one ask per log: at most OUTSTANDING asks in service (more is a
+ * flood), never the same range of a log twice once answered with blocks (the honest asker moves
+ * on), reading no more than ANSWER_MAX of values for an answer (the side's `serve` stops there),
+ * and no next ask served before the stream drained what the last answer wrote. Garbage, an unasked or oversized answer, a
  * block that does not check (a path that misses the evidence's roots, a third version, a block at
  * or past the freeze) or a flood gets a refusal with its code and the channel closes; nothing of
  * that message is kept, and the connection and its replication go on untouched.
@@ -53,8 +57,11 @@ export type BelowFreezeRefusal = 'BELOW_MALFORMED' | 'BELOW_UNASKED' | 'BELOW_FO
 export interface BelowFreezeSide {
   /** Per frozen log, from the first index this side lacks below the freeze up to the freeze. */
   wanted(): Iterable<{ log: string; from: number; end: number }>
-  /** Up to `count` blocks from `start` held here below the log's freeze, in order, with their paths; [] when block `start` is not. */
-  serve(log: string, start: number, count: number): Promise<RescuedBlock[]>
+  /**
+   * Up to `count` blocks from `start` held here below the log's freeze, in order, with their paths;
+   * [] when block `start` is not. No block past the one whose values reach `maxBytes` is read.
+   */
+  serve(log: string, start: number, count: number, maxBytes: number): Promise<RescuedBlock[]>
   /** Whether block `index` is below the log's freeze and climbs through `path` to the evidence's shared roots. */
   check(log: string, index: number, value: Uint8Array, path: readonly ProofNode[]): boolean
   /** Checked blocks to keep (rescue-store.ts). */
@@ -75,6 +82,12 @@ export class BelowFreezeExchange {
   private readonly asked = new Map<string, { start: number; count: number; timer: NodeJS.Timeout }>()
   /** Logs whose next block this remote said it does not hold, at that index. */
   private readonly lacking = new Map<string, number>()
+  /** Asks received and not answered yet (in service or queued). */
+  private asks = 0
+  /** log → the start last answered here with blocks: the same range again is a flood. */
+  private readonly served = new Map<string, number>()
+  /** Resolves the wait for the stream to drain. */
+  private drain: (() => void) | null = null
   private tokens = BURST
   private last = Date.now()
   private work: Promise<void> = Promise.resolve()
@@ -99,9 +112,11 @@ export class BelowFreezeExchange {
     this.last = now
     if (this.tokens < 1) return this.refuse('BELOW_FLOOD')
     this.tokens -= 1
+    // An honest asker has at most OUTSTANDING asks out on a connection; more would only queue here.
+    if (type === 0 && ++this.asks > OUTSTANDING) return this.refuse('BELOW_FLOOD')
     this.run(async () => {
       try {
-        if (type === 0) await this.onAsk(m)
+        if (type === 0) await this.onAsk(m).finally(() => this.asks--)
         else if (type === 1) await this.onBlocks(m)
         else if (type === 2) this.onNone(m)
         else this.onRefuse(m)
@@ -111,9 +126,17 @@ export class BelowFreezeExchange {
     })
   }
 
+  /** The stream drained what was written: the next ask may be served. */
+  drained(): void {
+    const go = this.drain
+    this.drain = null
+    go?.()
+  }
+
   close(): void {
     if (this.done) return
     this.done = true
+    this.drained()
     for (const [log, ask] of this.asked) this.answered(log, ask)
     this.asked.clear()
   }
@@ -146,7 +169,8 @@ export class BelowFreezeExchange {
     const start = r.u32()
     const count = r.u8()
     if (count < 1 || count > RANGE_MAX) throw bad()
-    const blocks = await this.side.serve(log, start, count)
+    if (this.served.get(log) === start) return this.refuse('BELOW_FLOOD')
+    const blocks = await this.side.serve(log, start, count, ANSWER_MAX)
     if (this.done) return
     if (!blocks.length) {
       this.channel.messages[2]?.send(new ByteWriter().hex32(log).u32(start).done())
@@ -165,7 +189,9 @@ export class BelowFreezeExchange {
       w.bytes32(b.value)
       writeNodes(w, b.path)
     }
-    this.channel.messages[1]?.send(w.done())
+    this.served.set(log, start)
+    // An asker that does not read its socket holds the next answer back, not our memory.
+    if (this.channel.messages[1]?.send(w.done()) === false && !this.done) await new Promise<void>((go) => (this.drain = go))
   }
 
   private async onBlocks(m: Uint8Array): Promise<void> {
@@ -241,6 +267,7 @@ export function openBelowFreeze(stream: NoiseStream, side: BelowFreezeSide, askW
       protocol: BELOW_FREEZE_PROTOCOL,
       messages: [message(0), message(1), message(2), message(3)],
       onopen: () => ex?.changed(),
+      ondrain: () => ex?.drained(),
       onclose: () => ex?.close(),
     })
     if (!channel) return null

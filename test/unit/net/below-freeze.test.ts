@@ -18,8 +18,8 @@ import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { freezes, makeEvidence, treesPart, type ForkEvidence } from '../../../core/group/equivocation.ts'
 import { FrozenRescue } from '../../../core/group/frozen-rescue.ts'
-import { BELOW_FREEZE_PROTOCOL, belowFreezeOn, listenForBelowFreeze, openBelowFreeze, type BelowFreezeExchange } from '../../../core/net/below-freeze.ts'
-import { Protomux, rawEncoding, type NoiseStream } from '../../../core/net/holepunch-net.ts'
+import { BELOW_FREEZE_PROTOCOL, BelowFreezeExchange, belowFreezeOn, listenForBelowFreeze, openBelowFreeze, type BelowFreezeSide } from '../../../core/net/below-freeze.ts'
+import { Protomux, rawEncoding, type NoiseStream, type ProtomuxChannel } from '../../../core/net/holepunch-net.ts'
 import { ByteWriter } from '../../../core/store/bytes.ts'
 import type { HypercoreSession, ProofNode } from '../../../core/store/holepunch.ts'
 import { writeNodes } from '../../../core/store/log-proofs.ts'
@@ -253,7 +253,29 @@ describe('the below-freeze exchange', () => {
     for (let i = 0; i < 200; i++) h.send(0, ask)
     expect(await h.refused).toBe('BELOW_FLOOD')
     expect(server.refusals).toEqual(['sent BELOW_FLOOD'])
-    expect(server.served).toBeLessThanOrEqual(64)
+    // The same range twice, or more asks at once than an honest asker has out: one served at most.
+    expect(server.served).toBeLessThanOrEqual(1)
+  })
+
+  it('refuses the same range asked again once it was answered with blocks', async () => {
+    const sc = await scene()
+    const server = await side(sc, sc.t.ra)
+    const [x, y] = pair()
+    openBelowFreeze(x, server.rescue)
+    const h = hostile(y)
+    const ask = new ByteWriter().hex32(sc.t.key).u32(0).u8(4).done()
+    h.send(0, ask)
+    await h.answered
+    h.send(0, ask)
+    expect(await h.refused).toBe('BELOW_FLOOD')
+    expect([server.served, server.refusals]).toEqual([1, ['sent BELOW_FLOOD']])
+  })
+
+  it('reads no more than an answer may carry', async () => {
+    const sc = await scene()
+    const server = await side(sc, sc.t.ra)
+    expect((await server.rescue.serve(sc.t.key, 0, 4, Infinity)).length).toBe(4)
+    expect((await server.rescue.serve(sc.t.key, 0, 4, 1)).length).toBe(1)
   })
 
   it.each([false, true])('opens only once member-auth said yes (said %s)', async (ok) => {
@@ -275,6 +297,45 @@ describe('the below-freeze exchange', () => {
     expect(h.opened()).toBe(ok)
     expect(belowFreezeOn(x) !== null).toBe(ok)
     expect(server.served).toBe(0)
+  })
+})
+
+/** A channel that records what is sent; `full` makes every send find the stream's buffer full. */
+function recordingChannel(full = false): { channel: ProtomuxChannel; sent: number[] } {
+  const sent: number[] = []
+  const message = (type: number) => ({ send: () => (sent.push(type), !full) })
+  const channel: ProtomuxChannel = { opened: true, closed: false, open: () => undefined, close: () => undefined, messages: [message(0), message(1), message(2), message(3)] }
+  return { channel, sent }
+}
+
+const settled = (): Promise<void> => new Promise((ok) => setImmediate(ok))
+const askFor = (log: string): Uint8Array => new ByteWriter().hex32(log).u32(0).u8(1).done()
+const oneBlock = (): Promise<RescuedBlock[]> => Promise.resolve([{ index: 0, value: new Uint8Array([1]), path: [] }])
+const sideServing = (serve: BelowFreezeSide['serve']): BelowFreezeSide => ({ wanted: () => [], serve, check: () => false, take: async () => undefined })
+
+describe('the answerer\'s own bounds', () => {
+  it('serves at most as many asks at once as an honest asker has out; one more is a flood', async () => {
+    let serving = 0
+    const { channel, sent } = recordingChannel()
+    const ex = new BelowFreezeExchange(channel, sideServing(() => (serving++, new Promise<RescuedBlock[]>(() => undefined))))
+    for (let i = 0; i < 4; i++) ex.receive(0, askFor(String(i).repeat(64)))
+    await settled()
+    expect([serving, sent]).toEqual([1, []])
+    ex.receive(0, askFor('5'.repeat(64)))
+    expect(sent).toEqual([3])
+  })
+
+  it('serves the next ask only once the stream drained the last answer', async () => {
+    let serving = 0
+    const { channel, sent } = recordingChannel(true)
+    const ex = new BelowFreezeExchange(channel, sideServing(() => (serving++, oneBlock())))
+    ex.receive(0, askFor('a'.repeat(64)))
+    ex.receive(0, askFor('b'.repeat(64)))
+    await settled()
+    expect([serving, sent]).toEqual([1, [1]])
+    ex.drained()
+    await settled()
+    expect([serving, sent]).toEqual([2, [1, 1]])
   })
 })
 
