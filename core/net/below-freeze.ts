@@ -20,7 +20,8 @@
  * one ask per log outstanding and at most OUTSTANDING logs at once; an answer moves it on. One
  * connection at a time asks for a range (the side's `claim`); an ask unanswered after
  * ASK_WAIT_MS lets the range go to other connections (a silent member cannot stall it) and stays
- * open here, so a slow honest answer is still taken.
+ * open here, so a slow honest answer is still taken. A partial answer (fewer blocks than asked, far
+ * from the size cut) counts as "none" for the rest: the next ask for that log goes to the others.
  *
  * Bounds, per connection: messages through a token bucket (BURST, then RATE a second), message
  * sizes as above, answers only to asks outstanding. The answerer keeps its own bounds, since only
@@ -212,6 +213,11 @@ export class BelowFreezeExchange {
     // Every block is checked before any is kept: one forged block and the message is dropped whole.
     if (!blocks.every((b) => this.side.check(log, b.index, b.value, b.path))) return this.refuse('BELOW_FORGED')
     this.asked.delete(log)
+    // Fewer blocks than asked, well short of the size cut: this member holds no more from there, or
+    // answers a block at a time on purpose, just inside the wait, to stretch the rescue; either
+    // way the others are asked for the rest first (it is asked again when what is lacking changes).
+    const bytes = blocks.reduce((sum, b) => sum + b.value.length, 0)
+    if (n < ask.count && bytes <= ANSWER_MAX - VALUE_MAX) this.lacking.set(log, start + n)
     try {
       await this.side.take(log, blocks)
     } finally {

@@ -339,6 +339,35 @@ describe('the answerer\'s own bounds', () => {
   })
 })
 
+describe('a slow member', () => {
+  it('answering one block at a time is not asked for the rest until what is lacking changes; a full answer is', async () => {
+    const log = 'c'.repeat(64)
+    let from = 0
+    const asker: BelowFreezeSide = {
+      wanted: () => [{ log, from, end: 100 }],
+      serve: async () => [],
+      check: () => true,
+      take: async (_log, blocks) => void (from += blocks.length),
+    }
+    const { channel, sent } = recordingChannel()
+    const ex = new BelowFreezeExchange(channel, asker)
+    const block = { value: new Uint8Array([1]), path: [] }
+    ex.changed()
+    await settled()
+    expect(sent).toEqual([0])
+    ex.receive(1, answer(log, 0, [block]))
+    await settled()
+    expect([from, sent]).toEqual([1, [0]])
+    ex.changed(true)
+    await settled()
+    expect(sent).toEqual([0, 0])
+    ex.receive(1, answer(log, 1, Array.from({ length: 64 }, () => block)))
+    await settled()
+    expect([from, sent]).toEqual([65, [0, 0, 0]])
+    ex.close()
+  })
+})
+
 describe('what this device lacks', () => {
   it('is found by reading, so a copy whose bitfield cannot tell still asks', async () => {
     const sc = await scene()
