@@ -17,7 +17,9 @@
  * the file is set aside whole (`.damaged`), the store starts empty and says so with LOG_CORRUPT,
  * and the blocks are fetched again. Nothing is lost: the Hypercore copy is never touched, and the
  * damaged file is kept. A torn last record (the app killed mid-write) is damage the same way.
- * Blocks are read from the file by offset, so memory holds offsets, not blocks.
+ * Blocks and their paths are read from the file by offset, so memory holds offsets, not blocks:
+ * nothing kept is a view into the file read at open or into a message received (which would keep
+ * those whole buffers alive; session 15 review, F9).
  */
 import { open, readFile, rename, mkdir } from 'node:fs/promises'
 import path from 'node:path'
@@ -41,10 +43,11 @@ export interface RescuedBlock {
 /** Whether a block checks against the evidence (core/group/freeze-roots.ts `underRoots`). */
 export type BlockCheck = (index: number, value: Uint8Array, path: readonly ProofNode[]) => boolean
 
+/** Where a record's value starts, its length, and how many path nodes follow it. */
 interface Where {
   offset: number
   length: number
-  path: ProofNode[]
+  nodes: number
 }
 
 export const RESCUE_DIR = 'rescued'
@@ -100,7 +103,7 @@ export class RescueStore {
       const value = r.raw(length)
       const p = readNodes(r, MAX_PATH, bad)
       if (!check(index, value, p)) throw new Error(`block ${index} does not check`)
-      this.where.set(index, { offset: at + 8, length, path: p })
+      this.where.set(index, { offset: at + 8, length, nodes: p.length })
       at += 8 + length + 4 + 48 * p.length
     }
     this.held = this.heldUntil(0, Infinity)
@@ -128,10 +131,12 @@ export class RescueStore {
     if (!w) return null
     const fh = await open(this.file, 'r')
     try {
-      const value = Buffer.alloc(w.length)
-      const { bytesRead } = await fh.read(value, 0, w.length, w.offset)
-      if (bytesRead !== w.length) throw errors.LOG_CORRUPT('a rescued block is cut short')
-      return { index, value, path: w.path }
+      const record = Buffer.alloc(w.length + 4 + 48 * w.nodes)
+      const { bytesRead } = await fh.read(record, 0, record.length, w.offset)
+      const bad = (): HearthError => errors.LOG_CORRUPT('a rescued block is cut short')
+      if (bytesRead !== record.length) throw bad()
+      const r = new ByteReader(record.subarray(w.length), bad)
+      return { index, value: record.subarray(0, w.length), path: readNodes(r, MAX_PATH, bad) }
     } finally {
       await fh.close()
     }
@@ -166,7 +171,7 @@ export class RescueStore {
       await fh.close()
     }
     this.size += bytes.length
-    fresh.forEach((b, i) => this.where.set(b.index, { offset: (at[i] as [number, number])[0], length: b.value.length, path: b.path }))
+    fresh.forEach((b, i) => this.where.set(b.index, { offset: (at[i] as [number, number])[0], length: b.value.length, nodes: b.path.length }))
     this.held = this.heldUntil(this.held, Infinity)
   }
 }

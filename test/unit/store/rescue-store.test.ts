@@ -1,0 +1,41 @@
+/**
+ * The rescue store (core/store/rescue-store.ts) keeps offsets, not blocks: nothing it keeps is a
+ * view into the file read at open or into the message a block came in (a view keeps the whole
+ * buffer alive: every rescued byte would stay resident; session 15 review, F9). A real file on a
+ * temp folder.
+ */
+import { statSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { RescueStore, type RescuedBlock } from '../../../core/store/rescue-store.ts'
+import { useTempDirs } from '../../helpers/temp-dir.ts'
+
+const tempDir = useTempDirs()
+const SIZE = 64 * 1024
+const COUNT = 20
+
+describe('the rescue store', () => {
+  it('keeps no view of the file it read nor of the message blocks came in', async () => {
+    const dir = tempDir()
+    const key = 'aa'.repeat(32)
+    // Blocks as the exchange hands them over: views into one received message.
+    const message = Buffer.alloc(COUNT * (SIZE + 32), 7)
+    const blocks: RescuedBlock[] = Array.from({ length: COUNT }, (_, index) => ({
+      index,
+      value: message.subarray(index * (SIZE + 32), index * (SIZE + 32) + SIZE),
+      path: [{ index: 1, size: 1, hash: message.subarray(index * (SIZE + 32) + SIZE, (index + 1) * (SIZE + 32)) }],
+    }))
+    const { store } = await RescueStore.open(dir, key, () => true)
+    await store.put(blocks)
+    const put = await store.get(3)
+    expect(put?.path[0]?.hash.buffer).not.toBe(message.buffer)
+    expect(put?.value.buffer).not.toBe(message.buffer)
+
+    const again = (await RescueStore.open(dir, key, () => true)).store
+    expect(statSync(again.file).size).toBeGreaterThan(COUNT * SIZE)
+    const read = await again.get(3)
+    expect(Buffer.from(read?.value as Uint8Array).equals(blocks[3]?.value as Uint8Array)).toBe(true)
+    expect(Buffer.from(read?.path[0]?.hash as Uint8Array).equals(blocks[3]?.path[0]?.hash as Uint8Array)).toBe(true)
+    // The record alone backs what is read, not the file.
+    expect((read?.path[0]?.hash as Uint8Array).buffer.byteLength).toBeLessThan(2 * SIZE)
+  })
+})
