@@ -152,4 +152,22 @@ describe('FrozenRescue, against versions a hostile writer signed', () => {
     await rescue.take(key, A.slice(RANGE_MAX, freeze).map((value, i) => ({ index: RANGE_MAX + i, value, path: [] })))
     expect(sync.waiting(() => freeze, () => Math.min(reader.length, freeze)), `seed ${seed}`).toBe(false)
   })
+
+  it('how far a frozen copy holds the log is found from its bitfield, checked with one read, not a read per block', async () => {
+    const key = 'ac'.repeat(32)
+    let reads = 0
+    const held = 1000
+    const rescue = new FrozenRescue(tempDir(), { freezes: () => ({ frozen: new Map([[key, 1200]]), reports: [] }), rescued: () => undefined })
+    const copy: PeerLog = {
+      key,
+      length: 1200,
+      frozen: true,
+      get: async (i) => (reads++, i < held ? new Uint8Array([1]) : null),
+      heldUntil: (from, end) => Math.min(Math.max(from, held), end),
+    }
+    const reader = rescue.attach(copy)
+    await rescue.refresh()
+    expect(reader.rescued).toBe(held)
+    expect(reads).toBeLessThanOrEqual(2)
+  })
 })
