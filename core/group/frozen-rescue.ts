@@ -16,11 +16,10 @@
  * below the freeze is read from the rescue store, and `heldUntil` counts it as held, so a
  * newcomer's first sync (first-sync.ts) reads the log up to its freeze and ends.
  */
-import path from 'node:path'
 import type { HearthError } from '../errors.ts'
 import type { ProofNode } from '../store/holepunch.ts'
 import type { PeerLog } from '../store/peer-log.ts'
-import { RESCUE_DIR, RescueStore, type RescuedBlock } from '../store/rescue-store.ts'
+import { RescueStore, rescueDirOf, type RescuedBlock } from '../store/rescue-store.ts'
 import { climb, depthOf } from '../store/tree-proof.ts'
 import type { BelowFreezeSide } from '../net/below-freeze.ts'
 import type { ForkEvidence } from './equivocation.ts'
@@ -75,7 +74,7 @@ export class FrozenRescue implements BelowFreezeSide {
   /** log → the roots of this device's copy at its signed length (null: none), read before its store opens. */
   private readonly own = new Map<string, { length: number; roots: ProofNode[] | null }>()
 
-  /** `dir`: the profile's rescue folder (rescue-store.ts RESCUE_DIR). */
+  /** `dir`: the profile's rescue folder (rescue-store.ts rescueDirOf). */
   constructor(private readonly dir: string, private readonly host: RescueHost) {}
 
   /** The log as the space reads it: below the freeze, a block the copy lacks comes from the rescue store. */
@@ -330,7 +329,7 @@ export class FrozenRescue implements BelowFreezeSide {
  * would, and connected members asked again when what is lacking changes.
  */
 export function rescueFor(space: GroupSpace, logStoreDir: string, online: { schedule(log: PeerLog): void; changed(fresh: boolean): void }): FrozenRescue {
-  const rescue: FrozenRescue = new FrozenRescue(path.join(path.dirname(logStoreDir), RESCUE_DIR), {
+  const rescue: FrozenRescue = new FrozenRescue(rescueDirOf(logStoreDir), {
     freezes: () => (space.groupId ? { frozen: space.governance.frozen, reports: space.governance.forkReports } : null),
     rescued: (key) => {
       const log = rescue.reader(key)

@@ -21,7 +21,7 @@
  * nothing kept is a view into the file read at open or into a message received (which would keep
  * those whole buffers alive; session 15 review, F9).
  */
-import { open, readFile, rename, mkdir } from 'node:fs/promises'
+import { open, readFile, rename, mkdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { errors, type HearthError } from '../errors.ts'
 import { ByteReader, ByteWriter } from './bytes.ts'
@@ -51,6 +51,20 @@ interface Where {
 }
 
 export const RESCUE_DIR = 'rescued'
+
+/** The profile's rescue folder, beside the log store's folder `logStoreDir`. */
+export function rescueDirOf(logStoreDir: string): string {
+  return path.join(path.dirname(logStoreDir), RESCUE_DIR)
+}
+
+/**
+ * Whether blocks of log `key` (hex) were rescued here (a file holding a record): an archive
+ * cannot carry them yet (core/archive/archive-export.ts refuses rather than lack them).
+ */
+export async function hasRescued(logStoreDir: string, key: string): Promise<boolean> {
+  const size = await stat(path.join(rescueDirOf(logStoreDir), `${key}.rescued`)).then((s) => s.size, () => 0)
+  return size > HEADER
+}
 
 export class RescueStore {
   private readonly where = new Map<number, Where>()
