@@ -36,6 +36,11 @@ export interface RescueHost {
   /** A refusal this side sent (`sent`) or received on some connection. */
   refused?(code: string, sent: boolean): void
   /**
+   * Blocks went out or came in through the exchange: not Hypercore uploads or downloads, so the
+   * upkeep's traffic clock (traffic-clock.ts, on the upkeep branch) hears them only from here.
+   */
+  traffic?(): void
+  /**
    * What this device lacks below a freeze changed (`fresh`: ask again even members who said they
    * lack it), or an ask was let go (only the others ask on).
    */
@@ -257,6 +262,7 @@ export class FrozenRescue implements BelowFreezeSide {
       out.push(b)
       bytes += b.value.length
     }
+    if (out.length) this.host.traffic?.()
     return out
   }
 
@@ -267,6 +273,7 @@ export class FrozenRescue implements BelowFreezeSide {
   async take(log: string, blocks: RescuedBlock[]): Promise<void> {
     const store = await this.storeOf(log)
     if (!store) return
+    this.host.traffic?.()
     await store.put(blocks)
     const reach = this.reach.get(log)
     if (reach !== undefined) this.reach.set(log, store.heldUntil(reach, Infinity))
@@ -328,7 +335,7 @@ export class FrozenRescue implements BelowFreezeSide {
  * the profile's `rescued` folder beside the log store's, a rescued log caught up as an append
  * would, and connected members asked again when what is lacking changes.
  */
-export function rescueFor(space: GroupSpace, logStoreDir: string, online: { schedule(log: PeerLog): void; changed(fresh: boolean): void }): FrozenRescue {
+export function rescueFor(space: GroupSpace, logStoreDir: string, online: { schedule(log: PeerLog): void; changed(fresh: boolean): void; traffic?(): void }): FrozenRescue {
   const rescue: FrozenRescue = new FrozenRescue(rescueDirOf(logStoreDir), {
     freezes: () => (space.groupId ? { frozen: space.governance.frozen, reports: space.governance.forkReports } : null),
     rescued: (key) => {
@@ -336,6 +343,8 @@ export function rescueFor(space: GroupSpace, logStoreDir: string, online: { sche
       if (log) online.schedule(log)
     },
     wantedChanged: (fresh) => online.changed(fresh),
+    // Where group-online has a traffic clock (the upkeep branch), it passes `traffic: () => clock.saw()`.
+    ...(online.traffic ? { traffic: () => online.traffic?.() } : {}),
   })
   return rescue
 }

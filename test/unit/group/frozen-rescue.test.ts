@@ -170,4 +170,27 @@ describe('FrozenRescue, against versions a hostile writer signed', () => {
     expect(reader.rescued).toBe(held)
     expect(reads).toBeLessThanOrEqual(2)
   })
+
+  it('tells the traffic clock of blocks served and blocks taken (not Hypercore traffic, so nothing else does)', async () => {
+    const seed = testSeed()
+    const rnd = seededRandom(seed)
+    const version = writer(rnd)
+    const A = Array.from({ length: 6 }, () => rnd.bytes(40))
+    const v1 = await version(A)
+    const v2 = await version([...A.slice(0, 5), rnd.bytes(40)])
+    const key = keyOf(v1)
+    const reports = [await evidence(v1, v2, 4)]
+    let heard = 0
+    const host = { freezes: () => ({ frozen: freezes(reports), reports }), rescued: () => undefined, traffic: () => void heard++ }
+    const server = new FrozenRescue(tempDir(), host)
+    server.attach(peerLog(v1.key as Uint8Array, v1, () => Promise.reject(new Error('closed'))))
+    await server.refresh()
+    const blocks = await server.serve(key, 0, 4)
+    expect([blocks.length, heard], `seed ${seed}`).toEqual([4, 1])
+    const newcomer = new FrozenRescue(tempDir(), host)
+    newcomer.attach({ key, length: 0, get: async () => null, heldUntil: (from) => from })
+    await newcomer.refresh()
+    await newcomer.take(key, blocks)
+    expect(heard, `seed ${seed}`).toBe(2)
+  })
 })
