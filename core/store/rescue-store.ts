@@ -179,6 +179,9 @@ export class RescueStore {
     const bytes = w.done()
     const fh = await open(this.file, 'a')
     try {
+      // A write that failed part way (ENOSPC, a crash of the disk rather than the app) may have
+      // left bytes past what is recorded here: cut them first, or every offset after would be wrong.
+      if ((await fh.stat()).size !== this.size) await fh.truncate(this.size)
       await fh.write(bytes)
       await fh.datasync()
     } finally {

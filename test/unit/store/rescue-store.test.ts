@@ -4,7 +4,7 @@
  * buffer alive: every rescued byte would stay resident; session 15 review, F9). A real file on a
  * temp folder.
  */
-import { statSync } from 'node:fs'
+import { appendFileSync, statSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { RescueStore, type RescuedBlock } from '../../../core/store/rescue-store.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
@@ -37,5 +37,20 @@ describe('the rescue store', () => {
     expect(Buffer.from(read?.path[0]?.hash as Uint8Array).equals(blocks[3]?.path[0]?.hash as Uint8Array)).toBe(true)
     // The record alone backs what is read, not the file.
     expect((read?.path[0]?.hash as Uint8Array).buffer.byteLength).toBeLessThan(2 * SIZE)
+  })
+
+  it('cuts bytes a failed write left past its records before the next, so offsets hold and the file reopens whole', async () => {
+    const dir = tempDir()
+    const key = 'ab'.repeat(32)
+    const block = (index: number): RescuedBlock => ({ index, value: Buffer.alloc(100, index + 1), path: [{ index: 1, size: 1, hash: Buffer.alloc(32, index) }] })
+    const { store } = await RescueStore.open(dir, key, () => true)
+    await store.put([block(0)])
+    // What a write that failed part way leaves: some bytes of a record never recorded.
+    appendFileSync(store.file, Buffer.alloc(37, 9))
+    await store.put([block(1)])
+    expect(Buffer.from((await store.get(1))?.value as Uint8Array).equals(block(1).value)).toBe(true)
+    const again = await RescueStore.open(dir, key, () => true)
+    expect(again.damaged).toBeNull()
+    expect(Buffer.from((await again.store.get(1))?.value as Uint8Array).equals(block(1).value)).toBe(true)
   })
 })
