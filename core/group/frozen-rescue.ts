@@ -319,7 +319,8 @@ export class FrozenRescue implements BelowFreezeSide {
     if (open) return open
     if (!this.host.freezes()?.frozen.has(log)) return Promise.resolve(null)
     // The copy's roots first: every record is checked again on open, against them too.
-    const run = this.ownRoots(log).then(() => RescueStore.open(this.dir, log, (i, v, p) => this.check(log, i, v, p)).then(({ store, damaged }) => {
+    // Records at or past the freeze now (later evidence lowered it) are left aside, not damage.
+    const run = this.ownRoots(log).then(() => RescueStore.open(this.dir, log, (i, v, p) => this.check(log, i, v, p), this.host.freezes()?.frozen.get(log)).then(({ store, damaged }) => {
       if (damaged) this.host.damaged?.(log, damaged)
       this.stores.set(log, store)
       return store

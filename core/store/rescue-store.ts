@@ -14,7 +14,7 @@
  *
  * Nothing on disk is trusted: on open every record is checked again against the evidence
  * (the caller's `check`). A file that does not parse or a record that does not check is damage:
- * the file is set aside whole (`.damaged`), the store starts empty and says so with LOG_CORRUPT,
+ * the file is set aside whole (`.damaged`, or `.damaged-2`… beside an earlier one), the store starts empty and says so with LOG_CORRUPT,
  * and the blocks are fetched again. Nothing is lost: the Hypercore copy is never touched, and the
  * damaged file is kept. A torn last record (the app killed mid-write) is damage the same way.
  * Blocks and their paths are read from the file by offset, so memory holds offsets, not blocks:
@@ -52,6 +52,14 @@ interface Where {
 
 export const RESCUE_DIR = 'rescued'
 
+/** `name`, or `name-2`, `name-3`…: the first not taken, so an earlier damaged file is never overwritten. */
+async function unused(name: string): Promise<string> {
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? name : `${name}-${n}`
+    if (!(await stat(candidate).then(() => true, () => false))) return candidate
+  }
+}
+
 /** The profile's rescue folder, beside the log store's folder `logStoreDir`. */
 export function rescueDirOf(logStoreDir: string): string {
   return path.join(path.dirname(logStoreDir), RESCUE_DIR)
@@ -81,7 +89,7 @@ export class RescueStore {
    * The store of log `key` (hex) in `dir`. `damaged` is LOG_CORRUPT when a file was there and did
    * not read whole or did not check; it was set aside and the store is empty.
    */
-  static async open(dir: string, key: string, check: BlockCheck): Promise<{ store: RescueStore; damaged: HearthError | null }> {
+  static async open(dir: string, key: string, check: BlockCheck, end = Infinity): Promise<{ store: RescueStore; damaged: HearthError | null }> {
     if (!/^[0-9a-f]{64}$/.test(key)) throw errors.INTERNAL('a rescued log needs its key')
     await mkdir(dir, { recursive: true })
     const file = path.join(dir, `${key}.rescued`)
@@ -94,16 +102,17 @@ export class RescueStore {
     }
     const store = new RescueStore(file, key, bytes.length)
     try {
-      store.load(bytes, check)
+      store.load(bytes, check, end)
       return { store, damaged: null }
     } catch (e) {
-      await rename(file, `${file}.damaged`)
+      await rename(file, await unused(`${file}.damaged`))
       const damaged = errors.LOG_CORRUPT(`the rescued blocks of a frozen log were damaged and set aside; they will be fetched again (${(e as Error).message})`)
       return { store: new RescueStore(file, key, 0), damaged }
     }
   }
 
-  private load(bytes: Buffer, check: BlockCheck): void {
+  /** Records at or past `end` (a freeze lowered by later evidence) are left in the file, not loaded. */
+  private load(bytes: Buffer, check: BlockCheck, end: number): void {
     const bad = (): HearthError => errors.LOG_CORRUPT('the file does not parse')
     if (bytes.length < HEADER || !bytes.subarray(0, 4).equals(MAGIC)) throw bad()
     if (bytes[4] !== VERSION) throw new Error(`version ${bytes[4]}`)
@@ -116,8 +125,10 @@ export class RescueStore {
       if (length > MAX_VALUE) throw bad()
       const value = r.raw(length)
       const p = readNodes(r, MAX_PATH, bad)
-      if (!check(index, value, p)) throw new Error(`block ${index} does not check`)
-      this.where.set(index, { offset: at + 8, length, nodes: p.length })
+      if (index < end) {
+        if (!check(index, value, p)) throw new Error(`block ${index} does not check`)
+        this.where.set(index, { offset: at + 8, length, nodes: p.length })
+      }
       at += 8 + length + 4 + 48 * p.length
     }
     this.held = this.heldUntil(0, Infinity)

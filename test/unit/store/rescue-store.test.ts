@@ -4,7 +4,7 @@
  * buffer alive: every rescued byte would stay resident; session 15 review, F9). A real file on a
  * temp folder.
  */
-import { appendFileSync, statSync } from 'node:fs'
+import { appendFileSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { RescueStore, type RescuedBlock } from '../../../core/store/rescue-store.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
@@ -52,5 +52,32 @@ describe('the rescue store', () => {
     const again = await RescueStore.open(dir, key, () => true)
     expect(again.damaged).toBeNull()
     expect(Buffer.from((await again.store.get(1))?.value as Uint8Array).equals(block(1).value)).toBe(true)
+  })
+
+  it('leaves records at or past a lowered freeze aside on open, not as damage', async () => {
+    const dir = tempDir()
+    const key = 'ac'.repeat(32)
+    const { store } = await RescueStore.open(dir, key, () => true)
+    await store.put([0, 1, 2, 3].map((index) => ({ index, value: Buffer.alloc(10, index), path: [] })))
+    // The check refuses what lies at or past the freeze (2 now), as FrozenRescue.check does.
+    const again = await RescueStore.open(dir, key, (i) => i < 2, 2)
+    expect(again.damaged).toBeNull()
+    expect([0, 1, 2, 3].map((i) => again.store.has(i))).toEqual([true, true, false, false])
+    expect(again.store.contiguous).toBe(2)
+  })
+
+  it('sets a second damaged file aside beside the first, never over it', async () => {
+    const dir = tempDir()
+    const key = 'ad'.repeat(32)
+    for (let n = 0; n < 2; n++) {
+      const { store } = await RescueStore.open(dir, key, () => true)
+      await store.put([{ index: 0, value: Buffer.alloc(10, n), path: [] }])
+      const again = await RescueStore.open(dir, key, () => false)
+      expect(again.damaged?.code).toBe('LOG_CORRUPT')
+    }
+    expect(readdirSync(dir).sort()).toEqual([`${key}.rescued.damaged`, `${key}.rescued.damaged-2`])
+    // Each holds the block of its own round.
+    expect(readFileSync(`${dir}/${key}.rescued.damaged`).includes(Buffer.alloc(10, 0))).toBe(true)
+    expect(readFileSync(`${dir}/${key}.rescued.damaged-2`).includes(Buffer.alloc(10, 1))).toBe(true)
   })
 })
