@@ -13,6 +13,7 @@ import type { Identity } from '../crypto/identity.ts'
 import type { KdfParams } from '../crypto/kdf.ts'
 import type { LogStore } from '../store/log-store.ts'
 import { blockProof, PROOF_WINDOW, ProofPlanner, upgradeProof } from '../store/log-proofs.ts'
+import { hasRescued } from '../store/rescue-store.ts'
 import { ByteWriter } from '../store/bytes.ts'
 import { ContainerWriter } from './archive-container.ts'
 import { encodeKeys, EntryType, EntryWriter, metaBytes, type ArchiveKeys, type ArchiveMeta } from './archive-entries.ts'
@@ -48,6 +49,9 @@ export async function writeArchive(fh: FileHandle, passphrase: string, src: Arch
       sessions.push(session)
       const signer = session.manifest?.signers[0]?.publicKey
       if (!signer) throw errors.INTERNAL('a log has no manifest')
+      // Blocks rescued below a freeze live outside Hypercore (core/store/rescue-store.ts), where
+      // this format does not look: the archive would lack them (silently, for a copy of length 0).
+      if (await hasRescued(src.store.dir, key)) throw errors.ARCHIVE_INCOMPLETE('blocks of a log frozen after its writer signed two versions reached this device outside its copy of the log; an archive cannot carry them yet')
       // Only blocks held from the start without a gap can be proved in order. A log this device
       // holds in part (still arriving, or read from a shared checkpoint, core/group/shared-
       // checkpoint.ts) would make an archive that silently lacks words: refuse instead.

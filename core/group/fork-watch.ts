@@ -143,7 +143,9 @@ export class ForkWatch {
 
   /**
    * The log as the space may read it: never past the snapshot, so every block read is one the
-   * snapshot keeps (blocks that arrive meanwhile are read after the next `beforeRead`).
+   * snapshot keeps (blocks that arrive meanwhile are read after the next `beforeRead`), but for
+   * blocks rescued below a freeze (frozen-rescue.ts): not in Hypercore, so no snapshot keeps them,
+   * and each was checked against the evidence, so there is no rewrite of them to notice.
    */
   bounded(log: PeerLog): PeerLog {
     let r = this.readers.get(log.key)
@@ -153,13 +155,16 @@ export class ForkWatch {
         key: log.key,
         get length() {
           const h = held()
-          return h ? Math.min(log.length, h.snap.length) : log.length
+          return h ? Math.min(log.length, Math.max(h.snap.length, log.rescued ?? 0)) : log.length
         },
         get: (i) => log.get(i),
         getMany: (indexes) => (log.getMany ? log.getMany(indexes) : Promise.all(indexes.map((i) => log.get(i)))),
         heldUntil: (from, end) => (log.heldUntil ? log.heldUntil(from, end) : end),
         get byteLength() {
           return log.byteLength
+        },
+        get rescued() {
+          return log.rescued ?? 0
         },
         get reopening() {
           return log.reopening === true

@@ -11,16 +11,13 @@
  * governance may not name yet the member the newcomer reads it from. Then governance alone decides.
  *
  * A log the space plans to read from a shared checkpoint (GroupSpace.planOf) is fetched sparsely
- * (checkpoint-fetch.ts):
- * the checkpoint's first block, then the blocks it lists and its other parts, then everything
- * after it as the log grows. A log whose checkpoint was refused, or could not be read, is
- * fetched whole. Once a log's checkpoint is read, the blocks it stood for are fetched too, in the
- * background (checkpoint-backfill.ts). Nor is a planned log caught up before governance knows it.
- *
- * Where the group meets over WebRTC (meeting-rooms.ts), when members were last seen
- * (last-seen-watch.ts), the admission exchange (admission-side.ts), who may connect
- * (member-gate.ts) and the backfill (checkpoint-backfill.ts) are modules of their own; this file
- * keeps the logs and who may fetch them.
+ * (checkpoint-fetch.ts): the checkpoint's first block, the blocks it lists and its other parts,
+ * then what follows as the log grows; a refused or unreadable checkpoint's log is fetched whole.
+ * The blocks it stood for follow in the background (checkpoint-backfill.ts). Nor is a planned log
+ * caught up before governance knows it. Where the group meets over WebRTC (meeting-rooms.ts), when
+ * members were last seen (last-seen-watch.ts), the admission exchange (admission-side.ts), who may
+ * connect (member-gate.ts), the backfill and the blocks below a freeze (frozen-rescue.ts) are
+ * modules of their own; this file keeps the logs and who may fetch them.
  */
 import type { Identity } from '../crypto/identity.ts'
 import type { NetworkOptions } from '../net/holepunch-net.ts'
@@ -53,6 +50,7 @@ import { fetchFromCheckpoint, type FetchHost } from './checkpoint-fetch.ts'
 import { TreeCompare } from './tree-compare.ts'
 import { EvidenceCompletion } from './evidence-complete.ts'
 import { GovernanceWait } from './governance-wait.ts'
+import { rescueFor, type FrozenRescue } from './frozen-rescue.ts'
 
 export type { NetworkOptions }
 
@@ -118,6 +116,8 @@ export class GroupOnline {
   private readonly trees: TreeCompare
   /** The other version's block added to evidence that lacks it (evidence-complete.ts). */
   private readonly completion: EvidenceCompletion
+  /** Blocks below a freeze, to and from members outside Hypercore (frozen-rescue.ts). */
+  private readonly rescue: FrozenRescue
 
   private constructor(
     private readonly space: GroupSpace,
@@ -132,6 +132,7 @@ export class GroupOnline {
     this.trees = new TreeCompare({ session: (k) => this.sessions.get(k), logs: () => this.sessions.keys(), report: (ev) => space.reportFork(ev) })
     this.completion = new EvidenceCompletion(space, (k) => store.replicationSession(bytes(k)))
     this.rooms = new MeetingRooms(space, trust.webrtc)
+    this.rescue = rescueFor(space, store, { schedule: (log) => this.schedule(log), changed: (fresh) => this.swarm?.belowFreezeChanged(fresh) })
     this.admissions = new AdmissionSide(space)
     this.backfill = new CheckpointBackfill(space, (key) => this.sessions.get(key), (key) => this.whole.has(key), this.quota)
     this.gate = new MemberGate(space, trust.members, this.admissions, () => void this.refresh().catch(() => undefined))
@@ -157,6 +158,7 @@ export class GroupOnline {
         ...(opts.host ? { host: opts.host } : {}),
         presenceHidden: opts.presenceHidden === true,
         trees: online.trees,
+        belowFreeze: online.rescue,
         quiet: online.keeperOnly.quiet,
         ...online.rooms.options(opts),
       })
@@ -186,10 +188,7 @@ export class GroupOnline {
     this.swarm?.setPresenceHidden(hidden)
   }
 
-  /**
-   * Whether at least one connected MEMBER holds every block of our own log: "our words are safe
-   * elsewhere" (what it holds, not the length it has heard of: holepunch.ts `heldBy`). The keeper does not count here; keeperStatus() says whether it holds them.
-   */
+  /** "Our words are safe elsewhere": a connected MEMBER (not the keeper: keeperStatus()) holds every block of our own log, not just its length (holepunch.ts `heldBy`). */
   writesHeld(): boolean {
     const own = this.sessions.get(this.space.own.key)
     if (!own || own.length === 0) return true
@@ -233,10 +232,9 @@ export class GroupOnline {
   }
 
   /**
-   * A connected member proved it holds a device log governance does not know yet: a member restored from an
-   * archive writes through a new log whose block 0 (device.add) is what attests it. Fetch it and
-   * let governance decide. At most MAX_CANDIDATES such logs, so a member cannot make us store
-   * unbounded junk logs.
+   * A connected member proved it holds a device log governance does not know yet: a member restored
+   * from an archive writes through a new log whose block 0 (device.add) attests it. Fetch it and let
+   * governance decide. At most MAX_CANDIDATES such logs: a member cannot make us store unbounded junk.
    */
   candidate(memberId: string, key: string): void {
     if (this.closed || this.sessions.has(key) || this.candidates.size >= MAX_CANDIDATES || !this.gate.isMember(memberId)) return
@@ -269,6 +267,7 @@ export class GroupOnline {
     // Only logs not followed yet: an async call per log per catch-up was ~380,000 promises per 100,000 blocks.
     for (const key of keys) if (!this.sessions.has(key)) await this.follow(key)
     for (const key of this.space.needsFull) this.fetchWhole(key)
+    await this.rescue.refresh().catch(() => undefined)
     if (gov) this.gate.noteFormer(gov)
     this.rooms.follow(this.swarm)
     this.swarm.recheckMembers()
@@ -323,7 +322,7 @@ export class GroupOnline {
       return
     }
     // Caught up again once the store has reopened it after a conflict (peer-log.ts `reopening`).
-    const log: PeerLog = await this.store.openPeerLog(bytes(key), () => this.schedule(log))
+    const log: PeerLog = this.rescue.attach(await this.store.openPeerLog(bytes(key), () => this.schedule(log)))
     const grew = (): void => {
       this.schedule(log)
       // Checked on the signed length alone, before the blocks arrive, so little past Q is fetched.

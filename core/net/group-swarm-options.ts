@@ -9,6 +9,7 @@ import type { DhtNodeAddress, NoiseStream } from './holepunch-net.ts'
 import type { AdmissionOptions, RejectReason } from './member-auth.ts'
 import type { Transport, TransportChoice } from './transports.ts'
 import type { TreeSide } from './tree-exchange.ts'
+import type { BelowFreezeSide } from './below-freeze.ts'
 import type { RtcPeerFactory } from './webrtc/rtc-peers.ts'
 import type { WebrtcWhere } from './webrtc/webrtc-slot.ts'
 
@@ -68,6 +69,8 @@ export interface GroupSwarmOptions {
   log?(entry: NetLogEntry): void
   /** Compares each log's signed tree with every member on connect (tree-exchange.ts). */
   trees?: TreeSide
+  /** Blocks below a freeze, from and to members, outside Hypercore (below-freeze.ts). */
+  belowFreeze?: BelowFreezeSide
   /** Which transports to meet members on; Hyperswarm alone unless told (transports.ts). */
   transport?: TransportChoice
   /**

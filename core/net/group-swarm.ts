@@ -46,6 +46,7 @@ import { swarmKeyPair, swarmSalt } from './swarm-keys.ts'
 import { groupTopic } from './topic.ts'
 import { startDhtNode } from './dht-node.ts'
 import { listenForTrees, openTrees, treesOn } from './tree-exchange.ts'
+import { belowFreezeOn, listenForBelowFreeze, openBelowFreeze } from './below-freeze.ts'
 import { closeWhich, usesHyperswarm, usesWebrtc, type Transport } from './transports.ts'
 import { WebrtcSlot, type WebrtcWhere } from './webrtc/webrtc-slot.ts'
 import type { AuthenticatedPeer, GroupSwarmOptions, ReplicableLog } from './group-swarm-options.ts'
@@ -225,6 +226,11 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
     for (const c of this.connections) if (c.peer) treesOn(c.conn)?.changed(key)
   }
 
+  /** What this device lacks below a freeze changed: every connected member is asked again (below-freeze.ts). */
+  belowFreezeChanged(fresh: boolean): void {
+    for (const c of this.connections) if (c.peer) belowFreezeOn(c.conn)?.changed(fresh)
+  }
+
   /**
    * Asks isMember again about every connected peer and drops those it now refuses. Call it when
    * governance changes (a removal): membership is otherwise checked once, at connect.
@@ -291,6 +297,7 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
     const mine = (): boolean => this.presenceHidden
     listenForPresence(conn, auth.then((o) => o.ok && !this.closing), mine, presence)
     if (this.opts.trees) listenForTrees(conn, auth.then((o) => o.ok && !this.closing), this.opts.trees)
+    if (this.opts.belowFreeze) listenForBelowFreeze(conn, auth.then((o) => o.ok && !this.closing), this.opts.belowFreeze)
     void auth
       .then((outcome) => {
         if (!outcome.ok) return this.reject(source, outcome.reason)
@@ -301,6 +308,7 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
         if (ownDevice) announceDevice(conn, ownDevice, device)
         announcePresence(conn, mine, presence)
         if (this.opts.trees) openTrees(conn, this.opts.trees)
+        if (this.opts.belowFreeze) openBelowFreeze(conn, this.opts.belowFreeze)
         if (this.connections.has(c)) this.emit('peer-up', c.peer)
       })
       .catch(() => conn.destroy())

@@ -110,6 +110,8 @@ export interface ProtomuxMessage {
 
 export interface ProtomuxChannel {
   readonly opened: boolean
+  /** False once a send found the stream's buffer full, until it drains (`ondrain`). */
+  readonly drained?: boolean
   readonly closed: boolean
   open(handshake?: unknown): void
   close(): void
@@ -129,6 +131,8 @@ export interface ProtomuxInstance {
     id?: Uint8Array | null
     messages: { encoding: Encoding; onmessage(message: Uint8Array): void }[]
     onopen?(): void
+    /** The stream drained after a send found its buffer full. */
+    ondrain?(): void
     onclose?(isRemote: boolean): void
   }): ProtomuxChannel | null
   /** Called when the remote opens a channel of `protocol` we have not made yet; the open waits for the promise. */

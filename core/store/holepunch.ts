@@ -88,6 +88,11 @@ export interface HypercoreSession {
   once(event: 'close', listener: () => void): unknown
   /** A session that keeps reading the log as it is now, even after a truncation drops blocks. */
   snapshot(): HypercoreSession
+  /**
+   * The stored copy's header; `frozen` once a conflict froze it (hypercore 11.37 lib/core.js): it
+   * then neither asks for blocks nor serves them, for good (core/group/frozen-rescue.ts).
+   */
+  readonly core?: { readonly header: { readonly frozen: boolean } } | null
   off(event: 'download' | 'append', listener: (...args: never[]) => void): unknown
 }
 

@@ -19,7 +19,7 @@
 import { storeError } from './device-log.ts'
 import { getBlocks, heldUntil } from './block-batch.ts'
 import { seekQuotaEnd } from './quota-end.ts'
-import type { HypercoreSession } from './holepunch.ts'
+import type { HypercoreSession, ProofNode } from './holepunch.ts'
 
 /** A fellow member's log as this store holds it: read-only, possibly not complete. */
 export interface PeerLog {
@@ -36,6 +36,22 @@ export interface PeerLog {
   quotaEnd?(budget: number): Promise<number | null>
   /** True between a conflict (or close) and the new session: `heldUntil` answers `end` then, and cannot tell. */
   readonly reopening?: boolean
+  /**
+   * The tree nodes from held block `index` up `depth` levels (its path to the tree node there),
+   * as Hypercore proves it; null when the block is not held. A frozen copy still gives them.
+   */
+  path?(index: number, depth: number): Promise<ProofNode[] | null>
+  /**
+   * How far from 0 the log reads below a freeze outside Hypercore (core/group/frozen-rescue.ts):
+   * the blocks held from 0 (copy and rescue store together), or, for a copy that cannot fetch
+   * them, up to where the evidence's shared roots prove the log reaches (a block not here yet is
+   * read when it comes).
+   */
+  readonly rescued?: number
+  /** Hypercore froze this copy at a conflict: it neither asks for blocks nor serves them. */
+  readonly frozen?: boolean
+  /** The roots of the copy's signed tree at its length; null when it has no signed length. */
+  roots?(): Promise<ProofNode[] | null>
 }
 
 /** Between a session's conflict or close and the new session: what it held, and when the new one is ready. */
@@ -101,9 +117,23 @@ export function peerLog(key: Uint8Array, first: HypercoreSession, reopen: () => 
     get reopening() {
       return gap !== null
     },
+    get frozen() {
+      return core.core?.header.frozen === true
+    },
+    roots: () =>
+      read('read the signed roots', async (c) => {
+        const length = c.length
+        return length ? ((await c.proof({ upgrade: { start: 0, length } })).upgrade?.nodes ?? null) : null
+      }),
     quotaEnd: (budget) => read('read the log length', (c) => seekQuotaEnd(c, budget)),
     get: (index) => read(`read block ${index}`, (c) => c.get(index, { wait: false })),
     heldUntil: (from, end) => (gap ? end : heldUntil(core, from, end)),
+    path: (index, depth) =>
+      read(`read the path of block ${index}`, async (c) => {
+        if ((await c.get(index, { wait: false })) === null) return null
+        const p = await c.proof({ block: { index, nodes: depth } })
+        return p.block?.nodes ?? null
+      }),
     getMany: (indexes) => read(`read blocks ${indexes[0]}–${indexes[indexes.length - 1]}`, (c) => getBlocks(c, indexes)),
   }
 }

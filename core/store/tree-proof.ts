@@ -49,7 +49,7 @@ const hc = {
     parent(a: ProofNode, b: ProofNode): Uint8Array
     tree(roots: ProofNode[]): Uint8Array
   },
-  flat: hcRequire('flat-tree') as { fullRoots(index: number): number[]; leftSpan(index: number): number; sibling(index: number): number; parent(index: number): number; children(index: number): [number, number] | null },
+  flat: hcRequire('flat-tree') as { fullRoots(index: number): number[]; leftSpan(index: number): number; rightSpan(index: number): number; sibling(index: number): number; parent(index: number): number; children(index: number): [number, number] | null },
   caps: hcRequire('./lib/caps.js') as { treeSignable(manifestHash: Uint8Array, treeHash: Uint8Array, length: number, fork: number): Uint8Array },
   merkle: hcRequire('./lib/merkle-tree.js') as {
     MerkleTree: { verifyFullyRemote(session: object, proof: object): { length: number; roots: ProofNode[] } }
@@ -258,4 +258,30 @@ export function verifySignedState(logKey: Uint8Array, signer: Uint8Array, s: Sig
   } catch {
     return false
   }
+}
+
+/**
+ * The tree node reached by climbing from block `index` (its bytes `value`) through `path`, each
+ * node the sibling of the one before, with Hypercore's hashes; null when a node is not that
+ * sibling. What core/net/below-freeze.ts checks a block against (a root of signed evidence).
+ */
+export function climb(index: number, value: Uint8Array, path: readonly ProofNode[]): ProofNode | null {
+  let node: ProofNode = { index: 2 * index, size: value.length, hash: hc.crypto.data(value) }
+  for (const sib of path) {
+    if (sib.index !== hc.flat.sibling(node.index)) return null
+    node = { index: hc.flat.parent(node.index), size: node.size + sib.size, hash: hc.crypto.parent(node, sib) }
+  }
+  return node
+}
+
+/** How many path nodes lie between a leaf and the tree node `root` above it (its depth). */
+export function depthOf(root: number): number {
+  let d = 0
+  while (Math.floor(root / 2 ** d) % 2 === 1) d++
+  return d
+}
+
+/** The last block under a tree node. */
+export function lastLeaf(node: number): number {
+  return hc.flat.rightSpan(node) / 2
 }

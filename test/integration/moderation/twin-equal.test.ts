@@ -5,7 +5,7 @@
  * and run as two machines (twin-member.child.ts). The first machine meets only Birch, the second
  * only Alder; each posts once, so both versions have the same length and Hypercore, which compares
  * trees only when one side outgrows the other, would never notice. Then the honest members meet
- * (Birch comes back), with Cedar, a newcomer, joining first (the other order races an open defect: below): the signed trees exchanged
+ * (Birch comes back), with Cedar, a newcomer, joining before or after: the signed trees exchanged
  * on connect differ, the evidence travels, and all three end with the same feed and membership,
  * neither machine's words shown; Alder's review lists the evidence with both machines' words.
  */
@@ -64,13 +64,12 @@ describe('a member whose two machines each write one block at the same index', (
 
   it.each([
     { order: 'newcomer first' as Order, hog: false, load: 'quiet machine' },
+    { order: 'Birch first' as Order, hog: false, load: 'quiet machine' },
     { order: 'newcomer first' as Order, hog: true, load: 'CPU hog on both cores' },
   ])(`($order, $load) ${title}`, { timeout: 480_000 }, meet)
 
-  // The order 'Birch first' is left out until an OPEN defect is fixed: it races "a newcomer's copy
-  // frozen early never gets the blocks below the freeze" (2 failures in 23 loaded runs): when the
-  // conflict reaches Cedar before Mallory's blocks 0..1 do, Cedar's copy freezes holding none, no
-  // frozen copy requests or serves a block, and Cedar's history stays arriving for good.
-  // docs/decisions.md, "twin-equal's one CI failure… (session 14, twin)"; pinned deterministically
-  // by test/unit/group/frozen-early.test.ts. Add it to the list above with the fix.
+  // 'Birch first' races a newcomer's copy frozen before it holds Mallory's blocks 0..1 (the
+  // conflict reaching Cedar first): Cedar then gets them over the below-freeze channel
+  // (core/net/below-freeze.ts; docs/decisions.md, session 14 twin and session 15 rescue;
+  // test/unit/group/frozen-early.test.ts builds that order deterministically).
 })
