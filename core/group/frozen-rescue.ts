@@ -29,7 +29,7 @@ import type { GroupSpace } from './group-space.ts'
 
 export interface RescueHost {
   /** Governance's freezes and its evidence now, or null before governance is read. */
-  freezes(): { frozen: ReadonlyMap<string, number>; reports: readonly ForkEvidence[] } | null
+  freezes(): { frozen: ReadonlyMap<string, number>; reports: readonly (ForkEvidence & { member?: string | undefined })[] } | null
   /** Blocks of `log` were kept here: catch it up, as an append would. */
   rescued(log: string): void
   /** The rescue store of `log` was damaged; it was set aside and its blocks will be fetched again. */
@@ -180,6 +180,11 @@ export class FrozenRescue implements BelowFreezeSide {
     if (this.claimed.get(log) === from) return false
     this.claimed.set(log, from)
     return true
+  }
+
+  /** The member the log speaks for, from the reports that froze it (freeze-book.ts ForkReport). */
+  writtenBy(log: string): string | undefined {
+    return this.host.freezes()?.reports.find((r) => r.log === log && r.member !== undefined)?.member
   }
 
   release(log: string, from: number): void {

@@ -22,6 +22,9 @@
  * ASK_WAIT_MS lets the range go to other connections (a silent member cannot stall it) and stays
  * open here, so a slow honest answer is still taken. A partial answer (fewer blocks than asked, far
  * from the size cut) counts as "none" for the rest: the next ask for that log goes to the others.
+ * A log is never asked of the member who wrote it (the side's `writtenBy`, the remote's member
+ * from member-auth): the evidence proves only that she signed both its versions, and she can sign
+ * a third pair whose shared blocks no honest copy holds; what honest members hold is the rescue.
  *
  * Bounds, per connection: messages through a token bucket (BURST, then RATE a second), message
  * sizes as above, answers only to asks outstanding. The answerer keeps its own bounds, since only
@@ -73,6 +76,14 @@ export interface BelowFreezeSide {
   claim?(log: string, from: number): boolean
   /** The ask from `from` is over (answered, not held there, or its connection closed). */
   release?(log: string, from: number): void
+  /** The member whose device wrote `log`, as governance knows it: never asked for its blocks. */
+  writtenBy?(log: string): string | undefined
+}
+
+/** Who the remote is (member-auth's member id), and how long an ask holds its range (tests shorten it). */
+export interface BelowFreezeOptions {
+  remote?: string | null
+  askWaitMs?: number
 }
 
 const bad = (): HearthError => errors.BLOCK_MALFORMED('a below-freeze message is malformed')
@@ -94,7 +105,13 @@ export class BelowFreezeExchange {
   private work: Promise<void> = Promise.resolve()
   private done = false
 
-  constructor(private readonly channel: ProtomuxChannel, private readonly side: BelowFreezeSide, private readonly askWaitMs = ASK_WAIT_MS) {}
+  private readonly askWaitMs: number
+  private readonly remote: string | null
+
+  constructor(private readonly channel: ProtomuxChannel, private readonly side: BelowFreezeSide, opts: BelowFreezeOptions = {}) {
+    this.askWaitMs = opts.askWaitMs ?? ASK_WAIT_MS
+    this.remote = opts.remote ?? null
+  }
 
   /**
    * What this side lacks may have changed (a freeze, blocks taken): ask on. `fresh`: ask again for
@@ -152,6 +169,7 @@ export class BelowFreezeExchange {
     for (const w of this.side.wanted()) {
       if (this.asked.size >= OUTSTANDING || this.done) return
       if (this.asked.has(w.log) || w.from >= w.end || this.lacking.get(w.log) === w.from) continue
+      if (this.remote !== null && this.side.writtenBy?.(w.log) === this.remote) continue
       if (this.side.claim && !this.side.claim(w.log, w.from)) continue
       const count = Math.min(RANGE_MAX, w.end - w.from)
       const log = w.log
@@ -263,7 +281,7 @@ export class BelowFreezeExchange {
 const exchanges = new WeakMap<NoiseStream, BelowFreezeExchange>()
 
 /** Opens the exchange once per authenticated connection; it asks for what this side lacks when open. */
-export function openBelowFreeze(stream: NoiseStream, side: BelowFreezeSide, askWaitMs = ASK_WAIT_MS): BelowFreezeExchange | null {
+export function openBelowFreeze(stream: NoiseStream, side: BelowFreezeSide, opts: BelowFreezeOptions = {}): BelowFreezeExchange | null {
   const known = exchanges.get(stream)
   if (known || stream.destroyed) return known ?? null
   try {
@@ -277,7 +295,7 @@ export function openBelowFreeze(stream: NoiseStream, side: BelowFreezeSide, askW
       onclose: () => ex?.close(),
     })
     if (!channel) return null
-    ex = new BelowFreezeExchange(channel, side, askWaitMs)
+    ex = new BelowFreezeExchange(channel, side, opts)
     exchanges.set(stream, ex)
     channel.open()
     return ex
@@ -286,11 +304,12 @@ export function openBelowFreeze(stream: NoiseStream, side: BelowFreezeSide, askW
   }
 }
 
-/** Lets the remote open first: it waits for `authed`, and is answered only if that says yes. */
-export function listenForBelowFreeze(stream: NoiseStream, authed: Promise<boolean>, side: BelowFreezeSide): void {
+/** Lets the remote open first: it waits for `authed` (the remote's member id), and is answered only if it names one. */
+export function listenForBelowFreeze(stream: NoiseStream, authed: Promise<string | null>, side: BelowFreezeSide): void {
   try {
     Protomux.from(stream).pair({ protocol: BELOW_FREEZE_PROTOCOL }, async () => {
-      if (await authed) openBelowFreeze(stream, side)
+      const remote = await authed
+      if (remote !== null) openBelowFreeze(stream, side, { remote })
     })
   } catch {
     // as above

@@ -297,7 +297,7 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
     const mine = (): boolean => this.presenceHidden
     listenForPresence(conn, auth.then((o) => o.ok && !this.closing), mine, presence)
     if (this.opts.trees) listenForTrees(conn, auth.then((o) => o.ok && !this.closing), this.opts.trees)
-    if (this.opts.belowFreeze) listenForBelowFreeze(conn, auth.then((o) => o.ok && !this.closing), this.opts.belowFreeze)
+    if (this.opts.belowFreeze) listenForBelowFreeze(conn, auth.then((o) => (o.ok && !this.closing ? o.memberId : null)), this.opts.belowFreeze)
     void auth
       .then((outcome) => {
         if (!outcome.ok) return this.reject(source, outcome.reason)
@@ -308,7 +308,7 @@ export class GroupSwarm extends EventEmitter<{ 'peer-up': [AuthenticatedPeer]; '
         if (ownDevice) announceDevice(conn, ownDevice, device)
         announcePresence(conn, mine, presence)
         if (this.opts.trees) openTrees(conn, this.opts.trees)
-        if (this.opts.belowFreeze) openBelowFreeze(conn, this.opts.belowFreeze)
+        if (this.opts.belowFreeze) openBelowFreeze(conn, this.opts.belowFreeze, { remote: outcome.memberId })
         if (this.connections.has(c)) this.emit('peer-up', c.peer)
       })
       .catch(() => conn.destroy())

@@ -21,7 +21,7 @@ export interface Twins {
 }
 
 /** Call once at the top of a test file: stores close after each test. */
-export function useTwinCores(): { store(): CorestoreInstance; twins(shared: number, salt?: number): Promise<Twins> } {
+export function useTwinCores(): { store(): CorestoreInstance; twins(shared: number, salt?: number, keyPair?: KeyPair): Promise<Twins> } {
   const tempDir = useTempDirs()
   const stores: CorestoreInstance[] = []
   afterEach(async () => {
@@ -32,9 +32,11 @@ export function useTwinCores(): { store(): CorestoreInstance; twins(shared: numb
     stores.push(s)
     return s
   }
-  async function twins(shared: number, salt = 0): Promise<Twins> {
+  /** `keyPair`: the writer's key pair, to sign another pair of versions of the same log (blocks from `salt`). */
+  async function twins(shared: number, salt = 0, keyPair?: KeyPair): Promise<Twins> {
     const rnd = seededRandom(testSeed() + salt)
-    const kp = fastProvider.signKeyPairFromSeed(rnd.bytes(32))
+    const seedKp = fastProvider.signKeyPairFromSeed(rnd.bytes(32))
+    const kp = keyPair ?? seedKp
     const manifest = { version: 1 as const, signers: [{ publicKey: kp.publicKey }] }
     const a = store().get({ manifest })
     const b = store().get({ manifest })

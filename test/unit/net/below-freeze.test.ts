@@ -113,8 +113,11 @@ async function emptyCopy(sc: Scene): Promise<HypercoreSession> {
 }
 
 /** A hostile end: a raw channel of the protocol, sending what the test says, hearing asks and refusals. */
-function hostile(stream: NoiseStream): { send(type: number, m: Uint8Array): void; refused: Promise<string>; asked: Promise<Uint8Array>; answered: Promise<Uint8Array>; opened: () => boolean } {
+function hostile(stream: NoiseStream): { send(type: number, m: Uint8Array): void; refused: Promise<string>; asked: Promise<Uint8Array>; answered: Promise<Uint8Array>; none: Promise<Uint8Array>; opened: () => boolean; heardAsk: () => boolean } {
   let got: (code: string) => void = () => undefined
+  let said: (m: Uint8Array) => void = () => undefined
+  const none = new Promise<Uint8Array>((ok) => (said = ok))
+  let heardAsk = false
   let ask: (m: Uint8Array) => void = () => undefined
   let answer: (m: Uint8Array) => void = () => undefined
   const refused = new Promise<string>((ok) => (got = ok))
@@ -123,13 +126,17 @@ function hostile(stream: NoiseStream): { send(type: number, m: Uint8Array): void
   let open = false
   const heard = (type: number, m: Uint8Array): void => {
     if (type === 3) got(Buffer.from(m).toString('latin1'))
-    if (type === 0) ask(m)
+    if (type === 0) {
+      heardAsk = true
+      ask(m)
+    }
     if (type === 1) answer(m)
+    if (type === 2) said(m)
   }
   const msg = (type: number) => ({ encoding: rawEncoding, onmessage: (m: Uint8Array) => heard(type, m) })
   const channel = Protomux.from(stream).createChannel({ protocol: BELOW_FREEZE_PROTOCOL, messages: [msg(0), msg(1), msg(2), msg(3)], onopen: () => void (open = true) })
   channel?.open()
-  return { send: (type, m) => void channel?.messages[type]?.send(m), refused, asked, answered, opened: () => open }
+  return { send: (type, m) => void channel?.messages[type]?.send(m), refused, asked, answered, none, opened: () => open, heardAsk: () => heardAsk }
 }
 
 /** An answer message: log, start, then each block with its path. */
@@ -282,7 +289,7 @@ describe('the below-freeze exchange', () => {
     const sc = await scene()
     const server = await side(sc, sc.t.ra)
     const [x, y] = pair()
-    listenForBelowFreeze(x, Promise.resolve(ok), server.rescue)
+    listenForBelowFreeze(x, Promise.resolve(ok ? 'birch' : null), server.rescue)
     // A probe channel the server opens one turn later than an accepted below-freeze channel would
     // be: once the probe is open, an accepted channel has opened before it.
     let probed = (): void => undefined
@@ -387,12 +394,12 @@ describe('a silent member', () => {
     const sc = await scene()
     const cedar = await side(sc, await emptyCopy(sc))
     const [x, y] = pair()
-    cedar.exchanges.push(openBelowFreeze(x, cedar.rescue, 50) as BelowFreezeExchange)
+    cedar.exchanges.push(openBelowFreeze(x, cedar.rescue, { askWaitMs: 50 }) as BelowFreezeExchange)
     const silent = hostile(y)
     await silent.asked
     // The honest member connects while the silent one holds the range: it is asked once the wait ends.
     const [p, q] = pair()
-    cedar.exchanges.push(openBelowFreeze(p, cedar.rescue, 50) as BelowFreezeExchange)
+    cedar.exchanges.push(openBelowFreeze(p, cedar.rescue, { askWaitMs: 50 }) as BelowFreezeExchange)
     openBelowFreeze(q, (await side(sc, sc.t.ra)).rescue)
     await cedar.done
     expect(cedar.log?.heldUntil?.(0, 6)).toBe(4)
@@ -439,5 +446,46 @@ describe('the rescue store', () => {
     const third = await side(sc, await emptyCopy(sc), dir)
     expect(third.damaged).toEqual([])
     expect(third.log?.heldUntil?.(0, 6)).toBe(4)
+  })
+})
+
+describe("the log's own writer", () => {
+  /** The scene's evidence as governance reports it: the log speaks for Mallory. */
+  const hers = (sc: Scene): Scene => ({ t: sc.t, ev: { ...sc.ev, member: 'mallory' } as ForkEvidence })
+
+  it.each(['mallory', 'alder'])('asks the remote (%s) only when it is not the member who wrote the log', async (remote) => {
+    const sc = hers(await scene())
+    const cedar = await side(sc, await emptyCopy(sc))
+    expect(cedar.rescue.writtenBy(sc.t.key)).toBe('mallory')
+    const [x, y] = pair()
+    openBelowFreeze(x, cedar.rescue, { remote })
+    const h = hostile(y)
+    // Cedar pumps its asks when the channel opens, before it serves what came after the open: so
+    // when its "none" to our ask arrives, any ask of its own has arrived first.
+    h.send(0, new ByteWriter().hex32(sc.t.key).u32(0).u8(1).done())
+    await h.none
+    expect(h.heardAsk(), `seed ${testSeed()}`).toBe(remote !== 'mallory')
+  })
+
+  it('a pair she signs that no honest copy holds is what she alone would serve: taken from anyone else but her, so never asked of her', async () => {
+    const sc = await scene()
+    // A third pair under her key, sharing blocks 0..3 that are not the ones honest copies hold.
+    const f = await twins(5, 1, sc.t.kp)
+    const [fa, fb] = [await readSignedState(f.ra, null), await readSignedState(f.rb, null)]
+    const forged = makeEvidence(sc.t.key, sc.t.kp.publicKey, treesPart(fa, fb) as number, fa, fb, encodeSignedState) as ForkEvidence
+    const fsc: Scene = { t: sc.t, ev: { ...forged, member: 'mallory' } as ForkEvidence }
+    // An honest copy (version A) serves nothing against it: its paths climb to other roots.
+    expect(await (await side(fsc, sc.t.ra)).rescue.serve(sc.t.key, 0, 4)).toEqual([])
+    // Mallory's machine serves her forged blocks; a newcomer whose copy heard no length takes them
+    // from whoever serves them, which is why the exchange never asks the writer (test above).
+    const mallory = await side(fsc, f.ra)
+    expect((await mallory.rescue.serve(sc.t.key, 0, 4)).length).toBe(4)
+    const cedar = await side(fsc, await emptyCopy(sc))
+    const [x, y] = pair()
+    openBelowFreeze(x, cedar.rescue, { remote: 'someone' })
+    openBelowFreeze(y, mallory.rescue)
+    await cedar.done
+    expect(hexOf(await (cedar.log as PeerLog).get(0)), `seed ${testSeed()}`).toBe(hexOf(await f.ra.get(0, { wait: false })))
+    expect(hexOf(await (cedar.log as PeerLog).get(0))).not.toBe(hexOf(await sc.t.ra.get(0, { wait: false })))
   })
 })
