@@ -25,6 +25,8 @@ import { climb, depthOf } from '../store/tree-proof.ts'
 import type { BelowFreezeSide } from '../net/below-freeze.ts'
 import type { ForkEvidence } from './equivocation.ts'
 import { provenEnd, rootsOver, sharedRoots, underRoots } from './freeze-roots.ts'
+import type { ForkReport } from './freeze-book.ts'
+import type { Governance } from './governance.ts'
 import type { GroupSpace } from './group-space.ts'
 
 export interface RescueHost {
@@ -339,13 +341,28 @@ export class FrozenRescue implements BelowFreezeSide {
 }
 
 /**
+ * What the rescue covers, from governance: each frozen log below its freeze, and each log whose
+ * freeze a facilitator lifted below the first range the lift left silent (freeze-book.ts `gaps`).
+ * Blocks there still speak and are the same in every honest copy, and a copy Hypercore froze
+ * still cannot fetch them; without this a restart after a lift would read a rescued log from
+ * nowhere (docs/decisions.md, session 15, rescue review F7).
+ */
+export function freezesOf(gov: Pick<Governance, 'frozen' | 'forkReports' | 'freezes'>): { frozen: ReadonlyMap<string, number>; reports: readonly ForkReport[] } {
+  const gaps = gov.freezes.gaps
+  if (!gaps.size) return { frozen: gov.frozen, reports: gov.forkReports }
+  const frozen = new Map(gov.frozen)
+  for (const [log, ranges] of gaps) if (!frozen.has(log) && ranges.length) frozen.set(log, Math.min(...ranges.map(([from]) => from)))
+  return { frozen, reports: gov.forkReports }
+}
+
+/**
  * The rescue of a space's frozen logs (group-online.ts): governance from the space, the store in
  * the profile's `rescued` folder beside the log store's, a rescued log caught up as an append
  * would, and connected members asked again when what is lacking changes.
  */
 export function rescueFor(space: GroupSpace, logs: Pick<LogStore, 'dir' | 'onTraffic'>, online: { schedule(log: PeerLog): void; changed(fresh: boolean): void }): FrozenRescue {
   const rescue: FrozenRescue = new FrozenRescue(rescueDirOf(logs.dir), {
-    freezes: () => (space.groupId ? { frozen: space.governance.frozen, reports: space.governance.forkReports } : null),
+    freezes: () => (space.groupId ? freezesOf(space.governance) : null),
     rescued: (key) => {
       const log = rescue.reader(key)
       if (log) online.schedule(log)

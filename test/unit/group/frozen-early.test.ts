@@ -28,7 +28,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { fastProvider } from '../../../core/crypto/provider-sodium.ts'
 import { freezes, makeEvidence, treesPart, type ForkEvidence } from '../../../core/group/equivocation.ts'
 import { ForkWatch } from '../../../core/group/fork-watch.ts'
-import { FrozenRescue } from '../../../core/group/frozen-rescue.ts'
+import { FrozenRescue, freezesOf } from '../../../core/group/frozen-rescue.ts'
+import { liftFreeze } from '../../../core/group/rewrite-view.ts'
 import { openBelowFreeze } from '../../../core/net/below-freeze.ts'
 import type { NoiseStream } from '../../../core/net/holepunch-net.ts'
 import { encodeSignedState, readSignedStateAt } from '../../../core/store/tree-proof.ts'
@@ -325,7 +326,7 @@ describe('a newcomer whose copy of a twin log froze before it held a block', () 
     // Alder's device writes the evidence of the two versions (as its fork watch would): frozen at 2.
     const ev = await evidenceOf(s)
     expect(await alder.space.reportFork(ev), `seed ${s.seed}`).toBe(true)
-    const gov = (space: GroupSpace): Gov => () => ({ frozen: space.governance.frozen, reports: space.governance.forkReports })
+    const gov = (space: GroupSpace): Gov => () => freezesOf(space.governance)
 
     // Cedar is admitted, starts its first sync and reads Alder's log and its copy of Mallory's.
     const cid = identity(grnd)
@@ -397,6 +398,19 @@ describe('a newcomer whose copy of a twin log froze before it held a block', () 
     expect(d.next.get(mkey), `seed ${s.seed}`).toBe(2)
     expect([d.firstSync, d.arriving], `seed ${s.seed}`).toEqual([false, false])
     expect(readerFeed(d, nobody, { limit: 20 }).posts.map((p) => p.text), `seed ${s.seed}`).toEqual(expect.arrayContaining(['before the split', 'still shared']))
+
+    // A facilitator lifts the freeze. Below the range the lift leaves silent the blocks still speak,
+    // and Dana's copy, frozen by Hypercore, still cannot fetch them: after a restart they are read
+    // from her rescue store as before (review F7: before, nothing opened the store once unfrozen).
+    const rescued = await blocksOf(dana.log, 2)
+    await liftFreeze(alder.space, mkey)
+    await d.catchUp(alder.log)
+    expect([d.governance.frozen.has(mkey), d.governance.freezes.gaps.get(mkey)?.[0]?.[0]], `seed ${s.seed}`).toEqual([false, 2])
+    const restarted = new FrozenRescue(dana.dir, { freezes: gov(d), rescued: () => undefined })
+    const again = restarted.attach(peerLog(s.key, await danaNode.open(), () => danaNode.open()))
+    await restarted.refresh()
+    expect([again.length, await blocksOf(again, 3)], `seed ${s.seed}`).toEqual([2, [...rescued, null]])
+    expect(rescued.every((b) => b !== null), `seed ${s.seed}`).toBe(true)
   })
 
   it('(control) a newcomer whose copy never met both versions gets block 0 within the same wait', { timeout: 60_000 }, async () => {
