@@ -26,6 +26,9 @@ import type { ProofNode } from '../store/holepunch.ts'
 import { climb, firstLeaf, lastLeaf } from '../store/tree-proof.ts'
 import { checkEvidence, type ForkEvidence } from './equivocation.ts'
 
+/** Distinct pieces of evidence of one log past which nothing of it is rescued (see sharedRoots). */
+export const PIECES_MAX = 16
+
 const same = (x: ProofNode, y: ProofNode): boolean => x.index === y.index && x.size === y.size && Buffer.from(x.hash).equals(Buffer.from(y.hash))
 
 /**
@@ -38,9 +41,14 @@ const same = (x: ProofNode, y: ProofNode): boolean => x.index === y.index && x.s
  * newcomer waits, as before the exchange, rather than take a history no other member has).
  */
 export function sharedRoots(log: string, reports: Iterable<ForkEvidence>): ProofNode[] {
+  // Copies of one body are one piece: the writer can carry thousands, and the comparison below is
+  // quadratic in the pieces. Honest members report one or two distinct pairs of a log; more than
+  // PIECES_MAX is a writer signing pairs on purpose, and rescues nothing (fail safe).
+  const bodies = new Map<string, ForkEvidence>()
+  for (const ev of reports) if (ev.log === log) bodies.set(`${ev.index}|${ev.a}|${ev.b}`, ev)
+  if (bodies.size > PIECES_MAX) return []
   const each: ProofNode[][] = []
-  for (const ev of reports) {
-    if (ev.log !== log) continue
+  for (const ev of bodies.values()) {
     const c = checkEvidence(ev)
     if (c) each.push(c.a.roots.filter((r) => c.b.roots.some((o) => same(r, o))))
   }

@@ -32,6 +32,8 @@ import type { GroupSpace } from './group-space.ts'
 export interface RescueHost {
   /** Governance's freezes and its evidence now, or null before governance is read. */
   freezes(): { frozen: ReadonlyMap<string, number>; reports: readonly (ForkEvidence & { member?: string | undefined })[] } | null
+  /** The member `log` speaks for (Governance.ownerOf): never asked for its blocks. */
+  writer?(log: string): string | undefined
   /** Blocks of `log` were kept here: catch it up, as an append would. */
   rescued(log: string): void
   /** The rescue store of `log` was damaged; it was set aside and its blocks will be fetched again. */
@@ -68,7 +70,7 @@ export class FrozenRescue implements BelowFreezeSide {
   private readonly logs = new Map<string, PeerLog>()
   private readonly readers = new Map<string, PeerLog>()
   /** log → the index one connection is asking from (no two ask for the same blocks). */
-  private readonly claimed = new Map<string, number>()
+  private readonly claimed = new Map<string, { from: number; by: object }>()
   private lastWanted = ''
   /**
    * log → how many blocks from 0 this device holds (its copy or the store), found by reading
@@ -77,6 +79,8 @@ export class FrozenRescue implements BelowFreezeSide {
    */
   private readonly reach = new Map<string, number>()
   private readonly probing = new Map<string, Promise<void>>()
+  /** log → the furthest the evidence's shared roots ever proved it reaches (a first-sync target never shrinks). */
+  private readonly proven = new Map<string, number>()
   private readonly stores = new Map<string, RescueStore>()
   private readonly opening = new Map<string, Promise<RescueStore | null>>()
   private readonly roots = new Map<string, { from: readonly ForkEvidence[]; count: number; roots: ProofNode[] }>()
@@ -90,6 +94,7 @@ export class FrozenRescue implements BelowFreezeSide {
   attach(log: PeerLog): PeerLog {
     this.logs.set(log.key, log)
     const through = (): number => this.through(log)
+    const rescuable = (): boolean => this.rescuable(log.key)
     const store = (): RescueStore | undefined => this.stores.get(log.key)
     // Only a frozen log has a store; every other read passes straight through (no promise more per block).
     const fill = async (s: RescueStore, ix: readonly number[], got: (Uint8Array | null)[]): Promise<(Uint8Array | null)[]> => {
@@ -109,8 +114,10 @@ export class FrozenRescue implements BelowFreezeSide {
       get byteLength() {
         return log.byteLength
       },
+      // Read past the fork watch's snapshot only where the copy cannot fetch: a copy that can is
+      // read within its snapshot, so a rewrite of those blocks is still seen (review rv16 N4).
       get rescued() {
-        return through()
+        return rescuable() ? through() : 0
       },
       get reopening() {
         return log.reopening === true
@@ -148,7 +155,12 @@ export class FrozenRescue implements BelowFreezeSide {
     const held = this.reach.get(log.key) ?? store.contiguous
     const end = this.host.freezes()?.frozen.get(log.key)
     if (end === undefined || !this.rescuable(log.key)) return held
-    return Math.max(held, Math.min(end, provenEnd(this.rootsOf(log.key))))
+    // Never less than once proven: evidence that contests the range later (only the writer can
+    // sign it) leaves the newcomer waiting for those blocks, as before the exchange, rather than
+    // ending its first sync with them unread (review rv16 N6).
+    const proven = Math.max(this.proven.get(log.key) ?? 0, provenEnd(this.rootsOf(log.key)))
+    this.proven.set(log.key, proven)
+    return Math.max(held, Math.min(end, proven))
   }
 
   /**
@@ -178,19 +190,21 @@ export class FrozenRescue implements BelowFreezeSide {
     this.host.wantedChanged?.(true)
   }
 
-  claim(log: string, from: number): boolean {
-    if (this.claimed.get(log) === from) return false
-    this.claimed.set(log, from)
+  claim(log: string, from: number, by: object): boolean {
+    if (this.claimed.get(log)?.from === from) return false
+    this.claimed.set(log, { from, by })
     return true
   }
 
-  /** The member the log speaks for, from the reports that froze it (freeze-book.ts ForkReport). */
+  /** The member the log speaks for: governance's, else the reports that froze it (freeze-book.ts ForkReport). */
   writtenBy(log: string): string | undefined {
-    return this.host.freezes()?.reports.find((r) => r.log === log && r.member !== undefined)?.member
+    return this.host.writer?.(log) ?? this.host.freezes()?.reports.find((r) => r.log === log && r.member !== undefined)?.member
   }
 
-  release(log: string, from: number): void {
-    if (this.claimed.get(log) !== from) return
+  /** Only by the connection that holds it: a late answer after the wait does not free another's claim. */
+  release(log: string, from: number, by: object): void {
+    const held = this.claimed.get(log)
+    if (held?.from !== from || held.by !== by) return
     this.claimed.delete(log)
     this.host.wantedChanged?.(false)
   }
@@ -363,6 +377,7 @@ export function freezesOf(gov: Pick<Governance, 'frozen' | 'forkReports' | 'free
 export function rescueFor(space: GroupSpace, logs: Pick<LogStore, 'dir' | 'onTraffic'>, online: { schedule(log: PeerLog): void; changed(fresh: boolean): void }): FrozenRescue {
   const rescue: FrozenRescue = new FrozenRescue(rescueDirOf(logs.dir), {
     freezes: () => (space.groupId ? freezesOf(space.governance) : null),
+    writer: (log) => space.governance.ownerOf(log),
     rescued: (key) => {
       const log = rescue.reader(key)
       if (log) online.schedule(log)

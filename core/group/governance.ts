@@ -272,6 +272,11 @@ export class Governance implements WriteAuthority {
     return needsApproval(this.settings, invite)
   }
 
+  /** The member a device log speaks for (current or former), if governance knows the log. */
+  ownerOf(logKey: string): string | undefined {
+    return this.deviceOwner.get(logKey)
+  }
+
   /** The member record of a device's member, current or former. */
   private recordOf(logKey: string): MemberRecord | undefined {
     const id = this.deviceOwner.get(logKey)

@@ -29,8 +29,8 @@
  * Bounds, per connection: messages through a token bucket (BURST, then RATE a second), message
  * sizes as above, answers only to asks outstanding. The answerer keeps its own bounds, since only
  * an honest asker keeps to one ask per log: at most OUTSTANDING asks in service (more is a
- * flood), never the same range of a log twice once answered with blocks (the honest asker moves
- * on), reading no more than ANSWER_MAX of values for an answer (the side's `serve` stops there),
+ * flood), not the range of a log it answered last with blocks asked again at once (the honest
+ * asker moves on; asks that alternate ranges are served at the pace the asker reads), reading no more than ANSWER_MAX of values for an answer (the side's `serve` stops there),
  * and no next ask served before the stream drained what the last answer wrote. Garbage, an unasked or oversized answer, a
  * block that does not check (a path that misses the evidence's roots, a third version, a block at
  * or past the freeze) or a flood gets a refusal with its code and the channel closes; nothing of
@@ -73,10 +73,10 @@ export interface BelowFreezeSide {
   /** A refusal this side sent (`sent`) or received. */
   refused?(code: string, sent: boolean): void
   /** One connection at a time asks for a log's blocks from `from`: false when another does. */
-  claim?(log: string, from: number): boolean
+  claim?(log: string, from: number, by: object): boolean
   /** The ask from `from` is over (answered, not held there, or its connection closed). */
-  release?(log: string, from: number): void
-  /** The member whose device wrote `log`, as governance knows it: never asked for its blocks. */
+  release?(log: string, from: number, by: object): void
+  /** The member whose device wrote `log`, as governance knows it: never asked for its blocks (nor anyone, when unknown). */
   writtenBy?(log: string): string | undefined
 }
 
@@ -96,6 +96,8 @@ export class BelowFreezeExchange {
   private readonly lacking = new Map<string, number>()
   /** Asks received and not answered yet (in service or queued). */
   private asks = 0
+  /** Messages received and not handled yet (in service or queued). */
+  private queued = 0
   /** log → the start last answered here with blocks: the same range again is a flood. */
   private readonly served = new Map<string, number>()
   /** Resolves the wait for the stream to drain. */
@@ -132,14 +134,22 @@ export class BelowFreezeExchange {
     this.tokens -= 1
     // An honest asker has at most OUTSTANDING asks out on a connection; more would only queue here.
     if (type === 0 && ++this.asks > OUTSTANDING) return this.refuse('BELOW_FLOOD')
+    // An answer to no ask is refused on arrival, not queued: while an answer here waits for the
+    // stream to drain, queued messages would keep their buffers for as long as the remote likes.
+    if ((type === 1 && (m.length < 37 || m.length > MESSAGE_MAX)) || (type === 2 && m.length !== 36)) return this.refuse('BELOW_MALFORMED')
+    if ((type === 1 || type === 2) && !this.asked.has(hex(m.subarray(0, 32)))) return this.refuse('BELOW_UNASKED')
+    // What an honest remote can have in flight: its asks and its answers to ours, and a refusal.
+    if (++this.queued > 2 * OUTSTANDING + 1) return this.refuse('BELOW_FLOOD')
     this.run(async () => {
       try {
-        if (type === 0) await this.onAsk(m).finally(() => this.asks--)
+        if (type === 0) await this.onAsk(m)
         else if (type === 1) await this.onBlocks(m)
         else if (type === 2) this.onNone(m)
         else this.onRefuse(m)
       } catch (e) {
         if (isHearthError(e) && e.code === 'BLOCK_MALFORMED') this.refuse('BELOW_MALFORMED')
+      } finally {
+        this.queued--
       }
     })
   }
@@ -169,12 +179,12 @@ export class BelowFreezeExchange {
     for (const w of this.side.wanted()) {
       if (this.asked.size >= OUTSTANDING || this.done) return
       if (this.asked.has(w.log) || w.from >= w.end || this.lacking.get(w.log) === w.from) continue
-      if (this.remote !== null && this.side.writtenBy?.(w.log) === this.remote) continue
-      if (this.side.claim && !this.side.claim(w.log, w.from)) continue
+      if (this.remote !== null && this.side.writtenBy && [this.remote, undefined].includes(this.side.writtenBy(w.log))) continue
+      if (this.side.claim && !this.side.claim(w.log, w.from, this)) continue
       const count = Math.min(RANGE_MAX, w.end - w.from)
       const log = w.log
       const start = w.from
-      const timer = setTimeout(() => this.side.release?.(log, start), this.askWaitMs)
+      const timer = setTimeout(() => this.side.release?.(log, start, this), this.askWaitMs)
       timer.unref?.()
       this.asked.set(log, { start, count, timer })
       this.channel.messages[0]?.send(new ByteWriter().hex32(w.log).u32(w.from).u8(count).done())
@@ -182,6 +192,21 @@ export class BelowFreezeExchange {
   }
 
   private async onAsk(m: Uint8Array): Promise<void> {
+    // Answered once its answer is written, not once drained: the asker may send its next ask
+    // before this side hears the drain, and must not be counted at one ask too many.
+    let counted = true
+    const answered = (): void => {
+      if (counted) this.asks--
+      counted = false
+    }
+    try {
+      await this.answer(m, answered)
+    } finally {
+      answered()
+    }
+  }
+
+  private async answer(m: Uint8Array, answered: () => void): Promise<void> {
     if (m.length !== 37) throw bad()
     const r = new ByteReader(m, bad)
     const log = r.hex32()
@@ -209,8 +234,10 @@ export class BelowFreezeExchange {
       writeNodes(w, b.path)
     }
     this.served.set(log, start)
+    const flowing = this.channel.messages[1]?.send(w.done())
+    answered()
     // An asker that does not read its socket holds the next answer back, not our memory.
-    if (this.channel.messages[1]?.send(w.done()) === false && !this.done) await new Promise<void>((go) => (this.drain = go))
+    if (flowing === false && !this.done) await new Promise<void>((go) => (this.drain = go))
   }
 
   private async onBlocks(m: Uint8Array): Promise<void> {
@@ -259,7 +286,7 @@ export class BelowFreezeExchange {
   /** The ask is over: its timer stops and its range is free for other connections. */
   private answered(log: string, ask: { start: number; timer: NodeJS.Timeout }): void {
     clearTimeout(ask.timer)
-    this.side.release?.(log, ask.start)
+    this.side.release?.(log, ask.start, this)
   }
 
   private onRefuse(m: Uint8Array): void {

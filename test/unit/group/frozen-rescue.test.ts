@@ -194,3 +194,101 @@ describe('FrozenRescue, against versions a hostile writer signed', () => {
     expect(heard, `seed ${seed}`).toBe(2)
   })
 })
+
+describe('FrozenRescue, second review (rv16)', () => {
+  /** Mallory's log of six blocks on two machines, parting at block 5: the freeze at 4 (node 3 shared). */
+  async function twoMachines(rnd: SeededRandom): Promise<{ version: (b: Uint8Array[]) => Promise<HypercoreSession>; A: Uint8Array[]; v1: HypercoreSession; key: string; ev: ForkEvidence }> {
+    const version = writer(rnd)
+    const A = Array.from({ length: 6 }, () => rnd.bytes(40))
+    const v1 = await version(A)
+    const v2 = await version([...A.slice(0, 5), rnd.bytes(40)])
+    return { version, A, v1, key: keyOf(v1), ev: await evidence(v1, v2, 4) }
+  }
+
+  it('a copy that can fetch is read within its fork watch snapshot: only a copy that cannot reads past it (N4)', async () => {
+    const seed = testSeed()
+    const m = await twoMachines(seededRandom(seed))
+    const rescue = rescueOf([m.ev])
+    const live = rescue.attach(peerLog(m.v1.key as Uint8Array, m.v1, () => Promise.reject(new Error('closed'))))
+    await rescue.refresh()
+    expect([live.length, live.rescued], `seed ${seed}`).toEqual([6, 0])
+    const other = rescueOf([m.ev])
+    const frozen = other.attach({ ...frozenTreeOnly(m.v1), get: async (i) => m.A[i] ?? null, heldUntil: (from, end) => Math.min(Math.max(from, 6), end) })
+    await other.refresh()
+    expect(frozen.rescued, `seed ${seed}`).toBe(4)
+  })
+
+  it('evidence that contests the range later leaves a newcomer waiting for it, not its target shortened (N6)', async () => {
+    const seed = testSeed()
+    const rnd = seededRandom(seed)
+    const m = await twoMachines(rnd)
+    const C = Array.from({ length: 6 }, () => rnd.bytes(40))
+    const contest = await evidence(await m.version(C), await m.version([...C.slice(0, 5), rnd.bytes(40)]), 4)
+    const reports = [m.ev]
+    const rescue = new FrozenRescue(tempDir(), { freezes: () => ({ frozen: freezes(reports), reports }), rescued: () => undefined })
+    const reader = rescue.attach({ key: m.key, length: 0, get: async () => null, heldUntil: (from) => from })
+    await rescue.refresh()
+    expect(reader.length, `seed ${seed}`).toBe(4)
+    reports.push(contest)
+    expect(sharedRoots(m.key, reports), `seed ${seed}`).toEqual([])
+    expect([reader.length, [...rescue.wanted()]], `seed ${seed}`).toEqual([4, []])
+  })
+
+  it("refuses a block while its copy's own roots are unread, or were read at another length than the copy's now (T8)", async () => {
+    const seed = testSeed()
+    const m = await twoMachines(seededRandom(seed))
+    const path = await pathOf(m.v1, 0, 2)
+    let length = 6
+    const copy: PeerLog = { ...frozenTreeOnly(m.v1), get length() { return length } }
+    const unread = rescueOf([m.ev])
+    unread.attach(copy)
+    expect(unread.check(m.key, 0, m.A[0] as Uint8Array, path), `seed ${seed}`).toBe(false)
+    const read = rescueOf([m.ev])
+    read.attach(copy)
+    await read.refresh()
+    expect(read.check(m.key, 0, m.A[0] as Uint8Array, path), `seed ${seed}`).toBe(true)
+    length = 7
+    expect(read.check(m.key, 0, m.A[0] as Uint8Array, path), `seed ${seed}`).toBe(false)
+  })
+
+  it("checks what is on disk against the copy's own signed tree on open: a pair no honest copy holds, taken before the copy had a tree, is set aside (T9)", async () => {
+    const seed = testSeed()
+    const rnd = seededRandom(seed)
+    const version = writer(rnd)
+    const V0 = Array.from({ length: 10 }, () => rnd.bytes(40))
+    const C = Array.from({ length: 6 }, () => rnd.bytes(40))
+    const v0 = await version(V0)
+    const v1 = await version(C)
+    const ev = await evidence(v1, await version([...C.slice(0, 5), rnd.bytes(40)]), 4)
+    const key = keyOf(v0)
+    const dir = tempDir()
+    const host = { freezes: () => ({ frozen: freezes([ev]), reports: [ev] }), rescued: () => undefined }
+    // Taken while the copy heard no length (a newcomer's; the writer rule keeps it from her, but
+    // another member could have served it).
+    const before = new FrozenRescue(dir, host)
+    before.attach({ key, length: 0, get: async () => null, heldUntil: (from) => from })
+    await before.refresh()
+    const forged = await Promise.all([0, 1, 2, 3].map(async (index) => ({ index, value: C[index] as Uint8Array, path: await pathOf(v1, index, 2) })))
+    expect(forged.every((b) => before.check(key, b.index, b.value, b.path)), `seed ${seed}`).toBe(true)
+    await before.take(key, forged)
+    // After a restart the copy holds V0's signed tree (frozen): the records no longer check.
+    const damaged: string[] = []
+    const after = new FrozenRescue(dir, { ...host, damaged: (_log, e) => void damaged.push(e.code) })
+    const reader = after.attach(frozenTreeOnly(v0))
+    await after.refresh()
+    expect([damaged, await reader.get(0)], `seed ${seed}`).toEqual([['LOG_CORRUPT'], null])
+  })
+
+  it('a claim is released only by the connection holding it: a late answer after the wait frees no one else’s (N7)', () => {
+    const rescue = rescueOf([])
+    const [a, b, c] = [{}, {}, {}]
+    const log = 'ad'.repeat(32)
+    expect([rescue.claim(log, 0, a), rescue.claim(log, 0, b)]).toEqual([true, false])
+    rescue.release(log, 0, a) // a's wait ran out: the range goes to the others
+    expect(rescue.claim(log, 0, b)).toBe(true)
+    rescue.release(log, 0, a) // a's late answer
+    expect(rescue.claim(log, 0, c)).toBe(false)
+    rescue.release(log, 0, b)
+    expect(rescue.claim(log, 0, c)).toBe(true)
+  })
+})
