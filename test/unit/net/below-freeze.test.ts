@@ -344,6 +344,41 @@ describe('the answerer\'s own bounds', () => {
     await settled()
     expect([serving, sent]).toEqual([2, [1, 1]])
   })
+
+  it("counts an ask answered once its answer is written: an honest asker's next asks before the drain are no flood", async () => {
+    const { channel, sent } = recordingChannel(true)
+    const ex = new BelowFreezeExchange(channel, sideServing(oneBlock))
+    ex.receive(0, askFor('a'.repeat(64)))
+    await settled()
+    // Answered, the drain not heard yet; the asker, holding the answer, has its other four out.
+    for (const c of 'bcde') ex.receive(0, askFor(c.repeat(64)))
+    await settled()
+    expect(sent).toEqual([1])
+  })
+
+  it('refuses an answer to no ask on arrival and bounds what waits, while its own answer waits for the stream to drain', async () => {
+    const unasked = (): Uint8Array => {
+      const m = Buffer.alloc(2 * 1024 * 1024)
+      Buffer.from('b'.repeat(64), 'hex').copy(m, 0)
+      m[36] = 1
+      return m
+    }
+    const first = recordingChannel(true)
+    const ex = new BelowFreezeExchange(first.channel, sideServing(oneBlock))
+    ex.receive(0, askFor('a'.repeat(64)))
+    await settled()
+    expect(first.sent).toEqual([1])
+    ex.receive(1, unasked()) // not queued with its 2 MiB: refused now
+    expect(first.sent).toEqual([1, 3])
+
+    const second = recordingChannel(true)
+    const other = new BelowFreezeExchange(second.channel, sideServing(oneBlock))
+    other.receive(0, askFor('a'.repeat(64)))
+    await settled()
+    // Messages that would wait behind the drain: no more than an honest remote has in flight.
+    for (let i = 0; i < 9; i++) other.receive(3, Buffer.from('BELOW_FLOOD', 'latin1'))
+    expect(second.sent).toEqual([1, 3])
+  })
 })
 
 describe('a slow member', () => {
@@ -453,10 +488,15 @@ describe("the log's own writer", () => {
   /** The scene's evidence as governance reports it: the log speaks for Mallory. */
   const hers = (sc: Scene): Scene => ({ t: sc.t, ev: { ...sc.ev, member: 'mallory' } as ForkEvidence })
 
-  it.each(['mallory', 'alder'])('asks the remote (%s) only when it is not the member who wrote the log', async (remote) => {
-    const sc = hers(await scene())
+  it.each([
+    { remote: 'mallory', owner: 'mallory' },
+    { remote: 'alder', owner: 'mallory' },
+    { remote: 'alder', owner: undefined },
+  ])('asks the remote ($remote) only when it is not the member who wrote the log ($owner), and nobody when that is unknown', async ({ remote, owner }) => {
+    const plain = await scene()
+    const sc = owner ? hers(plain) : plain
     const cedar = await side(sc, await emptyCopy(sc))
-    expect(cedar.rescue.writtenBy(sc.t.key)).toBe('mallory')
+    expect(cedar.rescue.writtenBy(sc.t.key)).toBe(owner)
     const [x, y] = pair()
     openBelowFreeze(x, cedar.rescue, { remote })
     const h = hostile(y)
@@ -464,7 +504,7 @@ describe("the log's own writer", () => {
     // when its "none" to our ask arrives, any ask of its own has arrived first.
     h.send(0, new ByteWriter().hex32(sc.t.key).u32(0).u8(1).done())
     await h.none
-    expect(h.heardAsk(), `seed ${testSeed()}`).toBe(remote !== 'mallory')
+    expect(h.heardAsk(), `seed ${testSeed()}`).toBe(owner !== undefined && remote !== owner)
   })
 
   it('a pair she signs that no honest copy holds is what she alone would serve: taken from anyone else but her, so never asked of her', async () => {
