@@ -183,7 +183,7 @@ export class FrozenRescue implements BelowFreezeSide {
   /** Opens the rescue store of every frozen log (once each); resolves once they are open. */
   async refresh(): Promise<void> {
     const f = this.host.freezes()
-    if (f) for (const [log, end] of f.frozen) await this.probe(log, end)
+    if (f) for (const [log, end] of f.frozen) if (this.logs.has(log)) await this.probe(log, end)
     const now = [...this.wanted()].map((w) => `${w.log}:${w.from}:${w.end}`).join()
     if (now === this.lastWanted) return
     this.lastWanted = now
@@ -213,6 +213,10 @@ export class FrozenRescue implements BelowFreezeSide {
     const f = this.host.freezes()
     if (!f) return
     for (const [log, end] of f.frozen) {
+      // Only logs this device follows (attached: group-online follows the logs governance names,
+      // not its own): evidence alone freezes a log no device speaks through, and a member could
+      // have every member store one of any size that nobody reads (review rv16 N9, N8).
+      if (!this.logs.has(log)) continue
       const store = this.stores.get(log)
       const reach = this.reach.get(log)
       if (!store || reach === undefined) {
@@ -275,7 +279,7 @@ export class FrozenRescue implements BelowFreezeSide {
 
   async serve(log: string, start: number, count: number, maxBytes = Infinity): Promise<RescuedBlock[]> {
     const end = this.host.freezes()?.frozen.get(log)
-    if (end === undefined) return []
+    if (end === undefined || !this.logs.has(log)) return []
     const store = await this.storeOf(log)
     const out: RescuedBlock[] = []
     let bytes = 0

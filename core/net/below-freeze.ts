@@ -76,7 +76,7 @@ export interface BelowFreezeSide {
   claim?(log: string, from: number, by: object): boolean
   /** The ask from `from` is over (answered, not held there, or its connection closed). */
   release?(log: string, from: number, by: object): void
-  /** The member whose device wrote `log`, as governance knows it: never asked for its blocks (nor anyone, when unknown). */
+  /** The member whose device wrote `log`, as governance knows it: never asked for its blocks (nor anyone, when it or the remote is unknown). */
   writtenBy?(log: string): string | undefined
 }
 
@@ -179,7 +179,7 @@ export class BelowFreezeExchange {
     for (const w of this.side.wanted()) {
       if (this.asked.size >= OUTSTANDING || this.done) return
       if (this.asked.has(w.log) || w.from >= w.end || this.lacking.get(w.log) === w.from) continue
-      if (this.remote !== null && this.side.writtenBy && [this.remote, undefined].includes(this.side.writtenBy(w.log))) continue
+      if (this.side.writtenBy && (this.remote === null || [this.remote, undefined].includes(this.side.writtenBy(w.log)))) continue
       if (this.side.claim && !this.side.claim(w.log, w.from, this)) continue
       const count = Math.min(RANGE_MAX, w.end - w.from)
       const log = w.log

@@ -230,8 +230,9 @@ interface Rescuer {
   done: Promise<void>
 }
 
-type Gov = () => { frozen: ReadonlyMap<string, number>; reports: readonly ForkEvidence[] }
-const byEvidence = (ev: ForkEvidence): Gov => () => ({ frozen: freezes([ev]), reports: [ev] })
+type Gov = () => { frozen: ReadonlyMap<string, number>; reports: readonly (ForkEvidence & { member?: string | undefined })[] }
+/** Governance holding `ev` alone; the log speaks for Mallory, whom no test side is. */
+const byEvidence = (ev: ForkEvidence): Gov => () => ({ frozen: freezes([ev]), reports: [{ ...ev, member: 'mallory' }] })
 
 async function rescuer(n: Node, key: Uint8Array, gov: Gov, rescued?: () => void): Promise<Rescuer> {
   const dir = tempDir()
@@ -256,8 +257,8 @@ async function rescuer(n: Node, key: Uint8Array, gov: Gov, rescued?: () => void)
 function meet(x: Rescuer, y: Rescuer): void {
   const [a, b] = noisePair()
   streams.push(a, b)
-  openBelowFreeze(a, x.rescue)
-  openBelowFreeze(b, y.rescue)
+  openBelowFreeze(a, x.rescue, { remote: 'member' })
+  openBelowFreeze(b, y.rescue, { remote: 'member' })
 }
 
 /** Blocks [0, end) as a reader gives them, hex. */

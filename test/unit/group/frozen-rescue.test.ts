@@ -18,6 +18,7 @@ import { encodeSignedState, readSignedState } from '../../../core/store/tree-pro
 import { useCorestores } from '../../helpers/corestores.ts'
 import { seededRandom, testSeed, type SeededRandom } from '../../helpers/seeded-random.ts'
 import { useTempDirs } from '../../helpers/temp-dir.ts'
+import { listFiles } from '../../helpers/canary.ts'
 
 const store = useCorestores()
 const tempDir = useTempDirs()
@@ -277,6 +278,15 @@ describe('FrozenRescue, second review (rv16)', () => {
     const reader = after.attach(frozenTreeOnly(v0))
     await after.refresh()
     expect([damaged, await reader.get(0)], `seed ${seed}`).toEqual([['LOG_CORRUPT'], null])
+  })
+
+  it('asks for, keeps and serves nothing of a log this device does not follow: one no device speaks through, or its own (N9, N8)', async () => {
+    const seed = testSeed()
+    const m = await twoMachines(seededRandom(seed))
+    const dir = tempDir()
+    const rescue = new FrozenRescue(dir, { freezes: () => ({ frozen: freezes([m.ev]), reports: [m.ev] }), rescued: () => undefined })
+    await rescue.refresh()
+    expect([[...rescue.wanted()], await rescue.serve(m.key, 0, 4), listFiles(dir)], `seed ${seed}`).toEqual([[], [], []])
   })
 
   it('a claim is released only by the connection holding it: a late answer after the wait frees no one else’s (N7)', () => {

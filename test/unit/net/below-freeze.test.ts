@@ -55,7 +55,8 @@ async function scene(): Promise<Scene> {
   const [sa, sb] = [await readSignedState(t.ra, null), await readSignedState(t.rb, null)]
   const ev = makeEvidence(t.key, t.kp.publicKey, treesPart(sa, sb) as number, sa, sb, encodeSignedState)
   expect(ev?.index, `seed ${testSeed()}`).toBe(4)
-  return { t, ev: ev as ForkEvidence }
+  // As governance reports it: the log speaks for Mallory, whom no test side is.
+  return { t, ev: { ...(ev as ForkEvidence), member: 'mallory' } as ForkEvidence }
 }
 
 interface Side {
@@ -161,7 +162,7 @@ async function honestBlocks(sc: Scene): Promise<RescuedBlock[]> {
 async function askedBy(sc: Scene): Promise<{ cedar: Side; h: ReturnType<typeof hostile> ; ask: Uint8Array }> {
   const cedar = await side(sc, await emptyCopy(sc))
   const [x, y] = pair()
-  openBelowFreeze(x, cedar.rescue)
+  openBelowFreeze(x, cedar.rescue, { remote: 'member' })
   const h = hostile(y)
   return { cedar, h, ask: await h.asked }
 }
@@ -171,8 +172,8 @@ async function nothingKeptThenHonest(sc: Scene, cedar: Side): Promise<void> {
   expect(listFiles(cedar.dir)).toEqual([])
   expect([...cedar.rescue.wanted()]).toEqual([{ log: sc.t.key, from: 0, end: 4 }])
   const [x, y] = pair()
-  openBelowFreeze(x, cedar.rescue)
-  openBelowFreeze(y, (await side(sc, sc.t.ra)).rescue)
+  openBelowFreeze(x, cedar.rescue, { remote: 'member' })
+  openBelowFreeze(y, (await side(sc, sc.t.ra)).rescue, { remote: 'member' })
   await cedar.done
   const log = cedar.log as PeerLog
   const want = await Promise.all([0, 1, 2, 3].map(async (i) => hexOf(await sc.t.ra.get(i, { wait: false }))))
@@ -243,7 +244,7 @@ describe('the below-freeze exchange', () => {
 
     const server = await side(sc, sc.t.ra)
     const [x, y] = pair()
-    openBelowFreeze(x, server.rescue)
+    openBelowFreeze(x, server.rescue, { remote: 'member' })
     const g = hostile(y)
     g.send(0, Buffer.from('not an ask'))
     expect(await g.refused).toBe('BELOW_MALFORMED')
@@ -254,7 +255,7 @@ describe('the below-freeze exchange', () => {
     const sc = await scene()
     const server = await side(sc, sc.t.ra)
     const [x, y] = pair()
-    openBelowFreeze(x, server.rescue)
+    openBelowFreeze(x, server.rescue, { remote: 'member' })
     const h = hostile(y)
     const ask = new ByteWriter().hex32(sc.t.key).u32(0).u8(1).done()
     for (let i = 0; i < 200; i++) h.send(0, ask)
@@ -268,7 +269,7 @@ describe('the below-freeze exchange', () => {
     const sc = await scene()
     const server = await side(sc, sc.t.ra)
     const [x, y] = pair()
-    openBelowFreeze(x, server.rescue)
+    openBelowFreeze(x, server.rescue, { remote: 'member' })
     const h = hostile(y)
     const ask = new ByteWriter().hex32(sc.t.key).u32(0).u8(4).done()
     h.send(0, ask)
@@ -417,8 +418,8 @@ describe('what this device lacks', () => {
     expect(cedar.log?.heldUntil?.(0, 4), 'the copy says it holds all').toBe(4)
     expect([...cedar.rescue.wanted()]).toEqual([{ log: sc.t.key, from: 0, end: 4 }])
     const [x, y] = pair()
-    openBelowFreeze(x, cedar.rescue)
-    openBelowFreeze(y, (await side(sc, sc.t.ra)).rescue)
+    openBelowFreeze(x, cedar.rescue, { remote: 'member' })
+    openBelowFreeze(y, (await side(sc, sc.t.ra)).rescue, { remote: 'member' })
     await cedar.done
     expect(listFiles(cedar.dir).length).toBe(1)
   })
@@ -429,13 +430,13 @@ describe('a silent member', () => {
     const sc = await scene()
     const cedar = await side(sc, await emptyCopy(sc))
     const [x, y] = pair()
-    cedar.exchanges.push(openBelowFreeze(x, cedar.rescue, { askWaitMs: 50 }) as BelowFreezeExchange)
+    cedar.exchanges.push(openBelowFreeze(x, cedar.rescue, { remote: 'member', askWaitMs: 50 }) as BelowFreezeExchange)
     const silent = hostile(y)
     await silent.asked
     // The honest member connects while the silent one holds the range: it is asked once the wait ends.
     const [p, q] = pair()
-    cedar.exchanges.push(openBelowFreeze(p, cedar.rescue, { askWaitMs: 50 }) as BelowFreezeExchange)
-    openBelowFreeze(q, (await side(sc, sc.t.ra)).rescue)
+    cedar.exchanges.push(openBelowFreeze(p, cedar.rescue, { remote: 'member', askWaitMs: 50 }) as BelowFreezeExchange)
+    openBelowFreeze(q, (await side(sc, sc.t.ra)).rescue, { remote: 'member' })
     await cedar.done
     expect(cedar.log?.heldUntil?.(0, 6)).toBe(4)
     // The silent member answers at last, honestly: taken as known, not refused.
@@ -455,8 +456,8 @@ describe('the rescue store', () => {
     const dir = tempDir()
     const first = await side(sc, await emptyCopy(sc), dir)
     const [x, y] = pair()
-    openBelowFreeze(x, first.rescue)
-    openBelowFreeze(y, (await side(sc, sc.t.ra)).rescue)
+    openBelowFreeze(x, first.rescue, { remote: 'member' })
+    openBelowFreeze(y, (await side(sc, sc.t.ra)).rescue, { remote: 'member' })
     await first.done
     const [file] = listFiles(dir)
     const good = readFileSync(file as string)
@@ -473,8 +474,8 @@ describe('the rescue store', () => {
     expect(existsSync(file as string)).toBe(false)
     expect([...again.rescue.wanted()]).toEqual([{ log: sc.t.key, from: 0, end: 4 }])
     const [p, q] = pair()
-    openBelowFreeze(p, again.rescue)
-    openBelowFreeze(q, (await side(sc, sc.t.ra)).rescue)
+    openBelowFreeze(p, again.rescue, { remote: 'member' })
+    openBelowFreeze(q, (await side(sc, sc.t.ra)).rescue, { remote: 'member' })
     await again.done
     expect(readFileSync(file as string)).toEqual(good)
     // A third open reads it whole.
@@ -485,16 +486,15 @@ describe('the rescue store', () => {
 })
 
 describe("the log's own writer", () => {
-  /** The scene's evidence as governance reports it: the log speaks for Mallory. */
-  const hers = (sc: Scene): Scene => ({ t: sc.t, ev: { ...sc.ev, member: 'mallory' } as ForkEvidence })
 
   it.each([
     { remote: 'mallory', owner: 'mallory' },
     { remote: 'alder', owner: 'mallory' },
     { remote: 'alder', owner: undefined },
+    { remote: null, owner: 'mallory' },
   ])('asks the remote ($remote) only when it is not the member who wrote the log ($owner), and nobody when that is unknown', async ({ remote, owner }) => {
     const plain = await scene()
-    const sc = owner ? hers(plain) : plain
+    const sc: Scene = { t: plain.t, ev: { ...plain.ev, member: owner } as ForkEvidence }
     const cedar = await side(sc, await emptyCopy(sc))
     expect(cedar.rescue.writtenBy(sc.t.key)).toBe(owner)
     const [x, y] = pair()
@@ -504,7 +504,7 @@ describe("the log's own writer", () => {
     // when its "none" to our ask arrives, any ask of its own has arrived first.
     h.send(0, new ByteWriter().hex32(sc.t.key).u32(0).u8(1).done())
     await h.none
-    expect(h.heardAsk(), `seed ${testSeed()}`).toBe(owner !== undefined && remote !== owner)
+    expect(h.heardAsk(), `seed ${testSeed()}`).toBe(owner !== undefined && remote !== null && remote !== owner)
   })
 
   it('a pair she signs that no honest copy holds is what she alone would serve: taken from anyone else but her, so never asked of her', async () => {
@@ -523,7 +523,7 @@ describe("the log's own writer", () => {
     const cedar = await side(fsc, await emptyCopy(sc))
     const [x, y] = pair()
     openBelowFreeze(x, cedar.rescue, { remote: 'someone' })
-    openBelowFreeze(y, mallory.rescue)
+    openBelowFreeze(y, mallory.rescue, { remote: 'member' })
     await cedar.done
     expect(hexOf(await (cedar.log as PeerLog).get(0)), `seed ${testSeed()}`).toBe(hexOf(await f.ra.get(0, { wait: false })))
     expect(hexOf(await (cedar.log as PeerLog).get(0))).not.toBe(hexOf(await sc.t.ra.get(0, { wait: false })))
