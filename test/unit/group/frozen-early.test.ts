@@ -329,14 +329,20 @@ describe('a newcomer whose copy of a twin log froze before it held a block', () 
     expect(await alder.space.reportFork(ev), `seed ${s.seed}`).toBe(true)
     const gov = (space: GroupSpace): Gov => () => freezesOf(space.governance)
 
+    /** A newcomer Alder admits: its space in its first sync, its own log and Alder's read. */
+    const admitted = async (): Promise<{ id: ReturnType<typeof identity>; space: GroupSpace }> => {
+      const id = identity(grnd)
+      const own = new MemLog(hex(grnd.bytes(32)))
+      await alder.space.writeGovernance(admitEvent(groupId, alder.me, id, own.key))
+      const space = new GroupSpace(own, { identity: id, epochs: keysOf(alder), current: alder.space.currentEpoch }, { groupId })
+      space.beginFirstSync(space.own.key)
+      await space.catchUp(space.own)
+      await space.catchUp(alder.log)
+      return { id, space }
+    }
+
     // Cedar is admitted, starts its first sync and reads Alder's log and its copy of Mallory's.
-    const cid = identity(grnd)
-    const own = new MemLog(hex(grnd.bytes(32)))
-    await alder.space.writeGovernance(admitEvent(groupId, alder.me, cid, own.key))
-    const n = new GroupSpace(own, { identity: cid, epochs: keysOf(alder), current: alder.space.currentEpoch }, { groupId })
-    n.beginFirstSync(n.own.key)
-    await n.catchUp(n.own)
-    await n.catchUp(alder.log)
+    const { id: cid, space: n } = await admitted()
     expect(n.governance.frozen.get(mkey), `seed ${s.seed}`).toBe(2)
     const { c, honest } = await cedarMeetsBoth(s)
     expect(((await fetchBlock(c, 0)) as Error & { code?: string }).code, `seed ${s.seed}`).toBe('REQUEST_TIMEOUT')
@@ -370,13 +376,7 @@ describe('a newcomer whose copy of a twin log froze before it held a block', () 
     // rescued, her first sync ends the same way.
     const cedarId = idOf(cid)
     await n.change(memberDocId(cedarId), (doc) => void new MemberDoc(doc, cedarId).addPost({ topic: 'story', text: 'hello from Cedar', cw: null }, now()))
-    const did = identity(grnd)
-    const danaOwn = new MemLog(hex(grnd.bytes(32)))
-    await alder.space.writeGovernance(admitEvent(groupId, alder.me, did, danaOwn.key))
-    const d = new GroupSpace(danaOwn, { identity: did, epochs: keysOf(alder), current: alder.space.currentEpoch }, { groupId })
-    d.beginFirstSync(d.own.key)
-    await d.catchUp(d.own)
-    await d.catchUp(alder.log)
+    const { space: d } = await admitted()
     await d.catchUp(n.own)
     const danaNode = node('Dana', s.key)
     const dana = await rescuer(danaNode, s.key, gov(d))
