@@ -77,7 +77,12 @@ describe('a tail index writer told of each block as it is appended', () => {
     // hides (a shared doc), governance events; and blocks appended behind the space's back (by
     // another path), a shared-doc update and a flag, of which the writer is not told (after its
     // first index: one in the first tail would send it to its own latest index, as after a restart).
-    for (let i = 0; indexesFrom(g, end).length < 4; i++) {
+    // Four indexes at least, the last written after the third block appended behind its back.
+    const enough = (): boolean => {
+      const at = indexesFrom(g, end)
+      return at.length >= 4 && behind.length >= 3 && (at.at(-1) as number) > (behind[2] as number)
+    }
+    for (let i = 0; !enough(); i++) {
       const target = posts[posts.length - 3] ?? posts[0]
       if (i % 16 === 3 && target) await mine((m) => setFlag(m, target, { reason: 'other', rules: null }, 5_000 + i))
       else if (i % 16 === 7 && target) await mine((m) => setFlag(m, target, null, 5_000 + i))

@@ -168,7 +168,9 @@ async function indexedTail(settings: { flagThreshold?: number } = {}): Promise<{
   await g.space.catchUp(bobSpace.own as MemLog)
   await g.space.change('shared/moderation', (d) => new ModerationDoc(d).add({ item: bobPost, action: 'hide', reason: 'other', rules: null, note: null, covers: [], seen: null, by: g.me, at: 20_001 }))
   const hideAt = g.log.length - 1
-  for (let i = 0; i < 150; i++) await mine((m) => void m.addPost({ topic: 'check-in', text: `new ${i}`, cw: null }, 30_000 + i))
+  // 150 posts at a spacing of 64, the same shape at any spacing: three indexes, the latest fewer
+  // than SUFFIX_MIN blocks from the end, the one before well inside the reader's window.
+  for (let i = 0; i < Math.round((TAIL_INDEX_EVERY * 150) / 64); i++) await mine((m) => void m.addPost({ topic: 'check-in', text: `new ${i}`, cw: null }, 30_000 + i))
   await g.space.idle()
   return { g, start, end: start + first.parts, listed: first.uncovered, hideAt, bobPost, bob: bobSpace.own as MemLog, bobSpace, bobId, old }
 }
