@@ -41,7 +41,8 @@ import { ByteReader, ByteWriter } from '../store/bytes.ts'
 import { readNodes, writeNodes } from '../store/log-proofs.ts'
 import type { ProofNode } from '../store/holepunch.ts'
 import type { RescuedBlock } from '../store/rescue-store.ts'
-import { Protomux, rawEncoding, type NoiseStream, type ProtomuxChannel } from './holepunch-net.ts'
+import { listenForExchange, openExchange, refusalCode, sendRefusal, TokenBucket } from './exchange-channel.ts'
+import type { NoiseStream, ProtomuxChannel } from './holepunch-net.ts'
 
 export const BELOW_FREEZE_PROTOCOL = 'hearth/below-freeze/v1'
 export const RANGE_MAX = 64
@@ -102,8 +103,7 @@ export class BelowFreezeExchange {
   private readonly served = new Map<string, number>()
   /** Resolves the wait for the stream to drain. */
   private drain: (() => void) | null = null
-  private tokens = BURST
-  private last = Date.now()
+  private readonly bucket = new TokenBucket(BURST, RATE)
   private work: Promise<void> = Promise.resolve()
   private done = false
 
@@ -127,11 +127,7 @@ export class BelowFreezeExchange {
 
   receive(type: number, m: Uint8Array): void {
     if (this.done) return
-    const now = Date.now()
-    this.tokens = Math.min(BURST, this.tokens + ((now - this.last) / 1000) * RATE)
-    this.last = now
-    if (this.tokens < 1) return this.refuse('BELOW_FLOOD')
-    this.tokens -= 1
+    if (!this.bucket.take()) return this.refuse('BELOW_FLOOD')
     // An honest asker has at most OUTSTANDING asks out on a connection; more would only queue here.
     if (type === 0 && ++this.asks > OUTSTANDING) return this.refuse('BELOW_FLOOD')
     // An answer to no ask is refused on arrival, not queued: while an answer here waits for the
@@ -290,8 +286,7 @@ export class BelowFreezeExchange {
   }
 
   private onRefuse(m: Uint8Array): void {
-    const code = Buffer.from(m).toString('latin1')
-    this.side.refused?.(/^[A-Z_]{1,32}$/.test(code) ? code : 'BELOW_MALFORMED', false)
+    this.side.refused?.(refusalCode(m, 'BELOW_MALFORMED'), false)
     this.close()
     this.channel.close()
   }
@@ -299,7 +294,7 @@ export class BelowFreezeExchange {
   private refuse(code: BelowFreezeRefusal): void {
     if (this.done) return
     this.side.refused?.(code, true)
-    this.channel.messages[3]?.send(Buffer.from(code, 'latin1'))
+    sendRefusal(this.channel, code)
     this.close()
     this.channel.close()
   }
@@ -309,38 +304,18 @@ const exchanges = new WeakMap<NoiseStream, BelowFreezeExchange>()
 
 /** Opens the exchange once per authenticated connection; it asks for what this side lacks when open. */
 export function openBelowFreeze(stream: NoiseStream, side: BelowFreezeSide, opts: BelowFreezeOptions = {}): BelowFreezeExchange | null {
-  const known = exchanges.get(stream)
-  if (known || stream.destroyed) return known ?? null
-  try {
-    let ex: BelowFreezeExchange | null = null
-    const message = (type: number) => ({ encoding: rawEncoding, onmessage: (m: Uint8Array) => ex?.receive(type, m) })
-    const channel = Protomux.from(stream).createChannel({
-      protocol: BELOW_FREEZE_PROTOCOL,
-      messages: [message(0), message(1), message(2), message(3)],
-      onopen: () => ex?.changed(),
-      ondrain: () => ex?.drained(),
-      onclose: () => ex?.close(),
-    })
-    if (!channel) return null
-    ex = new BelowFreezeExchange(channel, side, opts)
-    exchanges.set(stream, ex)
-    channel.open()
-    return ex
-  } catch {
-    return null // replication works without it; only frozen logs' newcomers need it
-  }
+  return openExchange(stream, {
+    protocol: BELOW_FREEZE_PROTOCOL,
+    open: exchanges,
+    make: (channel) => new BelowFreezeExchange(channel, side, opts),
+    onopen: (ex) => ex.changed(),
+    ondrain: (ex) => ex.drained(),
+  })
 }
 
 /** Lets the remote open first: it waits for `authed` (the remote's member id), and is answered only if it names one. */
 export function listenForBelowFreeze(stream: NoiseStream, authed: Promise<string | null>, side: BelowFreezeSide): void {
-  try {
-    Protomux.from(stream).pair({ protocol: BELOW_FREEZE_PROTOCOL }, async () => {
-      const remote = await authed
-      if (remote !== null) openBelowFreeze(stream, side, { remote })
-    })
-  } catch {
-    // as above
-  }
+  listenForExchange(stream, BELOW_FREEZE_PROTOCOL, authed, (remote) => openBelowFreeze(stream, side, { remote }))
 }
 
 /** The exchange on a connection, if one is open. */

@@ -27,7 +27,8 @@ import { errors, isHearthError, type HearthError } from '../errors.ts'
 import { ByteReader, ByteWriter } from '../store/bytes.ts'
 import { readNodes, writeNodes } from '../store/log-proofs.ts'
 import type { ProofNode } from '../store/holepunch.ts'
-import { Protomux, rawEncoding, type NoiseStream, type ProtomuxChannel } from './holepunch-net.ts'
+import { listenForExchange, openExchange, refusalCode, sendRefusal, TokenBucket } from './exchange-channel.ts'
+import type { NoiseStream, ProtomuxChannel } from './holepunch-net.ts'
 
 export const TREES_PROTOCOL = 'hearth/trees/v1'
 const DIGEST_MAX = 32
@@ -71,8 +72,7 @@ export class TreeExchange {
   private readonly wants = new Map<string, number>()
   private readonly pending = new Set<string>()
   private timer: NodeJS.Timeout | null = null
-  private tokens = BURST
-  private last = Date.now()
+  private readonly bucket = new TokenBucket(BURST, RATE)
   private work: Promise<void> = Promise.resolve()
   private done = false
 
@@ -97,11 +97,7 @@ export class TreeExchange {
 
   receive(type: number, m: Uint8Array): void {
     if (this.done) return
-    const now = Date.now()
-    this.tokens = Math.min(BURST, this.tokens + ((now - this.last) / 1000) * RATE)
-    this.last = now
-    if (this.tokens < 1) return this.refuse('TREES_FLOOD')
-    this.tokens -= 1
+    if (!this.bucket.take()) return this.refuse('TREES_FLOOD')
     this.run(async () => {
       try {
         if (type === 0) await this.onDigest(m)
@@ -196,8 +192,7 @@ export class TreeExchange {
   }
 
   private onRefuse(m: Uint8Array): void {
-    const code = Buffer.from(m).toString('latin1')
-    this.side.refused?.(/^[A-Z_]{1,32}$/.test(code) ? code : 'TREES_MALFORMED', false)
+    this.side.refused?.(refusalCode(m, 'TREES_MALFORMED'), false)
     this.close()
     this.channel.close()
   }
@@ -205,7 +200,7 @@ export class TreeExchange {
   private refuse(code: TreesRefusal): void {
     if (this.done) return
     this.side.refused?.(code, true)
-    this.channel.messages[3]?.send(Buffer.from(code, 'latin1'))
+    sendRefusal(this.channel, code)
     this.close()
     this.channel.close()
   }
@@ -215,36 +210,12 @@ const exchanges = new WeakMap<NoiseStream, TreeExchange>()
 
 /** Opens the exchange once per authenticated connection; it sends our digests when open. */
 export function openTrees(stream: NoiseStream, side: TreeSide): TreeExchange | null {
-  const known = exchanges.get(stream)
-  if (known || stream.destroyed) return known ?? null
-  try {
-    let ex: TreeExchange | null = null
-    const message = (type: number) => ({ encoding: rawEncoding, onmessage: (m: Uint8Array) => ex?.receive(type, m) })
-    const channel = Protomux.from(stream).createChannel({
-      protocol: TREES_PROTOCOL,
-      messages: [message(0), message(1), message(2), message(3)],
-      onopen: () => ex?.sendAll(),
-      onclose: () => ex?.close(),
-    })
-    if (!channel) return null
-    ex = new TreeExchange(channel, side)
-    exchanges.set(stream, ex)
-    channel.open()
-    return ex
-  } catch {
-    return null // the exchange adds a check; replication works without it
-  }
+  return openExchange(stream, { protocol: TREES_PROTOCOL, open: exchanges, make: (channel) => new TreeExchange(channel, side), onopen: (ex) => ex.sendAll() })
 }
 
 /** Lets the remote open first: it waits for `authed`, and is answered only if that says yes. */
 export function listenForTrees(stream: NoiseStream, authed: Promise<boolean>, side: TreeSide): void {
-  try {
-    Protomux.from(stream).pair({ protocol: TREES_PROTOCOL }, async () => {
-      if (await authed) openTrees(stream, side)
-    })
-  } catch {
-    // as above
-  }
+  listenForExchange(stream, TREES_PROTOCOL, authed.then((ok) => (ok ? true : null)), () => openTrees(stream, side))
 }
 
 /** The exchange on a connection, if one is open. */
