@@ -54,20 +54,21 @@ function frozenTreeOnly(c: HypercoreSession): PeerLog {
   return { key: log.key, length: log.length, frozen: true, get: async () => null, heldUntil: (from) => from, roots: () => log.roots?.() ?? Promise.resolve(null) }
 }
 
+/** Two versions of Mallory's log (`version`: her key), `length` blocks each, parting at the last one; the evidence of them frozen at `index`. */
+async function twoMachines(version: (b: Uint8Array[]) => Promise<HypercoreSession>, rnd: SeededRandom, length = 6, index = 4, size = 40): Promise<{ A: Uint8Array[]; v1: HypercoreSession; key: string; ev: ForkEvidence }> {
+  const A = Array.from({ length }, () => rnd.bytes(size))
+  const v1 = await version(A)
+  const v2 = await version([...A.slice(0, length - 1), rnd.bytes(size)])
+  return { A, v1, key: keyOf(v1), ev: await evidence(v1, v2, index) }
+}
+
 describe('FrozenRescue, against versions a hostile writer signed', () => {
   it('a third version under a second piece of evidence is refused in either order; the honest holder serves when the evidence is not contested', async () => {
     const seed = testSeed()
     const rnd = seededRandom(seed)
     const version = writer(rnd)
-    const A = Array.from({ length: 6 }, () => rnd.bytes(40)) // what honest members hold
-    const C = Array.from({ length: 6 }, () => rnd.bytes(40)) // a history no honest copy holds
-    const v1 = await version(A)
-    const v2 = await version([...A.slice(0, 5), rnd.bytes(40)])
-    const v3 = await version(C)
-    const v4 = await version([...C.slice(0, 5), rnd.bytes(40)])
-    const key = keyOf(v1)
-    const e1 = await evidence(v1, v2, 4)
-    const e2 = await evidence(v3, v4, 4)
+    const { A, v1, key, ev: e1 } = await twoMachines(version, rnd) // what honest members hold
+    const { A: C, v1: v3, ev: e2 } = await twoMachines(version, rnd) // a history no honest copy holds
     expect(freezes([e1, e2]).get(key), `seed ${seed}`).toBe(4)
     // Each alone shares node 3 (blocks 0..3); together they call two trees "shared" there: neither counts.
     expect(sharedRoots(key, [e1]).map((r) => r.index), `seed ${seed}`).toEqual([3])
@@ -97,13 +98,9 @@ describe('FrozenRescue, against versions a hostile writer signed', () => {
     const seed = testSeed()
     const rnd = seededRandom(seed)
     const version = writer(rnd)
-    const V0 = Array.from({ length: 10 }, () => rnd.bytes(40)) // what honest members hold
-    const C = Array.from({ length: 6 }, () => rnd.bytes(40))
-    const v0 = await version(V0)
-    const v1 = await version(C)
-    const v2 = await version([...C.slice(0, 5), rnd.bytes(40)])
+    const v0 = await version(Array.from({ length: 10 }, () => rnd.bytes(40))) // what honest members hold
+    const { A: C, v1, ev } = await twoMachines(version, rnd)
     const key = keyOf(v0)
-    const ev = await evidence(v1, v2, 4)
     const forged = await pathOf(v1, 0, 2)
     // A newcomer whose copy froze holding V0's signed tree (length 10) and none of its blocks.
     const frozen = rescueOf([ev])
@@ -132,13 +129,8 @@ describe('FrozenRescue, against versions a hostile writer signed', () => {
   it('a newcomer whose copy heard no length: its first-sync target is the whole range below the freeze, not the first answer', async () => {
     const seed = testSeed()
     const rnd = seededRandom(seed)
-    const version = writer(rnd)
     // 70 blocks: roots over 0..63, 64..67, 68..69; the versions part at block 69, so the freeze is at 68.
-    const A = Array.from({ length: 70 }, () => rnd.bytes(8))
-    const v1 = await version(A)
-    const v2 = await version([...A.slice(0, 69), rnd.bytes(8)])
-    const key = keyOf(v1)
-    const ev = await evidence(v1, v2, 68)
+    const { A, key, ev } = await twoMachines(writer(rnd), rnd, 70, 68, 8)
     const freeze = freezes([ev]).get(key) as number
     expect(freeze, `seed ${seed}`).toBe(68)
     const rescue = rescueOf([ev])
@@ -175,12 +167,8 @@ describe('FrozenRescue, against versions a hostile writer signed', () => {
   it('tells the traffic clock of blocks served and blocks taken (not Hypercore traffic, so nothing else does)', async () => {
     const seed = testSeed()
     const rnd = seededRandom(seed)
-    const version = writer(rnd)
-    const A = Array.from({ length: 6 }, () => rnd.bytes(40))
-    const v1 = await version(A)
-    const v2 = await version([...A.slice(0, 5), rnd.bytes(40)])
-    const key = keyOf(v1)
-    const reports = [await evidence(v1, v2, 4)]
+    const { v1, key, ev } = await twoMachines(writer(rnd), rnd)
+    const reports = [ev]
     let heard = 0
     const host = { freezes: () => ({ frozen: freezes(reports), reports }), rescued: () => undefined, traffic: () => void heard++ }
     const server = new FrozenRescue(tempDir(), host)
@@ -198,17 +186,14 @@ describe('FrozenRescue, against versions a hostile writer signed', () => {
 
 describe('FrozenRescue, second review (rv16)', () => {
   /** Mallory's log of six blocks on two machines, parting at block 5: the freeze at 4 (node 3 shared). */
-  async function twoMachines(rnd: SeededRandom): Promise<{ version: (b: Uint8Array[]) => Promise<HypercoreSession>; A: Uint8Array[]; v1: HypercoreSession; key: string; ev: ForkEvidence }> {
+  const sixBlocks = async (rnd: SeededRandom): Promise<Awaited<ReturnType<typeof twoMachines>> & { version: (b: Uint8Array[]) => Promise<HypercoreSession> }> => {
     const version = writer(rnd)
-    const A = Array.from({ length: 6 }, () => rnd.bytes(40))
-    const v1 = await version(A)
-    const v2 = await version([...A.slice(0, 5), rnd.bytes(40)])
-    return { version, A, v1, key: keyOf(v1), ev: await evidence(v1, v2, 4) }
+    return { version, ...(await twoMachines(version, rnd)) }
   }
 
   it('a copy that can fetch is read within its fork watch snapshot: only a copy that cannot reads past it (N4)', async () => {
     const seed = testSeed()
-    const m = await twoMachines(seededRandom(seed))
+    const m = await sixBlocks(seededRandom(seed))
     const rescue = rescueOf([m.ev])
     const live = rescue.attach(peerLog(m.v1.key as Uint8Array, m.v1, () => Promise.reject(new Error('closed'))))
     await rescue.refresh()
@@ -222,9 +207,8 @@ describe('FrozenRescue, second review (rv16)', () => {
   it('evidence that contests the range later leaves a newcomer waiting for it, not its target shortened (N6)', async () => {
     const seed = testSeed()
     const rnd = seededRandom(seed)
-    const m = await twoMachines(rnd)
-    const C = Array.from({ length: 6 }, () => rnd.bytes(40))
-    const contest = await evidence(await m.version(C), await m.version([...C.slice(0, 5), rnd.bytes(40)]), 4)
+    const m = await sixBlocks(rnd)
+    const { ev: contest } = await twoMachines(m.version, rnd)
     const reports = [m.ev]
     const rescue = new FrozenRescue(tempDir(), { freezes: () => ({ frozen: freezes(reports), reports }), rescued: () => undefined })
     const reader = rescue.attach({ key: m.key, length: 0, get: async () => null, heldUntil: (from) => from })
@@ -237,7 +221,7 @@ describe('FrozenRescue, second review (rv16)', () => {
 
   it("refuses a block while its copy's own roots are unread, or were read at another length than the copy's now (T8)", async () => {
     const seed = testSeed()
-    const m = await twoMachines(seededRandom(seed))
+    const m = await sixBlocks(seededRandom(seed))
     const path = await pathOf(m.v1, 0, 2)
     let length = 6
     const copy: PeerLog = { ...frozenTreeOnly(m.v1), get length() { return length } }
@@ -256,11 +240,8 @@ describe('FrozenRescue, second review (rv16)', () => {
     const seed = testSeed()
     const rnd = seededRandom(seed)
     const version = writer(rnd)
-    const V0 = Array.from({ length: 10 }, () => rnd.bytes(40))
-    const C = Array.from({ length: 6 }, () => rnd.bytes(40))
-    const v0 = await version(V0)
-    const v1 = await version(C)
-    const ev = await evidence(v1, await version([...C.slice(0, 5), rnd.bytes(40)]), 4)
+    const v0 = await version(Array.from({ length: 10 }, () => rnd.bytes(40)))
+    const { A: C, v1, ev } = await twoMachines(version, rnd)
     const key = keyOf(v0)
     const dir = tempDir()
     const host = { freezes: () => ({ frozen: freezes([ev]), reports: [ev] }), rescued: () => undefined }
@@ -282,7 +263,7 @@ describe('FrozenRescue, second review (rv16)', () => {
 
   it('asks for, keeps and serves nothing of a log this device does not follow: one no device speaks through, or its own (N9, N8)', async () => {
     const seed = testSeed()
-    const m = await twoMachines(seededRandom(seed))
+    const m = await sixBlocks(seededRandom(seed))
     const dir = tempDir()
     const rescue = new FrozenRescue(dir, { freezes: () => ({ frozen: freezes([m.ev]), reports: [m.ev] }), rescued: () => undefined })
     await rescue.refresh()

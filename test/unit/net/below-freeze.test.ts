@@ -167,6 +167,14 @@ async function askedBy(sc: Scene): Promise<{ cedar: Side; h: ReturnType<typeof h
   return { cedar, h, ask: await h.asked }
 }
 
+/** An honest holder of version A serving, and a hostile end asking it whatever the test sends. */
+async function askedOf(sc: Scene): Promise<{ server: Side; h: ReturnType<typeof hostile> }> {
+  const server = await side(sc, sc.t.ra)
+  const [x, y] = pair()
+  openBelowFreeze(x, server.rescue, { remote: 'member' })
+  return { server, h: hostile(y) }
+}
+
 /** Nothing kept: no rescue file, still lacking from block 0; then the honest peer's answer lands. */
 async function nothingKeptThenHonest(sc: Scene, cedar: Side): Promise<void> {
   expect(listFiles(cedar.dir)).toEqual([])
@@ -242,10 +250,7 @@ describe('the below-freeze exchange', () => {
     expect(await h.refused).toBe('BELOW_MALFORMED')
     await nothingKeptThenHonest(sc, cedar)
 
-    const server = await side(sc, sc.t.ra)
-    const [x, y] = pair()
-    openBelowFreeze(x, server.rescue, { remote: 'member' })
-    const g = hostile(y)
+    const { server, h: g } = await askedOf(sc)
     g.send(0, Buffer.from('not an ask'))
     expect(await g.refused).toBe('BELOW_MALFORMED')
     expect(server.served).toBe(0)
@@ -253,10 +258,7 @@ describe('the below-freeze exchange', () => {
 
   it('refuses a flood of asks', async () => {
     const sc = await scene()
-    const server = await side(sc, sc.t.ra)
-    const [x, y] = pair()
-    openBelowFreeze(x, server.rescue, { remote: 'member' })
-    const h = hostile(y)
+    const { server, h } = await askedOf(sc)
     const ask = new ByteWriter().hex32(sc.t.key).u32(0).u8(1).done()
     for (let i = 0; i < 200; i++) h.send(0, ask)
     expect(await h.refused).toBe('BELOW_FLOOD')
@@ -267,10 +269,7 @@ describe('the below-freeze exchange', () => {
 
   it('refuses the same range asked again once it was answered with blocks', async () => {
     const sc = await scene()
-    const server = await side(sc, sc.t.ra)
-    const [x, y] = pair()
-    openBelowFreeze(x, server.rescue, { remote: 'member' })
-    const h = hostile(y)
+    const { server, h } = await askedOf(sc)
     const ask = new ByteWriter().hex32(sc.t.key).u32(0).u8(4).done()
     h.send(0, ask)
     await h.answered
